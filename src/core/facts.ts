@@ -1,0 +1,189 @@
+// Facts: what language front ends emit and rules consume. Front ends know syntax and nothing
+// about policy; rules know policy and never parse. Everything here must be structured-clone
+// safe, because facts cross the worker-thread boundary.
+
+/** A source range. Lines and columns are 1-based, columns count UTF-16 code units, endColumn is exclusive. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type LanguageId =
+  | 'typescript'
+  | 'javascript'
+  | 'rust'
+  | 'python'
+  | 'shell'
+  | 'workflow'
+  | 'compose'
+  | 'kubernetes'
+  | 'dockerfile'
+  | 'dotenv'
+  | 'markdown'
+  | 'yaml';
+
+/** A read of the environment. `name` is null when the linter cannot resolve it to a constant. */
+export interface EnvReadFact {
+  kind: 'env-read';
+  name: string | null;
+  /** The API used, e.g. `process.env`, `import.meta.env`, `std::env::var`, `os.getenv`, `$X`. */
+  api: string;
+  range: Range;
+  /** The read happens at build time (Rust `env!`, bundler `import.meta.env` public prefixes). */
+  compileTime?: boolean;
+  /** The read enumerates the whole environment (`std::env::vars()`, `{...process.env}`). */
+  enumerates?: boolean;
+  /** Inside test code (`#[cfg(test)]`, `tests/`, `*.test.ts`, ...). */
+  inTest?: boolean;
+}
+
+/**
+ * A mention of an env-style name that is not a read: a config key, a workflow `secrets.X`,
+ * a Dockerfile ARG, a docs table cell, a string literal equal to a registry name. Lifecycle and
+ * drift rules use these.
+ */
+export interface NameRefFact {
+  kind: 'name-ref';
+  name: string;
+  /** Where the name appears, e.g. `workflow-secret`, `workflow-env-key`, `compose-env-key`, `dockerfile-arg`, `docs`, `string-literal`, `env-file-key`. */
+  context: string;
+  range: Range;
+  inTest?: boolean;
+  /** Whether a literal (non-reference, non-placeholder) value is assigned here. Never the value itself. */
+  hasLiteralValue?: boolean;
+}
+
+/** A call to a secret-store SDK (keyring, Vault, cloud secret managers, ...). */
+export interface SecretStoreCallFact {
+  kind: 'secret-store-call';
+  provider: string;
+  api: string;
+  range: Range;
+  inTest?: boolean;
+}
+
+/** A call of one of `resolver.functions`. `secretRef` is the id or env name argument if constant. */
+export interface ResolverCallFact {
+  kind: 'resolver-call';
+  function: string;
+  secretRef: string | null;
+  range: Range;
+}
+
+export interface FlowStep {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Human text for this step; never contains a secret value. */
+  note: string;
+}
+
+/** A secret value reaching a sink, found by a taint analysis. */
+export interface LeakFact {
+  kind: 'leak';
+  /** The rule whose sink family this is (`no-secret-in-log`, ...). */
+  ruleId: string;
+  /** The sink, e.g. `console.log`, `openai.chat.completions.create(messages)`. */
+  sink: string;
+  secretId: string | null;
+  envName: string | null;
+  /** Describes the source, e.g. `resolveSecret(...)`, `process.env.OPENROUTER_API_KEY`. */
+  source: string;
+  range: Range;
+  flow: FlowStep[];
+  inTest?: boolean;
+}
+
+/** A type (struct/class) that holds a secret and exposes it through Debug/Display/Serialize/toJSON. */
+export interface LeakyTypeFact {
+  kind: 'leaky-type';
+  typeName: string;
+  field: string;
+  /** What exposes it, e.g. `derive(Debug)`, `derive(Serialize)`, `impl Display`, `no toJSON`. */
+  exposure: string;
+  secretId: string | null;
+  range: Range;
+}
+
+/** A comment that may carry a `clavis-lint-disable…` directive. Emitted only for comments containing the marker. */
+export interface CommentFact {
+  kind: 'comment';
+  text: string;
+  range: Range;
+}
+
+/** Generic structured fact for config-file rules (workflow steps, docker instructions, shell commands...). */
+export interface ConfigFact {
+  kind: 'config';
+  /** A front-end-defined discriminator, e.g. `workflow-step-uses`, `docker-build-arg`, `shell-echo`. */
+  type: string;
+  range: Range;
+  /** Plain JSON data describing the construct. Never contains a secret value. */
+  data: Record<string, unknown>;
+}
+
+export type Fact =
+  | EnvReadFact
+  | NameRefFact
+  | SecretStoreCallFact
+  | ResolverCallFact
+  | LeakFact
+  | LeakyTypeFact
+  | CommentFact
+  | ConfigFact;
+
+/** All facts of one file. */
+export interface FileFacts {
+  /** Path relative to the project root, `/` separators. */
+  file: string;
+  language: LanguageId;
+  facts: Fact[];
+  /** The file is test code as a whole (`tests/`, `*.test.ts`, `benches/`...). */
+  isTest?: boolean;
+}
+
+/** A file the front end could not analyse. The message never contains file content. */
+export interface FileError {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface FrontEndResult {
+  facts: Fact[];
+  errors?: FileError[];
+}
+
+/** Everything a front end may need besides the text. Plain data only (it crosses workers). */
+export interface FrontEndOptions {
+  /** Names the registry knows (canonical, aliases, deprecated), so front ends can emit `string-literal` name refs cheaply. */
+  registryNames: string[];
+  /** Env name -> secret id, for registry entries of `kind: secret` (leak sources). */
+  secretNames: Record<string, string>;
+  /** Env name -> secret id for every registry name (any kind), for spec lookups like `SecretId::X`. */
+  idsByName: Record<string, string>;
+  /** Secret id -> canonical env name, to resolve `SecretId::X.spec().canonical_env`-style lookups. */
+  envById: Record<string, string>;
+  resolver: { paths: string[]; functions: string[]; types: string[]; sanitizers: string[] };
+  /** Project-wide string constants (`NAME -> value`) collected in a first pass, for cross-file const resolution. */
+  projectConstants?: Record<string, string>;
+  /** Secret-store SDK catalog entries added by the user's config (merged over the built-in catalog). */
+  extraSecretStores?: unknown[];
+  /** Sink/source/sanitizer catalog additions from the user's config (merged over the built-ins). */
+  extraSinks?: unknown[];
+  extraSources?: string[];
+  extraSanitizers?: string[];
+}
+
+/** A language front end: text in, facts out. Must not throw for bad input; return errors instead. */
+export interface FrontEnd {
+  id: LanguageId;
+  /** Cheap test on the raw text: false means the file cannot contain any fact and is never parsed. */
+  prefilter(text: string, options: FrontEndOptions): boolean;
+  analyze(file: string, text: string, options: FrontEndOptions): FrontEndResult | Promise<FrontEndResult>;
+}

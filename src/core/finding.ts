@@ -1,0 +1,45 @@
+import type { FlowStep } from './facts.js';
+import type { FindingSeverity } from './rule.js';
+
+/** A finding as every reporter sees it. JSON output is this shape (DESIGN §3). */
+export interface Finding {
+  ruleId: string;
+  severity: FindingSeverity;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  secretId: string | null;
+  envName: string | null;
+  fingerprint: string;
+  flow?: FlowStep[];
+  /** Present when the finding was suppressed (only kept when suppressed results are requested). */
+  suppression?: { kind: 'inline' | 'baseline'; justification: string };
+}
+
+export interface ScanStats {
+  files: number;
+  filesByLanguage: Record<string, number>;
+  ms: number;
+  /** Files skipped by the prefilter (never parsed). */
+  prefiltered?: number;
+}
+
+export interface ScanError {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ScanResult {
+  root: string;
+  findings: Finding[];
+  suppressed: Finding[];
+  stats: ScanStats;
+  errors: ScanError[];
+  /** Rule ids enabled for this run with their effective level (SARIF lists all enabled rules). */
+  enabledRules: Array<{ id: string; level: 'warn' | 'error' }>;
+}

@@ -1,0 +1,98 @@
+// The rule contract. A rule is one module: `meta` (the single source for the catalog, explain,
+// SARIF, the ESLint plugin and the docs) and a `check` over facts. Rules never parse and never
+// touch the file system.
+import type { FileFacts, FlowStep, Range } from './facts.js';
+import type { NameInfo, Registry } from '../registry/model.js';
+
+export type RuleArea = 'bypass' | 'leak' | 'lifecycle' | 'drift' | 'config' | 'registry' | 'meta';
+export type SeverityLevel = 'off' | 'warn' | 'error';
+export type FindingSeverity = 'error' | 'warning';
+
+export interface RuleExample {
+  /** Language of the snippet for Markdown fences: `ts`, `rust`, `python`, `sh`, `yaml`, `dockerfile`, `md`, `dotenv`. */
+  lang: string;
+  code: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  area: RuleArea;
+  defaultSeverity: SeverityLevel;
+  /** One sentence starting with Disallow/Require/Enforce/Report, ending with a period. */
+  description: string;
+  /** Why it matters: a paragraph for `explain`, SARIF fullDescription and docs. */
+  rationale: string;
+  /** How to fix: a paragraph for `explain`, SARIF help and docs. */
+  fix: string;
+  /** Message templates with `{{placeholders}}`; each ends with a period. */
+  messages: Record<string, string>;
+  /** JSON Schema for the rule's options object (SARIF, ESLint meta.schema, config schema). */
+  optionsSchema?: Record<string, unknown>;
+  cwe: string[];
+  /** GitHub code scanning security-severity, "0.0".."10.0". */
+  securitySeverity: string;
+  precision: 'very-high' | 'high' | 'medium' | 'low';
+  bad: RuleExample[];
+  good: RuleExample[];
+  /** Languages/file types the rule looks at (docs only). */
+  appliesTo: string[];
+}
+
+export interface RuleContext {
+  registry: Registry;
+  names: Map<string, NameInfo>;
+  options: Record<string, unknown>;
+  /** `YYYY-MM-DD`, from `--today` or the clock. */
+  today: string;
+  hardCut: boolean;
+  isResolverPath(file: string): boolean;
+  /** True when an env name looks like a secret per `secret_patterns`. */
+  looksLikeSecret(name: string): boolean;
+  /** Full resolved config, for rules that need project-level settings (docs pages, require:, ...). */
+  settings: RuleSettings;
+}
+
+/** Project-level settings some rules read. Plain data. */
+export interface RuleSettings {
+  docs: Array<{ path: string; columns?: string[] }>;
+  require: { owner: boolean; rotationDays: boolean };
+  lifecycle: { hardCut: boolean; maxPastDays: number };
+  /** Paths (relative) of registry files in use, so rules can avoid reporting the registry itself. */
+  registryFiles: string[];
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  file: string;
+  range: Range;
+  secretId?: string | null;
+  envName?: string | null;
+  flow?: FlowStep[];
+  /** Overrides the configured severity (e.g. lifecycle: warning before the removal date). Never raises `off`. */
+  severity?: FindingSeverity;
+  /** Extra text that goes into the fingerprint to disambiguate (never a secret value). */
+  fingerprintHint?: string;
+}
+
+export interface ProjectFacts {
+  files: FileFacts[];
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Per-file check; most rules only need this. */
+  checkFile?(file: FileFacts, ctx: RuleContext): Iterable<Report>;
+  /** Project-level check (registry rules, drift across files). */
+  checkProject?(project: ProjectFacts, ctx: RuleContext): Iterable<Report>;
+}
+
+/** Identity helper so rule modules are checked against the contract at definition time. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Fills `{{name}}` placeholders. Unknown placeholders stay visible so tests catch them. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

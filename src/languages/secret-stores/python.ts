@@ -1,0 +1,4 @@
+import type { SecretStoreEntry } from './catalog.js';
+
+/** Built-in python secret-store SDK entries. */
+export const PYTHON_SECRET_STORES: SecretStoreEntry[] = [];

@@ -1,0 +1,51 @@
+// The sink catalog is data (module + callee + argument path + rule id), interpreted by each
+// language's taint engine. Users extend it from config (`leak.sinks`). Built-in entries live in
+// one file per language under ./sinks/.
+import { PYTHON_SINKS } from './sinks/python.js';
+import { RUST_SINKS } from './sinks/rust.js';
+import { TYPESCRIPT_SINKS } from './sinks/typescript.js';
+
+export type SinkLanguage = 'typescript' | 'rust' | 'python';
+
+export interface SinkEntry {
+  /** Stable id, e.g. `console`, `pino`, `rust-println`, `openai-chat`. */
+  id: string;
+  language: SinkLanguage;
+  /** The leak rule this sink belongs to (`no-secret-in-log`, ...). Ignored when `allowed`. */
+  ruleId: string;
+  /** Import module / crate / Python module the callee comes from; absent for globals and macros. */
+  module?: string;
+  /**
+   * What is called. Conventions: `console.log` (global member), `info` (named import or macro
+   * name without `!`), `*.info` (method on any receiver produced by `module`), `new Error`
+   * (constructor), `println!` (Rust macro), `logging.info` (Python module function).
+   */
+  callee: string;
+  /** Argument positions that are sinks (0-based), or `all`. */
+  args: number[] | 'all';
+  /** Path inside an object argument, e.g. `messages[].content`, `system`, `headers.Authorization`. */
+  path?: string;
+  /** True marks a legitimate use of a secret (e.g. an outgoing Authorization header): taint stops here, no finding. */
+  allowed?: boolean;
+  /** Short human label used in messages and flows: `console.log`, `OpenAI chat messages`. */
+  label: string;
+}
+
+export function builtinSinks(): SinkEntry[] {
+  return [...TYPESCRIPT_SINKS, ...RUST_SINKS, ...PYTHON_SINKS];
+}
+
+/** Built-ins plus user entries; user entries come last and win on equal id. */
+export function sinkCatalog(extra: unknown[] = []): SinkEntry[] {
+  const byId = new Map<string, SinkEntry>();
+  for (const entry of builtinSinks()) byId.set(`${entry.language}:${entry.id}`, entry);
+  for (const raw of extra) {
+    const entry = raw as SinkEntry;
+    if (entry && typeof entry.id === 'string') byId.set(`${entry.language}:${entry.id}`, entry);
+  }
+  return [...byId.values()];
+}
+
+export function sinksFor(language: SinkLanguage, extra: unknown[] = []): SinkEntry[] {
+  return sinkCatalog(extra).filter((entry) => entry.language === language);
+}
