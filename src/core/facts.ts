@@ -37,6 +37,12 @@ export interface EnvReadFact {
   enumerates?: boolean;
   /** Inside test code (`#[cfg(test)]`, `tests/`, `*.test.ts`, ...). */
   inTest?: boolean;
+  /**
+   * For a non-constant key that is an identifier the front end could not resolve in this file
+   * (typically an imported const): the identifier and the module it was imported from. The
+   * engine resolves it against other files' exported constants without a second parse.
+   */
+  constRef?: { identifier: string; from?: string };
 }
 
 /**
@@ -157,6 +163,8 @@ export interface FileError {
 export interface FrontEndResult {
   facts: Fact[];
   errors?: FileError[];
+  /** String constants this file exports (`export const K = "X"`, `pub const K: &str = "X"`), for cross-file resolution. */
+  exportedConstants?: Record<string, string>;
 }
 
 /** Everything a front end may need besides the text. Plain data only (it crosses workers). */

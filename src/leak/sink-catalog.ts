@@ -29,6 +29,20 @@ export interface SinkEntry {
   allowed?: boolean;
   /** Short human label used in messages and flows: `console.log`, `OpenAI chat messages`. */
   label: string;
+  // Optional refinements (additive; used by the TypeScript engine, ignored where meaningless).
+  /** Heuristic when the receiver's module is unknown: the receiver is named one of these (`logger`, `res`). */
+  receiverNames?: string[];
+  /** The receiver's checker type name is one of these (`Span`, `ServerResponse`). */
+  receiverTypes?: string[];
+  /** The argument (at `args`/`path`) is a callback; its return values are the sink (tool handlers). */
+  callbackReturn?: boolean;
+  /**
+   * Not a call: any object literal whose properties equal these literals (e.g. `role: system|user|assistant`)
+   * is a sink at `path` (e.g. `content`). `callee` is then only descriptive.
+   */
+  objectMatch?: Record<string, string[]>;
+  /** Not a call: a syntactic construct, `url-query` = a secret interpolated after `?name=` / `&name=` in a string. */
+  pattern?: 'url-query';
 }
 
 export function builtinSinks(): SinkEntry[] {

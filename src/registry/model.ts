@@ -61,6 +61,8 @@ export interface Registry {
   secrets: SecretEntry[];
   /** Files the registry was read from (relative to the project root). */
   files: string[];
+  /** Non-fatal problems (e.g. a Rust row with a non-literal field): reported in `errors`, never dropped. */
+  diagnostics: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
 /** Builds the name index. When two ids claim a name the first declaration wins; registry-collision reports the rest. */
@@ -88,5 +90,5 @@ export function allRegistryNames(registry: Registry): string[] {
 }
 
 export function emptyRegistry(): Registry {
-  return { version: 1, resolver: { paths: [], functions: [], types: [], sanitizers: [] }, secrets: [], files: [] };
+  return { version: 1, resolver: { paths: [], functions: [], types: [], sanitizers: [] }, secrets: [], files: [], diagnostics: [] };
 }

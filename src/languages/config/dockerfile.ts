@@ -1,8 +1,146 @@
-// PLACEHOLDER: replaced by the real front end. Emits nothing yet.
-import type { FrontEnd } from '../../core/facts.js';
+// Dockerfiles. Emits ConfigFact `docker-arg` + NameRefFact `dockerfile-arg` for `ARG X[=v]`,
+// ConfigFact `docker-env` + NameRefFact `dockerfile-env` for `ENV X=v` / `ENV X v`,
+// NameRefFact `dockerfile-secret-mount` for `RUN --mount=type=secret,id=X[,env=Y]` (the right
+// way to use a secret at build time), and the shell front end's facts for shell-form `RUN`s.
+import { LineCounter } from 'yaml';
+import type { Fact, FileError, FrontEnd, FrontEndOptions, Range } from '../../core/facts.js';
+import { tokenizeDockerfile, type DockerInstruction } from './dockerfile-tokenizer.js';
+import { isPlaceholderValue } from './placeholder-values.js';
+import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
+import { DISABLE_MARKER, offsetRange } from './yaml-source.js';
 
 export const dockerfileFrontEnd: FrontEnd = {
   id: 'dockerfile',
-  prefilter: () => false,
-  analyze: () => ({ facts: [] }),
+  prefilter: () => true,
+  analyze: analyzeDockerfile,
 };
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits instruction arguments into words, honouring quotes (a quoted part stays in its word). */
+function words(args: string): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < args.length) {
+    while (i < args.length && /\s/.test(args[i])) i++;
+    if (i >= args.length) break;
+    const start = i;
+    while (i < args.length && !/\s/.test(args[i])) {
+      const quote = args[i];
+      if (quote === '"' || quote === "'") {
+        const close = args.indexOf(quote, i + 1);
+        i = close < 0 ? args.length : close + 1;
+      } else i++;
+    }
+    out.push({ text: args.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+function unquote(value: string): string {
+  return value.replace(/^(["'])(.*)\1$/s, '$2');
+}
+
+export async function analyzeDockerfile(file: string, text: string, options: FrontEndOptions): Promise<{ facts: Fact[]; errors: FileError[] }> {
+  const facts: Fact[] = [];
+  const errors: FileError[] = [];
+  const lineCounter = new LineCounter();
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    lineCounter.addNewLine(offset);
+    offset += line.length + 1;
+  }
+  const range = (start: number, end: number): Range => offsetRange(lineCounter, start, end);
+  let tokens;
+  try {
+    tokens = tokenizeDockerfile(text);
+  } catch {
+    return { facts, errors: [{ file, message: 'Dockerfile could not be tokenized' }] };
+  }
+  for (const comment of tokens.comments) {
+    if (comment.text.includes(DISABLE_MARKER)) facts.push({ kind: 'comment', text: comment.text, range: range(comment.start, comment.end) });
+  }
+  for (const instruction of tokens.instructions) {
+    const at = (w: Word, from = 0, length = w.text.length): Range =>
+      range(instruction.toFileOffset(w.start + from), instruction.toFileOffset(w.start + from + length));
+    if (instruction.keyword === 'ARG') {
+      for (const word of words(instruction.args)) {
+        const eq = word.text.indexOf('=');
+        const name = eq < 0 ? word.text : word.text.slice(0, eq);
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+        const hasLiteralValue = eq >= 0 && !isPlaceholderValue(unquote(word.text.slice(eq + 1)));
+        const r = at(word, 0, name.length);
+        facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue } });
+        facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue });
+      }
+    } else if (instruction.keyword === 'ENV') {
+      const list = words(instruction.args);
+      const pairs: Array<{ word: Word; name: string; value: string }> = [];
+      if (list.length > 0 && list[0].text.includes('=')) {
+        for (const word of list) {
+          const eq = word.text.indexOf('=');
+          if (eq > 0) pairs.push({ word, name: word.text.slice(0, eq), value: unquote(word.text.slice(eq + 1)) });
+        }
+      } else if (list.length > 0) {
+        // Legacy `ENV KEY value with spaces`.
+        pairs.push({ word: list[0], name: list[0].text, value: instruction.args.slice(list[0].end).trim() });
+      }
+      for (const { word, name, value } of pairs) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+        const hasLiteralValue = !isPlaceholderValue(value);
+        const r = at(word, 0, name.length);
+        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue } });
+        facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue });
+      }
+    } else if (instruction.keyword === 'RUN') {
+      await runInstruction(file, instruction, facts, errors, at, lineCounter, options);
+    }
+  }
+  return { facts, errors };
+}
+
+async function runInstruction(
+  file: string,
+  instruction: DockerInstruction,
+  facts: Fact[],
+  errors: FileError[],
+  at: (w: Word, from?: number, length?: number) => Range,
+  lineCounter: LineCounter,
+  options: FrontEndOptions,
+): Promise<void> {
+  const list = words(instruction.args);
+  let bodyStart = 0;
+  for (const word of list) {
+    if (!word.text.startsWith('--')) {
+      bodyStart = word.start;
+      break;
+    }
+    bodyStart = word.end;
+    const mount = /^--mount=(.*)$/.exec(word.text);
+    if (!mount) continue;
+    const fields = new Map<string, { value: string; offset: number }>();
+    let cursor = '--mount='.length;
+    for (const part of mount[1].split(',')) {
+      const eq = part.indexOf('=');
+      if (eq > 0) fields.set(part.slice(0, eq), { value: part.slice(eq + 1), offset: cursor + eq + 1 });
+      cursor += part.length + 1;
+    }
+    if (fields.get('type')?.value !== 'secret') continue;
+    for (const key of ['id', 'env']) {
+      const field = fields.get(key);
+      if (field && field.value) {
+        facts.push({ kind: 'name-ref', name: field.value, context: 'dockerfile-secret-mount', range: at(word, field.offset, field.value.length) });
+      }
+    }
+  }
+  const body = instruction.args.slice(bodyStart);
+  if (body.trim() === '' || body.trimStart().startsWith('[')) return;
+  const script = { text: body, toFileOffset: (o: number) => instruction.toFileOffset(bodyStart + o) };
+  const embedded = await analyzeEmbeddedScript(file, script, { lineCounter }, options);
+  facts.push(...embedded.facts);
+  errors.push(...embedded.errors);
+}

@@ -1,8 +1,210 @@
-// PLACEHOLDER: replaced by the real front end. Emits nothing yet.
-import type { FrontEnd } from '../../core/facts.js';
+// GitHub Actions workflows (`.github/workflows/*.yml`). Emits:
+// - NameRefFact `workflow-secret` for every `${{ secrets.X }}` (exact range of `secrets.X`, also
+//   inside block scalars; see scalar-snippet.ts for the quoted-with-escapes fallback);
+// - NameRefFact `workflow-env-key` for keys of `env:` at workflow, job, container, service and
+//   step level, with `hasLiteralValue`;
+// - ConfigFacts `workflow-env-binding`, `workflow-with-binding`, `workflow-step-uses`,
+//   `workflow-run`, plus the shell front end's facts for `run:` blocks mapped into this file.
+import type { Pair, Scalar } from 'yaml';
+import type { ConfigFact, Fact, FileError, FrontEnd, FrontEndOptions, NameRefFact, Range } from '../../core/facts.js';
+import { findExpressions, findSecretAccesses, isPureExpression } from './gha-expressions.js';
+import { scalarSnippet } from './scalar-snippet.js';
+import { analyzeEmbeddedScript, neutraliseExpressions } from './shell-snippet-bridge.js';
+import {
+  asMap,
+  asScalar,
+  asSeq,
+  mapEntries,
+  mapGet,
+  mapGetPair,
+  nodeRange,
+  offsetRange,
+  parseYamlSource,
+  scalarString,
+  walkScalars,
+  type YamlSource,
+} from './yaml-source.js';
+
+interface Access {
+  name: string;
+  range: Range;
+}
+
+interface EnvBinding {
+  envName: string;
+  secretNames: string[];
+}
+
+const SHELLS_WE_PARSE = new Set(['bash', 'sh', 'sh -e {0}', 'bash {0}', 'bash -e {0}', 'bash --noprofile --norc -eo pipefail {0}']);
 
 export const workflowFrontEnd: FrontEnd = {
   id: 'workflow',
-  prefilter: () => false,
-  analyze: () => ({ facts: [] }),
+  prefilter: () => true,
+  analyze: analyzeWorkflow,
 };
+
+export async function analyzeWorkflow(file: string, text: string, options: FrontEndOptions): Promise<{ facts: Fact[]; errors: FileError[] }> {
+  const src = parseYamlSource(file, text);
+  const facts: Fact[] = [...src.comments];
+  const errors: FileError[] = [...src.errors];
+  for (const doc of src.documents) {
+    try {
+      const accesses = collectSecretAccesses(src, doc.contents);
+      for (const list of accesses.values()) {
+        for (const a of list) facts.push({ kind: 'name-ref', name: a.name, context: 'workflow-secret', range: a.range });
+      }
+      await analyzeWorkflowDocument(file, src, doc.contents, accesses, options, facts, errors);
+    } catch {
+      errors.push({ file, message: 'workflow structure could not be analysed completely' });
+    }
+  }
+  return { facts, errors };
+}
+
+/** Secret accesses per scalar node, positioned in the file. */
+function collectSecretAccesses(src: YamlSource, root: unknown): Map<Scalar, Access[]> {
+  const byScalar = new Map<Scalar, Access[]>();
+  for (const scalar of walkScalars(root)) {
+    if (typeof scalar.value !== 'string' || !scalar.value.includes('secrets') || !scalar.range) continue;
+    const snippet = scalarSnippet(src.text, scalar);
+    const found: Access[] = [];
+    for (const span of findExpressions(snippet.text)) {
+      for (const access of findSecretAccesses(snippet.text, span.start + 3, span.end)) {
+        const start = snippet.toFileOffset(access.start);
+        const end = snippet.exact ? snippet.toFileOffset(access.end) : start;
+        found.push({ name: access.name, range: offsetRange(src.lineCounter, start, end) });
+      }
+    }
+    if (found.length > 0) byScalar.set(scalar, found);
+  }
+  return byScalar;
+}
+
+function isLiteral(value: unknown): boolean {
+  const scalar = asScalar(value);
+  if (!scalar) return false;
+  const text = scalarString(scalar);
+  return text !== null && text.trim() !== '' && !text.includes('${{');
+}
+
+function hasIdTokenWrite(permissions: unknown): boolean {
+  const text = scalarString(permissions);
+  if (text !== null) return text === 'write-all';
+  return scalarString(mapGet(permissions, 'id-token')) === 'write';
+}
+
+async function analyzeWorkflowDocument(
+  file: string,
+  src: YamlSource,
+  root: unknown,
+  accesses: Map<Scalar, Access[]>,
+  options: FrontEndOptions,
+  facts: Fact[],
+  errors: FileError[],
+): Promise<void> {
+  const config = (type: string, range: Range | null, data: Record<string, unknown>): void => {
+    if (range) facts.push({ kind: 'config', type, range, data } satisfies ConfigFact);
+  };
+
+  const envBlock = (node: unknown, level: string): EnvBinding[] => {
+    const bindings: EnvBinding[] = [];
+    for (const [name, pair] of mapEntries(node)) {
+      if (name === '<<') continue;
+      const keyRange = nodeRange(src, pair.key);
+      if (!keyRange) continue;
+      const ref: NameRefFact = { kind: 'name-ref', name, context: 'workflow-env-key', range: keyRange, hasLiteralValue: isLiteral(pair.value) };
+      facts.push(ref);
+      const found = accesses.get(pair.value as Scalar) ?? [];
+      bindings.push({ envName: name, secretNames: found.map((a) => a.name) });
+      for (const access of found) {
+        config('workflow-env-binding', access.range, {
+          envName: name,
+          secretName: access.name,
+          level,
+          exact: isPureExpression(scalarString(pair.value) ?? ''),
+          keyRange,
+        });
+      }
+    }
+    return bindings;
+  };
+
+  const workflowEnv = envBlock(mapGet(root, 'env'), 'workflow');
+  const workflowPermissions = mapGet(root, 'permissions');
+  const defaultShell = scalarString(mapGet(mapGet(mapGet(root, 'defaults'), 'run'), 'shell'));
+
+  for (const [jobId, jobPair] of mapEntries(mapGet(root, 'jobs'))) {
+    const job = jobPair.value;
+    if (!asMap(job)) continue;
+    const jobEnv = envBlock(mapGet(job, 'env'), 'job');
+    envBlock(mapGet(mapGet(job, 'container'), 'env'), 'container');
+    for (const [, servicePair] of mapEntries(mapGet(job, 'services'))) envBlock(mapGet(servicePair.value, 'env'), 'service');
+    const permissions = mapGetPair(job, 'permissions') ? mapGet(job, 'permissions') : workflowPermissions;
+    const idToken = hasIdTokenWrite(permissions);
+    const jobShell = scalarString(mapGet(mapGet(mapGet(job, 'defaults'), 'run'), 'shell')) ?? defaultShell;
+
+    // A reusable-workflow call passes secrets like action inputs.
+    const reusable = scalarString(mapGet(job, 'uses'));
+    if (reusable) {
+      for (const [input, pair] of mapEntries(mapGet(job, 'secrets'))) {
+        for (const access of accesses.get(pair.value as Scalar) ?? []) {
+          config('workflow-with-binding', access.range, { action: reusable.split('@')[0], input, secretName: access.name, job: jobId, reusable: true });
+        }
+      }
+    }
+
+    const steps = asSeq(mapGet(job, 'steps'));
+    for (const [index, step] of (steps?.items ?? []).entries()) {
+      if (!asMap(step)) continue;
+      const stepEnv = envBlock(mapGet(step, 'env'), 'step');
+      const usesNode = mapGet(step, 'uses');
+      const uses = scalarString(usesNode);
+      if (uses) stepUses(uses, usesNode, step, jobId, index, idToken);
+      const runNode = asScalar(mapGet(step, 'run'));
+      if (runNode && typeof runNode.value === 'string') {
+        const scope = [...workflowEnv, ...jobEnv, ...stepEnv];
+        const shellName = scalarString(mapGet(step, 'shell')) ?? jobShell;
+        await runBlock(runNode, scope, shellName, jobId, index);
+      }
+    }
+  }
+
+  function stepUses(uses: string, usesNode: unknown, step: unknown, job: string, index: number, idToken: boolean): void {
+    const at = uses.indexOf('@');
+    const action = at < 0 ? uses : uses.slice(0, at);
+    const with_: Record<string, string> = {};
+    const withKeyRanges: Record<string, Range> = {};
+    for (const [input, pair] of mapEntries(mapGet(step, 'with'))) {
+      const found = accesses.get(pair.value as Scalar) ?? [];
+      const text = scalarString(pair.value) ?? '';
+      with_[input] = found.length > 0 ? `secret:${found[0].name}` : text.includes('${{') ? 'expression' : 'literal';
+      const keyRange = nodeRange(src, pair.key as Pair['key']);
+      if (keyRange) withKeyRanges[input] = keyRange;
+      for (const access of found) config('workflow-with-binding', access.range, { action, input, secretName: access.name, job, step: index });
+    }
+    config('workflow-step-uses', nodeRange(src, usesNode), {
+      action,
+      ref: at < 0 ? null : uses.slice(at + 1),
+      with: with_,
+      withKeyRanges,
+      hasIdTokenWrite: idToken,
+      job,
+      step: index,
+    });
+  }
+
+  async function runBlock(runNode: Scalar, scope: EnvBinding[], shellName: string | null, job: string, index: number): Promise<void> {
+    const snippet = scalarSnippet(src.text, runNode);
+    const spans = findExpressions(snippet.text);
+    const directSecrets = (accesses.get(runNode) ?? []).map((a) => a.name);
+    const env = [...new Set(scope.map((b) => b.envName))].sort();
+    const secretEnv = scope.filter((b) => b.secretNames.length > 0).map((b) => ({ envName: b.envName, secretName: b.secretNames[0] }));
+    config('workflow-run', nodeRange(src, runNode), { job, step: index, env, secretEnv, secretRefs: [...new Set(directSecrets)].sort(), shell: shellName ?? 'bash' });
+    if (!snippet.exact) return;
+    if (shellName && !SHELLS_WE_PARSE.has(shellName.trim())) return;
+    const script = { text: neutraliseExpressions(snippet.text, spans), toFileOffset: snippet.toFileOffset };
+    const embedded = await analyzeEmbeddedScript(file, script, src, options);
+    facts.push(...embedded.facts);
+    errors.push(...embedded.errors);
+  }
+}

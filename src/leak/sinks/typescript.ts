@@ -1,4 +1,207 @@
+// Built-in TypeScript/JavaScript sinks, as data. The engine (src/leak/typescript/sink-matcher.ts)
+// interprets `callee` like this:
+//   `console.log`        no `module`: an exact member chain whose root is a global (not a local binding)
+//   `*.searchParams.set` no `module`: any receiver whose member chain ends like this
+//   `info` / `*.info`    with `module`: the callee's provenance (import -> calls -> members) comes from
+//                        `module` and its path ends with these segments (`pino()` -> `.info`)
+//   `*()`                with `module`: calling a value that is itself a call result (`createDebug('x')(...)`)
+//   `new X` / `new *`    a constructor (`new *`: any constructor exported by `module`)
+// `module` matches the import specifier exactly, a subpath of it, or a prefix when it ends with `*`.
+// `args` are 0-based argument positions; `path` navigates an object argument (`headers.Authorization`,
+// `messages`, `[]` for array elements). `allowed` entries are legitimate uses: taint is consumed there.
 import type { SinkEntry } from '../sink-catalog.js';
 
-/** Built-in typescript sinks. */
-export const TYPESCRIPT_SINKS: SinkEntry[] = [];
+const LOG = 'no-secret-in-log';
+const ERROR = 'no-secret-in-error';
+const PROMPT = 'no-secret-in-prompt';
+const TOOL = 'no-secret-in-tool-output';
+const TELEMETRY = 'no-secret-in-telemetry';
+const SERIALIZE = 'no-secret-serialization';
+const URL_RULE = 'no-secret-in-url';
+
+type Partial = Omit<SinkEntry, 'language'>;
+const ts = (entries: Partial[]): SinkEntry[] => entries.map((entry) => ({ language: 'typescript', ...entry }));
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table', 'dirxml', 'group', 'assert'];
+const LEVEL_METHODS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'log', 'verbose', 'silly', 'http', 'notice', 'success', 'fail'];
+
+const loggerModule = (module: string, methods: string[], label: string): Partial[] =>
+  methods.map((method) => ({ id: `${module}-${method}`, ruleId: LOG, module, callee: `*.${method}`, args: 'all', label: `${label} .${method}` }));
+
+const requestAuthHeaders = (id: string, callee: string, args: number[], prefix: string, module?: string): Partial[] =>
+  ['Authorization', 'authorization', 'x-api-key', 'X-Api-Key', 'api-key', 'Proxy-Authorization'].map((header) => ({
+    id: `${id}-${header.toLowerCase()}`,
+    ruleId: LOG,
+    module,
+    callee,
+    args,
+    path: `${prefix}${header}`,
+    allowed: true,
+    label: `${callee} ${header} header`,
+  }));
+
+export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
+  // --- logs
+  ...CONSOLE_METHODS.map((method) => ({ id: `console-${method}`, ruleId: LOG, callee: `console.${method}`, args: 'all' as const, label: `console.${method}` })),
+  ...loggerModule('pino', LEVEL_METHODS, 'pino logger'),
+  ...loggerModule('winston', LEVEL_METHODS, 'winston logger'),
+  ...loggerModule('bunyan', LEVEL_METHODS, 'bunyan logger'),
+  ...loggerModule('log4js', LEVEL_METHODS, 'log4js logger'),
+  ...loggerModule('consola', LEVEL_METHODS, 'consola'),
+  ...loggerModule('@nestjs/common', ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'], 'NestJS Logger'),
+  ...loggerModule('loglevel', LEVEL_METHODS, 'loglevel'),
+  { id: 'debug-instance', ruleId: LOG, module: 'debug', callee: '*()', args: 'all', label: 'debug logger' },
+  {
+    id: 'logger-by-name',
+    ruleId: LOG,
+    callee: '*.info',
+    args: 'all',
+    receiverNames: ['logger', 'log', 'LOGGER', 'Logger'],
+    receiverTypes: ['Logger', 'BaseLogger', 'LoggerService'],
+    label: 'logger.info',
+  },
+  ...['warn', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose'].map((method) => ({
+    id: `logger-by-name-${method}`,
+    ruleId: LOG,
+    callee: `*.${method}`,
+    args: 'all' as const,
+    receiverNames: ['logger', 'log', 'LOGGER', 'Logger'],
+    receiverTypes: ['Logger', 'BaseLogger', 'LoggerService'],
+    label: `logger.${method}`,
+  })),
+  { id: 'process-stdout', ruleId: LOG, callee: 'process.stdout.write', args: [0], label: 'process.stdout.write' },
+  { id: 'process-stderr', ruleId: LOG, callee: 'process.stderr.write', args: [0], label: 'process.stderr.write' },
+
+  // --- errors (`new X` for global Error classes; user subclasses of Error and `*Error`/`*Exception`
+  // constructors are matched by the engine through the checker/heritage; `throw x` is built in)
+  ...['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'].map((name) => ({
+    id: `new-${name}`,
+    ruleId: ERROR,
+    callee: `new ${name}`,
+    args: 'all' as const,
+    label: `new ${name}()`,
+  })),
+  { id: 'promise-reject', ruleId: ERROR, callee: 'Promise.reject', args: [0], label: 'Promise.reject' },
+
+  // --- LLM prompts
+  { id: 'openai-chat', ruleId: PROMPT, module: 'openai', callee: '*.chat.completions.create', args: [0], path: 'messages', label: 'OpenAI chat.completions.create messages' },
+  { id: 'openai-chat-parse', ruleId: PROMPT, module: 'openai', callee: '*.chat.completions.parse', args: [0], path: 'messages', label: 'OpenAI chat.completions.parse messages' },
+  { id: 'openai-responses-input', ruleId: PROMPT, module: 'openai', callee: '*.responses.create', args: [0], path: 'input', label: 'OpenAI responses.create input' },
+  { id: 'openai-responses-instructions', ruleId: PROMPT, module: 'openai', callee: '*.responses.create', args: [0], path: 'instructions', label: 'OpenAI responses.create instructions' },
+  { id: 'anthropic-system', ruleId: PROMPT, module: '@anthropic-ai/sdk', callee: '*.messages.create', args: [0], path: 'system', label: 'Anthropic messages.create system' },
+  { id: 'anthropic-messages', ruleId: PROMPT, module: '@anthropic-ai/sdk', callee: '*.messages.create', args: [0], path: 'messages', label: 'Anthropic messages.create messages' },
+  ...['generateText', 'streamText', 'generateObject', 'streamObject'].flatMap((fn) =>
+    ['prompt', 'system', 'messages'].map((field) => ({
+      id: `ai-${fn}-${field}`,
+      ruleId: PROMPT,
+      module: 'ai',
+      callee: fn,
+      args: [0],
+      path: field,
+      label: `AI SDK ${fn} ${field}`,
+    })),
+  ),
+  { id: 'langchain-prompt-from-template', ruleId: PROMPT, module: '@langchain/*', callee: 'PromptTemplate.fromTemplate', args: [0], label: 'LangChain PromptTemplate' },
+  { id: 'langchain-prompt-template', ruleId: PROMPT, module: '@langchain/*', callee: 'new PromptTemplate', args: [0], path: 'template', label: 'LangChain PromptTemplate' },
+  { id: 'langchain-chat-from-messages', ruleId: PROMPT, module: '@langchain/*', callee: 'ChatPromptTemplate.fromMessages', args: [0], label: 'LangChain ChatPromptTemplate.fromMessages' },
+  { id: 'langchain-chat-from-template', ruleId: PROMPT, module: '@langchain/*', callee: 'ChatPromptTemplate.fromTemplate', args: [0], label: 'LangChain ChatPromptTemplate.fromTemplate' },
+  ...['SystemMessage', 'HumanMessage', 'AIMessage'].map((name) => ({
+    id: `langchain-${name}`,
+    ruleId: PROMPT,
+    module: '@langchain/*',
+    callee: `new ${name}`,
+    args: [0],
+    label: `LangChain ${name}`,
+  })),
+  ...['langchain/prompts', 'langchain/schema'].flatMap((module) =>
+    ['SystemMessage', 'HumanMessage', 'AIMessage', 'PromptTemplate'].map((name) => ({
+      id: `${module}-${name}`,
+      ruleId: PROMPT,
+      module,
+      callee: `new ${name}`,
+      args: [0],
+      label: `LangChain ${name}`,
+    })),
+  ),
+  {
+    id: 'chat-message-object',
+    ruleId: PROMPT,
+    callee: '{ role, content }',
+    args: [],
+    objectMatch: { role: ['system', 'user', 'assistant', 'developer'] },
+    path: 'content',
+    label: 'an LLM chat message',
+  },
+
+  // --- tool outputs and HTTP responses
+  { id: 'mcp-tool', ruleId: TOOL, module: '@modelcontextprotocol/sdk*', callee: '*.tool', args: 'all', callbackReturn: true, label: 'MCP tool result' },
+  { id: 'mcp-register-tool', ruleId: TOOL, module: '@modelcontextprotocol/sdk*', callee: '*.registerTool', args: 'all', callbackReturn: true, label: 'MCP tool result' },
+  { id: 'mcp-tool-by-name', ruleId: TOOL, callee: '*.registerTool', args: 'all', callbackReturn: true, receiverNames: ['server', 'mcp', 'mcpServer'], receiverTypes: ['McpServer'], label: 'MCP tool result' },
+  { id: 'mcp-tool-legacy-by-name', ruleId: TOOL, callee: '*.tool', args: 'all', callbackReturn: true, receiverNames: ['server', 'mcp', 'mcpServer'], receiverTypes: ['McpServer'], label: 'MCP tool result' },
+  { id: 'ai-tool-execute', ruleId: TOOL, module: 'ai', callee: 'tool', args: [0], path: 'execute', callbackReturn: true, label: 'AI SDK tool execute result' },
+  ...['json', 'send', 'write', 'end', 'jsonp'].map((method) => ({
+    id: `http-res-${method}`,
+    ruleId: TOOL,
+    callee: `*.${method}`,
+    args: [0],
+    receiverNames: ['res', 'response', 'resp', 'reply', 'ctx.body'],
+    receiverTypes: ['Response', 'ServerResponse', 'FastifyReply', 'OutgoingMessage'],
+    label: `HTTP response .${method}`,
+  })),
+  { id: 'fetch-response', ruleId: TOOL, callee: 'new Response', args: [0], label: 'new Response()' },
+  { id: 'fetch-response-json', ruleId: TOOL, callee: 'Response.json', args: [0], label: 'Response.json' },
+  { id: 'next-response-json', ruleId: TOOL, module: 'next/server', callee: 'NextResponse.json', args: [0], label: 'NextResponse.json' },
+  { id: 'next-response-new', ruleId: TOOL, module: 'next/server', callee: 'new NextResponse', args: [0], label: 'new NextResponse()' },
+
+  // --- telemetry
+  { id: 'otel-set-attribute', ruleId: TELEMETRY, callee: '*.setAttribute', args: [1], receiverNames: ['span', 'activeSpan', 'rootSpan'], receiverTypes: ['Span'], label: 'span.setAttribute' },
+  { id: 'otel-set-attributes', ruleId: TELEMETRY, callee: '*.setAttributes', args: [0], receiverNames: ['span', 'activeSpan', 'rootSpan'], receiverTypes: ['Span'], label: 'span.setAttributes' },
+  { id: 'otel-add-event', ruleId: TELEMETRY, callee: '*.addEvent', args: [1], receiverNames: ['span', 'activeSpan', 'rootSpan'], receiverTypes: ['Span'], label: 'span.addEvent' },
+  { id: 'otel-api-set-attribute', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'setAttribute', args: [1], label: 'span.setAttribute' },
+  { id: 'otel-api-set-attributes', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'setAttributes', args: [0], label: 'span.setAttributes' },
+  { id: 'otel-api-add-event', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'addEvent', args: [1], label: 'span.addEvent' },
+  { id: 'otel-metric-add', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'add', args: [1], label: 'metric attributes' },
+  { id: 'otel-metric-record', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'record', args: [1], label: 'metric attributes' },
+  { id: 'otel-metric-add-by-name', ruleId: TELEMETRY, callee: '*.add', args: [1], receiverNames: ['counter', 'requestCounter', 'upDownCounter'], receiverTypes: ['Counter', 'UpDownCounter'], label: 'metric attributes' },
+  { id: 'otel-metric-record-by-name', ruleId: TELEMETRY, callee: '*.record', args: [1], receiverNames: ['histogram', 'gauge'], receiverTypes: ['Histogram', 'Gauge'], label: 'metric attributes' },
+  ...['setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'setUser', 'captureMessage', 'captureException', 'addBreadcrumb'].map((fn) => ({
+    id: `sentry-${fn}`,
+    ruleId: TELEMETRY,
+    module: '@sentry/*',
+    callee: fn,
+    args: 'all' as const,
+    label: `Sentry.${fn}`,
+  })),
+  ...['setContext', 'setExtra', 'setTag', 'captureMessage', 'addBreadcrumb'].map((fn) => ({
+    id: `sentry-global-${fn}`,
+    ruleId: TELEMETRY,
+    callee: `Sentry.${fn}`,
+    args: 'all' as const,
+    label: `Sentry.${fn}`,
+  })),
+
+  // --- serializers
+  { id: 'json-stringify', ruleId: SERIALIZE, callee: 'JSON.stringify', args: [0], label: 'JSON.stringify' },
+  { id: 'structured-clone', ruleId: SERIALIZE, callee: 'v8.serialize', args: [0], label: 'v8.serialize' },
+
+  // --- URLs
+  { id: 'url-query-string', ruleId: URL_RULE, callee: '?name=${secret}', args: [], pattern: 'url-query', label: 'a URL query string' },
+  { id: 'url-search-params-new', ruleId: URL_RULE, callee: 'new URLSearchParams', args: [0], label: 'new URLSearchParams()' },
+  { id: 'url-search-params-set', ruleId: URL_RULE, callee: '*.searchParams.set', args: [1], label: 'url.searchParams.set' },
+  { id: 'url-search-params-append', ruleId: URL_RULE, callee: '*.searchParams.append', args: [1], label: 'url.searchParams.append' },
+
+  // --- allowed: sending a secret to the service it belongs to
+  ...requestAuthHeaders('fetch', 'fetch', [1], 'headers.'),
+  ...requestAuthHeaders('headers', 'new Headers', [0], ''),
+  ...requestAuthHeaders('undici', 'request', [1], 'headers.', 'undici'),
+  ...requestAuthHeaders('axios-config', '*.create', [0], 'headers.', 'axios'),
+  ...['get', 'delete', 'head', 'options'].flatMap((method) => requestAuthHeaders(`axios-${method}`, `*.${method}`, [1], 'headers.', 'axios')),
+  ...['post', 'put', 'patch'].flatMap((method) => requestAuthHeaders(`axios-${method}`, `*.${method}`, [2], 'headers.', 'axios')),
+  ...requestAuthHeaders('got', '*()', [1], 'headers.', 'got'),
+  { id: 'openai-client-key', ruleId: PROMPT, module: 'openai', callee: 'new *', args: [0], path: 'apiKey', allowed: true, label: 'OpenAI client apiKey' },
+  { id: 'anthropic-client-key', ruleId: PROMPT, module: '@anthropic-ai/sdk', callee: 'new *', args: [0], path: 'apiKey', allowed: true, label: 'Anthropic client apiKey' },
+  { id: 'ai-sdk-provider-key', ruleId: PROMPT, module: '@ai-sdk/*', callee: '*', args: [0], path: 'apiKey', allowed: true, label: 'AI SDK provider apiKey' },
+  { id: 'openrouter-provider-key', ruleId: PROMPT, module: '@openrouter/*', callee: '*', args: [0], path: 'apiKey', allowed: true, label: 'OpenRouter provider apiKey' },
+  { id: 'stripe-client-key', ruleId: PROMPT, module: 'stripe', callee: 'new *', args: [0], allowed: true, label: 'Stripe client key' },
+  { id: 'octokit-auth', ruleId: PROMPT, module: '@octokit/*', callee: 'new *', args: [0], path: 'auth', allowed: true, label: 'Octokit auth' },
+]);

@@ -1,0 +1,35 @@
+// Kept in one place so the README and `--help` can be compared by a test.
+export const HELP_TEXT = `clavis-lint: registry-driven secrets-policy linter
+
+Usage:
+  clavis-lint [scan] [PATH...]        scan PATHs (default: the project root); files = report only those
+  clavis-lint rules [--json]          the rule catalog
+  clavis-lint explain RULE            what a rule checks, why, and how to fix it
+  clavis-lint registry check          run only the registry rules
+  clavis-lint registry export --format json|markdown|env-example
+  clavis-lint docs --check|--fix      check or regenerate marked doc blocks from the registry
+  clavis-lint inventory [--format markdown|json]
+                                      every secret access site, by secret id and source
+
+Options:
+  --config FILE                 config file (default: .clavis-lint.yaml found upwards to the git root)
+  --registry FILE|SPEC          registry file, or rust:PATH / json:PATH
+  -f, --format FORMAT           text (default), json, sarif, github, markdown
+  -o, --output FILE             write the report to FILE instead of stdout
+  --rule ID=off|warn|error      set a rule's level (repeatable)
+  --max-warnings N              exit 1 when there are more than N warnings
+  --changed-since REF           report only findings in files changed since REF (git diff)
+  --diff-filter MODE            added (finding lines are added lines), file (default), none
+  --baseline FILE               report only findings not in the baseline; list stale entries
+  --update-baseline             write the current findings to the baseline file and exit 0
+  --today YYYY-MM-DD            date for alias lifecycle checks (default: today)
+  --hard-cut                    treat every deprecated alias as an error now
+  --include-suppressed          keep suppressed findings in SARIF (with justifications)
+  --workers N                   analysis threads (default: by size and cores; 0 = none)
+  --no-color                    no colours in text output (also NO_COLOR)
+  -q, --quiet                   report errors only, no warnings
+  -h, --help                    this help
+  -v, --version                 the version
+
+Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage, config or registry error.
+`;

@@ -1,0 +1,70 @@
+// The resolved configuration: `.clavis-lint.yaml` (DESIGN §2) after validation and defaults.
+// The loader (src/core/config.ts) produces it; the engine consumes it. Plain data.
+import type { SeverityLevel } from './rule.js';
+
+/** A registry source as written in config: a path to native YAML, or a source object. */
+export type RegistrySourceSpec =
+  | string
+  | { from: 'yaml'; path: string }
+  | { from: 'rust'; path: string; struct?: string; fields?: Partial<RustRegistryFields> }
+  | { from: 'json'; path: string }
+  | { from: 'overlay'; path: string };
+
+export interface RustRegistryFields {
+  id: string;
+  canonical_env: string;
+  aliases: string;
+  deprecated_aliases: string;
+}
+
+export interface RuleSetting {
+  level: SeverityLevel;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** Absolute project root: the config file's directory, else the git root, else cwd. */
+  root: string;
+  /** Absolute path of the config file in use, if any. */
+  configFile?: string;
+  registry: RegistrySourceSpec[];
+  include: string[];
+  exclude: string[];
+  rules: Record<string, RuleSetting>;
+  docs: Array<{ path: string; columns?: string[] }>;
+  /** Case-insensitive regex sources applied to env names. */
+  secretPatterns: string[];
+  /** How test code is treated: reported at `severity` (default warn), or not at all. */
+  testCode: { report: boolean; severity: 'warn' | 'error' };
+  lifecycle: { hardCut: boolean; maxPastDays: number; today?: string };
+  require: { owner: boolean; rotationDays: boolean };
+  /** Catalog extensions (data, merged over the built-ins). */
+  leak: { sinks: unknown[]; sources: string[]; sanitizers: string[] };
+  secretStores: unknown[];
+  /** Files larger than this (bytes) go to `errors` unparsed. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_SECRET_PATTERNS = ['api_?key', 'token(?!s)', 'secret', 'passw(or)?d', 'private_key', 'credential'];
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/target/**', '**/.venv/**', '**/__pycache__/**'];
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A configuration, registry or usage error: exit code 2, located when possible. Never a crash. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+
+  /** `file:line:col: message`, the form every editor and CI log understands. */
+  located(): string {
+    if (!this.file) return this.message;
+    const pos = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
+    return `${this.file}${pos}: ${this.message}`;
+  }
+}

@@ -1,0 +1,51 @@
+// Cross-file constant resolution without a second parse: front ends return the string constants
+// each file exports and mark reads keyed by an unresolved identifier (`constRef`); here the two
+// are joined. A relative `from` picks the exporting file; otherwise a name is used only when
+// every exporting file agrees on its value, so an ambiguous name stays dynamic.
+import path from 'node:path';
+import type { FileFacts } from './facts.js';
+import type { FileAnalysis } from './analyze-file.js';
+
+const SOURCE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.js', '.rs', '/mod.rs', '.py', '/__init__.py'];
+
+export function resolveConstRefs(analyses: FileAnalysis[], fileFacts: FileFacts[]): void {
+  const byFile = new Map<string, Record<string, string>>();
+  const byName = new Map<string, Set<string>>();
+  for (const analysis of analyses) {
+    if (!analysis.exportedConstants) continue;
+    byFile.set(analysis.file, analysis.exportedConstants);
+    for (const [name, value] of Object.entries(analysis.exportedConstants)) {
+      const values = byName.get(name) ?? new Set<string>();
+      values.add(value);
+      byName.set(name, values);
+    }
+  }
+  if (byName.size === 0) return;
+  for (const file of fileFacts) {
+    for (const fact of file.facts) {
+      if (fact.kind !== 'env-read' || fact.name !== null || !fact.constRef) continue;
+      const value = lookup(file.file, fact.constRef, byFile, byName);
+      if (value !== undefined) {
+        fact.name = value;
+        delete fact.constRef;
+      }
+    }
+  }
+}
+
+function lookup(
+  importer: string,
+  ref: { identifier: string; from?: string },
+  byFile: Map<string, Record<string, string>>,
+  byName: Map<string, Set<string>>,
+): string | undefined {
+  if (ref.from && ref.from.startsWith('.')) {
+    const base = path.posix.normalize(path.posix.join(path.posix.dirname(importer), ref.from.replace(/\.[cm]?js$/, '')));
+    for (const ext of SOURCE_EXTENSIONS) {
+      const constants = byFile.get(base + ext);
+      if (constants && ref.identifier in constants) return constants[ref.identifier];
+    }
+  }
+  const values = byName.get(ref.identifier);
+  return values && values.size === 1 ? [...values][0] : undefined;
+}

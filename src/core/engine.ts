@@ -1,0 +1,200 @@
+// The engine: config + registry -> files -> front ends (once per file) -> facts -> rules ->
+// post-process (test code, suppressions, severities, fingerprints, sort). Pure with respect to
+// the process: no console, no exit. Configuration problems throw ConfigError.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Fact, FileFacts, FrontEndOptions } from './facts.js';
+import type { Finding, ScanError, ScanResult } from './finding.js';
+import type { ResolvedConfig } from './config-types.js';
+import { ConfigError } from './config-types.js';
+import { loadConfig } from './config.js';
+import { discoverFiles } from './discovery.js';
+import { analyzeAll } from './worker-pool.js';
+import { buildSharedContext, type SharedContext } from './rule-context.js';
+import { runRules, type RawFinding } from './run-rules.js';
+import { applyPostProcessing } from './post-process.js';
+import { resolveConstRefs } from './const-refs.js';
+import { resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
+import type { SeverityLevel } from './rule.js';
+import { loadRegistry } from '../registry/load.js';
+import { allRegistryNames, type Registry } from '../registry/model.js';
+import { isTestPath } from './test-paths.js';
+
+export interface ScanOptions {
+  cwd: string;
+  /** Paths to scan, relative to cwd or absolute. Default: the project root. */
+  paths?: string[];
+  configFile?: string;
+  /** `--registry FILE|SPEC`. */
+  registry?: string;
+  ruleOverrides?: Record<string, SeverityLevel>;
+  today?: string;
+  hardCut?: boolean;
+  /** Worker count; 0 = in-process. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Run only the rules this predicate accepts (e.g. `registry check`, `docs --check`). */
+  onlyRules?: (ruleId: string, area: string) => boolean;
+  /** Skip the project-level TS leak analysis (inventory only needs access sites). */
+  skipLeakAnalysis?: boolean;
+}
+
+export interface PreparedProject {
+  config: ResolvedConfig;
+  registry: Registry;
+  today: string;
+  hardCut: boolean;
+  rules: EffectiveRule[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Loads config and registry and resolves rule levels. Throws ConfigError. */
+export async function prepareProject(options: ScanOptions): Promise<PreparedProject> {
+  const config = loadConfig({ cwd: options.cwd, configFile: options.configFile, registryOverride: options.registry });
+  const registry = await loadRegistry(config);
+  const today = options.today ?? config.lifecycle.today ?? todayIso();
+  if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
+    throw new ConfigError(`invalid date '${today}': expected YYYY-MM-DD`);
+  }
+  const hardCut = options.hardCut ?? config.lifecycle.hardCut;
+  let rules = resolveRuleLevels(config, options.ruleOverrides ?? {});
+  if (options.onlyRules) {
+    const keep = options.onlyRules;
+    rules = rules.map((r) => (keep(r.rule.meta.id, r.rule.meta.area) ? r : { ...r, level: 'off' as const }));
+  }
+  return { config, registry, today, hardCut, rules };
+}
+
+export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): FrontEndOptions {
+  const secretNames: Record<string, string> = {};
+  const idsByName: Record<string, string> = {};
+  const envById: Record<string, string> = {};
+  for (const secret of registry.secrets) {
+    envById[secret.id] ??= secret.env;
+    for (const name of [secret.env, ...secret.aliases, ...secret.deprecated.map((d) => d.name)]) {
+      idsByName[name] ??= secret.id;
+      if (secret.kind === 'secret') secretNames[name] ??= secret.id;
+    }
+  }
+  return {
+    registryNames: allRegistryNames(registry),
+    secretNames,
+    idsByName,
+    envById,
+    resolver: {
+      paths: registry.resolver.paths,
+      functions: [...registry.resolver.functions, ...config.leak.sources],
+      types: registry.resolver.types,
+      sanitizers: [...registry.resolver.sanitizers, ...config.leak.sanitizers],
+    },
+    extraSecretStores: config.secretStores,
+    extraSinks: config.leak.sinks,
+    extraSources: config.leak.sources,
+    extraSanitizers: config.leak.sanitizers,
+  };
+}
+
+export interface ScanOutput extends ScanResult {
+  prepared: PreparedProject;
+  /** Source text lines of files with findings, already redacted (for the text reporter's caret). */
+  sourceLines: (file: string) => string[] | undefined;
+  /** All facts, for reports built from facts rather than findings (`inventory`). */
+  facts: FileFacts[];
+}
+
+export async function scan(options: ScanOptions): Promise<ScanOutput> {
+  const started = performance.now();
+  const prepared = await prepareProject(options);
+  const { config, registry } = prepared;
+  const root = config.root;
+  const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => path.resolve(options.cwd, p));
+  for (const target of targets) {
+    if (!fs.existsSync(target)) throw new ConfigError(`path not found: ${path.relative(options.cwd, target) || target}`);
+  }
+  const files = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
+  const feOptions = frontEndOptionsFor(config, registry);
+  const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
+
+  const errors: ScanError[] = [];
+  const fileFacts: FileFacts[] = [];
+  const filesByLanguage: Record<string, number> = {};
+  let prefiltered = 0;
+  for (const analysis of analyses) {
+    if (analysis.language) filesByLanguage[analysis.language] = (filesByLanguage[analysis.language] ?? 0) + 1;
+    if (analysis.prefiltered) prefiltered++;
+    errors.push(...analysis.errors);
+    if (analysis.facts) fileFacts.push(analysis.facts);
+  }
+  resolveConstRefs(analyses, fileFacts);
+  if (!options.skipLeakAnalysis) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
+  for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
+
+  const shared: SharedContext = buildSharedContext(config, registry, prepared.today, prepared.hardCut);
+  const raw: RawFinding[] = runRules(prepared.rules, { files: fileFacts }, shared, errors);
+  const { findings, suppressed, lines } = applyPostProcessing({ root, raw, fileFacts, rules: prepared.rules, config, isTestPath });
+  const scannedCount = analyses.filter((a) => a.language !== null).length;
+  return {
+    root,
+    findings,
+    suppressed,
+    errors: sortErrors(errors),
+    stats: { files: scannedCount, filesByLanguage: sortRecord(filesByLanguage), ms: Math.round(performance.now() - started), prefiltered },
+    enabledRules: prepared.rules.filter((r) => r.level !== 'off').map((r) => ({ id: r.rule.meta.id, level: r.level as 'warn' | 'error' })),
+    prepared,
+    sourceLines: (file) => lines.get(file),
+    facts: fileFacts,
+  };
+}
+
+/** Project-level TS/JS leak analysis (type checker, cross-file). Loaded lazily: ts-morph is heavy. */
+async function addTypeScriptLeaks(
+  root: string,
+  fileFacts: FileFacts[],
+  analyses: Array<{ file: string; language: string | null }>,
+  options: FrontEndOptions,
+  errors: ScanError[],
+): Promise<void> {
+  const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
+  const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length > 0;
+  if (tsFiles.length === 0 || !hasSources) return;
+  let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+  try {
+    ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
+  } catch {
+    return;
+  }
+  if (!analyze) return;
+  try {
+    const result = await analyze({ root, files: tsFiles, options });
+    errors.push(...result.errors);
+    const byFile = new Map(fileFacts.map((f) => [f.file, f]));
+    for (const [abs, facts] of result.facts) {
+      if (facts.length === 0) continue;
+      const rel = path.relative(root, abs).split(path.sep).join('/');
+      const existing = byFile.get(rel);
+      if (existing) existing.facts.push(...facts);
+      else {
+        const created: FileFacts = { file: rel, language: /\.[cm]?jsx?$/.test(rel) ? 'javascript' : 'typescript', facts: [...facts], isTest: isTestPath(rel) };
+        fileFacts.push(created);
+        byFile.set(rel, created);
+      }
+    }
+  } catch (err) {
+    errors.push({ file: '.', message: `leak analysis failed (${(err as Error)?.name ?? 'Error'}); other rules ran` });
+  }
+}
+
+function sortErrors(errors: ScanError[]): ScanError[] {
+  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+}
+
+function sortRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export type { Finding };

@@ -1,0 +1,168 @@
+// Turns raw rule reports into findings: message text, severity (rule level, a rule's own choice,
+// test code), inline suppressions (and the findings about suppressions themselves),
+// fingerprints and a deterministic order.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CommentFact, FileFacts } from './facts.js';
+import type { Finding } from './finding.js';
+import type { ResolvedConfig } from './config-types.js';
+import { formatMessage, type FindingSeverity, type SeverityLevel } from './rule.js';
+import type { RawFinding } from './run-rules.js';
+import type { EffectiveRule } from './rule-levels.js';
+import { matchDirective, parseDirectives, type Directive } from './suppressions.js';
+import { fingerprintAll } from './fingerprint.js';
+import { redactSourceLine, redactValues } from './redact.js';
+import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '../rules/suppression-rule-ids.js';
+
+export interface PostProcessInput {
+  root: string;
+  raw: RawFinding[];
+  fileFacts: FileFacts[];
+  rules: EffectiveRule[];
+  config: ResolvedConfig;
+  isTestPath(file: string): boolean;
+}
+
+export interface PostProcessOutput {
+  findings: Finding[];
+  suppressed: Finding[];
+  lines: Map<string, string[]>;
+}
+
+const RANK: Record<FindingSeverity, number> = { warning: 1, error: 2 };
+
+function levelToSeverity(level: SeverityLevel): FindingSeverity {
+  return level === 'error' ? 'error' : 'warning';
+}
+
+function minSeverity(a: FindingSeverity, b: FindingSeverity): FindingSeverity {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+export function applyPostProcessing(input: PostProcessInput): PostProcessOutput {
+  const { raw, fileFacts, rules, config } = input;
+  const factsByFile = new Map(fileFacts.map((f) => [f.file, f]));
+  const directivesByFile = new Map<string, Directive[]>();
+  for (const file of fileFacts) {
+    const comments = file.facts.filter((f): f is CommentFact => f.kind === 'comment');
+    if (comments.length > 0) directivesByFile.set(file.file, parseDirectives(comments));
+  }
+  const ruleById = new Map(rules.map((r) => [r.rule.meta.id, r]));
+
+  interface Pending {
+    finding: Omit<Finding, 'fingerprint'>;
+    hint?: string;
+    suppressedBy?: Directive;
+  }
+  const pending: Pending[] = [];
+  for (const { rule, report } of raw) {
+    const configured = levelToSeverity(rule.level);
+    let severity: FindingSeverity = report.severity ? (rule.explicit ? minSeverity(report.severity, configured) : report.severity) : configured;
+    if (isInTest(report.file, report.range.line, factsByFile, input.isTestPath)) {
+      if (!config.testCode.report) continue;
+      severity = minSeverity(severity, levelToSeverity(config.testCode.severity));
+    }
+    const template = rule.rule.meta.messages[report.messageId] ?? report.messageId;
+    const finding: Omit<Finding, 'fingerprint'> = {
+      ruleId: rule.rule.meta.id,
+      severity,
+      file: report.file,
+      line: report.range.line,
+      column: report.range.column,
+      endLine: report.range.endLine,
+      endColumn: report.range.endColumn,
+      message: redactValues(formatMessage(template, report.data)),
+      secretId: report.secretId ?? null,
+      envName: report.envName ?? null,
+      ...(report.flow && report.flow.length > 0 ? { flow: report.flow.map((step) => ({ ...step, note: redactValues(step.note) })) } : {}),
+    };
+    const directives = directivesByFile.get(report.file);
+    const suppressedBy = directives ? matchDirective(directives, finding.ruleId, finding.line) : undefined;
+    pending.push({ finding, hint: report.fingerprintHint, suppressedBy });
+  }
+
+  // Findings about the directives themselves: missing reasons, and directives that suppressed nothing.
+  for (const [file, directives] of directivesByFile) {
+    for (const directive of directives) {
+      const reasonRule = ruleById.get(SUPPRESSION_WITHOUT_REASON);
+      if (directive.reason === null && reasonRule && reasonRule.level !== 'off') {
+        pending.push({ finding: directiveFinding(reasonRule, file, directive, 'missingReason', {}) });
+        continue;
+      }
+      const unusedRule = ruleById.get(UNUSED_SUPPRESSION);
+      if (directive.reason !== null && !directive.used && unusedRule && unusedRule.level !== 'off') {
+        const rulesText = directive.rules.length > 0 ? directive.rules.join(', ') : 'all rules';
+        pending.push({ finding: directiveFinding(unusedRule, file, directive, 'unused', { rules: rulesText }) });
+      }
+    }
+  }
+
+  const lines = readLines(input.root, new Set(pending.map((p) => p.finding.file)));
+  pending.sort((a, b) => compareFindings(a.finding, b.finding));
+  const fingerprints = fingerprintAll(
+    pending.map(({ finding, hint }) => ({
+      ruleId: finding.ruleId,
+      file: finding.file,
+      secretKey: finding.secretId ?? finding.envName ?? '',
+      lineText: lines.get(finding.file)?.[finding.line - 1] ?? '',
+      hint,
+    })),
+  );
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  pending.forEach((p, i) => {
+    const finding: Finding = { ...p.finding, fingerprint: fingerprints[i] };
+    if (p.suppressedBy) suppressed.push({ ...finding, suppression: { kind: 'inline', justification: p.suppressedBy.reason ?? '' } });
+    else findings.push(finding);
+  });
+  // Reporters only ever see redacted source lines.
+  const display = new Map<string, string[]>();
+  for (const [file, raw] of lines) display.set(file, raw.map((line) => redactSourceLine(file, line)));
+  return { findings, suppressed, lines: display };
+}
+
+function directiveFinding(rule: EffectiveRule, file: string, directive: Directive, messageId: string, data: Record<string, string>): Omit<Finding, 'fingerprint'> {
+  return {
+    ruleId: rule.rule.meta.id,
+    severity: levelToSeverity(rule.level),
+    file,
+    line: directive.range.line,
+    column: directive.range.column,
+    endLine: directive.range.endLine,
+    endColumn: directive.range.endColumn,
+    message: formatMessage(rule.rule.meta.messages[messageId] ?? messageId, data),
+    secretId: null,
+    envName: null,
+  };
+}
+
+function isInTest(file: string, line: number, factsByFile: Map<string, FileFacts>, isTestPath: (f: string) => boolean): boolean {
+  const facts = factsByFile.get(file);
+  if (facts?.isTest || isTestPath(file)) return true;
+  if (!facts) return false;
+  return facts.facts.some((f) => 'inTest' in f && f.inTest === true && 'range' in f && f.range.line === line);
+}
+
+export function compareFindings(a: Omit<Finding, 'fingerprint'>, b: Omit<Finding, 'fingerprint'>): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function readLines(root: string, files: Set<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const file of files) {
+    try {
+      out.set(file, fs.readFileSync(path.join(root, file), 'utf8').split(/\r?\n/));
+    } catch {
+      // A finding on a file we cannot read again still reports; it just has no source line.
+    }
+  }
+  return out;
+}

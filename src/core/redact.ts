@@ -1,0 +1,43 @@
+// Defence in depth for the first invariant: no output contains a secret value from a scanned
+// file. Rules build messages from names only; still, every string that reaches a reporter and
+// may echo source text (source lines under a caret, flow notes, messages) passes through here.
+// Value-like tokens are masked: long runs of key characters that mix letters and digits, and,
+// in config files, everything after the `=` / `:` of an assignment.
+
+const VALUE_LIKE = /[A-Za-z0-9+/_\-.~]{12,}={0,2}/g;
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+function looksLikeValue(token: string): boolean {
+  if (ENV_NAME.test(token)) return false; // OPENROUTER_API_KEY is a name, not a value
+  if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
+  if (/^[\w.-]+\.(ts|js|rs|py|md|json|ya?ml|sh)$/.test(token)) return false; // file names
+  return true;
+}
+
+export function redactValues(text: string): string {
+  return text.replace(VALUE_LIKE, (token) => (looksLikeValue(token) ? mask(token) : token));
+}
+
+function mask(token: string): string {
+  return '*'.repeat(Math.min(token.length, 8));
+}
+
+const CONFIG_ASSIGNMENT = /^(\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+)?["']?[\w.-]+["']?\s*(?:=|:\s|:$))(.*)$/;
+
+/** For config-like files: keep the key, mask the assigned value unless it is a reference (`${{ ... }}`, `${VAR}`, `$VAR`). */
+export function redactConfigLine(line: string): string {
+  const match = CONFIG_ASSIGNMENT.exec(line);
+  if (!match) return redactValues(line);
+  const value = match[2].trim();
+  if (value === '' || /^["']?\$\{\{.*\}\}["']?$/.test(value) || /^["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?$/.test(value) || value === '|' || value === '>') {
+    return line;
+  }
+  if (/^[[{&*!]/.test(value) || /^\w+:/.test(value)) return redactValues(line);
+  return `${match[1]} ********`.replace(/\s+\*{8}$/, match[1].endsWith(' ') ? '********' : ' ********');
+}
+
+const CONFIG_FILE = /(^|\/)(\.env[^/]*|[^/]*\.env|[^/]*\.ya?ml|Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile)$/i;
+
+export function redactSourceLine(file: string, line: string): string {
+  return CONFIG_FILE.test(file) ? redactConfigLine(line) : redactValues(line);
+}

@@ -1,0 +1,149 @@
+// Shared YAML plumbing for the config front ends: one parse (CST + documents, all documents of
+// a stream), comment positions taken from the CST tokens, errors located through a LineCounter,
+// and small typed accessors over the AST. Aliases are never followed for positions: a fact
+// always points at text that is really in the file.
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { CommentFact, FileError, Range } from '../../core/facts.js';
+
+export const DISABLE_MARKER = 'clavis-lint-disable';
+
+export interface YamlSource {
+  text: string;
+  lineCounter: LineCounter;
+  documents: Document.Parsed[];
+  comments: CommentFact[];
+  errors: FileError[];
+}
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const comments: CommentFact[] = [];
+  const errors: FileError[] = [];
+  let documents: Document.Parsed[] = [];
+  const toRange = (start: number, end: number): Range => offsetRange(lineCounter, start, end);
+  try {
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    for (const token of tokens) collectComments(token, (offset, source) => {
+      if (source.includes(DISABLE_MARKER)) {
+        comments.push({ kind: 'comment', text: source.replace(/^#/, '').trim(), range: toRange(offset, offset + source.length) });
+      }
+    });
+    documents = [...new Composer({ uniqueKeys: false }).compose(tokens)];
+  } catch (error) {
+    // The yaml package does not throw on bad input, but a front end must never throw at all.
+    errors.push({ file, message: `YAML could not be parsed (${error instanceof Error ? error.name : 'error'}).` });
+  }
+  for (const doc of documents) {
+    for (const err of doc.errors) {
+      const pos = lineCounter.linePos(err.pos[0]);
+      // Only the code and the first line of the message: pretty errors quote source lines, which may hold values.
+      errors.push({ file, message: `YAML ${err.code}: ${firstLine(err.message)}`, line: pos.line, column: pos.col });
+    }
+  }
+  return { text, lineCounter, documents, comments, errors };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+/** Walks any CST token tree and reports every comment token (they sit in start/sep/end/props arrays). */
+function collectComments(token: unknown, onComment: (offset: number, source: string) => void, depth = 0): void {
+  if (depth > 500 || token === null || typeof token !== 'object') return;
+  if (Array.isArray(token)) {
+    for (const item of token) collectComments(item, onComment, depth + 1);
+    return;
+  }
+  const record = token as Record<string, unknown>;
+  if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
+    onComment(record.offset, record.source);
+    return;
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (key !== 'source' && value && typeof value === 'object') collectComments(value, onComment, depth + 1);
+  }
+}
+
+export function offsetRange(lineCounter: LineCounter, start: number, end: number): Range {
+  const a = lineCounter.linePos(start);
+  const b = lineCounter.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+/** The range of a node's own text (without trailing comments), or null for nodes without one. */
+export function nodeRange(src: YamlSource, node: unknown): Range | null {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return null;
+  return offsetRange(src.lineCounter, range[0], range[1]);
+}
+
+export function asMap(node: unknown): YAMLMap | null {
+  return isMap(node) ? (node as YAMLMap) : null;
+}
+
+export function asSeq(node: unknown): YAMLSeq | null {
+  return isSeq(node) ? (node as YAMLSeq) : null;
+}
+
+export function asScalar(node: unknown): Scalar | null {
+  return isScalar(node) ? (node as Scalar) : null;
+}
+
+export function isAliasNode(node: unknown): boolean {
+  return isAlias(node);
+}
+
+/** A scalar's value as a string (numbers and booleans stringified), else null. */
+export function scalarString(node: unknown): string | null {
+  const scalar = asScalar(node);
+  if (!scalar) return null;
+  const value = scalar.value;
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** The pairs of a mapping whose key is a scalar, as [key string, pair]. */
+export function mapEntries(node: unknown): Array<[string, Pair]> {
+  const map = asMap(node);
+  if (!map) return [];
+  const out: Array<[string, Pair]> = [];
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const key = scalarString(item.key);
+    if (key !== null) out.push([key, item as Pair]);
+  }
+  return out;
+}
+
+export function mapGet(node: unknown, key: string): unknown {
+  for (const [name, pair] of mapEntries(node)) if (name === key) return pair.value;
+  return undefined;
+}
+
+export function mapGetPair(node: unknown, key: string): Pair | undefined {
+  for (const [name, pair] of mapEntries(node)) if (name === key) return pair;
+  return undefined;
+}
+
+/** Every scalar node in a tree, aliases not followed, with its enclosing pair key if any. */
+export function* walkScalars(node: unknown, depth = 0): Generator<Scalar> {
+  if (depth > 200 || !node) return;
+  if (isScalar(node)) {
+    yield node as Scalar;
+    return;
+  }
+  if (isMap(node) || isSeq(node)) {
+    for (const item of (node as YAMLMap | YAMLSeq).items) {
+      if (isPair(item)) {
+        yield* walkScalars(item.key, depth + 1);
+        yield* walkScalars(item.value, depth + 1);
+      } else {
+        yield* walkScalars(item, depth + 1);
+      }
+    }
+  }
+}
+
+export type { YamlNode };

@@ -1,0 +1,172 @@
+// What a Python module binds: imports (local name -> qualified module path) and string constants
+// (`KEY = "OPENROUTER_API_KEY"`, f-strings and `+` of constants), per module and per function.
+import type { Node } from 'web-tree-sitter';
+import { dottedParts, hasInterpolation, literalStringText } from './python-syntax.js';
+
+const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda']);
+
+export class ModuleScope {
+  /** Local binding -> qualified name: `environ` -> `os.environ`, `o` -> `os`. */
+  readonly imports = new Map<string, string>();
+  /** Every module path imported anywhere in the file (`os`, `google.cloud.secretmanager`). */
+  readonly importedModules = new Set<string>();
+  private readonly constantTables = new Map<number, Map<string, Node | null>>();
+  private readonly resolving = new Set<number>();
+
+  constructor(
+    private readonly root: Node,
+    private readonly projectConstants: Record<string, string> = {},
+  ) {
+    this.collectImports();
+  }
+
+  private collectImports(): void {
+    for (const node of this.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+      if (node.type === 'import_statement') {
+        for (const name of node.childrenForFieldName('name')) {
+          if (name.type === 'aliased_import') {
+            const path = name.childForFieldName('name')?.text;
+            const alias = name.childForFieldName('alias')?.text;
+            if (path && alias) {
+              this.imports.set(alias, path);
+              this.importedModules.add(path);
+            }
+          } else {
+            this.imports.set(name.text.split('.')[0], name.text.split('.')[0]);
+            this.importedModules.add(name.text);
+          }
+        }
+      } else {
+        const moduleName = node.childForFieldName('module_name')?.text;
+        if (!moduleName) continue;
+        this.importedModules.add(moduleName);
+        for (const name of node.childrenForFieldName('name')) {
+          const imported = name.type === 'aliased_import' ? name.childForFieldName('name')?.text : name.text;
+          const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
+          if (!imported || !local) continue;
+          this.imports.set(local, `${moduleName}.${imported}`);
+          this.importedModules.add(`${moduleName}.${imported}`);
+        }
+      }
+    }
+  }
+
+  /** True when `module` (or a submodule of it, or a module whose name starts with it) is imported. */
+  hasImported(module: string): boolean {
+    for (const imported of this.importedModules) {
+      if (imported === module || imported.startsWith(`${module}.`) || imported.startsWith(`${module}_`)) return true;
+    }
+    return false;
+  }
+
+  /** `o.environ.get` with `import os as o` -> `os.environ.get`; null for non-dotted expressions. */
+  qualify(node: Node | null): string | null {
+    const parts = dottedParts(node);
+    if (!parts) return null;
+    const head = this.imports.get(parts[0]);
+    return head ? [head, ...parts.slice(1)].join('.') : parts.join('.');
+  }
+
+  /** The constant string value of an expression, or null when it is not a constant we can see. */
+  constString(node: Node | null): string | null {
+    if (!node) return null;
+    switch (node.type) {
+      case 'string': {
+        if (!hasInterpolation(node)) return literalStringText(node);
+        let out = '';
+        for (const child of node.namedChildren) {
+          if (child.type === 'string_content' || child.type === 'escape_sequence') out += child.text;
+          else if (child.type === 'interpolation') {
+            const inner = this.constString(child.childForFieldName('expression'));
+            if (inner === null) return null;
+            out += inner;
+          }
+        }
+        return out;
+      }
+      case 'concatenated_string': {
+        let out = '';
+        for (const part of node.namedChildren) {
+          const value = this.constString(part);
+          if (value === null) return null;
+          out += value;
+        }
+        return out;
+      }
+      case 'binary_operator': {
+        if (node.childForFieldName('operator')?.text !== '+') return null;
+        const left = this.constString(node.childForFieldName('left'));
+        const right = left === null ? null : this.constString(node.childForFieldName('right'));
+        return left !== null && right !== null ? left + right : null;
+      }
+      case 'parenthesized_expression':
+        return this.constString(node.namedChildren[0] ?? null);
+      case 'identifier':
+        return this.lookupConstant(node);
+      default:
+        return null;
+    }
+  }
+
+  private lookupConstant(identifier: Node): string | null {
+    const name = identifier.text;
+    for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
+      const table = this.constantTable(scope);
+      if (table.has(name)) {
+        const value = table.get(name);
+        if (!value || this.resolving.has(value.id)) return null;
+        this.resolving.add(value.id);
+        try {
+          return this.constString(value);
+        } finally {
+          this.resolving.delete(value.id);
+        }
+      }
+      if (scope.type === 'module') break;
+    }
+    // Imported from another module of the project: the engine's first pass collected it.
+    return Object.hasOwn(this.projectConstants, name) ? this.projectConstants[name] : null;
+  }
+
+  /** Names assigned exactly once in a scope (not counting nested functions/classes) -> value node; null when reassigned. */
+  private constantTable(scope: Node): Map<string, Node | null> {
+    let table = this.constantTables.get(scope.id);
+    if (table) return table;
+    table = new Map();
+    const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
+    const stack: Node[] = body ? [...body.namedChildren] : [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (SCOPE_TYPES.has(node.type) || node.type === 'decorated_definition') continue;
+      if (node.type === 'assignment') {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type === 'identifier') {
+          table.set(left.text, table.has(left.text) ? null : (right ?? null));
+        } else if (left) {
+          for (const id of left.descendantsOfType('identifier')) table.set(id.text, null);
+        }
+        if (right?.type === 'assignment') stack.push(right);
+        continue;
+      }
+      if (node.type === 'augmented_assignment' || node.type === 'for_statement' || node.type === 'named_expression') {
+        const target = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
+        if (target) for (const id of target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')) table.set(id.text, null);
+      }
+      for (const child of node.namedChildren) stack.push(child);
+    }
+    // Function parameters shadow module constants.
+    const params = scope.childForFieldName('parameters');
+    if (params) for (const id of params.descendantsOfType('identifier')) table.set(id.text, null);
+    this.constantTables.set(scope.id, table);
+    return table;
+  }
+}
+
+/** The nearest enclosing function/lambda, or the module. Class bodies are not scopes for name lookup in methods. */
+export function enclosingScope(node: Node): Node {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return p;
+  }
+  return node.tree.rootNode;
+}

@@ -1,0 +1,150 @@
+// Small, policy-free helpers over tree-sitter-python nodes: ranges, callee chains, string values.
+import type { Node } from 'web-tree-sitter';
+import type { Range } from '../../core/facts.js';
+
+/** tree-sitter columns are UTF-16 code units when parsing a JS string, 0-based; facts are 1-based. */
+export function rangeOf(node: Node): Range {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
+}
+
+/** `a.b.c` as a list of names, or null when the chain contains anything but identifiers/attributes. */
+export function dottedParts(node: Node | null): string[] | null {
+  if (!node) return null;
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') {
+    const object = dottedParts(node.childForFieldName('object'));
+    const attr = node.childForFieldName('attribute');
+    return object && attr ? [...object, attr.text] : null;
+  }
+  return null;
+}
+
+/**
+ * The callee of a call as dotted text, looking through intermediate calls and subscripts
+ * (`boto3.client("x").get_secret_value` -> `boto3.client.get_secret_value`), so suffix matching
+ * works on chains like `client.secrets.kv.v2.read_secret_version`.
+ */
+export function calleeChain(node: Node | null): string[] {
+  if (!node) return [];
+  switch (node.type) {
+    case 'identifier':
+      return [node.text];
+    case 'attribute': {
+      const attr = node.childForFieldName('attribute');
+      return [...calleeChain(node.childForFieldName('object')), attr ? attr.text : ''];
+    }
+    case 'call':
+      return calleeChain(node.childForFieldName('function'));
+    case 'subscript':
+      return calleeChain(node.childForFieldName('value'));
+    case 'parenthesized_expression':
+      return calleeChain(node.namedChildren[0] ?? null);
+    default:
+      return ['?'];
+  }
+}
+
+/** The last name of a callee: `print`, `info` for `logger.info`. */
+export function calleeName(call: Node): string | null {
+  const fn = call.childForFieldName('function');
+  if (!fn) return null;
+  if (fn.type === 'identifier') return fn.text;
+  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text ?? null;
+  return null;
+}
+
+export interface CallArguments {
+  positional: Node[];
+  keywords: Map<string, Node>;
+  /** `*args` / `**kwargs` splats, which may carry anything. */
+  splats: Node[];
+}
+
+export function callArguments(call: Node): CallArguments {
+  const result: CallArguments = { positional: [], keywords: new Map(), splats: [] };
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') {
+    if (args) result.positional.push(args); // generator expression argument
+    return result;
+  }
+  for (const child of args.namedChildren) {
+    if (child.type === 'keyword_argument') {
+      const name = child.childForFieldName('name');
+      const value = child.childForFieldName('value');
+      if (name && value) result.keywords.set(name.text, value);
+    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+      result.splats.push(child);
+    } else if (child.type !== 'comment') {
+      result.positional.push(child);
+    }
+  }
+  return result;
+}
+
+/** The prefix letters of a string literal (`f`, `rb`, ...), lower-cased. */
+export function stringPrefix(node: Node): string {
+  const start = node.firstChild;
+  if (!start || start.type !== 'string_start') return '';
+  return start.text.replace(/["']+$/, '').toLowerCase();
+}
+
+/** True when a `string` node has interpolations (an f-string with `{...}`). */
+export function hasInterpolation(node: Node): boolean {
+  return node.namedChildren.some((c) => c.type === 'interpolation');
+}
+
+/** Decodes the literal text of a plain string node (no interpolation); escapes are kept simple. */
+export function literalStringText(node: Node): string | null {
+  if (node.type !== 'string' || hasInterpolation(node)) return null;
+  const raw = stringPrefix(node).includes('r');
+  let out = '';
+  for (const child of node.namedChildren) {
+    if (child.type === 'string_content') out += child.text;
+    else if (child.type === 'escape_sequence') out += raw ? child.text : decodeEscape(child.text);
+  }
+  return out;
+}
+
+function decodeEscape(text: string): string {
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+  const key = text.slice(1);
+  if (key in simple) return simple[key];
+  if (/^x[0-9a-fA-F]{2}$/.test(key) || /^u[0-9a-fA-F]{4}$/.test(key)) return String.fromCharCode(parseInt(key.slice(1), 16));
+  return text;
+}
+
+/** Pre-order iteration over named descendants with an explicit stack (deep nesting must not overflow). */
+export function* namedDescendants(root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** The first syntax error in the tree, for the file's `errors` entry. */
+export function firstSyntaxError(root: Node): Node | null {
+  if (!root.hasError) return null;
+  for (const node of namedDescendantsAll(root)) {
+    if (node.isError || node.isMissing) return node;
+  }
+  return root;
+}
+
+function* namedDescendantsAll(root: Node): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    if (!node.hasError && !node.isMissing) continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}

@@ -1,0 +1,111 @@
+// Environment reads: `std::env::var*` (through any import or alias), `dotenvy::var`,
+// clap `#[arg(env = "X")]`, and the compile-time `env!` / `option_env!` / `dotenv!` macros.
+import type { Node } from 'web-tree-sitter';
+import { resolveConstString, type ConstScope } from './constants.js';
+import { resolvePath, wildcardProvides, type ImportMap } from './imports.js';
+import { attributeArguments, attributeName, lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
+
+export interface EnvReadMatch {
+  api: string;
+  name: string | null;
+  enumerates?: boolean;
+  compileTime?: boolean;
+  /** The node whose range the fact reports. */
+  node: Node;
+  /** Literal nodes that spelled the name (not reported again as plain mentions). */
+  literals: Node[];
+}
+
+interface EnvFunction {
+  api: string;
+  enumerates: boolean;
+}
+
+const ENV_FUNCTIONS: Record<string, EnvFunction> = {
+  'std::env::var': { api: 'std::env::var', enumerates: false },
+  'std::env::var_os': { api: 'std::env::var_os', enumerates: false },
+  'std::env::vars': { api: 'std::env::vars', enumerates: true },
+  'std::env::vars_os': { api: 'std::env::vars_os', enumerates: true },
+  'dotenvy::var': { api: 'dotenvy::var', enumerates: false },
+  'dotenvy::vars': { api: 'dotenvy::vars', enumerates: true },
+  'dotenv::var': { api: 'dotenv::var', enumerates: false },
+  'dotenv::vars': { api: 'dotenv::vars', enumerates: true },
+};
+
+const WILDCARD_SOURCES = ['std::env', 'dotenvy', 'dotenv'];
+const COMPILE_TIME_MACROS: Record<string, string> = { env: 'env!', option_env: 'option_env!', dotenv: 'dotenv!' };
+
+export interface EnvReadContext {
+  imports: ImportMap;
+  constScope: ConstScope;
+}
+
+/** The env function a path denotes (`env::var`, `getenv`, `std::env::vars`), if any. */
+export function envFunctionOf(callee: Node, imports: ImportMap): EnvFunction | null {
+  const segments = pathSegments(callee);
+  if (segments.length === 0) return null;
+  const full = resolvePath(imports, segments);
+  const direct = ENV_FUNCTIONS[full.join('::')];
+  if (direct) return direct;
+  if (segments.length === 1 && !imports.aliases.has(segments[0])) {
+    for (const source of WILDCARD_SOURCES) {
+      const candidate = ENV_FUNCTIONS[`${source}::${segments[0]}`];
+      if (candidate && wildcardProvides(imports, source)) return candidate;
+    }
+  }
+  return null;
+}
+
+export function envReadOfCall(call: Node, context: EnvReadContext): EnvReadMatch | null {
+  const callee = call.childForFieldName('function');
+  if (!callee) return null;
+  const fn = envFunctionOf(callee, context.imports);
+  if (!fn) return null;
+  if (fn.enumerates) return { api: fn.api, name: null, enumerates: true, node: call, literals: [] };
+  const args = call.childForFieldName('arguments');
+  const first = args?.namedChild(0);
+  const resolved = first ? resolveConstString(first, context.constScope) : null;
+  return { api: fn.api, name: resolved?.value ?? null, node: call, literals: resolved?.literals ?? [] };
+}
+
+/** `std::env::var` used as a value (`.map(env::var)`): a read whose name the linter cannot know. */
+export function envReadOfPathValue(path: Node, context: EnvReadContext): EnvReadMatch | null {
+  const parent = path.parent;
+  if (!parent) return null;
+  if (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === path.id) return null;
+  if (parent.type === 'scoped_identifier' || parent.type === 'use_as_clause' || parent.type === 'scoped_use_list' || parent.type === 'use_list' || parent.type === 'use_declaration' || parent.type === 'generic_function') return null;
+  if (path.type === 'identifier') return null; // bare names are too ambiguous without a call
+  const fn = envFunctionOf(path, context.imports);
+  if (!fn) return null;
+  return { api: fn.api, name: null, enumerates: fn.enumerates || undefined, node: path, literals: [] };
+}
+
+export function envReadOfMacro(macro: Node, context: EnvReadContext): EnvReadMatch | null {
+  const name = lastSegment(macro.childForFieldName('macro') ?? macro);
+  const api = name ? COMPILE_TIME_MACROS[name] : undefined;
+  if (!api) return null;
+  const tree = macroTokenTree(macro);
+  const first = tree ? tokenGroups(tree)[0] : undefined;
+  const resolved = first && first.length === 1 ? resolveConstString(first[0], context.constScope) : null;
+  return { api, name: resolved?.value ?? null, compileTime: true, node: macro, literals: resolved?.literals ?? [] };
+}
+
+/** `#[arg(env = "X")]`, `#[clap(long, env)]` on a struct field (bare `env` uses the field name upper-cased). */
+export function clapEnvReads(attribute: Node, field: Node | null, context: EnvReadContext): EnvReadMatch[] {
+  const head = attributeName(attribute);
+  if (head !== 'arg' && head !== 'clap') return [];
+  const args = attributeArguments(attribute);
+  if (!args) return [];
+  const reads: EnvReadMatch[] = [];
+  for (const group of tokenGroups(args)) {
+    if (group[0]?.type !== 'identifier' || group[0].text !== 'env') continue;
+    if (group.length === 1) {
+      const fieldName = field?.childForFieldName('name')?.text;
+      reads.push({ api: 'clap(env)', name: fieldName ? fieldName.toUpperCase() : null, node: group[0], literals: [] });
+    } else if (group.length === 3 && group[1].type === '=') {
+      const resolved = resolveConstString(group[2], context.constScope);
+      reads.push({ api: 'clap(env)', name: resolved?.value ?? null, node: group[2], literals: resolved?.literals ?? [] });
+    }
+  }
+  return reads;
+}

@@ -1,0 +1,116 @@
+// Folds an expression to a constant string when the linter can be sure of it: literals,
+// template literals and `+` over constants, `const` bindings, members of `const` object literals
+// and string enums in the file, and constants imported from other project files.
+import { meaningOf } from './binding-meaning.js';
+import { unwrapTransparent } from './env-objects.js';
+import type { Scope } from './scopes.js';
+import { ts, type TS } from './typescript-module.js';
+
+export interface ConstContext {
+  /** Exported constant name (or `Object.member`) -> value, from every project file. */
+  projectConstants: Record<string, string>;
+}
+
+const MAX_DEPTH = 40;
+
+function projectConstant(context: ConstContext, key: string): string | null {
+  return Object.prototype.hasOwnProperty.call(context.projectConstants, key) ? context.projectConstants[key] : null;
+}
+
+/**
+ * The constant value of `expression`, or null. String literals that contributed to the value are
+ * pushed to `literals`, so the caller can tell which literals are the key of an env read.
+ */
+export function resolveConstString(expression: TS.Expression, scope: Scope, context: ConstContext, literals: TS.Node[] | null, depth = 0): string | null {
+  if (depth > MAX_DEPTH) return null;
+  const value = unwrapTransparent(expression);
+  switch (value.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      literals?.push(value);
+      return (value as TS.StringLiteral).text;
+    case ts.SyntaxKind.NumericLiteral:
+      return (value as TS.NumericLiteral).text;
+    case ts.SyntaxKind.TemplateExpression: {
+      const template = value as TS.TemplateExpression;
+      let text = template.head.text;
+      for (const span of template.templateSpans) {
+        const part = resolveConstString(span.expression, scope, context, literals, depth + 1);
+        if (part === null) return null;
+        text += part + span.literal.text;
+      }
+      return text;
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = value as TS.BinaryExpression;
+      if (binary.operatorToken.kind !== ts.SyntaxKind.PlusToken) return null;
+      const left = resolveConstString(binary.left, scope, context, literals, depth + 1);
+      if (left === null) return null;
+      const right = resolveConstString(binary.right, scope, context, literals, depth + 1);
+      return right === null ? null : left + right;
+    }
+    case ts.SyntaxKind.Identifier:
+      return resolveIdentifier(value as TS.Identifier, scope, context, literals);
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      const access = value as TS.PropertyAccessExpression;
+      return resolveMember(access.expression, access.name.text, scope, context, literals, depth);
+    }
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const access = value as TS.ElementAccessExpression;
+      const key = resolveConstString(access.argumentExpression, scope, context, null, depth + 1);
+      return key === null ? null : resolveMember(access.expression, key, scope, context, literals, depth);
+    }
+    default:
+      return null;
+  }
+}
+
+function resolveIdentifier(identifier: TS.Identifier, scope: Scope, context: ConstContext, literals: TS.Node[] | null): string | null {
+  const binding = scope.lookup(identifier.text);
+  if (!binding) return null;
+  const meaning = meaningOf(binding, context);
+  if (meaning.kind === 'string') {
+    literals?.push(...meaning.literals);
+    return meaning.value;
+  }
+  if (meaning.kind === 'module' && meaning.imported !== 'default' && meaning.imported !== '*' && meaning.imported !== 'instance') {
+    return projectConstant(context, meaning.imported);
+  }
+  return null;
+}
+
+/** `OBJ.KEY` for a const object literal or string enum in this file, or an imported namespace/object. */
+function resolveMember(owner: TS.Expression, member: string, scope: Scope, context: ConstContext, literals: TS.Node[] | null, depth: number): string | null {
+  const value = unwrapTransparent(owner);
+  if (!ts.isIdentifier(value)) return null;
+  const binding = scope.lookup(value.text);
+  if (!binding) return null;
+  const meaning = meaningOf(binding, context);
+  switch (meaning.kind) {
+    case 'object':
+      for (const property of meaning.literal.properties) {
+        if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === member) {
+          return resolveConstString(property.initializer, meaning.scope, context, literals, depth + 1);
+        }
+      }
+      return null;
+    case 'enum':
+      for (const enumMember of meaning.declaration.members) {
+        if (propertyNameText(enumMember.name) === member && enumMember.initializer) {
+          return resolveConstString(enumMember.initializer, meaning.scope, context, literals, depth + 1);
+        }
+      }
+      return null;
+    case 'module':
+      if (meaning.imported === '*') return projectConstant(context, member);
+      if (meaning.imported !== 'default' && meaning.imported !== 'instance') return projectConstant(context, `${meaning.imported}.${member}`);
+      return null;
+    default:
+      return null;
+  }
+}
+
+export function propertyNameText(name: TS.PropertyName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return null;
+}

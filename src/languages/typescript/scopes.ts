@@ -1,0 +1,128 @@
+// Lexical scopes, just precise enough to tell the real `process` / `env` from a local that
+// shadows it, and to find the declaration behind an identifier (aliases, constants, imports).
+// Declarations are hoisted to the scope that owns them when the walk enters it; what a binding
+// *means* is worked out lazily (see binding-meaning.ts) and memoised.
+import { ts, type TS } from './typescript-module.js';
+
+export type BindingOrigin =
+  | { type: 'import'; module: string; imported: string }
+  | { type: 'variable'; declaration: TS.VariableDeclaration; element: TS.BindingElement | null; isConst: boolean }
+  | { type: 'enum'; declaration: TS.EnumDeclaration }
+  | { type: 'opaque' };
+
+export interface Binding {
+  origin: BindingOrigin;
+  scope: Scope;
+  /** Memoised meaning; `resolving` breaks cycles such as `const a = b, b = a`. */
+  meaning?: unknown;
+  resolving?: boolean;
+}
+
+export class Scope {
+  private readonly bindings = new Map<string, Binding>();
+  constructor(readonly parent: Scope | null) {}
+
+  declare(name: string, origin: BindingOrigin): void {
+    this.bindings.set(name, { origin, scope: this });
+  }
+
+  /** The binding an identifier refers to, or undefined for a global. */
+  lookup(name: string): Binding | undefined {
+    for (let scope: Scope | null = this; scope; scope = scope.parent) {
+      const binding = scope.bindings.get(name);
+      if (binding) return binding;
+    }
+    return undefined;
+  }
+}
+
+const OPAQUE: BindingOrigin = { type: 'opaque' };
+
+function declareBindingName(name: TS.BindingName, scope: Scope, origin: (element: TS.BindingElement | null) => BindingOrigin, element: TS.BindingElement | null = null): void {
+  if (ts.isIdentifier(name)) {
+    scope.declare(name.text, origin(element));
+    return;
+  }
+  for (const child of name.elements) {
+    if (ts.isBindingElement(child)) declareBindingName(child.name, scope, origin, child);
+  }
+}
+
+function declareVariableList(list: TS.VariableDeclarationList, scope: Scope): void {
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+  for (const declaration of list.declarations) {
+    declareBindingName(declaration.name, scope, (element) => ({ type: 'variable', declaration, element, isConst }));
+  }
+}
+
+function moduleNameOf(specifier: TS.Expression): string | null {
+  return ts.isStringLiteral(specifier) ? specifier.text : null;
+}
+
+function declareImport(statement: TS.ImportDeclaration, scope: Scope): void {
+  const module = moduleNameOf(statement.moduleSpecifier);
+  const clause = statement.importClause;
+  if (!clause) return;
+  const origin = (imported: string): BindingOrigin => (module === null ? OPAQUE : { type: 'import', module, imported });
+  if (clause.name) scope.declare(clause.name.text, origin('default'));
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    scope.declare(bindings.name.text, origin('*'));
+    return;
+  }
+  for (const specifier of bindings.elements) {
+    const imported = specifier.propertyName ?? specifier.name;
+    scope.declare(specifier.name.text, origin(ts.isIdentifier(imported) ? imported.text : imported.text));
+  }
+}
+
+/** Hoists the declarations made directly by a statement list into `scope`. */
+export function declareStatements(statements: readonly TS.Statement[], scope: Scope): void {
+  for (const statement of statements) {
+    switch (statement.kind) {
+      case ts.SyntaxKind.VariableStatement:
+        declareVariableList((statement as TS.VariableStatement).declarationList, scope);
+        break;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ModuleDeclaration: {
+        const name = (statement as TS.FunctionDeclaration | TS.ClassDeclaration).name;
+        if (name && ts.isIdentifier(name)) scope.declare(name.text, OPAQUE);
+        break;
+      }
+      case ts.SyntaxKind.EnumDeclaration: {
+        const declaration = statement as TS.EnumDeclaration;
+        scope.declare(declaration.name.text, { type: 'enum', declaration });
+        break;
+      }
+      case ts.SyntaxKind.ImportDeclaration:
+        declareImport(statement as TS.ImportDeclaration, scope);
+        break;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const declaration = statement as TS.ImportEqualsDeclaration;
+        const reference = declaration.moduleReference;
+        const module = ts.isExternalModuleReference(reference) ? moduleNameOf(reference.expression) : null;
+        scope.declare(declaration.name.text, module === null ? OPAQUE : { type: 'import', module, imported: '*' });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** Declares parameters (and a named function expression's own name) in the function's scope. */
+export function declareFunction(node: TS.SignatureDeclaration, scope: Scope): void {
+  if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) scope.declare(node.name.text, OPAQUE);
+  for (const parameter of node.parameters) declareBindingName(parameter.name, scope, () => OPAQUE);
+}
+
+/** Declares the loop variables of `for (let ...)`, `for (const x of ...)`, `for (const k in ...)`. */
+export function declareLoopInitializer(initializer: TS.ForInitializer | undefined, scope: Scope): void {
+  if (initializer && ts.isVariableDeclarationList(initializer)) declareVariableList(initializer, scope);
+}
+
+export function declareCatchVariable(clause: TS.CatchClause, scope: Scope): void {
+  if (clause.variableDeclaration) declareBindingName(clause.variableDeclaration.name, scope, () => OPAQUE);
+}

@@ -1,0 +1,75 @@
+// Loads the registry from the configured sources, in order, into one model (DESIGN §1). A source
+// that cannot be read is a located ConfigError (exit 2); it is never a crash and never silently
+// empty. Row-level problems in code sources go to `registry.diagnostics`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, type RegistrySourceSpec, type ResolvedConfig } from '../core/config-types.js';
+import { kindClassifier } from './classify.js';
+import { emptyRegistry, type Registry, type ResolverSpec } from './model.js';
+import { readJsonRegistry } from './sources/json.js';
+import { applyOverlay } from './sources/overlay.js';
+import { readRustRegistry } from './sources/rust.js';
+import type { SourceContext, SourceResult } from './sources/source-result.js';
+import { readYamlRegistry } from './sources/yaml.js';
+
+type NormalizedSpec = Exclude<RegistrySourceSpec, string>;
+
+/** A bare path is typed by its extension: `.rs` Rust, `.json` JSON, anything else native YAML. */
+export function normalizeSourceSpec(spec: RegistrySourceSpec): NormalizedSpec {
+  if (typeof spec !== 'string') return spec;
+  if (spec.endsWith('.rs')) return { from: 'rust', path: spec };
+  if (spec.endsWith('.json')) return { from: 'json', path: spec };
+  return { from: 'yaml', path: spec };
+}
+
+export function rootRelative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+function readSourceText(absolute: string, file: string): string {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'unknown error'})`;
+    throw new ConfigError(`registry source ${why}; expected a readable registry file`, file);
+  }
+}
+
+async function readSource(spec: NormalizedSpec, ctx: SourceContext): Promise<SourceResult> {
+  switch (spec.from) {
+    case 'rust':
+      return readRustRegistry(ctx, { struct: spec.struct, fields: spec.fields });
+    case 'json':
+      return readJsonRegistry(ctx);
+    case 'overlay':
+      return readYamlRegistry(ctx, 'overlay');
+    default:
+      return readYamlRegistry(ctx, 'yaml');
+  }
+}
+
+function mergeResolver(into: ResolverSpec, from: Partial<ResolverSpec> | undefined): void {
+  if (!from) return;
+  for (const key of ['paths', 'functions', 'types', 'sanitizers'] as const) {
+    for (const value of from[key] ?? []) if (!into[key].includes(value)) into[key].push(value);
+  }
+}
+
+export async function loadRegistry(config: ResolvedConfig): Promise<Registry> {
+  const registry = emptyRegistry();
+  const classify = kindClassifier(config.secretPatterns);
+  for (const raw of config.registry) {
+    const spec = normalizeSourceSpec(raw);
+    const absolute = path.resolve(config.root, spec.path);
+    const file = rootRelative(config.root, absolute);
+    const ctx: SourceContext = { file, text: readSourceText(absolute, file), classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
+    const result = await readSource(spec, ctx);
+    registry.secrets.push(...result.secrets);
+    registry.diagnostics.push(...result.diagnostics);
+    for (const patch of result.patches) applyOverlay(registry, patch);
+    mergeResolver(registry.resolver, result.resolver);
+    if (!registry.files.includes(file)) registry.files.push(file);
+  }
+  return registry;
+}

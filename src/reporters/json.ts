@@ -1,0 +1,67 @@
+// The stable machine contract (DESIGN §3). Keys are written in a fixed order, so the same scan
+// gives the same bytes (up to `stats.ms`, which is real timing).
+import type { Finding, ScanError, ScanResult } from '../core/finding.js';
+import type { FlowStep } from '../core/facts.js';
+import { compareByText, sortErrors, sortFindings } from './finding-order.js';
+import type { ReporterContext } from './types.js';
+
+function flowStepJson(step: FlowStep): Record<string, unknown> {
+  return {
+    file: step.file,
+    line: step.line,
+    column: step.column,
+    ...(step.endLine !== undefined ? { endLine: step.endLine } : {}),
+    ...(step.endColumn !== undefined ? { endColumn: step.endColumn } : {}),
+    note: step.note,
+  };
+}
+
+function findingJson(finding: Finding, withSuppression: boolean): Record<string, unknown> {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    message: finding.message,
+    secretId: finding.secretId ?? null,
+    envName: finding.envName ?? null,
+    fingerprint: finding.fingerprint,
+    ...(finding.flow && finding.flow.length > 0 ? { flow: finding.flow.map(flowStepJson) } : {}),
+    ...(withSuppression && finding.suppression
+      ? { suppression: { kind: finding.suppression.kind, justification: finding.suppression.justification } }
+      : {}),
+  };
+}
+
+function errorJson(error: ScanError): Record<string, unknown> {
+  return {
+    file: error.file,
+    message: error.message,
+    ...(error.line !== undefined ? { line: error.line } : {}),
+    ...(error.column !== undefined ? { column: error.column } : {}),
+  };
+}
+
+function sortedRecord(record: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareByText(a, b)));
+}
+
+export function toJson(result: ScanResult, ctx: ReporterContext): string {
+  const output = {
+    version: 1,
+    tool: { name: 'clavis-lint', version: ctx.toolVersion },
+    findings: sortFindings(result.findings).map((f) => findingJson(f, false)),
+    stats: {
+      files: result.stats.files,
+      filesByLanguage: sortedRecord(result.stats.filesByLanguage),
+      ms: result.stats.ms,
+    },
+    errors: sortErrors(result.errors).map(errorJson),
+    // Not part of the default contract: only on request, after every contract key.
+    ...(ctx.includeSuppressed ? { suppressed: sortFindings(result.suppressed).map((f) => findingJson(f, true)) } : {}),
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

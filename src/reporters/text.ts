@@ -1,0 +1,97 @@
+// Human output for terminals: findings grouped by file, each with its source line and a caret,
+// leak flows as numbered steps, a one-line verdict, then the files that could not be analysed.
+import { createColors } from 'picocolors';
+import type { Finding, ScanError, ScanResult } from '../core/finding.js';
+import type { FlowStep } from '../core/facts.js';
+import { redactSourceLine } from '../core/redact.js';
+import { sortErrors, sortFindings } from './finding-order.js';
+import { neutraliseControlCharacters as safe, renderExcerpt } from './source-excerpt.js';
+import { plural, summaryText } from './summary.js';
+import type { ReporterContext } from './types.js';
+
+type Colors = ReturnType<typeof createColors>;
+
+const SEVERITY_WIDTH = 'warning'.length;
+
+function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.file);
+    if (group) group.push(finding);
+    else groups.set(finding.file, [finding]);
+  }
+  return groups;
+}
+
+function excerptLines(finding: Finding, ctx: ReporterContext, c: Colors): string[] {
+  const lineText = ctx.sourceLines?.(finding.file)?.[finding.line - 1];
+  if (lineText === undefined) return [];
+  // The engine redacts already; redacting again here keeps the invariant if a caller forgets.
+  const excerpt = renderExcerpt(redactSourceLine(finding.file, lineText), finding);
+  const gutter = String(finding.line);
+  const paint = finding.severity === 'error' ? c.red : c.yellow;
+  return [
+    `    ${c.dim(`${gutter} |`)} ${excerpt.source}`,
+    `    ${c.dim(`${' '.repeat(gutter.length)} |`)} ${paint(excerpt.caret)}`,
+  ];
+}
+
+function flowLines(flow: FlowStep[], c: Colors): string[] {
+  const lines = [`    ${c.dim('flow:')}`];
+  flow.forEach((step, index) => {
+    lines.push(`      ${index + 1}. ${c.cyan(safe(`${step.file}:${step.line}:${step.column}`))} ${safe(step.note)}`);
+  });
+  return lines;
+}
+
+function findingLines(finding: Finding, position: string, positionWidth: number, ctx: ReporterContext, c: Colors): string[] {
+  const severity = finding.severity.padEnd(SEVERITY_WIDTH);
+  const paintedSeverity = finding.severity === 'error' ? c.red(severity) : c.yellow(severity);
+  const head = `  ${c.dim(position.padEnd(positionWidth))}  ${paintedSeverity}  ${safe(finding.message)}  ${c.dim(finding.ruleId)}`;
+  const lines = [head, ...excerptLines(finding, ctx, c)];
+  if (finding.flow && finding.flow.length > 0) lines.push(...flowLines(finding.flow, c));
+  return lines;
+}
+
+function fileSection(file: string, findings: Finding[], ctx: ReporterContext, c: Colors): string[] {
+  const positions = findings.map((f) => `${f.line}:${f.column}`);
+  const width = Math.max(...positions.map((p) => p.length));
+  const lines = [c.underline(safe(file))];
+  findings.forEach((finding, index) => lines.push(...findingLines(finding, positions[index], width, ctx, c)));
+  return lines;
+}
+
+function suppressedSection(suppressed: Finding[], c: Colors): string[] {
+  const lines = [c.dim(`${plural(suppressed.length, 'suppressed finding')}:`)];
+  for (const finding of suppressed) {
+    const how = finding.suppression ? ` (${finding.suppression.kind}: ${safe(finding.suppression.justification)})` : '';
+    lines.push(c.dim(`  ${safe(finding.file)}:${finding.line}:${finding.column}  ${finding.ruleId}${how}`));
+  }
+  return lines;
+}
+
+function errorLine(error: ScanError): string {
+  const position = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : '';
+  return `  ${safe(error.file)}${position}: ${safe(error.message)}`;
+}
+
+export function toText(result: ScanResult, ctx: ReporterContext): string {
+  const c = createColors(ctx.color);
+  const findings = sortFindings(result.findings);
+  const out: string[] = [];
+  for (const [file, group] of groupByFile(findings)) {
+    out.push(...fileSection(file, group, ctx, c), '');
+  }
+  if (ctx.includeSuppressed && result.suppressed.length > 0) {
+    out.push(...suppressedSection(sortFindings(result.suppressed), c), '');
+  }
+  const verdict = summaryText(result);
+  if (findings.length === 0) out.push(c.green(`✔ ${verdict}`));
+  else out.push(c.bold(findings.some((f) => f.severity === 'error') ? c.red(`✖ ${verdict}`) : c.yellow(`✖ ${verdict}`)));
+  if (result.errors.length > 0) {
+    const files = new Set(result.errors.map((e) => e.file)).size;
+    out.push('', c.yellow(`${plural(files, 'file')} could not be analysed:`));
+    out.push(...sortErrors(result.errors).map(errorLine));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,35 @@
+import { defineRule } from '../core/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-direct-env-read',
+    area: 'bypass',
+    defaultSeverity: 'error',
+    description: 'Disallow reading a registry secret straight from the environment outside the resolver.',
+    rationale:
+      'The registry names one resolver as the only code allowed to touch the environment for secrets. A direct read bypasses it: no rotation hook, no alias handling, no audit, and a second code path that keeps working after the secret moves to a vault. Deprecated alias names read directly also keep a name alive that is scheduled for removal.',
+    fix: 'Call the resolver (for example `resolveSecret(SecretId.X)`) instead of reading the environment, or move this code under one of `resolver.paths` if it is the resolver.',
+    messages: {
+      direct: "'{{name}}' ({{secretId}}) is read from the environment via {{api}}; get it through the resolver instead.",
+      alias: "'{{name}}' is an alias of {{secretId}} ({{canonical}}) read from the environment via {{api}}; get it through the resolver instead.",
+      deprecated: "'{{name}}' is a deprecated alias of {{secretId}} read via {{api}}; use the resolver, which reads '{{replacement}}'.",
+    },
+    cwe: ['CWE-522'],
+    securitySeverity: '6.5',
+    precision: 'very-high',
+    appliesTo: ['typescript', 'javascript', 'rust', 'python', 'shell'],
+    bad: [{ lang: 'ts', code: "const key = process.env.OPENROUTER_API_KEY;" }],
+    good: [{ lang: 'ts', code: "const key = await resolveSecret('OpenRouterApiKey');" }],
+  },
+  *checkFile(file, ctx) {
+    if (ctx.isResolverPath(file.file)) return;
+    for (const fact of file.facts) {
+      if (fact.kind !== 'env-read' || fact.name === null) continue;
+      const info = ctx.names.get(fact.name);
+      if (!info) continue;
+      const data = { name: fact.name, secretId: info.secret.id, api: fact.api, canonical: info.secret.env, replacement: info.deprecated?.replacement ?? info.secret.env };
+      const messageId = info.role === 'canonical' ? 'direct' : info.role === 'alias' ? 'alias' : 'deprecated';
+      yield { messageId, data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name };
+    }
+  },
+});
