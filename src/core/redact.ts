@@ -8,7 +8,8 @@ const VALUE_LIKE = /[A-Za-z0-9+/_\-.~]{12,}={0,2}/g;
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 function looksLikeValue(token: string): boolean {
-  if (ENV_NAME.test(token)) return false; // OPENROUTER_API_KEY is a name, not a value
+  // OPENROUTER_API_KEY is a name, not a value; AKIAIOSFODNN7EXAMPLE (digits, no underscore) is a value.
+  if (ENV_NAME.test(token) && (token.includes('_') || !/[0-9]/.test(token))) return false;
   if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
   if (/^[\w.-]+\.(ts|js|rs|py|md|json|ya?ml|sh)$/.test(token)) return false; // file names
   return true;

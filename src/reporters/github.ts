@@ -36,7 +36,8 @@ function command({ level, properties, message }: Annotation): string {
 export function shortFix(meta: RuleMeta | undefined): string | undefined {
   const fix = meta?.fix.trim();
   if (!fix) return undefined;
-  const end = /[.!?](\s|$)/.exec(fix);
+  // A sentence ends at `.`/`!`/`?` before a capital letter or the end: `e.g. redact()` does not end one.
+  const end = /[.!?](?=\s+[A-Z]|\s*$)/.exec(fix);
   return end ? fix.slice(0, end.index + 1) : fix;
 }
 

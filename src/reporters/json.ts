@@ -2,6 +2,7 @@
 // gives the same bytes (up to `stats.ms`, which is real timing).
 import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import type { FlowStep } from '../core/facts.js';
+import { redactValues } from '../core/redact.js';
 import { compareByText, sortErrors, sortFindings } from './finding-order.js';
 import type { ReporterContext } from './types.js';
 
@@ -39,7 +40,8 @@ function findingJson(finding: Finding, withSuppression: boolean): Record<string,
 function errorJson(error: ScanError): Record<string, unknown> {
   return {
     file: error.file,
-    message: error.message,
+    // Parser messages can quote source text; mask anything value-like (DESIGN §7).
+    message: redactValues(error.message),
     ...(error.line !== undefined ? { line: error.line } : {}),
     ...(error.column !== undefined ? { column: error.column } : {}),
   };

@@ -3,7 +3,7 @@
 import { createColors } from 'picocolors';
 import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import type { FlowStep } from '../core/facts.js';
-import { redactSourceLine } from '../core/redact.js';
+import { redactSourceLine, redactValues } from '../core/redact.js';
 import { sortErrors, sortFindings } from './finding-order.js';
 import { neutraliseControlCharacters as safe, renderExcerpt } from './source-excerpt.js';
 import { plural, summaryText } from './summary.js';
@@ -72,7 +72,7 @@ function suppressedSection(suppressed: Finding[], c: Colors): string[] {
 
 function errorLine(error: ScanError): string {
   const position = error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : '';
-  return `  ${safe(error.file)}${position}: ${safe(error.message)}`;
+  return `  ${safe(error.file)}${position}: ${safe(redactValues(error.message))}`;
 }
 
 export function toText(result: ScanResult, ctx: ReporterContext): string {

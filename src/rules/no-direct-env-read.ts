@@ -14,6 +14,11 @@ export default defineRule({
       alias: "'{{name}}' is an alias of {{secretId}} ({{canonical}}) read from the environment via {{api}}; get it through the resolver instead.",
       deprecated: "'{{name}}' is a deprecated alias of {{secretId}} read via {{api}}; use the resolver, which reads '{{replacement}}'.",
     },
+    optionsSchema: {
+      type: 'object',
+      properties: { includeConfig: { type: 'boolean', description: 'Also report registry names of kind: config.' } },
+      additionalProperties: false,
+    },
     cwe: ['CWE-522'],
     securitySeverity: '6.5',
     precision: 'very-high',
@@ -23,10 +28,12 @@ export default defineRule({
   },
   *checkFile(file, ctx) {
     if (ctx.isResolverPath(file.file)) return;
+    const includeConfig = ctx.options.includeConfig === true;
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' || fact.name === null) continue;
       const info = ctx.names.get(fact.name);
-      if (!info) continue;
+      // kind: config names (URLs, flags, model names) are managed but not sensitive.
+      if (!info || (info.secret.kind !== 'secret' && !includeConfig)) continue;
       const data = { name: fact.name, secretId: info.secret.id, api: fact.api, canonical: info.secret.env, replacement: info.deprecated?.replacement ?? info.secret.env };
       const messageId = info.role === 'canonical' ? 'direct' : info.role === 'alias' ? 'alias' : 'deprecated';
       yield { messageId, data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name };

@@ -1,8 +1,57 @@
-// PLACEHOLDER: replaced by the real front end. Emits nothing yet.
-import type { FrontEnd } from '../../core/facts.js';
+// `.env` files. Emits NameRefFact `env-file-key` per key (hasLiteralValue false for empty values,
+// placeholders and `${...}` references) and one ConfigFact `env-file` {example, keys} for the
+// drift rules. Example files are `.env.example`, `.env.sample`, `.env.template`, `.env.dist`
+// (and `example.env`-style names).
+import { LineCounter } from 'yaml';
+import type { Fact, FileError, FrontEnd } from '../../core/facts.js';
+import { parseDotenv } from './dotenv-parser.js';
+import { isPlaceholderValue } from './placeholder-values.js';
+import { DISABLE_MARKER, offsetRange } from './yaml-source.js';
 
 export const dotenvFrontEnd: FrontEnd = {
   id: 'dotenv',
-  prefilter: () => false,
-  analyze: () => ({ facts: [] }),
+  prefilter: () => true,
+  analyze: analyzeDotenv,
 };
+
+const EXAMPLE_MARKERS = ['example', 'sample', 'template', 'dist', 'tmpl', 'tpl'];
+
+/** True for `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `example.env`... */
+export function isExampleEnvFile(file: string): boolean {
+  const base = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  const parts = base.split('.').filter(Boolean);
+  return parts.some((part) => EXAMPLE_MARKERS.includes(part));
+}
+
+export function analyzeDotenv(file: string, text: string): { facts: Fact[]; errors: FileError[] } {
+  const lineCounter = new LineCounter();
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    lineCounter.addNewLine(offset);
+    offset += line.length + 1;
+  }
+  const parsed = parseDotenv(text);
+  const facts: Fact[] = [];
+  const errors: FileError[] = [];
+  for (const comment of parsed.comments) {
+    if (comment.text.includes(DISABLE_MARKER)) facts.push({ kind: 'comment', text: comment.text, range: offsetRange(lineCounter, comment.start, comment.end) });
+  }
+  const example = isExampleEnvFile(file);
+  const keys: string[] = [];
+  for (const entry of parsed.entries) {
+    keys.push(entry.key);
+    facts.push({
+      kind: 'name-ref',
+      name: entry.key,
+      context: 'env-file-key',
+      range: offsetRange(lineCounter, entry.keyStart, entry.keyEnd),
+      hasLiteralValue: !isPlaceholderValue(entry.value),
+    });
+  }
+  for (const problem of parsed.problems) {
+    const pos = lineCounter.linePos(problem.offset);
+    errors.push({ file, message: `dotenv: ${problem.message}`, line: pos.line, column: pos.col });
+  }
+  facts.push({ kind: 'config', type: 'env-file', range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, data: { example, keys: [...new Set(keys)] } });
+  return { facts, errors };
+}

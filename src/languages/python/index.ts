@@ -1,8 +1,123 @@
-// PLACEHOLDER: replaced by the real front end. Emits nothing yet.
-import type { FrontEnd } from '../../core/facts.js';
+// The Python front end: tree-sitter-python in, facts out (env reads, pydantic settings reads,
+// secret-store calls, resolver calls, registry-name literals, suppression comments, leaks).
+import type { Node } from 'web-tree-sitter';
+import type { Fact, FileError, FrontEnd, FrontEndOptions, FrontEndResult } from '../../core/facts.js';
+import { sinksFor } from '../../leak/sink-catalog.js';
+import { secretStoresFor } from '../secret-stores/catalog.js';
+import { envReadAt, type PythonEnvRead } from './env-reads.js';
+import { PythonLeakAnalysis } from './leak-analysis.js';
+import { ModuleScope } from './module-scope.js';
+import { pythonParser } from './python-parser.js';
+import { calleeName, callArguments, firstSyntaxError, literalStringText, namedDescendants, rangeOf } from './python-syntax.js';
+import { SecretStoreMatcher } from './secret-store-calls.js';
+import { collectSettingsReads } from './settings-classes.js';
+import { SinkMatcher } from './sink-matcher.js';
+
+const SUPPRESSION_MARKER = 'clavis-lint-disable';
+const PREFILTER_WORDS = ['environ', 'getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
+
+/** `test_*.py`, `*_test.py`, `conftest.py`, anything under a `tests/` directory. */
+export function isPythonTestPath(file: string): boolean {
+  const parts = file.split('/');
+  const base = parts[parts.length - 1];
+  return /^test_.*\.pyi?$/.test(base) || /_test\.pyi?$/.test(base) || base === 'conftest.py' || parts.slice(0, -1).includes('tests');
+}
+
+export function pythonPrefilter(text: string, options: FrontEndOptions): boolean {
+  const words = [
+    ...PREFILTER_WORDS,
+    ...options.resolver.functions,
+    ...options.resolver.types,
+    ...(options.extraSources ?? []),
+    ...secretStoresFor('python', options.extraSecretStores).map((e) => e.module.split('.').pop()!),
+  ];
+  if (words.some((w) => w && text.includes(w))) return true;
+  return options.registryNames.some((name) => text.includes(name));
+}
+
+export async function analyzePython(file: string, text: string, options: FrontEndOptions): Promise<FrontEndResult> {
+  const facts: Fact[] = [];
+  const errors: FileError[] = [];
+  let tree;
+  try {
+    tree = (await pythonParser()).parse(text);
+  } catch {
+    return { facts, errors: [{ file, message: 'Python parser failed on this file' }] };
+  }
+  if (!tree) return { facts, errors: [{ file, message: 'Python parser returned no tree' }] };
+  try {
+    const root = tree.rootNode;
+    const syntaxError = firstSyntaxError(root);
+    if (syntaxError) {
+      errors.push({ file, message: 'Python syntax error; facts come from the parts that parsed', line: syntaxError.startPosition.row + 1, column: syntaxError.startPosition.column + 1 });
+    }
+    collectFacts(file, root, options, facts);
+  } catch (error) {
+    errors.push({ file, message: `Python analysis stopped early (${error instanceof Error ? error.name : 'error'})` });
+  } finally {
+    tree.delete();
+  }
+  return errors.length > 0 ? { facts, errors } : { facts };
+}
+
+function collectFacts(file: string, root: Node, options: FrontEndOptions, facts: Fact[]): void {
+  const inTest = isPythonTestPath(file);
+  const testFlag = inTest ? { inTest: true } : {};
+  const scope = new ModuleScope(root, options.projectConstants);
+  const resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
+  const stores = new SecretStoreMatcher(root, scope, secretStoresFor('python', options.extraSecretStores), resolverFunctions);
+  const registryNames = new Set(options.registryNames);
+  const keyLiterals = new Set<number>();
+  const literals: Node[] = [];
+
+  const addRead = (read: PythonEnvRead): void => {
+    facts.push({ kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node), ...(read.enumerates ? { enumerates: true } : {}), ...testFlag });
+    for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
+  };
+
+  for (const node of namedDescendants(root)) {
+    switch (node.type) {
+      case 'comment':
+        if (node.text.includes(SUPPRESSION_MARKER)) facts.push({ kind: 'comment', text: node.text, range: rangeOf(node) });
+        continue;
+      case 'string':
+        literals.push(node);
+        continue;
+      case 'call': {
+        const name = calleeName(node);
+        if (name && resolverFunctions.has(name)) {
+          const args = callArguments(node);
+          facts.push({ kind: 'resolver-call', function: name, secretRef: scope.constString(args.positional[0] ?? null), range: rangeOf(node) });
+        }
+        const store = stores.match(node);
+        if (store) {
+          facts.push({ kind: 'secret-store-call', provider: store.entry.provider, api: `${store.entry.module} ${store.call}`, range: rangeOf(node), ...testFlag });
+        }
+        break;
+      }
+    }
+    const read = envReadAt(node, scope);
+    if (read) addRead(read);
+  }
+
+  const settings = collectSettingsReads(root, scope);
+  for (const read of settings.reads) addRead(read);
+
+  for (const literal of literals) {
+    if (keyLiterals.has(literal.id)) continue;
+    const value = literalStringText(literal);
+    if (value !== null && registryNames.has(value)) {
+      facts.push({ kind: 'name-ref', name: value, context: 'string-literal', range: rangeOf(literal), ...testFlag });
+    }
+  }
+
+  const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
+  facts.push(...new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest).run());
+}
 
 export const pythonFrontEnd: FrontEnd = {
   id: 'python',
-  prefilter: () => false,
-  analyze: () => ({ facts: [] }),
+  prefilter: pythonPrefilter,
+  analyze: analyzePython,
 };
+

@@ -108,6 +108,28 @@ export class ModuleScope {
     }
   }
 
+  /** The string literal nodes a constant expression is built from (`os.getenv(KEY)` -> the literal assigned to `KEY`). */
+  constantLiterals(node: Node | null, depth = 0): Node[] {
+    if (!node || depth > 8) return [];
+    if (node.type === 'string') return [node];
+    if (node.type === 'identifier') {
+      const value = this.constantValueNode(node);
+      return value ? this.constantLiterals(value, depth + 1) : [];
+    }
+    if (node.type === 'concatenated_string' || node.type === 'binary_operator' || node.type === 'parenthesized_expression') {
+      return node.namedChildren.flatMap((child) => this.constantLiterals(child, depth + 1));
+    }
+    return [];
+  }
+
+  private constantValueNode(identifier: Node): Node | null {
+    for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
+      const table = this.constantTable(scope);
+      if (table.has(identifier.text)) return table.get(identifier.text) ?? null;
+      if (scope.type === 'module') return null;
+    }
+  }
+
   private lookupConstant(identifier: Node): string | null {
     const name = identifier.text;
     for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {

@@ -1,4 +1,94 @@
 import type { SinkEntry } from '../sink-catalog.js';
 
+// Python callee conventions (interpreted by src/languages/python/leak-analysis.ts):
+// - `logging.info`, `json.dumps`, `print`: the call's qualified name after import aliasing
+//   (`from json import dumps as d; d(x)` is `json.dumps`), or the end of the callee chain
+//   (`logger.info` matches `self.logger.info`, `logging.getLogger.info` matches
+//   `logging.getLogger(__name__).info`).
+// - `*.chat.completions.create`: the end of the callee chain on any receiver; `module` must be
+//   imported in the file.
+// - `path` is a keyword argument name (`messages`, `headers`); `args` are positional indexes.
+// - Special forms: `raise` (the arguments of the raised exception's constructor), `assert` (its
+//   message), `{role,content}` (any dict literal with both keys: the `content` value),
+//   `f"?key="` (an f-string or `+` that puts a value after `?...=`), and `@...` (the return
+//   values of functions decorated with a decorator whose callee chain ends like the rest).
+
+const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log'];
+const LOG_RECEIVERS = ['logging', 'logger', 'log', 'LOGGER', 'LOG', '_logger', '_log', 'logging.getLogger', 'structlog.get_logger', 'loguru.logger'];
+
+const logSinks: SinkEntry[] = LOG_RECEIVERS.flatMap((receiver) =>
+  LOG_METHODS.map((method) => ({
+    id: `${receiver.replace(/\W+/g, '-')}-${method}`,
+    language: 'python' as const,
+    ruleId: 'no-secret-in-log',
+    ...(receiver === 'logging' ? { module: 'logging' } : {}),
+    callee: `${receiver}.${method}`,
+    args: 'all' as const,
+    label: `${receiver}.${method}`,
+  })),
+);
+
+const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+
+const python = (entry: Omit<SinkEntry, 'language'>): SinkEntry => ({ language: 'python', ...entry });
+
 /** Built-in python sinks. */
-export const PYTHON_SINKS: SinkEntry[] = [];
+export const PYTHON_SINKS: SinkEntry[] = [
+  python({ id: 'print', ruleId: 'no-secret-in-log', callee: 'print', args: 'all', label: 'print' }),
+  ...logSinks,
+  python({ id: 'sys-stdout-write', ruleId: 'no-secret-in-log', callee: 'sys.stdout.write', args: [0], label: 'sys.stdout.write' }),
+  python({ id: 'sys-stderr-write', ruleId: 'no-secret-in-log', callee: 'sys.stderr.write', args: [0], label: 'sys.stderr.write' }),
+  python({ id: 'warnings-warn', ruleId: 'no-secret-in-log', module: 'warnings', callee: 'warnings.warn', args: [0], label: 'warnings.warn' }),
+
+  python({ id: 'raise', ruleId: 'no-secret-in-error', callee: 'raise', args: 'all', label: 'raise' }),
+  python({ id: 'assert', ruleId: 'no-secret-in-error', callee: 'assert', args: 'all', label: 'assert message' }),
+
+  python({ id: 'json-dumps', ruleId: 'no-secret-serialization', module: 'json', callee: 'json.dumps', args: [0], label: 'json.dumps' }),
+  python({ id: 'json-dump', ruleId: 'no-secret-serialization', module: 'json', callee: 'json.dump', args: [0], label: 'json.dump' }),
+  python({ id: 'orjson-dumps', ruleId: 'no-secret-serialization', module: 'orjson', callee: 'orjson.dumps', args: [0], label: 'orjson.dumps' }),
+  python({ id: 'yaml-dump', ruleId: 'no-secret-serialization', module: 'yaml', callee: 'yaml.dump', args: [0], label: 'yaml.dump' }),
+  python({ id: 'yaml-safe-dump', ruleId: 'no-secret-serialization', module: 'yaml', callee: 'yaml.safe_dump', args: [0], label: 'yaml.safe_dump' }),
+  python({ id: 'pickle-dumps', ruleId: 'no-secret-serialization', module: 'pickle', callee: 'pickle.dumps', args: [0], label: 'pickle.dumps' }),
+  python({ id: 'toml-dumps', ruleId: 'no-secret-serialization', module: 'toml', callee: 'toml.dumps', args: [0], label: 'toml.dumps' }),
+
+  python({ id: 'openai-chat', ruleId: 'no-secret-in-prompt', module: 'openai', callee: '*.chat.completions.create', args: [], path: 'messages', label: 'OpenAI chat messages' }),
+  python({ id: 'openai-chat-parse', ruleId: 'no-secret-in-prompt', module: 'openai', callee: '*.chat.completions.parse', args: [], path: 'messages', label: 'OpenAI chat messages' }),
+  python({ id: 'openai-completions', ruleId: 'no-secret-in-prompt', module: 'openai', callee: '*.completions.create', args: [], path: 'prompt', label: 'OpenAI completion prompt' }),
+  python({ id: 'openai-responses-input', ruleId: 'no-secret-in-prompt', module: 'openai', callee: '*.responses.create', args: [], path: 'input', label: 'OpenAI responses input' }),
+  python({ id: 'openai-responses-instructions', ruleId: 'no-secret-in-prompt', module: 'openai', callee: '*.responses.create', args: [], path: 'instructions', label: 'OpenAI responses instructions' }),
+  python({ id: 'anthropic-system', ruleId: 'no-secret-in-prompt', module: 'anthropic', callee: '*.messages.create', args: [], path: 'system', label: 'Anthropic system prompt' }),
+  python({ id: 'anthropic-messages', ruleId: 'no-secret-in-prompt', module: 'anthropic', callee: '*.messages.create', args: [], path: 'messages', label: 'Anthropic messages' }),
+  python({ id: 'litellm-completion', ruleId: 'no-secret-in-prompt', module: 'litellm', callee: 'litellm.completion', args: [], path: 'messages', label: 'LiteLLM messages' }),
+  python({ id: 'langchain-system-message', ruleId: 'no-secret-in-prompt', module: 'langchain_core', callee: 'langchain_core.messages.SystemMessage', args: 'all', label: 'LangChain SystemMessage' }),
+  python({ id: 'langchain-human-message', ruleId: 'no-secret-in-prompt', module: 'langchain_core', callee: 'langchain_core.messages.HumanMessage', args: 'all', label: 'LangChain HumanMessage' }),
+  python({ id: 'chat-message-dict', ruleId: 'no-secret-in-prompt', callee: '{role,content}', args: [], path: 'content', label: 'chat message content' }),
+
+  python({ id: 'sentry-set-context', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_context', args: [1], label: 'sentry_sdk.set_context' }),
+  python({ id: 'sentry-set-extra', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_extra', args: [1], label: 'sentry_sdk.set_extra' }),
+  python({ id: 'sentry-set-tag', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_tag', args: [1], label: 'sentry_sdk.set_tag' }),
+  python({ id: 'sentry-capture-message', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.capture_message', args: [0], label: 'sentry_sdk.capture_message' }),
+  python({ id: 'sentry-add-breadcrumb', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.add_breadcrumb', args: 'all', label: 'sentry_sdk.add_breadcrumb' }),
+  python({ id: 'sentry-scope-set-extra', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: '*.set_extra', args: [1], label: 'Sentry scope.set_extra' }),
+  python({ id: 'sentry-scope-set-context', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: '*.set_context', args: [1], label: 'Sentry scope.set_context' }),
+  python({ id: 'otel-set-attribute', ruleId: 'no-secret-in-telemetry', callee: '*.set_attribute', args: [1], label: 'span.set_attribute' }),
+  python({ id: 'otel-set-attributes', ruleId: 'no-secret-in-telemetry', callee: '*.set_attributes', args: [0], label: 'span.set_attributes' }),
+  python({ id: 'otel-add-event', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: '*.add_event', args: 'all', label: 'span.add_event' }),
+
+  python({ id: 'urlencode', ruleId: 'no-secret-in-url', module: 'urllib', callee: 'urllib.parse.urlencode', args: [0], label: 'urllib.parse.urlencode' }),
+  python({ id: 'url-query-fstring', ruleId: 'no-secret-in-url', callee: 'f"?key="', args: [], label: 'URL query string' }),
+  ...HTTP_VERBS.map((verb) => python({ id: `requests-${verb}-params`, ruleId: 'no-secret-in-url', module: 'requests', callee: `requests.${verb}`, args: [], path: 'params', label: `requests.${verb}(params=)` })),
+  ...HTTP_VERBS.map((verb) => python({ id: `httpx-${verb}-params`, ruleId: 'no-secret-in-url', module: 'httpx', callee: `httpx.${verb}`, args: [], path: 'params', label: `httpx.${verb}(params=)` })),
+
+  python({ id: 'mcp-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@*.tool', args: [], label: 'MCP tool result' }),
+  python({ id: 'agent-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@tool', args: [], label: 'agent tool result' }),
+  ...['get', 'post', 'put', 'patch', 'delete', 'route', 'api_route'].map((verb) =>
+    python({ id: `http-route-${verb}-return`, ruleId: 'no-secret-in-tool-output', callee: `@*.${verb}`, args: [], label: 'HTTP response' }),
+  ),
+  python({ id: 'flask-jsonify', ruleId: 'no-secret-in-tool-output', module: 'flask', callee: 'flask.jsonify', args: 'all', label: 'flask.jsonify' }),
+  python({ id: 'json-response', ruleId: 'no-secret-in-tool-output', callee: '*.JSONResponse', args: [0], label: 'JSONResponse' }),
+  python({ id: 'json-response-imported', ruleId: 'no-secret-in-tool-output', callee: 'JSONResponse', args: [0], label: 'JSONResponse' }),
+
+  // An outgoing Authorization header is where a secret belongs.
+  ...HTTP_VERBS.map((verb) => python({ id: `requests-${verb}-headers`, ruleId: 'no-secret-in-url', module: 'requests', callee: `requests.${verb}`, args: [], path: 'headers', allowed: true, label: `requests.${verb}(headers=)` })),
+  ...HTTP_VERBS.map((verb) => python({ id: `httpx-${verb}-headers`, ruleId: 'no-secret-in-url', module: 'httpx', callee: `*.${verb}`, args: [], path: 'headers', allowed: true, label: `httpx ${verb}(headers=)` })),
+];

@@ -30,9 +30,12 @@ export function readYamlRegistry(ctx: SourceContext, mode: 'yaml' | 'overlay'): 
     return result;
   }
   const seq = expectSeq(source, secrets.value, 'secrets', secrets.key);
+  // A file listed after other sources whose items all lack `env` is an overlay as a whole, so an
+  // id it names that no earlier source declared becomes a diagnostic rather than "missing env".
+  const wholeFileIsOverlay = mode === 'overlay' || (ctx.knownIds.size > 0 && seq.items.length > 0 && seq.items.every(isPatchShaped));
   seq.items.forEach((item, i) => {
     const where = `secrets[${i}]`;
-    const asPatch = mode === 'overlay' || (isPatchShaped(item) && patchTargetsKnownId(item, ctx.knownIds));
+    const asPatch = wholeFileIsOverlay || (isPatchShaped(item) && patchTargetsKnownId(item, ctx.knownIds));
     if (asPatch) result.patches.push(readPatch(source, item, where));
     else result.secrets.push(readEntry(source, item, where, 'yaml', ctx.classify));
   });

@@ -1,0 +1,63 @@
+// Rule documentation generated from rule metadata (the single source). `npm run docs:generate`
+// writes docs/rules/*.md; a test regenerates them and fails on any difference.
+import type { RuleMeta } from '../core/rule.js';
+
+const HEADER = '<!-- Generated from the rule metadata by `npm run docs:generate`. DO NOT EDIT. -->';
+
+function fence(lang: string, code: string): string {
+  return ['```' + lang, code.replace(/\n+$/, ''), '```'].join('\n');
+}
+
+export function ruleDocMarkdown(meta: RuleMeta): string {
+  const lines = [
+    HEADER,
+    '',
+    `# ${meta.id}`,
+    '',
+    `> ${meta.description}`,
+    '',
+    '| Area | Default | Precision | Security severity | CWE |',
+    '|---|---|---|---|---|',
+    `| ${meta.area} | ${meta.defaultSeverity} | ${meta.precision} | ${meta.securitySeverity} | ${meta.cwe.join(', ') || '-'} |`,
+    '',
+    `Applies to: ${meta.appliesTo.join(', ')}.`,
+    '',
+    '## Why',
+    '',
+    meta.rationale,
+    '',
+    '## How to fix',
+    '',
+    meta.fix,
+    '',
+    '## Messages',
+    '',
+    ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
+    '',
+  ];
+  if (meta.bad.length > 0) lines.push('## Incorrect', '', ...meta.bad.flatMap((e) => [fence(e.lang, e.code), '']));
+  if (meta.good.length > 0) lines.push('## Correct', '', ...meta.good.flatMap((e) => [fence(e.lang, e.code), '']));
+  if (meta.optionsSchema) lines.push('## Options', '', fence('json', JSON.stringify(meta.optionsSchema, null, 2)), '');
+  lines.push(
+    '## Suppressing',
+    '',
+    fence('ts', `// clavis-lint-disable-next-line ${meta.id} -- <why this is safe>`),
+    '',
+    `Or set \`rules: { ${meta.id}: off }\` in \`.clavis-lint.yaml\`.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function ruleIndexMarkdown(metas: RuleMeta[]): string {
+  const rows = metas.map((m) => `| [${m.id}](./${m.id}.md) | ${m.area} | ${m.defaultSeverity} | ${m.description.replace(/\|/g, '\\|')} |`);
+  return [HEADER, '', '# Rules', '', '| Rule | Area | Default | Description |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** Every generated doc file: path relative to the repo root -> content. */
+export function generatedRuleDocs(metas: RuleMeta[]): Map<string, string> {
+  const out = new Map<string, string>();
+  out.set('docs/rules/README.md', ruleIndexMarkdown(metas));
+  for (const meta of metas) out.set(`docs/rules/${meta.id}.md`, ruleDocMarkdown(meta));
+  return out;
+}

@@ -1,0 +1,350 @@
+// Finds and reads `.clavis-lint.yaml` (DESIGN §2) into a ResolvedConfig. YAML only: a security
+// tool that runs on fork PRs must never execute repository code to read its config. Every key is
+// validated; a problem is a ConfigError at `file:line:col` saying what was expected. Unknown rule
+// ids are left to the engine, which knows the catalog.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Node } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import {
+  ConfigError,
+  DEFAULT_EXCLUDE,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_SECRET_PATTERNS,
+  type RegistrySourceSpec,
+  type ResolvedConfig,
+  type RuleSetting,
+  type RustRegistryFields,
+} from './config-types.js';
+import {
+  checkKeys,
+  entriesOf,
+  expectMap,
+  expectSeq,
+  fail,
+  parseYamlSource,
+  readBoolean,
+  readDate,
+  readEnum,
+  readInteger,
+  readString,
+  readStringList,
+  type YamlSource,
+} from '../registry/yaml-reader.js';
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** `--config FILE`, relative to cwd. */
+  configFile?: string;
+  /** `--registry FILE|SPEC`: replaces the configured registry list. */
+  registryOverride?: string;
+}
+
+export const CONFIG_FILE_NAMES = ['.clavis-lint.yaml', '.clavis-lint.yml'];
+export const DEFAULT_REGISTRY_FILE = 'secrets.registry.yaml';
+
+const TOP_LEVEL_KEYS = [
+  'registry', 'include', 'exclude', 'rules', 'docs', 'secret_patterns', 'test_code',
+  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes',
+] as const;
+const SOURCE_KINDS = ['yaml', 'rust', 'json', 'overlay'] as const;
+const RUST_FIELD_KEYS = ['id', 'canonical_env', 'aliases', 'deprecated_aliases'] as const;
+const LEVELS = ['off', 'warn', 'error'] as const;
+const SINK_LANGUAGES = ['typescript', 'rust', 'python'] as const;
+const STORE_LANGUAGES = ['typescript', 'rust', 'python', 'shell'] as const;
+
+/** The nearest ancestor (or cwd itself) holding `.git` (a directory, or a file in worktrees). */
+export function findGitRoot(start: string): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Walks up from cwd to the git root. Outside a git repository only cwd itself is searched, so a
+ * stray config in a parent directory (`/tmp`, `$HOME`) never silently applies.
+ */
+export function findConfigFile(cwd: string, gitRoot: string | undefined): string | undefined {
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (!gitRoot || dir === gitRoot || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function displayPath(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute);
+  return (rel === '' ? path.basename(absolute) : rel).split(path.sep).join('/');
+}
+
+function defaults(root: string): ResolvedConfig {
+  return {
+    root,
+    registry: existsSync(path.join(root, DEFAULT_REGISTRY_FILE)) ? [DEFAULT_REGISTRY_FILE] : [],
+    include: ['**/*'],
+    exclude: [...DEFAULT_EXCLUDE],
+    rules: {},
+    docs: [],
+    secretPatterns: [...DEFAULT_SECRET_PATTERNS],
+    testCode: { report: true, severity: 'warn' },
+    lifecycle: { hardCut: false, maxPastDays: 90 },
+    require: { owner: false, rotationDays: false },
+    leak: { sinks: [], sources: [], sanitizers: [] },
+    secretStores: [],
+    maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  };
+}
+
+export function loadConfig(opts: LoadConfigOptions): ResolvedConfig {
+  const cwd = path.resolve(opts.cwd);
+  const gitRoot = findGitRoot(cwd);
+  let configFile: string | undefined;
+  if (opts.configFile) {
+    configFile = path.resolve(cwd, opts.configFile);
+    if (/\.(c|m)?[jt]s$/.test(configFile)) {
+      throw new ConfigError('JavaScript/TypeScript config files are never loaded; expected a YAML config (.clavis-lint.yaml)', opts.configFile);
+    }
+    if (!existsSync(configFile) || !statSync(configFile).isFile()) throw new ConfigError('config file not found; expected a readable YAML file', opts.configFile);
+  } else {
+    configFile = findConfigFile(cwd, gitRoot);
+  }
+  const root = configFile ? path.dirname(configFile) : (gitRoot ?? cwd);
+  const config = defaults(root);
+  if (configFile) {
+    config.configFile = configFile;
+    const source = parseYamlSource(readFileSync(configFile, 'utf8'), displayPath(configFile, cwd), 'config', true);
+    applyConfigDocument(source, config);
+  }
+  if (opts.registryOverride) config.registry = parseRegistryOverride(opts.registryOverride, cwd);
+  return config;
+}
+
+/**
+ * `--registry` value: comma-separated sources, each `rust:PATH`, `json:PATH`, `yaml:PATH`,
+ * `overlay:PATH` or a bare path (typed by extension). Paths are relative to cwd, made absolute.
+ */
+export function parseRegistryOverride(value: string, cwd: string): RegistrySourceSpec[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part): RegistrySourceSpec => {
+      const colon = part.indexOf(':');
+      const prefix = colon > 1 ? part.slice(0, colon) : '';
+      if ((SOURCE_KINDS as readonly string[]).includes(prefix)) {
+        return { from: prefix as (typeof SOURCE_KINDS)[number], path: path.resolve(cwd, part.slice(colon + 1)) };
+      }
+      return path.resolve(cwd, part);
+    });
+}
+
+/** Validates the document and writes it over the defaults. */
+export function applyConfigDocument(source: YamlSource, config: ResolvedConfig): void {
+  const contents = source.doc.contents as Node | null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return; // empty config: all defaults
+  const top = expectMap(source, contents, 'config');
+  for (const [key, { value, key: keyNode }] of checkKeys(source, top, TOP_LEVEL_KEYS, 'config')) {
+    switch (key) {
+      case 'registry':
+        config.registry = readRegistrySpecs(source, value, keyNode);
+        break;
+      case 'include':
+        config.include = readStringList(source, value, 'include', keyNode);
+        break;
+      case 'exclude':
+        config.exclude = [...DEFAULT_EXCLUDE, ...readStringList(source, value, 'exclude', keyNode)];
+        break;
+      case 'rules':
+        config.rules = readRules(source, value, keyNode);
+        break;
+      case 'docs':
+        config.docs = readDocs(source, value, keyNode);
+        break;
+      case 'secret_patterns':
+        config.secretPatterns = readPatterns(source, value, keyNode);
+        break;
+      case 'test_code':
+        readSection(source, value, keyNode, 'test_code', {
+          report: (n, k) => (config.testCode.report = readBoolean(source, n, 'test_code.report', k)),
+          severity: (n, k) => (config.testCode.severity = readEnum(source, n, 'test_code.severity', ['warn', 'error'] as const, k)),
+        });
+        break;
+      case 'lifecycle':
+        readSection(source, value, keyNode, 'lifecycle', {
+          hard_cut: (n, k) => (config.lifecycle.hardCut = readBoolean(source, n, 'lifecycle.hard_cut', k)),
+          max_past_days: (n, k) => (config.lifecycle.maxPastDays = readInteger(source, n, 'lifecycle.max_past_days', 0, k)),
+          today: (n, k) => (config.lifecycle.today = readDate(source, n, 'lifecycle.today', k)),
+        });
+        break;
+      case 'require':
+        readSection(source, value, keyNode, 'require', {
+          owner: (n, k) => (config.require.owner = readBoolean(source, n, 'require.owner', k)),
+          rotation_days: (n, k) => (config.require.rotationDays = readBoolean(source, n, 'require.rotation_days', k)),
+        });
+        break;
+      case 'leak':
+        readSection(source, value, keyNode, 'leak', {
+          sinks: (n, k) => (config.leak.sinks = readSinks(source, n, k)),
+          sources: (n, k) => (config.leak.sources = readStringList(source, n, 'leak.sources', k)),
+          sanitizers: (n, k) => (config.leak.sanitizers = readStringList(source, n, 'leak.sanitizers', k)),
+        });
+        break;
+      case 'secret_stores':
+        config.secretStores = readSecretStores(source, value, keyNode);
+        break;
+      case 'max_file_bytes':
+        config.maxFileBytes = readInteger(source, value, 'max_file_bytes', 1, keyNode);
+        break;
+    }
+  }
+}
+
+type FieldReader = (value: Node | null, key: Node) => unknown;
+
+function readSection(source: YamlSource, node: Node | null, keyNode: Node, where: string, readers: Record<string, FieldReader>): void {
+  const map = expectMap(source, node, where, keyNode);
+  for (const [key, field] of checkKeys(source, map, Object.keys(readers), where)) readers[key](field.value, field.key);
+}
+
+function readRegistrySpecs(source: YamlSource, node: Node | null, keyNode: Node): RegistrySourceSpec[] {
+  if (isSeq(node)) return expectSeq(source, node, 'registry').items.map((item, i) => readRegistrySpec(source, item, `registry[${i}]`, node));
+  return [readRegistrySpec(source, node, 'registry', keyNode)];
+}
+
+function readRegistrySpec(source: YamlSource, node: Node | null, where: string, fallback: Node): RegistrySourceSpec {
+  if (!isMap(node)) {
+    if (isScalar(node) && typeof node.value === 'string' && node.value) return node.value;
+    return fail(source, node, `${where}: expected a registry file path or a source object ({ from, path })`, fallback);
+  }
+  const fields = checkKeys(source, expectMap(source, node, where), ['from', 'path', 'struct', 'fields'], where);
+  const fromField = fields.get('from');
+  const pathField = fields.get('path');
+  if (!fromField) fail(source, node, `${where}: missing "from"; expected one of ${SOURCE_KINDS.join(' | ')}`);
+  if (!pathField) fail(source, node, `${where}: missing "path"; expected the source file, relative to the project root`);
+  const from = readEnum(source, fromField.value, `${where}.from`, SOURCE_KINDS, fromField.key);
+  const file = readString(source, pathField.value, `${where}.path`, pathField.key);
+  if (from !== 'rust') {
+    for (const rustOnly of ['struct', 'fields']) {
+      const field = fields.get(rustOnly);
+      if (field) fail(source, field.key, `${where}: "${rustOnly}" only applies to \`from: rust\` sources`);
+    }
+    return { from, path: file };
+  }
+  const spec: Extract<RegistrySourceSpec, { from: 'rust' }> = { from, path: file };
+  const structField = fields.get('struct');
+  if (structField) spec.struct = readString(source, structField.value, `${where}.struct`, structField.key);
+  const namesField = fields.get('fields');
+  if (namesField) {
+    const map = expectMap(source, namesField.value, `${where}.fields`, namesField.key);
+    const names: Partial<RustRegistryFields> = {};
+    for (const [key, field] of checkKeys(source, map, RUST_FIELD_KEYS, `${where}.fields`)) {
+      names[key as keyof RustRegistryFields] = readString(source, field.value, `${where}.fields.${key}`, field.key);
+    }
+    spec.fields = names;
+  }
+  return spec;
+}
+
+function readRules(source: YamlSource, node: Node | null, keyNode: Node): Record<string, RuleSetting> {
+  const map = expectMap(source, node, 'rules', keyNode);
+  const rules: Record<string, RuleSetting> = {};
+  const expected = 'expected off | warn | error, or [level, { options }]';
+  for (const [id, value, pair] of entriesOf(source, map, 'rules')) {
+    const where = `rules.${id}`;
+    if (isScalar(value)) {
+      rules[id] = { level: readEnum(source, value, where, LEVELS, pair.key as Node), options: {} };
+      continue;
+    }
+    if (!isSeq(value) || value.items.length < 1 || value.items.length > 2) fail(source, value, `${where}: ${expected}`, pair.key as Node);
+    const [levelNode, optionsNode] = value.items as Node[];
+    const level = readEnum(source, levelNode, `${where}[0]`, LEVELS, value);
+    const options = optionsNode ? (expectMap(source, optionsNode, `${where}[1] (rule options)`).toJSON() as Record<string, unknown>) : {};
+    rules[id] = { level, options };
+  }
+  return rules;
+}
+
+function readDocs(source: YamlSource, node: Node | null, keyNode: Node): ResolvedConfig['docs'] {
+  return expectSeq(source, node, 'docs', keyNode).items.map((item, i) => {
+    const where = `docs[${i}]`;
+    if (isScalar(item)) return { path: readString(source, item, where) };
+    const fields = checkKeys(source, expectMap(source, item, where), ['path', 'columns'], where);
+    const pathField = fields.get('path');
+    if (!pathField) fail(source, item, `${where}: missing "path"; expected the docs page, relative to the project root`);
+    const page: ResolvedConfig['docs'][number] = { path: readString(source, pathField.value, `${where}.path`, pathField.key) };
+    const columns = fields.get('columns');
+    if (columns) page.columns = readStringList(source, columns.value, `${where}.columns`, columns.key);
+    return page;
+  });
+}
+
+function readPatterns(source: YamlSource, node: Node | null, keyNode: Node): string[] {
+  const seq = expectSeq(source, node, 'secret_patterns', keyNode);
+  return seq.items.map((item, i) => {
+    const pattern = readString(source, item, `secret_patterns[${i}]`, seq);
+    try {
+      new RegExp(pattern, 'i');
+    } catch {
+      fail(source, item, `secret_patterns[${i}]: expected a valid JavaScript regular expression`);
+    }
+    return pattern;
+  });
+}
+
+/** A catalog extension item: a mapping with required and optional keys of simple types. */
+function readCatalogItems(
+  source: YamlSource,
+  node: Node | null,
+  keyNode: Node,
+  where: string,
+  shape: Record<string, { required: boolean; read: (n: Node | null, at: string, k: Node) => unknown }>,
+): Record<string, unknown>[] {
+  return expectSeq(source, node, where, keyNode).items.map((item, i) => {
+    const at = `${where}[${i}]`;
+    const fields = checkKeys(source, expectMap(source, item, at), Object.keys(shape), at);
+    const entry: Record<string, unknown> = {};
+    for (const [key, spec] of Object.entries(shape)) {
+      const field = fields.get(key);
+      if (!field) {
+        if (spec.required) fail(source, item, `${at}: missing "${key}"`);
+        continue;
+      }
+      entry[key] = spec.read(field.value, `${at}.${key}`, field.key);
+    }
+    return entry;
+  });
+}
+
+function readSinks(source: YamlSource, node: Node | null, keyNode: Node): unknown[] {
+  const str = (n: Node | null, at: string, k: Node) => readString(source, n, at, k);
+  const args = (n: Node | null, at: string, k: Node): number[] | 'all' => {
+    if (isScalar(n) && n.value === 'all') return 'all';
+    if (!isSeq(n)) return fail(source, n, `${at}: expected "all" or a list of argument positions`, k);
+    return n.items.map((item, j) => readInteger(source, item as Node, `${at}[${j}]`, 0, n));
+  };
+  return readCatalogItems(source, node, keyNode, 'leak.sinks', {
+    id: { required: true, read: str },
+    language: { required: true, read: (n, at, k) => readEnum(source, n, at, SINK_LANGUAGES, k) },
+    ruleId: { required: true, read: str },
+    module: { required: false, read: str },
+    callee: { required: true, read: str },
+    args: { required: true, read: args },
+    path: { required: false, read: str },
+    allowed: { required: false, read: (n, at, k) => readBoolean(source, n, at, k) },
+    label: { required: true, read: str },
+  });
+}
+
+function readSecretStores(source: YamlSource, node: Node | null, keyNode: Node): unknown[] {
+  const str = (n: Node | null, at: string, k: Node) => readString(source, n, at, k);
+  return readCatalogItems(source, node, keyNode, 'secret_stores', {
+    provider: { required: true, read: str },
+    language: { required: true, read: (n, at, k) => readEnum(source, n, at, STORE_LANGUAGES, k) },
+    module: { required: true, read: str },
+    calls: { required: true, read: (n, at, k) => readStringList(source, n, at, k) },
+    label: { required: true, read: str },
+  });
+}

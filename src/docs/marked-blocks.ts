@@ -1,0 +1,55 @@
+// Finds `<!-- clavis-lint:begin NAME [options] -->` ... `<!-- clavis-lint:end -->` blocks from
+// markdown-it tokens: only real HTML comment blocks count, so a marker shown inside a code fence
+// is left alone.
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+
+export interface MarkedBlock {
+  name: string;
+  /** 0-based line of the begin marker and of the end marker (null when unterminated). */
+  beginLine: number;
+  endLine: number | null;
+  /** 0-based, exclusive end: the lines strictly between the markers. */
+  contentStart: number;
+  contentEnd: number;
+  /** `key=value` options written after the name in the begin marker, e.g. `columns=env,aliases`. */
+  options: Record<string, string>;
+}
+
+const BEGIN = /<!--\s*clavis-lint:begin\s+([\w-]+)((?:\s+[\w-]+=[^\s>]+)*)\s*-->/;
+const END = /<!--\s*clavis-lint:end(?:\s+[\w-]+)?\s*-->/;
+
+export function createMarkdownParser(): InstanceType<typeof MarkdownIt> {
+  return new MarkdownIt({ html: true });
+}
+
+export function markedBlocksFromTokens(tokens: Token[], lineCount: number): MarkedBlock[] {
+  const blocks: MarkedBlock[] = [];
+  let open: MarkedBlock | null = null;
+  for (const token of tokens) {
+    if (token.type !== 'html_block' || !token.map) continue;
+    const begin = BEGIN.exec(token.content);
+    if (begin && !open) {
+      const options: Record<string, string> = {};
+      for (const pair of begin[2].trim().split(/\s+/).filter(Boolean)) {
+        const eq = pair.indexOf('=');
+        options[pair.slice(0, eq)] = pair.slice(eq + 1);
+      }
+      open = { name: begin[1], beginLine: token.map[0], endLine: null, contentStart: token.map[1], contentEnd: lineCount, options };
+      continue;
+    }
+    if (open && END.test(token.content)) {
+      open.endLine = token.map[0];
+      open.contentEnd = token.map[0];
+      blocks.push(open);
+      open = null;
+    }
+  }
+  if (open) blocks.push(open);
+  return blocks;
+}
+
+export function findMarkedBlocks(text: string): MarkedBlock[] {
+  const tokens = createMarkdownParser().parse(text, {});
+  return markedBlocksFromTokens(tokens, text.split('\n').length);
+}

@@ -1,0 +1,110 @@
+// The functions of one file and the struct fields whose declared type is a secret type: what
+// the taint analysis needs to follow calls (summaries) and to treat `x.api_key` as a source.
+import type { Node } from 'web-tree-sitter';
+import { lastSegment, typeMentions } from './syntax.js';
+
+export interface ParamInfo {
+  name: string | null;
+  node: Node;
+  /** The resolver type the parameter is declared with, if any. */
+  secretType: string | null;
+}
+
+export interface FunctionInfo {
+  name: string;
+  /** `Type::name` for functions inside `impl Type`. */
+  qualified: string | null;
+  node: Node;
+  body: Node | null;
+  params: ParamInfo[];
+  hasSelf: boolean;
+  /** The resolver type in the declared return type, if any. */
+  returnsSecretType: string | null;
+}
+
+export interface SecretField {
+  owner: string;
+  field: string;
+  typeName: string;
+}
+
+export interface FunctionIndex {
+  all: FunctionInfo[];
+  byName: Map<string, FunctionInfo[]>;
+  secretFields: Map<string, SecretField>;
+}
+
+export function indexFunctions(root: Node, secretTypes: ReadonlySet<string>): FunctionIndex {
+  const all: FunctionInfo[] = [];
+  const byName = new Map<string, FunctionInfo[]>();
+  for (const node of root.descendantsOfType('function_item')) {
+    if (!node) continue;
+    const info = describeFunction(node, secretTypes);
+    if (!info) continue;
+    all.push(info);
+    for (const key of info.qualified ? [info.name, info.qualified] : [info.name]) {
+      const list = byName.get(key);
+      if (list) list.push(info);
+      else byName.set(key, [info]);
+    }
+  }
+  return { all, byName, secretFields: collectSecretFields(root, secretTypes) };
+}
+
+function describeFunction(node: Node, secretTypes: ReadonlySet<string>): FunctionInfo | null {
+  const name = node.childForFieldName('name')?.text;
+  if (!name) return null;
+  const params: ParamInfo[] = [];
+  let hasSelf = false;
+  for (const param of node.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!param) continue;
+    if (param.type === 'self_parameter') {
+      hasSelf = true;
+      continue;
+    }
+    if (param.type !== 'parameter') continue;
+    const pattern = param.childForFieldName('pattern');
+    if (pattern?.type === 'self') {
+      hasSelf = true;
+      continue;
+    }
+    const identifier = pattern?.type === 'identifier' ? pattern : pattern?.descendantsOfType('identifier')[0];
+    params.push({ name: identifier?.text ?? null, node: identifier ?? param, secretType: typeMentions(param.childForFieldName('type'), secretTypes) });
+  }
+  return {
+    name,
+    qualified: implTypeName(node) ? `${implTypeName(node)}::${name}` : null,
+    node,
+    body: node.childForFieldName('body'),
+    params,
+    hasSelf,
+    returnsSecretType: typeMentions(node.childForFieldName('return_type'), secretTypes),
+  };
+}
+
+function implTypeName(fn: Node): string | null {
+  const list = fn.parent;
+  const impl = list?.type === 'declaration_list' ? list.parent : null;
+  if (impl?.type !== 'impl_item') return null;
+  const type = impl.childForFieldName('type');
+  return type ? (lastSegment(type) ?? null) : null;
+}
+
+function collectSecretFields(root: Node, secretTypes: ReadonlySet<string>): Map<string, SecretField> {
+  const fields = new Map<string, SecretField>();
+  if (secretTypes.size === 0) return fields;
+  for (const declaration of root.descendantsOfType('field_declaration')) {
+    const name = declaration?.childForFieldName('name')?.text;
+    const typeName = declaration ? typeMentions(declaration.childForFieldName('type'), secretTypes) : null;
+    if (!declaration || !name || !typeName || fields.has(name)) continue;
+    fields.set(name, { owner: ownerName(declaration), field: name, typeName });
+  }
+  return fields;
+}
+
+/** The struct or enum a field declaration belongs to. */
+export function ownerName(field: Node): string {
+  let node: Node | null = field.parent;
+  while (node && node.type !== 'struct_item' && node.type !== 'enum_item' && node.type !== 'union_item') node = node.parent;
+  return node?.childForFieldName('name')?.text ?? '?';
+}

@@ -1,0 +1,222 @@
+// One walk over the raw TypeScript tree of a file, keeping lexical scopes, emitting facts.
+import type { EnvReadFact, Fact, FileError, FrontEndOptions, FrontEndResult } from '../../core/facts.js';
+import type { ConstContext } from './const-strings.js';
+import { resolveConstString } from './const-strings.js';
+import { collectDirectiveComments, DIRECTIVE_MARKER } from './directive-comments.js';
+import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './env-objects.js';
+import { reportBindingPattern, reportEnvUse, type EnvReadSink } from './env-reads.js';
+import { prepareOptions, type PreparedOptions } from './prepared-options.js';
+import { calledResolver, secretRefOf } from './resolver-calls.js';
+import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
+import { rangeOfNode } from './source-range.js';
+import { isTestPath } from './test-paths.js';
+import { ts, type TS } from './typescript-module.js';
+
+/** Names a bundler inlines into client code at build time. */
+const BUNDLER_PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'NUXT_PUBLIC_', 'STORYBOOK_'];
+const PROCESS_ENV: EnvSource = { api: 'process.env' };
+
+function scriptKindOf(file: string): TS.ScriptKind {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (lower.endsWith('.js') || lower.endsWith('.mjs') || lower.endsWith('.cjs')) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
+/** An identifier that names something being declared or a property, not a use of a binding. */
+function isNamePosition(identifier: TS.Identifier): boolean {
+  const parent = identifier.parent as TS.Node & { name?: TS.Node; propertyName?: TS.Node };
+  if (parent.kind === ts.SyntaxKind.ShorthandPropertyAssignment) return false;
+  return parent.name === identifier || parent.propertyName === identifier || parent.kind === ts.SyntaxKind.QualifiedName;
+}
+
+class FileAnalysis implements EnvReadSink {
+  readonly facts: Fact[] = [];
+  private scope: Scope;
+  private readonly inTest: boolean;
+  private readonly context: ConstContext;
+  private readonly prepared: PreparedOptions;
+  private readonly importedModules = new Set<string>();
+  private readonly registryLiterals: TS.StringLiteralLike[] = [];
+  /** Literals that form the key of an env read (they are not reported again as name refs). */
+  private readonly keyLiterals = new Set<TS.Node>();
+
+  constructor(
+    private readonly sourceFile: TS.SourceFile,
+    file: string,
+    options: FrontEndOptions,
+  ) {
+    this.scope = new Scope(null);
+    this.inTest = isTestPath(file);
+    this.context = { projectConstants: options.projectConstants ?? {} };
+    this.prepared = prepareOptions(options);
+  }
+
+  run(text: string): void {
+    declareStatements(this.sourceFile.statements, this.scope);
+    ts.forEachChild(this.sourceFile, this.visit);
+    for (const literal of this.registryLiterals) {
+      if (this.keyLiterals.has(literal)) continue;
+      this.facts.push({ kind: 'name-ref', name: literal.text, context: 'string-literal', range: rangeOfNode(this.sourceFile, literal), ...this.testFlag() });
+    }
+    if (text.includes(DIRECTIVE_MARKER)) this.facts.push(...collectDirectiveComments(this.sourceFile, text));
+  }
+
+  private testFlag(): { inTest?: true } {
+    return this.inTest ? { inTest: true } : {};
+  }
+
+  resolveKey(expression: TS.Expression, scope: Scope): string | null {
+    const literals: TS.Node[] = [];
+    const key = resolveConstString(expression, scope, this.context, literals);
+    if (key !== null) for (const literal of literals) this.keyLiterals.add(literal);
+    return key;
+  }
+
+  addEnvRead(name: string | null, source: EnvSource, at: TS.Node, enumerates?: boolean): void {
+    const fact: EnvReadFact = { kind: 'env-read', name, api: source.api, range: rangeOfNode(this.sourceFile, at) };
+    if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
+    if (enumerates) fact.enumerates = true;
+    if (this.inTest) fact.inTest = true;
+    this.facts.push(fact);
+  }
+
+  private readonly visit = (node: TS.Node): void => {
+    const outer = this.scope;
+    this.enterScope(node);
+    this.inspect(node);
+    ts.forEachChild(node, this.visit);
+    this.scope = outer;
+  };
+
+  private enterScope(node: TS.Node): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.ModuleBlock:
+        this.scope = new Scope(this.scope);
+        declareStatements((node as TS.Block).statements, this.scope);
+        break;
+      case ts.SyntaxKind.CaseBlock:
+        this.scope = new Scope(this.scope);
+        for (const clause of (node as TS.CaseBlock).clauses) declareStatements(clause.statements, this.scope);
+        break;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.FunctionExpression:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.Constructor:
+      case ts.SyntaxKind.GetAccessor:
+      case ts.SyntaxKind.SetAccessor:
+        this.scope = new Scope(this.scope);
+        declareFunction(node as TS.SignatureDeclaration, this.scope);
+        break;
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForOfStatement:
+        this.scope = new Scope(this.scope);
+        declareLoopInitializer((node as TS.ForStatement).initializer, this.scope);
+        break;
+      case ts.SyntaxKind.CatchClause:
+        this.scope = new Scope(this.scope);
+        declareCatchVariable(node as TS.CatchClause, this.scope);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private inspect(node: TS.Node): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.PropertyAccessExpression:
+        if ((node as TS.PropertyAccessExpression).name.text === 'env') this.inspectEnvCandidate(node);
+        break;
+      case ts.SyntaxKind.ElementAccessExpression:
+        if (ts.isStringLiteralLike((node as TS.ElementAccessExpression).argumentExpression)) this.inspectEnvCandidate(node);
+        break;
+      case ts.SyntaxKind.Identifier:
+        if (!isNamePosition(node as TS.Identifier)) this.inspectEnvCandidate(node);
+        break;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        if (this.prepared.registryNames.has((node as TS.StringLiteral).text)) this.registryLiterals.push(node as TS.StringLiteral);
+        break;
+      case ts.SyntaxKind.CallExpression:
+        this.inspectCall(node as TS.CallExpression);
+        break;
+      case ts.SyntaxKind.NewExpression:
+        this.inspectSecretStoreCall(node as TS.NewExpression);
+        break;
+      case ts.SyntaxKind.ImportDeclaration: {
+        const specifier = (node as TS.ImportDeclaration).moduleSpecifier;
+        if (ts.isStringLiteral(specifier)) this.importedModules.add(specifier.text);
+        break;
+      }
+      case ts.SyntaxKind.VariableDeclaration:
+        this.inspectProcessDestructuring(node as TS.VariableDeclaration);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private inspectEnvCandidate(node: TS.Node): void {
+    const source = envSourceOf(node, this.scope, this.context);
+    if (source) reportEnvUse(node, source, this.scope, this);
+  }
+
+  private inspectCall(call: TS.CallExpression): void {
+    const required = requiredModule(call);
+    if (required !== null) this.importedModules.add(required);
+    else if (call.expression.kind === ts.SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+      this.importedModules.add(call.arguments[0].text);
+    }
+    if (this.prepared.resolverFunctions.size > 0) {
+      const resolver = calledResolver(call, this.scope, this.context, this.prepared.resolverFunctions);
+      if (resolver !== null) {
+        const secretRef = secretRefOf(call.arguments[0], this.scope, this.context);
+        this.facts.push({ kind: 'resolver-call', function: resolver, secretRef, range: rangeOfNode(this.sourceFile, call) });
+      }
+    }
+    this.inspectSecretStoreCall(call);
+  }
+
+  private inspectSecretStoreCall(node: TS.CallExpression | TS.NewExpression): void {
+    const match = this.prepared.secretStores.match(node, this.scope, this.context, this.importedModules);
+    if (match) this.facts.push({ kind: 'secret-store-call', provider: match.provider, api: match.api, range: rangeOfNode(this.sourceFile, node), ...this.testFlag() });
+  }
+
+  /** `const { env: { A, B } } = process`. */
+  private inspectProcessDestructuring(declaration: TS.VariableDeclaration): void {
+    if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer) return;
+    if (!isProcessObject(declaration.initializer, this.scope, this.context)) return;
+    for (const element of declaration.name.elements) {
+      const property = element.propertyName;
+      if (property && ts.isIdentifier(property) && property.text === 'env' && ts.isObjectBindingPattern(element.name)) {
+        reportBindingPattern(element.name, PROCESS_ENV, this.scope, this);
+      }
+    }
+  }
+}
+
+export function analyzeTypeScript(file: string, text: string, options: FrontEndOptions): FrontEndResult {
+  let sourceFile: TS.SourceFile;
+  try {
+    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+  } catch (error) {
+    return { facts: [], errors: [failure(file, 'could not be parsed', error)] };
+  }
+  const analysis = new FileAnalysis(sourceFile, file, options);
+  try {
+    analysis.run(text);
+    return { facts: analysis.facts };
+  } catch (error) {
+    return { facts: analysis.facts, errors: [failure(file, 'could not be fully analysed', error)] };
+  }
+}
+
+/** Error text names the failure kind only; it never quotes file content. */
+function failure(file: string, what: string, error: unknown): FileError {
+  const kind = error instanceof RangeError ? 'nesting too deep' : error instanceof Error ? error.name : 'unknown error';
+  return { file, message: `TypeScript front end: file ${what} (${kind}).` };
+}

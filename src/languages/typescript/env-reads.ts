@@ -1,0 +1,199 @@
+// Turns a use of an env object into EnvReadFacts by looking at where it sits: `.X`, `[K]`,
+// destructuring, `'X' in env`, `Deno.env.get(K)`; writes are skipped; handing the whole object
+// on (spread, call argument, for-in, ...) is a dynamic read that enumerates.
+import type { Range } from '../../core/facts.js';
+import type { EnvSource } from './env-objects.js';
+import { propertyNameText } from './const-strings.js';
+import type { Scope } from './scopes.js';
+import { ts, type TS } from './typescript-module.js';
+
+/** What env-read detection needs from the running analysis. */
+export interface EnvReadSink {
+  /** Resolves a key expression to a constant and remembers its literals as env-read keys. */
+  resolveKey(expression: TS.Expression, scope: Scope): string | null;
+  addEnvRead(name: string | null, source: EnvSource, at: TS.Node, enumerates?: boolean): void;
+}
+
+export type { Range };
+
+/** Wrappers through which an env object is still the same object for its user. */
+function climbToUse(node: TS.Node): TS.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    switch (parent.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+        current = parent;
+        continue;
+      case ts.SyntaxKind.BinaryExpression: {
+        const operator = (parent as TS.BinaryExpression).operatorToken.kind;
+        if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+          current = parent;
+          continue;
+        }
+        return current;
+      }
+      case ts.SyntaxKind.ConditionalExpression:
+        if ((parent as TS.ConditionalExpression).condition !== current) {
+          current = parent;
+          continue;
+        }
+        return current;
+      default:
+        return current;
+    }
+  }
+}
+
+/** `x = ...` and `delete x` change the environment; compound assignments (`??=`) also read it. */
+function isWriteTarget(access: TS.Node): boolean {
+  const parent = access.parent;
+  if (ts.isDeleteExpression(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+const WRITING_OBJECT_CALLS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
+
+function isObjectWriteCall(call: TS.CallExpression, argument: TS.Node): boolean {
+  const callee = call.expression;
+  return (
+    call.arguments[0] === argument &&
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Object' &&
+    WRITING_OBJECT_CALLS.has(callee.name.text)
+  );
+}
+
+/** Contexts in which the whole env object is handed to other code. */
+function escapes(use: TS.Node, parent: TS.Node): boolean {
+  switch (parent.kind) {
+    case ts.SyntaxKind.CallExpression:
+      return (parent as TS.CallExpression).expression !== use && !isObjectWriteCall(parent as TS.CallExpression, use);
+    case ts.SyntaxKind.NewExpression:
+    case ts.SyntaxKind.SpreadElement:
+    case ts.SyntaxKind.SpreadAssignment:
+    case ts.SyntaxKind.ShorthandPropertyAssignment:
+    case ts.SyntaxKind.ReturnStatement:
+    case ts.SyntaxKind.ArrayLiteralExpression:
+    case ts.SyntaxKind.YieldExpression:
+    case ts.SyntaxKind.JsxExpression:
+    case ts.SyntaxKind.ExportAssignment:
+    case ts.SyntaxKind.ForInStatement:
+      return true;
+    case ts.SyntaxKind.PropertyAssignment:
+      return (parent as TS.PropertyAssignment).initializer === use;
+    case ts.SyntaxKind.ArrowFunction:
+      return (parent as TS.ArrowFunction).body === use;
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = parent as TS.BinaryExpression;
+      return binary.right === use && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    }
+    default:
+      return false;
+  }
+}
+
+function keyOfPropertyName(name: TS.PropertyName, scope: Scope, sink: EnvReadSink): string | null {
+  if (ts.isComputedPropertyName(name)) return sink.resolveKey(name.expression, scope);
+  return propertyNameText(name);
+}
+
+/** `const { A, B: b, [K]: c, ...rest } = env`: one read per property. */
+export function reportBindingPattern(pattern: TS.ObjectBindingPattern, source: EnvSource, scope: Scope, sink: EnvReadSink): void {
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken) {
+      sink.addEnvRead(null, source, element, true);
+      continue;
+    }
+    const property = element.propertyName;
+    let name: string | null = null;
+    if (property) name = keyOfPropertyName(property, scope, sink);
+    else if (ts.isIdentifier(element.name)) name = element.name.text;
+    sink.addEnvRead(name, source, element);
+  }
+}
+
+/** `({ A, B: b, ...rest } = env)`. */
+function reportAssignmentPattern(pattern: TS.ObjectLiteralExpression, source: EnvSource, scope: Scope, sink: EnvReadSink): void {
+  for (const property of pattern.properties) {
+    if (ts.isSpreadAssignment(property)) sink.addEnvRead(null, source, property, true);
+    else if (ts.isShorthandPropertyAssignment(property)) sink.addEnvRead(property.name.text, source, property);
+    else if (ts.isPropertyAssignment(property)) sink.addEnvRead(keyOfPropertyName(property.name, scope, sink), source, property);
+  }
+}
+
+/** `Deno.env.get(K)` / `.has(K)` read one name, `.toObject()` enumerates, `.set`/`.delete` write. */
+function reportDenoUse(use: TS.Node, source: EnvSource, scope: Scope, sink: EnvReadSink): void {
+  const parent = use.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === use) {
+    const call = parent.parent;
+    if (!ts.isCallExpression(call) || call.expression !== parent) return;
+    const method = parent.name.text;
+    if (method === 'get' || method === 'has') {
+      const key = call.arguments[0];
+      sink.addEnvRead(key ? sink.resolveKey(key, scope) : null, { api: `Deno.env.${method}` }, call);
+    } else if (method === 'toObject') {
+      sink.addEnvRead(null, { api: 'Deno.env.toObject' }, call, true);
+    }
+    return;
+  }
+  if (escapes(use, parent)) sink.addEnvRead(null, source, use, true);
+}
+
+/** Reports what the env object at `node` is used for. */
+export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sink: EnvReadSink): void {
+  const use = climbToUse(node);
+  if (source.deno) {
+    reportDenoUse(use, source, scope, sink);
+    return;
+  }
+  const parent = use.parent;
+  switch (parent.kind) {
+    case ts.SyntaxKind.PropertyAccessExpression: {
+      const access = parent as TS.PropertyAccessExpression;
+      if (access.expression !== use || isWriteTarget(access)) return;
+      const call = access.parent;
+      if (access.name.text === 'hasOwnProperty' && ts.isCallExpression(call) && call.expression === access) {
+        const key = call.arguments[0];
+        sink.addEnvRead(key ? sink.resolveKey(key, scope) : null, source, call);
+        return;
+      }
+      sink.addEnvRead(access.name.text, source, access);
+      return;
+    }
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const access = parent as TS.ElementAccessExpression;
+      if (access.expression !== use || isWriteTarget(access)) return;
+      sink.addEnvRead(sink.resolveKey(access.argumentExpression, scope), source, access);
+      return;
+    }
+    case ts.SyntaxKind.VariableDeclaration: {
+      const declaration = parent as TS.VariableDeclaration;
+      if (declaration.initializer === use && ts.isObjectBindingPattern(declaration.name)) {
+        reportBindingPattern(declaration.name, source, scope, sink);
+      }
+      return;
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const binary = parent as TS.BinaryExpression;
+      if (binary.right !== use) return;
+      if (binary.operatorToken.kind === ts.SyntaxKind.InKeyword) {
+        sink.addEnvRead(sink.resolveKey(binary.left, scope), source, binary);
+        return;
+      }
+      if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(binary.left)) {
+        reportAssignmentPattern(binary.left, source, scope, sink);
+        return;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (escapes(use, parent)) sink.addEnvRead(null, source, use, true);
+}

@@ -1,0 +1,121 @@
+// First pass over every TS/JS file: its exported string constants, for cross-file resolution of
+// `process.env[IMPORTED_NAME]`. This runs on every file, so it does not parse: it lexes (with the
+// TypeScript scanner) only the statements that start with `export const` at the start of a line:
+//   export const NAME = 'VALUE';             -> NAME
+//   export const A = 'X', B = `Y`;           -> A, B
+//   export const ENV = { KEY: 'X' } as const -> ENV.KEY
+// Values are kept only when they look like env names (or parts of one), so a constant holding a
+// secret value never lands in the map.
+import { ts, type TS } from './typescript-module.js';
+
+const ENV_NAME_PART = /^[A-Za-z0-9_]{1,128}$/;
+const SyntaxKind = ts.SyntaxKind;
+
+function isAtLineStart(text: string, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
+}
+
+class ConstLexer {
+  private token: TS.SyntaxKind = SyntaxKind.Unknown;
+  constructor(private readonly scanner: TS.Scanner) {}
+
+  startAt(position: number): TS.SyntaxKind {
+    this.scanner.resetTokenState(position);
+    return this.next();
+  }
+  next(): TS.SyntaxKind {
+    this.token = this.scanner.scan();
+    return this.token;
+  }
+  get current(): TS.SyntaxKind {
+    return this.token;
+  }
+  get value(): string {
+    return this.scanner.getTokenValue();
+  }
+  get lineBreakBefore(): boolean {
+    return this.scanner.hasPrecedingLineBreak();
+  }
+
+  /** Skips a type annotation up to the `=` at bracket depth 0. */
+  skipTypeAnnotation(): boolean {
+    let depth = 0;
+    for (let token = this.next(); token !== SyntaxKind.EndOfFileToken; token = this.next()) {
+      if (token === SyntaxKind.OpenParenToken || token === SyntaxKind.OpenBracketToken || token === SyntaxKind.OpenBraceToken || token === SyntaxKind.LessThanToken) depth++;
+      else if (token === SyntaxKind.CloseParenToken || token === SyntaxKind.CloseBracketToken || token === SyntaxKind.CloseBraceToken || token === SyntaxKind.GreaterThanToken) depth--;
+      else if (token === SyntaxKind.EqualsToken && depth === 0) return true;
+      else if (token === SyntaxKind.SemicolonToken && depth === 0) return false;
+    }
+    return false;
+  }
+
+  /** After a value: `as const`, `satisfies T` are skipped; true when the declaration ends here. */
+  endsDeclaration(): boolean {
+    let token = this.next();
+    if (token === SyntaxKind.AsKeyword && this.next() === SyntaxKind.ConstKeyword) token = this.next();
+    return token === SyntaxKind.SemicolonToken || token === SyntaxKind.CommaToken || token === SyntaxKind.EndOfFileToken || this.lineBreakBefore || token === SyntaxKind.CloseBraceToken;
+  }
+}
+
+function isStringToken(token: TS.SyntaxKind): boolean {
+  return token === SyntaxKind.StringLiteral || token === SyntaxKind.NoSubstitutionTemplateLiteral;
+}
+
+/** `{ KEY: 'X', 'B': "Y" }` with nothing but string members; the lexer sits on `{`. */
+function readFlatObject(lexer: ConstLexer, owner: string, out: Record<string, string>): void {
+  const found: Record<string, string> = {};
+  for (;;) {
+    let token = lexer.next();
+    if (token === SyntaxKind.CloseBraceToken) break;
+    if (token !== SyntaxKind.Identifier && !isStringToken(token)) return;
+    const key = lexer.value;
+    if (lexer.next() !== SyntaxKind.ColonToken || !isStringToken(lexer.next())) return;
+    found[key] = lexer.value;
+    token = lexer.next();
+    if (token === SyntaxKind.CloseBraceToken) break;
+    if (token !== SyntaxKind.CommaToken) return;
+  }
+  for (const [key, value] of Object.entries(found)) if (ENV_NAME_PART.test(value)) out[`${owner}.${key}`] = value;
+}
+
+export function collectTypeScriptConstants(_file: string, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const marker = 'export const';
+  let index = text.indexOf(marker);
+  if (index === -1) return out;
+  const lexer = new ConstLexer(ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text));
+  for (; index !== -1; index = text.indexOf(marker, index + marker.length)) {
+    if (!isAtLineStart(text, index)) continue;
+    try {
+      if (lexer.startAt(index) !== SyntaxKind.ExportKeyword || lexer.next() !== SyntaxKind.ConstKeyword) continue;
+      for (;;) {
+        if (lexer.next() !== SyntaxKind.Identifier) break;
+        const name = lexer.value;
+        let token = lexer.next();
+        if (token === SyntaxKind.ColonToken) {
+          if (!lexer.skipTypeAnnotation()) break;
+          token = SyntaxKind.EqualsToken;
+        }
+        if (token !== SyntaxKind.EqualsToken) break;
+        token = lexer.next();
+        if (isStringToken(token)) {
+          const value = lexer.value;
+          if (!lexer.endsDeclaration()) break;
+          if (ENV_NAME_PART.test(value)) out[name] = value;
+        } else if (token === SyntaxKind.OpenBraceToken) {
+          readFlatObject(lexer, name, out);
+          break;
+        } else break;
+        if (lexer.current !== SyntaxKind.CommaToken) break;
+      }
+    } catch {
+      // A lexer surprise in one statement only loses that statement's constants.
+    }
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// Taint values and the shared per-scan context of the TypeScript leak engine.
+import { ts } from 'ts-morph';
+import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import type { CompiledCatalog } from './sink-matcher.js';
+import type { Provenance } from './provenance.js';
+
+export interface SourceOrigin {
+  kind: 'source';
+  secretId: string | null;
+  envName: string | null;
+  /** `resolveSecret('OpenRouterApiKey')`, `process.env.OPENROUTER_API_KEY`, `value of type ResolvedSecret`. */
+  description: string;
+}
+
+/** A parameter of the function being summarised: "whatever the caller passes here". */
+export interface ParamOrigin {
+  kind: 'param';
+  index: number;
+}
+
+/**
+ * A secret-carrying value. `fields` makes it a container (an object literal): a property read
+ * yields only that field's taint, so `{ apiKey, model }.model` is clean. Without `fields` the
+ * whole value is secret and every projection that can still be a string stays tainted.
+ */
+export interface Taint {
+  origin: SourceOrigin | ParamOrigin;
+  flow: FlowStep[];
+  fields?: Map<string, Taint>;
+  /** Rules already reported for this exact value (a chat message object reported once, not again as part of `messages`). */
+  reported?: ReadonlySet<string>;
+}
+
+export interface ParamSink {
+  ruleId: string;
+  sink: string;
+  /** Steps inside the callee, ending with the sink step. */
+  flow: FlowStep[];
+}
+
+/** What a function does with its parameters, computed once per declaration. */
+export interface FunctionSummary {
+  name: string;
+  paramNames: string[];
+  /** Per parameter: the steps inside the callee when the parameter reaches a `return`, else null. */
+  returnsParam: Array<FlowStep[] | null>;
+  paramSinks: ParamSink[][];
+  /** The function returns a secret of its own (it calls the resolver itself). */
+  returnsSource: Taint | null;
+}
+
+export interface EngineContext {
+  root: string;
+  checker: ts.TypeChecker;
+  options: FrontEndOptions;
+  catalog: CompiledCatalog;
+  resolverFunctions: Set<string>;
+  resolverTypes: Set<string>;
+  sanitizers: Set<string>;
+  /** Known secret ids. */
+  secretIds: Set<string>;
+  summaries: Map<ts.Node, FunctionSummary | 'pending'>;
+  nodeCache: Map<ts.Node, Provenance | null>;
+  symbolCache: Map<ts.Symbol, Provenance | null>;
+  /** Per symbol: the source a declared resolver type makes of it (null: none). */
+  typeSources: Map<ts.Symbol, Taint | null>;
+  errorClasses: Map<ts.Symbol, boolean>;
+}
+
+export interface LeakCollector {
+  add(fact: LeakFact, key: string): void;
+}
+
+export function withStep(taint: Taint, step: FlowStep | null, keepFields = true): Taint {
+  return {
+    origin: taint.origin,
+    flow: step ? [...taint.flow, step] : taint.flow,
+    fields: keepFields ? taint.fields : undefined,
+    reported: taint.reported,
+  };
+}
+
+/** A value-shaped copy (a container flattened into "the whole thing is secret"). */
+export function asValue(taint: Taint): Taint {
+  return taint.fields ? { origin: taint.origin, flow: taint.flow, reported: taint.reported } : taint;
+}
+
+/** Prefers real sources over parameter markers, then the first. */
+export function firstTaint(...taints: Array<Taint | undefined>): Taint | undefined {
+  let fallback: Taint | undefined;
+  for (const taint of taints) {
+    if (!taint) continue;
+    if (taint.origin.kind === 'source') return taint;
+    fallback ??= taint;
+  }
+  return fallback;
+}
+
+export function fieldOf(taint: Taint, name: string): Taint | undefined {
+  if (!taint.fields) return taint;
+  const exact = taint.fields.get(name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  for (const [key, value] of taint.fields) if (key.toLowerCase() === lower) return value;
+  return taint.fields.get('*');
+}
