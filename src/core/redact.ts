@@ -20,7 +20,8 @@ export function redactValues(text: string): string {
 }
 
 function mask(token: string): string {
-  return '*'.repeat(Math.min(token.length, 8));
+  // Same length, so a caret after the masked token still lines up.
+  return '*'.repeat(token.length);
 }
 
 const CONFIG_ASSIGNMENT = /^(\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+)?["']?[\w.-]+["']?\s*(?:=|:\s|:$))(.*)$/;

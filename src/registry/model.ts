@@ -36,6 +36,8 @@ export interface SecretEntry {
   origin: Origin;
   /** Origins of the env/alias names, keyed by name, for precise registry findings. */
   nameOrigins: Record<string, Origin>;
+  /** Origin of each alias, index-aligned with `aliases` (a name listed twice has two). */
+  aliasOrigins?: Origin[];
   /** Which source produced it: `yaml`, `rust`, `json`, plus `overlay` when a YAML overlay added fields. */
   sources: string[];
 }

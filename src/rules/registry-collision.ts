@@ -19,7 +19,7 @@ function claimsByName(secrets: SecretEntry[]): Map<string, Claim[]> {
   const at = (secret: SecretEntry, name: string, fallback: Origin) => secret.nameOrigins[name] ?? fallback;
   for (const secret of secrets) add(secret.env, { secret, role: 'canonical', origin: at(secret, secret.env, secret.origin) });
   for (const secret of secrets) {
-    for (const alias of secret.aliases) add(alias, { secret, role: 'alias', origin: at(secret, alias, secret.origin) });
+    secret.aliases.forEach((alias, i) => add(alias, { secret, role: 'alias', origin: secret.aliasOrigins?.[i] ?? at(secret, alias, secret.origin) }));
     for (const dep of secret.deprecated) add(dep.name, { secret, role: 'deprecated', origin: dep.origin });
   }
   return byName;

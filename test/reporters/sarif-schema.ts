@@ -3,10 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 
 const require = createRequire(import.meta.url);
+// Both are CommonJS: the default import is `module.exports`, whose `default` is the export we want.
+const Ajv04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 export function sarifSchemaPath(): string {
   const packageJson = require.resolve('@microsoft/jest-sarif/package.json');

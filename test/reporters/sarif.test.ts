@@ -5,7 +5,7 @@ import { buildSarifLog, MAX_FLOW_LOCATIONS, relativeUri, rootUri, toSarif } from
 import { checkGithubSarifIngestion } from '../../src/reporters/sarif-ingestion.js';
 import { cweTag, pascalCaseRuleName } from '../../src/reporters/sarif-rules.js';
 import { compileSarifValidator } from './sarif-schema.js';
-import { reporterContext, scanResult } from './scan-result-fixture.js';
+import { emptyResult, reporterContext, scanResult } from './scan-result-fixture.js';
 
 const validate = compileSarifValidator();
 
@@ -42,6 +42,8 @@ describe('SARIF schema and GitHub ingestion', () => {
   it('validates against the SARIF 2.1.0 schema, with and without suppressed results', () => {
     expectValid(JSON.parse(toSarif(scanResult(), reporterContext())));
     expectValid(JSON.parse(toSarif(scanResult(), reporterContext({ includeSuppressed: true }))));
+    expectValid(JSON.parse(toSarif(emptyResult(), reporterContext())));
+    expect(checkGithubSarifIngestion(buildSarifLog(emptyResult(), reporterContext()), ['no-direct-env-read'])).toEqual([]);
   });
 
   it('passes the GitHub ingestion checks and lists every enabled rule', () => {

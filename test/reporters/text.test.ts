@@ -20,11 +20,11 @@ describe('source excerpt and caret', () => {
     expect(caret).toBe('        ^');
   });
 
-  it('counts wide characters as two cells and astral characters as one column pair', () => {
+  it('counts wide CJK and emoji as two cells though emoji are two UTF-16 units', () => {
     const line = 'a名😀b';
-    // `b` is at UTF-16 column 5 (a=1, 名=2, 😀=3..4).
+    // `b` is at UTF-16 column 5 (a=1, 名=2, 😀=3..4) and display cell 6 (a=1, 名=2..3, 😀=4..5).
     const { caret } = on(line, 5, 6);
-    expect(caret).toBe('      ^');
+    expect(caret).toBe('     ^');
   });
 
   it('gives combining marks no width', () => {

@@ -3,18 +3,10 @@
 // are translated through `toFileOffset`, so folded or continued lines still land exactly.
 import type { LineCounter } from 'yaml';
 import type { Fact, FileError, FrontEndOptions, Range } from '../../core/facts.js';
-import * as shell from '../shell/index.js';
-
-type AnalyzeSnippet = (
-  file: string,
-  text: string,
-  lineOffset: number,
-  columnOffset: number,
-  options: FrontEndOptions,
-) => { facts: Fact[]; errors?: FileError[] } | Promise<{ facts: Fact[]; errors?: FileError[] }>;
+import { analyzeShellSnippet } from '../shell/index.js';
 
 export interface EmbeddedScript {
-  /** The script as the shell sees it (expressions already neutralised). */
+  /** The script text; the shell front end blanks `${{ ... }}` itself and reports them as `expressions`. */
   text: string;
   toFileOffset(snippetOffset: number): number;
 }
@@ -36,11 +28,10 @@ export async function analyzeEmbeddedScript(
   host: PositionMap,
   options: FrontEndOptions,
 ): Promise<{ facts: Fact[]; errors: FileError[] }> {
-  const analyze = (shell as unknown as Record<string, unknown>).analyzeShellSnippet as AnalyzeSnippet | undefined;
-  if (typeof analyze !== 'function') return { facts: [], errors: [] };
   let result: { facts: Fact[]; errors?: FileError[] };
   try {
-    result = await analyze(file, script.text, 0, 0, options);
+    // Offsets 0/0: positions come back snippet-relative and are mapped here, piece by piece.
+    result = await analyzeShellSnippet(file, script.text, 0, 0, options);
   } catch {
     return { facts: [], errors: [{ file, message: 'embedded shell script could not be analysed' }] };
   }
@@ -65,17 +56,5 @@ export async function analyzeEmbeddedScript(
 }
 
 function remapFact(fact: Fact, mapRange: (range: Range) => Range): Fact {
-  const moved = { ...fact, range: mapRange(fact.range) } as Fact;
-  if (moved.kind === 'leak') moved.flow = moved.flow.map((step) => ({ ...step }));
-  return moved;
-}
-
-/** Replaces every `${{ ... }}` with a same-length neutral word so a shell parser sees plain text at the same offsets. */
-export function neutraliseExpressions(text: string, spans: Array<{ start: number; end: number }>): string {
-  let out = text;
-  for (const span of spans) {
-    const filler = out.slice(span.start, span.end).replace(/[^\n]/g, 'X');
-    out = out.slice(0, span.start) + filler + out.slice(span.end);
-  }
-  return out;
+  return { ...fact, range: mapRange(fact.range) } as Fact;
 }

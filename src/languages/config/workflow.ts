@@ -9,7 +9,7 @@ import type { Pair, Scalar } from 'yaml';
 import type { ConfigFact, Fact, FileError, FrontEnd, FrontEndOptions, NameRefFact, Range } from '../../core/facts.js';
 import { findExpressions, findSecretAccesses, isPureExpression } from './gha-expressions.js';
 import { scalarSnippet } from './scalar-snippet.js';
-import { analyzeEmbeddedScript, neutraliseExpressions } from './shell-snippet-bridge.js';
+import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
 import {
   asMap,
   asScalar,
@@ -195,14 +195,13 @@ async function analyzeWorkflowDocument(
 
   async function runBlock(runNode: Scalar, scope: EnvBinding[], shellName: string | null, job: string, index: number): Promise<void> {
     const snippet = scalarSnippet(src.text, runNode);
-    const spans = findExpressions(snippet.text);
     const directSecrets = (accesses.get(runNode) ?? []).map((a) => a.name);
     const env = [...new Set(scope.map((b) => b.envName))].sort();
     const secretEnv = scope.filter((b) => b.secretNames.length > 0).map((b) => ({ envName: b.envName, secretName: b.secretNames[0] }));
     config('workflow-run', nodeRange(src, runNode), { job, step: index, env, secretEnv, secretRefs: [...new Set(directSecrets)].sort(), shell: shellName ?? 'bash' });
     if (!snippet.exact) return;
     if (shellName && !SHELLS_WE_PARSE.has(shellName.trim())) return;
-    const script = { text: neutraliseExpressions(snippet.text, spans), toFileOffset: snippet.toFileOffset };
+    const script = { text: snippet.text, toFileOffset: snippet.toFileOffset };
     const embedded = await analyzeEmbeddedScript(file, script, src, options);
     facts.push(...embedded.facts);
     errors.push(...embedded.errors);

@@ -42,6 +42,7 @@ function isDotenvValuesCall(node: Node | null, scope: ModuleScope): boolean {
 export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null {
   switch (node.type) {
     case 'subscript': {
+      if (isWriteTarget(node)) return null;
       const value = node.childForFieldName('value');
       const key = node.childForFieldName('subscript');
       if (isEnviron(value, scope)) {
@@ -66,7 +67,7 @@ export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null 
       if (q === 'dict' && callArguments(node).positional.some((arg) => isEnviron(arg, scope))) {
         return { name: null, api: 'dict(os.environ)', node, enumerates: true };
       }
-      if (q && DOTENV_VALUES.has(q) && node.parent?.type !== 'subscript') {
+      if (q && DOTENV_VALUES.has(q) && node.parent?.childForFieldName('value')?.id !== node.id) {
         return { name: null, api: 'dotenv_values', node, enumerates: true };
       }
       return null;
@@ -83,4 +84,14 @@ export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null 
     default:
       return null;
   }
+}
+
+/** `os.environ["X"] = v` and `del os.environ["X"]` write the environment; they do not read it. */
+function isWriteTarget(node: Node): boolean {
+  let target = node;
+  while (target.parent && (target.parent.type === 'pattern_list' || target.parent.type === 'tuple_pattern' || target.parent.type === 'expression_list')) target = target.parent;
+  const parent = target.parent;
+  if (!parent) return false;
+  if (parent.type === 'assignment') return parent.childForFieldName('left')?.id === target.id;
+  return parent.type === 'delete_statement';
 }

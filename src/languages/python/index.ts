@@ -38,6 +38,7 @@ export function pythonPrefilter(text: string, options: FrontEndOptions): boolean
 export async function analyzePython(file: string, text: string, options: FrontEndOptions): Promise<FrontEndResult> {
   const facts: Fact[] = [];
   const errors: FileError[] = [];
+  let exportedConstants: Record<string, string> = {};
   let tree;
   try {
     tree = (await pythonParser()).parse(text);
@@ -51,16 +52,18 @@ export async function analyzePython(file: string, text: string, options: FrontEn
     if (syntaxError) {
       errors.push({ file, message: 'Python syntax error; facts come from the parts that parsed', line: syntaxError.startPosition.row + 1, column: syntaxError.startPosition.column + 1 });
     }
-    collectFacts(file, root, options, facts);
+    exportedConstants = collectFacts(file, root, options, facts);
   } catch (error) {
     errors.push({ file, message: `Python analysis stopped early (${error instanceof Error ? error.name : 'error'})` });
   } finally {
     tree.delete();
   }
-  return errors.length > 0 ? { facts, errors } : { facts };
+  const exported = Object.keys(exportedConstants).length > 0 ? { exportedConstants } : {};
+  return errors.length > 0 ? { facts, errors, ...exported } : { facts, ...exported };
 }
 
-function collectFacts(file: string, root: Node, options: FrontEndOptions, facts: Fact[]): void {
+/** Pushes the file's facts; returns its exported string constants. */
+function collectFacts(file: string, root: Node, options: FrontEndOptions, facts: Fact[]): Record<string, string> {
   const inTest = isPythonTestPath(file);
   const testFlag = inTest ? { inTest: true } : {};
   const scope = new ModuleScope(root, options.projectConstants);
@@ -71,7 +74,11 @@ function collectFacts(file: string, root: Node, options: FrontEndOptions, facts:
   const literals: Node[] = [];
 
   const addRead = (read: PythonEnvRead): void => {
-    facts.push({ kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node), ...(read.enumerates ? { enumerates: true } : {}), ...testFlag });
+    const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;
+    facts.push({
+      kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node),
+      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...testFlag,
+    });
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
   };
 
@@ -91,7 +98,7 @@ function collectFacts(file: string, root: Node, options: FrontEndOptions, facts:
         }
         const store = stores.match(node);
         if (store) {
-          facts.push({ kind: 'secret-store-call', provider: store.entry.provider, api: `${store.entry.module} ${store.call}`, range: rangeOf(node), ...testFlag });
+          facts.push({ kind: 'secret-store-call', provider: store.entry.provider, api: storeApi(store.entry.module, store.call), range: rangeOf(node), ...testFlag });
         }
         break;
       }
@@ -113,6 +120,12 @@ function collectFacts(file: string, root: Node, options: FrontEndOptions, facts:
 
   const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
   facts.push(...new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest).run());
+  return scope.exportedConstants();
+}
+
+/** `hvac kv.read_secret_version`: version segments (`v2`) dropped, so the text never looks like a value to the output redactor. */
+function storeApi(module: string, call: string): string {
+  return `${module} ${call.split('.').filter((part) => !/\d/.test(part)).join('.')}`;
 }
 
 export const pythonFrontEnd: FrontEnd = {

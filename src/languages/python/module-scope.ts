@@ -10,6 +10,8 @@ export class ModuleScope {
   readonly imports = new Map<string, string>();
   /** Every module path imported anywhere in the file (`os`, `google.cloud.secretmanager`). */
   readonly importedModules = new Set<string>();
+  /** `from .names import KEY as K` -> K: { module: '.names', name: 'KEY' }, for cross-file constants. */
+  readonly importOrigins = new Map<string, { module: string; name: string }>();
   private readonly constantTables = new Map<number, Map<string, Node | null>>();
   private readonly resolving = new Set<number>();
 
@@ -45,10 +47,34 @@ export class ModuleScope {
           const local = name.type === 'aliased_import' ? name.childForFieldName('alias')?.text : name.text;
           if (!imported || !local) continue;
           this.imports.set(local, `${moduleName}.${imported}`);
+          this.importOrigins.set(local, { module: moduleName, name: imported });
           this.importedModules.add(`${moduleName}.${imported}`);
         }
       }
     }
+  }
+
+  /** Module-level string constants other modules can import (names without a leading underscore). */
+  exportedConstants(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of this.constantTable(this.root)) {
+      if (!value || name.startsWith('_')) continue;
+      const text = this.constString(value);
+      if (text !== null) out[name] = text;
+    }
+    return out;
+  }
+
+  /** For an identifier imported from another module: what the engine needs to resolve it (`constRef`). */
+  constRefOf(node: Node | null): { identifier: string; from?: string } | undefined {
+    if (node?.type !== 'identifier') return undefined;
+    const origin = this.importOrigins.get(node.text);
+    if (!origin) return undefined;
+    const dots = /^\.*/.exec(origin.module)![0].length;
+    if (dots === 0) return { identifier: origin.name };
+    const rest = origin.module.slice(dots).split('.').filter(Boolean).join('/');
+    const up = dots === 1 ? './' : '../'.repeat(dots - 1);
+    return { identifier: origin.name, from: `${up}${rest}` };
   }
 
   /** True when `module` (or a submodule of it, or a module whose name starts with it) is imported. */

@@ -50,13 +50,13 @@ export class SecretStoreMatcher {
     for (const entry of this.entries) {
       for (const callName of entry.calls) {
         const parts = callName.split('.');
-        if (parts.length > chain.length) continue;
-        const tail = chain.slice(chain.length - parts.length);
-        if (tail.join('.') !== callName) continue;
         if (fn.type === 'identifier') {
-          if (qualifiedHead === `${entry.module}.${last}` || qualifiedHead?.startsWith(`${entry.module}.`)) return { entry, call: callName, node: call };
+          // `from keyring import get_password as gp; gp(...)`: compare the imported name.
+          if (qualifiedHead?.startsWith(`${entry.module}.`) && qualifiedHead.endsWith(`.${callName}`)) return { entry, call: callName, node: call };
           continue;
         }
+        if (parts.length > chain.length) continue;
+        if (chain.slice(chain.length - parts.length).join('.') !== callName) continue;
         if (parts.length === 1 && GENERIC_METHOD_NAMES.has(callName) && !this.receiverIsInstance(fn, entry.module)) continue;
         return { entry, call: callName, node: call };
       }

@@ -48,6 +48,7 @@ class FileAnalysis implements EnvReadSink {
     options: FrontEndOptions,
   ) {
     this.scope = new Scope(null);
+    this.parent = sourceFile;
     this.inTest = isTestPath(file);
     this.context = { projectConstants: options.projectConstants ?? {} };
     this.prepared = prepareOptions(options);
@@ -82,12 +83,21 @@ class FileAnalysis implements EnvReadSink {
     this.facts.push(fact);
   }
 
+  /** The node whose children are being visited. */
+  private parent: TS.Node;
+
+  // Parsing without `setParentNodes` is about twice as fast; the walk sets each node's parent
+  // itself before anything looks at it (env-read contexts only ever look upward).
   private readonly visit = (node: TS.Node): void => {
-    const outer = this.scope;
+    (node as { parent: TS.Node }).parent = this.parent;
+    const outerScope = this.scope;
+    const outerParent = this.parent;
     this.enterScope(node);
     this.inspect(node);
+    this.parent = node;
     ts.forEachChild(node, this.visit);
-    this.scope = outer;
+    this.parent = outerParent;
+    this.scope = outerScope;
   };
 
   private enterScope(node: TS.Node): void {
@@ -202,7 +212,8 @@ class FileAnalysis implements EnvReadSink {
 export function analyzeTypeScript(file: string, text: string, options: FrontEndOptions): FrontEndResult {
   let sourceFile: TS.SourceFile;
   try {
-    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file));
+    const parseOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+    sourceFile = ts.createSourceFile(file, text, parseOptions, false, scriptKindOf(file));
   } catch (error) {
     return { facts: [], errors: [failure(file, 'could not be parsed', error)] };
   }

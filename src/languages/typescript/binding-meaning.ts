@@ -38,7 +38,9 @@ function computeMeaning(binding: Binding, context: ConstContext): BindingMeaning
       return { kind: 'enum', declaration: origin.declaration, scope: binding.scope };
     case 'variable':
       return origin.element
-        ? destructuredMeaning(origin.declaration, origin.element, binding.scope, context)
+        ? origin.directElement
+          ? destructuredMeaning(origin.declaration, origin.element, binding.scope, context)
+          : UNKNOWN
         : variableMeaning(origin.declaration, origin.isConst, binding.scope, context);
     default:
       return UNKNOWN;
@@ -96,7 +98,7 @@ function moduleInstanceMeaning(value: TS.Expression, scope: Scope, context: Cons
 
 /** `const { env } = process`, `const { getPassword } = require('keytar')`: one level of destructuring. */
 function destructuredMeaning(declaration: TS.VariableDeclaration, element: TS.BindingElement, scope: Scope, context: ConstContext): BindingMeaning {
-  if (element.parent !== declaration.name || element.dotDotDotToken || !declaration.initializer) return UNKNOWN;
+  if (element.dotDotDotToken || !declaration.initializer) return UNKNOWN;
   const property = element.propertyName ?? element.name;
   if (!ts.isIdentifier(property) && !ts.isStringLiteral(property)) return UNKNOWN;
   const value = unwrapTransparent(declaration.initializer);

@@ -13,15 +13,6 @@ interface CommentSpan {
   end: number;
 }
 
-function commentInLeadingTrivia(text: string, from: number, offset: number): CommentSpan | null {
-  let found: CommentSpan | null = null;
-  ts.forEachLeadingCommentRange(text, from, (start, end) => {
-    if (start <= offset && offset < end) found = { start, end };
-    return found !== null;
-  });
-  return found;
-}
-
 function commentAt(sourceFile: TS.SourceFile, text: string, offset: number): CommentSpan | null {
   let node: TS.Node = sourceFile;
   let scanFrom = 0;
@@ -39,9 +30,11 @@ function commentAt(sourceFile: TS.SourceFile, text: string, offset: number): Com
     if (!inner) break;
     node = inner;
   }
-  // Leaves (literals, identifiers, JSX text) hold comments only in their leading trivia.
-  if (node.kind <= ts.SyntaxKind.LastToken || node.kind === ts.SyntaxKind.JsxText) return commentInLeadingTrivia(text, node.pos, offset);
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, text, undefined, scanFrom, node.end - scanFrom);
+  // Leaves (literals, identifiers, JSX text) hold comments only in the trivia before their text.
+  const isLeaf = node.kind <= ts.SyntaxKind.LastToken || node.kind === ts.SyntaxKind.JsxText;
+  const scanTo = isLeaf ? node.getStart(sourceFile) : node.end;
+  if (scanTo <= offset && isLeaf) return null;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, text, undefined, scanFrom, scanTo - scanFrom);
   for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     const start = scanner.getTokenStart();
     if (start > offset) return null;

@@ -6,7 +6,8 @@ import { ts, type TS } from './typescript-module.js';
 
 export type BindingOrigin =
   | { type: 'import'; module: string; imported: string }
-  | { type: 'variable'; declaration: TS.VariableDeclaration; element: TS.BindingElement | null; isConst: boolean }
+  /** `element` is set for names bound by destructuring; `directElement` when it sits in the declaration's own pattern. */
+  | { type: 'variable'; declaration: TS.VariableDeclaration; element: TS.BindingElement | null; directElement: boolean; isConst: boolean }
   | { type: 'enum'; declaration: TS.EnumDeclaration }
   | { type: 'opaque' };
 
@@ -38,20 +39,23 @@ export class Scope {
 
 const OPAQUE: BindingOrigin = { type: 'opaque' };
 
-function declareBindingName(name: TS.BindingName, scope: Scope, origin: (element: TS.BindingElement | null) => BindingOrigin, element: TS.BindingElement | null = null): void {
+type OriginFor = (element: TS.BindingElement | null, directElement: boolean) => BindingOrigin;
+
+// Parent pointers are not set yet when declarations are hoisted, so nesting is passed down.
+function declareBindingName(name: TS.BindingName, scope: Scope, origin: OriginFor, element: TS.BindingElement | null = null, depth = 0): void {
   if (ts.isIdentifier(name)) {
-    scope.declare(name.text, origin(element));
+    scope.declare(name.text, origin(element, depth === 1));
     return;
   }
   for (const child of name.elements) {
-    if (ts.isBindingElement(child)) declareBindingName(child.name, scope, origin, child);
+    if (ts.isBindingElement(child)) declareBindingName(child.name, scope, origin, child, depth + 1);
   }
 }
 
 function declareVariableList(list: TS.VariableDeclarationList, scope: Scope): void {
   const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
   for (const declaration of list.declarations) {
-    declareBindingName(declaration.name, scope, (element) => ({ type: 'variable', declaration, element, isConst }));
+    declareBindingName(declaration.name, scope, (element, directElement) => ({ type: 'variable', declaration, element, directElement, isConst }));
   }
 }
 

@@ -1,9 +1,16 @@
 // Builds the ts-morph Project for leak analysis: the scanned repository's root tsconfig.json when
-// there is one (only its compiler options; files are added explicitly), else inferred settings.
+// there is one (its module settings and paths; files are added explicitly), else inferred settings.
 // Nothing from the repository is executed; a broken tsconfig falls back to the inferred settings.
+//
+// Two deliberate choices keep the analysis fast and the same with or without `npm install`:
+// - no lib files (`noLib`): the engine needs project symbols, signatures and declared types, not
+//   the DOM; loading lib.dom alone costs seconds. Built-in projections (`.length`, comparisons,
+//   `startsWith`) are recognised syntactically instead.
+// - imports never resolve into node_modules: third-party types are `any`, and sinks in packages
+//   are found through import provenance (`import pino from 'pino'`), which needs no types.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { Project, ts, type ResolutionHostFactory } from 'ts-morph';
 
 const INFERRED_OPTIONS: ts.CompilerOptions = {
   allowJs: true,
@@ -13,12 +20,31 @@ const INFERRED_OPTIONS: ts.CompilerOptions = {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   jsx: ts.JsxEmit.Preserve,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
   allowImportingTsExtensions: true,
-  resolveJsonModule: false,
 };
+
+const ANALYSIS_OVERRIDES: ts.CompilerOptions = {
+  allowJs: true,
+  checkJs: false,
+  noEmit: true,
+  noLib: true,
+  lib: undefined,
+  types: [],
+  skipLibCheck: true,
+  composite: false,
+  incremental: false,
+};
+
+/** Resolves project-relative and `paths` imports as the compiler would, but never into node_modules. */
+const projectOnlyResolution: ResolutionHostFactory = (host, getCompilerOptions) => ({
+  resolveModuleNames(moduleNames, containingFile) {
+    return moduleNames.map((name) => {
+      const resolved = ts.resolveModuleName(name, containingFile, getCompilerOptions(), host).resolvedModule;
+      if (!resolved || resolved.isExternalLibraryImport || resolved.resolvedFileName.includes('/node_modules/')) return undefined;
+      return resolved;
+    });
+  },
+});
 
 export interface LeakProject {
   project: Project;
@@ -30,14 +56,24 @@ export function createLeakProject(root: string): LeakProject {
   const configFile = path.join(root, 'tsconfig.json');
   if (fs.existsSync(configFile)) {
     try {
-      const project = new Project({ tsConfigFilePath: configFile, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
-      // Analysis needs JS files and no emit, whatever the repository's build says.
-      const options = project.compilerOptions.get();
-      project.compilerOptions.set({ ...options, allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true, composite: false, incremental: false });
+      const project = new Project({
+        tsConfigFilePath: configFile,
+        skipAddingFilesFromTsConfig: true,
+        skipFileDependencyResolution: true,
+        skipLoadingLibFiles: true,
+        resolutionHost: projectOnlyResolution,
+      });
+      project.compilerOptions.set({ ...project.compilerOptions.get(), ...ANALYSIS_OVERRIDES });
       return { project, configFile };
     } catch {
       // Unreadable tsconfig (bad JSON, missing `extends`): analyse with inferred settings instead.
     }
   }
-  return { project: new Project({ compilerOptions: INFERRED_OPTIONS, skipFileDependencyResolution: true }), configFile: null };
+  const project = new Project({
+    compilerOptions: { ...INFERRED_OPTIONS, ...ANALYSIS_OVERRIDES },
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+    resolutionHost: projectOnlyResolution,
+  });
+  return { project, configFile: null };
 }

@@ -121,7 +121,7 @@ function declarationProvenance(declaration: ts.Declaration, ctx: ProvenanceConte
   return null;
 }
 
-function moduleSpecifierOf(node: ts.ImportDeclaration): string | null {
+function moduleSpecifierOf(node: ts.ImportDeclaration | ts.JSDocImportTag): string | null {
   return ts.isStringLiteralLike(node.moduleSpecifier) ? node.moduleSpecifier.text : null;
 }
 

@@ -99,12 +99,14 @@ export function readEntry(
   const nameOrigins: Record<string, Origin> = { [env]: originOf(source, envField.value, envField.key) };
 
   const aliases: string[] = [];
+  const aliasOrigins: Origin[] = [];
   const aliasField = fields.get('aliases');
   if (aliasField) {
     const seq = expectSeq(source, aliasField.value, `${where}.aliases`, aliasField.key);
     seq.items.forEach((item, i) => {
       const alias = readEnvName(source, item, `${where}.aliases[${i}]`, seq);
       aliases.push(alias);
+      aliasOrigins.push(originOf(source, item));
       nameOrigins[alias] ??= originOf(source, item);
     });
   }
@@ -127,6 +129,7 @@ export function readEntry(
     id,
     env,
     aliases,
+    aliasOrigins,
     deprecated,
     kind: decided.kind,
     kindSource: decided.kindSource,

@@ -117,6 +117,7 @@ class RustRowReader {
       id,
       env,
       aliases: [],
+      aliasOrigins: [],
       deprecated: [],
       kind: 'config',
       kindSource: 'default',
@@ -151,6 +152,7 @@ class RustRowReader {
         continue;
       }
       entry.aliases.push(alias);
+      entry.aliasOrigins?.push(this.origin(item));
       entry.nameOrigins[alias] ??= this.origin(item);
     }
   }

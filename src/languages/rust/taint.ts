@@ -1,0 +1,779 @@
+// Intraprocedural taint analysis for Rust with same-file function summaries. Sources: resolver
+// calls, values of resolver types (declared lets, parameters, struct fields), env reads of secret
+// names. Taint follows `let`, assignment, formatting macros, conversions, struct and tuple
+// construction and returns; it stops at sanitizers, non-string projections and comparisons.
+// Macro arguments are token trees in tree-sitter-rust, so an argument that mentions something
+// tainted is re-parsed on its own as an expression (offsets are shifted back onto the file).
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import type { SinkEntry } from '../../leak/sink-catalog.js';
+import { resolveConstString, type ConstScope } from './constants.js';
+import { envReadOfCall, envReadOfMacro, type EnvReadContext } from './env-reads.js';
+import { formatCaptures } from './format-captures.js';
+import type { FunctionIndex, FunctionInfo } from './function-index.js';
+import type { ImportMap } from './imports.js';
+import { callArguments, type RustSinkMatcher } from './sink-match.js';
+import type { LineIndex } from './source-map.js';
+import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
+
+export interface Taint {
+  secretId: string | null;
+  envName: string | null;
+  source: string;
+  flow: FlowStep[];
+  /** Per-field taint of a struct value built in view (`Config { key, name }`). */
+  fields?: Map<string, Taint | null>;
+}
+
+type Env = Map<string, Taint | null>;
+
+interface Frame {
+  env: Env;
+  returns: Array<Taint | null>;
+}
+
+interface ArgumentTaint {
+  taint: Taint;
+  start: number;
+  end: number;
+}
+
+export interface TaintSetup {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  parser: Parser;
+  options: FrontEndOptions;
+  imports: ImportMap;
+  constScope: ConstScope;
+  functions: FunctionIndex;
+  sinks: RustSinkMatcher;
+  inTest(offset: number): boolean;
+}
+
+/** Methods whose result no longer carries the secret text. */
+const SAFE_METHODS = new Set([
+  'len', 'is_empty', 'is_some', 'is_none', 'is_ok', 'is_err', 'eq', 'ne', 'cmp', 'partial_cmp', 'lt', 'le', 'gt', 'ge',
+  'starts_with', 'ends_with', 'contains', 'hash', 'count', 'capacity', 'ct_eq', 'is_ascii', 'matches', 'type_id',
+  'err', 'unwrap_err', 'expect_err',
+]);
+/** Calls whose result is their argument in another shape (`String::from(k)`, `Box::new(k)`). */
+const PROPAGATING_CALLS = new Set(['from', 'new', 'from_utf8', 'from_utf8_lossy', 'from_str', 'into', 'to_string', 'to_owned', 'clone', 'borrow', 'from_static', 'try_from']);
+const PROPAGATING_MACROS = new Set(['format', 'format_args', 'concat', 'vec', 'json', 'anyhow', 'eyre', 'format_err']);
+const FORMAT_MACROS = new Set(['format', 'format_args', 'print', 'println', 'eprint', 'eprintln', 'panic', 'unreachable', 'todo', 'unimplemented', 'write', 'writeln', 'anyhow', 'bail', 'eyre', 'format_err', 'trace', 'debug', 'info', 'warn', 'error', 'log', 'event', 'span', 'trace_span', 'debug_span', 'info_span', 'warn_span', 'error_span', 'expect']);
+const MUTATORS = new Set(['push_str', 'push', 'extend', 'extend_from_slice', 'insert', 'insert_str', 'append', 'write_str']);
+const NON_PROPAGATING_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
+const NO_BINDING_VARIANTS = new Set(['Err', 'None']);
+const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
+const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
+const PROBE_SUFFIX = '\n); }';
+const MAX_CALL_DEPTH = 3;
+const MAX_FLOW_STEPS = 24;
+const WORK_BUDGET = 400_000;
+
+export class BudgetExceeded extends Error {}
+
+export class RustTaintAnalysis {
+  private readonly leaks = new Map<string, LeakFact>();
+  private readonly summaries = new Map<FunctionInfo, Taint | null>();
+  private readonly active = new Set<FunctionInfo>();
+  private readonly callCache = new Map<string, Taint | null>();
+  private readonly probes = new Map<string, { node: Node | null; shift: number }>();
+  private readonly probeTrees: Tree[] = [];
+  private readonly resolverFunctions: Set<string>;
+  private readonly sanitizers: Set<string>;
+  private readonly secretTypes: Set<string>;
+  private readonly secretIds: Set<string>;
+  private readonly staticInteresting: Set<string>;
+  private readonly readContext: EnvReadContext;
+  private depth = 0;
+  private budget = WORK_BUDGET;
+
+  constructor(private readonly setup: TaintSetup) {
+    const { options } = setup;
+    this.resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
+    this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
+    this.secretTypes = new Set(options.resolver.types);
+    this.secretIds = new Set(Object.values(options.secretNames));
+    this.readContext = { imports: setup.imports, constScope: setup.constScope };
+    this.staticInteresting = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
+  }
+
+  /** Analyses every function of the file; returns the leaks found. */
+  run(): { leaks: LeakFact[]; incomplete: boolean } {
+    let incomplete = false;
+    for (const fn of this.setup.functions.all) {
+      try {
+        this.summaryOf(fn);
+      } catch (error) {
+        if (error instanceof BudgetExceeded || error instanceof RangeError) {
+          incomplete = true;
+          break;
+        }
+        throw error;
+      }
+    }
+    return { leaks: [...this.leaks.values()], incomplete };
+  }
+
+  dispose(): void {
+    for (const tree of this.probeTrees) tree.delete();
+    this.probeTrees.length = 0;
+  }
+
+  // ---- functions and summaries ----
+
+  private summaryOf(fn: FunctionInfo): Taint | null {
+    if (this.summaries.has(fn)) return this.summaries.get(fn) ?? null;
+    if (this.active.has(fn)) return null;
+    const result = this.analyze(fn, null);
+    this.summaries.set(fn, result);
+    return result;
+  }
+
+  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null): Taint | null {
+    if (!fn.body) return null;
+    this.active.add(fn);
+    this.depth++;
+    try {
+      const env: Env = new Map();
+      fn.params.forEach((param, index) => {
+        if (!param.name) return;
+        const seed = seeds?.get(index);
+        if (seed) env.set(param.name, this.withStep(seed, param.node, 0, `passed to \`${fn.name}\` as \`${param.name}\``));
+        else if (param.secretType) env.set(param.name, this.typedSource(param.secretType, `parameter \`${param.name}\``, param.node, 0));
+      });
+      const frame: Frame = { env, returns: [] };
+      this.walk(fn.body, frame, 0);
+      const tail = tailExpression(fn.body);
+      if (tail) frame.returns.push(this.evaluate(tail, env, 0));
+      return firstTaint(frame.returns);
+    } finally {
+      this.active.delete(fn);
+      this.depth--;
+    }
+  }
+
+  private uniqueFunction(name: string): FunctionInfo | null {
+    const list = this.setup.functions.byName.get(name);
+    return list && list.length === 1 ? list[0] : null;
+  }
+
+  private localCallee(call: Node): FunctionInfo | null {
+    const fn = call.childForFieldName('function');
+    if (!fn) return null;
+    if (fn.type === 'field_expression') {
+      const local = this.uniqueFunction(fn.childForFieldName('field')?.text ?? '');
+      return local?.hasSelf ? local : null;
+    }
+    const segments = pathSegments(fn);
+    const last = segments[segments.length - 1];
+    if (!last) return null;
+    const owner = segments[segments.length - 2];
+    return owner && owner !== 'Self' && owner !== 'self' ? this.uniqueFunction(`${owner}::${last}`) : this.uniqueFunction(last);
+  }
+
+  private callLocal(fn: FunctionInfo, args: Node[], call: Node, env: Env, shift: number, isMethodCall: boolean): Taint | null {
+    const offset = !isMethodCall && fn.hasSelf ? 1 : 0;
+    const seeds = new Map<number, Taint>();
+    args.forEach((arg, index) => {
+      const taint = this.evaluate(arg, env, shift);
+      const param = index - offset;
+      if (taint && param >= 0 && param < fn.params.length) seeds.set(param, taint);
+    });
+    let result: Taint | null;
+    if (seeds.size === 0 || this.active.has(fn) || this.depth >= MAX_CALL_DEPTH) {
+      result = this.summaryOf(fn);
+    } else {
+      const key = `${call.startIndex + shift}:${[...seeds.keys()].join(',')}`;
+      if (this.callCache.has(key)) {
+        result = this.callCache.get(key) ?? null;
+      } else {
+        this.callCache.set(key, null);
+        result = this.analyze(fn, seeds);
+        this.callCache.set(key, result);
+      }
+    }
+    if (!result && fn.returnsSecretType) result = this.typedSource(fn.returnsSecretType, `\`${fn.name}()\` result`, call, shift);
+    return result ? this.withStep(result, call, shift, `returned from \`${fn.name}\``) : null;
+  }
+
+  // ---- statements ----
+
+  private walk(node: Node, frame: Frame, shift: number): void {
+    if (--this.budget < 0) throw new BudgetExceeded();
+    switch (node.type) {
+      case 'function_item':
+      case 'line_comment':
+      case 'block_comment':
+      case 'attribute_item':
+      case 'string_literal':
+      case 'raw_string_literal':
+        return;
+      case 'let_declaration': {
+        const value = node.childForFieldName('value');
+        if (value) this.walk(value, frame, shift);
+        const pattern = node.childForFieldName('pattern');
+        let taint = value ? this.evaluate(value, frame.env, shift) : null;
+        const declared = typeMentions(node.childForFieldName('type'), this.secretTypes);
+        if (!taint && declared && pattern) taint = this.typedSource(declared, `\`${bindingLabel(pattern)}\``, pattern, shift);
+        if (pattern) this.bind(pattern, taint, frame.env, shift);
+        const alternative = node.childForFieldName('alternative');
+        if (alternative) this.walk(alternative, frame, shift);
+        return;
+      }
+      case 'assignment_expression':
+      case 'compound_assignment_expr': {
+        const right = node.childForFieldName('right');
+        const left = node.childForFieldName('left');
+        if (!right || !left) return;
+        this.walk(right, frame, shift);
+        const taint = this.evaluate(right, frame.env, shift);
+        if (node.type === 'compound_assignment_expr' && !taint) return;
+        this.assign(left, taint, frame.env, shift);
+        return;
+      }
+      case 'let_condition': {
+        const value = node.childForFieldName('value');
+        const pattern = node.childForFieldName('pattern');
+        if (value) this.walk(value, frame, shift);
+        if (pattern) this.bind(pattern, value ? this.evaluate(value, frame.env, shift) : null, frame.env, shift);
+        return;
+      }
+      case 'for_expression': {
+        const value = node.childForFieldName('value');
+        const pattern = node.childForFieldName('pattern');
+        const body = node.childForFieldName('body');
+        if (value) this.walk(value, frame, shift);
+        if (pattern) this.bind(pattern, value ? this.evaluate(value, frame.env, shift) : null, frame.env, shift);
+        if (body) this.walk(body, frame, shift);
+        return;
+      }
+      case 'match_expression': {
+        const value = node.childForFieldName('value');
+        if (value) this.walk(value, frame, shift);
+        const taint = value ? this.evaluate(value, frame.env, shift) : null;
+        for (const arm of node.childForFieldName('body')?.namedChildren ?? []) {
+          if (arm?.type !== 'match_arm') continue;
+          const pattern = arm.childForFieldName('pattern');
+          if (pattern) this.bind(pattern, taint, frame.env, shift);
+          const guard = pattern?.childForFieldName('condition');
+          if (guard) this.walk(guard, frame, shift);
+          const armValue = arm.childForFieldName('value');
+          if (armValue) this.walk(armValue, frame, shift);
+        }
+        return;
+      }
+      case 'return_expression': {
+        const value = node.namedChild(0);
+        if (value) {
+          this.walk(value, frame, shift);
+          frame.returns.push(this.evaluate(value, frame.env, shift));
+        }
+        return;
+      }
+      case 'macro_invocation':
+        if (!this.checkSink(node, frame.env, shift)) this.walkMacroArguments(node, frame, shift);
+        this.applyWriteMacro(node, frame.env, shift);
+        return;
+      case 'call_expression':
+        this.checkSink(node, frame.env, shift);
+        this.applyMutation(node, frame.env, shift);
+        // A call of a function of this file may leak its arguments inside: follow it even when its result is unused.
+        if (this.localCallee(node)) this.evaluate(node, frame.env, shift);
+        break;
+      default:
+        break;
+    }
+    for (const child of node.namedChildren) if (child) this.walk(child, frame, shift);
+  }
+
+  private bind(pattern: Node, taint: Taint | null, env: Env, shift: number): void {
+    for (const { node, field } of patternBindings(pattern)) {
+      let value = taint;
+      if (taint?.fields && field) value = taint.fields.get(field) ?? null;
+      env.set(node.text, value ? this.withStep(value, node, shift, `assigned to \`${node.text}\``) : null);
+    }
+  }
+
+  private assign(left: Node, taint: Taint | null, env: Env, shift: number): void {
+    if (left.type === 'identifier') {
+      env.set(left.text, taint ? this.withStep(taint, left, shift, `assigned to \`${left.text}\``) : null);
+      return;
+    }
+    if (left.type === 'field_expression') {
+      const base = left.childForFieldName('value');
+      const field = left.childForFieldName('field')?.text;
+      if (base?.type !== 'identifier' || !field || !taint) return;
+      const previous = env.get(base.text);
+      const fields = new Map(previous?.fields ?? []);
+      fields.set(field, taint);
+      const stepped = this.withStep(taint, left, shift, `assigned to \`${base.text}.${field}\``);
+      env.set(base.text, { ...(previous ?? stepped), fields });
+    }
+  }
+
+  /** `s.push_str(&key)` taints `s`. */
+  private applyMutation(call: Node, env: Env, shift: number): void {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'field_expression') return;
+    const method = fn.childForFieldName('field')?.text;
+    const receiver = fn.childForFieldName('value');
+    if (!method || !MUTATORS.has(method) || receiver?.type !== 'identifier') return;
+    const argsNode = call.childForFieldName('arguments');
+    const taint = firstTaint((argsNode ? callArguments(argsNode) : []).map((arg) => this.evaluate(arg, env, shift)));
+    if (taint) env.set(receiver.text, this.withStep(taint, receiver, shift, `appended to \`${receiver.text}\``));
+  }
+
+  /** `write!(s, "{}", key)` taints `s`. */
+  private applyWriteMacro(macro: Node, env: Env, shift: number): void {
+    const name = lastSegment(macro.childForFieldName('macro') ?? macro);
+    if (name !== 'write' && name !== 'writeln') return;
+    const tree = macroTokenTree(macro);
+    const groups = tree ? tokenGroups(tree) : [];
+    const target = groups[0]?.filter((token) => token.type === 'identifier');
+    if (!target || target.length !== 1) return;
+    for (const group of groups.slice(1)) {
+      const found = this.evaluateTokens(group, env, shift, true);
+      if (found) {
+        env.set(target[0].text, this.withStep(found.taint, target[0], shift, `written to \`${target[0].text}\``));
+        return;
+      }
+    }
+  }
+
+  // ---- sinks ----
+
+  /** Sinks nested in the arguments of another macro (`vec![KeyValue::new("k", key)]`). */
+  private walkMacroArguments(macro: Node, frame: Frame, shift: number): void {
+    const name = lastSegment(macro.childForFieldName('macro') ?? macro);
+    const tree = macroTokenTree(macro);
+    if (!tree || name === 'json' || name === 'macro_rules') return;
+    for (const group of tokenGroups(tree)) {
+      const tokens = stripFieldPrefix(group);
+      if (tokens.length === 0 || !this.mentionsInteresting(tokens, frame.env)) continue;
+      const probe = this.probe(tokens[0].startIndex + shift, tokens[tokens.length - 1].endIndex + shift);
+      if (probe.node) this.walk(probe.node, frame, probe.shift);
+    }
+  }
+
+  /** Reports a leak when `node` is a sink with a tainted argument; true when `node` is a sink at all. */
+  private checkSink(node: Node, env: Env, shift: number): boolean {
+    const match = this.setup.sinks.match(node);
+    if (!match) return false;
+    if (match.entry.allowed) return true;
+    const isJson = match.entry.callee === 'json!';
+    const formatLike = match.kind === 'macro' && FORMAT_MACROS.has(match.entry.callee.slice(0, -1));
+    for (const argument of match.arguments) {
+      let found: ArgumentTaint | null;
+      if (match.kind === 'macro') {
+        found = isJson ? this.evaluateJson(argument.nodes, env, shift) : this.evaluateTokens(argument.nodes, env, shift, formatLike);
+      } else {
+        const arg = argument.nodes[0];
+        const taint = this.evaluate(arg, env, shift);
+        found = taint ? { taint, start: arg.startIndex + shift, end: arg.endIndex + shift } : null;
+      }
+      if (found) {
+        this.report(match.entry, found);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private report(entry: SinkEntry, found: ArgumentTaint): void {
+    const key = `${entry.ruleId}:${found.start}:${found.end}`;
+    if (this.leaks.has(key)) return;
+    const range = this.setup.lines.range(found.start, found.end);
+    const flow = [...found.taint.flow, { file: this.setup.file, ...range, note: `reaches ${entry.label}` }];
+    const leak: LeakFact = {
+      kind: 'leak',
+      ruleId: entry.ruleId,
+      sink: entry.label,
+      secretId: found.taint.secretId,
+      envName: found.taint.envName,
+      source: found.taint.source,
+      range,
+      flow,
+    };
+    if (this.setup.inTest(found.start)) leak.inTest = true;
+    this.leaks.set(key, leak);
+  }
+
+  // ---- expressions ----
+
+  private evaluate(node: Node, env: Env, shift: number): Taint | null {
+    if (--this.budget < 0) throw new BudgetExceeded();
+    switch (node.type) {
+      case 'identifier':
+        return env.get(node.text) ?? null;
+      case 'parenthesized_expression':
+      case 'try_expression':
+      case 'await_expression':
+      case 'reference_expression':
+      case 'type_cast_expression': {
+        const inner = node.childForFieldName('value') ?? node.namedChild(0);
+        return inner ? this.evaluate(inner, env, shift) : null;
+      }
+      case 'unary_expression': {
+        const operator = node.child(0)?.type;
+        const inner = node.namedChild(0);
+        return operator === '*' && inner ? this.evaluate(inner, env, shift) : null;
+      }
+      case 'binary_expression': {
+        const operator = node.childForFieldName('operator')?.type ?? '';
+        if (NON_PROPAGATING_OPERATORS.has(operator)) return null;
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        return (left && this.evaluate(left, env, shift)) || (right && this.evaluate(right, env, shift)) || null;
+      }
+      case 'field_expression':
+        return this.evaluateField(node, env, shift);
+      case 'call_expression':
+        return this.evaluateCall(node, env, shift);
+      case 'macro_invocation':
+        return this.evaluateMacro(node, env, shift);
+      case 'struct_expression':
+        return this.evaluateStruct(node, env, shift);
+      case 'tuple_expression':
+      case 'array_expression':
+        return firstTaint(node.namedChildren.map((child) => (child ? this.evaluate(child, env, shift) : null)));
+      case 'index_expression': {
+        const base = node.namedChild(0);
+        return base ? this.evaluate(base, env, shift) : null;
+      }
+      case 'block':
+      case 'unsafe_block':
+      case 'async_block': {
+        const block = node.type === 'block' ? node : node.namedChildren.find((child) => child?.type === 'block');
+        const tail = block ? tailExpression(block) : null;
+        return tail ? this.evaluate(tail, env, shift) : null;
+      }
+      case 'if_expression': {
+        const consequence = node.childForFieldName('consequence');
+        const alternative = node.childForFieldName('alternative')?.namedChild(0);
+        return (consequence && this.evaluate(consequence, env, shift)) || (alternative && this.evaluate(alternative, env, shift)) || null;
+      }
+      case 'match_expression': {
+        const arms = node.childForFieldName('body')?.namedChildren ?? [];
+        return firstTaint(arms.map((arm) => {
+          const value = arm?.type === 'match_arm' ? arm.childForFieldName('value') : null;
+          return value ? this.evaluate(value, env, shift) : null;
+        }));
+      }
+      default:
+        return null;
+    }
+  }
+
+  private evaluateField(node: Node, env: Env, shift: number): Taint | null {
+    const base = node.childForFieldName('value');
+    const field = node.childForFieldName('field')?.text ?? '';
+    const baseTaint = base ? this.evaluate(base, env, shift) : null;
+    const secretField = this.setup.functions.secretFields.get(field);
+    if (baseTaint?.fields) {
+      const own = baseTaint.fields.get(field);
+      if (own !== undefined) return own;
+    } else if (baseTaint) {
+      return baseTaint;
+    }
+    return secretField ? this.typedSource(secretField.typeName, `field \`${secretField.owner}.${secretField.field}\``, node, shift) : null;
+  }
+
+  private evaluateStruct(node: Node, env: Env, shift: number): Taint | null {
+    const fields = new Map<string, Taint | null>();
+    let first: Taint | null = null;
+    for (const initializer of node.childForFieldName('body')?.namedChildren ?? []) {
+      if (!initializer) continue;
+      let name: string | undefined;
+      let taint: Taint | null = null;
+      if (initializer.type === 'field_initializer') {
+        name = initializer.childForFieldName('field')?.text;
+        const value = initializer.childForFieldName('value');
+        taint = value ? this.evaluate(value, env, shift) : null;
+      } else if (initializer.type === 'shorthand_field_initializer') {
+        const identifier = initializer.namedChildren.find((child) => child?.type === 'identifier');
+        name = identifier?.text;
+        taint = identifier ? this.evaluate(identifier, env, shift) : null;
+      } else if (initializer.type === 'base_field_initializer') {
+        const base = initializer.namedChild(0);
+        taint = base ? this.evaluate(base, env, shift) : null;
+        for (const [key, value] of taint?.fields ?? []) if (!fields.has(key)) fields.set(key, value);
+        first ??= taint;
+        continue;
+      }
+      if (name) fields.set(name, taint);
+      first ??= taint;
+    }
+    return first ? { ...first, fields } : null;
+  }
+
+  private evaluateCall(node: Node, env: Env, shift: number): Taint | null {
+    const fn = node.childForFieldName('function');
+    const argsNode = node.childForFieldName('arguments');
+    if (!fn) return null;
+    const args = argsNode ? callArguments(argsNode) : [];
+    if (fn.type === 'field_expression') {
+      const method = fn.childForFieldName('field')?.text ?? '';
+      const receiver = fn.childForFieldName('value');
+      if (this.sanitizers.has(method) || SAFE_METHODS.has(method)) return null;
+      if (this.setup.sinks.match(node)?.entry.allowed) return null;
+      const local = this.localCallee(node);
+      if (local) return this.callLocal(local, args, node, env, shift, true);
+      return receiver ? this.evaluate(receiver, env, shift) : null;
+    }
+    const segments = pathSegments(fn);
+    if (segments.length === 0) return null;
+    const last = segments[segments.length - 1];
+    if (this.resolverFunctions.has(last)) return this.resolverSource(node, segments, args, shift);
+    const read = envReadOfCall(node, this.readContext);
+    if (read) return this.envSource(read.api, read.name, node, shift);
+    if (this.sanitizers.has(last)) return null;
+    const local = this.localCallee(node);
+    if (local) return this.callLocal(local, args, node, env, shift, false);
+    const secretType = segments.find((segment) => this.secretTypes.has(segment));
+    if (PROPAGATING_CALLS.has(last) || isUpperCase(last) || secretType) {
+      const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
+      if (taint) return taint;
+      return secretType ? this.typedSource(secretType, `\`${segments.slice(-2).join('::')}(..)\``, node, shift) : null;
+    }
+    return null;
+  }
+
+  private evaluateMacro(node: Node, env: Env, shift: number): Taint | null {
+    const name = lastSegment(node.childForFieldName('macro') ?? node) ?? '';
+    if (name === 'env' || name === 'option_env' || name === 'dotenv') {
+      const read = envReadOfMacro(node, this.readContext);
+      return read ? this.envSource(read.api, read.name, node, shift) : null;
+    }
+    if (!PROPAGATING_MACROS.has(name)) return null;
+    const tree = macroTokenTree(node);
+    if (!tree) return null;
+    for (const group of tokenGroups(tree)) {
+      const found = name === 'json' ? this.evaluateJson(group, env, shift) : this.evaluateTokens(group, env, shift, FORMAT_MACROS.has(name));
+      if (found) return found.taint;
+    }
+    return null;
+  }
+
+  /** One macro argument given as tokens: `key`, `"{key}"`, `field = %key`, `key.expose_secret()`. */
+  private evaluateTokens(group: Node[], env: Env, shift: number, formatLike: boolean): ArgumentTaint | null {
+    const tokens = stripFieldPrefix(group);
+    if (tokens.length === 0) return null;
+    if (tokens.length === 1 && isStringLiteral(tokens[0])) {
+      if (!formatLike) return null;
+      const literal = tokens[0];
+      for (const capture of formatCaptures(this.setup.text.slice(literal.startIndex + shift, literal.endIndex + shift), literal.startIndex + shift)) {
+        const taint = env.get(capture.name);
+        if (taint) return { taint, start: capture.start, end: capture.end };
+      }
+      return null;
+    }
+    const start = tokens[0].startIndex + shift;
+    const end = tokens[tokens.length - 1].endIndex + shift;
+    if (!this.mentionsInteresting(tokens, env)) return null;
+    if (tokens.length === 1 && tokens[0].type === 'identifier') {
+      const taint = env.get(tokens[0].text);
+      return taint ? { taint, start, end } : null;
+    }
+    const probe = this.probe(start, end);
+    if (!probe.node) return null;
+    const taint = this.evaluate(probe.node, env, probe.shift);
+    return taint ? { taint, start, end } : null;
+  }
+
+  /** `json!({"key": value, "list": [a, b]})`: the values are the arguments. */
+  private evaluateJson(group: Node[], env: Env, shift: number): ArgumentTaint | null {
+    if (group.length === 1 && group[0].type === 'token_tree') {
+      const opener = group[0].child(0)?.type;
+      if (opener === '{' || opener === '[') {
+        for (const member of tokenGroups(group[0])) {
+          const colon = member.findIndex((token) => token.type === ':');
+          const found = this.evaluateJson(colon >= 0 ? member.slice(colon + 1) : member, env, shift);
+          if (found) return found;
+        }
+        return null;
+      }
+    }
+    return this.evaluateTokens(group, env, shift, false);
+  }
+
+  private mentionsInteresting(tokens: Node[], env: Env): boolean {
+    for (const token of tokens) {
+      if (token.type === 'self') return this.setup.functions.secretFields.size > 0;
+      for (const identifier of tokenIdentifiers(token)) {
+        const name = identifier.text;
+        if (env.get(name) || this.staticInteresting.has(name)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Parses `text[start, end)` on its own as an expression; node offsets + shift = file offsets. */
+  private probe(start: number, end: number): { node: Node | null; shift: number } {
+    const key = `${start}:${end}`;
+    const cached = this.probes.get(key);
+    if (cached) return cached;
+    const shift = start - PROBE_PREFIX.length;
+    let node: Node | null = null;
+    const tree = this.setup.parser.parse(PROBE_PREFIX + this.setup.text.slice(start, end) + PROBE_SUFFIX);
+    if (tree) {
+      this.probeTrees.push(tree);
+      const fn = tree.rootNode.namedChild(0);
+      const statement = fn?.childForFieldName('body')?.namedChild(0);
+      const value = statement?.type === 'let_declaration' ? statement.childForFieldName('value') : null;
+      node = value?.type === 'parenthesized_expression' ? value.namedChild(0) : value ?? null;
+    }
+    const result = { node, shift };
+    this.probes.set(key, result);
+    return result;
+  }
+
+  // ---- sources ----
+
+  private resolverSource(call: Node, segments: string[], args: Node[], shift: number): Taint | null {
+    const { envById, idsByName } = this.setup.options;
+    const arg = args[0];
+    let id: string | null = null;
+    let argLabel = '..';
+    if (arg) {
+      const path = pathSegments(arg);
+      const tail = path[path.length - 1];
+      if (path.length > 1 && tail && typeof envById[tail] === 'string') {
+        id = tail;
+        argLabel = path.join('::');
+      } else {
+        const resolved = resolveConstString(arg, this.setup.constScope);
+        const value = resolved?.value;
+        if (value && typeof envById[value] === 'string') id = value;
+        else if (value && typeof idsByName[value] === 'string') id = idsByName[value];
+        if (id && value) argLabel = JSON.stringify(value);
+      }
+    }
+    if (id && !this.secretIds.has(id)) return null; // a managed config value, not a secret
+    const description = `${segments.join('::')}(${argLabel})`;
+    return {
+      secretId: id,
+      envName: id ? (envById[id] ?? null) : null,
+      source: description,
+      flow: [this.step(call, shift, `source: ${description}`)],
+    };
+  }
+
+  private envSource(api: string, name: string | null, node: Node, shift: number): Taint | null {
+    const id = name ? this.setup.options.secretNames[name] : undefined;
+    if (!name || !id) return null;
+    const description = `${api}(${JSON.stringify(name)})`;
+    return { secretId: id, envName: name, source: description, flow: [this.step(node, shift, `source: ${description}`)] };
+  }
+
+  private typedSource(typeName: string, what: string, node: Node, shift: number): Taint {
+    const description = `${what} of type ${typeName}`;
+    return { secretId: null, envName: null, source: description, flow: [this.step(node, shift, `source: ${description}`)] };
+  }
+
+  // ---- flow steps ----
+
+  private step(node: Node, shift: number, note: string): FlowStep {
+    return { file: this.setup.file, ...this.setup.lines.range(node.startIndex + shift, node.endIndex + shift), note };
+  }
+
+  private withStep(taint: Taint, node: Node, shift: number, note: string): Taint {
+    const flow = [...taint.flow, this.step(node, shift, note)];
+    if (flow.length > MAX_FLOW_STEPS) flow.splice(1, flow.length - MAX_FLOW_STEPS);
+    return { ...taint, flow };
+  }
+}
+
+function firstTaint(values: Array<Taint | null | undefined>): Taint | null {
+  for (const value of values) if (value) return value;
+  return null;
+}
+
+function isUpperCase(name: string): boolean {
+  const first = name.charCodeAt(0);
+  return first >= 65 && first <= 90;
+}
+
+/** The value a block evaluates to: its last expression when not followed by `;`. */
+export function tailExpression(block: Node): Node | null {
+  for (let i = block.namedChildCount - 1; i >= 0; i--) {
+    const child = block.namedChild(i);
+    if (!child || child.type === 'line_comment' || child.type === 'block_comment') continue;
+    if (child.type === 'expression_statement') {
+      const last = child.child(child.childCount - 1);
+      return last?.type === ';' ? null : child.namedChild(0);
+    }
+    if (child.type.endsWith('_item') || child.type === 'let_declaration') return null;
+    return child;
+  }
+  return null;
+}
+
+/** `name = value`, `a.b = ?value` (tracing fields) and `target: "x"` (named macro arguments) prefixes. */
+function stripFieldPrefix(group: Node[]): Node[] {
+  let start = 0;
+  let i = 0;
+  while (i < group.length && (group[i].type === 'identifier' || group[i].type === '.')) i++;
+  if (i > 0 && i < group.length && group[i].type === '=') start = i + 1;
+  else if (group.length > 2 && group[0].type === 'identifier' && group[1].type === ':') start = 2;
+  if (group[start]?.type === '%' || group[start]?.type === '?') start++;
+  return group.slice(start);
+}
+
+interface Binding {
+  node: Node;
+  /** For `Config { key, .. }` destructuring: the field the binding reads. */
+  field?: string;
+}
+
+/** Variables a pattern binds, skipping `Err(e)`/`None` arms (an error of a secret read is not the secret). */
+function patternBindings(pattern: Node): Binding[] {
+  const bindings: Binding[] = [];
+  const visit = (node: Node, field?: string): void => {
+    switch (node.type) {
+      case 'identifier':
+        if (node.text !== '_' && !isUpperCase(node.text)) bindings.push({ node, field });
+        return;
+      case 'shorthand_field_identifier':
+        bindings.push({ node, field: node.text });
+        return;
+      case 'tuple_struct_pattern': {
+        const type = node.childForFieldName('type');
+        if (type && NO_BINDING_VARIANTS.has(lastSegment(type) ?? '')) return;
+        for (const child of node.namedChildren) if (child && child.id !== type?.id) visit(child);
+        return;
+      }
+      case 'struct_pattern': {
+        const type = node.childForFieldName('type');
+        for (const child of node.namedChildren) if (child && child.id !== type?.id) visit(child);
+        return;
+      }
+      case 'field_pattern': {
+        const inner = node.childForFieldName('pattern');
+        const name = node.childForFieldName('name');
+        if (inner) visit(inner, name?.text);
+        else if (name) visit(name);
+        return;
+      }
+      case 'match_pattern': {
+        const inner = node.namedChild(0);
+        if (inner && inner.id !== node.childForFieldName('condition')?.id) visit(inner);
+        return;
+      }
+      case 'scoped_identifier':
+      case 'string_literal':
+      case 'integer_literal':
+        return;
+      default:
+        for (const child of node.namedChildren) if (child) visit(child, field);
+    }
+  };
+  visit(pattern);
+  return bindings;
+}
+
+function bindingLabel(pattern: Node): string {
+  const names = patternBindings(pattern).map((binding) => binding.node.text);
+  return names.length > 0 ? names.join(', ') : '_';
+}

@@ -1,0 +1,334 @@
+// Walks a tree-sitter-bash tree and emits facts: env reads (`$X`, `${X:-d}`, `printenv X`),
+// `export X=...` name refs, secret-store CLI calls, suppression comments, and ConfigFacts the
+// no-secret-echo rule reads (`shell-echo`, `shell-xtrace`, `shell-env-dump`, `shell-cat`,
+// `shell-build-arg`). Positions go through a ShellPositionMap so workflow `run:` blocks can be
+// reported at their place in the YAML file.
+import type { Node } from 'web-tree-sitter';
+import type { Fact, Range } from '../../core/facts.js';
+import type { SecretStoreEntry } from '../secret-stores/catalog.js';
+
+/**
+ * Maps snippet positions to file positions. Snippet line `n` (1-based) is file line
+ * `n + lineOffset`; snippet column `c` is file column `c + columnOffsetFor(n)`, where
+ * `columnOffsetFor` is `lineColumnMap` when given, else the constant `columnOffset`. A YAML block
+ * scalar whose lines were de-indented by 10 spaces passes `columnOffset: 10` (or a per-line map
+ * when the first line sits after `run: ` and the rest are indented).
+ */
+export interface ShellPositionMap {
+  lineOffset: number;
+  columnOffset: number;
+  lineColumnMap?: (line: number) => number;
+}
+
+/** A `${{ expr }}` GitHub expression that was blanked out before parsing (see analyzeShellSnippet). */
+export interface TemplateExpression {
+  row: number;
+  start: number;
+  end: number;
+  expression: string;
+}
+
+const SUPPRESSION_MARKER = 'clavis-lint-disable';
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+/** Variables bash sets itself: reading them is not an environment read of interest. */
+const SHELL_INTERNALS = new Set(['BASH_SOURCE', 'BASH_REMATCH', 'BASH_LINENO', 'BASHPID', 'FUNCNAME', 'LINENO', 'RANDOM', 'SECONDS', 'PIPESTATUS', 'IFS', 'OPTARG', 'OPTIND', 'PPID', 'REPLY', 'EUID', 'UID', 'PWD', 'OLDPWD', 'SHLVL', 'HOSTNAME']);
+const DUMP_COMMANDS = new Set(['env', 'printenv']);
+
+export interface ShellAnalysisInput {
+  root: Node;
+  map: ShellPositionMap;
+  stores: SecretStoreEntry[];
+  inTest: boolean;
+  templates?: TemplateExpression[];
+}
+
+export function collectShellFacts(input: ShellAnalysisInput): Fact[] {
+  return new ShellFactCollector(input).run();
+}
+
+class ShellFactCollector {
+  private readonly facts: Fact[] = [];
+  private readonly localNames: Set<string>;
+  private readonly testFlag: { inTest?: true };
+
+  constructor(private readonly input: ShellAnalysisInput) {
+    this.testFlag = input.inTest ? { inTest: true } : {};
+    this.localNames = collectLocalNames(input.root);
+  }
+
+  run(): Fact[] {
+    const stack: Node[] = [this.input.root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.visit(node);
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    return this.facts;
+  }
+
+  private range(node: Node): Range {
+    const { lineOffset, columnOffset, lineColumnMap } = this.input.map;
+    const colOffset = (row: number): number => (lineColumnMap ? lineColumnMap(row + 1) : columnOffset);
+    return {
+      line: node.startPosition.row + 1 + lineOffset,
+      column: node.startPosition.column + 1 + colOffset(node.startPosition.row),
+      endLine: node.endPosition.row + 1 + lineOffset,
+      endColumn: node.endPosition.column + 1 + colOffset(node.endPosition.row),
+    };
+  }
+
+  private visit(node: Node): void {
+    switch (node.type) {
+      case 'comment':
+        if (node.text.includes(SUPPRESSION_MARKER)) this.facts.push({ kind: 'comment', text: node.text, range: this.range(node) });
+        return;
+      case 'simple_expansion':
+      case 'expansion':
+        this.expansion(node);
+        return;
+      case 'declaration_command':
+        this.declaration(node);
+        return;
+      case 'command':
+        this.command(node);
+        return;
+    }
+  }
+
+  private expansion(node: Node): void {
+    const nameNode = node.namedChildren.find((c) => c.type === 'variable_name');
+    if (!nameNode) return;
+    const name = nameNode.text;
+    // `${!VAR}`: indirect expansion, the name read is whatever VAR holds.
+    if (node.type === 'expansion' && node.children.some((c) => c.type === '!' && c.startIndex < nameNode.startIndex)) {
+      this.facts.push({ kind: 'env-read', name: null, api: '${!X}', range: this.range(node), ...this.testFlag });
+      return;
+    }
+    if (!ENV_NAME.test(name) || SHELL_INTERNALS.has(name)) return;
+    if (this.localNames.has(name) && !isSelfDefault(node, name)) return;
+    this.facts.push({ kind: 'env-read', name, api: '$X', range: this.range(node), ...this.testFlag });
+  }
+
+  private declaration(node: Node): void {
+    const keyword = node.children[0]?.text;
+    const flags = node.namedChildren.filter((c) => c.type === 'word' && c.text.startsWith('-')).map((c) => c.text);
+    const exports = keyword === 'export' || ((keyword === 'declare' || keyword === 'typeset') && flags.some((f) => /^-\w*x/.test(f)));
+    if (!exports) return;
+    const targets = node.namedChildren.filter((c) => c.type === 'variable_assignment' || c.type === 'variable_name');
+    if (targets.length === 0) {
+      if (keyword === 'export' || flags.some((f) => /^-\w*p/.test(f))) this.envDump(node, `${keyword}${flags.length ? ` ${flags.join(' ')}` : ''}`);
+      return;
+    }
+    for (const target of targets) {
+      const nameNode = target.type === 'variable_name' ? target : target.childForFieldName('name');
+      if (!nameNode) continue;
+      const value = target.type === 'variable_assignment' ? target.childForFieldName('value') : null;
+      this.facts.push({
+        kind: 'name-ref', name: nameNode.text, context: 'shell-export', range: this.range(nameNode),
+        ...(value && isLiteralWord(value) && this.templatesIn(value).length === 0 ? { hasLiteralValue: true } : {}), ...this.testFlag,
+      });
+    }
+  }
+
+  private command(node: Node): void {
+    const nameNode = node.childForFieldName('name');
+    const command = nameNode ? literalText(nameNode) : null;
+    if (!command) return;
+    const args = node.childrenForFieldName('argument');
+    const words = args.map((a) => literalText(a));
+    const positional = words.filter((w): w is string => w !== null && !w.startsWith('-'));
+    switch (command) {
+      case 'echo':
+      case 'printf':
+        this.echo(node, command, args);
+        break;
+      case 'printenv':
+        if (positional.length === 0) this.envDump(node, 'printenv');
+        args.forEach((arg, i) => {
+          const word = words[i];
+          if (word && !word.startsWith('-')) this.facts.push({ kind: 'env-read', name: word, api: 'printenv', range: this.range(arg), ...this.testFlag });
+        });
+        break;
+      case 'env':
+        if (args.length === 0 || words.every((w) => w !== null && w.startsWith('-') && w !== '-i' && w !== '-u')) this.envDump(node, 'env');
+        break;
+      case 'set':
+        this.set(node, words);
+        break;
+      case 'cat':
+        args.forEach((arg, i) => {
+          if (!words[i]?.startsWith('-')) this.config('shell-cat', arg, { path: arg.text });
+        });
+        break;
+      case 'docker':
+      case 'podman':
+        if (positional.includes('build')) this.buildArgs(args, words);
+        break;
+    }
+    this.secretStoreCall(node, command, positional);
+  }
+
+  private echo(node: Node, command: string, args: Node[]): void {
+    const names: string[] = [];
+    const expressions: string[] = [];
+    for (const arg of args) {
+      for (const expansion of arg.descendantsOfType(['simple_expansion', 'expansion'])) {
+        const name = expansion.namedChildren.find((c) => c.type === 'variable_name')?.text;
+        if (name && !/^\d+$/.test(name) && !names.includes(name)) names.push(name);
+      }
+      for (const template of this.templatesIn(arg)) if (!expressions.includes(template)) expressions.push(template);
+    }
+    if (names.length === 0 && expressions.length === 0) return;
+    const firstLiteral = args[0] ? (literalText(args[0]) ?? args[0].text) : '';
+    const workflowCommand = /^["']?::([\w-]+)/.exec(firstLiteral)?.[1] ?? null;
+    const parent = node.parent;
+    const toFile = parent?.type === 'redirected_statement' && parent.namedChildren.some((r) => r.type === 'file_redirect' && !/^\d*>&/.test(r.text) && !/^2>/.test(r.text));
+    const piped = parent?.type === 'pipeline' && parent.namedChildren[parent.namedChildren.length - 1]?.id !== node.id;
+    this.config('shell-echo', node, {
+      command, names, ...(expressions.length ? { expressions } : {}),
+      ...(workflowCommand ? { workflowCommand } : {}), ...(toFile ? { toFile: true } : {}), ...(piped ? { piped: true } : {}),
+    });
+  }
+
+  private set(node: Node, words: Array<string | null>): void {
+    if (words.length === 0) {
+      this.envDump(node, 'set');
+      return;
+    }
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      if (/^-[a-zA-Z]*x/.test(word) || (word === '-o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace', node, {});
+      if (/^\+[a-zA-Z]*x/.test(word) || (word === '+o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace-off', node, {});
+    }
+  }
+
+  private buildArgs(args: Node[], words: Array<string | null>): void {
+    for (let i = 0; i < args.length; i++) {
+      const word = words[i];
+      let spec: Node | null = null;
+      let text: string | null = null;
+      if (word === '--build-arg' && args[i + 1]) {
+        spec = args[i + 1];
+        text = literalText(spec) ?? spec.text;
+      } else if (word?.startsWith('--build-arg=')) {
+        spec = args[i];
+        text = word.slice('--build-arg='.length);
+      }
+      if (!spec || !text) continue;
+      const eq = text.indexOf('=');
+      const name = eq >= 0 ? text.slice(0, eq) : text;
+      const literalValue =
+        eq >= 0 && eq < text.length - 1 && spec.descendantsOfType(['simple_expansion', 'expansion', 'command_substitution']).length === 0 && this.templatesIn(spec).length === 0;
+      this.config('shell-build-arg', spec, { name, ...(literalValue ? { hasLiteralValue: true } : {}) });
+    }
+  }
+
+  private secretStoreCall(node: Node, command: string, positional: string[]): void {
+    for (const entry of this.input.stores) {
+      if (entry.module !== command) continue;
+      for (const call of entry.calls) {
+        const parts = call.split(' ');
+        const at = indexOfSequence(positional, parts);
+        if (at < 0) continue;
+        this.facts.push({ kind: 'secret-store-call', provider: entry.provider, api: `${command} ${call}`, range: this.range(node), ...this.testFlag });
+        return;
+      }
+    }
+  }
+
+  private envDump(node: Node, command: string): void {
+    if (command === 'env' || command === 'printenv') {
+      this.facts.push({ kind: 'env-read', name: null, api: command, range: this.range(node), enumerates: true, ...this.testFlag });
+    }
+    this.config('shell-env-dump', node, { command });
+  }
+
+  private config(type: string, node: Node, data: Record<string, unknown>): void {
+    this.facts.push({ kind: 'config', type, range: this.range(node), data });
+  }
+
+  private templatesIn(node: Node): string[] {
+    const templates = this.input.templates ?? [];
+    if (templates.length === 0) return [];
+    const start = node.startPosition;
+    const end = node.endPosition;
+    return templates
+      .filter((t) => (t.row > start.row || (t.row === start.row && t.start >= start.column)) && (t.row < end.row || (t.row === end.row && t.end <= end.column)))
+      .map((t) => t.expression);
+  }
+}
+
+/** Names assigned in the script without being exported: reading them is not an environment read. */
+function collectLocalNames(root: Node): Set<string> {
+  const assigned = new Set<string>();
+  const exported = new Set<string>();
+  for (const node of root.descendantsOfType(['variable_assignment', 'declaration_command', 'for_statement'])) {
+    if (node.type === 'declaration_command') {
+      const keyword = node.children[0]?.text;
+      const names = node.namedChildren.map((c) => (c.type === 'variable_assignment' ? c.childForFieldName('name')?.text : c.type === 'variable_name' ? c.text : undefined));
+      const isExport = keyword === 'export' || node.namedChildren.some((c) => c.type === 'word' && /^-\w*x/.test(c.text));
+      for (const name of names) if (name) (isExport ? exported : assigned).add(name);
+      continue;
+    }
+    if (node.type === 'for_statement') {
+      const variable = node.childForFieldName('variable')?.text;
+      if (variable) assigned.add(variable);
+      continue;
+    }
+    // `FOO=1 cmd` sets FOO for cmd only; a bare `FOO=1` is a shell variable.
+    if (node.parent?.type === 'command' || node.parent?.type === 'declaration_command') continue;
+    const name = node.childForFieldName('name')?.text;
+    if (name) assigned.add(name);
+  }
+  for (const name of exported) assigned.delete(name);
+  return assigned;
+}
+
+/** `X="${X:-default}"`: the right-hand side reads the environment's X. */
+function isSelfDefault(expansion: Node, name: string): boolean {
+  for (let p = expansion.parent; p; p = p.parent) {
+    if (p.type === 'variable_assignment') return p.childForFieldName('name')?.text === name;
+    if (p.type === 'command' || p.type === 'program') return false;
+  }
+  return false;
+}
+
+/** The literal text of a word-like node, or null when it contains expansions/substitutions. */
+export function literalText(node: Node): string | null {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return node.text;
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'string':
+      return node.namedChildren.every((c) => c.type === 'string_content') ? node.namedChildren.map((c) => c.text).join('') : null;
+    case 'concatenation': {
+      let out = '';
+      for (const part of node.namedChildren) {
+        const text = literalText(part);
+        if (text === null) return null;
+        out += text;
+      }
+      return out;
+    }
+    case 'command_name':
+      return node.namedChildren[0] ? literalText(node.namedChildren[0]) : null;
+    default:
+      return null;
+  }
+}
+
+function isLiteralWord(value: Node): boolean {
+  const text = literalText(value);
+  return text !== null && text.length > 0;
+}
+
+function indexOfSequence(haystack: string[], needle: string[]): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}

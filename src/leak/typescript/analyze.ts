@@ -1,0 +1,120 @@
+// Entry point of the TypeScript/JavaScript leak analysis (rules no-secret-* and
+// no-leaky-secret-type). Called once per scan, on the main thread, after the per-file front ends.
+//
+// Speed: only files whose text mentions a source (resolver function or type name, or a registry
+// secret env name; `process.env[dynamic]` can never be attributed to a secret, so a bare
+// `process.env` does not qualify) are added to the ts-morph Project. The compiler pulls in what
+// they import, which is what cross-file function summaries need; nothing else is parsed or checked.
+// Robustness: missing node_modules or type errors only make types `any`; provenance and sinks
+// then fall back to syntactic evidence. A failure in one file goes to `errors`, never out.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import { sinksFor } from '../sink-catalog.js';
+import { collectLeakyTypes } from './leaky-types.js';
+import { mayContainSource, sourceNeedles } from './prefilter.js';
+import { relativePath } from './positions.js';
+import { createLeakProject } from './project.js';
+import { compileCatalog } from './sink-matcher.js';
+import type { EngineContext } from './taint.js';
+import { TaintWalker } from './walker.js';
+
+export interface TypeScriptLeakInput {
+  root: string;
+  /** Absolute paths of all TS/JS files in the scan. */
+  files: string[];
+  options: FrontEndOptions;
+}
+
+export interface TypeScriptLeakResult {
+  facts: Map<string, Fact[]>;
+  errors: FileError[];
+}
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promise<TypeScriptLeakResult> {
+  const facts = new Map<string, Fact[]>();
+  const errors: FileError[] = [];
+  const root = path.resolve(input.root);
+  const needles = sourceNeedles(input.options);
+  if (needles.needles.length === 0) return { facts, errors };
+
+  const candidates: string[] = [];
+  for (const file of input.files) {
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > MAX_FILE_BYTES) continue; // the front end reports oversized files
+      if (mayContainSource(fs.readFileSync(file, 'utf8'), needles)) candidates.push(path.resolve(file));
+    } catch {
+      // Unreadable files are reported by the per-file front end.
+    }
+  }
+  if (candidates.length === 0) return { facts, errors };
+
+  let ctx: EngineContext;
+  let program;
+  try {
+    const { project } = createLeakProject(root);
+    for (const file of candidates) {
+      try {
+        project.addSourceFileAtPath(file);
+      } catch {
+        errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
+      }
+    }
+    program = project.getProgram().compilerObject;
+    ctx = createContext(root, program.getTypeChecker(), input.options);
+  } catch (error) {
+    errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
+    return { facts, errors };
+  }
+
+  for (const file of candidates) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    const relative = relativePath(root, file);
+    const leaks: LeakFact[] = [];
+    const seen = new Set<string>();
+    try {
+      const walker = new TaintWalker(ctx, {
+        kind: 'file',
+        inTest: TEST_FILE.test(relative),
+        collector: {
+          add(fact, key) {
+            if (seen.has(key)) return;
+            seen.add(key);
+            leaks.push(fact);
+          },
+        },
+      });
+      walker.walkFile(sourceFile);
+      const fileFacts: Fact[] = [...leaks, ...collectLeakyTypes(sourceFile, ctx)];
+      if (fileFacts.length > 0) facts.set(file, fileFacts);
+    } catch (error) {
+      // The message names the failure, never file content.
+      errors.push({ file: relative, message: `leak analysis failed: ${(error as Error).name}` });
+      if (leaks.length > 0) facts.set(file, leaks);
+    }
+  }
+  return { facts, errors };
+}
+
+function createContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions): EngineContext {
+  return {
+    root,
+    checker,
+    options,
+    catalog: compileCatalog(sinksFor('typescript', options.extraSinks ?? [])),
+    resolverFunctions: new Set([...options.resolver.functions, ...(options.extraSources ?? [])]),
+    resolverTypes: new Set(options.resolver.types),
+    sanitizers: new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]),
+    secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),
+    summaries: new Map(),
+    nodeCache: new Map(),
+    symbolCache: new Map(),
+    typeSources: new Map(),
+    errorClasses: new Map(),
+  };
+}

@@ -1,0 +1,879 @@
+// The taint walker: one forward pass over raw compiler nodes, in source order, with a taint map
+// keyed by checker symbols. It runs in two modes:
+//  - file mode: real sources; a tainted value reaching a sink becomes a LeakFact of that file;
+//  - summary mode: one parameter of one function is tainted with a marker; what reaches a sink or
+//    a `return` becomes that function's summary, applied at every call site (across files).
+// Assignments at the top level of a function body are strong updates (they can clean a variable);
+// inside branches, loops and closures they only add taint, so a possibly-secret value stays secret.
+import { ts } from 'ts-morph';
+import type { FlowStep, LeakFact } from '../../core/facts.js';
+import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
+import { requiredModule, skipOuterExpressions } from './provenance.js';
+import { lastCalleeName, matchSinks, type CompiledSink } from './sink-matcher.js';
+import {
+  annotatedResolverType,
+  envApiOf,
+  envOrigin,
+  envSourceOf,
+  isEnvObject,
+  isNonStringPrimitive,
+  resolverCallOrigin,
+  resolverTypeName,
+  typeOrigin,
+} from './sources.js';
+import {
+  asValue,
+  fieldOf,
+  firstTaint,
+  withStep,
+  type EngineContext,
+  type FunctionSummary,
+  type LeakCollector,
+  type Taint,
+} from './taint.js';
+
+const ERROR_RULE = 'no-secret-in-error';
+const URL_RULE = 'no-secret-in-url';
+const PROMPT_RULE = 'no-secret-in-prompt';
+
+/** Calls whose result carries their arguments' text. */
+const TRANSFORMERS = new Set([
+  'String', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'atob', 'format', 'inspect', 'stringify', 'parse',
+  'structuredClone', 'assign', 'from', 'of', 'concat', 'resolve', 'all', 'entries', 'values', 'fromEntries', 'freeze', 'raw',
+]);
+/** Calls whose result is not text: taint stops. */
+const PROJECTIONS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'BigInt', 'timingSafeEqual', 'createHash', 'createHmac']);
+/** Methods on a secret whose result is not the secret's text. */
+const NON_TEXT_METHODS = new Set([
+  'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'test', 'localeCompare', 'search', 'charCodeAt', 'codePointAt',
+  'has', 'equals', 'compare', 'digest', 'update', 'keys', 'forEach', 'then', 'catch', 'finally',
+]);
+/** String methods whose result contains their arguments' text (`'x'.replace('X', key)`). */
+const ARG_TEXT_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd', 'join', 'push', 'unshift']);
+const QUERY_PARAM_SUFFIX = /[?&#;][^?&#=\s/]*=$/;
+
+export type WalkerMode =
+  | { kind: 'file'; collector: LeakCollector; inTest: boolean }
+  | { kind: 'summary'; summary: FunctionSummary; root: ts.SignatureDeclaration; paramIndex: number | null };
+
+type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
+
+export class TaintWalker {
+  private readonly state = new Map<ts.Symbol | string, Taint>();
+  private evaluated = new Map<ts.Node, Taint | undefined>();
+  /** Nodes consumed by an allowed sink (an Authorization header): no other sink reports them. */
+  private readonly consumed = new Set<ts.Node>();
+  private branchDepth = 0;
+  /** Set when the summary root function returns a tainted value. */
+  returned: Taint | undefined;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly mode: WalkerMode,
+  ) {}
+
+  get tainted(): boolean {
+    return this.state.size > 0;
+  }
+
+  /** File mode: walk everything; a second pass catches uses that precede their source in the text (hoisting). */
+  walkFile(sourceFile: ts.SourceFile): void {
+    this.visit(sourceFile);
+    if (this.state.size > 0) {
+      this.evaluated = new Map();
+      this.visit(sourceFile);
+    }
+  }
+
+  /** Summary mode: taint one parameter (or none) and walk the body. */
+  walkFunction(fn: ts.SignatureDeclaration, paramIndex: number | null): void {
+    if (paramIndex !== null) {
+      const parameter = fn.parameters[paramIndex];
+      if (parameter) this.bindName(parameter.name, { origin: { kind: 'param', index: paramIndex }, flow: [] }, null);
+    }
+    const body = (fn as FunctionLike).body;
+    if (!body) return;
+    if (ts.isBlock(body)) this.visit(body);
+    else this.noteReturn(this.evalExpr(body));
+  }
+
+  // ---- statements
+
+  private visit(node: ts.Node): void {
+    if (ts.isExpression(node)) {
+      this.evalExpr(node);
+      return;
+    }
+    switch (node.kind) {
+      case ts.SyntaxKind.VariableDeclaration:
+        return this.visitVariableDeclaration(node as ts.VariableDeclaration);
+      case ts.SyntaxKind.ReturnStatement: {
+        const ret = node as ts.ReturnStatement;
+        const taint = ret.expression ? this.evalExpr(ret.expression) : undefined;
+        if (this.isSummaryRootReturn(ret)) this.noteReturn(taint);
+        return;
+      }
+      case ts.SyntaxKind.ThrowStatement: {
+        const thrown = (node as ts.ThrowStatement).expression;
+        const taint = this.evalExpr(thrown);
+        if (taint) this.report(ERROR_RULE, 'throw', thrown, taint);
+        return;
+      }
+      case ts.SyntaxKind.IfStatement: {
+        const statement = node as ts.IfStatement;
+        this.evalExpr(statement.expression);
+        this.inBranch(() => {
+          this.visit(statement.thenStatement);
+          if (statement.elseStatement) this.visit(statement.elseStatement);
+        });
+        return;
+      }
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement: {
+        const statement = node as ts.ForOfStatement | ts.ForInStatement;
+        const iterated = this.evalExpr(statement.expression);
+        this.inBranch(() => {
+          const element = iterated && ts.isForOfStatement(statement) ? asValue(iterated) : undefined;
+          const initializer = statement.initializer;
+          if (ts.isVariableDeclarationList(initializer)) {
+            for (const declaration of initializer.declarations) this.bindName(declaration.name, element, declaration.name);
+          } else this.assignTo(initializer, element);
+          this.visit(statement.statement);
+        });
+        return;
+      }
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement:
+      case ts.SyntaxKind.SwitchStatement:
+      case ts.SyntaxKind.TryStatement:
+      case ts.SyntaxKind.CatchClause:
+        this.inBranch(() => ts.forEachChild(node, (child) => this.visit(child)));
+        return;
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.Constructor:
+      case ts.SyntaxKind.GetAccessor:
+      case ts.SyntaxKind.SetAccessor:
+        this.visitFunctionBody(node as FunctionLike);
+        return;
+      case ts.SyntaxKind.PropertyDeclaration: {
+        const property = node as ts.PropertyDeclaration;
+        if (property.initializer) {
+          const taint = this.evalExpr(property.initializer);
+          const symbol = this.ctx.checker.getSymbolAtLocation(property.name);
+          if (taint && symbol) this.state.set(symbol, withStep(taint, stepAt(this.ctx.root, property.name, `assigned to '${describeNode(property.name)}'`)));
+        }
+        return;
+      }
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.ModuleDeclaration:
+        return;
+      default:
+        ts.forEachChild(node, (child) => this.visit(child));
+    }
+  }
+
+  private inBranch(run: () => void): void {
+    this.branchDepth++;
+    try {
+      run();
+    } finally {
+      this.branchDepth--;
+    }
+  }
+
+  private visitFunctionBody(fn: FunctionLike): void {
+    if (!fn.body) return;
+    // A nested function runs later, maybe never: its own top level is still strong for its locals.
+    const saved = this.branchDepth;
+    this.branchDepth = 0;
+    try {
+      for (const parameter of fn.parameters) if (parameter.initializer) this.evalExpr(parameter.initializer);
+      if (ts.isBlock(fn.body)) this.visit(fn.body);
+      else this.evalExpr(fn.body);
+    } finally {
+      this.branchDepth = saved;
+    }
+  }
+
+  private visitVariableDeclaration(declaration: ts.VariableDeclaration): void {
+    if (!declaration.initializer) return;
+    const init = skipOuterExpressions(declaration.initializer);
+    // `const { OPENROUTER_API_KEY: key } = process.env`
+    if (isEnvObject(init) && ts.isObjectBindingPattern(declaration.name)) {
+      for (const element of declaration.name.elements) {
+        const key = element.propertyName ?? element.name;
+        if (!ts.isIdentifier(key) && !ts.isStringLiteralLike(key)) continue;
+        const origin = envOrigin(key.text, envApiOf(init as ts.PropertyAccessExpression), this.ctx);
+        if (origin) this.bindName(element.name, { origin, flow: [stepAt(this.ctx.root, element, `${origin.description} is read`)] }, element.name, 'destructured into');
+      }
+      return;
+    }
+    const taint = this.evalExpr(declaration.initializer);
+    this.bindName(declaration.name, taint, declaration.name);
+  }
+
+  private isSummaryRootReturn(ret: ts.ReturnStatement): boolean {
+    if (this.mode.kind !== 'summary') return false;
+    let current: ts.Node | undefined = ret.parent;
+    while (current && !ts.isFunctionLike(current)) current = current.parent;
+    return current === this.mode.root;
+  }
+
+  private noteReturn(taint: Taint | undefined): void {
+    if (taint) this.returned = firstTaint(this.returned, taint);
+  }
+
+  // ---- binding and assignment
+
+  private bindName(name: ts.BindingName, taint: Taint | undefined, stepNode: ts.Node | null, verb = 'assigned to'): void {
+    if (ts.isIdentifier(name)) {
+      const key = this.ctx.checker.getSymbolAtLocation(name) ?? name.text;
+      if (taint) this.setTaint(key, stepNode ? withStep(taint, stepAt(this.ctx.root, stepNode, `${verb} '${name.text}'`)) : taint);
+      else if (this.branchDepth === 0) this.state.delete(key);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const element of name.elements) {
+        if (element.initializer) this.evalExpr(element.initializer);
+        const key = element.propertyName ?? element.name;
+        const part = !taint ? undefined : element.dotDotDotToken ? taint : ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? fieldOf(taint, key.text) : asValue(taint);
+        this.bindName(element.name, part, element.name, 'destructured into');
+      }
+      return;
+    }
+    for (const element of name.elements) {
+      if (ts.isOmittedExpression(element)) continue;
+      if (element.initializer) this.evalExpr(element.initializer);
+      this.bindName(element.name, taint ? asValue(taint) : undefined, element.name, 'destructured into');
+    }
+  }
+
+  private setTaint(key: ts.Symbol | string, taint: Taint): void {
+    if (this.branchDepth > 0 && this.state.has(key)) return; // weak update: keep the first known flow
+    this.state.set(key, taint);
+  }
+
+  private assignTo(target: ts.Node, taint: Taint | undefined): void {
+    const left = skipOuterExpressions(target);
+    if (ts.isIdentifier(left)) {
+      this.bindName(left, taint, left);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+      this.evalExpr(left.expression);
+      const symbol = this.ctx.checker.getSymbolAtLocation(left);
+      const label = describeNode(left);
+      if (taint) {
+        const stepped = withStep(taint, stepAt(this.ctx.root, left, `assigned to '${label}'`));
+        if (symbol) this.setTaint(symbol, stepped);
+        // Writing a secret into an object makes the object a secret-holding container.
+        const holder = skipOuterExpressions(left.expression);
+        if (ts.isIdentifier(holder)) {
+          const holderKey = this.ctx.checker.getSymbolAtLocation(holder) ?? holder.text;
+          const previous = this.state.get(holderKey);
+          const name = ts.isPropertyAccessExpression(left) ? left.name.text : ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : '*';
+          const fields = new Map(previous?.fields ?? []);
+          if (!previous || previous.fields) {
+            fields.set(name, stepped);
+            this.state.set(holderKey, { origin: stepped.origin, flow: stepped.flow, fields });
+          }
+        }
+      } else if (symbol && this.branchDepth === 0) this.state.delete(symbol);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(left) || ts.isArrayLiteralExpression(left)) {
+      for (const element of ts.isObjectLiteralExpression(left) ? left.properties : left.elements) {
+        if (ts.isShorthandPropertyAssignment(element)) this.bindName(element.name, taint ? fieldOf(taint, element.name.text) : undefined, element.name, 'destructured into');
+        else if (ts.isPropertyAssignment(element)) this.assignTo(element.initializer, taint ? fieldOf(taint, propertyNameText(element.name) ?? '*') : undefined);
+        else if (ts.isExpression(element)) this.assignTo(element, taint ? asValue(taint) : undefined);
+      }
+    }
+  }
+
+  // ---- expressions
+
+  evalExpr(node: ts.Expression): Taint | undefined {
+    if (this.evaluated.has(node)) return this.evaluated.get(node);
+    this.evaluated.set(node, undefined); // cycles cannot occur in a tree, but a re-entrant lookup must not recurse
+    const taint = this.computeExpr(node);
+    this.evaluated.set(node, taint);
+    return taint;
+  }
+
+  private computeExpr(node: ts.Expression): Taint | undefined {
+    switch (node.kind) {
+      case ts.SyntaxKind.Identifier:
+        return this.identifierTaint(node as ts.Identifier);
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.memberTaint(node as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+      case ts.SyntaxKind.CallExpression:
+        return this.callTaint(node as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression:
+        return this.newTaint(node as ts.NewExpression);
+      case ts.SyntaxKind.TemplateExpression:
+        return this.templateTaint(node as ts.TemplateExpression);
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binaryTaint(node as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const conditional = node as ts.ConditionalExpression;
+        this.evalExpr(conditional.condition);
+        return firstTaint(this.evalExpr(conditional.whenTrue), this.evalExpr(conditional.whenFalse));
+      }
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.SpreadElement:
+        return this.evalExpr((node as ts.ParenthesizedExpression).expression);
+      case ts.SyntaxKind.AwaitExpression: {
+        const inner = this.evalExpr((node as ts.AwaitExpression).expression);
+        return inner ?? this.typedSource(node);
+      }
+      case ts.SyntaxKind.PrefixUnaryExpression:
+      case ts.SyntaxKind.PostfixUnaryExpression:
+        this.evalExpr((node as ts.PrefixUnaryExpression).operand);
+        return undefined;
+      case ts.SyntaxKind.TypeOfExpression:
+      case ts.SyntaxKind.VoidExpression:
+      case ts.SyntaxKind.DeleteExpression:
+        this.evalExpr((node as ts.TypeOfExpression).expression);
+        return undefined;
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return this.objectTaint(node as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        const taints = (node as ts.ArrayLiteralExpression).elements.map((element) => this.evalExpr(element));
+        const first = firstTaint(...taints);
+        return first ? asValue(first) : undefined;
+      }
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        this.visitFunctionBody(node as ts.ArrowFunction);
+        return undefined;
+      case ts.SyntaxKind.ClassExpression:
+        ts.forEachChild(node, (child) => this.visit(child));
+        return undefined;
+      case ts.SyntaxKind.TaggedTemplateExpression: {
+        const tagged = node as ts.TaggedTemplateExpression;
+        this.evalExpr(tagged.tag);
+        const inner = this.evalExpr(tagged.template);
+        // `String.raw` keeps the text; other tags are unknown functions.
+        return ts.isPropertyAccessExpression(tagged.tag) && tagged.tag.name.text === 'raw' ? inner : undefined;
+      }
+      default:
+        ts.forEachChild(node, (child) => this.visit(child));
+        return undefined;
+    }
+  }
+
+  private identifierTaint(node: ts.Identifier): Taint | undefined {
+    const symbol = this.ctx.checker.getSymbolAtLocation(node);
+    const known = this.state.get(symbol ?? node.text);
+    if (known) return known;
+    if (!symbol || this.ctx.resolverTypes.size === 0) return undefined;
+    return this.declaredTypeSource(symbol, node);
+  }
+
+  /** A parameter or variable declared (or inferred) with a resolver type is a source where it is read. */
+  private declaredTypeSource(symbol: ts.Symbol, at: ts.Node): Taint | undefined {
+    const cached = this.ctx.typeSources.get(symbol);
+    if (cached !== undefined) return cached ? { origin: cached.origin, flow: [stepAt(this.ctx.root, at, cached.origin.kind === 'source' ? `'${describeNode(at)}' holds ${cached.origin.description}` : '')] } : undefined;
+    let result: Taint | null = null;
+    const declaration = symbol.valueDeclaration;
+    if (declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isBindingElement(declaration))) {
+      let typeName = 'type' in declaration ? annotatedResolverType(declaration.type as ts.TypeNode | undefined, this.ctx) : null;
+      if (!typeName && !declaration.getSourceFile().isDeclarationFile) {
+        try {
+          typeName = resolverTypeName(this.ctx.checker.getTypeOfSymbolAtLocation(symbol, declaration), this.ctx);
+        } catch {
+          typeName = null;
+        }
+      }
+      if (typeName) result = { origin: typeOrigin(typeName), flow: [] };
+    }
+    this.ctx.typeSources.set(symbol, result);
+    return result ? this.declaredTypeSource(symbol, at) : undefined;
+  }
+
+  private typedSource(node: ts.Expression): Taint | undefined {
+    if (this.ctx.resolverTypes.size === 0) return undefined;
+    let typeName: string | null = null;
+    try {
+      typeName = resolverTypeName(this.ctx.checker.getTypeAtLocation(node), this.ctx);
+    } catch {
+      return undefined;
+    }
+    if (!typeName) return undefined;
+    const origin = typeOrigin(typeName);
+    return { origin, flow: [stepAt(this.ctx.root, node, `${describeNode(node)} returns ${origin.description}`)] };
+  }
+
+  private memberTaint(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
+    const env = envSourceOf(node, this.ctx);
+    if (env) return { origin: env, flow: [stepAt(this.ctx.root, node, `${env.description} is read`)] };
+    const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : null;
+    const base = this.evalExpr(node.expression);
+    if (ts.isElementAccessExpression(node)) this.evalExpr(node.argumentExpression);
+    if (name === 'length' || name === 'size' || name === 'byteLength') return undefined;
+    const symbol = this.ctx.checker.getSymbolAtLocation(node);
+    if (symbol) {
+      const known = this.state.get(symbol);
+      if (known) return known;
+    }
+    if (base) {
+      const part = name === null ? asValue(base) : fieldOf(base, name);
+      if (part && !base.fields && this.isNonText(node)) return undefined;
+      return part;
+    }
+    // `this.key` declared `private key: SecretString`, or an inferred resolver-typed member.
+    if (symbol && this.ctx.resolverTypes.size > 0 && symbol.valueDeclaration && !symbol.valueDeclaration.getSourceFile().isDeclarationFile) {
+      return this.declaredTypeSource(symbol, node);
+    }
+    return undefined;
+  }
+
+  private isNonText(node: ts.Expression): boolean {
+    try {
+      return isNonStringPrimitive(this.ctx.checker.getTypeAtLocation(node));
+    } catch {
+      return false;
+    }
+  }
+
+  private templateTaint(node: ts.TemplateExpression): Taint | undefined {
+    let prefix = node.head.text;
+    let result: Taint | undefined;
+    for (const span of node.templateSpans) {
+      const taint = this.evalExpr(span.expression);
+      if (taint) {
+        this.checkUrlQuery(prefix, span.expression, taint);
+        result = firstTaint(result, asValue(taint));
+      }
+      prefix += '\u0000' + span.literal.text;
+    }
+    return result;
+  }
+
+  /** `?key=${secret}` / `'&token=' + secret`: the secret becomes part of a URL query string. */
+  private checkUrlQuery(textBefore: string, at: ts.Node, taint: Taint): void {
+    if (!QUERY_PARAM_SUFFIX.test(textBefore)) return;
+    for (const sink of this.ctx.catalog.urlSinks) this.report(sink.entry.ruleId, sink.entry.label, at, taint);
+    if (this.ctx.catalog.urlSinks.length === 0) this.report(URL_RULE, 'a URL query string', at, taint);
+  }
+
+  private binaryTaint(node: ts.BinaryExpression): Taint | undefined {
+    const operator = node.operatorToken.kind;
+    if (operator === ts.SyntaxKind.EqualsToken) {
+      const taint = this.evalExpr(node.right);
+      this.assignTo(node.left, taint);
+      return taint;
+    }
+    if (operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken) {
+      const before = this.evalExpr(node.left);
+      const added = this.evalExpr(node.right);
+      if (added && operator === ts.SyntaxKind.PlusEqualsToken) this.checkUrlQuery(trailingText(node.left) ?? '', node.right, added);
+      if (added && !before) this.assignTo(node.left, added);
+      return firstTaint(before, added);
+    }
+    const left = this.evalExpr(node.left);
+    const right = this.evalExpr(node.right);
+    switch (operator) {
+      case ts.SyntaxKind.PlusToken: {
+        if (right) this.checkUrlQuery(trailingText(node.left) ?? '', node.right, right);
+        const joined = firstTaint(left, right);
+        return joined ? asValue(joined) : undefined;
+      }
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return firstTaint(left, right);
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.CommaToken:
+        return right;
+      default:
+        // Comparisons, arithmetic, `instanceof`, `in`: no text survives.
+        return undefined;
+    }
+  }
+
+  private objectTaint(node: ts.ObjectLiteralExpression): Taint | undefined {
+    const fields = new Map<string, Taint>();
+    let first: Taint | undefined;
+    for (const property of node.properties) {
+      let taint: Taint | undefined;
+      let key: string | null = null;
+      if (ts.isPropertyAssignment(property)) {
+        if (ts.isComputedPropertyName(property.name)) this.evalExpr(property.name.expression);
+        taint = this.evalExpr(property.initializer);
+        key = propertyNameText(property.name) ?? '*';
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        const symbol = this.ctx.checker.getShorthandAssignmentValueSymbol(property);
+        taint = this.state.get(symbol ?? property.name.text) ?? (symbol ? this.declaredTypeSource(symbol, property.name) : undefined);
+        this.evaluated.set(property.name, taint);
+        key = property.name.text;
+      } else if (ts.isSpreadAssignment(property)) {
+        taint = this.evalExpr(property.expression);
+        if (taint?.fields) for (const [name, value] of taint.fields) fields.set(name, value);
+        else if (taint) fields.set('*', taint);
+      } else {
+        this.visit(property); // methods and accessors: walk their bodies
+      }
+      if (taint && key !== null) fields.set(key, taint);
+      if (taint) first = firstTaint(first, taint);
+    }
+    if (!first) return undefined;
+    const reported = new Set(first.reported ?? []);
+    for (const sink of this.ctx.catalog.objectSinks) {
+      if (!objectMatches(node, sink.entry.objectMatch ?? {})) continue;
+      const at = nodeAtPath(node, sink.path);
+      const taint = at ? this.evaluated.get(at as ts.Expression) : fieldsAtPath(fields, sink.path);
+      if (taint && at) {
+        this.report(sink.entry.ruleId, sink.entry.label, at, taint);
+        reported.add(sink.entry.ruleId);
+      }
+    }
+    return { origin: first.origin, flow: first.flow, fields, reported };
+  }
+
+  // ---- calls
+
+  private callTaint(call: ts.CallExpression): Taint | undefined {
+    const callee = call.expression;
+    const name = lastCalleeName(callee);
+    const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.evalExpr(callee.expression) : undefined;
+    if (!ts.isPropertyAccessExpression(callee) && !ts.isIdentifier(callee)) this.evalExpr(callee);
+    const args = call.arguments.map((arg) => this.evalExpr(arg));
+    if (requiredModule(call)) return undefined;
+
+    if (this.ctx.resolverFunctions.has(name)) {
+      const origin = resolverCallOrigin(call, name, this.ctx);
+      return { origin, flow: [stepAt(this.ctx.root, call, `${origin.description} returns the secret`)] };
+    }
+    if (this.ctx.sanitizers.has(name)) return undefined;
+
+    this.checkCallSinks(call, args);
+    const summarised = this.applySummary(call, args);
+    if (summarised) return summarised;
+
+    if (PROJECTIONS.has(name)) return undefined;
+    let result: Taint | undefined;
+    if (receiver && !NON_TEXT_METHODS.has(name)) result = asValue(receiver);
+    if (TRANSFORMERS.has(name) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
+      result = firstTaint(result, ...args.map((arg) => (arg ? asValue(arg) : undefined)));
+    }
+    // `arr.push(secret)` makes the array a secret.
+    if (!receiver && (name === 'push' || name === 'unshift') && ts.isPropertyAccessExpression(callee)) {
+      const pushed = firstTaint(...args);
+      if (pushed) this.assignTo(callee.expression, asValue(pushed));
+    }
+    if (result && this.isNonText(call)) return undefined;
+    return result ?? this.typedSource(call);
+  }
+
+  private newTaint(node: ts.NewExpression): Taint | undefined {
+    this.evalExpr(node.expression);
+    const args = (node.arguments ?? []).map((arg) => this.evalExpr(arg));
+    const matched = this.checkCallSinks(node, args);
+    if (!matched.some((sink) => sink.entry.ruleId === ERROR_RULE) && this.isErrorConstructor(node.expression)) {
+      const label = `new ${lastCalleeName(node.expression)}()`;
+      (node.arguments ?? []).forEach((arg, index) => {
+        const taint = args[index];
+        if (taint) this.report(ERROR_RULE, label, arg, taint);
+      });
+    }
+    const summarised = this.applySummary(node, args);
+    if (summarised) return summarised;
+    const name = lastCalleeName(node.expression);
+    if (name === 'String' || name === 'URL' || name === 'URLSearchParams' || name === 'Headers') {
+      const first = firstTaint(...args);
+      return first ? asValue(first) : undefined;
+    }
+    return this.typedSource(node);
+  }
+
+  /** Reports every catalog sink the call matches; allowed sinks consume their argument first. */
+  private checkCallSinks(call: ts.CallExpression | ts.NewExpression, args: Array<Taint | undefined>): CompiledSink[] {
+    const callArgs = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    // Untainted arguments can only matter for callback sinks (tool handlers), which take functions.
+    if (!args.some(Boolean) && !callArgs.some(mayHoldCallback)) return [];
+    const matched = matchSinks(call, this.ctx.catalog, { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache });
+    if (matched.length === 0) return matched;
+    const ordered = [...matched.filter((sink) => sink.entry.allowed), ...matched.filter((sink) => !sink.entry.allowed)];
+    for (const sink of ordered) {
+      const positions = sink.entry.args === 'all' ? callArgs.map((_, index) => index) : sink.entry.args;
+      for (const index of positions) {
+        const arg = callArgs[index];
+        if (!arg) continue;
+        if (sink.entry.callbackReturn) {
+          const target = nodeAtPath(arg, sink.path) ?? (sink.path.length === 0 ? arg : undefined);
+          if (target) this.checkCallbackReturns(target, sink);
+          continue;
+        }
+        const at = nodeAtPath(arg, sink.path);
+        const taint = at ? this.evaluated.get(at as ts.Expression) : this.taintAtPath(args[index], sink.path);
+        if (!taint) continue;
+        if (sink.entry.allowed) {
+          this.consumed.add(at ?? arg);
+          continue;
+        }
+        this.report(sink.entry.ruleId, sink.entry.label, at ?? arg, taint);
+      }
+    }
+    return matched;
+  }
+
+  private taintAtPath(taint: Taint | undefined, path: string[]): Taint | undefined {
+    let current = taint;
+    for (const segment of path) {
+      if (!current) return undefined;
+      if (segment !== '[]') current = fieldOf(current, segment);
+    }
+    return current;
+  }
+
+  /** Tool handlers: what the callback returns is what the agent (or HTTP client) sees. */
+  private checkCallbackReturns(target: ts.Node, sink: CompiledSink): void {
+    let fn: ts.Node | undefined = skipOuterExpressions(target);
+    if (ts.isPropertyAssignment(fn)) fn = skipOuterExpressions(fn.initializer);
+    if (ts.isIdentifier(fn)) {
+      const declaration = this.calleeDeclaration(fn);
+      if (declaration) {
+        const summary = this.summaryOf(declaration);
+        if (summary.returnsSource) this.report(sink.entry.ruleId, sink.entry.label, target, summary.returnsSource);
+      }
+      return;
+    }
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return;
+    if (fn.body && !ts.isBlock(fn.body)) {
+      const taint = this.evaluated.get(fn.body);
+      if (taint) this.report(sink.entry.ruleId, sink.entry.label, fn.body, taint);
+      return;
+    }
+    for (const expression of returnExpressions(fn)) {
+      const taint = this.evaluated.get(expression);
+      if (taint) this.report(sink.entry.ruleId, sink.entry.label, expression, taint);
+    }
+  }
+
+  /**
+   * Applies the callee's summary: parameter sinks are reported at this call (the flow continues
+   * into the callee) and parameter-to-return flows taint the result. null: no summary available.
+   */
+  private applySummary(call: ts.CallExpression | ts.NewExpression, args: Array<Taint | undefined>): Taint | undefined | null {
+    const declaration = this.calleeDeclaration(call.expression, call);
+    if (!declaration) return null;
+    const summary = this.summaryOf(declaration);
+    const callArgs = call.arguments ?? [];
+    let result: Taint | undefined;
+    if (summary.returnsSource) {
+      result = withStep(summary.returnsSource, stepAt(this.ctx.root, call, `returned from '${summary.name}'`));
+    }
+    args.forEach((taint, index) => {
+      if (!taint) return;
+      const lastParam = declaration.parameters[declaration.parameters.length - 1];
+      const paramIndex = index < summary.paramNames.length ? index : lastParam?.dotDotDotToken ? summary.paramNames.length - 1 : -1;
+      if (paramIndex < 0) return;
+      const passed = stepAt(this.ctx.root, callArgs[index], `passed to '${summary.name}' (param '${summary.paramNames[paramIndex]}')`);
+      for (const sink of summary.paramSinks[paramIndex] ?? []) {
+        this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow]);
+      }
+      const inner = summary.returnsParam[paramIndex];
+      if (inner && !result) {
+        result = { origin: taint.origin, flow: [...taint.flow, passed, ...inner, stepAt(this.ctx.root, call, `returned from '${summary.name}'`)] };
+      }
+    });
+    return result;
+  }
+
+  private calleeDeclaration(callee: ts.Expression, call?: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | null {
+    let declaration: ts.Declaration | undefined;
+    try {
+      if (call) declaration = this.ctx.checker.getResolvedSignature(call)?.getDeclaration();
+      if (!declaration) {
+        let symbol = this.ctx.checker.getSymbolAtLocation(skipOuterExpressions(callee));
+        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
+        declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+      }
+    } catch {
+      return null;
+    }
+    if (!declaration) return null;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const init = skipOuterExpressions(declaration.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) declaration = init;
+    }
+    if (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) {
+      declaration = declaration.members.find((member) => ts.isConstructorDeclaration(member) && member.body);
+      if (!declaration) return null;
+    }
+    if (!ts.isFunctionLike(declaration) || !(declaration as FunctionLike).body) return null;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return null;
+    return declaration;
+  }
+
+  private summaryOf(declaration: ts.SignatureDeclaration): FunctionSummary {
+    return computeSummary(declaration, this.ctx);
+  }
+
+  private isErrorConstructor(expression: ts.Expression, depth = 0): boolean {
+    const name = lastCalleeName(expression);
+    if (/(?:Error|Exception)$/.test(name)) return true;
+    if (depth > 8) return false;
+    let symbol = this.ctx.checker.getSymbolAtLocation(skipOuterExpressions(expression));
+    if (!symbol) return false;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
+    const cached = this.ctx.errorClasses.get(symbol);
+    if (cached !== undefined) return cached;
+    this.ctx.errorClasses.set(symbol, false);
+    const declaration = symbol.valueDeclaration;
+    let result = false;
+    if (declaration && (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration))) {
+      const heritage = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
+      const base = heritage?.types[0]?.expression;
+      result = base ? this.isErrorConstructor(base, depth + 1) : false;
+    }
+    this.ctx.errorClasses.set(symbol, result);
+    return result;
+  }
+
+  // ---- reporting
+
+  private report(ruleId: string, sink: string, at: ts.Node, taint: Taint, tail?: FlowStep[]): void {
+    if (taint.reported?.has(ruleId) || this.consumed.has(at)) return;
+    const flow = [...taint.flow, ...(tail ?? [stepAt(this.ctx.root, at, `reaches ${sink}`)])];
+    if (this.mode.kind === 'summary') {
+      if (taint.origin.kind !== 'param') return; // the callee's own sources are reported in its own file
+      const sinks = (this.mode.summary.paramSinks[taint.origin.index] ??= []);
+      const key = `${ruleId}|${flow[flow.length - 1].file}|${flow[flow.length - 1].line}|${flow[flow.length - 1].column}`;
+      if (!sinks.some((existing) => `${existing.ruleId}|${existing.flow[existing.flow.length - 1].file}|${existing.flow[existing.flow.length - 1].line}|${existing.flow[existing.flow.length - 1].column}` === key)) {
+        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length) });
+      }
+      return;
+    }
+    if (taint.origin.kind !== 'source') return;
+    const sourceFile = at.getSourceFile();
+    const fact: LeakFact = {
+      kind: 'leak',
+      ruleId,
+      sink,
+      secretId: taint.origin.secretId,
+      envName: taint.origin.envName,
+      source: taint.origin.description,
+      range: rangeOf(at, sourceFile),
+      flow,
+      ...(this.mode.inTest ? { inTest: true } : {}),
+    };
+    this.mode.collector.add(fact, `${ruleId}|${relativePath(this.ctx.root, sourceFile.fileName)}|${at.getStart(sourceFile)}|${at.getEnd()}`);
+  }
+}
+
+/** Builds (once) the summary of a function: one walk per parameter plus one for its own sources. */
+export function computeSummary(declaration: ts.SignatureDeclaration, ctx: EngineContext): FunctionSummary {
+  const cached = ctx.summaries.get(declaration);
+  const paramNames = declaration.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : 'destructured'));
+  const name = functionName(declaration);
+  if (cached === 'pending') return { name, paramNames, returnsParam: [], paramSinks: [], returnsSource: null }; // recursion
+  if (cached) return cached;
+  ctx.summaries.set(declaration, 'pending');
+  const summary: FunctionSummary = { name, paramNames, returnsParam: paramNames.map(() => null), paramSinks: paramNames.map(() => []), returnsSource: null };
+  const own = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: null });
+  own.walkFunction(declaration, null);
+  if (own.returned?.origin.kind === 'source') summary.returnsSource = own.returned;
+  const limit = Math.min(paramNames.length, 8);
+  for (let index = 0; index < limit; index++) {
+    const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: index });
+    walker.walkFunction(declaration, index);
+    if (walker.returned?.origin.kind === 'param' && walker.returned.origin.index === index) summary.returnsParam[index] = walker.returned.flow;
+  }
+  ctx.summaries.set(declaration, summary);
+  return summary;
+}
+
+function functionName(declaration: ts.SignatureDeclaration): string {
+  if (ts.isConstructorDeclaration(declaration)) {
+    const owner = declaration.parent;
+    return owner.name ? `new ${owner.name.text}` : 'constructor';
+  }
+  if (declaration.name && (ts.isIdentifier(declaration.name) || ts.isPrivateIdentifier(declaration.name))) return declaration.name.text;
+  const parent = declaration.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name) ?? 'function';
+  return 'function';
+}
+
+function propertyNameText(name: ts.PropertyName): string | null {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return null;
+}
+
+/** The literal text at the end of an expression (`'…?key='`, `` `…&token=` ``, `base + '?k='`). */
+function trailingText(node: ts.Expression): string | null {
+  const expr = skipOuterExpressions(node);
+  if (ts.isStringLiteralLike(expr)) return expr.text;
+  if (ts.isTemplateExpression(expr)) return expr.templateSpans[expr.templateSpans.length - 1].literal.text || null;
+  if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) return trailingText(expr.right);
+  return null;
+}
+
+/** The syntactic node at `path` inside an object/array literal argument (`messages`, `headers.Authorization`). */
+function nodeAtPath(node: ts.Node, path: string[]): ts.Node | undefined {
+  let current: ts.Node = skipOuterExpressions(node);
+  for (const segment of path) {
+    if (segment === '[]') {
+      if (!ts.isArrayLiteralExpression(current)) return undefined;
+      continue;
+    }
+    if (!ts.isObjectLiteralExpression(current)) return undefined;
+    const lower = segment.toLowerCase();
+    const property = current.properties.find((candidate) => candidate.name && (propertyNameText(candidate.name) ?? '').toLowerCase() === lower);
+    if (!property) return undefined;
+    if (ts.isPropertyAssignment(property)) current = skipOuterExpressions(property.initializer);
+    else if (ts.isShorthandPropertyAssignment(property)) current = property.name;
+    else return property;
+  }
+  return current === skipOuterExpressions(node) && path.length === 0 ? node : current;
+}
+
+function fieldsAtPath(fields: Map<string, Taint>, path: string[]): Taint | undefined {
+  const [head, ...rest] = path;
+  let current = head ? fields.get(head) : undefined;
+  for (const segment of rest) if (current && segment !== '[]') current = fieldOf(current, segment);
+  return current;
+}
+
+function objectMatches(node: ts.ObjectLiteralExpression, match: Record<string, string[]>): boolean {
+  return Object.entries(match).every(([key, values]) =>
+    node.properties.some((property) => {
+      if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== key) return false;
+      const value = skipOuterExpressions(property.initializer);
+      return ts.isStringLiteralLike(value) && values.includes(value.text);
+    }),
+  );
+}
+
+function mayHoldCallback(arg: ts.Expression): boolean {
+  const expr = skipOuterExpressions(arg);
+  return ts.isArrowFunction(expr) || ts.isFunctionExpression(expr) || ts.isObjectLiteralExpression(expr) || ts.isIdentifier(expr);
+}
+
+/** `return` expressions of a function, not of functions nested in it. */
+function returnExpressions(fn: ts.Node): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) found.push(node.expression);
+      return;
+    }
+    if (ts.isFunctionLike(node) && node !== fn) return;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn, visit);
+  return found;
+}
+

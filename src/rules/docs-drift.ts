@@ -1,0 +1,111 @@
+import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
+import { defineRule, type Report, type RuleContext } from '../core/rule.js';
+import { blockContentHash } from '../docs/block-hash.js';
+import { blockColumns, expectedBlockContent } from '../docs/regenerate.js';
+
+interface NameAt {
+  name: string;
+  range: Range;
+}
+
+interface Row {
+  group: string;
+  names: NameAt[];
+  deprecatedMarked: boolean;
+  block: string | null;
+}
+
+function normalizePath(p: string): string {
+  return p.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/**
+ * Secret-list heuristic: a table (or a list) is a list of secrets when at least one of its rows
+ * names a registry entry. Only there are unregistered names reported, and only names that look
+ * like secrets (`secret_patterns`) or lead their row; prose and unrelated tables are left alone.
+ */
+function rowsOf(file: FileFacts): Row[] {
+  const rows: Row[] = [];
+  for (const fact of file.facts) {
+    if (fact.kind !== 'config') continue;
+    if (fact.type === 'docs-table-row' && !fact.data.header) {
+      rows.push({ group: `table:${fact.data.table}`, names: fact.data.nameRanges as NameAt[], deprecatedMarked: fact.data.deprecatedMarked === true, block: (fact.data.block as string | null) ?? null });
+    } else if (fact.type === 'docs-list-item') {
+      rows.push({ group: `list:${fact.data.list}`, names: fact.data.nameRanges as NameAt[], deprecatedMarked: fact.data.deprecatedMarked === true, block: (fact.data.block as string | null) ?? null });
+    }
+  }
+  return rows;
+}
+
+function isRemoved(removeAfter: string | undefined, ctx: RuleContext): boolean {
+  return removeAfter !== undefined && ctx.today > removeAfter;
+}
+
+export default defineRule({
+  meta: {
+    id: 'docs-drift',
+    area: 'drift',
+    defaultSeverity: 'warn',
+    description: "Report docs pages whose list of secrets disagrees with the registry: missing, unknown, deprecated or removed names, and stale generated blocks.",
+    rationale:
+      'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked.',
+    fix: 'Put a generated table between `<!-- clavis-lint:begin secrets-table -->` and `<!-- clavis-lint:end -->` and run `clavis-lint docs --fix`; otherwise edit the page: add missing secrets, mark aliases as deprecated with their removal date, and drop names the registry no longer has.',
+    messages: {
+      missing: "registry secret '{{name}}' ({{secretId}}) is not mentioned on this page.",
+      unknown: "'{{name}}' is listed as a secret but the registry does not know it.",
+      deprecatedAsCurrent: "'{{name}}' is a deprecated alias of {{secretId}} but is not marked deprecated here; document '{{replacement}}' (removal after {{removeAfter}}).",
+      removed: "'{{name}}' was removed on {{removeAfter}} (alias of {{secretId}}) but is still documented; remove it or point to '{{replacement}}'.",
+      staleBlock: "the generated '{{block}}' block is out of date with the registry; run `clavis-lint docs --fix`.",
+      unterminatedBlock: "the '{{block}}' block has no '<!-- clavis-lint:end -->' marker.",
+    },
+    cwe: ['CWE-1059'],
+    securitySeverity: '2.0',
+    precision: 'medium',
+    appliesTo: ['markdown'],
+    bad: [{ lang: 'md', code: '| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_KEY` | LLM gateway key |' }],
+    good: [{ lang: 'md', code: '<!-- clavis-lint:begin secrets-table -->\n| Env | ... |\n<!-- clavis-lint:end -->' }],
+  },
+  *checkFile(file, ctx): Generator<Report> {
+    if (file.language !== 'markdown') return;
+    const page = ctx.settings.docs.find((d) => normalizePath(d.path) === normalizePath(file.file));
+    if (!page) return;
+    const report = (messageId: string, range: Range, data: Record<string, string>, extra: Partial<Report> = {}): Report => ({ messageId, data, file: file.file, range, ...extra });
+
+    // Generated blocks are checked as a whole; their rows are not re-judged name by name.
+    const blocks = file.facts.filter((f): f is ConfigFact => f.kind === 'config' && f.type === 'docs-block');
+    for (const block of blocks) {
+      const name = String(block.data.name);
+      if (block.data.unterminated) {
+        yield report('unterminatedBlock', block.range, { block: name });
+        continue;
+      }
+      const expected = expectedBlockContent(ctx.registry, name, blockColumns({ options: (block.data.options ?? {}) as Record<string, string> }, page));
+      if (expected !== null && blockContentHash(expected) !== block.data.contentHash) yield report('staleBlock', block.range, { block: name });
+    }
+
+    const rows = rowsOf(file);
+    const secretGroups = new Set(rows.filter((r) => r.names.some((n) => ctx.names.has(n.name))).map((r) => r.group));
+    for (const row of rows) {
+      if (row.block !== null) continue;
+      for (const [index, n] of row.names.entries()) {
+        const info = ctx.names.get(n.name);
+        if (!info) {
+          if (secretGroups.has(row.group) && (index === 0 || ctx.looksLikeSecret(n.name))) yield report('unknown', n.range, { name: n.name }, { envName: n.name });
+          continue;
+        }
+        if (info.role !== 'deprecated' || !info.deprecated) continue;
+        const data = { name: n.name, secretId: info.secret.id, replacement: info.deprecated.replacement || info.secret.env, removeAfter: info.deprecated.removeAfter ?? 'none' };
+        const extra = { secretId: info.secret.id, envName: n.name };
+        if (isRemoved(info.deprecated.removeAfter, ctx)) yield report('removed', n.range, data, extra);
+        else if (!row.deprecatedMarked) yield report('deprecatedAsCurrent', n.range, data, extra);
+      }
+    }
+
+    const mentioned = new Set(file.facts.flatMap((f) => (f.kind === 'name-ref' && f.context === 'docs' ? [f.name] : [])));
+    const anchor = blocks[0]?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    for (const secret of ctx.registry.secrets) {
+      if (secret.kind !== 'secret' || [secret.env, ...secret.aliases].some((n) => mentioned.has(n))) continue;
+      yield report('missing', anchor, { name: secret.env, secretId: secret.id }, { secretId: secret.id, envName: secret.env });
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import type { ConfigFact, FileFacts } from '../core/facts.js';
+import { defineRule, type Report } from '../core/rule.js';
+
+function isExampleFile(file: FileFacts): ConfigFact | undefined {
+  return file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
+}
+
+export default defineRule({
+  meta: {
+    id: 'env-example-drift',
+    area: 'drift',
+    defaultSeverity: 'warn',
+    description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
+    rationale:
+      'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
+    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay.',
+    messages: {
+      unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
+      missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
+    },
+    cwe: ['CWE-1059'],
+    securitySeverity: '2.0',
+    precision: 'high',
+    appliesTo: ['dotenv'],
+    bad: [{ lang: 'dotenv', code: '# .env.example (registry: OPENROUTER_API_KEY, STRIPE_SECRET_KEY)\nOPENROUTER_API_KEY=\nSENDGRID_API_KEY=' }],
+    good: [{ lang: 'dotenv', code: '# .env.example\nOPENROUTER_API_KEY=\nSTRIPE_SECRET_KEY=\nPORT=3000' }],
+  },
+  *checkProject(project, ctx): Generator<Report> {
+    const examples = project.files.filter((f) => f.language === 'dotenv' && isExampleFile(f)).sort((a, b) => a.file.localeCompare(b.file));
+    // Without any example file there is nothing to drift from.
+    if (examples.length === 0) return;
+    const present = new Set<string>();
+    for (const file of examples) {
+      for (const fact of file.facts) {
+        if (fact.kind !== 'name-ref' || fact.context !== 'env-file-key') continue;
+        present.add(fact.name);
+        if (!ctx.names.has(fact.name) && ctx.looksLikeSecret(fact.name)) {
+          yield { messageId: 'unknown', data: { name: fact.name }, file: file.file, range: fact.range, envName: fact.name };
+        }
+      }
+    }
+    const primary = examples[0];
+    const at = isExampleFile(primary)!.range;
+    for (const secret of ctx.registry.secrets) {
+      if (secret.kind !== 'secret') continue;
+      if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
+      yield { messageId: 'missing', data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env };
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import type { Range } from '../core/facts.js';
+import { defineRule } from '../core/rule.js';
+
+/** `a` lies within `b`. */
+function within(a: Range, b: Range): boolean {
+  const startsAfter = a.line > b.line || (a.line === b.line && a.column >= b.column);
+  const endsBefore = a.endLine < b.endLine || (a.endLine === b.endLine && a.endColumn <= b.endColumn);
+  return startsAfter && endsBefore;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-deprecated-alias',
+    area: 'lifecycle',
+    defaultSeverity: 'error',
+    description: 'Report every use of a deprecated secret alias: a warning before its removal date, an error on and after it.',
+    rationale:
+      'A deprecated alias is a name the registry has promised to retire on `remove_after`. Every remaining reader, workflow, manifest or `.env` file that still uses it breaks (or silently falls back) on that day. Reporting uses as warnings before the date gives owners a migration window; turning them into errors on the date (or at once with `--hard-cut`) makes the cut enforceable instead of aspirational.',
+    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one.",
+    messages: {
+      deprecated: "'{{name}}' is a deprecated alias of {{secretId}}; use '{{replacement}}' instead (removal after {{removeAfter}}).",
+      removed: "'{{name}}' is a deprecated alias of {{secretId}} whose removal date {{removeAfter}} is reached; use '{{replacement}}' instead.",
+      noDate: "'{{name}}' is a deprecated alias of {{secretId}}; use '{{replacement}}' instead (no removal date is set).",
+      hardCut: "'{{name}}' is a deprecated alias of {{secretId}} and deprecated aliases are no longer accepted (hard cut, removal date {{removeAfter}}); use '{{replacement}}' instead.",
+    },
+    cwe: ['CWE-1104'],
+    securitySeverity: '3.0',
+    precision: 'very-high',
+    appliesTo: ['typescript', 'javascript', 'rust', 'python', 'shell', 'workflow', 'compose', 'kubernetes', 'dockerfile', 'dotenv'],
+    bad: [
+      { lang: 'ts', code: 'const key = process.env.OPENROUTER_KEY;' },
+      { lang: 'yaml', code: 'env:\n  OPENROUTER_KEY: ${{ secrets.OPENROUTER_KEY }}' },
+    ],
+    good: [
+      { lang: 'ts', code: "const key = await resolveSecret('OpenRouterApiKey');" },
+      { lang: 'yaml', code: 'env:\n  OPENROUTER_API_KEY: ${{ secrets.OPENROUTER_API_KEY }}' },
+    ],
+  },
+  *checkFile(file, ctx) {
+    // The registry is where aliases are declared; docs pages are judged by docs-drift, which
+    // knows whether a row presents the alias as deprecated.
+    if (ctx.settings.registryFiles.includes(file.file) || file.language === 'markdown') return;
+    const envReads = file.facts.filter((f) => f.kind === 'env-read');
+    for (const fact of file.facts) {
+      if (fact.kind !== 'env-read' && fact.kind !== 'name-ref') continue;
+      if (fact.name === null || (fact.kind === 'name-ref' && fact.context === 'docs')) continue;
+      const info = ctx.names.get(fact.name);
+      if (!info || info.role !== 'deprecated' || !info.deprecated) continue;
+      // A string literal that is the key of an env read is the same use, reported once.
+      if (fact.kind === 'name-ref' && envReads.some((r) => r.kind === 'env-read' && r.name === fact.name && within(fact.range, r.range))) continue;
+      const removeAfter = info.deprecated.removeAfter;
+      const data = { name: fact.name, secretId: info.secret.id, replacement: info.deprecated.replacement || info.secret.env, removeAfter: removeAfter ?? 'none' };
+      const base = { data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name };
+      if (ctx.hardCut) yield { ...base, messageId: 'hardCut', severity: 'error' as const };
+      else if (!removeAfter) yield { ...base, messageId: 'noDate', severity: 'warning' as const };
+      else if (ctx.today >= removeAfter) yield { ...base, messageId: 'removed', severity: 'error' as const };
+      else yield { ...base, messageId: 'deprecated', severity: 'warning' as const };
+    }
+  },
+});

@@ -1,0 +1,110 @@
+import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
+import { defineRule, type Report, type RuleContext } from '../core/rule.js';
+
+/** Files whose contents are credentials: printing them prints secrets. */
+const SECRET_FILE = /(^|[/\\])(\.env(\.[\w-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|dsa|ecdsa|ed25519)|kubeconfig|[\w.-]*secrets?[\w.-]*|[\w.-]*\.(pem|key|p12|pfx|jks))$/i;
+const EXAMPLE_FILE = /\.(example|sample|template|dist)$|[/\\]examples?[/\\]/i;
+
+function contains(outer: Range, inner: Range): boolean {
+  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
+  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
+  return startsAfter && endsBefore;
+}
+
+function isSecretName(name: string, ctx: RuleContext): { secretId: string | null } | null {
+  const info = ctx.names.get(name);
+  if (info) return info.secret.kind === 'secret' ? { secretId: info.secret.id } : null;
+  return ctx.looksLikeSecret(name) ? { secretId: null } : null;
+}
+
+/** A secret that `set -x` or an env dump would print at this position, if any. */
+function secretInScope(file: FileFacts, at: Range, ctx: RuleContext): string | null {
+  if (file.language === 'workflow') {
+    const run = file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'workflow-run' && contains(f.range, at));
+    if (!run) return null;
+    const secretEnv = (run.data.secretEnv ?? []) as Array<{ envName: string }>;
+    if (secretEnv.length > 0) return secretEnv[0].envName;
+    const refs = (run.data.secretRefs ?? []) as string[];
+    if (refs.length > 0) return `secrets.${refs[0]}`;
+    const env = (run.data.env ?? []) as string[];
+    return env.find((name) => isSecretName(name, ctx)) ?? null;
+  }
+  for (const fact of file.facts) {
+    const name = fact.kind === 'env-read' ? fact.name : fact.kind === 'name-ref' && /^(shell-export|dockerfile-arg|dockerfile-env)$/.test(fact.context) ? fact.name : null;
+    if (name && isSecretName(name, ctx)) return name;
+  }
+  return null;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-secret-echo',
+    area: 'config',
+    defaultSeverity: 'error',
+    description: 'Disallow shell steps and scripts that print a secret: echo/printf of a secret, set -x or env dumps with secrets in scope, cat of credential files.',
+    rationale:
+      "CI logs are read by far more people than secrets are shared with, are kept for months and are often public on open-source projects. GitHub's masking only catches exact registered values: a base64-encoded, split, JSON-escaped or derived secret is printed in clear. `set -x` prints every expanded command line, and `env`/`printenv` print the whole environment.",
+    fix: "Do not print secrets. Pipe them into the consuming command (`printf '%s' \"$TOKEN\" | docker login --password-stdin`), write them to a file with a redirect, mask derived values with `echo \"::add-mask::$VALUE\"`, and turn tracing off (`set +x`) around commands that expand secrets.",
+    messages: {
+      echo: "{{command}} prints '{{name}}', a secret; pipe or redirect it to its consumer instead of the log.",
+      echoExpression: "{{command}} prints 'secrets.{{name}}' into the log; pass it through env and to its consumer instead.",
+      xtrace: "'set -x' traces commands while '{{name}}' is in scope; every expanded secret is printed to the log.",
+      envDump: "'{{command}}' prints the whole environment while '{{name}}' is in scope.",
+      cat: "'cat {{path}}' prints a credential file to the log.",
+    },
+    cwe: ['CWE-532'],
+    securitySeverity: '6.5',
+    precision: 'high',
+    appliesTo: ['shell', 'workflow', 'dockerfile'],
+    bad: [
+      { lang: 'yaml', code: '- run: echo "token is $GITHUB_TOKEN"\n  env:\n    GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' },
+      { lang: 'sh', code: 'set -x\nexport STRIPE_SECRET_KEY\ncurl -u "$STRIPE_SECRET_KEY:" https://api.stripe.com' },
+    ],
+    good: [{ lang: 'yaml', code: '- run: printf \'%s\' "$GITHUB_TOKEN" | gh auth login --with-token\n  env:\n    GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' }],
+  },
+  *checkFile(file, ctx): Generator<Report> {
+    for (const fact of file.facts) {
+      if (fact.kind !== 'config') continue;
+      const base = { file: file.file, range: fact.range };
+      switch (fact.type) {
+        case 'shell-echo': {
+          // `::add-mask::` is how a workflow hides a value; output piped or redirected is not logged.
+          if (fact.data.workflowCommand === 'add-mask' || fact.data.toFile || fact.data.piped) break;
+          const command = String(fact.data.command ?? 'echo');
+          const name = ((fact.data.names ?? []) as string[]).find((n) => isSecretName(n, ctx));
+          if (name) {
+            const secretId = isSecretName(name, ctx)?.secretId ?? null;
+            yield { ...base, messageId: 'echo', data: { command, name }, secretId, envName: name };
+            break;
+          }
+          for (const expression of (fact.data.expressions ?? []) as string[]) {
+            const match = /\bsecrets\s*(?:\.\s*([\w-]+)|\[\s*'([^']+)'\s*\])/.exec(expression);
+            if (!match) continue;
+            const secretName = match[1] ?? match[2];
+            const info = ctx.names.get(secretName) ?? ctx.names.get(secretName.toUpperCase());
+            yield { ...base, messageId: 'echoExpression', data: { command, name: secretName }, secretId: info?.secret.id ?? null, envName: secretName };
+            break;
+          }
+          break;
+        }
+        case 'shell-xtrace': {
+          const name = secretInScope(file, fact.range, ctx);
+          if (name) yield { ...base, messageId: 'xtrace', data: { name } };
+          break;
+        }
+        case 'shell-env-dump': {
+          const name = secretInScope(file, fact.range, ctx);
+          if (name) yield { ...base, messageId: 'envDump', data: { command: String(fact.data.command ?? 'env'), name } };
+          break;
+        }
+        case 'shell-cat': {
+          const path = String(fact.data.path ?? '').replace(/^["']|["']$/g, '');
+          if (SECRET_FILE.test(path) && !EXAMPLE_FILE.test(path)) yield { ...base, messageId: 'cat', data: { path } };
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { defineRule } from '../core/rule.js';
+
+/** Name-ref contexts where a literal value means a committed secret, with how to say where. */
+const LITERAL_CONTEXTS: Record<string, string> = {
+  'env-file-key': 'a committed .env file',
+  'compose-env-key': 'a compose environment',
+  'k8s-env-value': 'a Kubernetes container env',
+  'k8s-secret-key': 'a Kubernetes Secret manifest',
+  'k8s-configmap-key': 'a Kubernetes ConfigMap',
+  'workflow-env-key': 'a workflow env block',
+};
+
+export default defineRule({
+  meta: {
+    id: 'no-secret-literal-in-config',
+    area: 'config',
+    defaultSeverity: 'error',
+    description: 'Disallow assigning a literal value to a registry secret in committed config files.',
+    rationale:
+      'A value written next to a secret name in a committed `.env`, compose file, Kubernetes manifest or workflow is in the repository history for good, is copied into every clone and fork, and bypasses rotation. Placeholders (`changeme`, `<token>`, empty values) and references (`${VAR}`, `${{ secrets.X }}`, `valueFrom.secretKeyRef`) are fine.',
+    fix: 'Remove the value and rotate the secret. Reference it instead: `${{ secrets.NAME }}` in workflows, `valueFrom.secretKeyRef` or an external secret operator in Kubernetes, `${NAME}` or compose `secrets:` in compose, and keep real `.env` files out of git (commit a `.env.example` with placeholders).',
+    messages: {
+      literal: "'{{name}}' ({{secretId}}) is assigned a literal value in {{where}}; reference the secret from a secret store or CI secret instead.",
+    },
+    cwe: ['CWE-798'],
+    securitySeverity: '8.5',
+    precision: 'high',
+    appliesTo: ['dotenv', 'compose', 'kubernetes', 'workflow'],
+    bad: [
+      { lang: 'yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: sk-test-FAKE' },
+      { lang: 'dotenv', code: 'OPENROUTER_API_KEY=sk-test-FAKE' },
+    ],
+    good: [
+      { lang: 'yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}' },
+      { lang: 'dotenv', code: '# .env.example\nOPENROUTER_API_KEY=' },
+    ],
+  },
+  *checkFile(file, ctx) {
+    // Example files hold placeholders by design; env-example-drift looks after them.
+    const exampleFile = file.facts.some((f) => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
+    for (const fact of file.facts) {
+      if (fact.kind !== 'name-ref' || !fact.hasLiteralValue) continue;
+      const where = LITERAL_CONTEXTS[fact.context];
+      if (!where || (fact.context === 'env-file-key' && exampleFile)) continue;
+      const info = ctx.names.get(fact.name);
+      if (!info || info.secret.kind !== 'secret') continue;
+      yield {
+        messageId: 'literal',
+        data: { name: fact.name, secretId: info.secret.id, where },
+        file: file.file,
+        range: fact.range,
+        secretId: info.secret.id,
+        envName: fact.name,
+      };
+    }
+  },
+});

@@ -1,0 +1,94 @@
+import type { NameInfo } from '../registry/model.js';
+import { defineRule, type Report } from '../core/rule.js';
+
+/** GitHub creates this secret for every run; it exists whether or not the registry lists it. */
+const BUILT_IN_SECRETS = new Set(['GITHUB_TOKEN']);
+
+/** GitHub secret names are case-insensitive; registry names are matched in upper case. */
+function lookup(names: Map<string, NameInfo>, name: string): NameInfo | undefined {
+  return names.get(name) ?? names.get(name.toUpperCase());
+}
+
+/** `openrouter-api-key` / `openrouterApiKey` as an env-style name. */
+function inputAsEnvName(input: string): string {
+  return input.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-.\s]/g, '_').toUpperCase();
+}
+
+export default defineRule({
+  meta: {
+    id: 'workflow-secret-mismatch',
+    area: 'config',
+    defaultSeverity: 'error',
+    description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
+    rationale:
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown.",
+    fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
+    messages: {
+      unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
+      deprecated: "'secrets.{{name}}' is a deprecated alias of {{secretId}}; use 'secrets.{{replacement}}'.",
+      envMismatch: "env '{{envName}}' ({{envSecretId}}) receives 'secrets.{{name}}' ({{secretId}}); bind each name to its own secret.",
+      inputMismatch: "input '{{input}}' of {{action}} looks like {{inputSecretId}} but receives 'secrets.{{name}}' ({{secretId}}).",
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        allow: { type: 'array', items: { type: 'string' }, description: 'Repository secrets that exist outside the registry (deploy keys, bot tokens).' },
+      },
+      additionalProperties: false,
+    },
+    cwe: ['CWE-1188'],
+    securitySeverity: '4.0',
+    precision: 'high',
+    appliesTo: ['workflow'],
+    bad: [{ lang: 'yaml', code: 'env:\n  OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}\n  TOKEN: ${{ secrets.UNKNOWN_TOKEN }}' }],
+    good: [{ lang: 'yaml', code: 'env:\n  OPENROUTER_API_KEY: ${{ secrets.OPENROUTER_API_KEY }}\n  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' }],
+  },
+  *checkFile(file, ctx): Generator<Report> {
+    if (file.language !== 'workflow') return;
+    const allow = new Set((Array.isArray(ctx.options.allow) ? ctx.options.allow : []).map((n) => String(n).toUpperCase()));
+    for (const fact of file.facts) {
+      if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
+        const info = lookup(ctx.names, fact.name);
+        const upper = fact.name.toUpperCase();
+        if (!info) {
+          if (BUILT_IN_SECRETS.has(upper) || allow.has(upper)) continue;
+          yield { messageId: 'unknown', data: { name: fact.name }, file: file.file, range: fact.range, envName: fact.name };
+        } else if (info.role === 'deprecated') {
+          const replacement = info.deprecated?.replacement || info.secret.env;
+          yield { messageId: 'deprecated', data: { name: fact.name, secretId: info.secret.id, replacement }, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name };
+        }
+        continue;
+      }
+      if (fact.kind !== 'config') continue;
+      if (fact.type === 'workflow-env-binding') {
+        const envName = String(fact.data.envName);
+        const secretName = String(fact.data.secretName);
+        const envInfo = ctx.names.get(envName);
+        const secretInfo = lookup(ctx.names, secretName);
+        if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id) continue;
+        yield {
+          messageId: 'envMismatch',
+          data: { envName, envSecretId: envInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
+          file: file.file,
+          range: fact.range,
+          secretId: secretInfo.secret.id,
+          envName,
+        };
+      } else if (fact.type === 'workflow-with-binding') {
+        const input = String(fact.data.input);
+        const secretName = String(fact.data.secretName);
+        const inputInfo = ctx.names.get(inputAsEnvName(input));
+        const secretInfo = lookup(ctx.names, secretName);
+        if (!inputInfo || !secretInfo || inputInfo.secret.id === secretInfo.secret.id) continue;
+        yield {
+          messageId: 'inputMismatch',
+          data: { input, action: String(fact.data.action), inputSecretId: inputInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
+          file: file.file,
+          range: fact.range,
+          secretId: secretInfo.secret.id,
+          envName: secretName,
+        };
+      }
+    }
+  },
+});
