@@ -55,7 +55,14 @@ export function todayIso(): string {
 
 /** Loads config and registry and resolves rule levels. Throws ConfigError. */
 export async function prepareProject(options: ScanOptions): Promise<PreparedProject> {
-  const config = loadConfig({ cwd: options.cwd, configFile: options.configFile, registryOverride: options.registry });
+  // The config is searched from the first scanned path upwards (DESIGN §2), not from cwd;
+  // explicit --config/--registry paths stay relative to cwd.
+  const searchFrom = configSearchStart(options);
+  const config = loadConfig({
+    cwd: searchFrom,
+    configFile: options.configFile ? path.resolve(options.cwd, options.configFile) : undefined,
+    registryOverride: options.registry ? absolutizeRegistrySpec(options.registry, options.cwd) : undefined,
+  });
   const registry = await loadRegistry(config);
   const today = options.today ?? config.lifecycle.today ?? todayIso();
   if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
@@ -68,6 +75,28 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
     rules = rules.map((r) => (keep(r.rule.meta.id, r.rule.meta.area) ? r : { ...r, level: 'off' as const }));
   }
   return { config, registry, today, hardCut, rules };
+}
+
+function configSearchStart(options: ScanOptions): string {
+  const first = options.paths?.[0];
+  if (!first) return options.cwd;
+  const abs = path.resolve(options.cwd, first);
+  try {
+    return fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  } catch {
+    return options.cwd;
+  }
+}
+
+/** `--registry` specs (`rust:PATH,json:PATH,PATH`) with their paths made absolute against cwd. */
+function absolutizeRegistrySpec(spec: string, cwd: string): string {
+  return spec
+    .split(',')
+    .map((part) => {
+      const m = /^(rust|json|yaml|overlay):(.*)$/.exec(part.trim());
+      return m ? `${m[1]}:${path.resolve(cwd, m[2])}` : path.resolve(cwd, part.trim());
+    })
+    .join(',');
 }
 
 export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): FrontEndOptions {

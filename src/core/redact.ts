@@ -24,18 +24,26 @@ function mask(token: string): string {
   return '*'.repeat(token.length);
 }
 
-const CONFIG_ASSIGNMENT = /^(\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+)?["']?[\w.-]+["']?\s*(?:=|:\s|:$))(.*)$/;
+const CONFIG_ASSIGNMENT = /^(\s*(?:-\s+)?(?:export\s+|ENV\s+|ARG\s+)?["']?[\w.-]+["']?\s*(?:=|:(?=\s|$))\s*)(.*)$/;
 
-/** For config-like files: keep the key, mask the assigned value unless it is a reference (`${{ ... }}`, `${VAR}`, `$VAR`). */
+/** A config value that cannot be a credential: a reference, an env name, a plain lowercase word, a short token. */
+function isHarmlessConfigValue(value: string): boolean {
+  const bare = value.replace(/^["']|["']$/g, '').trim();
+  if (bare === '' || bare === '|' || bare === '>' || bare === '|-' || bare === '>-') return true;
+  if (/^\$\{\{.*\}\}$/.test(bare) || /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(bare)) return true;
+  if (/^[A-Z][A-Z0-9_]*$/.test(bare) && (bare.includes('_') || !/\d/.test(bare))) return true;
+  if (/^[a-z][a-z-]*$/.test(bare) && bare.length < 16) return true;
+  return bare.length < 6 && !/\d/.test(bare);
+}
+
+/** For config-like files: keep the key, mask the assigned value (same length) unless it is harmless. */
 export function redactConfigLine(line: string): string {
   const match = CONFIG_ASSIGNMENT.exec(line);
   if (!match) return redactValues(line);
-  const value = match[2].trim();
-  if (value === '' || /^["']?\$\{\{.*\}\}["']?$/.test(value) || /^["']?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?["']?$/.test(value) || value === '|' || value === '>') {
-    return line;
-  }
-  if (/^[[{&*!]/.test(value) || /^\w+:/.test(value)) return redactValues(line);
-  return `${match[1]} ********`.replace(/\s+\*{8}$/, match[1].endsWith(' ') ? '********' : ' ********');
+  const value = match[2];
+  if (isHarmlessConfigValue(value)) return line;
+  if (/^[[{&*!]/.test(value.trim())) return redactValues(line);
+  return match[1] + value.replace(/\S/g, '*');
 }
 
 const CONFIG_FILE = /(^|\/)(\.env[^/]*|[^/]*\.env|[^/]*\.ya?ml|Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile)$/i;

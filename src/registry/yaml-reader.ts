@@ -45,6 +45,11 @@ export function fail(source: YamlSource, node: Node | null | undefined, message:
   throw new ConfigError(message, source.file, at.line, at.column);
 }
 
+/** A short quoted echo of a rejected word (enum, date); capped so a pasted value never lands whole in output. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 24 ? `${value.slice(0, 12)}…` : value);
+}
+
 function describe(node: Node | null | undefined): string {
   if (!node || (isScalar(node) && node.value === null)) return 'nothing';
   if (isMap(node)) return 'a mapping';
@@ -104,7 +109,7 @@ export function readInteger(source: YamlSource, node: Node | null, where: string
 
 export function readEnum<T extends string>(source: YamlSource, node: Node | null, where: string, allowed: readonly T[], fallback?: Node | null): T {
   if (isScalar(node) && typeof node.value === 'string' && (allowed as readonly string[]).includes(node.value)) return node.value as T;
-  const got = isScalar(node) && typeof node.value === 'string' ? `"${node.value}"` : describe(node);
+  const got = isScalar(node) && typeof node.value === 'string' ? quoted(node.value) : describe(node);
   return fail(source, node, `${where}: expected one of ${allowed.join(' | ')}, got ${got}`, fallback);
 }
 
@@ -118,7 +123,7 @@ export function readDate(source: YamlSource, node: Node | null, where: string, f
   if (isScalar(node)) {
     const value = node.value instanceof Date ? node.value.toISOString().slice(0, 10) : node.value;
     if (typeof value === 'string' && isRealIsoDate(value)) return value;
-    const shown = typeof value === 'string' ? `"${value}"` : describe(node);
+    const shown = typeof value === 'string' ? quoted(value) : describe(node);
     return fail(source, node, `${where}: expected a real date YYYY-MM-DD, got ${shown}`, fallback);
   }
   return fail(source, node, `${where}: expected a real date YYYY-MM-DD, got ${describe(node)}`, fallback);

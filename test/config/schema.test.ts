@@ -2,7 +2,7 @@
 // they reject, so editors and the linter never disagree.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/config-types.js';

@@ -59,6 +59,8 @@ export class PythonLeakAnalysis {
   private readonly typePattern: RegExp | null;
   /** Attribute names whose value is a secret: pydantic settings fields of secret env names, class fields of resolver types. */
   private readonly secretAttributes = new Map<string, { secretId: string | null; envName: string | null }>();
+  /** `Class.self.attr` -> taint, from assignments in any method of the class. */
+  private readonly instanceAttributes = new Map<string, Taint>();
   private emit = false;
   private current: FunctionInfo | null = null;
 
@@ -254,6 +256,11 @@ export class PythonLeakAnalysis {
     if (target.type === 'identifier' || target.type === 'attribute') {
       if (taint) env.set(target.text, withStep(taint, this.step(target, `assigned to ${target.text}`)));
       else env.delete(target.text);
+      // `self.key = secret` in one method is visible in the class's other methods.
+      const cls = this.current?.className;
+      if (cls && target.type === 'attribute' && target.text.startsWith('self.') && taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${target.text}`)) {
+        this.instanceAttributes.set(`${cls}.${target.text}`, env.get(target.text)!);
+      }
       return;
     }
     if (target.type === 'subscript') {
@@ -273,13 +280,13 @@ export class PythonLeakAnalysis {
       case 'identifier':
         return env.get(node.text) ?? (this.current && this.current.params.includes(node.text) ? null : this.globals.get(node.text)) ?? null;
       case 'attribute': {
-        const direct = env.get(node.text) ?? this.globals.get(node.text);
+        const direct = env.get(node.text) ?? this.globals.get(node.text) ?? this.instanceAttribute(node.text);
         if (direct) return direct;
         const objectTaint = this.evaluate(node.childForFieldName('object'), env);
-        if (objectTaint) return objectTaint;
+        if (objectTaint?.origin === 'source') return objectTaint;
         const attr = node.childForFieldName('attribute')?.text ?? '';
         const secret = this.secretAttributes.get(attr);
-        if (!secret) return null;
+        if (!secret) return objectTaint;
         const description = secret.envName ? `settings field ${attr} (${secret.envName})` : `field ${attr} of a resolver type`;
         return this.source(node, secret.secretId, secret.envName, description);
       }
@@ -401,6 +408,11 @@ export class PythonLeakAnalysis {
     return null;
   }
 
+  private instanceAttribute(text: string): Taint | undefined {
+    const cls = this.current?.className;
+    return cls && text.startsWith('self.') ? this.instanceAttributes.get(`${cls}.${text}`) : undefined;
+  }
+
   private calleeFunction(fn: Node | null): FunctionInfo | null {
     if (!fn) return null;
     if (fn.type === 'identifier') return this.functions.get(fn.text) ?? null;
@@ -500,7 +512,7 @@ export class PythonLeakAnalysis {
     if (!name) return null;
     const secretId = this.options.secretNames[name];
     if (!secretId) return null;
-    const description = api === 'pydantic BaseSettings' ? `settings field (${name})` : `${api}("${name}")`;
+    const description = api === 'pydantic BaseSettings' ? `settings field (${name})` : node.type === 'subscript' ? `${api}["${name}"]` : `${api}("${name}")`;
     return this.source(node, secretId, name, description);
   }
 

@@ -91,7 +91,7 @@ export function envReadOfMacro(macro: Node, context: EnvReadContext): EnvReadMat
 }
 
 /** `#[arg(env = "X")]`, `#[clap(long, env)]` on a struct field (bare `env` uses the field name upper-cased). */
-export function clapEnvReads(attribute: Node, field: Node | null, context: EnvReadContext): EnvReadMatch[] {
+export function clapEnvReads(attribute: Node, fieldOf: () => Node | null, context: EnvReadContext): EnvReadMatch[] {
   const head = attributeName(attribute);
   if (head !== 'arg' && head !== 'clap') return [];
   const args = attributeArguments(attribute);
@@ -100,7 +100,7 @@ export function clapEnvReads(attribute: Node, field: Node | null, context: EnvRe
   for (const group of tokenGroups(args)) {
     if (group[0]?.type !== 'identifier' || group[0].text !== 'env') continue;
     if (group.length === 1) {
-      const fieldName = field?.childForFieldName('name')?.text;
+      const fieldName = fieldOf()?.childForFieldName('name')?.text;
       reads.push({ api: 'clap(env)', name: fieldName ? fieldName.toUpperCase() : null, node: group[0], literals: [] });
     } else if (group.length === 3 && group[1].type === '=') {
       const resolved = resolveConstString(group[2], context.constScope);

@@ -24,7 +24,7 @@ import { RustSinkMatcher } from './sink-match.js';
 import { LineIndex } from './source-map.js';
 import { pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis } from './taint.js';
-import { isTestFile, isTestItem } from './test-code.js';
+import { isTestAttribute, isTestFile, isTestItemType } from './test-code.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 
@@ -147,12 +147,7 @@ class RustFileAnalysis {
     const context = { imports: this.imports, constScope: this.constScope };
     const stack: Array<{ node: Node; inTest: boolean }> = [{ node: this.root, inTest: this.testFile }];
     while (stack.length > 0) {
-      const { node, inTest: parentInTest } = stack.pop()!;
-      let inTest = parentInTest;
-      if (!inTest && isTestItem(node)) {
-        inTest = true;
-        this.testRanges.push([node.startIndex, node.endIndex]);
-      }
+      const { node, inTest } = stack.pop()!;
       switch (node.type) {
         case 'line_comment':
         case 'block_comment': {
@@ -183,18 +178,41 @@ class RustFileAnalysis {
           continue;
         }
         case 'attribute': {
-          const field = fieldAfterAttribute(node);
-          for (const read of clapEnvReads(node, field, context)) this.pushEnvRead(read, inTest);
+          for (const read of clapEnvReads(node, () => fieldAfterAttribute(node), context)) this.pushEnvRead(read, inTest);
           break;
         }
         default:
           break;
       }
-      for (let i = node.namedChildCount - 1; i >= 0; i--) {
-        const child = node.namedChild(i);
-        if (child) stack.push({ node: child, inTest });
-      }
+      this.pushChildren(node, inTest, stack);
     }
+  }
+
+  /**
+   * Pushes the named children in reverse (so they pop in source order), deciding test-ness from
+   * the attributes just before each item. Sibling navigation is linear in tree-sitter, so the
+   * attributes are tracked here instead of looked up per item.
+   */
+  private pushChildren(node: Node, inTest: boolean, stack: Array<{ node: Node; inTest: boolean }>): void {
+    if (node.namedChildCount === 0) return;
+    const entries: Array<{ node: Node; inTest: boolean }> = [];
+    let pendingTestAttribute = false;
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      let childInTest = inTest;
+      if (child.type === 'attribute_item') {
+        const attribute = child.namedChildren.find((c) => c?.type === 'attribute');
+        if (attribute && isTestAttribute(attribute)) pendingTestAttribute = true;
+      } else if (child.type !== 'line_comment' && child.type !== 'block_comment') {
+        if (pendingTestAttribute && !inTest && isTestItemType(child.type)) {
+          childInTest = true;
+          this.testRanges.push([child.startIndex, child.endIndex]);
+        }
+        pendingTestAttribute = false;
+      }
+      entries.push({ node: child, inTest: childInTest });
+    }
+    for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]);
   }
 
   private pushEnvRead(read: EnvReadMatch, inTest: boolean): void {

@@ -47,8 +47,10 @@ export function tokenIdentifiers(tree: Node): Node[] {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'identifier') found.push(node);
-    for (let i = node.childCount - 1; i >= 0; i--) {
-      const child = node.child(i);
+    if (node.childCount === 0) continue;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
       if (child && child.type !== 'string_literal' && child.type !== 'raw_string_literal') stack.push(child);
     }
   }
@@ -126,9 +128,10 @@ export function lastSegment(node: Node): string | undefined {
 export function tokenGroups(tree: Node, separators: ReadonlySet<string> = COMMA): Node[][] {
   const groups: Node[][] = [];
   let current: Node[] = [];
-  const count = tree.childCount;
-  for (let i = 1; i < count - 1; i++) {
-    const child = tree.child(i);
+  // `children` fetches all children in one call; `child(i)` in a loop is quadratic.
+  const children = tree.children;
+  for (let i = 1; i < children.length - 1; i++) {
+    const child = children[i];
     if (!child) continue;
     if (separators.has(child.type) && child.childCount === 0) {
       groups.push(current);
@@ -145,11 +148,8 @@ const COMMA: ReadonlySet<string> = new Set([',']);
 
 /** The token tree argument of a macro invocation. */
 export function macroTokenTree(macro: Node): Node | null {
-  for (let i = macro.childCount - 1; i >= 0; i--) {
-    const child = macro.child(i);
-    if (child?.type === 'token_tree') return child;
-  }
-  return null;
+  const last = macro.lastChild;
+  return last?.type === 'token_tree' ? last : null;
 }
 
 /** True when a type node mentions one of the given type names anywhere (`Option<&SecretString>`). */

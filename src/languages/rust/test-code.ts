@@ -13,16 +13,20 @@ export function isTestFile(file: string): boolean {
 
 /** True when the item carries `#[cfg(test)]`, `#[test]`, `#[tokio::test]` and the like. */
 export function isTestItem(item: Node): boolean {
-  if (!TEST_ITEM_TYPES.has(item.type)) return false;
-  for (const attribute of precedingAttributes(item)) {
-    const name = attributeName(attribute);
-    const tail = name.split('::').pop() ?? '';
-    if (TEST_ATTRIBUTE_TAILS.has(tail)) return true;
-    if (name === 'cfg') {
-      const args = attributeArguments(attribute);
-      const identifiers = args ? tokenIdentifiers(args).map((node) => node.text) : [];
-      if (identifiers.includes('test') && !identifiers.includes('not')) return true;
-    }
-  }
-  return false;
+  return isTestItemType(item.type) && precedingAttributes(item).some(isTestAttribute);
+}
+
+export function isTestItemType(type: string): boolean {
+  return TEST_ITEM_TYPES.has(type);
+}
+
+/** `test`, `tokio::test`, `rstest`, `cfg(test)`, `cfg(all(test, unix))`, not `cfg(not(test))`. */
+export function isTestAttribute(attribute: Node): boolean {
+  const name = attributeName(attribute);
+  const tail = name.split('::').pop() ?? '';
+  if (TEST_ATTRIBUTE_TAILS.has(tail)) return true;
+  if (name !== 'cfg') return false;
+  const args = attributeArguments(attribute);
+  const identifiers = args ? tokenIdentifiers(args).map((node) => node.text) : [];
+  return identifiers.includes('test') && !identifiers.includes('not');
 }

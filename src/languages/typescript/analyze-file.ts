@@ -1,10 +1,11 @@
 // One walk over the raw TypeScript tree of a file, keeping lexical scopes, emitting facts.
 import type { EnvReadFact, Fact, FileError, FrontEndOptions, FrontEndResult } from '../../core/facts.js';
 import type { ConstContext } from './const-strings.js';
-import { resolveConstString } from './const-strings.js';
+import { importedConstRef, resolveConstString } from './const-strings.js';
 import { collectDirectiveComments, DIRECTIVE_MARKER } from './directive-comments.js';
+import { collectExportedConstants } from './exported-constants.js';
 import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './env-objects.js';
-import { reportBindingPattern, reportEnvUse, type EnvReadSink } from './env-reads.js';
+import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadSink } from './env-reads.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
 import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
@@ -33,6 +34,7 @@ function isNamePosition(identifier: TS.Identifier): boolean {
 
 class FileAnalysis implements EnvReadSink {
   readonly facts: Fact[] = [];
+  exportedConstants: Record<string, string> = {};
   private scope: Scope;
   private readonly inTest: boolean;
   private readonly context: ConstContext;
@@ -55,8 +57,10 @@ class FileAnalysis implements EnvReadSink {
   }
 
   run(text: string): void {
-    declareStatements(this.sourceFile.statements, this.scope);
+    const fileScope = this.scope;
+    declareStatements(this.sourceFile.statements, fileScope);
     ts.forEachChild(this.sourceFile, this.visit);
+    this.exportedConstants = collectExportedConstants(this.sourceFile, fileScope, this.context);
     for (const literal of this.registryLiterals) {
       if (this.keyLiterals.has(literal)) continue;
       this.facts.push({ kind: 'name-ref', name: literal.text, context: 'string-literal', range: rangeOfNode(this.sourceFile, literal), ...this.testFlag() });
@@ -68,15 +72,21 @@ class FileAnalysis implements EnvReadSink {
     return this.inTest ? { inTest: true } : {};
   }
 
-  resolveKey(expression: TS.Expression, scope: Scope): string | null {
+  resolveKey(expression: TS.Expression, scope: Scope): EnvKey {
     const literals: TS.Node[] = [];
     const key = resolveConstString(expression, scope, this.context, literals);
-    if (key !== null) for (const literal of literals) this.keyLiterals.add(literal);
+    if (key === null) {
+      const constRef = importedConstRef(expression, scope, this.context);
+      return constRef ? { constRef } : null;
+    }
+    for (const literal of literals) this.keyLiterals.add(literal);
     return key;
   }
 
-  addEnvRead(name: string | null, source: EnvSource, at: TS.Node, enumerates?: boolean): void {
+  addEnvRead(key: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean): void {
+    const name = typeof key === 'string' ? key : null;
     const fact: EnvReadFact = { kind: 'env-read', name, api: source.api, range: rangeOfNode(this.sourceFile, at) };
+    if (key !== null && typeof key === 'object') fact.constRef = key.constRef;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
     if (enumerates) fact.enumerates = true;
     if (this.inTest) fact.inTest = true;
@@ -220,7 +230,8 @@ export function analyzeTypeScript(file: string, text: string, options: FrontEndO
   const analysis = new FileAnalysis(sourceFile, file, options);
   try {
     analysis.run(text);
-    return { facts: analysis.facts };
+    const exported = Object.keys(analysis.exportedConstants).length > 0 ? { exportedConstants: analysis.exportedConstants } : {};
+    return { facts: analysis.facts, ...exported };
   } catch (error) {
     return { facts: analysis.facts, errors: [failure(file, 'could not be fully analysed', error)] };
   }

@@ -114,3 +114,23 @@ export function propertyNameText(name: TS.PropertyName): string | null {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
   return null;
 }
+
+/**
+ * For a key this file cannot resolve because it is imported (`import { K } from './names'`,
+ * `names.K`, `ENV.K`): what the engine needs to look it up in the exporting file.
+ */
+export function importedConstRef(expression: TS.Expression, scope: Scope, context: ConstContext): { identifier: string; from?: string } | null {
+  const value = unwrapTransparent(expression);
+  let owner: TS.Expression = value;
+  let member: string | null = null;
+  if (ts.isPropertyAccessExpression(value)) {
+    owner = unwrapTransparent(value.expression);
+    member = value.name.text;
+  }
+  if (!ts.isIdentifier(owner)) return null;
+  const binding = scope.lookup(owner.text);
+  const meaning = binding ? meaningOf(binding, context) : null;
+  if (meaning?.kind !== 'module' || meaning.imported === 'default' || meaning.imported === 'instance') return null;
+  if (meaning.imported === '*') return member === null ? null : { identifier: member, from: meaning.module };
+  return { identifier: member === null ? meaning.imported : `${meaning.imported}.${member}`, from: meaning.module };
+}

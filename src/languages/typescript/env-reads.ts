@@ -9,10 +9,16 @@ import { ts, type TS } from './typescript-module.js';
 
 /** What env-read detection needs from the running analysis. */
 export interface EnvReadSink {
-  /** Resolves a key expression to a constant and remembers its literals as env-read keys. */
-  resolveKey(expression: TS.Expression, scope: Scope): string | null;
-  addEnvRead(name: string | null, source: EnvSource, at: TS.Node, enumerates?: boolean): void;
+  /**
+   * Resolves a key expression to a constant (and remembers its literals as env-read keys); an
+   * imported identifier it cannot resolve comes back as a `constRef` for the engine to resolve.
+   */
+  resolveKey(expression: TS.Expression, scope: Scope): EnvKey;
+  addEnvRead(name: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean): void;
 }
+
+/** A read's name: a constant, unknown (null), or an imported constant another file defines. */
+export type EnvKey = string | null | { constRef: { identifier: string; from?: string } };
 
 export type { Range };
 
@@ -98,7 +104,7 @@ function escapes(use: TS.Node, parent: TS.Node): boolean {
   }
 }
 
-function keyOfPropertyName(name: TS.PropertyName, scope: Scope, sink: EnvReadSink): string | null {
+function keyOfPropertyName(name: TS.PropertyName, scope: Scope, sink: EnvReadSink): EnvKey {
   if (ts.isComputedPropertyName(name)) return sink.resolveKey(name.expression, scope);
   return propertyNameText(name);
 }
@@ -111,7 +117,7 @@ export function reportBindingPattern(pattern: TS.ObjectBindingPattern, source: E
       continue;
     }
     const property = element.propertyName;
-    let name: string | null = null;
+    let name: EnvKey = null;
     if (property) name = keyOfPropertyName(property, scope, sink);
     else if (ts.isIdentifier(element.name)) name = element.name.text;
     sink.addEnvRead(name, source, element);

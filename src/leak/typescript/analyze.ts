@@ -42,16 +42,20 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   if (needles.needles.length === 0) return { facts, errors };
 
   const candidates: string[] = [];
+  const others = new Map<string, string>();
   for (const file of input.files) {
     try {
       const stat = fs.statSync(file);
       if (stat.size > MAX_FILE_BYTES) continue; // the front end reports oversized files
-      if (mayContainSource(fs.readFileSync(file, 'utf8'), needles)) candidates.push(path.resolve(file));
+      const text = fs.readFileSync(file, 'utf8');
+      if (mayContainSource(text, needles)) candidates.push(path.resolve(file));
+      else others.set(path.resolve(file), text);
     } catch {
       // Unreadable files are reported by the per-file front end.
     }
   }
   if (candidates.length === 0) return { facts, errors };
+  candidates.push(...importersOf(candidates, others));
 
   let ctx: EngineContext;
   let program;
@@ -99,6 +103,32 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     }
   }
   return { facts, errors };
+}
+
+/**
+ * One ring of importers: a file that imports a candidate module (`./config` exporting
+ * `getKey() { return resolveSecret(..) }`) receives secrets without naming a source. The text
+ * test is only a prefilter; the compiler resolves the imports for real afterwards.
+ */
+function importersOf(candidates: string[], others: Map<string, string>): string[] {
+  const specifiers = new Set<string>();
+  for (const file of candidates) {
+    const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
+    specifiers.add(base === 'index' ? path.basename(path.dirname(file)) : base);
+  }
+  const found: string[] = [];
+  for (const [file, text] of others) {
+    for (const name of specifiers) {
+      const at = text.indexOf(`/${name}`);
+      if (at < 0) continue;
+      const next = text[at + name.length + 1];
+      if (next === "'" || next === '"' || next === '.' || next === '`') {
+        found.push(file);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 function createContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions): EngineContext {

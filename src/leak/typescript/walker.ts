@@ -571,7 +571,25 @@ export class TaintWalker {
       if (pushed) this.assignTo(callee.expression, asValue(pushed));
     }
     if (result && this.isNonText(call)) return undefined;
-    return result ?? this.typedSource(call);
+    return result ?? this.typedSource(call) ?? this.declaredReturnSource(call);
+  }
+
+  /** `function load(): Promise<ResolvedSecret>`: the declared return type, readable without lib types. */
+  private declaredReturnSource(call: ts.CallExpression): Taint | undefined {
+    if (this.ctx.resolverTypes.size === 0) return undefined;
+    let declaration: ts.Declaration | undefined;
+    try {
+      declaration = this.ctx.checker.getResolvedSignature(call)?.getDeclaration();
+    } catch {
+      return undefined;
+    }
+    if (!declaration || !ts.isFunctionLike(declaration)) return undefined;
+    let type = declaration.type;
+    if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
+    const typeName = annotatedResolverType(type, this.ctx);
+    if (!typeName) return undefined;
+    const origin = typeOrigin(typeName);
+    return { origin, flow: [stepAt(this.ctx.root, call, `${describeNode(call)} returns ${origin.description}`)] };
   }
 
   private newTaint(node: ts.NewExpression): Taint | undefined {

@@ -1,0 +1,64 @@
+// The Action's inputs (action.yml) read through @actions/core, plus the pull request base that
+// `changed-since` defaults to. Pure except for reading the event payload file.
+import fs from 'node:fs';
+
+export type FailOn = 'error' | 'warning' | 'never';
+export type DiffFilterInput = 'added' | 'file' | 'none';
+
+export interface ActionInputs {
+  path: string;
+  config?: string;
+  registry?: string;
+  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+  sarifFile: string;
+  /** A commit to diff against; undefined means a full scan. */
+  changedSince?: string;
+  /** Where `changedSince` came from, for the log. */
+  changedSinceOrigin: 'input' | 'pull-request' | 'none';
+  diffFilter: DiffFilterInput;
+  failOn: FailOn;
+  baseline?: string;
+}
+
+export class InputError extends Error {}
+
+const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+const DIFF_FILTERS = ['added', 'file', 'none'] as const;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new InputError(`invalid input ${name}: '${value}'; expected ${allowed.join('|')}`);
+  return value as T;
+}
+
+/** The base commit of the pull request that triggered the run, if the event is a pull request. */
+export function pullRequestBase(env: NodeJS.ProcessEnv): string | undefined {
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (!eventPath) return undefined;
+  try {
+    const payload = JSON.parse(fs.readFileSync(eventPath, 'utf8')) as { pull_request?: { base?: { sha?: unknown } } };
+    const sha = payload.pull_request?.base?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `getInput` is @actions/core's: `INPUT_<NAME>` with the name upper-cased and dashes kept. */
+export function readInputs(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionInputs {
+  const optional = (name: string): string | undefined => getInput(name).trim() || undefined;
+  const explicitBase = optional('changed-since');
+  const prBase = explicitBase ? undefined : pullRequestBase(env);
+  return {
+    path: optional('path') ?? '.',
+    config: optional('config'),
+    registry: optional('registry'),
+    format: oneOf('format', optional('format') ?? 'text', FORMATS),
+    sarifFile: optional('sarif-file') ?? 'clavis-lint.sarif',
+    changedSince: explicitBase ?? prBase,
+    changedSinceOrigin: explicitBase ? 'input' : prBase ? 'pull-request' : 'none',
+    diffFilter: oneOf('diff-filter', optional('diff-filter') ?? 'file', DIFF_FILTERS),
+    failOn: oneOf('fail-on', optional('fail-on') ?? 'error', FAIL_ON),
+    baseline: optional('baseline'),
+  };
+}

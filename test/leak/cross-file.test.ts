@@ -1,0 +1,94 @@
+// Function summaries across files, leaky types, robustness.
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeDir, analyzeSnippet, cleanupProjects, RESOLVER, writeProject } from './leak-harness.js';
+
+afterAll(cleanupProjects);
+
+describe('cross-file summaries', () => {
+  it('reports a param sink inside another file at the outer call, with the flow continuing into the callee', async () => {
+    const run = await analyzeDir(
+      writeProject({
+        'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true } }),
+        'src/secrets/resolver.ts': RESOLVER,
+        'src/prompt.ts': `export function buildPrompt(k: string) {\n  return [{ role: 'user', content: 'hello' }, { note: k }];\n}\nexport function logKey(k: string) {\n  console.info('key', k);\n}\nexport const wrap = (v: string) => \`[\${v}]\`;\n`,
+        'src/app.ts': `import { resolveSecret } from './secrets/resolver.js';\nimport { logKey, wrap } from './prompt.js';\nconst key = resolveSecret('OpenRouterApiKey');\nlogKey(key);\nconsole.log(wrap(key));\n`,
+      }),
+    );
+    const [viaParam, viaReturn] = [...run.leaks].sort((a, b) => a.range.line - b.range.line);
+    expect(run.leaks).toHaveLength(2);
+    expect(viaParam.ruleId).toBe('no-secret-in-log');
+    expect(viaParam.range.line).toBe(4);
+    expect(viaParam.secretId).toBe('OpenRouterApiKey');
+    expect(viaParam.envName).toBe('OPENROUTER_API_KEY');
+    expect(viaParam.flow.map((step) => `${step.file}:${step.line} ${step.note}`)).toEqual([
+      "src/app.ts:3 resolveSecret('OpenRouterApiKey') returns the secret",
+      "src/app.ts:3 assigned to 'key'",
+      "src/app.ts:4 passed to 'logKey' (param 'k')",
+      'src/prompt.ts:5 reaches console.info',
+    ]);
+    expect(viaReturn.flow.map((step) => step.note)).toContain("returned from 'wrap'");
+    expect(viaReturn.flow[viaReturn.flow.length - 1]).toMatchObject({ file: 'src/app.ts', line: 5, note: 'reaches console.log' });
+  });
+
+  it('follows a source returned by a project function (getter summary)', async () => {
+    const run = await analyzeSnippet(`import { key } from './config';\nconsole.log(key());\n`, {
+      'src/config.ts': `import { resolveSecret } from './secrets/resolver';\nexport function key() { return resolveSecret('GithubToken'); }\n`,
+    });
+    expect(run.leaks.map((leak) => `${leak.ruleId}@${leak.range.line}:${leak.secretId}`)).toEqual(['no-secret-in-log@2:GithubToken']);
+  });
+
+  it('treats a declared Promise<ResolvedSecret> return as a source', async () => {
+    const run = await analyzeSnippet(`import type { ResolvedSecret } from './types';\ndeclare function load(): Promise<ResolvedSecret>;\nconsole.log(await load());\nexport {};\n`, {
+      'src/types.ts': `export interface ResolvedSecret { value: string }\n`,
+    });
+    expect(run.leaks.map((leak) => leak.ruleId)).toEqual(['no-secret-in-log']);
+  });
+});
+
+describe('leaky types', () => {
+  it('flags a class holding a secret without redaction, not #private or redacting classes', async () => {
+    const run = await analyzeSnippet(
+      [
+        `import { resolveSecret, SecretString, redact } from './secrets/resolver';`,
+        `import { inspect } from 'node:util';`,
+        `export class Leaky { private apiKey = resolveSecret('OpenRouterApiKey'); }`,
+        `export class Typed { constructor(private readonly token: SecretString) {} }`,
+        `export class Hidden { #apiKey = resolveSecret('OpenRouterApiKey'); }`,
+        `export class Redacting { apiKey = resolveSecret('GithubToken'); toJSON() { return { apiKey: redact(this.apiKey) }; } [inspect.custom]() { return 'Redacting {}'; } }`,
+        `export class HalfDone { apiKey = resolveSecret('GithubToken'); toJSON() { return { ...this }; } }`,
+      ].join('\n'),
+    );
+    expect(run.types.map((fact) => `${fact.typeName}.${fact.field}:${fact.secretId}:${fact.exposure}`).sort()).toEqual([
+      'HalfDone.apiKey:GithubToken:toJSON returns it, no [util.inspect.custom]',
+      'Leaky.apiKey:OpenRouterApiKey:no toJSON, no [util.inspect.custom]',
+      'Typed.token:null:no toJSON, no [util.inspect.custom]',
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  it('survives syntax errors, missing modules and broken tsconfig without throwing', async () => {
+    const run = await analyzeDir(
+      writeProject({
+        'tsconfig.json': '{ not json',
+        'src/secrets/resolver.ts': RESOLVER,
+        'src/broken.ts': `import { resolveSecret } from './secrets/resolver';\nimport x from 'not-installed';\nconst k = resolveSecret('GithubToken');\nconsole.log(k;\nx.y(k) {{{\n`,
+        'src/plain.js': `const { resolveSecret } = require('./secrets/resolver');\nconsole.log(resolveSecret('GithubToken'));\n`,
+      }),
+    );
+    expect(run.leaks.some((leak) => leak.flow[0].file === 'src/plain.js')).toBe(true);
+    expect(run.leaks.some((leak) => leak.flow[0].file === 'src/broken.ts' && leak.ruleId === 'no-secret-in-log')).toBe(true);
+  });
+
+  it('returns nothing quickly when no file mentions a source', async () => {
+    const run = await analyzeDir(writeProject({ 'a.ts': 'console.log(process.env.HOME);\n' }));
+    expect(run.leaks).toEqual([]);
+    expect(run.errors).toEqual([]);
+  });
+
+  it('never puts a secret value into facts', async () => {
+    const run = await analyzeSnippet(`import { resolveSecret } from './secrets/resolver';\nconst fallback = 'sk-test-FAKECANARY0000';\nconsole.log(resolveSecret('GithubToken') || fallback, 'sk-test-FAKECANARY0000');\n`);
+    expect(run.leaks.length).toBeGreaterThan(0);
+    expect(JSON.stringify(run)).not.toContain('FAKECANARY');
+  });
+});
