@@ -7,11 +7,8 @@ import { ConfigError } from '../core/config-types.js';
 import type { SeverityLevel } from '../core/rule.js';
 import { HELP_TEXT } from './help.js';
 import { toolVersion } from './version.js';
-import { runScanCommand } from './commands/scan.js';
-import { runRulesCommand, runExplainCommand } from './commands/rules.js';
-import { runRegistryCommand } from './commands/registry.js';
-import { runDocsCommand } from './commands/docs.js';
-import { runInventoryCommand } from './commands/inventory.js';
+// Commands are imported when used: --help, --version and `rules` must not pay for loading the
+// TypeScript compiler and the tree-sitter grammars.
 
 export interface CliIo {
   cwd: string;
@@ -77,17 +74,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'rules':
-        return runRulesCommand(values, io);
+        return (await import('./commands/rules.js')).runRulesCommand(values, io);
       case 'explain':
-        return runExplainCommand(rest, io);
+        return (await import('./commands/rules.js')).runExplainCommand(rest, io);
       case 'registry':
-        return await runRegistryCommand(rest, values, io);
+        return await (await import('./commands/registry.js')).runRegistryCommand(rest, values, io);
       case 'docs':
-        return await runDocsCommand(rest, values, io);
+        return await (await import('./commands/docs.js')).runDocsCommand(rest, values, io);
       case 'inventory':
-        return await runInventoryCommand(rest, values, io);
+        return await (await import('./commands/inventory.js')).runInventoryCommand(rest, values, io);
       default:
-        return await runScanCommand(rest, values, io);
+        return await (await import('./commands/scan.js')).runScanCommand(rest, values, io);
     }
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -58,11 +58,15 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
   // The config is searched from the first scanned path upwards (DESIGN §2), not from cwd;
   // explicit --config/--registry paths stay relative to cwd.
   const searchFrom = configSearchStart(options);
-  const config = loadConfig({
-    cwd: searchFrom,
-    configFile: options.configFile ? path.resolve(options.cwd, options.configFile) : undefined,
-    registryOverride: options.registry ? absolutizeRegistrySpec(options.registry, options.cwd) : undefined,
-  });
+  const load = (cwd: string): ResolvedConfig =>
+    loadConfig({
+      cwd,
+      configFile: options.configFile ? path.resolve(options.cwd, options.configFile) : undefined,
+      registryOverride: options.registry ? absolutizeRegistrySpec(options.registry, options.cwd) : undefined,
+    });
+  let config = load(searchFrom);
+  // Outside a git repository the search stops early; then the invocation directory decides.
+  if (!config.configFile && searchFrom !== options.cwd) config = load(options.cwd);
   const registry = await loadRegistry(config);
   const today = options.today ?? config.lifecycle.today ?? todayIso();
   if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {

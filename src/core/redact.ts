@@ -4,15 +4,20 @@
 // Value-like tokens are masked: long runs of key characters that mix letters and digits, and,
 // in config files, everything after the `=` / `:` of an assignment.
 
-const VALUE_LIKE = /[A-Za-z0-9+/_\-.~]{12,}={0,2}/g;
+// Dots are separators (paths, JWT segments), so each segment is judged on its own.
+const VALUE_LIKE = /[A-Za-z0-9+/_\-~]{12,}={0,2}/g;
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 function looksLikeValue(token: string): boolean {
   // OPENROUTER_API_KEY is a name, not a value; AKIAIOSFODNN7EXAMPLE (digits, no underscore) is a value.
   if (ENV_NAME.test(token) && (token.includes('_') || !/[0-9]/.test(token))) return false;
-  if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return false;
+  const digits = (token.match(/[0-9]/g) ?? []).length;
+  if (digits === 0 || !/[A-Za-z]/.test(token)) return false;
   if (/^[\w.-]+\.(ts|js|rs|py|md|json|ya?ml|sh)$/.test(token)) return false; // file names
-  return true;
+  // Credentials mix cases with digits, or are long hex/base32 runs, or are digit-dense.
+  if (/[a-z]/.test(token) && /[A-Z]/.test(token)) return true;
+  if (/^[0-9a-f]{16,}$/i.test(token) || /^[A-Z0-9]{16,}$/.test(token)) return true;
+  return digits / token.length >= 0.25 || (token.length >= 20 && digits >= 3);
 }
 
 export function redactValues(text: string): string {

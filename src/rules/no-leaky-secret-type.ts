@@ -10,7 +10,7 @@ export default defineRule({
       'A struct or class holding a secret leaks it wherever an instance is printed or serialised: `{:?}` in a log line, a derived `Serialize`, `console.log(client)`, `JSON.stringify(config)`. The leak is invisible at the call site, so it has to be fixed in the type.',
     fix: 'Redact in the type: a manual `Debug`/`Display` that prints a placeholder, `#[serde(skip)]`, a `secrecy::SecretString` field, or in TypeScript a `#private` field or both a redacting `toJSON` and `[util.inspect.custom]`.',
     messages: {
-      leaky: "Type '{{typeName}}' holds secret {{secret}} in field '{{field}}' and exposes it ({{exposure}}).",
+      leaky: "Type '{{typeName}}' holds {{secret}} in field '{{field}}' and exposes it ({{exposure}}).",
     },
     cwe: ['CWE-532', 'CWE-312'],
     securitySeverity: '6.5',
@@ -25,15 +25,16 @@ export default defineRule({
     ],
     appliesTo: ['typescript', 'javascript', 'rust', 'python'],
   },
-  *checkFile(file) {
+  *checkFile(file, ctx) {
     for (const fact of file.facts) {
       if (fact.kind !== 'leaky-type') continue;
       yield {
         messageId: 'leaky',
-        data: { typeName: fact.typeName, field: fact.field, exposure: fact.exposure, secret: fact.secretId ?? 'value' },
+        data: { typeName: fact.typeName, field: fact.field, exposure: fact.exposure, secret: fact.secretId ? `secret ${fact.secretId}` : 'a secret' },
         file: file.file,
         range: fact.range,
         secretId: fact.secretId,
+        envName: ctx.registry.secrets.find((secret) => secret.id === fact.secretId)?.env ?? null,
         fingerprintHint: `${fact.typeName}.${fact.field}`,
       };
     }

@@ -37,7 +37,8 @@ export default defineRule({
     const registryOnly = ctx.options.registryOnly === true;
     for (const fact of file.facts) {
       if (fact.kind !== 'config' || !(fact.type in SOURCES)) continue;
-      const name = typeof fact.data.name === 'string' ? fact.data.name : null;
+      // A quoted `--build-arg "X=$X"` may arrive with its quote still attached.
+      const name = typeof fact.data.name === 'string' ? fact.data.name.replace(/^["']+|["']+$/g, '') : null;
       if (!name) continue;
       const info = ctx.names.get(name);
       const data = { name, source: SOURCES[fact.type] };

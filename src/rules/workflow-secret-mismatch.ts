@@ -72,7 +72,7 @@ export default defineRule({
           file: file.file,
           range: fact.range,
           secretId: secretInfo.secret.id,
-          envName,
+          envName: secretName,
         };
       } else if (fact.type === 'workflow-with-binding') {
         const input = String(fact.data.input);

@@ -62,6 +62,22 @@ describe('Rust registry source', () => {
     ]);
   });
 
+  it('reports rows missing a field and syntax errors, still reading the intact rows', async () => {
+    const rs = [
+      'const S: &[SecretSpec] = &[',
+      '    SecretSpec { id: SecretId::A, canonical_env: "A_TOKEN", aliases: &[], deprecated_aliases: &[] },',
+      '    SecretSpec { id: SecretId::B, aliases: &[], ..SecretSpec::DEFAULT },',
+      '];',
+      'fn broken( {',
+    ].join('\n');
+    const registry = await loadRust({ 'spec.rs': rs }, 'spec.rs');
+    expect(registry.secrets.map((s) => s.id)).toEqual(['A']);
+    expect(registry.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      expect.stringMatching(/^5:\d+ Rust syntax error/),
+      '3:5 registry row without "canonical_env": skipped; expected a literal canonical_env field',
+    ]);
+  });
+
   it('honours custom struct and field names', async () => {
     const rs = 'const S: &[Entry] = &[Entry { key: "MyId", var: "MY_API_KEY", alt: vec!["MY_KEY"], old: &[] }];\n';
     const registry = await loadRust({ 'spec.rs': rs }, '[{ from: rust, path: spec.rs, struct: Entry, fields: { id: key, canonical_env: var, aliases: alt, deprecated_aliases: old } }]');

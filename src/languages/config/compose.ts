@@ -24,6 +24,7 @@ export function analyzeCompose(file: string, text: string): { facts: Fact[]; err
   const src = parseYamlSource(file, text);
   const facts: Fact[] = [...src.comments];
   for (const doc of src.documents) {
+    try {
     for (const scalar of walkScalars(doc.contents)) facts.push(...interpolations(src, scalar));
     for (const [service, pair] of mapEntries(mapGet(doc.contents, 'services'))) {
       for (const entry of keyValueEntries(src, mapGet(pair.value, 'environment'))) {
@@ -33,6 +34,10 @@ export function analyzeCompose(file: string, text: string): { facts: Fact[]; err
         facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-build-arg', range: entry.range, hasLiteralValue: entry.hasLiteralValue });
         facts.push({ kind: 'config', type: 'docker-build-arg', range: entry.range, data: { name: entry.name, service, hasLiteralValue: entry.hasLiteralValue, source: 'compose' } });
       }
+    }
+    } catch {
+      // Pathological nesting or an unexpected shape: keep what we have, report the file.
+      src.errors.push({ file, message: 'YAML structure could not be analysed completely' });
     }
   }
   return { facts, errors: src.errors };

@@ -20,6 +20,7 @@ export function analyzeKubernetes(file: string, text: string): { facts: Fact[]; 
   const src = parseYamlSource(file, text);
   const facts: Fact[] = [...src.comments];
   for (const doc of src.documents) {
+    try {
     const kind = scalarString(mapGet(doc.contents, 'kind'));
     if (kind === 'Secret' || kind === 'ConfigMap') {
       const context = kind === 'Secret' ? 'k8s-secret-key' : 'k8s-configmap-key';
@@ -32,6 +33,10 @@ export function analyzeKubernetes(file: string, text: string): { facts: Fact[]; 
       }
     }
     findContainers(src, doc.contents, facts, 0);
+    } catch {
+      // Pathological nesting or an unexpected shape: keep what we have, report the file.
+      src.errors.push({ file, message: 'YAML structure could not be analysed completely' });
+    }
   }
   return { facts, errors: src.errors };
 }

@@ -52,7 +52,7 @@ export async function analyzePython(file: string, text: string, options: FrontEn
     if (syntaxError) {
       errors.push({ file, message: 'Python syntax error; facts come from the parts that parsed', line: syntaxError.startPosition.row + 1, column: syntaxError.startPosition.column + 1 });
     }
-    exportedConstants = collectFacts(file, root, options, facts);
+    exportedConstants = collectFacts(file, text, root, options, facts);
   } catch (error) {
     errors.push({ file, message: `Python analysis stopped early (${error instanceof Error ? error.name : 'error'})` });
   } finally {
@@ -63,7 +63,7 @@ export async function analyzePython(file: string, text: string, options: FrontEn
 }
 
 /** Pushes the file's facts; returns its exported string constants. */
-function collectFacts(file: string, root: Node, options: FrontEndOptions, facts: Fact[]): Record<string, string> {
+function collectFacts(file: string, text: string, root: Node, options: FrontEndOptions, facts: Fact[]): Record<string, string> {
   const inTest = isPythonTestPath(file);
   const testFlag = inTest ? { inTest: true } : {};
   const scope = new ModuleScope(root, options.projectConstants);
@@ -118,9 +118,18 @@ function collectFacts(file: string, root: Node, options: FrontEndOptions, facts:
     }
   }
 
-  const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
-  facts.push(...new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest).run());
+  // The taint analysis is the expensive part: run it only when the file can hold a source.
+  if (mayHoldSecretSource(text, facts, settings.fieldEnvNames, options)) {
+    const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
+    facts.push(...new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest).run());
+  }
   return scope.exportedConstants();
+}
+
+function mayHoldSecretSource(text: string, facts: Fact[], settingsFields: Map<string, string>, options: FrontEndOptions): boolean {
+  if (facts.some((f) => f.kind === 'resolver-call' || (f.kind === 'env-read' && f.name !== null && options.secretNames[f.name]))) return true;
+  if ([...settingsFields.values()].some((name) => options.secretNames[name])) return true;
+  return options.resolver.types.some((type) => type && text.includes(type));
 }
 
 /** `hvac kv.read_secret_version`: version segments (`v2`) dropped, so the text never looks like a value to the output redactor. */

@@ -9,6 +9,8 @@ export interface ConstScope {
   fileConsts: Map<string, Node>;
   projectConstants: Record<string, string>;
   envById: Record<string, string>;
+  /** The function around the expression being resolved, for `let k = "X";` lookups. */
+  enclosingFunction?: Node | null;
 }
 
 export interface ResolvedString {
@@ -43,7 +45,8 @@ export function resolveConstString(node: Node, scope: ConstScope, depth = 0): Re
       return inner ? resolveConstString(inner, scope, depth + 1) : null;
     }
     case 'identifier':
-      return resolveLocal(node, scope, depth) ?? resolveNamedConst(node.text, scope, depth);
+      // Constants first: they are cheap to look up, and a local rarely shadows a SCREAMING_CASE const.
+      return resolveNamedConst(node.text, scope, depth) ?? resolveLocal(node, scope, depth);
     case 'scoped_identifier': {
       const name = lastSegment(node);
       return name ? resolveNamedConst(name, scope, depth) : null;
@@ -70,8 +73,7 @@ function resolveNamedConst(name: string, scope: ConstScope, depth: number): Reso
 
 /** `let k = "X";` (or `= CONST`) earlier in the same function. */
 function resolveLocal(identifier: Node, scope: ConstScope, depth: number): ResolvedString | null {
-  let fn: Node | null = identifier.parent;
-  while (fn && fn.type !== 'function_item' && fn.type !== 'closure_expression') fn = fn.parent;
+  const fn = scope.enclosingFunction;
   if (!fn) return null;
   let binding: Node | null = null;
   for (const declaration of fn.descendantsOfType('let_declaration')) {
@@ -146,14 +148,22 @@ function resolveConversion(node: Node, scope: ConstScope, depth: number): Resolv
 }
 
 /** Every string `const`/`static` of a file, for the crate-wide constant table. */
-export function constantsOfTree(root: Node): Record<string, string> {
-  const fileConsts = collectFileConsts(root);
+export function constantsOfTree(root: Node, fileConsts: Map<string, Node> = collectFileConsts(root)): Record<string, string> {
   const scope: ConstScope = { fileConsts, projectConstants: {}, envById: {} };
   const result: Record<string, string> = {};
   for (const [name, value] of fileConsts) {
     const resolved = resolveConstString(value, scope);
-    if (resolved) result[name] = resolved.value;
+    if (resolved && looksLikeEnvName(resolved.value)) result[name] = resolved.value;
   }
   return result;
+}
+
+/**
+ * Only env-name-shaped values leave the file: a constant may hold a real credential, and these
+ * tables travel between workers. `AKIA…`-style ids (long, no underscore) are kept back too.
+ */
+function looksLikeEnvName(value: string): boolean {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  return value.includes('_') || value.length <= 16;
 }
 

@@ -14,6 +14,8 @@ export interface EnvReadMatch {
   node: Node;
   /** Literal nodes that spelled the name (not reported again as plain mentions). */
   literals: Node[];
+  /** An unresolved `SCREAMING_CASE` constant (probably from another file), for the engine to resolve. */
+  constRef?: { identifier: string };
 }
 
 interface EnvFunction {
@@ -65,16 +67,25 @@ export function envReadOfCall(call: Node, context: EnvReadContext): EnvReadMatch
   const args = call.childForFieldName('arguments');
   const first = args?.namedChild(0);
   const resolved = first ? resolveConstString(first, context.constScope) : null;
-  return { api: fn.api, name: resolved?.value ?? null, node: call, literals: resolved?.literals ?? [] };
+  const match: EnvReadMatch = { api: fn.api, name: resolved?.value ?? null, node: call, literals: resolved?.literals ?? [] };
+  const constName = !resolved && first ? constantName(first) : null;
+  if (constName) match.constRef = { identifier: constName };
+  return match;
 }
 
-/** `std::env::var` used as a value (`.map(env::var)`): a read whose name the linter cannot know. */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** `KEY`, `&KEY`, `crate::config::KEY` -> `KEY`; anything else (locals, calls) -> null. */
+function constantName(node: Node): string | null {
+  let target: Node | null = node;
+  while (target && (target.type === 'reference_expression' || target.type === 'parenthesized_expression')) target = target.childForFieldName('value') ?? target.namedChild(0);
+  if (!target || (target.type !== 'identifier' && target.type !== 'scoped_identifier')) return null;
+  const name = lastSegment(target);
+  return name && CONSTANT_NAME.test(name) ? name : null;
+}
+
+/** `std::env::var` used as a value (`.map(env::var)`): a read whose name the linter cannot know. The caller checks the parent. */
 export function envReadOfPathValue(path: Node, context: EnvReadContext): EnvReadMatch | null {
-  const parent = path.parent;
-  if (!parent) return null;
-  if (parent.type === 'call_expression' && parent.childForFieldName('function')?.id === path.id) return null;
-  if (parent.type === 'scoped_identifier' || parent.type === 'use_as_clause' || parent.type === 'scoped_use_list' || parent.type === 'use_list' || parent.type === 'use_declaration' || parent.type === 'generic_function') return null;
-  if (path.type === 'identifier') return null; // bare names are too ambiguous without a call
   const fn = envFunctionOf(path, context.imports);
   if (!fn) return null;
   return { api: fn.api, name: null, enumerates: fn.enumerates || undefined, node: path, literals: [] };

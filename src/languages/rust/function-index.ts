@@ -37,9 +37,10 @@ export interface FunctionIndex {
 export function indexFunctions(root: Node, secretTypes: ReadonlySet<string>): FunctionIndex {
   const all: FunctionInfo[] = [];
   const byName = new Map<string, FunctionInfo[]>();
+  const implTypes = implTypesByMethodStart(root);
   for (const node of root.descendantsOfType('function_item')) {
     if (!node) continue;
-    const info = describeFunction(node, secretTypes);
+    const info = describeFunction(node, secretTypes, implTypes.get(node.startIndex) ?? null);
     if (!info) continue;
     all.push(info);
     for (const key of info.qualified ? [info.name, info.qualified] : [info.name]) {
@@ -51,7 +52,7 @@ export function indexFunctions(root: Node, secretTypes: ReadonlySet<string>): Fu
   return { all, byName, secretFields: collectSecretFields(root, secretTypes) };
 }
 
-function describeFunction(node: Node, secretTypes: ReadonlySet<string>): FunctionInfo | null {
+function describeFunction(node: Node, secretTypes: ReadonlySet<string>, implType: string | null): FunctionInfo | null {
   const name = node.childForFieldName('name')?.text;
   if (!name) return null;
   const params: ParamInfo[] = [];
@@ -73,7 +74,7 @@ function describeFunction(node: Node, secretTypes: ReadonlySet<string>): Functio
   }
   return {
     name,
-    qualified: implTypeName(node) ? `${implTypeName(node)}::${name}` : null,
+    qualified: implType ? `${implType}::${name}` : null,
     node,
     body: node.childForFieldName('body'),
     params,
@@ -82,12 +83,18 @@ function describeFunction(node: Node, secretTypes: ReadonlySet<string>): Functio
   };
 }
 
-function implTypeName(fn: Node): string | null {
-  const list = fn.parent;
-  const impl = list?.type === 'declaration_list' ? list.parent : null;
-  if (impl?.type !== 'impl_item') return null;
-  const type = impl.childForFieldName('type');
-  return type ? (lastSegment(type) ?? null) : null;
+/** Start offset of each method -> the type of its `impl` block (no parent lookups: they are slow in tree-sitter). */
+function implTypesByMethodStart(root: Node): Map<number, string> {
+  const types = new Map<number, string>();
+  for (const impl of root.descendantsOfType('impl_item')) {
+    const type = impl?.childForFieldName('type');
+    const name = type ? lastSegment(type) : undefined;
+    if (!impl || !name) continue;
+    for (const item of impl.childForFieldName('body')?.namedChildren ?? []) {
+      if (item?.type === 'function_item') types.set(item.startIndex, name);
+    }
+  }
+  return types;
 }
 
 function collectSecretFields(root: Node, secretTypes: ReadonlySet<string>): Map<string, SecretField> {

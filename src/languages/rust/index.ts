@@ -14,7 +14,7 @@ import type {
 import { sinksFor } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { collectFileConsts, constantsOfTree, resolveConstString, type ConstScope } from './constants.js';
-import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadMatch } from './env-reads.js';
+import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { indexFunctions } from './function-index.js';
 import { addExternCrate, addUseDeclaration, crateIdent, emptyImportMap, type ImportMap } from './imports.js';
 import { findLeakyTypes } from './leaky-types.js';
@@ -27,6 +27,22 @@ import { RustTaintAnalysis } from './taint.js';
 import { isTestAttribute, isTestFile, isTestItemType } from './test-code.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
+/** Parents under which a path is a name being imported or qualified, not a value. */
+const PATH_CONTEXTS_THAT_ARE_NOT_VALUES = new Set(['use_declaration', 'use_as_clause', 'scoped_use_list', 'use_list', 'generic_function', 'macro_invocation', 'struct_expression', 'tuple_struct_pattern', 'struct_pattern', 'match_pattern']);
+
+interface WalkLevel {
+  inTest: boolean;
+  pendingTestAttribute: boolean;
+  parentType: string;
+  enclosingFunction: Node | null;
+}
+
+interface VisitContext {
+  type: string;
+  parentType: string;
+  inTest: boolean;
+  enclosingFunction: Node | null;
+}
 
 /** Cheap substring test: false means the file cannot produce any fact. */
 export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
@@ -102,6 +118,8 @@ class RustFileAnalysis {
   /** Start offsets of string literals that spelled an env-read name. */
   private readonly consumedLiterals = new Set<number>();
   private readonly literals: Array<{ node: Node; inTest: boolean }> = [];
+  /** Resolver types the file mentions at all (the others cannot appear in its declarations). */
+  private readonly secretTypes: Set<string>;
 
   constructor(
     private readonly parser: Parser,
@@ -112,7 +130,9 @@ class RustFileAnalysis {
   ) {
     this.lines = new LineIndex(text);
     this.testFile = isTestFile(file);
-    this.constScope = { fileConsts: collectFileConsts(root), projectConstants: options.projectConstants ?? {}, envById: options.envById };
+    const fileConsts = text.includes('const') || text.includes('static') ? collectFileConsts(root) : new Map<string, Node>();
+    this.constScope = { fileConsts, projectConstants: options.projectConstants ?? {}, envById: options.envById };
+    this.secretTypes = new Set(options.resolver.types.filter((type) => type.length > 0 && text.includes(type)));
   }
 
   run(): FrontEndResult {
@@ -121,7 +141,11 @@ class RustFileAnalysis {
     this.emitNameMentions();
     this.collectLeaks();
     this.collectLeakyTypes();
-    return this.errors.length > 0 ? { facts: this.facts, errors: this.errors } : { facts: this.facts };
+    const result: FrontEndResult = { facts: this.facts };
+    if (this.errors.length > 0) result.errors = this.errors;
+    const exported = constantsOfTree(this.root, this.constScope.fileConsts);
+    if (Object.keys(exported).length > 0) result.exportedConstants = exported;
+    return result;
   }
 
   private collectImports(): void {
@@ -129,90 +153,126 @@ class RustFileAnalysis {
       if (node?.type === 'use_declaration') addUseDeclaration(this.imports, node);
       else if (node) addExternCrate(this.imports, node);
     }
-    for (const path of this.root.descendantsOfType('scoped_identifier')) {
-      if (!path || path.parent?.type === 'scoped_identifier') continue;
-      const root = pathSegments(path)[0];
-      if (root) this.imports.crateRoots.add(root);
-    }
   }
 
   private inTest(offset: number): boolean {
     return this.testFile || this.testRanges.some(([start, end]) => offset >= start && offset < end);
   }
 
-  /** One pass over the tree: env reads, comments, string literals, store and resolver calls. */
+  /**
+   * One pass over the tree with a cursor (several times cheaper than materialising children):
+   * env reads, comments, string literals, resolver calls and the crate roots of qualified paths.
+   * Test-ness comes from the attributes just before each item, tracked per sibling level.
+   */
   private walkSyntax(): void {
-    const stores = new SecretStoreMatcher(secretStoresFor('rust', this.options.extraSecretStores), this.imports);
     const resolverFunctions = new Set(this.options.resolver.functions);
-    const context = { imports: this.imports, constScope: this.constScope };
-    const stack: Array<{ node: Node; inTest: boolean }> = [{ node: this.root, inTest: this.testFile }];
-    while (stack.length > 0) {
-      const { node, inTest } = stack.pop()!;
-      switch (node.type) {
-        case 'line_comment':
-        case 'block_comment': {
-          const comment = this.text.slice(node.startIndex, node.endIndex);
-          if (comment.includes(SUPPRESSION_MARKER)) this.facts.push({ kind: 'comment', text: comment, range: this.range(node) });
+    const calls: Array<{ node: Node; inTest: boolean }> = [];
+    const cursor = this.root.walk();
+    let level: WalkLevel = { inTest: this.testFile, pendingTestAttribute: false, parentType: '', enclosingFunction: null };
+    const levels: WalkLevel[] = [];
+    try {
+      for (;;) {
+        let descend = false;
+        let nodeInTest = level.inTest;
+        let enclosingFunction = level.enclosingFunction;
+        const type = cursor.nodeType;
+        if (cursor.nodeIsNamed) {
+          if (type === 'attribute_item') {
+            const attribute = cursor.currentNode.namedChildren.find((child) => child?.type === 'attribute');
+            if (attribute && isTestAttribute(attribute)) level.pendingTestAttribute = true;
+          } else if (type !== 'line_comment' && type !== 'block_comment') {
+            if (level.pendingTestAttribute && !level.inTest && isTestItemType(type)) {
+              nodeInTest = true;
+              this.testRanges.push([cursor.startIndex, cursor.endIndex]);
+            }
+            level.pendingTestAttribute = false;
+          }
+          if (type === 'function_item' || type === 'closure_expression') enclosingFunction = cursor.currentNode;
+          const visit: VisitContext = { type, parentType: level.parentType, inTest: nodeInTest, enclosingFunction };
+          descend = this.visitNode(visit, cursor, resolverFunctions, calls);
+        }
+        if (descend && cursor.gotoFirstChild()) {
+          levels.push(level);
+          level = { inTest: nodeInTest, pendingTestAttribute: false, parentType: type, enclosingFunction };
           continue;
         }
-        case 'string_literal':
-        case 'raw_string_literal':
-          this.literals.push({ node, inTest });
-          continue;
-        case 'call_expression': {
-          const read = envReadOfCall(node, context);
-          if (read) this.pushEnvRead(read, inTest);
-          const store = stores.isEmpty ? null : stores.match(node);
-          if (store) this.facts.push({ kind: 'secret-store-call', provider: store.provider, api: store.api, range: this.range(node), ...(inTest ? { inTest } : {}) });
-          this.pushResolverCall(node, resolverFunctions);
-          break;
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) {
+            this.matchSecretStores(calls);
+            return;
+          }
+          level = levels.pop()!;
         }
-        case 'macro_invocation': {
-          const read = envReadOfMacro(node, context);
-          if (read) this.pushEnvRead(read, inTest);
-          break;
-        }
-        case 'scoped_identifier': {
-          const read = envReadOfPathValue(node, context);
-          if (read) this.pushEnvRead(read, inTest);
-          continue;
-        }
-        case 'attribute': {
-          for (const read of clapEnvReads(node, () => fieldAfterAttribute(node), context)) this.pushEnvRead(read, inTest);
-          break;
-        }
-        default:
-          break;
       }
-      this.pushChildren(node, inTest, stack);
+    } finally {
+      cursor.delete();
     }
   }
 
-  /**
-   * Pushes the named children in reverse (so they pop in source order), deciding test-ness from
-   * the attributes just before each item. Sibling navigation is linear in tree-sitter, so the
-   * attributes are tracked here instead of looked up per item.
-   */
-  private pushChildren(node: Node, inTest: boolean, stack: Array<{ node: Node; inTest: boolean }>): void {
-    if (node.namedChildCount === 0) return;
-    const entries: Array<{ node: Node; inTest: boolean }> = [];
-    let pendingTestAttribute = false;
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      let childInTest = inTest;
-      if (child.type === 'attribute_item') {
-        const attribute = child.namedChildren.find((c) => c?.type === 'attribute');
-        if (attribute && isTestAttribute(attribute)) pendingTestAttribute = true;
-      } else if (child.type !== 'line_comment' && child.type !== 'block_comment') {
-        if (pendingTestAttribute && !inTest && isTestItemType(child.type)) {
-          childInTest = true;
-          this.testRanges.push([child.startIndex, child.endIndex]);
-        }
-        pendingTestAttribute = false;
+  /** Handles one named node; returns whether its children need visiting. */
+  private visitNode(
+    visit: VisitContext,
+    cursor: { currentNode: Node; currentFieldName: string | null; startIndex: number; endIndex: number },
+    resolverFunctions: ReadonlySet<string>,
+    calls: Array<{ node: Node; inTest: boolean }>,
+  ): boolean {
+    const { inTest } = visit;
+    switch (visit.type) {
+      case 'line_comment':
+      case 'block_comment': {
+        const comment = this.text.slice(cursor.startIndex, cursor.endIndex);
+        if (comment.includes(SUPPRESSION_MARKER)) this.facts.push({ kind: 'comment', text: comment, range: this.lines.range(cursor.startIndex, cursor.endIndex) });
+        return false;
       }
-      entries.push({ node: child, inTest: childInTest });
+      case 'string_literal':
+      case 'raw_string_literal':
+        this.literals.push({ node: cursor.currentNode, inTest });
+        return false;
+      case 'call_expression': {
+        const node = cursor.currentNode;
+        const read = envReadOfCall(node, this.readContext(visit.enclosingFunction));
+        if (read) this.pushEnvRead(read, inTest);
+        calls.push({ node, inTest });
+        this.pushResolverCall(node, resolverFunctions);
+        return true;
+      }
+      case 'macro_invocation': {
+        const read = envReadOfMacro(cursor.currentNode, this.readContext(visit.enclosingFunction));
+        if (read) this.pushEnvRead(read, inTest);
+        return true;
+      }
+      case 'scoped_identifier': {
+        if (visit.parentType === 'scoped_identifier') return false;
+        const node = cursor.currentNode;
+        const root = pathSegments(node)[0];
+        if (root) this.imports.crateRoots.add(root);
+        if (visit.parentType === 'call_expression' && cursor.currentFieldName === 'function') return false;
+        if (PATH_CONTEXTS_THAT_ARE_NOT_VALUES.has(visit.parentType)) return false;
+        const read = envReadOfPathValue(node, this.readContext(visit.enclosingFunction));
+        if (read) this.pushEnvRead(read, inTest);
+        return false;
+      }
+      case 'attribute': {
+        const node = cursor.currentNode;
+        for (const read of clapEnvReads(node, () => fieldAfterAttribute(node), this.readContext(visit.enclosingFunction))) this.pushEnvRead(read, inTest);
+        return true;
+      }
+      default:
+        return true;
     }
-    for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]);
+  }
+
+  private readContext(enclosingFunction: Node | null): EnvReadContext {
+    return { imports: this.imports, constScope: enclosingFunction ? { ...this.constScope, enclosingFunction } : this.constScope };
+  }
+
+  private matchSecretStores(calls: Array<{ node: Node; inTest: boolean }>): void {
+    const stores = new SecretStoreMatcher(secretStoresFor('rust', this.options.extraSecretStores), this.imports);
+    if (stores.isEmpty) return;
+    for (const { node, inTest } of calls) {
+      const store = stores.match(node);
+      if (store) this.facts.push({ kind: 'secret-store-call', provider: store.provider, api: store.api, range: this.range(node), ...(inTest ? { inTest } : {}) });
+    }
   }
 
   private pushEnvRead(read: EnvReadMatch, inTest: boolean): void {
@@ -221,6 +281,7 @@ class RustFileAnalysis {
     if (read.compileTime) fact.compileTime = true;
     if (read.enumerates) fact.enumerates = true;
     if (inTest) fact.inTest = true;
+    if (read.constRef) fact.constRef = read.constRef;
     this.facts.push(fact);
   }
 
@@ -253,7 +314,7 @@ class RustFileAnalysis {
 
   private collectLeaks(): void {
     if (!this.mayHoldSecrets()) return;
-    const secretTypes = new Set(this.options.resolver.types);
+    const secretTypes = this.secretTypes;
     const analysis = new RustTaintAnalysis({
       file: this.file,
       text: this.text,
@@ -283,7 +344,7 @@ class RustFileAnalysis {
   }
 
   private collectLeakyTypes(): void {
-    for (const match of findLeakyTypes(this.root, new Set(this.options.resolver.types))) {
+    for (const match of findLeakyTypes(this.root, this.secretTypes)) {
       const fact: LeakyTypeFact = {
         kind: 'leaky-type',
         typeName: match.typeName,

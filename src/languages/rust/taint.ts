@@ -85,9 +85,10 @@ export class RustTaintAnalysis {
   private readonly secretTypes: Set<string>;
   private readonly secretIds: Set<string>;
   private readonly staticInteresting: Set<string>;
-  private readonly readContext: EnvReadContext;
   private depth = 0;
   private budget = WORK_BUDGET;
+  /** The function being analysed, for `let k = "X"; env::var(k)` name lookups. */
+  private currentFunction: FunctionInfo | null = null;
 
   constructor(private readonly setup: TaintSetup) {
     const { options } = setup;
@@ -95,7 +96,6 @@ export class RustTaintAnalysis {
     this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
     this.secretTypes = new Set(options.resolver.types);
     this.secretIds = new Set(Object.values(options.secretNames));
-    this.readContext = { imports: setup.imports, constScope: setup.constScope };
     this.staticInteresting = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
   }
 
@@ -121,6 +121,11 @@ export class RustTaintAnalysis {
     this.probeTrees.length = 0;
   }
 
+  private readContext(): EnvReadContext {
+    const enclosingFunction = this.currentFunction?.node ?? null;
+    return { imports: this.setup.imports, constScope: { ...this.setup.constScope, enclosingFunction } };
+  }
+
   // ---- functions and summaries ----
 
   private summaryOf(fn: FunctionInfo): Taint | null {
@@ -135,6 +140,8 @@ export class RustTaintAnalysis {
     if (!fn.body) return null;
     this.active.add(fn);
     this.depth++;
+    const outer = this.currentFunction;
+    this.currentFunction = fn;
     try {
       const env: Env = new Map();
       fn.params.forEach((param, index) => {
@@ -151,6 +158,7 @@ export class RustTaintAnalysis {
     } finally {
       this.active.delete(fn);
       this.depth--;
+      this.currentFunction = outer;
     }
   }
 
@@ -526,7 +534,7 @@ export class RustTaintAnalysis {
     if (segments.length === 0) return null;
     const last = segments[segments.length - 1];
     if (this.resolverFunctions.has(last)) return this.resolverSource(node, segments, args, shift);
-    const read = envReadOfCall(node, this.readContext);
+    const read = envReadOfCall(node, this.readContext());
     if (read) return this.envSource(read.api, read.name, node, shift);
     if (this.sanitizers.has(last)) return null;
     const local = this.localCallee(node);
@@ -543,7 +551,7 @@ export class RustTaintAnalysis {
   private evaluateMacro(node: Node, env: Env, shift: number): Taint | null {
     const name = lastSegment(node.childForFieldName('macro') ?? node) ?? '';
     if (name === 'env' || name === 'option_env' || name === 'dotenv') {
-      const read = envReadOfMacro(node, this.readContext);
+      const read = envReadOfMacro(node, this.readContext());
       return read ? this.envSource(read.api, read.name, node, shift) : null;
     }
     if (!PROPAGATING_MACROS.has(name)) return null;
@@ -643,7 +651,7 @@ export class RustTaintAnalysis {
         id = tail;
         argLabel = path.join('::');
       } else {
-        const resolved = resolveConstString(arg, this.setup.constScope);
+        const resolved = resolveConstString(arg, this.readContext().constScope);
         const value = resolved?.value;
         if (value && typeof envById[value] === 'string') id = value;
         else if (value && typeof idsByName[value] === 'string') id = idsByName[value];

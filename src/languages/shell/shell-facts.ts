@@ -210,7 +210,7 @@ class ShellFactCollector {
       let text: string | null = null;
       if (word === '--build-arg' && args[i + 1]) {
         spec = args[i + 1];
-        text = literalText(spec) ?? spec.text;
+        text = literalText(spec) ?? spec.text.replace(/^["']/, '');
       } else if (word?.startsWith('--build-arg=')) {
         spec = args[i];
         text = word.slice('--build-arg='.length);

@@ -40,6 +40,8 @@ class FileAnalysis implements EnvReadSink {
   private readonly context: ConstContext;
   private readonly prepared: PreparedOptions;
   private readonly importedModules = new Set<string>();
+  /** No store call can match before some catalogued module is imported or required. */
+  private importsSecretStore = false;
   private readonly registryLiterals: TS.StringLiteralLike[] = [];
   /** Literals that form the key of an env read (they are not reported again as name refs). */
   private readonly keyLiterals = new Set<TS.Node>();
@@ -49,7 +51,7 @@ class FileAnalysis implements EnvReadSink {
     file: string,
     options: FrontEndOptions,
   ) {
-    this.scope = new Scope(null);
+    this.scope = new Scope(null, { text: sourceFile.text, envCandidates: new Set() });
     this.parent = sourceFile;
     this.inTest = isTestPath(file);
     this.context = { projectConstants: options.projectConstants ?? {} };
@@ -155,7 +157,7 @@ class FileAnalysis implements EnvReadSink {
         if (ts.isStringLiteralLike((node as TS.ElementAccessExpression).argumentExpression)) this.inspectEnvCandidate(node);
         break;
       case ts.SyntaxKind.Identifier:
-        if (!isNamePosition(node as TS.Identifier)) this.inspectEnvCandidate(node);
+        if (this.scope.file.envCandidates.has((node as TS.Identifier).text) && !isNamePosition(node as TS.Identifier)) this.inspectEnvCandidate(node);
         break;
       case ts.SyntaxKind.StringLiteral:
       case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
@@ -169,7 +171,7 @@ class FileAnalysis implements EnvReadSink {
         break;
       case ts.SyntaxKind.ImportDeclaration: {
         const specifier = (node as TS.ImportDeclaration).moduleSpecifier;
-        if (ts.isStringLiteral(specifier)) this.importedModules.add(specifier.text);
+        if (ts.isStringLiteral(specifier)) this.addImportedModule(specifier.text);
         break;
       }
       case ts.SyntaxKind.VariableDeclaration:
@@ -187,9 +189,9 @@ class FileAnalysis implements EnvReadSink {
 
   private inspectCall(call: TS.CallExpression): void {
     const required = requiredModule(call);
-    if (required !== null) this.importedModules.add(required);
+    if (required !== null) this.addImportedModule(required);
     else if (call.expression.kind === ts.SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
-      this.importedModules.add(call.arguments[0].text);
+      this.addImportedModule(call.arguments[0].text);
     }
     if (this.prepared.resolverFunctions.size > 0) {
       const resolver = calledResolver(call, this.scope, this.context, this.prepared.resolverFunctions);
@@ -202,8 +204,14 @@ class FileAnalysis implements EnvReadSink {
   }
 
   private inspectSecretStoreCall(node: TS.CallExpression | TS.NewExpression): void {
+    if (!this.importsSecretStore) return;
     const match = this.prepared.secretStores.match(node, this.scope, this.context, this.importedModules);
     if (match) this.facts.push({ kind: 'secret-store-call', provider: match.provider, api: match.api, range: rangeOfNode(this.sourceFile, node), ...this.testFlag() });
+  }
+
+  private addImportedModule(module: string): void {
+    this.importedModules.add(module);
+    if (this.prepared.secretStores.isStoreModule(module)) this.importsSecretStore = true;
   }
 
   /** `const { env: { A, B } } = process`. */

@@ -19,22 +19,46 @@ export interface Binding {
   resolving?: boolean;
 }
 
+/** Shared by all scopes of one file. */
+export interface FileBindings {
+  text: string;
+  /**
+   * Names of bindings that may stand for an env object: imports from `process`, and declarations
+   * whose source text mentions `env`. Identifiers with other names are never looked up, which
+   * keeps the walk cheap.
+   */
+  envCandidates: Set<string>;
+}
+
 export class Scope {
-  private readonly bindings = new Map<string, Binding>();
-  constructor(readonly parent: Scope | null) {}
+  /** Allocated on first declaration: most blocks declare nothing. */
+  private bindings: Map<string, Binding> | null = null;
+  readonly file: FileBindings;
+
+  constructor(readonly parent: Scope | null, file?: FileBindings) {
+    this.file = file ?? parent!.file;
+  }
 
   declare(name: string, origin: BindingOrigin): void {
-    this.bindings.set(name, { origin, scope: this });
+    (this.bindings ??= new Map()).set(name, { origin, scope: this });
   }
 
   /** The binding an identifier refers to, or undefined for a global. */
   lookup(name: string): Binding | undefined {
     for (let scope: Scope | null = this; scope; scope = scope.parent) {
-      const binding = scope.bindings.get(name);
+      const binding = scope.bindings?.get(name);
       if (binding) return binding;
     }
     return undefined;
   }
+}
+
+/** `const e = process.env`, `const { env } = process`, or `const e2 = e` where `e` is a candidate. */
+function mayBindEnv(file: FileBindings, declaration: TS.VariableDeclaration): boolean {
+  const at = file.text.indexOf('env', declaration.pos);
+  if (at !== -1 && at < declaration.end) return true;
+  const initializer = declaration.initializer;
+  return !!initializer && ts.isIdentifier(initializer) && file.envCandidates.has(initializer.text);
 }
 
 const OPAQUE: BindingOrigin = { type: 'opaque' };
@@ -42,20 +66,22 @@ const OPAQUE: BindingOrigin = { type: 'opaque' };
 type OriginFor = (element: TS.BindingElement | null, directElement: boolean) => BindingOrigin;
 
 // Parent pointers are not set yet when declarations are hoisted, so nesting is passed down.
-function declareBindingName(name: TS.BindingName, scope: Scope, origin: OriginFor, element: TS.BindingElement | null = null, depth = 0): void {
+function declareBindingName(name: TS.BindingName, scope: Scope, origin: OriginFor, element: TS.BindingElement | null = null, depth = 0, envCandidate = false): void {
   if (ts.isIdentifier(name)) {
     scope.declare(name.text, origin(element, depth === 1));
+    if (envCandidate) scope.file.envCandidates.add(name.text);
     return;
   }
   for (const child of name.elements) {
-    if (ts.isBindingElement(child)) declareBindingName(child.name, scope, origin, child, depth + 1);
+    if (ts.isBindingElement(child)) declareBindingName(child.name, scope, origin, child, depth + 1, envCandidate);
   }
 }
 
 function declareVariableList(list: TS.VariableDeclarationList, scope: Scope): void {
   const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
   for (const declaration of list.declarations) {
-    declareBindingName(declaration.name, scope, (element, directElement) => ({ type: 'variable', declaration, element, directElement, isConst }));
+    const candidate = mayBindEnv(scope.file, declaration);
+    declareBindingName(declaration.name, scope, (element, directElement) => ({ type: 'variable', declaration, element, directElement, isConst }), null, 0, candidate);
   }
 }
 
@@ -67,17 +93,21 @@ function declareImport(statement: TS.ImportDeclaration, scope: Scope): void {
   const module = moduleNameOf(statement.moduleSpecifier);
   const clause = statement.importClause;
   if (!clause) return;
-  const origin = (imported: string): BindingOrigin => (module === null ? OPAQUE : { type: 'import', module, imported });
-  if (clause.name) scope.declare(clause.name.text, origin('default'));
+  const fromProcess = module === 'process' || module === 'node:process';
+  const origin = (imported: string, localName: string): BindingOrigin => {
+    if (fromProcess) scope.file.envCandidates.add(localName);
+    return module === null ? OPAQUE : { type: 'import', module, imported };
+  };
+  if (clause.name) scope.declare(clause.name.text, origin('default', clause.name.text));
   const bindings = clause.namedBindings;
   if (!bindings) return;
   if (ts.isNamespaceImport(bindings)) {
-    scope.declare(bindings.name.text, origin('*'));
+    scope.declare(bindings.name.text, origin('*', bindings.name.text));
     return;
   }
   for (const specifier of bindings.elements) {
     const imported = specifier.propertyName ?? specifier.name;
-    scope.declare(specifier.name.text, origin(ts.isIdentifier(imported) ? imported.text : imported.text));
+    scope.declare(specifier.name.text, origin(imported.text, specifier.name.text));
   }
 }
 

@@ -27,6 +27,7 @@ const GENERIC_METHOD_NAMES = new Set(['read', 'get', 'list', 'resolve', 'downloa
 
 export class SecretStoreMatcher {
   private readonly patterns: CallPattern[] = [];
+  private readonly storeModuleCache = new Map<string, boolean>();
   readonly moduleNames: string[];
 
   constructor(extraSecretStores: unknown[] | undefined) {
@@ -43,7 +44,12 @@ export class SecretStoreMatcher {
 
   /** Whether `module` (an import specifier) is a catalogued module or a subpath of one. */
   isStoreModule(module: string): boolean {
-    return this.moduleNames.some((name) => module === name || module.startsWith(`${name}/`));
+    let known = this.storeModuleCache.get(module);
+    if (known === undefined) {
+      known = this.moduleNames.some((name) => moduleMatches(module, name));
+      this.storeModuleCache.set(module, known);
+    }
+    return known;
   }
 
   match(node: TS.CallExpression | TS.NewExpression, scope: Scope, context: ConstContext, importedModules: ReadonlySet<string>): SecretStoreMatch | null {

@@ -63,6 +63,23 @@ describe('collectRustConstants', () => {
     const code = 'pub const A: &str = "GITHUB_TOKEN";\nmod inner { pub static B: &str = concat!(super::PREFIX, "KEY"); }\nconst PREFIX: &str = "STRIPE_";\nconst N: u32 = 3;';
     expect(collectRustConstants('src/config.rs', code)).toEqual({ A: 'GITHUB_TOKEN', B: 'STRIPE_KEY', PREFIX: 'STRIPE_' });
   });
+  it('keeps values that do not look like env names out of the table', async () => {
+    await prepareRustFrontEnd();
+    const code = 'const TOKEN: &str = "ghp_FAKEFAKEFAKE";\nconst AWS: &str = "AKIAIOSFODNN7EXAMPLE";\nconst URL: &str = "https://x";\nconst OK: &str = "GITHUB_TOKEN";';
+    expect(collectRustConstants('src/k.rs', code)).toEqual({ OK: 'GITHUB_TOKEN' });
+  });
+
+  it('returns the same table as exportedConstants from analyze, and marks unresolved const keys', async () => {
+    const { result, envReads } = await analyze('pub const A: &str = "GITHUB_TOKEN";\nfn f(local: &str) { std::env::var(A); std::env::var(crate::cfg::OTHER_KEY); std::env::var(&THIRD); std::env::var(local); }');
+    expect(result.exportedConstants).toEqual({ A: 'GITHUB_TOKEN' });
+    expect(envReads.map((r) => [r.name, r.constRef])).toEqual([
+      ['GITHUB_TOKEN', undefined],
+      [null, { identifier: 'OTHER_KEY' }],
+      [null, { identifier: 'THIRD' }],
+      [null, undefined],
+    ]);
+  });
+
   it('never throws on garbage', async () => {
     await prepareRustFrontEnd();
     expect(collectRustConstants('x.rs', 'const \u0000\uFFFD{{{{')).toEqual({});

@@ -148,6 +148,10 @@ describe('TypeScript env reads: aliases', () => {
     expect(readNames('const { env } = process;\nconst e2 = env;\nconst a = env.A + e2.B;')).toEqual(['A', 'B']);
   });
 
+  it('reads through an alias of an alias whose declaration does not spell env', () => {
+    expect(readNames('const e = process.env;\nconst e2 = e;\nconst a = e2.A;')).toEqual(['A']);
+  });
+
   it('does not report the alias declaration itself', () => {
     expect(readNames('const e = process.env;')).toEqual([]);
   });

@@ -1,0 +1,50 @@
+// ESLint 10 as the peer for the env-read job: @typescript-eslint/parser without type information
+// (clavis-lint's front end uses no type checker either) and the single core rule that flags env
+// access, `no-restricted-properties` on `process.env`, from a generated flat config. Config
+// lookup is replaced by `--config`; no cache; default concurrency (off) unless asked.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const requireFromBench = createRequire(import.meta.url);
+
+export function eslintVersion() {
+  return requireFromBench('eslint/package.json').version;
+}
+
+/** Writes the flat config next to (not inside) the corpus and returns the node arguments to run ESLint. */
+export function eslintCommand({ workDir, corpusDir, files, outputFile, concurrency }) {
+  const parserUrl = pathToFileURL(requireFromBench.resolve('@typescript-eslint/parser')).href;
+  const configFile = path.join(workDir, 'eslint.bench.config.mjs');
+  fs.writeFileSync(
+    configFile,
+    `import parser from ${JSON.stringify(parserUrl)};
+export default [
+  {
+    files: ${JSON.stringify(files)},
+    languageOptions: { parser, ecmaVersion: 'latest', sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read secrets through the resolver.' }],
+    },
+  },
+];
+`,
+  );
+  const eslintBin = requireFromBench.resolve('eslint/bin/eslint.js');
+  const args = [eslintBin, '--config', configFile, '--no-cache', '--format', 'json', '--output-file', outputFile];
+  if (concurrency) args.push('--concurrency', String(concurrency));
+  args.push(corpusDir);
+  return args;
+}
+
+/** Number of messages in ESLint's JSON output. */
+export function countEslintMessages(outputFile) {
+  try {
+    const results = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+    return { files: results.length, messages: results.reduce((sum, result) => sum + result.messages.length, 0) };
+  } catch {
+    return null;
+  }
+}

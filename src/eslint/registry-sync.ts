@@ -1,0 +1,43 @@
+// The registry for ESLint, loaded synchronously: ESLint rules cannot await. YAML, JSON and overlay
+// sources are read by the same readers as the CLI (src/registry/sources/*); a `from: rust` source
+// needs the async wasm parser, so it is a clear configuration error here (use the CLI, or a YAML
+// or JSON registry in `settings.clavis.registry`).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
+import { kindClassifier } from '../registry/classify.js';
+import { normalizeSourceSpec, rootRelative } from '../registry/load.js';
+import { emptyRegistry, type Registry } from '../registry/model.js';
+import { readJsonRegistry } from '../registry/sources/json.js';
+import { applyOverlay } from '../registry/sources/overlay.js';
+import type { SourceResult } from '../registry/sources/source-result.js';
+import { readYamlRegistry } from '../registry/sources/yaml.js';
+
+export function loadRegistrySync(config: ResolvedConfig): Registry {
+  const registry = emptyRegistry();
+  const classify = kindClassifier(config.secretPatterns);
+  for (const raw of config.registry) {
+    const spec = normalizeSourceSpec(raw);
+    const absolute = path.resolve(config.root, spec.path);
+    const file = rootRelative(config.root, absolute);
+    if (spec.from === 'rust') {
+      throw new ConfigError('a `from: rust` registry source cannot be read inside ESLint (rules are synchronous); use the clavis-lint CLI, or point settings.clavis.registry at a YAML or JSON registry', file);
+    }
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch {
+      throw new ConfigError('registry source cannot be read; expected a readable registry file', file);
+    }
+    const ctx = { file, text, classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
+    const result: SourceResult = spec.from === 'json' ? readJsonRegistry(ctx) : readYamlRegistry(ctx, spec.from === 'overlay' ? 'overlay' : 'yaml');
+    registry.secrets.push(...result.secrets);
+    registry.diagnostics.push(...result.diagnostics);
+    for (const patch of result.patches) applyOverlay(registry, patch);
+    for (const key of ['paths', 'functions', 'types', 'sanitizers'] as const) {
+      for (const value of result.resolver?.[key] ?? []) if (!registry.resolver[key].includes(value)) registry.resolver[key].push(value);
+    }
+    if (!registry.files.includes(file)) registry.files.push(file);
+  }
+  return registry;
+}

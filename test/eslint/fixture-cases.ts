@@ -1,0 +1,56 @@
+// The CLI's rule fixtures, read as ESLint test cases: every TS/JS file of fixtures/<rule>/{valid,
+// invalid} for the rules the plugin has, with the findings of its `.expected.json` (for directory
+// cases, the findings whose `file` is that file).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fixtureCases, type ExpectedFinding } from '../support/fixture-harness.js';
+
+export const CODE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/** Cases whose findings need more than one file (cross-file constants, function summaries across modules). */
+export const CROSS_FILE_CASES = new Set(['no-direct-env-read/invalid/imported-const', 'no-secret-in-log/invalid/cross-file']);
+
+export interface EslintFixtureCase {
+  title: string;
+  kind: 'valid' | 'invalid';
+  filename: string;
+  code: string;
+  errors: Array<Pick<ExpectedFinding, 'message' | 'line' | 'column' | 'endLine' | 'endColumn'>>;
+  /** Reason the case cannot run in ESLint, if any. */
+  skip?: string;
+}
+
+function codeFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...codeFiles(full));
+    else if (CODE_FILE.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+export function eslintFixtureCases(ruleId: string): EslintFixtureCase[] {
+  const cases: EslintFixtureCase[] = [];
+  for (const c of fixtureCases(ruleId)) {
+    const files = c.isDir ? codeFiles(c.casePath) : CODE_FILE.test(c.name) ? [c.casePath] : [];
+    if (files.length === 0) continue;
+    const key = `${ruleId}/${c.kind}/${c.name}`;
+    let expected: ExpectedFinding[] = [];
+    let skip: string | undefined = CROSS_FILE_CASES.has(key) ? 'needs other files of the project' : undefined;
+    if (c.kind === 'invalid') {
+      if (fs.existsSync(c.expectedPath)) expected = JSON.parse(fs.readFileSync(c.expectedPath, 'utf8')) as ExpectedFinding[];
+      else skip ??= 'no .expected.json yet (npm run fixtures:update)';
+    }
+    for (const file of files) {
+      const rel = path.relative(c.casePath, file).split(path.sep).join('/');
+      const errors = expected
+        .filter((f) => (c.isDir ? f.file === rel : true))
+        .map(({ message, line, column, endLine, endColumn }) => ({ message, line, column, endLine, endColumn }));
+      // A directory case's other files carry no findings: they are valid cases of their own.
+      const kind = c.kind === 'invalid' && errors.length > 0 ? 'invalid' : 'valid';
+      cases.push({ title: c.isDir ? `${key}/${rel}` : key, kind, filename: file, code: fs.readFileSync(file, 'utf8'), errors, skip });
+    }
+  }
+  return cases;
+}
