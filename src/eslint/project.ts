@@ -47,7 +47,13 @@ function isFresh(entry: CachedProject): boolean {
 }
 
 function load(dir: string, cwd: string, location: ClavisLocation): CachedProject {
-  const config = loadConfig({ cwd: dir, configFile: location.config ? path.resolve(cwd, location.config) : undefined });
+  const configFile = location.config ? path.resolve(cwd, location.config) : undefined;
+  let config = loadConfig({ cwd: dir, configFile });
+  // Outside a git repository the CLI only looks in its own cwd; ESLint's cwd plays that part here.
+  if (!config.configFile && dir !== cwd && dir.startsWith(cwd + path.sep)) {
+    const fromCwd = loadConfig({ cwd, configFile });
+    if (fromCwd.configFile) config = fromCwd;
+  }
   if (location.registry) config.registry = parseRegistryOverride(location.registry, cwd);
   const registry = loadRegistrySync(config);
   const today = config.lifecycle.today ?? todayIso();

@@ -11,6 +11,7 @@ import { ALL_RULES, getRule } from '../../src/rules/index.js';
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const UPDATE = process.env.CLAVIS_UPDATE_FIXTURES === '1';
 const CONFIG_NAME = '.clavis-lint.yaml';
+export const FIXTURE_TODAY = '2026-11-28';
 
 export interface FixtureCase {
   ruleId: string;
@@ -59,7 +60,16 @@ export async function runCase(c: FixtureCase): Promise<{ findings: ExpectedFindi
   const root = path.dirname(configFile);
   const rule = getRule(c.ruleId);
   const level = rule && rule.meta.defaultSeverity !== 'off' ? rule.meta.defaultSeverity : 'error';
-  const result = await scan({ cwd: root, paths: [c.casePath], configFile, ruleOverrides: rule ? { [c.ruleId]: level } : {}, workers: 0 });
+  // Lifecycle results depend on the date: a case that does not pin `lifecycle.today` gets a fixed one.
+  const pinsToday = /^\s+today\s*:/m.test(fs.readFileSync(configFile, 'utf8'));
+  const result = await scan({
+    cwd: root,
+    paths: [c.casePath],
+    configFile,
+    ruleOverrides: rule ? { [c.ruleId]: level } : {},
+    workers: 0,
+    ...(pinsToday ? {} : { today: FIXTURE_TODAY }),
+  });
   const caseRel = path.relative(root, c.casePath).split(path.sep).join('/');
   const findings = result.findings
     .filter((f) => f.ruleId === c.ruleId)

@@ -49,20 +49,30 @@ function firstLine(message: string): string {
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
-/** Walks any CST token tree and reports every comment token (they sit in start/sep/end/props arrays). */
-function collectComments(token: unknown, onComment: (offset: number, source: string) => void, depth = 0): void {
-  if (depth > 500 || token === null || typeof token !== 'object') return;
-  if (Array.isArray(token)) {
-    for (const item of token) collectComments(item, onComment, depth + 1);
-    return;
-  }
-  const record = token as Record<string, unknown>;
-  if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
-    onComment(record.offset, record.source);
-    return;
-  }
-  for (const [key, value] of Object.entries(record)) {
-    if (key !== 'source' && value && typeof value === 'object') collectComments(value, onComment, depth + 1);
+/**
+ * Walks a CST token tree and reports every comment token (they sit in start/sep/end/props
+ * arrays). Iterative, and each object is visited once: deeply nested input must not recurse
+ * the stack away, and the CST may share token arrays between parent and child.
+ */
+function collectComments(root: unknown, onComment: (offset: number, source: string) => void): void {
+  const seen = new WeakSet<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const token = stack.pop();
+    if (token === null || typeof token !== 'object' || seen.has(token)) continue;
+    seen.add(token);
+    if (Array.isArray(token)) {
+      for (let i = token.length - 1; i >= 0; i--) stack.push(token[i]);
+      continue;
+    }
+    const record = token as Record<string, unknown>;
+    if (record.type === 'comment' && typeof record.offset === 'number' && typeof record.source === 'string') {
+      onComment(record.offset, record.source);
+      continue;
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (key !== 'source' && value && typeof value === 'object') stack.push(value);
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { calledResolver, secretRefOf } from './resolver-calls.js';
 import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
 import { rangeOfNode } from './source-range.js';
 import { isTestPath } from './test-paths.js';
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 /** Names a bundler inlines into client code at build time. */
 const BUNDLER_PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'NUXT_PUBLIC_', 'STORYBOOK_'];
@@ -28,8 +28,8 @@ function scriptKindOf(file: string): TS.ScriptKind {
 /** An identifier that names something being declared or a property, not a use of a binding. */
 function isNamePosition(identifier: TS.Identifier): boolean {
   const parent = identifier.parent as TS.Node & { name?: TS.Node; propertyName?: TS.Node };
-  if (parent.kind === ts.SyntaxKind.ShorthandPropertyAssignment) return false;
-  return parent.name === identifier || parent.propertyName === identifier || parent.kind === ts.SyntaxKind.QualifiedName;
+  if (parent.kind === SyntaxKind.ShorthandPropertyAssignment) return false;
+  return parent.name === identifier || parent.propertyName === identifier || parent.kind === SyntaxKind.QualifiedName;
 }
 
 class FileAnalysis implements EnvReadSink {
@@ -114,32 +114,32 @@ class FileAnalysis implements EnvReadSink {
 
   private enterScope(node: TS.Node): void {
     switch (node.kind) {
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.ModuleBlock:
+      case SyntaxKind.Block:
+      case SyntaxKind.ModuleBlock:
         this.scope = new Scope(this.scope);
         declareStatements((node as TS.Block).statements, this.scope);
         break;
-      case ts.SyntaxKind.CaseBlock:
+      case SyntaxKind.CaseBlock:
         this.scope = new Scope(this.scope);
         for (const clause of (node as TS.CaseBlock).clauses) declareStatements(clause.statements, this.scope);
         break;
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.FunctionExpression:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.Constructor:
-      case ts.SyntaxKind.GetAccessor:
-      case ts.SyntaxKind.SetAccessor:
+      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.FunctionExpression:
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.MethodDeclaration:
+      case SyntaxKind.Constructor:
+      case SyntaxKind.GetAccessor:
+      case SyntaxKind.SetAccessor:
         this.scope = new Scope(this.scope);
         declareFunction(node as TS.SignatureDeclaration, this.scope);
         break;
-      case ts.SyntaxKind.ForStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement:
+      case SyntaxKind.ForStatement:
+      case SyntaxKind.ForInStatement:
+      case SyntaxKind.ForOfStatement:
         this.scope = new Scope(this.scope);
         declareLoopInitializer((node as TS.ForStatement).initializer, this.scope);
         break;
-      case ts.SyntaxKind.CatchClause:
+      case SyntaxKind.CatchClause:
         this.scope = new Scope(this.scope);
         declareCatchVariable(node as TS.CatchClause, this.scope);
         break;
@@ -150,31 +150,31 @@ class FileAnalysis implements EnvReadSink {
 
   private inspect(node: TS.Node): void {
     switch (node.kind) {
-      case ts.SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
         if ((node as TS.PropertyAccessExpression).name.text === 'env') this.inspectEnvCandidate(node);
         break;
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
         if (ts.isStringLiteralLike((node as TS.ElementAccessExpression).argumentExpression)) this.inspectEnvCandidate(node);
         break;
-      case ts.SyntaxKind.Identifier:
+      case SyntaxKind.Identifier:
         if (this.scope.file.envCandidates.has((node as TS.Identifier).text) && !isNamePosition(node as TS.Identifier)) this.inspectEnvCandidate(node);
         break;
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
         if (this.prepared.registryNames.has((node as TS.StringLiteral).text)) this.registryLiterals.push(node as TS.StringLiteral);
         break;
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         this.inspectCall(node as TS.CallExpression);
         break;
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         this.inspectSecretStoreCall(node as TS.NewExpression);
         break;
-      case ts.SyntaxKind.ImportDeclaration: {
+      case SyntaxKind.ImportDeclaration: {
         const specifier = (node as TS.ImportDeclaration).moduleSpecifier;
         if (ts.isStringLiteral(specifier)) this.addImportedModule(specifier.text);
         break;
       }
-      case ts.SyntaxKind.VariableDeclaration:
+      case SyntaxKind.VariableDeclaration:
         this.inspectProcessDestructuring(node as TS.VariableDeclaration);
         break;
       default:
@@ -190,7 +190,7 @@ class FileAnalysis implements EnvReadSink {
   private inspectCall(call: TS.CallExpression): void {
     const required = requiredModule(call);
     if (required !== null) this.addImportedModule(required);
-    else if (call.expression.kind === ts.SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+    else if (call.expression.kind === SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
       this.addImportedModule(call.arguments[0].text);
     }
     if (this.prepared.resolverFunctions.size > 0) {

@@ -4,7 +4,7 @@
 import { meaningOf } from './binding-meaning.js';
 import { unwrapTransparent } from './env-objects.js';
 import type { Scope } from './scopes.js';
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export interface ConstContext {
   /** Exported constant name (or `Object.member`) -> value, from every project file. */
@@ -25,13 +25,13 @@ export function resolveConstString(expression: TS.Expression, scope: Scope, cont
   if (depth > MAX_DEPTH) return null;
   const value = unwrapTransparent(expression);
   switch (value.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
       literals?.push(value);
       return (value as TS.StringLiteral).text;
-    case ts.SyntaxKind.NumericLiteral:
+    case SyntaxKind.NumericLiteral:
       return (value as TS.NumericLiteral).text;
-    case ts.SyntaxKind.TemplateExpression: {
+    case SyntaxKind.TemplateExpression: {
       const template = value as TS.TemplateExpression;
       let text = template.head.text;
       for (const span of template.templateSpans) {
@@ -41,21 +41,21 @@ export function resolveConstString(expression: TS.Expression, scope: Scope, cont
       }
       return text;
     }
-    case ts.SyntaxKind.BinaryExpression: {
+    case SyntaxKind.BinaryExpression: {
       const binary = value as TS.BinaryExpression;
-      if (binary.operatorToken.kind !== ts.SyntaxKind.PlusToken) return null;
+      if (binary.operatorToken.kind !== SyntaxKind.PlusToken) return null;
       const left = resolveConstString(binary.left, scope, context, literals, depth + 1);
       if (left === null) return null;
       const right = resolveConstString(binary.right, scope, context, literals, depth + 1);
       return right === null ? null : left + right;
     }
-    case ts.SyntaxKind.Identifier:
+    case SyntaxKind.Identifier:
       return resolveIdentifier(value as TS.Identifier, scope, context, literals);
-    case ts.SyntaxKind.PropertyAccessExpression: {
+    case SyntaxKind.PropertyAccessExpression: {
       const access = value as TS.PropertyAccessExpression;
       return resolveMember(access.expression, access.name.text, scope, context, literals, depth);
     }
-    case ts.SyntaxKind.ElementAccessExpression: {
+    case SyntaxKind.ElementAccessExpression: {
       const access = value as TS.ElementAccessExpression;
       const key = resolveConstString(access.argumentExpression, scope, context, null, depth + 1);
       return key === null ? null : resolveMember(access.expression, key, scope, context, literals, depth);

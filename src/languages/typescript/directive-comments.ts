@@ -4,7 +4,7 @@
 // regular expressions or JSX text are not mistaken for comments.
 import type { CommentFact } from '../../core/facts.js';
 import { rangeOfSpan } from './source-range.js';
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export const DIRECTIVE_MARKER = 'clavis-lint-disable';
 
@@ -31,16 +31,16 @@ function commentAt(sourceFile: TS.SourceFile, text: string, offset: number): Com
     node = inner;
   }
   // Leaves (literals, identifiers, JSX text) hold comments only in the trivia before their text.
-  const isLeaf = node.kind <= ts.SyntaxKind.LastToken || node.kind === ts.SyntaxKind.JsxText;
+  const isLeaf = node.kind <= SyntaxKind.LastToken || node.kind === SyntaxKind.JsxText;
   const scanTo = isLeaf ? node.getStart(sourceFile) : node.end;
   if (scanTo <= offset && isLeaf) return null;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant, text, undefined, scanFrom, scanTo - scanFrom);
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+  for (let token = scanner.scan(); token !== SyntaxKind.EndOfFileToken; token = scanner.scan()) {
     const start = scanner.getTokenStart();
     if (start > offset) return null;
     const end = scanner.getTokenEnd();
     if (offset < end) {
-      const isComment = token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia;
+      const isComment = token === SyntaxKind.SingleLineCommentTrivia || token === SyntaxKind.MultiLineCommentTrivia;
       return isComment ? { start, end } : null;
     }
   }

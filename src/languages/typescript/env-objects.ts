@@ -3,7 +3,7 @@
 import { meaningOf } from './binding-meaning.js';
 import type { ConstContext } from './const-strings.js';
 import type { Scope } from './scopes.js';
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export interface EnvSource {
   /** Reported as the fact's `api`. */
@@ -28,11 +28,11 @@ export function unwrapTransparent(expression: TS.Expression): TS.Expression {
   let current = expression;
   for (;;) {
     switch (current.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.TypeAssertionExpression:
         current = (current as TS.ParenthesizedExpression).expression;
         break;
       default:
@@ -75,7 +75,7 @@ export function isProcessObject(expression: TS.Expression, scope: Scope, context
 
 function envOfOwner(owner: TS.Expression, scope: Scope, context: ConstContext): EnvSource | null {
   const value = unwrapTransparent(owner);
-  if (ts.isMetaProperty(value)) return value.keywordToken === ts.SyntaxKind.ImportKeyword ? IMPORT_META_ENV : null;
+  if (ts.isMetaProperty(value)) return value.keywordToken === SyntaxKind.ImportKeyword ? IMPORT_META_ENV : null;
   if (isUnboundGlobal(value, 'Bun', scope)) return BUN_ENV;
   if (isUnboundGlobal(value, 'Deno', scope)) return DENO_ENV;
   return isProcessObject(value, scope, context) ? PROCESS_ENV : null;
@@ -87,16 +87,16 @@ function envOfOwner(owner: TS.Expression, scope: Scope, context: ConstContext): 
  */
 export function envSourceOf(expression: TS.Node, scope: Scope, context: ConstContext): EnvSource | null {
   switch (expression.kind) {
-    case ts.SyntaxKind.PropertyAccessExpression: {
+    case SyntaxKind.PropertyAccessExpression: {
       const access = expression as TS.PropertyAccessExpression;
       return access.name.text === 'env' ? envOfOwner(access.expression, scope, context) : null;
     }
-    case ts.SyntaxKind.ElementAccessExpression: {
+    case SyntaxKind.ElementAccessExpression: {
       const access = expression as TS.ElementAccessExpression;
       const key = access.argumentExpression;
       return ts.isStringLiteralLike(key) && key.text === 'env' ? envOfOwner(access.expression, scope, context) : null;
     }
-    case ts.SyntaxKind.Identifier: {
+    case SyntaxKind.Identifier: {
       const binding = scope.lookup((expression as TS.Identifier).text);
       if (!binding) return null;
       const meaning = meaningOf(binding, context);
@@ -112,7 +112,7 @@ export function envSourceThrough(expression: TS.Expression, scope: Scope, contex
   const value = unwrapTransparent(expression);
   if (ts.isBinaryExpression(value)) {
     const operator = value.operatorToken.kind;
-    if (operator !== ts.SyntaxKind.QuestionQuestionToken && operator !== ts.SyntaxKind.BarBarToken) return null;
+    if (operator !== SyntaxKind.QuestionQuestionToken && operator !== SyntaxKind.BarBarToken) return null;
     return envSourceThrough(value.left, scope, context) ?? envSourceThrough(value.right, scope, context);
   }
   if (ts.isConditionalExpression(value)) {

@@ -5,7 +5,7 @@ import type { Range } from '../../core/facts.js';
 import type { EnvSource } from './env-objects.js';
 import { propertyNameText } from './const-strings.js';
 import type { Scope } from './scopes.js';
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 /** What env-read detection needs from the running analysis. */
 export interface EnvReadSink {
@@ -28,22 +28,22 @@ function climbToUse(node: TS.Node): TS.Node {
   for (;;) {
     const parent = current.parent;
     switch (parent.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.TypeAssertionExpression:
         current = parent;
         continue;
-      case ts.SyntaxKind.BinaryExpression: {
+      case SyntaxKind.BinaryExpression: {
         const operator = (parent as TS.BinaryExpression).operatorToken.kind;
-        if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+        if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) {
           current = parent;
           continue;
         }
         return current;
       }
-      case ts.SyntaxKind.ConditionalExpression:
+      case SyntaxKind.ConditionalExpression:
         if ((parent as TS.ConditionalExpression).condition !== current) {
           current = parent;
           continue;
@@ -59,7 +59,7 @@ function climbToUse(node: TS.Node): TS.Node {
 function isWriteTarget(access: TS.Node): boolean {
   const parent = access.parent;
   if (ts.isDeleteExpression(parent)) return true;
-  return ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  return ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === SyntaxKind.EqualsToken;
 }
 
 const WRITING_OBJECT_CALLS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
@@ -78,26 +78,26 @@ function isObjectWriteCall(call: TS.CallExpression, argument: TS.Node): boolean 
 /** Contexts in which the whole env object is handed to other code. */
 function escapes(use: TS.Node, parent: TS.Node): boolean {
   switch (parent.kind) {
-    case ts.SyntaxKind.CallExpression:
+    case SyntaxKind.CallExpression:
       return (parent as TS.CallExpression).expression !== use && !isObjectWriteCall(parent as TS.CallExpression, use);
-    case ts.SyntaxKind.NewExpression:
-    case ts.SyntaxKind.SpreadElement:
-    case ts.SyntaxKind.SpreadAssignment:
-    case ts.SyntaxKind.ShorthandPropertyAssignment:
-    case ts.SyntaxKind.ReturnStatement:
-    case ts.SyntaxKind.ArrayLiteralExpression:
-    case ts.SyntaxKind.YieldExpression:
-    case ts.SyntaxKind.JsxExpression:
-    case ts.SyntaxKind.ExportAssignment:
-    case ts.SyntaxKind.ForInStatement:
+    case SyntaxKind.NewExpression:
+    case SyntaxKind.SpreadElement:
+    case SyntaxKind.SpreadAssignment:
+    case SyntaxKind.ShorthandPropertyAssignment:
+    case SyntaxKind.ReturnStatement:
+    case SyntaxKind.ArrayLiteralExpression:
+    case SyntaxKind.YieldExpression:
+    case SyntaxKind.JsxExpression:
+    case SyntaxKind.ExportAssignment:
+    case SyntaxKind.ForInStatement:
       return true;
-    case ts.SyntaxKind.PropertyAssignment:
+    case SyntaxKind.PropertyAssignment:
       return (parent as TS.PropertyAssignment).initializer === use;
-    case ts.SyntaxKind.ArrowFunction:
+    case SyntaxKind.ArrowFunction:
       return (parent as TS.ArrowFunction).body === use;
-    case ts.SyntaxKind.BinaryExpression: {
+    case SyntaxKind.BinaryExpression: {
       const binary = parent as TS.BinaryExpression;
-      return binary.right === use && binary.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+      return binary.right === use && binary.operatorToken.kind === SyntaxKind.EqualsToken;
     }
     default:
       return false;
@@ -160,7 +160,7 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
   }
   const parent = use.parent;
   switch (parent.kind) {
-    case ts.SyntaxKind.PropertyAccessExpression: {
+    case SyntaxKind.PropertyAccessExpression: {
       const access = parent as TS.PropertyAccessExpression;
       if (access.expression !== use || isWriteTarget(access)) return;
       const call = access.parent;
@@ -172,27 +172,27 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
       sink.addEnvRead(access.name.text, source, access);
       return;
     }
-    case ts.SyntaxKind.ElementAccessExpression: {
+    case SyntaxKind.ElementAccessExpression: {
       const access = parent as TS.ElementAccessExpression;
       if (access.expression !== use || isWriteTarget(access)) return;
       sink.addEnvRead(sink.resolveKey(access.argumentExpression, scope), source, access);
       return;
     }
-    case ts.SyntaxKind.VariableDeclaration: {
+    case SyntaxKind.VariableDeclaration: {
       const declaration = parent as TS.VariableDeclaration;
       if (declaration.initializer === use && ts.isObjectBindingPattern(declaration.name)) {
         reportBindingPattern(declaration.name, source, scope, sink);
       }
       return;
     }
-    case ts.SyntaxKind.BinaryExpression: {
+    case SyntaxKind.BinaryExpression: {
       const binary = parent as TS.BinaryExpression;
       if (binary.right !== use) return;
-      if (binary.operatorToken.kind === ts.SyntaxKind.InKeyword) {
+      if (binary.operatorToken.kind === SyntaxKind.InKeyword) {
         sink.addEnvRead(sink.resolveKey(binary.left, scope), source, binary);
         return;
       }
-      if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(binary.left)) {
+      if (binary.operatorToken.kind === SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(binary.left)) {
         reportAssignmentPattern(binary.left, source, scope, sink);
         return;
       }

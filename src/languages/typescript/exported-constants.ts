@@ -9,12 +9,12 @@
 import { meaningOf } from './binding-meaning.js';
 import { propertyNameText, resolveConstString, type ConstContext } from './const-strings.js';
 import type { Scope } from './scopes.js';
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 const ENV_NAME_PART = /^[A-Za-z0-9_]{1,128}$/;
 
 function isExported(statement: TS.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === SyntaxKind.ExportKeyword) ?? false);
 }
 
 function addConstant(out: Record<string, string>, name: string, value: string | null): void {

@@ -2,7 +2,7 @@
 // shadows it, and to find the declaration behind an identifier (aliases, constants, imports).
 // Declarations are hoisted to the scope that owns them when the walk enters it; what a binding
 // *means* is worked out lazily (see binding-meaning.ts) and memoised.
-import { ts, type TS } from './typescript-module.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export type BindingOrigin =
   | { type: 'import'; module: string; imported: string }
@@ -115,25 +115,25 @@ function declareImport(statement: TS.ImportDeclaration, scope: Scope): void {
 export function declareStatements(statements: readonly TS.Statement[], scope: Scope): void {
   for (const statement of statements) {
     switch (statement.kind) {
-      case ts.SyntaxKind.VariableStatement:
+      case SyntaxKind.VariableStatement:
         declareVariableList((statement as TS.VariableStatement).declarationList, scope);
         break;
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ModuleDeclaration: {
+      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.ClassDeclaration:
+      case SyntaxKind.ModuleDeclaration: {
         const name = (statement as TS.FunctionDeclaration | TS.ClassDeclaration).name;
         if (name && ts.isIdentifier(name)) scope.declare(name.text, OPAQUE);
         break;
       }
-      case ts.SyntaxKind.EnumDeclaration: {
+      case SyntaxKind.EnumDeclaration: {
         const declaration = statement as TS.EnumDeclaration;
         scope.declare(declaration.name.text, { type: 'enum', declaration });
         break;
       }
-      case ts.SyntaxKind.ImportDeclaration:
+      case SyntaxKind.ImportDeclaration:
         declareImport(statement as TS.ImportDeclaration, scope);
         break;
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
+      case SyntaxKind.ImportEqualsDeclaration: {
         const declaration = statement as TS.ImportEqualsDeclaration;
         const reference = declaration.moduleReference;
         const module = ts.isExternalModuleReference(reference) ? moduleNameOf(reference.expression) : null;

@@ -6,5 +6,10 @@ import type * as TS from 'typescript';
 
 const requireCjs = createRequire(import.meta.url);
 
-export const ts: typeof TS = requireCjs('typescript');
+// The CommonJS bundle exposes every export through a getter, so each `ts.X` in a hot loop is a
+// function call; a plain copy turns them into ordinary property loads.
+export const ts: typeof TS = { ...(requireCjs('typescript') as typeof TS) };
+
+/** Hoisted for `switch` statements in the walk, which would otherwise read `ts.SyntaxKind` per case. */
+export const SyntaxKind = ts.SyntaxKind;
 export type { TS };
