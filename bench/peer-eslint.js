@@ -32,7 +32,8 @@ export default [
 ];
 `,
   );
-  const eslintBin = requireFromBench.resolve('eslint/bin/eslint.js');
+  const packageJson = requireFromBench.resolve('eslint/package.json');
+  const eslintBin = path.join(path.dirname(packageJson), requireFromBench(packageJson).bin.eslint);
   const args = [eslintBin, '--config', configFile, '--no-cache', '--format', 'json', '--output-file', outputFile];
   if (concurrency) args.push('--concurrency', String(concurrency));
   args.push(corpusDir);

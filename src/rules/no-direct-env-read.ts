@@ -16,7 +16,10 @@ export default defineRule({
     },
     optionsSchema: {
       type: 'object',
-      properties: { includeConfig: { type: 'boolean', description: 'Also report registry names of kind: config.' } },
+      properties: {
+        includeConfig: { type: 'boolean', description: 'Also report registry names of kind: config.' },
+        includeCi: { type: 'boolean', description: 'Also report reads in GitHub workflow run blocks and Dockerfile RUN instructions.' },
+      },
       additionalProperties: false,
     },
     cwe: ['CWE-522'],
@@ -28,6 +31,9 @@ export default defineRule({
   },
   *checkFile(file, ctx) {
     if (ctx.isResolverPath(file.file)) return;
+    // In CI steps and image builds the environment *is* the delivery mechanism for secrets:
+    // there is no resolver to call. Leaks there are no-secret-echo's business.
+    if ((file.language === 'workflow' || file.language === 'dockerfile') && ctx.options.includeCi !== true) return;
     const includeConfig = ctx.options.includeConfig === true;
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' || fact.name === null) continue;

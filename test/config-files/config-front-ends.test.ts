@@ -205,5 +205,7 @@ describe('robustness', () => {
         await expect(Promise.resolve().then(() => fe.analyze('f', text, opts))).resolves.toBeDefined();
       }
     }
+    const deep = await composeFrontEnd.analyze('compose.yml', 'services:\n' + '- '.repeat(3000) + 'x', opts);
+    expect(deep.errors).toEqual([{ file: 'compose.yml', message: 'YAML nesting deeper than 256 levels; not analysed', line: 2 }]);
   });
 });

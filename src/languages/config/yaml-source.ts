@@ -22,6 +22,11 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   const errors: FileError[] = [];
   let documents: Document.Parsed[] = [];
   const toRange = (start: number, end: number): Range => offsetRange(lineCounter, start, end);
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep) {
+    // The yaml package can exhaust memory on pathologically nested input; such a file is not config.
+    return { text, lineCounter, documents, comments, errors: [{ file, message: `YAML nesting deeper than ${MAX_NESTING} levels; not analysed`, line: tooDeep }] };
+  }
   try {
     const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
     for (const token of tokens) collectComments(token, (offset, source) => {
@@ -42,6 +47,49 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     }
   }
   return { text, lineCounter, documents, comments, errors };
+}
+
+const MAX_NESTING = 256;
+
+/**
+ * A cheap scan for nesting no real config has: flow brackets deeper than MAX_NESTING, or block
+ * nesting (indentation plus compact `- ` / `? ` prefixes) deeper than that. Returns the 1-based
+ * line where the limit is crossed, else 0. Quotes are not tracked: a false alarm needs hundreds
+ * of brackets inside one string.
+ */
+function excessiveNesting(text: string): number {
+  let flow = 0;
+  let line = 1;
+  let atLineStart = true;
+  let indent = 0;
+  let prefixes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      atLineStart = true;
+      indent = 0;
+      prefixes = 0;
+      continue;
+    }
+    if (atLineStart) {
+      if (ch === ' ') {
+        indent++;
+        continue;
+      }
+      if ((ch === '-' || ch === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        prefixes++;
+        i++;
+        continue;
+      }
+      atLineStart = false;
+      if (indent / 2 + prefixes > MAX_NESTING) return line;
+    }
+    if (ch === '[' || ch === '{') {
+      if (++flow > MAX_NESTING) return line;
+    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+  }
+  return 0;
 }
 
 function firstLine(message: string): string {

@@ -23,11 +23,12 @@ const MAX_DEPTH = 8;
 const SPEC_ENV_FIELDS = new Set(['canonical_env', 'env_name']);
 const STRING_CONVERSIONS = new Set(['to_string', 'to_owned', 'into', 'as_str', 'as_ref', 'clone']);
 
-export function collectFileConsts(root: Node): Map<string, Node> {
+/** `NAME` -> value expression of the given `const`/`static` items (first one wins). */
+export function constsByName(items: Node[]): Map<string, Node> {
   const consts = new Map<string, Node>();
-  for (const item of root.descendantsOfType(['const_item', 'static_item'])) {
-    const name = item?.childForFieldName('name');
-    const value = item?.childForFieldName('value');
+  for (const item of items) {
+    const name = item.childForFieldName('name');
+    const value = item.childForFieldName('value');
     if (name && value && !consts.has(name.text)) consts.set(name.text, value);
   }
   return consts;
@@ -148,7 +149,7 @@ function resolveConversion(node: Node, scope: ConstScope, depth: number): Resolv
 }
 
 /** Every string `const`/`static` of a file, for the crate-wide constant table. */
-export function constantsOfTree(root: Node, fileConsts: Map<string, Node> = collectFileConsts(root)): Record<string, string> {
+export function constantsOfTree(fileConsts: Map<string, Node>): Record<string, string> {
   const scope: ConstScope = { fileConsts, projectConstants: {}, envById: {} };
   const result: Record<string, string> = {};
   for (const [name, value] of fileConsts) {

@@ -34,12 +34,11 @@ export interface FunctionIndex {
   secretFields: Map<string, SecretField>;
 }
 
-export function indexFunctions(root: Node, secretTypes: ReadonlySet<string>): FunctionIndex {
+export function indexFunctions(functionItems: Node[], implItems: Node[], typeItems: Node[], secretTypes: ReadonlySet<string>): FunctionIndex {
   const all: FunctionInfo[] = [];
   const byName = new Map<string, FunctionInfo[]>();
-  const implTypes = implTypesByMethodStart(root);
-  for (const node of root.descendantsOfType('function_item')) {
-    if (!node) continue;
+  const implTypes = implTypesByMethodStart(implItems);
+  for (const node of functionItems) {
     const info = describeFunction(node, secretTypes, implTypes.get(node.startIndex) ?? null);
     if (!info) continue;
     all.push(info);
@@ -49,7 +48,7 @@ export function indexFunctions(root: Node, secretTypes: ReadonlySet<string>): Fu
       else byName.set(key, [info]);
     }
   }
-  return { all, byName, secretFields: collectSecretFields(root, secretTypes) };
+  return { all, byName, secretFields: collectSecretFields(typeItems, secretTypes) };
 }
 
 function describeFunction(node: Node, secretTypes: ReadonlySet<string>, implType: string | null): FunctionInfo | null {
@@ -84,9 +83,9 @@ function describeFunction(node: Node, secretTypes: ReadonlySet<string>, implType
 }
 
 /** Start offset of each method -> the type of its `impl` block (no parent lookups: they are slow in tree-sitter). */
-function implTypesByMethodStart(root: Node): Map<number, string> {
+function implTypesByMethodStart(implItems: Node[]): Map<number, string> {
   const types = new Map<number, string>();
-  for (const impl of root.descendantsOfType('impl_item')) {
+  for (const impl of implItems) {
     const type = impl?.childForFieldName('type');
     const name = type ? lastSegment(type) : undefined;
     if (!impl || !name) continue;
@@ -97,10 +96,10 @@ function implTypesByMethodStart(root: Node): Map<number, string> {
   return types;
 }
 
-function collectSecretFields(root: Node, secretTypes: ReadonlySet<string>): Map<string, SecretField> {
+function collectSecretFields(typeItems: Node[], secretTypes: ReadonlySet<string>): Map<string, SecretField> {
   const fields = new Map<string, SecretField>();
   if (secretTypes.size === 0) return fields;
-  for (const declaration of root.descendantsOfType('field_declaration')) {
+  for (const declaration of typeItems.flatMap((item) => item.descendantsOfType('field_declaration'))) {
     const name = declaration?.childForFieldName('name')?.text;
     const typeName = declaration ? typeMentions(declaration.childForFieldName('type'), secretTypes) : null;
     if (!declaration || !name || !typeName || fields.has(name)) continue;

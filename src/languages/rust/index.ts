@@ -11,12 +11,13 @@ import type {
   FrontEndResult,
   LeakyTypeFact,
 } from '../../core/facts.js';
-import { sinksFor } from '../../leak/sink-catalog.js';
+import { sinksFor, type SinkEntry } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
-import { collectFileConsts, constantsOfTree, resolveConstString, type ConstScope } from './constants.js';
+import { constantsOfTree, constsByName, resolveConstString, type ConstScope } from './constants.js';
 import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { indexFunctions } from './function-index.js';
-import { addExternCrate, addUseDeclaration, crateIdent, emptyImportMap, type ImportMap } from './imports.js';
+import { crateIdent, type ImportMap } from './imports.js';
+import { indexSyntax, type SyntaxIndex } from './syntax-index.js';
 import { findLeakyTypes } from './leaky-types.js';
 import { loadRustParser, rustParserIfReady } from './parser.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
@@ -24,26 +25,9 @@ import { RustSinkMatcher } from './sink-match.js';
 import { LineIndex } from './source-map.js';
 import { pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis } from './taint.js';
-import { isTestAttribute, isTestFile, isTestItemType } from './test-code.js';
+import { isTestFile } from './test-code.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
-/** Parents under which a path is a name being imported or qualified, not a value. */
-const PATH_CONTEXTS_THAT_ARE_NOT_VALUES = new Set(['use_declaration', 'use_as_clause', 'scoped_use_list', 'use_list', 'generic_function', 'macro_invocation', 'struct_expression', 'tuple_struct_pattern', 'struct_pattern', 'match_pattern']);
-
-interface WalkLevel {
-  inTest: boolean;
-  pendingTestAttribute: boolean;
-  parentType: string;
-  enclosingFunction: Node | null;
-}
-
-interface VisitContext {
-  type: string;
-  parentType: string;
-  inTest: boolean;
-  enclosingFunction: Node | null;
-}
-
 /** Cheap substring test: false means the file cannot produce any fact. */
 export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
   if (text.includes('env') || text.includes(SUPPRESSION_MARKER)) return true;
@@ -73,7 +57,7 @@ export function collectRustConstants(_file: string, text: string): Record<string
     const tree = parser.parse(text);
     if (!tree) return {};
     try {
-      return constantsOfTree(tree.rootNode);
+      return constantsOfTree(constsByName(tree.rootNode.descendantsOfType(['const_item', 'static_item']).filter((node): node is Node => !!node)));
     } finally {
       tree.delete();
     }
@@ -111,13 +95,12 @@ class RustFileAnalysis {
   private readonly facts: Fact[] = [];
   private readonly errors: FileError[] = [];
   private readonly lines: LineIndex;
-  private readonly imports: ImportMap = emptyImportMap();
+  private readonly syntax: SyntaxIndex;
+  private readonly imports: ImportMap;
   private readonly constScope: ConstScope;
   private readonly testFile: boolean;
-  private readonly testRanges: Array<[number, number]> = [];
   /** Start offsets of string literals that spelled an env-read name. */
   private readonly consumedLiterals = new Set<number>();
-  private readonly literals: Array<{ node: Node; inTest: boolean }> = [];
   /** Resolver types the file mentions at all (the others cannot appear in its declarations). */
   private readonly secretTypes: Set<string>;
 
@@ -126,152 +109,78 @@ class RustFileAnalysis {
     private readonly file: string,
     private readonly text: string,
     private readonly options: FrontEndOptions,
-    private readonly root: Node,
+    root: Node,
   ) {
     this.lines = new LineIndex(text);
     this.testFile = isTestFile(file);
-    const fileConsts = text.includes('const') || text.includes('static') ? collectFileConsts(root) : new Map<string, Node>();
-    this.constScope = { fileConsts, projectConstants: options.projectConstants ?? {}, envById: options.envById };
+    this.syntax = indexSyntax(root, this.testFile);
+    this.imports = this.syntax.imports;
+    this.constScope = { fileConsts: constsByName(this.syntax.constItems), projectConstants: options.projectConstants ?? {}, envById: options.envById };
     this.secretTypes = new Set(options.resolver.types.filter((type) => type.length > 0 && text.includes(type)));
   }
 
   run(): FrontEndResult {
-    this.collectImports();
-    this.walkSyntax();
+    this.collectComments();
+    this.collectEnvReads();
+    this.collectCalls();
     this.emitNameMentions();
     this.collectLeaks();
     this.collectLeakyTypes();
     const result: FrontEndResult = { facts: this.facts };
     if (this.errors.length > 0) result.errors = this.errors;
-    const exported = constantsOfTree(this.root, this.constScope.fileConsts);
+    const exported = constantsOfTree(this.constScope.fileConsts);
     if (Object.keys(exported).length > 0) result.exportedConstants = exported;
     return result;
   }
 
-  private collectImports(): void {
-    for (const node of this.root.descendantsOfType(['use_declaration', 'extern_crate_declaration'])) {
-      if (node?.type === 'use_declaration') addUseDeclaration(this.imports, node);
-      else if (node) addExternCrate(this.imports, node);
-    }
-  }
-
   private inTest(offset: number): boolean {
-    return this.testFile || this.testRanges.some(([start, end]) => offset >= start && offset < end);
+    return this.testFile || this.syntax.testRanges.some(([start, end]) => offset >= start && offset < end);
   }
 
-  /**
-   * One pass over the tree with a cursor (several times cheaper than materialising children):
-   * env reads, comments, string literals, resolver calls and the crate roots of qualified paths.
-   * Test-ness comes from the attributes just before each item, tracked per sibling level.
-   */
-  private walkSyntax(): void {
-    const resolverFunctions = new Set(this.options.resolver.functions);
-    const calls: Array<{ node: Node; inTest: boolean }> = [];
-    const cursor = this.root.walk();
-    let level: WalkLevel = { inTest: this.testFile, pendingTestAttribute: false, parentType: '', enclosingFunction: null };
-    const levels: WalkLevel[] = [];
-    try {
-      for (;;) {
-        let descend = false;
-        let nodeInTest = level.inTest;
-        let enclosingFunction = level.enclosingFunction;
-        const type = cursor.nodeType;
-        if (cursor.nodeIsNamed) {
-          if (type === 'attribute_item') {
-            const attribute = cursor.currentNode.namedChildren.find((child) => child?.type === 'attribute');
-            if (attribute && isTestAttribute(attribute)) level.pendingTestAttribute = true;
-          } else if (type !== 'line_comment' && type !== 'block_comment') {
-            if (level.pendingTestAttribute && !level.inTest && isTestItemType(type)) {
-              nodeInTest = true;
-              this.testRanges.push([cursor.startIndex, cursor.endIndex]);
-            }
-            level.pendingTestAttribute = false;
-          }
-          if (type === 'function_item' || type === 'closure_expression') enclosingFunction = cursor.currentNode;
-          const visit: VisitContext = { type, parentType: level.parentType, inTest: nodeInTest, enclosingFunction };
-          descend = this.visitNode(visit, cursor, resolverFunctions, calls);
-        }
-        if (descend && cursor.gotoFirstChild()) {
-          levels.push(level);
-          level = { inTest: nodeInTest, pendingTestAttribute: false, parentType: type, enclosingFunction };
-          continue;
-        }
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) {
-            this.matchSecretStores(calls);
-            return;
-          }
-          level = levels.pop()!;
-        }
-      }
-    } finally {
-      cursor.delete();
+  private collectComments(): void {
+    for (const node of this.syntax.comments) {
+      const comment = this.text.slice(node.startIndex, node.endIndex);
+      if (comment.includes(SUPPRESSION_MARKER)) this.facts.push({ kind: 'comment', text: comment, range: this.range(node) });
     }
   }
 
-  /** Handles one named node; returns whether its children need visiting. */
-  private visitNode(
-    visit: VisitContext,
-    cursor: { currentNode: Node; currentFieldName: string | null; startIndex: number; endIndex: number },
-    resolverFunctions: ReadonlySet<string>,
-    calls: Array<{ node: Node; inTest: boolean }>,
-  ): boolean {
-    const { inTest } = visit;
-    switch (visit.type) {
-      case 'line_comment':
-      case 'block_comment': {
-        const comment = this.text.slice(cursor.startIndex, cursor.endIndex);
-        if (comment.includes(SUPPRESSION_MARKER)) this.facts.push({ kind: 'comment', text: comment, range: this.lines.range(cursor.startIndex, cursor.endIndex) });
-        return false;
+  /** Env reads in source order: calls (and `env::var` passed as a value), macros, clap attributes. */
+  private collectEnvReads(): void {
+    const reads: Array<{ read: EnvReadMatch; inTest: boolean }> = [];
+    for (const { node, inTest, enclosingFunction } of this.syntax.calls) {
+      const context = this.readContext(enclosingFunction);
+      const read = envReadOfCall(node, context);
+      if (read) reads.push({ read, inTest });
+      for (const path of envFunctionArguments(node, this.text)) {
+        const asValue = envReadOfPathValue(path, context);
+        if (asValue) reads.push({ read: asValue, inTest });
       }
-      case 'string_literal':
-      case 'raw_string_literal':
-        this.literals.push({ node: cursor.currentNode, inTest });
-        return false;
-      case 'call_expression': {
-        const node = cursor.currentNode;
-        const read = envReadOfCall(node, this.readContext(visit.enclosingFunction));
-        if (read) this.pushEnvRead(read, inTest);
-        calls.push({ node, inTest });
-        this.pushResolverCall(node, resolverFunctions);
-        return true;
-      }
-      case 'macro_invocation': {
-        const read = envReadOfMacro(cursor.currentNode, this.readContext(visit.enclosingFunction));
-        if (read) this.pushEnvRead(read, inTest);
-        return true;
-      }
-      case 'scoped_identifier': {
-        if (visit.parentType === 'scoped_identifier') return false;
-        const node = cursor.currentNode;
-        const root = pathSegments(node)[0];
-        if (root) this.imports.crateRoots.add(root);
-        if (visit.parentType === 'call_expression' && cursor.currentFieldName === 'function') return false;
-        if (PATH_CONTEXTS_THAT_ARE_NOT_VALUES.has(visit.parentType)) return false;
-        const read = envReadOfPathValue(node, this.readContext(visit.enclosingFunction));
-        if (read) this.pushEnvRead(read, inTest);
-        return false;
-      }
-      case 'attribute': {
-        const node = cursor.currentNode;
-        for (const read of clapEnvReads(node, () => fieldAfterAttribute(node), this.readContext(visit.enclosingFunction))) this.pushEnvRead(read, inTest);
-        return true;
-      }
-      default:
-        return true;
     }
+    for (const { node, inTest, enclosingFunction } of this.syntax.macros) {
+      const read = envReadOfMacro(node, this.readContext(enclosingFunction));
+      if (read) reads.push({ read, inTest });
+    }
+    for (const { node, inTest } of this.syntax.attributes) {
+      const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
+      if (!attribute) continue;
+      for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
+    }
+    reads.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
+    for (const { read, inTest } of reads) this.pushEnvRead(read, inTest);
   }
 
   private readContext(enclosingFunction: Node | null): EnvReadContext {
     return { imports: this.imports, constScope: enclosingFunction ? { ...this.constScope, enclosingFunction } : this.constScope };
   }
 
-  private matchSecretStores(calls: Array<{ node: Node; inTest: boolean }>): void {
+  /** Secret-store SDK calls and resolver calls. */
+  private collectCalls(): void {
     const stores = new SecretStoreMatcher(secretStoresFor('rust', this.options.extraSecretStores), this.imports);
-    if (stores.isEmpty) return;
-    for (const { node, inTest } of calls) {
-      const store = stores.match(node);
+    const resolverFunctions = new Set(this.options.resolver.functions);
+    for (const { node, inTest, enclosingFunction } of this.syntax.calls) {
+      const store = stores.isEmpty ? null : stores.match(node);
       if (store) this.facts.push({ kind: 'secret-store-call', provider: store.provider, api: store.api, range: this.range(node), ...(inTest ? { inTest } : {}) });
+      this.pushResolverCall(node, resolverFunctions, enclosingFunction);
     }
   }
 
@@ -285,9 +194,10 @@ class RustFileAnalysis {
     this.facts.push(fact);
   }
 
-  private pushResolverCall(call: Node, resolverFunctions: ReadonlySet<string>): void {
+  private pushResolverCall(call: Node, resolverFunctions: ReadonlySet<string>, enclosingFunction: Node | null): void {
     const fn = call.childForFieldName('function');
-    const segments = fn && fn.type !== 'field_expression' ? pathSegments(fn) : [];
+    if (!fn || fn.type === 'field_expression') return;
+    const segments = pathSegments(fn);
     const name = segments[segments.length - 1];
     if (!name || !resolverFunctions.has(name)) return;
     const arg = call.childForFieldName('arguments')?.namedChild(0);
@@ -296,7 +206,7 @@ class RustFileAnalysis {
       const path = pathSegments(arg);
       const tail = path[path.length - 1];
       if (path.length > 1 && tail && typeof this.options.envById[tail] === 'string') secretRef = tail;
-      else secretRef = resolveConstString(arg, this.constScope)?.value ?? null;
+      else secretRef = resolveConstString(arg, this.readContext(enclosingFunction).constScope)?.value ?? null;
     }
     this.facts.push({ kind: 'resolver-call', function: name, secretRef, range: this.range(call) });
   }
@@ -304,7 +214,7 @@ class RustFileAnalysis {
   private emitNameMentions(): void {
     if (this.options.registryNames.length === 0) return;
     const names = new Set(this.options.registryNames);
-    for (const { node, inTest } of this.literals) {
+    for (const { node, inTest } of this.syntax.literals) {
       if (this.consumedLiterals.has(node.startIndex)) continue;
       const value = stringLiteralValue(node);
       if (value === null || !names.has(value)) continue;
@@ -314,7 +224,6 @@ class RustFileAnalysis {
 
   private collectLeaks(): void {
     if (!this.mayHoldSecrets()) return;
-    const secretTypes = this.secretTypes;
     const analysis = new RustTaintAnalysis({
       file: this.file,
       text: this.text,
@@ -323,8 +232,8 @@ class RustFileAnalysis {
       options: this.options,
       imports: this.imports,
       constScope: this.constScope,
-      functions: indexFunctions(this.root, secretTypes),
-      sinks: new RustSinkMatcher(sinksFor('rust', this.options.extraSinks), this.imports),
+      functions: indexFunctions(this.syntax.functionItems, this.syntax.implItems, this.syntax.typeItems, this.secretTypes),
+      sinks: new RustSinkMatcher(rustSinks(this.options.extraSinks), this.imports),
       inTest: (offset) => this.inTest(offset),
     });
     try {
@@ -344,7 +253,8 @@ class RustFileAnalysis {
   }
 
   private collectLeakyTypes(): void {
-    for (const match of findLeakyTypes(this.root, this.secretTypes)) {
+    if (this.secretTypes.size === 0) return;
+    for (const match of findLeakyTypes(this.syntax.typeItems, this.syntax.implItems, this.secretTypes)) {
       const fact: LeakyTypeFact = {
         kind: 'leaky-type',
         typeName: match.typeName,
@@ -362,9 +272,23 @@ class RustFileAnalysis {
   }
 }
 
-/** The struct field an attribute is written on (`#[arg(env = "X")] field: T`). */
-function fieldAfterAttribute(attribute: Node): Node | null {
-  let sibling = attribute.parent?.nextNamedSibling ?? null;
+const builtinRustSinks = sinksFor('rust');
+
+/** The sink catalog for Rust; built once unless the config adds sinks. */
+function rustSinks(extra: unknown[] | undefined): SinkEntry[] {
+  return extra && extra.length > 0 ? sinksFor('rust', extra) : builtinRustSinks;
+}
+
+/** Path arguments of a call that may name an env function (`.map(std::env::var)`); cheap text pre-check first. */
+function envFunctionArguments(call: Node, text: string): Node[] {
+  const args = call.childForFieldName('arguments');
+  if (!args || !text.slice(args.startIndex, args.endIndex).includes('var')) return [];
+  return args.namedChildren.filter((arg): arg is Node => arg?.type === 'scoped_identifier');
+}
+
+/** The struct field an attribute item is written on (`#[arg(env = "X")] field: T`). */
+function fieldAfterAttribute(attributeItem: Node): Node | null {
+  let sibling = attributeItem.nextNamedSibling;
   while (sibling && (sibling.type === 'attribute_item' || sibling.type === 'line_comment' || sibling.type === 'block_comment')) sibling = sibling.nextNamedSibling;
   return sibling?.type === 'field_declaration' ? sibling : null;
 }

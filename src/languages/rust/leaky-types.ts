@@ -19,10 +19,10 @@ interface SecretFieldDecl {
 
 const SERDE_REDACTIONS = new Set(['skip', 'skip_serializing', 'serialize_with', 'with']);
 
-export function findLeakyTypes(root: Node, secretTypes: ReadonlySet<string>): LeakyTypeMatch[] {
+export function findLeakyTypes(typeItems: Node[], implItems: Node[], secretTypes: ReadonlySet<string>): LeakyTypeMatch[] {
   if (secretTypes.size === 0) return [];
   const holders = new Map<string, { item: Node; fields: SecretFieldDecl[] }>();
-  for (const item of root.descendantsOfType(['struct_item', 'enum_item'])) {
+  for (const item of typeItems) {
     if (!item) continue;
     const name = item.childForFieldName('name')?.text;
     const fields = secretFieldsOf(item, secretTypes);
@@ -41,7 +41,7 @@ export function findLeakyTypes(root: Node, secretTypes: ReadonlySet<string>): Le
       if (derived.has('Serialize') && serialized) found.push({ typeName, field: serialized.name, exposure: 'derive(Serialize)', start: itemNode.startIndex, end: itemNode.endIndex });
     }
   }
-  for (const impl of root.descendantsOfType('impl_item')) {
+  for (const impl of implItems) {
     const trait = impl?.childForFieldName('trait');
     const type = impl?.childForFieldName('type');
     if (!impl || !trait || !type || lastSegment(trait) !== 'Display') continue;

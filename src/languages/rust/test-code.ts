@@ -1,6 +1,6 @@
 // Test code: files under `tests/` or `benches/`, `#[cfg(test)]` modules and `#[test]` functions.
 import type { Node } from 'web-tree-sitter';
-import { attributeArguments, attributeName, precedingAttributes, tokenIdentifiers } from './syntax.js';
+import { attributeArguments, attributeName, tokenIdentifiers } from './syntax.js';
 
 const TEST_ITEM_TYPES = new Set(['mod_item', 'function_item', 'impl_item', 'const_item', 'static_item', 'struct_item', 'use_declaration']);
 const TEST_ATTRIBUTE_TAILS = new Set(['test', 'rstest', 'test_case', 'quickcheck', 'proptest', 'bench']);
@@ -9,11 +9,6 @@ export function isTestFile(file: string): boolean {
   const segments = file.replace(/\\/g, '/').split('/');
   const base = segments[segments.length - 1] ?? '';
   return segments.slice(0, -1).some((dir) => dir === 'tests' || dir === 'benches') || base === 'tests.rs' || base.endsWith('_test.rs') || base.endsWith('_tests.rs');
-}
-
-/** True when the item carries `#[cfg(test)]`, `#[test]`, `#[tokio::test]` and the like. */
-export function isTestItem(item: Node): boolean {
-  return isTestItemType(item.type) && precedingAttributes(item).some(isTestAttribute);
 }
 
 export function isTestItemType(type: string): boolean {

@@ -10,7 +10,7 @@ import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
 import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
 import { rangeOfNode } from './source-range.js';
-import { isTestPath } from './test-paths.js';
+import { isTestPath } from '../../core/test-paths.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 /** Names a bundler inlines into client code at build time. */

@@ -1,0 +1,127 @@
+// One C-side traversal (`descendantsOfType`) collects every node kind the front end looks at, in
+// document order. Walking all nodes from JS costs as much as parsing (every step crosses the wasm
+// boundary), so imports, test ranges and enclosing functions are derived from this list instead.
+import type { Node } from 'web-tree-sitter';
+import { addExternCrate, addUseDeclaration, emptyImportMap, type ImportMap } from './imports.js';
+import { isTestAttribute, isTestItemType } from './test-code.js';
+
+const COLLECTED_TYPES = [
+  'use_declaration', 'extern_crate_declaration', 'attribute_item', 'line_comment', 'block_comment',
+  'string_literal', 'raw_string_literal', 'call_expression', 'macro_invocation', 'scoped_identifier',
+  'const_item', 'static_item', 'function_item', 'closure_expression', 'impl_item', 'struct_item', 'enum_item',
+  'mod_item', 'trait_item',
+];
+
+export interface SiteRecord {
+  node: Node;
+  inTest: boolean;
+  /** Innermost function or closure around the node. */
+  enclosingFunction: Node | null;
+}
+
+export interface SyntaxIndex {
+  imports: ImportMap;
+  testRanges: Array<[number, number]>;
+  comments: Node[];
+  literals: SiteRecord[];
+  calls: SiteRecord[];
+  macros: SiteRecord[];
+  attributes: SiteRecord[];
+  constItems: Node[];
+  functionItems: Node[];
+  implItems: Node[];
+  typeItems: Node[];
+}
+
+export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
+  const index: SyntaxIndex = {
+    imports: emptyImportMap(),
+    testRanges: [],
+    comments: [],
+    literals: [],
+    calls: [],
+    macros: [],
+    attributes: [],
+    constItems: [],
+    functionItems: [],
+    implItems: [],
+    typeItems: [],
+  };
+  const openFunctions: Node[] = [];
+  const openTests: Array<[number, number]> = [];
+  /** End offset of a `#[test]`/`#[cfg(test)]` attribute waiting for its item. */
+  let pendingTestEnd = -1;
+  for (const node of root.descendantsOfType(COLLECTED_TYPES)) {
+    if (!node) continue;
+    const type = node.type;
+    const start = node.startIndex;
+    while (openFunctions.length > 0 && start >= openFunctions[openFunctions.length - 1].endIndex) openFunctions.pop();
+    while (openTests.length > 0 && start >= openTests[openTests.length - 1][1]) openTests.pop();
+    if (pendingTestEnd >= 0 && start >= pendingTestEnd && type !== 'attribute_item' && type !== 'line_comment' && type !== 'block_comment') {
+      if (isTestItemType(type)) {
+        const range: [number, number] = [start, node.endIndex];
+        index.testRanges.push(range);
+        openTests.push(range);
+      }
+      pendingTestEnd = -1;
+    }
+    const record: SiteRecord = { node, inTest: testFile || openTests.length > 0, enclosingFunction: openFunctions[openFunctions.length - 1] ?? null };
+    switch (type) {
+      case 'use_declaration':
+        addUseDeclaration(index.imports, node);
+        break;
+      case 'extern_crate_declaration':
+        addExternCrate(index.imports, node);
+        break;
+      case 'scoped_identifier': {
+        // The crate root of a qualified path (`aws_sdk_ssm::Client::new`), read from the node's own text.
+        const text = node.text;
+        const separator = text.indexOf('::');
+        const root = separator > 0 ? text.slice(0, separator).trim() : '';
+        if (root) index.imports.crateRoots.add(root);
+        break;
+      }
+      case 'attribute_item': {
+        const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
+        if (attribute && isTestAttribute(attribute)) pendingTestEnd = node.endIndex;
+        index.attributes.push(record);
+        break;
+      }
+      case 'line_comment':
+      case 'block_comment':
+        index.comments.push(node);
+        break;
+      case 'string_literal':
+      case 'raw_string_literal':
+        index.literals.push(record);
+        break;
+      case 'call_expression':
+        index.calls.push(record);
+        break;
+      case 'macro_invocation':
+        index.macros.push(record);
+        break;
+      case 'const_item':
+      case 'static_item':
+        index.constItems.push(node);
+        break;
+      case 'function_item':
+        index.functionItems.push(node);
+        openFunctions.push(node);
+        break;
+      case 'closure_expression':
+        openFunctions.push(node);
+        break;
+      case 'impl_item':
+        index.implItems.push(node);
+        break;
+      case 'struct_item':
+      case 'enum_item':
+        index.typeItems.push(node);
+        break;
+      default:
+        break;
+    }
+  }
+  return index;
+}
