@@ -20,7 +20,18 @@ export interface FileAnalysis {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function analyzeFile(root: string, file: string, options: FrontEndOptions, maxBytes: number): Promise<FileAnalysis> {
+/** A file that passed the prefilter and waits for its front end (possibly in a worker). */
+export interface PendingFile {
+  file: string;
+  language: LanguageId;
+  text: string;
+}
+
+/**
+ * Reads a file and applies every cheap check (size, binary, UTF-8, language, prefilter) on the
+ * calling thread. Returns either a finished analysis or the text to hand to a front end.
+ */
+export function loadForAnalysis(root: string, file: string, options: FrontEndOptions, maxBytes: number): FileAnalysis | PendingFile {
   const guess = detectByPath(file);
   const base: FileAnalysis = { file, language: guess, prefiltered: false, errors: [] };
   let buffer: Buffer;
@@ -33,6 +44,7 @@ export async function analyzeFile(root: string, file: string, options: FrontEndO
       if (guess === null) return { ...base, language: null };
       return { ...base, errors: [{ file, message: `skipped: file is ${stat.size} bytes, larger than max_file_bytes (${maxBytes})` }] };
     }
+    if (guess === null && stat.size === 0) return { ...base, language: null };
     buffer = fs.readFileSync(abs);
   } catch (err) {
     return { ...base, errors: [{ file, message: `could not read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
@@ -53,6 +65,18 @@ export async function analyzeFile(root: string, file: string, options: FrontEndO
     return { ...base, language, errors: [{ file, line, message: 'skipped: not valid UTF-8' }] };
   }
   if (!frontEnd.prefilter(text, options)) return { ...base, language, prefiltered: true };
+  return { file, language, text };
+}
+
+export function isPending(value: FileAnalysis | PendingFile): value is PendingFile {
+  return 'text' in value;
+}
+
+/** Runs the front end on one prefiltered file. Never throws. */
+export async function runFrontEnd(pending: PendingFile, options: FrontEndOptions): Promise<FileAnalysis> {
+  const { file, language, text } = pending;
+  const frontEnd = frontEndFor(language);
+  if (!frontEnd) return { file, language, prefiltered: false, errors: [] };
   try {
     const result = await frontEnd.analyze(file, text, options);
     return {
@@ -65,7 +89,7 @@ export async function analyzeFile(root: string, file: string, options: FrontEndO
     };
   } catch (err) {
     // A front-end bug must not end the scan, and its message must not leak source text.
-    return { ...base, language, errors: [{ file, message: `internal error while analysing (${(err as Error)?.name ?? 'Error'}); the rest of the scan went on` }] };
+    return { file, language, prefiltered: false, errors: [{ file, message: `internal error while analysing (${(err as Error)?.name ?? 'Error'}); the rest of the scan went on` }] };
   }
 }
 

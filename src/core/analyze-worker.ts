@@ -1,16 +1,14 @@
-// Worker thread: analyses a batch of files and posts the results back. Facts are plain data.
+// Worker thread: runs front ends on a batch of already-read, prefiltered files.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
-import { analyzeFile } from './analyze-file.js';
+import { runFrontEnd, type PendingFile } from './analyze-file.js';
 
 interface WorkerInput {
-  root: string;
-  files: string[];
+  files: PendingFile[];
   options: FrontEndOptions;
-  maxBytes: number;
 }
 
 const input = workerData as WorkerInput;
 const results = [];
-for (const file of input.files) results.push(await analyzeFile(input.root, file, input.options, input.maxBytes));
+for (const pending of input.files) results.push(await runFrontEnd(pending, input.options));
 parentPort?.postMessage(results);

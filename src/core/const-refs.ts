@@ -8,7 +8,10 @@ import type { FileAnalysis } from './analyze-file.js';
 
 const SOURCE_EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.js', '.rs', '/mod.rs', '.py', '/__init__.py'];
 
-export function resolveConstRefs(analyses: FileAnalysis[], fileFacts: FileFacts[]): void {
+/** Reads the string constants a file exports, for files the prefilter skipped (never parsed). */
+export type ConstantCollector = (file: string) => Record<string, string> | undefined;
+
+export function resolveConstRefs(analyses: FileAnalysis[], fileFacts: FileFacts[], collect?: ConstantCollector): void {
   const byFile = new Map<string, Record<string, string>>();
   const byName = new Map<string, Set<string>>();
   for (const analysis of analyses) {
@@ -20,10 +23,11 @@ export function resolveConstRefs(analyses: FileAnalysis[], fileFacts: FileFacts[
       byName.set(name, values);
     }
   }
-  if (byName.size === 0) return;
+  const known = new Set(analyses.map((a) => a.file));
   for (const file of fileFacts) {
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' || fact.name !== null || !fact.constRef) continue;
+      if (collect && fact.constRef.from?.startsWith('.')) loadTarget(file.file, fact.constRef.from, known, byFile, byName, collect);
       const value = lookup(file.file, fact.constRef, byFile, byName);
       if (value !== undefined) {
         fact.name = value;
@@ -48,4 +52,29 @@ function lookup(
   }
   const values = byName.get(ref.identifier);
   return values && values.size === 1 ? [...values][0] : undefined;
+}
+
+/** Lazily collects constants from the import target of a constRef when the prefilter skipped it. */
+function loadTarget(
+  importer: string,
+  from: string,
+  known: Set<string>,
+  byFile: Map<string, Record<string, string>>,
+  byName: Map<string, Set<string>>,
+  collect: ConstantCollector,
+): void {
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(importer), from.replace(/\.[cm]?js$/, '')));
+  for (const ext of SOURCE_EXTENSIONS) {
+    const candidate = base + ext;
+    if (byFile.has(candidate) || !known.has(candidate)) continue;
+    const constants = collect(candidate);
+    if (!constants) continue;
+    byFile.set(candidate, constants);
+    for (const [name, value] of Object.entries(constants)) {
+      const values = byName.get(name) ?? new Set<string>();
+      values.add(value);
+      byName.set(name, values);
+    }
+    return;
+  }
 }

@@ -19,6 +19,7 @@ import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
 import { allRegistryNames, type Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
+import { collectTypeScriptConstants } from '../languages/typescript/index.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -163,8 +164,9 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     errors.push(...analysis.errors);
     if (analysis.facts) fileFacts.push(analysis.facts);
   }
-  resolveConstRefs(analyses, fileFacts);
-  if (!options.skipLeakAnalysis) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
+  resolveConstRefs(analyses, fileFacts, (file) => collectConstantsFromDisk(root, file));
+  const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off');
+  if (!options.skipLeakAnalysis && leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
   const shared: SharedContext = buildSharedContext(config, registry, prepared.today, prepared.hardCut);
@@ -219,6 +221,16 @@ async function addTypeScriptLeaks(
     }
   } catch (err) {
     errors.push({ file: '.', message: `leak analysis failed (${(err as Error)?.name ?? 'Error'}); other rules ran` });
+  }
+}
+
+/** Exported string constants of a TS/JS file the prefilter skipped, read only when an import needs them. */
+function collectConstantsFromDisk(root: string, file: string): Record<string, string> | undefined {
+  if (!/\.[cm]?[jt]sx?$/.test(file)) return undefined;
+  try {
+    return collectTypeScriptConstants(file, fs.readFileSync(path.join(root, file), 'utf8'));
+  } catch {
+    return undefined;
   }
 }
 

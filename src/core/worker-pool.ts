@@ -1,48 +1,70 @@
-// Spreads file analysis over worker threads so both cores are used on large trees. Small scans
-// (and runs from TypeScript sources, e.g. under vitest) stay in-process: starting a worker and
-// loading grammars costs more than it saves below a few hundred files.
+// File analysis: cheap checks and the prefilter run on the main thread; only files that can hold
+// a fact are parsed, spread over worker threads when there are enough of them to pay for each
+// worker loading the TypeScript compiler and the grammars (about half a second each).
 import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
-import { analyzeFile, type FileAnalysis } from './analyze-file.js';
+import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 
-const MIN_FILES_FOR_WORKERS = 400;
+/** Parsed files (after the prefilter) needed before workers are worth starting. */
+const MIN_PARSED_FILES_FOR_WORKERS = 600;
 
 export interface PoolOptions {
   root: string;
   files: string[];
   options: FrontEndOptions;
   maxBytes: number;
-  /** 0 forces in-process; undefined picks by size and core count. */
+  /** 0 forces in-process; undefined picks by the number of files to parse and the core count. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 function workerScript(): string | null {
-  const url = new URL('./analyze-worker.js', import.meta.url);
-  const file = fileURLToPath(url);
+  const file = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
   return fs.existsSync(file) ? file : null;
 }
 
 export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
+  const finished = new Map<string, FileAnalysis>();
+  const pending: PendingFile[] = [];
+  for (const file of pool.files) {
+    const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes);
+    if (isPending(loaded)) pending.push(loaded);
+    else finished.set(file, loaded);
+  }
   const script = workerScript();
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-  const count = pool.workers ?? (pool.files.length >= MIN_FILES_FOR_WORKERS ? Math.min(cores, 8) : 0);
-  if (!script || count <= 1) return analyzeInProcess(pool);
+  const count = pool.workers ?? (pending.length >= MIN_PARSED_FILES_FOR_WORKERS ? Math.min(cores, 8) : 0);
+  const parsed = !script || count <= 1 ? await parseInProcess(pending, pool) : await parseInWorkers(pending, pool, script, count);
+  for (const analysis of parsed) finished.set(analysis.file, analysis);
+  return pool.files.map((file) => finished.get(file)!).filter(Boolean);
+}
+
+async function parseInProcess(pending: PendingFile[], pool: PoolOptions): Promise<FileAnalysis[]> {
+  const results: FileAnalysis[] = [];
+  let i = 0;
+  for (const file of pending) {
+    results.push(await runFrontEnd(file, pool.options));
+    if (++i % 100 === 0) pool.onProgress?.(i, pending.length);
+  }
+  return results;
+}
+
+async function parseInWorkers(pending: PendingFile[], pool: PoolOptions, script: string, count: number): Promise<FileAnalysis[]> {
   // Interleave so each worker gets a similar mix of large and small files.
-  const batches: string[][] = Array.from({ length: count }, () => []);
-  pool.files.forEach((file, i) => batches[i % count].push(file));
+  const batches: PendingFile[][] = Array.from({ length: count }, () => []);
+  pending.forEach((file, i) => batches[i % count].push(file));
   let done = 0;
   const parts = await Promise.all(
     batches.map(
       (files) =>
         new Promise<FileAnalysis[]>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { root: pool.root, files, options: pool.options, maxBytes: pool.maxBytes } });
+          const worker = new Worker(script, { workerData: { files, options: pool.options } });
           worker.once('message', (results: FileAnalysis[]) => {
             done += files.length;
-            pool.onProgress?.(done, pool.files.length);
+            pool.onProgress?.(done, pending.length);
             resolve(results);
           });
           worker.once('error', reject);
@@ -52,16 +74,5 @@ export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
         }),
     ),
   );
-  const byFile = new Map(parts.flat().map((r) => [r.file, r]));
-  return pool.files.map((file) => byFile.get(file)!).filter(Boolean);
-}
-
-async function analyzeInProcess(pool: PoolOptions): Promise<FileAnalysis[]> {
-  const results: FileAnalysis[] = [];
-  let i = 0;
-  for (const file of pool.files) {
-    results.push(await analyzeFile(pool.root, file, pool.options, pool.maxBytes));
-    if (++i % 200 === 0) pool.onProgress?.(i, pool.files.length);
-  }
-  return results;
+  return parts.flat();
 }

@@ -82,8 +82,8 @@ describe.skipIf(!hasPreCommit)('pre-commit try-repo', () => {
     git(project, ['commit', '-q', '--no-gpg-sign', '-m', 'init']);
   }, 60_000);
 
-  function tryRepo(hook: string, files: string[] | 'all'): { code: number; output: string } {
-    const run = spawnSync('pre-commit', ['try-repo', hookRepo, hook, '--verbose', ...(files === 'all' ? ['--all-files'] : ['--files', ...files])], {
+  function tryRepo(args: string[]): { code: number; output: string } {
+    const run = spawnSync('pre-commit', ['try-repo', hookRepo, ...args, '--verbose'], {
       cwd: project,
       encoding: 'utf8',
       env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: preCommitHome, NO_COLOR: '1', CI: 'true' },
@@ -92,30 +92,23 @@ describe.skipIf(!hasPreCommit)('pre-commit try-repo', () => {
     return { code: run.status ?? -1, output: `${run.stdout}\n${run.stderr}` };
   }
 
-  it('fails on a violating file and shows the finding; a clean file passes', () => {
-    const bad = tryRepo('clavis-lint', ['src/bad.ts']);
-    expect(bad.code, bad.output).toBe(1);
-    expect(bad.output).toContain('src/bad.ts');
-    expect(bad.output).toContain('no-direct-env-read');
-    expect(bad.output).toContain('OPENROUTER_API_KEY');
-
-    const good = tryRepo('clavis-lint', ['src/good.ts']);
-    expect(good.code, good.output).toBe(0);
-    expect(good.output).not.toContain('no-direct-env-read');
-  }, 300_000);
-
-  it('matches .mts files and skips files it does not analyse', () => {
-    const mts = tryRepo('clavis-lint', ['src/esm.mts']);
-    expect(mts.code, mts.output).toBe(1);
-    expect(mts.output).toContain('src/esm.mts');
-    const docs = tryRepo('clavis-lint', ['README.md']);
-    expect(docs.code, docs.output).toBe(0);
-    expect(docs.output).toMatch(/no files to check|Skipped/i);
-  }, 300_000);
-
-  it('runs the registry and docs drift hook once, without file names', () => {
-    const run = tryRepo('clavis-lint-registry', 'all');
-    expect(run.code, run.output).toBe(0);
+  // try-repo installs the hook environment afresh on every call (a temporary store), so the
+  // scenarios are grouped into two calls.
+  it('both hooks on violating files: the code hook fails with the findings (.ts and .mts), the registry hook passes', () => {
+    const run = tryRepo(['--files', 'src/bad.ts', 'src/esm.mts', 'README.md', 'secrets.registry.yaml']);
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toMatch(/clavis-lint \(secrets policy\)\.+Failed/);
+    expect(run.output).toContain('src/bad.ts');
+    expect(run.output).toContain('src/esm.mts');
+    expect(run.output).toContain('no-direct-env-read');
+    expect(run.output).not.toContain('README.md\n');
     expect(run.output).toMatch(/clavis-lint registry and docs drift\.+Passed/);
+  }, 300_000);
+
+  it('a clean file passes', () => {
+    const run = tryRepo(['clavis-lint', '--files', 'src/good.ts']);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/clavis-lint \(secrets policy\)\.+Passed/);
+    expect(run.output).not.toContain('no-direct-env-read');
   }, 300_000);
 });

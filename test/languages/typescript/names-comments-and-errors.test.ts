@@ -88,6 +88,13 @@ describe('TypeScript front end: prefilter', () => {
 
   it('rejects files that can hold no fact', () => {
     expect(typescriptFrontEnd.prefilter('export function add(a: number, b: number) { return a + b; }', options)).toBe(false);
+    expect(typescriptFrontEnd.prefilter('// Values differ per environment.\nconst envelope = 1; const NODE_ENV_X = 2;', options)).toBe(false);
+  });
+
+  it('passes every spelling of an env read', () => {
+    for (const text of ['process.env.X', "process['env'].X", 'import.meta.env.X', 'Bun.env.X', "Deno.env.get('X')", 'const { env: e } = process;', 'env']) {
+      expect(typescriptFrontEnd.prefilter(text, options), text).toBe(true);
+    }
   });
 });
 
