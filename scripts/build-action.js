@@ -28,16 +28,22 @@ export const WASM_FILES = [
   'node_modules/tree-sitter-bash/tree-sitter-bash.wasm',
 ];
 
+const CREATE_REQUIRE_IMPORT = "import { createRequire } from 'node:module';";
+
 /** Swaps two modules for bundle-friendly versions (see the header). */
 const substitutions = {
   name: 'clavis-bundle-substitutions',
   setup(b) {
-    b.onResolve({ filter: /(^|\/)typescript-module\.js$/ }, () => ({ path: 'typescript-module', namespace: 'clavis-virtual' }));
-    b.onLoad({ filter: /^typescript-module$/, namespace: 'clavis-virtual' }, () => ({
-      contents: "export { ts } from 'ts-morph';\n",
-      loader: 'js',
-      resolveDir: REPO,
-    }));
+    // typescript-module.ts loads `typescript` with createRequire at run time, which a bundle cannot
+    // resolve. Keep the module (and whatever it exports) but hand its createRequire ts-morph's copy.
+    b.onLoad({ filter: /[\\/]src[\\/]languages[\\/]typescript[\\/]typescript-module\.ts$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes(CREATE_REQUIRE_IMPORT)) {
+        return { errors: [{ text: `build-action: ${path.relative(REPO, args.path)} no longer loads typescript through createRequire; update the substitution in scripts/build-action.js` }] };
+      }
+      const replacement = "import { ts as __clavisBundledTs } from 'ts-morph'; const createRequire = () => () => __clavisBundledTs;";
+      return { contents: source.replace(CREATE_REQUIRE_IMPORT, replacement), loader: 'ts', resolveDir: path.dirname(args.path) };
+    });
     b.onResolve({ filter: /(^|\/)tree-sitter-loader\.js$/ }, (args) =>
       args.importer.includes(`${path.sep}src${path.sep}`) ? { path: path.join(REPO, 'src/action/bundled-tree-sitter-loader.ts') } : undefined,
     );

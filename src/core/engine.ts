@@ -151,7 +151,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     if (!fs.existsSync(target)) throw new ConfigError(`path not found: ${path.relative(options.cwd, target) || target}`);
   }
   const files = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
-  const feOptions = frontEndOptionsFor(config, registry);
+  const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off') && !options.skipLeakAnalysis;
+  const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
 
   const errors: ScanError[] = [];
@@ -165,13 +166,16 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     if (analysis.facts) fileFacts.push(analysis.facts);
   }
   resolveConstRefs(analyses, fileFacts, (file) => collectConstantsFromDisk(root, file));
-  const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off');
-  if (!options.skipLeakAnalysis && leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
+  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
   const shared: SharedContext = buildSharedContext(config, registry, prepared.today, prepared.hardCut);
   const raw: RawFinding[] = runRules(prepared.rules, { files: fileFacts }, shared, errors);
-  const { findings, suppressed, lines } = applyPostProcessing({ root, raw, fileFacts, rules: prepared.rules, config, isTestPath });
+  // "Filenames = report only those files": project-level findings elsewhere (the registry, a
+  // docs page) are kept only when the scan covers them.
+  const scanned = new Set(files);
+  const inScope = raw.filter((r) => scanned.has(r.report.file));
+  const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath });
   const scannedCount = analyses.filter((a) => a.language !== null).length;
   return {
     root,

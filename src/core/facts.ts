@@ -186,6 +186,8 @@ export interface FrontEndOptions {
   extraSinks?: unknown[];
   extraSources?: string[];
   extraSanitizers?: string[];
+  /** False when no leak rule is enabled: front ends skip their taint analysis (the costly part). Default true. */
+  leakAnalysis?: boolean;
 }
 
 /** A language front end: text in, facts out. Must not throw for bad input; return errors instead. */

@@ -119,7 +119,7 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
   }
 
   // The taint analysis is the expensive part: run it only when the file can hold a source.
-  if (mayHoldSecretSource(text, facts, settings.fieldEnvNames, options)) {
+  if (options.leakAnalysis !== false && mayHoldSecretSource(text, facts, settings.fieldEnvNames, options)) {
     const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
     facts.push(...new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest).run());
   }

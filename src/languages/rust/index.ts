@@ -124,8 +124,10 @@ class RustFileAnalysis {
     this.collectEnvReads();
     this.collectCalls();
     this.emitNameMentions();
-    this.collectLeaks();
-    this.collectLeakyTypes();
+    if (this.options.leakAnalysis !== false) {
+      this.collectLeaks();
+      this.collectLeakyTypes();
+    }
     const result: FrontEndResult = { facts: this.facts };
     if (this.errors.length > 0) result.errors = this.errors;
     const exported = constantsOfTree(this.constScope.fileConsts);
