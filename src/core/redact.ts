@@ -39,7 +39,7 @@ function isHarmlessConfigValue(value: string): boolean {
   if (/^[A-Z][A-Z0-9_]*$/.test(bare) && (bare.includes('_') || !/\d/.test(bare))) return true;
   if (/^[a-z][a-z-]*$/.test(bare) && bare.length < 16) return true;
   // Identifiers such as secret ids (`OpenRouterApiKey`) or words: no digits, modest length.
-  if (/^[A-Za-z][A-Za-z_-]*$/.test(bare) && bare.length < 24) return true;
+  if (/^[A-Za-z]+$/.test(bare) && bare.length < 24) return true;
   return bare.length < 6 && !/\d/.test(bare);
 }
 

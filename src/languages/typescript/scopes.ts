@@ -114,6 +114,8 @@ function declareImport(statement: TS.ImportDeclaration, scope: Scope): void {
 /** Hoists the declarations made directly by a statement list into `scope`. */
 export function declareStatements(statements: readonly TS.Statement[], scope: Scope): void {
   for (const statement of statements) {
+    // `declare const Bun: ...` describes a global; it does not shadow it.
+    if (isAmbient(statement)) continue;
     switch (statement.kind) {
       case SyntaxKind.VariableStatement:
         declareVariableList((statement as TS.VariableStatement).declarationList, scope);
@@ -159,4 +161,9 @@ export function declareLoopInitializer(initializer: TS.ForInitializer | undefine
 
 export function declareCatchVariable(clause: TS.CatchClause, scope: Scope): void {
   if (clause.variableDeclaration) declareBindingName(clause.variableDeclaration.name, scope, () => OPAQUE);
+}
+
+function isAmbient(statement: TS.Statement): boolean {
+  const modifiers = (statement as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
+  return !!modifiers && modifiers.some((m) => m.kind === SyntaxKind.DeclareKeyword);
 }
