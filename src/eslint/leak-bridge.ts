@@ -2,13 +2,9 @@
 // engine is the CLI's (src/leak/typescript); only the Program comes from ESLint, so the editor
 // needs no second compiler. Any failure yields no facts: leak rules degrade quietly.
 import type { Fact, FrontEndOptions } from '../core/facts.js';
-import { sinksFor } from '../leak/sink-catalog.js';
-import { collectLeakyTypes } from '../leak/typescript/leaky-types.js';
 import { mayContainSource, sourceNeedles } from '../leak/typescript/prefilter.js';
-import { compileCatalog } from '../leak/typescript/sink-matcher.js';
+import { createLeakContext, leakFactsOfSourceFile } from '../leak/typescript/program-analysis.js';
 import type { EngineContext } from '../leak/typescript/taint.js';
-import { TaintWalker } from '../leak/typescript/walker.js';
-import type { LeakFact } from '../core/facts.js';
 
 /** The part of a `ts.Program` we use; typescript-eslint's and ts-morph's TypeScript copies both satisfy it. */
 export interface ProgramLike {
@@ -23,21 +19,7 @@ function engineContext(program: ProgramLike, root: string, options: FrontEndOpti
   if (!byRoot) contexts.set(program, (byRoot = new Map()));
   let ctx = byRoot.get(root);
   if (!ctx) {
-    ctx = {
-      root,
-      checker: program.getTypeChecker() as EngineContext['checker'],
-      options,
-      catalog: compileCatalog(sinksFor('typescript', options.extraSinks ?? [])),
-      resolverFunctions: new Set([...options.resolver.functions, ...(options.extraSources ?? [])]),
-      resolverTypes: new Set(options.resolver.types),
-      sanitizers: new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]),
-      secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),
-      summaries: new Map(),
-      nodeCache: new Map(),
-      symbolCache: new Map(),
-      typeSources: new Map(),
-      errorClasses: new Map(),
-    };
+    ctx = createLeakContext(root, program.getTypeChecker() as EngineContext['checker'], options);
     byRoot.set(root, ctx);
   }
   return ctx;
@@ -47,24 +29,9 @@ export function leakFactsFromProgram(program: ProgramLike, input: { absoluteFile
   try {
     const needles = sourceNeedles(input.options);
     if (needles.needles.length === 0 || !mayContainSource(input.text, needles)) return [];
-    const sourceFile = program.getSourceFile(input.absoluteFile) as Parameters<TaintWalker['walkFile']>[0] | undefined;
+    const sourceFile = program.getSourceFile(input.absoluteFile) as Parameters<typeof leakFactsOfSourceFile>[1] | undefined;
     if (!sourceFile) return [];
-    const ctx = engineContext(program, input.root, input.options);
-    const leaks: LeakFact[] = [];
-    const seen = new Set<string>();
-    const walker = new TaintWalker(ctx, {
-      kind: 'file',
-      inTest: input.inTest,
-      collector: {
-        add(fact, key) {
-          if (seen.has(key)) return;
-          seen.add(key);
-          leaks.push(fact);
-        },
-      },
-    });
-    walker.walkFile(sourceFile);
-    return [...leaks, ...collectLeakyTypes(sourceFile, ctx)];
+    return leakFactsOfSourceFile(engineContext(program, input.root, input.options), sourceFile, input.inTest);
   } catch {
     return [];
   }

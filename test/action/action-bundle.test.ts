@@ -2,27 +2,15 @@
 // committed dist/ byte for byte), then run under a simulated runner: INPUT_* variables (dashes
 // kept, as the runner sets them), GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH with a
 // pull_request payload, and a real git repository whose base commit is the PR base.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempDir } from '../support/run-cli.js';
+import { GIT_ENV, git } from '../support/hermetic-git.js';
 
 const DIST = path.join(REPO, 'dist');
 let built = '';
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV } });
-}
 
 beforeAll(() => {
   built = tempDir('clavis-action-build-');

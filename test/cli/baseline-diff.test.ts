@@ -1,10 +1,10 @@
 // PR-diff mode (`--changed-since`, `--diff-filter`) and the baseline (`--update-baseline`,
 // `--baseline`), end to end through the real binary on real temporary git repositories.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, tempDir, writeTree } from '../support/run-cli.js';
+import { git } from '../support/hermetic-git.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -27,23 +27,6 @@ const REGISTRY = [
   '    kind: secret',
   '',
 ].join('\n');
-
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-    },
-  });
-}
 
 function commitAll(cwd: string, message: string): void {
   git(cwd, ['add', '-A']);

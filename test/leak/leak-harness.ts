@@ -1,33 +1,11 @@
-// Shared setup for the TypeScript leak tests: the fixture registry as front-end options, and a
-// temp project writer that runs the analysis and returns flat facts.
+// Shared setup for the TypeScript leak tests: a temp project writer that runs the analysis (with
+// the fixture registry's front-end options by default) and returns flat facts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FrontEndOptions, LeakFact, LeakyTypeFact } from '../../src/core/facts.js';
 import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
-
-export const OPTIONS: FrontEndOptions = {
-  registryNames: ['OPENROUTER_API_KEY', 'VOX_OPENROUTER_API_KEY', 'OPENROUTER_KEY', 'GITHUB_TOKEN', 'STRIPE_SECRET_KEY', 'STRIPE_KEY', 'DATABASE_URL'],
-  secretNames: {
-    OPENROUTER_API_KEY: 'OpenRouterApiKey',
-    VOX_OPENROUTER_API_KEY: 'OpenRouterApiKey',
-    OPENROUTER_KEY: 'OpenRouterApiKey',
-    GITHUB_TOKEN: 'GithubToken',
-    STRIPE_SECRET_KEY: 'StripeSecretKey',
-    STRIPE_KEY: 'StripeSecretKey',
-  },
-  idsByName: {
-    OPENROUTER_API_KEY: 'OpenRouterApiKey',
-    VOX_OPENROUTER_API_KEY: 'OpenRouterApiKey',
-    OPENROUTER_KEY: 'OpenRouterApiKey',
-    GITHUB_TOKEN: 'GithubToken',
-    STRIPE_SECRET_KEY: 'StripeSecretKey',
-    STRIPE_KEY: 'StripeSecretKey',
-    DATABASE_URL: 'DatabaseUrl',
-  },
-  envById: { OpenRouterApiKey: 'OPENROUTER_API_KEY', GithubToken: 'GITHUB_TOKEN', StripeSecretKey: 'STRIPE_SECRET_KEY', DatabaseUrl: 'DATABASE_URL' },
-  resolver: { paths: ['**/secrets/**', '**/resolver/**'], functions: ['resolveSecret', 'resolve_secret', 'get_secret'], types: ['ResolvedSecret', 'SecretString'], sanitizers: ['redact', 'mask', 'fingerprint'] },
-};
+import { fixtureOptions } from '../support/fixture-front-end-options.js';
 
 export const RESOLVER = `export function resolveSecret(id: string): string { return globalThis.process?.env?.[id] ?? ''; }
 export class SecretString { #value: string; constructor(value: string) { this.#value = value; } expose(): string { return this.#value; } toString() { return '[redacted]'; } }
@@ -58,7 +36,7 @@ export function cleanupProjects(): void {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export async function analyzeDir(dir: string, options: FrontEndOptions = OPTIONS): Promise<LeakRun> {
+export async function analyzeDir(dir: string, options: FrontEndOptions = fixtureOptions()): Promise<LeakRun> {
   const files = listFiles(dir).filter((file) => /\.[cm]?[jt]sx?$/.test(file));
   const result = await analyzeTypeScriptLeaks({ root: dir, files, options });
   const all = [...result.facts.values()].flat();

@@ -6,28 +6,16 @@
 // Runtime: pre-commit installs the hook like an npm package (`npm install` with the `prepare`
 // build, `npm pack`, `npm install -g` of the tarball), which takes about one to two minutes with a
 // warm npm cache; the hook runs after that take seconds. Skipped when pre-commit is absent.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, tempDir, writeTree } from '../support/run-cli.js';
+import { GIT_ENV, git } from '../support/hermetic-git.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!hasPreCommit) {
   console.warn('test/precommit: skipped because `pre-commit` is not installed (apt-get install pre-commit; .ci/run does this in CI).');
-}
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV }, maxBuffer: 64 * 1024 * 1024 });
 }
 
 /** This working tree as a committed repository (read-only git commands on the real repo). */

@@ -10,14 +10,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
-import { sinksFor } from '../sink-catalog.js';
-import { collectLeakyTypes } from './leaky-types.js';
 import { mayContainSource, sourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
+import { createLeakContext, leakFactsOfSourceFile } from './program-analysis.js';
 import { createLeakProject } from './project.js';
-import { compileCatalog } from './sink-matcher.js';
 import type { EngineContext } from './taint.js';
-import { TaintWalker } from './walker.js';
 
 export interface TypeScriptLeakInput {
   root: string;
@@ -69,7 +66,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       }
     }
     program = project.getProgram().compilerObject;
-    ctx = createContext(root, program.getTypeChecker(), input.options);
+    ctx = createLeakContext(root, program.getTypeChecker(), input.options);
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };
@@ -80,21 +77,8 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     if (!sourceFile) continue;
     const relative = relativePath(root, file);
     const leaks: LeakFact[] = [];
-    const seen = new Set<string>();
     try {
-      const walker = new TaintWalker(ctx, {
-        kind: 'file',
-        inTest: TEST_FILE.test(relative),
-        collector: {
-          add(fact, key) {
-            if (seen.has(key)) return;
-            seen.add(key);
-            leaks.push(fact);
-          },
-        },
-      });
-      walker.walkFile(sourceFile);
-      const fileFacts: Fact[] = [...leaks, ...collectLeakyTypes(sourceFile, ctx)];
+      const fileFacts = leakFactsOfSourceFile(ctx, sourceFile, TEST_FILE.test(relative), leaks);
       if (fileFacts.length > 0) facts.set(file, fileFacts);
     } catch (error) {
       // The message names the failure, never file content.
@@ -129,22 +113,4 @@ function importersOf(candidates: string[], others: Map<string, string>): string[
     }
   }
   return found;
-}
-
-function createContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions): EngineContext {
-  return {
-    root,
-    checker,
-    options,
-    catalog: compileCatalog(sinksFor('typescript', options.extraSinks ?? [])),
-    resolverFunctions: new Set([...options.resolver.functions, ...(options.extraSources ?? [])]),
-    resolverTypes: new Set(options.resolver.types),
-    sanitizers: new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]),
-    secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),
-    summaries: new Map(),
-    nodeCache: new Map(),
-    symbolCache: new Map(),
-    typeSources: new Map(),
-    errorClasses: new Map(),
-  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvReadFact, Fact } from '../../../src/core/facts.js';
 import { analyzePython, isPythonTestPath, pythonFrontEnd } from '../../../src/languages/python/index.js';
-import { fixtureOptions } from './registry-options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 async function facts(code: string, file = 'app/main.py'): Promise<Fact[]> {
   return (await analyzePython(file, code, fixtureOptions())).facts;

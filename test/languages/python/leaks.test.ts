@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakFact } from '../../../src/core/facts.js';
 import { analyzePython } from '../../../src/languages/python/index.js';
-import { fixtureOptions } from './registry-options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 async function leaks(code: string, file = 'app/main.py'): Promise<LeakFact[]> {
   return (await analyzePython(file, code, fixtureOptions())).facts.filter((f): f is LeakFact => f.kind === 'leak');

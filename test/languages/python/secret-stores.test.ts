@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePython } from '../../../src/languages/python/index.js';
-import { fixtureOptions } from './registry-options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 async function storeCalls(code: string): Promise<string[]> {
   const { facts } = await analyzePython('app/main.py', code, fixtureOptions());

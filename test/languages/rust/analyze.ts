@@ -1,7 +1,7 @@
 // Runs the Rust front end on a snippet and returns its facts by kind.
 import type { EnvReadFact, Fact, FrontEndOptions, LeakFact, LeakyTypeFact, NameRefFact, SecretStoreCallFact } from '../../../src/core/facts.js';
 import { rustFrontEnd } from '../../../src/languages/rust/index.js';
-import { fixtureOptions } from './options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 export async function analyze(code: string, file = 'src/main.rs', options: FrontEndOptions = fixtureOptions()) {
   const result = await rustFrontEnd.analyze(file, code, options);

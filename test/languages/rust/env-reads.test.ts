@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, envNames } from './analyze.js';
-import { fixtureOptions } from './options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 describe('rust env reads: forms', () => {
   it('reads std::env::var and var_os by full path', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectRustConstants, prepareRustFrontEnd, rustFrontEnd } from '../../../src/languages/rust/index.js';
 import { analyze } from './analyze.js';
-import { fixtureOptions } from './options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 describe('rust comments and name mentions', () => {
   it('emits comment facts only for comments carrying the directive marker', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/core/facts.js';
 import { analyzeShellSnippet, isShellTestPath, shellFrontEnd } from '../../../src/languages/shell/index.js';
-import { fixtureOptions } from '../python/registry-options.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
 async function facts(code: string, file = 'scripts/deploy.sh'): Promise<Fact[]> {
   return (await shellFrontEnd.analyze(file, code, fixtureOptions())).facts;

@@ -1,0 +1,50 @@
+// The per-Program and per-file steps of the TypeScript leak analysis, shared by the CLI (a
+// ts-morph Program it builds itself) and the ESLint plugin (typescript-eslint's Program).
+import type { Fact, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import { sinksFor } from '../sink-catalog.js';
+import { collectLeakyTypes } from './leaky-types.js';
+import { compileCatalog } from './sink-matcher.js';
+import type { EngineContext } from './taint.js';
+import { TaintWalker } from './walker.js';
+
+type SourceFile = Parameters<TaintWalker['walkFile']>[0];
+
+/** One context per Program and root: its caches (summaries, symbols) are valid for that Program only. */
+export function createLeakContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions): EngineContext {
+  return {
+    root,
+    checker,
+    options,
+    catalog: compileCatalog(sinksFor('typescript', options.extraSinks ?? [])),
+    resolverFunctions: new Set([...options.resolver.functions, ...(options.extraSources ?? [])]),
+    resolverTypes: new Set(options.resolver.types),
+    sanitizers: new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]),
+    secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),
+    summaries: new Map(),
+    nodeCache: new Map(),
+    symbolCache: new Map(),
+    typeSources: new Map(),
+    errorClasses: new Map(),
+  };
+}
+
+/**
+ * Leak facts (deduplicated) and leaky-type facts of one file of the context's Program. Leaks are
+ * pushed into `leaks` as they are found, so a caller that catches a failure still has them.
+ */
+export function leakFactsOfSourceFile(ctx: EngineContext, sourceFile: SourceFile, inTest: boolean, leaks: LeakFact[] = []): Fact[] {
+  const seen = new Set<string>();
+  const walker = new TaintWalker(ctx, {
+    kind: 'file',
+    inTest,
+    collector: {
+      add(fact, key) {
+        if (seen.has(key)) return;
+        seen.add(key);
+        leaks.push(fact);
+      },
+    },
+  });
+  walker.walkFile(sourceFile);
+  return [...leaks, ...collectLeakyTypes(sourceFile, ctx)];
+}
