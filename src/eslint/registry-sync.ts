@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import { kindClassifier } from '../registry/classify.js';
-import { normalizeSourceSpec, rootRelative } from '../registry/load.js';
+import { addSourceResult, normalizeSourceSpec, rootRelative } from '../registry/load.js';
 import { emptyRegistry, type Registry } from '../registry/model.js';
 import { readJsonRegistry } from '../registry/sources/json.js';
-import { applyOverlay } from '../registry/sources/overlay.js';
 import type { SourceResult } from '../registry/sources/source-result.js';
 import { readYamlRegistry } from '../registry/sources/yaml.js';
 
@@ -31,13 +30,7 @@ export function loadRegistrySync(config: ResolvedConfig): Registry {
     }
     const ctx = { file, text, classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
     const result: SourceResult = spec.from === 'json' ? readJsonRegistry(ctx) : readYamlRegistry(ctx, spec.from === 'overlay' ? 'overlay' : 'yaml');
-    registry.secrets.push(...result.secrets);
-    registry.diagnostics.push(...result.diagnostics);
-    for (const patch of result.patches) applyOverlay(registry, patch);
-    for (const key of ['paths', 'functions', 'types', 'sanitizers'] as const) {
-      for (const value of result.resolver?.[key] ?? []) if (!registry.resolver[key].includes(value)) registry.resolver[key].push(value);
-    }
-    if (!registry.files.includes(file)) registry.files.push(file);
+    addSourceResult(registry, file, result);
   }
   return registry;
 }

@@ -64,12 +64,16 @@ export async function loadRegistry(config: ResolvedConfig): Promise<Registry> {
     const absolute = path.resolve(config.root, spec.path);
     const file = rootRelative(config.root, absolute);
     const ctx: SourceContext = { file, text: readSourceText(absolute, file), classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
-    const result = await readSource(spec, ctx);
-    registry.secrets.push(...result.secrets);
-    registry.diagnostics.push(...result.diagnostics);
-    for (const patch of result.patches) applyOverlay(registry, patch);
-    mergeResolver(registry.resolver, result.resolver);
-    if (!registry.files.includes(file)) registry.files.push(file);
+    addSourceResult(registry, file, await readSource(spec, ctx));
   }
   return registry;
+}
+
+/** Adds one source's entries, diagnostics, overlay patches and resolver to the registry, in source order. */
+export function addSourceResult(registry: Registry, file: string, result: SourceResult): void {
+  registry.secrets.push(...result.secrets);
+  registry.diagnostics.push(...result.diagnostics);
+  for (const patch of result.patches) applyOverlay(registry, patch);
+  mergeResolver(registry.resolver, result.resolver);
+  if (!registry.files.includes(file)) registry.files.push(file);
 }
