@@ -16,6 +16,7 @@ export interface FileAnalysis {
   facts?: FileFacts;
   errors: FileError[];
   exportedConstants?: Record<string, string>;
+  unresolvedCalls?: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -86,6 +87,7 @@ export async function runFrontEnd(pending: PendingFile, options: FrontEndOptions
       facts: { file, language, facts: result.facts, isTest: isTestPath(file) },
       errors: result.errors ?? [],
       exportedConstants: result.exportedConstants,
+      ...(result.unresolvedCalls && result.unresolvedCalls.length > 0 ? { unresolvedCalls: result.unresolvedCalls } : {}),
     };
   } catch (err) {
     // A front-end bug must not end the scan, and its message must not leak source text.

@@ -14,6 +14,7 @@ import { buildSharedContext, type SharedContext } from './rule-context.js';
 import { runRules, type RawFinding } from './run-rules.js';
 import { applyPostProcessing } from './post-process.js';
 import { resolveConstRefs } from './const-refs.js';
+import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
@@ -155,6 +156,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
 
+  if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes);
   const errors: ScanError[] = [];
   const fileFacts: FileFacts[] = [];
   const filesByLanguage: Record<string, number> = {};

@@ -132,7 +132,28 @@ export interface ConfigFact {
   data: Record<string, unknown>;
 }
 
+/**
+ * What a function does with secret taint, for calls from other files of the same project
+ * (Rust crate / Python package): which parameters flow to its return value and which reach a
+ * sink inside it. Emitted for every function that has either; consumed by the same language's
+ * front end in a second pass (see FrontEndOptions.functionSummaries).
+ */
+export interface FunctionSummaryFact {
+  kind: 'function-summary';
+  language: 'rust' | 'python';
+  /** The function's own name (`log_key`), or `Type::method` / `Class.method` for methods. */
+  name: string;
+  /** Module path of the defining file: Rust `util::fmt` (from src/util/fmt.rs), Python `pkg.util`. */
+  module: string;
+  /** Parameter indexes (0-based, `self` excluded) whose taint reaches the return value. */
+  returns: number[];
+  /** Parameter indexes that reach a sink inside the function (or inside its own callees). */
+  sinks: Array<{ param: number; ruleId: string; sink: string; range: Range; flow: FlowStep[] }>;
+  range: Range;
+}
+
 export type Fact =
+  | FunctionSummaryFact
   | EnvReadFact
   | NameRefFact
   | SecretStoreCallFact
@@ -165,6 +186,12 @@ export interface FrontEndResult {
   errors?: FileError[];
   /** String constants this file exports (`export const K = "X"`, `pub const K: &str = "X"`), for cross-file resolution. */
   exportedConstants?: Record<string, string>;
+  /**
+   * Names of functions this file calls but does not define, with tainted arguments or a used
+   * result: if another file's FunctionSummaryFact matches one, the engine analyses this file
+   * again with `options.functionSummaries` so the flow continues across files.
+   */
+  unresolvedCalls?: string[];
 }
 
 /** Everything a front end may need besides the text. Plain data only (it crosses workers). */
@@ -188,6 +215,8 @@ export interface FrontEndOptions {
   extraSanitizers?: string[];
   /** False when no leak rule is enabled: front ends skip their taint analysis (the costly part). Default true. */
   leakAnalysis?: boolean;
+  /** Summaries of functions defined in other files (second pass only); a front end uses those of its language. */
+  functionSummaries?: FunctionSummaryFact[];
 }
 
 /** A language front end: text in, facts out. Must not throw for bad input; return errors instead. */
