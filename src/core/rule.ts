@@ -12,6 +12,8 @@ export interface RuleExample {
   /** Language of the snippet for Markdown fences: `ts`, `rust`, `python`, `sh`, `yaml`, `dockerfile`, `md`, `dotenv`. */
   lang: string;
   code: string;
+  /** Where the snippet lives in a project, when the language alone does not say (e.g. `compose.yaml`, `.env.example`). */
+  file?: string;
 }
 
 export interface RuleMeta {

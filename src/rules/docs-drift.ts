@@ -63,7 +63,12 @@ export default defineRule({
     precision: 'medium',
     appliesTo: ['markdown'],
     bad: [{ lang: 'md', code: '| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_KEY` | LLM gateway key |' }],
-    good: [{ lang: 'md', code: '<!-- clavis-lint:begin secrets-table -->\n| Env | ... |\n<!-- clavis-lint:end -->' }],
+    good: [
+      {
+        lang: 'md',
+        code: '| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_API_KEY` | LLM gateway key |\n| `GITHUB_TOKEN` | CI automation |\n| `STRIPE_SECRET_KEY` | billing |',
+      },
+    ],
   },
   *checkFile(file, ctx): Generator<Report> {
     if (file.language !== 'markdown') return;

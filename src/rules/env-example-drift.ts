@@ -22,8 +22,8 @@ export default defineRule({
     securitySeverity: '2.0',
     precision: 'high',
     appliesTo: ['dotenv'],
-    bad: [{ lang: 'dotenv', code: '# .env.example (registry: OPENROUTER_API_KEY, STRIPE_SECRET_KEY)\nOPENROUTER_API_KEY=\nSENDGRID_API_KEY=' }],
-    good: [{ lang: 'dotenv', code: '# .env.example\nOPENROUTER_API_KEY=\nSTRIPE_SECRET_KEY=\nPORT=3000' }],
+    bad: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example (registry: OPENROUTER_API_KEY, STRIPE_SECRET_KEY)\nOPENROUTER_API_KEY=\nSENDGRID_API_KEY=' }],
+    good: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example\nOPENROUTER_API_KEY=\nGITHUB_TOKEN=\nSTRIPE_SECRET_KEY=\nPORT=3000' }],
   },
   *checkProject(project, ctx): Generator<Report> {
     const examples = project.files.filter((f) => f.language === 'dotenv' && isExampleFile(f)).sort((a, b) => a.file.localeCompare(b.file));

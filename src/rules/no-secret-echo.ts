@@ -57,10 +57,20 @@ export default defineRule({
     precision: 'high',
     appliesTo: ['shell', 'workflow', 'dockerfile'],
     bad: [
-      { lang: 'yaml', code: '- run: echo "token is $GITHUB_TOKEN"\n  env:\n    GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' },
+      {
+        lang: 'yaml',
+        file: '.github/workflows/release.yml',
+        code: 'on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "token is $GITHUB_TOKEN"\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
+      },
       { lang: 'sh', code: 'set -x\nexport STRIPE_SECRET_KEY\ncurl -u "$STRIPE_SECRET_KEY:" https://api.stripe.com' },
     ],
-    good: [{ lang: 'yaml', code: '- run: printf \'%s\' "$GITHUB_TOKEN" | gh auth login --with-token\n  env:\n    GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' }],
+    good: [
+      {
+        lang: 'yaml',
+        file: '.github/workflows/release.yml',
+        code: 'on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: printf \'%s\' "$GITHUB_TOKEN" | gh auth login --with-token\n        env:\n          GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
+      },
+    ],
   },
   *checkFile(file, ctx): Generator<Report> {
     for (const fact of file.facts) {

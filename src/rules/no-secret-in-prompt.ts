@@ -12,7 +12,7 @@ export default defineLeakRule({
   cwe: ['CWE-200', 'CWE-359'],
   securitySeverity: '8.0',
   precision: 'high',
-  bad: [{ lang: 'ts', code: "const key = resolveSecret('StripeSecretKey');\nawait generateText({ model, prompt: `Use the key ${key} to refund` });" }],
-  good: [{ lang: 'ts', code: "const key = resolveSecret('StripeSecretKey');\nconst stripe = new Stripe(key);\nawait generateText({ model, prompt: 'Refund the last charge', tools: { refund } });" }],
+  bad: [{ lang: 'ts', code: "import { generateText } from 'ai';\n\nconst key = resolveSecret('StripeSecretKey');\nawait generateText({ model, prompt: `Use the key ${key} to refund` });" }],
+  good: [{ lang: 'ts', code: "import { generateText } from 'ai';\nimport Stripe from 'stripe';\n\nconst key = resolveSecret('StripeSecretKey');\nconst stripe = new Stripe(key);\nawait generateText({ model, prompt: 'Refund the last charge', tools: { refund } });" }],
   appliesTo: ['typescript', 'javascript', 'rust', 'python'],
 });

@@ -27,12 +27,12 @@ export default defineRule({
     precision: 'high',
     appliesTo: ['dotenv', 'compose', 'kubernetes', 'workflow'],
     bad: [
-      { lang: 'yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: sk-test-FAKE' },
+      { lang: 'yaml', file: 'compose.yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: sk-test-FAKE' },
       { lang: 'dotenv', code: 'OPENROUTER_API_KEY=sk-test-FAKE' },
     ],
     good: [
-      { lang: 'yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}' },
-      { lang: 'dotenv', code: '# .env.example\nOPENROUTER_API_KEY=' },
+      { lang: 'yaml', file: 'compose.yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}' },
+      { lang: 'dotenv', file: '.env.example', code: '# .env.example\nOPENROUTER_API_KEY=' },
     ],
   },
   *checkFile(file, ctx) {

@@ -32,8 +32,20 @@ export default defineRule({
     securitySeverity: '5.0',
     precision: 'very-high',
     appliesTo: ['workflow'],
-    bad: [{ lang: 'yaml', code: '- uses: aws-actions/configure-aws-credentials@v4\n  with:\n    aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n    aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}' }],
-    good: [{ lang: 'yaml', code: 'permissions:\n  id-token: write\nsteps:\n  - uses: aws-actions/configure-aws-credentials@v4\n    with:\n      role-to-assume: arn:aws:iam::123456789012:role/deploy\n      aws-region: us-east-1' }],
+    bad: [
+      {
+        lang: 'yaml',
+        file: '.github/workflows/deploy.yml',
+        code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          aws-region: us-east-1',
+      },
+    ],
+    good: [
+      {
+        lang: 'yaml',
+        file: '.github/workflows/deploy.yml',
+        code: 'on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: us-east-1',
+      },
+    ],
   },
   *checkFile(file) {
     if (file.language !== 'workflow') return;

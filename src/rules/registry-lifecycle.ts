@@ -21,8 +21,13 @@ export default defineRule({
     securitySeverity: '3.0',
     precision: 'very-high',
     appliesTo: ['registry'],
-    bad: [{ lang: 'yaml', code: 'secrets:\n  - id: OpenRouterApiKey\n    env: OPENROUTER_API_KEY\n    deprecated:\n      - name: OPENROUTER_KEY' }],
-    good: [{ lang: 'yaml', code: 'secrets:\n  - id: OpenRouterApiKey\n    env: OPENROUTER_API_KEY\n    owner: platform\n    deprecated:\n      - name: OPENROUTER_KEY\n        remove_after: 2026-06-30' }],
+    bad: [{ lang: 'yaml', code: 'version: 1\nsecrets:\n  - id: OpenRouterApiKey\n    env: OPENROUTER_API_KEY\n    deprecated:\n      - name: OPENROUTER_KEY' }],
+    good: [
+      {
+        lang: 'yaml',
+        code: 'version: 1\nsecrets:\n  - id: OpenRouterApiKey\n    env: OPENROUTER_API_KEY\n    owner: platform\n    rotation_days: 90\n    deprecated:\n      - name: OPENROUTER_KEY\n        remove_after: 2027-06-30',
+      },
+    ],
   },
   *checkProject(_project, ctx): Generator<Report> {
     const { maxPastDays } = ctx.settings.lifecycle;

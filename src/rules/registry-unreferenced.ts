@@ -35,7 +35,7 @@ export default defineRule({
     securitySeverity: '2.0',
     precision: 'medium',
     appliesTo: ['registry'],
-    bad: [{ lang: 'yaml', code: 'secrets:\n  - id: LegacyFtpPassword\n    env: LEGACY_FTP_PASSWORD   # no code reads it' }],
+    bad: [{ lang: 'yaml', code: 'version: 1\nresolver:\n  functions: [resolveSecret]\nsecrets:\n  - id: LegacyFtpPassword\n    env: LEGACY_FTP_PASSWORD   # no code reads it' }],
     good: [{ lang: 'ts', code: "const key = await resolveSecret('LegacyFtpPassword');" }],
   },
   *checkProject(project, ctx) {
