@@ -1,6 +1,6 @@
 // Rule documentation generated from rule metadata (the single source). `npm run docs:generate`
 // writes docs/rules/*.md; a test regenerates them and fails on any difference.
-import type { RuleMeta } from '../core/rule.js';
+import type { RuleExample, RuleMeta } from '../core/rule.js';
 
 const HEADER = '<!-- Generated from the rule metadata by `npm run docs:generate`. DO NOT EDIT. -->';
 
@@ -35,8 +35,9 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
     '',
   ];
-  if (meta.bad.length > 0) lines.push('## Incorrect', '', ...meta.bad.flatMap((e) => [fence(e.lang, e.code), '']));
-  if (meta.good.length > 0) lines.push('## Correct', '', ...meta.good.flatMap((e) => [fence(e.lang, e.code), '']));
+  const example = (e: RuleExample): string[] => [...(e.file ? [`\`${e.file}\`:`, ''] : []), fence(e.lang, e.code), ''];
+  if (meta.bad.length > 0) lines.push('## Incorrect', '', ...meta.bad.flatMap(example));
+  if (meta.good.length > 0) lines.push('## Correct', '', ...meta.good.flatMap(example));
   if (meta.optionsSchema) lines.push('## Options', '', fence('json', JSON.stringify(meta.optionsSchema, null, 2)), '');
   lines.push(
     '## Suppressing',
