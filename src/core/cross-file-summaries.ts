@@ -3,6 +3,8 @@
 // files whose unresolved calls match another file's summary are analysed once more with those
 // summaries, so a secret passed to a helper in another module still reaches its sink. Only
 // those few files are parsed twice.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FrontEndOptions, FunctionSummaryFact } from './facts.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
 
@@ -12,6 +14,7 @@ function summaryKey(name: string): string {
 }
 
 export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number): Promise<void> {
+  await analyzeSkippedDefinitions(root, analyses, options);
   const summaries: FunctionSummaryFact[] = [];
   for (const analysis of analyses) {
     for (const fact of analysis.facts?.facts ?? []) if (fact.kind === 'function-summary') summaries.push(fact);
@@ -32,5 +35,37 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     const loaded = loadForAnalysis(root, analysis.file, options, maxBytes);
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
+  }
+}
+
+const DEFINITION_PREFIX: Record<string, string[]> = { python: ['def ', 'async def '], rust: ['fn '] };
+
+/**
+ * A helper such as `def log_key(k): logging.info(k)` names no secret, so the prefilter skipped
+ * its file and no summary exists for it. For each called-but-unresolved name, the skipped files
+ * of that language that define it (a plain text search) are analysed now.
+ */
+async function analyzeSkippedDefinitions(root: string, analyses: FileAnalysis[], options: FrontEndOptions): Promise<void> {
+  const wanted = new Map<string, Set<string>>();
+  for (const analysis of analyses) {
+    if (!analysis.unresolvedCalls || (analysis.language !== 'rust' && analysis.language !== 'python')) continue;
+    const names = wanted.get(analysis.language) ?? new Set<string>();
+    for (const call of analysis.unresolvedCalls) names.add(summaryKey(call));
+    wanted.set(analysis.language, names);
+  }
+  if (wanted.size === 0) return;
+  for (let i = 0; i < analyses.length; i++) {
+    const analysis = analyses[i];
+    const names = analysis.language ? wanted.get(analysis.language) : undefined;
+    if (!names || !analysis.prefiltered || !analysis.language) continue;
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, analysis.file), 'utf8');
+    } catch {
+      continue;
+    }
+    const prefixes = DEFINITION_PREFIX[analysis.language] ?? [];
+    const defines = [...names].some((name) => prefixes.some((prefix) => text.includes(`${prefix}${name}(`) || text.includes(`${prefix}${name}<`)));
+    if (defines) analyses[i] = await runFrontEnd({ file: analysis.file, language: analysis.language, text }, options);
   }
 }

@@ -145,6 +145,8 @@ export interface FunctionSummaryFact {
   name: string;
   /** Module path of the defining file: Rust `util::fmt` (from src/util/fmt.rs), Python `pkg.util`. */
   module: string;
+  /** Parameter names in call order (`self` excluded), to map keyword arguments and name the parameter in flows. Optional. */
+  params?: string[];
   /** Parameter indexes (0-based, `self` excluded) whose taint reaches the return value. */
   returns: number[];
   /** Parameter indexes that reach a sink inside the function (or inside its own callees). */

@@ -5,6 +5,7 @@ import type { Fact, FileError, FrontEnd, FrontEndOptions, FrontEndResult } from 
 import { sinksFor } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { envReadAt, type PythonEnvRead } from './env-reads.js';
+import { pythonModulePath } from './cross-file-calls.js';
 import { PythonLeakAnalysis } from './leak-analysis.js';
 import { ModuleScope } from './module-scope.js';
 import { pythonParser } from './python-parser.js';
@@ -15,6 +16,13 @@ import { SinkMatcher } from './sink-matcher.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 const PREFILTER_WORDS = ['environ', 'getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
+/**
+ * A file with none of the words above can still define a helper that other modules pass secrets
+ * to (`def log_key(k): logging.info(k)`), which needs a function summary. Parsing every file with
+ * a `def` would cost as much as the rest of the scan, so only files whose text talks about secrets
+ * are parsed for summaries; a helper without such vocabulary is missed (a known limit).
+ */
+const SECRET_VOCABULARY = /secret|token|passw|credential|api_?key|_key\b/i;
 
 /** `test_*.py`, `*_test.py`, `conftest.py`, anything under a `tests/` directory. */
 export function isPythonTestPath(file: string): boolean {
@@ -32,13 +40,15 @@ export function pythonPrefilter(text: string, options: FrontEndOptions): boolean
     ...secretStoresFor('python', options.extraSecretStores).map((e) => e.module.split('.').pop()!),
   ];
   if (words.some((w) => w && text.includes(w))) return true;
-  return options.registryNames.some((name) => text.includes(name));
+  if (options.registryNames.some((name) => text.includes(name))) return true;
+  return options.leakAnalysis !== false && text.includes('def ') && SECRET_VOCABULARY.test(text);
 }
 
 export async function analyzePython(file: string, text: string, options: FrontEndOptions): Promise<FrontEndResult> {
   const facts: Fact[] = [];
   const errors: FileError[] = [];
   let exportedConstants: Record<string, string> = {};
+  let unresolvedCalls: string[] = [];
   let tree;
   try {
     tree = (await pythonParser()).parse(text);
@@ -52,18 +62,21 @@ export async function analyzePython(file: string, text: string, options: FrontEn
     if (syntaxError) {
       errors.push({ file, message: 'Python syntax error; facts come from the parts that parsed', line: syntaxError.startPosition.row + 1, column: syntaxError.startPosition.column + 1 });
     }
-    exportedConstants = collectFacts(file, text, root, options, facts);
+    ({ exportedConstants, unresolvedCalls } = collectFacts(file, text, root, options, facts));
   } catch (error) {
     errors.push({ file, message: `Python analysis stopped early (${error instanceof Error ? error.name : 'error'})` });
   } finally {
     tree.delete();
   }
-  const exported = Object.keys(exportedConstants).length > 0 ? { exportedConstants } : {};
+  const exported = {
+    ...(Object.keys(exportedConstants).length > 0 ? { exportedConstants } : {}),
+    ...(unresolvedCalls.length > 0 ? { unresolvedCalls } : {}),
+  };
   return errors.length > 0 ? { facts, errors, ...exported } : { facts, ...exported };
 }
 
-/** Pushes the file's facts; returns its exported string constants. */
-function collectFacts(file: string, text: string, root: Node, options: FrontEndOptions, facts: Fact[]): Record<string, string> {
+/** Pushes the file's facts; returns its exported string constants and the calls it could not resolve. */
+function collectFacts(file: string, text: string, root: Node, options: FrontEndOptions, facts: Fact[]): { exportedConstants: Record<string, string>; unresolvedCalls: string[] } {
   const inTest = isPythonTestPath(file);
   const testFlag = inTest ? { inTest: true } : {};
   const scope = new ModuleScope(root, options.projectConstants);
@@ -118,12 +131,21 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     }
   }
 
-  // The taint analysis is the expensive part: run it only when the file can hold a source.
-  if (options.leakAnalysis !== false && mayHoldSecretSource(text, facts, settings.fieldEnvNames, options)) {
+  let unresolvedCalls: string[] = [];
+  if (options.leakAnalysis !== false) {
     const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
-    facts.push(...new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest).run());
+    const analysis = new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest);
+    // The full taint analysis is the expensive part: run it only when the file can hold a source.
+    // Otherwise only parameter summaries, for callers in other modules.
+    if (mayHoldSecretSource(text, facts, settings.fieldEnvNames, options)) {
+      facts.push(...analysis.run());
+      unresolvedCalls = analysis.unresolvedCalls();
+    } else {
+      analysis.runSummariesOnly();
+    }
+    facts.push(...analysis.summaries(pythonModulePath(file)));
   }
-  return scope.exportedConstants();
+  return { exportedConstants: scope.exportedConstants(), unresolvedCalls };
 }
 
 function mayHoldSecretSource(text: string, facts: Fact[], settingsFields: Map<string, string>, options: FrontEndOptions): boolean {

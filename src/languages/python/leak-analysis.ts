@@ -1,10 +1,12 @@
-// Python taint analysis: intraprocedural, plus same-module function summaries (what a function
-// returns, and which parameters reach a sink inside it). Sources: resolver function calls,
+// Python taint analysis: intraprocedural, plus function summaries (what a function returns, and
+// which parameters reach a sink inside it) of the same module, and of other modules of the package
+// when the engine hands them over (FrontEndOptions.functionSummaries, its second pass). Sources: resolver function calls,
 // values annotated with resolver types, env reads of registry `kind: secret` names (including
 // pydantic settings fields). Sinks: the catalog in src/leak/sinks/python.ts.
 import type { Node } from 'web-tree-sitter';
-import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range } from '../../core/facts.js';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
+import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
 import { envReadAt } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, rangeOf } from './python-syntax.js';
@@ -14,6 +16,8 @@ interface Taint {
   /** `param` taints are symbolic: "whatever the caller passed as parameter `paramIndex`". */
   origin: 'source' | 'param';
   paramIndex?: number;
+  /** Further parameters mixed into the same value (`prefix + k`); the steps follow `paramIndex`. */
+  moreParams?: number[];
   secretId: string | null;
   envName: string | null;
   source: string;
@@ -49,6 +53,8 @@ const TRANSPARENT_CALLS = new Set(['str', 'repr', 'format', 'bytes', 'bytearray'
 const TRANSPARENT_PREFIXES = ['base64.', 'urllib.parse.quote', 'binascii.', 'codecs.encode', 'json.dumps', 'yaml.dump', 'yaml.safe_dump', 'textwrap.'];
 const BOOLEAN_METHODS = new Set(['startswith', 'endswith', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'islower', 'isupper', 'count', 'find', 'rfind', 'index', '__len__', '__eq__', 'hexdigest', 'digest']);
 const MAX_STEPS = 12;
+/** A function body without any of these cannot pass a parameter to a sink, a callee or its return value. */
+const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
 export class PythonLeakAnalysis {
   private readonly functions = new Map<string, FunctionInfo>();
@@ -63,6 +69,9 @@ export class PythonLeakAnalysis {
   private readonly instanceAttributes = new Map<string, Taint>();
   private emit = false;
   private current: FunctionInfo | null = null;
+  private readonly imported: ImportedSummaries | null;
+  /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
+  private readonly unresolved = new Set<string>();
 
   constructor(
     private readonly file: string,
@@ -81,6 +90,8 @@ export class PythonLeakAnalysis {
       const secretId = options.secretNames[envName];
       if (secretId) this.secretAttributes.set(field, { secretId, envName });
     }
+    const imported = options.functionSummaries ? new ImportedSummaries(file, scope, options.functionSummaries) : null;
+    this.imported = imported && imported.size > 0 ? imported : null;
   }
 
   run(): LeakFact[] {
@@ -92,6 +103,38 @@ export class PythonLeakAnalysis {
     this.globals = this.walkModule();
     for (const info of this.functions.values()) this.analyzeFunction(info);
     return this.preciseLeaks();
+  }
+
+  /**
+   * For a file that cannot hold a secret source: only the parameter summaries, and only of
+   * functions that take parameters and do something a summary can record (call, return, ...).
+   */
+  runSummariesOnly(): void {
+    this.collectFunctions();
+    const worth = [...this.functions.values()].filter((info) => info.params.length > 0 && info.node.childForFieldName('body')?.descendantsOfType(SUMMARY_WORTHY_NODES)[0]);
+    for (let pass = 0; pass < 2; pass++) for (const info of worth) this.analyzeFunction(info);
+  }
+
+  /** Summaries of module-level functions and class methods whose parameters reach the return value or a sink. */
+  summaries(module: string): FunctionSummaryFact[] {
+    const out: FunctionSummaryFact[] = [];
+    for (const [name, info] of this.functions) {
+      if (!isModuleLevel(info.node) || /^__\w+__$/.test(info.name)) continue;
+      if (info.returnParams.size === 0 && info.paramSinks.length === 0) continue;
+      const sinks = info.paramSinks.map((s) => ({
+        param: s.paramIndex, ruleId: s.entry.ruleId, sink: s.entry.label, range: rangeOf(s.node),
+        flow: [...s.steps, this.step(s.node, `reaches ${s.entry.label} (${s.entry.ruleId})`)].slice(-MAX_STEPS),
+      }));
+      out.push({
+        kind: 'function-summary', language: 'python', name, module, params: info.params,
+        returns: [...info.returnParams].sort((a, b) => a - b), sinks, range: rangeOf(info.node.childForFieldName('name') ?? info.node),
+      });
+    }
+    return out;
+  }
+
+  unresolvedCalls(): string[] {
+    return [...this.unresolved].sort();
   }
 
   // ---- structure -------------------------------------------------------------------------
@@ -388,7 +431,7 @@ export class PythonLeakAnalysis {
     const splat = args.splats.reduce<Taint | null>((acc, s) => union(acc, this.evaluate(s, env)), null);
     const receiverTaint = fn?.type === 'attribute' ? this.evaluate(fn.childForFieldName('object'), env) : null;
 
-    this.checkCallSinks(call, args, positional, keywords);
+    const isSink = this.checkCallSinks(call, args, positional, keywords);
 
     const name = calleeName(call) ?? '';
     const qualified = this.scope.qualify(fn) ?? '';
@@ -399,6 +442,12 @@ export class PythonLeakAnalysis {
 
     const callee = this.calleeFunction(fn);
     if (callee) return this.applySummary(callee, call, args, positional, keywords);
+    const summary = this.imported?.resolve(fn);
+    if (summary) return this.applyImportedSummary(summary, call, args, positional, keywords);
+    if (this.emit && !isSink && allArgs?.origin === 'source') {
+      const external = externalCalleeName(fn, this.scope);
+      if (external) this.unresolved.add(external);
+    }
 
     if (TRANSPARENT_CALLS.has(qualified) || TRANSPARENT_PREFIXES.some((p) => qualified.startsWith(p))) return allArgs;
     if (fn?.type === 'attribute') {
@@ -447,17 +496,42 @@ export class PythonLeakAnalysis {
     return result;
   }
 
+  /** A function of another module: its sinks become leaks at this call's arguments, its `returns` taint the result. */
+  private applyImportedSummary(summary: FunctionSummaryFact, call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): Taint | null {
+    const params = summary.params ?? [];
+    const argAt = (index: number): { taint: Taint | null; node: Node | null } => {
+      if (index < args.positional.length) return { taint: positional[index], node: args.positional[index] };
+      const name = params[index];
+      return name ? { taint: keywords.get(name) ?? null, node: args.keywords.get(name) ?? null } : { taint: null, node: null };
+    };
+    const shortName = summary.name.split('.').pop()!;
+    for (const sink of summary.sinks) {
+      const { taint, node } = argAt(sink.param);
+      // A caller's own parameter passed on is not followed further: the engine runs one extra pass, not a fixpoint.
+      if (!taint || !node || taint.origin !== 'source' || !this.emit) continue;
+      const passed = this.step(node, `passed to '${shortName}' (param '${params[sink.param] ?? `#${sink.param + 1}`}')`);
+      this.addLeak(sink.ruleId, sink.sink, rangeOf(node), taint, [...taint.steps, passed, ...sink.flow].slice(-MAX_STEPS));
+    }
+    let result: Taint | null = null;
+    for (const index of summary.returns) {
+      const { taint, node } = argAt(index);
+      if (taint && node) result = union(result, withStep(taint, this.step(call, `returned by ${shortName}() (${summary.module})`)));
+    }
+    return result;
+  }
+
   private recordReturn(info: FunctionInfo, taint: Taint, value: Node): void {
-    if (taint.origin === 'param' && taint.paramIndex !== undefined) info.returnParams.add(taint.paramIndex);
+    if (taint.origin === 'param') for (const index of paramIndexes(taint)) info.returnParams.add(index);
     else if (!info.returnTaint) info.returnTaint = withStep(taint, this.step(value, `returned by ${info.name}()`));
     if (info.returnSink) this.sinkHit(info.returnSink, info.returnSink.label, value, taint);
   }
 
   // ---- sinks -----------------------------------------------------------------------------
 
-  private checkCallSinks(call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): void {
+  /** Reports tainted arguments of a sink call; true when the call is a catalog entry (sink or allowed). */
+  private checkCallSinks(call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): boolean {
     const entries = this.sinks.matchCall(call);
-    if (entries.length === 0) return;
+    if (entries.length === 0) return false;
     const allowed = new Set(entries.filter((e) => e.allowed && e.path).map((e) => e.path!.split(/[.[]/)[0]));
     for (const entry of entries) {
       if (entry.allowed) continue;
@@ -475,23 +549,27 @@ export class PythonLeakAnalysis {
       }
       for (const hit of hits) if (hit.taint) this.sinkHit(entry, entry.label, hit.node, hit.taint);
     }
+    return true;
   }
 
   private sinkHit(entry: SinkEntry, label: string, node: Node, taint: Taint): void {
     if (taint.origin === 'param') {
       const info = this.current;
-      if (info && taint.paramIndex !== undefined && !info.paramSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id && s.paramIndex === taint.paramIndex)) {
-        info.paramSinks.push({ paramIndex: taint.paramIndex, entry: { ...entry, label }, node, steps: taint.steps });
+      for (const paramIndex of info ? paramIndexes(taint) : []) {
+        if (info!.paramSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id && s.paramIndex === paramIndex)) continue;
+        info!.paramSinks.push({ paramIndex, entry: { ...entry, label }, node, steps: paramIndex === taint.paramIndex ? taint.steps : [] });
       }
       return;
     }
     if (!this.emit) return;
-    const range = rangeOf(node);
-    const key = `${entry.ruleId}|${range.line}:${range.column}-${range.endLine}:${range.endColumn}|${taint.secretId ?? taint.envName ?? taint.source}`;
+    this.addLeak(entry.ruleId, label, rangeOf(node), taint, [...taint.steps, this.step(node, `reaches ${label} (${entry.ruleId})`)]);
+  }
+
+  private addLeak(ruleId: string, sink: string, range: Range, taint: Taint, flow: FlowStep[]): void {
+    const key = `${ruleId}|${range.line}:${range.column}-${range.endLine}:${range.endColumn}|${taint.secretId ?? taint.envName ?? taint.source}`;
     if (this.leaks.has(key)) return;
-    const flow = [...taint.steps, { ...this.step(node, `reaches ${label} (${entry.ruleId})`) }];
     this.leaks.set(key, {
-      kind: 'leak', ruleId: entry.ruleId, sink: label, secretId: taint.secretId, envName: taint.envName,
+      kind: 'leak', ruleId, sink, secretId: taint.secretId, envName: taint.envName,
       source: taint.source, range, flow, ...(this.inTest ? { inTest: true } : {}),
     });
   }
@@ -550,7 +628,15 @@ export class PythonLeakAnalysis {
 function union(a: Taint | null, b: Taint | null): Taint | null {
   if (!a) return b;
   if (!b) return a;
+  if (a.origin === 'param' && b.origin === 'param') {
+    const extra = paramIndexes(b).filter((i) => !paramIndexes(a).includes(i));
+    return extra.length === 0 ? a : { ...a, moreParams: [...(a.moreParams ?? []), ...extra] };
+  }
   return a.origin === 'param' && b.origin === 'source' ? b : a;
+}
+
+function paramIndexes(taint: Taint): number[] {
+  return taint.paramIndex === undefined ? [] : [taint.paramIndex, ...(taint.moreParams ?? [])];
 }
 
 function withStep(taint: Taint, step: FlowStep): Taint {
@@ -573,6 +659,16 @@ function enclosingClass(fn: Node): Node | null {
     if (p.type === 'function_definition') return null;
   }
   return null;
+}
+
+/** A module-level function, or a method of a module-level class: what other modules can import. */
+function isModuleLevel(fn: Node): boolean {
+  let node = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  if (node.parent?.type === 'module') return true;
+  const cls = node.parent?.type === 'block' ? node.parent.parent : null;
+  if (cls?.type !== 'class_definition') return false;
+  node = cls.parent?.type === 'decorated_definition' ? cls.parent : cls;
+  return node.parent?.type === 'module';
 }
 
 function isStaticMethod(fn: Node): boolean {

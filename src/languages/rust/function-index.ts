@@ -6,6 +6,8 @@ import { lastSegment, typeMentions } from './syntax.js';
 export interface ParamInfo {
   name: string | null;
   node: Node;
+  /** The declared type. */
+  type: Node | null;
   /** The resolver type the parameter is declared with, if any. */
   secretType: string | null;
 }
@@ -69,7 +71,8 @@ function describeFunction(node: Node, secretTypes: ReadonlySet<string>, implType
       continue;
     }
     const identifier = pattern?.type === 'identifier' ? pattern : pattern?.descendantsOfType('identifier')[0];
-    params.push({ name: identifier?.text ?? null, node: identifier ?? param, secretType: typeMentions(param.childForFieldName('type'), secretTypes) });
+    const type = param.childForFieldName('type');
+    params.push({ name: identifier?.text ?? null, node: identifier ?? param, type, secretType: typeMentions(type, secretTypes) });
   }
   return {
     name,

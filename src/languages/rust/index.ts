@@ -1,6 +1,6 @@
 // The Rust front end: parses with tree-sitter-rust (wasm) and emits env reads, name mentions,
-// suppression comments, secret-store and resolver calls, leaks and leaky types. It knows Rust and
-// nothing about policy.
+// suppression comments, secret-store and resolver calls, leaks, leaky types and summaries of its
+// functions for calls from other files. It knows Rust and nothing about policy.
 import type { Node, Parser } from 'web-tree-sitter';
 import type {
   EnvReadFact,
@@ -9,13 +9,15 @@ import type {
   FrontEnd,
   FrontEndOptions,
   FrontEndResult,
+  FunctionSummaryFact,
   LeakyTypeFact,
 } from '../../core/facts.js';
 import { sinksFor, type SinkEntry } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { constantsOfTree, constsByName, resolveConstString, type ConstScope } from './constants.js';
+import { ExternalSummaries } from './external-calls.js';
 import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
-import { indexFunctions } from './function-index.js';
+import { indexFunctions, type FunctionIndex } from './function-index.js';
 import { crateIdent, type ImportMap } from './imports.js';
 import { indexSyntax, type SyntaxIndex } from './syntax-index.js';
 import { findLeakyTypes } from './leaky-types.js';
@@ -23,14 +25,18 @@ import { loadRustParser, rustParserIfReady } from './parser.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
 import { RustSinkMatcher } from './sink-match.js';
 import { LineIndex } from './source-map.js';
-import { pathSegments, stringLiteralValue } from './syntax.js';
-import { RustTaintAnalysis } from './taint.js';
+import { planSummaries, rustModulePath } from './summaries.js';
+import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
+import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 /** Cheap substring test: false means the file cannot produce any fact. */
 export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
   if (text.includes('env') || text.includes(SUPPRESSION_MARKER)) return true;
+  // A helper that logs or returns its parameter matters to callers in other files (a parameter
+  // always has a `name: Type` annotation, hence the `:`).
+  if (options.leakAnalysis !== false && text.includes('fn ') && text.includes(':') && (text.includes('->') || sinkWords(options.extraSinks).some((word) => text.includes(word)))) return true;
   const words = [
     ...options.registryNames,
     ...options.resolver.functions,
@@ -103,6 +109,7 @@ class RustFileAnalysis {
   private readonly consumedLiterals = new Set<number>();
   /** Resolver types the file mentions at all (the others cannot appear in its declarations). */
   private readonly secretTypes: Set<string>;
+  private unresolvedCalls: string[] = [];
 
   constructor(
     private readonly parser: Parser,
@@ -130,6 +137,7 @@ class RustFileAnalysis {
     }
     const result: FrontEndResult = { facts: this.facts };
     if (this.errors.length > 0) result.errors = this.errors;
+    if (this.unresolvedCalls.length > 0) result.unresolvedCalls = this.unresolvedCalls;
     const exported = constantsOfTree(this.constScope.fileConsts);
     if (Object.keys(exported).length > 0) result.exportedConstants = exported;
     return result;
@@ -224,8 +232,16 @@ class RustFileAnalysis {
     }
   }
 
+  /** Leaks (when a source can appear at all) and summaries of the functions that pass a parameter on. */
   private collectLeaks(): void {
-    if (!this.mayHoldSecrets()) return;
+    if (this.syntax.functionItems.length === 0) return;
+    const holdsSecrets = this.mayHoldSecrets();
+    const functions = indexFunctions(this.syntax.functionItems, this.syntax.implItems, this.syntax.typeItems, this.secretTypes);
+    const sinks = new RustSinkMatcher(rustSinks(this.options.extraSinks), this.imports);
+    const summaries = this.options.functionSummaries;
+    const external = summaries && summaries.length > 0 ? new ExternalSummaries(summaries, this.imports) : null;
+    const plans = planSummaries(functions.all, this.summarySites(functions, sinks, external), (offset) => this.inTest(offset));
+    if (!holdsSecrets && plans.length === 0) return;
     const analysis = new RustTaintAnalysis({
       file: this.file,
       text: this.text,
@@ -234,17 +250,62 @@ class RustFileAnalysis {
       options: this.options,
       imports: this.imports,
       constScope: this.constScope,
-      functions: indexFunctions(this.syntax.functionItems, this.syntax.implItems, this.syntax.typeItems, this.secretTypes),
-      sinks: new RustSinkMatcher(rustSinks(this.options.extraSinks), this.imports),
+      functions,
+      sinks,
+      external,
       inTest: (offset) => this.inTest(offset),
     });
     try {
-      const { leaks, incomplete } = analysis.run();
-      this.facts.push(...leaks);
-      if (incomplete) this.errors.push({ file: this.file, message: 'Leak analysis stopped early: the file is too large or too deeply nested.' });
+      if (holdsSecrets) {
+        const { leaks, incomplete } = analysis.run();
+        this.facts.push(...leaks);
+        this.unresolvedCalls = analysis.unresolvedCalls();
+        if (incomplete) this.errors.push({ file: this.file, message: 'Leak analysis stopped early: the file is too large or too deeply nested.' });
+      }
+      if (plans.length > 0) {
+        const module = rustModulePath(this.file);
+        for (const summary of analysis.summarize(plans)) this.facts.push(this.summaryFact(summary, module));
+      }
     } finally {
       analysis.dispose();
     }
+  }
+
+  /** Sorted offsets of sinks and of calls that may lead to one (same-file or, in the second pass, other-file functions). */
+  private summarySites(functions: FunctionIndex, sinks: RustSinkMatcher, external: ExternalSummaries | null): number[] {
+    const sites: number[] = [];
+    for (const { node, inTest } of this.syntax.macros) {
+      if (!inTest && sinks.mayMatch(node)) sites.push(node.startIndex);
+    }
+    for (const { node, inTest } of this.syntax.calls) {
+      if (inTest) continue;
+      const fn = node.childForFieldName('function');
+      const name = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : fn ? lastSegment(fn) : undefined;
+      if ((name && functions.byName.has(name)) || sinks.mayMatch(node) || external?.match(node)) sites.push(node.startIndex);
+    }
+    return sites.sort((a, b) => a - b);
+  }
+
+  private summaryFact(summary: FunctionSummary, module: string): FunctionSummaryFact {
+    const { fn } = summary;
+    // One sink per parameter and rule is enough for callers: they report one finding per argument and rule.
+    const seen = new Set<string>();
+    const sinks = summary.sinks.filter((sink) => {
+      const key = `${sink.param}:${sink.ruleId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return {
+      kind: 'function-summary',
+      language: 'rust',
+      name: fn.qualified ?? fn.name,
+      module,
+      returns: summary.returns,
+      sinks,
+      range: this.range(fn.node.childForFieldName('name') ?? fn.node),
+      params: fn.params.map((param) => param.name ?? '_'),
+    };
   }
 
   /** Leak analysis only pays off when a source can appear at all. */
@@ -275,6 +336,15 @@ class RustFileAnalysis {
 }
 
 const builtinRustSinks = sinksFor('rust');
+let builtinSinkWords: string[] | undefined;
+
+/** Callee names of the sink catalog (`println`, `expect`, `to_string`), for the prefilter. */
+function sinkWords(extra: unknown[] | undefined): string[] {
+  const words = (entries: SinkEntry[]) => [...new Set(entries.map((entry) => entry.callee.replace(/^\*\./, '').replace(/!$/, '').split('::').pop() ?? ''))].filter((word) => word.length > 0);
+  if (extra && extra.length > 0) return words(rustSinks(extra));
+  builtinSinkWords ??= words(builtinRustSinks);
+  return builtinSinkWords;
+}
 
 /** The sink catalog for Rust; built once unless the config adds sinks. */
 function rustSinks(extra: unknown[] | undefined): SinkEntry[] {

@@ -21,13 +21,34 @@ export class RustSinkMatcher {
   private readonly macros = new Map<string, SinkEntry[]>();
   private readonly methods = new Map<string, SinkEntry[]>();
   private readonly paths: SinkEntry[] = [];
+  /** Last segments of the path callees (`to_string`, `new` of `KeyValue::new`). */
+  private readonly pathTails = new Set<string>();
+  /** Matches by node id: the taint walks ask about the same call once per seeded parameter. */
+  private readonly cache = new Map<number, SinkMatch | null>();
 
   constructor(entries: SinkEntry[], private readonly imports: ImportMap) {
     for (const entry of entries) {
       if (entry.callee.endsWith('!')) push(this.macros, entry.callee.slice(0, -1), entry);
       else if (entry.callee.startsWith('*.')) push(this.methods, entry.callee.slice(2), entry);
-      else this.paths.push(entry);
+      else {
+        this.paths.push(entry);
+        this.pathTails.add(entry.callee.split('::').pop() ?? entry.callee);
+      }
     }
+  }
+
+  /** Cheap name-only test: false means `match` returns null. */
+  mayMatch(node: Node): boolean {
+    if (node.type === 'macro_invocation') {
+      const path = node.childForFieldName('macro');
+      const name = path ? lastSegment(path) : undefined;
+      return !!name && this.macros.has(name);
+    }
+    const fn = node.type === 'call_expression' ? node.childForFieldName('function') : null;
+    if (!fn) return false;
+    if (fn.type === 'field_expression') return this.methods.has(fn.childForFieldName('field')?.text ?? '');
+    const name = lastSegment(fn);
+    return !!name && this.pathTails.has(name);
   }
 
   /** Names of macros and methods that may be sinks (for cheap pre-checks). */
@@ -36,9 +57,13 @@ export class RustSinkMatcher {
   }
 
   match(node: Node): SinkMatch | null {
-    if (node.type === 'macro_invocation') return this.matchMacro(node);
-    if (node.type === 'call_expression') return this.matchCall(node);
-    return null;
+    const cached = this.cache.get(node.id);
+    if (cached !== undefined) return cached;
+    let found: SinkMatch | null = null;
+    if (node.type === 'macro_invocation') found = this.matchMacro(node);
+    else if (node.type === 'call_expression') found = this.matchCall(node);
+    this.cache.set(node.id, found);
+    return found;
   }
 
   private matchMacro(node: Node): SinkMatch | null {

@@ -1,14 +1,15 @@
-// Intraprocedural taint analysis for Rust with same-file function summaries. Sources: resolver
+// Intraprocedural taint analysis for Rust with same-file function summaries and, in a second
+// pass, summaries of functions of other files (see external-calls.ts). Sources: resolver
 // calls, values of resolver types (declared lets, parameters, struct fields), env reads of secret
 // names. Taint follows `let`, assignment, formatting macros, conversions, struct and tuple
 // construction and returns; it stops at sanitizers, non-string projections and comparisons.
 // Macro arguments are token trees in tree-sitter-rust, so an argument that mentions something
 // tainted is re-parsed on its own as an expression (offsets are shifted back onto the file).
 import type { Node, Parser, Tree } from 'web-tree-sitter';
-import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
-import type { SinkEntry } from '../../leak/sink-catalog.js';
+import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact } from '../../core/facts.js';
 import { resolveConstString, type ConstScope } from './constants.js';
 import { envReadOfCall, envReadOfMacro, type EnvReadContext } from './env-reads.js';
+import type { ExternalCallee, ExternalSummaries } from './external-calls.js';
 import { formatCaptures } from './format-captures.js';
 import type { FunctionIndex, FunctionInfo } from './function-index.js';
 import type { ImportMap } from './imports.js';
@@ -23,6 +24,21 @@ export interface Taint {
   flow: FlowStep[];
   /** Per-field taint of a struct value built in view (`Config { key, name }`). */
   fields?: Map<string, Taint | null>;
+  /** While summarising: the parameter (index) this taint started from. */
+  param?: number;
+  /**
+   * The result of a function of another file that received taint, before its summary is known:
+   * it only marks later calls as worth resolving (`unresolvedCalls`) and is never reported.
+   */
+  speculative?: boolean;
+}
+
+export type SummarySink = FunctionSummaryFact['sinks'][number];
+
+export interface FunctionSummary {
+  fn: FunctionInfo;
+  returns: number[];
+  sinks: SummarySink[];
 }
 
 type Env = Map<string, Taint | null>;
@@ -48,6 +64,8 @@ export interface TaintSetup {
   constScope: ConstScope;
   functions: FunctionIndex;
   sinks: RustSinkMatcher;
+  /** Second pass: summaries of other files' functions. */
+  external?: ExternalSummaries | null;
   inTest(offset: number): boolean;
 }
 
@@ -64,6 +82,7 @@ const FORMAT_MACROS = new Set(['format', 'format_args', 'print', 'println', 'epr
 const MUTATORS = new Set(['push_str', 'push', 'extend', 'extend_from_slice', 'insert', 'insert_str', 'append', 'write_str']);
 const NON_PROPAGATING_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 const NO_BINDING_VARIANTS = new Set(['Err', 'None']);
+const STATEMENT_TYPES = new Set(['expression_statement', 'let_declaration', 'macro_invocation']);
 const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
 const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
 const PROBE_SUFFIX = '\n); }';
@@ -89,6 +108,10 @@ export class RustTaintAnalysis {
   private budget = WORK_BUDGET;
   /** The function being analysed, for `let k = "X"; env::var(k)` name lookups. */
   private currentFunction: FunctionInfo | null = null;
+  /** Calls of functions this file does not define that received taint (leak pass only). */
+  private readonly unresolved = new Set<string>();
+  /** While summarising one parameter: the sinks it reached, by `ruleId:start:end`. */
+  private summarySinks: Map<string, SummarySink> | null = null;
 
   constructor(private readonly setup: TaintSetup) {
     const { options } = setup;
@@ -116,6 +139,42 @@ export class RustTaintAnalysis {
     return { leaks: [...this.leaks.values()], incomplete };
   }
 
+  /** Names (as written) of called functions defined elsewhere that received a tainted argument. */
+  unresolvedCalls(): string[] {
+    return [...this.unresolved];
+  }
+
+  /**
+   * Seeds each planned parameter as its own source and records where it goes: to the result
+   * and/or to sinks (also inside same-file callees). One walk per parameter.
+   */
+  summarize(plans: Array<{ fn: FunctionInfo; params: number[]; returnsText: boolean }>): FunctionSummary[] {
+    const out: FunctionSummary[] = [];
+    this.budget = WORK_BUDGET;
+    try {
+      for (const { fn, params, returnsText } of plans) {
+        const summary: FunctionSummary = { fn, returns: [], sinks: [] };
+        for (const index of params) {
+          const param = fn.params[index];
+          if (!param.name) continue;
+          const seed: Taint = { secretId: null, envName: null, source: `parameter \`${param.name}\``, flow: [this.step(param.node, 0, `parameter \`${param.name}\` of \`${fn.name}\``)], param: index };
+          this.callCache.clear();
+          this.summarySinks = new Map();
+          const result = this.analyze(fn, new Map([[index, seed]]), false);
+          if (returnsText && result?.param === index && !result.speculative) summary.returns.push(index);
+          summary.sinks.push(...this.summarySinks.values());
+        }
+        if (summary.returns.length > 0 || summary.sinks.length > 0) out.push(summary);
+      }
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded || error instanceof RangeError)) throw error;
+    } finally {
+      this.summarySinks = null;
+      this.callCache.clear();
+    }
+    return out;
+  }
+
   dispose(): void {
     for (const tree of this.probeTrees) tree.delete();
     this.probeTrees.length = 0;
@@ -136,7 +195,8 @@ export class RustTaintAnalysis {
     return result;
   }
 
-  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null): Taint | null {
+  /** `passStep`: seeds come from a call in view, so the flow notes the hand-over at the parameter. */
+  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null, passStep = true): Taint | null {
     if (!fn.body) return null;
     this.active.add(fn);
     this.depth++;
@@ -147,7 +207,7 @@ export class RustTaintAnalysis {
       fn.params.forEach((param, index) => {
         if (!param.name) return;
         const seed = seeds?.get(index);
-        if (seed) env.set(param.name, this.withStep(seed, param.node, 0, `passed to \`${fn.name}\` as \`${param.name}\``));
+        if (seed) env.set(param.name, passStep ? this.withStep(seed, param.node, 0, `passed to \`${fn.name}\` as \`${param.name}\``) : seed);
         else if (param.secretType) env.set(param.name, this.typedSource(param.secretType, `parameter \`${param.name}\``, param.node, 0));
       });
       const frame: Frame = { env, returns: [] };
@@ -210,6 +270,9 @@ export class RustTaintAnalysis {
 
   private walk(node: Node, frame: Frame, shift: number): void {
     if (--this.budget < 0) throw new BudgetExceeded();
+    // Summarising follows one parameter: a statement that does not mention anything it tainted
+    // can neither carry it on nor leak it (dropping a reassignment only keeps taint alive longer).
+    if (this.summarySinks && STATEMENT_TYPES.has(node.type) && !this.mentionsTaintedName(node, frame.env, shift)) return;
     switch (node.type) {
       case 'function_item':
       case 'line_comment':
@@ -284,16 +347,25 @@ export class RustTaintAnalysis {
         if (!this.checkSink(node, frame.env, shift)) this.walkMacroArguments(node, frame, shift);
         this.applyWriteMacro(node, frame.env, shift);
         return;
-      case 'call_expression':
-        this.checkSink(node, frame.env, shift);
+      case 'call_expression': {
+        const isSink = this.checkSink(node, frame.env, shift);
         this.applyMutation(node, frame.env, shift);
-        // A call of a function of this file may leak its arguments inside: follow it even when its result is unused.
-        if (this.localCallee(node)) this.evaluate(node, frame.env, shift);
+        // A call of a function of this file (or, in the second pass, of another file) may leak its
+        // arguments inside: follow it even when its result is unused. In the leak pass, calls of
+        // unknown functions are evaluated too, to note those that receive taint.
+        if (this.localCallee(node) || (!isSink && this.mayCallOtherFile(node))) this.evaluate(node, frame.env, shift);
         break;
+      }
       default:
         break;
     }
     for (const child of node.namedChildren) if (child) this.walk(child, frame, shift);
+  }
+
+  private mentionsTaintedName(node: Node, env: Env, shift: number): boolean {
+    const text = this.setup.text.slice(node.startIndex + shift, node.endIndex + shift);
+    for (const [name, taint] of env) if (taint && text.includes(name)) return true;
+    return false;
   }
 
   private bind(pattern: Node, taint: Taint | null, env: Env, shift: number): void {
@@ -382,30 +454,83 @@ export class RustTaintAnalysis {
         found = taint ? { taint, start: arg.startIndex + shift, end: arg.endIndex + shift } : null;
       }
       if (found) {
-        this.report(match.entry, found);
+        this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
         return true;
       }
     }
     return true;
   }
 
-  private report(entry: SinkEntry, found: ArgumentTaint): void {
-    const key = `${entry.ruleId}:${found.start}:${found.end}`;
-    if (this.leaks.has(key)) return;
+  /**
+   * Taint reached a sink (`tail`: the steps from the argument on). A leak in the leak pass; a
+   * summary entry while summarising a parameter. Speculative taint is never reported.
+   */
+  private record(ruleId: string, sink: string, found: ArgumentTaint, tail: FlowStep[]): void {
+    const { taint } = found;
+    if (taint.speculative) return;
+    const key = `${ruleId}:${found.start}:${found.end}`;
     const range = this.setup.lines.range(found.start, found.end);
-    const flow = [...found.taint.flow, { file: this.setup.file, ...range, note: `reaches ${entry.label}` }];
+    const flow = capFlow([...taint.flow, ...tail]);
+    if (this.summarySinks) {
+      if (taint.param !== undefined && !this.summarySinks.has(key)) this.summarySinks.set(key, { param: taint.param, ruleId, sink, range, flow });
+      return;
+    }
+    if (taint.param !== undefined || this.leaks.has(key)) return;
     const leak: LeakFact = {
       kind: 'leak',
-      ruleId: entry.ruleId,
-      sink: entry.label,
-      secretId: found.taint.secretId,
-      envName: found.taint.envName,
-      source: found.taint.source,
+      ruleId,
+      sink,
+      secretId: taint.secretId,
+      envName: taint.envName,
+      source: taint.source,
       range,
       flow,
     };
     if (this.setup.inTest(found.start)) leak.inTest = true;
     this.leaks.set(key, leak);
+  }
+
+  // ---- calls of functions of other files ----
+
+  /** Worth evaluating a call statement for: a second-pass summary, or (leak pass) noting it when it receives taint. */
+  private mayCallOtherFile(call: Node): boolean {
+    if (this.summarySinks && !this.setup.external) return false;
+    const args = call.childForFieldName('arguments');
+    return !!args && args.namedChildCount > 0;
+  }
+
+  private externalCallee(call: Node): ExternalCallee | null {
+    const external = this.setup.external;
+    return external && !external.isEmpty ? external.match(call) : null;
+  }
+
+  /** A call resolved to another file's summary: tainted arguments reach its sinks and, maybe, its result. */
+  private callExternal(callee: ExternalCallee, args: Node[], call: Node, env: Env, shift: number): Taint | null {
+    const { summary, written } = callee;
+    let result: Taint | null = null;
+    args.forEach((arg, index) => {
+      const taint = this.evaluate(arg, env, shift);
+      if (!taint) return;
+      const sinks = summary.sinks.filter((sink) => sink.param === index);
+      const returns = summary.returns.includes(index);
+      if (sinks.length === 0 && !returns) return;
+      const paramName = summary.params?.[index] ?? String(index);
+      const passed = this.withStep(taint, arg, shift, `passed to '${written}' (param '${paramName}')`);
+      const start = arg.startIndex + shift;
+      const end = arg.endIndex + shift;
+      for (const sink of sinks) this.record(sink.ruleId, sink.sink, { taint: passed, start, end }, sink.flow);
+      if (returns && !result) result = this.withStep(passed, call, shift, `returned from '${written}'`);
+    });
+    return result;
+  }
+
+  /** Leak pass: notes a call of an unknown function with a tainted argument; its result is speculative. */
+  private noteUnresolved(written: string, args: Node[], env: Env, shift: number, call: Node): Taint | null {
+    if (this.summarySinks) return null;
+    const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
+    if (!taint || this.setup.sinks.match(call)) return null;
+    this.unresolved.add(written);
+    return { ...this.withStep(taint, call, shift, `passed to \`${written}\``), speculative: true };
   }
 
   // ---- expressions ----
@@ -433,7 +558,8 @@ export class RustTaintAnalysis {
         if (NON_PROPAGATING_OPERATORS.has(operator)) return null;
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        return (left && this.evaluate(left, env, shift)) || (right && this.evaluate(right, env, shift)) || null;
+        const leftTaint = left ? this.evaluate(left, env, shift) : null;
+        return leftTaint && !leftTaint.speculative ? leftTaint : firstTaint([leftTaint, right ? this.evaluate(right, env, shift) : null]);
       }
       case 'field_expression':
         return this.evaluateField(node, env, shift);
@@ -460,7 +586,8 @@ export class RustTaintAnalysis {
       case 'if_expression': {
         const consequence = node.childForFieldName('consequence');
         const alternative = node.childForFieldName('alternative')?.namedChild(0);
-        return (consequence && this.evaluate(consequence, env, shift)) || (alternative && this.evaluate(alternative, env, shift)) || null;
+        const first = consequence ? this.evaluate(consequence, env, shift) : null;
+        return first && !first.speculative ? first : firstTaint([first, alternative ? this.evaluate(alternative, env, shift) : null]);
       }
       case 'match_expression': {
         const arms = node.childForFieldName('body')?.namedChildren ?? [];
@@ -528,6 +655,9 @@ export class RustTaintAnalysis {
       if (this.setup.sinks.match(node)?.entry.allowed) return null;
       const local = this.localCallee(node);
       if (local) return this.callLocal(local, args, node, env, shift, true);
+      const external = this.externalCallee(node);
+      if (external) return firstTaint([this.callExternal(external, args, node, env, shift), receiver ? this.evaluate(receiver, env, shift) : null]);
+      if (args.length > 0 && !MUTATORS.has(method)) this.noteUnresolved(method, args, env, shift, node);
       return receiver ? this.evaluate(receiver, env, shift) : null;
     }
     const segments = pathSegments(fn);
@@ -539,13 +669,15 @@ export class RustTaintAnalysis {
     if (this.sanitizers.has(last)) return null;
     const local = this.localCallee(node);
     if (local) return this.callLocal(local, args, node, env, shift, false);
+    const external = this.externalCallee(node);
+    if (external) return this.callExternal(external, args, node, env, shift);
     const secretType = segments.find((segment) => this.secretTypes.has(segment));
     if (PROPAGATING_CALLS.has(last) || isUpperCase(last) || secretType) {
       const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
       if (taint) return taint;
       return secretType ? this.typedSource(secretType, `\`${segments.slice(-2).join('::')}(..)\``, node, shift) : null;
     }
-    return null;
+    return args.length > 0 ? this.noteUnresolved(segments.join('::'), args, env, shift, node) : null;
   }
 
   private evaluateMacro(node: Node, env: Env, shift: number): Taint | null {
@@ -687,15 +819,24 @@ export class RustTaintAnalysis {
   }
 
   private withStep(taint: Taint, node: Node, shift: number, note: string): Taint {
-    const flow = [...taint.flow, this.step(node, shift, note)];
-    if (flow.length > MAX_FLOW_STEPS) flow.splice(1, flow.length - MAX_FLOW_STEPS);
-    return { ...taint, flow };
+    return { ...taint, flow: capFlow([...taint.flow, this.step(node, shift, note)]) };
   }
 }
 
+/** Keeps the source step and the last steps. */
+function capFlow(flow: FlowStep[]): FlowStep[] {
+  if (flow.length > MAX_FLOW_STEPS) flow.splice(1, flow.length - MAX_FLOW_STEPS);
+  return flow;
+}
+
+/** The first taint, preferring one that can be reported over a speculative one. */
 function firstTaint(values: Array<Taint | null | undefined>): Taint | null {
-  for (const value of values) if (value) return value;
-  return null;
+  let speculative: Taint | null = null;
+  for (const value of values) {
+    if (value && !value.speculative) return value;
+    speculative ??= value ?? null;
+  }
+  return speculative;
 }
 
 function isUpperCase(name: string): boolean {
