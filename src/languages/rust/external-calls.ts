@@ -39,7 +39,7 @@ export class ExternalSummaries {
     if (fn.type === 'field_expression') {
       const method = fn.childForFieldName('field')?.text ?? '';
       const methods = (this.byLastName.get(method) ?? []).filter((summary) => summary.name.includes('::'));
-      return methods.length === 1 ? { summary: methods[0], written: method } : null;
+      return methods.length === 1 ? { summary: methods[0], written: methods[0].name } : null;
     }
     const segments = pathSegments(fn);
     const last = segments[segments.length - 1];

@@ -34,9 +34,8 @@ const SUPPRESSION_MARKER = 'clavis-lint-disable';
 /** Cheap substring test: false means the file cannot produce any fact. */
 export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
   if (text.includes('env') || text.includes(SUPPRESSION_MARKER)) return true;
-  // A helper that logs or returns its parameter matters to callers in other files (a parameter
-  // always has a `name: Type` annotation, hence the `:`).
-  if (options.leakAnalysis !== false && text.includes('fn ') && text.includes(':') && (text.includes('->') || sinkWords(options.extraSinks).some((word) => text.includes(word)))) return true;
+  // A helper that only logs its parameter passes none of these: the engine analyses it anyway
+  // when another file calls it with a secret (see core/cross-file-summaries.ts).
   const words = [
     ...options.registryNames,
     ...options.resolver.functions,
@@ -240,7 +239,8 @@ class RustFileAnalysis {
     const sinks = new RustSinkMatcher(rustSinks(this.options.extraSinks), this.imports);
     const summaries = this.options.functionSummaries;
     const external = summaries && summaries.length > 0 ? new ExternalSummaries(summaries, this.imports) : null;
-    const plans = planSummaries(functions.all, this.summarySites(functions, sinks, external), (offset) => this.inTest(offset));
+    const textOnly = holdsSecrets ? null : new Set(this.options.resolver.types);
+    const plans = planSummaries(functions.all, () => this.summarySites(functions, sinks, external), (offset) => this.inTest(offset), textOnly);
     if (!holdsSecrets && plans.length === 0) return;
     const analysis = new RustTaintAnalysis({
       file: this.file,
@@ -253,19 +253,20 @@ class RustFileAnalysis {
       functions,
       sinks,
       external,
+      summaryPlans: plans,
+      secretsPossible: holdsSecrets,
       inTest: (offset) => this.inTest(offset),
     });
     try {
+      // Without a possible source only the planned functions are walked, for their summaries.
+      const { leaks, incomplete } = analysis.run(holdsSecrets ? undefined : new Set(plans.map((plan) => plan.fn)));
+      this.facts.push(...leaks);
       if (holdsSecrets) {
-        const { leaks, incomplete } = analysis.run();
-        this.facts.push(...leaks);
         this.unresolvedCalls = analysis.unresolvedCalls();
         if (incomplete) this.errors.push({ file: this.file, message: 'Leak analysis stopped early: the file is too large or too deeply nested.' });
       }
-      if (plans.length > 0) {
-        const module = rustModulePath(this.file);
-        for (const summary of analysis.summarize(plans)) this.facts.push(this.summaryFact(summary, module));
-      }
+      const module = rustModulePath(this.file);
+      for (const summary of analysis.functionSummaries()) this.facts.push(this.summaryFact(summary, module));
     } finally {
       analysis.dispose();
     }
@@ -336,15 +337,7 @@ class RustFileAnalysis {
 }
 
 const builtinRustSinks = sinksFor('rust');
-let builtinSinkWords: string[] | undefined;
 
-/** Callee names of the sink catalog (`println`, `expect`, `to_string`), for the prefilter. */
-function sinkWords(extra: unknown[] | undefined): string[] {
-  const words = (entries: SinkEntry[]) => [...new Set(entries.map((entry) => entry.callee.replace(/^\*\./, '').replace(/!$/, '').split('::').pop() ?? ''))].filter((word) => word.length > 0);
-  if (extra && extra.length > 0) return words(rustSinks(extra));
-  builtinSinkWords ??= words(builtinRustSinks);
-  return builtinSinkWords;
-}
 
 /** The sink catalog for Rust; built once unless the config adds sinks. */
 function rustSinks(extra: unknown[] | undefined): SinkEntry[] {

@@ -1,12 +1,16 @@
-// Function summaries for other files of the crate: which functions are worth summarising (the
-// seeded taint walk costs one pass over the body per parameter), the module path of a file, and
-// whether a declared type can carry secret text at all (`u64`, `bool`, `Result<usize>` cannot).
+// Function summaries for other files of the crate: which functions are worth summarising (their
+// parameters are seeded as sources in the leak walk; in a file without a possible secret that
+// walk exists only for them), the module path of a file, and whether a declared type can carry
+// secret text at all (`u64`, `bool`, `Result<usize>` cannot).
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from './function-index.js';
 
 const NON_TEXT_PRIMITIVES = new Set(['bool', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64']);
 /** Wrappers that carry their type argument and nothing else of their own. */
 const TRANSPARENT_TYPES = new Set(['Result', 'Option']);
+/** Types that are text themselves (as opposed to structs that may hold some). */
+const TEXT_TYPES = new Set(['String', 'Cow', 'OsString', 'OsStr', 'Bytes', 'BytesMut', 'HeaderValue', 'Secret', 'SecretString', 'SecretBox', 'SecretVec', 'Zeroizing']);
+const TEXT_PRIMITIVES = new Set(['str', 'char', 'u8']);
 
 /** False when every type named in `type` is a number, bool, unit or a transparent wrapper of those. */
 export function mayCarryText(type: Node | null): boolean {
@@ -30,6 +34,26 @@ export function mayCarryText(type: Node | null): boolean {
   return !sawAny && type.descendantsOfType('unit_type').length === 0;
 }
 
+/**
+ * Stricter than mayCarryText: the type is text or bytes itself (`&str`, `String`, `&[u8]`,
+ * `impl AsRef<str>`, a generic, a resolver type), not a struct that might hold some.
+ */
+export function isTextLike(type: Node | null, secretTypes: ReadonlySet<string>): boolean {
+  if (!type) return false;
+  for (const node of type.descendantsOfType(['type_identifier', 'primitive_type', 'abstract_type', 'dynamic_type'])) {
+    if (!node) continue;
+    if (node.type === 'abstract_type' || node.type === 'dynamic_type') return true;
+    const name = node.text;
+    if (node.type === 'primitive_type' ? TEXT_PRIMITIVES.has(name) : TEXT_TYPES.has(name) || secretTypes.has(name) || isGenericName(name)) return true;
+  }
+  return false;
+}
+
+/** `T`, `S`, `K2`: the usual spelling of a type parameter. */
+function isGenericName(name: string): boolean {
+  return name.length <= 2 && name.charCodeAt(0) >= 65 && name.charCodeAt(0) <= 90;
+}
+
 /** What to summarise of one function: the parameters to seed and whether its result can carry them. */
 export interface SummaryPlan {
   fn: FunctionInfo;
@@ -40,19 +64,22 @@ export interface SummaryPlan {
 /**
  * Functions worth a seeded walk: outside test code, with a parameter that can carry text, and
  * either a result that can carry it or a body holding a sink or a call of another function
- * (`interesting` are sorted offsets of such sites).
+ * (`interesting` are sorted offsets of such sites). `textOnly` (for files whose own walk would
+ * exist only for the summaries) keeps parameters that are text themselves: a struct parameter
+ * would cost a walk of nearly every function for a rare flow.
  */
-export function planSummaries(functions: FunctionInfo[], interesting: number[], inTest: (offset: number) => boolean): SummaryPlan[] {
+export function planSummaries(functions: FunctionInfo[], interestingSites: () => number[], inTest: (offset: number) => boolean, textOnly: ReadonlySet<string> | null): SummaryPlan[] {
   const plans: SummaryPlan[] = [];
+  let interesting: number[] | undefined;
   for (const fn of functions) {
     if (!fn.body || inTest(fn.node.startIndex)) continue;
     const params: number[] = [];
     fn.params.forEach((param, index) => {
-      if (param.name && mayCarryText(param.type)) params.push(index);
+      if (param.name && (textOnly ? isTextLike(param.type, textOnly) : mayCarryText(param.type))) params.push(index);
     });
     if (params.length === 0) continue;
     const returnsText = mayCarryText(fn.node.childForFieldName('return_type'));
-    if (returnsText || containsOffset(interesting, fn.body.startIndex, fn.body.endIndex)) plans.push({ fn, params, returnsText });
+    if (returnsText || containsOffset((interesting ??= interestingSites()), fn.body.startIndex, fn.body.endIndex)) plans.push({ fn, params, returnsText });
   }
   return plans;
 }

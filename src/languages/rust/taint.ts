@@ -13,6 +13,7 @@ import type { ExternalCallee, ExternalSummaries } from './external-calls.js';
 import { formatCaptures } from './format-captures.js';
 import type { FunctionIndex, FunctionInfo } from './function-index.js';
 import type { ImportMap } from './imports.js';
+import type { SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
@@ -24,8 +25,11 @@ export interface Taint {
   flow: FlowStep[];
   /** Per-field taint of a struct value built in view (`Config { key, name }`). */
   fields?: Map<string, Taint | null>;
-  /** While summarising: the parameter (index) this taint started from. */
-  param?: number;
+  /**
+   * Taint that started at parameters of `fn` (seeded to summarise it for other files): it
+   * becomes summary entries, never leaks, and yields to secret taint wherever values merge.
+   */
+  origin?: { fn: FunctionInfo; params: number[] };
   /**
    * The result of a function of another file that received taint, before its summary is known:
    * it only marks later calls as worth resolving (`unresolvedCalls`) and is never reported.
@@ -66,6 +70,10 @@ export interface TaintSetup {
   sinks: RustSinkMatcher;
   /** Second pass: summaries of other files' functions. */
   external?: ExternalSummaries | null;
+  /** Functions to summarise: their parameters are seeded as sources of their own. */
+  summaryPlans?: SummaryPlan[];
+  /** False when no secret source can appear in the file: only parameter taint is followed. */
+  secretsPossible?: boolean;
   inTest(offset: number): boolean;
 }
 
@@ -110,8 +118,9 @@ export class RustTaintAnalysis {
   private currentFunction: FunctionInfo | null = null;
   /** Calls of functions this file does not define that received taint (leak pass only). */
   private readonly unresolved = new Set<string>();
-  /** While summarising one parameter: the sinks it reached, by `ruleId:start:end`. */
-  private summarySinks: Map<string, SummarySink> | null = null;
+  private readonly plans = new Map<FunctionInfo, SummaryPlan>();
+  /** Per summarised function: parameters reaching its result, and sinks by `param:ruleId`. */
+  private readonly summaryRecords = new Map<FunctionInfo, { returns: Set<number>; sinks: Map<string, SummarySink> }>();
 
   constructor(private readonly setup: TaintSetup) {
     const { options } = setup;
@@ -120,12 +129,19 @@ export class RustTaintAnalysis {
     this.secretTypes = new Set(options.resolver.types);
     this.secretIds = new Set(Object.values(options.secretNames));
     this.staticInteresting = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
+    for (const plan of setup.summaryPlans ?? []) this.plans.set(plan.fn, plan);
+    // Seeded parameters make more values tainted: allow for the extra work.
+    if (this.plans.size > 0) this.budget = WORK_BUDGET * 2;
   }
 
-  /** Analyses every function of the file; returns the leaks found. */
-  run(): { leaks: LeakFact[]; incomplete: boolean } {
+  /**
+   * Analyses every function of the file (or only `only`) in one walk each: leaks of secrets and,
+   * for planned functions, where their parameters go.
+   */
+  run(only?: ReadonlySet<FunctionInfo>): { leaks: LeakFact[]; incomplete: boolean } {
     let incomplete = false;
     for (const fn of this.setup.functions.all) {
+      if (only && !only.has(fn)) continue;
       try {
         this.summaryOf(fn);
       } catch (error) {
@@ -144,35 +160,38 @@ export class RustTaintAnalysis {
     return [...this.unresolved];
   }
 
-  /**
-   * Seeds each planned parameter as its own source and records where it goes: to the result
-   * and/or to sinks (also inside same-file callees). One walk per parameter.
-   */
-  summarize(plans: Array<{ fn: FunctionInfo; params: number[]; returnsText: boolean }>): FunctionSummary[] {
+  /** What `run` found out about the planned functions (those with a flow to report). */
+  functionSummaries(): FunctionSummary[] {
     const out: FunctionSummary[] = [];
-    this.budget = WORK_BUDGET;
-    try {
-      for (const { fn, params, returnsText } of plans) {
-        const summary: FunctionSummary = { fn, returns: [], sinks: [] };
-        for (const index of params) {
-          const param = fn.params[index];
-          if (!param.name) continue;
-          const seed: Taint = { secretId: null, envName: null, source: `parameter \`${param.name}\``, flow: [this.step(param.node, 0, `parameter \`${param.name}\` of \`${fn.name}\``)], param: index };
-          this.callCache.clear();
-          this.summarySinks = new Map();
-          const result = this.analyze(fn, new Map([[index, seed]]), false);
-          if (returnsText && result?.param === index && !result.speculative) summary.returns.push(index);
-          summary.sinks.push(...this.summarySinks.values());
-        }
-        if (summary.returns.length > 0 || summary.sinks.length > 0) out.push(summary);
-      }
-    } catch (error) {
-      if (!(error instanceof BudgetExceeded || error instanceof RangeError)) throw error;
-    } finally {
-      this.summarySinks = null;
-      this.callCache.clear();
+    for (const plan of this.plans.values()) {
+      const record = this.summaryRecords.get(plan.fn);
+      if (!record) continue;
+      const returns = [...record.returns].sort((a, b) => a - b);
+      const sinks = [...record.sinks.values()];
+      if (returns.length > 0 || sinks.length > 0) out.push({ fn: plan.fn, returns, sinks });
     }
     return out;
+  }
+
+  private summaryRecord(fn: FunctionInfo): { returns: Set<number>; sinks: Map<string, SummarySink> } {
+    let record = this.summaryRecords.get(fn);
+    if (!record) {
+      record = { returns: new Set(), sinks: new Map() };
+      this.summaryRecords.set(fn, record);
+    }
+    return record;
+  }
+
+  private parameterSeed(fn: FunctionInfo, index: number): Taint {
+    const param = fn.params[index];
+    const name = param.name ?? '_';
+    return {
+      secretId: null,
+      envName: null,
+      source: `parameter \`${name}\``,
+      flow: [this.step(param.node, 0, `parameter \`${name}\` of \`${fn.qualified ?? fn.name}\``)],
+      origin: { fn, params: [index] },
+    };
   }
 
   dispose(): void {
@@ -191,12 +210,14 @@ export class RustTaintAnalysis {
     if (this.summaries.has(fn)) return this.summaries.get(fn) ?? null;
     if (this.active.has(fn)) return null;
     const result = this.analyze(fn, null);
-    this.summaries.set(fn, result);
-    return result;
+    // Taint of the function's own parameters means nothing to a caller that passed none.
+    const shared = result?.origin ? null : result;
+    this.summaries.set(fn, shared);
+    return shared;
   }
 
-  /** `passStep`: seeds come from a call in view, so the flow notes the hand-over at the parameter. */
-  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null, passStep = true): Taint | null {
+  /** `seeds`: taint of the arguments of a call in view; null analyses the function on its own (and seeds a planned one's parameters). */
+  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null): Taint | null {
     if (!fn.body) return null;
     this.active.add(fn);
     this.depth++;
@@ -204,17 +225,23 @@ export class RustTaintAnalysis {
     this.currentFunction = fn;
     try {
       const env: Env = new Map();
+      const plan = seeds ? undefined : this.plans.get(fn);
       fn.params.forEach((param, index) => {
         if (!param.name) return;
         const seed = seeds?.get(index);
-        if (seed) env.set(param.name, passStep ? this.withStep(seed, param.node, 0, `passed to \`${fn.name}\` as \`${param.name}\``) : seed);
+        if (seed) env.set(param.name, this.withStep(seed, param.node, 0, `passed to \`${fn.name}\` as \`${param.name}\``));
         else if (param.secretType) env.set(param.name, this.typedSource(param.secretType, `parameter \`${param.name}\``, param.node, 0));
+        else if (plan?.params.includes(index)) env.set(param.name, this.parameterSeed(fn, index));
       });
       const frame: Frame = { env, returns: [] };
       this.walk(fn.body, frame, 0);
       const tail = tailExpression(fn.body);
       if (tail) frame.returns.push(this.evaluate(tail, env, 0));
-      return firstTaint(frame.returns);
+      const result = firstTaint(frame.returns);
+      if (plan?.returnsText && result?.origin?.fn === fn && !result.speculative) {
+        for (const param of result.origin.params) this.summaryRecord(fn).returns.add(param);
+      }
+      return result;
     } finally {
       this.active.delete(fn);
       this.depth--;
@@ -253,7 +280,7 @@ export class RustTaintAnalysis {
     if (seeds.size === 0 || this.active.has(fn) || this.depth >= MAX_CALL_DEPTH) {
       result = this.summaryOf(fn);
     } else {
-      const key = `${call.startIndex + shift}:${[...seeds.keys()].join(',')}`;
+      const key = `${call.startIndex + shift}:${[...seeds].map(([index, taint]) => `${index}${taintKind(taint)}`).join(',')}`;
       if (this.callCache.has(key)) {
         result = this.callCache.get(key) ?? null;
       } else {
@@ -262,7 +289,7 @@ export class RustTaintAnalysis {
         this.callCache.set(key, result);
       }
     }
-    if (!result && fn.returnsSecretType) result = this.typedSource(fn.returnsSecretType, `\`${fn.name}()\` result`, call, shift);
+    if ((!result || taintKind(result) !== 'r') && fn.returnsSecretType) result = this.typedSource(fn.returnsSecretType, `\`${fn.name}()\` result`, call, shift);
     return result ? this.withStep(result, call, shift, `returned from \`${fn.name}\``) : null;
   }
 
@@ -270,9 +297,9 @@ export class RustTaintAnalysis {
 
   private walk(node: Node, frame: Frame, shift: number): void {
     if (--this.budget < 0) throw new BudgetExceeded();
-    // Summarising follows one parameter: a statement that does not mention anything it tainted
-    // can neither carry it on nor leak it (dropping a reassignment only keeps taint alive longer).
-    if (this.summarySinks && STATEMENT_TYPES.has(node.type) && !this.mentionsTaintedName(node, frame.env, shift)) return;
+    // With parameter taint only, a statement that mentions nothing tainted can neither carry it
+    // on nor leak it (skipping a reassignment only keeps taint alive longer).
+    if (this.setup.secretsPossible === false && STATEMENT_TYPES.has(node.type) && !this.mentionsTaintedName(node, frame.env, shift)) return;
     switch (node.type) {
       case 'function_item':
       case 'line_comment':
@@ -287,7 +314,7 @@ export class RustTaintAnalysis {
         const pattern = node.childForFieldName('pattern');
         let taint = value ? this.evaluate(value, frame.env, shift) : null;
         const declared = typeMentions(node.childForFieldName('type'), this.secretTypes);
-        if (!taint && declared && pattern) taint = this.typedSource(declared, `\`${bindingLabel(pattern)}\``, pattern, shift);
+        if ((!taint || taintKind(taint) !== 'r') && declared && pattern) taint = this.typedSource(declared, `\`${bindingLabel(pattern)}\``, pattern, shift);
         if (pattern) this.bind(pattern, taint, frame.env, shift);
         const alternative = node.childForFieldName('alternative');
         if (alternative) this.walk(alternative, frame, shift);
@@ -444,19 +471,24 @@ export class RustTaintAnalysis {
     if (match.entry.allowed) return true;
     const isJson = match.entry.callee === 'json!';
     const formatLike = match.kind === 'macro' && FORMAT_MACROS.has(match.entry.callee.slice(0, -1));
+    let leaked = false;
+    const parameterTaints: ArgumentTaint[] | undefined = this.plans.size > 0 ? [] : undefined;
     for (const argument of match.arguments) {
       let found: ArgumentTaint | null;
       if (match.kind === 'macro') {
-        found = isJson ? this.evaluateJson(argument.nodes, env, shift) : this.evaluateTokens(argument.nodes, env, shift, formatLike);
+        found = isJson ? this.evaluateJson(argument.nodes, env, shift) : this.evaluateTokens(argument.nodes, env, shift, formatLike, parameterTaints);
       } else {
         const arg = argument.nodes[0];
         const taint = this.evaluate(arg, env, shift);
         found = taint ? { taint, start: arg.startIndex + shift, end: arg.endIndex + shift } : null;
       }
-      if (found) {
-        this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
-        return true;
-      }
+      // One leak per sink call; parameter taint of every argument goes into the summary.
+      if (!found || (leaked && !found.taint.origin)) continue;
+      this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
+      if (taintKind(found.taint) === 'r') leaked = true;
+    }
+    for (const found of parameterTaints ?? []) {
+      this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
     }
     return true;
   }
@@ -468,14 +500,23 @@ export class RustTaintAnalysis {
   private record(ruleId: string, sink: string, found: ArgumentTaint, tail: FlowStep[]): void {
     const { taint } = found;
     if (taint.speculative) return;
-    const key = `${ruleId}:${found.start}:${found.end}`;
     const range = this.setup.lines.range(found.start, found.end);
-    const flow = capFlow([...taint.flow, ...tail]);
-    if (this.summarySinks) {
-      if (taint.param !== undefined && !this.summarySinks.has(key)) this.summarySinks.set(key, { param: taint.param, ruleId, sink, range, flow });
+    if (taint.origin) {
+      if (this.setup.inTest(found.start)) return;
+      const { fn, params } = taint.origin;
+      const sinks = this.summaryRecord(fn).sinks;
+      for (const param of params) {
+        const key = `${param}:${ruleId}`;
+        if (sinks.has(key)) continue;
+        // Merged parameter taint carries the first parameter's steps: start from this one's.
+        const flow = capFlow([this.parameterSeed(fn, param).flow[0], ...taint.flow.slice(1), ...tail]);
+        sinks.set(key, { param, ruleId, sink, range, flow });
+      }
       return;
     }
-    if (taint.param !== undefined || this.leaks.has(key)) return;
+    const key = `${ruleId}:${found.start}:${found.end}`;
+    const flow = capFlow([...taint.flow, ...tail]);
+    if (this.leaks.has(key)) return;
     const leak: LeakFact = {
       kind: 'leak',
       ruleId,
@@ -494,7 +535,8 @@ export class RustTaintAnalysis {
 
   /** Worth evaluating a call statement for: a second-pass summary, or (leak pass) noting it when it receives taint. */
   private mayCallOtherFile(call: Node): boolean {
-    if (this.summarySinks && !this.setup.external) return false;
+    // Calls are noted only for secret taint; without summaries of other files nothing else is to gain.
+    if (this.setup.secretsPossible === false && !this.setup.external) return false;
     const args = call.childForFieldName('arguments');
     return !!args && args.namedChildCount > 0;
   }
@@ -526,9 +568,8 @@ export class RustTaintAnalysis {
 
   /** Leak pass: notes a call of an unknown function with a tainted argument; its result is speculative. */
   private noteUnresolved(written: string, args: Node[], env: Env, shift: number, call: Node): Taint | null {
-    if (this.summarySinks) return null;
     const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
-    if (!taint || this.setup.sinks.match(call)) return null;
+    if (!taint || taint.origin || this.setup.sinks.match(call)) return null;
     this.unresolved.add(written);
     return { ...this.withStep(taint, call, shift, `passed to \`${written}\``), speculative: true };
   }
@@ -559,7 +600,7 @@ export class RustTaintAnalysis {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
         const leftTaint = left ? this.evaluate(left, env, shift) : null;
-        return leftTaint && !leftTaint.speculative ? leftTaint : firstTaint([leftTaint, right ? this.evaluate(right, env, shift) : null]);
+        return leftTaint && taintKind(leftTaint) === 'r' ? leftTaint : firstTaint([leftTaint, right ? this.evaluate(right, env, shift) : null]);
       }
       case 'field_expression':
         return this.evaluateField(node, env, shift);
@@ -587,7 +628,7 @@ export class RustTaintAnalysis {
         const consequence = node.childForFieldName('consequence');
         const alternative = node.childForFieldName('alternative')?.namedChild(0);
         const first = consequence ? this.evaluate(consequence, env, shift) : null;
-        return first && !first.speculative ? first : firstTaint([first, alternative ? this.evaluate(alternative, env, shift) : null]);
+        return first && taintKind(first) === 'r' ? first : firstTaint([first, alternative ? this.evaluate(alternative, env, shift) : null]);
       }
       case 'match_expression': {
         const arms = node.childForFieldName('body')?.namedChildren ?? [];
@@ -609,10 +650,11 @@ export class RustTaintAnalysis {
     if (baseTaint?.fields) {
       const own = baseTaint.fields.get(field);
       if (own !== undefined) return own;
-    } else if (baseTaint) {
+    } else if (baseTaint && (taintKind(baseTaint) === 'r' || !secretField)) {
       return baseTaint;
     }
-    return secretField ? this.typedSource(secretField.typeName, `field \`${secretField.owner}.${secretField.field}\``, node, shift) : null;
+    // A secret-typed field is a secret whatever parameter taint its base carries.
+    return secretField ? this.typedSource(secretField.typeName, `field \`${secretField.owner}.${secretField.field}\``, node, shift) : (baseTaint?.fields ? null : baseTaint);
   }
 
   private evaluateStruct(node: Node, env: Env, shift: number): Taint | null {
@@ -634,11 +676,11 @@ export class RustTaintAnalysis {
         const base = initializer.namedChild(0);
         taint = base ? this.evaluate(base, env, shift) : null;
         for (const [key, value] of taint?.fields ?? []) if (!fields.has(key)) fields.set(key, value);
-        first ??= taint;
+        first = firstTaint([first, taint]);
         continue;
       }
       if (name) fields.set(name, taint);
-      first ??= taint;
+      first = firstTaint([first, taint]);
     }
     return first ? { ...first, fields } : null;
   }
@@ -674,7 +716,7 @@ export class RustTaintAnalysis {
     const secretType = segments.find((segment) => this.secretTypes.has(segment));
     if (PROPAGATING_CALLS.has(last) || isUpperCase(last) || secretType) {
       const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
-      if (taint) return taint;
+      if (taint && (taintKind(taint) === 'r' || !secretType)) return taint;
       return secretType ? this.typedSource(secretType, `\`${segments.slice(-2).join('::')}(..)\``, node, shift) : null;
     }
     return args.length > 0 ? this.noteUnresolved(segments.join('::'), args, env, shift, node) : null;
@@ -689,25 +731,35 @@ export class RustTaintAnalysis {
     if (!PROPAGATING_MACROS.has(name)) return null;
     const tree = macroTokenTree(node);
     if (!tree) return null;
+    const found: ArgumentTaint[] = [];
     for (const group of tokenGroups(tree)) {
-      const found = name === 'json' ? this.evaluateJson(group, env, shift) : this.evaluateTokens(group, env, shift, FORMAT_MACROS.has(name));
-      if (found) return found.taint;
+      const taint = name === 'json' ? this.evaluateJson(group, env, shift) : this.evaluateTokens(group, env, shift, FORMAT_MACROS.has(name));
+      if (taint && taintKind(taint.taint) === 'r') return taint.taint;
+      if (taint) found.push(taint);
     }
-    return null;
+    return firstArgument(found)?.taint ?? null;
   }
 
   /** One macro argument given as tokens: `key`, `"{key}"`, `field = %key`, `key.expose_secret()`. */
-  private evaluateTokens(group: Node[], env: Env, shift: number, formatLike: boolean): ArgumentTaint | null {
+  /** `parameterTaints` collects every format capture with parameter taint (a secret one wins the result). */
+  private evaluateTokens(group: Node[], env: Env, shift: number, formatLike: boolean, parameterTaints?: ArgumentTaint[]): ArgumentTaint | null {
     const tokens = stripFieldPrefix(group);
     if (tokens.length === 0) return null;
     if (tokens.length === 1 && isStringLiteral(tokens[0])) {
       if (!formatLike) return null;
       const literal = tokens[0];
+      const found: ArgumentTaint[] = [];
+      let secret: ArgumentTaint | null = null;
       for (const capture of formatCaptures(this.setup.text.slice(literal.startIndex + shift, literal.endIndex + shift), literal.startIndex + shift)) {
         const taint = env.get(capture.name);
-        if (taint) return { taint, start: capture.start, end: capture.end };
+        if (!taint) continue;
+        const argument = { taint, start: capture.start, end: capture.end };
+        if (taint.origin) parameterTaints?.push(argument);
+        if (taintKind(taint) !== 'r') found.push(argument);
+        else if (!parameterTaints) return argument;
+        else secret ??= argument;
       }
-      return null;
+      return secret ?? firstArgument(found);
     }
     const start = tokens[0].startIndex + shift;
     const end = tokens[tokens.length - 1].endIndex + shift;
@@ -727,12 +779,14 @@ export class RustTaintAnalysis {
     if (group.length === 1 && group[0].type === 'token_tree') {
       const opener = group[0].child(0)?.type;
       if (opener === '{' || opener === '[') {
+        const found: ArgumentTaint[] = [];
         for (const member of tokenGroups(group[0])) {
           const colon = member.findIndex((token) => token.type === ':');
-          const found = this.evaluateJson(colon >= 0 ? member.slice(colon + 1) : member, env, shift);
-          if (found) return found;
+          const taint = this.evaluateJson(colon >= 0 ? member.slice(colon + 1) : member, env, shift);
+          if (taint && taintKind(taint.taint) === 'r') return taint;
+          if (taint) found.push(taint);
         }
-        return null;
+        return firstArgument(found);
       }
     }
     return this.evaluateTokens(group, env, shift, false);
@@ -829,14 +883,40 @@ function capFlow(flow: FlowStep[]): FlowStep[] {
   return flow;
 }
 
-/** The first taint, preferring one that can be reported over a speculative one. */
+/** `r`: a secret (reportable), `p`: parameter taint of a function being summarised, `s`: speculative. */
+function taintKind(taint: Taint): 'r' | 'p' | 's' {
+  return taint.speculative ? 's' : taint.origin ? 'p' : 'r';
+}
+
+const KIND_RANK = { r: 0, p: 1, s: 2 } as const;
+
+/**
+ * The taint of a value built from several: the first secret taint, else parameter taint (with
+ * the parameters of all the parts, for summaries), else speculative taint.
+ */
 function firstTaint(values: Array<Taint | null | undefined>): Taint | null {
-  let speculative: Taint | null = null;
+  let best: Taint | null = null;
   for (const value of values) {
-    if (value && !value.speculative) return value;
-    speculative ??= value ?? null;
+    if (!value) continue;
+    if (!best || KIND_RANK[taintKind(value)] < KIND_RANK[taintKind(best)]) best = value;
+    else if (best.origin && value.origin && !value.speculative && !best.speculative && value.origin.fn === best.origin.fn) best = withOrigins(best, value.origin.params);
+    if (taintKind(best) === 'r') return best;
   }
-  return speculative;
+  return best;
+}
+
+function withOrigins(taint: Taint, params: number[]): Taint {
+  const origin = taint.origin!;
+  const added = params.filter((param) => !origin.params.includes(param));
+  return added.length === 0 ? taint : { ...taint, origin: { fn: origin.fn, params: [...origin.params, ...added] } };
+}
+
+/** Like firstTaint, for tainted macro arguments: keeps the position of the one chosen. */
+function firstArgument(found: ArgumentTaint[]): ArgumentTaint | null {
+  const taint = firstTaint(found.map((item) => item.taint));
+  if (!taint) return null;
+  const chosen = found.find((item) => taintKind(item.taint) === taintKind(taint)) ?? found[0];
+  return { ...chosen, taint };
 }
 
 function isUpperCase(name: string): boolean {
