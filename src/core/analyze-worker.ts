@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { runFrontEnd, type PendingFile } from './analyze-file.js';
+import { loadFrontEnds } from '../languages/index.js';
 
 interface WorkerInput {
   files: PendingFile[];
@@ -9,6 +10,7 @@ interface WorkerInput {
 }
 
 const input = workerData as WorkerInput;
+await loadFrontEnds(new Set(input.files.map((file) => file.language)));
 const results = [];
 for (const pending of input.files) results.push(await runFrontEnd(pending, input.options));
 parentPort?.postMessage(results);

@@ -20,7 +20,6 @@ import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
 import { allRegistryNames, type Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
-import { collectTypeScriptConstants } from '../languages/typescript/index.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -167,7 +166,9 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     errors.push(...analysis.errors);
     if (analysis.facts) fileFacts.push(analysis.facts);
   }
-  resolveConstRefs(analyses, fileFacts, (file) => collectConstantsFromDisk(root, file));
+  const needsConstants = fileFacts.some((f) => f.facts.some((fact) => fact.kind === 'env-read' && fact.constRef));
+  const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
+  resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
   if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
@@ -231,10 +232,10 @@ async function addTypeScriptLeaks(
 }
 
 /** Exported string constants of a TS/JS file the prefilter skipped, read only when an import needs them. */
-function collectConstantsFromDisk(root: string, file: string): Record<string, string> | undefined {
+function collectConstantsFromDisk(root: string, file: string, collect: (file: string, text: string) => Record<string, string>): Record<string, string> | undefined {
   if (!/\.[cm]?[jt]sx?$/.test(file)) return undefined;
   try {
-    return collectTypeScriptConstants(file, fs.readFileSync(path.join(root, file), 'utf8'));
+    return collect(file, fs.readFileSync(path.join(root, file), 'utf8'));
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
+import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 
 /** Parsed files (after the prefilter) needed before workers are worth starting. */
@@ -27,6 +28,7 @@ function workerScript(): string | null {
 }
 
 export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
+  await loadFrontEnds(candidateLanguages(pool.files));
   const finished = new Map<string, FileAnalysis>();
   const pending: PendingFile[] = [];
   for (const file of pool.files) {
