@@ -55,6 +55,22 @@ const CASES: Record<string, [string, string[]]> = {
   importMetaEnv: [`console.log(import.meta.env.OPENROUTER_API_KEY);`, ['no-secret-in-log@2']],
   localSummary: [`function wrap(x: string) { return \`<\${x}>\`; }\nfunction logIt(y: string) { console.log(y); }\nconst k = resolveSecret('GithubToken');\nconsole.log(wrap(k));\nlogIt(k);`, ['no-secret-in-log@5', 'no-secret-in-log@6']],
 
+  // one case per remaining catalog family
+  bunyan: [`import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'app' });\nlog.info({ token: resolveSecret('GithubToken') });`, ['no-secret-in-log@4']],
+  log4js: [`import log4js from 'log4js';\nconst log = log4js.getLogger();\nlog.error('token', resolveSecret('GithubToken'));`, ['no-secret-in-log@4']],
+  consola: [`import { consola } from 'consola';\nconsola.warn(resolveSecret('GithubToken'));`, ['no-secret-in-log@3']],
+  loglevel: [`import log from 'loglevel';\nlog.debug(resolveSecret('GithubToken'));`, ['no-secret-in-log@3']],
+  rangeError: [`throw new RangeError(\`bad \${resolveSecret('GithubToken')}\`);`, ['no-secret-in-error@2']],
+  nextResponse: [`import { NextResponse } from 'next/server';\nexport function GET() { return NextResponse.json({ key: resolveSecret('GithubToken') }); }`, ['no-secret-in-tool-output@3']],
+  webResponseBody: [`export function handler() { return new Response(resolveSecret('GithubToken')); }`, ['no-secret-in-tool-output@2']],
+  langchainTemplate: [`import { ChatPromptTemplate } from '@langchain/core/prompts';\nconst k = resolveSecret('GithubToken');\nconst p = ChatPromptTemplate.fromMessages([['system', \`token \${k}\`]]);`, ['no-secret-in-prompt@4']],
+  axiosAuthAllowed: [`import axios from 'axios';\nconst k = resolveSecret('GithubToken');\nawait axios.get('https://api.github.com', { headers: { Authorization: \`Bearer \${k}\` } });`, []],
+  gotAuthAllowed: [`import got from 'got';\nconst k = resolveSecret('GithubToken');\nawait got('https://api.github.com', { headers: { authorization: \`token \${k}\` } });`, []],
+  undiciAuthAllowed: [`import { request } from 'undici';\nconst k = resolveSecret('GithubToken');\nawait request('https://api.github.com', { headers: { 'x-api-key': k } });`, []],
+  headersAllowed: [`const h = new Headers();\nh.set('Authorization', \`Bearer \${resolveSecret('GithubToken')}\`);`, []],
+  aiSdkProviderAllowed: [`import { createOpenAI } from '@ai-sdk/openai';\nconst openai = createOpenAI({ apiKey: resolveSecret('OpenRouterApiKey') });`, []],
+  octokitAllowed: [`import { Octokit } from '@octokit/rest';\nconst gh = new Octokit({ auth: resolveSecret('GithubToken') });`, []],
+
   // safe cases
   sanitizer: [`const k = resolveSecret('GithubToken');\nconsole.log(redact(k));`, []],
   lengthAndCompare: [`const k = resolveSecret('GithubToken');\nconsole.log(k.length, k === 'x', Boolean(k), !k, typeof k, k.startsWith('gh'));`, []],

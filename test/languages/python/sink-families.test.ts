@@ -1,0 +1,36 @@
+// One case per Python sink family in the catalog that the other leak tests do not reach.
+import { describe, expect, it } from 'vitest';
+import type { LeakFact } from '../../../src/core/facts.js';
+import { analyzePython } from '../../../src/languages/python/index.js';
+import { fixtureOptions } from '../../support/fixture-front-end-options.js';
+
+const PRELUDE = 'import os\nkey = os.environ["OPENROUTER_API_KEY"]\n';
+
+async function rulesAt(code: string): Promise<string[]> {
+  const facts = (await analyzePython('app/main.py', PRELUDE + code, fixtureOptions())).facts;
+  return facts.filter((f): f is LeakFact => f.kind === 'leak').map((l) => `${l.range.line}:${l.ruleId}`);
+}
+
+const CASES: Array<[string, string, string[]]> = [
+  ['structlog', 'import structlog\nlog = structlog.get_logger()\nlog.info("calling", key=key)', ['5:no-secret-in-log']],
+  ['loguru', 'from loguru import logger\nlogger.info(f"key {key}")', ['4:no-secret-in-log']],
+  ['warnings', 'import warnings\nwarnings.warn(f"bad key {key}")', ['4:no-secret-in-log']],
+  ['orjson', 'import orjson\nblob = orjson.dumps({"key": key})', ['4:no-secret-serialization']],
+  ['pickle', 'import pickle\nblob = pickle.dumps(key)', ['4:no-secret-serialization']],
+  ['toml', 'import toml\ntext = toml.dumps({"key": key})', ['4:no-secret-serialization']],
+  ['litellm', 'import litellm\nlitellm.completion(model="m", messages=[{"role": "user", "content": key}])', ['4:no-secret-in-prompt']],
+  ['langchain', 'from langchain_core.messages import SystemMessage\nmsg = SystemMessage(content=f"key {key}")', ['4:no-secret-in-prompt']],
+  ['httpx params', 'import httpx\nhttpx.get("https://x.test", params={"key": key})', ['4:no-secret-in-url']],
+  ['flask jsonify', 'from flask import jsonify\ndef view():\n    return jsonify(token=key)', ['5:no-secret-in-tool-output']],
+  ['httpx auth header is allowed', 'import httpx\nhttpx.get("https://x.test", headers={"Authorization": f"Bearer {key}"})', []],
+];
+
+describe('python sink families', () => {
+  for (const [name, code, expected] of CASES) {
+    it(name, async () => {
+      const found = await rulesAt(code);
+      if (expected.length === 0) expect(found).toEqual([]);
+      else for (const e of expected) expect(found).toContain(e);
+    });
+  }
+});
