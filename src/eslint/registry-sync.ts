@@ -2,11 +2,10 @@
 // sources are read by the same readers as the CLI (src/registry/sources/*); a `from: rust` source
 // needs the async wasm parser, so it is a clear configuration error here (use the CLI, or a YAML
 // or JSON registry in `settings.clavis.registry`).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import { kindClassifier } from '../registry/classify.js';
-import { addSourceResult, normalizeSourceSpec, rootRelative } from '../registry/load.js';
+import { addSourceResult, normalizeSourceSpec, readSourceText, rootRelative } from '../registry/load.js';
 import { emptyRegistry, type Registry } from '../registry/model.js';
 import { readJsonRegistry } from '../registry/sources/json.js';
 import type { SourceResult } from '../registry/sources/source-result.js';
@@ -22,12 +21,7 @@ export function loadRegistrySync(config: ResolvedConfig): Registry {
     if (spec.from === 'rust') {
       throw new ConfigError('a `from: rust` registry source cannot be read inside ESLint (rules are synchronous); use the clavis-lint CLI, or point settings.clavis.registry at a YAML or JSON registry', file);
     }
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch {
-      throw new ConfigError('registry source cannot be read; expected a readable registry file', file);
-    }
+    const text = readSourceText(absolute, file);
     const ctx = { file, text, classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
     const result: SourceResult = spec.from === 'json' ? readJsonRegistry(ctx) : readYamlRegistry(ctx, spec.from === 'overlay' ? 'overlay' : 'yaml');
     addSourceResult(registry, file, result);

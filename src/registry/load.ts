@@ -26,7 +26,8 @@ export function rootRelative(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
-function readSourceText(absolute: string, file: string): string {
+/** Reads a registry source, or throws a located ConfigError saying why it cannot be read. */
+export function readSourceText(absolute: string, file: string): string {
   try {
     return readFileSync(absolute, 'utf8');
   } catch (error) {

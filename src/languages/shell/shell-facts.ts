@@ -32,7 +32,6 @@ const SUPPRESSION_MARKER = 'clavis-lint-disable';
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 /** Variables bash sets itself: reading them is not an environment read of interest. */
 const SHELL_INTERNALS = new Set(['BASH_SOURCE', 'BASH_REMATCH', 'BASH_LINENO', 'BASHPID', 'FUNCNAME', 'LINENO', 'RANDOM', 'SECONDS', 'PIPESTATUS', 'IFS', 'OPTARG', 'OPTIND', 'PPID', 'REPLY', 'EUID', 'UID', 'PWD', 'OLDPWD', 'SHLVL', 'HOSTNAME']);
-const DUMP_COMMANDS = new Set(['env', 'printenv']);
 
 export interface ShellAnalysisInput {
   root: Node;

@@ -34,7 +34,6 @@ import {
 
 const ERROR_RULE = 'no-secret-in-error';
 const URL_RULE = 'no-secret-in-url';
-const PROMPT_RULE = 'no-secret-in-prompt';
 
 /** Calls whose result carries their arguments' text. */
 const TRANSFORMERS = new Set([
