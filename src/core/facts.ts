@@ -43,7 +43,35 @@ export interface EnvReadFact {
    * engine resolves it against other files' exported constants without a second parse.
    */
   constRef?: { identifier: string; from?: string };
+  /**
+   * What the code does to the environment here, when it is not a read of a value: `write`
+   * (`process.env.X = v`, `set_var`), `delete` (`delete process.env.X`, `os.environ.pop(X)` with
+   * the result unused, `remove_var`), `snapshot` (a copy or a read saved only to restore it later:
+   * `const saved = {...process.env}`, `prev = env::var(K)` then `set_var(K, prev)`). Absent: a read.
+   */
+  access?: 'write' | 'delete' | 'snapshot';
+  /**
+   * For a read whose name is decided one step away from the env access (a helper's parameter, a
+   * loop over a literal list, a schema's keys): how, and where the env access itself is. The
+   * fact's own range is where the name is decided (the call site, the list element, the key).
+   */
+  via?: { kind: 'call' | 'loop' | 'schema'; function?: string; range: Range };
+  /** For an enumeration (`enumerates`), what the code does with it, when the front end can tell. */
+  enumeration?: EnvEnumerationUse;
 }
+
+/**
+ * What an enumeration of the environment is for:
+ * - `filter`: only names with one of `prefixes` are kept (`k.startsWith("TOOL_")`);
+ * - `scrub`: names are only removed from somewhere (`cmd.env_remove(&k)`);
+ * - `child-process`: handed to a child process the code starts itself (`spawn(..., { env: {...process.env} })`): plain inheritance;
+ * - `third-party`: handed to a process or component configured by someone else (an MCP server, a plugin); `target` names it.
+ */
+export type EnvEnumerationUse =
+  | { use: 'filter'; prefixes: string[] }
+  | { use: 'scrub' }
+  | { use: 'child-process'; target: string }
+  | { use: 'third-party'; target: string };
 
 /**
  * A mention of an env-style name that is not a read: a config key, a workflow `secrets.X`,
@@ -59,6 +87,11 @@ export interface NameRefFact {
   inTest?: boolean;
   /** Whether a literal (non-reference, non-placeholder) value is assigned here. Never the value itself. */
   hasLiteralValue?: boolean;
+  /**
+   * Where the value assigned to this name sits (the text after `=` / `:`, a Kubernetes `value:`
+   * scalar), when there is one. A position only, never the value: output masks it by range.
+   */
+  valueRange?: Range;
 }
 
 /** A call to a secret-store SDK (keyring, Vault, cloud secret managers, ...). */
