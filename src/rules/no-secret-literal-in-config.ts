@@ -17,7 +17,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow assigning a literal value to a registry secret in committed config files.',
     rationale:
-      'A value written next to a secret name in a committed `.env`, compose file, Kubernetes manifest or workflow is in the repository history for good, is copied into every clone and fork, and bypasses rotation. Placeholders (`changeme`, `<token>`, empty values) and references (`${VAR}`, `${{ secrets.X }}`, `valueFrom.secretKeyRef`) are fine.',
+      'A value written next to a secret name in a committed `.env`, compose file, Kubernetes manifest or workflow is in the repository history for good, is copied into every clone and fork, and bypasses rotation. References (`${VAR}`, `${{ secrets.X }}`, `valueFrom.secretKeyRef`) and placeholders are fine. A value is a placeholder when it is empty; only references; a template marker (`<token>`, `{{ x }}`); contains a word no credential contains (example, placeholder, changeme, dummy, sample, redacted, insecure, your-..., xxx, and so the documented AWS example keys such as `AKIAIOSFODNN7EXAMPLE`) or is a stock default (`password`, `none`); a URL to a local host (localhost, 127.0.0.1, ::1, a single-label service name such as `db`) with no password, a placeholder password or the user name as password (`mysql://root:@localhost:3306/test`), or any URL with no password and nothing random-looking; shorter than 8 characters; one repeated character or below 2.5 bits of entropy per character; or made of words such as test, fake, dev, local, demo, e2e, secret with nothing random-looking (`e2e-test-secret-at-least-32-chars-long`). Real-looking values stay reported: `sk_test_51Hq...` is a real Stripe test key, so `test` next to a random-looking part does not make a value a placeholder (the test is in src/core/placeholder-value.ts).',
     fix: 'Remove the value and rotate the secret. Reference it instead: `${{ secrets.NAME }}` in workflows, `valueFrom.secretKeyRef` or an external secret operator in Kubernetes, `${NAME}` or compose `secrets:` in compose, and keep real `.env` files out of git (commit a `.env.example` with placeholders).',
     messages: {
       literal: "'{{name}}' ({{secretId}}) is assigned a literal value in {{where}}; reference the secret from a secret store or CI secret instead.",
@@ -27,8 +27,8 @@ export default defineRule({
     precision: 'high',
     appliesTo: ['dotenv', 'compose', 'kubernetes', 'workflow'],
     bad: [
-      { lang: 'yaml', file: 'compose.yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: sk-test-FAKE' },
-      { lang: 'dotenv', code: 'OPENROUTER_API_KEY=sk-test-FAKE' },
+      { lang: 'yaml', file: 'compose.yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: sk-test-FAKE4eC39HqLyjWDarjtT1zdp7dc' },
+      { lang: 'dotenv', code: 'OPENROUTER_API_KEY=sk-test-FAKE9xQ2mB7kLp4Rt8vZ1wY6nC3j' },
     ],
     good: [
       { lang: 'yaml', file: 'compose.yaml', code: 'services:\n  app:\n    environment:\n      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}' },

@@ -5,6 +5,7 @@
 import { LineCounter } from 'yaml';
 import type { Fact, FileError, FrontEnd, FrontEndOptions, Range } from '../../core/facts.js';
 import { tokenizeDockerfile, type DockerInstruction } from './dockerfile-tokenizer.js';
+import { describeValue } from '../../core/placeholder-value.js';
 import { isPlaceholderValue } from './placeholder-values.js';
 import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
 import { DISABLE_MARKER, offsetRange } from './yaml-source.js';
@@ -93,7 +94,8 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
         const hasLiteralValue = !isPlaceholderValue(value);
         const r = at(word, 0, name.length);
-        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue } });
+        // The profile (measurements, never the value) lets rules tell `ENV K=""` from `ENV K=$K`.
+        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value) } });
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue });
       }
     } else if (instruction.keyword === 'RUN') {

@@ -8,6 +8,7 @@
 import type { Pair, Scalar } from 'yaml';
 import type { ConfigFact, Fact, FileError, FrontEnd, FrontEndOptions, NameRefFact, Range } from '../../core/facts.js';
 import { findExpressions, findSecretAccesses, isPureExpression } from './gha-expressions.js';
+import { isPlaceholderValue } from './placeholder-values.js';
 import { scalarSnippet } from './scalar-snippet.js';
 import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
 import {
@@ -84,7 +85,7 @@ function isLiteral(value: unknown): boolean {
   const scalar = asScalar(value);
   if (!scalar) return false;
   const text = scalarString(scalar);
-  return text !== null && text.trim() !== '' && !text.includes('${{');
+  return text !== null && !isPlaceholderValue(text);
 }
 
 function hasIdTokenWrite(permissions: unknown): boolean {
