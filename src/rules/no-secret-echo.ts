@@ -5,6 +5,31 @@ import { defineRule, type Report, type RuleContext } from '../core/rule.js';
 const SECRET_FILE = /(^|[/\\])(\.env(\.[\w-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|dsa|ecdsa|ed25519)|kubeconfig|[\w.-]*secrets?[\w.-]*|[\w.-]*\.(pem|key|p12|pfx|jks))$/i;
 const EXAMPLE_FILE = /\.(example|sample|template|dist)$|[/\\]examples?[/\\]/i;
 
+/** A later pipeline stage of a `shell-echo` fact (see the shell front end's outputDestination). */
+interface PipeStage {
+  command: string | null;
+  toFile?: boolean;
+}
+
+/**
+ * Commands that write what they read back to stdout (possibly transformed: `base64` output is
+ * the secret in a form log masking misses). `tee` prints even when it also writes a file.
+ */
+const PRINTS_ITS_INPUT = new Set(['tee', 'cat', 'base64', 'base32', 'xxd', 'od', 'hexdump', 'sed', 'awk', 'gawk', 'tr', 'cut', 'head', 'tail', 'rev', 'sort', 'uniq', 'jq', 'yq', 'fold', 'column', 'nl', 'grep', 'egrep', 'fgrep', 'paste', 'envsubst']);
+
+/**
+ * Whether an echo's output ends up in the log. Redirected to a file (`>> "$GITHUB_ENV"`, also for
+ * a whole `{ ...; }` group) or captured by `$( )`: no. Piped: only when every later stage prints
+ * its input again (`| tee -a "$GITHUB_ENV"`, `| base64`); any other consumer
+ * (`| docker login --password-stdin`, `| gh auth login --with-token`) takes the value instead.
+ */
+function reachesLog(fact: ConfigFact): boolean {
+  if (fact.data.toFile || fact.data.captured) return false;
+  if (!fact.data.piped) return true;
+  const stages = (fact.data.pipedTo ?? []) as PipeStage[];
+  return stages.length > 0 && stages.every((stage) => stage.command !== null && PRINTS_ITS_INPUT.has(stage.command) && !stage.toFile);
+}
+
 function contains(outer: Range, inner: Range): boolean {
   const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
   const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
@@ -78,8 +103,8 @@ export default defineRule({
       const base = { file: file.file, range: fact.range };
       switch (fact.type) {
         case 'shell-echo': {
-          // `::add-mask::` is how a workflow hides a value; output piped or redirected is not logged.
-          if (fact.data.workflowCommand === 'add-mask' || fact.data.toFile || fact.data.piped) break;
+          // `::add-mask::` is how a workflow hides a value; output redirected, captured or consumed is not logged.
+          if (fact.data.workflowCommand === 'add-mask' || !reachesLog(fact)) break;
           const command = String(fact.data.command ?? 'echo');
           const name = ((fact.data.names ?? []) as string[]).find((n) => isSecretName(n, ctx));
           if (name) {

@@ -181,12 +181,10 @@ class ShellFactCollector {
     if (names.length === 0 && expressions.length === 0) return;
     const firstLiteral = args[0] ? (literalText(args[0]) ?? args[0].text) : '';
     const workflowCommand = /^["']?::([\w-]+)/.exec(firstLiteral)?.[1] ?? null;
-    const parent = node.parent;
-    const toFile = parent?.type === 'redirected_statement' && parent.namedChildren.some((r) => r.type === 'file_redirect' && !/^\d*>&/.test(r.text) && !/^2>/.test(r.text));
-    const piped = parent?.type === 'pipeline' && parent.namedChildren[parent.namedChildren.length - 1]?.id !== node.id;
+    const destination = outputDestination(node);
     this.config('shell-echo', node, {
       command, names, ...(expressions.length ? { expressions } : {}),
-      ...(workflowCommand ? { workflowCommand } : {}), ...(toFile ? { toFile: true } : {}), ...(piped ? { piped: true } : {}),
+      ...(workflowCommand ? { workflowCommand } : {}), ...destination,
     });
   }
 
@@ -256,6 +254,80 @@ class ShellFactCollector {
       .filter((t) => (t.row > start.row || (t.row === start.row && t.start >= start.column)) && (t.row < end.row || (t.row === end.row && t.end <= end.column)))
       .map((t) => t.expression);
   }
+}
+
+/** A later stage of a pipeline the output flows through: its command (null when not a plain command) and whether its stdout goes to a file. */
+export interface PipeStage {
+  command: string | null;
+  toFile?: true;
+}
+
+/**
+ * Where a command's standard output goes, found by walking out through groups (`{ ...; }`,
+ * `( ... )`, `&&` lists, loops, ifs) to the nearest redirect of stdout:
+ * - `toFile`: a file redirect (`> f`, `>> "$GITHUB_ENV"`, `&> /dev/null`) on the command, on an
+ *   enclosing group, or at the end of a pipeline it feeds;
+ * - `piped` + `pipedTo`: the later stages of each pipeline the output passes through, in order;
+ * - `captured`: inside `$( ... )` / `<( ... )`, so the output becomes a value, not log text.
+ * `>&2`, `> /dev/stderr`, `> /dev/tty` still reach the log and end the walk without `toFile`.
+ * Facts only: which consumers print their input again is the rule's decision.
+ */
+function outputDestination(node: Node): { toFile?: true; piped?: true; pipedTo?: PipeStage[]; captured?: true } {
+  const pipedTo: PipeStage[] = [];
+  const result = (extra: { toFile?: true; captured?: true }): { toFile?: true; piped?: true; pipedTo?: PipeStage[]; captured?: true } =>
+    pipedTo.length > 0 ? { ...extra, piped: true, pipedTo } : extra;
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    switch (p.type) {
+      case 'redirected_statement': {
+        if (p.childForFieldName('body')?.id !== child.id) return result({});
+        const target = stdoutTarget(p);
+        if (target === 'file') return result({ toFile: true });
+        if (target === 'log') return result({});
+        break;
+      }
+      case 'pipeline': {
+        const stages = p.namedChildren;
+        const at = stages.findIndex((s) => s.id === child.id);
+        for (const stage of stages.slice(at + 1)) pipedTo.push(pipeStage(stage));
+        break;
+      }
+      case 'command_substitution':
+      case 'process_substitution':
+        return result({ captured: true });
+      case 'function_definition':
+      case 'program':
+        return result({});
+      default:
+        break;
+    }
+  }
+  return result({});
+}
+
+function pipeStage(stage: Node): PipeStage {
+  const command = stage.type === 'redirected_statement' ? stage.childForFieldName('body') : stage;
+  const nameNode = command?.type === 'command' ? command.childForFieldName('name') : null;
+  const name = nameNode ? literalText(nameNode) : null;
+  return { command: name, ...(stage.type === 'redirected_statement' && stdoutTarget(stage) === 'file' ? { toFile: true } : {}) };
+}
+
+/** The last redirect of stdout on a redirected statement: to a file, back to the log, or none. */
+function stdoutTarget(statement: Node): 'file' | 'log' | null {
+  let target: 'file' | 'log' | null = null;
+  for (const redirect of statement.childrenForFieldName('redirect')) {
+    if (redirect.type !== 'file_redirect') continue;
+    const fd = redirect.namedChildren.find((c) => c.type === 'file_descriptor')?.text;
+    if (fd !== undefined && fd !== '1') continue;
+    const operator = redirect.children.find((c) => !c.isNamed)?.text ?? '';
+    if (!/^(>|>>|>\||&>|&>>|>&)$/.test(operator)) continue;
+    const destination = redirect.childForFieldName('destination') ?? redirect.namedChildren[redirect.namedChildren.length - 1];
+    const text = destination ? (literalText(destination) ?? destination.text) : '';
+    // `>&2` duplicates stderr, which is the log; so are the terminal devices.
+    const toLog = (operator === '>&' && /^\d+$/.test(text)) || /^\/dev\/(stdout|stderr|tty|fd\/[12])$/.test(text);
+    target = toLog ? 'log' : 'file';
+  }
+  return target;
 }
 
 /** Names assigned in the script without being exported: reading them is not an environment read. */

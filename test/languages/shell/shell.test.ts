@@ -80,7 +80,7 @@ describe('shell exports, config facts and stores', () => {
       '2:1-14 shell-xtrace {}',
       '3:1-7 shell-xtrace-off {}',
       '4:1-27 shell-echo {"command":"echo","names":["GITHUB_TOKEN"]}',
-      '5:1-26 shell-echo {"command":"printf","names":["STRIPE_KEY"],"piped":true}',
+      '5:1-26 shell-echo {"command":"printf","names":["STRIPE_KEY"],"piped":true,"pipedTo":[{"command":"docker"}]}',
       '6:1-16 shell-echo {"command":"echo","names":["KEY"],"toFile":true}',
       '7:1-26 shell-echo {"command":"echo","names":["TOKEN"],"workflowCommand":"add-mask"}',
       '9:1-4 shell-env-dump {"command":"env"}',
