@@ -18,6 +18,8 @@ const EXTENSIONS: Record<string, LanguageId> = {
   '.bash': 'shell',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  // MDX (Docusaurus, Nextra, Fumadocs pages) is Markdown plus JSX; its tables and code are Markdown.
+  '.mdx': 'markdown',
 };
 
 function extname(base: string): string {

@@ -20,6 +20,17 @@ export interface DeprecatedAlias {
 
 export type SecretKind = 'secret' | 'config';
 
+/**
+ * Where a secret lives (DESIGN §10), which decides the files that must document it:
+ * - `app`: read by the application at run time: the example env file and the docs pages list it;
+ * - `build`: read while building: listed like `app` (developers build locally);
+ * - `ci`: lives only in the CI system's secret store: workflows use it, the app's files need not;
+ * - `docs`: set outside the code (a platform dashboard, a third-party tool): docs pages list it,
+ *   the example env file need not.
+ */
+export const SECRET_SCOPES = ['app', 'build', 'ci', 'docs'] as const;
+export type SecretScope = (typeof SECRET_SCOPES)[number];
+
 export interface SecretEntry {
   id: string;
   env: string;
@@ -32,6 +43,8 @@ export interface SecretEntry {
   owner?: string;
   rotationDays?: number;
   description?: string;
+  /** Where the secret lives, as written in a source; absent: the drift rules infer it from the project's facts. */
+  scope?: SecretScope[];
   /** Where the entry was declared. */
   origin: Origin;
   /** Origins of the env/alias names, keyed by name, for precise registry findings. */

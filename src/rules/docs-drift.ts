@@ -2,6 +2,7 @@ import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
 import { defineRule, type Report, type RuleContext } from '../core/rule.js';
 import { blockContentHash } from '../docs/block-hash.js';
 import { blockColumns, expectedBlockContent } from '../docs/regenerate.js';
+import { documentedIn, DOCS_PAGE_SCOPES, secretScopes } from './secret-scopes.js';
 
 interface NameAt {
   name: string;
@@ -22,7 +23,8 @@ function normalizePath(p: string): string {
 /**
  * Secret-list heuristic: a table (or a list) is a list of secrets when at least one of its rows
  * names a registry entry. Only there are unregistered names reported, and only names that look
- * like secrets (`secret_patterns`) or lead their row; prose and unrelated tables are left alone.
+ * like secrets (`secret_patterns`, the test `no-unregistered-secret-env` applies): env-var
+ * reference tables mix secrets with settings such as `LOG_LEVEL`, which are not drift.
  */
 function rowsOf(file: FileFacts): Row[] {
   const rows: Row[] = [];
@@ -48,7 +50,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: "Report docs pages whose list of secrets disagrees with the registry: missing, unknown, deprecated or removed names, and stale generated blocks.",
     rationale:
-      'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked.',
+      'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked (`.md`, `.mdx`, `.markdown`); a listed page that is scanned but cannot be read as Markdown is reported, never silently skipped. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) need not be on the page.',
     fix: 'Put a generated table between `<!-- clavis-lint:begin secrets-table -->` and `<!-- clavis-lint:end -->` and run `clavis-lint docs --fix`; otherwise edit the page: add missing secrets, mark aliases as deprecated with their removal date, and drop names the registry no longer has.',
     messages: {
       missing: "registry secret '{{name}}' ({{secretId}}) is not mentioned on this page.",
@@ -57,6 +59,7 @@ export default defineRule({
       removed: "'{{name}}' was removed on {{removeAfter}} (alias of {{secretId}}) but is still documented; remove it or point to '{{replacement}}'.",
       staleBlock: "the generated '{{block}}' block is out of date with the registry; run `clavis-lint docs --fix`.",
       unterminatedBlock: "the '{{block}}' block has no '<!-- clavis-lint:end -->' marker.",
+      unreadPage: "docs page '{{path}}' is configured under `docs:` but was not read as Markdown (only .md, .mdx and .markdown pages are; or it could not be read, see errors), so its secrets are not checked.",
     },
     cwe: ['CWE-1059'],
     securitySeverity: '2.0',
@@ -92,10 +95,10 @@ export default defineRule({
     const secretGroups = new Set(rows.filter((r) => r.names.some((n) => ctx.names.has(n.name))).map((r) => r.group));
     for (const row of rows) {
       if (row.block !== null) continue;
-      for (const [index, n] of row.names.entries()) {
+      for (const n of row.names) {
         const info = ctx.names.get(n.name);
         if (!info) {
-          if (secretGroups.has(row.group) && (index === 0 || ctx.looksLikeSecret(n.name))) yield report('unknown', n.range, { name: n.name }, { envName: n.name });
+          if (secretGroups.has(row.group) && ctx.looksLikeSecret(n.name)) yield report('unknown', n.range, { name: n.name }, { envName: n.name });
           continue;
         }
         if (info.role !== 'deprecated' || !info.deprecated) continue;
@@ -105,12 +108,29 @@ export default defineRule({
         else if (!row.deprecatedMarked) yield report('deprecatedAsCurrent', n.range, data, extra);
       }
     }
-
-    const mentioned = new Set(file.facts.flatMap((f) => (f.kind === 'name-ref' && f.context === 'docs' ? [f.name] : [])));
-    const anchor = blocks[0]?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    for (const secret of ctx.registry.secrets) {
-      if (secret.kind !== 'secret' || [secret.env, ...secret.aliases].some((n) => mentioned.has(n))) continue;
-      yield report('missing', anchor, { name: secret.env, secretId: secret.id }, { secretId: secret.id, envName: secret.env });
+  },
+  // Which secrets a page must mention depends on where each secret lives, and that is inferred
+  // from the whole project; so is whether a configured page was read at all.
+  *checkProject(project, ctx): Generator<Report> {
+    if (ctx.settings.docs.length === 0) return;
+    const scopes = secretScopes(project, ctx);
+    const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    for (const page of ctx.settings.docs) {
+      const pagePath = normalizePath(page.path);
+      const file = project.files.find((f) => f.file === pagePath);
+      if (!file || file.language !== 'markdown') {
+        // Reported on the page itself, so the engine keeps it only when the scan covers the page.
+        yield { messageId: 'unreadPage', data: { path: pagePath }, file: pagePath, range: start, severity: 'error' };
+        continue;
+      }
+      const mentioned = new Set(file.facts.flatMap((f) => (f.kind === 'name-ref' && f.context === 'docs' ? [f.name] : [])));
+      const firstBlock = file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'docs-block');
+      const anchor = firstBlock?.range ?? start;
+      for (const secret of ctx.registry.secrets) {
+        if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), DOCS_PAGE_SCOPES)) continue;
+        if ([secret.env, ...secret.aliases].some((n) => mentioned.has(n))) continue;
+        yield { messageId: 'missing', data: { name: secret.env, secretId: secret.id }, file: file.file, range: anchor, secretId: secret.id, envName: secret.env };
+      }
     }
   },
 });

@@ -1,5 +1,7 @@
 import type { ConfigFact, FileFacts } from '../core/facts.js';
+import type { Range } from '../core/facts.js';
 import { defineRule, type Report } from '../core/rule.js';
+import { documentedIn, ENV_EXAMPLE_SCOPES, secretScopes } from './secret-scopes.js';
 
 function isExampleFile(file: FileFacts): ConfigFact | undefined {
   return file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
@@ -13,7 +15,7 @@ export default defineRule({
     description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
     rationale:
       'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
-    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay.',
+    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) and `scope: docs` secrets need not be in the example file. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay.',
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
@@ -23,28 +25,38 @@ export default defineRule({
     precision: 'high',
     appliesTo: ['dotenv'],
     bad: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example (registry: OPENROUTER_API_KEY, STRIPE_SECRET_KEY)\nOPENROUTER_API_KEY=\nSENDGRID_API_KEY=' }],
-    good: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example\nOPENROUTER_API_KEY=\nGITHUB_TOKEN=\nSTRIPE_SECRET_KEY=\nPORT=3000' }],
+    good: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example\nOPENROUTER_API_KEY=\nGITHUB_TOKEN=\n# Optional: billing\n# STRIPE_SECRET_KEY=\nPORT=3000' }],
   },
   *checkProject(project, ctx): Generator<Report> {
-    const examples = project.files.filter((f) => f.language === 'dotenv' && isExampleFile(f)).sort((a, b) => a.file.localeCompare(b.file));
+    const examples = project.files.filter((f) => f.language === 'dotenv' && isExampleFile(f)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     // Without any example file there is nothing to drift from.
     if (examples.length === 0) return;
     const present = new Set<string>();
     for (const file of examples) {
-      for (const fact of file.facts) {
-        if (fact.kind !== 'name-ref' || fact.context !== 'env-file-key') continue;
-        present.add(fact.name);
-        if (!ctx.names.has(fact.name) && ctx.looksLikeSecret(fact.name)) {
-          yield { messageId: 'unknown', data: { name: fact.name }, file: file.file, range: fact.range, envName: fact.name };
+      for (const { name, range } of documentedNames(file)) {
+        present.add(name);
+        if (!ctx.names.has(name) && ctx.looksLikeSecret(name)) {
+          yield { messageId: 'unknown', data: { name }, file: file.file, range, envName: name };
         }
       }
     }
     const primary = examples[0];
     const at = isExampleFile(primary)!.range;
+    const scopes = secretScopes(project, ctx);
     for (const secret of ctx.registry.secrets) {
-      if (secret.kind !== 'secret') continue;
+      if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), ENV_EXAMPLE_SCOPES)) continue;
       if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
       yield { messageId: 'missing', data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env };
     }
   },
 });
+
+/** Keys the file sets and keys it documents in a commented-out line (`# NAME=`), in file order. */
+function documentedNames(file: FileFacts): Array<{ name: string; range: Range }> {
+  const names: Array<{ name: string; range: Range }> = [];
+  for (const fact of file.facts) {
+    if (fact.kind === 'name-ref' && fact.context === 'env-file-key') names.push({ name: fact.name, range: fact.range });
+    else if (fact.kind === 'config' && fact.type === 'env-file-commented-key') names.push({ name: String(fact.data.name), range: fact.range });
+  }
+  return names.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}

@@ -2,6 +2,10 @@
 // prefix, single/double/backtick quoted values that may span lines, `#` comments (whole-line,
 // and after a value: dotenv ends an unquoted value at the first `#`), blank lines ignored.
 // Values are returned only so the front end can classify them; they never leave it.
+// A whole-line comment that is itself an assignment (`# NAME=`, `#NAME=value`, `# export NAME=`)
+// is a commented-out entry: example files document optional settings that way. Only its key is
+// kept (the value may be a real secret someone commented out), and only an UPPER_SNAKE key
+// directly followed by `=`, so prose such as `# Default: 0` or `# see FOO=1 below` is not one.
 
 export interface DotenvEntry {
   key: string;
@@ -18,6 +22,13 @@ export interface DotenvComment {
   end: number;
 }
 
+/** A commented-out assignment: the key and its offsets only, never the value. */
+export interface DotenvCommentedKey {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+}
+
 export interface DotenvProblem {
   offset: number;
   message: string;
@@ -26,14 +37,19 @@ export interface DotenvProblem {
 export interface DotenvParse {
   entries: DotenvEntry[];
   comments: DotenvComment[];
+  /** Whole-line comments that are assignments, in file order. */
+  commentedKeys: DotenvCommentedKey[];
   problems: DotenvProblem[];
 }
 
 const KEY_CHAR = /[\w.-]/;
+/** After the `#`: optional blanks, optional `export `, an UPPER_SNAKE key, optional blanks, `=`. */
+const COMMENTED_ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Z_][A-Z0-9_]*)[ \t]*=/;
 
 export function parseDotenv(text: string): DotenvParse {
   const entries: DotenvEntry[] = [];
   const comments: DotenvComment[] = [];
+  const commentedKeys: DotenvCommentedKey[] = [];
   const problems: DotenvProblem[] = [];
   let i = 0;
   const n = text.length;
@@ -58,6 +74,11 @@ export function parseDotenv(text: string): DotenvParse {
       continue;
     }
     if (text[i] === '#') {
+      const assignment = COMMENTED_ASSIGNMENT.exec(text.slice(i + 1, lineEnd(i)));
+      if (assignment) {
+        const keyStart = i + 1 + assignment[1].length;
+        commentedKeys.push({ key: assignment[2], keyStart, keyEnd: keyStart + assignment[2].length });
+      }
       takeComment();
       continue;
     }
@@ -109,7 +130,7 @@ export function parseDotenv(text: string): DotenvParse {
     }
     entries.push({ key: text.slice(keyStart, keyEnd), keyStart, keyEnd, value, quoted, exported });
   }
-  return { entries, comments, problems };
+  return { entries, comments, commentedKeys, problems };
 }
 
 function findClosingQuote(text: string, from: number, quote: string): number {

@@ -1,7 +1,9 @@
 // `.env` files. Emits NameRefFact `env-file-key` per key (hasLiteralValue false for empty values,
-// placeholders and `${...}` references) and one ConfigFact `env-file` {example, keys} for the
-// drift rules. Example files are `.env.example`, `.env.sample`, `.env.template`, `.env.dist`
-// (and `example.env`-style names).
+// placeholders and `${...}` references), a ConfigFact `env-file-commented-key` {name} per
+// commented-out assignment (`# NAME=`: a name the file documents without setting it; a separate
+// fact type so rules about set values and uses never see it), and one ConfigFact `env-file`
+// {example, keys, commentedKeys} for the drift rules. Example files are `.env.example`,
+// `.env.sample`, `.env.template`, `.env.dist` (and `example.env`-style names).
 import { LineCounter } from 'yaml';
 import type { Fact, FileError, FrontEnd } from '../../core/facts.js';
 import { parseDotenv } from './dotenv-parser.js';
@@ -48,10 +50,15 @@ export function analyzeDotenv(file: string, text: string): { facts: Fact[]; erro
       hasLiteralValue: !isPlaceholderValue(entry.value),
     });
   }
+  const commentedKeys: string[] = [];
+  for (const commented of parsed.commentedKeys) {
+    commentedKeys.push(commented.key);
+    facts.push({ kind: 'config', type: 'env-file-commented-key', range: offsetRange(lineCounter, commented.keyStart, commented.keyEnd), data: { name: commented.key } });
+  }
   for (const problem of parsed.problems) {
     const pos = lineCounter.linePos(problem.offset);
     errors.push({ file, message: `dotenv: ${problem.message}`, line: pos.line, column: pos.col });
   }
-  facts.push({ kind: 'config', type: 'env-file', range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, data: { example, keys: [...new Set(keys)] } });
+  facts.push({ kind: 'config', type: 'env-file', range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, data: { example, keys: [...new Set(keys)], commentedKeys: [...new Set(commentedKeys)] } });
   return { facts, errors };
 }

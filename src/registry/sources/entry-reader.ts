@@ -3,7 +3,7 @@
 import type { Node } from 'yaml';
 import { isMap, isScalar } from 'yaml';
 import type { KindClassifier } from '../classify.js';
-import type { DeprecatedAlias, Origin, SecretEntry } from '../model.js';
+import { SECRET_SCOPES, type DeprecatedAlias, type Origin, type SecretEntry, type SecretScope } from '../model.js';
 import {
   checkKeys,
   expectMap,
@@ -18,10 +18,10 @@ import {
 } from '../yaml-reader.js';
 import type { OverlayPatch } from './source-result.js';
 
-export const ENTRY_KEYS = ['id', 'env', 'aliases', 'deprecated', 'kind', 'class', 'owner', 'rotation_days', 'description'] as const;
+export const ENTRY_KEYS = ['id', 'env', 'aliases', 'deprecated', 'kind', 'class', 'owner', 'rotation_days', 'description', 'scope'] as const;
 /** JSON contracts generated from code often keep the code's field names. */
 export const JSON_ENTRY_KEYS = [...ENTRY_KEYS, 'canonical_env', 'deprecated_aliases'] as const;
-export const PATCH_KEYS = ['id', 'kind', 'class', 'owner', 'rotation_days', 'description', 'remove_after', 'deprecated'] as const;
+export const PATCH_KEYS = ['id', 'kind', 'class', 'owner', 'rotation_days', 'description', 'remove_after', 'deprecated', 'scope'] as const;
 const DEPRECATED_KEYS = ['name', 'replacement', 'remove_after'] as const;
 const KINDS = ['secret', 'config'] as const;
 
@@ -68,6 +68,17 @@ function readDeprecated(source: YamlSource, node: Node, where: string): Deprecat
 function readDeprecatedList(source: YamlSource, node: Node | null, where: string, fallback: Node): DeprecatedRead[] {
   const seq = expectSeq(source, node, where, fallback);
   return seq.items.map((item, i) => readDeprecated(source, item, `${where}[${i}]`));
+}
+
+/** `scope: ci` or `scope: [app, ci]`: one or more of SECRET_SCOPES, duplicates dropped. */
+function readScope(source: YamlSource, fields: ReturnType<typeof checkKeys>, where: string): SecretScope[] | undefined {
+  const field = fields.get('scope');
+  if (!field) return undefined;
+  if (isScalar(field.value)) return [readEnum(source, field.value, `${where}.scope`, SECRET_SCOPES, field.key)];
+  const seq = expectSeq(source, field.value, `${where}.scope`, field.key);
+  if (seq.items.length === 0) fail(source, seq, `${where}.scope: empty list; expected one or more of ${SECRET_SCOPES.join(', ')}`);
+  const scopes = seq.items.map((item, i) => readEnum(source, item, `${where}.scope[${i}]`, SECRET_SCOPES, seq));
+  return [...new Set(scopes)];
 }
 
 function readOptionalText(source: YamlSource, fields: ReturnType<typeof checkKeys>, key: string, where: string): string | undefined {
@@ -145,6 +156,8 @@ export function readEntry(
   if (description !== undefined) entry.description = description;
   const rotation = fields.get('rotation_days');
   if (rotation) entry.rotationDays = readInteger(source, rotation.value, `${where}.rotation_days`, 1, rotation.key);
+  const scope = readScope(source, fields, where);
+  if (scope !== undefined) entry.scope = scope;
   return entry;
 }
 
@@ -165,6 +178,7 @@ export function readPatch(source: YamlSource, node: Node, where: string): Overla
   patch.description = readOptionalText(source, fields, 'description', where);
   const rotation = fields.get('rotation_days');
   if (rotation) patch.rotationDays = readInteger(source, rotation.value, `${where}.rotation_days`, 1, rotation.key);
+  patch.scope = readScope(source, fields, where);
   const removeAfter = fields.get('remove_after');
   if (removeAfter) patch.removeAfter = readDate(source, removeAfter.value, `${where}.remove_after`, removeAfter.key);
   const depField = fields.get('deprecated');

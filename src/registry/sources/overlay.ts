@@ -25,6 +25,7 @@ function patchEntry(target: SecretEntry, patch: OverlayPatch): void {
   if (patch.owner !== undefined) target.owner = patch.owner;
   if (patch.description !== undefined) target.description = patch.description;
   if (patch.rotationDays !== undefined) target.rotationDays = patch.rotationDays;
+  if (patch.scope !== undefined) target.scope = patch.scope;
   for (const dep of patch.deprecated ?? []) {
     const known = target.deprecated.find((d) => d.name === dep.name);
     if (known) {

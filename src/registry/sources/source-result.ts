@@ -1,6 +1,6 @@
 // What every registry source returns before the loader merges them in config order.
 import type { KindClassifier } from '../classify.js';
-import type { Origin, Registry, ResolverSpec, SecretEntry, SecretKind } from '../model.js';
+import type { Origin, Registry, ResolverSpec, SecretEntry, SecretKind, SecretScope } from '../model.js';
 
 /** Fields an overlay adds to an id declared by an earlier source (typically code). */
 export interface OverlayPatch {
@@ -11,6 +11,7 @@ export interface OverlayPatch {
   owner?: string;
   rotationDays?: number;
   description?: string;
+  scope?: SecretScope[];
   /** Applies to every deprecated alias of the id that has no date of its own. */
   removeAfter?: string;
   /** Merged by name: sets `remove_after`/`replacement` on a known deprecated alias, or adds a new one. */
