@@ -1,6 +1,7 @@
 // Facts: what language front ends emit and rules consume. Front ends know syntax and nothing
 // about policy; rules know policy and never parse. Everything here must be structured-clone
 // safe, because facts cross the worker-thread boundary.
+import type { ValueProfile } from './placeholder-value.js';
 
 /** A source range. Lines and columns are 1-based, columns count UTF-16 code units, endColumn is exclusive. */
 export interface Range {
@@ -87,6 +88,8 @@ export interface NameRefFact {
   inTest?: boolean;
   /** Whether a literal (non-reference, non-placeholder) value is assigned here. Never the value itself. */
   hasLiteralValue?: boolean;
+  /** Measurements of the assigned value (length, entropy, placeholder words...), never the value: rules judge it with placeholderReason. */
+  valueProfile?: ValueProfile;
   /**
    * Where the value assigned to this name sits (the text after `=` / `:`, a Kubernetes `value:`
    * scalar), when there is one. A position only, never the value: output masks it by range.

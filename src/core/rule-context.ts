@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config-types.js';
 import type { RuleContext, RuleSettings } from './rule.js';
 import { indexNames, type NameInfo, type Registry } from '../registry/model.js';
+import { secretNameTest } from '../registry/classify.js';
 
 export interface SharedContext {
   registry: Registry;
@@ -27,7 +28,7 @@ export function buildSharedContext(config: ResolvedConfig, registry: Registry, t
     today,
     hardCut,
     isResolverPath: (file) => resolverMatch(file),
-    looksLikeSecret: compileSecretPatterns(config.secretPatterns),
+    looksLikeSecret: secretNameTest(config.secretPatterns),
     settings: {
       docs: config.docs,
       require: config.require,

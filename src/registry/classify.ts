@@ -1,7 +1,19 @@
-// Decides `kind` for entries whose source does not say: a name matching one of `secret_patterns`
-// (case-insensitive) is a secret, anything else a managed config name. Every name of the entry is
-// tested, not only the canonical one: calling a secret "config" would hide its leaks, so when in
-// doubt the linter errs towards secret.
+// The shared name classifier: does an env-style name look like it holds a secret?
+//
+// A name looks like a secret when it matches one of `secret_patterns` (case-insensitive) and its
+// shape does not say it holds configuration ABOUT a secret (DESIGN §10):
+// - a trailing role: `_URL`, `_URI`, `_ENDPOINT`, `_HOST`, `_PORT`, `_PATH`, `_FILE`, `_DIR`,
+//   `_REF`, `_USER`, `_USERNAME`, `_ID`, `_REGION`, `_HEADER`, `_PREFIX`, `_TYPE`, `_VERSION`,
+//   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH` (`GITHUB_TOKEN_URL`, `API_KEY_ID`,
+//   `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`);
+// - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
+//   `HAS_`, `NO_` prefixes, `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
+//   (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`);
+// - a bundler-public prefix: `NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`,
+//   `NUXT_PUBLIC_`, `GATSBY_`, `PUBLIC_`: such values are shipped to browsers by design
+//   (`no-compile-time-secret` still reports registry secrets given such a name).
+// Used for kind inference of registry entries without `kind:` and, through the rule context's
+// `looksLikeSecret`, by every rule that judges a name the registry does not know.
 import type { SecretKind } from './model.js';
 
 export interface KindDecision {
@@ -11,10 +23,34 @@ export interface KindDecision {
 
 export type KindClassifier = (names: string[]) => KindDecision;
 
-export function kindClassifier(secretPatterns: string[]): KindClassifier {
+const ROLE_SUFFIXES = [
+  'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'PATH', 'FILE', 'DIR', 'REF', 'USER', 'USERNAME', 'ID', 'REGION',
+  'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
+  'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED',
+];
+const ROLE_PREFIXES = [
+  'ENABLE', 'DISABLE', 'USE', 'SKIP', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO',
+  'NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC',
+];
+const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$`);
+
+/** The name's shape says it is configuration about a secret (where, who, whether), not the secret. */
+export function isConfigRoleName(name: string): boolean {
+  return ROLE_NAME.test(name.toUpperCase());
+}
+
+/** The looks-like-a-secret test: a `secret_patterns` match on a name that is not a config role. */
+export function secretNameTest(secretPatterns: string[]): (name: string) => boolean {
   const compiled = secretPatterns.map((p) => new RegExp(p, 'i'));
-  return (names) =>
-    names.some((name) => compiled.some((re) => re.test(name)))
-      ? { kind: 'secret', kindSource: 'pattern' }
-      : { kind: 'config', kindSource: 'default' };
+  return (name) => compiled.some((re) => re.test(name)) && !isConfigRoleName(name);
+}
+
+/**
+ * Decides `kind` for entries whose source does not say. Every name of the entry is tested, not
+ * only the canonical one: calling a secret "config" would hide its leaks, so when in doubt the
+ * linter errs towards secret.
+ */
+export function kindClassifier(secretPatterns: string[]): KindClassifier {
+  const looksSecret = secretNameTest(secretPatterns);
+  return (names) => (names.some(looksSecret) ? { kind: 'secret', kindSource: 'pattern' } : { kind: 'config', kindSource: 'default' });
 }

@@ -1,3 +1,4 @@
+import { placeholderReason } from '../core/placeholder-value.js';
 import { defineRule } from '../core/rule.js';
 
 /** Name-ref contexts where a literal value means a committed secret, with how to say where. */
@@ -39,7 +40,11 @@ export default defineRule({
     // Example files hold placeholders by design; env-example-drift looks after them.
     const exampleFile = file.facts.some((f) => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
     for (const fact of file.facts) {
-      if (fact.kind !== 'name-ref' || !fact.hasLiteralValue) continue;
+      if (fact.kind !== 'name-ref') continue;
+      // `xx`, `e2e-test-secret-at-least-32-chars-long`, `mysql://root:@localhost/test` store nothing
+      // secret; `${KEY:-sk_live_...}` does (its default). Front ends without a profile say it themselves.
+      const literal = fact.valueProfile ? placeholderReason(fact.valueProfile) === null : fact.hasLiteralValue === true;
+      if (!literal) continue;
       const where = LITERAL_CONTEXTS[fact.context];
       if (!where || (fact.context === 'env-file-key' && exampleFile)) continue;
       const info = ctx.names.get(fact.name);

@@ -21,7 +21,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown.",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway.",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -46,12 +46,15 @@ export default defineRule({
   *checkFile(file, ctx): Generator<Report> {
     if (file.language !== 'workflow') return;
     const allow = new Set((Array.isArray(ctx.options.allow) ? ctx.options.allow : []).map((n) => String(n).toUpperCase()));
+    // Without a registry every name is unknown; a first run must not fail on that (issue 11).
+    const registryInUse = ctx.registry.files.length > 0;
     for (const fact of file.facts) {
       if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
         const info = lookup(ctx.names, fact.name);
         const upper = fact.name.toUpperCase();
         if (!info) {
-          if (BUILT_IN_SECRETS.has(upper) || allow.has(upper)) continue;
+          // `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` are stored as secrets but are not secrets.
+          if (!registryInUse || BUILT_IN_SECRETS.has(upper) || allow.has(upper) || !ctx.looksLikeSecret(upper)) continue;
           yield { messageId: 'unknown', data: { name: fact.name }, file: file.file, range: fact.range, envName: fact.name };
         } else if (info.role === 'deprecated') {
           const replacement = info.deprecated?.replacement || info.secret.env;

@@ -62,7 +62,7 @@ describe('native YAML registry', () => {
   });
 
   it('classifies with the configured secret_patterns, case-insensitively', async () => {
-    const registry = await load('secrets:\n  - id: Db\n    env: database_url\n', "registry: secrets.registry.yaml\nsecret_patterns: ['DATABASE']\n");
+    const registry = await load('secrets:\n  - id: Db\n    env: database_dsn\n', "registry: secrets.registry.yaml\nsecret_patterns: ['DATABASE']\n");
     expect(registry.secrets[0]).toMatchObject({ kind: 'secret', kindSource: 'pattern' });
   });
 

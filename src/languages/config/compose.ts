@@ -4,7 +4,8 @@
 // `${VAR}` / `$VAR` interpolation in any scalar (positions from the scalar's source).
 import type { Scalar } from 'yaml';
 import type { Fact, FileError, FrontEnd, Range } from '../../core/facts.js';
-import { isPlaceholderValue } from './placeholder-values.js';
+import type { ValueProfile } from '../../core/placeholder-value.js';
+import { isPlaceholderValue, valueProfileOf } from './placeholder-values.js';
 import { scalarSnippet } from './scalar-snippet.js';
 import { asScalar, asSeq, mapEntries, mapGet, nodeRange, offsetRange, parseYamlSource, scalarString, walkScalars, type YamlSource } from './yaml-source.js';
 
@@ -18,6 +19,7 @@ interface Entry {
   name: string;
   range: Range;
   hasLiteralValue: boolean;
+  valueProfile?: ValueProfile;
 }
 
 export function analyzeCompose(file: string, text: string): { facts: Fact[]; errors: FileError[] } {
@@ -28,11 +30,11 @@ export function analyzeCompose(file: string, text: string): { facts: Fact[]; err
     for (const scalar of walkScalars(doc.contents)) facts.push(...interpolations(src, scalar));
     for (const [service, pair] of mapEntries(mapGet(doc.contents, 'services'))) {
       for (const entry of keyValueEntries(src, mapGet(pair.value, 'environment'))) {
-        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-env-key', range: entry.range, hasLiteralValue: entry.hasLiteralValue });
+        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-env-key', range: entry.range, hasLiteralValue: entry.hasLiteralValue, ...profileOf(entry) });
       }
       for (const entry of keyValueEntries(src, mapGet(mapGet(pair.value, 'build'), 'args'))) {
-        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-build-arg', range: entry.range, hasLiteralValue: entry.hasLiteralValue });
-        facts.push({ kind: 'config', type: 'docker-build-arg', range: entry.range, data: { name: entry.name, service, hasLiteralValue: entry.hasLiteralValue, source: 'compose' } });
+        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-build-arg', range: entry.range, hasLiteralValue: entry.hasLiteralValue, ...profileOf(entry) });
+        facts.push({ kind: 'config', type: 'docker-build-arg', range: entry.range, data: { name: entry.name, service, hasLiteralValue: entry.hasLiteralValue, source: 'compose', ...profileOf(entry) } });
       }
     }
     } catch {
@@ -43,13 +45,17 @@ export function analyzeCompose(file: string, text: string): { facts: Fact[]; err
   return { facts, errors: src.errors };
 }
 
+function profileOf(entry: Entry): { valueProfile?: ValueProfile } {
+  return entry.valueProfile ? { valueProfile: entry.valueProfile } : {};
+}
+
 /** `KEY: value` mappings and `- KEY=value` / `- KEY` lists, as compose accepts for environment and args. */
 function keyValueEntries(src: YamlSource, node: unknown): Entry[] {
   const entries: Entry[] = [];
   for (const [name, pair] of mapEntries(node)) {
     const range = nodeRange(src, pair.key);
     const value = scalarString(pair.value);
-    if (range) entries.push({ name, range, hasLiteralValue: value !== null && !isPlaceholderValue(value) });
+    if (range) entries.push({ name, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value) });
   }
   for (const item of asSeq(node)?.items ?? []) {
     const scalar = asScalar(item);
@@ -61,7 +67,7 @@ function keyValueEntries(src: YamlSource, node: unknown): Entry[] {
     const snippet = scalarSnippet(src.text, scalar);
     const start = snippet.toFileOffset(snippet.text.indexOf(name));
     const end = snippet.exact ? start + name.length : start;
-    entries.push({ name, range: offsetRange(src.lineCounter, start, end), hasLiteralValue: eq >= 0 && !isPlaceholderValue(text.slice(eq + 1)) });
+    entries.push({ name, range: offsetRange(src.lineCounter, start, end), hasLiteralValue: eq >= 0 && !isPlaceholderValue(text.slice(eq + 1)), ...valueProfileOf(eq >= 0 ? text.slice(eq + 1) : null) });
   }
   return entries;
 }

@@ -7,7 +7,7 @@
 import { LineCounter } from 'yaml';
 import type { Fact, FileError, FrontEnd } from '../../core/facts.js';
 import { parseDotenv } from './dotenv-parser.js';
-import { isPlaceholderValue } from './placeholder-values.js';
+import { isPlaceholderValue, valueProfileOf } from './placeholder-values.js';
 import { DISABLE_MARKER, offsetRange } from './yaml-source.js';
 
 export const dotenvFrontEnd: FrontEnd = {
@@ -48,6 +48,7 @@ export function analyzeDotenv(file: string, text: string): { facts: Fact[]; erro
       context: 'env-file-key',
       range: offsetRange(lineCounter, entry.keyStart, entry.keyEnd),
       hasLiteralValue: !isPlaceholderValue(entry.value),
+      ...valueProfileOf(entry.value),
     });
   }
   const commentedKeys: string[] = [];

@@ -4,7 +4,7 @@
 // Containers are found wherever a `containers`/`initContainers`/`ephemeralContainers` list sits,
 // so Deployments, CronJobs, Pods and Helm-rendered output all work.
 import type { Fact, FileError, FrontEnd } from '../../core/facts.js';
-import { isPlaceholderValue } from './placeholder-values.js';
+import { isPlaceholderValue, valueProfileOf } from './placeholder-values.js';
 import { asMap, asSeq, mapEntries, mapGet, mapGetPair, nodeRange, parseYamlSource, scalarString, type YamlSource } from './yaml-source.js';
 import { isMap, isPair, isSeq } from 'yaml';
 
@@ -28,7 +28,7 @@ export function analyzeKubernetes(file: string, text: string): { facts: Fact[]; 
         for (const [name, pair] of mapEntries(mapGet(doc.contents, section))) {
           const range = nodeRange(src, pair.key);
           const value = scalarString(pair.value);
-          if (range) facts.push({ kind: 'name-ref', name, context, range, hasLiteralValue: value !== null && !isPlaceholderValue(value) });
+          if (range) facts.push({ kind: 'name-ref', name, context, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(section === 'data' ? decodeBase64(value) : value) });
         }
       }
     }
@@ -66,7 +66,12 @@ function containerEnv(src: YamlSource, container: unknown, facts: Fact[]): void 
     if (!name || !range) continue;
     const value = mapGetPair(item, 'value') ? scalarString(mapGet(item, 'value')) : null;
     const fromSecret = scalarString(mapGet(mapGet(mapGet(item, 'valueFrom'), 'secretKeyRef'), 'name'));
-    facts.push({ kind: 'name-ref', name, context: 'k8s-env-value', range, hasLiteralValue: value !== null && !isPlaceholderValue(value) });
+    facts.push({ kind: 'name-ref', name, context: 'k8s-env-value', range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value) });
     if (fromSecret !== null) facts.push({ kind: 'config', type: 'k8s-secret-ref', range, data: { name, secret: fromSecret, key: scalarString(mapGet(mapGet(mapGet(item, 'valueFrom'), 'secretKeyRef'), 'key')) } });
   }
+}
+/** A Secret's `data:` values are base64: the stored value is what they decode to. */
+function decodeBase64(value: string | null): string | null {
+  if (value === null || !/^[A-Za-z0-9+/\s]*={0,2}$/.test(value)) return value;
+  return Buffer.from(value, 'base64').toString('utf8');
 }

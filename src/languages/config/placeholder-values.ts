@@ -1,9 +1,30 @@
-// What counts as "no real value" in a config file. The test itself (empty, references,
-// placeholder words, local URLs, length, entropy) is policy and lives in
-// src/core/placeholder-value.ts; front ends use this to set `hasLiteralValue`.
-import { describeValue, isPlaceholder } from '../../core/placeholder-value.js';
+// What counts as "no value written" in a config file: the empty string, obvious placeholders and
+// references to another variable. `hasLiteralValue` is false for these. Whether a written value
+// could be a real secret (length, entropy, test words, local URLs...) is policy: front ends attach
+// a `valueProfile` (src/core/placeholder-value.ts) and the rules decide.
+import { describeValue, type ValueProfile } from '../../core/placeholder-value.js';
 
-/** True for values that are evidently not a real secret: empty, references, `changeme`, `xx`, `mysql://root:@localhost/db`... */
+const PLACEHOLDER_WORDS = new Set([
+  'changeme', 'change-me', 'change_me', 'changeit', 'replaceme', 'replace-me', 'replace_me', 'todo', 'tbd', 'fixme',
+  'placeholder', 'none', 'null', 'example', 'dummy', '...', '…',
+]);
+
+/** True for values that are evidently not a real secret: empty, `changeme`, `<...>`, `your-...`, `xxx`, `${...}`, `$(...)`. */
 export function isPlaceholderValue(raw: string): boolean {
-  return isPlaceholder(describeValue(raw));
+  const value = raw.trim();
+  if (value === '') return true;
+  const lower = value.toLowerCase();
+  if (PLACEHOLDER_WORDS.has(lower)) return true;
+  if (/^<[^<>]*>$/.test(value)) return true;
+  if (/^\[[^\][]*\]$/.test(value) || /^\{\{[^{}]*\}\}$/.test(value)) return true;
+  if (/^your[-_ ]/i.test(value)) return true;
+  if (/^(x+|\*+|\.+|-+|_+)$/i.test(value)) return true;
+  // A reference to another variable is not a literal: `${VAR}`, `$VAR`, `$(VAR)` (Kubernetes).
+  if (/^\$\{[^}]*\}$/.test(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value) || /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(value)) return true;
+  return false;
+}
+
+/** `{ valueProfile }` for a written value (measurements only, never the value), `{}` when there is none. */
+export function valueProfileOf(raw: string | null | undefined): { valueProfile?: ValueProfile } {
+  return raw === null || raw === undefined ? {} : { valueProfile: describeValue(raw) };
 }

@@ -8,7 +8,7 @@
 import type { Pair, Scalar } from 'yaml';
 import type { ConfigFact, Fact, FileError, FrontEnd, FrontEndOptions, NameRefFact, Range } from '../../core/facts.js';
 import { findExpressions, findSecretAccesses, isPureExpression } from './gha-expressions.js';
-import { isPlaceholderValue } from './placeholder-values.js';
+import { valueProfileOf } from './placeholder-values.js';
 import { scalarSnippet } from './scalar-snippet.js';
 import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
 import {
@@ -85,7 +85,7 @@ function isLiteral(value: unknown): boolean {
   const scalar = asScalar(value);
   if (!scalar) return false;
   const text = scalarString(scalar);
-  return text !== null && !isPlaceholderValue(text);
+  return text !== null && text.trim() !== '' && !text.includes('${{');
 }
 
 function hasIdTokenWrite(permissions: unknown): boolean {
@@ -113,7 +113,7 @@ async function analyzeWorkflowDocument(
       if (name === '<<') continue;
       const keyRange = nodeRange(src, pair.key);
       if (!keyRange) continue;
-      const ref: NameRefFact = { kind: 'name-ref', name, context: 'workflow-env-key', range: keyRange, hasLiteralValue: isLiteral(pair.value) };
+      const ref: NameRefFact = { kind: 'name-ref', name, context: 'workflow-env-key', range: keyRange, hasLiteralValue: isLiteral(pair.value), ...valueProfileOf(scalarString(pair.value)) };
       facts.push(ref);
       const found = accesses.get(pair.value as Scalar) ?? [];
       bindings.push({ envName: name, secretNames: found.map((a) => a.name) });

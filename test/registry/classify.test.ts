@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SECRET_PATTERNS } from '../../src/core/config-types.js';
+import { isConfigRoleName, kindClassifier, secretNameTest } from '../../src/registry/classify.js';
+
+const looksSecret = secretNameTest(DEFAULT_SECRET_PATTERNS);
+
+describe('the shared name classifier', () => {
+  it.each(['OPENROUTER_API_KEY', 'GITHUB_TOKEN', 'DB_PASSWORD', 'JWT_SECRET', 'SECRET_KEY_BASE', 'GOOGLE_CREDENTIALS', 'github_token', 'NPM_AUTH_TOKEN'])('%s looks like a secret', (name) => {
+    expect(looksSecret(name)).toBe(true);
+  });
+
+  it.each([
+    'GITHUB_TOKEN_URL', 'OAUTH_TOKEN_ENDPOINT', 'API_KEY_ID', 'DB_PASSWORD_FILE', 'SECRETS_PATH', 'DOCKERHUB_USERNAME',
+    'CLIENT_SECRET_REF', 'SECRET_MANAGER_REGION', 'API_KEY_HEADER', 'TOKEN_TTL', 'ACCESS_TOKEN_EXPIRES_IN',
+    'HIDE_USER_API_KEY', 'ENABLE_API_KEY_AUTH', 'DISABLE_TOKEN_CHECK', 'API_KEY_REQUIRED', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'VITE_API_KEY',
+  ])('%s is a config role, not a secret', (name) => {
+    expect(isConfigRoleName(name)).toBe(true);
+    expect(looksSecret(name)).toBe(false);
+  });
+
+  it.each(['VERCEL_ORG_ID', 'CROWDIN_PROJECT_ID', 'LOG_LEVEL', 'PORT', 'USER_AGENT'])('%s does not match secret_patterns', (name) => {
+    expect(looksSecret(name)).toBe(false);
+  });
+
+  it('infers kind from the same test, erring towards secret when any name of the entry looks like one', () => {
+    const classify = kindClassifier(DEFAULT_SECRET_PATTERNS);
+    expect(classify(['OPENROUTER_API_KEY'])).toEqual({ kind: 'secret', kindSource: 'pattern' });
+    expect(classify(['GITHUB_TOKEN_URL'])).toEqual({ kind: 'config', kindSource: 'default' });
+    expect(classify(['SERVICE_URL', 'SERVICE_TOKEN'])).toEqual({ kind: 'secret', kindSource: 'pattern' });
+  });
+});
