@@ -28,6 +28,12 @@ export interface ResolvedConfig {
   /** Absolute path of the config file in use, if any. */
   configFile?: string;
   registry: RegistrySourceSpec[];
+  /**
+   * The registry list came from `--registry` (or the ESLint `settings.clavis.registry`): the user's
+   * own choice, read wherever it points. Otherwise it came from the repository and every source
+   * must stay inside the project (src/core/contained-path.ts).
+   */
+  registryFromCommandLine?: boolean;
   include: string[];
   exclude: string[];
   rules: Record<string, RuleSetting>;

@@ -1,8 +1,10 @@
 // Finds and reads `.clavis-lint.yaml` (DESIGN §2) into a ResolvedConfig. YAML only: a security
 // tool that runs on fork PRs must never execute repository code to read its config. Every key is
-// validated; a problem is a ConfigError at `file:line:col` saying what was expected. Unknown rule
-// ids are left to the engine, which knows the catalog.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// validated (shape, rule ids against the catalog, rule options against each rule's schema); a
+// problem is a ConfigError at `file:line:col` saying what was expected, never quoting the text at
+// fault. What the repository names (a discovered config, registry sources) must stay inside the
+// project (src/core/contained-path.ts); what the user types on the command line may point anywhere.
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Node } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -18,6 +20,7 @@ import {
 } from './config-types.js';
 import {
   checkKeys,
+  describeNode,
   entriesOf,
   expectMap,
   expectSeq,
@@ -30,10 +33,21 @@ import {
   readString,
   readStringList,
   type YamlSource,
+  suggestion,
 } from '../registry/yaml-reader.js';
+import { toTableColumn, SECRET_TABLE_COLUMNS } from '../registry/secrets-table.js';
+import { RULES_BY_ID } from '../rules/index.js';
+import { containmentBoundary, resolveContained } from './contained-path.js';
+import { checkRuleOptions } from './rule-options-check.js';
 
 export interface LoadConfigOptions {
+  /** The invocation directory: command-line paths are relative to it, and errors are shown relative to it. */
   cwd: string;
+  /**
+   * Where the config search starts: the scanned directory (default: cwd). The project root is
+   * derived from it alone, so the same tree gives the same root from any working directory.
+   */
+  searchFrom?: string;
   /** `--config FILE`, relative to cwd. */
   configFile?: string;
   /** `--registry FILE|SPEC`: replaces the configured registry list. */
@@ -62,16 +76,33 @@ export function findGitRoot(start: string): string | undefined {
 }
 
 /**
- * Walks up from cwd to the git root. Outside a git repository only cwd itself is searched, so a
- * stray config in a parent directory (`/tmp`, `$HOME`) never silently applies.
+ * Walks up from `start` to the git root. Outside a git repository only `start` itself is searched,
+ * so a stray config in a parent directory (`/tmp`, `$HOME`) never silently applies. A candidate
+ * that is a symbolic link must resolve inside the project (the git root, else its own directory):
+ * a repository cannot make the linter read `/etc/passwd` as its config. `cwd` only shapes messages.
  */
-export function findConfigFile(cwd: string, gitRoot: string | undefined): string | undefined {
-  for (let dir = cwd; ; dir = path.dirname(dir)) {
+export function findConfigFile(start: string, gitRoot: string | undefined, cwd = start): string | undefined {
+  for (let dir = start; ; dir = path.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (!isPresent(candidate)) continue;
+      const contained = resolveContained(dir, name, gitRoot ?? dir);
+      if ('error' in contained) {
+        throw new ConfigError(`the config file ${contained.error}; it is not read (pass a file with --config to use it deliberately)`, displayPath(candidate, cwd));
+      }
+      if (statSync(contained.absolute).isFile()) return candidate;
     }
     if (!gitRoot || dir === gitRoot || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The entry exists (a dangling symbolic link counts: it is refused rather than skipped). */
+function isPresent(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -80,10 +111,20 @@ function displayPath(absolute: string, cwd: string): string {
   return (rel === '' ? path.basename(absolute) : rel).split(path.sep).join('/');
 }
 
-function defaults(root: string): ResolvedConfig {
+/** The default registry file, when the project has one; checked like any configured source. */
+function defaultRegistry(root: string): string[] {
+  const file = path.join(root, DEFAULT_REGISTRY_FILE);
+  if (!isPresent(file)) return [];
+  const contained = resolveContained(root, DEFAULT_REGISTRY_FILE);
+  if ('error' in contained) throw new ConfigError(`registry source ${contained.error}; it is not read`, DEFAULT_REGISTRY_FILE);
+  return existsSync(contained.absolute) ? [DEFAULT_REGISTRY_FILE] : [];
+}
+
+/** Every setting at its default for a project rooted at `root` (no registry source: the caller decides). */
+export function configDefaults(root: string): ResolvedConfig {
   return {
     root,
-    registry: existsSync(path.join(root, DEFAULT_REGISTRY_FILE)) ? [DEFAULT_REGISTRY_FILE] : [],
+    registry: [],
     include: ['**/*'],
     exclude: [...DEFAULT_EXCLUDE],
     rules: {},
@@ -98,9 +139,15 @@ function defaults(root: string): ResolvedConfig {
   };
 }
 
+/**
+ * The project root is derived from the scanned path (`searchFrom`), never from the working
+ * directory: the directory of the config file found walking up to the git root, else the git
+ * root, else the scanned directory itself. `--config FILE` makes that file's directory the root.
+ */
 export function loadConfig(opts: LoadConfigOptions): ResolvedConfig {
   const cwd = path.resolve(opts.cwd);
-  const gitRoot = findGitRoot(cwd);
+  const start = path.resolve(cwd, opts.searchFrom ?? '.');
+  const gitRoot = findGitRoot(start);
   let configFile: string | undefined;
   if (opts.configFile) {
     configFile = path.resolve(cwd, opts.configFile);
@@ -109,17 +156,32 @@ export function loadConfig(opts: LoadConfigOptions): ResolvedConfig {
     }
     if (!existsSync(configFile) || !statSync(configFile).isFile()) throw new ConfigError('config file not found; expected a readable YAML file', opts.configFile);
   } else {
-    configFile = findConfigFile(cwd, gitRoot);
+    configFile = findConfigFile(start, gitRoot, cwd);
   }
-  const root = configFile ? path.dirname(configFile) : (gitRoot ?? cwd);
-  const config = defaults(root);
+  const root = configFile ? path.dirname(configFile) : (gitRoot ?? start);
+  const config = configDefaults(root);
+  let keys = new Set<string>();
   if (configFile) {
     config.configFile = configFile;
-    const source = parseYamlSource(readFileSync(configFile, 'utf8'), displayPath(configFile, cwd), 'config', true);
-    applyConfigDocument(source, config);
+    const shown = displayPath(configFile, cwd);
+    const source = parseYamlSource(readConfigText(configFile, shown), shown, 'config', true);
+    keys = applyConfigDocument(source, config);
   }
-  if (opts.registryOverride) config.registry = parseRegistryOverride(opts.registryOverride, cwd);
+  if (opts.registryOverride) {
+    config.registry = parseRegistryOverride(opts.registryOverride, cwd);
+    config.registryFromCommandLine = true;
+  } else if (!keys.has('registry')) {
+    config.registry = defaultRegistry(root);
+  }
   return config;
+}
+
+function readConfigText(file: string, shown: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`config file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); expected a readable YAML file`, shown);
+  }
 }
 
 /**
@@ -141,15 +203,16 @@ export function parseRegistryOverride(value: string, cwd: string): RegistrySourc
     });
 }
 
-/** Validates the document and writes it over the defaults. */
-export function applyConfigDocument(source: YamlSource, config: ResolvedConfig): void {
+/** Validates the document and writes it over the defaults. Returns the top-level keys it set. */
+export function applyConfigDocument(source: YamlSource, config: ResolvedConfig): Set<string> {
   const contents = source.doc.contents as Node | null;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return; // empty config: all defaults
+  if (contents === null || (isScalar(contents) && contents.value === null)) return new Set(); // empty config: all defaults
   const top = expectMap(source, contents, 'config');
-  for (const [key, { value, key: keyNode }] of checkKeys(source, top, TOP_LEVEL_KEYS, 'config')) {
+  const fields = checkKeys(source, top, TOP_LEVEL_KEYS, 'config');
+  for (const [key, { value, key: keyNode }] of fields) {
     switch (key) {
       case 'registry':
-        config.registry = readRegistrySpecs(source, value, keyNode);
+        config.registry = readRegistrySpecs(source, value, keyNode, config.root);
         break;
       case 'include':
         config.include = readStringList(source, value, 'include', keyNode);
@@ -200,6 +263,7 @@ export function applyConfigDocument(source: YamlSource, config: ResolvedConfig):
         break;
     }
   }
+  return new Set(fields.keys());
 }
 
 type FieldReader = (value: Node | null, key: Node) => unknown;
@@ -209,15 +273,24 @@ function readSection(source: YamlSource, node: Node | null, keyNode: Node, where
   for (const [key, field] of checkKeys(source, map, Object.keys(readers), where)) readers[key](field.value, field.key);
 }
 
-function readRegistrySpecs(source: YamlSource, node: Node | null, keyNode: Node): RegistrySourceSpec[] {
-  if (isSeq(node)) return expectSeq(source, node, 'registry').items.map((item, i) => readRegistrySpec(source, item, `registry[${i}]`, node));
-  return [readRegistrySpec(source, node, 'registry', keyNode)];
+function readRegistrySpecs(source: YamlSource, node: Node | null, keyNode: Node, root: string): RegistrySourceSpec[] {
+  const specs = isSeq(node)
+    ? expectSeq(source, node, 'registry').items.map((item, i) => readRegistrySpec(source, item, `registry[${i}]`, node, root))
+    : [readRegistrySpec(source, node, 'registry', keyNode, root)];
+  return specs;
 }
 
-function readRegistrySpec(source: YamlSource, node: Node | null, where: string, fallback: Node): RegistrySourceSpec {
+/** A registry path written in the config must stay inside the project; located at the path itself. */
+function containedSourcePath(source: YamlSource, node: Node | null, where: string, file: string, root: string, fallback: Node): string {
+  const contained = resolveContained(root, file);
+  if ('error' in contained) fail(source, node, `${where}: the registry source ${contained.error}; it is not read. Expected a path inside the project`, fallback);
+  return file;
+}
+
+function readRegistrySpec(source: YamlSource, node: Node | null, where: string, fallback: Node, root: string): RegistrySourceSpec {
   if (!isMap(node)) {
-    if (isScalar(node) && typeof node.value === 'string' && node.value) return node.value;
-    return fail(source, node, `${where}: expected a registry file path or a source object ({ from, path })`, fallback);
+    if (isScalar(node) && typeof node.value === 'string' && node.value) return containedSourcePath(source, node, where, node.value, root, fallback);
+    return fail(source, node, `${where}: expected a registry file path or a source object ({ from, path }), got ${describeNode(node)}`, fallback);
   }
   const fields = checkKeys(source, expectMap(source, node, where), ['from', 'path', 'struct', 'fields'], where);
   const fromField = fields.get('from');
@@ -225,7 +298,7 @@ function readRegistrySpec(source: YamlSource, node: Node | null, where: string, 
   if (!fromField) fail(source, node, `${where}: missing "from"; expected one of ${SOURCE_KINDS.join(' | ')}`);
   if (!pathField) fail(source, node, `${where}: missing "path"; expected the source file, relative to the project root`);
   const from = readEnum(source, fromField.value, `${where}.from`, SOURCE_KINDS, fromField.key);
-  const file = readString(source, pathField.value, `${where}.path`, pathField.key);
+  const file = containedSourcePath(source, pathField.value, `${where}.path`, readString(source, pathField.value, `${where}.path`, pathField.key), root, pathField.key);
   if (from !== 'rust') {
     for (const rustOnly of ['struct', 'fields']) {
       const field = fields.get(rustOnly);
@@ -248,35 +321,64 @@ function readRegistrySpec(source: YamlSource, node: Node | null, where: string, 
   return spec;
 }
 
+/**
+ * `rules:` maps a catalog id to a level or `[level, { options }]`. An id the catalog does not know
+ * is an error at its line (a typo would otherwise silently leave the rule at its default), and
+ * options are checked against the rule's own schema. Only catalog words are ever quoted back.
+ */
 function readRules(source: YamlSource, node: Node | null, keyNode: Node): Record<string, RuleSetting> {
   const map = expectMap(source, node, 'rules', keyNode);
   const rules: Record<string, RuleSetting> = {};
   const expected = 'expected off | warn | error, or [level, { options }]';
+  const ids = [...RULES_BY_ID.keys()];
   for (const [id, value, pair] of entriesOf(source, map, 'rules')) {
+    const rule = RULES_BY_ID.get(id);
+    if (!rule) fail(source, pair.key as Node, `rules: unknown rule id; expected an id listed by 'clavis-lint rules'${suggestion(id, ids)}`);
     const where = `rules.${id}`;
     if (isScalar(value)) {
       rules[id] = { level: readEnum(source, value, where, LEVELS, pair.key as Node), options: {} };
       continue;
     }
-    if (!isSeq(value) || value.items.length < 1 || value.items.length > 2) fail(source, value, `${where}: ${expected}`, pair.key as Node);
+    if (!isSeq(value) || value.items.length < 1 || value.items.length > 2) fail(source, value, `${where}: ${expected}, got ${describeNode(value)}`, pair.key as Node);
     const [levelNode, optionsNode] = value.items as Node[];
     const level = readEnum(source, levelNode, `${where}[0]`, LEVELS, value);
-    const options = optionsNode ? (expectMap(source, optionsNode, `${where}[1] (rule options)`).toJSON() as Record<string, unknown>) : {};
+    const options = optionsNode ? readRuleOptions(source, optionsNode, `${where}[1] (rule options)`, rule.meta.optionsSchema) : {};
     rules[id] = { level, options };
   }
   return rules;
 }
 
+function readRuleOptions(source: YamlSource, node: Node, where: string, schema: Record<string, unknown> | undefined): Record<string, unknown> {
+  const map = expectMap(source, node, where);
+  const problem = checkRuleOptions(map, schema);
+  if (problem) fail(source, problem.node, `${where}: ${problem.message}`, map);
+  return map.toJSON() as Record<string, unknown>;
+}
+
+const COLUMN_NAMES = Object.keys(SECRET_TABLE_COLUMNS);
+
 function readDocs(source: YamlSource, node: Node | null, keyNode: Node): ResolvedConfig['docs'] {
+  const expected = 'expected a docs page path or { path, columns }';
   return expectSeq(source, node, 'docs', keyNode).items.map((item, i) => {
     const where = `docs[${i}]`;
-    if (isScalar(item)) return { path: readString(source, item, where) };
+    if (isScalar(item)) {
+      if (typeof item.value !== 'string') fail(source, item, `${where}: ${expected}, got ${describeNode(item)}`);
+      return { path: readString(source, item, where) };
+    }
+    if (!isMap(item)) fail(source, item, `${where}: ${expected}, got ${describeNode(item)}`, node);
     const fields = checkKeys(source, expectMap(source, item, where), ['path', 'columns'], where);
     const pathField = fields.get('path');
     if (!pathField) fail(source, item, `${where}: missing "path"; expected the docs page, relative to the project root`);
     const page: ResolvedConfig['docs'][number] = { path: readString(source, pathField.value, `${where}.path`, pathField.key) };
     const columns = fields.get('columns');
-    if (columns) page.columns = readStringList(source, columns.value, `${where}.columns`, columns.key);
+    if (columns) {
+      const seq = expectSeq(source, columns.value, `${where}.columns`, columns.key);
+      page.columns = seq.items.map((column, j) => {
+        const name = readString(source, column, `${where}.columns[${j}]`, seq);
+        if (!toTableColumn(name)) fail(source, column, `${where}.columns[${j}]: unknown column; expected one of: ${COLUMN_NAMES.join(', ')}${suggestion(name, COLUMN_NAMES)}`, seq);
+        return name;
+      });
+    }
     return page;
   });
 }

@@ -56,18 +56,15 @@ export function todayIso(): string {
 
 /** Loads config and registry and resolves rule levels. Throws ConfigError. */
 export async function prepareProject(options: ScanOptions): Promise<PreparedProject> {
-  // The config is searched from the first scanned path upwards (DESIGN §2), not from cwd;
-  // explicit --config/--registry paths stay relative to cwd.
-  const searchFrom = configSearchStart(options);
-  const load = (cwd: string): ResolvedConfig =>
-    loadConfig({
-      cwd,
-      configFile: options.configFile ? path.resolve(options.cwd, options.configFile) : undefined,
-      registryOverride: options.registry ? absolutizeRegistrySpec(options.registry, options.cwd) : undefined,
-    });
-  let config = load(searchFrom);
-  // Outside a git repository the search stops early; then the invocation directory decides.
-  if (!config.configFile && searchFrom !== options.cwd) config = load(options.cwd);
+  // The project root comes from the first scanned path (DESIGN §2/§3), never from cwd, so the
+  // same tree gives the same report wherever the command runs; explicit --config/--registry
+  // paths stay relative to cwd.
+  const config: ResolvedConfig = loadConfig({
+    cwd: options.cwd,
+    searchFrom: configSearchStart(options),
+    configFile: options.configFile,
+    registryOverride: options.registry,
+  });
   const registry = await loadRegistry(config);
   const today = options.today ?? config.lifecycle.today ?? todayIso();
   if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
@@ -82,26 +79,17 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
   return { config, registry, today, hardCut, rules };
 }
 
+/** The directory of the first scanned path (the path itself when it is a directory; its nearest existing ancestor when missing). */
 function configSearchStart(options: ScanOptions): string {
   const first = options.paths?.[0];
   if (!first) return options.cwd;
-  const abs = path.resolve(options.cwd, first);
-  try {
-    return fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
-  } catch {
-    return options.cwd;
+  for (let abs = path.resolve(options.cwd, first); ; abs = path.dirname(abs)) {
+    try {
+      return fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      if (path.dirname(abs) === abs) return abs;
+    }
   }
-}
-
-/** `--registry` specs (`rust:PATH,json:PATH,PATH`) with their paths made absolute against cwd. */
-function absolutizeRegistrySpec(spec: string, cwd: string): string {
-  return spec
-    .split(',')
-    .map((part) => {
-      const m = /^(rust|json|yaml|overlay):(.*)$/.exec(part.trim());
-      return m ? `${m[1]}:${path.resolve(cwd, m[2])}` : path.resolve(cwd, part.trim());
-    })
-    .join(',');
 }
 
 export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): FrontEndOptions {

@@ -53,3 +53,36 @@ export function findMarkedBlocks(text: string): MarkedBlock[] {
   const tokens = createMarkdownParser().parse(text, {});
   return markedBlocksFromTokens(tokens, text.split('\n').length);
 }
+
+const ANY_MARKER = /<!--\s*clavis-lint:/;
+
+export interface StrayMarker {
+  /** 0-based line. */
+  line: number;
+  reason: 'end-without-begin' | 'nested-begin' | 'unknown-marker';
+}
+
+/**
+ * `clavis-lint:` comments that are not part of a well-formed block: an end marker with no begin
+ * before it, a begin inside an open block, or a marker that is neither begin nor end
+ * (`clavis-lint:begn`). Each means a block the author meant to have is not regenerated.
+ */
+export function findStrayMarkers(text: string): StrayMarker[] {
+  const tokens = createMarkdownParser().parse(text, {});
+  const stray: StrayMarker[] = [];
+  let open = false;
+  for (const token of tokens) {
+    if (token.type !== 'html_block' || !token.map || !ANY_MARKER.test(token.content)) continue;
+    const line = token.map[0];
+    if (BEGIN.test(token.content)) {
+      if (open) stray.push({ line, reason: 'nested-begin' });
+      open = true;
+    } else if (END.test(token.content)) {
+      if (!open) stray.push({ line, reason: 'end-without-begin' });
+      open = false;
+    } else {
+      stray.push({ line, reason: 'unknown-marker' });
+    }
+  }
+  return stray;
+}

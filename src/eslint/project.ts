@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { frontEndOptionsFor } from '../core/engine.js';
-import { loadConfig, parseRegistryOverride } from '../core/config.js';
+import { loadConfig } from '../core/config.js';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import type { FrontEndOptions } from '../core/facts.js';
 import { buildSharedContext, type SharedContext } from '../core/rule-context.js';
@@ -47,14 +47,15 @@ function isFresh(entry: CachedProject): boolean {
 }
 
 function load(dir: string, cwd: string, location: ClavisLocation): CachedProject {
-  const configFile = location.config ? path.resolve(cwd, location.config) : undefined;
-  let config = loadConfig({ cwd: dir, configFile });
-  // Outside a git repository the CLI only looks in its own cwd; ESLint's cwd plays that part here.
+  // `settings.clavis` paths are the user's own choice (like --config/--registry), relative to ESLint's cwd.
+  const options = { cwd, configFile: location.config, registryOverride: location.registry };
+  let config = loadConfig({ ...options, searchFrom: dir });
+  // Outside a git repository the search stops at the file's own directory. ESLint itself is rooted
+  // at its cwd (its flat config lives there), so a config there applies to the files below it.
   if (!config.configFile && dir !== cwd && dir.startsWith(cwd + path.sep)) {
-    const fromCwd = loadConfig({ cwd, configFile });
+    const fromCwd = loadConfig({ ...options, searchFrom: cwd });
     if (fromCwd.configFile) config = fromCwd;
   }
-  if (location.registry) config.registry = parseRegistryOverride(location.registry, cwd);
   const registry = loadRegistrySync(config);
   const today = config.lifecycle.today ?? todayIso();
   const project: EslintProject = {

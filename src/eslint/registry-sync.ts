@@ -2,10 +2,9 @@
 // sources are read by the same readers as the CLI (src/registry/sources/*); a `from: rust` source
 // needs the async wasm parser, so it is a clear configuration error here (use the CLI, or a YAML
 // or JSON registry in `settings.clavis.registry`).
-import path from 'node:path';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import { kindClassifier } from '../registry/classify.js';
-import { addSourceResult, normalizeSourceSpec, readSourceText, rootRelative } from '../registry/load.js';
+import { addSourceResult, locateSource, normalizeSourceSpec, readSourceText } from '../registry/load.js';
 import { emptyRegistry, type Registry } from '../registry/model.js';
 import { readJsonRegistry } from '../registry/sources/json.js';
 import type { SourceResult } from '../registry/sources/source-result.js';
@@ -16,8 +15,7 @@ export function loadRegistrySync(config: ResolvedConfig): Registry {
   const classify = kindClassifier(config.secretPatterns);
   for (const raw of config.registry) {
     const spec = normalizeSourceSpec(raw);
-    const absolute = path.resolve(config.root, spec.path);
-    const file = rootRelative(config.root, absolute);
+    const { absolute, file } = locateSource(config, spec);
     if (spec.from === 'rust') {
       throw new ConfigError('a `from: rust` registry source cannot be read inside ESLint (rules are synchronous); use the clavis-lint CLI, or point settings.clavis.registry at a YAML or JSON registry', file);
     }

@@ -1,9 +1,12 @@
 // Loads the registry from the configured sources, in order, into one model (DESIGN §1). A source
 // that cannot be read is a located ConfigError (exit 2); it is never a crash and never silently
-// empty. Row-level problems in code sources go to `registry.diagnostics`.
+// empty. Row-level problems in code sources go to `registry.diagnostics`. Sources named by the
+// repository must stay inside the project (no `..`, absolute path or symbolic link leading out);
+// `--registry` sources are the user's own choice and are read where they point.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type RegistrySourceSpec, type ResolvedConfig } from '../core/config-types.js';
+import { resolveContained } from '../core/contained-path.js';
 import { kindClassifier } from './classify.js';
 import { emptyRegistry, type Registry, type ResolverSpec } from './model.js';
 import { readJsonRegistry } from './sources/json.js';
@@ -57,14 +60,31 @@ function mergeResolver(into: ResolverSpec, from: Partial<ResolverSpec> | undefin
   }
 }
 
-export async function loadRegistry(config: ResolvedConfig): Promise<Registry> {
+/**
+ * Where a source is read from, and the path shown for it (relative to the project root). A source
+ * the repository named that leads outside the project is a ConfigError, and nothing is read.
+ * `absolute` is the real path to read; `lexical` the path as configured, made absolute.
+ */
+export function locateSource(config: ResolvedConfig, spec: NormalizedSpec): { absolute: string; lexical: string; file: string } {
+  const lexical = path.resolve(config.root, spec.path);
+  const file = rootRelative(config.root, lexical);
+  if (config.registryFromCommandLine) return { absolute: lexical, lexical, file };
+  const contained = resolveContained(config.root, spec.path);
+  if ('error' in contained) throw new ConfigError(`registry source ${contained.error}; it is not read. Expected a path inside the project`, file);
+  return { absolute: contained.absolute, lexical, file };
+}
+
+/** Reads a source's text: `absolute` (as configured, already checked for containment) and the path shown in errors. */
+export type SourceTextReader = (absolute: string, file: string) => string;
+
+export async function loadRegistry(config: ResolvedConfig, readText?: SourceTextReader): Promise<Registry> {
   const registry = emptyRegistry();
   const classify = kindClassifier(config.secretPatterns);
   for (const raw of config.registry) {
     const spec = normalizeSourceSpec(raw);
-    const absolute = path.resolve(config.root, spec.path);
-    const file = rootRelative(config.root, absolute);
-    const ctx: SourceContext = { file, text: readSourceText(absolute, file), classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
+    const { absolute, lexical, file } = locateSource(config, spec);
+    const text = readText ? readText(lexical, file) : readSourceText(absolute, file);
+    const ctx: SourceContext = { file, text, classify, knownIds: new Set(registry.secrets.map((s) => s.id)) };
     addSourceResult(registry, file, await readSource(spec, ctx));
   }
   return registry;

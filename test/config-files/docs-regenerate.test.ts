@@ -46,14 +46,16 @@ describe('docs regeneration', () => {
     expect(marker.text).toContain('| Id | Kind |');
     const bad = regenerateMarkdown('<!-- clavis-lint:begin other -->\nx\n<!-- clavis-lint:end -->\n\n<!-- clavis-lint:begin secrets-table -->\n', testRegistry());
     expect(bad.changed).toBe(false);
-    expect(bad.findings.map((f) => [f.line, f.message])).toEqual([
-      [1, "unknown block 'other' (supported: secrets-table)."],
-      [5, "block 'secrets-table' has no '<!-- clavis-lint:end -->' marker."],
+    expect(bad.findings.map((f) => [f.line, f.kind, f.message])).toEqual([
+      [1, 'invalid', "unknown block name in the begin marker; expected 'secrets-table'."],
+      [5, 'invalid', "block 'secrets-table' has a begin marker but no '<!-- clavis-lint:end -->' marker after it."],
     ]);
   });
 
   it('reports a configured page that does not exist', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'clavis-docs-'));
-    expect(checkDocs(root, testRegistry(), [{ path: 'docs/missing.md' }])[0].findings[0].message).toContain('could not be read');
+    expect(checkDocs(root, testRegistry(), [{ path: 'docs/missing.md' }])[0].findings).toEqual([
+      { line: 1, column: 1, kind: 'invalid', message: 'configured docs page does not exist; expected a readable Markdown file (fix the path in docs: or create the page).' },
+    ]);
   });
 });

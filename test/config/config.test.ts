@@ -80,8 +80,8 @@ include: ["src/**"]
 exclude: ["vendor/**"]
 rules:
   no-direct-env-read: error
-  registry-unreferenced: [warn, { ignore: [Legacy] }]
-  made-up-rule: off
+  no-compile-time-secret: [warn, { prefixes: [GATSBY_] }]
+  registry-unreferenced: off
 docs: [docs/secrets.md, { path: README.md, columns: [id, env] }]
 secret_patterns: ['key$']
 test_code: { report: false, severity: error }
@@ -101,8 +101,8 @@ max_file_bytes: 4096
       exclude: [...DEFAULT_EXCLUDE, 'vendor/**'],
       rules: {
         'no-direct-env-read': { level: 'error', options: {} },
-        'registry-unreferenced': { level: 'warn', options: { ignore: ['Legacy'] } },
-        'made-up-rule': { level: 'off', options: {} },
+        'no-compile-time-secret': { level: 'warn', options: { prefixes: ['GATSBY_'] } },
+        'registry-unreferenced': { level: 'off', options: {} },
       },
       docs: [{ path: 'docs/secrets.md' }, { path: 'README.md', columns: ['id', 'env'] }],
       secretPatterns: ['key$'],
@@ -121,12 +121,12 @@ max_file_bytes: 4096
   });
 
   const errors: Array<[string, string, number, number, RegExp]> = [
-    ['unknown key', 'include: []\nrulez: {}\n', 2, 1, /config: unknown key "rulez"; expected one of: registry, include/],
+    ['unknown key', 'include: []\nrulez: {}\n', 2, 1, /^config: unknown key; expected one of: registry, include, .*; did you mean "rules"\?$/],
     ['wrong type', 'include: "src/**"\n', 1, 10, /include: expected a list, got a string/],
-    ['bad rule level', 'rules:\n  no-direct-env-read: fatal\n', 2, 23, /rules\.no-direct-env-read: expected one of off \| warn \| error, got "fatal"/],
+    ['bad rule level', 'rules:\n  no-direct-env-read: fatal\n', 2, 23, /rules\.no-direct-env-read: expected one of off \| warn \| error, got another string$/],
     ['bad rule tuple', 'rules:\n  no-direct-env-read: [error, {}, 3]\n', 2, 23, /expected off \| warn \| error, or \[level, \{ options \}\]/],
-    ['rule options not a mapping', 'rules:\n  x: [warn, 3]\n', 2, 13, /rules\.x\[1\] \(rule options\): expected a mapping, got a number/],
-    ['bad source kind', 'registry: { from: toml, path: a.toml }\n', 1, 19, /registry\.from: expected one of yaml \| rust \| json \| overlay, got "toml"/],
+    ['rule options not a mapping', 'rules:\n  no-direct-env-read: [warn, 3]\n', 2, 30, /rules\.no-direct-env-read\[1\] \(rule options\): expected a mapping, got a number/],
+    ['bad source kind', 'registry: { from: toml, path: a.toml }\n', 1, 19, /registry\.from: expected one of yaml \| rust \| json \| overlay, got another string/],
     ['source without path', 'registry:\n  - { from: rust }\n', 2, 5, /registry\[0\]: missing "path"/],
     ['struct on a non-Rust source', 'registry: { from: json, path: a.json, struct: X }\n', 1, 39, /"struct" only applies to `from: rust`/],
     ['bad lifecycle date', 'lifecycle:\n  today: 2026-13-01\n', 2, 10, /lifecycle\.today: expected a real date YYYY-MM-DD/],

@@ -64,12 +64,13 @@ async function loaderAcceptsRegistry(text: string): Promise<boolean> {
 
 describe('loader and schema agree', () => {
   const configDocs: Array<[string, boolean]> = [
-    ['rules: { a: warn, b: [error, { x: 1 }], c: [off] }\n', true],
+    ['rules: { no-direct-env-read: warn, no-compile-time-secret: [error, { prefixes: [GATSBY_] }], registry-unreferenced: [off] }\n', true],
+    ['rules: { made-up-rule: warn }\n', false],
     ['registry: [a.yaml, { from: rust, path: s.rs, struct: S, fields: { id: key } }, { from: overlay, path: o.yaml }]\n', true],
     ['docs: [a.md, { path: b.md, columns: [id] }]\nlifecycle: { today: 2026-05-01, max_past_days: 0 }\n', true],
     ['rulez: {}\n', false],
-    ['rules: { a: fatal }\n', false],
-    ['rules: { a: [warn, 1] }\n', false],
+    ['rules: { no-direct-env-read: fatal }\n', false],
+    ['rules: { no-direct-env-read: [warn, 1] }\n', false],
     ['include: src\n', false],
     ['registry: { from: json, path: a.json, struct: X }\n', false],
     ['registry: { from: rust }\n', false],

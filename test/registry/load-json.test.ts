@@ -30,7 +30,7 @@ describe('JSON registry source', () => {
 
   it('rejects non-strict JSON, unknown keys and missing lists with located errors', async () => {
     await expect(loadJson('{ "secrets": [], }')).rejects.toThrow(/expected strict JSON/);
-    await expect(loadJson('{\n  "secret": []\n}')).rejects.toMatchObject({ file: 'contracts/env.json', line: 2, column: 3, message: expect.stringMatching(/unknown key "secret"/) });
+    await expect(loadJson('{\n  "secret": []\n}')).rejects.toMatchObject({ file: 'contracts/env.json', line: 2, column: 3, message: expect.stringMatching(/^registry JSON: unknown key; expected one of: version, resolver, secrets, names; did you mean "secrets"\?$/) });
     await expect(loadJson('{ "version": 1 }')).rejects.toThrow(/missing "secrets" or "names"/);
     await expect(loadJson('{ "secrets": [{ "id": "A" }] }')).rejects.toThrow(/missing "env"/);
   });

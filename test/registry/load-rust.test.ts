@@ -125,6 +125,6 @@ secrets:
   it('an explicit overlay source rejects full entries', async () => {
     const overlay = 'secrets:\n  - id: OpenRouterApiKey\n    env: OTHER\n';
     const config = '[spec.rs, { from: overlay, path: overlay.yaml }]';
-    await expect(loadRust({ 'spec.rs': SPEC_RS, 'overlay.yaml': overlay }, config)).rejects.toMatchObject({ file: 'overlay.yaml', line: 3, column: 5, message: expect.stringMatching(/unknown key "env"/) });
+    await expect(loadRust({ 'spec.rs': SPEC_RS, 'overlay.yaml': overlay }, config)).rejects.toMatchObject({ file: 'overlay.yaml', line: 3, column: 5, message: expect.stringMatching(/^secrets\[0\]: unknown key; expected one of: id, kind, class, owner/) });
   });
 });

@@ -13,7 +13,7 @@ import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/fact
 import { mayContainSource, sourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
 import { createLeakContext, leakFactsOfSourceFile } from './program-analysis.js';
-import { createLeakProject } from './project.js';
+import { createLeakProject, type LeakProject } from './project.js';
 import type { EngineContext } from './taint.js';
 
 export interface TypeScriptLeakInput {
@@ -56,8 +56,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
 
   let ctx: EngineContext;
   let program;
+  let leakProject: LeakProject | undefined;
   try {
-    const { project } = createLeakProject(root);
+    leakProject = createLeakProject(root);
+    const { project } = leakProject;
     for (const file of candidates) {
       try {
         project.addSourceFileAtPath(file);
@@ -70,6 +72,11 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };
+  } finally {
+    // Imports and tsconfig parts that lead outside the project were not followed: say so.
+    for (const problem of leakProject?.problems ?? []) {
+      errors.push({ file: relativePath(root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message });
+    }
   }
 
   for (const file of candidates) {
