@@ -6,14 +6,14 @@
 // code scanning compares it with the base branch itself and a partial upload would close alerts.
 // Annotations, the summary, the outputs and the verdict cover the pull request's changes only
 // (`changed-since`, `diff-filter`), so a PR never fails on findings it did not touch.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { scan, type ScanOutput } from '../core/engine.js';
 import type { Finding } from '../core/finding.js';
-import { applyBaseline, type StaleEntry } from '../core/baseline.js';
+import { applyBaseline, readBaselineText, type StaleEntry } from '../core/baseline.js';
 import { changedLines, filterByDiff, type ChangedLines } from '../core/changed-lines.js';
+import { resolveCommit } from '../core/git.js';
 import { ConfigError } from '../core/config-types.js';
 import { formatResult, type ReporterContext } from '../reporters/index.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -36,15 +36,6 @@ function actionVersion(): string {
   return typeof __CLAVIS_LINT_VERSION__ === 'string' ? __CLAVIS_LINT_VERSION__ : toolVersion();
 }
 
-function gitSucceeds(root: string, args: string[]): boolean {
-  try {
-    execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The lines changed since the diff base. On a default `actions/checkout` (fetch-depth 1) the PR
  * base is not in the history; with fetch-depth 2 the merge commit's first parent is, so fall back
@@ -57,7 +48,7 @@ function resolveChanges(root: string, inputs: ActionInputs): { changed?: Changed
   } catch (err) {
     if (inputs.changedSinceOrigin === 'input' || !(err instanceof ConfigError)) throw err;
   }
-  if (gitSucceeds(root, ['rev-parse', '--verify', '--quiet', 'HEAD^2^{commit}'])) {
+  if (resolveCommit(root, 'HEAD^2') !== undefined) {
     core.info(`clavis-lint: the pull request base ${inputs.changedSince.slice(0, 12)} is not in the checkout; diffing against HEAD^1 (the merge commit's base parent).`);
     return { changed: changedLines(root, 'HEAD^1'), base: 'HEAD^1' };
   }
@@ -73,15 +64,11 @@ function rebaseFinding(finding: Finding, toWorkspace: (file: string) => string):
   };
 }
 
-function withBaseline(findings: Finding[], baselineFile: string | undefined, workspace: string): { kept: Finding[]; matched: number; stale: StaleEntry[] } {
+/** The baseline over the whole scan; only entries of files under the scanned path can be stale. */
+function withBaseline(findings: Finding[], baselineFile: string | undefined, workspace: string, scanned: string): { kept: Finding[]; matched: number; stale: StaleEntry[] } {
   if (!baselineFile) return { kept: findings, matched: 0, stale: [] };
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(workspace, baselineFile), 'utf8');
-  } catch {
-    throw new ConfigError('cannot read baseline file: expected a file written by --update-baseline', baselineFile);
-  }
-  return applyBaseline(findings, text, baselineFile);
+  const text = readBaselineText(path.resolve(workspace, baselineFile), baselineFile);
+  return applyBaseline(findings, text, baselineFile, (file) => scanned === '' || file === scanned || file.startsWith(`${scanned}/`));
 }
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<ActionOutcome | undefined> {
@@ -103,7 +90,8 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
   const toWorkspace = (file: string): string => path.relative(workspace, path.resolve(root, file)).split(path.sep).join('/') || '.';
   const { changed, base } = resolveChanges(root, inputs);
 
-  const whole = withBaseline(result.findings, inputs.baseline, workspace);
+  const scanned = path.relative(root, path.resolve(workspace, inputs.path)).split(path.sep).join('/');
+  const whole = withBaseline(result.findings, inputs.baseline, workspace, scanned.startsWith('..') ? '' : scanned);
   const scoped = changed ? filterByDiff(whole.kept, changed, inputs.diffFilter) : whole.kept;
   const ctx: ReporterContext = { rules: ALL_RULES.map((r) => r.meta), toolVersion: actionVersion(), color: false, sourceLines: result.sourceLines };
   const rebased = (findings: Finding[]): Finding[] => (root === workspace ? findings : findings.map((f) => rebaseFinding(f, toWorkspace)));

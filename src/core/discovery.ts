@@ -1,9 +1,21 @@
-// File discovery: fast-glob over include/exclude, honouring .gitignore files. Never follows
-// symlinks (no loops), never reads file contents.
+// File discovery. Every file under the scanned paths ends up in exactly one of three places:
+// scanned (returned in `files`), excluded (config include/exclude, .gitignore), or an `errors`
+// entry (unreadable directory or .gitignore, a symlink that is not followed, a submodule).
+//
+// Inside a git repository the list comes from git itself: tracked files plus untracked files git
+// does not ignore (`ls-files -z --cached --others --exclude-standard`). A tracked file is scanned
+// even when an ignore pattern matches it, because git tracks it. Outside git, the tree is walked
+// and `.gitignore` files are matched as git matches them: case-sensitively, deeper files taking
+// precedence, never looking inside an ignored directory.
+//
+// Symbolic links are never followed (no loops, nothing outside the project is read); a link that
+// leads outside the project, or nowhere, is reported. Results are sorted by code unit.
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { ScanError } from './finding.js';
+import { compareCodeUnits, findRepository, runGit, splitNul, type GitRepository } from './git.js';
 
 export interface DiscoveryOptions {
   root: string;
@@ -13,60 +25,269 @@ export interface DiscoveryOptions {
   exclude: string[];
 }
 
+export interface DiscoveryResult {
+  /** Root-relative posix paths, sorted by code unit, deduplicated. */
+  files: string[];
+  /** What could not be looked at, and why. */
+  errors: ScanError[];
+}
+
 export function toPosixRelative(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 
-/** Loads every .gitignore under root (outside excluded dirs) into one matcher on root-relative paths. */
-function loadGitignores(root: string, exclude: string[]): Ignore {
-  const ig = ignore();
-  const files = fg.sync(['**/.gitignore'], { cwd: root, dot: true, ignore: exclude, followSymbolicLinks: false, suppressErrors: true });
-  for (const rel of files.sort()) {
-    const dir = path.posix.dirname(rel);
-    const text = fs.readFileSync(path.join(root, rel), 'utf8');
-    for (const raw of text.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) continue;
-      const negated = line.startsWith('!');
-      let pattern = negated ? line.slice(1) : line;
-      if (dir !== '.') {
-        // Re-anchor a nested .gitignore's patterns at its own directory.
-        const anchored = pattern.startsWith('/') || pattern.slice(0, -1).includes('/');
-        pattern = anchored ? `${dir}/${pattern.replace(/^\//, '')}` : `${dir}/**/${pattern}`;
-      }
-      ig.add(negated ? `!${pattern}` : pattern);
-    }
-  }
-  return ig;
+/** Which root-relative paths the configuration and the command line select. */
+interface Selection {
+  /** Root-relative directories to walk ('' = the whole root). */
+  dirs: string[];
+  /** Config `include` matches the file. */
+  included: (rel: string) => boolean;
+  /** Config `exclude` matches the path or one of its directories (as fast-glob's `ignore` did). */
+  excluded: (rel: string) => boolean;
 }
 
-/** Returns root-relative posix paths, sorted, deduplicated. */
-export function discoverFiles(options: DiscoveryOptions): string[] {
-  const { root, include, exclude } = options;
-  const ig = loadGitignores(root, exclude);
-  const found = new Set<string>();
+function makeSelection(options: DiscoveryOptions, dirs: string[]): Selection {
+  const include = picomatch(options.include, { dot: true });
+  const exclude = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
+  return {
+    dirs,
+    included: (rel) => include(rel),
+    excluded: (rel) => {
+      for (let i = rel.indexOf('/'); i >= 0; i = rel.indexOf('/', i + 1)) if (exclude(rel.slice(0, i))) return true;
+      return exclude(rel);
+    },
+  };
+}
+
+const within = (dir: string, rel: string): boolean => dir === '' || rel === dir || rel.startsWith(`${dir}/`);
+const underTargets = (selection: Selection, rel: string): boolean => selection.dirs.some((dir) => within(dir, rel));
+/** The walk enters a directory on the way to a target or inside one. */
+const onTheWay = (selection: Selection, rel: string): boolean => selection.dirs.some((dir) => within(dir, rel) || within(rel, dir));
+
+function errnoCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException)?.code ?? 'error';
+}
+
+/** An `errors` entry for a symlink that needs one: its target is outside the project or missing. */
+function symlinkError(root: string, rel: string): ScanError | undefined {
+  let target: string;
+  let realRoot: string;
+  try {
+    target = fs.realpathSync(path.join(root, rel));
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return { file: rel, message: 'symbolic link to a missing target: not followed' };
+  }
+  const inside = path.relative(realRoot, target);
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
+    return { file: rel, message: 'symbolic link to a path outside the project: not followed' };
+  }
+  // Inside the project: the target is scanned (or excluded) as itself.
+  return undefined;
+}
+
+function unreadableDirectory(rel: string, err: unknown): ScanError {
+  return { file: rel === '' ? '.' : rel, message: `cannot read directory (${errnoCode(err)}): the files in it were not scanned` };
+}
+
+function unreadableGitignore(rel: string, err: unknown): ScanError {
+  return { file: rel, message: `cannot read .gitignore (${errnoCode(err)}): its patterns were not applied, so files it would ignore were scanned` };
+}
+
+export function discoverFiles(options: DiscoveryOptions): DiscoveryResult {
+  const root = path.resolve(options.root);
+  const files = new Set<string>();
+  const errors: ScanError[] = [];
+  const dirs: string[] = [];
   for (const target of options.targets) {
+    const rel = toPosixRelative(root, target);
+    if (rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) continue;
+    if (rel === '') {
+      dirs.push(rel); // The project root itself (even when the path that names it is a symlink).
+      continue;
+    }
     let stat: fs.Stats;
     try {
-      stat = fs.statSync(target);
+      stat = fs.lstatSync(target);
     } catch {
       continue;
     }
-    if (stat.isFile()) {
-      // An explicitly named file is scanned even if ignored: the user asked for it.
-      found.add(toPosixRelative(root, target));
+    if (stat.isDirectory()) dirs.push(rel);
+    else if (stat.isFile()) files.add(rel); // Named on the command line: scanned even if ignored.
+    else if (stat.isSymbolicLink()) errors.push({ file: rel, message: 'symbolic link: not followed' });
+  }
+  if (dirs.length > 0) {
+    const selection = makeSelection(options, dirs);
+    const repo = findRepository(root);
+    let listed = false;
+    if (repo) {
+      try {
+        listFromGit(repo, root, selection, files, errors);
+        listed = true;
+      } catch (err) {
+        errors.push({ file: '.', message: `git could not list the files (${(err as Error).message}): listed them from the file system with .gitignore instead` });
+      }
+    }
+    if (!listed) listFromFileSystem(root, selection, files, errors);
+  }
+  return { files: [...files].sort(compareCodeUnits), errors: dedupeErrors(errors) };
+}
+
+function dedupeErrors(errors: ScanError[]): ScanError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.file}\0${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inside git
+
+function listFromGit(repo: GitRepository, root: string, selection: Selection, files: Set<string>, errors: ScanError[]): void {
+  // Run in root: ls-files lists root-relative paths under root only.
+  const listed = new Set(splitNul(runGit(repo, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)));
+  const ignoredDirs = new Set(
+    splitNul(runGit(repo, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], root))
+      .filter((entry) => entry.endsWith('/'))
+      .map((entry) => entry.slice(0, -1)),
+  );
+  const nestedRepositories = new Set<string>();
+  for (const entry of [...listed].sort(compareCodeUnits)) {
+    // An untracked directory listed with a trailing slash holds its own repository.
+    const isNested = entry.endsWith('/');
+    const rel = isNested ? entry.slice(0, -1) : entry;
+    if (!underTargets(selection, rel) || selection.excluded(rel)) continue;
+    if (isNested) {
+      nestedRepositories.add(rel);
+      errors.push({ file: rel, message: 'a nested git repository: its files were not scanned (scan it on its own)' });
       continue;
     }
-    const relDir = toPosixRelative(root, target);
-    const prefix = relDir === '' ? '' : `${relDir}/`;
-    const entries = fg.sync(
-      include.map((glob) => `${prefix}${glob}`),
-      { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: exclude, suppressErrors: true, unique: true },
-    );
-    for (const rel of entries) {
-      if (rel.startsWith('..')) continue;
-      if (!ig.ignores(rel)) found.add(rel);
+    if (!selection.included(rel)) continue;
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(path.join(root, rel));
+    } catch (err) {
+      // Deleted from the working tree, or outside a sparse checkout: nothing to scan.
+      if (errnoCode(err) !== 'ENOENT' && errnoCode(err) !== 'ENOTDIR') errors.push({ file: rel, message: `could not read file (${errnoCode(err)})` });
+      continue;
+    }
+    if (stat.isFile()) files.add(rel);
+    else if (stat.isSymbolicLink()) {
+      // git lists a symlink as a file; its target is not followed.
+      const error = symlinkError(root, rel);
+      if (error) errors.push(error);
+    } else if (stat.isDirectory()) {
+      nestedRepositories.add(rel);
+      errors.push({ file: rel, message: 'a git submodule: its files were not scanned (scan it on its own)' });
     }
   }
-  return [...found].sort();
+  // git warns on stderr and carries on past an unreadable directory or .gitignore; find them.
+  const skip = (rel: string): boolean => ignoredDirs.has(rel) || nestedRepositories.has(rel) || selection.excluded(rel);
+  walkDirectories(root, '', selection, skip, errors, (dir, entries) => {
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) checkReadable(root, dir === '' ? '.gitignore' : `${dir}/.gitignore`, errors);
+  });
+}
+
+function checkReadable(root: string, rel: string, errors: ScanError[]): void {
+  try {
+    fs.closeSync(fs.openSync(path.join(root, rel), 'r'));
+  } catch (err) {
+    errors.push(unreadableGitignore(rel, err));
+  }
+}
+
+/** Visits every readable directory not skipped (never through a symlink, never into `.git`). */
+function walkDirectories(
+  root: string,
+  dir: string,
+  selection: Selection,
+  skip: (rel: string) => boolean,
+  errors: ScanError[],
+  visit: (dir: string, entries: fs.Dirent[]) => void,
+): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch (err) {
+    errors.push(unreadableDirectory(dir, err));
+    return;
+  }
+  visit(dir, entries);
+  for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
+    if (!entry.isDirectory() || entry.name === '.git') continue;
+    const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (onTheWay(selection, rel) && !skip(rel)) walkDirectories(root, rel, selection, skip, errors, visit);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outside git
+
+/** One directory's .gitignore: its patterns apply to paths relative to that directory. */
+interface IgnoreLevel {
+  dir: string;
+  matcher: Ignore;
+}
+
+/** git's precedence: the deepest .gitignore with a matching pattern decides. */
+function isGitIgnored(levels: IgnoreLevel[], rel: string, isDir: boolean): boolean {
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const { dir, matcher } = levels[i];
+    const local = dir === '' ? rel : rel.slice(dir.length + 1);
+    try {
+      const result = matcher.test(isDir ? `${local}/` : local);
+      if (result.ignored) return true;
+      if (result.unignored) return false;
+    } catch {
+      // A name the matcher cannot take as a relative path: no pattern applies.
+    }
+  }
+  return false;
+}
+
+function loadGitignore(root: string, dir: string, entries: fs.Dirent[], errors: ScanError[]): IgnoreLevel | undefined {
+  // Like git (2.32+), a .gitignore that is a symlink is not read.
+  if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return undefined;
+  const rel = dir === '' ? '.gitignore' : `${dir}/.gitignore`;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, rel), 'utf8');
+  } catch (err) {
+    errors.push(unreadableGitignore(rel, err));
+    return undefined;
+  }
+  // The `ignore` package matches case-insensitively unless told otherwise; git does not.
+  return { dir, matcher: ignore({ ignorecase: false }).add(text) };
+}
+
+function listFromFileSystem(root: string, selection: Selection, files: Set<string>, errors: ScanError[]): void {
+  const walk = (dir: string, levels: IgnoreLevel[]): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+    } catch (err) {
+      errors.push(unreadableDirectory(dir, err));
+      return;
+    }
+    const own = loadGitignore(root, dir, entries, errors);
+    const here = own ? [...levels, own] : levels;
+    for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
+      if (entry.name === '.git') continue;
+      const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (onTheWay(selection, rel) && !selection.excluded(rel) && !isGitIgnored(here, rel, true)) walk(rel, here);
+        continue;
+      }
+      if (!underTargets(selection, rel) || !selection.included(rel) || selection.excluded(rel) || isGitIgnored(here, rel, false)) continue;
+      if (entry.isFile()) files.add(rel);
+      else if (entry.isSymbolicLink()) {
+        const error = symlinkError(root, rel);
+        if (error) errors.push(error);
+      }
+    }
+  };
+  walk('', []);
 }

@@ -138,13 +138,15 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   for (const target of targets) {
     if (!fs.existsSync(target)) throw new ConfigError(`path not found: ${path.relative(options.cwd, target) || target}`);
   }
-  const files = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
+  const discovered = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
+  const files = discovered.files;
   const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off') && !options.skipLeakAnalysis;
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
 
   if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes);
-  const errors: ScanError[] = [];
+  // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.
+  const errors: ScanError[] = [...discovered.errors];
   const fileFacts: FileFacts[] = [];
   const filesByLanguage: Record<string, number> = {};
   let prefiltered = 0;

@@ -1,11 +1,20 @@
 // `clavis-lint [scan] [PATH...]`.
-import fs from 'node:fs';
 import path from 'node:path';
 import { scan, type ScanOutput } from '../../core/engine.js';
 import type { Finding } from '../../core/finding.js';
-import { applyBaseline, baselineFileText, DEFAULT_BASELINE_FILE } from '../../core/baseline.js';
-import { changedLines, filterByDiff, type DiffFilter } from '../../core/changed-lines.js';
-import { ConfigError } from '../../core/config-types.js';
+import {
+  applyBaseline,
+  baselineCount,
+  baselineText,
+  buildBaseline,
+  DEFAULT_BASELINE_FILE,
+  mergeBaseline,
+  readBaselineIfPresent,
+  readBaselineText,
+  type BaselineScope,
+  writeBaselineFile,
+} from '../../core/baseline.js';
+import { changedLines, filterByDiff, type ChangedLines, type DiffFilter } from '../../core/changed-lines.js';
 import { formatResult, type ReportFormat } from '../../reporters/index.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { EXIT_FINDINGS, EXIT_OK, parseRuleOverrides, UsageError, type CliIo, type ParsedOptions } from '../main.js';
@@ -48,33 +57,33 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   });
   progress.done();
 
-  let findings = result.findings;
-  if (values['changed-since']) {
-    const changed = changedLines(result.root, values['changed-since']);
-    findings = filterByDiff(findings, changed, diffFilter);
-  }
+  // The baseline applies to the whole scan first; only then does the diff narrow the report.
+  // Entries of files this run did not look at are never stale and never pruned.
+  const changed = values['changed-since'] ? changedLines(result.root, values['changed-since']) : undefined;
+  const scope = runScope(result.root, io.cwd, paths, changed);
   if (values['update-baseline']) {
     const target = path.resolve(io.cwd, values.baseline ?? path.join(result.root, DEFAULT_BASELINE_FILE));
-    fs.writeFileSync(target, baselineFileText(findings));
-    io.stderr.write(`clavis-lint: wrote ${findings.length} finding(s) to ${path.relative(io.cwd, target) || target}\n`);
+    const display = values.baseline ?? (path.relative(io.cwd, target) || target);
+    const existing = scope ? readBaselineIfPresent(target, display) : undefined;
+    const next = existing && scope ? mergeBaseline(existing, result.findings, scope) : buildBaseline(result.findings);
+    writeBaselineFile(target, display, baselineText(next));
+    const kept = existing && scope ? Object.keys(next.files).filter((file) => !scope(file)).length : 0;
+    const note = kept > 0 ? ` (kept the entries of ${kept} file(s) this run did not look at)` : '';
+    io.stderr.write(`clavis-lint: wrote ${baselineCount(next)} finding(s) to ${display}${note}\n`);
     return EXIT_OK;
   }
+  let findings = result.findings;
   let baselineInfo: { matched: number; stale: number } | undefined;
   if (values.baseline) {
-    const file = path.resolve(io.cwd, values.baseline);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      throw new ConfigError('cannot read baseline file: expected a file written by --update-baseline', values.baseline);
-    }
-    const applied = applyBaseline(findings, text, values.baseline);
+    const text = readBaselineText(path.resolve(io.cwd, values.baseline), values.baseline);
+    const applied = applyBaseline(findings, text, values.baseline, scope);
     findings = applied.kept;
     baselineInfo = { matched: applied.matched, stale: applied.stale.length };
     for (const stale of applied.stale) {
       io.stderr.write(`clavis-lint: stale baseline entry: ${stale.file} ${stale.ruleId} (${stale.count} no longer found); run --update-baseline to prune\n`);
     }
   }
+  if (changed) findings = filterByDiff(findings, changed, diffFilter);
   if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
   const shown = { ...result, findings, ...(baselineInfo ? { baseline: baselineInfo } : {}) };
   const report = formatResult(format, shown, {
@@ -86,6 +95,18 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   });
   writeReport(report, values, io);
   return exitCodeFor(findings, maxWarnings);
+}
+
+/**
+ * The files this run looked at, or undefined when it looked at the whole project: the paths
+ * named on the command line, narrowed to the changed files with --changed-since.
+ */
+function runScope(root: string, cwd: string, paths: string[], changed: ChangedLines | undefined): BaselineScope | undefined {
+  const targets = paths.map((p) => path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/'));
+  const wholeTree = targets.length === 0 || targets.includes('');
+  if (wholeTree && !changed) return undefined;
+  const inTargets = (file: string): boolean => wholeTree || targets.some((t) => file === t || file.startsWith(`${t}/`));
+  return (file) => inTargets(file) && (!changed || changed.has(file));
 }
 
 export function exitCodeFor(findings: Finding[], maxWarnings: number | undefined): number {
