@@ -20,6 +20,7 @@ import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
 import { allRegistryNames, type Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
+import { compareCodeUnits } from './compare.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -232,11 +233,11 @@ function collectConstantsFromDisk(root: string, file: string, collect: (file: st
 }
 
 function sortErrors(errors: ScanError[]): ScanError[] {
-  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+  return [...errors].sort((a, b) => compareCodeUnits(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareCodeUnits(a.message, b.message));
 }
 
 function sortRecord(record: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 export type { Finding };

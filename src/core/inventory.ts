@@ -3,6 +3,7 @@
 import type { FileFacts } from './facts.js';
 import type { Registry } from '../registry/model.js';
 import { indexNames } from '../registry/model.js';
+import { compareCodeUnits } from './compare.js';
 
 export type AccessSource = 'env' | 'resolver' | 'secret-store' | 'dynamic';
 
@@ -54,7 +55,7 @@ export function buildInventory(files: FileFacts[], registry: Registry, isResolve
       }
     }
   }
-  const order = (a: AccessSite, b: AccessSite): number => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  const order = (a: AccessSite, b: AccessSite): number => compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column;
   const totalsBySource: Record<string, number> = {};
   const count = (sites: AccessSite[]): Record<string, number> => {
     const out: Record<string, number> = {};
@@ -63,10 +64,10 @@ export function buildInventory(files: FileFacts[], registry: Registry, isResolve
       out[key] = (out[key] ?? 0) + 1;
       totalsBySource[key] = (totalsBySource[key] ?? 0) + 1;
     }
-    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => compareCodeUnits(a, b)));
   };
   const secrets = [...registry.secrets]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareCodeUnits(a.id, b.id))
     .map((s) => {
       const sites = (bySecret.get(s.id) ?? []).sort(order);
       return { id: s.id, env: s.env, kind: s.kind, owner: s.owner ?? null, sites, bySource: count(sites) };
@@ -81,7 +82,7 @@ export function buildInventory(files: FileFacts[], registry: Registry, isResolve
       sites: secrets.reduce((n, s) => n + s.sites.length, 0) + unattributed.length,
       secretsReferenced: secrets.filter((s) => s.sites.length > 0).length,
       secretsUnreferenced: secrets.filter((s) => s.sites.length === 0).length,
-      bySource: Object.fromEntries(Object.entries(totalsBySource).sort(([a], [b]) => a.localeCompare(b))),
+      bySource: Object.fromEntries(Object.entries(totalsBySource).sort(([a], [b]) => compareCodeUnits(a, b))),
     },
   };
 }

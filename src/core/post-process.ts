@@ -13,6 +13,7 @@ import { matchDirective, parseDirectives, type Directive } from './suppressions.
 import { fingerprintAll } from './fingerprint.js';
 import { redactSourceLine, redactValues } from './redact.js';
 import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '../rules/suppression-rule-ids.js';
+import { compareCodeUnits } from './compare.js';
 
 export interface PostProcessInput {
   root: string;
@@ -145,13 +146,13 @@ function isInTest(file: string, line: number, factsByFile: Map<string, FileFacts
 
 export function compareFindings(a: Omit<Finding, 'fingerprint'>, b: Omit<Finding, 'fingerprint'>): number {
   return (
-    a.file.localeCompare(b.file) ||
+    compareCodeUnits(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
     a.endLine - b.endLine ||
     a.endColumn - b.endColumn ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message)
+    compareCodeUnits(a.ruleId, b.ruleId) ||
+    compareCodeUnits(a.message, b.message)
   );
 }
 

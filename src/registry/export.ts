@@ -2,6 +2,7 @@
 // same registry gives byte-identical output.
 import type { Registry, SecretEntry } from './model.js';
 import { renderSecretsTable } from './secrets-table.js';
+import { compareCodeUnits } from '../core/compare.js';
 
 export { renderSecretsTable } from './secrets-table.js';
 
@@ -10,7 +11,7 @@ export type RegistryExportFormat = 'json' | 'markdown' | 'env-example';
 function countBy(secrets: SecretEntry[], key: (s: SecretEntry) => string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const secret of secrets) for (const k of key(secret)) counts[k] = (counts[k] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 function exportJson(registry: Registry): string {
@@ -51,7 +52,7 @@ function exportEnvExample(registry: Registry): string {
     const key = secret.class ?? '';
     groups.set(key, [...(groups.get(key) ?? []), secret]);
   }
-  const order = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  const order = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareCodeUnits(a, b)));
   const seen = new Set<string>();
   const blocks: string[] = [];
   for (const cls of order) {

@@ -6,6 +6,7 @@ import { CONFIG_RULES } from './catalog-config.js';
 import { LANGUAGE_RULES } from './catalog-languages.js';
 import { LEAK_RULES } from './catalog-leak.js';
 import { REGISTRY_RULES } from './catalog-registry.js';
+import { compareCodeUnits } from '../core/compare.js';
 
 export const ALL_RULES: readonly Rule[] = [
   ...BYPASS_RULES,
@@ -13,7 +14,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...LEAK_RULES,
   ...CONFIG_RULES,
   ...REGISTRY_RULES,
-].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+].sort((a, b) => compareCodeUnits(a.meta.id, b.meta.id));
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.meta.id, rule]));
 

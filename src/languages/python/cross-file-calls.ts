@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { FunctionSummaryFact } from '../../core/facts.js';
 import type { ModuleScope } from './module-scope.js';
 import { dottedParts } from './python-syntax.js';
+import { compareCodeUnits } from '../../core/compare.js';
 
 /** Builtins are never another module's function; reporting them would only cause re-analysis. */
 const BUILTINS = new Set([
@@ -58,7 +59,7 @@ export class ImportedSummaries {
   constructor(file: string, private readonly scope: ModuleScope, summaries: FunctionSummaryFact[]) {
     this.ownModule = pythonModulePath(file);
     this.isPackage = /(^|\/)__init__\.pyi?$/.test(file);
-    const sorted = summaries.filter((s) => s.language === 'python' && s.module !== this.ownModule).sort((a, b) => a.module.localeCompare(b.module));
+    const sorted = summaries.filter((s) => s.language === 'python' && s.module !== this.ownModule).sort((a, b) => compareCodeUnits(a.module, b.module));
     for (const summary of sorted) this.byName.set(summary.name, [...(this.byName.get(summary.name) ?? []), summary]);
   }
 
