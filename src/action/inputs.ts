@@ -18,6 +18,13 @@ export interface ActionInputs {
   diffFilter: DiffFilterInput;
   failOn: FailOn;
   baseline?: string;
+  /**
+   * Where the config, registry and baseline come from: a commit (read through git, never checked
+   * out) or undefined for the checked-out tree. `policy-from: auto` (the default) picks the pull
+   * request base on pull request events, so a pull request cannot weaken its own policy.
+   */
+  policyFrom?: string;
+  policyFromOrigin: 'input' | 'pull-request' | 'head';
 }
 
 export class InputError extends Error {}
@@ -60,5 +67,20 @@ export function readInputs(getInput: (name: string) => string, env: NodeJS.Proce
     diffFilter: oneOf('diff-filter', optional('diff-filter') ?? 'file', DIFF_FILTERS),
     failOn: oneOf('fail-on', optional('fail-on') ?? 'error', FAIL_ON),
     baseline: optional('baseline'),
+    ...policyFromInput(optional('policy-from') ?? 'auto', env),
   };
+}
+
+/** `policy-from`: auto (base on pull requests, else head), base, head, or a commit/ref. */
+function policyFromInput(value: string, env: NodeJS.ProcessEnv): Pick<ActionInputs, 'policyFrom' | 'policyFromOrigin'> {
+  if (value === 'head') return { policyFrom: undefined, policyFromOrigin: 'head' };
+  if (value === 'auto' || value === 'base') {
+    const base = pullRequestBase(env);
+    if (base) return { policyFrom: base, policyFromOrigin: 'pull-request' };
+    if (value === 'base') throw new InputError("invalid input policy-from: 'base' needs a pull_request event (no base commit in the event payload); use auto, head or a ref");
+    return { policyFrom: undefined, policyFromOrigin: 'head' };
+  }
+  // A ref is never an option: `--output=FILE` would make git write a file.
+  if (value.startsWith('-') || /\s/.test(value)) throw new InputError(`invalid input policy-from: '${value}'; expected auto|base|head or a commit`);
+  return { policyFrom: value, policyFromOrigin: 'input' };
 }

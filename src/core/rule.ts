@@ -3,6 +3,7 @@
 // touch the file system.
 import type { FileFacts, FlowStep, Range } from './facts.js';
 import type { NameInfo, Registry } from '../registry/model.js';
+import type { PolicyChange } from './policy-diff.js';
 
 export type RuleArea = 'bypass' | 'leak' | 'lifecycle' | 'drift' | 'config' | 'registry' | 'meta';
 export type SeverityLevel = 'off' | 'warn' | 'error';
@@ -14,6 +15,8 @@ export interface RuleExample {
   code: string;
   /** Where the snippet lives in a project, when the language alone does not say (e.g. `compose.yaml`, `.env.example`). */
   file?: string;
+  /** The same file at the base commit, for rules that compare a change with its base (`policy-weakened`). */
+  base?: string;
 }
 
 export interface RuleMeta {
@@ -61,6 +64,8 @@ export interface RuleSettings {
   lifecycle: { hardCut: boolean; maxPastDays: number };
   /** Paths (relative) of registry files in use, so rules can avoid reporting the registry itself. */
   registryFiles: string[];
+  /** Env names a CI system or platform injects itself (built-in list + config `platform_tokens`); absent: the built-in list. */
+  platformTokens?: readonly string[];
 }
 
 export interface Report {
@@ -79,6 +84,8 @@ export interface Report {
 
 export interface ProjectFacts {
   files: FileFacts[];
+  /** Ways the working tree's policy is weaker than the base policy (only with `--policy-from`). */
+  policyChanges?: PolicyChange[];
 }
 
 export interface Rule {

@@ -30,7 +30,18 @@ describe('readInputs', () => {
       diffFilter: 'file',
       failOn: 'error',
       baseline: undefined,
+      policyFrom: undefined,
+      policyFromOrigin: 'head',
     });
+  });
+
+  it('takes the policy from the pull request base by default, and validates policy-from', () => {
+    const env = { GITHUB_EVENT_PATH: eventFile({ pull_request: { base: { sha: SHA } } }) };
+    expect(readInputs(() => '', env)).toMatchObject({ policyFrom: SHA, policyFromOrigin: 'pull-request' });
+    expect(readInputs((name) => (name === 'policy-from' ? 'head' : ''), env)).toMatchObject({ policyFrom: undefined, policyFromOrigin: 'head' });
+    expect(readInputs((name) => (name === 'policy-from' ? 'origin/main' : ''), {})).toMatchObject({ policyFrom: 'origin/main', policyFromOrigin: 'input' });
+    expect(() => readInputs((name) => (name === 'policy-from' ? 'base' : ''), {})).toThrow(/needs a pull_request event/);
+    expect(() => readInputs((name) => (name === 'policy-from' ? '--output=/tmp/x' : ''), {})).toThrow(InputError);
   });
 
   it('defaults changed-since to the pull request base, and an explicit input wins', () => {

@@ -35,8 +35,19 @@ async function findingsFor(meta: RuleMeta, example: RuleExample): Promise<string
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${example.code}\n`);
   }
+  // An example with a base version is a change: the base files go into `.base/`, which the scan
+  // takes as the base policy (`--policy-from`), with the fixture registry on both sides.
+  let policyFrom: { dir: string } | undefined;
+  if (example.base !== undefined) {
+    const baseDir = path.join(dir, '.base');
+    const baseFile = path.join(baseDir, example.file ?? DEFAULT_FILE[example.lang] ?? `example.${example.lang}`);
+    fs.mkdirSync(path.dirname(baseFile), { recursive: true });
+    fs.writeFileSync(baseFile, `${example.base}\n`);
+    fs.copyFileSync(path.join(dir, 'secrets.registry.yaml'), path.join(baseDir, 'secrets.registry.yaml'));
+    policyFrom = { dir: baseDir };
+  }
   const level = meta.defaultSeverity === 'off' ? 'error' : meta.defaultSeverity;
-  const result = await scan({ cwd: dir, paths: [dir], ruleOverrides: { [meta.id]: level }, today: FIXTURE_TODAY, workers: 0 });
+  const result = await scan({ cwd: dir, paths: [dir], ruleOverrides: { [meta.id]: level }, today: FIXTURE_TODAY, workers: 0, ...(policyFrom ? { policyFrom } : {}) });
   return result.findings.filter((f) => f.ruleId === meta.id).map((f) => `${f.file}:${f.line} ${f.message}`);
 }
 

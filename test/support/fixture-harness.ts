@@ -62,12 +62,15 @@ export async function runCase(c: FixtureCase): Promise<{ findings: ExpectedFindi
   const level = rule && rule.meta.defaultSeverity !== 'off' ? rule.meta.defaultSeverity : 'error';
   // Lifecycle results depend on the date: a case that does not pin `lifecycle.today` gets a fixed one.
   const pinsToday = /^\s+today\s*:/m.test(fs.readFileSync(configFile, 'utf8'));
+  // A case directory with `base/` is a change: base/ holds the base commit's policy files.
+  const baseDir = c.isDir ? path.join(c.casePath, 'base') : undefined;
   const result = await scan({
     cwd: root,
     paths: [c.casePath],
     configFile,
     ruleOverrides: rule ? { [c.ruleId]: level } : {},
     workers: 0,
+    ...(baseDir && fs.existsSync(baseDir) ? { policyFrom: { dir: baseDir } } : {}),
     ...(pinsToday ? {} : { today: FIXTURE_TODAY }),
   });
   const caseRel = path.relative(root, c.casePath).split(path.sep).join('/');
