@@ -4,7 +4,7 @@
 // error at its own line instead of an option the rule silently ignores. Messages name the option
 // and what was expected, never the value written.
 import { isAlias, isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import { describeNode } from '../registry/yaml-reader.js';
+import { describeNode, suggestion } from '../registry/yaml-reader.js';
 
 interface PropertySchema {
   type?: string;
@@ -33,7 +33,7 @@ export function checkRuleOptions(map: YAMLMap<Node, Node | null>, schema: Record
     const property = properties[key.value];
     if (!property) {
       if (!schema) return { node: key, message: 'this rule takes no options; expected {}' };
-      if (additionalProperties === false) return { node: key, message: `unknown option; expected one of: ${names.join(', ')}` };
+      if (additionalProperties === false) return { node: key, message: `unknown option; expected one of: ${names.join(', ')}${suggestion(key.value, names)}` };
       continue;
     }
     const problem = checkValue(pair.value as Node | null, property, key.value);
