@@ -47,6 +47,8 @@ export interface ResolvedConfig {
   /** Catalog extensions (data, merged over the built-ins). */
   leak: { sinks: unknown[]; sources: string[]; sanitizers: string[] };
   secretStores: unknown[];
+  /** `platform_tokens:` env names a platform injects itself, added to the built-in list (src/core/platform-tokens.ts). */
+  platformTokens?: string[];
   /** Files larger than this (bytes) go to `errors` unparsed. */
   maxFileBytes: number;
 }

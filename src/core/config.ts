@@ -59,7 +59,7 @@ export const DEFAULT_REGISTRY_FILE = 'secrets.registry.yaml';
 
 const TOP_LEVEL_KEYS = [
   'registry', 'include', 'exclude', 'rules', 'docs', 'secret_patterns', 'test_code',
-  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes',
+  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes', 'platform_tokens',
 ] as const;
 const SOURCE_KINDS = ['yaml', 'rust', 'json', 'overlay'] as const;
 const RUST_FIELD_KEYS = ['id', 'canonical_env', 'aliases', 'deprecated_aliases'] as const;
@@ -136,6 +136,7 @@ export function configDefaults(root: string): ResolvedConfig {
     leak: { sinks: [], sources: [], sanitizers: [] },
     secretStores: [],
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    platformTokens: [],
   };
 }
 
@@ -260,6 +261,9 @@ export function applyConfigDocument(source: YamlSource, config: ResolvedConfig):
         break;
       case 'max_file_bytes':
         config.maxFileBytes = readInteger(source, value, 'max_file_bytes', 1, keyNode);
+        break;
+      case 'platform_tokens':
+        config.platformTokens = readStringList(source, value, 'platform_tokens', keyNode);
         break;
     }
   }

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config-types.js';
 import type { RuleContext, RuleSettings } from './rule.js';
 import { indexNames, type NameInfo, type Registry } from '../registry/model.js';
+import { platformTokenSet } from './platform-tokens.js';
 import { secretNameTest } from '../registry/classify.js';
 
 export interface SharedContext {
@@ -34,6 +35,7 @@ export function buildSharedContext(config: ResolvedConfig, registry: Registry, t
       require: config.require,
       lifecycle: { hardCut, maxPastDays: config.lifecycle.maxPastDays },
       registryFiles: registry.files,
+      platformTokens: [...platformTokenSet(config.platformTokens)],
     },
   };
 }

@@ -49,7 +49,7 @@ export default defineRule({
     };
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' && fact.kind !== 'name-ref') continue;
-      if (fact.name === null) continue;
+      if (fact.name === null || (fact.kind === 'env-read' && fact.access)) continue;
       const exposed = secretBehindPrefix(fact.name);
       // A registry entry that itself claims the prefixed name is a deliberate public name.
       if (exposed && !ctx.names.has(fact.name)) {

@@ -15,7 +15,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report every use of a deprecated secret alias: a warning before its removal date, an error on and after it.',
     rationale:
-      'A deprecated alias is a name the registry has promised to retire on `remove_after`. Every remaining reader, workflow, manifest or `.env` file that still uses it breaks (or silently falls back) on that day. Reporting uses as warnings before the date gives owners a migration window; turning them into errors on the date (or at once with `--hard-cut`) makes the cut enforceable instead of aspirational.',
+      'A deprecated alias is a name the registry has promised to retire on `remove_after`. Every remaining reader, workflow, manifest or `.env` file that still uses it breaks (or silently falls back) on that day. Reporting uses as warnings before the date gives owners a migration window; turning them into errors on the date (or at once with `--hard-cut`) makes the cut enforceable instead of aspirational. Inside `resolver.paths` the resolver reads the alias on purpose, as its fallback: that is reported only on or after the removal date (or with `--hard-cut`), when the fallback itself has to go.',
     fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one.",
     messages: {
       deprecated: "'{{name}}' is a deprecated alias of {{secretId}}; use '{{replacement}}' instead (removal after {{removeAfter}}).",
@@ -40,20 +40,27 @@ export default defineRule({
     // The registry is where aliases are declared; docs pages are judged by docs-drift, which
     // knows whether a row presents the alias as deprecated.
     if (ctx.settings.registryFiles.includes(file.file) || file.language === 'markdown') return;
+    // Inside the resolver, reading a deprecated alias is how the resolver keeps it working until
+    // its removal date: only the date (or a hard cut) makes it a finding there.
+    const inResolver = ctx.isResolverPath(file.file);
     const envReads = file.facts.filter((f) => f.kind === 'env-read');
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' && fact.kind !== 'name-ref') continue;
       if (fact.name === null || (fact.kind === 'name-ref' && fact.context === 'docs')) continue;
+      // Clearing or restoring the environment (tests) does not use the alias.
+      if (fact.kind === 'env-read' && fact.access) continue;
       const info = ctx.names.get(fact.name);
       if (!info || info.role !== 'deprecated' || !info.deprecated) continue;
       // A string literal that is the key of an env read is the same use, reported once.
       if (fact.kind === 'name-ref' && envReads.some((r) => r.kind === 'env-read' && r.name === fact.name && within(fact.range, r.range))) continue;
       const removeAfter = info.deprecated.removeAfter;
+      const removalReached = !!removeAfter && ctx.today >= removeAfter;
+      if (inResolver && !ctx.hardCut && !removalReached) continue;
       const data = { name: fact.name, secretId: info.secret.id, replacement: info.deprecated.replacement || info.secret.env, removeAfter: removeAfter ?? 'none' };
       const base = { data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name };
       if (ctx.hardCut) yield { ...base, messageId: 'hardCut', severity: 'error' as const };
       else if (!removeAfter) yield { ...base, messageId: 'noDate', severity: 'warning' as const };
-      else if (ctx.today >= removeAfter) yield { ...base, messageId: 'removed', severity: 'error' as const };
+      else if (removalReached) yield { ...base, messageId: 'removed', severity: 'error' as const };
       else yield { ...base, messageId: 'deprecated', severity: 'warning' as const };
     }
   },

@@ -19,6 +19,7 @@ export default defineRule({
       properties: {
         includeConfig: { type: 'boolean', description: 'Also report registry names of kind: config.' },
         includeCi: { type: 'boolean', description: 'Also report reads in GitHub workflow run blocks and Dockerfile RUN instructions.' },
+        shell: { type: 'boolean', description: 'Also report reads in shell scripts (`*.sh`, shebang scripts). Off by default: a script has no resolver to call; what it does with a secret (echo, `set -x`, URLs) is checked by no-secret-echo.' },
       },
       additionalProperties: false,
     },
@@ -34,9 +35,13 @@ export default defineRule({
     // In CI steps and image builds the environment *is* the delivery mechanism for secrets:
     // there is no resolver to call. Leaks there are no-secret-echo's business.
     if ((file.language === 'workflow' || file.language === 'dockerfile') && ctx.options.includeCi !== true) return;
+    // A shell script has no resolver to call either: `curl -H "Authorization: Bearer $TOKEN"` is
+    // how a deploy script uses its secret. Opt in with `shell: true`.
+    if (file.language === 'shell' && ctx.options.shell !== true) return;
     const includeConfig = ctx.options.includeConfig === true;
     for (const fact of file.facts) {
-      if (fact.kind !== 'env-read' || fact.name === null) continue;
+      // Writes, deletes and save-for-restore copies (tests resetting the environment) read no secret.
+      if (fact.kind !== 'env-read' || fact.name === null || fact.access) continue;
       const info = ctx.names.get(fact.name);
       // kind: config names (URLs, flags, model names) are managed but not sensitive.
       if (!info || (info.secret.kind !== 'secret' && !includeConfig)) continue;

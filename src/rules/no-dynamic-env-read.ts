@@ -1,4 +1,14 @@
-import { defineRule } from '../core/rule.js';
+import type { EnvReadFact } from '../core/facts.js';
+import { defineRule, type RuleContext } from '../core/rule.js';
+
+/** Registry secrets (kind: secret) whose names a prefix filter keeps. */
+function secretsUnder(prefixes: string[], ctx: RuleContext): string[] {
+  const hits: string[] = [];
+  for (const [name, info] of ctx.names) {
+    if (info.secret.kind === 'secret' && prefixes.some((prefix) => name.startsWith(prefix))) hits.push(name);
+  }
+  return hits.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
 
 export default defineRule({
   meta: {
@@ -7,24 +17,60 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: 'Disallow environment reads whose name the linter cannot resolve to a constant, outside the resolver.',
     rationale:
-      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process.',
-    fix: 'Read a constant name, or move the code into the resolver. If the dynamic read is deliberate (a generic config loader), suppress it with a reason.',
+      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, a loop over a literal list, a schema parsed from `process.env`) and reported as reads of those names by the other rules. An enumeration that only keeps names with a fixed prefix, only removes names, or is handed to a child process the code starts itself (plain inheritance) is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. Writes, deletes and save-and-restore copies in tests are not reads.',
+    fix: 'Read a constant name, or move the code into the resolver. If the dynamic read is deliberate (a generic config loader), suppress it with a reason. Give a third-party process only the variables it needs.',
     messages: {
       dynamic: 'Environment read via {{api}} with a name that is not a constant; secrets read this way cannot be checked.',
       enumerates: 'The whole environment is enumerated via {{api}}; this exposes every secret in the process.',
+      exposed: 'The whole environment ({{api}}) is passed to {{target}}, a process configured outside this code; it receives every secret in this process. Pass only the variables it needs.',
+      filtered: "Environment names starting with {{prefixes}} are enumerated via {{api}}, which includes the registry secret '{{name}}'; read it by name through the resolver.",
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        shell: { type: 'boolean', description: 'Also report dynamic reads in shell scripts (`${!VAR}`, `env`). Off by default: a script has no resolver to call.' },
+      },
+      additionalProperties: false,
     },
     cwe: ['CWE-526'],
     securitySeverity: '4.0',
     precision: 'high',
     appliesTo: ['typescript', 'javascript', 'rust', 'python', 'shell'],
-    bad: [{ lang: 'ts', code: 'const value = process.env[name];' }],
-    good: [{ lang: 'ts', code: "const KEY = 'OPENROUTER_API_KEY';\nconst value = await resolveSecret(KEY);" }],
+    bad: [
+      { lang: 'ts', code: 'const value = process.env[name];' },
+      { lang: 'ts', code: "import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';\n\nconst transport = new StdioClientTransport({ command: config.command, env: { ...process.env } });" },
+    ],
+    good: [
+      { lang: 'ts', code: "const KEY = 'OPENROUTER_API_KEY';\nconst value = await resolveSecret(KEY);" },
+      { lang: 'ts', code: "import { spawn } from 'node:child_process';\n\nspawn('git', ['status'], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });" },
+    ],
   },
   *checkFile(file, ctx) {
     if (ctx.isResolverPath(file.file)) return;
+    if (file.language === 'shell' && ctx.options.shell !== true) return;
     for (const fact of file.facts) {
-      if (fact.kind !== 'env-read' || fact.name !== null) continue;
-      yield { messageId: fact.enumerates ? 'enumerates' : 'dynamic', data: { api: fact.api }, file: file.file, range: fact.range };
+      if (fact.kind !== 'env-read' || fact.name !== null || fact.access) continue;
+      const report = reportFor(fact, ctx);
+      if (report) yield { ...report, file: file.file, range: fact.range };
     }
   },
 });
+
+function reportFor(fact: EnvReadFact, ctx: RuleContext): { messageId: string; data: Record<string, string> } | null {
+  const api = fact.api;
+  if (!fact.enumerates) return { messageId: 'dynamic', data: { api } };
+  const use = fact.enumeration;
+  switch (use?.use) {
+    case 'scrub':
+    case 'child-process':
+      return null;
+    case 'filter': {
+      const [first] = secretsUnder(use.prefixes, ctx);
+      return first ? { messageId: 'filtered', data: { api, prefixes: use.prefixes.map((p) => `'${p}'`).join(', '), name: first } } : null;
+    }
+    case 'third-party':
+      return { messageId: 'exposed', data: { api, target: use.target } };
+    default:
+      return { messageId: 'enumerates', data: { api } };
+  }
+}

@@ -1,4 +1,8 @@
+import { BUILT_IN_PLATFORM_TOKENS, describePlatformTokens } from '../core/platform-tokens.js';
 import { defineRule } from '../core/rule.js';
+
+/** Files with no resolver to call: the secret still needs an owner, but "read it through the resolver" would be wrong advice. */
+const NO_RESOLVER_LANGUAGES = new Set(['shell', 'workflow', 'compose', 'kubernetes', 'dockerfile']);
 
 export default defineRule({
   meta: {
@@ -7,24 +11,30 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: 'Disallow reading or referencing a secret-looking env name that the registry does not know.',
     rationale:
-      'A name that looks like a credential (per `secret_patterns`) but is missing from the registry is a secret nobody owns: it has no rotation policy, no resolver path and no documentation, and the other rules cannot protect it.',
-    fix: 'Add the secret to the registry (id, env, kind, owner), then read it through the resolver. If the name is not a secret, set `kind: config` for it in the registry or narrow `secret_patterns`.',
+      `A name that looks like a credential (per \`secret_patterns\`) but is missing from the registry is a secret nobody owns: it has no rotation policy, no resolver path and no documentation, and the other rules cannot protect it. Tokens a CI system or platform injects itself are never reported: ${describePlatformTokens()}; add your platform's with \`platform_tokens: [NAME]\` in \`.clavis-lint.yaml\` (for example \`RUNPOD_API_KEY\` in a project that builds RunPod images, where RunPod injects it; elsewhere it is the user's own key, so it is not built in). Writes, deletes and save-and-restore copies of the environment (tests resetting it) are not reads.`,
+    fix: 'Add the secret to the registry (id, env, kind, owner), then read it through the resolver. If the name is not a secret, set `kind: config` for it in the registry or narrow `secret_patterns`; if your platform injects it, list it in `platform_tokens`.',
     messages: {
       unregistered: "'{{name}}' looks like a secret but is not in the registry ({{api}}); register it and read it through the resolver.",
+      unregisteredNoResolver: "'{{name}}' looks like a secret but is not in the registry ({{api}}); register it so it has an owner and a rotation policy.",
     },
     cwe: ['CWE-1059'],
     securitySeverity: '4.0',
     precision: 'medium',
     appliesTo: ['typescript', 'javascript', 'rust', 'python', 'shell', 'workflow', 'compose', 'kubernetes', 'dockerfile'],
     bad: [{ lang: 'ts', code: 'const token = process.env.SLACK_BOT_TOKEN;' }],
-    good: [{ lang: 'yaml', code: '# secrets.registry.yaml\n- id: SlackBotToken\n  env: SLACK_BOT_TOKEN\n  kind: secret' }],
+    good: [
+      { lang: 'yaml', code: '# secrets.registry.yaml\n- id: SlackBotToken\n  env: SLACK_BOT_TOKEN\n  kind: secret' },
+      { lang: 'ts', code: "// Injected by Vercel at run time: a platform token, not a project secret.\nconst oidc = process.env.VERCEL_OIDC_TOKEN;" },
+    ],
   },
   *checkFile(file, ctx) {
     if (ctx.isResolverPath(file.file)) return;
+    const platformTokens = new Set(ctx.settings.platformTokens ?? BUILT_IN_PLATFORM_TOKENS.map((t) => t.name));
+    const messageId = NO_RESOLVER_LANGUAGES.has(file.language) ? 'unregisteredNoResolver' : 'unregistered';
     for (const fact of file.facts) {
-      if (fact.kind !== 'env-read' || fact.name === null) continue;
-      if (ctx.names.has(fact.name) || !ctx.looksLikeSecret(fact.name)) continue;
-      yield { messageId: 'unregistered', data: { name: fact.name, api: fact.api }, file: file.file, range: fact.range, envName: fact.name };
+      if (fact.kind !== 'env-read' || fact.name === null || fact.access) continue;
+      if (ctx.names.has(fact.name) || platformTokens.has(fact.name) || !ctx.looksLikeSecret(fact.name)) continue;
+      yield { messageId, data: { name: fact.name, api: fact.api }, file: file.file, range: fact.range, envName: fact.name };
     }
   },
 });

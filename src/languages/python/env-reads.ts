@@ -2,6 +2,7 @@
 // `os.environb`, `from os import environ/getenv` (with `as`), enumerations (`os.environ.copy()`,
 // iteration, `dict(os.environ)`, `**os.environ`) and python-dotenv's `dotenv_values()`.
 import type { Node } from 'web-tree-sitter';
+import type { EnvReadFact } from '../../core/facts.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments } from './python-syntax.js';
 
@@ -13,6 +14,10 @@ export interface PythonEnvRead {
   /** The node holding the name (a string literal or constant), so it is not reported again as a name ref. */
   keyNode?: Node;
   enumerates?: boolean;
+  /** What the collector found out about the read (see EnvReadFact): access kind, where the name is decided, the enumeration's use. */
+  extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration'>>;
+  /** For an enumeration: the expression whose surroundings say what it is for, when not `node`. */
+  classifyFrom?: Node;
 }
 
 const ENVIRON = new Set(['os.environ', 'os.environb']);
@@ -80,6 +85,11 @@ export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null 
     case 'dictionary_splat': {
       const inner = node.namedChildren[0] ?? null;
       return isEnviron(inner, scope) ? { name: null, api: '**os.environ', node, enumerates: true } : null;
+    }
+    case 'keyword_argument': {
+      // `subprocess.run(cmd, env=os.environ)`: the whole environment handed on as it is.
+      const value = node.childForFieldName('value');
+      return node.childForFieldName('name')?.text === 'env' && isEnviron(value, scope) ? { name: null, api: 'os.environ', node: value!, enumerates: true } : null;
     }
     default:
       return null;

@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { Fact, FileError, FrontEnd, FrontEndOptions, FrontEndResult } from '../../core/facts.js';
 import { sinksFor } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
-import { envReadAt, type PythonEnvRead } from './env-reads.js';
+import { type PythonEnvRead } from './env-reads.js';
+import { PythonEnvReads } from './env-read-collector.js';
 import { pythonModulePath } from './cross-file-calls.js';
 import { PythonLeakAnalysis } from './leak-analysis.js';
 import { ModuleScope } from './module-scope.js';
@@ -85,12 +86,13 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
   const registryNames = new Set(options.registryNames);
   const keyLiterals = new Set<number>();
   const literals: Node[] = [];
+  const envReads = new PythonEnvReads(scope, inTest);
 
   const addRead = (read: PythonEnvRead): void => {
     const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;
     facts.push({
       kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node),
-      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...testFlag,
+      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...testFlag, ...read.extra,
     });
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
   };
@@ -116,11 +118,11 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
         break;
       }
     }
-    const read = envReadAt(node, scope);
-    if (read) addRead(read);
+    envReads.visit(node);
   }
 
   const settings = collectSettingsReads(root, scope);
+  for (const read of envReads.finish()) addRead(read);
   for (const read of settings.reads) addRead(read);
 
   for (const literal of literals) {

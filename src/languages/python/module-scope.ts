@@ -148,6 +148,11 @@ export class ModuleScope {
     return [];
   }
 
+  /** The value node a name assigned exactly once is bound to (`KEYS = ("A", "B")` -> the tuple), or null. */
+  valueNodeOf(identifier: Node): Node | null {
+    return identifier.type === 'identifier' ? this.constantValueNode(identifier) : null;
+  }
+
   private constantValueNode(identifier: Node): Node | null {
     for (let scope = enclosingScope(identifier); ; scope = enclosingScope(scope)) {
       const table = this.constantTable(scope);

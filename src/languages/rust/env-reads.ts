@@ -1,6 +1,7 @@
 // Environment reads: `std::env::var*` (through any import or alias), `dotenvy::var`,
 // clap `#[arg(env = "X")]`, and the compile-time `env!` / `option_env!` / `dotenv!` macros.
 import type { Node } from 'web-tree-sitter';
+import type { EnvReadFact } from '../../core/facts.js';
 import { resolveConstString, type ConstScope } from './constants.js';
 import { resolvePath, wildcardProvides, type ImportMap } from './imports.js';
 import { attributeArguments, attributeName, lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
@@ -16,6 +17,8 @@ export interface EnvReadMatch {
   literals: Node[];
   /** An unresolved `SCREAMING_CASE` constant (probably from another file), for the engine to resolve. */
   constRef?: { identifier: string };
+  /** What env-one-step.ts found out (see EnvReadFact): access kind, where the name is decided, the enumeration's use. */
+  extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration'>>;
 }
 
 interface EnvFunction {

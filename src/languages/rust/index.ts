@@ -17,6 +17,7 @@ import { secretStoresFor } from '../secret-stores/catalog.js';
 import { constantsOfTree, constsByName, resolveConstString, type ConstScope } from './constants.js';
 import { ExternalSummaries } from './external-calls.js';
 import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
+import { refineRustEnvReads } from './env-one-step.js';
 import { indexFunctions, type FunctionIndex } from './function-index.js';
 import { crateIdent, type ImportMap } from './imports.js';
 import { indexSyntax, type SyntaxIndex } from './syntax-index.js';
@@ -174,8 +175,10 @@ class RustFileAnalysis {
       if (!attribute) continue;
       for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
     }
-    reads.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
-    for (const { read, inTest } of reads) this.pushEnvRead(read, inTest);
+    // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
+    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node) });
+    refined.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
+    for (const { read, inTest } of refined) this.pushEnvRead(read, inTest);
   }
 
   private readContext(enclosingFunction: Node | null): EnvReadContext {
@@ -200,6 +203,7 @@ class RustFileAnalysis {
     if (read.enumerates) fact.enumerates = true;
     if (inTest) fact.inTest = true;
     if (read.constRef) fact.constRef = read.constRef;
+    if (read.extra) Object.assign(fact, read.extra);
     this.facts.push(fact);
   }
 

@@ -5,7 +5,9 @@ import { importedConstRef, resolveConstString } from './const-strings.js';
 import { collectDirectiveComments, DIRECTIVE_MARKER } from './directive-comments.js';
 import { collectExportedConstants } from './exported-constants.js';
 import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './env-objects.js';
-import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadSink } from './env-reads.js';
+import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadExtra, type EnvReadSink } from './env-reads.js';
+import { classifyEnumeration } from './env-enumerations.js';
+import { oneStepKeyOf, OneStepReads } from './env-one-step.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
 import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
@@ -45,6 +47,12 @@ class FileAnalysis implements EnvReadSink {
   private readonly registryLiterals: TS.StringLiteralLike[] = [];
   /** Literals that form the key of an env read (they are not reported again as name refs). */
   private readonly keyLiterals = new Set<TS.Node>();
+  /** Reads keyed by a helper's parameter or a loop variable (resolved through call sites / the list). */
+  private readonly oneStep: OneStepReads;
+  /** Names this file sets or deletes (`process.env.X = v`): in a test, reading X too only saves it. */
+  private readonly writtenNames = new Set<string>();
+  /** Whole-environment uses, classified after the walk (schema parse, filter, copy, child process). */
+  private readonly enumerations: Array<{ fact: EnvReadFact; use: TS.Node; scope: Scope }> = [];
 
   constructor(
     private readonly sourceFile: TS.SourceFile,
@@ -56,12 +64,20 @@ class FileAnalysis implements EnvReadSink {
     this.inTest = isTestPath(file);
     this.context = { projectConstants: options.projectConstants ?? {} };
     this.prepared = prepareOptions(options);
+    this.oneStep = new OneStepReads(sourceFile, this.context, {
+      emit: (name, source, at, extra) => this.addEnvRead(name, source, at, false, extra),
+      keyLiteral: (node) => this.keyLiterals.add(node),
+      rangeOf: (node) => rangeOfNode(sourceFile, node),
+    });
   }
 
   run(text: string): void {
     const fileScope = this.scope;
     declareStatements(this.sourceFile.statements, fileScope);
     ts.forEachChild(this.sourceFile, this.visit);
+    this.oneStep.finish();
+    this.classifyEnumerations();
+    this.markTestSaves();
     this.exportedConstants = collectExportedConstants(this.sourceFile, fileScope, this.context);
     for (const literal of this.registryLiterals) {
       if (this.keyLiterals.has(literal)) continue;
@@ -79,20 +95,56 @@ class FileAnalysis implements EnvReadSink {
     const key = resolveConstString(expression, scope, this.context, literals);
     if (key === null) {
       const constRef = importedConstRef(expression, scope, this.context);
-      return constRef ? { constRef } : null;
+      if (constRef) return { constRef };
+      const oneStep = oneStepKeyOf(expression, scope);
+      return oneStep ? { oneStep } : null;
     }
     for (const literal of literals) this.keyLiterals.add(literal);
     return key;
   }
 
-  addEnvRead(key: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean): void {
+  addEnvRead(key: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean, extra?: EnvReadExtra): void {
+    if (key !== null && typeof key === 'object' && 'oneStep' in key) {
+      this.oneStep.add(key.oneStep, source, at, this.scope);
+      return;
+    }
     const name = typeof key === 'string' ? key : null;
-    const fact: EnvReadFact = { kind: 'env-read', name, api: source.api, range: rangeOfNode(this.sourceFile, at) };
+    if (extra?.access === 'write' || extra?.access === 'delete') {
+      if (name !== null) this.writtenNames.add(name);
+      return;
+    }
+    const fact: EnvReadFact = { kind: 'env-read', name, api: extra?.api ?? source.api, range: rangeOfNode(this.sourceFile, at) };
     if (key !== null && typeof key === 'object') fact.constRef = key.constRef;
+    if (extra?.via) fact.via = extra.via;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
     if (enumerates) fact.enumerates = true;
     if (this.inTest) fact.inTest = true;
     this.facts.push(fact);
+    if (enumerates) this.enumerations.push({ fact, use: at, scope: this.scope });
+  }
+
+  /** In test code, a read of a name the file also sets or deletes saves it to put it back. */
+  private markTestSaves(): void {
+    if (!this.inTest || this.writtenNames.size === 0) return;
+    for (const fact of this.facts) {
+      if (fact.kind === 'env-read' && fact.name !== null && !fact.access && this.writtenNames.has(fact.name)) fact.access = 'snapshot';
+    }
+  }
+
+  /** What each handed-on env object is for; a schema parse becomes reads of the schema's keys. */
+  private classifyEnumerations(): void {
+    for (const { fact, use, scope } of this.enumerations) {
+      const outcome = classifyEnumeration(use, scope, this.sourceFile, this.inTest);
+      if (outcome.kind === 'fact') Object.assign(fact, outcome.patch);
+      if (outcome.kind !== 'schema') continue;
+      const source = { api: fact.api, ...(fact.compileTime ? { compileTime: true } : {}) };
+      const via = { kind: 'schema' as const, range: fact.range };
+      for (const key of outcome.schema.keys) {
+        if (ts.isStringLiteralLike(key.node)) this.keyLiterals.add(key.node);
+        this.addEnvRead(key.name, source, key.node, false, { api: `${fact.api} through ${outcome.api}`, via });
+      }
+      if (outcome.schema.complete) this.facts.splice(this.facts.indexOf(fact), 1);
+    }
   }
 
   /** The node whose children are being visited. */
@@ -188,6 +240,7 @@ class FileAnalysis implements EnvReadSink {
   }
 
   private inspectCall(call: TS.CallExpression): void {
+    this.oneStep.noteCall(call, this.scope);
     const required = requiredModule(call);
     if (required !== null) this.addImportedModule(required);
     else if (call.expression.kind === SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {

@@ -1,8 +1,9 @@
 // Turns a use of an env object into EnvReadFacts by looking at where it sits: `.X`, `[K]`,
 // destructuring, `'X' in env`, `Deno.env.get(K)`; writes are skipped; handing the whole object
 // on (spread, call argument, for-in, ...) is a dynamic read that enumerates.
-import type { Range } from '../../core/facts.js';
+import type { EnvReadFact, Range } from '../../core/facts.js';
 import type { EnvSource } from './env-objects.js';
+import type { OneStepKey } from './env-one-step.js';
 import { propertyNameText } from './const-strings.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
@@ -14,11 +15,17 @@ export interface EnvReadSink {
    * imported identifier it cannot resolve comes back as a `constRef` for the engine to resolve.
    */
   resolveKey(expression: TS.Expression, scope: Scope): EnvKey;
-  addEnvRead(name: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean): void;
+  addEnvRead(name: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean, extra?: EnvReadExtra): void;
 }
 
-/** A read's name: a constant, unknown (null), or an imported constant another file defines. */
-export type EnvKey = string | null | { constRef: { identifier: string; from?: string } };
+/** Optional parts of a read the caller decides (a different `api` text, where the env access is, what is done to the environment). */
+export type EnvReadExtra = Partial<Pick<EnvReadFact, 'api' | 'via' | 'access'>>;
+
+/**
+ * A read's name: a constant, unknown (null), an imported constant another file defines, or a
+ * name one step away (a helper's parameter, a loop variable over a literal list).
+ */
+export type EnvKey = string | null | { constRef: { identifier: string; from?: string } } | { oneStep: OneStepKey };
 
 export type { Range };
 
@@ -162,7 +169,12 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
   switch (parent.kind) {
     case SyntaxKind.PropertyAccessExpression: {
       const access = parent as TS.PropertyAccessExpression;
-      if (access.expression !== use || isWriteTarget(access)) return;
+      if (access.expression !== use) return;
+      if (isWriteTarget(access)) {
+        // Not a read; the analysis remembers the name (a test that sets X and also reads X saves it).
+        sink.addEnvRead(access.name.text, source, access, false, { access: ts.isDeleteExpression(access.parent) ? 'delete' : 'write' });
+        return;
+      }
       const call = access.parent;
       if (access.name.text === 'hasOwnProperty' && ts.isCallExpression(call) && call.expression === access) {
         const key = call.arguments[0];
@@ -174,7 +186,12 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
     }
     case SyntaxKind.ElementAccessExpression: {
       const access = parent as TS.ElementAccessExpression;
-      if (access.expression !== use || isWriteTarget(access)) return;
+      if (access.expression !== use) return;
+      if (isWriteTarget(access)) {
+        const written = sink.resolveKey(access.argumentExpression, scope);
+        if (typeof written === 'string') sink.addEnvRead(written, source, access, false, { access: ts.isDeleteExpression(access.parent) ? 'delete' : 'write' });
+        return;
+      }
       sink.addEnvRead(sink.resolveKey(access.argumentExpression, scope), source, access);
       return;
     }

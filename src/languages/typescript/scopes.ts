@@ -9,6 +9,9 @@ export type BindingOrigin =
   /** `element` is set for names bound by destructuring; `directElement` when it sits in the declaration's own pattern. */
   | { type: 'variable'; declaration: TS.VariableDeclaration; element: TS.BindingElement | null; directElement: boolean; isConst: boolean }
   | { type: 'enum'; declaration: TS.EnumDeclaration }
+  /** A plain identifier parameter: `index` in `fn`'s parameter list (names one step away resolve through call sites). */
+  | { type: 'parameter'; fn: TS.SignatureDeclaration; index: number }
+  | { type: 'function'; declaration: TS.FunctionDeclaration }
   | { type: 'opaque' };
 
 export interface Binding {
@@ -120,7 +123,11 @@ export function declareStatements(statements: readonly TS.Statement[], scope: Sc
       case SyntaxKind.VariableStatement:
         declareVariableList((statement as TS.VariableStatement).declarationList, scope);
         break;
-      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.FunctionDeclaration: {
+        const declaration = statement as TS.FunctionDeclaration;
+        if (declaration.name) scope.declare(declaration.name.text, { type: 'function', declaration });
+        break;
+      }
       case SyntaxKind.ClassDeclaration:
       case SyntaxKind.ModuleDeclaration: {
         const name = (statement as TS.FunctionDeclaration | TS.ClassDeclaration).name;
@@ -151,7 +158,10 @@ export function declareStatements(statements: readonly TS.Statement[], scope: Sc
 /** Declares parameters (and a named function expression's own name) in the function's scope. */
 export function declareFunction(node: TS.SignatureDeclaration, scope: Scope): void {
   if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) scope.declare(node.name.text, OPAQUE);
-  for (const parameter of node.parameters) declareBindingName(parameter.name, scope, () => OPAQUE);
+  node.parameters.forEach((parameter, index) => {
+    const origin: BindingOrigin = ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken ? { type: 'parameter', fn: node, index } : OPAQUE;
+    declareBindingName(parameter.name, scope, () => origin);
+  });
 }
 
 /** Declares the loop variables of `for (let ...)`, `for (const x of ...)`, `for (const k in ...)`. */

@@ -1,0 +1,225 @@
+// What Python code does with the whole environment once it enumerates or copies it: keeps only
+// names with a prefix (`{k: v for k, v in os.environ.items() if k.startswith("TOOL_")}`), removes
+// names (`for k in list(os.environ): del os.environ[k]`), saves a copy in a test, hands it to a
+// child process it starts (`subprocess.run(cmd, env={**os.environ, "X": "1"})`: plain
+// inheritance) or to a process configured by someone else (an MCP server). Descriptive only.
+import type { Node } from 'web-tree-sitter';
+import type { EnvReadFact } from '../../core/facts.js';
+import type { ModuleScope } from './module-scope.js';
+import { literalStringText } from './python-syntax.js';
+
+type Patch = Pick<EnvReadFact, 'access' | 'enumeration'>;
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
+/** Modules whose process-starting calls pass `env=` on to a child the code starts itself. */
+const CHILD_PROCESS_MODULES = ['subprocess.', 'asyncio.', 'os.', 'anyio.', 'trio.', 'pexpect.', 'multiprocessing.'];
+const CHILD_PROCESS_CALLS = new Set([
+  'run', 'Popen', 'call', 'check_call', 'check_output', 'create_subprocess_exec', 'create_subprocess_shell',
+  'execve', 'execvpe', 'execle', 'spawnve', 'spawnvpe', 'posix_spawn', 'posix_spawnp', 'run_process', 'open_process', 'spawn',
+]);
+const THIRD_PARTY_CALLS: Record<string, string> = {
+  StdioServerParameters: 'an MCP server (StdioServerParameters)',
+  MCPServerStdio: 'an MCP server (MCPServerStdio)',
+  MCPServerStdioParams: 'an MCP server (MCPServerStdioParams)',
+  MultiServerMCPClient: 'MCP servers (MultiServerMCPClient)',
+  StdioConnection: 'an MCP server (StdioConnection)',
+};
+const THIRD_PARTY_KEYS: Record<string, string> = {
+  mcpServers: 'an MCP server configuration (mcpServers)',
+  mcp_servers: 'an MCP server configuration (mcp_servers)',
+  plugins: 'a plugin configuration',
+};
+/** `os.execve(path, args, env)` and friends take the environment positionally. */
+const EXEC_WITH_ENV = new Set(['execve', 'execvpe', 'execle', 'spawnve', 'spawnvpe', 'posix_spawn', 'posix_spawnp']);
+const REMOVING_METHODS = new Set(['pop', 'unsetenv', 'remove', 'discard']);
+
+/** Classifies the enumeration whose env expression is `node` (a call, `**os.environ`, the iterated `os.environ`). */
+export function classifyPythonEnumeration(node: Node, scope: ModuleScope, inTest: boolean): Patch | null {
+  const parent = node.parent;
+  // Iteration: `for k in os.environ`, `for k, v in os.environ.items()`, comprehensions.
+  if (parent && (parent.type === 'for_in_clause' || parent.type === 'for_statement') && parent.childForFieldName('right')?.id === node.id) {
+    const key = firstTarget(parent.childForFieldName('left'));
+    if (parent.type === 'for_in_clause') {
+      const comprehension = parent.parent;
+      const prefixes = key && comprehension ? comprehensionPrefixes(comprehension, key) : null;
+      if (prefixes) return filter(prefixes);
+      return comprehension && COMPREHENSIONS.has(comprehension.type) ? destination(comprehension, scope, inTest) : null;
+    }
+    const body = parent.childForFieldName('body');
+    if (key && body && isScrubbingBlock(body, key)) return { enumeration: { use: 'scrub' } };
+    const prefixes = key && body ? loopGuardPrefixes(body, key) : null;
+    return prefixes ? filter(prefixes) : null;
+  }
+  // `list(os.environ)` / `os.environ.keys()` iterated by a for loop: the same as iterating directly.
+  if (parent?.type === 'argument_list' && parent.parent?.type === 'call' && ['list', 'tuple', 'sorted'].includes(parent.parent.childForFieldName('function')?.text ?? '')) {
+    return classifyPythonEnumeration(parent.parent, scope, inTest);
+  }
+  return destination(node, scope, inTest);
+}
+
+function filter(prefixes: string[]): Patch {
+  return { enumeration: { use: 'filter', prefixes: [...new Set(prefixes)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } };
+}
+
+/** The first name a loop binds: `k` in `for k in ...`, `for k, v in ...`, `for (k, v) in ...`. */
+function firstTarget(left: Node | null): string | null {
+  if (!left) return null;
+  if (left.type === 'identifier') return left.text;
+  if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') return firstTarget(left.namedChildren[0] ?? null);
+  return null;
+}
+
+/** `if k.startswith("P")` clauses (any one of them narrows the comprehension). */
+function comprehensionPrefixes(comprehension: Node, key: string): string[] | null {
+  for (const clause of comprehension.namedChildren) {
+    if (clause.type !== 'if_clause') continue;
+    const prefixes = prefixesOf(clause.namedChildren[0] ?? null, key);
+    if (prefixes) return prefixes;
+  }
+  return null;
+}
+
+/** `for k, v in os.environ.items(): if k.startswith("P"): ...` with nothing else in the loop. */
+function loopGuardPrefixes(body: Node, key: string): string[] | null {
+  const statements = body.namedChildren.filter((n) => n.type !== 'comment');
+  if (statements.length !== 1 || statements[0].type !== 'if_statement') return null;
+  if (statements[0].childrenForFieldName('alternative').length > 0) return null;
+  return prefixesOf(statements[0].childForFieldName('condition'), key);
+}
+
+function prefixesOf(condition: Node | null, key: string): string[] | null {
+  if (!condition) return null;
+  if (condition.type === 'parenthesized_expression') return prefixesOf(condition.namedChildren[0] ?? null, key);
+  if (condition.type === 'boolean_operator') {
+    const left = prefixesOf(condition.childForFieldName('left'), key);
+    const right = prefixesOf(condition.childForFieldName('right'), key);
+    const operator = condition.childForFieldName('operator')?.text ?? condition.children[1]?.text;
+    if (operator === 'or') return left && right ? [...left, ...right] : null;
+    return left ?? right;
+  }
+  if (condition.type !== 'call') return null;
+  const fn = condition.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'startswith') return null;
+  if (fn.childForFieldName('object')?.text !== key) return null;
+  const argument = condition.childForFieldName('arguments')?.namedChildren[0] ?? null;
+  if (!argument) return null;
+  if (argument.type === 'string') {
+    const text = literalStringText(argument);
+    return text ? [text] : null;
+  }
+  if (argument.type === 'tuple') {
+    const texts = argument.namedChildren.map((n) => (n.type === 'string' ? literalStringText(n) : null));
+    return texts.length > 0 && texts.every((t): t is string => !!t) ? texts : null;
+  }
+  return null;
+}
+
+/** Every statement (through `if` guards) only removes the loop's name from somewhere. */
+function isScrubbingBlock(block: Node, key: string): boolean {
+  const statements = block.namedChildren.filter((n) => n.type !== 'comment');
+  return statements.length > 0 && statements.every((statement) => isRemoval(statement, key));
+}
+
+function isRemoval(statement: Node, key: string): boolean {
+  if (statement.type === 'if_statement') {
+    const consequence = statement.childForFieldName('consequence');
+    return !!consequence && isScrubbingBlock(consequence, key) && statement.childrenForFieldName('alternative').length === 0;
+  }
+  if (statement.type === 'delete_statement') return statement.text.includes(key);
+  if (statement.type !== 'expression_statement') return false;
+  const call = statement.namedChildren[0];
+  if (call?.type !== 'call') return false;
+  const fn = call.childForFieldName('function');
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text.split('.').pop();
+  const first = call.childForFieldName('arguments')?.namedChildren[0];
+  return !!method && REMOVING_METHODS.has(method) && first?.text === key;
+}
+
+/** Where a copy of the environment goes: a keyword `env=` of a call, a dict key, a variable. */
+function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0): Patch | null {
+  let node = value;
+  let underEnvKey = false;
+  let thirdPartyKey: string | null = null;
+  for (let steps = 0; steps < 30; steps++) {
+    const parent = node.parent;
+    if (!parent) return null;
+    switch (parent.type) {
+      case 'parenthesized_expression':
+      case 'dictionary':
+      case 'dictionary_splat':
+        node = parent;
+        continue;
+      case 'pair': {
+        if (parent.childForFieldName('value')?.id !== node.id) return null;
+        const keyNode = parent.childForFieldName('key');
+        const key = keyNode?.type === 'string' ? literalStringText(keyNode) : null;
+        if (key === 'env') underEnvKey = true;
+        else if (key !== null && THIRD_PARTY_KEYS[key] && underEnvKey) thirdPartyKey = THIRD_PARTY_KEYS[key];
+        else if (!underEnvKey) return null;
+        node = parent;
+        continue;
+      }
+      case 'keyword_argument': {
+        const name = parent.childForFieldName('name')?.text;
+        const call = parent.parent?.parent;
+        if (!call || call.type !== 'call') return null;
+        if (name === 'env') return byCallee(call, scope, true, thirdPartyKey);
+        if (underEnvKey) return byCallee(call, scope, true, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
+        return null;
+      }
+      case 'argument_list': {
+        const call = parent.parent;
+        if (!call || call.type !== 'call') return null;
+        // `os.execve(path, args, env)`: the environment is a positional argument of the exec family.
+        const positionalEnv = EXEC_WITH_ENV.has(call.childForFieldName('function')?.text.split('.').pop() ?? '');
+        return byCallee(call, scope, underEnvKey || positionalEnv, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
+      }
+      case 'assignment': {
+        if (parent.childForFieldName('right')?.id !== node.id) return null;
+        const left = parent.childForFieldName('left');
+        if (thirdPartyKey) return thirdParty(thirdPartyKey);
+        if (left?.type !== 'identifier' || underEnvKey) return null;
+        if (inTest) return { access: 'snapshot' };
+        return depth === 0 ? copyUse(parent, left.text, scope, inTest) : null;
+      }
+      default:
+        return thirdPartyKey ? thirdParty(thirdPartyKey) : null;
+    }
+  }
+  return null;
+}
+
+function thirdParty(target: string): Patch {
+  return { enumeration: { use: 'third-party', target } };
+}
+
+function byCallee(call: Node, scope: ModuleScope, asEnv: boolean, thirdPartyKey: string | null): Patch | null {
+  const fn = call.childForFieldName('function');
+  const qualified = scope.qualify(fn) ?? '';
+  const last = (fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text) ?? '';
+  if (THIRD_PARTY_CALLS[last]) return thirdParty(THIRD_PARTY_CALLS[last]);
+  if (thirdPartyKey) return thirdParty(thirdPartyKey);
+  if (asEnv && CHILD_PROCESS_CALLS.has(last) && CHILD_PROCESS_MODULES.some((m) => qualified.startsWith(m))) return { enumeration: { use: 'child-process', target: `${qualified}()` } };
+  return null;
+}
+
+/** `env = os.environ.copy(); env["X"] = "1"; subprocess.run(cmd, env=env)`: the copy's use in the same function. */
+function copyUse(assignment: Node, variable: string, scope: ModuleScope, inTest: boolean): Patch | null {
+  let owner: Node | null = assignment.parent;
+  while (owner && owner.type !== 'function_definition' && owner.type !== 'module') owner = owner.parent;
+  if (!owner) return null;
+  for (const identifier of owner.descendantsOfType('identifier')) {
+    if (!identifier || identifier.text !== variable || identifier.startIndex <= assignment.startIndex) continue;
+    const parent = identifier.parent;
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('value')?.id === identifier.id && parent.childForFieldName('name')?.text === 'env') {
+      const found = destination(identifier, scope, inTest, 1);
+      if (found) return found;
+    }
+    // `os.environ.update(saved)` / `os.environ.clear(); os.environ.update(saved)`: a save, put back.
+    if (parent?.type === 'argument_list') {
+      const call = parent.parent;
+      if (call?.type === 'call' && scope.qualify(call.childForFieldName('function')) === 'os.environ.update') return { access: 'snapshot' };
+    }
+  }
+  return null;
+}

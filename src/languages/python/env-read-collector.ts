@@ -1,0 +1,269 @@
+// Collects a module's env reads and says what each one is: a read of a known name, a name one
+// step away (a helper's parameter resolved through its call sites, a loop over a literal list),
+// an enumeration and what it is for, or no read at all (a write, a delete, a value saved in a
+// test only to be put back). Only what stays unknown is a dynamic read.
+import type { Node } from 'web-tree-sitter';
+import { classifyPythonEnumeration } from './env-enumerations.js';
+import { envReadAt, type PythonEnvRead } from './env-reads.js';
+import type { ModuleScope } from './module-scope.js';
+import { callArguments, literalStringText, rangeOf } from './python-syntax.js';
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
+const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
+/** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
+const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
+const WRITING_METHODS = new Set(['setenv', 'delenv']);
+
+type Binder = { kind: 'loop'; list: Node } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
+
+interface DeferredRead {
+  read: PythonEnvRead;
+  binder: Extract<Binder, { kind: 'param' }>;
+}
+
+export class PythonEnvReads {
+  private readonly reads: PythonEnvRead[] = [];
+  private readonly deferred: DeferredRead[] = [];
+  private readonly calls: Node[] = [];
+  private readonly writtenNames = new Set<string>();
+  /** Key expressions written per enclosing function (`swap_env(key)`-style helpers): function id -> key texts. */
+  private readonly writtenKeys = new Map<number, Set<string>>();
+
+  constructor(
+    private readonly scope: ModuleScope,
+    private readonly inTest: boolean,
+  ) {}
+
+  visit(node: Node): void {
+    if (node.type === 'call') {
+      this.calls.push(node);
+      this.noteCallWrite(node);
+    } else if (node.type === 'subscript' || node.type === 'delete_statement' || node.type === 'assignment') {
+      this.noteSubscriptWrite(node);
+    }
+    const read = envReadAt(node, this.scope);
+    if (!read) return;
+    if (read.enumerates) {
+      const patch = classifyPythonEnumeration(read.classifyFrom ?? read.node, this.scope, this.inTest);
+      this.reads.push(patch ? { ...read, extra: { ...read.extra, ...patch } } : read);
+      return;
+    }
+    if (/\.pop$/.test(read.api) && read.node.parent?.type === 'expression_statement') {
+      this.reads.push({ ...read, extra: { ...read.extra, access: 'delete' } });
+      return;
+    }
+    const binder = read.name === null && read.keyNode ? binderOf(read.keyNode, this.scope) : null;
+    if (binder?.kind === 'param') this.deferred.push({ read, binder });
+    else if (binder?.kind === 'loop') this.addLoopReads(read, binder.list);
+    else this.reads.push(read);
+  }
+
+  /** All reads, with helpers resolved through their call sites and test saves marked. */
+  finish(): PythonEnvRead[] {
+    const byFunction = new Map<number, DeferredRead[]>();
+    for (const entry of this.deferred) byFunction.set(entry.binder.fn.id, [...(byFunction.get(entry.binder.fn.id) ?? []), entry]);
+    for (const entries of byFunction.values()) {
+      // A helper that saves the variable it then sets saves it for each caller too.
+      const saves = entries.every((e) => this.isSavedForRestore(e.read));
+      const before = this.reads.length;
+      this.resolveHelper(entries);
+      if (saves) for (let i = before; i < this.reads.length; i++) this.reads[i] = { ...this.reads[i], extra: { ...this.reads[i].extra, access: 'snapshot' } };
+    }
+    return this.reads.map((read) => (this.isSavedForRestore(read) ? { ...read, extra: { ...read.extra, access: 'snapshot' as const } } : read));
+  }
+
+  private addLoopReads(read: PythonEnvRead, list: Node): void {
+    const via = { kind: 'loop' as const, range: rangeOf(read.node) };
+    let unknown = false;
+    for (const element of list.namedChildren) {
+      if (element.type === 'comment') continue;
+      const name = this.scope.constString(element);
+      if (name === null) unknown = true;
+      else this.reads.push({ name, api: `${read.api} in a loop over a literal list`, node: element, keyNode: element, extra: { via } });
+    }
+    if (unknown) this.reads.push(read);
+  }
+
+  private resolveHelper(entries: DeferredRead[]): void {
+    const { fn, name, method } = entries[0].binder;
+    const sites = this.calls.filter((call) => isCallOf(call, fn, name, method));
+    let complete = sites.length > 0 && isPrivateHelper(fn, name, method) && !nameEscapes(fn, name, method);
+    for (const site of sites) {
+      const args = callArguments(site);
+      const emitted = new Set<string>();
+      for (const { read, binder } of entries) {
+        const argument = args.positional[binder.index] ?? args.keywords.get(parameterName(fn, binder.index, method) ?? '') ?? null;
+        const value = argument ? this.scope.constString(argument) : null;
+        if (value === null || !argument) {
+          complete = false;
+          continue;
+        }
+        const api = `${read.api} through ${name}()`;
+        if (emitted.has(`${api}\0${value}`)) continue;
+        emitted.add(`${api}\0${value}`);
+        this.reads.push({ name: value, api, node: site, keyNode: argument, extra: { via: { kind: 'call', function: name, range: rangeOf(read.node) } } });
+      }
+    }
+    if (!complete) for (const { read } of entries) this.reads.push(read);
+  }
+
+  /** In a test, a read of a name the same file sets or removes (or a key the same function writes) saves it to put it back. */
+  private isSavedForRestore(read: PythonEnvRead): boolean {
+    if (!this.inTest || read.enumerates || read.extra?.access) return false;
+    if (read.name !== null && this.writtenNames.has(read.name)) return true;
+    const key = read.keyNode?.text;
+    return key !== undefined && (this.writtenKeys.get(enclosingFunctionId(read.node))?.has(key) ?? false);
+  }
+
+  private noteWrittenKey(key: Node | null | undefined, at: Node): void {
+    if (!key) return;
+    const name = this.scope.constString(key);
+    if (name !== null) this.writtenNames.add(name);
+    const id = enclosingFunctionId(at);
+    const keys = this.writtenKeys.get(id) ?? new Set<string>();
+    keys.add(key.text);
+    this.writtenKeys.set(id, keys);
+  }
+
+  /** `os.environ[K] = v`, `del os.environ[K]`. */
+  private noteSubscriptWrite(node: Node): void {
+    const targets = node.type === 'subscript' ? [] : node.type === 'delete_statement' ? node.namedChildren : [node.childForFieldName('left')];
+    for (const target of targets) {
+      if (target?.type !== 'subscript') continue;
+      if (this.scope.qualify(target.childForFieldName('value')) !== 'os.environ') continue;
+      this.noteWrittenKey(target.childForFieldName('subscript'), node);
+    }
+  }
+
+  /** `os.putenv`, `monkeypatch.setenv/delenv`, `os.environ.update({...})`, `patch.dict(os.environ, {...})`. */
+  private noteCallWrite(call: Node): void {
+    const fn = call.childForFieldName('function');
+    const qualified = this.scope.qualify(fn);
+    const args = callArguments(call);
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    if ((qualified && WRITING_CALLS.has(qualified)) || (method && WRITING_METHODS.has(method))) {
+      this.noteWrittenKey(args.positional[0] ?? args.keywords.get('name') ?? args.keywords.get('key'), call);
+      return;
+    }
+    let mapping: Node | undefined;
+    if (qualified === 'os.environ.update') mapping = args.positional[0];
+    else if (qualified && /(^|\.)patch\.dict$/.test(qualified)) {
+      const target = args.positional[0];
+      const isEnviron = target && (this.scope.qualify(target) === 'os.environ' || (target.type === 'string' && literalStringText(target) === 'os.environ'));
+      if (isEnviron) mapping = args.positional[1];
+    }
+    if (qualified === 'os.environ.update' || mapping) for (const [name, value] of args.keywords) if (name !== 'clear') this.noteWrittenKey(value.parent?.childForFieldName('name'), call);
+    if (mapping?.type !== 'dictionary') return;
+    for (const pair of mapping.namedChildren) if (pair.type === 'pair') this.noteWrittenKey(pair.childForFieldName('key'), call);
+  }
+}
+
+function enclosingFunctionId(node: Node): number {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'module') return p.id;
+  return -1;
+}
+
+/** What binds the identifier used as a key: a loop over a literal list, or a helper's parameter. */
+function binderOf(key: Node, scope: ModuleScope): Binder | null {
+  if (key.type !== 'identifier') return null;
+  const name = key.text;
+  let child = key;
+  for (let p = key.parent; p; child = p, p = p.parent) {
+    if (COMPREHENSIONS.has(p.type)) {
+      for (const clause of p.namedChildren) {
+        if (clause.type !== 'for_in_clause' || clause.childForFieldName('left')?.text !== name) continue;
+        const list = literalList(clause.childForFieldName('right'), scope);
+        return list ? { kind: 'loop', list } : null;
+      }
+    }
+    if (p.type === 'for_statement' && p.childForFieldName('body')?.id === child.id && p.childForFieldName('left')?.text === name) {
+      const list = literalList(p.childForFieldName('right'), scope);
+      return list ? { kind: 'loop', list } : null;
+    }
+    if (p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
+    if (p.type === 'function_definition') {
+      const method = isMethod(p);
+      const names = parameterNames(p);
+      const index = names.indexOf(name);
+      if (index < 0) return null;
+      const offset = method ? 1 : 0;
+      if (index < offset) return null;
+      const fnName = p.childForFieldName('name')?.text;
+      return fnName ? { kind: 'param', fn: p, index: index - offset, name: fnName, method } : null;
+    }
+  }
+  return null;
+}
+
+/** `("A", "B")`, `["A", "B"]`, or a name bound once to one. */
+function literalList(node: Node | null, scope: ModuleScope): Node | null {
+  if (!node) return null;
+  if (LITERAL_LISTS.has(node.type)) return node;
+  // The same lookup rules as constants: the value a name is assigned exactly once in scope.
+  const value = node.type === 'identifier' ? scope.valueNodeOf(node) : null;
+  return value && LITERAL_LISTS.has(value.type) ? value : null;
+}
+
+function parameterNames(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters');
+  if (!params) return [];
+  const names: string[] = [];
+  for (const param of params.namedChildren) {
+    if (param.type === 'identifier') names.push(param.text);
+    else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter') names.push(param.childForFieldName('name')?.text ?? '');
+    else if (param.type === 'typed_parameter') names.push(param.namedChildren.find((c) => c.type === 'identifier')?.text ?? '');
+    else if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') names.push('');
+  }
+  return names;
+}
+
+function parameterName(fn: Node, index: number, method: boolean): string | undefined {
+  return parameterNames(fn)[index + (method ? 1 : 0)];
+}
+
+/** A function defined in a class body, not a `@staticmethod`. */
+function isMethod(fn: Node): boolean {
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  if (holder.parent?.type !== 'block' || holder.parent.parent?.type !== 'class_definition') return false;
+  return !(holder.type === 'decorated_definition' && holder.namedChildren.some((d) => d.type === 'decorator' && d.text.includes('staticmethod')));
+}
+
+function classOf(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'class_definition') return p;
+  return null;
+}
+
+/** `helper(...)` for a function, `self.helper(...)` / `cls.helper(...)` inside the same class for a method. */
+function isCallOf(call: Node, fn: Node, name: string, method: boolean): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee) return false;
+  if (!method) return callee.type === 'identifier' && callee.text === name;
+  if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== name) return false;
+  const owner = callee.childForFieldName('object')?.text;
+  return (owner === 'self' || owner === 'cls') && classOf(call)?.id === classOf(fn)?.id;
+}
+
+/** Only this module calls it: a `_private` name, or a function nested in another function. */
+function isPrivateHelper(fn: Node, name: string, method: boolean): boolean {
+  if (name.startsWith('_')) return true;
+  if (method) return false;
+  for (let p = fn.parent; p; p = p.parent) if (p.type === 'function_definition') return true;
+  return false;
+}
+
+/** The helper is referenced other than by calling it (passed on, stored, exported in `__all__`). */
+function nameEscapes(fn: Node, name: string, method: boolean): boolean {
+  const root = fn.tree.rootNode;
+  for (const identifier of root.descendantsOfType('identifier')) {
+    if (!identifier || identifier.text !== name) continue;
+    const parent = identifier.parent;
+    if (!parent) continue;
+    if (parent.type === 'function_definition' && parent.childForFieldName('name')?.id === identifier.id) continue;
+    if (!method && parent.type === 'call' && parent.childForFieldName('function')?.id === identifier.id) continue;
+    if (method && parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id && parent.parent?.type === 'call') continue;
+    return true;
+  }
+  for (const literal of root.descendantsOfType('string')) if (literal && literalStringText(literal) === name) return true;
+  return false;
+}
+

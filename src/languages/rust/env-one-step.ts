@@ -1,0 +1,402 @@
+// Refines a Rust file's env reads: a key one step away (a private fn's or a closure's parameter
+// resolved through its call sites, a loop or iterator over a literal array) becomes reads of
+// those names where they are decided; an enumeration says what it is for (scrubbing a child's
+// environment, a prefix filter, `Command::envs` inheritance); a test's read of a variable it
+// also sets or removes is a save for restore (`swap_env`). Only what stays unknown is dynamic.
+import type { Node } from 'web-tree-sitter';
+import type { EnvReadFact, Range } from '../../core/facts.js';
+import { resolveConstString, type ConstScope } from './constants.js';
+import type { EnvReadMatch } from './env-reads.js';
+import type { SiteRecord } from './syntax-index.js';
+import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
+
+export interface RustReadRecord {
+  read: EnvReadMatch;
+  inTest: boolean;
+}
+
+export interface RefineInput {
+  reads: RustReadRecord[];
+  calls: SiteRecord[];
+  /** The constant scope for code inside `enclosingFunction` (its `let` bindings). */
+  constScope(enclosingFunction: Node | null): ConstScope;
+  rangeOf(node: Node): Range;
+}
+
+type Patch = Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration'>>;
+type Binder = { kind: 'list'; elements: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; list: boolean };
+
+const ITERATOR_ADAPTERS = new Set(['iter', 'into_iter', 'copied', 'cloned']);
+const ELEMENT_CLOSURE_METHODS = new Set(['map', 'filter_map', 'for_each', 'find', 'find_map', 'any', 'all', 'filter', 'flat_map', 'inspect']);
+const WRITING_FUNCTIONS = new Set(['set_var', 'remove_var', 'with_var', 'with_var_unset']);
+const REMOVING_METHODS = new Set(['env_remove', 'remove_var', 'remove']);
+
+export function refineRustEnvReads(input: RefineInput): RustReadRecord[] {
+  const writes = collectWrites(input);
+  const out: RustReadRecord[] = [];
+  const deferred = new Map<number, Array<{ record: RustReadRecord; binder: Extract<Binder, { kind: 'param' }> }>>();
+  for (const record of input.reads) {
+    const { read } = record;
+    if (read.enumerates) {
+      const patch = classifyEnumeration(read.node, record.inTest);
+      out.push(patch ? withPatch(record, patch) : record);
+      continue;
+    }
+    const key = read.name === null && !read.compileTime && read.node.type === 'call_expression' ? keyArgument(read.node) : null;
+    const binder = key ? binderOf(key, input) : null;
+    if (!binder) out.push(record);
+    else if (binder.kind === 'list') out.push(...listReads(record, binder.elements, input));
+    else deferred.set(binder.fn.id, [...(deferred.get(binder.fn.id) ?? []), { record, binder }]);
+  }
+  for (const entries of deferred.values()) {
+    // A helper that saves the variable it then sets (`swap_env`) saves it for each caller too.
+    const saves = entries.every((e) => isSavedForRestore(e.record, writes));
+    const resolved = resolveHelper(entries, input);
+    out.push(...(saves ? resolved.map((r) => withPatch(r, { access: 'snapshot' })) : resolved));
+  }
+  return out.map((record) => (isSavedForRestore(record, writes) ? withPatch(record, { access: 'snapshot' }) : record));
+}
+
+function withPatch(record: RustReadRecord, patch: Patch): RustReadRecord {
+  return { ...record, read: { ...record.read, extra: { ...record.read.extra, ...patch } } };
+}
+
+/** `env::var(k)`, `env::var(&k)`, `env::var(k.as_str())`: the key expression. */
+function keyArgument(call: Node): Node | null {
+  let node = call.childForFieldName('arguments')?.namedChild(0) ?? null;
+  for (let i = 0; node && i < 4; i++) {
+    if (node.type === 'reference_expression' || node.type === 'parenthesized_expression') node = node.childForFieldName('value') ?? node.namedChild(0);
+    else if (node.type === 'call_expression' && node.childForFieldName('function')?.type === 'field_expression' && ['as_str', 'as_ref', 'clone'].includes(node.childForFieldName('function')!.childForFieldName('field')?.text ?? '')) {
+      node = node.childForFieldName('function')!.childForFieldName('value');
+    } else break;
+  }
+  return node?.type === 'identifier' ? node : null;
+}
+
+function binderOf(key: Node, input: RefineInput): Binder | null {
+  const name = key.text;
+  let child: Node = key;
+  for (let p = key.parent; p; child = p, p = p.parent) {
+    if (p.type === 'for_expression' && p.childForFieldName('body')?.id === child.id && patternBinds(p.childForFieldName('pattern'), name)) {
+      return listOf(p.childForFieldName('value'), key, input);
+    }
+    if (p.type === 'closure_expression') {
+      const index = closureParamIndex(p, name);
+      if (index < 0) continue;
+      // `["A", "B"].iter().map(|k| env::var(k))`
+      const list = index === 0 ? closureList(p, key, input) : null;
+      if (list) return list;
+      // `let get = |k: &str| env::var(k);` called as `get("A")`.
+      const holder = p.parent;
+      const letName = holder?.type === 'let_declaration' ? holder.childForFieldName('pattern') : null;
+      return letName?.type === 'identifier' ? { kind: 'param', fn: p, index, name: letName.text, list: false } : null;
+    }
+    if (p.type === 'function_item') {
+      const params = p.childForFieldName('parameters')?.namedChildren.filter((c) => c.type === 'parameter') ?? [];
+      const index = params.findIndex((param) => param.childForFieldName('pattern')?.text === name);
+      const fnName = p.childForFieldName('name')?.text;
+      return index >= 0 && fnName ? { kind: 'param', fn: p, index, name: fnName, list: false } : null;
+    }
+  }
+  return null;
+}
+
+function patternBinds(pattern: Node | null, name: string): boolean {
+  if (!pattern) return false;
+  if (pattern.type === 'identifier') return pattern.text === name;
+  if (pattern.type === 'reference_pattern') return patternBinds(pattern.namedChild(0), name);
+  if (pattern.type === 'tuple_pattern') return patternBinds(pattern.namedChild(0), name);
+  return false;
+}
+
+function closureParamIndex(closure: Node, name: string): number {
+  const params = closure.childForFieldName('parameters')?.namedChildren ?? [];
+  return params.findIndex((param) => {
+    const pattern = param.type === 'parameter' ? param.childForFieldName('pattern') : param;
+    return patternBinds(pattern, name);
+  });
+}
+
+/** The closure is the argument of `.map(...)` (etc.) on an iterator over a literal array. */
+function closureList(closure: Node, key: Node, input: RefineInput): Binder | null {
+  const call = closure.parent?.parent;
+  const fn = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (fn?.type !== 'field_expression' || !ELEMENT_CLOSURE_METHODS.has(fn.childForFieldName('field')?.text ?? '')) return null;
+  return listOf(fn.childForFieldName('value'), key, input);
+}
+
+/** `["A", "B"]`, `&[..]`, `vec![..]`, `X.iter()`, a `let`/`const` bound to one, or a parameter of the enclosing fn (a slice passed in). */
+function listOf(expression: Node | null, key: Node, input: RefineInput, depth = 0): Binder | null {
+  if (!expression || depth > 6) return null;
+  switch (expression.type) {
+    case 'array_expression':
+      return { kind: 'list', elements: expression.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') };
+    case 'reference_expression':
+    case 'parenthesized_expression':
+      return listOf(expression.childForFieldName('value') ?? expression.namedChild(0), key, input, depth + 1);
+    case 'macro_invocation': {
+      if (lastSegment(expression.childForFieldName('macro') ?? expression) !== 'vec') return null;
+      const tree = expression.namedChildren.find((c) => c.type === 'token_tree');
+      return tree ? { kind: 'list', elements: tree.namedChildren.filter((c) => c.type === 'string_literal' || c.type === 'identifier' || c.type === 'raw_string_literal') } : null;
+    }
+    case 'call_expression': {
+      const fn = expression.childForFieldName('function');
+      if (fn?.type === 'field_expression' && ITERATOR_ADAPTERS.has(fn.childForFieldName('field')?.text ?? '')) return listOf(fn.childForFieldName('value'), key, input, depth + 1);
+      return null;
+    }
+    case 'identifier': {
+      const fn = enclosingFunction(key);
+      // A parameter of the enclosing fn: the call sites pass the list.
+      if (fn?.type === 'function_item') {
+        const params = fn.childForFieldName('parameters')?.namedChildren.filter((c) => c.type === 'parameter') ?? [];
+        const index = params.findIndex((param) => param.childForFieldName('pattern')?.text === expression.text);
+        const fnName = fn.childForFieldName('name')?.text;
+        if (index >= 0 && fnName) return { kind: 'param', fn, index, name: fnName, list: true };
+      }
+      const value = letValue(expression, fn) ?? input.constScope(null).fileConsts.get(expression.text) ?? null;
+      return value ? listOf(value, key, input, depth + 1) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function enclosingFunction(node: Node): Node | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_item') return p;
+  return null;
+}
+
+/** `let keys = [..];` earlier in the function. */
+function letValue(identifier: Node, fn: Node | null): Node | null {
+  if (!fn) return null;
+  let value: Node | null = null;
+  for (const declaration of fn.descendantsOfType('let_declaration')) {
+    if (!declaration || declaration.startIndex >= identifier.startIndex) continue;
+    const pattern = declaration.childForFieldName('pattern');
+    if (pattern?.type === 'identifier' && pattern.text === identifier.text) value = declaration.childForFieldName('value');
+  }
+  return value;
+}
+
+function listReads(record: RustReadRecord, elements: Node[], input: RefineInput): RustReadRecord[] {
+  const out: RustReadRecord[] = [];
+  const via = { kind: 'loop' as const, range: input.rangeOf(record.read.node) };
+  const scope = input.constScope(enclosingFunction(record.read.node));
+  let unknown = elements.length === 0;
+  for (const element of elements) {
+    const resolved = resolveConstString(element, scope);
+    if (!resolved) {
+      unknown = true;
+      continue;
+    }
+    out.push({ inTest: record.inTest, read: { api: `${record.read.api} in a loop over a literal list`, name: resolved.value, node: element, literals: resolved.literals, extra: { via } } });
+  }
+  if (unknown) out.push(record);
+  return out;
+}
+
+/** Call sites of a private fn (or a local closure) in this file resolve the parameter; a `pub` one keeps its dynamic read. */
+function resolveHelper(entries: Array<{ record: RustReadRecord; binder: Extract<Binder, { kind: 'param' }> }>, input: RefineInput): RustReadRecord[] {
+  const { fn, name } = entries[0].binder;
+  const sites = input.calls.filter((site) => isCallOf(site.node, name, fn));
+  let complete = sites.length > 0 && !isPublic(fn);
+  const out: RustReadRecord[] = [];
+  for (const site of sites) {
+    const args = site.node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
+    const scope = input.constScope(site.enclosingFunction);
+    const emitted = new Set<string>();
+    for (const { record, binder } of entries) {
+      const argument = args[binder.index];
+      const values: Array<{ value: string; literals: Node[]; node: Node }> = [];
+      if (argument && binder.list) {
+        const list = listOf(argument, argument, input);
+        if (list?.kind !== 'list') complete = false;
+        else
+          for (const element of list.elements) {
+            const resolved = resolveConstString(element, scope);
+            if (resolved) values.push({ ...resolved, node: element });
+            else complete = false;
+          }
+      } else {
+        const resolved = argument ? resolveConstString(argument, scope) : null;
+        if (resolved) values.push({ ...resolved, node: site.node });
+        else complete = false;
+      }
+      for (const { value, literals, node } of values) {
+        const api = `${record.read.api} through ${name}()`;
+        if (emitted.has(`${api}\0${value}\0${node.id}`)) continue;
+        emitted.add(`${api}\0${value}\0${node.id}`);
+        const via = { kind: 'call' as const, function: name, range: input.rangeOf(record.read.node) };
+        out.push({ inTest: site.inTest, read: { api, name: value, node, literals, extra: { via } } });
+      }
+    }
+  }
+  if (!complete) out.push(...entries.map((e) => e.record));
+  return out;
+}
+
+/** `name(..)`, `Self::name(..)`, `self.name(..)`; not the fn's own recursive calls' definition. */
+function isCallOf(call: Node, name: string, fn: Node): boolean {
+  if (call.startIndex >= fn.startIndex && call.endIndex <= fn.endIndex && fn.type === 'closure_expression') return false;
+  const callee = call.childForFieldName('function');
+  if (!callee) return false;
+  if (callee.type === 'field_expression') return callee.childForFieldName('field')?.text === name && callee.childForFieldName('value')?.text === 'self';
+  const segments = pathSegments(callee);
+  if (segments.length === 1) return segments[0] === name;
+  return segments.length === 2 && (segments[0] === 'Self' || segments[0] === 'self') && segments[1] === name;
+}
+
+/** `pub fn` (any `pub(...)`): callers may live in other files. A closure bound by `let` is local. */
+function isPublic(fn: Node): boolean {
+  return fn.type === 'function_item' && fn.namedChildren.some((c) => c.type === 'visibility_modifier');
+}
+
+interface Writes {
+  names: Set<string>;
+  /** Enclosing function id -> key expression texts written there. */
+  keys: Map<number, Set<string>>;
+}
+
+/** `set_var(K, v)`, `remove_var(K)` (and `temp_env::with_var`): names and key texts written. */
+function collectWrites(input: RefineInput): Writes {
+  const writes: Writes = { names: new Set(), keys: new Map() };
+  for (const site of input.calls) {
+    const callee = site.node.childForFieldName('function');
+    if (!callee || callee.type === 'field_expression') continue;
+    if (!WRITING_FUNCTIONS.has(lastSegment(callee) ?? '')) continue;
+    const first = site.node.childForFieldName('arguments')?.namedChild(0);
+    if (!first) continue;
+    const resolved = resolveConstString(first, input.constScope(site.enclosingFunction));
+    if (resolved) writes.names.add(resolved.value);
+    const key = keyText(first);
+    const fnId = enclosingFunction(site.node)?.id ?? -1;
+    const set = writes.keys.get(fnId) ?? new Set<string>();
+    set.add(key);
+    writes.keys.set(fnId, set);
+  }
+  return writes;
+}
+
+function keyText(node: Node): string {
+  return node.type === 'reference_expression' ? keyText(node.childForFieldName('value') ?? node) : node.text;
+}
+
+/** In test code, reading a variable the same test sets or removes saves it to put it back. */
+function isSavedForRestore(record: RustReadRecord, writes: Writes): boolean {
+  const { read } = record;
+  if (!record.inTest || read.enumerates || read.compileTime || read.extra?.access) return false;
+  if (read.name !== null && writes.names.has(read.name)) return true;
+  const key = read.node.type === 'call_expression' ? read.node.childForFieldName('arguments')?.namedChild(0) : null;
+  const fnId = enclosingFunction(read.node)?.id ?? -1;
+  return !!key && (writes.keys.get(fnId)?.has(keyText(key)) ?? false);
+}
+
+/** What `env::vars()` at `call` is for. */
+function classifyEnumeration(call: Node, inTest: boolean): Patch | null {
+  let node = call;
+  let prefixes: string[] | null = null;
+  for (let steps = 0; steps < 12; steps++) {
+    const parent = node.parent;
+    if (!parent) return null;
+    if (parent.type === 'for_expression' && parent.childForFieldName('value')?.id === node.id) {
+      const pattern = parent.childForFieldName('pattern');
+      const body = parent.childForFieldName('body');
+      const key = pattern ? tupleName(pattern, 0) : null;
+      const value = pattern ? tupleName(pattern, 1) : null;
+      if (key && body && scrubs(body, key, value)) return { enumeration: { use: 'scrub' } };
+      const guard = key && body ? guardPrefixes(body, key) : null;
+      return filterPatch(prefixes ?? guard);
+    }
+    if (parent.type === 'field_expression' && parent.childForFieldName('value')?.id === node.id) {
+      const method = parent.childForFieldName('field')?.text ?? '';
+      const methodCall = parent.parent;
+      if (methodCall?.type !== 'call_expression') return filterPatch(prefixes);
+      const closure = methodCall.childForFieldName('arguments')?.namedChildren.find((c) => c.type === 'closure_expression') ?? null;
+      if (method === 'filter' && closure) prefixes ??= closurePrefixes(closure);
+      else if (method === 'for_each' && closure) {
+        const body = closure.childForFieldName('body');
+        const params = closure.childForFieldName('parameters')?.namedChild(0) ?? null;
+        const key = params ? tupleName(params.type === 'parameter' ? params.childForFieldName('pattern')! : params, 0) : null;
+        const value = params ? tupleName(params.type === 'parameter' ? params.childForFieldName('pattern')! : params, 1) : null;
+        return key && body && scrubs(body, key, value) ? { enumeration: { use: 'scrub' } } : filterPatch(prefixes);
+      } else if (!['map', 'filter_map', 'collect', 'into_iter', 'iter'].includes(method)) return filterPatch(prefixes);
+      node = methodCall;
+      continue;
+    }
+    if (parent.type === 'arguments') {
+      const outer = parent.parent;
+      const fn = outer?.childForFieldName('function');
+      // `Command::new(x).envs(std::env::vars())`: the child inherits, as it would anyway.
+      if (fn?.type === 'field_expression' && fn.childForFieldName('field')?.text === 'envs') return { enumeration: { use: 'child-process', target: 'Command::envs' } };
+      return filterPatch(prefixes);
+    }
+    if (parent.type === 'let_declaration' && inTest && !prefixes) return { access: 'snapshot' };
+    return filterPatch(prefixes);
+  }
+  return null;
+}
+
+function filterPatch(prefixes: string[] | null): Patch | null {
+  return prefixes && prefixes.length > 0 ? { enumeration: { use: 'filter', prefixes: [...new Set(prefixes)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } } : null;
+}
+
+/** `(k, v)` -> `k` at 0, `v` at 1; `k` alone at 0. `_` -> `_`. */
+function tupleName(pattern: Node, index: number): string | null {
+  let node: Node | null = pattern;
+  if (node.type === 'reference_pattern') node = node.namedChild(0);
+  if (!node) return null;
+  if (node.type === 'tuple_pattern') {
+    const item = node.namedChildren[index];
+    return item ? (item.type === 'identifier' ? item.text : item.text === '_' ? '_' : null) : null;
+  }
+  if (node.type === 'identifier' && index === 0) return node.text;
+  return null;
+}
+
+/** The body removes the key (`cmd.env_remove(&k)`, `remove_var(&k)`) and never uses the value. */
+function scrubs(body: Node, key: string, value: string | null): boolean {
+  if (value !== null && value !== '_' && !value.startsWith('_') && body.descendantsOfType('identifier').some((id) => id?.text === value)) return false;
+  return body.descendantsOfType('call_expression').some((call) => {
+    const fn = call?.childForFieldName('function');
+    const method = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : fn ? lastSegment(fn) : undefined;
+    const first = call?.childForFieldName('arguments')?.namedChild(0);
+    return !!method && REMOVING_METHODS.has(method) && !!first && keyText(first) === key;
+  });
+}
+
+/** `if k.starts_with("P") { .. }` as the whole loop body. */
+function guardPrefixes(body: Node, key: string): string[] | null {
+  const statements = body.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment');
+  const only = statements.length === 1 ? (statements[0].type === 'expression_statement' ? statements[0].namedChild(0) : statements[0]) : null;
+  if (only?.type !== 'if_expression' || only.childForFieldName('alternative')) return null;
+  return prefixesOf(only.childForFieldName('condition'), key);
+}
+
+function closurePrefixes(closure: Node): string[] | null {
+  const param = closure.childForFieldName('parameters')?.namedChild(0) ?? null;
+  const pattern = param?.type === 'parameter' ? param.childForFieldName('pattern') : param;
+  const key = pattern ? tupleName(pattern, 0) : null;
+  const body = closure.childForFieldName('body');
+  return key && body ? prefixesOf(body, key) : null;
+}
+
+function prefixesOf(condition: Node | null, key: string): string[] | null {
+  if (!condition) return null;
+  if (condition.type === 'parenthesized_expression' || condition.type === 'block') return prefixesOf(condition.namedChildren[condition.namedChildren.length - 1] ?? null, key);
+  if (condition.type === 'binary_expression') {
+    const operator = condition.childForFieldName('operator')?.text ?? condition.children[1]?.text;
+    const left = prefixesOf(condition.childForFieldName('left'), key);
+    const right = prefixesOf(condition.childForFieldName('right'), key);
+    if (operator === '||') return left && right ? [...left, ...right] : null;
+    if (operator === '&&') return left ?? right;
+    return null;
+  }
+  if (condition.type !== 'call_expression') return null;
+  const fn = condition.childForFieldName('function');
+  if (fn?.type !== 'field_expression' || fn.childForFieldName('field')?.text !== 'starts_with') return null;
+  const receiver = fn.childForFieldName('value');
+  if (!receiver || keyText(receiver) !== key) return null;
+  const argument = condition.childForFieldName('arguments')?.namedChild(0);
+  const text = argument ? stringLiteralValue(argument) : null;
+  return text ? [text] : null;
+}

@@ -1,0 +1,379 @@
+// What code does with the whole environment object once it is handed on, worked out after the
+// walk (when every node's parent is known): a schema parse (`z.object({...}).parse(process.env)`:
+// the schema keys are the names read), a prefix filter, a copy saved or put back (tests), a
+// child process's env (plain inheritance), or a process configured by someone else (an MCP
+// server). The front end only describes; rules decide what to report.
+import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
+import { propertyNameText } from './const-strings.js';
+import { unwrapTransparent } from './env-objects.js';
+import type { Scope } from './scopes.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
+
+/** Calls that start a child process of the code's own choosing; their `env` option is inherited by it. */
+const CHILD_PROCESS_CALLS = new Set([
+  'spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork',
+  'execa', 'execaSync', 'execaNode', 'execaCommand', 'execaCommandSync', 'crossSpawn', 'Command', 'Worker',
+]);
+
+/** Processes configured outside the code (by users or third parties) that receive the env they are given. */
+const THIRD_PARTY_CALLS: Record<string, string> = {
+  StdioClientTransport: 'an MCP server (StdioClientTransport)',
+  Experimental_StdioMCPTransport: 'an MCP server (Experimental_StdioMCPTransport)',
+  StdioServerTransport: 'an MCP server (StdioServerTransport)',
+};
+
+/** Object keys under which a configuration lists third-party processes. */
+const THIRD_PARTY_KEYS: Record<string, string> = {
+  mcpServers: 'an MCP server configuration (mcpServers)',
+  plugins: 'a plugin configuration',
+};
+
+/** Calls that only copy or reshape the object they are given. */
+const COPYING_CALLS = new Set(['Object.entries', 'Object.keys', 'Object.values', 'Object.fromEntries', 'Object.assign', 'structuredClone']);
+/** Methods on an array of entries that keep (a subset of) them. */
+const RESHAPING_METHODS = new Set(['map', 'flatMap', 'slice', 'concat', 'sort', 'toSorted', 'reverse', 'reduce']);
+const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync']);
+const SCHEMA_OBJECT_BUILDERS = new Set(['object', 'strictObject', 'looseObject']);
+/** Schema methods that keep the receiver's keys; `passthrough`-like ones also let every other name through. */
+const SCHEMA_KEEPING_METHODS = new Set(['strict', 'strip', 'partial', 'required', 'describe', 'readonly', 'refine', 'superRefine', 'transform', 'pick', 'omit', 'brand', 'default', 'optional']);
+const SCHEMA_PASSING_METHODS = new Set(['passthrough', 'catchall', 'loose']);
+/** t3-env `createEnv({ server, client, shared, runtimeEnv })`: the key lists. */
+const CREATE_ENV_KEY_LISTS = ['server', 'client', 'shared'];
+
+export interface SchemaKeys {
+  keys: Array<{ name: string; node: TS.Node }>;
+  /** Every name the schema can let through is in `keys`. */
+  complete: boolean;
+}
+
+export type EnumerationOutcome =
+  | { kind: 'unknown' }
+  | { kind: 'fact'; patch: Pick<EnvReadFact, 'access' | 'enumeration'> }
+  | { kind: 'schema'; schema: SchemaKeys; api: string };
+
+interface Climb {
+  node: TS.Node;
+  prefixes: string[] | null;
+  underEnvKey: boolean;
+  thirdPartyKey: string | null;
+}
+
+/** Classifies the handed-on env object at `use`. `inTest`: the file is test code. */
+export function classifyEnumeration(use: TS.Node, scope: Scope, sourceFile: TS.SourceFile, inTest: boolean): EnumerationOutcome {
+  return climb({ node: use, prefixes: null, underEnvKey: false, thirdPartyKey: null }, scope, sourceFile, inTest, 0);
+}
+
+function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: boolean, depth: number): EnumerationOutcome {
+  let { node, prefixes, underEnvKey, thirdPartyKey } = state;
+  for (let steps = 0; steps < 40; steps++) {
+    const parent = node.parent;
+    if (!parent) return { kind: 'unknown' };
+    switch (parent.kind) {
+      case SyntaxKind.ParenthesizedExpression:
+      case SyntaxKind.AsExpression:
+      case SyntaxKind.SatisfiesExpression:
+      case SyntaxKind.NonNullExpression:
+      case SyntaxKind.SpreadElement:
+      case SyntaxKind.SpreadAssignment:
+      case SyntaxKind.ArrayLiteralExpression:
+      case SyntaxKind.AwaitExpression:
+        node = parent;
+        continue;
+      case SyntaxKind.ObjectLiteralExpression:
+        node = parent;
+        continue;
+      case SyntaxKind.PropertyAssignment: {
+        const property = parent as TS.PropertyAssignment;
+        if (property.initializer !== node) return { kind: 'unknown' };
+        const key = propertyNameText(property.name);
+        if (key === 'env') underEnvKey = true;
+        else if (key === 'runtimeEnv' || key === 'experimental__runtimeEnv') {
+          const schema = createEnvKeys(property.parent);
+          return schema ? { kind: 'schema', schema, api: 'createEnv()' } : { kind: 'unknown' };
+        } else if (key !== null && THIRD_PARTY_KEYS[key] && underEnvKey) thirdPartyKey = THIRD_PARTY_KEYS[key];
+        else if (!underEnvKey) return { kind: 'unknown' };
+        node = property.parent;
+        continue;
+      }
+      case SyntaxKind.PropertyAccessExpression: {
+        // `Object.entries(env).filter(...)`: a method called on the (copied) entries.
+        const access = parent as TS.PropertyAccessExpression;
+        const call = access.parent;
+        if (access.expression !== node || !call || !ts.isCallExpression(call) || call.expression !== access) return { kind: 'unknown' };
+        const method = access.name.text;
+        if (method === 'filter') {
+          const found = callbackPrefixes(call.arguments[0]);
+          // Chained filters only narrow further: the first prefix test already bounds the names.
+          if (found && !prefixes) prefixes = found;
+        } else if (method === 'forEach') {
+          return isScrubbingCallback(call.arguments[0]) ? fact({ enumeration: { use: 'scrub' } }) : { kind: 'unknown' };
+        } else if (!RESHAPING_METHODS.has(method)) return { kind: 'unknown' };
+        node = call;
+        continue;
+      }
+      case SyntaxKind.CallExpression: {
+        const call = parent as TS.CallExpression;
+        if (call.expression === node) return { kind: 'unknown' };
+        const name = calleeText(call.expression);
+        if (name !== null && COPYING_CALLS.has(name)) {
+          node = call;
+          continue;
+        }
+        return destination(call, node, name, { prefixes, underEnvKey, thirdPartyKey }, scope);
+      }
+      case SyntaxKind.NewExpression: {
+        const call = parent as TS.NewExpression;
+        return destination(call, node, calleeText(call.expression), { prefixes, underEnvKey, thirdPartyKey }, scope);
+      }
+      case SyntaxKind.ForOfStatement: {
+        const loop = parent as TS.ForOfStatement;
+        if (loop.expression !== node) return { kind: 'unknown' };
+        return isScrubbingBody(loop.statement) ? fact({ enumeration: { use: 'scrub' } }) : terminal();
+      }
+      case SyntaxKind.BinaryExpression: {
+        const binary = parent as TS.BinaryExpression;
+        // `process.env = { ...saved }`: the environment is put back (or reset), nothing is read.
+        if (binary.right === node && binary.operatorToken.kind === SyntaxKind.EqualsToken && isProcessEnv(binary.left)) return fact({ access: 'snapshot' });
+        return { kind: 'unknown' };
+      }
+      case SyntaxKind.VariableDeclaration: {
+        const declaration = parent as TS.VariableDeclaration;
+        if (declaration.initializer !== node || !ts.isIdentifier(declaration.name) || prefixes || thirdPartyKey || underEnvKey) return terminal();
+        return copyDestination(declaration.name.text, sourceFile, inTest, depth);
+      }
+      default:
+        return terminal();
+    }
+  }
+  return { kind: 'unknown' };
+
+  /** Where the climb ends without a known consumer: a third-party configuration or a prefix filter, if seen on the way. */
+  function terminal(): EnumerationOutcome {
+    return thirdPartyKey ? fact({ enumeration: { use: 'third-party', target: thirdPartyKey } }) : filtered(prefixes);
+  }
+
+  function destination(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, name: string | null, found: Omit<Climb, 'node'>, callScope: Scope): EnumerationOutcome {
+    const args = call.arguments ?? ts.factory.createNodeArray();
+    if (ts.isCallExpression(call) && name !== null) {
+      const method = name.split('.').pop()!;
+      // `schema.parse(process.env)` / valibot `v.parse(schema, process.env)`.
+      if (SCHEMA_PARSE_METHODS.has(method) && !found.underEnvKey) {
+        const receiver = args[0] === argument && ts.isPropertyAccessExpression(call.expression) ? call.expression.expression : args[1] === argument ? args[0] : undefined;
+        const schema = receiver ? schemaKeys(receiver, callScope, 0) : null;
+        if (schema) return { kind: 'schema', schema, api: `${method}()` };
+      }
+      // envalid `cleanEnv(process.env, { A: str() })`.
+      if (method === 'cleanEnv' && args[0] === argument && args[1]) {
+        const keys = objectKeys(args[1], callScope);
+        if (keys) return { kind: 'schema', schema: keys, api: 'cleanEnv()' };
+      }
+    }
+    if (!found.underEnvKey) return filtered(found.prefixes);
+    const last = name?.split('.').pop() ?? null;
+    if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
+    if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
+    if (last !== null && CHILD_PROCESS_CALLS.has(last)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
+    return filtered(found.prefixes);
+  }
+}
+
+function fact(patch: Pick<EnvReadFact, 'access' | 'enumeration'>): EnumerationOutcome {
+  return { kind: 'fact', patch };
+}
+
+function filtered(prefixes: string[] | null): EnumerationOutcome {
+  return prefixes && prefixes.length > 0 ? fact({ enumeration: { use: 'filter', prefixes: [...prefixes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } }) : { kind: 'unknown' };
+}
+
+/**
+ * `const copy = { ...process.env }`: a save (test code, or put back with `process.env = copy`)
+ * or a child process's env (`spawn(cmd, { env: copy })`); otherwise unknown.
+ */
+function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: boolean, depth: number): EnumerationOutcome {
+  if (inTest) return fact({ access: 'snapshot' });
+  if (depth > 0) return { kind: 'unknown' };
+  let outcome: EnumerationOutcome = { kind: 'unknown' };
+  const visit = (node: TS.Node): void => {
+    if (outcome.kind !== 'unknown') return;
+    if (ts.isIdentifier(node) && node.text === variable && node.parent && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node)) {
+      const parent = node.parent;
+      if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === SyntaxKind.EqualsToken && isProcessEnv(parent.left)) {
+        outcome = fact({ access: 'snapshot' });
+        return;
+      }
+      // `{ env: copy }` or `{ env }` handed to a call.
+      const viaEnvKey =
+        (ts.isPropertyAssignment(parent) && parent.initializer === node && propertyNameText(parent.name) === 'env') || (ts.isShorthandPropertyAssignment(parent) && variable === 'env');
+      if (viaEnvKey) {
+        const found = climb({ node: parent, prefixes: null, underEnvKey: true, thirdPartyKey: null }, dummyScope, sourceFile, false, depth + 1);
+        if (found.kind === 'fact') outcome = found;
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return outcome;
+}
+
+/** Scope lookups are only needed for schema receivers, which a copy never reaches. */
+const dummyScope = { lookup: () => undefined } as unknown as Scope;
+
+function isProcessEnv(node: TS.Expression): boolean {
+  const value = unwrapTransparent(node);
+  return ts.isPropertyAccessExpression(value) && value.name.text === 'env' && ts.isIdentifier(value.expression) && value.expression.text === 'process';
+}
+
+function calleeText(expression: TS.Expression): string | null {
+  const value = unwrapTransparent(expression);
+  if (ts.isIdentifier(value)) return value.text;
+  if (ts.isPropertyAccessExpression(value)) {
+    const owner = calleeText(value.expression);
+    return owner === null ? value.name.text : `${owner}.${value.name.text}`;
+  }
+  return null;
+}
+
+/** The key parameter of an entries/keys callback: `([key]) => ...`, `([key, value]) => ...`, `(key) => ...`. */
+function keyParameter(fn: TS.Expression | undefined): { name: string; body: TS.ConciseBody } | null {
+  if (!fn) return null;
+  const value = unwrapTransparent(fn);
+  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return null;
+  const first = value.parameters[0]?.name;
+  if (!first) return null;
+  if (ts.isIdentifier(first)) return { name: first.text, body: value.body };
+  if (ts.isArrayBindingPattern(first)) {
+    const element = first.elements[0];
+    if (element && ts.isBindingElement(element) && ts.isIdentifier(element.name)) return { name: element.name.text, body: value.body };
+  }
+  return null;
+}
+
+function returnedExpression(body: TS.ConciseBody): TS.Expression | null {
+  if (!ts.isBlock(body)) return body;
+  const only = body.statements.length === 1 ? body.statements[0] : undefined;
+  return only && ts.isReturnStatement(only) && only.expression ? only.expression : null;
+}
+
+/** `([key]) => key.startsWith('TOOL_')` (or `||` of such, `&&` with anything): the prefixes kept. */
+function callbackPrefixes(fn: TS.Expression | undefined): string[] | null {
+  const parameter = keyParameter(fn);
+  if (!parameter) return null;
+  const expression = returnedExpression(parameter.body);
+  return expression ? prefixesOf(expression, parameter.name) : null;
+}
+
+function prefixesOf(expression: TS.Expression, key: string): string[] | null {
+  const value = unwrapTransparent(expression);
+  if (ts.isBinaryExpression(value)) {
+    const left = prefixesOf(value.left, key);
+    const right = prefixesOf(value.right, key);
+    if (value.operatorToken.kind === SyntaxKind.BarBarToken) return left && right ? [...left, ...right] : null;
+    if (value.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return left ?? right;
+    return null;
+  }
+  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression)) return null;
+  const method = value.expression.name.text;
+  const target = unwrapTransparent(value.expression.expression);
+  const argument = value.arguments[0] ? unwrapTransparent(value.arguments[0]) : undefined;
+  // key.startsWith('P')
+  if (method === 'startsWith' && ts.isIdentifier(target) && target.text === key && argument && ts.isStringLiteralLike(argument) && argument.text !== '') return [argument.text];
+  // /^P/.test(key)
+  if (method === 'test' && ts.isRegularExpressionLiteral(target) && argument && ts.isIdentifier(argument) && argument.text === key) {
+    const match = /^\/\^([A-Za-z0-9_]+)\/[a-z]*$/.exec(target.text);
+    return match ? [match[1]] : null;
+  }
+  return null;
+}
+
+/** Every statement only removes a name (`delete env[k]`, `target.delete(k)`): the loop scrubs. */
+function isScrubbingBody(statement: TS.Statement): boolean {
+  const statements = ts.isBlock(statement) ? statement.statements : [statement];
+  return statements.length > 0 && statements.every((s) => ts.isExpressionStatement(s) && isRemoval(s.expression));
+}
+
+function isScrubbingCallback(fn: TS.Expression | undefined): boolean {
+  if (!fn) return false;
+  const value = unwrapTransparent(fn);
+  if (!ts.isArrowFunction(value) && !ts.isFunctionExpression(value)) return false;
+  return ts.isBlock(value.body) ? isScrubbingBody(value.body) : isRemoval(value.body);
+}
+
+function isRemoval(expression: TS.Expression): boolean {
+  const value = unwrapTransparent(expression);
+  if (ts.isDeleteExpression(value)) return true;
+  return ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && ['delete', 'remove', 'unset', 'removeEnv'].includes(value.expression.name.text);
+}
+
+/** Keys of a `z.object({...})`-style schema (through `.extend`, `.strict()`, a `const`), or null when it is not one. */
+export function schemaKeys(expression: TS.Expression, scope: Scope, depth: number): SchemaKeys | null {
+  if (depth > 10) return null;
+  const value = unwrapTransparent(expression);
+  if (ts.isIdentifier(value)) {
+    const origin = scope.lookup(value.text)?.origin;
+    if (origin?.type !== 'variable' || origin.element || !origin.declaration.initializer) return null;
+    return schemaKeys(origin.declaration.initializer, scope, depth + 1);
+  }
+  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression)) return null;
+  const method = value.expression.name.text;
+  const receiver = value.expression.expression;
+  const first = value.arguments[0];
+  if (SCHEMA_OBJECT_BUILDERS.has(method)) {
+    const keys = first ? objectKeys(first, scope) : null;
+    if (!keys) return null;
+    return method === 'looseObject' ? { ...keys, complete: false } : keys;
+  }
+  if (method === 'extend' || method === 'merge') {
+    const base = schemaKeys(receiver, scope, depth + 1);
+    if (!base) return null;
+    const added = first ? (objectKeys(first, scope) ?? schemaKeys(first, scope, depth + 1)) : null;
+    return added ? { keys: [...base.keys, ...added.keys], complete: base.complete && added.complete } : { keys: base.keys, complete: false };
+  }
+  if (SCHEMA_KEEPING_METHODS.has(method) || SCHEMA_PASSING_METHODS.has(method)) {
+    const base = schemaKeys(receiver, scope, depth + 1);
+    return base && SCHEMA_PASSING_METHODS.has(method) ? { ...base, complete: false } : base;
+  }
+  return null;
+}
+
+/** Keys of an object literal (directly or through a `const`); a spread makes the list incomplete. */
+function objectKeys(expression: TS.Expression, scope: Scope): SchemaKeys | null {
+  let value = unwrapTransparent(expression);
+  if (ts.isIdentifier(value)) {
+    const origin = scope.lookup(value.text)?.origin;
+    if (origin?.type !== 'variable' || origin.element || !origin.declaration.initializer) return null;
+    value = unwrapTransparent(origin.declaration.initializer);
+  }
+  if (!ts.isObjectLiteralExpression(value)) return null;
+  const keys: SchemaKeys['keys'] = [];
+  let complete = true;
+  for (const property of value.properties) {
+    const name = property.name && !ts.isComputedPropertyName(property.name) ? propertyNameText(property.name) : null;
+    if (name === null || !property.name) complete = false;
+    else keys.push({ name, node: property.name });
+  }
+  return { keys, complete };
+}
+
+/** t3-env: the keys of `server`, `client` and `shared` beside `runtimeEnv`. */
+function createEnvKeys(options: TS.Node): SchemaKeys | null {
+  if (!ts.isObjectLiteralExpression(options)) return null;
+  const keys: SchemaKeys['keys'] = [];
+  let complete = true;
+  let found = false;
+  for (const property of options.properties) {
+    if (!ts.isPropertyAssignment(property) || !CREATE_ENV_KEY_LISTS.includes(propertyNameText(property.name) ?? '')) continue;
+    const initializer = unwrapTransparent(property.initializer);
+    if (!ts.isObjectLiteralExpression(initializer)) {
+      complete = false;
+      continue;
+    }
+    found = true;
+    for (const entry of initializer.properties) {
+      const name = entry.name && !ts.isComputedPropertyName(entry.name) ? propertyNameText(entry.name) : null;
+      if (name === null || !entry.name) complete = false;
+      else keys.push({ name, node: entry.name });
+    }
+  }
+  return found ? { keys, complete } : null;
+}

@@ -1,0 +1,205 @@
+// Env keys one step away from the access: a helper's parameter (`function envInt(name) { return
+// process.env[name] }` called as `envInt('RETRY_COUNT')`) and a loop over a literal list
+// (`for (const k of ['A', 'B']) process.env[k]`, `['A', 'B'].filter((k) => !process.env[k])`).
+// Each name becomes a read where it is decided (the call site, the list element); what stays
+// unknown (a call with a computed argument, an exported or escaping helper whose callers live
+// elsewhere) keeps the dynamic read at the access itself.
+import type { Range } from '../../core/facts.js';
+import type { ConstContext } from './const-strings.js';
+import { resolveConstString } from './const-strings.js';
+import { unwrapTransparent, type EnvSource } from './env-objects.js';
+import type { EnvReadExtra } from './env-reads.js';
+import type { Binding, Scope } from './scopes.js';
+import { SyntaxKind, ts, type TS } from './typescript-module.js';
+
+export type OneStepKey =
+  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number }
+  | { kind: 'loop'; list: TS.ArrayLiteralExpression };
+
+/** Array methods whose callback's first parameter takes each element in turn. */
+const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+
+/** What emitting a read needs from the file analysis. */
+export interface OneStepEmitter {
+  emit(name: string | null, source: EnvSource, at: TS.Node, extra: EnvReadExtra): void;
+  /** Literals that spelled a read's name: not reported again as plain name mentions. */
+  keyLiteral(node: TS.Node): void;
+  rangeOf(node: TS.Node): Range;
+}
+
+/** The key expression, when it is a parameter or a loop variable whose values this file can list. */
+export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKey | null {
+  const value = unwrapTransparent(expression);
+  if (!ts.isIdentifier(value)) return null;
+  const binding = scope.lookup(value.text);
+  if (!binding) return null;
+  const origin = binding.origin;
+  if (origin.type === 'parameter') {
+    const list = origin.index === 0 ? callbackList(origin.fn, scope) : null;
+    return list ? { kind: 'loop', list } : { kind: 'param', fn: origin.fn, index: origin.index };
+  }
+  if (origin.type === 'variable' && !origin.element) {
+    const declarations = origin.declaration.parent;
+    const loop = declarations?.parent;
+    if (loop && ts.isForOfStatement(loop) && loop.initializer === declarations) {
+      const list = literalList(loop.expression, scope);
+      return list ? { kind: 'loop', list } : null;
+    }
+  }
+  return null;
+}
+
+/** `['A', 'B'].forEach((k) => ...)`: the list the callback `fn` walks, if literal. */
+function callbackList(fn: TS.SignatureDeclaration, scope: Scope): TS.ArrayLiteralExpression | null {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return null;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_CALLBACK_METHODS.has(callee.name.text)) return null;
+  return literalList(callee.expression, scope);
+}
+
+/** An array literal, directly or through a `const` binding (`as const` allowed). */
+function literalList(expression: TS.Expression, scope: Scope): TS.ArrayLiteralExpression | null {
+  const value = unwrapTransparent(expression);
+  if (ts.isArrayLiteralExpression(value)) return value;
+  if (!ts.isIdentifier(value)) return null;
+  const origin = scope.lookup(value.text)?.origin;
+  if (origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
+  const initializer = unwrapTransparent(origin.declaration.initializer);
+  return ts.isArrayLiteralExpression(initializer) ? initializer : null;
+}
+
+interface DeferredParamRead {
+  fn: TS.SignatureDeclaration;
+  index: number;
+  source: EnvSource;
+  at: TS.Node;
+}
+
+interface RecordedCall {
+  call: TS.CallExpression;
+  callee: string;
+  scope: Scope;
+}
+
+/** Collects param-keyed reads and the file's plain calls during the walk; resolves them at the end. */
+export class OneStepReads {
+  private readonly deferred: DeferredParamRead[] = [];
+  private readonly calls: RecordedCall[] = [];
+
+  constructor(
+    private readonly sourceFile: TS.SourceFile,
+    private readonly context: ConstContext,
+    private readonly emitter: OneStepEmitter,
+  ) {}
+
+  /** Every call whose callee is a plain identifier: a candidate call site of a helper. */
+  noteCall(call: TS.CallExpression, scope: Scope): void {
+    const callee = unwrapTransparent(call.expression);
+    if (ts.isIdentifier(callee)) this.calls.push({ call, callee: callee.text, scope });
+  }
+
+  /** A read keyed by a loop variable is resolved at once; a parameter waits for the call sites. */
+  add(key: OneStepKey, source: EnvSource, at: TS.Node, scope: Scope): void {
+    if (key.kind === 'param') {
+      this.deferred.push({ fn: key.fn, index: key.index, source, at });
+      return;
+    }
+    const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
+    const api = `${source.api} in a loop over a literal list`;
+    let unknown = false;
+    for (const element of key.list.elements) {
+      const literals: TS.Node[] = [];
+      const name = ts.isSpreadElement(element) ? null : resolveConstString(element, scope, this.context, literals);
+      if (name === null) {
+        unknown = true;
+        continue;
+      }
+      for (const literal of literals) this.emitter.keyLiteral(literal);
+      this.emitter.emit(name, source, element, { api, via });
+    }
+    if (unknown) this.emitter.emit(null, source, at, {});
+  }
+
+  /** After the walk: each helper's call sites become reads; a helper with unknown callers keeps its dynamic read. */
+  finish(): void {
+    const byFunction = new Map<TS.SignatureDeclaration, DeferredParamRead[]>();
+    for (const read of this.deferred) byFunction.set(read.fn, [...(byFunction.get(read.fn) ?? []), read]);
+    for (const [fn, reads] of byFunction) this.resolveHelper(fn, reads);
+  }
+
+  private resolveHelper(fn: TS.SignatureDeclaration, reads: DeferredParamRead[]): void {
+    const name = helperName(fn);
+    const sites = name === null ? [] : this.calls.filter((c) => c.callee === name && isCallOf(c.scope.lookup(name), fn));
+    let complete = name !== null && sites.length > 0 && !isExported(fn) && !escapes(this.sourceFile, fn, name);
+    for (const site of sites) {
+      const emitted = new Set<string>();
+      for (const read of reads) {
+        const argument = site.call.arguments[read.index];
+        const literals: TS.Node[] = [];
+        const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
+        if (value === null) {
+          complete = false;
+          continue;
+        }
+        const api = `${read.source.api} through ${name}()`;
+        if (emitted.has(`${api}\0${value}`)) continue;
+        emitted.add(`${api}\0${value}`);
+        for (const literal of literals) this.emitter.keyLiteral(literal);
+        this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) } });
+      }
+    }
+    if (!complete) for (const read of reads) this.emitter.emit(null, read.source, read.at, {});
+  }
+}
+
+/** `function envInt(name)` / `const envInt = (name) => ...`: the name call sites use. */
+function helperName(fn: TS.SignatureDeclaration): string | null {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text ?? null;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
+  let holder: TS.Node = fn;
+  while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isSatisfiesExpression(holder.parent))) holder = holder.parent;
+  const declaration = holder.parent;
+  return declaration && ts.isVariableDeclaration(declaration) && declaration.initializer === holder && ts.isIdentifier(declaration.name) ? declaration.name.text : null;
+}
+
+/** The binding a call's callee resolves to is `fn` itself (not a shadowing local of the same name). */
+function isCallOf(binding: Binding | undefined, fn: TS.SignatureDeclaration): boolean {
+  const origin = binding?.origin;
+  if (origin?.type === 'function') return origin.declaration === fn;
+  if (origin?.type !== 'variable' || origin.element || !origin.declaration.initializer) return false;
+  return unwrapTransparent(origin.declaration.initializer) === fn;
+}
+
+function hasExportModifier(node: TS.Node): boolean {
+  const modifiers = (node as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers;
+  return !!modifiers && modifiers.some((m) => m.kind === SyntaxKind.ExportKeyword);
+}
+
+/** Exported helpers have callers in other files this analysis cannot see. */
+function isExported(fn: TS.SignatureDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn)) return hasExportModifier(fn);
+  let node: TS.Node | undefined = fn.parent;
+  while (node && !ts.isVariableStatement(node) && !ts.isSourceFile(node)) node = node.parent;
+  return !!node && ts.isVariableStatement(node) && hasExportModifier(node);
+}
+
+/** The helper's name is used other than as a callee (passed on, exported by name, stored): its callers cannot all be listed. */
+function escapes(sourceFile: TS.SourceFile, fn: TS.SignatureDeclaration, name: string): boolean {
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) && node.text === name) {
+      const parent = node.parent;
+      const isCallee = parent && ts.isCallExpression(parent) && parent.expression === node;
+      const isDeclarationName = parent && (parent === fn || (ts.isVariableDeclaration(parent) && parent.name === node));
+      const isPropertyName = parent && ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node));
+      if (!isCallee && !isDeclarationName && !isPropertyName) found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return found;
+}
