@@ -13,7 +13,7 @@ import { scan, type ScanOutput } from '../core/engine.js';
 import type { Finding } from '../core/finding.js';
 import { applyBaseline, readBaselineText, type StaleEntry } from '../core/baseline.js';
 import { changedLines, filterByDiff, type ChangedLines } from '../core/changed-lines.js';
-import { resolveCommit } from '../core/git.js';
+import { readFileAtRef, resolveCommit } from '../core/git.js';
 import { ConfigError } from '../core/config-types.js';
 import { formatResult, type ReporterContext } from '../reporters/index.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -65,10 +65,40 @@ function rebaseFinding(finding: Finding, toWorkspace: (file: string) => string):
 }
 
 /** The baseline over the whole scan; only entries of files under the scanned path can be stale. */
-function withBaseline(findings: Finding[], baselineFile: string | undefined, workspace: string, scanned: string): { kept: Finding[]; matched: number; stale: StaleEntry[] } {
+function withBaseline(findings: Finding[], baselineFile: string | undefined, workspace: string, scanned: string, policyRef?: string): { kept: Finding[]; matched: number; stale: StaleEntry[] } {
   if (!baselineFile) return { kept: findings, matched: 0, stale: [] };
-  const text = readBaselineText(path.resolve(workspace, baselineFile), baselineFile);
+  const text = baselineText(baselineFile, workspace, policyRef);
   return applyBaseline(findings, text, baselineFile, (file) => scanned === '' || file === scanned || file.startsWith(`${scanned}/`));
+}
+
+const EMPTY_BASELINE = '{"version": 1, "tool": "clavis-lint", "files": {}}';
+
+/**
+ * The baseline in force: under a base policy, the committed baseline at the base (a pull request
+ * that adds entries to it must not hide its own findings); a base without the file has none.
+ */
+function baselineText(baselineFile: string, workspace: string, policyRef: string | undefined): string {
+  const absolute = path.resolve(workspace, baselineFile);
+  const rel = path.relative(workspace, absolute).split(path.sep).join('/');
+  if (policyRef && rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return readFileAtRef(workspace, policyRef, rel) ?? EMPTY_BASELINE;
+  return readBaselineText(absolute, baselineFile);
+}
+
+/**
+ * The commit whose config, registry and baseline judge this run. On a default checkout of a pull
+ * request (fetch-depth 1) the base is not in the history; with fetch-depth 2 the merge commit's
+ * first parent is. `auto` without either falls back to the checked-out policy and says so;
+ * an explicit `base` or ref fails instead.
+ */
+function resolvePolicyRef(workspace: string, inputs: ActionInputs): { ref?: string; note: string } {
+  if (!inputs.policyFrom) return { note: 'the checked-out tree' };
+  if (resolveCommit(workspace, inputs.policyFrom)) return { ref: inputs.policyFrom, note: `\`${inputs.policyFrom.slice(0, 12)}\` (the ${inputs.policyFromOrigin === 'pull-request' ? 'pull request base' : 'policy-from input'})` };
+  if (inputs.policyFromOrigin === 'pull-request' && resolveCommit(workspace, 'HEAD^2') !== undefined) {
+    return { ref: 'HEAD^1', note: "`HEAD^1` (the merge commit's base parent)" };
+  }
+  if (inputs.policyFromOrigin === 'input') throw new ConfigError(`policy-from: '${inputs.policyFrom}' is not a commit in the checkout; fetch it (actions/checkout fetch-depth)`);
+  core.warning('clavis-lint: the pull request base commit is not in the checkout, so the config and registry of the pull request itself are used. Use actions/checkout with fetch-depth: 2 so a pull request cannot change the policy it is judged by.');
+  return { note: 'the checked-out tree (the pull request base was not fetched)' };
 }
 
 export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<ActionOutcome | undefined> {
@@ -84,14 +114,22 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
 async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
   const inputs = readInputs((name) => core.getInput(name), env);
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const result: ScanOutput = await scan({ cwd: workspace, paths: [inputs.path], configFile: inputs.config, registry: inputs.registry, workers: 0 });
+  const policy = resolvePolicyRef(workspace, inputs);
+  const result: ScanOutput = await scan({
+    cwd: workspace,
+    paths: [inputs.path],
+    configFile: inputs.config,
+    registry: inputs.registry,
+    workers: 0,
+    ...(policy.ref ? { policyFrom: { ref: policy.ref } } : {}),
+  });
   const root = result.root;
   // Findings are relative to the project root (the config's directory); GitHub wants repository paths.
   const toWorkspace = (file: string): string => path.relative(workspace, path.resolve(root, file)).split(path.sep).join('/') || '.';
   const { changed, base } = resolveChanges(root, inputs);
 
   const scanned = path.relative(root, path.resolve(workspace, inputs.path)).split(path.sep).join('/');
-  const whole = withBaseline(result.findings, inputs.baseline, workspace, scanned.startsWith('..') ? '' : scanned);
+  const whole = withBaseline(result.findings, inputs.baseline, workspace, scanned.startsWith('..') ? '' : scanned, policy.ref);
   const scoped = changed ? filterByDiff(whole.kept, changed, inputs.diffFilter) : whole.kept;
   const ctx: ReporterContext = { rules: ALL_RULES.map((r) => r.meta), toolVersion: actionVersion(), color: false, sourceLines: result.sourceLines };
   const rebased = (findings: Finding[]): Finding[] => (root === workspace ? findings : findings.map((f) => rebaseFinding(f, toWorkspace)));
@@ -116,7 +154,8 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
     const scopeNote = base
       ? `_Scope: findings in files changed since \`${base.slice(0, 12)}\` (diff filter \`${inputs.diffFilter}\`). The SARIF upload covers the whole project._\n\n`
       : '';
-    await core.summary.addRaw(scopeNote + formatResult('markdown', { ...shown, findings: rebased(scoped) }, ctx), true).write();
+    const policyNote = `_Policy: config, registry and baseline from ${policy.note}._\n\n`;
+    await core.summary.addRaw(policyNote + scopeNote + formatResult('markdown', { ...shown, findings: rebased(scoped) }, ctx), true).write();
   }
 
   const errors = scoped.filter((f) => f.severity === 'error').length;

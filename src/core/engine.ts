@@ -20,6 +20,9 @@ import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
 import { allRegistryNames, type Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
+import { loadBasePolicy, policyReader, withoutBaseDirectory, type BasePolicy, type BasePolicySource } from './base-policy.js';
+import { comparePolicies } from './policy-check.js';
+import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 
 export interface ScanOptions {
@@ -39,6 +42,11 @@ export interface ScanOptions {
   onlyRules?: (ruleId: string, area: string) => boolean;
   /** Skip the project-level TS leak analysis (inventory only needs access sites). */
   skipLeakAnalysis?: boolean;
+  /**
+   * `--policy-from REF`: judge the working tree by the config and registry at REF (or in a
+   * directory of base files, for tests), and report how the working tree's policy is weaker.
+   */
+  policyFrom?: BasePolicySource;
 }
 
 export interface PreparedProject {
@@ -47,6 +55,8 @@ export interface PreparedProject {
   today: string;
   hardCut: boolean;
   rules: EffectiveRule[];
+  /** With `policyFrom`: the base policy in force (config/registry above) and the working tree's own. */
+  policy?: { base: BasePolicy; head: { config: ResolvedConfig; registry: Registry } };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,13 +70,21 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
   // The project root comes from the first scanned path (DESIGN §2/§3), never from cwd, so the
   // same tree gives the same report wherever the command runs; explicit --config/--registry
   // paths stay relative to cwd.
-  const config: ResolvedConfig = loadConfig({
+  let config: ResolvedConfig = loadConfig({
     cwd: options.cwd,
     searchFrom: configSearchStart(options),
     configFile: options.configFile,
     registryOverride: options.registry,
   });
-  const registry = await loadRegistry(config);
+  let registry = await loadRegistry(config);
+  let policy: PreparedProject['policy'];
+  if (options.policyFrom) {
+    const base = await loadBasePolicy(config, policyReader(config.root, options.policyFrom), config.registryFromCommandLine ? config.registry : undefined);
+    const baseConfig = withoutBaseDirectory(base.config, options.policyFrom);
+    policy = { base: { ...base, config: baseConfig }, head: { config: withoutBaseDirectory(config, options.policyFrom), registry } };
+    config = baseConfig;
+    registry = base.registry;
+  }
   const today = options.today ?? config.lifecycle.today ?? todayIso();
   if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
     throw new ConfigError(`invalid date '${today}': expected YYYY-MM-DD`);
@@ -77,7 +95,7 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
     const keep = options.onlyRules;
     rules = rules.map((r) => (keep(r.rule.meta.id, r.rule.meta.area) ? r : { ...r, level: 'off' as const }));
   }
-  return { config, registry, today, hardCut, rules };
+  return { config, registry, today, hardCut, rules, ...(policy ? { policy } : {}) };
 }
 
 /** The directory of the first scanned path (the path itself when it is a directory; its nearest existing ancestor when missing). */
@@ -160,16 +178,18 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const needsConstants = fileFacts.some((f) => f.facts.some((fact) => fact.kind === 'env-read' && fact.constRef));
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
-  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors);
+  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors, config.maxFileBytes);
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
   const shared: SharedContext = buildSharedContext(config, registry, prepared.today, prepared.hardCut);
-  const raw: RawFinding[] = runRules(prepared.rules, { files: fileFacts }, shared, errors);
+  const policyChanges = prepared.policy ? comparePolicies({ root, targets, base: prepared.policy.base, head: prepared.policy.head, fileFacts }) : undefined;
+  const raw: RawFinding[] = runRules(prepared.rules, { files: fileFacts, ...(policyChanges ? { policyChanges } : {}) }, shared, errors);
   // "Filenames = report only those files": project-level findings elsewhere (the registry, a
   // docs page) are kept only when the scan covers them.
   const scanned = new Set(files);
-  const inScope = raw.filter((r) => scanned.has(r.report.file));
-  const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath });
+  // A weakened policy is reported wherever it lives (a config the change deleted is not scanned).
+  const inScope = raw.filter((r) => scanned.has(r.report.file) || r.rule.rule.meta.id === POLICY_WEAKENED);
+  const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath, registryNames: feOptions.registryNames });
   const scannedCount = analyses.filter((a) => a.language !== null).length;
   return {
     root,
@@ -191,11 +211,12 @@ async function addTypeScriptLeaks(
   analyses: Array<{ file: string; language: string | null }>,
   options: FrontEndOptions,
   errors: ScanError[],
+  maxFileBytes: number,
 ): Promise<void> {
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
   const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length > 0;
   if (tsFiles.length === 0 || !hasSources) return;
-  let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+  let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
   try {
     ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
   } catch {
@@ -203,7 +224,7 @@ async function addTypeScriptLeaks(
   }
   if (!analyze) return;
   try {
-    const result = await analyze({ root, files: tsFiles, options });
+    const result = await analyze({ root, files: tsFiles, options, maxFileBytes });
     errors.push(...result.errors);
     const byFile = new Map(fileFacts.map((f) => [f.file, f]));
     for (const [abs, facts] of result.facts) {

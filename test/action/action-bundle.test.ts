@@ -174,11 +174,30 @@ describe('the Action under a simulated runner', () => {
     fs.writeFileSync(billing, git(repo.workspace, ['show', 'HEAD~1:src/api/billing.ts']));
     expect(runCli(['--update-baseline', '--baseline', '.clavis-lint-baseline.json'], repo.workspace).code).toBe(0);
     fs.writeFileSync(billing, head);
-    const run = runAction(repo, { baseline: '.clavis-lint-baseline.json', 'fail-on': 'warning', 'diff-filter': 'none' });
+    // The baseline file is not committed, so the policy must come from the checked-out tree.
+    const run = runAction(repo, { baseline: '.clavis-lint-baseline.json', 'fail-on': 'warning', 'diff-filter': 'none', 'policy-from': 'head' });
     expect(run.code, run.stdout).toBe(1);
     expect(run.outputs).toMatchObject({ findings: '1', errors: '1', warnings: '0' });
     const sarif = JSON.parse(fs.readFileSync(path.join(run.workspace, 'clavis-lint.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
     expect(sarif.runs[0].results.map((r) => r.ruleId)).toEqual(['no-direct-env-read']);
+  });
+
+  it('judges a pull request by the base policy: turning the rule off, excluding the file or adding a baseline does not pass', () => {
+    const repo = pullRequestRepo();
+    const configFile = path.join(repo.workspace, '.clavis-lint.yaml');
+    fs.writeFileSync(configFile, `${fs.readFileSync(configFile, 'utf8').replace('exclude: [', 'exclude: ["src/api/**", ')}  no-direct-env-read: off\n`);
+    expect(runCli(['--update-baseline', '--baseline', '.clavis-lint-baseline.json', '--allow-empty'], repo.workspace).code).toBe(0);
+    git(repo.workspace, ['add', '-A']);
+    git(repo.workspace, ['commit', '-q', '--no-gpg-sign', '-m', 'weaken the policy']);
+    const run = runAction(repo, { baseline: '.clavis-lint-baseline.json', 'diff-filter': 'none' });
+    expect(run.code, run.stdout).toBe(1);
+    expect(annotations(run.stdout, 'error').some((a) => a.includes('no-direct-env-read') && a.includes('file=src/api/billing.ts,line=22,'))).toBe(true);
+    const weakened = annotations(run.stdout, 'warning').filter((a) => a.includes('policy-weakened'));
+    expect(weakened.some((a) => a.includes("Rule 'no-direct-env-read' lowered from error to off"))).toBe(true);
+    expect(weakened.some((a) => a.includes('no longer scanned'))).toBe(true);
+    expect(run.summary).toContain(`_Policy: config, registry and baseline from \`${repo.base.slice(0, 12)}\` (the pull request base)._`);
+    // policy-from: head is the old behaviour: the pull request's own policy passes it.
+    expect(runAction(repo, { baseline: '.clavis-lint-baseline.json', 'policy-from': 'head', 'diff-filter': 'none' }).code).toBe(0);
   });
 
   it('fails with a located message on a configuration error, without a stack trace', () => {
