@@ -75,8 +75,9 @@ function symlinkError(root: string, rel: string): ScanError | undefined {
   try {
     target = fs.realpathSync(path.join(root, rel));
     realRoot = fs.realpathSync(root);
-  } catch {
-    return { file: rel, message: 'symbolic link to a missing target: not followed' };
+  } catch (err) {
+    const why = errnoCode(err) === 'ENOENT' ? 'to a missing target' : errnoCode(err) === 'ELOOP' ? 'in a loop' : `that cannot be resolved (${errnoCode(err)})`;
+    return { file: rel, message: `symbolic link ${why}: not followed` };
   }
   const inside = path.relative(realRoot, target);
   if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {

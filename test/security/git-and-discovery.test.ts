@@ -200,6 +200,9 @@ describe('item 6: which files are scanned', () => {
       fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(root, 'src/outside.ts'));
       fs.symlinkSync(outside, path.join(root, 'src/outside-dir'));
       fs.symlinkSync('a.ts', path.join(root, 'src/inside.ts'));
+      fs.symlinkSync('missing.ts', path.join(root, 'src/dangling.ts'));
+      fs.symlinkSync('loop-b.ts', path.join(root, 'src/loop-a.ts'));
+      fs.symlinkSync('loop-a.ts', path.join(root, 'src/loop-b.ts'));
       if (inGit) {
         git(root, ['init', '-q', '-b', 'main']);
         commitAll(root, 'base');
@@ -207,6 +210,9 @@ describe('item 6: which files are scanned', () => {
       const r = report(runCli(['--format', 'json'], root));
       expect(r.findings, `inGit=${inGit}`).toEqual([]);
       expect(r.errors.filter((e) => e.file === 'src/outside.ts').map((e) => e.message)).toEqual(['symbolic link to a path outside the project: not followed']);
+      expect(r.errors.filter((e) => e.file === 'src/outside-dir').map((e) => e.message)).toEqual(['symbolic link to a path outside the project: not followed']);
+      expect(r.errors.filter((e) => e.file === 'src/dangling.ts').map((e) => e.message)).toEqual(['symbolic link to a missing target: not followed']);
+      expect(r.errors.filter((e) => e.file === 'src/loop-a.ts').map((e) => e.message)).toEqual(['symbolic link in a loop: not followed']);
       expect(errorFiles(r)).not.toContain('src/inside.ts');
     }
   });
