@@ -13,7 +13,8 @@ import { scan, type ScanOutput } from '../core/engine.js';
 import type { Finding } from '../core/finding.js';
 import { applyBaseline, readBaselineText, type StaleEntry } from '../core/baseline.js';
 import { changedLines, filterByDiff, type ChangedLines } from '../core/changed-lines.js';
-import { readFileAtRef, resolveCommit } from '../core/git.js';
+import { resolveCommit } from '../core/git.js';
+import { baselineTextAtRef } from '../core/base-policy.js';
 import { ConfigError } from '../core/config-types.js';
 import { formatResult, type ReporterContext } from '../reporters/index.js';
 import { ALL_RULES } from '../rules/index.js';
@@ -71,17 +72,10 @@ function withBaseline(findings: Finding[], baselineFile: string | undefined, wor
   return applyBaseline(findings, text, baselineFile, (file) => scanned === '' || file === scanned || file.startsWith(`${scanned}/`));
 }
 
-const EMPTY_BASELINE = '{"version": 1, "tool": "clavis-lint", "files": {}}';
-
-/**
- * The baseline in force: under a base policy, the committed baseline at the base (a pull request
- * that adds entries to it must not hide its own findings); a base without the file has none.
- */
+/** The baseline in force: under a base policy, as committed at the base (see baselineTextAtRef). */
 function baselineText(baselineFile: string, workspace: string, policyRef: string | undefined): string {
   const absolute = path.resolve(workspace, baselineFile);
-  const rel = path.relative(workspace, absolute).split(path.sep).join('/');
-  if (policyRef && rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return readFileAtRef(workspace, policyRef, rel) ?? EMPTY_BASELINE;
-  return readBaselineText(absolute, baselineFile);
+  return (policyRef ? baselineTextAtRef(workspace, policyRef, absolute) : undefined) ?? readBaselineText(absolute, baselineFile);
 }
 
 /**

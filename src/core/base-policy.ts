@@ -109,3 +109,17 @@ export function withoutBaseDirectory(config: ResolvedConfig, source: BasePolicyS
   const rel = insideRoot(config.root, path.resolve(source.dir));
   return rel === undefined ? config : { ...config, exclude: [...config.exclude, `${rel}/**`] };
 }
+
+const EMPTY_BASELINE = '{"version": 1, "tool": "clavis-lint", "files": {}}';
+
+/**
+ * The baseline in force under a base policy: a baseline file inside the project is read as
+ * committed at `ref` (a change that adds entries must not hide its own findings), and a base
+ * without the file has an empty one. Undefined for a file outside the project: the caller reads
+ * the user's own file from disk.
+ */
+export function baselineTextAtRef(root: string, ref: string, absolute: string): string | undefined {
+  const rel = insideRoot(root, absolute);
+  if (rel === undefined) return undefined;
+  return readFileAtRef(root, ref, rel) ?? EMPTY_BASELINE;
+}

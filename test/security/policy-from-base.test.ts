@@ -74,6 +74,19 @@ describe('--policy-from REF', () => {
     expect(json(stronger, ['--policy-from', 'HEAD']).findings.filter((f) => f.ruleId === 'policy-weakened')).toEqual([]);
   });
 
+  it('reads the baseline as committed at the ref: entries the change adds hide nothing', () => {
+    const dir = repoWithChange(() => undefined);
+    expect(runCli(['--update-baseline', '--baseline', '.clavis-lint-baseline.json'], dir).code).toBe(0);
+    expect(json(dir, ['--baseline', '.clavis-lint-baseline.json']).findings).toEqual([]);
+    const judged = json(dir, ['--baseline', '.clavis-lint-baseline.json', '--policy-from', 'HEAD']);
+    expect(judged.code).toBe(1);
+    expect(judged.findings.filter((f) => f.ruleId === 'no-direct-env-read')).toHaveLength(2);
+    // Once the baseline is committed, the base has it too.
+    git(dir, ['add', '-A']);
+    git(dir, ['commit', '-q', '-m', 'baseline']);
+    expect(json(dir, ['--baseline', '.clavis-lint-baseline.json', '--policy-from', 'HEAD']).findings).toEqual([]);
+  });
+
   it('is a usage error for a ref that is not a commit, and never runs a ref as an option', () => {
     const dir = repoWithChange(() => undefined);
     for (const ref of ['no-such-branch', '--output=/tmp/x']) {

@@ -1,6 +1,7 @@
 // `clavis-lint [scan] [PATH...]`.
 import path from 'node:path';
 import { scan, type ScanOutput } from '../../core/engine.js';
+import { baselineTextAtRef } from '../../core/base-policy.js';
 import type { Finding } from '../../core/finding.js';
 import {
   applyBaseline,
@@ -54,6 +55,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     hardCut: values['hard-cut'],
     workers,
     onProgress: progress.update,
+    ...(values['policy-from'] !== undefined ? { policyFrom: { ref: values['policy-from'] } } : {}),
   });
   progress.done();
 
@@ -75,7 +77,10 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   let findings = result.findings;
   let baselineInfo: { matched: number; stale: number } | undefined;
   if (values.baseline) {
-    const text = readBaselineText(path.resolve(io.cwd, values.baseline), values.baseline);
+    const baselineFile = path.resolve(io.cwd, values.baseline);
+    // Under --policy-from the baseline is part of the policy: read as committed at the ref.
+    const policyRef = values['policy-from'];
+    const text = (policyRef !== undefined ? baselineTextAtRef(result.root, policyRef, baselineFile) : undefined) ?? readBaselineText(baselineFile, values.baseline);
     const applied = applyBaseline(findings, text, values.baseline, scope);
     findings = applied.kept;
     baselineInfo = { matched: applied.matched, stale: applied.stale.length };
@@ -92,6 +97,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     color: format === 'text' && useColor(values, io),
     sourceLines: result.sourceLines,
     includeSuppressed: values['include-suppressed'] === true,
+    timing: values.timing === true,
   });
   writeReport(report, values, io);
   return exitCodeFor(findings, maxWarnings);
