@@ -91,8 +91,10 @@ export interface NameRefFact {
   /** Measurements of the assigned value (length, entropy, placeholder words...), never the value: rules judge it with placeholderReason. */
   valueProfile?: ValueProfile;
   /**
-   * Where the value assigned to this name sits (the text after `=` / `:`, a Kubernetes `value:`
-   * scalar), when there is one. A position only, never the value: output masks it by range.
+   * Where the value assigned to this name sits, when the syntax separates them: after the `=` of
+   * `.env`, Dockerfile `ARG`/`ENV` and compose `- KEY=value`; a Kubernetes env `value:` scalar.
+   * (A YAML `KEY: value` pair is a `value-literal` fact bound to KEY instead, see
+   * core/value-literals.ts.) A position only, never the value: output masks it by range.
    */
   valueRange?: Range;
 }

@@ -12,6 +12,8 @@ import type { EffectiveRule } from './rule-levels.js';
 import { matchDirective, parseDirectives, type Directive } from './suppressions.js';
 import { fingerprintAll } from './fingerprint.js';
 import { redactSourceLine, redactValues } from './redact.js';
+import { compileSecretPatterns } from './rule-context.js';
+import { markMaskedByPosition, maskFileLines, maskKnownValues, nameRangesOf, valueSpansOf } from './value-masking.js';
 import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '../rules/suppression-rule-ids.js';
 import { compareCodeUnits } from './compare.js';
 
@@ -22,6 +24,8 @@ export interface PostProcessInput {
   rules: EffectiveRule[];
   config: ResolvedConfig;
   isTestPath(file: string): boolean;
+  /** Every name the registry knows: a literal bound to one is masked in shown source lines. */
+  registryNames?: Iterable<string>;
 }
 
 export interface PostProcessOutput {
@@ -109,18 +113,66 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
       hint,
     })),
   );
+  // Reporters only ever see masked source lines: by position first, then by look.
+  const { display, maskedValues } = maskSourceLines(input, lines, pending.map((p) => p.finding), factsByFile, ruleById);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   pending.forEach((p, i) => {
     const finding: Finding = { ...p.finding, fingerprint: fingerprints[i] };
-    if (p.suppressedBy) suppressed.push({ ...finding, suppression: { kind: 'inline', justification: p.suppressedBy.reason ?? '' } });
-    else findings.push(finding);
+    if (p.suppressedBy) {
+      // A reason is free text: it may quote the very value it excuses.
+      const justification = redactValues(maskKnownValues(p.suppressedBy.reason ?? '', maskedValues));
+      suppressed.push({ ...finding, suppression: { kind: 'inline', justification } });
+    } else findings.push(finding);
   });
-  // Reporters only ever see redacted source lines.
-  const display = new Map<string, string[]>();
-  for (const [file, raw] of lines) display.set(file, raw.map((line) => redactSourceLine(file, line)));
   return { findings, suppressed, lines: display };
 }
+
+/** Languages whose every reported line has all its literals masked (they are values, not code). */
+const CONFIG_LANGUAGES = new Set(['workflow', 'compose', 'kubernetes', 'dockerfile', 'dotenv', 'markdown', 'yaml']);
+
+function maskSourceLines(
+  input: PostProcessInput,
+  lines: Map<string, string[]>,
+  reported: Array<Omit<Finding, 'fingerprint'>>,
+  factsByFile: Map<string, FileFacts>,
+  ruleById: Map<string, EffectiveRule>,
+): { display: Map<string, string[]>; maskedValues: string[] } {
+  const registryNames = new Set(input.registryNames ?? []);
+  const looksLikeSecret = compileSecretPatterns(input.config.secretPatterns);
+  const isSensitiveName = (name: string): boolean => registryNames.has(name) || looksLikeSecret(name);
+  // (b): lines a config-area rule reports, and every reported line of a config file.
+  const configLines = new Map<string, Set<number>>();
+  for (const finding of reported) {
+    const inConfigFile = CONFIG_LANGUAGES.has(factsByFile.get(finding.file)?.language ?? '');
+    if (!inConfigFile && ruleById.get(finding.ruleId)?.rule.meta.area !== 'config') continue;
+    const set = configLines.get(finding.file) ?? new Set<number>();
+    set.add(finding.line);
+    configLines.set(finding.file, set);
+  }
+  const byPosition = new Map<string, { lines: string[]; placed: boolean }>();
+  const maskedValues = new Set<string>();
+  for (const [file, raw] of lines) {
+    const facts = factsByFile.get(file)?.facts ?? [];
+    const spans = valueSpansOf(facts);
+    const masked = maskFileLines({ lines: raw, spans, isSensitiveName, everyLiteralOn: configLines.get(file) ?? new Set(), names: nameRangesOf(facts) });
+    byPosition.set(file, { lines: masked.lines, placed: spans.length > 0 });
+    for (const value of masked.maskedValues) maskedValues.add(value);
+  }
+  const values = [...maskedValues];
+  const display = new Map<string, string[]>();
+  for (const [file, masked] of byPosition) {
+    // (c) by look, on top. A file whose front end placed its literals keeps its code readable (a
+    // `run:` line's command, its `\${{ }}` expressions); one it could not place (a parse error)
+    // has every config-style assignment value masked whole.
+    const byLook = masked.placed ? redactValues : (line: string) => redactSourceLine(file, line);
+    const shown = masked.lines.map((line) => byLook(maskKnownValues(line, values)));
+    markMaskedByPosition(shown);
+    display.set(file, shown);
+  }
+  return { display, maskedValues: values };
+}
+
 
 function directiveFinding(rule: EffectiveRule, file: string, directive: Directive, messageId: string, data: Record<string, string>): Omit<Finding, 'fingerprint'> {
   return {

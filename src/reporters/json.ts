@@ -32,7 +32,7 @@ function findingJson(finding: Finding, withSuppression: boolean): Record<string,
     fingerprint: finding.fingerprint,
     ...(finding.flow && finding.flow.length > 0 ? { flow: finding.flow.map(flowStepJson) } : {}),
     ...(withSuppression && finding.suppression
-      ? { suppression: { kind: finding.suppression.kind, justification: finding.suppression.justification } }
+      ? { suppression: { kind: finding.suppression.kind, justification: redactValues(finding.suppression.justification) } }
       : {}),
   };
 }

@@ -100,7 +100,8 @@ function sarifResult(finding: Finding, ruleIndex: number): Sarif.Result {
           suppressions: [
             {
               kind: finding.suppression.kind === 'inline' ? ('inSource' as const) : ('external' as const),
-              justification: finding.suppression.justification,
+              // Free text written by a person: masked again here in case a caller skipped post-processing.
+              justification: redactValues(finding.suppression.justification),
             },
           ],
         }

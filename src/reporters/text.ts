@@ -4,6 +4,7 @@ import { createColors } from 'picocolors';
 import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import type { FlowStep } from '../core/facts.js';
 import { redactSourceLine, redactValues } from '../core/redact.js';
+import { isMaskedByPosition } from '../core/value-masking.js';
 import { sortErrors, sortFindings } from './finding-order.js';
 import { neutraliseControlCharacters as safe, renderExcerpt } from './source-excerpt.js';
 import { plural, summaryText } from './summary.js';
@@ -24,10 +25,12 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
 }
 
 function excerptLines(finding: Finding, ctx: ReporterContext, c: Colors): string[] {
-  const lineText = ctx.sourceLines?.(finding.file)?.[finding.line - 1];
-  if (lineText === undefined) return [];
-  // The engine redacts already; redacting again here keeps the invariant if a caller forgets.
-  const excerpt = renderExcerpt(redactSourceLine(finding.file, lineText), finding);
+  const lines = ctx.sourceLines?.(finding.file);
+  const lineText = lines?.[finding.line - 1];
+  if (lines === undefined || lineText === undefined) return [];
+  // The engine masks values by position; masking value-like tokens again keeps the invariant. Lines
+  // that did not come from the engine (a caller skipped it) get whole config values masked by look.
+  const excerpt = renderExcerpt(isMaskedByPosition(lines) ? redactValues(lineText) : redactSourceLine(finding.file, lineText), finding);
   const gutter = String(finding.line);
   const paint = finding.severity === 'error' ? c.red : c.yellow;
   return [
@@ -64,7 +67,7 @@ function fileSection(file: string, findings: Finding[], ctx: ReporterContext, c:
 function suppressedSection(suppressed: Finding[], c: Colors): string[] {
   const lines = [c.dim(`${plural(suppressed.length, 'suppressed finding')}:`)];
   for (const finding of suppressed) {
-    const how = finding.suppression ? ` (${finding.suppression.kind}: ${safe(finding.suppression.justification)})` : '';
+    const how = finding.suppression ? ` (${finding.suppression.kind}: ${safe(redactValues(finding.suppression.justification))})` : '';
     lines.push(c.dim(`  ${safe(finding.file)}:${finding.line}:${finding.column}  ${finding.ruleId}${how}`));
   }
   return lines;

@@ -7,6 +7,7 @@ import type { Fact, FileError, FrontEnd, Range } from '../../core/facts.js';
 import type { ValueProfile } from '../../core/placeholder-value.js';
 import { isPlaceholderValue, valueProfileOf } from './placeholder-values.js';
 import { scalarSnippet } from './scalar-snippet.js';
+import { yamlValueLiterals } from './yaml-value-literals.js';
 import { asScalar, asSeq, mapEntries, mapGet, nodeRange, offsetRange, parseYamlSource, scalarString, walkScalars, type YamlSource } from './yaml-source.js';
 
 export const composeFrontEnd: FrontEnd = {
@@ -20,6 +21,7 @@ interface Entry {
   range: Range;
   hasLiteralValue: boolean;
   valueProfile?: ValueProfile;
+  valueRange?: Range;
 }
 
 export function analyzeCompose(file: string, text: string): { facts: Fact[]; errors: FileError[] } {
@@ -28,12 +30,13 @@ export function analyzeCompose(file: string, text: string): { facts: Fact[]; err
   for (const doc of src.documents) {
     try {
     for (const scalar of walkScalars(doc.contents)) facts.push(...interpolations(src, scalar));
+    facts.push(...yamlValueLiterals(src, doc.contents));
     for (const [service, pair] of mapEntries(mapGet(doc.contents, 'services'))) {
       for (const entry of keyValueEntries(src, mapGet(pair.value, 'environment'))) {
-        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-env-key', range: entry.range, hasLiteralValue: entry.hasLiteralValue, ...profileOf(entry) });
+        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-env-key', range: entry.range, hasLiteralValue: entry.hasLiteralValue, ...profileOf(entry), ...valueRangeOf(entry) });
       }
       for (const entry of keyValueEntries(src, mapGet(mapGet(pair.value, 'build'), 'args'))) {
-        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-build-arg', range: entry.range, hasLiteralValue: entry.hasLiteralValue, ...profileOf(entry) });
+        facts.push({ kind: 'name-ref', name: entry.name, context: 'compose-build-arg', range: entry.range, hasLiteralValue: entry.hasLiteralValue, ...profileOf(entry), ...valueRangeOf(entry) });
         facts.push({ kind: 'config', type: 'docker-build-arg', range: entry.range, data: { name: entry.name, service, hasLiteralValue: entry.hasLiteralValue, source: 'compose', ...profileOf(entry) } });
       }
     }
@@ -43,6 +46,10 @@ export function analyzeCompose(file: string, text: string): { facts: Fact[]; err
     }
   }
   return { facts, errors: src.errors };
+}
+
+function valueRangeOf(entry: Entry): { valueRange?: Range } {
+  return entry.valueRange ? { valueRange: entry.valueRange } : {};
 }
 
 function profileOf(entry: Entry): { valueProfile?: ValueProfile } {
@@ -55,6 +62,7 @@ function keyValueEntries(src: YamlSource, node: unknown): Entry[] {
   for (const [name, pair] of mapEntries(node)) {
     const range = nodeRange(src, pair.key);
     const value = scalarString(pair.value);
+    // The value is a literal bound to this key already (yamlValueLiterals), expressions left visible.
     if (range) entries.push({ name, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value) });
   }
   for (const item of asSeq(node)?.items ?? []) {
@@ -67,7 +75,11 @@ function keyValueEntries(src: YamlSource, node: unknown): Entry[] {
     const snippet = scalarSnippet(src.text, scalar);
     const start = snippet.toFileOffset(snippet.text.indexOf(name));
     const end = snippet.exact ? start + name.length : start;
-    entries.push({ name, range: offsetRange(src.lineCounter, start, end), hasLiteralValue: eq >= 0 && !isPlaceholderValue(text.slice(eq + 1)), ...valueProfileOf(eq >= 0 ? text.slice(eq + 1) : null) });
+    // The value's position: after the `=` when the scalar maps exactly, else the whole scalar.
+    const valueRange = eq < 0 || eq + 1 >= text.length ? undefined
+      : snippet.exact ? offsetRange(src.lineCounter, snippet.toFileOffset(eq + 1), snippet.toFileOffset(text.length - 1) + 1)
+      : nodeRange(src, scalar) ?? undefined;
+    entries.push({ name, range: offsetRange(src.lineCounter, start, end), hasLiteralValue: eq >= 0 && !isPlaceholderValue(text.slice(eq + 1)), ...valueProfileOf(eq >= 0 ? text.slice(eq + 1) : null), ...(valueRange ? { valueRange } : {}) });
   }
   return entries;
 }

@@ -75,28 +75,33 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
         const hasLiteralValue = eq >= 0 && !isPlaceholderValue(unquote(word.text.slice(eq + 1)));
         const r = at(word, 0, name.length);
+        const valueRange = eq >= 0 && eq + 1 < word.text.length ? { valueRange: at(word, eq + 1, word.text.length - eq - 1) } : {};
         facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue } });
-        facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue });
+        facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue, ...valueRange });
       }
     } else if (instruction.keyword === 'ENV') {
       const list = words(instruction.args);
-      const pairs: Array<{ word: Word; name: string; value: string }> = [];
+      // `valueAt`: the value's [start, end) in the instruction's arguments, a position for masking.
+      const pairs: Array<{ word: Word; name: string; value: string; valueAt: [number, number] }> = [];
       if (list.length > 0 && list[0].text.includes('=')) {
         for (const word of list) {
           const eq = word.text.indexOf('=');
-          if (eq > 0) pairs.push({ word, name: word.text.slice(0, eq), value: unquote(word.text.slice(eq + 1)) });
+          if (eq > 0) pairs.push({ word, name: word.text.slice(0, eq), value: unquote(word.text.slice(eq + 1)), valueAt: [word.start + eq + 1, word.end] });
         }
       } else if (list.length > 0) {
         // Legacy `ENV KEY value with spaces`.
-        pairs.push({ word: list[0], name: list[0].text, value: instruction.args.slice(list[0].end).trim() });
+        const rest = instruction.args.slice(list[0].end);
+        const start = list[0].end + (rest.length - rest.trimStart().length);
+        pairs.push({ word: list[0], name: list[0].text, value: rest.trim(), valueAt: [start, list[0].end + rest.trimEnd().length] });
       }
-      for (const { word, name, value } of pairs) {
+      for (const { word, name, value, valueAt } of pairs) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
         const hasLiteralValue = !isPlaceholderValue(value);
         const r = at(word, 0, name.length);
         // The profile (measurements, never the value) lets rules tell `ENV K=""` from `ENV K=$K`.
         facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value) } });
-        facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue });
+        const valueRange = valueAt[1] > valueAt[0] ? { valueRange: range(instruction.toFileOffset(valueAt[0]), instruction.toFileOffset(valueAt[1] - 1) + 1) } : {};
+        facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue, ...valueRange });
       }
     } else if (instruction.keyword === 'RUN') {
       await runInstruction(file, instruction, facts, errors, at, lineCounter, options);

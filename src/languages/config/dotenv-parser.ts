@@ -12,6 +12,9 @@ export interface DotenvEntry {
   keyStart: number;
   keyEnd: number;
   value: string;
+  /** Offsets of the value as written (quotes included), end exclusive: a position for masking. */
+  valueStart: number;
+  valueEnd: number;
   quoted: boolean;
   exported: boolean;
 }
@@ -103,6 +106,8 @@ export function parseDotenv(text: string): DotenvParse {
     i++;
     skipBlanks();
     const quote = text[i];
+    const valueStart = i;
+    let valueEnd: number;
     let value: string;
     let quoted = false;
     if (quote === '"' || quote === "'" || quote === '`') {
@@ -111,10 +116,12 @@ export function parseDotenv(text: string): DotenvParse {
         problems.push({ offset: i, message: 'unterminated quoted value' });
         value = '';
         i = lineEnd(i);
+        valueEnd = text[i - 1] === '\r' ? i - 1 : i;
       } else {
         value = text.slice(i + 1, close);
         quoted = true;
         i = close + 1;
+        valueEnd = i;
         skipBlanks();
         takeComment();
         i = lineEnd(i);
@@ -124,11 +131,12 @@ export function parseDotenv(text: string): DotenvParse {
       const hash = text.indexOf('#', i);
       const stop = hash >= 0 && hash < end ? hash : end;
       value = text.slice(i, stop).trim();
+      valueEnd = valueStart + text.slice(i, stop).trimEnd().length;
       i = stop;
       takeComment();
       i = lineEnd(i);
     }
-    entries.push({ key: text.slice(keyStart, keyEnd), keyStart, keyEnd, value, quoted, exported });
+    entries.push({ key: text.slice(keyStart, keyEnd), keyStart, keyEnd, value, valueStart, valueEnd, quoted, exported });
   }
   return { entries, comments, commentedKeys, problems };
 }

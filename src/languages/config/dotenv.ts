@@ -49,6 +49,7 @@ export function analyzeDotenv(file: string, text: string): { facts: Fact[]; erro
       range: offsetRange(lineCounter, entry.keyStart, entry.keyEnd),
       hasLiteralValue: !isPlaceholderValue(entry.value),
       ...valueProfileOf(entry.value),
+      ...(entry.valueEnd > entry.valueStart ? { valueRange: offsetRange(lineCounter, entry.valueStart, entry.valueEnd) } : {}),
     });
   }
   const commentedKeys: string[] = [];

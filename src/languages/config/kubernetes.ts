@@ -5,7 +5,8 @@
 // so Deployments, CronJobs, Pods and Helm-rendered output all work.
 import type { Fact, FileError, FrontEnd } from '../../core/facts.js';
 import { isPlaceholderValue, valueProfileOf } from './placeholder-values.js';
-import { asMap, asSeq, mapEntries, mapGet, mapGetPair, nodeRange, parseYamlSource, scalarString, type YamlSource } from './yaml-source.js';
+import { asMap, asScalar, asSeq, mapEntries, mapGet, mapGetPair, nodeRange, parseYamlSource, scalarString, type YamlSource } from './yaml-source.js';
+import { yamlValueLiterals } from './yaml-value-literals.js';
 import { isMap, isPair, isSeq } from 'yaml';
 
 export const kubernetesFrontEnd: FrontEnd = {
@@ -21,6 +22,7 @@ export function analyzeKubernetes(file: string, text: string): { facts: Fact[]; 
   const facts: Fact[] = [...src.comments];
   for (const doc of src.documents) {
     try {
+    facts.push(...yamlValueLiterals(src, doc.contents));
     const kind = scalarString(mapGet(doc.contents, 'kind'));
     if (kind === 'Secret' || kind === 'ConfigMap') {
       const context = kind === 'Secret' ? 'k8s-secret-key' : 'k8s-configmap-key';
@@ -66,10 +68,12 @@ function containerEnv(src: YamlSource, container: unknown, facts: Fact[]): void 
     if (!name || !range) continue;
     const value = mapGetPair(item, 'value') ? scalarString(mapGet(item, 'value')) : null;
     const fromSecret = scalarString(mapGet(mapGet(mapGet(item, 'valueFrom'), 'secretKeyRef'), 'name'));
-    facts.push({ kind: 'name-ref', name, context: 'k8s-env-value', range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value) });
+    const valueRange = asScalar(mapGet(item, 'value')) ? nodeRange(src, mapGet(item, 'value')) : null;
+    facts.push({ kind: 'name-ref', name, context: 'k8s-env-value', range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value), ...(valueRange ? { valueRange } : {}) });
     if (fromSecret !== null) facts.push({ kind: 'config', type: 'k8s-secret-ref', range, data: { name, secret: fromSecret, key: scalarString(mapGet(mapGet(mapGet(item, 'valueFrom'), 'secretKeyRef'), 'key')) } });
   }
 }
+
 /** A Secret's `data:` values are base64: the stored value is what they decode to. */
 function decodeBase64(value: string | null): string | null {
   if (value === null || !/^[A-Za-z0-9+/\s]*={0,2}$/.test(value)) return value;

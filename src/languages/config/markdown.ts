@@ -12,6 +12,7 @@ import type { Fact, FileError, FrontEnd, FrontEndOptions, Range } from '../../co
 import { blockContentHash } from '../../docs/block-hash.js';
 import { createMarkdownParser, markedBlocksFromTokens, type MarkedBlock } from '../../docs/marked-blocks.js';
 import { DISABLE_MARKER } from './yaml-source.js';
+import { valueLiteralFact } from '../../core/value-literals.js';
 
 export const markdownFrontEnd: FrontEnd = {
   id: 'markdown',
@@ -109,7 +110,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
 
   let tableIndex = -1;
   let listIndex = -1;
-  let row: { line: number; header: boolean; cells: string[]; names: NameAt[]; marked: boolean; spans: Segment[] } | null = null;
+  let row: { line: number; header: boolean; cells: string[]; names: NameAt[]; marked: boolean; spans: Segment[]; unnamedCells: Segment[] } | null = null;
   let headers: string[] = [];
   let cellIndex = -1;
   const listItems: Array<{ line: number; names: NameAt[]; marked: boolean; list: number }> = [];
@@ -125,7 +126,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
         headers = [];
         break;
       case 'tr_open':
-        row = { line: token.map?.[0] ?? 0, header: false, cells: [], names: [], marked: false, spans: [] };
+        row = { line: token.map?.[0] ?? 0, header: false, cells: [], names: [], marked: false, spans: [], unnamedCells: [] };
         row.spans = cellSpans(lines[row.line] ?? '').map((s) => ({ line: row!.line, ...s }));
         cellIndex = -1;
         break;
@@ -137,6 +138,12 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
       case 'tr_close':
         if (row) {
           if (row.header) headers = row.cells;
+          // The other cells of a row that names a variable (an example value, say) are bound to its first name.
+          if (!row.header && row.names.length > 0) {
+            for (const cell of row.unnamedCells) {
+              facts.push(valueLiteralFact({ line: cell.line + 1, column: cell.start + 1, endLine: cell.line + 1, endColumn: cell.end + 1 }, row.names[0].name));
+            }
+          }
           const last = lines[row.line] ?? '';
           facts.push({
             kind: 'config',
@@ -187,6 +194,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
           const found = span ? locate(namesIn(children, isName, true), [span]) : [];
           row.cells.push(token.content.slice(0, 200));
           row.names.push(...found);
+          if (span && found.length === 0 && span.end > span.start) row.unnamedCells.push(span);
           row.marked ||= isMarkedDeprecated(token.content, children);
           nameRefs(found);
           if (span) comment([span]);

@@ -56,5 +56,6 @@ export async function analyzeEmbeddedScript(
 }
 
 function remapFact(fact: Fact, mapRange: (range: Range) => Range): Fact {
-  return { ...fact, range: mapRange(fact.range) } as Fact;
+  const valueRange = 'valueRange' in fact && fact.valueRange ? { valueRange: mapRange(fact.valueRange) } : {};
+  return { ...fact, range: mapRange(fact.range), ...valueRange } as Fact;
 }

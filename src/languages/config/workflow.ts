@@ -11,6 +11,7 @@ import { findExpressions, findSecretAccesses, isPureExpression } from './gha-exp
 import { valueProfileOf } from './placeholder-values.js';
 import { scalarSnippet } from './scalar-snippet.js';
 import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
+import { yamlValueLiterals } from './yaml-value-literals.js';
 import {
   asMap,
   asScalar,
@@ -54,7 +55,10 @@ export async function analyzeWorkflow(file: string, text: string, options: Front
       for (const list of accesses.values()) {
         for (const a of list) facts.push({ kind: 'name-ref', name: a.name, context: 'workflow-secret', range: a.range });
       }
-      await analyzeWorkflowDocument(file, src, doc.contents, accesses, options, facts, errors);
+      // `run:` scripts the shell front end parsed have their literals placed by it, word by word.
+      const shellPlaced = new Set<Scalar>();
+      await analyzeWorkflowDocument(file, src, doc.contents, accesses, options, facts, errors, shellPlaced);
+      facts.push(...yamlValueLiterals(src, doc.contents, shellPlaced));
     } catch {
       errors.push({ file, message: 'workflow structure could not be analysed completely' });
     }
@@ -102,6 +106,7 @@ async function analyzeWorkflowDocument(
   options: FrontEndOptions,
   facts: Fact[],
   errors: FileError[],
+  shellPlaced: Set<Scalar>,
 ): Promise<void> {
   const config = (type: string, range: Range | null, data: Record<string, unknown>): void => {
     if (range) facts.push({ kind: 'config', type, range, data } satisfies ConfigFact);
@@ -206,5 +211,6 @@ async function analyzeWorkflowDocument(
     const embedded = await analyzeEmbeddedScript(file, script, src, options);
     facts.push(...embedded.facts);
     errors.push(...embedded.errors);
+    if (embedded.errors.length === 0) shellPlaced.add(runNode);
   }
 }

@@ -5,6 +5,7 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { CommentFact, FileError, Range } from '../../core/facts.js';
+import { yamlSyntaxErrorText } from './yaml-error-text.js';
 
 export const DISABLE_MARKER = 'clavis-lint-disable';
 
@@ -42,8 +43,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   for (const doc of documents) {
     for (const err of doc.errors) {
       const pos = lineCounter.linePos(err.pos[0]);
-      // Only the code and the first line of the message: pretty errors quote source lines, which may hold values.
-      errors.push({ file, message: `YAML ${err.code}: ${firstLine(err.message)}`, line: pos.line, column: pos.col });
+      // Never the parser's message: it can quote source text (a tag, an alias, a token), which may be a value.
+      errors.push({ file, message: yamlSyntaxErrorText(err.code), line: pos.line, column: pos.col });
     }
   }
   return { text, lineCounter, documents, comments, errors };
@@ -90,11 +91,6 @@ function excessiveNesting(text: string): number {
     } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
   }
   return 0;
-}
-
-function firstLine(message: string): string {
-  const line = message.split('\n')[0].trim();
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
 /**

@@ -12,6 +12,8 @@ import { ModuleScope } from './module-scope.js';
 import { pythonParser } from './python-parser.js';
 import { calleeName, callArguments, firstSyntaxError, literalStringText, namedDescendants, rangeOf } from './python-syntax.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
+import { boundNameOf } from './bound-literals.js';
+import { valueLiteralFact } from '../../core/value-literals.js';
 import { collectSettingsReads } from './settings-classes.js';
 import { SinkMatcher } from './sink-matcher.js';
 
@@ -131,6 +133,11 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     if (value !== null && registryNames.has(value)) {
       facts.push({ kind: 'name-ref', name: value, context: 'string-literal', range: rangeOf(literal), ...testFlag });
     }
+  }
+  // Where literals bound to a name sit, so output can mask them if the name is a secret's.
+  for (const literal of literals) {
+    const name = boundNameOf(literal);
+    if (name !== null) facts.push(valueLiteralFact(rangeOf(literal), name));
   }
 
   let unresolvedCalls: string[] = [];

@@ -2,6 +2,8 @@
 // suppression comments, secret-store and resolver calls, leaks, leaky types and summaries of its
 // functions for calls from other files. It knows Rust and nothing about policy.
 import type { Node, Parser } from 'web-tree-sitter';
+import { boundNameOf } from './bound-literals.js';
+import { valueLiteralFact } from '../../core/value-literals.js';
 import type {
   EnvReadFact,
   Fact,
@@ -131,6 +133,7 @@ class RustFileAnalysis {
     this.collectEnvReads();
     this.collectCalls();
     this.emitNameMentions();
+    this.emitBoundLiterals();
     if (this.options.leakAnalysis !== false) {
       this.collectLeaks();
       this.collectLeakyTypes();
@@ -232,6 +235,14 @@ class RustFileAnalysis {
       const value = stringLiteralValue(node);
       if (value === null || !names.has(value)) continue;
       this.facts.push({ kind: 'name-ref', name: value, context: 'string-literal', range: this.range(node), ...(inTest ? { inTest } : {}) });
+    }
+  }
+
+  /** Where literals bound to a name sit, so output can mask them if the name is a secret's. */
+  private emitBoundLiterals(): void {
+    for (const { node } of this.syntax.literals) {
+      const name = boundNameOf(node);
+      if (name !== null) this.facts.push(valueLiteralFact(this.range(node), name));
     }
   }
 

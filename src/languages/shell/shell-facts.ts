@@ -6,6 +6,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fact, Range } from '../../core/facts.js';
 import type { SecretStoreEntry } from '../secret-stores/catalog.js';
+import { valueLiteralFact } from '../../core/value-literals.js';
+import { argumentPieces, assignmentPieces, expansionDefaultPieces, type BoundPiece } from './bound-literals.js';
 
 /**
  * Maps snippet positions to file positions. Snippet line `n` (1-based) is file line
@@ -84,15 +86,45 @@ class ShellFactCollector {
         return;
       case 'simple_expansion':
       case 'expansion':
+        if (node.type === 'expansion') this.literals(expansionDefaultPieces(node));
         this.expansion(node);
         return;
       case 'declaration_command':
         this.declaration(node);
         return;
       case 'command':
+        this.literals(argumentPieces(node));
         this.command(node);
         return;
+      case 'variable_assignment':
+        this.literals(assignmentPieces(node));
+        return;
     }
+  }
+
+  /** Literal positions (for masking output), minus the blanked `${{ … }}` expressions, which stay visible. */
+  private literals(pieces: BoundPiece[]): void {
+    const templates = this.input.templates ?? [];
+    for (const { node, name } of pieces) {
+      if (node.text.trim() === '') continue;
+      const row = node.startPosition.row;
+      if (templates.length === 0 || node.endPosition.row !== row) {
+        this.facts.push(valueLiteralFact(this.range(node), name));
+        continue;
+      }
+      let spans: Array<[number, number]> = [[node.startPosition.column, node.endPosition.column]];
+      for (const t of templates) {
+        if (t.row !== row) continue;
+        spans = spans.flatMap(([s, e]): Array<[number, number]> => (t.end <= s || t.start >= e ? [[s, e]] : [[s, Math.max(s, t.start)], [Math.min(e, t.end), e]]));
+      }
+      for (const [s, e] of spans) if (e > s) this.facts.push(valueLiteralFact(this.columnRange(row, s, e), name));
+    }
+  }
+
+  private columnRange(row: number, start: number, end: number): Range {
+    const { lineOffset, columnOffset, lineColumnMap } = this.input.map;
+    const offset = lineColumnMap ? lineColumnMap(row + 1) : columnOffset;
+    return { line: row + 1 + lineOffset, column: start + 1 + offset, endLine: row + 1 + lineOffset, endColumn: end + 1 + offset };
   }
 
   private expansion(node: Node): void {

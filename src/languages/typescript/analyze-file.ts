@@ -12,6 +12,8 @@ import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
 import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
 import { rangeOfNode } from './source-range.js';
+import { boundNameOf } from './bound-literals.js';
+import { valueLiteralFact } from '../../core/value-literals.js';
 import { isTestPath } from '../../core/test-paths.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
@@ -214,6 +216,7 @@ class FileAnalysis implements EnvReadSink {
       case SyntaxKind.StringLiteral:
       case SyntaxKind.NoSubstitutionTemplateLiteral:
         if (this.prepared.registryNames.has((node as TS.StringLiteral).text)) this.registryLiterals.push(node as TS.StringLiteral);
+        this.inspectBoundLiteral(node as TS.StringLiteralLike);
         break;
       case SyntaxKind.CallExpression:
         this.inspectCall(node as TS.CallExpression);
@@ -232,6 +235,13 @@ class FileAnalysis implements EnvReadSink {
       default:
         break;
     }
+  }
+
+  /** Where a literal bound to a name sits, so output can mask it if the name is a secret's. */
+  private inspectBoundLiteral(literal: TS.StringLiteralLike): void {
+    if (literal.text === '') return;
+    const name = boundNameOf(literal);
+    if (name !== null) this.facts.push(valueLiteralFact(rangeOfNode(this.sourceFile, literal), name));
   }
 
   private inspectEnvCandidate(node: TS.Node): void {
