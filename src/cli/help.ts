@@ -32,4 +32,6 @@ Options:
   -v, --version                 the version
 
 Exit codes: 0 nothing at or above the threshold, 1 findings, 2 usage, config or registry error.
+  docs --check: 1 a marked block is out of date (docs --fix repairs it); 2 a configured page is
+  missing, unreadable, outside the project or malformed (never rewritten by --fix).
 `;

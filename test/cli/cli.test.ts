@@ -157,12 +157,15 @@ describe('clavis-lint CLI', () => {
   });
 
   it('scans only the named files when files are given', () => {
+    // A git repository: the config is found walking up from the named file to the git root
+    // (outside git only the scanned directory itself is searched, whatever the cwd).
     const project = writeTree({
       '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
       'secrets.registry.yaml': REGISTRY,
       'src/a.ts': 'export const x = process.env.OPENROUTER_API_KEY;\n',
       'src/b.ts': 'export const x = process.env.OPENROUTER_API_KEY;\n',
     });
+    fs.mkdirSync(path.join(project, '.git'));
     const out = JSON.parse(runCli(['src/b.ts', '--format', 'json'], project).stdout) as { findings: Array<{ file: string }> };
     expect([...new Set(out.findings.map((f) => f.file))]).toEqual(['src/b.ts']);
   });
