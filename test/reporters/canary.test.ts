@@ -27,6 +27,13 @@ describe('canary secret never appears in any reporter output', () => {
       expect(out).not.toContain(CANARY);
       expect(out).not.toContain(CANARY.replace(/\d/g, ''));
     });
+
+    it(`${format}: a value pasted into a suppression reason is masked`, () => {
+      const base = scanResult();
+      const suppressed = base.suppressed.map((f) => ({ ...f, suppression: { kind: 'inline' as const, justification: `rotated, old value ${CANARY}` } }));
+      const out = formatResult(format, { ...base, suppressed }, reporterContext({ includeSuppressed: true }));
+      expect(out).not.toContain(CANARY);
+    });
   }
 });
 

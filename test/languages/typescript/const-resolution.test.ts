@@ -51,7 +51,8 @@ describe('TypeScript front end: constant keys', () => {
 
   it('uses the constant key literal for the read, not as a separate name ref', () => {
     const facts = analyze("const K = 'OPENROUTER_KEY';\nconst a = process.env[K];");
-    expect(facts.map((fact) => fact.kind)).toEqual(['env-read']);
+    // (`K = '…'` is also a value-literal position for output masking, not a name ref.)
+    expect(facts.filter((fact) => !(fact.kind === 'config' && fact.type === 'value-literal')).map((fact) => fact.kind)).toEqual(['env-read']);
   });
 
   it('survives a self-referencing constant', () => {
