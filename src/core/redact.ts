@@ -1,6 +1,8 @@
 // Defence in depth for the first invariant: no output contains a secret value from a scanned
-// file. Rules build messages from names only; still, every string that reaches a reporter and
-// may echo source text (source lines under a caret, flow notes, messages) passes through here.
+// file. Rules build messages from names only, and source lines are masked by position first
+// (value-masking.ts); this masker by LOOK is the last line of defence on top: every string that
+// reaches a reporter and may echo source text (source lines under a caret, flow notes, messages,
+// suppression reasons, error text) passes through here.
 // Value-like tokens are masked: long runs of key characters that mix letters and digits, and,
 // in config files, everything after the `=` / `:` of an assignment.
 
