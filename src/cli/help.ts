@@ -25,7 +25,9 @@ Options:
   --today YYYY-MM-DD            date for alias lifecycle checks (default: today)
   --hard-cut                    treat every deprecated alias as an error now
   --include-suppressed          keep suppressed findings in SARIF (with justifications)
-  --workers N                   analysis threads (default: by size and cores; 0 = none)
+  --workers N                   analysis threads, 0 to 64 (default: by size and cores; 0 = none);
+                                never more than the cores or the files to parse
+  --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
   --no-color                    no colours in text output (also NO_COLOR)
   -q, --quiet                   report errors only, no warnings
   -h, --help                    this help

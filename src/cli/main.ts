@@ -44,6 +44,7 @@ export const OPTION_SPEC = {
   fix: { type: 'boolean' },
   'include-suppressed': { type: 'boolean' },
   workers: { type: 'string' },
+  timing: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -72,6 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const command = positionals.length > 0 && COMMANDS.has(positionals[0]) && !looksLikePath(io.cwd, positionals[0]) ? positionals[0] : 'scan';
   const rest = command === 'scan' && positionals[0] !== 'scan' ? positionals : positionals.slice(1);
   try {
+    checkWorkers(values.workers);
     switch (command) {
       case 'rules':
         return (await import('./commands/rules.js')).runRulesCommand(values, io);
@@ -104,6 +106,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
 /** A bad command line: one line on stderr, exit 2. */
 export class UsageError extends Error {}
+
+/**
+ * Above this `--workers` is a typo, not a plan: each worker loads the TypeScript compiler and the
+ * grammars (about 100 MB), and the pool never starts more workers than cores or files to parse.
+ */
+export const MAX_WORKERS = 64;
+
+function checkWorkers(value: string | undefined): void {
+  if (value === undefined) return;
+  if (!/^\d{1,6}$/.test(value) || Number(value) > MAX_WORKERS) {
+    throw new UsageError(`invalid --workers '${JSON.stringify(value).slice(1, -1)}': expected an integer from 0 to ${MAX_WORKERS}`);
+  }
+}
 
 function oneLine(text: string): string {
   return text.split('\n')[0].replace(/\s+$/, '').replace(/\.$/, '');

@@ -17,7 +17,7 @@ export interface PoolOptions {
   files: string[];
   options: FrontEndOptions;
   maxBytes: number;
-  /** 0 forces in-process; undefined picks by the number of files to parse and the core count. */
+  /** 0 forces in-process; undefined picks by the number of files to parse. Capped at the cores and the files. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -38,7 +38,10 @@ export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
   }
   const script = workerScript();
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-  const count = pool.workers ?? (pending.length >= MIN_PARSED_FILES_FOR_WORKERS ? Math.min(cores, 8) : 0);
+  const wanted = pool.workers ?? (pending.length >= MIN_PARSED_FILES_FOR_WORKERS ? 8 : 0);
+  // Never more threads than cores or files to parse: each worker costs a compiler load (~100 MB),
+  // and an idle one only costs. The results are the same whatever the count (see analyze-file.ts).
+  const count = Math.min(wanted, cores, pending.length);
   const parsed = !script || count <= 1 ? await parseInProcess(pending, pool) : await parseInWorkers(pending, pool, script, count);
   for (const analysis of parsed) finished.set(analysis.file, analysis);
   return pool.files.map((file) => finished.get(file)!).filter(Boolean);

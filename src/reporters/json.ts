@@ -1,5 +1,6 @@
 // The stable machine contract (DESIGN §3). Keys are written in a fixed order, so the same scan
-// gives the same bytes (up to `stats.ms`, which is real timing).
+// gives the same bytes. `stats.ms` stays in the contract but is 0 unless timing was asked for
+// (`--timing`): wall-clock time would make every report differ from the last.
 import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import type { FlowStep } from '../core/facts.js';
 import { redactValues } from '../core/redact.js';
@@ -59,7 +60,7 @@ export function toJson(result: ScanResult, ctx: ReporterContext): string {
     stats: {
       files: result.stats.files,
       filesByLanguage: sortedRecord(result.stats.filesByLanguage),
-      ms: result.stats.ms,
+      ms: ctx.timing ? result.stats.ms : 0,
     },
     errors: sortErrors(result.errors).map(errorJson),
     // Not part of the default contract: only on request, after every contract key.

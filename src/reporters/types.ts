@@ -21,6 +21,8 @@ export interface ReporterContext {
   includeSuppressed?: boolean;
   /** Cap on SARIF results; defaults to {@link DEFAULT_MAX_SARIF_RESULTS}. */
   maxResults?: number;
+  /** Put the real scan time in JSON `stats.ms` (`--timing`); otherwise it is 0, so reports are byte-identical. */
+  timing?: boolean;
 }
 
 /** Below GitHub's 25,000 results per run, with room to spare. */

@@ -10,6 +10,8 @@ import { pythonModulePath } from './cross-file-calls.js';
 import { PythonLeakAnalysis } from './leak-analysis.js';
 import { ModuleScope } from './module-scope.js';
 import { pythonParser } from './python-parser.js';
+import { linesOf, nestingErrors } from '../nesting-limit.js';
+import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 import { calleeName, callArguments, firstSyntaxError, literalStringText, namedDescendants, rangeOf } from './python-syntax.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
 import { boundNameOf } from './bound-literals.js';
@@ -54,7 +56,12 @@ export async function analyzePython(file: string, text: string, options: FrontEn
   let unresolvedCalls: string[] = [];
   let tree;
   try {
-    tree = (await pythonParser()).parse(text);
+    // Constructs nested past the limit are cut before any walker sees them, the same on every thread.
+    const limited = parseWithinNestingLimit(await pythonParser(), text);
+    if (limited) {
+      ({ tree, text } = limited);
+      errors.push(...nestingErrors(file, linesOf(text, limited.cutAt)));
+    }
   } catch {
     return { facts, errors: [{ file, message: 'Python parser failed on this file' }] };
   }

@@ -32,6 +32,8 @@ import { planSummaries, rustModulePath } from './summaries.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
+import { linesOf, nestingErrors } from '../nesting-limit.js';
+import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 /** Cheap substring test: false means the file cannot produce any fact. */
@@ -62,7 +64,7 @@ export function collectRustConstants(_file: string, text: string): Record<string
   const parser = rustParserIfReady();
   if (!parser || !text.includes('const') && !text.includes('static')) return {};
   try {
-    const tree = parser.parse(text);
+    const tree = parseWithinNestingLimit(parser, text)?.tree;
     if (!tree) return {};
     try {
       return constantsOfTree(constsByName(tree.rootNode.descendantsOfType(['const_item', 'static_item']).filter((node): node is Node => !!node)));
@@ -90,10 +92,14 @@ export const rustFrontEnd: FrontEnd = {
 };
 
 function analyzeWithParser(parser: Parser, file: string, text: string, options: FrontEndOptions): FrontEndResult {
-  const tree = parser.parse(text);
-  if (!tree) return { facts: [], errors: [{ file, message: 'Rust parser returned no tree.' }] };
+  // Constructs nested past the limit are cut before any walker sees them, the same on every thread.
+  const limited = parseWithinNestingLimit(parser, text);
+  if (!limited) return { facts: [], errors: [{ file, message: 'Rust parser returned no tree.' }] };
+  const { tree } = limited;
   try {
-    return new RustFileAnalysis(parser, file, text, options, tree.rootNode).run();
+    const result = new RustFileAnalysis(parser, file, limited.text, options, tree.rootNode).run();
+    const deep = nestingErrors(file, linesOf(limited.text, limited.cutAt));
+    return deep.length > 0 ? { ...result, errors: [...deep, ...(result.errors ?? [])] } : result;
   } finally {
     tree.delete();
   }

@@ -4,6 +4,8 @@ import type { Fact, FileError, FrontEnd, FrontEndOptions, FrontEndResult } from 
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { collectShellFacts, type ShellPositionMap, type TemplateExpression } from './shell-facts.js';
 import { shellParser } from './shell-parser.js';
+import { linesOf, nestingErrors } from '../nesting-limit.js';
+import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
 export type { ShellPositionMap } from './shell-facts.js';
 
@@ -53,7 +55,12 @@ async function analyzeShell(
   const errors: FileError[] = [];
   let tree;
   try {
-    tree = (await shellParser()).parse(text);
+    // Constructs nested past the limit are cut before any walker sees them, the same on every thread.
+    const limited = parseWithinNestingLimit(await shellParser(), text);
+    if (limited) {
+      ({ tree, text } = limited);
+      errors.push(...nestingErrors(file, linesOf(text, limited.cutAt).map((line) => line + map.lineOffset)));
+    }
   } catch {
     return { facts, errors: [{ file, message: 'shell parser failed on this text' }] };
   }

@@ -16,6 +16,8 @@ import { boundNameOf } from './bound-literals.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
 import { isTestPath } from '../../core/test-paths.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
+import { guardTypeScriptNesting } from './nesting-guard.js';
+import { linesOf, nestingErrors } from '../nesting-limit.js';
 
 /** Names a bundler inlines into client code at build time. */
 const BUNDLER_PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'NUXT_PUBLIC_', 'STORYBOOK_'];
@@ -292,9 +294,15 @@ class FileAnalysis implements EnvReadSink {
 
 export function analyzeTypeScript(file: string, text: string, options: FrontEndOptions): FrontEndResult {
   let sourceFile: TS.SourceFile;
+  let deep: FileError[];
   try {
     const parseOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
-    sourceFile = ts.createSourceFile(file, text, parseOptions, false, scriptKindOf(file));
+    const parse = (source: string): TS.SourceFile => ts.createSourceFile(file, source, parseOptions, false, scriptKindOf(file));
+    // Constructs nested past the limit are blanked first, the same way on every thread.
+    const guarded = guardTypeScriptNesting(file, text, parse);
+    deep = nestingErrors(file, linesOf(text, guarded.cutAt));
+    text = guarded.text;
+    sourceFile = guarded.sourceFile ?? parse(text);
   } catch (error) {
     return { facts: [], errors: [failure(file, 'could not be parsed', error)] };
   }
@@ -302,9 +310,9 @@ export function analyzeTypeScript(file: string, text: string, options: FrontEndO
   try {
     analysis.run(text);
     const exported = Object.keys(analysis.exportedConstants).length > 0 ? { exportedConstants: analysis.exportedConstants } : {};
-    return { facts: analysis.facts, ...exported };
+    return { facts: analysis.facts, ...exported, ...(deep.length > 0 ? { errors: deep } : {}) };
   } catch (error) {
-    return { facts: analysis.facts, errors: [failure(file, 'could not be fully analysed', error)] };
+    return { facts: analysis.facts, errors: [...deep, failure(file, 'could not be fully analysed', error)] };
   }
 }
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
 import { containmentChecker } from '../../core/contained-path.js';
+import { guardedSourceText } from '../../languages/typescript/nesting-guard.js';
 
 function notFound(p: string): NodeJS.ErrnoException {
   const error: NodeJS.ErrnoException = new Error(`not found: ${p}`);
@@ -79,7 +80,8 @@ export class ContainedFileSystem implements FileSystemHost {
 
   readFileSync(filePath: string, encoding = 'utf-8'): string {
     if (!this.allows(filePath)) throw notFound(filePath);
-    return fs.readFileSync(filePath, encoding as BufferEncoding);
+    // Constructs nested too deep are blanked as in the front end, so the compiler never overflows.
+    return guardedSourceText(filePath, fs.readFileSync(filePath, encoding as BufferEncoding));
   }
 
   async fileExists(filePath: string): Promise<boolean> {
