@@ -15,6 +15,7 @@ import { runRules, type RawFinding } from './run-rules.js';
 import { applyPostProcessing } from './post-process.js';
 import { resolveConstRefs } from './const-refs.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
+import { applyEnvKeyHelpers } from './env-key-helpers.js';
 import { resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
@@ -163,6 +164,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
 
+  // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
+  await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes);
   if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes);
   // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.
   const errors: ScanError[] = [...discovered.errors];

@@ -59,6 +59,13 @@ export interface EnvReadFact {
   via?: { kind: 'call' | 'loop' | 'schema'; function?: string; range: Range };
   /** For an enumeration (`enumerates`), what the code does with it, when the front end can tell. */
   enumeration?: EnvEnumerationUse;
+  /**
+   * For a read keyed by a parameter of a function other files may call (`pub fn env_flag(name: &str)`):
+   * the function and the parameter. The engine looks for its call sites in other files, where each
+   * constant argument becomes a read (`via.kind: 'call'`); `resolvedAtCallers` is then set, and the
+   * names are decided there, not here.
+   */
+  keyParam?: { function: string; index: number; list?: boolean; resolvedAtCallers?: boolean };
 }
 
 /**
@@ -257,6 +264,11 @@ export interface FrontEndOptions {
   leakAnalysis?: boolean;
   /** Summaries of functions defined in other files (second pass only); a front end uses those of its language. */
   functionSummaries?: FunctionSummaryFact[];
+  /**
+   * Functions of other files whose parameter `index` is an env key (from EnvReadFact.keyParam; `list`:
+   * a slice/list of keys). A front end turns its calls of them into reads of the constant arguments.
+   */
+  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; api: string }>;
 }
 
 /** A language front end: text in, facts out. Must not throw for bad input; return errors instead. */

@@ -42,7 +42,8 @@ export function buildInventory(files: FileFacts[], registry: Registry, isResolve
     const inResolver = isResolverPath(file.file);
     for (const fact of file.facts) {
       const at = { file: file.file, line: fact.range.line, column: fact.range.column, inResolver };
-      if (fact.kind === 'env-read') {
+      // Writes, deletes and save-for-restore copies (tests) are not access sites of a secret.
+      if (fact.kind === 'env-read' && !fact.access) {
         const id = fact.name ? names.get(fact.name)?.secret.id ?? null : null;
         if (fact.name === null) add(null, { ...at, source: 'dynamic', api: fact.api, name: null });
         else if (id) add(id, { ...at, source: 'env', api: fact.api, name: fact.name });

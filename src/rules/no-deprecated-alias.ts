@@ -1,4 +1,4 @@
-import type { Range } from '../core/facts.js';
+import type { Fact, Range } from '../core/facts.js';
 import { defineRule } from '../core/rule.js';
 
 /** `a` lies within `b`. */
@@ -6,6 +6,10 @@ function within(a: Range, b: Range): boolean {
   const startsAfter = a.line > b.line || (a.line === b.line && a.column >= b.column);
   const endsBefore = a.endLine < b.endLine || (a.endLine === b.endLine && a.endColumn <= b.endColumn);
   return startsAfter && endsBefore;
+}
+
+function namesReplacementOnLine(facts: readonly Fact[], line: number, replacement: string): boolean {
+  return facts.some((f) => f.kind === 'name-ref' && f.context === 'string-literal' && f.name === replacement && f.range.line === line);
 }
 
 export default defineRule({
@@ -47,12 +51,16 @@ export default defineRule({
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' && fact.kind !== 'name-ref') continue;
       if (fact.name === null || (fact.kind === 'name-ref' && fact.context === 'docs')) continue;
-      // Clearing or restoring the environment (tests) does not use the alias.
-      if (fact.kind === 'env-read' && fact.access) continue;
+      // Saving and restoring the environment does not use the alias; neither does a test setting
+      // or clearing it (it exercises the fallback). Production code that sets it keeps it alive.
+      if (fact.kind === 'env-read' && (fact.access === 'snapshot' || (fact.access && (fact.inTest || file.isTest)))) continue;
       const info = ctx.names.get(fact.name);
       if (!info || info.role !== 'deprecated' || !info.deprecated) continue;
       // A string literal that is the key of an env read is the same use, reported once.
       if (fact.kind === 'name-ref' && envReads.some((r) => r.kind === 'env-read' && r.name === fact.name && within(fact.range, r.range))) continue;
+      // `"TURSO_URL" => "VOX_DB_URL"`: a literal that names the alias beside its replacement describes
+      // the deprecation (a migration table, a retired-name detector); it does not use the alias.
+      if (fact.kind === 'name-ref' && fact.context === 'string-literal' && namesReplacementOnLine(file.facts, fact.range.line, info.deprecated.replacement || info.secret.env)) continue;
       const removeAfter = info.deprecated.removeAfter;
       const removalReached = !!removeAfter && ctx.today >= removeAfter;
       if (inResolver && !ctx.hardCut && !removalReached) continue;

@@ -17,7 +17,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: 'Disallow environment reads whose name the linter cannot resolve to a constant, outside the resolver.',
     rationale:
-      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, a loop over a literal list, a schema parsed from `process.env`) and reported as reads of those names by the other rules. An enumeration that only keeps names with a fixed prefix, only removes names, or is handed to a child process the code starts itself (plain inheritance) is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. Writes, deletes and save-and-restore copies in tests are not reads.',
+      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, in the same file or, for Rust and Python, from other files; a loop over a literal list; a schema parsed from `process.env`) and reported as reads of those names by the other rules; a call with a computed name is the dynamic read, reported at the call. An enumeration that only keeps names with a fixed prefix, only removes names, or is handed to a child process the code starts itself (plain inheritance) is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. Writes, deletes and save-and-restore copies in tests are not reads.',
     fix: 'Read a constant name, or move the code into the resolver. If the dynamic read is deliberate (a generic config loader), suppress it with a reason. Give a third-party process only the variables it needs.',
     messages: {
       dynamic: 'Environment read via {{api}} with a name that is not a constant; secrets read this way cannot be checked.',
@@ -50,6 +50,8 @@ export default defineRule({
     if (file.language === 'shell' && ctx.options.shell !== true) return;
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' || fact.name !== null || fact.access) continue;
+      // A helper's parameter whose callers were found: the names are read (and judged) at the calls.
+      if (fact.keyParam?.resolvedAtCallers) continue;
       const report = reportFor(fact, ctx);
       if (report) yield { ...report, file: file.file, range: fact.range };
     }

@@ -3,6 +3,7 @@
 // an enumeration and what it is for, or no read at all (a write, a delete, a value saved in a
 // test only to be put back). Only what stays unknown is a dynamic read.
 import type { Node } from 'web-tree-sitter';
+import type { FrontEndOptions } from '../../core/facts.js';
 import { classifyPythonEnumeration } from './env-enumerations.js';
 import { envReadAt, type PythonEnvRead } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
@@ -32,6 +33,8 @@ export class PythonEnvReads {
   constructor(
     private readonly scope: ModuleScope,
     private readonly inTest: boolean,
+    /** Helpers of other modules whose parameter is an env key (second pass). */
+    private readonly helpers: NonNullable<FrontEndOptions['envKeyHelpers']> = [],
   ) {}
 
   visit(node: Node): void {
@@ -62,6 +65,7 @@ export class PythonEnvReads {
   finish(): PythonEnvRead[] {
     const byFunction = new Map<number, DeferredRead[]>();
     for (const entry of this.deferred) byFunction.set(entry.binder.fn.id, [...(byFunction.get(entry.binder.fn.id) ?? []), entry]);
+    this.foreignHelperReads();
     for (const entries of byFunction.values()) {
       // A helper that saves the variable it then sets saves it for each caller too.
       const saves = entries.every((e) => this.isSavedForRestore(e.read));
@@ -84,27 +88,61 @@ export class PythonEnvReads {
     if (unknown) this.reads.push(read);
   }
 
+  /**
+   * A helper's call sites in this module: a constant argument is a read of that name at the call
+   * site, anything else a dynamic read there. A public function keeps its own read, marked
+   * `keyParam`, for the engine to find callers in other modules; a private one keeps it only when
+   * its callers cannot all be seen (none found, or the name is passed around).
+   */
   private resolveHelper(entries: DeferredRead[]): void {
     const { fn, name, method } = entries[0].binder;
     const sites = this.calls.filter((call) => isCallOf(call, fn, name, method));
-    let complete = sites.length > 0 && isPrivateHelper(fn, name, method) && !nameEscapes(fn, name, method);
     for (const site of sites) {
-      const args = callArguments(site);
       const emitted = new Set<string>();
       for (const { read, binder } of entries) {
-        const argument = args.positional[binder.index] ?? args.keywords.get(parameterName(fn, binder.index, method) ?? '') ?? null;
-        const value = argument ? this.scope.constString(argument) : null;
-        if (value === null || !argument) {
-          complete = false;
-          continue;
+        const via = { kind: 'call' as const, function: name, range: rangeOf(read.node) };
+        for (const found of this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via)) {
+          const key = `${found.name}\0${found.node.id}`;
+          if (emitted.has(key)) continue;
+          emitted.add(key);
+          this.reads.push(found);
         }
-        const api = `${read.api} through ${name}()`;
-        if (emitted.has(`${api}\0${value}`)) continue;
-        emitted.add(`${api}\0${value}`);
-        this.reads.push({ name: value, api, node: site, keyNode: argument, extra: { via: { kind: 'call', function: name, range: rangeOf(read.node) } } });
       }
     }
-    if (!complete) for (const { read } of entries) this.reads.push(read);
+    const isPrivate = isPrivateHelper(fn, name, method);
+    if (!method && !isPrivate) {
+      for (const { read, binder } of entries) this.reads.push({ ...read, extra: { ...read.extra, keyParam: { function: name, index: binder.index } } });
+    } else if (!isPrivate || sites.length === 0 || nameEscapes(fn, name, method)) {
+      for (const { read } of entries) this.reads.push(read);
+    }
+  }
+
+  /** The read one call makes through a helper: the constant key, or a dynamic read at the call. */
+  private callSiteReads(site: Node, index: number, keyword: string | undefined, api: string, name: string, via: NonNullable<PythonEnvRead['extra']>['via']): PythonEnvRead[] {
+    const args = callArguments(site);
+    const argument = args.positional[index] ?? args.keywords.get(keyword ?? '') ?? null;
+    const value = argument ? this.scope.constString(argument) : null;
+    const through = `${api} through ${name}()`;
+    if (value === null || !argument) return [{ name: null, api: through, node: site, extra: { via } }];
+    return [{ name: value, api: through, node: site, keyNode: argument, extra: { via } }];
+  }
+
+  /** Calls of helpers other modules define (FrontEndOptions.envKeyHelpers), when this module does not define the name. */
+  private foreignHelperReads(): void {
+    const helpers = this.helpers.filter((h) => h.language === 'python');
+    if (helpers.length === 0 || this.calls.length === 0) return;
+    const root = this.calls[0].tree.rootNode;
+    const defined = new Set(root.descendantsOfType('function_definition').map((fn) => fn?.childForFieldName('name')?.text));
+    for (const helper of helpers) {
+      if (defined.has(helper.function)) continue;
+      for (const call of this.calls) {
+        const callee = call.childForFieldName('function');
+        const last = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+        if (last !== helper.function) continue;
+        const via = { kind: 'call' as const, function: helper.function, range: rangeOf(call) };
+        this.reads.push(...this.callSiteReads(call, helper.index, undefined, helper.api, helper.function, via));
+      }
+    }
   }
 
   /** In a test, a read of a name the same file sets or removes (or a key the same function writes) saves it to put it back. */
@@ -115,14 +153,22 @@ export class PythonEnvReads {
     return key !== undefined && (this.writtenKeys.get(enclosingFunctionId(read.node))?.has(key) ?? false);
   }
 
-  private noteWrittenKey(key: Node | null | undefined, at: Node): void {
+  /** Records a written key; with `fact`, a constant name also becomes a write/delete fact (its literal is then not a plain mention). */
+  private noteWrittenKey(key: Node | null | undefined, at: Node, fact?: { api: string; access: 'write' | 'delete' }): void {
     if (!key) return;
     const name = this.scope.constString(key);
     if (name !== null) this.writtenNames.add(name);
+    if (name !== null && fact) this.reads.push({ name, api: fact.api, node: at, keyNode: key, extra: { access: fact.access } });
     const id = enclosingFunctionId(at);
     const keys = this.writtenKeys.get(id) ?? new Set<string>();
     keys.add(key.text);
     this.writtenKeys.set(id, keys);
+  }
+
+  /** `os.environ.update(X="v")`: the keyword is the name. */
+  private noteWrittenKeyName(name: string, value: Node, at: Node, api: string): void {
+    this.writtenNames.add(name);
+    this.reads.push({ name, api, node: value.parent ?? at, extra: { access: 'write' } });
   }
 
   /** `os.environ[K] = v`, `del os.environ[K]`. */
@@ -131,7 +177,7 @@ export class PythonEnvReads {
     for (const target of targets) {
       if (target?.type !== 'subscript') continue;
       if (this.scope.qualify(target.childForFieldName('value')) !== 'os.environ') continue;
-      this.noteWrittenKey(target.childForFieldName('subscript'), node);
+      this.noteWrittenKey(target.childForFieldName('subscript'), node, { api: 'os.environ', access: node.type === 'delete_statement' ? 'delete' : 'write' });
     }
   }
 
@@ -142,7 +188,11 @@ export class PythonEnvReads {
     const args = callArguments(call);
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
     if ((qualified && WRITING_CALLS.has(qualified)) || (method && WRITING_METHODS.has(method))) {
-      this.noteWrittenKey(args.positional[0] ?? args.keywords.get('name') ?? args.keywords.get('key'), call);
+      // `os.environ.pop` / `setdefault` are already reads (envReadAt); the others only write.
+      const alsoRead = qualified === 'os.environ.pop' || qualified === 'os.environ.setdefault' || qualified === 'os.environb.pop';
+      const api = qualified && WRITING_CALLS.has(qualified) ? qualified : `${method}`;
+      const access = /unsetenv|delenv/.test(api) ? ('delete' as const) : ('write' as const);
+      this.noteWrittenKey(args.positional[0] ?? args.keywords.get('name') ?? args.keywords.get('key'), call, alsoRead ? undefined : { api, access });
       return;
     }
     let mapping: Node | undefined;
@@ -152,9 +202,10 @@ export class PythonEnvReads {
       const isEnviron = target && (this.scope.qualify(target) === 'os.environ' || (target.type === 'string' && literalStringText(target) === 'os.environ'));
       if (isEnviron) mapping = args.positional[1];
     }
-    if (qualified === 'os.environ.update' || mapping) for (const [name, value] of args.keywords) if (name !== 'clear') this.noteWrittenKey(value.parent?.childForFieldName('name'), call);
+    const api = qualified === 'os.environ.update' ? 'os.environ.update' : 'patch.dict(os.environ)';
+    if (qualified === 'os.environ.update') for (const [name, value] of args.keywords) this.noteWrittenKeyName(name, value, call, api);
     if (mapping?.type !== 'dictionary') return;
-    for (const pair of mapping.namedChildren) if (pair.type === 'pair') this.noteWrittenKey(pair.childForFieldName('key'), call);
+    for (const pair of mapping.namedChildren) if (pair.type === 'pair') this.noteWrittenKey(pair.childForFieldName('key'), call, { api, access: 'write' });
   }
 }
 

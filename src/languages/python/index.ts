@@ -95,7 +95,7 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
   const registryNames = new Set(options.registryNames);
   const keyLiterals = new Set<number>();
   const literals: Node[] = [];
-  const envReads = new PythonEnvReads(scope, inTest);
+  const envReads = new PythonEnvReads(scope, inTest, options.envKeyHelpers);
 
   const addRead = (read: PythonEnvRead): void => {
     const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;

@@ -4,7 +4,7 @@
 // environment, a prefix filter, `Command::envs` inheritance); a test's read of a variable it
 // also sets or removes is a save for restore (`swap_env`). Only what stays unknown is dynamic.
 import type { Node } from 'web-tree-sitter';
-import type { EnvReadFact, Range } from '../../core/facts.js';
+import type { EnvReadFact, FrontEndOptions, Range } from '../../core/facts.js';
 import { resolveConstString, type ConstScope } from './constants.js';
 import type { EnvReadMatch } from './env-reads.js';
 import type { SiteRecord } from './syntax-index.js';
@@ -21,9 +21,11 @@ export interface RefineInput {
   /** The constant scope for code inside `enclosingFunction` (its `let` bindings). */
   constScope(enclosingFunction: Node | null): ConstScope;
   rangeOf(node: Node): Range;
+  /** Helpers of other files whose parameter is an env key (second pass, see FrontEndOptions.envKeyHelpers). */
+  helpers?: FrontEndOptions['envKeyHelpers'];
 }
 
-type Patch = Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration'>>;
+type Patch = Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam'>>;
 type Binder = { kind: 'list'; elements: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; list: boolean };
 
 const ITERATOR_ADAPTERS = new Set(['iter', 'into_iter', 'copied', 'cloned']);
@@ -33,7 +35,8 @@ const REMOVING_METHODS = new Set(['env_remove', 'remove_var', 'remove']);
 
 export function refineRustEnvReads(input: RefineInput): RustReadRecord[] {
   const writes = collectWrites(input);
-  const out: RustReadRecord[] = [];
+  // `set_var("X", v)` / `remove_var("X")`: not reads, but facts, so lifecycle rules see the name (and its literal is not a plain mention).
+  const out: RustReadRecord[] = [...writes.facts];
   const deferred = new Map<number, Array<{ record: RustReadRecord; binder: Extract<Binder, { kind: 'param' }> }>>();
   for (const record of input.reads) {
     const { read } = record;
@@ -48,12 +51,28 @@ export function refineRustEnvReads(input: RefineInput): RustReadRecord[] {
     else if (binder.kind === 'list') out.push(...listReads(record, binder.elements, input));
     else deferred.set(binder.fn.id, [...(deferred.get(binder.fn.id) ?? []), { record, binder }]);
   }
-  for (const entries of deferred.values()) {
-    // A helper that saves the variable it then sets (`swap_env`) saves it for each caller too.
-    const saves = entries.every((e) => isSavedForRestore(e.record, writes));
-    const resolved = resolveHelper(entries, input);
-    out.push(...(saves ? resolved.map((r) => withPatch(r, { access: 'snapshot' })) : resolved));
+  let pending = [...deferred.values()];
+  const foreign = foreignHelperReads(input);
+  // A call whose argument is itself a parameter of the enclosing fn moves one step further out
+  // (`pub fn env_ms(name) { env_u64(name) }`), a few steps at most.
+  for (let depth = 0; depth < 3; depth++) {
+    const next = new Map<number, Array<{ record: RustReadRecord; binder: Extract<Binder, { kind: 'param' }> }>>();
+    const produced: RustReadRecord[] = depth === 0 ? [...foreign] : [];
+    for (const entries of pending) {
+      // A helper that saves the variable it then sets (`swap_env`) saves it for each caller too.
+      const saves = entries.every((e) => isSavedForRestore(e.record, writes));
+      const resolved = resolveHelper(entries, input);
+      produced.push(...(saves ? resolved.map((r) => withPatch(r, { access: 'snapshot' })) : resolved));
+    }
+    for (const record of produced) {
+      const chained = record.read.name === null && !record.read.extra?.access && !isSavedForRestore(record, writes) && record.read.keyNode && depth < 2 ? binderOf(record.read.keyNode, input) : null;
+      if (chained?.kind === 'param') next.set(chained.fn.id, [...(next.get(chained.fn.id) ?? []), { record, binder: chained }]);
+      else out.push(record);
+    }
+    pending = [...next.values()];
+    if (pending.length === 0) break;
   }
+  for (const entries of pending) out.push(...entries.map((e) => e.record));
   return out.map((record) => (isSavedForRestore(record, writes) ? withPatch(record, { access: 'snapshot' }) : record));
 }
 
@@ -195,44 +214,96 @@ function listReads(record: RustReadRecord, elements: Node[], input: RefineInput)
   return out;
 }
 
-/** Call sites of a private fn (or a local closure) in this file resolve the parameter; a `pub` one keeps its dynamic read. */
+/**
+ * Call sites of a helper in this file: a constant argument is a read of that name at the call
+ * site, anything else a dynamic read there. A `pub` fn keeps its own read, marked `keyParam`, for
+ * the engine to find callers in other files; a private one keeps it only when its callers cannot
+ * all be seen (none found, or the fn is passed around as a value).
+ */
 function resolveHelper(entries: Array<{ record: RustReadRecord; binder: Extract<Binder, { kind: 'param' }> }>, input: RefineInput): RustReadRecord[] {
   const { fn, name } = entries[0].binder;
   const sites = input.calls.filter((site) => isCallOf(site.node, name, fn));
-  let complete = sites.length > 0 && !isPublic(fn);
   const out: RustReadRecord[] = [];
   for (const site of sites) {
-    const args = site.node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
-    const scope = input.constScope(site.enclosingFunction);
     const emitted = new Set<string>();
     for (const { record, binder } of entries) {
-      const argument = args[binder.index];
-      const values: Array<{ value: string; literals: Node[]; node: Node }> = [];
-      if (argument && binder.list) {
-        const list = listOf(argument, argument, input);
-        if (list?.kind !== 'list') complete = false;
-        else
-          for (const element of list.elements) {
-            const resolved = resolveConstString(element, scope);
-            if (resolved) values.push({ ...resolved, node: element });
-            else complete = false;
-          }
-      } else {
-        const resolved = argument ? resolveConstString(argument, scope) : null;
-        if (resolved) values.push({ ...resolved, node: site.node });
-        else complete = false;
-      }
-      for (const { value, literals, node } of values) {
-        const api = `${record.read.api} through ${name}()`;
-        if (emitted.has(`${api}\0${value}\0${node.id}`)) continue;
-        emitted.add(`${api}\0${value}\0${node.id}`);
-        const via = { kind: 'call' as const, function: name, range: input.rangeOf(record.read.node) };
-        out.push({ inTest: site.inTest, read: { api, name: value, node, literals, extra: { via } } });
+      const via = { kind: 'call' as const, function: name, range: input.rangeOf(record.read.node) };
+      for (const read of callSiteReads(site, binder.index, binder.list, record.read.api, name, via, input)) {
+        const key = `${read.read.name}\0${read.read.node.id}`;
+        if (emitted.has(key)) continue;
+        emitted.add(key);
+        out.push(read);
       }
     }
   }
-  if (!complete) out.push(...entries.map((e) => e.record));
+  if (isPublic(fn) && isFreeFunction(fn)) {
+    out.push(...entries.map(({ record, binder }) => withPatch(record, { keyParam: { function: name, index: binder.index, ...(binder.list ? { list: true } : {}) } })));
+  } else if (isPublic(fn) || sites.length === 0 || usedAsValue(fn, name)) {
+    out.push(...entries.map((e) => e.record));
+  }
   return out;
+}
+
+/** The reads one call site makes through a helper: each constant key, or one dynamic read. */
+function callSiteReads(site: SiteRecord, index: number, list: boolean, api: string, name: string, via: NonNullable<EnvReadFact['via']>, input: RefineInput): RustReadRecord[] {
+  const args = site.node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
+  const argument = args[index];
+  const scope = input.constScope(site.enclosingFunction);
+  const through = `${api} through ${name}()`;
+  const dynamic: RustReadRecord = { inTest: site.inTest, read: { api: through, name: null, node: site.node, literals: [], extra: { via }, ...(argument ? { keyNode: unwrapKey(argument) } : {}) } };
+  if (!argument) return [dynamic];
+  if (list) {
+    const elements = listOf(argument, argument, input);
+    if (elements?.kind !== 'list') return [dynamic];
+    const out: RustReadRecord[] = [];
+    let unknown = false;
+    for (const element of elements.elements) {
+      const resolved = resolveConstString(element, scope);
+      if (resolved) out.push({ inTest: site.inTest, read: { api: through, name: resolved.value, node: element, literals: resolved.literals, extra: { via } } });
+      else unknown = true;
+    }
+    return unknown ? [...out, dynamic] : out;
+  }
+  const resolved = resolveConstString(argument, scope);
+  return resolved ? [{ inTest: site.inTest, read: { api: through, name: resolved.value, node: site.node, literals: resolved.literals, extra: { via } } }] : [dynamic];
+}
+
+/** Calls of helpers defined in other files (FrontEndOptions.envKeyHelpers) that this file does not define itself. */
+function foreignHelperReads(input: RefineInput): RustReadRecord[] {
+  const helpers = (input.helpers ?? []).filter((h) => h.language === 'rust');
+  if (helpers.length === 0 || input.calls.length === 0) return [];
+  const root = input.calls[0].node.tree.rootNode;
+  // Names this file defines or binds itself (a fn, a `let` closure) are not the other file's helper.
+  const defined = new Set(root.descendantsOfType('function_item').map((fn) => fn?.childForFieldName('name')?.text));
+  for (const declaration of root.descendantsOfType('let_declaration')) {
+    const pattern = declaration?.childForFieldName('pattern');
+    if (pattern?.type === 'identifier') defined.add(pattern.text);
+  }
+  const out: RustReadRecord[] = [];
+  for (const helper of helpers) {
+    if (defined.has(helper.function)) continue;
+    for (const site of input.calls) {
+      const callee = site.node.childForFieldName('function');
+      if (!callee || callee.type === 'field_expression' || lastSegment(callee) !== helper.function) continue;
+      const via = { kind: 'call' as const, function: helper.function, range: input.rangeOf(site.node) };
+      out.push(...callSiteReads(site, helper.index, helper.list === true, helper.api, helper.function, via, input));
+    }
+  }
+  return out;
+}
+
+/** The fn's name appears other than as a callee or its own name (`.map(read_env)`, stored in a table). */
+function usedAsValue(fn: Node, name: string): boolean {
+  if (fn.type !== 'function_item') return false;
+  for (const id of fn.tree.rootNode.descendantsOfType('identifier')) {
+    if (!id || id.text !== name || id.id === fn.childForFieldName('name')?.id) continue;
+    const parent = id.parent;
+    const isCallee = parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === id.id;
+    const isPathCallee = parent?.type === 'scoped_identifier' && parent.parent?.type === 'call_expression';
+    const isMethodName = parent?.type === 'field_expression';
+    if (!isCallee && !isPathCallee && !isMethodName) return true;
+  }
+  return false;
 }
 
 /** `name(..)`, `Self::name(..)`, `self.name(..)`; not the fn's own recursive calls' definition. */
@@ -246,12 +317,32 @@ function isCallOf(call: Node, name: string, fn: Node): boolean {
   return segments.length === 2 && (segments[0] === 'Self' || segments[0] === 'self') && segments[1] === name;
 }
 
+/** A fn outside `impl`/`trait` blocks: other files can call it by its bare or path name. */
+function isFreeFunction(fn: Node): boolean {
+  for (let p = fn.parent; p; p = p.parent) if (p.type === 'impl_item' || p.type === 'trait_item') return false;
+  return fn.type === 'function_item';
+}
+
+/** `&key`, `key.as_ref()`, `(key)` -> `key`. */
+function unwrapKey(node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 4; i++) {
+    if (current.type === 'reference_expression' || current.type === 'parenthesized_expression') current = current.childForFieldName('value') ?? current.namedChild(0) ?? current;
+    else if (current.type === 'call_expression' && current.childForFieldName('function')?.type === 'field_expression' && ['as_str', 'as_ref', 'clone', 'to_string'].includes(current.childForFieldName('function')!.childForFieldName('field')?.text ?? '')) {
+      current = current.childForFieldName('function')!.childForFieldName('value') ?? current;
+    } else break;
+  }
+  return current;
+}
+
 /** `pub fn` (any `pub(...)`): callers may live in other files. A closure bound by `let` is local. */
 function isPublic(fn: Node): boolean {
   return fn.type === 'function_item' && fn.namedChildren.some((c) => c.type === 'visibility_modifier');
 }
 
 interface Writes {
+  /** One fact per write of a constant name (`access: write | delete`). */
+  facts: RustReadRecord[];
   names: Set<string>;
   /** Enclosing function id -> key expression texts written there. */
   keys: Map<number, Set<string>>;
@@ -259,7 +350,7 @@ interface Writes {
 
 /** `set_var(K, v)`, `remove_var(K)` (and `temp_env::with_var`): names and key texts written. */
 function collectWrites(input: RefineInput): Writes {
-  const writes: Writes = { names: new Set(), keys: new Map() };
+  const writes: Writes = { facts: [], names: new Set(), keys: new Map() };
   for (const site of input.calls) {
     const callee = site.node.childForFieldName('function');
     if (!callee || callee.type === 'field_expression') continue;
@@ -267,7 +358,12 @@ function collectWrites(input: RefineInput): Writes {
     const first = site.node.childForFieldName('arguments')?.namedChild(0);
     if (!first) continue;
     const resolved = resolveConstString(first, input.constScope(site.enclosingFunction));
-    if (resolved) writes.names.add(resolved.value);
+    if (resolved) {
+      writes.names.add(resolved.value);
+      const fn = lastSegment(callee) ?? '';
+      const access = fn === 'remove_var' || fn === 'with_var_unset' ? ('delete' as const) : ('write' as const);
+      writes.facts.push({ inTest: site.inTest, read: { api: `std::env::${fn}`, name: resolved.value, node: site.node, literals: resolved.literals, extra: { access } } });
+    }
     const key = keyText(first);
     const fnId = enclosingFunction(site.node)?.id ?? -1;
     const set = writes.keys.get(fnId) ?? new Set<string>();
@@ -284,11 +380,14 @@ function keyText(node: Node): string {
 /** In test code, reading a variable the same test sets or removes saves it to put it back. */
 function isSavedForRestore(record: RustReadRecord, writes: Writes): boolean {
   const { read } = record;
-  if (!record.inTest || read.enumerates || read.compileTime || read.extra?.access) return false;
-  if (read.name !== null && writes.names.has(read.name)) return true;
-  const key = read.node.type === 'call_expression' ? read.node.childForFieldName('arguments')?.namedChild(0) : null;
+  if (read.enumerates || read.compileTime || read.extra?.access) return false;
+  // A named variable the test also sets: saved to be put back (test code only: production code
+  // that reads a secret and then clears it still reads it).
+  if (record.inTest && read.name !== null && writes.names.has(read.name)) return true;
+  // An unknown key the same function also writes (`prev = var(key); set_var(key, v)`): a save.
+  const key = read.keyNode ?? (read.node.type === 'call_expression' ? read.node.childForFieldName('arguments')?.namedChild(0) : null);
   const fnId = enclosingFunction(read.node)?.id ?? -1;
-  return !!key && (writes.keys.get(fnId)?.has(keyText(key)) ?? false);
+  return (record.inTest || read.name === null) && !!key && (writes.keys.get(fnId)?.has(keyText(key)) ?? false);
 }
 
 /** What `env::vars()` at `call` is for. */

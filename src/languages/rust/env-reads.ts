@@ -15,10 +15,12 @@ export interface EnvReadMatch {
   node: Node;
   /** Literal nodes that spelled the name (not reported again as plain mentions). */
   literals: Node[];
+  /** For a read through a helper's call: the argument that names the variable. */
+  keyNode?: Node;
   /** An unresolved `SCREAMING_CASE` constant (probably from another file), for the engine to resolve. */
   constRef?: { identifier: string };
   /** What env-one-step.ts found out (see EnvReadFact): access kind, where the name is decided, the enumeration's use. */
-  extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration'>>;
+  extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam'>>;
 }
 
 interface EnvFunction {

@@ -185,7 +185,7 @@ class RustFileAnalysis {
       for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
     }
     // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
-    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node) });
+    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers });
     refined.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
     for (const { read, inTest } of refined) this.pushEnvRead(read, inTest);
   }

@@ -9,7 +9,7 @@ async function facts(code: string, file = 'app/main.py'): Promise<Fact[]> {
 
 async function reads(code: string, file?: string): Promise<Array<Pick<EnvReadFact, 'name' | 'api' | 'enumerates'>>> {
   return (await facts(code, file))
-    .filter((f): f is EnvReadFact => f.kind === 'env-read')
+    .filter((f): f is EnvReadFact => f.kind === 'env-read' && !f.access)
     .map(({ name, api, enumerates }) => ({ name, api, ...(enumerates ? { enumerates } : {}) }));
 }
 
@@ -94,6 +94,9 @@ describe('python env reads', () => {
   it('does not treat environment writes or deletes as reads, nor a local dict named environ', async () => {
     const code = ['import os', 'os.environ["GITHUB_TOKEN"] = "x"', 'del os.environ["STRIPE_KEY"]', 'environ = {}', 'v = environ["GITHUB_TOKEN"]'].join('\n');
     expect(await reads(code)).toEqual([]);
+    // They are facts all the same, classified as writes and deletes (lifecycle rules see the names).
+    const accesses = (await facts(code)).filter((f): f is EnvReadFact => f.kind === 'env-read').map((f) => `${f.name}:${f.access}`);
+    expect(accesses).toEqual(['GITHUB_TOKEN:write', 'STRIPE_KEY:delete']);
   });
 
   it('reads pydantic BaseSettings fields with prefixes, aliases and v1 env=', async () => {

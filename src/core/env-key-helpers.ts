@@ -1,0 +1,83 @@
+// Names one step away across files: `pub fn env_flag(name: &str) -> bool { env::var(name) ... }`
+// in one module, `env_flag("VOX_DEBUG")` in many others. The defining file's front end marks the
+// read with `keyParam` (its names come from callers); here the files of the same language that
+// call such a helper by name are analysed once more with `options.envKeyHelpers`, so each call
+// with a constant argument becomes a read of that name at the call (and any other argument a
+// dynamic read there). A helper whose callers were found has `keyParam.resolvedAtCallers` set:
+// its own read is no longer the unknown one. Only those few files are parsed twice.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EnvReadFact, FrontEndOptions } from './facts.js';
+import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
+
+type Helper = NonNullable<FrontEndOptions['envKeyHelpers']>[number];
+
+/** Languages whose front ends resolve calls of other files' helpers. */
+const LANGUAGES = new Set(['rust', 'python']);
+
+/**
+ * Finds helpers (reads marked `keyParam`), re-analyses their callers' files with the helpers
+ * known, and marks helpers whose callers were found. Adds the helpers to `options` so that any
+ * later re-analysis (cross-file summaries) keeps the call-site reads.
+ */
+export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number): Promise<void> {
+  const helpers: Helper[] = [];
+  const seen = new Set<string>();
+  for (const analysis of analyses) {
+    if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'env-read' || !fact.keyParam) continue;
+      const helper: Helper = { language: analysis.language, function: fact.keyParam.function, index: fact.keyParam.index, api: fact.api, ...(fact.keyParam.list ? { list: true } : {}) };
+      const key = `${helper.language}:${helper.function}:${helper.index}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      helpers.push(helper);
+    }
+  }
+  if (helpers.length === 0) return;
+  options.envKeyHelpers = helpers;
+  for (let i = 0; i < analyses.length; i++) {
+    const analysis = analyses[i];
+    const language = analysis.language;
+    if (!language || !LANGUAGES.has(language)) continue;
+    const mine = helpers.filter((h) => h.language === language);
+    if (mine.length === 0 || !callsAny(root, analysis.file, mine)) continue;
+    const loaded = loadForAnalysis(root, analysis.file, options, maxBytes);
+    // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
+    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(root, analysis.file, language) : null;
+    if (!pending) continue;
+    analyses[i] = await runFrontEnd(pending, options);
+  }
+  // Re-analysed files hold new fact objects: mark the helpers' reads in the final analyses.
+  const calledThrough = new Set<string>();
+  const marked: Array<{ fact: EnvReadFact; language: string }> = [];
+  for (const analysis of analyses) {
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'env-read') continue;
+      if (fact.via?.kind === 'call' && fact.via.function) calledThrough.add(`${analysis.language}:${fact.via.function}`);
+      if (fact.keyParam) marked.push({ fact, language: analysis.language ?? '' });
+    }
+  }
+  for (const { fact, language } of marked) {
+    if (fact.keyParam && calledThrough.has(`${language}:${fact.keyParam.function}`)) fact.keyParam.resolvedAtCallers = true;
+  }
+}
+
+/** A plain text test before any parse: the file mentions `name(` for one of the helpers. */
+function callsAny(root: string, file: string, helpers: Helper[]): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, file), 'utf8');
+  } catch {
+    return false;
+  }
+  return helpers.some((h) => text.includes(`${h.function}(`));
+}
+
+function readPending(root: string, file: string, language: NonNullable<FileAnalysis['language']>): { file: string; language: typeof language; text: string } | null {
+  try {
+    return { file, language, text: fs.readFileSync(path.join(root, file), 'utf8') };
+  } catch {
+    return null;
+  }
+}
