@@ -89,7 +89,11 @@ export async function loadBasePolicy(head: ResolvedConfig, reader: PolicyReader,
     config.configFile = path.join(root, configFile);
     applyConfigDocument(parseYamlSource(text, `${configFile} at ${reader.label}`, 'config', true), config);
   }
-  if (commandLineRegistry) config.registry = commandLineRegistry;
+  if (commandLineRegistry) {
+    // The user's own choice on both sides: read where it points, inside the project at the base.
+    config.registry = commandLineRegistry;
+    config.registryFromCommandLine = true;
+  }
   const registry = await loadRegistry(config, (absolute, file) => {
     const rel = insideRoot(root, absolute);
     if (rel === undefined) return fs.readFileSync(absolute, 'utf8');
