@@ -3,7 +3,9 @@
 // (corpus/repos/<name>/), matches every finding to a label in corpus/repos/<name>/labels-*.json
 // by file + line + rule, and prints per rule group: findings, true, false, unlabelled, precision.
 //   npm run build && node corpus/precision.js [name...] [--unlabelled] [--group leak|bypass|...]
-// A label: { "file", "line", "rule", "verdict": "tp" | "fp", "why" }.
+// A label: { "file", "line", "rule", "verdict": "tp" | "fp", "why" }, plus an optional "envName"
+// when several findings of one rule share a line (drift's "missing" findings all sit at line 1):
+// a label with envName matches only the finding about that name, one without matches the rest.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +35,9 @@ function loadLabels(name) {
   const labels = new Map();
   if (!fs.existsSync(dir)) return labels;
   for (const file of fs.readdirSync(dir).filter((f) => /^labels.*\.json$/.test(f)).sort()) {
-    for (const label of JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))) labels.set(`${label.file}:${label.line}:${label.rule}`, label);
+    for (const label of JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))) {
+      labels.set(`${label.file}:${label.line}:${label.rule}${label.envName ? `:${label.envName}` : ''}`, label);
+    }
   }
   return labels;
 }
@@ -61,7 +65,7 @@ for (const entry of repos.filter((r) => names.length === 0 || names.includes(r.n
     if (onlyGroup && group !== onlyGroup) continue;
     const g = (groups[group] ??= { findings: 0, tp: 0, fp: 0, unlabelled: 0 });
     g.findings++;
-    const label = labels.get(`${f.file}:${f.line}:${f.ruleId}`);
+    const label = (f.envName && labels.get(`${f.file}:${f.line}:${f.ruleId}:${f.envName}`)) || labels.get(`${f.file}:${f.line}:${f.ruleId}`);
     if (!label) {
       g.unlabelled++;
       unlabelled.push(f);

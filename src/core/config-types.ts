@@ -53,7 +53,9 @@ export interface ResolvedConfig {
   maxFileBytes: number;
 }
 
-export const DEFAULT_SECRET_PATTERNS = ['api_?key', 'token(?!s)', 'secret', 'passw(or)?d', 'private_key', 'credential'];
+// `token(?!s)` and `secret(?!s_)`: `MAX_TOKENS` and `VOX_SECRETS_BACKEND` (a setting of the secrets
+// subsystem) name no secret; `APP_SECRETS` (a bundle of them) still does.
+export const DEFAULT_SECRET_PATTERNS = ['api_?key', 'token(?!s)', 'secret(?!s_)', 'passw(or)?d', 'private_key', 'credential'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/target/**', '**/.venv/**', '**/__pycache__/**'];
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 

@@ -2,7 +2,7 @@ import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
 import { defineRule, type Report, type RuleContext } from '../core/rule.js';
 import { blockContentHash } from '../docs/block-hash.js';
 import { blockColumns, expectedBlockContent } from '../docs/regenerate.js';
-import { documentedIn, DOCS_PAGE_SCOPES, secretScopes } from './secret-scopes.js';
+import { documentedIn, DOCS_PAGE_SCOPES, isTestHarnessName, secretScopes } from './secret-scopes.js';
 
 interface NameAt {
   name: string;
@@ -12,6 +12,8 @@ interface NameAt {
 interface Row {
   group: string;
   names: NameAt[];
+  /** For table rows, the column of each name (index-aligned with `names`); lists have none. */
+  columns: number[] | null;
   deprecatedMarked: boolean;
   block: string | null;
 }
@@ -22,18 +24,20 @@ function normalizePath(p: string): string {
 
 /**
  * Secret-list heuristic: a table (or a list) is a list of secrets when at least one of its rows
- * names a registry entry. Only there are unregistered names reported, and only names that look
- * like secrets (`secret_patterns`, the test `no-unregistered-secret-env` applies): env-var
- * reference tables mix secrets with settings such as `LOG_LEVEL`, which are not drift.
+ * names a registry entry, and in a table only the columns where registry names appear list
+ * variables (an error-code table that mentions a variable in its "Recovery" column does not make
+ * its codes variables). Only there are unregistered names reported, and only names that look like
+ * secrets (`secret_patterns`, the test `no-unregistered-secret-env` applies): env-var reference
+ * tables mix secrets with settings such as `LOG_LEVEL`, which are not drift.
  */
 function rowsOf(file: FileFacts): Row[] {
   const rows: Row[] = [];
   for (const fact of file.facts) {
     if (fact.kind !== 'config') continue;
     if (fact.type === 'docs-table-row' && !fact.data.header) {
-      rows.push({ group: `table:${fact.data.table}`, names: fact.data.nameRanges as NameAt[], deprecatedMarked: fact.data.deprecatedMarked === true, block: (fact.data.block as string | null) ?? null });
+      rows.push({ group: `table:${fact.data.table}`, names: fact.data.nameRanges as NameAt[], columns: (fact.data.nameColumns as number[] | undefined) ?? null, deprecatedMarked: fact.data.deprecatedMarked === true, block: (fact.data.block as string | null) ?? null });
     } else if (fact.type === 'docs-list-item') {
-      rows.push({ group: `list:${fact.data.list}`, names: fact.data.nameRanges as NameAt[], deprecatedMarked: fact.data.deprecatedMarked === true, block: (fact.data.block as string | null) ?? null });
+      rows.push({ group: `list:${fact.data.list}`, names: fact.data.nameRanges as NameAt[], columns: null, deprecatedMarked: fact.data.deprecatedMarked === true, block: (fact.data.block as string | null) ?? null });
     }
   }
   return rows;
@@ -53,7 +57,8 @@ export default defineRule({
       'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked (`.md`, `.mdx`, `.markdown`); a listed page that is scanned but cannot be read as Markdown is reported, never silently skipped. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) need not be on the page.',
     fix: 'Put a generated table between `<!-- clavis-lint:begin secrets-table -->` and `<!-- clavis-lint:end -->` and run `clavis-lint docs --fix`; otherwise edit the page: add missing secrets, mark aliases as deprecated with their removal date, and drop names the registry no longer has.',
     messages: {
-      missing: "registry secret '{{name}}' ({{secretId}}) is not mentioned on this page.",
+      missing: "registry secret '{{name}}' ({{secretId}}) is not mentioned on any configured docs page ({{pages}}).",
+      missingUnreferenced: "registry secret '{{name}}' ({{secretId}}) is not mentioned on any configured docs page ({{pages}}) and no scanned code reads it; document it if a library reads it implicitly, or drop the registry entry if it is unused.",
       unknown: "'{{name}}' is listed as a secret but the registry does not know it.",
       deprecatedAsCurrent: "'{{name}}' is a deprecated alias of {{secretId}} but is not marked deprecated here; document '{{replacement}}' (removal after {{removeAfter}}).",
       removed: "'{{name}}' was removed on {{removeAfter}} (alias of {{secretId}}) but is still documented; remove it or point to '{{replacement}}'.",
@@ -92,13 +97,26 @@ export default defineRule({
     }
 
     const rows = rowsOf(file);
-    const secretGroups = new Set(rows.filter((r) => r.names.some((n) => ctx.names.has(n.name))).map((r) => r.group));
+    // Per list or table, where its registry names are: any position for a list, columns for a table.
+    const nameColumns = new Map<string, Set<number>>();
+    for (const row of rows) {
+      row.names.forEach((n, i) => {
+        if (!ctx.names.has(n.name)) return;
+        const columns = nameColumns.get(row.group) ?? new Set<number>();
+        columns.add(row.columns?.[i] ?? -1);
+        nameColumns.set(row.group, columns);
+      });
+    }
+    const listsVariables = (row: Row, i: number): boolean => {
+      const columns = nameColumns.get(row.group);
+      return columns !== undefined && (row.columns === null || columns.has(row.columns[i] ?? -1));
+    };
     for (const row of rows) {
       if (row.block !== null) continue;
-      for (const n of row.names) {
+      for (const [i, n] of row.names.entries()) {
         const info = ctx.names.get(n.name);
         if (!info) {
-          if (secretGroups.has(row.group) && ctx.looksLikeSecret(n.name)) yield report('unknown', n.range, { name: n.name }, { envName: n.name });
+          if (listsVariables(row, i) && ctx.looksLikeSecret(n.name) && !isTestHarnessName(n.name)) yield report('unknown', n.range, { name: n.name }, { envName: n.name });
           continue;
         }
         if (info.role !== 'deprecated' || !info.deprecated) continue;
@@ -109,28 +127,36 @@ export default defineRule({
       }
     }
   },
-  // Which secrets a page must mention depends on where each secret lives, and that is inferred
-  // from the whole project; so is whether a configured page was read at all.
+  // Which secrets the pages must mention depends on where each secret lives, and that is inferred
+  // from the whole project; so is whether a configured page was read at all. Docs are often split
+  // (an env-var reference and a secrets page, one page per provider), so a secret is missing only
+  // when no configured page mentions it; it is reported once, on the first page that was read.
   *checkProject(project, ctx): Generator<Report> {
     if (ctx.settings.docs.length === 0) return;
-    const scopes = secretScopes(project, ctx);
     const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const pages: FileFacts[] = [];
     for (const page of ctx.settings.docs) {
       const pagePath = normalizePath(page.path);
       const file = project.files.find((f) => f.file === pagePath);
-      if (!file || file.language !== 'markdown') {
-        // Reported on the page itself, so the engine keeps it only when the scan covers the page.
-        yield { messageId: 'unreadPage', data: { path: pagePath }, file: pagePath, range: start, severity: 'error' };
+      if (file && file.language === 'markdown') {
+        if (!pages.includes(file)) pages.push(file);
         continue;
       }
-      const mentioned = new Set(file.facts.flatMap((f) => (f.kind === 'name-ref' && f.context === 'docs' ? [f.name] : [])));
-      const firstBlock = file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'docs-block');
-      const anchor = firstBlock?.range ?? start;
-      for (const secret of ctx.registry.secrets) {
-        if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), DOCS_PAGE_SCOPES)) continue;
-        if ([secret.env, ...secret.aliases].some((n) => mentioned.has(n))) continue;
-        yield { messageId: 'missing', data: { name: secret.env, secretId: secret.id }, file: file.file, range: anchor, secretId: secret.id, envName: secret.env };
-      }
+      // Reported on the page itself, so the engine keeps it only when the scan covers the page.
+      yield { messageId: 'unreadPage', data: { path: pagePath }, file: pagePath, range: start, severity: 'error' };
+    }
+    if (pages.length === 0) return;
+    const mentioned = new Set(pages.flatMap((page) => page.facts.flatMap((f) => (f.kind === 'name-ref' && f.context === 'docs' ? [f.name] : []))));
+    const primary = pages[0];
+    const firstBlock = primary.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'docs-block');
+    const anchor = firstBlock?.range ?? start;
+    const pageList = pages.map((p) => p.file).join(', ');
+    const scopes = secretScopes(project, ctx);
+    for (const secret of ctx.registry.secrets) {
+      if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), DOCS_PAGE_SCOPES)) continue;
+      if ([secret.env, ...secret.aliases].some((n) => mentioned.has(n))) continue;
+      const messageId = scopes.referenced(secret) ? 'missing' : 'missingUnreferenced';
+      yield { messageId, data: { name: secret.env, secretId: secret.id, pages: pageList }, file: primary.file, range: anchor, secretId: secret.id, envName: secret.env };
     }
   },
 });

@@ -1,7 +1,7 @@
 import type { ConfigFact, FileFacts } from '../core/facts.js';
 import type { Range } from '../core/facts.js';
 import { defineRule, type Report } from '../core/rule.js';
-import { documentedIn, ENV_EXAMPLE_SCOPES, secretScopes } from './secret-scopes.js';
+import { documentedIn, ENV_EXAMPLE_SCOPES, isTestHarnessName, secretScopes } from './secret-scopes.js';
 
 function isExampleFile(file: FileFacts): ConfigFact | undefined {
   return file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
@@ -19,6 +19,7 @@ export default defineRule({
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
+      missingUnreferenced: "registry secret '{{name}}' ({{secretId}}) is in no example env file and no scanned code reads it; add '{{name}}=' if a library reads it implicitly, or drop the registry entry if it is unused.",
     },
     cwe: ['CWE-1059'],
     securitySeverity: '2.0',
@@ -35,7 +36,7 @@ export default defineRule({
     for (const file of examples) {
       for (const { name, range } of documentedNames(file)) {
         present.add(name);
-        if (!ctx.names.has(name) && ctx.looksLikeSecret(name)) {
+        if (!ctx.names.has(name) && ctx.looksLikeSecret(name) && !isTestHarnessName(name)) {
           yield { messageId: 'unknown', data: { name }, file: file.file, range, envName: name };
         }
       }
@@ -46,7 +47,8 @@ export default defineRule({
     for (const secret of ctx.registry.secrets) {
       if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), ENV_EXAMPLE_SCOPES)) continue;
       if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
-      yield { messageId: 'missing', data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env };
+      const messageId = scopes.referenced(secret) ? 'missing' : 'missingUnreferenced';
+      yield { messageId, data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env };
     }
   },
 });

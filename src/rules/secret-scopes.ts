@@ -1,22 +1,43 @@
 // Where each registry secret lives (DESIGN §10 `scope`), for the drift rules. A scope written in
 // the registry wins; otherwise it is inferred from the facts of the whole project, which only the
-// rules see (the registry loader does not): a secret whose every reference is in a CI workflow
-// (`${{ secrets.X }}`, a step's `env:`, a `run:` script) lives in the CI secret store (`ci`);
-// anything else, including a secret nothing references, is the application's (`app`).
+// rules see (the registry loader does not): a secret referenced by a CI workflow (`${{ secrets.X }}`,
+// a step's `env:`, a `run:` script) whose every other reference is CI tooling lives in the CI
+// secret store (`ci`); anything else, including a secret nothing references, is the
+// application's (`app`). CI tooling: files under `.github/` (composite actions, CI scripts) and
+// shell scripts, which are what workflows call (`run: bash scripts/deploy.sh`); the application
+// itself does not run in shell. A secret read only by shell scripts and never by a workflow is
+// still `app`.
 // Example env files, docs pages and the registry itself are what the drift rules check, so they
 // are not evidence of where a secret lives.
-import type { Fact } from '../core/facts.js';
+import type { Fact, FileFacts } from '../core/facts.js';
 import type { ProjectFacts, RuleContext } from '../core/rule.js';
 import type { SecretEntry, SecretScope } from '../registry/model.js';
 
 export interface SecretScopes {
   of(secret: SecretEntry): readonly SecretScope[];
+  /**
+   * Whether anything outside tests, docs, example env files and the registry refers to the secret.
+   * A secret nobody reads may still be read implicitly by a library (the OpenAI SDK and
+   * OPENAI_API_KEY), or be a leftover registry row: the drift rules say both when they report it.
+   */
+  referenced(secret: SecretEntry): boolean;
 }
 
 /** Scopes whose secrets the application's example env files must list. */
 export const ENV_EXAMPLE_SCOPES: readonly SecretScope[] = ['app', 'build'];
 /** Scopes whose secrets the configured docs pages must list. */
 export const DOCS_PAGE_SCOPES: readonly SecretScope[] = ['app', 'build', 'docs'];
+
+/**
+ * Variables of a test harness (`E2E_TEST_USER_PASSWORD`, `CYPRESS_PASSWORD`, `PLAYWRIGHT_...`):
+ * example env files and docs give the credentials of a local test user this way; they are
+ * fixtures, not secrets to register. Only a leading segment counts, so `STRIPE_TEST_SECRET_KEY`
+ * (a provider's test-mode key) is still a secret name.
+ */
+export function isTestHarnessName(name: string): boolean {
+  const first = name.split('_')[0].toUpperCase();
+  return first === 'E2E' || first === 'TEST' || first === 'CYPRESS' || first === 'PLAYWRIGHT';
+}
 
 export function documentedIn(scopes: readonly SecretScope[], documents: readonly SecretScope[]): boolean {
   return scopes.some((s) => documents.includes(s));
@@ -38,29 +59,44 @@ function referencedNames(fact: Fact): Array<string | null> {
   }
 }
 
+function isExampleEnvFile(file: FileFacts): boolean {
+  return file.language === 'dotenv' && file.facts.some((f) => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
+}
+
 export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretScopes {
   const inCi = new Set<string>();
+  const inTooling = new Set<string>();
   const elsewhere = new Set<string>();
+  const outsideTests = new Set<string>();
   const registryFiles = new Set(ctx.settings.registryFiles);
   for (const file of project.files) {
-    if (registryFiles.has(file.file) || file.language === 'markdown' || file.language === 'dotenv') continue;
-    const seen = file.language === 'workflow' ? inCi : elsewhere;
+    if (registryFiles.has(file.file) || file.language === 'markdown' || isExampleEnvFile(file)) continue;
+    const seen = file.language === 'workflow' ? inCi : file.language === 'shell' || file.file.startsWith('.github/') ? inTooling : elsewhere;
     for (const fact of file.facts) {
-      for (const name of referencedNames(fact)) if (name) seen.add(name);
+      const inTest = file.isTest === true || ('inTest' in fact && fact.inTest === true);
+      for (const name of referencedNames(fact)) {
+        if (!name) continue;
+        seen.add(name);
+        if (!inTest) outsideTests.add(name);
+      }
     }
   }
+  const keysOf = (secret: SecretEntry): string[] => [secret.id, secret.env, ...secret.aliases, ...secret.deprecated.map((d) => d.name)];
   const cache = new Map<string, readonly SecretScope[]>();
   return {
     of(secret) {
       if (secret.scope && secret.scope.length > 0) return secret.scope;
       let scopes = cache.get(secret.id);
       if (!scopes) {
-        const keys = [secret.id, secret.env, ...secret.aliases, ...secret.deprecated.map((d) => d.name)];
+        const keys = keysOf(secret);
         const ciOnly = keys.some((k) => inCi.has(k)) && !keys.some((k) => elsewhere.has(k));
         scopes = ciOnly ? ['ci'] : ['app'];
         cache.set(secret.id, scopes);
       }
       return scopes;
+    },
+    referenced(secret) {
+      return keysOf(secret).some((k) => outsideTests.has(k));
     },
   };
 }

@@ -2,8 +2,8 @@
 // source line so columns are exact) it emits:
 // - NameRefFact `docs` for each UPPER_SNAKE (or registry) name in table cells, list items and
 //   inline code anywhere;
-// - ConfigFact `docs-table-row` {table, header, names, nameRanges, deprecatedMarked, cells,
-//   headers, block} and `docs-list-item` {list, names, nameRanges, deprecatedMarked, block};
+// - ConfigFact `docs-table-row` {table, header, names, nameRanges, nameColumns (the cell index of
+//   each name), deprecatedMarked, cells, headers, block} and `docs-list-item` {list, names, nameRanges, deprecatedMarked, block};
 // - ConfigFact `docs-block` {name, startLine, endLine, contentHash, options, unterminated} for
 //   `<!-- clavis-lint:begin NAME -->` ... `<!-- clavis-lint:end -->`;
 // - CommentFacts for HTML comments containing `clavis-lint-disable`.
@@ -110,7 +110,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
 
   let tableIndex = -1;
   let listIndex = -1;
-  let row: { line: number; header: boolean; cells: string[]; names: NameAt[]; marked: boolean; spans: Segment[]; unnamedCells: Segment[] } | null = null;
+  let row: { line: number; header: boolean; cells: string[]; names: NameAt[]; nameColumns: number[]; marked: boolean; spans: Segment[]; unnamedCells: Segment[] } | null = null;
   let headers: string[] = [];
   let cellIndex = -1;
   const listItems: Array<{ line: number; names: NameAt[]; marked: boolean; list: number }> = [];
@@ -126,7 +126,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
         headers = [];
         break;
       case 'tr_open':
-        row = { line: token.map?.[0] ?? 0, header: false, cells: [], names: [], marked: false, spans: [], unnamedCells: [] };
+        row = { line: token.map?.[0] ?? 0, header: false, cells: [], names: [], nameColumns: [], marked: false, spans: [], unnamedCells: [] };
         row.spans = cellSpans(lines[row.line] ?? '').map((s) => ({ line: row!.line, ...s }));
         cellIndex = -1;
         break;
@@ -154,6 +154,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
               header: row.header,
               names: row.names.map((n) => n.name),
               nameRanges: row.names,
+              nameColumns: row.nameColumns,
               deprecatedMarked: row.marked,
               cells: row.cells,
               headers,
@@ -194,6 +195,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
           const found = span ? locate(namesIn(children, isName, true), [span]) : [];
           row.cells.push(token.content.slice(0, 200));
           row.names.push(...found);
+          row.nameColumns.push(...found.map(() => cellIndex));
           if (span && found.length === 0 && span.end > span.start) row.unnamedCells.push(span);
           row.marked ||= isMarkedDeprecated(token.content, children);
           nameRefs(found);
