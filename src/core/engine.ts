@@ -133,6 +133,7 @@ export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): 
       functions: [...registry.resolver.functions, ...config.leak.sources],
       types: registry.resolver.types,
       sanitizers: [...registry.resolver.sanitizers, ...config.leak.sanitizers],
+      ...(registry.resolver.typeMembers ? { typeMembers: registry.resolver.typeMembers } : {}),
     },
     extraSecretStores: config.secretStores,
     extraSinks: config.leak.sinks,

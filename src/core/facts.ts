@@ -251,7 +251,7 @@ export interface FrontEndOptions {
   idsByName: Record<string, string>;
   /** Secret id -> canonical env name, to resolve `SecretId::X.spec().canonical_env`-style lookups. */
   envById: Record<string, string>;
-  resolver: { paths: string[]; functions: string[]; types: string[]; sanitizers: string[] };
+  resolver: { paths: string[]; functions: string[]; types: string[]; sanitizers: string[]; typeMembers?: Array<{ name: string; expose?: string[]; redact?: string[]; safe?: string[] }> };
   /** Project-wide string constants (`NAME -> value`) collected in a first pass, for cross-file const resolution. */
   projectConstants?: Record<string, string>;
   /** Secret-store SDK catalog entries added by the user's config (merged over the built-in catalog). */

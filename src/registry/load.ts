@@ -58,6 +58,11 @@ function mergeResolver(into: ResolverSpec, from: Partial<ResolverSpec> | undefin
   for (const key of ['paths', 'functions', 'types', 'sanitizers'] as const) {
     for (const value of from[key] ?? []) if (!into[key].includes(value)) into[key].push(value);
   }
+  // Object entries of `resolver.types`: the first declaration of a type's members wins.
+  for (const members of from.typeMembers ?? []) {
+    into.typeMembers ??= [];
+    if (!into.typeMembers.some((known) => known.name === members.name)) into.typeMembers.push(members);
+  }
 }
 
 /**

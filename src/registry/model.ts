@@ -58,8 +58,22 @@ export interface SecretEntry {
 export interface ResolverSpec {
   paths: string[];
   functions: string[];
+  /** Names of the secret types (plain entries and the `name` of object entries alike). */
   types: string[];
   sanitizers: string[];
+  /**
+   * `resolver.types` entries written as objects (DESIGN §10): which members of the type return the
+   * secret (`expose`), a safe form of it (`redact`) or other data (`safe`). A list left out keeps
+   * its default (see resolver-types.ts); plain string entries have no entry here.
+   */
+  typeMembers?: ResolverTypeMembers[];
+}
+
+export interface ResolverTypeMembers {
+  name: string;
+  expose?: string[];
+  redact?: string[];
+  safe?: string[];
 }
 
 export type NameRole = 'canonical' | 'alias' | 'deprecated';

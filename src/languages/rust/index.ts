@@ -118,6 +118,8 @@ class RustFileAnalysis {
   /** Resolver types the file mentions at all (the others cannot appear in its declarations). */
   private readonly secretTypes: Set<string>;
   private unresolvedCalls: string[] = [];
+  /** Struct fields the leak walk saw filled from a source: `Type` -> field -> secret id. */
+  private filledFields: Map<string, Map<string, string | null>> = new Map();
 
   constructor(
     private readonly parser: Parser,
@@ -282,6 +284,7 @@ class RustFileAnalysis {
       // Without a possible source only the planned functions are walked, for their summaries.
       const { leaks, incomplete } = analysis.run(holdsSecrets ? undefined : new Set(plans.map((plan) => plan.fn)));
       this.facts.push(...leaks);
+      this.filledFields = analysis.storedSecretFields();
       if (holdsSecrets) {
         this.unresolvedCalls = analysis.unresolvedCalls();
         if (incomplete) this.errors.push({ file: this.file, message: 'Leak analysis stopped early: the file is too large or too deeply nested.' });
@@ -338,8 +341,8 @@ class RustFileAnalysis {
   }
 
   private collectLeakyTypes(): void {
-    if (this.secretTypes.size === 0) return;
-    for (const match of findLeakyTypes(this.syntax.typeItems, this.syntax.implItems, this.secretTypes)) {
+    if (this.secretTypes.size === 0 && this.filledFields.size === 0) return;
+    for (const match of findLeakyTypes(this.syntax.typeItems, this.syntax.implItems, this.secretTypes, this.filledFields)) {
       const fact: LeakyTypeFact = {
         kind: 'leaky-type',
         typeName: match.typeName,

@@ -1,6 +1,10 @@
 // Structs and enums that hold a resolver-typed value and expose it: `#[derive(Debug)]`,
-// `#[derive(Serialize)]` without `#[serde(skip)]` on that field, or `impl Display for`.
+// `#[derive(Serialize)]` without `#[serde(skip)]` on that field, or `impl Display for`. A text
+// field (`String`, `Option<String>`) that a struct literal of the file filled from a source
+// (`filled`, from the taint walk) holds a secret too; a field of another type (an SDK client
+// built with the secret) does not.
 import type { Node } from 'web-tree-sitter';
+import { isTextLike } from './summaries.js';
 import { attributeArguments, attributeName, itemAttributes, lastSegment, precedingAttributes, tokenIdentifiers, typeMentions } from './syntax.js';
 
 export interface LeakyTypeMatch {
@@ -19,13 +23,13 @@ interface SecretFieldDecl {
 
 const SERDE_REDACTIONS = new Set(['skip', 'skip_serializing', 'serialize_with', 'with']);
 
-export function findLeakyTypes(typeItems: Node[], implItems: Node[], secretTypes: ReadonlySet<string>): LeakyTypeMatch[] {
-  if (secretTypes.size === 0) return [];
+export function findLeakyTypes(typeItems: Node[], implItems: Node[], secretTypes: ReadonlySet<string>, filled?: ReadonlyMap<string, ReadonlyMap<string, string | null>>): LeakyTypeMatch[] {
+  if (secretTypes.size === 0 && (!filled || filled.size === 0)) return [];
   const holders = new Map<string, { item: Node; fields: SecretFieldDecl[] }>();
   for (const item of typeItems) {
     if (!item) continue;
     const name = item.childForFieldName('name')?.text;
-    const fields = secretFieldsOf(item, secretTypes);
+    const fields = secretFieldsOf(item, secretTypes, name ? filled?.get(name) : undefined);
     if (name && fields.length > 0 && !holders.has(name)) holders.set(name, { item, fields });
   }
   if (holders.size === 0) return [];
@@ -53,12 +57,15 @@ export function findLeakyTypes(typeItems: Node[], implItems: Node[], secretTypes
   return found.sort((a, b) => a.start - b.start);
 }
 
-function secretFieldsOf(item: Node, secretTypes: ReadonlySet<string>): SecretFieldDecl[] {
+function secretFieldsOf(item: Node, secretTypes: ReadonlySet<string>, filled: ReadonlyMap<string, string | null> | undefined): SecretFieldDecl[] {
   const fields: SecretFieldDecl[] = [];
   for (const declaration of item.descendantsOfType(['field_declaration', 'ordered_field_declaration_list'])) {
     if (!declaration) continue;
     if (declaration.type === 'field_declaration') {
-      if (!typeMentions(declaration.childForFieldName('type'), secretTypes)) continue;
+      const type = declaration.childForFieldName('type');
+      const name = declaration.childForFieldName('name')?.text;
+      const filledText = !!name && !!filled?.has(name) && isTextLike(type, secretTypes);
+      if (!filledText && !typeMentions(type, secretTypes)) continue;
       fields.push({ name: qualifiedFieldName(declaration, declaration.childForFieldName('name')?.text ?? '?'), serdeSkipped: isSerdeSkipped(declaration) });
     } else {
       // Tuple fields: `struct Token(SecretString)`, `enum Auth { Bearer(SecretString) }`.

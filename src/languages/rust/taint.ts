@@ -7,13 +7,14 @@
 // tainted is re-parsed on its own as an expression (offsets are shifted back onto the file).
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact } from '../../core/facts.js';
+import { secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
 import { resolveConstString, type ConstScope } from './constants.js';
 import { envReadOfCall, envReadOfMacro, type EnvReadContext } from './env-reads.js';
 import type { ExternalCallee, ExternalSummaries } from './external-calls.js';
 import { formatCaptures } from './format-captures.js';
 import type { FunctionIndex, FunctionInfo } from './function-index.js';
 import type { ImportMap } from './imports.js';
-import type { SummaryPlan } from './summaries.js';
+import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
@@ -23,8 +24,16 @@ export interface Taint {
   envName: string | null;
   source: string;
   flow: FlowStep[];
-  /** Per-field taint of a struct value built in view (`Config { key, name }`). */
+  /** Per-field taint of a struct or tuple value built in view (`Config { key, name }`, `(spec, key)`: fields `0`, `1`). */
   fields?: Map<string, Taint | null>;
+  /**
+   * A value of a declared secret type (or a resolver's result when types are declared): only its
+   * exposing members are the secret (`r.expose()`, `r.value`); `r.status` is not. The whole value
+   * at a sink still counts.
+   */
+  members?: SecretTypeMembers;
+  /** Taint only in the `Err` of a `Result` (`Err(anyhow!("{spec}"))`): gone after `?`, `unwrap`, `Ok(v)`. */
+  errOnly?: boolean;
   /**
    * Taint that started at parameters of `fn` (seeded to summarise it for other files): it
    * becomes summary entries, never leaks, and yields to secret taint wherever values merge.
@@ -46,6 +55,11 @@ export interface FunctionSummary {
 }
 
 type Env = Map<string, Taint | null>;
+
+/** A secret id passed as an argument: `SecretId::X` (`id` null: an id the registry does not know). */
+interface IdArgument {
+  id: string | null;
+}
 
 interface Frame {
   env: Env;
@@ -88,6 +102,32 @@ const PROPAGATING_CALLS = new Set(['from', 'new', 'from_utf8', 'from_utf8_lossy'
 const PROPAGATING_MACROS = new Set(['format', 'format_args', 'concat', 'vec', 'json', 'anyhow', 'eyre', 'format_err']);
 const FORMAT_MACROS = new Set(['format', 'format_args', 'print', 'println', 'eprint', 'eprintln', 'panic', 'unreachable', 'todo', 'unimplemented', 'write', 'writeln', 'anyhow', 'bail', 'eyre', 'format_err', 'trace', 'debug', 'info', 'warn', 'error', 'log', 'event', 'span', 'trace_span', 'debug_span', 'info_span', 'warn_span', 'error_span', 'expect']);
 const MUTATORS = new Set(['push_str', 'push', 'extend', 'extend_from_slice', 'insert', 'insert_str', 'append', 'write_str']);
+/**
+ * Methods whose result is the receiver's text in another shape (string, `Option`, `Result`,
+ * iterator and smart-pointer helpers). Any other method's result is not the receiver: a client
+ * built with a token does not hand the token out of `client.list()`.
+ */
+const PASS_THROUGH_METHODS = new Set([
+  'clone', 'to_owned', 'to_string', 'as_str', 'as_ref', 'as_deref', 'as_bytes', 'as_slice', 'as_mut', 'borrow', 'deref', 'into', 'into_owned',
+  'unwrap', 'unwrap_or', 'unwrap_or_default', 'unwrap_unchecked', 'expect', 'ok', 'ok_or', 'ok_or_else', 'or', 'map_err', 'context', 'with_context', 'take',
+  'to_vec', 'into_bytes', 'into_string', 'to_str', 'to_string_lossy', 'into_boxed_str', 'as_os_str', 'to_os_string',
+  'trim', 'trim_start', 'trim_end', 'trim_matches', 'trim_start_matches', 'trim_end_matches', 'strip_prefix', 'strip_suffix',
+  'to_lowercase', 'to_uppercase', 'to_ascii_lowercase', 'to_ascii_uppercase', 'replace', 'replacen', 'repeat',
+  'chars', 'bytes', 'iter', 'into_iter', 'collect', 'join', 'concat', 'cloned', 'copied', 'rev', 'lines', 'next', 'nth', 'first', 'last', 'get', 'values', 'into_values',
+  'split', 'split_whitespace', 'splitn', 'rsplit', 'rsplitn', 'split_once', 'rsplit_once', 'split_terminator',
+  'expose_secret', 'expose', 'into_inner', 'as_string',
+]);
+/** Methods that keep a secret-typed value what it is (`Option<ResolvedSecret>::as_ref`, `clone`); its other methods are its own. */
+const SHAPE_PRESERVING_METHODS = new Set([
+  'clone', 'to_owned', 'as_ref', 'as_deref', 'as_mut', 'borrow', 'deref', 'into', 'unwrap', 'unwrap_or', 'unwrap_or_default', 'unwrap_unchecked', 'expect',
+  'ok', 'ok_or', 'ok_or_else', 'map_err', 'context', 'with_context', 'cloned', 'copied', 'take', 'iter', 'into_iter', 'next', 'first', 'last',
+]);
+/** Methods taking a closure that receives the receiver's content (`.map(|k| ..)`): the result is the closure's. */
+const CLOSURE_METHODS = new Set(['map', 'and_then', 'map_or', 'map_or_else', 'filter_map', 'flat_map', 'then', 'map_while', 'find_map']);
+/** Methods whose result is the receiver itself or the closure's result (`unwrap_or_else(|| ..)`). */
+const RECEIVER_OR_CLOSURE_METHODS = new Set(['unwrap_or_else', 'or_else', 'filter', 'inspect', 'find', 'get_or_insert_with', 'tap']);
+/** Methods that drop an `Err`'s taint (the `Ok`/`Some` value is what remains). */
+const OK_VALUE_METHODS = new Set(['unwrap', 'expect', 'ok', 'unwrap_or', 'unwrap_or_default', 'unwrap_or_else', 'unwrap_unchecked']);
 const NON_PROPAGATING_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 const NO_BINDING_VARIANTS = new Set(['Err', 'None']);
 const STATEMENT_TYPES = new Set(['expression_statement', 'let_declaration', 'macro_invocation']);
@@ -110,6 +150,16 @@ export class RustTaintAnalysis {
   private readonly resolverFunctions: Set<string>;
   private readonly sanitizers: Set<string>;
   private readonly secretTypes: Set<string>;
+  /** Exposing/redacting members per declared secret type. */
+  private readonly typeMembers: Map<string, SecretTypeMembers>;
+  /** Members of a resolver's result when types are declared: the union of the declared types'. */
+  private readonly resolverMembers: SecretTypeMembers | undefined;
+  /** Secret ids bound to parameter names, per environment (wrappers: `fn opt(id) { resolve_secret(id) }`). */
+  private readonly idBindings = new WeakMap<Env, Map<string, IdArgument>>();
+  /** `Type.field` -> the secret stored there by a struct literal (`Client { token }`), for `self.token` in its methods. */
+  private readonly storedFields = new Map<string, Taint>();
+  /** Types that got a stored secret field since their methods were walked. */
+  private readonly dirtyTypes = new Set<string>();
   private readonly secretIds: Set<string>;
   private readonly staticInteresting: Set<string>;
   private depth = 0;
@@ -127,6 +177,8 @@ export class RustTaintAnalysis {
     this.resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
     this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
     this.secretTypes = new Set(options.resolver.types);
+    this.typeMembers = secretTypeMembers(options.resolver.types, options.resolver.typeMembers);
+    this.resolverMembers = unionMembers([...this.typeMembers.values()]);
     this.secretIds = new Set(Object.values(options.secretNames));
     this.staticInteresting = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
     for (const plan of setup.summaryPlans ?? []) this.plans.set(plan.fn, plan);
@@ -152,7 +204,39 @@ export class RustTaintAnalysis {
         throw error;
       }
     }
+    // A secret stored in a field after the type's methods were walked (`Client::new(token)` in
+    // `main`, below `impl Client`): walk the methods that read fields again, twice at most.
+    for (let round = 0; round < 2 && !incomplete && this.dirtyTypes.size > 0; round++) {
+      const types = new Set(this.dirtyTypes);
+      this.dirtyTypes.clear();
+      for (const fn of this.setup.functions.all) {
+        const owner = fn.qualified?.slice(0, fn.qualified.length - fn.name.length - 2);
+        if (!fn.hasSelf || !owner || !types.has(owner) || (only && !only.has(fn))) continue;
+        try {
+          this.analyze(fn, null);
+        } catch (error) {
+          if (error instanceof BudgetExceeded || error instanceof RangeError) {
+            incomplete = true;
+            break;
+          }
+          throw error;
+        }
+      }
+    }
     return { leaks: [...this.leaks.values()], incomplete };
+  }
+
+  /** Fields of struct literals that received a secret: `Type` -> field -> secret id (for no-leaky-secret-type). */
+  storedSecretFields(): Map<string, Map<string, string | null>> {
+    const byType = new Map<string, Map<string, string | null>>();
+    for (const [key, taint] of this.storedFields) {
+      const dot = key.indexOf('.');
+      const type = key.slice(0, dot);
+      let fields = byType.get(type);
+      if (!fields) byType.set(type, (fields = new Map()));
+      fields.set(key.slice(dot + 1), taint.secretId);
+    }
+    return byType;
   }
 
   /** Names (as written) of called functions defined elsewhere that received a tainted argument. */
@@ -217,7 +301,7 @@ export class RustTaintAnalysis {
   }
 
   /** `seeds`: taint of the arguments of a call in view; null analyses the function on its own (and seeds a planned one's parameters). */
-  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null): Taint | null {
+  private analyze(fn: FunctionInfo, seeds: Map<number, Taint> | null, ids?: Map<number, IdArgument>): Taint | null {
     if (!fn.body) return null;
     this.active.add(fn);
     this.depth++;
@@ -226,6 +310,14 @@ export class RustTaintAnalysis {
     try {
       const env: Env = new Map();
       const plan = seeds ? undefined : this.plans.get(fn);
+      if (ids && ids.size > 0) {
+        const bound = new Map<string, IdArgument>();
+        for (const [index, id] of ids) {
+          const name = fn.params[index]?.name;
+          if (name) bound.set(name, id);
+        }
+        this.idBindings.set(env, bound);
+      }
       fn.params.forEach((param, index) => {
         if (!param.name) return;
         const seed = seeds?.get(index);
@@ -237,7 +329,9 @@ export class RustTaintAnalysis {
       this.walk(fn.body, frame, 0);
       const tail = tailExpression(fn.body);
       if (tail) frame.returns.push(this.evaluate(tail, env, 0));
-      const result = firstTaint(frame.returns);
+      // A declared result that cannot carry text (`-> Option<bool>`) carries no secret.
+      const declared = fn.node.childForFieldName('return_type');
+      const result = declared && !mayCarryText(declared) ? null : firstTaint(frame.returns);
       if (plan?.returnsText && result?.origin?.fn === fn && !result.speculative) {
         for (const param of result.origin.params) this.summaryRecord(fn).returns.add(param);
       }
@@ -271,21 +365,28 @@ export class RustTaintAnalysis {
   private callLocal(fn: FunctionInfo, args: Node[], call: Node, env: Env, shift: number, isMethodCall: boolean): Taint | null {
     const offset = !isMethodCall && fn.hasSelf ? 1 : 0;
     const seeds = new Map<number, Taint>();
+    const ids = new Map<number, IdArgument>();
     args.forEach((arg, index) => {
-      const taint = this.evaluate(arg, env, shift);
       const param = index - offset;
-      if (taint && param >= 0 && param < fn.params.length) seeds.set(param, taint);
+      if (param < 0 || param >= fn.params.length) return;
+      const id = this.idArgument(arg, env);
+      if (id) {
+        ids.set(param, id);
+        return;
+      }
+      const taint = this.evaluate(arg, env, shift);
+      if (taint) seeds.set(param, taint);
     });
     let result: Taint | null;
-    if (seeds.size === 0 || this.active.has(fn) || this.depth >= MAX_CALL_DEPTH) {
+    if ((seeds.size === 0 && ids.size === 0) || this.active.has(fn) || this.depth >= MAX_CALL_DEPTH) {
       result = this.summaryOf(fn);
     } else {
-      const key = `${call.startIndex + shift}:${[...seeds].map(([index, taint]) => `${index}${taintKind(taint)}`).join(',')}`;
+      const key = `${call.startIndex + shift}:${[...seeds].map(([index, taint]) => `${index}${taintKind(taint)}`).join(',')}:${[...ids].map(([index, id]) => `${index}=${id.id ?? '?'}`).join(',')}`;
       if (this.callCache.has(key)) {
         result = this.callCache.get(key) ?? null;
       } else {
         this.callCache.set(key, null);
-        result = this.analyze(fn, seeds);
+        result = this.analyze(fn, seeds, ids);
         this.callCache.set(key, result);
       }
     }
@@ -396,11 +497,31 @@ export class RustTaintAnalysis {
   }
 
   private bind(pattern: Node, taint: Taint | null, env: Env, shift: number): void {
-    for (const { node, field } of patternBindings(pattern)) {
-      let value = taint;
-      if (taint?.fields && field) value = taint.fields.get(field) ?? null;
+    for (const { node, path, okVariant } of patternBindings(pattern)) {
+      let value = taint && okVariant && taint.errOnly ? null : taint;
+      for (const field of path) value = value ? this.member(value, field, false) : null;
       env.set(node.text, value ? this.withStep(value, node, shift, `assigned to \`${node.text}\``) : null);
     }
+  }
+
+  /**
+   * The taint of `value.name` (a field, or with `call` a method's result, for methods that are no
+   * function of the project): per field when the value was built in view, per member for a
+   * secret type, else the whole value's (a struct of unknown make: its fields may hold the text).
+   */
+  private member(value: Taint, name: string, call: boolean): Taint | null {
+    if (value.fields) {
+      const own = value.fields.get(name);
+      if (own !== undefined) return own;
+      return call && PASS_THROUGH_METHODS.has(name) ? value : null;
+    }
+    if (value.members) {
+      if (value.members.expose.has(name)) return { ...value, members: undefined };
+      if (!call || value.members.redact.has(name)) return null;
+      return SHAPE_PRESERVING_METHODS.has(name) && !value.members.safe.has(name) ? value : null;
+    }
+    if (!call) return value;
+    return PASS_THROUGH_METHODS.has(name) ? value : null;
   }
 
   private assign(left: Node, taint: Taint | null, env: Env, shift: number): void {
@@ -413,6 +534,7 @@ export class RustTaintAnalysis {
       const field = left.childForFieldName('field')?.text;
       if (base?.type !== 'identifier' || !field || !taint) return;
       const previous = env.get(base.text);
+      if (base.text === 'self' && this.currentFunction?.qualified && taintKind(taint) === 'r') this.storeField(this.implType() ?? '', field, taint);
       const fields = new Map(previous?.fields ?? []);
       fields.set(field, taint);
       const stepped = this.withStep(taint, left, shift, `assigned to \`${base.text}.${field}\``);
@@ -428,8 +550,30 @@ export class RustTaintAnalysis {
     const receiver = fn.childForFieldName('value');
     if (!method || !MUTATORS.has(method) || receiver?.type !== 'identifier') return;
     const argsNode = call.childForFieldName('arguments');
-    const taint = firstTaint((argsNode ? callArguments(argsNode) : []).map((arg) => this.evaluate(arg, env, shift)));
-    if (taint) env.set(receiver.text, this.withStep(taint, receiver, shift, `appended to \`${receiver.text}\``));
+    const args = argsNode ? callArguments(argsNode) : [];
+    const taints = args.map((arg) => this.evaluate(arg, env, shift));
+    let taint = firstTaint(taints);
+    if (!taint) return;
+    // `map.insert(k, v)`: iterating yields `(k, v)`, so keep the two apart.
+    if (method === 'insert' && args.length === 2) taint = { ...taint, fields: new Map([['0', taints[0]], ['1', taints[1]]]) };
+    const previous = env.get(receiver.text);
+    if (previous?.fields && taint.fields) taint = { ...taint, fields: mergeFields(previous.fields, taint.fields) };
+    else if (previous && !previous.fields && taint.fields) taint = { ...taint, fields: undefined };
+    env.set(receiver.text, this.withStep(taint, receiver, shift, `appended to \`${receiver.text}\``));
+  }
+
+  /** `Self` inside an `impl Type` block. */
+  private implType(): string | null {
+    const fn = this.currentFunction;
+    return fn?.qualified ? fn.qualified.slice(0, fn.qualified.length - fn.name.length - 2) : null;
+  }
+
+  private storeField(type: string, field: string, taint: Taint): void {
+    if (!type) return;
+    const key = `${type}.${field}`;
+    if (this.storedFields.has(key)) return;
+    this.storedFields.set(key, taint);
+    this.dirtyTypes.add(type);
   }
 
   /** `write!(s, "{}", key)` taints `s`. */
@@ -581,8 +725,13 @@ export class RustTaintAnalysis {
     switch (node.type) {
       case 'identifier':
         return env.get(node.text) ?? null;
+      case 'try_expression': {
+        // `f()?` is the `Ok` value: an error message built from a secret stays in the `Err`.
+        const inner = node.namedChild(0);
+        const taint = inner ? this.evaluate(inner, env, shift) : null;
+        return taint?.errOnly ? null : taint;
+      }
       case 'parenthesized_expression':
-      case 'try_expression':
       case 'await_expression':
       case 'reference_expression':
       case 'type_cast_expression': {
@@ -610,9 +759,16 @@ export class RustTaintAnalysis {
         return this.evaluateMacro(node, env, shift);
       case 'struct_expression':
         return this.evaluateStruct(node, env, shift);
-      case 'tuple_expression':
+      case 'tuple_expression': {
+        const elements = node.namedChildren.filter((child): child is Node => !!child && child.type !== 'line_comment' && child.type !== 'block_comment');
+        const taints = elements.map((child) => this.evaluate(child, env, shift));
+        const first = firstTaint(taints);
+        return first ? { ...first, members: undefined, fields: new Map(taints.map((taint, index) => [String(index), taint])) } : null;
+      }
       case 'array_expression':
         return firstTaint(node.namedChildren.map((child) => (child ? this.evaluate(child, env, shift) : null)));
+      case 'closure_expression':
+        return null;
       case 'index_expression': {
         const base = node.namedChild(0);
         return base ? this.evaluate(base, env, shift) : null;
@@ -647,14 +803,15 @@ export class RustTaintAnalysis {
     const field = node.childForFieldName('field')?.text ?? '';
     const baseTaint = base ? this.evaluate(base, env, shift) : null;
     const secretField = this.setup.functions.secretFields.get(field);
-    if (baseTaint?.fields) {
-      const own = baseTaint.fields.get(field);
-      if (own !== undefined) return own;
-    } else if (baseTaint && (taintKind(baseTaint) === 'r' || !secretField)) {
-      return baseTaint;
+    const own = baseTaint ? this.member(baseTaint, field, false) : null;
+    if (own && (taintKind(own) === 'r' || !secretField)) return own;
+    // `self.token` in a method of a type whose literal received a secret in that field.
+    if (base?.type === 'self' && !baseTaint) {
+      const stored = this.storedFields.get(`${this.implType() ?? ''}.${field}`);
+      if (stored) return this.withStep(stored, node, shift, `read as \`self.${field}\``);
     }
     // A secret-typed field is a secret whatever parameter taint its base carries.
-    return secretField ? this.typedSource(secretField.typeName, `field \`${secretField.owner}.${secretField.field}\``, node, shift) : (baseTaint?.fields ? null : baseTaint);
+    return secretField ? this.typedSource(secretField.typeName, `field \`${secretField.owner}.${secretField.field}\``, node, shift) : own;
   }
 
   private evaluateStruct(node: Node, env: Env, shift: number): Taint | null {
@@ -682,7 +839,12 @@ export class RustTaintAnalysis {
       if (name) fields.set(name, taint);
       first = firstTaint([first, taint]);
     }
-    return first ? { ...first, fields } : null;
+    if (first) {
+      const written = node.childForFieldName('name');
+      const type = written ? (written.text === 'Self' ? this.implType() : lastSegment(written)) : null;
+      for (const [name, taint] of fields) if (type && taint && taintKind(taint) === 'r') this.storeField(type, name, taint);
+    }
+    return first ? { ...first, members: undefined, fields } : null;
   }
 
   private evaluateCall(node: Node, env: Env, shift: number): Taint | null {
@@ -693,19 +855,26 @@ export class RustTaintAnalysis {
     if (fn.type === 'field_expression') {
       const method = fn.childForFieldName('field')?.text ?? '';
       const receiver = fn.childForFieldName('value');
+      // `cfg.resolve_bearer_token()`: a resolver called as a method.
+      if (this.resolverFunctions.has(method)) return this.resolverSource(node, [method], args, env, shift);
       if (this.sanitizers.has(method) || SAFE_METHODS.has(method)) return null;
       if (this.setup.sinks.match(node)?.entry.allowed) return null;
       const local = this.localCallee(node);
       if (local) return this.callLocal(local, args, node, env, shift, true);
       const external = this.externalCallee(node);
-      if (external) return firstTaint([this.callExternal(external, args, node, env, shift), receiver ? this.evaluate(receiver, env, shift) : null]);
-      if (args.length > 0 && !MUTATORS.has(method)) this.noteUnresolved(method, args, env, shift, node);
-      return receiver ? this.evaluate(receiver, env, shift) : null;
+      if (external) return this.callExternal(external, args, node, env, shift);
+      const unresolved = args.length > 0 && !MUTATORS.has(method) ? this.noteUnresolved(method, args, env, shift, node) : null;
+      const receiverTaint = receiver ? this.evaluate(receiver, env, shift) : null;
+      return this.methodResult(method, receiverTaint, args, env, shift) ?? unresolved;
     }
     const segments = pathSegments(fn);
     if (segments.length === 0) return null;
     const last = segments[segments.length - 1];
-    if (this.resolverFunctions.has(last)) return this.resolverSource(node, segments, args, shift);
+    if (this.resolverFunctions.has(last)) return this.resolverSource(node, segments, args, env, shift);
+    if (last === 'Err' && segments.length === 1) {
+      const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
+      return taint ? { ...taint, errOnly: true } : null;
+    }
     const read = envReadOfCall(node, this.readContext());
     if (read) return this.envSource(read.api, read.name, node, shift);
     if (this.sanitizers.has(last)) return null;
@@ -720,6 +889,60 @@ export class RustTaintAnalysis {
       return secretType ? this.typedSource(secretType, `\`${segments.slice(-2).join('::')}(..)\``, node, shift) : null;
     }
     return args.length > 0 ? this.noteUnresolved(segments.join('::'), args, env, shift, node) : null;
+  }
+
+  /** The result of `receiver.method(args)` for a method that is no function of the project. */
+  private methodResult(method: string, receiver: Taint | null, args: Node[], env: Env, shift: number): Taint | null {
+    if (receiver?.errOnly && OK_VALUE_METHODS.has(method)) return null;
+    if (receiver && CLOSURE_METHODS.has(method)) {
+      const last = args[args.length - 1];
+      const content = this.member(receiver, 'unwrap', true);
+      const applied = last && content ? this.applyFunction(last, content, env, shift) : null;
+      // `map_or(default, f)` / `map_or_else(default_fn, f)`: the default may be tainted too.
+      const defaults = args.slice(0, -1).map((arg) => this.evaluate(arg, env, shift));
+      return firstTaint([applied, ...defaults]);
+    }
+    if (RECEIVER_OR_CLOSURE_METHODS.has(method)) {
+      const last = args[args.length - 1];
+      const closure = last?.type === 'closure_expression' ? this.closureResult(last, null, env, shift) : null;
+      const kept = receiver ? this.member(receiver, 'unwrap', true) : null;
+      return firstTaint([kept, method === 'filter' || method === 'inspect' || method === 'find' ? null : closure]);
+    }
+    if (!receiver) {
+      // `a.unwrap_or(b)`, `a.or(b)`, `a.chain(b)`: the argument may be the text.
+      return method === 'unwrap_or' || method === 'or' || method === 'chain' || method === 'get_or_insert' ? firstTaint(args.map((arg) => this.evaluate(arg, env, shift))) : null;
+    }
+    const kept = this.member(receiver, method, true);
+    if (kept && (method === 'unwrap_or' || method === 'or')) return firstTaint([kept, ...args.map((arg) => this.evaluate(arg, env, shift))]);
+    return kept;
+  }
+
+  /** `f` applied to a value: a closure, or a function path (`String::from`, `hex::encode`, `redact`). */
+  private applyFunction(fn: Node, value: Taint, env: Env, shift: number): Taint | null {
+    if (fn.type === 'closure_expression') return this.closureResult(fn, value, env, shift);
+    const segments = pathSegments(fn);
+    const last = segments[segments.length - 1];
+    if (!last) return null;
+    if (this.sanitizers.has(last) || SAFE_METHODS.has(last)) return null;
+    if (value.members && segments.length > 1) return this.member(value, last, true);
+    // Conversions and wrappers keep the text; functions we cannot see may not (no guess).
+    return PASS_THROUGH_METHODS.has(last) || PROPAGATING_CALLS.has(last) || isUpperCase(last) ? value : null;
+  }
+
+  /** What a closure returns when its first parameter holds `value`; its body's sinks see that too. */
+  private closureResult(closure: Node, value: Taint | null, env: Env, shift: number): Taint | null {
+    const body = closure.childForFieldName('body');
+    if (!body) return null;
+    const inner: Env = new Map(env);
+    const ids = this.idBindings.get(env);
+    if (ids) this.idBindings.set(inner, ids);
+    const first = closure.childForFieldName('parameters')?.namedChildren.find((child) => !!child && child.type !== 'line_comment');
+    const pattern = first?.type === 'closure_parameter' || first?.type === 'parameter' ? first.childForFieldName('pattern') ?? first.namedChild(0) : first;
+    if (pattern) this.bind(pattern, value, inner, shift);
+    const frame: Frame = { env: inner, returns: [] };
+    this.walk(body, frame, shift);
+    const tail = body.type === 'block' ? tailExpression(body) : body;
+    return firstTaint([tail ? this.evaluate(tail, inner, shift) : null, ...frame.returns]);
   }
 
   private evaluateMacro(node: Node, env: Env, shift: number): Taint | null {
@@ -794,7 +1017,7 @@ export class RustTaintAnalysis {
 
   private mentionsInteresting(tokens: Node[], env: Env): boolean {
     for (const token of tokens) {
-      if (token.type === 'self') return this.setup.functions.secretFields.size > 0;
+      if (token.type === 'self') return this.setup.functions.secretFields.size > 0 || this.storedFields.size > 0;
       for (const identifier of tokenIdentifiers(token)) {
         const name = identifier.text;
         if (env.get(name) || this.staticInteresting.has(name)) return true;
@@ -825,33 +1048,54 @@ export class RustTaintAnalysis {
 
   // ---- sources ----
 
-  private resolverSource(call: Node, segments: string[], args: Node[], shift: number): Taint | null {
+  private resolverSource(call: Node, segments: string[], args: Node[], env: Env, shift: number): Taint | null {
     const { envById, idsByName } = this.setup.options;
     const arg = args[0];
     let id: string | null = null;
     let argLabel = '..';
     if (arg) {
-      const path = pathSegments(arg);
-      const tail = path[path.length - 1];
-      if (path.length > 1 && tail && typeof envById[tail] === 'string') {
-        id = tail;
-        argLabel = path.join('::');
+      const known = this.idArgument(arg, env);
+      if (known) {
+        // An id the registry does not know is registry drift (another rule), not a leak at every use.
+        if (!known.id) return null;
+        id = known.id;
+        argLabel = arg.type === 'identifier' ? `${arg.text} = ${known.id}` : pathSegments(arg).join('::') || known.id;
       } else {
         const resolved = resolveConstString(arg, this.readContext().constScope);
         const value = resolved?.value;
         if (value && typeof envById[value] === 'string') id = value;
         else if (value && typeof idsByName[value] === 'string') id = idsByName[value];
+        else if (value) return null;
         if (id && value) argLabel = JSON.stringify(value);
       }
     }
     if (id && !this.secretIds.has(id)) return null; // a managed config value, not a secret
     const description = `${segments.join('::')}(${argLabel})`;
-    return {
+    const taint: Taint = {
       secretId: id,
       envName: id ? (envById[id] ?? null) : null,
       source: description,
       flow: [this.step(call, shift, `source: ${description}`)],
     };
+    if (this.resolverMembers) taint.members = this.resolverMembers;
+    return taint;
+  }
+
+  /**
+   * A secret id written as an argument: `SecretId::X` (known when the registry has id `X`; a
+   * variant of an `…Id` enum it lacks is an unknown id), or a parameter bound to one by the caller.
+   */
+  private idArgument(arg: Node, env: Env): IdArgument | null {
+    let node = arg;
+    while ((node.type === 'reference_expression' || node.type === 'unary_expression' || node.type === 'parenthesized_expression') && node.namedChild(0)) node = node.childForFieldName('value') ?? node.namedChild(0)!;
+    if (node.type === 'identifier') return this.idBindings.get(env)?.get(node.text) ?? null;
+    if (node.type !== 'scoped_identifier') return null;
+    const path = pathSegments(node);
+    const tail = path[path.length - 1];
+    const owner = path[path.length - 2];
+    if (!tail || !owner) return null;
+    if (typeof this.setup.options.envById[tail] === 'string') return { id: tail };
+    return isUpperCase(tail) && isUpperCase(owner) && (owner.endsWith('Id') || owner.endsWith('ID')) ? { id: null } : null;
   }
 
   private envSource(api: string, name: string | null, node: Node, shift: number): Taint | null {
@@ -863,7 +1107,7 @@ export class RustTaintAnalysis {
 
   private typedSource(typeName: string, what: string, node: Node, shift: number): Taint {
     const description = `${what} of type ${typeName}`;
-    return { secretId: null, envName: null, source: description, flow: [this.step(node, shift, `source: ${description}`)] };
+    return { secretId: null, envName: null, source: description, flow: [this.step(node, shift, `source: ${description}`)], members: this.typeMembers.get(typeName) };
   }
 
   // ---- flow steps ----
@@ -898,11 +1142,31 @@ function firstTaint(values: Array<Taint | null | undefined>): Taint | null {
   let best: Taint | null = null;
   for (const value of values) {
     if (!value) continue;
-    if (!best || KIND_RANK[taintKind(value)] < KIND_RANK[taintKind(best)]) best = value;
+    if (!best || rank(value) < rank(best)) best = value;
     else if (best.origin && value.origin && !value.speculative && !best.speculative && value.origin.fn === best.origin.fn) best = withOrigins(best, value.origin.params);
-    if (taintKind(best) === 'r') return best;
+    if (taintKind(best) === 'r' && !best.errOnly) return best;
   }
   return best;
+}
+
+/** Secret before parameter before speculative taint; a value's own taint before an `Err`'s. */
+function rank(taint: Taint): number {
+  return KIND_RANK[taintKind(taint)] * 2 + (taint.errOnly ? 1 : 0);
+}
+
+/** Union of several types' members (a resolver's result may be any declared type). */
+function unionMembers(types: SecretTypeMembers[]): SecretTypeMembers | undefined {
+  if (types.length === 0) return undefined;
+  if (types.length === 1) return types[0];
+  const union = (pick: (t: SecretTypeMembers) => ReadonlySet<string>) => new Set(types.flatMap((t) => [...pick(t)]));
+  return { name: types.map((t) => t.name).join(' | '), expose: union((t) => t.expose), redact: union((t) => t.redact), safe: union((t) => t.safe) };
+}
+
+/** Field taint of a value built in two steps (`v.push(a); v.push(b)`): a field tainted in either stays tainted. */
+function mergeFields(a: Map<string, Taint | null>, b: Map<string, Taint | null>): Map<string, Taint | null> {
+  const merged = new Map(a);
+  for (const [key, value] of b) merged.set(key, firstTaint([merged.get(key), value]));
+  return merged;
 }
 
 function withOrigins(taint: Taint, params: number[]): Taint {
@@ -952,42 +1216,53 @@ function stripFieldPrefix(group: Node[]): Node[] {
 
 interface Binding {
   node: Node;
-  /** For `Config { key, .. }` destructuring: the field the binding reads. */
-  field?: string;
+  /** For `Config { key, .. }` and `(spec, key)` destructuring: the fields (tuple indices) the binding reads, outermost first. */
+  path: string[];
+  /** Inside an `Ok(..)` pattern: an `Err`-only taint does not reach it. */
+  okVariant?: boolean;
 }
 
 /** Variables a pattern binds, skipping `Err(e)`/`None` arms (an error of a secret read is not the secret). */
 function patternBindings(pattern: Node): Binding[] {
   const bindings: Binding[] = [];
-  const visit = (node: Node, field?: string): void => {
+  const visit = (node: Node, path: string[], okVariant: boolean): void => {
     switch (node.type) {
       case 'identifier':
-        if (node.text !== '_' && !isUpperCase(node.text)) bindings.push({ node, field });
+        if (node.text !== '_' && !isUpperCase(node.text)) bindings.push({ node, path, okVariant });
         return;
       case 'shorthand_field_identifier':
-        bindings.push({ node, field: node.text });
+        bindings.push({ node, path: [...path, node.text], okVariant });
         return;
       case 'tuple_struct_pattern': {
         const type = node.childForFieldName('type');
-        if (type && NO_BINDING_VARIANTS.has(lastSegment(type) ?? '')) return;
-        for (const child of node.namedChildren) if (child && child.id !== type?.id) visit(child);
+        const variant = type ? (lastSegment(type) ?? '') : '';
+        if (NO_BINDING_VARIANTS.has(variant)) return;
+        for (const child of node.namedChildren) if (child && child.id !== type?.id) visit(child, path, okVariant || variant === 'Ok');
+        return;
+      }
+      case 'tuple_pattern': {
+        let index = 0;
+        for (const child of node.namedChildren) {
+          if (!child || child.type === 'line_comment' || child.type === 'block_comment') continue;
+          visit(child, [...path, String(index++)], okVariant);
+        }
         return;
       }
       case 'struct_pattern': {
         const type = node.childForFieldName('type');
-        for (const child of node.namedChildren) if (child && child.id !== type?.id) visit(child);
+        for (const child of node.namedChildren) if (child && child.id !== type?.id) visit(child, path, okVariant);
         return;
       }
       case 'field_pattern': {
         const inner = node.childForFieldName('pattern');
         const name = node.childForFieldName('name');
-        if (inner) visit(inner, name?.text);
-        else if (name) visit(name);
+        if (inner) visit(inner, name ? [...path, name.text] : path, okVariant);
+        else if (name) visit(name, path, okVariant);
         return;
       }
       case 'match_pattern': {
         const inner = node.namedChild(0);
-        if (inner && inner.id !== node.childForFieldName('condition')?.id) visit(inner);
+        if (inner && inner.id !== node.childForFieldName('condition')?.id) visit(inner, path, okVariant);
         return;
       }
       case 'scoped_identifier':
@@ -995,10 +1270,10 @@ function patternBindings(pattern: Node): Binding[] {
       case 'integer_literal':
         return;
       default:
-        for (const child of node.namedChildren) if (child) visit(child, field);
+        for (const child of node.namedChildren) if (child) visit(child, path, okVariant);
     }
   };
-  visit(pattern);
+  visit(pattern, [], false);
   return bindings;
 }
 
