@@ -5,7 +5,7 @@ import { analyzeDir, analyzeSnippet, cleanupProjects, RESOLVER, writeProject } f
 afterAll(cleanupProjects);
 
 describe('cross-file summaries', () => {
-  it('reports a param sink inside another file at the outer call, with the flow continuing into the callee', async () => {
+  it('reports a param sink inside another file at the sink, with the flow from the source in the caller', async () => {
     const run = await analyzeDir(
       writeProject({
         'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true } }),
@@ -14,10 +14,11 @@ describe('cross-file summaries', () => {
         'src/app.ts': `import { resolveSecret } from './secrets/resolver.js';\nimport { logKey, wrap } from './prompt.js';\nconst key = resolveSecret('OpenRouterApiKey');\nlogKey(key);\nconsole.log(wrap(key));\n`,
       }),
     );
-    const [viaParam, viaReturn] = [...run.leaks].sort((a, b) => a.range.line - b.range.line);
+    const viaParam = run.leaks.find((leak) => leak.flow[leak.flow.length - 1].file === 'src/prompt.ts')!;
+    const viaReturn = run.leaks.find((leak) => leak !== viaParam)!;
     expect(run.leaks).toHaveLength(2);
     expect(viaParam.ruleId).toBe('no-secret-in-log');
-    expect(viaParam.range.line).toBe(4);
+    expect(viaParam.range.line).toBe(5);
     expect(viaParam.secretId).toBe('OpenRouterApiKey');
     expect(viaParam.envName).toBe('OPENROUTER_API_KEY');
     expect(viaParam.flow.map((step) => `${step.file}:${step.line} ${step.note}`)).toEqual([
@@ -28,6 +29,22 @@ describe('cross-file summaries', () => {
     ]);
     expect(viaReturn.flow.map((step) => step.note)).toContain("returned from 'wrap'");
     expect(viaReturn.flow[viaReturn.flow.length - 1]).toMatchObject({ file: 'src/app.ts', line: 5, note: 'reaches console.log' });
+  });
+
+  it('reports one finding per sink however many calls lead there', async () => {
+    const run = await analyzeDir(
+      writeProject({
+        'src/secrets/resolver.ts': RESOLVER,
+        'src/log.ts': `export function logKey(k: string) {\n  console.info('key', k);\n}\n`,
+        'src/a.ts': `import { resolveSecret } from './secrets/resolver';\nimport { logKey } from './log';\nlogKey(resolveSecret('GithubToken'));\n`,
+        'src/b.ts': `import { resolveSecret } from './secrets/resolver';\nimport { logKey } from './log';\nconst k = resolveSecret('OpenRouterApiKey');\nlogKey(k);\nlogKey(k);\n`,
+      }),
+    );
+    expect(run.leaks).toHaveLength(1);
+    const [leak] = run.leaks;
+    expect(leak.range.line).toBe(2);
+    expect(leak.flow[0]).toMatchObject({ file: 'src/a.ts', line: 3 });
+    expect(leak.flow[leak.flow.length - 1]).toMatchObject({ file: 'src/log.ts', line: 2, note: 'reaches console.info' });
   });
 
   it('follows a source returned by a project function (getter summary)', async () => {

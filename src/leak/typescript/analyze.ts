@@ -12,7 +12,8 @@ import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import { mayContainSource, sourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
-import { createLeakContext, leakFactsOfSourceFile } from './program-analysis.js';
+import { compareCodeUnits } from '../../core/compare.js';
+import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
 import { createLeakProject, type LeakProject } from './project.js';
 import type { EngineContext } from './taint.js';
 
@@ -21,6 +22,8 @@ export interface TypeScriptLeakInput {
   /** Absolute paths of all TS/JS files in the scan. */
   files: string[];
   options: FrontEndOptions;
+  /** The scan's `max_file_bytes`: larger files are reported by the front end and not analysed here either. */
+  maxFileBytes?: number;
 }
 
 export interface TypeScriptLeakResult {
@@ -28,8 +31,7 @@ export interface TypeScriptLeakResult {
   errors: FileError[];
 }
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promise<TypeScriptLeakResult> {
   const facts = new Map<string, Fact[]>();
@@ -43,7 +45,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   for (const file of input.files) {
     try {
       const stat = fs.statSync(file);
-      if (stat.size > MAX_FILE_BYTES) continue; // the front end reports oversized files
+      if (stat.size > (input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) continue; // the front end reports oversized files
       const text = fs.readFileSync(file, 'utf8');
       if (mayContainSource(text, needles)) candidates.push(path.resolve(file));
       else others.set(path.resolve(file), text);
@@ -79,21 +81,44 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     }
   }
 
+  // Leaks are located at their sink, which may lie in another scanned file than the source; one
+  // finding per sink: of several flows into it, the one a reader follows best is kept.
+  const scanned = new Set(input.files.map((file) => path.resolve(file)));
+  const bySink = new Map<string, { file: string; fact: LeakFact }>();
+  const collector = {
+    accepts: (file: string) => scanned.has(path.resolve(file)),
+    add(fact: LeakFact, key: string, file: string) {
+      const existing = bySink.get(key);
+      if (!existing || betterFlow(fact, existing.fact)) bySink.set(key, { file: path.resolve(file), fact });
+    },
+  };
   for (const file of candidates) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
     const relative = relativePath(root, file);
-    const leaks: LeakFact[] = [];
     try {
-      const fileFacts = leakFactsOfSourceFile(ctx, sourceFile, TEST_FILE.test(relative), leaks);
-      if (fileFacts.length > 0) facts.set(file, fileFacts);
+      walkLeaksOfSourceFile(ctx, sourceFile, TEST_FILE.test(relative), collector);
+      const types = leakyTypeFactsOfSourceFile(ctx, sourceFile);
+      if (types.length > 0) facts.set(file, [...(facts.get(file) ?? []), ...types]);
     } catch (error) {
-      // The message names the failure, never file content.
+      // The message names the failure, never file content; leaks found before it are kept.
       errors.push({ file: relative, message: `leak analysis failed: ${(error as Error).name}` });
-      if (leaks.length > 0) facts.set(file, leaks);
     }
   }
+  for (const key of [...bySink.keys()].sort(compareCodeUnits)) {
+    const { file, fact } = bySink.get(key)!;
+    facts.set(file, [...(facts.get(file) ?? []), fact]);
+  }
   return { facts, errors };
+}
+
+/** Production flows before test-only ones, then the shortest, then the earliest source. */
+function betterFlow(candidate: LeakFact, current: LeakFact): boolean {
+  if (!candidate.inTest !== !current.inTest) return !candidate.inTest;
+  if (candidate.flow.length !== current.flow.length) return candidate.flow.length < current.flow.length;
+  const [a, b] = [candidate.flow[0], current.flow[0]];
+  const order = compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column;
+  return order < 0;
 }
 
 /**

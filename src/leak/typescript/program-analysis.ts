@@ -4,10 +4,12 @@ import type { Fact, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import { sinksFor } from '../sink-catalog.js';
 import { collectLeakyTypes } from './leaky-types.js';
 import { compileCatalog } from './sink-matcher.js';
-import type { EngineContext } from './taint.js';
+import type { EngineContext, LeakCollector } from './taint.js';
 import { TaintWalker } from './walker.js';
 
 type SourceFile = Parameters<TaintWalker['walkFile']>[0];
+
+export const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** One context per Program and root: its caches (summaries, symbols) are valid for that Program only. */
 export function createLeakContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions): EngineContext {
@@ -25,26 +27,35 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     symbolCache: new Map(),
     typeSources: new Map(),
     errorClasses: new Map(),
+    isTestFile: (relative) => TEST_FILE.test(relative),
   };
 }
 
+/** Walks one file of the context's Program; every leak found goes to `collector` (maybe located in another file). */
+export function walkLeaksOfSourceFile(ctx: EngineContext, sourceFile: SourceFile, inTest: boolean, collector: LeakCollector): void {
+  new TaintWalker(ctx, { kind: 'file', inTest, collector }).walkFile(sourceFile);
+}
+
+/** Leaky-type facts of one file. */
+export function leakyTypeFactsOfSourceFile(ctx: EngineContext, sourceFile: SourceFile): Fact[] {
+  return collectLeakyTypes(sourceFile, ctx);
+}
+
 /**
- * Leak facts (deduplicated) and leaky-type facts of one file of the context's Program. Leaks are
- * pushed into `leaks` as they are found, so a caller that catches a failure still has them.
+ * Leak facts (deduplicated) and leaky-type facts of one file of the context's Program, for a
+ * caller that sees one file at a time (the ESLint plugin): a leak whose sink lies in another file
+ * is located at the call in this file that leads there. Leaks are pushed into `leaks` as they are
+ * found, so a caller that catches a failure still has them.
  */
 export function leakFactsOfSourceFile(ctx: EngineContext, sourceFile: SourceFile, inTest: boolean, leaks: LeakFact[] = []): Fact[] {
   const seen = new Set<string>();
-  const walker = new TaintWalker(ctx, {
-    kind: 'file',
-    inTest,
-    collector: {
-      add(fact, key) {
-        if (seen.has(key)) return;
-        seen.add(key);
-        leaks.push(fact);
-      },
+  walkLeaksOfSourceFile(ctx, sourceFile, inTest, {
+    accepts: (file) => file === sourceFile.fileName,
+    add(fact, key) {
+      if (seen.has(key)) return;
+      seen.add(key);
+      leaks.push(fact);
     },
   });
-  walker.walkFile(sourceFile);
-  return [...leaks, ...collectLeakyTypes(sourceFile, ctx)];
+  return [...leaks, ...leakyTypeFactsOfSourceFile(ctx, sourceFile)];
 }

@@ -36,6 +36,8 @@ export interface ParamSink {
   sink: string;
   /** Steps inside the callee, ending with the sink step. */
   flow: FlowStep[];
+  /** The sink expression itself (maybe in another file): a leak is reported there, not at the call. */
+  at: ts.Node;
 }
 
 /** What a function does with its parameters, computed once per declaration. */
@@ -65,10 +67,15 @@ export interface EngineContext {
   /** Per symbol: the source a declared resolver type makes of it (null: none). */
   typeSources: Map<ts.Symbol, Taint | null>;
   errorClasses: Map<ts.Symbol, boolean>;
+  /** Test code (a path relative to the root): leaks located there are marked `inTest`. */
+  isTestFile(relative: string): boolean;
 }
 
 export interface LeakCollector {
-  add(fact: LeakFact, key: string): void;
+  /** May a leak be reported in this file (absolute path)? Else it is reported at the outermost call in the walked file. */
+  accepts(file: string): boolean;
+  /** `file`: absolute path of the file the fact is located in; `key` identifies the sink (one finding per sink). */
+  add(fact: LeakFact, key: string, file: string): void;
 }
 
 export function withStep(taint: Taint, step: FlowStep | null, keepFields = true): Taint {

@@ -696,7 +696,7 @@ export class TaintWalker {
       if (paramIndex < 0) return;
       const passed = stepAt(this.ctx.root, callArgs[index], `passed to '${summary.name}' (param '${summary.paramNames[paramIndex]}')`);
       for (const sink of summary.paramSinks[paramIndex] ?? []) {
-        this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow]);
+        this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow], sink.at);
       }
       const inner = summary.returnsParam[paramIndex];
       if (inner && !result) {
@@ -760,20 +760,28 @@ export class TaintWalker {
 
   // ---- reporting
 
-  private report(ruleId: string, sink: string, at: ts.Node, taint: Taint, tail?: FlowStep[]): void {
+  /**
+   * `at`: the node in the walked code (the argument of the call that leads to the sink); `sinkAt`:
+   * the sink itself when it lies inside a callee. A leak is located at the sink (DESIGN §10) when
+   * the collector accepts its file, else at `at`; the flow runs from the source to the sink either way.
+   */
+  private report(ruleId: string, sink: string, at: ts.Node, taint: Taint, tail?: FlowStep[], sinkAt?: ts.Node): void {
     if (taint.reported?.has(ruleId) || this.consumed.has(at)) return;
     const flow = [...taint.flow, ...(tail ?? [stepAt(this.ctx.root, at, `reaches ${sink}`)])];
     if (this.mode.kind === 'summary') {
       if (taint.origin.kind !== 'param') return; // the callee's own sources are reported in its own file
       const sinks = (this.mode.summary.paramSinks[taint.origin.index] ??= []);
-      const key = `${ruleId}|${flow[flow.length - 1].file}|${flow[flow.length - 1].line}|${flow[flow.length - 1].column}`;
-      if (!sinks.some((existing) => `${existing.ruleId}|${existing.flow[existing.flow.length - 1].file}|${existing.flow[existing.flow.length - 1].line}|${existing.flow[existing.flow.length - 1].column}` === key)) {
-        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length) });
+      const target = sinkAt ?? at;
+      if (!sinks.some((existing) => existing.ruleId === ruleId && existing.at === target)) {
+        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target });
       }
       return;
     }
     if (taint.origin.kind !== 'source') return;
-    const sourceFile = at.getSourceFile();
+    const located = sinkAt && this.mode.collector.accepts(sinkAt.getSourceFile().fileName) ? sinkAt : at;
+    const sourceFile = located.getSourceFile();
+    const file = relativePath(this.ctx.root, sourceFile.fileName);
+    const inTest = this.mode.inTest || (located !== at && this.ctx.isTestFile(file));
     const fact: LeakFact = {
       kind: 'leak',
       ruleId,
@@ -781,11 +789,11 @@ export class TaintWalker {
       secretId: taint.origin.secretId,
       envName: taint.origin.envName,
       source: taint.origin.description,
-      range: rangeOf(at, sourceFile),
+      range: rangeOf(located, sourceFile),
       flow,
-      ...(this.mode.inTest ? { inTest: true } : {}),
+      ...(inTest ? { inTest: true } : {}),
     };
-    this.mode.collector.add(fact, `${ruleId}|${relativePath(this.ctx.root, sourceFile.fileName)}|${at.getStart(sourceFile)}|${at.getEnd()}`);
+    this.mode.collector.add(fact, `${ruleId}|${file}|${located.getStart(sourceFile)}|${located.getEnd()}`, sourceFile.fileName);
   }
 }
 
