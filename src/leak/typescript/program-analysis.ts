@@ -1,6 +1,8 @@
 // The per-Program and per-file steps of the TypeScript leak analysis, shared by the CLI (a
 // ts-morph Program it builds itself) and the ESLint plugin (typescript-eslint's Program).
 import type { Fact, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import { secretTypeMembers } from '../../registry/resolver-types.js';
+import type { ResolverTypeMembers } from '../../registry/model.js';
 import { sinksFor } from '../sink-catalog.js';
 import { collectLeakyTypes } from './leaky-types.js';
 import { compileCatalog } from './sink-matcher.js';
@@ -26,6 +28,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     nodeCache: new Map(),
     symbolCache: new Map(),
     typeSources: new Map(),
+    typeMembers: secretTypeMembers(options.resolver.types, (options.resolver as { typeMembers?: ResolverTypeMembers[] }).typeMembers),
     errorClasses: new Map(),
     isTestFile: (relative) => TEST_FILE.test(relative),
   };

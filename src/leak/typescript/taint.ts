@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import type { CompiledCatalog } from './sink-matcher.js';
 import type { Provenance } from './provenance.js';
+import type { SecretTypeMembers } from '../../registry/resolver-types.js';
 
 export interface SourceOrigin {
   kind: 'source';
@@ -29,6 +30,11 @@ export interface Taint {
   fields?: Map<string, Taint>;
   /** Rules already reported for this exact value (a chat message object reported once, not again as part of `messages`). */
   reported?: ReadonlySet<string>;
+  /**
+   * The value is an instance of this declared secret type (`resolver.types`): only its exposing
+   * members (`expose()`, `.value`) yield the secret; its other members and redacting ones do not.
+   */
+  secretType?: string;
 }
 
 export interface ParamSink {
@@ -66,6 +72,8 @@ export interface EngineContext {
   symbolCache: Map<ts.Symbol, Provenance | null>;
   /** Per symbol: the source a declared resolver type makes of it (null: none). */
   typeSources: Map<ts.Symbol, Taint | null>;
+  /** Members of each declared secret type: which return the secret, which a redacted form. */
+  typeMembers: Map<string, SecretTypeMembers>;
   errorClasses: Map<ts.Symbol, boolean>;
   /** Test code (a path relative to the root): leaks located there are marked `inTest`. */
   isTestFile(relative: string): boolean;
@@ -84,12 +92,22 @@ export function withStep(taint: Taint, step: FlowStep | null, keepFields = true)
     flow: step ? [...taint.flow, step] : taint.flow,
     fields: keepFields ? taint.fields : undefined,
     reported: taint.reported,
+    ...(taint.secretType ? { secretType: taint.secretType } : {}),
   };
 }
 
-/** A value-shaped copy (a container flattened into "the whole thing is secret"). */
+/** A value-shaped copy (a container or secret-type instance flattened into "the whole thing is secret text"). */
 export function asValue(taint: Taint): Taint {
-  return taint.fields ? { origin: taint.origin, flow: taint.flow, reported: taint.reported } : taint;
+  return taint.fields || taint.secretType ? { origin: taint.origin, flow: taint.flow, reported: taint.reported } : taint;
+}
+
+/** Merges the fields of two containers (two `return { … }` of one function): the first flow of a field wins. */
+export function mergeTaints(first: Taint | undefined, second: Taint | undefined): Taint | undefined {
+  if (!first || !second) return first ?? second;
+  if (!first.fields || !second.fields) return firstTaint(first, second);
+  const fields = new Map(first.fields);
+  for (const [key, value] of second.fields) if (!fields.has(key)) fields.set(key, value);
+  return { ...first, fields };
 }
 
 /** Prefers real sources over parameter markers, then the first. */

@@ -25,6 +25,7 @@ import {
   asValue,
   fieldOf,
   firstTaint,
+  mergeTaints,
   withStep,
   type EngineContext,
   type FunctionSummary,
@@ -223,7 +224,7 @@ export class TaintWalker {
   }
 
   private noteReturn(taint: Taint | undefined): void {
-    if (taint) this.returned = firstTaint(this.returned, taint);
+    if (taint) this.returned = this.returned?.origin.kind === taint.origin.kind ? mergeTaints(this.returned, taint) : firstTaint(this.returned, taint);
   }
 
   // ---- binding and assignment
@@ -381,7 +382,7 @@ export class TaintWalker {
   /** A parameter or variable declared (or inferred) with a resolver type is a source where it is read. */
   private declaredTypeSource(symbol: ts.Symbol, at: ts.Node): Taint | undefined {
     const cached = this.ctx.typeSources.get(symbol);
-    if (cached !== undefined) return cached ? { origin: cached.origin, flow: [stepAt(this.ctx.root, at, cached.origin.kind === 'source' ? `'${describeNode(at)}' holds ${cached.origin.description}` : '')] } : undefined;
+    if (cached !== undefined) return cached ? { origin: cached.origin, flow: [stepAt(this.ctx.root, at, cached.origin.kind === 'source' ? `'${describeNode(at)}' holds ${cached.origin.description}` : '')], secretType: cached.secretType } : undefined;
     let result: Taint | null = null;
     const declaration = symbol.valueDeclaration;
     if (declaration && (ts.isParameter(declaration) || ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isBindingElement(declaration))) {
@@ -393,7 +394,7 @@ export class TaintWalker {
           typeName = null;
         }
       }
-      if (typeName) result = { origin: typeOrigin(typeName), flow: [] };
+      if (typeName) result = { origin: typeOrigin(typeName), flow: [], secretType: typeName };
     }
     this.ctx.typeSources.set(symbol, result);
     return result ? this.declaredTypeSource(symbol, at) : undefined;
@@ -409,7 +410,7 @@ export class TaintWalker {
     }
     if (!typeName) return undefined;
     const origin = typeOrigin(typeName);
-    return { origin, flow: [stepAt(this.ctx.root, node, `${describeNode(node)} returns ${origin.description}`)] };
+    return { origin, flow: [stepAt(this.ctx.root, node, `${describeNode(node)} returns ${origin.description}`)], secretType: typeName };
   }
 
   private memberTaint(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
@@ -424,6 +425,7 @@ export class TaintWalker {
       const known = this.state.get(symbol);
       if (known) return known;
     }
+    if (base?.secretType) return name !== null ? this.secretTypeMember(base, name, node) : undefined;
     if (base) {
       const part = name === null ? asValue(base) : fieldOf(base, name);
       if (part && !base.fields && this.isNonText(node)) return undefined;
@@ -549,8 +551,14 @@ export class TaintWalker {
     if (requiredModule(call)) return undefined;
 
     if (this.ctx.resolverFunctions.has(name)) {
+      const object = this.resolverObjectResult(call, name);
+      if (object !== null) return object;
       const origin = resolverCallOrigin(call, name, this.ctx);
       return { origin, flow: [stepAt(this.ctx.root, call, `${origin.description} returns the secret`)] };
+    }
+    if (receiver?.secretType && ts.isPropertyAccessExpression(callee)) {
+      this.checkCallSinks(call, args);
+      return this.secretTypeMember(receiver, name, call);
     }
     if (this.ctx.sanitizers.has(name)) return undefined;
 
@@ -573,6 +581,30 @@ export class TaintWalker {
     return result ?? this.typedSource(call) ?? this.declaredReturnSource(call);
   }
 
+  /**
+   * A resolver function whose body is in the project and returns object literals (a config
+   * loader: `getServerSideConfig() { return { apiKey: …, baseUrl: … } }`) yields a container:
+   * only the fields filled from secrets are secret (`kind: config` names are not sources).
+   * undefined: no field is secret; null: not such a function (the whole result is the secret).
+   */
+  private resolverObjectResult(call: ts.CallExpression, name: string): Taint | undefined | null {
+    const declaration = this.calleeDeclaration(call.expression, call);
+    if (!declaration) return null;
+    const body = (declaration as FunctionLike).body;
+    const returned = body && !ts.isBlock(body) ? [body] : returnExpressions(declaration);
+    if (returned.length === 0 || !returned.every((expression) => ts.isObjectLiteralExpression(skipOuterExpressions(expression)))) return null;
+    const summary = this.summaryOf(declaration);
+    if (!summary.returnsSource?.fields) return undefined;
+    return withStep(summary.returnsSource, stepAt(this.ctx.root, call, `returned from '${name}'`));
+  }
+
+  /** A member of a declared secret type: its exposing members yield the secret text, others nothing. */
+  private secretTypeMember(base: Taint, member: string, at: ts.Node): Taint | undefined {
+    const members = this.ctx.typeMembers.get(base.secretType ?? '');
+    if (!members || !members.expose.has(member)) return undefined;
+    return withStep(asValue(base), stepAt(this.ctx.root, at, `'${member}' exposes the ${base.secretType}`));
+  }
+
   /** `function load(): Promise<ResolvedSecret>`: the declared return type, readable without lib types. */
   private declaredReturnSource(call: ts.CallExpression): Taint | undefined {
     if (this.ctx.resolverTypes.size === 0) return undefined;
@@ -588,7 +620,7 @@ export class TaintWalker {
     const typeName = annotatedResolverType(type, this.ctx);
     if (!typeName) return undefined;
     const origin = typeOrigin(typeName);
-    return { origin, flow: [stepAt(this.ctx.root, call, `${describeNode(call)} returns ${origin.description}`)] };
+    return { origin, flow: [stepAt(this.ctx.root, call, `${describeNode(call)} returns ${origin.description}`)], secretType: typeName };
   }
 
   private newTaint(node: ts.NewExpression): Taint | undefined {
