@@ -2,6 +2,8 @@
 // on the same files (wall time, peak RSS, ratio). Run with `npm run bench` (builds lib/ first).
 //   node bench/run.js [--corpus typescript|all|a,b] [--files 3000] [--runs 1] [--keep]
 //                     [--skip-eslint] [--eslint-concurrency off|auto|N]
+//   node bench/run.js --one-line [--sizes 1,4,16] [--runs 1] [--keep]
+//     linear-time check: one-line minified JS files of each size, time per MB (bench/one-line.js)
 // Corpora are the `bench/corpus-*.js` modules: each exports `corpus = { name, description,
 // generate(dir, { files }) -> { files, registryNames, ... }, peers: ['eslint'], eslintFiles }`
 // (a bare `generate…Corpus(dir, opts)` function also works; it gets the default registry).
@@ -12,13 +14,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BENCH_SECRETS, CONFIG_YAML, registryNamesOf, registryYaml } from './corpus-typescript.js';
 import { measureNode, rssMethod } from './measure.js';
 import { countEslintMessages, eslintCommand, eslintVersion } from './peer-eslint.js';
+import { runOneLineBenchmark } from './one-line.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.dirname(benchDir);
 const TARGET_RATIO = 20;
 
 function parseArgs(argv) {
-  const args = { corpus: 'typescript', files: 3000, runs: 1, keep: false, skipEslint: false, eslintConcurrency: null };
+  const args = { corpus: 'typescript', files: 3000, runs: 1, keep: false, skipEslint: false, eslintConcurrency: null, oneLine: false, sizes: [1, 4, 16] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i];
@@ -28,6 +31,8 @@ function parseArgs(argv) {
     else if (arg === '--keep') args.keep = true;
     else if (arg === '--skip-eslint') args.skipEslint = true;
     else if (arg === '--eslint-concurrency') args.eslintConcurrency = value();
+    else if (arg === '--one-line') args.oneLine = true;
+    else if (arg === '--sizes') args.sizes = value().split(',').map(Number);
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
@@ -201,11 +206,15 @@ function readJsonLine(stdout) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const corpora = await discoverCorpora();
-const names = args.corpus === 'all' ? [...corpora.keys()] : args.corpus.split(',');
 console.log(`# clavis-lint benchmark  node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), RSS via ${rssMethod()}`);
-for (const name of names) {
-  const corpus = corpora.get(name);
-  if (!corpus) throw new Error(`unknown corpus ${name}; known: ${[...corpora.keys()].join(', ')}`);
-  await benchCorpus(corpus, args);
+if (args.oneLine) {
+  await runOneLineBenchmark({ sizes: args.sizes, runs: args.runs, keep: args.keep });
+} else {
+  const corpora = await discoverCorpora();
+  const names = args.corpus === 'all' ? [...corpora.keys()] : args.corpus.split(',');
+  for (const name of names) {
+    const corpus = corpora.get(name);
+    if (!corpus) throw new Error(`unknown corpus ${name}; known: ${[...corpora.keys()].join(', ')}`);
+    await benchCorpus(corpus, args);
+  }
 }

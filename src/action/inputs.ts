@@ -25,6 +25,8 @@ export interface ActionInputs {
    */
   policyFrom?: string;
   policyFromOrigin: 'input' | 'pull-request' | 'head';
+  /** `allow-empty`: a scan that covers no file passes instead of failing the step. */
+  allowEmpty: boolean;
 }
 
 export class InputError extends Error {}
@@ -68,6 +70,7 @@ export function readInputs(getInput: (name: string) => string, env: NodeJS.Proce
     failOn: oneOf('fail-on', optional('fail-on') ?? 'error', FAIL_ON),
     baseline: optional('baseline'),
     ...policyFromInput(optional('policy-from') ?? 'auto', env),
+    allowEmpty: oneOf('allow-empty', optional('allow-empty') ?? 'false', ['true', 'false'] as const) === 'true',
   };
 }
 

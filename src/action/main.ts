@@ -16,6 +16,7 @@ import { changedLines, filterByDiff, type ChangedLines } from '../core/changed-l
 import { resolveCommit } from '../core/git.js';
 import { baselineTextAtRef } from '../core/base-policy.js';
 import { ConfigError } from '../core/config-types.js';
+import { locatedWarning } from '../core/scan-coverage.js';
 import { formatResult, type ReporterContext } from '../reporters/index.js';
 import { ALL_RULES } from '../rules/index.js';
 import { toolVersion } from '../cli/version.js';
@@ -116,7 +117,9 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
     registry: inputs.registry,
     workers: 0,
     ...(policy.ref ? { policyFrom: { ref: policy.ref } } : {}),
+    emptyScan: inputs.allowEmpty ? 'allow' : 'error',
   });
+  for (const warning of result.warnings) core.warning(`clavis-lint: ${locatedWarning(warning)}`);
   const root = result.root;
   // Findings are relative to the project root (the config's directory); GitHub wants repository paths.
   const toWorkspace = (file: string): string => path.relative(workspace, path.resolve(root, file)).split(path.sep).join('/') || '.';

@@ -25,6 +25,7 @@ Options:
   --today YYYY-MM-DD            date for alias lifecycle checks (default: today)
   --hard-cut                    treat every deprecated alias as an error now
   --include-suppressed          keep suppressed findings in SARIF (with justifications)
+  --allow-empty                 accept a scan that covers no file (else: exit 2 naming the config key)
   --workers N                   analysis threads, 0 to 64 (default: by size and cores; 0 = none);
                                 never more than the cores or the files to parse
   --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)

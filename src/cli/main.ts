@@ -43,6 +43,7 @@ export const OPTION_SPEC = {
   check: { type: 'boolean' },
   fix: { type: 'boolean' },
   'include-suppressed': { type: 'boolean' },
+  'allow-empty': { type: 'boolean' },
   workers: { type: 'string' },
   timing: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -7,6 +7,7 @@ import type { FileError, FileFacts, FrontEndOptions, LanguageId } from './facts.
 import { detectByPath, refineByContent } from '../languages/detect.js';
 import { frontEndFor } from '../languages/index.js';
 import { isTestPath } from './test-paths.js';
+import { generatedByName, minifiedByShape } from './generated-files.js';
 
 export interface FileAnalysis {
   file: string;
@@ -17,6 +18,8 @@ export interface FileAnalysis {
   errors: FileError[];
   exportedConstants?: Record<string, string>;
   unresolvedCalls?: string[];
+  /** Skipped as minified or generated (an `errors` note says so): no pass analyses it. */
+  generated?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -55,6 +58,8 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   if (language === null) return { ...base, language: null };
   const frontEnd = frontEndFor(language);
   if (!frontEnd) return { ...base, language };
+  const generated = options.scanGenerated ? undefined : generatedByName(file);
+  if (generated) return { ...base, language, generated: true, errors: [{ file, message: generated }] };
   if (buffer.subarray(0, 8192).includes(0)) {
     return { ...base, language, errors: [{ file, message: 'skipped: binary content (NUL byte) in a source file' }] };
   }
@@ -65,6 +70,8 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
     const line = firstInvalidUtf8Line(buffer);
     return { ...base, language, errors: [{ file, line, message: 'skipped: not valid UTF-8' }] };
   }
+  const minified = options.scanGenerated ? undefined : minifiedByShape(language, text);
+  if (minified) return { ...base, language, generated: true, errors: [{ file, message: minified }] };
   if (!frontEnd.prefilter(text, options)) return { ...base, language, prefiltered: true };
   return { file, language, text };
 }

@@ -51,6 +51,8 @@ export interface ResolvedConfig {
   platformTokens?: string[];
   /** Files larger than this (bytes) go to `errors` unparsed. */
   maxFileBytes: number;
+  /** `generated: { scan }`: analyse minified and generated files (src/core/generated-files.ts). Absent = skip them with an `errors` note. */
+  generated?: { scan: boolean };
 }
 
 // `token(?!s)` and `secret(?!s_)`: `MAX_TOKENS` and `VOX_SECRETS_BACKEND` (a setting of the secrets

@@ -59,7 +59,7 @@ export const DEFAULT_REGISTRY_FILE = 'secrets.registry.yaml';
 
 const TOP_LEVEL_KEYS = [
   'registry', 'include', 'exclude', 'rules', 'docs', 'secret_patterns', 'test_code',
-  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes', 'platform_tokens',
+  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes', 'platform_tokens', 'generated',
 ] as const;
 const SOURCE_KINDS = ['yaml', 'rust', 'json', 'overlay'] as const;
 const RUST_FIELD_KEYS = ['id', 'canonical_env', 'aliases', 'deprecated_aliases'] as const;
@@ -261,6 +261,11 @@ export function applyConfigDocument(source: YamlSource, config: ResolvedConfig):
         break;
       case 'max_file_bytes':
         config.maxFileBytes = readInteger(source, value, 'max_file_bytes', 1, keyNode);
+        break;
+      case 'generated':
+        readSection(source, value, keyNode, 'generated', {
+          scan: (n, k) => (config.generated = { scan: readBoolean(source, n, 'generated.scan', k) }),
+        });
         break;
       case 'platform_tokens':
         config.platformTokens = readStringList(source, value, 'platform_tokens', keyNode);

@@ -21,6 +21,8 @@ import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
 import { allRegistryNames, type Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
+import { isRealIsoDate } from '../registry/dates.js';
+import { emptyScanError, includeWarnings, type CoverageWarning } from './scan-coverage.js';
 import { loadBasePolicy, policyReader, withoutBaseDirectory, type BasePolicy, type BasePolicySource } from './base-policy.js';
 import { comparePolicies } from './policy-check.js';
 import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
@@ -44,6 +46,11 @@ export interface ScanOptions {
   /** Skip the project-level TS leak analysis (inventory only needs access sites). */
   skipLeakAnalysis?: boolean;
   /**
+   * A scan that covers no file: 'error' throws a ConfigError naming the config key that emptied
+   * it (the CLI's scan and the Action, unless --allow-empty); 'allow' (default) returns the empty result.
+   */
+  emptyScan?: 'error' | 'allow';
+  /**
    * `--policy-from REF`: judge the working tree by the config and registry at REF (or in a
    * directory of base files, for tests), and report how the working tree's policy is weaker.
    */
@@ -59,8 +66,6 @@ export interface PreparedProject {
   /** With `policyFrom`: the base policy in force (config/registry above) and the working tree's own. */
   policy?: { base: BasePolicy; head: { config: ResolvedConfig; registry: Registry } };
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -87,8 +92,9 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
     registry = base.registry;
   }
   const today = options.today ?? config.lifecycle.today ?? todayIso();
-  if (!ISO_DATE.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
-    throw new ConfigError(`invalid date '${today}': expected YYYY-MM-DD`);
+  // A real calendar day: Date.parse rolls 2026-02-30 over to March 2, so check the round trip.
+  if (!isRealIsoDate(today)) {
+    throw new ConfigError(`invalid date '${today}': expected a real calendar date YYYY-MM-DD`);
   }
   const hardCut = options.hardCut ?? config.lifecycle.hardCut;
   let rules = resolveRuleLevels(config, options.ruleOverrides ?? {});
@@ -136,6 +142,7 @@ export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): 
       ...(registry.resolver.typeMembers ? { typeMembers: registry.resolver.typeMembers } : {}),
     },
     extraSecretStores: config.secretStores,
+    scanGenerated: config.generated?.scan === true,
     extraSinks: config.leak.sinks,
     extraSources: config.leak.sources,
     extraSanitizers: config.leak.sanitizers,
@@ -148,6 +155,8 @@ export interface ScanOutput extends ScanResult {
   sourceLines: (file: string) => string[] | undefined;
   /** All facts, for reports built from facts rather than findings (`inventory`). */
   facts: FileFacts[];
+  /** Config problems that do not stop the scan (an `include` entry matching no file), located. */
+  warnings: CoverageWarning[];
 }
 
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
@@ -161,6 +170,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   }
   const discovered = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
   const files = discovered.files;
+  const coverage = { cwd: options.cwd, config, targets, files };
+  if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
   const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off') && !options.skipLeakAnalysis;
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
@@ -182,7 +193,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const needsConstants = fileFacts.some((f) => f.facts.some((fact) => fact.kind === 'env-read' && fact.constRef));
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
-  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.map((a) => a), feOptions, errors, config.maxFileBytes);
+  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes); // skipped minified/generated files stay skipped
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
   const shared: SharedContext = buildSharedContext(config, registry, prepared.today, prepared.hardCut);
@@ -205,6 +216,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     prepared,
     sourceLines: (file) => lines.get(file),
     facts: fileFacts,
+    warnings: includeWarnings(coverage),
   };
 }
 

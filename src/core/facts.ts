@@ -262,6 +262,8 @@ export interface FrontEndOptions {
   extraSanitizers?: string[];
   /** False when no leak rule is enabled: front ends skip their taint analysis (the costly part). Default true. */
   leakAnalysis?: boolean;
+  /** Config `generated.scan`: analyse minified and generated files too. Default false: they become `errors[]` notes. */
+  scanGenerated?: boolean;
   /** Summaries of functions defined in other files (second pass only); a front end uses those of its language. */
   functionSummaries?: FunctionSummaryFact[];
   /**

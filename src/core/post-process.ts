@@ -111,6 +111,8 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
       secretKey: finding.secretId ?? finding.envName ?? '',
       lineText: lines.get(finding.file)?.[finding.line - 1] ?? '',
       hint,
+      column: finding.column,
+      endColumn: finding.endLine === finding.line ? finding.endColumn : undefined,
     })),
   );
   // Reporters only ever see masked source lines: by position first, then by look.
@@ -189,11 +191,20 @@ function directiveFinding(rule: EffectiveRule, file: string, directive: Directiv
   };
 }
 
+/** Lines holding a fact marked `inTest`, per file, built once: a scan over every fact for every finding is quadratic. */
+const testLinesByFacts = new WeakMap<FileFacts, { count: number; lines: Set<number> }>();
+
 function isInTest(file: string, line: number, factsByFile: Map<string, FileFacts>, isTestPath: (f: string) => boolean): boolean {
   const facts = factsByFile.get(file);
   if (facts?.isTest || isTestPath(file)) return true;
   if (!facts) return false;
-  return facts.facts.some((f) => 'inTest' in f && f.inTest === true && 'range' in f && f.range.line === line);
+  let cached = testLinesByFacts.get(facts);
+  if (!cached || cached.count !== facts.facts.length) {
+    cached = { count: facts.facts.length, lines: new Set() };
+    for (const f of facts.facts) if ('inTest' in f && f.inTest === true && 'range' in f) cached.lines.add(f.range.line);
+    testLinesByFacts.set(facts, cached);
+  }
+  return cached.lines.has(line);
 }
 
 export function compareFindings(a: Omit<Finding, 'fingerprint'>, b: Omit<Finding, 'fingerprint'>): number {

@@ -8,6 +8,8 @@
 // without a position (a suppression reason, a comment, another line).
 import type { Fact, Range } from './facts.js';
 import { isValueLiteral } from './value-literals.js';
+import { createKnownValueMasker, type KnownValueMasker } from './known-value-masker.js';
+import { maskIntervalsOf } from './masked-intervals.js';
 
 export interface ValueSpan {
   range: Range;
@@ -128,11 +130,8 @@ function pieceOn(range: Range, line: number, text: string): [number, number] | n
 }
 
 function maskIntervals(text: string, intervals: Array<[number, number]>, keep: Array<[number, number]>): string {
-  const chars = text.split('');
-  for (const [start, end] of intervals) {
-    for (let i = start; i < end; i++) if (!keep.some(([s, e]) => i >= s && i < e)) chars[i] = '*';
-  }
-  return chars.join('');
+  // One pass over the line (src/core/masked-intervals.ts): a minified line holds thousands of both lists.
+  return maskIntervalsOf(text, intervals, keep);
 }
 
 function unquote(text: string): string {
@@ -147,10 +146,10 @@ function unquote(text: string): string {
  */
 export function maskKnownValues(text: string, values: readonly string[]): string {
   if (values.length === 0 || text.length === 0) return text;
-  let out = text;
-  for (const value of [...values].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))) {
-    if (value.length < MIN_EQUALITY_LENGTH || !out.includes(value)) continue;
-    out = out.split(value).join('*'.repeat(value.length));
-  }
-  return out;
+  // One automaton per value list (the engine passes the same list for every line): linear in the text.
+  let masker = maskersByValues.get(values);
+  if (!masker) maskersByValues.set(values, (masker = createKnownValueMasker(values, MIN_EQUALITY_LENGTH)));
+  return masker(text);
 }
+
+const maskersByValues = new WeakMap<readonly string[], KnownValueMasker>();

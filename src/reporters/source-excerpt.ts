@@ -57,24 +57,39 @@ export interface Excerpt {
   caret: string;
 }
 
-/** Renders the first line of `range` from `lineText` (the text of line `range.line`). */
+/** JavaScript's `\s`, one UTF-16 unit at a time. */
+const WHITESPACE_UNIT = /\s/;
+
+/** The length of `text` without its trailing whitespace, found from the end (no regex over the whole line). */
+function trimmedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && WHITESPACE_UNIT.test(text[end - 1])) end--;
+  return end;
+}
+
+/**
+ * Renders the first line of `range` from `lineText` (the text of line `range.line`). Only the
+ * shown window is touched, so the cost per finding is bounded whatever the line's length (a
+ * minified file has thousands of findings on one line of megabytes).
+ */
 export function renderExcerpt(lineText: string, range: ExcerptRange): Excerpt {
-  const text = neutraliseControlCharacters(lineText.replace(/\s+$/, ''));
-  const length = text.length;
+  const length = trimmedLength(lineText);
   let caretStart = Math.min(Math.max(range.column - 1, 0), length);
   let caretEnd = range.endLine > range.line ? length : Math.min(Math.max(range.endColumn - 1, caretStart), length);
-  if (caretStart < length && isLowSurrogate(text, caretStart)) caretStart -= 1;
-  if (caretEnd < length && isLowSurrogate(text, caretEnd)) caretEnd += 1;
+  if (caretStart < length && isLowSurrogate(lineText, caretStart)) caretStart -= 1;
+  if (caretEnd < length && isLowSurrogate(lineText, caretEnd)) caretEnd += 1;
 
   let from = 0;
   let to = length;
   if (length > MAX_EXCERPT_UNITS) {
     from = Math.max(0, caretStart - CONTEXT_BEFORE_UNITS);
     to = Math.min(length, from + MAX_EXCERPT_UNITS);
-    if (from > 0 && isLowSurrogate(text, from)) from += 1;
-    if (to < length && isLowSurrogate(text, to)) to -= 1;
+    if (from > 0 && isLowSurrogate(lineText, from)) from += 1;
+    if (to < length && isLowSurrogate(lineText, to)) to -= 1;
     caretEnd = Math.min(caretEnd, to);
   }
+  // Neutralising keeps the length, so it can be applied to the window alone.
+  const text = neutraliseControlCharacters(lineText.slice(from, to));
 
   let source = from > 0 ? ELLIPSIS : '';
   let width = source.length;
@@ -84,7 +99,7 @@ export function renderExcerpt(lineText: string, range: ExcerptRange): Excerpt {
   while (index < to) {
     if (index === caretStart) caretStartCell = width;
     if (index === caretEnd) caretEndCell = width;
-    const character = String.fromCodePoint(text.codePointAt(index)!);
+    const character = String.fromCodePoint(text.codePointAt(index - from)!);
     if (character === '\t') {
       const spaces = TAB_WIDTH - (width % TAB_WIDTH);
       source += ' '.repeat(spaces);

@@ -24,13 +24,30 @@ function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
+/** Redacted lines by source array and index: a minified line with thousands of findings is redacted once, not once per finding. */
+const redactedLines = new WeakMap<readonly string[], Map<number, string>>();
+
+function redactedLine(file: string, lines: readonly string[], index: number): string {
+  let cache = redactedLines.get(lines);
+  if (!cache) redactedLines.set(lines, (cache = new Map()));
+  let line = cache.get(index);
+  if (line === undefined) cache.set(index, (line = maskedLine(file, lines, index)));
+  return line;
+}
+
+/**
+ * The engine masks values by position; masking value-like tokens again keeps the invariant. Lines
+ * that did not come from the engine (a caller skipped it) get whole config values masked by look.
+ */
+function maskedLine(file: string, lines: readonly string[], index: number): string {
+  return isMaskedByPosition(lines) ? redactValues(lines[index]) : redactSourceLine(file, lines[index]);
+}
+
 function excerptLines(finding: Finding, ctx: ReporterContext, c: Colors): string[] {
   const lines = ctx.sourceLines?.(finding.file);
-  const lineText = lines?.[finding.line - 1];
-  if (lines === undefined || lineText === undefined) return [];
-  // The engine masks values by position; masking value-like tokens again keeps the invariant. Lines
-  // that did not come from the engine (a caller skipped it) get whole config values masked by look.
-  const excerpt = renderExcerpt(isMaskedByPosition(lines) ? redactValues(lineText) : redactSourceLine(finding.file, lineText), finding);
+  if (lines?.[finding.line - 1] === undefined) return [];
+  // The engine redacts already; redacting again here keeps the invariant if a caller forgets.
+  const excerpt = renderExcerpt(redactedLine(finding.file, lines, finding.line - 1), finding);
   const gutter = String(finding.line);
   const paint = finding.severity === 'error' ? c.red : c.yellow;
   return [

@@ -1,12 +1,6 @@
 import type { Fact, Range } from '../core/facts.js';
 import { defineRule } from '../core/rule.js';
-
-/** `a` lies within `b`. */
-function within(a: Range, b: Range): boolean {
-  const startsAfter = a.line > b.line || (a.line === b.line && a.column >= b.column);
-  const endsBefore = a.endLine < b.endLine || (a.endLine === b.endLine && a.endColumn <= b.endColumn);
-  return startsAfter && endsBefore;
-}
+import { containmentIndex } from '../core/range-containment.js';
 
 function namesReplacementOnLine(facts: readonly Fact[], line: number, replacement: string): boolean {
   return facts.some((f) => f.kind === 'name-ref' && f.context === 'string-literal' && f.name === replacement && f.range.line === line);
@@ -47,7 +41,20 @@ export default defineRule({
     // Inside the resolver, reading a deprecated alias is how the resolver keeps it working until
     // its removal date: only the date (or a hard cut) makes it a finding there.
     const inResolver = ctx.isResolverPath(file.file);
-    const envReads = file.facts.filter((f) => f.kind === 'env-read');
+    // Env-read ranges by name, indexed once: testing every read for every name-ref is quadratic.
+    const readRanges = new Map<string, Range[]>();
+    for (const f of file.facts) {
+      if (f.kind !== 'env-read' || f.name === null) continue;
+      const list = readRanges.get(f.name);
+      if (list) list.push(f.range);
+      else readRanges.set(f.name, [f.range]);
+    }
+    const insideRead = new Map<string, (range: Range) => boolean>();
+    const isInsideRead = (name: string, range: Range): boolean => {
+      let test = insideRead.get(name);
+      if (!test) insideRead.set(name, (test = containmentIndex(readRanges.get(name) ?? [])));
+      return test(range);
+    };
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' && fact.kind !== 'name-ref') continue;
       if (fact.name === null || (fact.kind === 'name-ref' && fact.context === 'docs')) continue;
@@ -57,7 +64,7 @@ export default defineRule({
       const info = ctx.names.get(fact.name);
       if (!info || info.role !== 'deprecated' || !info.deprecated) continue;
       // A string literal that is the key of an env read is the same use, reported once.
-      if (fact.kind === 'name-ref' && envReads.some((r) => r.kind === 'env-read' && r.name === fact.name && within(fact.range, r.range))) continue;
+      if (fact.kind === 'name-ref' && isInsideRead(fact.name, fact.range)) continue;
       // `"TURSO_URL" => "VOX_DB_URL"`: a literal that names the alias beside its replacement describes
       // the deprecation (a migration table, a retired-name detector); it does not use the alias.
       if (fact.kind === 'name-ref' && fact.context === 'string-literal' && namesReplacementOnLine(file.facts, fact.range.line, info.deprecated.replacement || info.secret.env)) continue;

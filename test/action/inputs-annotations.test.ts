@@ -32,7 +32,13 @@ describe('readInputs', () => {
       baseline: undefined,
       policyFrom: undefined,
       policyFromOrigin: 'head',
+      allowEmpty: false,
     });
+  });
+
+  it('reads allow-empty as a boolean and rejects anything else', () => {
+    expect(readInputs((name) => (name === 'allow-empty' ? 'true' : ''), {})).toMatchObject({ allowEmpty: true });
+    expect(() => readInputs((name) => (name === 'allow-empty' ? 'yes' : ''), {})).toThrow(InputError);
   });
 
   it('takes the policy from the pull request base by default, and validates policy-from', () => {

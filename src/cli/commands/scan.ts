@@ -16,6 +16,7 @@ import {
   writeBaselineFile,
 } from '../../core/baseline.js';
 import { changedLines, filterByDiff, type ChangedLines, type DiffFilter } from '../../core/changed-lines.js';
+import { locatedWarning } from '../../core/scan-coverage.js';
 import { formatResult, type ReportFormat } from '../../reporters/index.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { EXIT_FINDINGS, EXIT_OK, parseRuleOverrides, UsageError, type CliIo, type ParsedOptions } from '../main.js';
@@ -56,8 +57,10 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     workers,
     onProgress: progress.update,
     ...(values['policy-from'] !== undefined ? { policyFrom: { ref: values['policy-from'] } } : {}),
+    emptyScan: values['allow-empty'] ? 'allow' : 'error',
   });
   progress.done();
+  for (const warning of result.warnings) io.stderr.write(`clavis-lint: warning: ${locatedWarning(warning)}\n`);
 
   // The baseline applies to the whole scan first; only then does the diff narrow the report.
   // Entries of files this run did not look at are never stale and never pruned.
