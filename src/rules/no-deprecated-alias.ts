@@ -2,8 +2,17 @@ import type { Fact, Range } from '../core/facts.js';
 import { defineRule } from '../core/rule.js';
 import { containmentIndex } from '../core/range-containment.js';
 
+/** `line\0name` of every string literal naming a registry name, built once per file (a lookup per use stays O(1)). */
+const literalNamesByFacts = new WeakMap<readonly Fact[], { count: number; literals: Set<string> }>();
+
 function namesReplacementOnLine(facts: readonly Fact[], line: number, replacement: string): boolean {
-  return facts.some((f) => f.kind === 'name-ref' && f.context === 'string-literal' && f.name === replacement && f.range.line === line);
+  let cached = literalNamesByFacts.get(facts);
+  if (!cached || cached.count !== facts.length) {
+    cached = { count: facts.length, literals: new Set() };
+    for (const f of facts) if (f.kind === 'name-ref' && f.context === 'string-literal' && f.name !== null) cached.literals.add(`${f.range.line}\u0000${f.name}`);
+    literalNamesByFacts.set(facts, cached);
+  }
+  return cached.literals.has(`${line}\u0000${replacement}`);
 }
 
 export default defineRule({
