@@ -91,6 +91,8 @@ describe('parity with the CLI on a sample project', () => {
     "export const p = keytar.getPassword('svc', 'acct');",
     'export const d = process.env.OPENROUTER_KEY;',
     'export const e = process.env.GITHUB_TOKEN;',
+    // Unregistered and secret-looking (a VITE_ name is bundler-public: config by its shape, not a secret).
+    'export const s = process.env.SLACK_BOT_TOKEN;',
     'export const g = (name: string) => process.env[name];',
     '// clavis-lint-disable-next-line no-direct-env-read -- migration ticket 42',
     'export const h = process.env.STRIPE_SECRET_KEY;',
