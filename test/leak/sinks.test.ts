@@ -36,11 +36,13 @@ const CASES: Record<string, [string, string[]]> = {
   otelSpan: [`import { trace } from '@opentelemetry/api';\nconst span = trace.getActiveSpan()!;\nspan.setAttribute('k', resolveSecret('GithubToken'));`, ['no-secret-in-telemetry@4']],
   sentry: [`import * as Sentry from '@sentry/node';\nSentry.setContext('auth', { token: resolveSecret('GithubToken') });`, ['no-secret-in-telemetry@3']],
   // serializers
-  jsonStringify: [`const cfg = { apiKey: resolveSecret('OpenRouterApiKey'), model: 'x' };\nconst text = JSON.stringify(cfg);`, ['no-secret-serialization@3']],
+  jsonStringify: [`import fs from 'node:fs';\nconst cfg = { apiKey: resolveSecret('OpenRouterApiKey'), model: 'x' };\nconst text = JSON.stringify(cfg);\nfs.writeFileSync('cfg.json', text);`, ['no-secret-serialization@5']],
+  jsonStringifyInLog: [`const cfg = { apiKey: resolveSecret('OpenRouterApiKey'), model: 'x' };\nconsole.log(JSON.stringify(cfg));`, ['no-secret-in-log@3']],
+  jsonStringifyEncrypted: [`declare function encrypt(text: string): string;\nconst cfg = { apiKey: resolveSecret('OpenRouterApiKey'), model: 'x' };\nconst sealed = encrypt(JSON.stringify(cfg));`, []],
   // URLs
   urlTemplate: [`const key = resolveSecret('OpenRouterApiKey');\nawait fetch(\`https://x.test/v1?model=a&key=\${key}\`);`, ['no-secret-in-url@3']],
   urlConcat: [`const key = resolveSecret('OpenRouterApiKey');\nconst u = 'https://x.test/v1?token=' + key;`, ['no-secret-in-url@3']],
-  urlSearchParams: [`const u = new URL('https://x.test');\nu.searchParams.set('key', resolveSecret('GithubToken'));\nconst q = new URLSearchParams({ token: resolveSecret('GithubToken') });`, ['no-secret-in-url@3', 'no-secret-in-url@4']],
+  urlSearchParams: [`const u = new URL('https://x.test');\nu.searchParams.set('key', resolveSecret('GithubToken'));\nconst q = new URLSearchParams({ token: resolveSecret('GithubToken') });\nawait fetch(\`https://x.test/?\${q}\`);\nawait fetch('https://x.test/token', { method: 'POST', body: q });`, ['no-secret-in-url@3', 'no-secret-in-url@5']],
 
   // propagation forms
   destructuring: [`const { OPENROUTER_API_KEY: k } = process.env;\nconsole.log(k);`, ['no-secret-in-log@3']],

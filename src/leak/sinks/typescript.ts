@@ -180,13 +180,26 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
     label: `Sentry.${fn}`,
   })),
 
-  // --- serializers
-  { id: 'json-stringify', ruleId: SERIALIZE, callee: 'JSON.stringify', args: [0], label: 'JSON.stringify' },
+  // --- serializers: `JSON.stringify` passes taint on (the engine treats it as a transformer), so a
+  // serialised secret is reported where the text goes: a log, a response, or storage (below).
+  // Serialised text sent encrypted or in an authenticated request body is not a leak.
   { id: 'structured-clone', ruleId: SERIALIZE, callee: 'v8.serialize', args: [0], label: 'v8.serialize' },
+  ...['fs', 'node:fs'].flatMap((module) =>
+    ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync'].map((fn) => ({
+      id: `${module}-${fn}`,
+      ruleId: SERIALIZE,
+      module,
+      callee: fn,
+      args: [1],
+      label: `fs.${fn}`,
+    })),
+  ),
+  ...['localStorage', 'sessionStorage'].map((storage) => ({ id: `${storage}-set-item`, ruleId: SERIALIZE, callee: `${storage}.setItem`, args: [1], label: `${storage}.setItem` })),
 
   // --- URLs
   { id: 'url-query-string', ruleId: URL_RULE, callee: '?name=${secret}', args: [], pattern: 'url-query', label: 'a URL query string' },
-  { id: 'url-search-params-new', ruleId: URL_RULE, callee: 'new URLSearchParams', args: [0], label: 'new URLSearchParams()' },
+  // `new URLSearchParams({ client_secret })` is not a sink by itself: as a form body it is fine; the
+  // engine reports it where it joins a URL (`?${params}`, `url.search = params`).
   { id: 'url-search-params-set', ruleId: URL_RULE, callee: '*.searchParams.set', args: [1], label: 'url.searchParams.set' },
   { id: 'url-search-params-append', ruleId: URL_RULE, callee: '*.searchParams.append', args: [1], label: 'url.searchParams.append' },
 

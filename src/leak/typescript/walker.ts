@@ -51,6 +51,8 @@ const NON_TEXT_METHODS = new Set([
 /** String methods whose result contains their arguments' text (`'x'.replace('X', key)`). */
 const ARG_TEXT_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd', 'join', 'push', 'unshift']);
 const QUERY_PARAM_SUFFIX = /[?&#;][^?&#=\s/]*=$/;
+/** Text ending where a query string starts or continues: what follows is query parameters (`?${params}`). */
+const QUERY_START_SUFFIX = /[?&]$/;
 
 export type WalkerMode =
   | { kind: 'file'; collector: LeakCollector; inTest: boolean }
@@ -265,6 +267,8 @@ export class TaintWalker {
     }
     if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
       this.evalExpr(left.expression);
+      // `url.search = params`: the value becomes the URL's query string.
+      if (taint && ts.isPropertyAccessExpression(left) && left.name.text === 'search') this.checkUrlQuery('?', left, taint);
       const symbol = this.ctx.checker.getSymbolAtLocation(left);
       const label = describeNode(left);
       if (taint) {
@@ -462,7 +466,7 @@ export class TaintWalker {
 
   /** `?key=${secret}` / `'&token=' + secret`: the secret becomes part of a URL query string. */
   private checkUrlQuery(textBefore: string, at: ts.Node, taint: Taint): void {
-    if (!QUERY_PARAM_SUFFIX.test(textBefore)) return;
+    if (!QUERY_PARAM_SUFFIX.test(textBefore) && !QUERY_START_SUFFIX.test(textBefore)) return;
     for (const sink of this.ctx.catalog.urlSinks) this.report(sink.entry.ruleId, sink.entry.label, at, taint);
     if (this.ctx.catalog.urlSinks.length === 0) this.report(URL_RULE, 'a URL query string', at, taint);
   }
@@ -571,6 +575,8 @@ export class TaintWalker {
     if (receiver && !NON_TEXT_METHODS.has(name)) result = asValue(receiver);
     if (TRANSFORMERS.has(name) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
       result = firstTaint(result, ...args.map((arg) => (arg ? asValue(arg) : undefined)));
+      // A serialiser passes the secret on: it is reported where the text goes, once.
+      if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
     }
     // `arr.push(secret)` makes the array a secret.
     if (!receiver && (name === 'push' || name === 'unshift') && ts.isPropertyAccessExpression(callee)) {
