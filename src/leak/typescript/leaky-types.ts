@@ -86,7 +86,9 @@ function sourceIn(expression: ts.Node, ctx: EngineContext): { secretId: string |
       const name = lastCalleeName(node.expression);
       if (ctx.sanitizers.has(name)) return;
       if (ctx.resolverFunctions.has(name)) {
-        result = { secretId: resolverCallOrigin(node, name, ctx).secretId };
+        const secretId = resolverCallOrigin(node, name, ctx).secretId;
+        // A `kind: config` id resolved through the resolver is a setting, not a secret.
+        if (!secretId || ctx.secretKindIds.has(secretId)) result = { secretId };
         return;
       }
     }

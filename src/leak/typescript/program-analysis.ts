@@ -24,6 +24,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     resolverTypes: new Set(options.resolver.types),
     sanitizers: new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]),
     secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),
+    secretKindIds: new Set(Object.values(options.secretNames)),
     summaries: new Map(),
     nodeCache: new Map(),
     symbolCache: new Map(),

@@ -67,6 +67,8 @@ export interface EngineContext {
   sanitizers: Set<string>;
   /** Known secret ids. */
   secretIds: Set<string>;
+  /** Ids registered as `kind: secret`: a resolver call for another known id (`kind: config`) is no source. */
+  secretKindIds: Set<string>;
   summaries: Map<ts.Node, FunctionSummary | 'pending'>;
   nodeCache: Map<ts.Node, Provenance | null>;
   symbolCache: Map<ts.Symbol, Provenance | null>;

@@ -558,6 +558,8 @@ export class TaintWalker {
       const object = this.resolverObjectResult(call, name);
       if (object !== null) return object;
       const origin = resolverCallOrigin(call, name, this.ctx);
+      // `env('NEXT_PRIVATE_SIGNING_TRANSPORT')` where the registry says `kind: config`: a setting, not a secret.
+      if (origin.secretId && !this.ctx.secretKindIds.has(origin.secretId)) return undefined;
       return { origin, flow: [stepAt(this.ctx.root, call, `${origin.description} returns the secret`)] };
     }
     if (receiver?.secretType && ts.isPropertyAccessExpression(callee)) {
