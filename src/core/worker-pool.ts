@@ -22,6 +22,17 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * How many worker threads to start: `requested` (`--workers`), else 8 once there are enough files
+ * to parse; never more than the cores or the files to parse, since each worker costs a compiler
+ * load (about 100 MB) and an idle one only costs. 0 or 1 means in-process. The report is the same
+ * whatever the count: nesting limits do not depend on the thread (src/languages/nesting-limit.ts).
+ */
+export function plannedWorkers(requested: number | undefined, filesToParse: number, cores: number): number {
+  const wanted = requested ?? (filesToParse >= MIN_PARSED_FILES_FOR_WORKERS ? 8 : 0);
+  return Math.max(0, Math.min(wanted, cores, filesToParse));
+}
+
 function workerScript(): string | null {
   const file = fileURLToPath(new URL('./analyze-worker.js', import.meta.url));
   return fs.existsSync(file) ? file : null;
@@ -37,11 +48,7 @@ export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
     else finished.set(file, loaded);
   }
   const script = workerScript();
-  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-  const wanted = pool.workers ?? (pending.length >= MIN_PARSED_FILES_FOR_WORKERS ? 8 : 0);
-  // Never more threads than cores or files to parse: each worker costs a compiler load (~100 MB),
-  // and an idle one only costs. The results are the same whatever the count (see analyze-file.ts).
-  const count = Math.min(wanted, cores, pending.length);
+  const count = plannedWorkers(pool.workers, pending.length, Math.max(1, os.availableParallelism?.() ?? os.cpus().length));
   const parsed = !script || count <= 1 ? await parseInProcess(pending, pool) : await parseInWorkers(pending, pool, script, count);
   for (const analysis of parsed) finished.set(analysis.file, analysis);
   return pool.files.map((file) => finished.get(file)!).filter(Boolean);
