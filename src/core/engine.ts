@@ -13,6 +13,7 @@ import { analyzeAll } from './worker-pool.js';
 import { buildSharedContext, type SharedContext } from './rule-context.js';
 import { runRules, type RawFinding } from './run-rules.js';
 import { applyPostProcessing } from './post-process.js';
+import { mergeOverlapping } from './merge-overlapping.js';
 import { resolveConstRefs } from './const-refs.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvKeyHelpers } from './env-key-helpers.js';
@@ -45,6 +46,8 @@ export interface ScanOptions {
   onlyRules?: (ruleId: string, area: string) => boolean;
   /** Skip the project-level TS leak analysis (inventory only needs access sites). */
   skipLeakAnalysis?: boolean;
+  /** false: keep one finding per rule on a shared span (rule fixtures test each rule alone). Default true. */
+  mergeOverlapping?: boolean;
   /**
    * A scan that covers no file: 'error' throws a ConfigError naming the config key that emptied
    * it (the CLI's scan and the Action, unless --allow-empty); 'allow' (default) returns the empty result.
@@ -208,7 +211,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const scannedCount = analyses.filter((a) => a.language !== null).length;
   return {
     root,
-    findings,
+    findings: options.mergeOverlapping === false ? findings : mergeOverlapping(findings),
     suppressed,
     errors: sortErrors(errors),
     stats: { files: scannedCount, filesByLanguage: sortRecord(filesByLanguage), ms: Math.round(performance.now() - started), prefiltered },

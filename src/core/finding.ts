@@ -15,6 +15,8 @@ export interface Finding {
   envName: string | null;
   fingerprint: string;
   flow?: FlowStep[];
+  /** Other rules that reported this same span; their concerns are named in `message` (see merge-overlapping.ts). */
+  also?: string[];
   /** Present when the finding was suppressed (only kept when suppressed results are requested). */
   suppression?: { kind: 'inline' | 'baseline'; justification: string };
 }

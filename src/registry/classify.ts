@@ -9,11 +9,12 @@
 // - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
 //   `HAS_`, `NO_` prefixes, `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
 //   (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`);
-// - a bundler-public prefix: `NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`,
-//   `NUXT_PUBLIC_`, `GATSBY_`, `PUBLIC_`: such values are shipped to browsers by design
-//   (`no-compile-time-secret` still reports registry secrets given such a name).
-// Used for kind inference of registry entries without `kind:` and, through the rule context's
-// `looksLikeSecret`, by every rule that judges a name the registry does not know.
+// Used through the rule context's `looksLikeSecret` by every rule that judges a name the registry
+// does not know, and for kind inference of registry entries without `kind:`. Kind inference
+// also treats a bundler-public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`,
+// `NUXT_PUBLIC_`, `GATSBY_`, `PUBLIC_`) as config, since such values ship to browsers by design;
+// `looksLikeSecret` does not, because an unregistered `NEXT_PUBLIC_STRIPE_SECRET_KEY` is more
+// likely a secret made public by mistake than configuration.
 import type { SecretKind } from './model.js';
 
 export interface KindDecision {
@@ -28,15 +29,19 @@ const ROLE_SUFFIXES = [
   'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
   'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED',
 ];
-const ROLE_PREFIXES = [
-  'ENABLE', 'DISABLE', 'USE', 'SKIP', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO',
-  'NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC',
-];
+const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO'];
+const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC'];
 const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$`);
+const PUBLIC_NAME = new RegExp(`^(${PUBLIC_PREFIXES.join('|')})_`);
 
 /** The name's shape says it is configuration about a secret (where, who, whether), not the secret. */
 export function isConfigRoleName(name: string): boolean {
   return ROLE_NAME.test(name.toUpperCase());
+}
+
+/** A bundler-public name: its value is compiled into client code. */
+export function isPublicName(name: string): boolean {
+  return PUBLIC_NAME.test(name.toUpperCase());
 }
 
 /** The looks-like-a-secret test: a `secret_patterns` match on a name that is not a config role. */
@@ -52,5 +57,5 @@ export function secretNameTest(secretPatterns: string[]): (name: string) => bool
  */
 export function kindClassifier(secretPatterns: string[]): KindClassifier {
   const looksSecret = secretNameTest(secretPatterns);
-  return (names) => (names.some(looksSecret) ? { kind: 'secret', kindSource: 'pattern' } : { kind: 'config', kindSource: 'default' });
+  return (names) => (names.some((n) => looksSecret(n) && !isPublicName(n)) ? { kind: 'secret', kindSource: 'pattern' } : { kind: 'config', kindSource: 'default' });
 }

@@ -32,6 +32,7 @@ function findingJson(finding: Finding, withSuppression: boolean): Record<string,
     envName: finding.envName ?? null,
     fingerprint: finding.fingerprint,
     ...(finding.flow && finding.flow.length > 0 ? { flow: finding.flow.map(flowStepJson) } : {}),
+    ...(finding.also && finding.also.length > 0 ? { also: [...finding.also] } : {}),
     ...(withSuppression && finding.suppression
       ? { suppression: { kind: finding.suppression.kind, justification: redactValues(finding.suppression.justification) } }
       : {}),

@@ -82,9 +82,10 @@ function levelOf(finding: Finding): SarifLevel {
 }
 
 function sarifResult(finding: Finding, ruleIndex: number): Sarif.Result {
-  const properties: Record<string, string> = {};
+  const properties: Record<string, string | string[]> = {};
   if (finding.secretId) properties.secretId = finding.secretId;
   if (finding.envName) properties.envName = finding.envName;
+  if (finding.also && finding.also.length > 0) properties.also = finding.also;
   return {
     ruleId: finding.ruleId,
     ruleIndex,

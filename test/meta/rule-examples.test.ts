@@ -47,7 +47,7 @@ async function findingsFor(meta: RuleMeta, example: RuleExample): Promise<string
     policyFrom = { dir: baseDir };
   }
   const level = meta.defaultSeverity === 'off' ? 'error' : meta.defaultSeverity;
-  const result = await scan({ cwd: dir, paths: [dir], ruleOverrides: { [meta.id]: level }, today: FIXTURE_TODAY, workers: 0, ...(policyFrom ? { policyFrom } : {}) });
+  const result = await scan({ cwd: dir, paths: [dir], ruleOverrides: { [meta.id]: level }, today: FIXTURE_TODAY, workers: 0, mergeOverlapping: false, ...(policyFrom ? { policyFrom } : {}) });
   return result.findings.filter((f) => f.ruleId === meta.id).map((f) => `${f.file}:${f.line} ${f.message}`);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECRET_PATTERNS } from '../../src/core/config-types.js';
-import { isConfigRoleName, kindClassifier, secretNameTest } from '../../src/registry/classify.js';
+import { isConfigRoleName, isPublicName, kindClassifier, secretNameTest } from '../../src/registry/classify.js';
 
 const looksSecret = secretNameTest(DEFAULT_SECRET_PATTERNS);
 
@@ -12,7 +12,7 @@ describe('the shared name classifier', () => {
   it.each([
     'GITHUB_TOKEN_URL', 'OAUTH_TOKEN_ENDPOINT', 'API_KEY_ID', 'DB_PASSWORD_FILE', 'SECRETS_PATH', 'DOCKERHUB_USERNAME',
     'CLIENT_SECRET_REF', 'SECRET_MANAGER_REGION', 'API_KEY_HEADER', 'TOKEN_TTL', 'ACCESS_TOKEN_EXPIRES_IN',
-    'HIDE_USER_API_KEY', 'ENABLE_API_KEY_AUTH', 'DISABLE_TOKEN_CHECK', 'API_KEY_REQUIRED', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'VITE_API_KEY',
+    'HIDE_USER_API_KEY', 'ENABLE_API_KEY_AUTH', 'DISABLE_TOKEN_CHECK', 'API_KEY_REQUIRED',
   ])('%s is a config role, not a secret', (name) => {
     expect(isConfigRoleName(name)).toBe(true);
     expect(looksSecret(name)).toBe(false);
@@ -20,6 +20,12 @@ describe('the shared name classifier', () => {
 
   it.each(['VERCEL_ORG_ID', 'CROWDIN_PROJECT_ID', 'LOG_LEVEL', 'PORT', 'USER_AGENT'])('%s does not match secret_patterns', (name) => {
     expect(looksSecret(name)).toBe(false);
+  });
+
+  it('keeps a bundler-public name that looks secret secret-looking (a secret made public by mistake), but infers kind config for it', () => {
+    expect(looksSecret('NEXT_PUBLIC_STRIPE_SECRET_KEY')).toBe(true);
+    expect(isPublicName('VITE_API_KEY')).toBe(true);
+    expect(kindClassifier(DEFAULT_SECRET_PATTERNS)(['NEXT_PUBLIC_SUPABASE_ANON_KEY'])).toEqual({ kind: 'config', kindSource: 'default' });
   });
 
   it('infers kind from the same test, erring towards secret when any name of the entry looks like one', () => {

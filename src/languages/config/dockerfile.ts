@@ -1,5 +1,6 @@
 // Dockerfiles. Emits ConfigFact `docker-arg` + NameRefFact `dockerfile-arg` for `ARG X[=v]`,
-// ConfigFact `docker-env` + NameRefFact `dockerfile-env` for `ENV X=v` / `ENV X v`,
+// ConfigFact `docker-env` + NameRefFact `dockerfile-env` for `ENV X=v` / `ENV X v` (ConfigFacts
+// carry a value profile, never the value, and the names an ENV value substitutes),
 // NameRefFact `dockerfile-secret-mount` for `RUN --mount=type=secret,id=X[,env=Y]` (the right
 // way to use a secret at build time), and the shell front end's facts for shell-form `RUN`s.
 import { LineCounter } from 'yaml';
@@ -42,6 +43,13 @@ function words(args: string): Word[] {
   return out;
 }
 
+/** Names a value substitutes: `$NAME`, `${NAME}`, `${NAME:-default}` (Dockerfile variable syntax). */
+function referencedNames(value: string): string[] {
+  const names = new Set<string>();
+  for (const m of value.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g)) names.add(m[1] ?? m[2]);
+  return [...names];
+}
+
 function unquote(value: string): string {
   return value.replace(/^(["'])(.*)\1$/s, '$2');
 }
@@ -76,7 +84,8 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         const hasLiteralValue = eq >= 0 && !isPlaceholderValue(unquote(word.text.slice(eq + 1)));
         const r = at(word, 0, name.length);
         const valueRange = eq >= 0 && eq + 1 < word.text.length ? { valueRange: at(word, eq + 1, word.text.length - eq - 1) } : {};
-        facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue } });
+        const defaultProfile = eq >= 0 ? { valueProfile: describeValue(unquote(word.text.slice(eq + 1))) } : {};
+        facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue, ...defaultProfile } });
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue, ...valueRange });
       }
     } else if (instruction.keyword === 'ENV') {
@@ -99,7 +108,7 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         const hasLiteralValue = !isPlaceholderValue(value);
         const r = at(word, 0, name.length);
         // The profile (measurements, never the value) lets rules tell `ENV K=""` from `ENV K=$K`.
-        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value) } });
+        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value), references: referencedNames(value) } });
         const valueRange = valueAt[1] > valueAt[0] ? { valueRange: range(instruction.toFileOffset(valueAt[0]), instruction.toFileOffset(valueAt[1] - 1) + 1) } : {};
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue, ...valueRange });
       }
