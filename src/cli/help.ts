@@ -22,6 +22,8 @@ Options:
   --diff-filter MODE            added (finding lines are added lines), file (default), none
   --baseline FILE               report only findings not in the baseline; list stale entries
   --update-baseline             write the current findings to the baseline file and exit 0
+  --policy-from REF             judge the tree by the config, registry and baseline at REF (read
+                                through git) and report how the tree's own policy is weaker
   --today YYYY-MM-DD            date for alias lifecycle checks (default: today)
   --hard-cut                    treat every deprecated alias as an error now
   --include-suppressed          keep suppressed findings in SARIF (with justifications)

@@ -46,6 +46,7 @@ export const OPTION_SPEC = {
   'allow-empty': { type: 'boolean' },
   workers: { type: 'string' },
   timing: { type: 'boolean' },
+  'policy-from': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -15,6 +15,7 @@ import { redactSourceLine, redactValues } from './redact.js';
 import { compileSecretPatterns } from './rule-context.js';
 import { markMaskedByPosition, maskFileLines, maskKnownValues, nameRangesOf, valueSpansOf } from './value-masking.js';
 import { SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION } from '../rules/suppression-rule-ids.js';
+import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 
 export interface PostProcessInput {
@@ -82,7 +83,8 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
       ...(report.flow && report.flow.length > 0 ? { flow: report.flow.map((step) => ({ ...step, note: redactValues(step.note) })) } : {}),
     };
     const directives = directivesByFile.get(report.file);
-    const suppressedBy = directives ? matchDirective(directives, finding.ruleId, finding.line) : undefined;
+    // A new suppression must not hide the policy-weakened finding about itself.
+    const suppressedBy = directives && finding.ruleId !== POLICY_WEAKENED ? matchDirective(directives, finding.ruleId, finding.line) : undefined;
     pending.push({ finding, hint: report.fingerprintHint, suppressedBy });
   }
 
@@ -174,7 +176,6 @@ function maskSourceLines(
   }
   return { display, maskedValues: values };
 }
-
 
 function directiveFinding(rule: EffectiveRule, file: string, directive: Directive, messageId: string, data: Record<string, string>): Omit<Finding, 'fingerprint'> {
   return {
