@@ -5,7 +5,7 @@
 // those few files are parsed twice.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FrontEndOptions, FunctionSummaryFact } from './facts.js';
+import type { FrontEndOptions, FunctionSummaryFact, LeakFact } from './facts.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
 
 function summaryKey(name: string): string {
@@ -35,6 +35,37 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     const loaded = loadForAnalysis(root, analysis.file, options, maxBytes);
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
+  }
+  locateLeaksAtSinks(analyses);
+}
+
+/**
+ * A leak found through another module's summary is located at its sink, in that module (the
+ * flow's last step), once per sink: of several callers' flows, the shortest is kept. A sink in a
+ * file without facts keeps the leak where it was found.
+ */
+const RELOCATED_LANGUAGES = new Set(['python']);
+
+function locateLeaksAtSinks(analyses: FileAnalysis[]): void {
+  const byFile = new Map(analyses.filter((a) => a.facts).map((a) => [a.facts!.file, a.facts!]));
+  const moved = new Map<string, { file: string; fact: LeakFact }>();
+  for (const analysis of analyses) {
+    const facts = analysis.facts;
+    // Python only for now: the Rust front end's cross-file leaks are still filed at the caller.
+    if (!facts || !RELOCATED_LANGUAGES.has(analysis.language ?? '')) continue;
+    facts.facts = facts.facts.filter((fact) => {
+      if (fact.kind !== 'leak') return true;
+      const sinkFile = fact.flow[fact.flow.length - 1]?.file;
+      if (!sinkFile || sinkFile === facts.file || !byFile.has(sinkFile)) return true;
+      const key = `${fact.ruleId}|${sinkFile}|${fact.range.line}:${fact.range.column}-${fact.range.endLine}:${fact.range.endColumn}`;
+      const existing = moved.get(key);
+      if (!existing || fact.flow.length < existing.fact.flow.length) moved.set(key, { file: sinkFile, fact });
+      return false;
+    });
+  }
+  for (const key of [...moved.keys()].sort()) {
+    const { file, fact } = moved.get(key)!;
+    byFile.get(file)!.facts.push(fact);
   }
 }
 

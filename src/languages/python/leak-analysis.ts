@@ -1,31 +1,42 @@
 // Python taint analysis: intraprocedural, plus function summaries (what a function returns, and
 // which parameters reach a sink inside it) of the same module, and of other modules of the package
-// when the engine hands them over (FrontEndOptions.functionSummaries, its second pass). Sources: resolver function calls,
-// values annotated with resolver types, env reads of registry `kind: secret` names (including
-// pydantic settings fields). Sinks: the catalog in src/leak/sinks/python.ts.
+// when the engine hands them over (FrontEndOptions.functionSummaries, its second pass). Sources: resolver function calls
+// (of registry ids of `kind: secret`; a wrapper's id parameter is decided per call site), values
+// annotated with resolver types, env reads of registry `kind: secret` names (including pydantic
+// settings fields). Taint is kept per key/attribute (a config dict with one secret key), objects
+// built from a secret are not secret as a whole, and a leak is located at its sink, once per sink.
+// Sinks: the catalog in src/leak/sinks/python.ts.
 import type { Node } from 'web-tree-sitter';
 import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range } from '../../core/facts.js';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
+import { collectClasses, type ClassModel } from './class-model.js';
 import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
 import { envReadAt } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
-
-interface Taint {
-  /** `param` taints are symbolic: "whatever the caller passed as parameter `paramIndex`". */
-  origin: 'source' | 'param';
-  paramIndex?: number;
-  /** Further parameters mixed into the same value (`prefix + k`); the steps follow `paramIndex`. */
-  moreParams?: number[];
-  secretId: string | null;
-  envName: string | null;
-  source: string;
-  steps: FlowStep[];
-}
+import { alongPath, asText, MAX_STEPS, member, paramIndexes, union, withFields, withStep, type Taint } from './taint.js';
+import { isRedactingCall, isShortSlice, SecretTypes } from './redaction.js';
 
 interface ParamSink {
   paramIndex: number;
+  /** Keys/attributes read from the parameter before the sink (`cfg["url"]`). */
+  path?: string[];
+  entry: SinkEntry;
+  node: Node;
+  steps: FlowStep[];
+}
+
+/** A sink reached inside a function by a secret whose registry id is one of its parameters. */
+interface IdSink {
+  idParam: number;
+  entry: SinkEntry;
+  node: Node;
+  taint: Taint;
+}
+
+/** A sink reached inside a method by an instance field (`print(self.token)`). */
+interface FieldSink {
   entry: SinkEntry;
   node: Node;
   steps: FlowStep[];
@@ -39,8 +50,12 @@ interface FunctionInfo {
   params: string[];
   paramTypes: Array<string | null>;
   returnTaint: Taint | null;
-  returnParams: Set<number>;
+  /** Parameter index -> the access path returned from it (`return cfg["url"]`). */
+  returnParams: Map<number, string[] | undefined>;
+  /** Instance fields a method returns (`return self.token`). */
+  returnFields: Set<string>;
   paramSinks: ParamSink[];
+  idSinks: IdSink[];
   returnSink: SinkEntry | null;
 }
 
@@ -48,25 +63,45 @@ type Env = Map<string, Taint>;
 
 /** Calls whose result carries no string content of their argument. */
 const OPAQUE_CALLS = new Set(['len', 'bool', 'int', 'float', 'hash', 'id', 'type', 'isinstance', 'issubclass', 'callable', 'hasattr', 'any', 'all']);
-/** Calls whose result is (a transformation of) their arguments. */
-const TRANSPARENT_CALLS = new Set(['str', 'repr', 'format', 'bytes', 'bytearray', 'dict', 'list', 'tuple', 'set', 'sorted', 'reversed', 'f', 'SecretStr']);
-const TRANSPARENT_PREFIXES = ['base64.', 'urllib.parse.quote', 'binascii.', 'codecs.encode', 'json.dumps', 'yaml.dump', 'yaml.safe_dump', 'textwrap.'];
-const BOOLEAN_METHODS = new Set(['startswith', 'endswith', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'islower', 'isupper', 'count', 'find', 'rfind', 'index', '__len__', '__eq__', 'hexdigest', 'digest']);
-const MAX_STEPS = 12;
+/** Calls whose result is the text of their arguments (an object prints its repr). */
+const TEXT_CALLS = new Set(['str', 'repr', 'format', 'bytes', 'bytearray', 'f']);
+/** Calls whose result is a container of their arguments. */
+const CONTAINER_CALLS = new Set(['dict', 'list', 'tuple', 'set', 'sorted', 'reversed', 'copy.copy', 'copy.deepcopy']);
+const TEXT_PREFIXES = ['base64.', 'urllib.parse.quote', 'binascii.', 'codecs.encode', 'textwrap.'];
+/** Serializers that return text: not sinks themselves; the text is reported where it goes. */
+const TEXT_SERIALIZERS: Record<string, string> = {
+  'json.dumps': 'json.dumps', 'orjson.dumps': 'orjson.dumps', 'pickle.dumps': 'pickle.dumps', 'toml.dumps': 'toml.dumps',
+  'yaml.dump': 'yaml.dump', 'yaml.safe_dump': 'yaml.safe_dump',
+};
+/** Methods of `str`/`bytes` whose result is (part of) the receiver's text. */
+const STRING_METHODS = new Set([
+  'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'casefold', 'title', 'capitalize', 'swapcase', 'encode', 'decode', 'hex',
+  'replace', 'removeprefix', 'removesuffix', 'ljust', 'rjust', 'center', 'zfill', 'expandtabs', 'translate',
+  'split', 'rsplit', 'splitlines', 'partition', 'rpartition',
+]);
+/** Methods of a container that return it, or its parts, as a whole. */
+const CONTAINER_METHODS = new Set(['copy', 'items', 'values', 'model_dump', 'dict', 'to_dict', 'model_dump_json', 'json']);
+/** Methods that read one key of a mapping. */
+const KEY_READERS = new Set(['get', 'pop', 'setdefault', '__getitem__']);
+/** A file write: where serialized text is stored. */
+const WRITE_METHODS = new Set(['write', 'write_text', 'write_bytes', 'writelines']);
 /** A function body without any of these cannot pass a parameter to a sink, a callee or its return value. */
 const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
 export class PythonLeakAnalysis {
   private readonly functions = new Map<string, FunctionInfo>();
+  private readonly classes: Map<string, ClassModel>;
   private globals: Env = new Map();
   private readonly leaks = new Map<string, LeakFact>();
   private readonly resolverFunctions: Set<string>;
   private readonly sanitizers: Set<string>;
-  private readonly typePattern: RegExp | null;
+  private readonly secretTypes: SecretTypes;
   /** Attribute names whose value is a secret: pydantic settings fields of secret env names, class fields of resolver types. */
-  private readonly secretAttributes = new Map<string, { secretId: string | null; envName: string | null }>();
+  private readonly secretAttributes = new Map<string, { secretId: string | null; envName: string | null; type: string | null }>();
   /** `Class.self.attr` -> taint, from assignments in any method of the class. */
   private readonly instanceAttributes = new Map<string, Taint>();
+  /** `Class.field` -> the sinks its methods pass that field to. */
+  private readonly fieldSinks = new Map<string, FieldSink[]>();
   private emit = false;
   private current: FunctionInfo | null = null;
   private readonly imported: ImportedSummaries | null;
@@ -84,11 +119,11 @@ export class PythonLeakAnalysis {
   ) {
     this.resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
     this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
-    const types = options.resolver.types.filter((t) => /^\w+$/.test(t));
-    this.typePattern = types.length > 0 ? new RegExp(`\\b(${types.join('|')})\\b`) : null;
+    this.secretTypes = new SecretTypes(options.resolver.types, options.resolver.typeMembers);
+    this.classes = collectClasses(root);
     for (const [field, envName] of settingsFields) {
       const secretId = options.secretNames[envName];
-      if (secretId) this.secretAttributes.set(field, { secretId, envName });
+      if (secretId) this.secretAttributes.set(field, { secretId, envName, type: null });
     }
     const imported = options.functionSummaries ? new ImportedSummaries(file, scope, options.functionSummaries) : null;
     this.imported = imported && imported.size > 0 ? imported : null;
@@ -120,14 +155,17 @@ export class PythonLeakAnalysis {
     const out: FunctionSummaryFact[] = [];
     for (const [name, info] of this.functions) {
       if (!isModuleLevel(info.node) || /^__\w+__$/.test(info.name)) continue;
-      if (info.returnParams.size === 0 && info.paramSinks.length === 0) continue;
-      const sinks = info.paramSinks.map((s) => ({
+      // Only whole parameters cross files: a summary fact has no access paths.
+      const returns = [...info.returnParams].filter(([, path]) => !path || path.length === 0).map(([index]) => index);
+      const paramSinks = info.paramSinks.filter((s) => !s.path || s.path.length === 0);
+      if (returns.length === 0 && paramSinks.length === 0) continue;
+      const sinks = paramSinks.map((s) => ({
         param: s.paramIndex, ruleId: s.entry.ruleId, sink: s.entry.label, range: rangeOf(s.node),
         flow: [...s.steps, this.step(s.node, `reaches ${s.entry.label} (${s.entry.ruleId})`)].slice(-MAX_STEPS),
       }));
       out.push({
         kind: 'function-summary', language: 'python', name, module, params: info.params,
-        returns: [...info.returnParams].sort((a, b) => a - b), sinks, range: rangeOf(info.node.childForFieldName('name') ?? info.node),
+        returns: returns.sort((a, b) => a - b), sinks, range: rangeOf(info.node.childForFieldName('name') ?? info.node),
       });
     }
     return out;
@@ -145,7 +183,12 @@ export class PythonLeakAnalysis {
         const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
         const type = assignment?.type === 'assignment' ? assignment.childForFieldName('type') : null;
         const left = assignment?.childForFieldName('left');
-        if (type && left?.type === 'identifier' && this.isResolverType(type)) this.secretAttributes.set(left.text, { secretId: null, envName: null });
+        if (!type || left?.type !== 'identifier') continue;
+        const secretType = this.secretTypes.typeIn(type.text);
+        if (!secretType) continue;
+        const known = this.secretAttributes.get(left.text);
+        if (known) known.type = secretType; // a settings field typed SecretStr holds the wrapper, not the text
+        else if (this.secretTypes.declaredIn(type.text)) this.secretAttributes.set(left.text, { secretId: null, envName: null, type: secretType });
       }
     }
     for (const node of this.root.descendantsOfType('function_definition')) {
@@ -165,16 +208,13 @@ export class PythonLeakAnalysis {
       }
       const info: FunctionInfo = {
         node, name, className: cls?.childForFieldName('name')?.text ?? null, params, paramTypes,
-        returnTaint: null, returnParams: new Set(), paramSinks: [], returnSink: this.sinks.matchDecorated(node),
+        returnTaint: null, returnParams: new Map(), returnFields: new Set(), paramSinks: [], idSinks: [], returnSink: this.sinks.matchDecorated(node),
       };
       const returnType = node.childForFieldName('return_type');
-      if (returnType && this.isResolverType(returnType)) info.returnTaint = this.typedSource(returnType, `${name}() -> ${returnType.text}`);
+      const declared = returnType ? this.secretTypes.declaredIn(returnType.text) : null;
+      if (returnType && declared) info.returnTaint = this.typedSource(returnType, `${name}() -> ${returnType.text}`, declared);
       this.functions.set(info.className ? `${info.className}.${name}` : name, info);
     }
-  }
-
-  private isResolverType(node: Node): boolean {
-    return this.typePattern !== null && this.typePattern.test(node.text);
   }
 
   private walkModule(): Env {
@@ -189,8 +229,9 @@ export class PythonLeakAnalysis {
     this.current = info;
     info.params.forEach((param, index) => {
       const type = info.paramTypes[index];
-      if (type && this.typePattern?.test(type)) {
-        env.set(param, this.typedSource(info.node, `parameter ${param}: ${type}`));
+      const declared = type ? this.secretTypes.declaredIn(type) : null;
+      if (type && declared) {
+        env.set(param, this.typedSource(info.node, `parameter ${param}: ${type}`, declared));
       } else {
         env.set(param, { origin: 'param', paramIndex: index, secretId: null, envName: null, source: `parameter ${param}`, steps: [] });
       }
@@ -231,7 +272,7 @@ export class PythonLeakAnalysis {
         if (raised.type === 'call' && this.sinks.raiseSink) {
           const args = callArguments(raised);
           for (const arg of [...args.positional, ...args.keywords.values()]) {
-            const taint = this.evaluate(arg, env);
+            const taint = asText(this.evaluate(arg, env));
             if (taint) this.sinkHit(this.sinks.raiseSink, `raise ${calleeChain(raised.childForFieldName('function')).join('.')}`, arg, taint);
           }
         } else {
@@ -280,7 +321,9 @@ export class PythonLeakAnalysis {
       const left = node.childForFieldName('left');
       const type = node.childForFieldName('type');
       let taint = right ? (right.type === 'assignment' ? (this.visitExpressionStatement(right, env), this.evaluate(right.childForFieldName('left'), env)) : this.evaluate(right, env)) : null;
-      if (type && this.isResolverType(type) && left) taint = this.typedSource(left, `${left.text}: ${type.text}`);
+      const declared = type ? this.secretTypes.declaredIn(type.text) : null;
+      // `token: SecretString = resolve_secret("X")`: the value is a wrapper around that secret.
+      if (type && declared && left) taint = taint?.origin === 'source' ? { ...taint, opaque: 'secret-type', className: declared } : this.typedSource(left, `${left.text}: ${type.text}`, declared);
       this.bind(left, taint, env);
       return;
     }
@@ -293,23 +336,41 @@ export class PythonLeakAnalysis {
     this.evaluate(node, env);
   }
 
-  /** Binds a target (name, `self.x`, tuple of names) to a taint, or clears it. */
+  /** Binds a target (name, `self.x`, `d["k"]`, tuple of names) to a taint, or clears it. */
   private bind(target: Node | null, taint: Taint | null, env: Env): void {
     if (!target) return;
     if (target.type === 'identifier' || target.type === 'attribute') {
       if (taint) env.set(target.text, withStep(taint, this.step(target, `assigned to ${target.text}`)));
       else env.delete(target.text);
-      // `self.key = secret` in one method is visible in the class's other methods.
-      const cls = this.current?.className;
-      if (cls && target.type === 'attribute' && target.text.startsWith('self.') && taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${target.text}`)) {
-        this.instanceAttributes.set(`${cls}.${target.text}`, env.get(target.text)!);
+      const info = this.current;
+      const cls = info?.className;
+      if (cls && target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
+        const attr = target.childForFieldName('attribute')!.text;
+        // `self.key = secret` in one method is visible in the class's other methods.
+        if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${target.text}`)) this.instanceAttributes.set(`${cls}.${target.text}`, env.get(target.text)!);
+        // `self.token = token` in `__init__`: a constructor argument becomes this field.
+        if (info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
+          this.classes.get(cls)?.initFields.set(attr, taint.paramIndex);
+        }
       }
       return;
     }
     if (target.type === 'subscript') {
-      // `d["k"] = secret` taints the container.
       const container = target.childForFieldName('value');
-      if (taint && container) env.set(container.text, withStep(taint, this.step(target, `stored in ${container.text}`)));
+      if (!container) return;
+      const key = this.scope.constString(target.childForFieldName('subscript'));
+      const current = env.get(container.text) ?? null;
+      if (key !== null && (!current || current.fields)) {
+        // `d["k"] = secret`: only that key of the container is secret.
+        const fields = new Map(current?.fields ?? []);
+        if (taint) fields.set(key, withStep(taint, this.step(target, `stored in ${target.text}`)));
+        else fields.delete(key);
+        const next = withFields(fields, current?.className ? { className: current.className, ...(current.opaque ? { opaque: current.opaque } : {}) } : {});
+        if (next) env.set(container.text, next);
+        else env.delete(container.text);
+      } else if (taint) {
+        env.set(container.text, union(withStep(taint, this.step(target, `stored in ${container.text}`)), current)!);
+      }
       return;
     }
     for (const child of target.namedChildren) this.bind(child, taint, env);
@@ -322,31 +383,33 @@ export class PythonLeakAnalysis {
     switch (node.type) {
       case 'identifier':
         return env.get(node.text) ?? (this.current && this.current.params.includes(node.text) ? null : this.globals.get(node.text)) ?? null;
-      case 'attribute': {
-        const direct = env.get(node.text) ?? this.globals.get(node.text) ?? this.instanceAttribute(node.text);
-        if (direct) return direct;
-        const objectTaint = this.evaluate(node.childForFieldName('object'), env);
-        if (objectTaint?.origin === 'source') return objectTaint;
-        const attr = node.childForFieldName('attribute')?.text ?? '';
-        const secret = this.secretAttributes.get(attr);
-        if (!secret) return objectTaint;
-        const description = secret.envName ? `settings field ${attr} (${secret.envName})` : `field ${attr} of a resolver type`;
-        return this.source(node, secret.secretId, secret.envName, description);
-      }
+      case 'attribute':
+        return this.evaluateAttribute(node, env);
       case 'subscript': {
         const read = envReadAt(node, this.scope);
         if (read) return this.envSource(read.name, read.api, node);
-        this.evaluate(node.childForFieldName('subscript'), env);
-        return this.evaluate(node.childForFieldName('value'), env);
+        const index = node.childForFieldName('subscript');
+        const value = this.evaluate(node.childForFieldName('value'), env);
+        this.evaluate(index, env);
+        // `key[:4]`: a short prefix or suffix identifies the key without showing it.
+        if (index && isShortSlice(index) && value && !value.fields) return null;
+        const key = this.scope.constString(index);
+        if (key !== null) return member(value, key);
+        return value?.fields ? asText({ ...value, opaque: undefined }) : value;
       }
       case 'call':
         return this.evaluateCall(node, env);
       case 'string':
         return this.evaluateString(node, env);
+      case 'concatenated_string': {
+        let taint: Taint | null = null;
+        for (const child of node.namedChildren) taint = union(taint, this.evaluate(child, env));
+        return taint;
+      }
       case 'binary_operator': {
-        const left = this.evaluate(node.childForFieldName('left'), env);
+        const left = asText(this.evaluate(node.childForFieldName('left'), env));
         const rightNode = node.childForFieldName('right');
-        const right = this.evaluate(rightNode, env);
+        const right = asText(this.evaluate(rightNode, env));
         if (right && rightNode && node.childForFieldName('operator')?.text === '+') this.checkUrlConcat(node.childForFieldName('left'), rightNode, right);
         return union(left, right);
       }
@@ -376,14 +439,47 @@ export class PythonLeakAnalysis {
     }
   }
 
+  private evaluateAttribute(node: Node, env: Env): Taint | null {
+    const direct = env.get(node.text) ?? this.globals.get(node.text) ?? this.instanceAttribute(node.text);
+    if (direct) return direct;
+    const objectNode = node.childForFieldName('object');
+    const attr = node.childForFieldName('attribute')?.text ?? '';
+    const objectTaint = this.evaluate(objectNode, env);
+    if (objectTaint) {
+      const exposed = this.secretTypeMember(objectTaint, attr);
+      if (exposed !== undefined) return exposed;
+      if (objectTaint.origin === 'source' || objectTaint.fields || objectTaint.opaque) return member(objectTaint, attr);
+    }
+    // `self.token` in a method: whatever the constructor stored there, resolved per constructor call.
+    const cls = this.current?.className ? this.classes.get(this.current.className) : undefined;
+    if (cls && objectNode?.text === 'self' && (cls.initFields.has(attr) || cls.annotatedFields.includes(attr)) && !this.secretAttributes.has(attr)) {
+      return { origin: 'field', field: attr, secretId: null, envName: null, source: `self.${attr}`, steps: [] };
+    }
+    const secret = this.secretAttributes.get(attr);
+    if (!secret) return objectTaint ? member(objectTaint, attr) : null;
+    const description = secret.envName ? `settings field ${attr} (${secret.envName})` : `field ${attr} of a resolver type`;
+    const taint = this.source(node, secret.secretId, secret.envName, description);
+    return secret.type ? { ...taint, opaque: 'secret-type', className: secret.type } : taint;
+  }
+
+  /** A member of a declared secret type: the secret for its exposing members, nothing for the rest; undefined for other values. */
+  private secretTypeMember(taint: Taint, name: string): Taint | null | undefined {
+    if (taint.opaque !== 'secret-type' || !taint.className) return undefined;
+    if (this.secretTypes.kindOf(taint.className, name) !== 'expose') return null;
+    const { opaque: _o, className: _c, ...exposed } = taint;
+    return exposed;
+  }
+
   private evaluateString(node: Node, env: Env): Taint | null {
     let taint: Taint | null = null;
     let literal = '';
     for (const child of node.namedChildren) {
       if (child.type === 'string_content' || child.type === 'escape_sequence') literal += child.text;
       else if (child.type === 'interpolation') {
-        const inner = this.evaluate(child.childForFieldName('expression'), env);
-        if (inner && this.sinks.urlQuerySink && isQueryValuePosition(literal)) this.sinkHit(this.sinks.urlQuerySink, this.sinks.urlQuerySink.label, child, inner);
+        const inner = asText(this.evaluate(child.childForFieldName('expression'), env));
+        if (inner && this.sinks.urlQuerySink && (isQueryValuePosition(literal) || (inner.query && isQueryStart(literal)))) {
+          this.sinkHit(this.sinks.urlQuerySink, this.sinks.urlQuerySink.label, child, inner);
+        }
         taint = union(taint, inner);
         literal += '{}';
       }
@@ -394,16 +490,20 @@ export class PythonLeakAnalysis {
   private checkUrlConcat(left: Node | null, right: Node, taint: Taint): void {
     if (!left || !this.sinks.urlQuerySink) return;
     const text = this.scope.constString(left) ?? (left.type === 'binary_operator' ? this.scope.constString(left.childForFieldName('right')) : null);
-    if (text !== null && isQueryValuePosition(text)) this.sinkHit(this.sinks.urlQuerySink, this.sinks.urlQuerySink.label, right, taint);
+    if (text !== null && (isQueryValuePosition(text) || (taint.query && isQueryStart(text)))) this.sinkHit(this.sinks.urlQuerySink, this.sinks.urlQuerySink.label, right, taint);
   }
 
   private evaluateDictionary(node: Node, env: Env): Taint | null {
-    let taint: Taint | null = null;
+    let whole: Taint | null = null;
+    const fields = new Map<string, Taint>();
     const keys = new Set<string>();
     let content: { node: Node; taint: Taint | null } | null = null;
     for (const child of node.namedChildren) {
       if (child.type !== 'pair') {
-        taint = union(taint, this.evaluate(child, env));
+        // `**other`: its known fields stay per key.
+        const spread = this.evaluate(child, env);
+        if (spread?.fields && !spread.opaque) for (const [k, v] of spread.fields) fields.set(k, v);
+        else whole = union(whole, asText(spread));
         continue;
       }
       const keyNode = child.childForFieldName('key');
@@ -411,13 +511,17 @@ export class PythonLeakAnalysis {
       const key = this.scope.constString(keyNode);
       this.evaluate(keyNode, env);
       const valueTaint = this.evaluate(valueNode, env);
-      if (key) keys.add(key);
+      if (key !== null) {
+        keys.add(key);
+        if (valueTaint) fields.set(key, valueTaint);
+      } else {
+        whole = union(whole, valueTaint);
+      }
       if (key === 'content' && valueNode) content = { node: valueNode, taint: valueTaint };
-      taint = union(taint, valueTaint);
     }
     const chat = this.sinks.chatDictSink;
     if (chat && keys.has('role') && content?.taint) this.sinkHit(chat, chat.label, content.node, content.taint);
-    return taint;
+    return whole ? union(whole, withFields(fields)) : withFields(fields);
   }
 
   private evaluateCall(call: Node, env: Env): Taint | null {
@@ -431,17 +535,20 @@ export class PythonLeakAnalysis {
     const splat = args.splats.reduce<Taint | null>((acc, s) => union(acc, this.evaluate(s, env)), null);
     const receiverTaint = fn?.type === 'attribute' ? this.evaluate(fn.childForFieldName('object'), env) : null;
 
-    const isSink = this.checkCallSinks(call, args, positional, keywords);
-
     const name = calleeName(call) ?? '';
     const qualified = this.scope.qualify(fn) ?? '';
+    const serializer = serializerOf(qualified, args);
+    const isSink = this.checkCallSinks(call, args, positional, keywords, serializer !== null);
+
     const allArgs = [...positional, ...keywords.values(), splat].reduce<Taint | null>((acc, t) => union(acc, t), null);
-    if (this.sanitizers.has(name)) return null;
+    if (isRedactingCall(name, this.sanitizers)) return null;
     if (this.resolverFunctions.has(name)) return this.resolverSource(call, args.positional[0] ?? args.keywords.values().next().value ?? null);
     if (OPAQUE_CALLS.has(qualified) || qualified.startsWith('hashlib.') || qualified.startsWith('hmac.') || qualified === 'secrets.compare_digest') return null;
 
-    const callee = this.calleeFunction(fn);
-    if (callee) return this.applySummary(callee, call, args, positional, keywords);
+    const cls = fn?.type === 'identifier' ? this.classes.get(fn.text) : undefined;
+    if (cls) return this.construct(cls, call, args, positional, keywords);
+    const callee = this.calleeFunction(fn, receiverTaint);
+    if (callee) return this.applySummary(callee, call, args, positional, keywords, receiverTaint);
     const summary = this.imported?.resolve(fn);
     if (summary) return this.applyImportedSummary(summary, call, args, positional, keywords);
     if (this.emit && !isSink && allArgs?.origin === 'source') {
@@ -449,12 +556,56 @@ export class PythonLeakAnalysis {
       if (external) this.unresolved.add(external);
     }
 
-    if (TRANSPARENT_CALLS.has(qualified) || TRANSPARENT_PREFIXES.some((p) => qualified.startsWith(p))) return allArgs;
+    if (serializer) {
+      const text = asText(allArgs);
+      return text ? { ...text, serialized: serializer } : null;
+    }
+    if (qualified === 'urllib.parse.urlencode' || qualified === 'urllib.urlencode') {
+      const text = asText(allArgs);
+      return text ? { ...text, query: true } : null;
+    }
+    if (qualified === 'SecretStr' || qualified === 'pydantic.SecretStr' || qualified === 'SecretBytes' || qualified === 'pydantic.SecretBytes') {
+      // pydantic's wrapper prints `**********`; `get_secret_value()` gives the text back.
+      return allArgs ? { ...allArgs, opaque: 'secret-type', className: qualified.split('.').pop()! } : null;
+    }
+    if (qualified === 'dict' && args.positional.length === 0) {
+      const fields = new Map<string, Taint>();
+      for (const [key, taint] of keywords) if (taint) fields.set(key, taint);
+      return union(asText(splat), withFields(fields));
+    }
+    if (CONTAINER_CALLS.has(qualified)) return allArgs;
+    if (TEXT_CALLS.has(qualified) || TEXT_PREFIXES.some((p) => qualified.startsWith(p))) return asText(allArgs);
     if (fn?.type === 'attribute') {
-      if (name === 'format' || name === 'join' || name === 'format_map') return union(receiverTaint, allArgs);
-      if (receiverTaint && !BOOLEAN_METHODS.has(name)) return receiverTaint;
+      this.checkSerializedWrite(name, args, positional, isSink);
+      return this.methodResult(name, receiverTaint, args, asText(allArgs));
     }
     return null;
+  }
+
+  /** The result of `receiver.method(...)` for a receiver that is not one of this module's classes. */
+  private methodResult(name: string, receiver: Taint | null, args: ReturnType<typeof callArguments>, argsText: Taint | null): Taint | null {
+    if (name === 'format' || name === 'join' || name === 'format_map') return union(asText(receiver), argsText);
+    if (!receiver) return null;
+    const exposed = this.secretTypeMember(receiver, name);
+    if (exposed !== undefined) return exposed;
+    if (KEY_READERS.has(name)) {
+      const key = this.scope.constString(args.positional[0] ?? null);
+      return key !== null ? member(receiver, key) : receiver.fields ? asText({ ...receiver, opaque: undefined }) : receiver;
+    }
+    if (CONTAINER_METHODS.has(name)) return receiver.opaque === 'object' ? null : receiver;
+    // A method of an object built from a secret consumes it; only string helpers hand text on.
+    if (STRING_METHODS.has(name)) return asText(receiver);
+    return null;
+  }
+
+  /** Serialized text written to a file (`f.write(json.dumps(cfg))`): the serialization is persisted there. */
+  private checkSerializedWrite(name: string, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, isSink: boolean): void {
+    if (isSink || !WRITE_METHODS.has(name)) return;
+    const index = positional.findIndex((t) => t?.serialized);
+    if (index < 0) return;
+    const taint = positional[index]!;
+    const entry: SinkEntry = { id: 'serialized-write', language: 'python', ruleId: 'no-secret-serialization', callee: `*.${name}`, args: [0], label: `${taint.serialized} written by ${name}()` };
+    this.sinkHit(entry, entry.label, args.positional[index], taint);
   }
 
   private instanceAttribute(text: string): Taint | undefined {
@@ -462,7 +613,7 @@ export class PythonLeakAnalysis {
     return cls && text.startsWith('self.') ? this.instanceAttributes.get(`${cls}.${text}`) : undefined;
   }
 
-  private calleeFunction(fn: Node | null): FunctionInfo | null {
+  private calleeFunction(fn: Node | null, receiverTaint: Taint | null): FunctionInfo | null {
     if (!fn) return null;
     if (fn.type === 'identifier') return this.functions.get(fn.text) ?? null;
     if (fn.type === 'attribute') {
@@ -470,33 +621,92 @@ export class PythonLeakAnalysis {
       const method = fn.childForFieldName('attribute')?.text;
       const cls = this.current?.className;
       if ((receiver === 'self' || receiver === 'cls') && cls && method) return this.functions.get(`${cls}.${method}`) ?? null;
+      if (receiverTaint?.className && method) return this.functions.get(`${receiverTaint.className}.${method}`) ?? null;
       if (receiver && method) return this.functions.get(`${receiver}.${method}`) ?? null;
     }
     return null;
   }
 
-  private applySummary(callee: FunctionInfo, call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): Taint | null {
+  /**
+   * `Client(token=key)`: the argument is stored in the field the constructor gives it (and only
+   * there); the sinks the class's methods pass that field to are reached now.
+   */
+  private construct(cls: ClassModel, call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): Taint | null {
+    const fields = new Map<string, Taint>();
+    const store = (field: string, taint: Taint | null): void => {
+      if (taint) fields.set(field, withStep(taint, this.step(call, `stored in ${cls.name}.${field}`)));
+    };
+    const init = this.functions.get(`${cls.name}.__init__`);
+    if (init) {
+      this.applySummary(init, call, args, positional, keywords, null);
+      for (const [field, index] of cls.initFields) {
+        const name = init.params[index];
+        store(field, index < positional.length ? positional[index] : (keywords.get(name) ?? null));
+      }
+    } else {
+      cls.annotatedFields.forEach((field, index) => store(field, index < positional.length ? positional[index] : (keywords.get(field) ?? null)));
+    }
+    for (const [field, taint] of fields) {
+      for (const sink of this.fieldSinks.get(`${cls.name}.${field}`) ?? []) {
+        this.sinkHit(sink.entry, sink.entry.label, sink.node, { ...taint, steps: [...taint.steps, ...sink.steps].slice(-MAX_STEPS) });
+      }
+    }
+    const object = withFields(fields, { className: cls.name, ...(cls.printsFields ? {} : { opaque: 'object' as const }) });
+    return object;
+  }
+
+  private applySummary(
+    callee: FunctionInfo, call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, receiver: Taint | null,
+  ): Taint | null {
     const argTaint = (index: number): { taint: Taint | null; node: Node | null } => {
       const name = callee.params[index];
       if (index < positional.length) return { taint: positional[index], node: args.positional[index] };
       return { taint: keywords.get(name) ?? null, node: args.keywords.get(name) ?? null };
     };
     for (const paramSink of callee.paramSinks) {
-      const { taint, node } = argTaint(paramSink.paramIndex);
+      const { taint: whole, node } = argTaint(paramSink.paramIndex);
+      const taint = alongPath(whole, paramSink.path);
       if (!taint || !node) continue;
       const passed = withStep(taint, this.step(node, `passed to ${callee.name}() as ${callee.params[paramSink.paramIndex]}`));
       const combined: Taint = { ...passed, steps: [...passed.steps, ...paramSink.steps].slice(-MAX_STEPS) };
       this.sinkHit(paramSink.entry, paramSink.entry.label, paramSink.node, combined);
     }
+    for (const idSink of callee.idSinks) {
+      const decided = this.decideId(idSink.taint, argTaint(idSink.idParam).node, callee.name);
+      if (decided) this.sinkHit(idSink.entry, idSink.entry.label, idSink.node, decided);
+    }
     let result = callee.returnTaint;
-    for (const index of callee.returnParams) {
+    if (result?.idParam !== undefined) result = this.decideId(result, argTaint(result.idParam).node, callee.name);
+    for (const [index, path] of callee.returnParams) {
       const { taint, node } = argTaint(index);
-      if (taint && node) result = union(result, withStep(taint, this.step(call, `returned by ${callee.name}()`)));
+      const returned = alongPath(taint, path);
+      if (returned && node) result = union(result, withStep(returned, this.step(call, `returned by ${callee.name}()`)));
+    }
+    for (const field of callee.returnFields) {
+      const value = receiver?.fields?.get(field);
+      if (value) result = union(result, withStep(value, this.step(call, `returned by ${callee.name}()`)));
     }
     return result;
   }
 
-  /** A function of another module: its sinks become leaks at this call's arguments, its `returns` taint the result. */
+  /**
+   * A wrapper's resolver call whose id is a parameter: at this call site the argument decides.
+   * A registry id of `kind: secret` is a secret; `kind: config` and ids the registry does not know
+   * are not (an unknown id is registry drift, not a leak at every use); a computed id stays secret.
+   */
+  private decideId(taint: Taint, arg: Node | null, wrapper: string): Taint | null {
+    const { idParam: _id, ...rest } = taint;
+    if (!arg) return rest;
+    const param = arg.type === 'identifier' && this.current ? this.current.params.indexOf(arg.text) : -1;
+    if (param >= 0) return { ...rest, idParam: param };
+    const ref = this.refText(arg);
+    if (ref === null) return rest;
+    const decided = this.secretRef(ref);
+    if (!decided) return null;
+    return { ...rest, ...decided, source: `${wrapper}(${JSON.stringify(ref)})`, steps: [this.step(arg, `secret ${decided.secretId} from ${wrapper}(${JSON.stringify(ref)})`), ...rest.steps.slice(1)] };
+  }
+
+  /** A function of another module: its sinks become leaks located at the sink (in that module), its `returns` taint the result. */
   private applyImportedSummary(summary: FunctionSummaryFact, call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): Taint | null {
     const params = summary.params ?? [];
     const argAt = (index: number): { taint: Taint | null; node: Node | null } => {
@@ -508,9 +718,10 @@ export class PythonLeakAnalysis {
     for (const sink of summary.sinks) {
       const { taint, node } = argAt(sink.param);
       // A caller's own parameter passed on is not followed further: the engine runs one extra pass, not a fixpoint.
-      if (!taint || !node || taint.origin !== 'source' || !this.emit) continue;
+      if (!taint || !node || taint.origin !== 'source' || taint.opaque || !this.emit) continue;
       const passed = this.step(node, `passed to '${shortName}' (param '${params[sink.param] ?? `#${sink.param + 1}`}')`);
-      this.addLeak(sink.ruleId, sink.sink, rangeOf(node), taint, [...taint.steps, passed, ...sink.flow].slice(-MAX_STEPS));
+      // Located at the sink: the engine moves the fact to the file of the flow's last step.
+      this.addLeak(sink.ruleId, sink.sink, sink.range, taint, [...taint.steps, passed, ...sink.flow].slice(-MAX_STEPS));
     }
     let result: Taint | null = null;
     for (const index of summary.returns) {
@@ -521,16 +732,22 @@ export class PythonLeakAnalysis {
   }
 
   private recordReturn(info: FunctionInfo, taint: Taint, value: Node): void {
-    if (taint.origin === 'param') for (const index of paramIndexes(taint)) info.returnParams.add(index);
-    else if (!info.returnTaint) info.returnTaint = withStep(taint, this.step(value, `returned by ${info.name}()`));
+    if (taint.origin === 'param') {
+      for (const index of paramIndexes(taint)) if (!info.returnParams.has(index)) info.returnParams.set(index, index === taint.paramIndex ? taint.path : undefined);
+    } else if (taint.origin === 'field') {
+      if (taint.field) info.returnFields.add(taint.field);
+    } else if (!info.returnTaint) {
+      info.returnTaint = withStep(taint, this.step(value, `returned by ${info.name}()`));
+    }
     if (info.returnSink) this.sinkHit(info.returnSink, info.returnSink.label, value, taint);
   }
 
   // ---- sinks -----------------------------------------------------------------------------
 
   /** Reports tainted arguments of a sink call; true when the call is a catalog entry (sink or allowed). */
-  private checkCallSinks(call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>): boolean {
-    const entries = this.sinks.matchCall(call);
+  private checkCallSinks(call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, returnsText: boolean): boolean {
+    // A serializer that returns text is not where the secret goes: its result is followed instead.
+    const entries = this.sinks.matchCall(call).filter((e) => !(returnsText && e.ruleId === 'no-secret-serialization'));
     if (entries.length === 0) return false;
     const allowed = new Set(entries.filter((e) => e.allowed && e.path).map((e) => e.path!.split(/[.[]/)[0]));
     for (const entry of entries) {
@@ -553,21 +770,39 @@ export class PythonLeakAnalysis {
   }
 
   private sinkHit(entry: SinkEntry, label: string, node: Node, taint: Taint): void {
+    // An object that prints no secret (a SecretStr, a client built from a key) is not a leak as a whole.
+    if (taint.opaque) return;
+    const info = this.current;
     if (taint.origin === 'param') {
-      const info = this.current;
       for (const paramIndex of info ? paramIndexes(taint) : []) {
         if (info!.paramSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id && s.paramIndex === paramIndex)) continue;
-        info!.paramSinks.push({ paramIndex, entry: { ...entry, label }, node, steps: paramIndex === taint.paramIndex ? taint.steps : [] });
+        const own = paramIndex === taint.paramIndex;
+        info!.paramSinks.push({ paramIndex, ...(own && taint.path ? { path: taint.path } : {}), entry: { ...entry, label }, node, steps: own ? taint.steps : [] });
       }
+      return;
+    }
+    if (taint.origin === 'field') {
+      const key = info?.className && taint.field ? `${info.className}.${taint.field}` : null;
+      if (!key) return;
+      const sinks = this.fieldSinks.get(key) ?? [];
+      if (!sinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) sinks.push({ entry: { ...entry, label }, node, steps: taint.steps });
+      this.fieldSinks.set(key, sinks);
+      return;
+    }
+    if (taint.idParam !== undefined) {
+      if (info && !info.idSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) info.idSinks.push({ idParam: taint.idParam, entry: { ...entry, label }, node, taint });
       return;
     }
     if (!this.emit) return;
     this.addLeak(entry.ruleId, label, rangeOf(node), taint, [...taint.steps, this.step(node, `reaches ${label} (${entry.ruleId})`)]);
   }
 
+  /** One finding per sink: of several flows into it, the shortest (then the earliest source) is kept. */
   private addLeak(ruleId: string, sink: string, range: Range, taint: Taint, flow: FlowStep[]): void {
-    const key = `${ruleId}|${range.line}:${range.column}-${range.endLine}:${range.endColumn}|${taint.secretId ?? taint.envName ?? taint.source}`;
-    if (this.leaks.has(key)) return;
+    const at = flow[flow.length - 1];
+    const key = `${ruleId}|${at?.file ?? this.file}|${range.line}:${range.column}-${range.endLine}:${range.endColumn}`;
+    const existing = this.leaks.get(key);
+    if (existing && !betterFlow(flow, existing.flow)) return;
     this.leaks.set(key, {
       kind: 'leak', ruleId, sink, secretId: taint.secretId, envName: taint.envName,
       source: taint.source, range, flow, ...(this.inTest ? { inTest: true } : {}),
@@ -577,8 +812,9 @@ export class PythonLeakAnalysis {
   /** Drops a leak whose range encloses another leak of the same rule and secret (the inner one is more precise). */
   private preciseLeaks(): LeakFact[] {
     const all = [...this.leaks.values()];
+    const fileOf = (leak: LeakFact): string => leak.flow[leak.flow.length - 1]?.file ?? this.file;
     const encloses = (a: LeakFact, b: LeakFact): boolean =>
-      a !== b && a.ruleId === b.ruleId && a.secretId === b.secretId && a.envName === b.envName &&
+      a !== b && a.ruleId === b.ruleId && a.secretId === b.secretId && a.envName === b.envName && fileOf(a) === fileOf(b) &&
       before(a.range.line, a.range.column, b.range.line, b.range.column) && before(b.range.endLine, b.range.endColumn, a.range.endLine, a.range.endColumn) &&
       (a.range.line !== b.range.line || a.range.column !== b.range.column || a.range.endLine !== b.range.endLine || a.range.endColumn !== b.range.endColumn);
     return all.filter((leak) => !all.some((other) => encloses(leak, other)));
@@ -594,24 +830,37 @@ export class PythonLeakAnalysis {
     return this.source(node, secretId, name, description);
   }
 
-  private resolverSource(call: Node, refNode: Node | null): Taint {
-    const ref = this.scope.constString(refNode);
-    let secretId: string | null = null;
-    let envName: string | null = null;
-    if (ref && this.options.envById[ref]) {
-      secretId = ref;
-      envName = this.options.envById[ref];
-    } else if (ref && this.options.idsByName[ref]) {
-      secretId = this.options.idsByName[ref];
-      envName = ref;
-    }
-    const callee = calleeChain(call.childForFieldName('function')).join('.');
-    // Only registry names/ids go into the description: an unknown literal could be anything.
-    return this.source(call, secretId, envName, `${callee}(${secretId || envName ? JSON.stringify(ref) : '…'})`);
+  /** The registry reference a resolver argument names: a string constant, or `SecretId.X`'s last name. */
+  private refText(node: Node | null): string | null {
+    const text = this.scope.constString(node);
+    if (text !== null || node?.type !== 'attribute') return text;
+    const last = node.childForFieldName('attribute')?.text ?? null;
+    return last && (this.options.envById[last] || this.options.idsByName[last]) ? last : null;
   }
 
-  private typedSource(node: Node, description: string): Taint {
-    return this.source(node, null, null, description);
+  /** A registry id or env name of `kind: secret`; null for `kind: config` and unknown references. */
+  private secretRef(ref: string): { secretId: string; envName: string } | null {
+    const env = this.options.envById[ref];
+    if (env) return this.options.secretNames[env] === ref ? { secretId: ref, envName: env } : null;
+    const id = this.options.secretNames[ref];
+    return id ? { secretId: id, envName: ref } : null;
+  }
+
+  private resolverSource(call: Node, refNode: Node | null): Taint | null {
+    const callee = calleeChain(call.childForFieldName('function')).join('.');
+    const ref = this.refText(refNode);
+    if (ref !== null) {
+      const decided = this.secretRef(ref);
+      return decided ? this.source(call, decided.secretId, decided.envName, `${callee}(${JSON.stringify(ref)})`) : null;
+    }
+    // A wrapper's parameter: which secret (if any) is decided at each call of the wrapper.
+    const param = refNode?.type === 'identifier' && this.current ? this.current.params.indexOf(refNode.text) : -1;
+    const taint = this.source(call, null, null, `${callee}(…)`);
+    return param >= 0 ? { ...taint, idParam: param } : taint;
+  }
+
+  private typedSource(node: Node, description: string, type: string): Taint {
+    return { ...this.source(node, null, null, description), opaque: 'secret-type', className: type };
   }
 
   private source(node: Node, secretId: string | null, envName: string | null, description: string): Taint {
@@ -625,22 +874,25 @@ export class PythonLeakAnalysis {
   }
 }
 
-function union(a: Taint | null, b: Taint | null): Taint | null {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.origin === 'param' && b.origin === 'param') {
-    const extra = paramIndexes(b).filter((i) => !paramIndexes(a).includes(i));
-    return extra.length === 0 ? a : { ...a, moreParams: [...(a.moreParams ?? []), ...extra] };
-  }
-  return a.origin === 'param' && b.origin === 'source' ? b : a;
+/** A shorter flow reads better; of equal ones, the earlier source. */
+function betterFlow(candidate: FlowStep[], current: FlowStep[]): boolean {
+  if (candidate.length !== current.length) return candidate.length < current.length;
+  const [a, b] = [candidate[0], current[0]];
+  if (!a || !b) return false;
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column) < 0;
 }
 
-function paramIndexes(taint: Taint): number[] {
-  return taint.paramIndex === undefined ? [] : [taint.paramIndex, ...(taint.moreParams ?? [])];
+/** The serializer a call is when it returns text (`json.dumps`, `yaml.dump(x)` without a stream), else null. */
+function serializerOf(qualified: string, args: ReturnType<typeof callArguments>): string | null {
+  const label = TEXT_SERIALIZERS[qualified];
+  if (!label) return null;
+  if (label.startsWith('yaml.') && (args.positional.length > 1 || args.keywords.has('stream'))) return null;
+  return label;
 }
 
-function withStep(taint: Taint, step: FlowStep): Taint {
-  return { ...taint, steps: [...taint.steps, step].slice(-MAX_STEPS) };
+/** Literal URL text that ends where a query string starts (`...?` or `...&`). */
+function isQueryStart(text: string): boolean {
+  return /[?&]$/.test(text);
 }
 
 function before(l1: number, c1: number, l2: number, c2: number): boolean {

@@ -1,0 +1,75 @@
+// What makes a Python value safe to show: sanitizer calls (the registry's and config's names plus
+// the default `redact*`/`mask*`/`fingerprint*`/`hash*` families), a short slice of the secret
+// (`key[:4] + "…"`), and the members of declared secret types (`resolver.types`) that hand the
+// secret out (`get_secret_value()`, `.value`) or only a redacted form of it.
+import type { Node } from 'web-tree-sitter';
+import type { ResolverTypeMembers } from '../../registry/model.js';
+import { secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
+
+/** Default sanitizer families, matched on the callee's last name (`utils.mask_key`, `redacted`). */
+const REDACTING_NAME = /^_*(redact|mask|fingerprint|hash)/i;
+/** A slice this short shows a recognisable prefix or suffix, not the secret. */
+const MAX_SHOWN_CHARS = 8;
+
+export function isRedactingCall(name: string, sanitizers: ReadonlySet<string>): boolean {
+  return sanitizers.has(name) || REDACTING_NAME.test(name);
+}
+
+/** `s[:4]`, `s[0:6]`, `s[-4:]`: a bounded prefix or suffix of at most MAX_SHOWN_CHARS characters. */
+export function isShortSlice(slice: Node): boolean {
+  if (slice.type !== 'slice') return false;
+  const parts: Array<Node | null> = [null];
+  for (const child of slice.children) {
+    if (child.type === ':') parts.push(null);
+    else if (child.isNamed) parts[parts.length - 1] = child;
+  }
+  if (parts.length > 3 || (parts[2] && parts[2].text !== '1')) return false;
+  const [start, stop] = parts;
+  const small = (n: Node | null, negative: boolean): boolean => {
+    if (!n) return false;
+    const text = n.type === 'unary_operator' ? n.text.replace(/\s+/g, '') : n.text;
+    const value = Number(text);
+    return Number.isInteger(value) && (negative ? value < 0 && value >= -MAX_SHOWN_CHARS : value >= 0 && value <= MAX_SHOWN_CHARS);
+  };
+  const fromStart = (!start || start.text === '0') && small(stop ?? null, false);
+  const fromEnd = small(start, true) && !stop;
+  return fromStart || fromEnd;
+}
+
+/** pydantic's secret types print `**********`: secret types even when the registry does not name them. */
+const BUILTIN_TYPES = ['SecretStr', 'SecretBytes'];
+
+export class SecretTypes {
+  private readonly members: Map<string, SecretTypeMembers>;
+  private readonly pattern: RegExp;
+  private readonly declaredPattern: RegExp | null;
+
+  /** `declared`: `resolver.types` names; `objects`: its object entries (DESIGN §10), with the shared defaults. */
+  constructor(declared: readonly string[], objects: readonly ResolverTypeMembers[] | undefined) {
+    const names = declared.filter((t) => /^\w+$/.test(t));
+    this.members = secretTypeMembers([...names, ...BUILTIN_TYPES.filter((t) => !names.includes(t))], objects);
+    this.pattern = new RegExp(`\\b(${[...this.members.keys()].join('|')})\\b`);
+    this.declaredPattern = names.length > 0 ? new RegExp(`\\b(${names.join('|')})\\b`) : null;
+  }
+
+  /** The declared (or pydantic) secret type an annotation names, if any. */
+  typeIn(annotation: string): string | null {
+    return this.pattern.exec(annotation)?.[1] ?? null;
+  }
+
+  /** Only registry-declared types make a source of an annotation; pydantic's wrap a value that came from elsewhere. */
+  declaredIn(annotation: string): string | null {
+    return this.declaredPattern?.exec(annotation)?.[1] ?? null;
+  }
+
+  isType(name: string): boolean {
+    return this.members.has(name);
+  }
+
+  /** 'expose' | 'redact' | 'other' for a member of a secret type. */
+  kindOf(type: string, member: string): 'expose' | 'redact' | 'other' {
+    const m = this.members.get(type);
+    if (!m) return 'other';
+    return m.expose.has(member) ? 'expose' : m.redact.has(member) ? 'redact' : 'other';
+  }
+}
