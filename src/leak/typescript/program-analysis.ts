@@ -26,6 +26,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),
     secretKindIds: new Set(Object.values(options.secretNames)),
     summaries: new Map(),
+    fieldSinks: new Map(),
     nodeCache: new Map(),
     symbolCache: new Map(),
     typeSources: new Map(),

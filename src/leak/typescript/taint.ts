@@ -70,6 +70,8 @@ export interface EngineContext {
   /** Ids registered as `kind: secret`: a resolver call for another known id (`kind: config`) is no source. */
   secretKindIds: Set<string>;
   summaries: Map<ts.Node, FunctionSummary | 'pending'>;
+  /** Per class field (symbol): the sinks its value reaches in the class's methods (`log(this.token)`). */
+  fieldSinks: Map<ts.Symbol, ParamSink[]>;
   nodeCache: Map<ts.Node, Provenance | null>;
   symbolCache: Map<ts.Symbol, Provenance | null>;
   /** Per symbol: the source a declared resolver type makes of it (null: none). */

@@ -30,6 +30,7 @@ import {
   type EngineContext,
   type FunctionSummary,
   type LeakCollector,
+  type ParamSink,
   type Taint,
 } from './taint.js';
 
@@ -97,6 +98,14 @@ export class TaintWalker {
     if (!body) return;
     if (ts.isBlock(body)) this.visit(body);
     else this.noteReturn(this.evalExpr(body));
+  }
+
+  /** Summary mode: one method of a class, with the field `field` holding "what the constructor was given". */
+  walkMethodWithField(method: FunctionLike, field: ts.Symbol): void {
+    this.state.set(field, { origin: { kind: 'param', index: 0 }, flow: [] });
+    if (!method.body) return;
+    if (ts.isBlock(method.body)) this.visit(method.body);
+    else this.evalExpr(method.body);
   }
 
   // ---- statements
@@ -642,6 +651,7 @@ export class TaintWalker {
         if (taint) this.report(ERROR_RULE, label, arg, taint);
       });
     }
+    this.applyFieldSinks(node, args);
     const summarised = this.applySummary(node, args);
     if (summarised) return summarised;
     const name = lastCalleeName(node.expression);
@@ -744,6 +754,29 @@ export class TaintWalker {
       }
     });
     return result;
+  }
+
+  /**
+   * `new Client(token)` where the constructor keeps the argument in a field (`private token`,
+   * `this.token = token`): the sinks that field reaches in the class's other methods are reached
+   * by this argument, and reported there.
+   */
+  private applyFieldSinks(node: ts.NewExpression, args: Array<Taint | undefined>): void {
+    if (!args.some(Boolean)) return;
+    const constructor = this.calleeDeclaration(node.expression, node);
+    if (!constructor || !ts.isConstructorDeclaration(constructor)) return;
+    const callArgs = node.arguments ?? [];
+    args.forEach((taint, index) => {
+      const parameter = constructor.parameters[index];
+      if (!taint || !parameter || !ts.isIdentifier(parameter.name)) return;
+      const paramName = parameter.name.text;
+      for (const field of storedFields(constructor, parameter, paramName, this.ctx.checker)) {
+        const passed = stepAt(this.ctx.root, callArgs[index], `passed to 'new ${constructor.parent.name?.text ?? 'class'}' (param '${paramName}')`);
+        for (const sink of fieldSinksOf(constructor.parent, field, this.ctx)) {
+          this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow], sink.at);
+        }
+      }
+    });
   }
 
   private calleeDeclaration(callee: ts.Expression, call?: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | null {
@@ -857,6 +890,42 @@ export function computeSummary(declaration: ts.SignatureDeclaration, ctx: Engine
   }
   ctx.summaries.set(declaration, summary);
   return summary;
+}
+
+/** The fields (property symbols) a constructor stores one parameter in: a parameter property, or `this.x = param` at the top of its body. */
+function storedFields(constructor: ts.ConstructorDeclaration, parameter: ts.ParameterDeclaration, paramName: string, checker: ts.TypeChecker): ts.Symbol[] {
+  const fields: ts.Symbol[] = [];
+  if (ts.isParameterPropertyDeclaration(parameter, constructor)) {
+    const property = checker.getSymbolsOfParameterPropertyDeclaration(parameter, paramName)[1];
+    if (property) fields.push(property);
+  }
+  for (const statement of constructor.body?.statements ?? []) {
+    if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+    const { left, right, operatorToken } = statement.expression;
+    if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+    if (!ts.isIdentifier(skipOuterExpressions(right)) || (skipOuterExpressions(right) as ts.Identifier).text !== paramName) continue;
+    const symbol = checker.getSymbolAtLocation(left);
+    if (symbol) fields.push(symbol);
+  }
+  return fields;
+}
+
+/** The sinks a field's value reaches in the methods and accessors of its class (computed once per field). */
+function fieldSinksOf(owner: ts.ClassLikeDeclaration, field: ts.Symbol, ctx: EngineContext): ParamSink[] {
+  const cached = ctx.fieldSinks.get(field);
+  if (cached) return cached;
+  const sinks: ParamSink[] = [];
+  ctx.fieldSinks.set(field, sinks); // a method that constructs its own class must not recurse
+  const declaration = field.valueDeclaration ?? field.declarations?.[0];
+  const stored = declaration ? stepAt(ctx.root, ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.name : declaration, `stored in 'this.${field.name}'`) : null;
+  if (!stored) return sinks;
+  for (const member of owner.members) {
+    if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) || !member.body) continue;
+    const summary: FunctionSummary = { name: 'field', paramNames: [field.name], returnsParam: [null], paramSinks: [sinks], returnsSource: null };
+    new TaintWalker(ctx, { kind: 'summary', summary, root: member, paramIndex: 0 }).walkMethodWithField(member, field);
+  }
+  for (const sink of sinks) sink.flow.unshift(stored);
+  return sinks;
 }
 
 function functionName(declaration: ts.SignatureDeclaration): string {
