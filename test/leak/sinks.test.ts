@@ -49,7 +49,7 @@ const CASES: Record<string, [string, string[]]> = {
   elementEnv: [`console.log(process.env['STRIPE_KEY']);`, ['no-secret-in-log@2']],
   objectField: [`const cfg = { apiKey: resolveSecret('OpenRouterApiKey'), model: 'x' };\nconsole.log(cfg.model);\nconsole.log(cfg.apiKey);\nconst { apiKey } = cfg;\nconsole.log(apiKey);`, ['no-secret-in-log@4', 'no-secret-in-log@6']],
   spreadAndArray: [`const base = { k: resolveSecret('GithubToken') };\nconst all = [{ ...base }];\nconsole.log(all);`, ['no-secret-in-log@4']],
-  stringMethods: [`const k = resolveSecret('GithubToken');\nconsole.log(String(k).trim().toUpperCase());\nconsole.log(k.toString().slice(0, 4));`, ['no-secret-in-log@3', 'no-secret-in-log@4']],
+  stringMethods: [`const k = resolveSecret('GithubToken');\nconsole.log(String(k).trim().toUpperCase());\nconsole.log(k.toString().slice(4));\nconsole.log(k.slice(0, 4) + '…');`, ['no-secret-in-log@3', 'no-secret-in-log@4']],
   awaitTernaryNullish: [`async function f() {\n  const k = (await resolveSecret('GithubToken')) ?? '';\n  const v = Math.random() > 0.5 ? k : 'none';\n  console.log(v || 'x');\n}`, ['no-secret-in-log@5']],
   reassignClean: [`let k = resolveSecret('GithubToken');\nk = redact(k);\nconsole.log(k);`, []],
   classField: [`class C {\n  private key = resolveSecret('GithubToken');\n  show() { console.log(this.key); }\n}`, ['no-secret-in-log@4']],

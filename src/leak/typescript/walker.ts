@@ -51,6 +51,11 @@ const NON_TEXT_METHODS = new Set([
 ]);
 /** String methods whose result contains their arguments' text (`'x'.replace('X', key)`). */
 const ARG_TEXT_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd', 'join', 'push', 'unshift']);
+/** Redaction by name, with or without registry `sanitizers`: `redactKey`, `maskToken`, `fingerprint`, `hashSecret`, `s.redacted()`. */
+const DEFAULT_SANITIZER = /^(?:redact|mask|fingerprint|hash)|^redacted$/i;
+const SLICE_METHODS = new Set(['slice', 'substring', 'substr']);
+/** The longest piece of a secret still shown in full: prefixes like `sk-proj-` or a last four. */
+const SHORT_PIECE = 8;
 const QUERY_PARAM_SUFFIX = /[?&#;][^?&#=\s/]*=$/;
 /** Text ending where a query string starts or continues: what follows is query parameters (`?${params}`). */
 const QUERY_START_SUFFIX = /[?&]$/;
@@ -575,7 +580,9 @@ export class TaintWalker {
       this.checkCallSinks(call, args);
       return this.secretTypeMember(receiver, name, call);
     }
-    if (this.ctx.sanitizers.has(name)) return undefined;
+    if (this.ctx.sanitizers.has(name) || DEFAULT_SANITIZER.test(name)) return undefined;
+    // `key.slice(0, 4)`: a short piece identifies the key without revealing it.
+    if (receiver && SLICE_METHODS.has(name) && isShortPiece(call.arguments)) return undefined;
 
     this.checkCallSinks(call, args);
     const summarised = this.applySummary(call, args);
@@ -989,6 +996,20 @@ function objectMatches(node: ts.ObjectLiteralExpression, match: Record<string, s
       return ts.isStringLiteralLike(value) && values.includes(value.text);
     }),
   );
+}
+
+/** `(0, 4)`, `(-4)`, `(0, 6)`: constant bounds selecting at most SHORT_PIECE characters. */
+function isShortPiece(args: ts.NodeArray<ts.Expression>): boolean {
+  const bounds = args.map((arg) => {
+    const expr = skipOuterExpressions(arg);
+    if (ts.isNumericLiteral(expr)) return Number(expr.text);
+    if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(expr.operand)) return -Number(expr.operand.text);
+    return null;
+  });
+  if (bounds.length === 1) return bounds[0] !== null && bounds[0] < 0 && -bounds[0] <= SHORT_PIECE;
+  if (bounds.length !== 2 || bounds[0] === null || bounds[1] === null) return false;
+  const [start, end] = bounds as [number, number];
+  return start >= 0 && end >= 0 && Math.abs(end - start) <= SHORT_PIECE;
 }
 
 function mayHoldCallback(arg: ts.Expression): boolean {
