@@ -98,6 +98,9 @@ function sourceIn(expression: ts.Node, ctx: EngineContext): { secretId: string |
       return;
     }
     if (ts.isFunctionLike(node)) return;
+    // `new S3Client({ credentials: { secretAccessKey } })`, `createClient({ apiKey })`: the SDK
+    // client consumes the secret; a field holding the client does not hold the secret's text.
+    if (ts.isNewExpression(node) || (ts.isCallExpression(node) && node.arguments.some((arg) => ts.isObjectLiteralExpression(arg)))) return;
     ts.forEachChild(node, visit);
   };
   visit(expression);
