@@ -180,6 +180,40 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
     label: `Sentry.${fn}`,
   })),
 
+  // OpenTelemetry resources and span options: attributes are exported with every span/metric.
+  { id: 'otel-resource-new', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'new Resource', args: [0], label: 'OpenTelemetry Resource attributes' },
+  { id: 'otel-resource-from-attributes', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'resourceFromAttributes', args: [0], label: 'OpenTelemetry resourceFromAttributes' },
+  { id: 'otel-resource-create', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'Resource.create', args: [0], label: 'OpenTelemetry Resource.create' },
+  { id: 'otel-start-span', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'startSpan', args: [1], path: 'attributes', label: 'span attributes' },
+  { id: 'otel-start-active-span', ruleId: TELEMETRY, module: '@opentelemetry/*', callee: 'startActiveSpan', args: [1], path: 'attributes', label: 'span attributes' },
+  { id: 'otel-start-span-by-name', ruleId: TELEMETRY, callee: '*.startSpan', args: [1], path: 'attributes', receiverNames: ['tracer'], receiverTypes: ['Tracer'], label: 'span attributes' },
+  { id: 'otel-start-active-span-by-name', ruleId: TELEMETRY, callee: '*.startActiveSpan', args: [1], path: 'attributes', receiverNames: ['tracer'], receiverTypes: ['Tracer'], label: 'span attributes' },
+  { id: 'otel-set-attribute-any-span', ruleId: TELEMETRY, callee: '*.setAttribute', args: [1], receiverNames: ['currentSpan', 'parentSpan', 'childSpan', 'otelSpan'], label: 'span.setAttribute' },
+  { id: 'otel-set-attributes-any-span', ruleId: TELEMETRY, callee: '*.setAttributes', args: [0], receiverNames: ['currentSpan', 'parentSpan', 'childSpan', 'otelSpan'], label: 'span.setAttributes' },
+  // Other telemetry SDKs, the same way: attributes, tags, metadata and event properties.
+  ...['setTag', 'addTags', 'setBaggageItem'].map((fn) => ({ id: `dd-trace-${fn}`, ruleId: TELEMETRY, module: 'dd-trace', callee: `*.${fn}`, args: 'all' as const, label: `dd-trace span.${fn}` })),
+  ...['addCustomAttribute', 'addCustomAttributes', 'addCustomSpanAttribute', 'addCustomSpanAttributes', 'noticeError', 'recordCustomEvent', 'recordLogEvent'].map((fn) => ({
+    id: `newrelic-${fn}`,
+    ruleId: TELEMETRY,
+    module: 'newrelic',
+    callee: `*.${fn}`,
+    args: 'all' as const,
+    label: `newrelic.${fn}`,
+  })),
+  ...['addMetadata', 'notify', 'leaveBreadcrumb', 'setUser'].map((fn) => ({ id: `bugsnag-${fn}`, ruleId: TELEMETRY, module: '@bugsnag/*', callee: `*.${fn}`, args: 'all' as const, label: `Bugsnag.${fn}` })),
+  ...['error', 'warning', 'info', 'critical', 'debug', 'log', 'configure'].map((fn) => ({ id: `rollbar-${fn}`, ruleId: TELEMETRY, module: 'rollbar', callee: `*.${fn}`, args: 'all' as const, label: `Rollbar.${fn}` })),
+  ...['capture', 'identify', 'register', 'alias', 'groupIdentify'].map((fn) => ({ id: `posthog-${fn}`, ruleId: TELEMETRY, module: 'posthog-*', callee: `*.${fn}`, args: 'all' as const, label: `PostHog .${fn}` })),
+  ...['track', 'identify', 'page', 'group'].map((fn) => ({ id: `segment-${fn}`, ruleId: TELEMETRY, module: '@segment/*', callee: `*.${fn}`, args: 'all' as const, label: `Segment analytics.${fn}` })),
+  ...['setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'setUser', 'captureMessage', 'captureException', 'addBreadcrumb'].map((fn) => ({
+    id: `sentry-scope-${fn}`,
+    ruleId: TELEMETRY,
+    callee: `*.${fn}`,
+    args: 'all' as const,
+    receiverNames: ['scope', 'isolationScope', 'currentScope'],
+    receiverTypes: ['Scope'],
+    label: `Sentry scope.${fn}`,
+  })),
+
   // --- serializers: `JSON.stringify` passes taint on (the engine treats it as a transformer), so a
   // serialised secret is reported where the text goes: a log, a response, or storage (below).
   // Serialised text sent encrypted or in an authenticated request body is not a leak.
