@@ -42,12 +42,15 @@ function dummyArgs(file: FileFacts, passed: Set<string>): Set<string> {
 }
 
 /**
- * What a build-time value stores. `ENV API_KEY=""` or `ENV API_KEY=changeme` stores nothing
+ * What a build-time value stores. `ENV API_KEY=""`, `ENV API_KEY=changeme` or a compose build arg
+ * with such a value stores nothing
  * (see placeholderReason); `ENV API_KEY=$API_KEY` copies a build argument into the image config,
  * so it is reported unless every name it copies is a dummy ARG.
  */
 function storesNothing(fact: ConfigFact, dummies: Set<string>): boolean {
   if (fact.type === 'docker-arg') return dummies.has(argName(fact) ?? '');
+  // Compose `build.args: { NPM_TOKEN: "" }` passes nothing; `NPM_TOKEN: ${NPM_TOKEN}` or a bare `- NPM_TOKEN` does.
+  if (fact.type === 'docker-build-arg') return isPlaceholderWithoutReferences(profileOf(fact));
   if (fact.type !== 'docker-env') return false;
   const profile = profileOf(fact);
   if (isPlaceholderWithoutReferences(profile)) return true;
@@ -85,7 +88,9 @@ export default defineRule({
     const passed = new Set<string>();
     for (const file of project.files) {
       for (const fact of file.facts) {
-        if (fact.kind === 'config' && (fact.type === 'shell-build-arg' || fact.type === 'docker-build-arg')) passed.add(argName(fact) ?? '');
+        if (fact.kind !== 'config' || (fact.type !== 'shell-build-arg' && fact.type !== 'docker-build-arg')) continue;
+        if (fact.type === 'docker-build-arg' && isPlaceholderWithoutReferences(profileOf(fact))) continue;
+        passed.add(argName(fact) ?? '');
       }
     }
     for (const file of project.files) {
