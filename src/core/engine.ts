@@ -97,7 +97,7 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
   const today = options.today ?? config.lifecycle.today ?? todayIso();
   // A real calendar day: Date.parse rolls 2026-02-30 over to March 2, so check the round trip.
   if (!isRealIsoDate(today)) {
-    throw new ConfigError(`invalid date '${today}': expected a real calendar date YYYY-MM-DD`);
+    throw new ConfigError(`invalid date '${today}': expected YYYY-MM-DD, a day that exists`);
   }
   const hardCut = options.hardCut ?? config.lifecycle.hardCut;
   let rules = resolveRuleLevels(config, options.ruleOverrides ?? {});

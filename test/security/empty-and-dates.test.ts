@@ -69,7 +69,7 @@ describe('an impossible date is a usage or config error', () => {
       const run = runCli(['.', '--today', date, '--format', 'json'], dir);
       expect(run.code, `${date}: ${run.stderr}`).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`clavis-lint: invalid date '${date}': expected a real calendar date YYYY-MM-DD\n`);
+      expect(run.stderr).toBe(`clavis-lint: invalid date '${date}': expected YYYY-MM-DD, a day that exists\n`);
     }
     // A real leap day is fine.
     expect(runCli(['.', '--today', '2024-02-29'], dir).code).toBe(1);
