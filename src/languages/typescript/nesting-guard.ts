@@ -105,6 +105,12 @@ for (const kind of [
 for (const kind of [K.IfKeyword, K.WhileKeyword, K.ForKeyword, K.WithKeyword, K.SwitchKeyword, K.CatchKeyword]) STATEMENT_HEAD[kind] = 1;
 for (const kind of [K.ReturnKeyword, K.BreakKeyword, K.ContinueKeyword, K.DebuggerKeyword]) RESTRICTED[kind] = 1;
 
+/** What may stand in a JSX tag besides names: attribute values, `{...}`, `.`/`:` in names, the end. */
+const TAG_TOKENS = new Set<TS.SyntaxKind>([
+  K.GreaterThanToken, K.SlashToken, K.EqualsToken, K.StringLiteral, K.OpenBraceToken, K.DotToken, K.ColonToken, K.MinusToken,
+  K.LessThanToken, K.CommaToken,
+]);
+
 function isIdentifierStart(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || code > 127;
 }
@@ -206,17 +212,33 @@ class NestingScanner {
     if (token === K.LessThanSlashToken) this.top.kind = 'jsxClosing';
     else if (token === K.LessThanToken) this.open('jsxTag');
     else if (token === K.OpenBraceToken) this.open('brace').jsxExpression = true;
+    else if (token === K.JsxText) this.countTextBrackets(this.scanner.getTokenText());
+  }
+
+  /**
+   * Brackets in JSX text are only text, but should code ever be taken for JSX text, they are
+   * counted anyway: the estimate may be high, never low.
+   */
+  private countTextBrackets(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 40 || code === 91) this.add('angles', LEVEL);
+      else if ((code === 41 || code === 93) && this.top.angles > 0) this.top.angles = this.setUnits(this.top.angles, this.top.angles - LEVEL);
+    }
   }
 
   private handleJsxTag(token: TS.SyntaxKind): void {
     const top = this.top;
     top.tagTokens++;
-    // `<T,>() => ...` and `<T extends U>(x) => ...` are generic arrow functions, not elements.
-    if (top.tagTokens === 2 && (token === K.CommaToken || token === K.ExtendsKeyword)) {
+    // `<T,>() => ...`, `<T extends U>(x) => ...`, `<T = U,>` and `<const T,>` are generic arrow
+    // functions (TypeScript's own rule for .tsx), not elements; other code is not a tag either.
+    const generic = (top.tagTokens === 1 && token === K.ConstKeyword) || (top.tagTokens === 2 && (token === K.CommaToken || token === K.ExtendsKeyword || token === K.EqualsToken));
+    if (generic || !TAG_TOKENS.has(token) && !isNameToken(token)) {
       this.close(top);
       this.add('angles', LEVEL);
       this.endsExpression = false;
-      this.previous = token;
+      this.previous = K.LessThanToken;
+      if (!this.top.kind.startsWith('jsx')) this.handleCode(token);
       return;
     }
     if (token === K.GreaterThanToken) top.kind = 'jsxChildren';
@@ -249,7 +271,8 @@ class NestingScanner {
     const continued = token === K.ElseKeyword || token === K.CatchKeyword || token === K.FinallyKeyword;
     const skip = this.skip;
     if (skip !== null && skip.kind === 'rest' && skip.level === this.top) {
-      const ends = token === K.SemicolonToken || (skip.untilStatementEnd ? statementEnds && !continued : statementEnds || token === K.CommaToken);
+      const listItemEnds = token === K.CommaToken && this.top.angles === 0;
+      const ends = token === K.SemicolonToken || (skip.untilStatementEnd ? statementEnds && !continued : statementEnds || listItemEnds);
       if (ends) {
         this.blanks.push({ start: skip.start, end: this.scanner.getTokenStart() });
         this.skip = null;
@@ -289,7 +312,8 @@ class NestingScanner {
         this.pendingReset = 'statement';
         break;
       case K.CommaToken:
-        this.top.expr = this.setUnits(this.top.expr, 0);
+        // A list item ends, unless the comma separates type arguments or parameters (`<A, B>`).
+        if (this.top.angles === 0) this.top.expr = this.setUnits(this.top.expr, 0);
         this.add('flat', 1); // the comma operator nests to the left
         break;
       case K.CaseKeyword:
@@ -414,7 +438,7 @@ class NestingScanner {
     return level;
   }
 
-  /** Pops `level` and everything above it (brackets left open inside it close with it). */
+  /** Pops `level` and everything above it (only JSX elements leave levels open inside them). */
   private close(level: Level): void {
     while (this.levels.length > 1) {
       const popped = this.levels.pop()!;
@@ -431,20 +455,20 @@ class NestingScanner {
     }
   }
 
-  /** Closes the nearest open bracket of the matching kind; a stray closer closes nothing. */
+  /**
+   * Closes the innermost open bracket if the closer matches it. A closer that does not match is
+   * ignored: in valid code it cannot happen, and where the lexer took a regular expression for a
+   * division (`/[)]/`), closing an outer bracket would make the estimate low; ignoring it can
+   * only make it high.
+   */
   private closeBracket(token: TS.SyntaxKind): boolean {
     const wanted: LevelKind = token === K.CloseParenToken ? 'paren' : token === K.CloseBracketToken ? 'bracket' : token === K.TemplateTail ? 'template' : 'brace';
-    for (let i = this.levels.length - 1; i > 0; i--) {
-      const level = this.levels[i];
-      if (level.kind === wanted) {
-        this.close(level);
-        if (level.jsxExpression) return this.afterJsx(false);
-        if (wanted === 'brace') this.pendingReset = 'brace';
-        return wanted === 'paren' ? !level.statementHead : true;
-      }
-      if (level.kind.startsWith('jsx')) break; // a code bracket never closes a JSX element
-    }
-    return false;
+    const level = this.top;
+    if (level.kind !== wanted) return false;
+    this.close(level);
+    if (level.jsxExpression) return this.afterJsx(false);
+    if (wanted === 'brace') this.pendingReset = 'brace';
+    return wanted === 'paren' ? !level.statementHead : true;
   }
 }
 
