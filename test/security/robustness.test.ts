@@ -165,6 +165,25 @@ describe('every construct nests deep without a stack overflow (issue 13 item 12)
     });
   }
 
+  // Text that misleads a lexer (a regular expression after `}` read as a division, stray closers,
+  // generic arrows that look like tags, brackets in JSX text) must not hide depth from the guard.
+  const misleading: Record<string, [string, string]> = {
+    'regular expressions read as division': ['deep.ts', `${rep('x = (function(){}\n/[)]/, \n', 5_000)}1${rep(')', 5_000)};`],
+    'stray closers': ['deep.ts', `x = ${rep('(a], ', 5_000)}1${rep(')', 5_000)};`],
+    'generic arrows with defaults': ['deep.tsx', `x = ${rep('<T = any,>() => ', 5_000)}1;`],
+    'const type parameters': ['deep.tsx', `x = ${rep('<const T,>() => (', 5_000)}1${rep(')', 5_000)};`],
+    'brackets in JSX text': ['deep.tsx', `x = <a>${rep('(', 5_000)}</a>;`],
+  };
+  for (const [name, [file, text]] of Object.entries(misleading)) {
+    it(`TypeScript: ${name}`, () => {
+      const source = `${text}\nexport const tail = ${TAIL};\n`;
+      const tailLine = source.split('\n').length - 1;
+      const result = analyzeTypeScript(file, source, options);
+      expect(result.facts.some((fact) => fact.kind === 'env-read' && fact.range.line === tailLine), name).toBe(true);
+      for (const error of result.errors ?? []) expect(error.message, name).toMatch(DEEP_MESSAGE);
+    });
+  }
+
   it('TSX: nested elements and expression containers', () => {
     const text = `x = ${rep('<a>{', N)}1${rep('}</a>', N)};\nexport const tail = ${TAIL};\n`;
     expectCutAndTail(analyzeTypeScript('deep.tsx', text, options), 2, 1, 'tsx');

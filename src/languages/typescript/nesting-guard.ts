@@ -209,7 +209,14 @@ class NestingScanner {
   // ---- JSX ------------------------------------------------------------------------------------
 
   private handleJsxChild(token: TS.SyntaxKind): void {
-    if (token === K.LessThanSlashToken) this.top.kind = 'jsxClosing';
+    if (token === K.LessThanSlashToken) {
+      // Blanked text ends before the closing tag, which stays.
+      if (this.skip !== null && this.skip.kind === 'rest' && this.skip.level === this.top) {
+        this.blanks.push({ start: this.skip.start, end: this.scanner.getTokenStart() });
+        this.skip = null;
+      }
+      this.top.kind = 'jsxClosing';
+    }
     else if (token === K.LessThanToken) this.open('jsxTag');
     else if (token === K.OpenBraceToken) this.open('brace').jsxExpression = true;
     else if (token === K.JsxText) this.countTextBrackets(this.scanner.getTokenText());
