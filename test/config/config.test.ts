@@ -34,8 +34,16 @@ describe('config discovery', () => {
       leak: { sinks: [], sources: [], sanitizers: [] },
       secretStores: [],
       maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+      platformTokens: [],
     });
     expect(loadConfig({ cwd: tempProject({}) }).registry).toEqual([]);
+  });
+
+  it('reads platform_tokens as a list of env names, and rejects anything else at its line', () => {
+    const root = tempProject({ '.clavis-lint.yaml': 'platform_tokens: [RUNPOD_API_KEY, MY_CI_JOB_TOKEN]\n' });
+    expect(loadConfig({ cwd: root }).platformTokens).toEqual(['RUNPOD_API_KEY', 'MY_CI_JOB_TOKEN']);
+    const bad = tempProject({ '.clavis-lint.yaml': 'platform_tokens: RUNPOD_API_KEY\n' });
+    expect(() => loadConfig({ cwd: bad })).toThrow(/platform_tokens/);
   });
 
   it('walks up to the nearest config below the git root; the config dir is the root', () => {
