@@ -46,13 +46,13 @@ export interface ScanOptions {
   onlyRules?: (ruleId: string, area: string) => boolean;
   /** Skip the project-level TS leak analysis (inventory only needs access sites). */
   skipLeakAnalysis?: boolean;
-  /** false: keep one finding per rule on a shared span (rule fixtures test each rule alone). Default true. */
-  mergeOverlapping?: boolean;
   /**
    * A scan that covers no file: 'error' throws a ConfigError naming the config key that emptied
    * it (the CLI's scan and the Action, unless --allow-empty); 'allow' (default) returns the empty result.
    */
   emptyScan?: 'error' | 'allow';
+  /** false: keep one finding per rule on a shared span (rule fixtures test each rule alone). Default true. */
+  mergeOverlapping?: boolean;
   /**
    * `--policy-from REF`: judge the working tree by the config and registry at REF (or in a
    * directory of base files, for tests), and report how the working tree's policy is weaker.

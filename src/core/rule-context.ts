@@ -3,8 +3,8 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from './config-types.js';
 import type { RuleContext, RuleSettings } from './rule.js';
 import { indexNames, type NameInfo, type Registry } from '../registry/model.js';
-import { platformTokenSet } from './platform-tokens.js';
 import { secretNameTest } from '../registry/classify.js';
+import { platformTokenSet } from './platform-tokens.js';
 
 export interface SharedContext {
   registry: Registry;

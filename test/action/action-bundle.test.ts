@@ -139,7 +139,7 @@ describe('the Action under a simulated runner', () => {
     expect(errorAnnotations.length).toBe(Math.min(errors, 10));
     expect(annotations(run.stdout, 'warning').length).toBe(Math.min(warnings, 10));
     expect(errorAnnotations[0]).toContain('title=clavis-lint no-direct-env-read (OpenRouterApiKey)');
-    expect(errorAnnotations[0]).toContain('file=src/api/billing.ts,line=22,');
+    expect(errorAnnotations[0]).toContain('file=src/api/billing.ts,line=23,');
     for (const line of [...errorAnnotations, ...annotations(run.stdout, 'warning')]) {
       expect(line).toContain('file=src/api/billing.ts');
       expect(line).toMatch(/%0ASecret: /);
@@ -185,13 +185,13 @@ describe('the Action under a simulated runner', () => {
   it('judges a pull request by the base policy: turning the rule off, excluding the file or adding a baseline does not pass', () => {
     const repo = pullRequestRepo();
     const configFile = path.join(repo.workspace, '.clavis-lint.yaml');
-    fs.writeFileSync(configFile, `${fs.readFileSync(configFile, 'utf8').replace('exclude: [', 'exclude: ["src/api/**", ')}  no-direct-env-read: off\n`);
+    fs.writeFileSync(configFile, fs.readFileSync(configFile, 'utf8').replace('exclude: [', 'exclude: ["src/api/**", ').replace('rules:\n', 'rules:\n  no-direct-env-read: off\n'));
     expect(runCli(['--update-baseline', '--baseline', '.clavis-lint-baseline.json', '--allow-empty'], repo.workspace).code).toBe(0);
     git(repo.workspace, ['add', '-A']);
     git(repo.workspace, ['commit', '-q', '--no-gpg-sign', '-m', 'weaken the policy']);
     const run = runAction(repo, { baseline: '.clavis-lint-baseline.json', 'diff-filter': 'none' });
     expect(run.code, run.stdout).toBe(1);
-    expect(annotations(run.stdout, 'error').some((a) => a.includes('no-direct-env-read') && a.includes('file=src/api/billing.ts,line=22,'))).toBe(true);
+    expect(annotations(run.stdout, 'error').some((a) => a.includes('no-direct-env-read') && a.includes('file=src/api/billing.ts,line=23,'))).toBe(true);
     const weakened = annotations(run.stdout, 'warning').filter((a) => a.includes('policy-weakened'));
     expect(weakened.some((a) => a.includes("Rule 'no-direct-env-read' lowered from error to off"))).toBe(true);
     expect(weakened.some((a) => a.includes('no longer scanned'))).toBe(true);

@@ -14,12 +14,12 @@
 //    is blanked: the inside of the bracket, or the rest of the chain.
 // 2. Chains the parser handles in a loop (`a.b.c`, `a + b + c`, `f()()`) can still make the tree
 //    deep. When a cheap bound from step 1 says the tree might pass MAX_NESTING_DEPTH, the text is
-//    parsed (now safely) and the tree measured with an explicit stack; nodes below the limit are
+//    parsed (now safely) and the tree measured with an explicit stack; nodes past the limit are
 //    blanked and the text parsed again.
 //
 // Blanking replaces characters with spaces and keeps line breaks, so every position outside the
 // blanked constructs is unchanged; each blanked construct becomes an errors[] entry with its line.
-import { blankRanges, linesOf, MAX_NESTING_DEPTH, type TextRange } from '../nesting-limit.js';
+import { blankRanges, MAX_NESTING_DEPTH, type TextRange } from '../nesting-limit.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 const K = SyntaxKind;

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { resolveSecret } from '../secrets/resolver.js';
 
 export async function billingLink(customer: string): Promise<string> {
@@ -8,9 +9,9 @@ export async function billingLink(customer: string): Promise<string> {
   return url.toString();
 }
 
-export async function debugDump(): Promise<string> {
+export async function debugDump(): Promise<void> {
   const stripeKey = await resolveSecret('StripeSecretKey');
-  return JSON.stringify({ stripeKey, at: Date.now() });
+  await writeFile('billing-debug.json', JSON.stringify({ stripeKey, at: Date.now() }));
 }
 
 export function dynamicLookup(name: string): string | undefined {
