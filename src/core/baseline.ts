@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from './finding.js';
 import { ConfigError } from './config-types.js';
+import { compareCodeUnits } from './compare.js';
 
 export const DEFAULT_BASELINE_FILE = '.clavis-lint-baseline.json';
 
@@ -24,9 +25,6 @@ export type BaselineScope = (file: string) => boolean;
 
 const everyFile: BaselineScope = () => true;
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The same entries with files, rules and fingerprints in code-unit order (the bytes never depend on the locale). */
 function sortedFiles(files: BaselineFile['files']): BaselineFile['files'] {

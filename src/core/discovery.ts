@@ -15,7 +15,8 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { ScanError } from './finding.js';
-import { compareCodeUnits, findRepository, runGit, splitNul, type GitRepository } from './git.js';
+import { compareCodeUnits } from './compare.js';
+import { findRepository, runGit, splitNul, type GitRepository } from './git.js';
 
 export interface DiscoveryOptions {
   root: string;

@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { compareCodeUnits } from './compare.js';
 
 export interface GitRepository {
   /** Absolute path of the git directory (`.git`, or a worktree's or submodule's git dir). */
@@ -215,9 +216,6 @@ export function splitNul(output: Buffer | string): string[] {
   return parts;
 }
 
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Queries

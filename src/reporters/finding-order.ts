@@ -1,10 +1,9 @@
 // One deterministic order for every reporter, whatever order the engine hands findings in.
 import type { Finding, ScanError } from '../core/finding.js';
+import { compareCodeUnits } from '../core/compare.js';
 
-function compareText(a: string, b: string): number {
-  // Code-unit order, not locale order: identical on every machine.
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Code-unit order, not locale order: identical on every machine.
+const compareText = compareCodeUnits;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (

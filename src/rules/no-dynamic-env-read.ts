@@ -1,5 +1,6 @@
 import type { EnvReadFact } from '../core/facts.js';
 import { defineRule, type RuleContext } from '../core/rule.js';
+import { compareCodeUnits } from '../core/compare.js';
 
 /** Registry secrets (kind: secret) whose names a prefix filter keeps. */
 function secretsUnder(prefixes: string[], ctx: RuleContext): string[] {
@@ -7,7 +8,7 @@ function secretsUnder(prefixes: string[], ctx: RuleContext): string[] {
   for (const [name, info] of ctx.names) {
     if (info.secret.kind === 'secret' && prefixes.some((prefix) => name.startsWith(prefix))) hits.push(name);
   }
-  return hits.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return hits.sort(compareCodeUnits);
 }
 
 export default defineRule({

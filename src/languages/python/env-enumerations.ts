@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
 import type { ModuleScope } from './module-scope.js';
 import { literalStringText } from './python-syntax.js';
+import { compareCodeUnits } from '../../core/compare.js';
 
 type Patch = Pick<EnvReadFact, 'access' | 'enumeration'>;
 
@@ -58,7 +59,7 @@ export function classifyPythonEnumeration(node: Node, scope: ModuleScope, inTest
 }
 
 function filter(prefixes: string[]): Patch {
-  return { enumeration: { use: 'filter', prefixes: [...new Set(prefixes)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } };
+  return { enumeration: { use: 'filter', prefixes: [...new Set(prefixes)].sort(compareCodeUnits) } };
 }
 
 /** The first name a loop binds: `k` in `for k in ...`, `for k, v in ...`, `for (k, v) in ...`. */

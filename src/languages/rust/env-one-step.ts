@@ -9,6 +9,7 @@ import { resolveConstString, type ConstScope } from './constants.js';
 import type { EnvReadMatch } from './env-reads.js';
 import type { SiteRecord } from './syntax-index.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
+import { compareCodeUnits } from '../../core/compare.js';
 
 export interface RustReadRecord {
   read: EnvReadMatch;
@@ -436,7 +437,7 @@ function classifyEnumeration(call: Node, inTest: boolean): Patch | null {
 }
 
 function filterPatch(prefixes: string[] | null): Patch | null {
-  return prefixes && prefixes.length > 0 ? { enumeration: { use: 'filter', prefixes: [...new Set(prefixes)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } } : null;
+  return prefixes && prefixes.length > 0 ? { enumeration: { use: 'filter', prefixes: [...new Set(prefixes)].sort(compareCodeUnits) } } : null;
 }
 
 /** `(k, v)` -> `k` at 0, `v` at 1; `k` alone at 0. `_` -> `_`. */

@@ -8,6 +8,7 @@ import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
+import { compareCodeUnits } from '../../core/compare.js';
 
 /** Calls that start a child process of the code's own choosing; their `env` option is inherited by it. */
 const CHILD_PROCESS_CALLS = new Set([
@@ -182,7 +183,7 @@ function fact(patch: Pick<EnvReadFact, 'access' | 'enumeration'>): EnumerationOu
 }
 
 function filtered(prefixes: string[] | null): EnumerationOutcome {
-  return prefixes && prefixes.length > 0 ? fact({ enumeration: { use: 'filter', prefixes: [...prefixes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) } }) : { kind: 'unknown' };
+  return prefixes && prefixes.length > 0 ? fact({ enumeration: { use: 'filter', prefixes: [...prefixes].sort(compareCodeUnits) } }) : { kind: 'unknown' };
 }
 
 /**
