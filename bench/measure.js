@@ -56,3 +56,13 @@ export async function measureNode({ node, cwd, stdoutFile }) {
 }
 
 export const rssMethod = () => (hasGnuTime() ? '/usr/bin/time -v (peak RSS of the largest process)' : 'process.resourceUsage().maxRSS in the child');
+
+/** Runs `measure` `runs` times and keeps the fastest run (the least disturbed by other load). */
+export async function bestOf(runs, measure) {
+  let chosen = null;
+  for (let i = 0; i < runs; i++) {
+    const result = await measure();
+    if (!chosen || result.wallMs < chosen.wallMs) chosen = result;
+  }
+  return chosen;
+}

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registryYaml } from './corpus-typescript.js';
-import { measureNode } from './measure.js';
+import { bestOf, measureNode } from './measure.js';
 import { writeOneLineFile } from './one-line-files.js';
 
 const repoDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -24,15 +24,6 @@ function projectConfig() {
   return ['registry: secrets.registry.yaml', `max_file_bytes: ${256 * MB}`, 'generated:', '  scan: true', ''].join('\n');
 }
 
-async function best(runs, measure) {
-  let chosen = null;
-  for (let i = 0; i < runs; i++) {
-    const result = await measure();
-    if (!chosen || result.wallMs < chosen.wallMs) chosen = result;
-  }
-  return chosen;
-}
-
 /** Scans one generated file of `bytes` bytes in its own project; returns the measurement and the report's counts. */
 async function scanOneFile(workDir, bytes, runs) {
   const dir = fs.mkdtempSync(path.join(workDir, 'project-'));
@@ -41,7 +32,7 @@ async function scanOneFile(workDir, bytes, runs) {
   const written = writeOneLineFile(path.join(dir, 'app.js'), bytes);
   const outputFile = path.join(workDir, `report-${bytes}.json`);
   const cli = path.join(repoDir, 'bin', 'clavis-lint.js');
-  const measured = await best(runs, () => measureNode({ node: [cli, dir, '--format', 'json'], cwd: dir, stdoutFile: outputFile }));
+  const measured = await bestOf(runs, () => measureNode({ node: [cli, dir, '--format', 'json'], cwd: dir, stdoutFile: outputFile }));
   let report = null;
   try {
     report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BENCH_SECRETS, CONFIG_YAML, registryNamesOf, registryYaml } from './corpus-typescript.js';
-import { measureNode, rssMethod } from './measure.js';
+import { bestOf, measureNode, rssMethod } from './measure.js';
 import { countEslintMessages, eslintCommand, eslintVersion } from './peer-eslint.js';
 import { runOneLineBenchmark } from './one-line.js';
 
@@ -87,15 +87,6 @@ function warmPageCache(dir) {
   return bytes;
 }
 
-async function best(runs, measure) {
-  let chosen = null;
-  for (let i = 0; i < runs; i++) {
-    const result = await measure();
-    if (!chosen || result.wallMs < chosen.wallMs) chosen = result;
-  }
-  return chosen;
-}
-
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -122,7 +113,7 @@ async function benchCorpus(corpus, args) {
   const rows = [];
   let frontEnd = null;
   if (corpus.typescriptFrontEnd) {
-    frontEnd = await best(args.runs, () => measureNode({ node: [path.join(benchDir, 'frontend-scan.js'), corpusDir, metaFile], cwd: repoDir }));
+    frontEnd = await bestOf(args.runs, () => measureNode({ node: [path.join(benchDir, 'frontend-scan.js'), corpusDir, metaFile], cwd: repoDir }));
     const stats = readJsonLine(frontEnd.stdout);
     rows.push({
       tool: 'clavis-lint TS front end alone',
@@ -133,7 +124,7 @@ async function benchCorpus(corpus, args) {
 
   if (fs.existsSync(path.join(repoDir, 'lib', 'core', 'engine.js'))) {
     // Splits the CLI's time: the per-file pipeline (discovery, prefilter, front ends, rules) alone.
-    const engine = await best(args.runs, () =>
+    const engine = await bestOf(args.runs, () =>
       measureNode({ node: [path.join(benchDir, 'engine-scan.js'), corpusDir, '--skip-leak-analysis', '--workers', '0'], cwd: corpusDir }),
     );
     const stats = readJsonLine(engine.stdout);
@@ -148,7 +139,7 @@ async function benchCorpus(corpus, args) {
   const cli = path.join(repoDir, 'bin', 'clavis-lint.js');
   if (fs.existsSync(cli) && fs.existsSync(path.join(repoDir, 'lib', 'cli', 'run.js'))) {
     const outputFile = path.join(workDir, 'clavis.json');
-    clavis = await best(args.runs, () => measureNode({ node: [cli, corpusDir, '--format', 'json', ...(corpus.cliArgs ?? [])], cwd: corpusDir, stdoutFile: outputFile }));
+    clavis = await bestOf(args.runs, () => measureNode({ node: [cli, corpusDir, '--format', 'json', ...(corpus.cliArgs ?? [])], cwd: corpusDir, stdoutFile: outputFile }));
     const report = readJson(outputFile);
     const ok = clavis.exitCode === 0 || clavis.exitCode === 1;
     rows.push({
@@ -165,7 +156,7 @@ async function benchCorpus(corpus, args) {
   if ((corpus.peers ?? []).includes('eslint') && !args.skipEslint) {
     const outputFile = path.join(workDir, 'eslint.json');
     const node = eslintCommand({ workDir, corpusDir, files: corpus.eslintFiles ?? ['**/*.ts'], outputFile, concurrency: args.eslintConcurrency });
-    eslint = await best(args.runs, () => measureNode({ node, cwd: corpusDir }));
+    eslint = await bestOf(args.runs, () => measureNode({ node, cwd: corpusDir }));
     const counts = countEslintMessages(outputFile);
     rows.push({
       tool: `ESLint ${eslintVersion()} + @typescript-eslint/parser, 1 rule`,
