@@ -6,7 +6,7 @@
 // TypeScript's `private` keyword is not (it is erased at run time). A class counts as redacting
 // when it has both `toJSON` and `[util.inspect.custom]` (either spelling, or
 // `Symbol.for('nodejs.util.inspect.custom')`) and neither returns the field unsanitised.
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 import type { LeakyTypeFact } from '../../core/facts.js';
 import { rangeOf } from './positions.js';
 import { annotatedResolverType, envSourceOf, resolverCallOrigin } from './sources.js';

@@ -1,6 +1,6 @@
 // Converting raw compiler nodes to the 1-based, UTF-16 ranges and flow steps of the fact contract.
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 import type { FlowStep, Range } from '../../core/facts.js';
 
 export function rangeOf(node: ts.Node, sourceFile: ts.SourceFile = node.getSourceFile()): Range {

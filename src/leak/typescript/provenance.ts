@@ -3,7 +3,7 @@
 // [default, (), child, (), info]). Works syntactically through imports, `require`, initializers
 // and declared types, so it holds even when node_modules are missing; the checker's resolved
 // types are the fallback when they are present.
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 
 export interface Provenance {
   module: string;

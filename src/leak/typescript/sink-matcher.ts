@@ -1,6 +1,6 @@
 // Interprets the TypeScript sink catalog (src/leak/sinks/typescript.ts) against call and `new`
 // expressions. Catalog entries are compiled once per scan and indexed by their last callee segment.
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 import type { SinkEntry } from '../sink-catalog.js';
 import { provenanceOf, type Provenance, type ProvenanceContext } from './provenance.js';
 

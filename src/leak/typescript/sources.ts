@@ -1,5 +1,5 @@
 // Leak sources: resolver calls, environment reads of registry secrets, resolver-typed values.
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 import { describeNode } from './positions.js';
 import type { EngineContext, SourceOrigin } from './taint.js';
 

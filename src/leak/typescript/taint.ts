@@ -1,5 +1,5 @@
 // Taint values and the shared per-scan context of the TypeScript leak engine.
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import type { CompiledCatalog } from './sink-matcher.js';
 import type { Provenance } from './provenance.js';

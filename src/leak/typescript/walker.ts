@@ -5,7 +5,7 @@
 //    a `return` becomes that function's summary, applied at every call site (across files).
 // Assignments at the top level of a function body are strong updates (they can clean a variable);
 // inside branches, loops and closures they only add taint, so a possibly-secret value stays secret.
-import { ts } from 'ts-morph';
+import { ts } from './compiler-api.js';
 import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
 import { requiredModule, skipOuterExpressions } from './provenance.js';
