@@ -17,6 +17,16 @@ export interface RustRegistryFields {
   deprecated_aliases: string;
 }
 
+/**
+ * `leak.sources: [{ call: get_config, path: llm.api_key }]` (DESIGN §10): the value a call of `call`
+ * returns is not secret as a whole; only the property (dict key, field) at `path` under it is.
+ * `path` is the dotted path split into its segments, each non-empty: `['llm', 'api_key']`.
+ */
+export interface SourcePathSpec {
+  call: string;
+  path: string[];
+}
+
 export interface RuleSetting {
   level: SeverityLevel;
   options: Record<string, unknown>;
@@ -44,8 +54,12 @@ export interface ResolvedConfig {
   testCode: { report: boolean; severity: 'warn' | 'error' };
   lifecycle: { hardCut: boolean; maxPastDays: number; today?: string };
   require: { owner: boolean; rotationDays: boolean };
-  /** Catalog extensions (data, merged over the built-ins). */
-  leak: { sinks: unknown[]; sources: string[]; sanitizers: string[] };
+  /**
+   * Catalog extensions (data, merged over the built-ins). `leak.sources` items written as a call name
+   * land in `sources` (the whole result is secret); items written `{ call, path }` land in
+   * `sourcePaths` (only that property path under the result is secret).
+   */
+  leak: { sinks: unknown[]; sources: string[]; sourcePaths: SourcePathSpec[]; sanitizers: string[] };
   secretStores: unknown[];
   /** `platform_tokens:` env names a platform injects itself, added to the built-in list (src/core/platform-tokens.ts). */
   platformTokens?: string[];

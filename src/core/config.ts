@@ -17,6 +17,7 @@ import {
   type ResolvedConfig,
   type RuleSetting,
   type RustRegistryFields,
+  type SourcePathSpec,
 } from './config-types.js';
 import {
   checkKeys,
@@ -133,7 +134,7 @@ export function configDefaults(root: string): ResolvedConfig {
     testCode: { report: true, severity: 'warn' },
     lifecycle: { hardCut: false, maxPastDays: 90 },
     require: { owner: false, rotationDays: false },
-    leak: { sinks: [], sources: [], sanitizers: [] },
+    leak: { sinks: [], sources: [], sourcePaths: [], sanitizers: [] },
     secretStores: [],
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     platformTokens: [],
@@ -252,7 +253,7 @@ export function applyConfigDocument(source: YamlSource, config: ResolvedConfig):
       case 'leak':
         readSection(source, value, keyNode, 'leak', {
           sinks: (n, k) => (config.leak.sinks = readSinks(source, n, k)),
-          sources: (n, k) => (config.leak.sources = readStringList(source, n, 'leak.sources', k)),
+          sources: (n, k) => Object.assign(config.leak, readLeakSources(source, n, k)),
           sanitizers: (n, k) => (config.leak.sanitizers = readStringList(source, n, 'leak.sanitizers', k)),
         });
         break;
@@ -427,6 +428,38 @@ function readCatalogItems(
     }
     return entry;
   });
+}
+
+/**
+ * `leak.sources`: each item a call name (its whole result is secret, as before) or `{ call, path }`
+ * (only the dotted property path under the result is secret, DESIGN §10). A wrong shape is an
+ * error at the item's line saying what was expected.
+ */
+function readLeakSources(source: YamlSource, node: Node | null, keyNode: Node): { sources: string[]; sourcePaths: SourcePathSpec[] } {
+  const seq = expectSeq(source, node, 'leak.sources', keyNode);
+  const sources: string[] = [];
+  const sourcePaths: SourcePathSpec[] = [];
+  seq.items.forEach((item, i) => {
+    const at = `leak.sources[${i}]`;
+    if (isScalar(item)) {
+      sources.push(readString(source, item, at, seq));
+      return;
+    }
+    if (!isMap(item)) fail(source, item, `${at}: expected a call name or { call, path }, got ${describeNode(item)}`, seq);
+    const fields = checkKeys(source, expectMap(source, item, at), ['call', 'path'], at);
+    const callField = fields.get('call');
+    const pathField = fields.get('path');
+    if (!callField) fail(source, item, `${at}: missing "call"; expected the function whose result holds the secret, e.g. get_config`);
+    if (!pathField) fail(source, item, `${at}: missing "path"; expected the dotted property path of the secret under the result, e.g. llm.api_key`);
+    const call = readString(source, callField.value, `${at}.call`, callField.key);
+    const dotted = readString(source, pathField.value, `${at}.path`, pathField.key);
+    const segments = dotted.split('.');
+    if (segments.includes('')) {
+      fail(source, pathField.value, `${at}.path: empty segment; expected property names joined by single dots, e.g. llm.api_key`, pathField.key);
+    }
+    sourcePaths.push({ call, path: segments });
+  });
+  return { sources, sourcePaths };
 }
 
 function readSinks(source: YamlSource, node: Node | null, keyNode: Node): unknown[] {

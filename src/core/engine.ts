@@ -148,6 +148,7 @@ export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): 
     scanGenerated: config.generated?.scan === true,
     extraSinks: config.leak.sinks,
     extraSources: config.leak.sources,
+    extraSourcePaths: config.leak.sourcePaths,
     extraSanitizers: config.leak.sanitizers,
   };
 }
@@ -233,7 +234,7 @@ async function addTypeScriptLeaks(
   maxFileBytes: number,
 ): Promise<void> {
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
-  const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length > 0;
+  const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length + (options.extraSourcePaths?.length ?? 0) > 0;
   if (tsFiles.length === 0 || !hasSources) return;
   let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
   try {

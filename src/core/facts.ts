@@ -259,6 +259,11 @@ export interface FrontEndOptions {
   /** Sink/source/sanitizer catalog additions from the user's config (merged over the built-ins). */
   extraSinks?: unknown[];
   extraSources?: string[];
+  /**
+   * Config `leak.sources` items `{ call, path }` (config.leak.sourcePaths): a call of `call` returns a
+   * value of which only the property path `path` (segments, e.g. ['llm', 'api_key']) is secret, not the whole.
+   */
+  extraSourcePaths?: Array<{ call: string; path: string[] }>;
   extraSanitizers?: string[];
   /** False when no leak rule is enabled: front ends skip their taint analysis (the costly part). Default true. */
   leakAnalysis?: boolean;

@@ -155,6 +155,9 @@ function diffRegistry(base: Registry, head: Registry, texts: PolicyTexts, out: P
 function diffConfigSettings(base: ResolvedConfig, head: ResolvedConfig, at: Locate, out: PolicyChange[]): void {
   const sanitizers = head.leak.sanitizers.filter((s) => !base.leak.sanitizers.includes(s)).map((s) => `sanitizer '${s}'`);
   const sources = base.leak.sources.filter((s) => !head.leak.sources.includes(s)).map((s) => `source '${s}' removed`);
+  const pathKey = (p: { call: string; path: string[] }) => `${p.call} ${p.path.join('.')}`;
+  const headPaths = new Set(head.leak.sourcePaths.map(pathKey));
+  for (const p of base.leak.sourcePaths) if (!headPaths.has(pathKey(p))) sources.push(`source '${p.call}' path '${p.path.join('.')}' removed`);
   if (sanitizers.length + sources.length > 0) out.push({ messageId: 'resolverWidened', data: { what: [...sanitizers, ...sources].join(', ') }, ...at(['leak']) });
   const dropped = base.secretPatterns.filter((p) => !head.secretPatterns.includes(p));
   if (dropped.length > 0) out.push({ messageId: 'patternsNarrowed', data: { patterns: dropped.join(', ') }, ...at(['secret_patterns']) });

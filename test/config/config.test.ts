@@ -31,7 +31,7 @@ describe('config discovery', () => {
       testCode: { report: true, severity: 'warn' },
       lifecycle: { hardCut: false, maxPastDays: 90 },
       require: { owner: false, rotationDays: false },
-      leak: { sinks: [], sources: [], sanitizers: [] },
+      leak: { sinks: [], sources: [], sourcePaths: [], sanitizers: [] },
       secretStores: [],
       maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       platformTokens: [],
@@ -117,7 +117,7 @@ max_file_bytes: 4096
       testCode: { report: false, severity: 'error' },
       lifecycle: { hardCut: true, maxPastDays: 30, today: '2026-05-01' },
       require: { owner: true, rotationDays: true },
-      leak: { sinks: [{ id: 'audit', language: 'typescript', ruleId: 'no-secret-in-log', module: 'audit-log', callee: '*.write', args: [0], label: 'audit log' }], sources: ['getKey'], sanitizers: ['scrub'] },
+      leak: { sinks: [{ id: 'audit', language: 'typescript', ruleId: 'no-secret-in-log', module: 'audit-log', callee: '*.write', args: [0], label: 'audit log' }], sources: ['getKey'], sourcePaths: [], sanitizers: ['scrub'] },
       secretStores: [{ provider: 'vault', language: 'shell', module: 'bao', calls: ['read'], label: 'OpenBao CLI' }],
       maxFileBytes: 4096,
     });

@@ -79,6 +79,10 @@ describe('loader and schema agree', () => {
     ['max_file_bytes: 0\n', false],
     ['leak: { sinks: [{ id: x, language: go, ruleId: r, callee: c, args: all, label: l }] }\n', false],
     ['secret_stores: [{ provider: p, language: shell, module: m, calls: [read] }]\n', false],
+    ['leak: { sources: [getKey, { call: get_config, path: llm.api_key }] }\n', true],
+    ['leak: { sources: [{ call: get_config }] }\n', false],
+    ['leak: { sources: [{ call: get_config, path: llm..api_key }] }\n', false],
+    ['leak: { sources: [{ call: get_config, path: [llm, api_key] }] }\n', false],
   ];
   it.each(configDocs)('config %j: accepted = %s', (text, accepted) => {
     expect(loaderAcceptsConfig(text)).toBe(accepted);

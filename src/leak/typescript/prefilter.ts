@@ -11,6 +11,7 @@ export function sourceNeedles(options: FrontEndOptions): SourceNeedles {
     ...options.resolver.functions,
     ...options.resolver.types,
     ...(options.extraSources ?? []),
+    ...(options.extraSourcePaths ?? []).map((spec) => spec.call),
     ...Object.keys(options.secretNames),
   ]);
   needles.delete('');
