@@ -27,6 +27,8 @@ export interface ScanStats {
   ms: number;
   /** Files skipped by the prefilter (never parsed). */
   prefiltered?: number;
+  /** Wall ms of the project leak pass (cross-file summaries, TS leak analysis); per-file taint in front ends not included. */
+  leakMs?: number;
 }
 
 export interface ScanError {
