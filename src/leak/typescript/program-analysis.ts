@@ -6,6 +6,7 @@ import type { ResolverTypeMembers } from '../../registry/model.js';
 import { sinksFor } from '../sink-catalog.js';
 import { collectLeakyTypes } from './leaky-types.js';
 import { compileCatalog } from './sink-matcher.js';
+import { indexSourcePaths } from './sources.js';
 import type { EngineContext, LeakCollector } from './taint.js';
 import { TaintWalker } from './walker.js';
 
@@ -21,6 +22,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     options,
     catalog: compileCatalog(sinksFor('typescript', options.extraSinks ?? [])),
     resolverFunctions: new Set([...options.resolver.functions, ...(options.extraSources ?? [])]),
+    sourcePaths: indexSourcePaths(options.extraSourcePaths ?? []),
     resolverTypes: new Set(options.resolver.types),
     sanitizers: new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]),
     secretIds: new Set([...Object.values(options.idsByName), ...Object.keys(options.envById)]),

@@ -1,7 +1,8 @@
 // Leak sources: resolver calls, environment reads of registry secrets, resolver-typed values.
 import { ts } from './compiler-api.js';
-import { describeNode } from './positions.js';
-import type { EngineContext, SourceOrigin } from './taint.js';
+import { describeNode, stepAt } from './positions.js';
+import { lastCalleeName, memberChain } from './sink-matcher.js';
+import type { EngineContext, SourceOrigin, Taint } from './taint.js';
 
 /** `process.env` or `import.meta.env` (or `Bun.env`). */
 export function isEnvObject(node: ts.Node): boolean {
@@ -108,4 +109,77 @@ export function isNonStringPrimitive(type: ts.Type): boolean {
   if (flags & primitive) return true;
   if (type.isUnion()) return type.types.every((part) => isNonStringPrimitive(part));
   return false;
+}
+
+/** A config `leak.sources` item `{ call, path }`: `call` split on dots (`envSchema.parse` -> [envSchema, parse]). */
+export interface DeclaredSourcePath {
+  call: string;
+  callSegments: string[];
+  path: string[];
+}
+
+/** The declared source paths indexed by the last segment of their call, as calls are matched. */
+export function indexSourcePaths(specs: ReadonlyArray<{ call: string; path: string[] }>): Map<string, DeclaredSourcePath[]> {
+  const index = new Map<string, DeclaredSourcePath[]>();
+  for (const spec of specs) {
+    const callSegments = spec.call.split('.');
+    const last = callSegments[callSegments.length - 1];
+    const list = index.get(last) ?? [];
+    list.push({ call: spec.call, callSegments, path: spec.path });
+    index.set(last, list);
+  }
+  return index;
+}
+
+/**
+ * The declared source paths whose `call` this call is: `get_config()` and `cfg.get_config()` for
+ * `call: get_config`; for a dotted `call: envSchema.parse`, the callee's member chain must end so.
+ */
+export function declaredPathsOf(call: ts.CallExpression, ctx: EngineContext): DeclaredSourcePath[] {
+  const candidates = ctx.sourcePaths.get(lastCalleeName(call.expression));
+  if (!candidates) return [];
+  let chain: string[] | undefined;
+  return candidates.filter((spec) => {
+    if (spec.callSegments.length === 1) return true;
+    chain ??= memberChain(call.expression).chain;
+    const offset = chain.length - spec.callSegments.length;
+    return offset >= 0 && spec.callSegments.every((segment, i) => chain![offset + i] === segment);
+  });
+}
+
+/**
+ * The value a declared call returns: a container in which only the declared paths are secret
+ * (`get_config().llm.api_key`), so `cfg.llm.model` is clean while `cfg`, `cfg.llm` and
+ * `cfg.llm.api_key` hold the secret. When one declared path is a prefix of another, the shorter wins.
+ */
+export function declaredPathContainer(call: ts.CallExpression, specs: DeclaredSourcePath[], ctx: EngineContext): Taint {
+  const shownCall = `${describeNode(call.expression)}()`;
+  let root: Taint | undefined;
+  for (const spec of specs) {
+    const origin = declaredPathOrigin(shownCall, spec.path, ctx);
+    const leaf: Taint = { origin, flow: [stepAt(ctx.root, call, `${shownCall} returns ${spec.path.join('.')}, a declared secret path`)] };
+    root ??= { origin, flow: [stepAt(ctx.root, call, `${shownCall} returns an object holding ${spec.path.join('.')}, a declared secret path`)], fields: new Map() };
+    let holder = root;
+    for (const [i, segment] of spec.path.entries()) {
+      if (!holder.fields) break; // a shorter declared path already makes this whole part secret
+      if (i === spec.path.length - 1) {
+        holder.fields.set(segment, leaf);
+        break;
+      }
+      let next = holder.fields.get(segment);
+      if (!next) {
+        next = { origin, flow: leaf.flow, fields: new Map() };
+        holder.fields.set(segment, next);
+      }
+      holder = next;
+    }
+  }
+  return root!;
+}
+
+/** `get_config().llm.api_key`; a last segment naming a registry secret (`env.OPENAI_API_KEY`) gives its id. */
+function declaredPathOrigin(shownCall: string, path: string[], ctx: EngineContext): SourceOrigin {
+  const last = path[path.length - 1];
+  const secretId = ctx.options.secretNames[last] ?? null;
+  return { kind: 'source', secretId, envName: secretId ? last : null, description: `${shownCall}.${path.join('.')}` };
 }

@@ -4,6 +4,7 @@ import type { FlowStep, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import type { CompiledCatalog } from './sink-matcher.js';
 import type { Provenance } from './provenance.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
+import type { DeclaredSourcePath } from './sources.js';
 
 export interface SourceOrigin {
   kind: 'source';
@@ -63,6 +64,8 @@ export interface EngineContext {
   options: FrontEndOptions;
   catalog: CompiledCatalog;
   resolverFunctions: Set<string>;
+  /** Config `leak.sources` items `{ call, path }`, by the call's last name segment (sources.ts). */
+  sourcePaths: Map<string, DeclaredSourcePath[]>;
   resolverTypes: Set<string>;
   sanitizers: Set<string>;
   /** Known secret ids. */

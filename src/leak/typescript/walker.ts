@@ -12,6 +12,8 @@ import { requiredModule, skipOuterExpressions } from './provenance.js';
 import { lastCalleeName, matchSinks, type CompiledSink } from './sink-matcher.js';
 import {
   annotatedResolverType,
+  declaredPathContainer,
+  declaredPathsOf,
   envApiOf,
   envOrigin,
   envSourceOf,
@@ -393,8 +395,32 @@ export class TaintWalker {
     const symbol = this.ctx.checker.getSymbolAtLocation(node);
     const known = this.state.get(symbol ?? node.text);
     if (known) return known;
-    if (!symbol || this.ctx.resolverTypes.size === 0) return undefined;
+    if (!symbol) return undefined;
+    const declared = this.declaredPathVariable(symbol, node);
+    if (declared) return declared;
+    if (this.ctx.resolverTypes.size === 0) return undefined;
     return this.declaredTypeSource(symbol, node);
+  }
+
+  /**
+   * A variable initialised with a call of a declared source path, read where this walk did not
+   * bind it: `import { env } from './env'` with `export const env = envSchema.parse(process.env)`.
+   */
+  private declaredPathVariable(symbol: ts.Symbol, at: ts.Identifier): Taint | undefined {
+    if (this.ctx.sourcePaths.size === 0) return undefined;
+    let target = symbol;
+    try {
+      if (target.flags & ts.SymbolFlags.Alias) target = this.ctx.checker.getAliasedSymbol(target);
+    } catch {
+      return undefined;
+    }
+    const declaration = target.valueDeclaration;
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || declaration.getSourceFile().isDeclarationFile) return undefined;
+    const init = skipOuterExpressions(declaration.initializer);
+    if (!ts.isCallExpression(init)) return undefined;
+    const declared = declaredPathsOf(init, this.ctx);
+    if (declared.length === 0) return undefined;
+    return withStep(declaredPathContainer(init, declared, this.ctx), stepAt(this.ctx.root, at, `'${at.text}' holds it`));
   }
 
   /** A parameter or variable declared (or inferred) with a resolver type is a source where it is read. */
@@ -568,6 +594,9 @@ export class TaintWalker {
     const args = call.arguments.map((arg) => this.evalExpr(arg));
     if (requiredModule(call)) return undefined;
 
+    // `get_config()` with `leak.sources: [{ call: get_config, path: llm.api_key }]`: only that path is secret.
+    const declaredPaths = declaredPathsOf(call, this.ctx);
+    if (declaredPaths.length > 0) return declaredPathContainer(call, declaredPaths, this.ctx);
     if (this.ctx.resolverFunctions.has(name)) {
       const object = this.resolverObjectResult(call, name);
       if (object !== null) return object;
