@@ -3,6 +3,9 @@ export const HELP_TEXT = `clavis-lint: registry-driven secrets-policy linter
 
 Usage:
   clavis-lint [scan] [PATH...]        scan PATHs (default: the project root); files = report only those
+  clavis-lint init [--yes] [--force] [DIR]
+                                      write a first secrets.registry.yaml and .clavis-lint.yaml for DIR
+                                      (default .) from the names the repository uses; asks on a terminal
   clavis-lint rules [--json]          the rule catalog
   clavis-lint explain RULE            what a rule checks, why, and how to fix it
   clavis-lint registry check          run only the registry rules
@@ -33,6 +36,8 @@ Options:
   --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
   --no-color                    no colours in text output (also NO_COLOR)
   -q, --quiet                   report errors only, no warnings
+  -y, --yes                     init: take the proposals without asking (also when not a terminal)
+  --force                       init: overwrite an existing registry or config
   -h, --help                    this help
   -v, --version                 the version
 

@@ -15,13 +15,15 @@ export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Answers to `init`'s questions; process.stdin when absent. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const COMMANDS = new Set(['scan', 'rules', 'explain', 'registry', 'docs', 'inventory']);
+const COMMANDS = new Set(['scan', 'rules', 'explain', 'registry', 'docs', 'inventory', 'init']);
 
 export const OPTION_SPEC = {
   config: { type: 'string' },
@@ -42,11 +44,14 @@ export const OPTION_SPEC = {
   json: { type: 'boolean' },
   check: { type: 'boolean' },
   fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   'include-suppressed': { type: 'boolean' },
   'allow-empty': { type: 'boolean' },
   workers: { type: 'string' },
   timing: { type: 'boolean' },
   'policy-from': { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -87,6 +92,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./commands/docs.js')).runDocsCommand(rest, values, io);
       case 'inventory':
         return await (await import('./commands/inventory.js')).runInventoryCommand(rest, values, io);
+      case 'init':
+        return await (await import('./commands/init.js')).runInitCommand(rest, values, io);
       default:
         return await (await import('./commands/scan.js')).runScanCommand(rest, values, io);
     }
