@@ -32,6 +32,12 @@ export interface EnvReadFact {
   /** The API used, e.g. `process.env`, `import.meta.env`, `std::env::var`, `os.getenv`, `$X`. */
   api: string;
   range: Range;
+  /**
+   * Where the name itself is written, when it is written literally inside `range` as a whole
+   * token: the `X` of `process.env.X`, the contents of the `"X"` in `os.environ["X"]`, the `X` of
+   * `$X`. Absent when the name comes from elsewhere (a constant, a concatenation). Autofix renames here only.
+   */
+  nameRange?: Range;
   /** The read happens at build time (Rust `env!`, bundler `import.meta.env` public prefixes). */
   compileTime?: boolean;
   /** The read enumerates the whole environment (`std::env::vars()`, `{...process.env}`). */
@@ -92,6 +98,8 @@ export interface NameRefFact {
   /** Where the name appears, e.g. `workflow-secret`, `workflow-env-key`, `compose-env-key`, `dockerfile-arg`, `docs`, `string-literal`, `env-file-key`. */
   context: string;
   range: Range;
+  /** Where the name itself is written, when `range` holds more than the name (a string literal's quotes). See EnvReadFact.nameRange. */
+  nameRange?: Range;
   inTest?: boolean;
   /** Whether a literal (non-reference, non-placeholder) value is assigned here. Never the value itself. */
   hasLiteralValue?: boolean;

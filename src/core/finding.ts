@@ -1,5 +1,5 @@
 import type { FlowStep } from './facts.js';
-import type { FindingSeverity } from './rule.js';
+import type { Fix, FindingSeverity } from './rule.js';
 
 /** A finding as every reporter sees it. JSON output is this shape (DESIGN §3). */
 export interface Finding {
@@ -17,6 +17,8 @@ export interface Finding {
   flow?: FlowStep[];
   /** Other rules that reported this same span; their concerns are named in `message` (see merge-overlapping.ts). */
   also?: string[];
+  /** A certain fix `--fix` can apply (DESIGN §10); JSON adds `fixable: true` beside it. */
+  fix?: Fix;
   /** Present when the finding was suppressed (only kept when suppressed results are requested). */
   suppression?: { kind: 'inline' | 'baseline'; justification: string };
 }

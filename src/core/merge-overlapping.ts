@@ -82,5 +82,7 @@ function mergeInto(lead: Finding, others: Finding[]): Finding {
   }
   const secretId = lead.secretId ?? others.find((o) => o.secretId)?.secretId ?? null;
   const envName = lead.envName ?? others.find((o) => o.envName)?.envName ?? null;
-  return { ...lead, severity, message, secretId, envName, also };
+  // The span's fix (a rename of the name) holds whichever rule proposed it.
+  const fix = lead.fix ?? others.find((o) => o.fix)?.fix;
+  return { ...lead, severity, message, secretId, envName, also, ...(fix ? { fix } : {}) };
 }

@@ -81,6 +81,7 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
       secretId: report.secretId ?? null,
       envName: report.envName ?? null,
       ...(report.flow && report.flow.length > 0 ? { flow: report.flow.map((step) => ({ ...step, note: redactValues(step.note) })) } : {}),
+      ...(report.fix && report.fix.edits.length > 0 ? { fix: report.fix } : {}),
     };
     const directives = directivesByFile.get(report.file);
     // A new suppression must not hide the policy-weakened finding about itself.

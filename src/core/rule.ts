@@ -41,6 +41,43 @@ export interface RuleMeta {
   good: RuleExample[];
   /** Languages/file types the rule looks at (docs only). */
   appliesTo: string[];
+  /**
+   * `'code'`: some findings carry a certain fix (`Report.fix`) that `--fix` and ESLint apply.
+   * Absent: no finding of this rule is ever fixed automatically.
+   */
+  fixable?: 'code';
+  /** Some findings carry suggestions (`Report.suggestions`): edits offered in the editor, never applied by `--fix`. */
+  hasSuggestions?: boolean;
+}
+
+/**
+ * One text edit: replace `range` (1-based, UTF-16 columns, end exclusive, like findings) of
+ * `file` with `text`. An empty range is an insertion. `text` uses `\n` for new lines; the fix
+ * engine writes the file's own line ending. Never contains a secret value.
+ */
+export interface FixEdit {
+  file: string;
+  range: Range;
+  text: string;
+  /**
+   * The text the range must hold when the edit is applied (`''` for an insertion). The fix
+   * engine skips an edit whose range holds anything else (the file changed, or a front end's
+   * range was off): a fix is applied only where it is certain. Internal, not in JSON output.
+   */
+  expected: string;
+}
+
+/** A certain fix: all edits are applied together or not at all. */
+export interface Fix {
+  edits: FixEdit[];
+}
+
+/** An edit offered for review (ESLint suggestions), for changes that are not certain. */
+export interface Suggestion {
+  /** A key of the rule's `messages`: what the suggestion does. */
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix: Fix;
 }
 
 export interface RuleContext {
@@ -80,6 +117,10 @@ export interface Report {
   severity?: FindingSeverity;
   /** Extra text that goes into the fingerprint to disambiguate (never a secret value). */
   fingerprintHint?: string;
+  /** A certain fix (the rule's meta says `fixable: 'code'`). */
+  fix?: Fix;
+  /** Uncertain alternatives, offered by the ESLint plugin only (the rule's meta says `hasSuggestions`). */
+  suggestions?: Suggestion[];
 }
 
 export interface ProjectFacts {

@@ -3,6 +3,7 @@
 // (`--timing`): wall-clock time would make every report differ from the last.
 import type { Finding, ScanError, ScanResult } from '../core/finding.js';
 import type { FlowStep } from '../core/facts.js';
+import type { Fix } from '../core/rule.js';
 import { redactValues } from '../core/redact.js';
 import { compareByText, sortErrors, sortFindings } from './finding-order.js';
 import type { ReporterContext } from './types.js';
@@ -33,9 +34,21 @@ function findingJson(finding: Finding, withSuppression: boolean): Record<string,
     fingerprint: finding.fingerprint,
     ...(finding.flow && finding.flow.length > 0 ? { flow: finding.flow.map(flowStepJson) } : {}),
     ...(finding.also && finding.also.length > 0 ? { also: [...finding.also] } : {}),
+    // DESIGN §10: the edits `--fix` would make (names only, never a value) and `fixable: true`.
+    ...(finding.fix && finding.fix.edits.length > 0 ? { fixable: true, fix: fixJson(finding.fix) } : {}),
     ...(withSuppression && finding.suppression
       ? { suppression: { kind: finding.suppression.kind, justification: redactValues(finding.suppression.justification) } }
       : {}),
+  };
+}
+
+function fixJson(fix: Fix): Record<string, unknown> {
+  return {
+    edits: fix.edits.map((edit) => ({
+      file: edit.file,
+      range: { line: edit.range.line, column: edit.range.column, endLine: edit.range.endLine, endColumn: edit.range.endColumn },
+      text: edit.text,
+    })),
   };
 }
 

@@ -13,6 +13,7 @@ import type { ReporterContext } from './types.js';
 type Colors = ReturnType<typeof createColors>;
 
 const SEVERITY_WIDTH = 'warning'.length;
+const FIXABLE_MARK = '[*]';
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
@@ -67,7 +68,9 @@ function flowLines(flow: FlowStep[], c: Colors): string[] {
 function findingLines(finding: Finding, position: string, positionWidth: number, ctx: ReporterContext, c: Colors): string[] {
   const severity = finding.severity.padEnd(SEVERITY_WIDTH);
   const paintedSeverity = finding.severity === 'error' ? c.red(severity) : c.yellow(severity);
-  const head = `  ${c.dim(position.padEnd(positionWidth))}  ${paintedSeverity}  ${safe(finding.message)}  ${c.dim(finding.ruleId)}`;
+  // `[*]` (as Ruff marks it): `--fix` can fix this one.
+  const fixable = finding.fix ? `${c.cyan(FIXABLE_MARK)} ` : '';
+  const head = `  ${c.dim(position.padEnd(positionWidth))}  ${paintedSeverity}  ${fixable}${safe(finding.message)}  ${c.dim(finding.ruleId)}`;
   const lines = [head, ...excerptLines(finding, ctx, c)];
   if (finding.flow && finding.flow.length > 0) lines.push(...flowLines(finding.flow, c));
   return lines;
@@ -113,5 +116,7 @@ export function toText(result: ScanResult, ctx: ReporterContext): string {
     out.push('', c.yellow(`${plural(files, 'file')} could not be analysed:`));
     out.push(...sortErrors(result.errors).map(errorLine));
   }
+  const fixable = findings.filter((f) => f.fix).length;
+  if (fixable > 0) out.push('', `${c.cyan(FIXABLE_MARK)} ${plural(fixable, 'problem')} fixable with --fix`);
   return `${out.join('\n')}\n`;
 }

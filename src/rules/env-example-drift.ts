@@ -1,6 +1,6 @@
 import type { ConfigFact, FileFacts } from '../core/facts.js';
 import type { Range } from '../core/facts.js';
-import { defineRule, type Report } from '../core/rule.js';
+import { defineRule, type Fix, type Report } from '../core/rule.js';
 import { documentedIn, ENV_EXAMPLE_SCOPES, isTestHarnessName, secretScopes } from './secret-scopes.js';
 
 function isExampleFile(file: FileFacts): ConfigFact | undefined {
@@ -15,7 +15,7 @@ export default defineRule({
     description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
     rationale:
       'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
-    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) and `scope: docs` secrets need not be in the example file. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay.',
+    fix: '`--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of the first example file (sorted by path), in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together. Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) and `scope: docs` secrets need not be in the example file. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay.',
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
@@ -25,6 +25,7 @@ export default defineRule({
     securitySeverity: '2.0',
     precision: 'high',
     appliesTo: ['dotenv'],
+    fixable: 'code',
     bad: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example (registry: OPENROUTER_API_KEY, STRIPE_SECRET_KEY)\nOPENROUTER_API_KEY=\nSENDGRID_API_KEY=' }],
     good: [{ lang: 'dotenv', file: '.env.example', code: '# .env.example\nOPENROUTER_API_KEY=\nGITHUB_TOKEN=\n# Optional: billing\n# STRIPE_SECRET_KEY=\nPORT=3000' }],
   },
@@ -42,13 +43,16 @@ export default defineRule({
       }
     }
     const primary = examples[0];
-    const at = isExampleFile(primary)!.range;
+    const exampleFact = isExampleFile(primary)!;
+    const at = exampleFact.range;
     const scopes = secretScopes(project, ctx);
     for (const secret of ctx.registry.secrets) {
       if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), ENV_EXAMPLE_SCOPES)) continue;
       if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
       const messageId = scopes.referenced(secret) ? 'missing' : 'missingUnreferenced';
-      yield { messageId, data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env };
+      // Only a secret the code reads is certainly wanted in the example file; an unreferenced one may be dropped instead.
+      const fix = messageId === 'missing' ? appendFix(primary.file, exampleFact, secret.env) : undefined;
+      yield { messageId, data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env, ...(fix ? { fix } : {}) };
     }
   },
 });
@@ -61,4 +65,15 @@ function documentedNames(file: FileFacts): Array<{ name: string; range: Range }>
     else if (fact.kind === 'config' && fact.type === 'env-file-commented-key') names.push({ name: String(fact.data.name), range: fact.range });
   }
   return names.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}
+
+/**
+ * Appends `NAME=` at the end of the example file (the dotenv front end says where it ends). A file
+ * without a final newline gets one before the new line, so the last entry is not extended.
+ */
+function appendFix(file: string, example: ConfigFact, name: string): Fix | undefined {
+  const end = example.data.end as { line: number; column: number } | undefined;
+  if (!end) return undefined;
+  const text = example.data.endsWithNewline === false ? `\n${name}=` : `${name}=\n`;
+  return { edits: [{ file, range: { line: end.line, column: end.column, endLine: end.line, endColumn: end.column }, text, expected: '' }] };
 }

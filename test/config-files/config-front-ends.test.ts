@@ -176,7 +176,7 @@ describe('dotenv front end', () => {
       ['AFTER', 13, 1, 6, true],
     ]);
     expect(facts.filter((f) => f.kind === 'comment').map((f) => f.range)).toEqual([{ line: 1, column: 1, endLine: 1, endColumn: 74 }]);
-    expect(configs(facts, 'env-file')[0].data).toEqual({ example: false, keys: ['OPENROUTER_API_KEY', 'STRIPE_SECRET_KEY', 'PRIVATE_KEY', 'GITHUB_TOKEN', 'API_TOKEN', 'DATABASE_URL', 'REF', 'XS', 'AFTER'], commentedKeys: [] });
+    expect(configs(facts, 'env-file')[0].data).toEqual({ example: false, keys: ['OPENROUTER_API_KEY', 'STRIPE_SECRET_KEY', 'PRIVATE_KEY', 'GITHUB_TOKEN', 'API_TOKEN', 'DATABASE_URL', 'REF', 'XS', 'AFTER'], commentedKeys: [], end: { line: 13, column: 8 }, endsWithNewline: false });
     expect(JSON.stringify(facts)).not.toContain('sk-test-FAKE');
   });
 

@@ -23,8 +23,12 @@ import { EXIT_FINDINGS, EXIT_OK, parseRuleOverrides, UsageError, type CliIo, typ
 import { toolVersion } from '../version.js';
 import { useColor, writeReport } from './output.js';
 import { createProgress } from './progress.js';
+import { applyFixPass, dryRunDiff, fixModeOf, MAX_FIX_PASSES } from './fix.js';
 
 const FORMATS: ReportFormat[] = ['text', 'json', 'sarif', 'github', 'markdown'];
+
+/** A scan without a registry (issue 11): the rules that need one report nothing or only warnings, so say why, and how to start. */
+export const NO_REGISTRY_NOTE = "no registry found (secrets.registry.yaml, or 'registry:' in .clavis-lint.yaml), so the checks that need one are skipped; run 'npx clavis-lint init' to write one";
 
 export function parseFormat(value: string | undefined, allowed: readonly string[] = FORMATS): string {
   const format = value ?? allowed[0];
@@ -38,8 +42,9 @@ export function parseNonNegativeInt(flag: string, value: string | undefined): nu
   return Number(value);
 }
 
-export async function runScanCommand(paths: string[], values: ParsedOptions, io: CliIo): Promise<number> {
+export async function runScanCommand(paths: string[], values: ParsedOptions, io: CliIo, fixPass = 1): Promise<number> {
   const format = parseFormat(values.format) as ReportFormat;
+  const fixMode = fixModeOf(values);
   const maxWarnings = parseNonNegativeInt('--max-warnings', values['max-warnings']);
   const workers = parseNonNegativeInt('--workers', values.workers);
   const diffFilter = (values['diff-filter'] ?? 'file') as DiffFilter;
@@ -61,6 +66,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   });
   progress.done();
   for (const warning of result.warnings) io.stderr.write(`clavis-lint: warning: ${locatedWarning(warning)}\n`);
+  if (fixPass === 1 && result.prepared.config.registry.length === 0) io.stderr.write(`clavis-lint: ${NO_REGISTRY_NOTE}\n`);
 
   // The baseline applies to the whole scan first; only then does the diff narrow the report.
   // Entries of files this run did not look at are never stale and never pruned.
@@ -93,6 +99,12 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   }
   if (changed) findings = filterByDiff(findings, changed, diffFilter);
   if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
+  // --fix: fix what this run reports, then scan again (the report is of what remains).
+  if (fixMode === 'fix' && fixPass <= MAX_FIX_PASSES && applyFixPass(result.root, findings, io) > 0) return runScanCommand(paths, values, io, fixPass + 1);
+  if (fixMode === 'dry-run') {
+    writeReport(dryRunDiff(result.root, findings, result.sourceLines, io).diff, values, io);
+    return exitCodeFor(findings, maxWarnings);
+  }
   const shown = { ...result, findings, ...(baselineInfo ? { baseline: baselineInfo } : {}) };
   const report = formatResult(format, shown, {
     rules: ALL_RULES.map((r) => r.meta),

@@ -61,6 +61,9 @@ export function analyzeDotenv(file: string, text: string): { facts: Fact[]; erro
     const pos = lineCounter.linePos(problem.offset);
     errors.push({ file, message: `dotenv: ${problem.message}`, line: pos.line, column: pos.col });
   }
-  facts.push({ kind: 'config', type: 'env-file', range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, data: { example, keys: [...new Set(keys)], commentedKeys: [...new Set(commentedKeys)] } });
+  // `end` and `endsWithNewline` say where a name can be appended (env-example-drift's fix).
+  const end = offsetRange(lineCounter, text.length, text.length);
+  const endsWithNewline = text.length === 0 || text.endsWith('\n');
+  facts.push({ kind: 'config', type: 'env-file', range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, data: { example, keys: [...new Set(keys)], commentedKeys: [...new Set(commentedKeys)], end: { line: end.line, column: end.column }, endsWithNewline } });
   return { facts, errors };
 }

@@ -1,5 +1,6 @@
 // The Python front end: tree-sitter-python in, facts out (env reads, pydantic settings reads,
 // secret-store calls, resolver calls, registry-name literals, suppression comments, leaks).
+import { insideQuotes, literalNameToken } from '../literal-name-token.js';
 import type { Node } from 'web-tree-sitter';
 import type { Fact, FileError, FrontEnd, FrontEndOptions, FrontEndResult } from '../../core/facts.js';
 import { sinksFor } from '../../leak/sink-catalog.js';
@@ -100,7 +101,8 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
   const addRead = (read: PythonEnvRead): void => {
     const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;
     facts.push({
-      kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node),
+      kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node), ...(nameToken ? { nameRange: insideQuotes(rangeOf(nameToken)) } : {}),
+    const nameToken = read.name !== null ? literalNameToken(read.keyNode ?? read.node, read.name, ['string']) : undefined;
       ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...testFlag, ...read.extra,
     });
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);

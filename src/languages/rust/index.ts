@@ -1,6 +1,7 @@
 // The Rust front end: parses with tree-sitter-rust (wasm) and emits env reads, name mentions,
 // suppression comments, secret-store and resolver calls, leaks, leaky types and summaries of its
 // functions for calls from other files. It knows Rust and nothing about policy.
+import { insideQuotes, literalNameToken } from '../literal-name-token.js';
 import type { Node, Parser } from 'web-tree-sitter';
 import { boundNameOf } from './bound-literals.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
@@ -232,6 +233,8 @@ class RustFileAnalysis {
       if (path.length > 1 && tail && typeof this.options.envById[tail] === 'string') secretRef = tail;
       else secretRef = resolveConstString(arg, this.readContext(enclosingFunction).constScope)?.value ?? null;
     }
+    const nameToken = read.name !== null ? literalNameToken(read.node, read.name, ['string_literal']) : undefined;
+    if (nameToken) fact.nameRange = insideQuotes(this.range(nameToken));
     this.facts.push({ kind: 'resolver-call', function: name, secretRef, range: this.range(call) });
   }
 

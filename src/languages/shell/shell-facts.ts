@@ -138,7 +138,7 @@ class ShellFactCollector {
     }
     if (!ENV_NAME.test(name) || SHELL_INTERNALS.has(name)) return;
     if (this.localNames.has(name) && !isSelfDefault(node, name)) return;
-    this.facts.push({ kind: 'env-read', name, api: '$X', range: this.range(node), ...this.testFlag });
+    this.facts.push({ kind: 'env-read', name, api: '$X', range: this.range(node), nameRange: this.range(nameNode), ...this.testFlag });
   }
 
   private declaration(node: Node): void {

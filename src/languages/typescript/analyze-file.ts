@@ -12,6 +12,7 @@ import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
 import { declareCatchVariable, declareFunction, declareLoopInitializer, declareStatements, Scope } from './scopes.js';
 import { rangeOfNode } from './source-range.js';
+import { envNameRange } from './env-name-range.js';
 import { boundNameOf } from './bound-literals.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
 import { isTestPath } from '../../core/test-paths.js';
@@ -118,6 +119,8 @@ class FileAnalysis implements EnvReadSink {
       return;
     }
     const fact: EnvReadFact = { kind: 'env-read', name, api: extra?.api ?? source.api, range: rangeOfNode(this.sourceFile, at) };
+    const nameRange = name !== null ? envNameRange(this.sourceFile, at, name) : undefined;
+    if (nameRange) fact.nameRange = nameRange;
     if (key !== null && typeof key === 'object') fact.constRef = key.constRef;
     if (extra?.via) fact.via = extra.via;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
