@@ -1,12 +1,14 @@
-// Facts of the file ESLint is linting, computed once per file and shared by every clavis rule:
-// the TS/JS front end on `sourceCode.text` (the same one the CLI runs), plus leak facts when
-// typescript-eslint provides a Program.
+// What every clavis rule needs for the file ESLint is linting, computed once per file and shared:
+// the project (config + registry, or the problem that stopped it), the facts of the TS/JS front
+// end on `sourceCode.text` (the same one the CLI runs), and leak facts when typescript-eslint
+// provides a Program. `clavis/setup` computes it first when it is on (so TIMING=1 shows the
+// shared cost under its name); otherwise the first clavis rule to run on the file does.
 import path from 'node:path';
 import type { Fact, FileFacts } from '../core/facts.js';
 import { isTestPath } from '../core/test-paths.js';
 import { typescriptFrontEnd } from '../languages/typescript/index.js';
 import { leakFactsFromProgram, type ProgramLike } from './leak-bridge.js';
-import type { EslintProject } from './project.js';
+import { projectFor, type ClavisLocation, type EslintProject, type ProjectResult } from './project.js';
 
 export interface LintedFile {
   /** As given by ESLint (absolute in real runs). */
@@ -16,13 +18,16 @@ export interface LintedFile {
   program: ProgramLike | null;
 }
 
-interface FactsEntry {
-  base: FileFacts;
-  leaks: Fact[] | undefined;
+export interface FileState {
+  result: ProjectResult;
+  /** Set once a rule has reported `result.problem` on this file: the problem is one message, not one per rule. */
+  problemReported: boolean;
+  base?: FileFacts;
+  leaks?: Fact[];
 }
 
-/** Keyed by ESLint's SourceCode object: one per file and lint pass, shared by all rules. */
-const cache = new WeakMap<object, Map<string, FactsEntry>>();
+/** Keyed by ESLint's SourceCode object (one per file and lint pass), then by location. */
+const states = new WeakMap<object, Map<string, FileState>>();
 
 const JS_EXTENSION = /\.[cm]?jsx?$/i;
 
@@ -30,13 +35,23 @@ export function relativeToRoot(project: EslintProject, absoluteFile: string): st
   return path.relative(project.root, absoluteFile).split(path.sep).join('/');
 }
 
-function entryFor(key: object, project: EslintProject, file: LintedFile): FactsEntry {
-  let byRoot = cache.get(key);
-  if (!byRoot) cache.set(key, (byRoot = new Map()));
-  let entry = byRoot.get(project.root);
-  if (!entry) {
-    const absolute = path.resolve(file.cwd, file.filename);
-    const rel = relativeToRoot(project, absolute);
+/** The shared state of one file for one config/registry location. */
+export function fileState(key: object, file: LintedFile, location: ClavisLocation): FileState {
+  let byLocation = states.get(key);
+  if (!byLocation) states.set(key, (byLocation = new Map()));
+  const locationKey = `${location.config ?? ''}\u0000${location.registry ?? ''}`;
+  let state = byLocation.get(locationKey);
+  if (!state) {
+    state = { result: projectFor(file.filename, file.cwd, location), problemReported: false };
+    byLocation.set(locationKey, state);
+  }
+  return state;
+}
+
+/** Front-end facts of the file (computed once). */
+export function baseFacts(state: FileState, project: EslintProject, file: LintedFile): FileFacts {
+  if (!state.base) {
+    const rel = relativeToRoot(project, path.resolve(file.cwd, file.filename));
     const language = JS_EXTENSION.test(rel) ? 'javascript' : 'typescript';
     let facts: Fact[] = [];
     if (typescriptFrontEnd.prefilter(file.text, project.frontEndOptions)) {
@@ -44,26 +59,31 @@ function entryFor(key: object, project: EslintProject, file: LintedFile): FactsE
       const result = typescriptFrontEnd.analyze(rel, file.text, project.frontEndOptions);
       if (!(result instanceof Promise)) facts = result.facts;
     }
-    entry = { base: { file: rel, language, facts, isTest: isTestPath(rel) }, leaks: undefined };
-    byRoot.set(project.root, entry);
+    state.base = { file: rel, language, facts, isTest: isTestPath(rel) };
   }
-  return entry;
+  return state.base;
 }
 
-/** Front-end facts, plus leak facts when `withLeaks` and a Program is available. */
-export function factsFor(key: object, project: EslintProject, file: LintedFile, withLeaks: boolean): FileFacts {
-  const entry = entryFor(key, project, file);
-  if (!withLeaks) return entry.base;
-  if (entry.leaks === undefined) {
-    entry.leaks = file.program
+/** Leak facts from typescript-eslint's Program (computed once; none without a Program). */
+export function leakFacts(state: FileState, project: EslintProject, file: LintedFile): Fact[] {
+  if (!state.leaks) {
+    const base = baseFacts(state, project, file);
+    state.leaks = file.program
       ? leakFactsFromProgram(file.program, {
           absoluteFile: path.resolve(file.cwd, file.filename),
           text: file.text,
           root: project.root,
-          inTest: entry.base.isTest === true,
+          inTest: base.isTest === true,
           options: project.frontEndOptions,
         })
       : [];
   }
-  return { ...entry.base, facts: [...entry.base.facts, ...entry.leaks] };
+  return state.leaks;
+}
+
+/** Front-end facts, plus leak facts when `withLeaks`. */
+export function factsFor(state: FileState, project: EslintProject, file: LintedFile, withLeaks: boolean): FileFacts {
+  const base = baseFacts(state, project, file);
+  if (!withLeaks) return base;
+  return { ...base, facts: [...base.facts, ...leakFacts(state, project, file)] };
 }

@@ -2,62 +2,49 @@
 // the same rule modules as the CLI: every rule that checks TS/JS code becomes `clavis/<id>`, with
 // its meta (description, docs URL, messages, options schema) taken from the rule's meta.
 //
-// Registry and config: found like the CLI (walk up from the linted file to `.clavis-lint.yaml`),
-// or set in `settings.clavis = { config, registry }` (paths relative to ESLint's cwd); a rule's
-// options may carry the same two keys, which win. Rule levels come from the ESLint config; rule
-// options from the ESLint config, else from `.clavis-lint.yaml`.
+// Registry and config: found like the CLI (walk up from the linted file to `.clavis-lint.yaml`,
+// else the git root, else ESLint's cwd; a registry alone is enough), or set in
+// `settings.clavis = { config, registry }` (paths relative to ESLint's cwd); a rule's options may
+// carry the same two keys, which win. Rule levels come from the ESLint config; rule options from
+// the ESLint config, else from `.clavis-lint.yaml`. A config or registry problem is one lint
+// message on line 1 of each file (never a crash); see setup-rule.ts.
 //
-// Leak rules need type information (`parserOptions.projectService`); without it they report
-// nothing rather than guess.
-import type { FileFacts } from '../core/facts.js';
+// Leak rules need type information (`parserOptions.projectService`); without it they throw from
+// `create`, as typescript-eslint's typed rules do (see eslint-context.ts).
 import type { Rule, RuleMeta } from '../core/rule.js';
 import { contextForRule } from '../core/rule-context.js';
 import { matchDirective, parseDirectives } from '../core/suppressions.js';
 import { ALL_RULES } from '../rules/index.js';
 import { toolVersion } from '../cli/version.js';
 import { ruleDocsUrl } from '../reporters/types.js';
-import { factsFor } from './file-facts.js';
-import { describeConfigError, projectFor, type ClavisLocation } from './project.js';
+import { buildConfigs, type ClavisConfigs } from './configs.js';
+import { CONFIG_PROBLEM_MESSAGE, CONFIG_PROBLEM_MESSAGE_ID, lintedFile, reportProblemOnce, requireTypeInformation, settingsLocation, type EslintContext, type EslintLoc } from './eslint-context.js';
+import { factsFor, fileState } from './file-facts.js';
+import type { ClavisLocation } from './project.js';
+import { ESLINT_DOCS_URL, SETUP_RULE_ID, setupRule } from './setup-rule.js';
 
-/** The globs of the recommended config: the files the TS/JS front end reads. */
-export const ESLINT_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
+export { ESLINT_FILES, type ClavisConfig, type ClavisConfigs, type RuleLevel } from './configs.js';
+export type { ClavisSettings } from './cache-key.js';
 
 const CODE_AREAS = new Set(['bypass', 'leak', 'lifecycle']);
-const LOCATION_KEYS = ['config', 'registry'] as const;
 
 /** Rules of the plugin: per-file checks over TS/JS facts. Registry, drift and config-file rules stay in the CLI. */
 export function eslintRules(rules: readonly Rule[] = ALL_RULES): Rule[] {
   return rules.filter((r) => r.checkFile && CODE_AREAS.has(r.meta.area) && r.meta.appliesTo.some((l) => l === 'typescript' || l === 'javascript'));
 }
 
-// Minimal structural types: the plugin must work with ESLint 9's and 10's types alike.
-interface EslintLoc {
-  start: { line: number; column: number };
-  end: { line: number; column: number };
-}
-interface EslintContext {
-  id?: string;
-  options: unknown[];
-  settings?: Record<string, unknown>;
-  filename?: string;
-  physicalFilename?: string;
-  cwd?: string;
-  sourceCode: { text: string; parserServices?: { program?: unknown } };
-  getFilename?(): string;
-  getCwd?(): string;
-  report(descriptor: { loc: EslintLoc; messageId: string; data?: Record<string, string> }): void;
-}
+// Minimal structural types (eslint-context.ts): the plugin must work with ESLint 9's and 10's types alike.
 export interface EslintRuleModule {
   meta: {
     type: 'problem';
     docs: { description: string; url: string; recommended: boolean };
     messages: Record<string, string>;
-    schema: unknown[];
+    schema: Array<Record<string, unknown>>;
   };
   create(context: EslintContext): Record<string, () => void>;
 }
 
-function optionsSchema(meta: RuleMeta): unknown[] {
+function optionsSchema(meta: RuleMeta): Array<Record<string, unknown>> {
   const own = meta.optionsSchema as { type?: string; properties?: Record<string, unknown> } | undefined;
   const locationProps = {
     config: { type: 'string', description: 'Path of .clavis-lint.yaml, relative to ESLint\'s cwd (default: found like the CLI).' },
@@ -73,13 +60,6 @@ function splitOptions(raw: unknown): { location: ClavisLocation; ruleOptions: Re
     location: { ...(typeof config === 'string' ? { config } : {}), ...(typeof registry === 'string' ? { registry } : {}) },
     ruleOptions: Object.keys(rest).length > 0 ? rest : undefined,
   };
-}
-
-function settingsLocation(settings: Record<string, unknown> | undefined): ClavisLocation {
-  const clavis = settings?.clavis as Record<string, unknown> | undefined;
-  const out: ClavisLocation = {};
-  for (const key of LOCATION_KEYS) if (typeof clavis?.[key] === 'string') out[key] = clavis[key] as string;
-  return out;
 }
 
 function toEslintLoc(range: { line: number; column: number; endLine: number; endColumn: number }): EslintLoc {
@@ -98,26 +78,22 @@ export function toEslintRule(rule: Rule): EslintRuleModule {
     meta: {
       type: 'problem',
       docs: { description: meta.description, url: ruleDocsUrl(meta.id), recommended: meta.defaultSeverity !== 'off' },
-      messages: meta.messages,
+      messages: { ...meta.messages, [CONFIG_PROBLEM_MESSAGE_ID]: CONFIG_PROBLEM_MESSAGE },
       schema: optionsSchema(meta),
     },
     create(context) {
+      if (isLeak) requireTypeInformation(context, meta.id, ESLINT_DOCS_URL);
       return {
         Program() {
-          const cwd = context.cwd ?? context.getCwd?.() ?? process.cwd();
-          const filename = context.physicalFilename ?? context.filename ?? context.getFilename?.() ?? '<input>';
           const { location: fromOptions, ruleOptions } = splitOptions(context.options[0]);
           const location = { ...settingsLocation(context.settings), ...fromOptions };
-          let project;
-          try {
-            project = projectFor(filename, cwd, location);
-          } catch (err) {
-            throw new Error(describeConfigError(err));
-          }
-          const program = isLeak ? ((context.sourceCode.parserServices?.program as object | undefined) ?? null) : null;
-          // Without type information a leak rule has nothing sound to say: no reports, no crash.
-          if (isLeak && !program) return;
-          const facts: FileFacts = factsFor(context.sourceCode, project, { filename, cwd, text: context.sourceCode.text, program: program as never }, isLeak);
+          const file = lintedFile(context, isLeak);
+          const state = fileState(context.sourceCode, file, location);
+          const { project } = state.result;
+          if (!project) return reportProblemOnce(context, state);
+          // A JavaScript file without a Program (requireTypeInformation let it through): nothing sound to say.
+          if (isLeak && !file.program) return;
+          const facts = factsFor(state, project, file, isLeak);
           if (facts.isTest && !project.config.testCode.report) return;
           const options = ruleOptions ?? project.config.rules[meta.id]?.options ?? {};
           const ctx = contextForRule(project.shared, options);
@@ -135,26 +111,25 @@ export function toEslintRule(rule: Rule): EslintRuleModule {
   };
 }
 
-const rules: Record<string, EslintRuleModule> = Object.fromEntries(eslintRules().map((rule) => [rule.meta.id, toEslintRule(rule)]));
+/** The plugin object; `configs` are typed so `defineConfig(…, clavis.configs.recommended)` type-checks. */
+export interface ClavisPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<string, EslintRuleModule>;
+  configs: ClavisConfigs<ClavisPlugin>;
+}
 
-const recommendedRules: Record<string, 'error' | 'warn'> = Object.fromEntries(
-  eslintRules()
-    .filter((rule) => rule.meta.defaultSeverity !== 'off')
-    .map((rule) => [`clavis/${rule.meta.id}`, rule.meta.defaultSeverity === 'error' ? 'error' : 'warn']),
-);
+const rules: Record<string, EslintRuleModule> = {
+  [SETUP_RULE_ID]: setupRule,
+  ...Object.fromEntries(eslintRules().map((rule) => [rule.meta.id, toEslintRule(rule)])),
+};
 
-const plugin = {
+const plugin: ClavisPlugin = {
   meta: { name: 'clavis-lint', version: toolVersion(), namespace: 'clavis' },
   rules,
-  configs: {} as Record<string, unknown>,
+  configs: undefined as unknown as ClavisConfigs<ClavisPlugin>,
 };
-
-// A `files` glob is required: without one a typed rule would also run on eslint.config.js.
-plugin.configs.recommended = {
-  name: 'clavis/recommended',
-  files: ESLINT_FILES,
-  plugins: { clavis: plugin },
-  rules: recommendedRules,
-};
+// The configs name the plugin itself (`plugins: { clavis: plugin }`), so they are built after it.
+// Each has a `files` glob: without one a typed rule would also run on eslint.config.js.
+plugin.configs = buildConfigs(plugin, eslintRules());
 
 export default plugin;

@@ -1,15 +1,15 @@
 // Finds the clavis-lint project of a linted file the way the CLI does (walk up to
-// `.clavis-lint.yaml`, else the git root), or from `settings.clavis` / rule options, and caches
-// it per config. An ESLint server lives long: a cached project is reloaded when its config or
-// registry files change on disk.
+// `.clavis-lint.yaml`, else the git root, else ESLint's cwd), or from `settings.clavis` / rule
+// options, and caches it per location. An ESLint server lives long: a cached project, or a cached
+// configuration problem, is reloaded when one of the files it read changes on disk.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { frontEndOptionsFor } from '../core/engine.js';
+import { frontEndOptionsFor, todayIso } from '../core/engine.js';
 import { loadConfig } from '../core/config.js';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import type { FrontEndOptions } from '../core/facts.js';
 import { buildSharedContext, type SharedContext } from '../core/rule-context.js';
-import { todayIso } from '../core/engine.js';
 import type { Registry } from '../registry/model.js';
 import { loadRegistrySync } from './registry-sync.js';
 
@@ -27,8 +27,12 @@ export interface EslintProject {
   shared: SharedContext;
 }
 
+/** A project, or the one-line configuration problem that stopped it from loading. */
+export type ProjectResult = { project: EslintProject; problem?: undefined } | { project?: undefined; problem: string };
+
 interface CachedProject {
-  project: EslintProject;
+  result: ProjectResult;
+  /** Every file the load read or looked for, with its mtime (-1: absent). */
   stamps: Array<[string, number]>;
 }
 
@@ -46,41 +50,85 @@ function isFresh(entry: CachedProject): boolean {
   return entry.stamps.every(([file, stamp]) => mtime(file) === stamp);
 }
 
-function load(dir: string, cwd: string, location: ClavisLocation): CachedProject {
+function isInside(dir: string, parent: string): boolean {
+  return dir === parent || dir.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+}
+
+function loadProject(dir: string, cwd: string, location: ClavisLocation, touched: string[]): EslintProject {
   // `settings.clavis` paths are the user's own choice (like --config/--registry), relative to ESLint's cwd.
   const options = { cwd, configFile: location.config, registryOverride: location.registry };
+  if (location.config) touched.push(path.resolve(cwd, location.config));
   let config = loadConfig({ ...options, searchFrom: dir });
-  // Outside a git repository the search stops at the file's own directory. ESLint itself is rooted
-  // at its cwd (its flat config lives there), so a config there applies to the files below it.
-  if (!config.configFile && dir !== cwd && dir.startsWith(cwd + path.sep)) {
-    const fromCwd = loadConfig({ ...options, searchFrom: cwd });
-    if (fromCwd.configFile) config = fromCwd;
-  }
-  const registry = loadRegistrySync(config);
+  // Outside a git repository the CLI's search stops at the file's own directory. ESLint is rooted
+  // at its cwd (its flat config lives there), so a config or a registry there (a registry alone
+  // is enough) applies to the files below it.
+  if (!config.configFile && dir !== cwd && isInside(dir, cwd)) config = loadConfig({ ...options, searchFrom: cwd });
+  if (config.configFile) touched.push(config.configFile);
+  const registry = loadRegistrySync(config, touched);
   const today = config.lifecycle.today ?? todayIso();
-  const project: EslintProject = {
+  return {
     root: config.root,
     config,
     registry,
     frontEndOptions: frontEndOptionsFor(config, registry),
     shared: buildSharedContext(config, registry, today, config.lifecycle.hardCut),
   };
-  const files = [...(config.configFile ? [config.configFile] : []), ...registry.files.map((f) => path.resolve(config.root, f))];
-  return { project, stamps: files.map((f) => [f, mtime(f)]) };
 }
 
-/** The project for a file. Throws ConfigError (located) when the config or registry is broken. */
-export function projectFor(filename: string, cwd: string, location: ClavisLocation): EslintProject {
-  const dir = path.dirname(path.resolve(cwd, filename));
-  const key = `${dir}\u0000${cwd}\u0000${location.config ?? ''}\u0000${location.registry ?? ''}`;
+function load(dir: string, cwd: string, location: ClavisLocation): CachedProject {
+  const touched: string[] = [];
+  let result: ProjectResult;
+  try {
+    result = { project: loadProject(dir, cwd, location, touched) };
+  } catch (err) {
+    if (err instanceof ConfigError && err.file) touched.push(path.resolve(cwd, err.file));
+    result = { problem: describeConfigError(err) };
+  }
+  // Without a config file, creating one (here or in the cwd) must be noticed too.
+  if (!result.project?.config.configFile) touched.push(path.join(dir, '.clavis-lint.yaml'), path.join(cwd, '.clavis-lint.yaml'));
+  const unique = [...new Set(touched)];
+  return { result, stamps: unique.map((f) => [f, mtime(f)]) };
+}
+
+function cacheKey(dir: string, cwd: string, location: ClavisLocation): string {
+  return `${dir}\u0000${cwd}\u0000${location.config ?? ''}\u0000${location.registry ?? ''}`;
+}
+
+function cachedLoad(dir: string, cwd: string, location: ClavisLocation): CachedProject {
+  const key = cacheKey(dir, cwd, location);
   const cached = projects.get(key);
-  if (cached && isFresh(cached)) return cached.project;
+  if (cached && isFresh(cached)) return cached;
   const loaded = load(dir, cwd, location);
   projects.set(key, loaded);
-  return loaded.project;
+  return loaded;
 }
 
-/** One line for an ESLint error: where the config problem is and what was expected. */
+/** The project for a file, or the configuration problem (config or registry) that stops it. Never throws. */
+export function projectFor(filename: string, cwd: string, location: ClavisLocation): ProjectResult {
+  return cachedLoad(path.dirname(path.resolve(cwd, filename)), cwd, location).result;
+}
+
+/**
+ * A hash of the config and registry files a project rooted at `cwd` reads (content, not mtime),
+ * plus the problem text when it does not load: what `eslint --cache` must see change.
+ */
+export function projectContentHash(cwd: string, location: ClavisLocation): string {
+  const { result, stamps } = cachedLoad(path.resolve(cwd), path.resolve(cwd), location);
+  const hash = createHash('sha256');
+  for (const [file] of stamps) {
+    hash.update(`${file}\u0000`);
+    try {
+      hash.update(fs.readFileSync(file));
+    } catch {
+      hash.update('\u0000absent');
+    }
+    hash.update('\u0000');
+  }
+  hash.update(result.problem ?? '');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** One line for a lint message: where the config problem is and what was expected. */
 export function describeConfigError(err: unknown): string {
   if (err instanceof ConfigError) return `clavis-lint: ${err.located()}`;
   return `clavis-lint: could not load the project configuration (${(err as Error)?.message ?? String(err)})`;

@@ -10,12 +10,17 @@ import { readJsonRegistry } from '../registry/sources/json.js';
 import type { SourceResult } from '../registry/sources/source-result.js';
 import { readYamlRegistry } from '../registry/sources/yaml.js';
 
-export function loadRegistrySync(config: ResolvedConfig): Registry {
+/**
+ * Reads every registry source of the config. `touched` receives the absolute path of each source
+ * before it is read, so a caller can watch the files of a load that failed, too.
+ */
+export function loadRegistrySync(config: ResolvedConfig, touched: string[] = []): Registry {
   const registry = emptyRegistry();
   const classify = kindClassifier(config.secretPatterns);
   for (const raw of config.registry) {
     const spec = normalizeSourceSpec(raw);
     const { absolute, file } = locateSource(config, spec);
+    touched.push(absolute);
     if (spec.from === 'rust') {
       throw new ConfigError('a `from: rust` registry source cannot be read inside ESLint (rules are synchronous); use the clavis-lint CLI, or point settings.clavis.registry at a YAML or JSON registry', file);
     }
