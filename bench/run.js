@@ -4,6 +4,11 @@
 //                     [--skip-eslint] [--eslint-concurrency off|auto|N]
 //   node bench/run.js --one-line [--sizes 1,4,16] [--runs 1] [--keep]
 //     linear-time check: one-line minified JS files of each size, time per MB (bench/one-line.js)
+//   node bench/run.js --repos DIR [--only dub,vox] [--runs 1] [--keep] [--skip-eslint] [--eslint-concurrency N]
+//     real repositories (bench/real-repos.js): every DIR/<name> with a .clavis-lint.yaml (for
+//     example /work/corpus, built by `node corpus/build.js`); per repository the full scan, the
+//     scan with the leak rules off and ESLint on the same TS/JS files: wall, peak RSS, ratios,
+//     the leak pass's share, and issue 9's goals (dub, vox) with PASS/MISS
 // Corpora are the `bench/corpus-*.js` modules: each exports `corpus = { name, description,
 // generate(dir, { files }) -> { files, registryNames, ... }, peers: ['eslint'], eslintFiles }`
 // (a bare `generate…Corpus(dir, opts)` function also works; it gets the default registry).
@@ -15,13 +20,14 @@ import { BENCH_SECRETS, CONFIG_YAML, registryNamesOf, registryYaml } from './cor
 import { bestOf, measureNode, rssMethod } from './measure.js';
 import { countEslintMessages, eslintCommand, eslintVersion } from './peer-eslint.js';
 import { runOneLineBenchmark } from './one-line.js';
+import { runRealRepositoryBenchmark } from './real-repos.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.dirname(benchDir);
 const TARGET_RATIO = 20;
 
 function parseArgs(argv) {
-  const args = { corpus: 'typescript', files: 3000, runs: 1, keep: false, skipEslint: false, eslintConcurrency: null, oneLine: false, sizes: [1, 4, 16] };
+  const args = { corpus: 'typescript', files: 3000, runs: 1, keep: false, skipEslint: false, eslintConcurrency: null, oneLine: false, sizes: [1, 4, 16], repos: null, only: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i];
@@ -33,6 +39,8 @@ function parseArgs(argv) {
     else if (arg === '--eslint-concurrency') args.eslintConcurrency = value();
     else if (arg === '--one-line') args.oneLine = true;
     else if (arg === '--sizes') args.sizes = value().split(',').map(Number);
+    else if (arg === '--repos') args.repos = path.resolve(value());
+    else if (arg === '--only') args.only = value().split(',').filter(Boolean);
     else throw new Error(`unknown argument ${arg}`);
   }
   return args;
@@ -200,6 +208,8 @@ const args = parseArgs(process.argv.slice(2));
 console.log(`# clavis-lint benchmark  node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), RSS via ${rssMethod()}`);
 if (args.oneLine) {
   await runOneLineBenchmark({ sizes: args.sizes, runs: args.runs, keep: args.keep });
+} else if (args.repos) {
+  await runRealRepositoryBenchmark({ dir: args.repos, only: args.only, runs: args.runs, keep: args.keep, skipEslint: args.skipEslint, eslintConcurrency: args.eslintConcurrency, repoRoot: repoDir });
 } else {
   const corpora = await discoverCorpora();
   const names = args.corpus === 'all' ? [...corpora.keys()] : args.corpus.split(',');
