@@ -25,6 +25,11 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     const key = `${summary.language}:${summaryKey(summary.name)}`;
     byName.set(key, [...(byName.get(key) ?? []), summary]);
   }
+  // Python files keep every name they asked for, since a later pass may run them again.
+  const wanted = new Map<string, Set<string>>();
+  for (const analysis of analyses) {
+    if (analysis.language === 'python' && analysis.unresolvedCalls) wanted.set(analysis.file, new Set(analysis.unresolvedCalls.map(summaryKey)));
+  }
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
@@ -36,7 +41,60 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
   }
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted);
   locateLeaksAtSinks(analyses);
+}
+
+/** Rounds of source-summary propagation: a module that wraps another's config getter hands it on, up to this depth. */
+const SOURCE_ROUNDS = 3;
+
+/**
+ * Python: a function that returns a secret (a config dict with a secret key, a settings object)
+ * and a module-level value that holds one (summaries with `returnsSecret`) are sources in every
+ * module that uses them. Files whose text names one (a plain text test, also for files the
+ * prefilter skipped) are analysed again with those summaries and the ones their unresolved calls
+ * asked for. Such a file may hand the secret on in turn (its own getter), hence a few rounds.
+ */
+async function followPythonSecretSources(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>): Promise<void> {
+  const texts = new Map<string, string | null>();
+  const textOf = (file: string): string | null => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
+      } catch {
+        texts.set(file, null);
+      }
+    }
+    return texts.get(file)!;
+  };
+  const handled = new Set<string>();
+  for (let round = 0; round < SOURCE_ROUNDS; round++) {
+    const all = analyses.flatMap((a) => (a.language === 'python' ? (a.facts?.facts ?? []) : [])).filter((f): f is FunctionSummaryFact => f.kind === 'function-summary');
+    const fresh = all.filter((s) => s.returnsSecret && !handled.has(sourceKey(s)));
+    if (fresh.length === 0) return;
+    for (const summary of fresh) handled.add(sourceKey(summary));
+    const freshNames = [...new Set(fresh.map((s) => summaryKey(s.name)))];
+    for (let i = 0; i < analyses.length; i++) {
+      const analysis = analyses[i];
+      if (analysis.language !== 'python' || analysis.generated) continue;
+      const text = textOf(analysis.file);
+      if (text === null || !freshNames.some((name) => text.includes(name))) continue;
+      const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
+      const asked = wanted.get(analysis.file) ?? new Set<string>();
+      const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && text.includes(summaryKey(s.name)))));
+      if (!relevant.some((s) => s.returnsSecret && freshNames.includes(summaryKey(s.name)))) continue;
+      const withSummaries = { ...options, functionSummaries: relevant };
+      const loaded = loadForAnalysis(root, analysis.file, withSummaries, maxBytes);
+      if (!isPending(loaded)) continue;
+      analyses[i] = await runFrontEnd(loaded, withSummaries);
+      for (const call of analyses[i].unresolvedCalls ?? []) asked.add(summaryKey(call));
+      wanted.set(analysis.file, asked);
+    }
+  }
+}
+
+function sourceKey(summary: FunctionSummaryFact): string {
+  return `${summary.module}|${summary.name}|${JSON.stringify(summary.returnsSecret)}`;
 }
 
 /**

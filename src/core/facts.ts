@@ -202,9 +202,33 @@ export interface FunctionSummaryFact {
   params?: string[];
   /** Parameter indexes (0-based, `self` excluded) whose taint reaches the return value. */
   returns: number[];
-  /** Parameter indexes that reach a sink inside the function (or inside its own callees). */
-  sinks: Array<{ param: number; ruleId: string; sink: string; range: Range; flow: FlowStep[] }>;
+  /** Parameter indexes that reach a sink inside the function (or inside its own callees); `path`: only that key/attribute of the argument does (Python). */
+  sinks: Array<{ param: number; ruleId: string; sink: string; range: Range; flow: FlowStep[]; path?: string[] }>;
   range: Range;
+  /** Python: parameters returned in part (`return cfg["url"]`), with the access path read from the argument. */
+  returnPaths?: Array<{ param: number; path: string[] }>;
+  /** Python: the secret the function returns (or, with `value`, the module-level value holds), per access path. */
+  returnsSecret?: SecretShape;
+  /** Python: a module-level value (`settings = Settings()`, `API_KEY = os.environ[...]`), not a function. */
+  value?: boolean;
+}
+
+/** A secret value handed from one module to another, kept per access path. Plain data (it crosses workers). */
+export interface SecretShape {
+  secretId: string | null;
+  envName: string | null;
+  source: string;
+  flow: FlowStep[];
+  /** Only these keys/attributes hold the secret; the value as a whole prints them unless `opaque`. */
+  fields?: Array<[string, SecretShape]>;
+  /** The value as a whole prints no secret: a declared secret type, or an object with the default repr. */
+  opaque?: 'secret-type' | 'object';
+  /** With `opaque: 'secret-type'`: the declared type, whose members decide what is exposed. */
+  secretType?: string;
+  /** A resolver's result: the declared types' members decide (`r.value` is secret, `r.status` is not). */
+  resolved?: boolean;
+  /** The secret's registry id is this parameter of the function: decided at each call site. */
+  idParam?: number;
 }
 
 export type Fact =

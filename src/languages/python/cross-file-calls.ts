@@ -55,16 +55,40 @@ export class ImportedSummaries {
   private readonly ownModule: string;
   private readonly isPackage: boolean;
   private readonly byName = new Map<string, FunctionSummaryFact[]>();
+  /** Module-level values that hold a secret (`settings`, `OPENAI_API_KEY`), by name. */
+  private readonly values = new Map<string, FunctionSummaryFact[]>();
 
   constructor(file: string, private readonly scope: ModuleScope, summaries: FunctionSummaryFact[]) {
     this.ownModule = pythonModulePath(file);
     this.isPackage = /(^|\/)__init__\.pyi?$/.test(file);
     const sorted = summaries.filter((s) => s.language === 'python' && s.module !== this.ownModule).sort((a, b) => compareCodeUnits(a.module, b.module));
-    for (const summary of sorted) this.byName.set(summary.name, [...(this.byName.get(summary.name) ?? []), summary]);
+    for (const summary of sorted) {
+      const table = summary.value ? this.values : this.byName;
+      table.set(summary.name, [...(table.get(summary.name) ?? []), summary]);
+    }
   }
 
   get size(): number {
-    return this.byName.size;
+    return this.byName.size + this.values.size;
+  }
+
+  get hasValues(): boolean {
+    return this.values.size > 0;
+  }
+
+  /**
+   * The module-level value a name or dotted name refers to through an import (`settings` of
+   * `from app.config import settings`, `config.settings` of `from app import config`). Only
+   * imported names: a local variable of the same name is not the other module's value.
+   */
+  resolveValue(node: Node): FunctionSummaryFact | null {
+    if (this.values.size === 0) return null;
+    const callee = qualifiedCallee(node, this.scope, this.ownModule, this.isPackage);
+    if (!callee?.imported) return null;
+    const parts = callee.path.split('.');
+    if (parts.length < 2) return null;
+    const module = parts.slice(0, -1).join('.');
+    return this.values.get(parts[parts.length - 1])?.find((s) => sameModule(s.module, module)) ?? null;
   }
 
   /** The summary a callee expression refers to: through its imports, or a plain name defined in exactly one module. */

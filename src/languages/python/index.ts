@@ -43,7 +43,9 @@ export function pythonPrefilter(text: string, options: FrontEndOptions): boolean
     ...options.resolver.functions,
     ...options.resolver.types,
     ...(options.extraSources ?? []),
+    ...(options.extraSourcePaths ?? []).map((spec) => spec.call.split('.').pop()!),
     ...secretStoresFor('python', options.extraSecretStores).map((e) => e.module.split('.').pop()!),
+    ...importedSourceNames(options),
   ];
   if (words.some((w) => w && text.includes(w))) return true;
   if (options.registryNames.some((name) => text.includes(name))) return true;
@@ -100,9 +102,9 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
 
   const addRead = (read: PythonEnvRead): void => {
     const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;
+    const nameToken = read.name !== null ? literalNameToken(read.keyNode ?? read.node, read.name, ['string']) : undefined;
     facts.push({
       kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node), ...(nameToken ? { nameRange: insideQuotes(rangeOf(nameToken)) } : {}),
-    const nameToken = read.name !== null ? literalNameToken(read.keyNode ?? read.node, read.name, ['string']) : undefined;
       ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...testFlag, ...read.extra,
     });
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
@@ -169,7 +171,16 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
 function mayHoldSecretSource(text: string, facts: Fact[], settingsFields: Map<string, string>, options: FrontEndOptions): boolean {
   if (facts.some((f) => f.kind === 'resolver-call' || (f.kind === 'env-read' && f.name !== null && options.secretNames[f.name]))) return true;
   if ([...settingsFields.values()].some((name) => options.secretNames[name])) return true;
-  return options.resolver.types.some((type) => type && text.includes(type));
+  const words = [...options.resolver.types, ...(options.extraSourcePaths ?? []).map((spec) => spec.call.split('.').pop()!), ...importedSourceNames(options)];
+  return words.some((word) => word && text.includes(word));
+}
+
+/**
+ * Names of other modules' functions and values that hand out a secret (summaries with
+ * `returnsSecret`, given in the engine's second pass): a file that uses one holds a source.
+ */
+function importedSourceNames(options: FrontEndOptions): string[] {
+  return (options.functionSummaries ?? []).filter((s) => s.language === 'python' && s.returnsSecret).map((s) => s.name.split('.').pop()!);
 }
 
 /** `hvac kv.read_secret_version`: version segments (`v2`) dropped, so the text never looks like a value to the output redactor. */

@@ -7,7 +7,8 @@
 // built from a secret are not secret as a whole, and a leak is located at its sink, once per sink.
 // Sinks: the catalog in src/leak/sinks/python.ts.
 import type { Node } from 'web-tree-sitter';
-import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range } from '../../core/facts.js';
+import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range, SecretShape } from '../../core/facts.js';
+import { compareCodeUnits } from '../../core/compare.js';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { collectClasses, type ClassModel } from './class-model.js';
 import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
@@ -15,7 +16,7 @@ import { envReadAt } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
-import { alongPath, asText, MAX_STEPS, member, paramIndexes, union, withFields, withStep, type Taint } from './taint.js';
+import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes } from './redaction.js';
 
 interface ParamSink {
@@ -94,6 +95,8 @@ export class PythonLeakAnalysis {
   private globals: Env = new Map();
   private readonly leaks = new Map<string, LeakFact>();
   private readonly resolverFunctions: Set<string>;
+  /** Config `leak.sources` items `{ call, path }`: call name -> the secret paths under its result. */
+  private readonly sourcePaths = new Map<string, string[][]>();
   private readonly sanitizers: Set<string>;
   private readonly secretTypes: SecretTypes;
   /** Attribute names whose value is a secret: pydantic settings fields of secret env names, class fields of resolver types. */
@@ -120,6 +123,11 @@ export class PythonLeakAnalysis {
     this.resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
     this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
     this.secretTypes = new SecretTypes(options.resolver.types, options.resolver.typeMembers);
+    for (const spec of options.extraSourcePaths ?? []) {
+      // Matched like resolver functions, on the callee's last name (`config.get_config()`).
+      const name = spec.call.split('.').pop()!;
+      this.sourcePaths.set(name, [...(this.sourcePaths.get(name) ?? []), spec.path]);
+    }
     this.classes = collectClasses(root);
     for (const [field, envName] of settingsFields) {
       const secretId = options.secretNames[envName];
@@ -155,17 +163,41 @@ export class PythonLeakAnalysis {
     const out: FunctionSummaryFact[] = [];
     for (const [name, info] of this.functions) {
       if (!isModuleLevel(info.node) || /^__\w+__$/.test(info.name)) continue;
-      // Only whole parameters cross files: a summary fact has no access paths.
-      const returns = [...info.returnParams].filter(([, path]) => !path || path.length === 0).map(([index]) => index);
-      const paramSinks = info.paramSinks.filter((s) => !s.path || s.path.length === 0);
-      if (returns.length === 0 && paramSinks.length === 0) continue;
-      const sinks = paramSinks.map((s) => ({
+      const returned = [...info.returnParams].sort(([a], [b]) => a - b);
+      const returns = returned.filter(([, path]) => !path || path.length === 0).map(([index]) => index);
+      // `return cfg["url"]`: only that key of the caller's argument comes back.
+      const returnPaths = returned.filter(([, path]) => path && path.length > 0).map(([param, path]) => ({ param, path: path! }));
+      const returnsSecret = toShape(info.returnTaint);
+      if (returns.length === 0 && returnPaths.length === 0 && info.paramSinks.length === 0 && !returnsSecret) continue;
+      const sinks = info.paramSinks.map((s) => ({
         param: s.paramIndex, ruleId: s.entry.ruleId, sink: s.entry.label, range: rangeOf(s.node),
         flow: [...s.steps, this.step(s.node, `reaches ${s.entry.label} (${s.entry.ruleId})`)].slice(-MAX_STEPS),
+        ...(s.path && s.path.length > 0 ? { path: s.path } : {}),
       }));
       out.push({
         kind: 'function-summary', language: 'python', name, module, params: info.params,
-        returns: returns.sort((a, b) => a - b), sinks, range: rangeOf(info.node.childForFieldName('name') ?? info.node),
+        returns, sinks, range: rangeOf(info.node.childForFieldName('name') ?? info.node),
+        ...(returnPaths.length > 0 ? { returnPaths } : {}), ...(returnsSecret ? { returnsSecret } : {}),
+      });
+    }
+    // A settings class (`class Settings(BaseSettings)`): calling it gives an object with its secret fields.
+    for (const cls of this.classes.values()) {
+      if (!isModuleLevel(cls.node)) continue;
+      const returnsSecret = toShape(this.secretFieldsOf(cls, cls.node.childForFieldName('name') ?? cls.node));
+      if (!returnsSecret) continue;
+      out.push({
+        kind: 'function-summary', language: 'python', name: cls.name, module, params: [], returns: [], sinks: [],
+        range: rangeOf(cls.node.childForFieldName('name') ?? cls.node), returnsSecret,
+      });
+    }
+    // Module-level values that hold a secret (`settings = Settings()`, `API_KEY = os.environ[...]`).
+    for (const [name, taint] of [...this.globals].sort(([a], [b]) => compareCodeUnits(a, b))) {
+      const returnsSecret = /^\w+$/.test(name) && !/^__\w+__$/.test(name) ? toShape(taint) : null;
+      const at = taint.steps[taint.steps.length - 1];
+      if (!returnsSecret || !at || at.file !== this.file) continue;
+      out.push({
+        kind: 'function-summary', language: 'python', name, module, returns: [], sinks: [], value: true,
+        range: { line: at.line, column: at.column, endLine: at.endLine ?? at.line, endColumn: at.endColumn ?? at.column }, returnsSecret,
       });
     }
     return out;
@@ -336,23 +368,27 @@ export class PythonLeakAnalysis {
     this.evaluate(node, env);
   }
 
+  /** Binds a name or `object.attr` (written `text`; also `setattr(object, "attr", v)`) to a taint, or clears it. */
+  private bindName(text: string, objectText: string | null, attr: string | null, taint: Taint | null, env: Env, at: Node): void {
+    if (taint) env.set(text, withStep(taint, this.step(at, `assigned to ${text}`)));
+    else env.delete(text);
+    const info = this.current;
+    const cls = info?.className;
+    if (!cls || objectText !== 'self' || !attr) return;
+    // `self.key = secret` in one method is visible in the class's other methods.
+    if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${text}`)) this.instanceAttributes.set(`${cls}.${text}`, env.get(text)!);
+    // `self.token = token` in `__init__`: a constructor argument becomes this field.
+    if (info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
+      this.classes.get(cls)?.initFields.set(attr, taint.paramIndex);
+    }
+  }
+
   /** Binds a target (name, `self.x`, `d["k"]`, tuple of names) to a taint, or clears it. */
   private bind(target: Node | null, taint: Taint | null, env: Env): void {
     if (!target) return;
     if (target.type === 'identifier' || target.type === 'attribute') {
-      if (taint) env.set(target.text, withStep(taint, this.step(target, `assigned to ${target.text}`)));
-      else env.delete(target.text);
-      const info = this.current;
-      const cls = info?.className;
-      if (cls && target.type === 'attribute' && target.childForFieldName('object')?.text === 'self') {
-        const attr = target.childForFieldName('attribute')!.text;
-        // `self.key = secret` in one method is visible in the class's other methods.
-        if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${target.text}`)) this.instanceAttributes.set(`${cls}.${target.text}`, env.get(target.text)!);
-        // `self.token = token` in `__init__`: a constructor argument becomes this field.
-        if (info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
-          this.classes.get(cls)?.initFields.set(attr, taint.paramIndex);
-        }
-      }
+      const objectText = target.type === 'attribute' ? (target.childForFieldName('object')?.text ?? null) : null;
+      this.bindName(target.text, objectText, target.childForFieldName('attribute')?.text ?? null, taint, env, target);
       return;
     }
     if (target.type === 'subscript') {
@@ -381,8 +417,11 @@ export class PythonLeakAnalysis {
   private evaluate(node: Node | null, env: Env): Taint | null {
     if (!node) return null;
     switch (node.type) {
-      case 'identifier':
-        return env.get(node.text) ?? (this.current && this.current.params.includes(node.text) ? null : this.globals.get(node.text)) ?? null;
+      case 'identifier': {
+        const own = env.get(node.text) ?? (this.current && this.current.params.includes(node.text) ? null : this.globals.get(node.text));
+        if (own) return own;
+        return this.imported?.hasValues && !this.current?.params.includes(node.text) ? this.importedValue(node) : null;
+      }
       case 'attribute':
         return this.evaluateAttribute(node, env);
       case 'subscript': {
@@ -440,14 +479,27 @@ export class PythonLeakAnalysis {
   }
 
   private evaluateAttribute(node: Node, env: Env): Taint | null {
-    const direct = env.get(node.text) ?? this.globals.get(node.text) ?? this.instanceAttribute(node.text);
+    return this.attributeOf(node.childForFieldName('object'), node.childForFieldName('attribute')?.text ?? '', node.text, node, env);
+  }
+
+  /**
+   * `object.attr` (written `text`), also for `getattr(object, "attr")`: an attribute assigned in
+   * view, another module's value, the member of a tainted object, a constructor field, or a
+   * settings field.
+   */
+  private attributeOf(objectNode: Node | null, attr: string, text: string, node: Node, env: Env): Taint | null {
+    const direct = env.get(text) ?? this.globals.get(text) ?? this.instanceAttribute(text);
     if (direct) return direct;
-    const objectNode = node.childForFieldName('object');
-    const attr = node.childForFieldName('attribute')?.text ?? '';
+    if (node.type === 'attribute' && this.imported?.hasValues) {
+      const value = this.importedValue(node);
+      if (value) return value;
+    }
     const objectTaint = this.evaluate(objectNode, env);
     if (objectTaint) {
       const exposed = this.secretTypeMember(objectTaint, attr);
       if (exposed !== undefined) return exposed;
+      // A settings object built here: the field read is where its secret comes into view.
+      if (objectTaint.fields && this.secretAttributes.has(attr)) return this.secretAttribute(attr, node);
       if (objectTaint.origin === 'source' || objectTaint.fields || objectTaint.opaque) return member(objectTaint, attr);
     }
     // `self.token` in a method: whatever the constructor stored there, resolved per constructor call.
@@ -455,11 +507,69 @@ export class PythonLeakAnalysis {
     if (cls && objectNode?.text === 'self' && (cls.initFields.has(attr) || cls.annotatedFields.includes(attr)) && !this.secretAttributes.has(attr)) {
       return { origin: 'field', field: attr, secretId: null, envName: null, source: `self.${attr}`, steps: [] };
     }
+    return this.secretAttribute(attr, node) ?? (objectTaint ? member(objectTaint, attr) : null);
+  }
+
+  /** A settings field of a secret env name, or a field typed with a declared secret type: a source wherever it is read. */
+  private secretAttribute(attr: string, node: Node): Taint | null {
     const secret = this.secretAttributes.get(attr);
-    if (!secret) return objectTaint ? member(objectTaint, attr) : null;
+    if (!secret) return null;
     const description = secret.envName ? `settings field ${attr} (${secret.envName})` : `field ${attr} of a resolver type`;
     const taint = this.source(node, secret.secretId, secret.envName, description);
     return secret.type ? { ...taint, opaque: 'secret-type', className: secret.type } : taint;
+  }
+
+  /** The secret fields an instance of `cls` holds by itself (settings fields loaded from the environment). */
+  private secretFieldsOf(cls: ClassModel, node: Node): Taint | null {
+    const fields = new Map<string, Taint>();
+    for (const field of cls.annotatedFields) {
+      const taint = this.secretAttribute(field, node);
+      if (taint) fields.set(field, taint);
+    }
+    return withFields(fields, { className: cls.name, ...(cls.printsFields ? {} : { opaque: 'object' as const }) });
+  }
+
+  /** Another module's value imported here (`settings` of `from app.config import settings`). */
+  private importedValue(node: Node): Taint | null {
+    const summary = this.imported?.resolveValue(node);
+    if (!summary?.returnsSecret) return null;
+    return this.fromShape(summary.returnsSecret, this.step(node, `${node.text} imported from ${summary.module}`));
+  }
+
+  /** A secret handed over by another module's summary, with this module's view of its members. */
+  private fromShape(shape: SecretShape, step: FlowStep): Taint {
+    const taint: Taint = {
+      origin: 'source', secretId: shape.secretId, envName: shape.envName, source: shape.source,
+      steps: [...shape.flow, step].slice(-MAX_STEPS),
+    };
+    if (shape.fields) taint.fields = new Map(shape.fields.map(([key, inner]) => [key, this.fromShape(inner, step)]));
+    if (shape.opaque) taint.opaque = shape.opaque;
+    if (shape.secretType) taint.className = shape.secretType;
+    if (shape.resolved) taint.members = this.secretTypes.resolverMembers;
+    if (shape.idParam !== undefined) taint.idParam = shape.idParam;
+    return taint;
+  }
+
+  /**
+   * `getattr(o, "key")` is `o.key`. With a computed name any attribute may be read: the result is
+   * secret when the object holds a secret anywhere (a secret field, an exposing member, an
+   * attribute assigned in view), as a whole and without its per-field shape.
+   */
+  private dynamicAttribute(objectNode: Node, nameNode: Node, objectTaint: Taint | null, call: Node, env: Env): Taint | null {
+    const attr = this.scope.constString(nameNode);
+    if (attr !== null) return this.attributeOf(objectNode, attr, `${objectNode.text}.${attr}`, call, env);
+    const prefix = `${objectNode.text}.`;
+    let assigned: Taint | null = null;
+    for (const table of [env, this.globals]) for (const [key, taint] of table) if (key.startsWith(prefix)) assigned = union(assigned, taint);
+    const cls = this.current?.className;
+    if (cls && objectNode.text === 'self') for (const [key, taint] of this.instanceAttributes) if (key.startsWith(`${cls}.self.`)) assigned = union(assigned, taint);
+    const whole = (taint: Taint | null): Taint | null => {
+      if (!taint || taint.origin !== 'source') return taint;
+      const { fields: _f, opaque: _o, className: _c, members: _m, ...rest } = taint;
+      return rest;
+    };
+    const result = union(whole(objectTaint), whole(assigned));
+    return result ? withStep(result, this.step(call, `read by getattr(${objectNode.text}, ${nameNode.text})`)) : null;
   }
 
   /** A member of a declared secret type: the secret for its exposing members, nothing for the rest; undefined for other values. */
@@ -543,6 +653,15 @@ export class PythonLeakAnalysis {
     const allArgs = [...positional, ...keywords.values(), splat].reduce<Taint | null>((acc, t) => union(acc, t), null);
     if (isRedactingCall(name, this.sanitizers)) return null;
     if (this.resolverFunctions.has(name)) return this.resolverSource(call, args.positional[0] ?? args.keywords.values().next().value ?? null);
+    const declaredPaths = this.sourcePaths.get(name);
+    if (declaredPaths) return this.declaredPathSource(call, declaredPaths);
+    if (qualified === 'getattr' && args.positional.length >= 2) return union(this.dynamicAttribute(args.positional[0], args.positional[1], positional[0], call, env), positional[2] ?? null);
+    if (qualified === 'setattr' && args.positional.length === 3) {
+      // `setattr(o, "key", v)` is `o.key = v`; a computed name is not followed (see docs: a known limit).
+      const attr = this.scope.constString(args.positional[1]);
+      if (attr !== null) this.bindName(`${args.positional[0].text}.${attr}`, args.positional[0].text, attr, positional[2], env, call);
+      return null;
+    }
     if (OPAQUE_CALLS.has(qualified) || qualified.startsWith('hashlib.') || qualified.startsWith('hmac.') || qualified === 'secrets.compare_digest') return null;
 
     const cls = fn?.type === 'identifier' ? this.classes.get(fn.text) : undefined;
@@ -588,6 +707,13 @@ export class PythonLeakAnalysis {
     if (!receiver) return null;
     const exposed = this.secretTypeMember(receiver, name);
     if (exposed !== undefined) return exposed;
+    if (receiver.members && !receiver.fields && !receiver.opaque) {
+      // A resolver's result: an exposing method hands the secret out; `str` helpers keep its text
+      // (the resolver may return the plain string) unless the type declares them safe.
+      if (receiver.members.expose.has(name)) return resolvedMember(receiver, name) ?? null;
+      if (receiver.members.redact.has(name) || receiver.members.safe.has(name)) return null;
+      return STRING_METHODS.has(name) ? asText(receiver) : null;
+    }
     if (KEY_READERS.has(name)) {
       const key = this.scope.constString(args.positional[0] ?? null);
       return key !== null ? member(receiver, key) : receiver.fields ? asText({ ...receiver, opaque: undefined }) : receiver;
@@ -646,6 +772,8 @@ export class PythonLeakAnalysis {
     } else {
       cls.annotatedFields.forEach((field, index) => store(field, index < positional.length ? positional[index] : (keywords.get(field) ?? null)));
     }
+    // Settings fields not given here are loaded from the environment.
+    for (const [field, taint] of this.secretFieldsOf(cls, call)?.fields ?? []) if (!fields.has(field)) fields.set(field, taint);
     for (const [field, taint] of fields) {
       for (const sink of this.fieldSinks.get(`${cls.name}.${field}`) ?? []) {
         this.sinkHit(sink.entry, sink.entry.label, sink.node, { ...taint, steps: [...taint.steps, ...sink.steps].slice(-MAX_STEPS) });
@@ -716,17 +844,28 @@ export class PythonLeakAnalysis {
     };
     const shortName = summary.name.split('.').pop()!;
     for (const sink of summary.sinks) {
-      const { taint, node } = argAt(sink.param);
+      const { taint: whole, node } = argAt(sink.param);
+      const taint = alongPath(whole, sink.path);
       // A caller's own parameter passed on is not followed further: the engine runs one extra pass, not a fixpoint.
       if (!taint || !node || taint.origin !== 'source' || taint.opaque || !this.emit) continue;
       const passed = this.step(node, `passed to '${shortName}' (param '${params[sink.param] ?? `#${sink.param + 1}`}')`);
       // Located at the sink: the engine moves the fact to the file of the flow's last step.
       this.addLeak(sink.ruleId, sink.sink, sink.range, taint, [...taint.steps, passed, ...sink.flow].slice(-MAX_STEPS));
     }
+    const returned = this.step(call, `returned by ${shortName}() (${summary.module})`);
     let result: Taint | null = null;
+    if (summary.returnsSecret) {
+      const secret = this.fromShape(summary.returnsSecret, returned);
+      result = secret.idParam === undefined ? secret : this.decideId(secret, argAt(secret.idParam).node, shortName);
+    }
     for (const index of summary.returns) {
       const { taint, node } = argAt(index);
-      if (taint && node) result = union(result, withStep(taint, this.step(call, `returned by ${shortName}() (${summary.module})`)));
+      if (taint && node) result = union(result, withStep(taint, returned));
+    }
+    for (const { param, path } of summary.returnPaths ?? []) {
+      const { taint, node } = argAt(param);
+      const part = alongPath(taint, path);
+      if (part && node) result = union(result, withStep(part, returned));
     }
     return result;
   }
@@ -849,14 +988,37 @@ export class PythonLeakAnalysis {
   private resolverSource(call: Node, refNode: Node | null): Taint | null {
     const callee = calleeChain(call.childForFieldName('function')).join('.');
     const ref = this.refText(refNode);
+    // The result may be a declared secret type: `r.value` is the secret, `r.status` is not.
+    const members = this.secretTypes.resolverMembers;
     if (ref !== null) {
       const decided = this.secretRef(ref);
-      return decided ? this.source(call, decided.secretId, decided.envName, `${callee}(${JSON.stringify(ref)})`) : null;
+      return decided ? { ...this.source(call, decided.secretId, decided.envName, `${callee}(${JSON.stringify(ref)})`), members } : null;
     }
     // A wrapper's parameter: which secret (if any) is decided at each call of the wrapper.
     const param = refNode?.type === 'identifier' && this.current ? this.current.params.indexOf(refNode.text) : -1;
-    const taint = this.source(call, null, null, `${callee}(…)`);
+    const taint: Taint = { ...this.source(call, null, null, `${callee}(…)`), members };
     return param >= 0 ? { ...taint, idParam: param } : taint;
+  }
+
+  /**
+   * A call named in config `leak.sources` with paths (`{ call: get_config, path: llm.api_key }`):
+   * its result is secret only at those paths (`cfg["llm"]["api_key"]`, `cfg.llm.api_key`); the
+   * whole result, and `cfg["llm"]`, contain it.
+   */
+  private declaredPathSource(call: Node, paths: string[][]): Taint | null {
+    const callee = calleeChain(call.childForFieldName('function')).join('.');
+    const build = (group: string[][], depth: number): Taint | null => {
+      const byKey = new Map<string, string[][]>();
+      for (const path of group) byKey.set(path[depth], [...(byKey.get(path[depth]) ?? []), path]);
+      const fields = new Map<string, Taint>();
+      for (const [key, under] of byKey) {
+        const leaf = under.find((path) => path.length === depth + 1);
+        const taint = leaf ? this.source(call, null, null, `${callee}() ${leaf.join('.')}`) : build(under, depth + 1);
+        if (taint) fields.set(key, taint);
+      }
+      return withFields(fields);
+    };
+    return build(paths.filter((path) => path.length > 0), 0);
   }
 
   private typedSource(node: Node, description: string, type: string): Taint {
@@ -926,4 +1088,24 @@ function isModuleLevel(fn: Node): boolean {
 function isStaticMethod(fn: Node): boolean {
   const parent = fn.parent;
   return parent?.type === 'decorated_definition' && parent.namedChildren.some((d) => d.type === 'decorator' && d.text === '@staticmethod');
+}
+
+/** A real secret as plain data for other modules (per access path); null for symbolic taint. */
+function toShape(taint: Taint | null): SecretShape | null {
+  if (!taint || taint.origin !== 'source') return null;
+  const shape: SecretShape = { secretId: taint.secretId, envName: taint.envName, source: taint.source, flow: taint.steps };
+  if (taint.fields) {
+    const fields: Array<[string, SecretShape]> = [];
+    for (const [key, inner] of taint.fields) {
+      const field = toShape(inner);
+      if (field) fields.push([key, field]);
+    }
+    if (fields.length === 0) return null;
+    shape.fields = fields;
+  }
+  if (taint.opaque) shape.opaque = taint.opaque;
+  if (taint.opaque === 'secret-type' && taint.className) shape.secretType = taint.className;
+  if (taint.members) shape.resolved = true;
+  if (taint.idParam !== undefined) shape.idParam = taint.idParam;
+  return shape;
 }

@@ -4,7 +4,7 @@
 // secret out (`get_secret_value()`, `.value`) or only a redacted form of it.
 import type { Node } from 'web-tree-sitter';
 import type { ResolverTypeMembers } from '../../registry/model.js';
-import { secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
+import { DEFAULT_EXPOSE, DEFAULT_REDACT, secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
 
 /** Default sanitizer families, matched on the callee's last name (`utils.mask_key`, `redacted`). */
 const REDACTING_NAME = /^_*(redact|mask|fingerprint|hash)/i;
@@ -43,11 +43,14 @@ export class SecretTypes {
   private readonly members: Map<string, SecretTypeMembers>;
   private readonly pattern: RegExp;
   private readonly declaredPattern: RegExp | null;
+  /** What a resolver call returns: any declared type (the union of their members), or the defaults. */
+  readonly resolverMembers: SecretTypeMembers;
 
   /** `declared`: `resolver.types` names; `objects`: its object entries (DESIGN §10), with the shared defaults. */
   constructor(declared: readonly string[], objects: readonly ResolverTypeMembers[] | undefined) {
     const names = declared.filter((t) => /^\w+$/.test(t));
     this.members = secretTypeMembers([...names, ...BUILTIN_TYPES.filter((t) => !names.includes(t))], objects);
+    this.resolverMembers = unionMembers(names.map((n) => this.members.get(n)!));
     this.pattern = new RegExp(`\\b(${[...this.members.keys()].join('|')})\\b`);
     this.declaredPattern = names.length > 0 ? new RegExp(`\\b(${names.join('|')})\\b`) : null;
   }
@@ -72,4 +75,12 @@ export class SecretTypes {
     if (!m) return 'other';
     return m.expose.has(member) ? 'expose' : m.redact.has(member) ? 'redact' : 'other';
   }
+}
+
+/** Members of a value that may be any of several declared types; the shared defaults when none is declared. */
+function unionMembers(types: SecretTypeMembers[]): SecretTypeMembers {
+  if (types.length === 0) return { name: 'resolved secret', expose: new Set(DEFAULT_EXPOSE), redact: new Set(DEFAULT_REDACT), safe: new Set() };
+  if (types.length === 1) return types[0];
+  const all = (pick: (t: SecretTypeMembers) => ReadonlySet<string>): Set<string> => new Set(types.flatMap((t) => [...pick(t)]));
+  return { name: types.map((t) => t.name).join(' | '), expose: all((t) => t.expose), redact: all((t) => t.redact), safe: all((t) => t.safe) };
 }

@@ -3,6 +3,7 @@
 // symbolic origins (a parameter, an instance field) that function and class summaries resolve
 // at each call site.
 import type { FlowStep } from '../../core/facts.js';
+import type { SecretTypeMembers } from '../../registry/resolver-types.js';
 
 export const MAX_STEPS = 12;
 
@@ -41,6 +42,12 @@ export interface Taint {
   serialized?: string;
   /** A resolver call inside a wrapper whose id is this parameter: decided per call site. */
   idParam?: number;
+  /**
+   * A resolver's result, which may be a declared secret type (`resolver.types`): its exposing
+   * members (`r.value`, `r.expose()`) are the secret, its other members (`r.status`) are not. The
+   * value as a whole still prints the secret (the resolver may return the plain text).
+   */
+  members?: SecretTypeMembers;
 }
 
 export function union(a: Taint | null, b: Taint | null): Taint | null {
@@ -71,9 +78,20 @@ export function withStep(taint: Taint, step: FlowStep): Taint {
 /** The value turned into text (`str(x)`, `f"{x}"`, a serializer): an opaque object prints no secret. */
 export function asText(taint: Taint | null): Taint | null {
   if (!taint || taint.opaque) return null;
-  if (!taint.fields && !taint.className) return taint;
-  const { fields: _fields, className: _className, ...rest } = taint;
+  if (!taint.fields && !taint.className && !taint.members) return taint;
+  const { fields: _fields, className: _className, members: _members, ...rest } = taint;
   return rest;
+}
+
+/**
+ * A member of a resolver's result (`r.value`, `r.status`, `r.expose()`): the secret for an exposing
+ * member, nothing for the rest; undefined when the value is no resolver result.
+ */
+export function resolvedMember(taint: Taint, name: string): Taint | null | undefined {
+  if (!taint.members || taint.fields || taint.opaque) return undefined;
+  if (!taint.members.expose.has(name)) return null;
+  const { members: _members, ...exposed } = taint;
+  return exposed;
 }
 
 /**
@@ -84,6 +102,8 @@ export function member(taint: Taint | null, key: string): Taint | null {
   if (!taint) return null;
   if (taint.fields) return taint.fields.get(key) ?? null;
   if (taint.opaque) return null;
+  const resolved = resolvedMember(taint, key);
+  if (resolved !== undefined) return resolved;
   if (taint.origin === 'param') return { ...taint, path: [...(taint.path ?? []), key] };
   return taint;
 }
@@ -100,6 +120,6 @@ export function withFields(fields: Map<string, Taint>, extra: Partial<Taint> = {
   const tainted = [...fields.values()];
   if (tainted.length === 0) return null;
   const base = tainted.find((t) => t.origin === 'source' && !t.opaque) ?? tainted.find((t) => t.origin === 'source') ?? tainted[0];
-  const { fields: _f, opaque: _o, className: _c, path: _p, ...rest } = base;
+  const { fields: _f, opaque: _o, className: _c, path: _p, members: _m, ...rest } = base;
   return { ...rest, fields, ...extra };
 }
