@@ -32,12 +32,11 @@ export function aliasKey(name: string): string | null {
   const words = name.toUpperCase().split('_');
   for (const spelling of SPELLINGS) {
     const n = spelling.words.length;
-    if (words.length <= n) continue;
-    if (spelling.words.every((w, i) => words[words.length - n + i] === w)) {
-      const stem = words.slice(0, words.length - n);
-      if (stem.some((w) => w.length === 0)) return null;
-      return `${stem.join('_')}#${spelling.family}`;
-    }
+    if (words.length < n || !spelling.words.every((w, i) => words[words.length - n + i] === w)) continue;
+    // The longest spelling that matches decides: `API_KEY` is the spelling alone, not stem `API` + KEY.
+    const stem = words.slice(0, words.length - n);
+    if (stem.length === 0 || stem.some((w) => w.length === 0)) return null;
+    return `${stem.join('_')}#${spelling.family}`;
   }
   return null;
 }
@@ -60,7 +59,9 @@ export function aliasGroups(names: readonly string[]): Array<{ family: string; n
   for (const name of names) {
     const key = aliasKey(name);
     if (key === null) continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+    const members = byKey.get(key);
+    if (members) members.push(name);
+    else byKey.set(key, [name]);
   }
   const groups: Array<{ family: string; names: string[] }> = [];
   for (const [key, members] of byKey) {

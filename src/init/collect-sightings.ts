@@ -34,6 +34,8 @@ export interface NameSighting {
   language: LanguageId;
   /** Test code (a test file, or a test block in a source file). */
   inTest: boolean;
+  /** A workflow `env:` key whose value is `${{ secrets.X }}`: the X it receives (upper case). */
+  receives?: string[];
 }
 
 export interface CollectedNames {
@@ -63,8 +65,10 @@ export async function collectSightings(root: string, workers?: number): Promise<
 
 function sightingsOf(file: FileFacts): NameSighting[] {
   const out: NameSighting[] = [];
+  const received = workflowBindings(file);
   const add = (name: string, source: SightingSource, fact: Fact, inTest?: boolean): void => {
-    out.push({ name, source, file: file.file, line: fact.range.line, language: file.language, inTest: file.isTest === true || inTest === true });
+    const receives = source === 'workflow-env' ? received.get(`${name}@${fact.range.line}`) : undefined;
+    out.push({ name, source, file: file.file, line: fact.range.line, language: file.language, inTest: file.isTest === true || inTest === true, ...(receives ? { receives } : {}) });
   };
   for (const fact of file.facts) {
     if (fact.kind === 'env-read') {
@@ -79,6 +83,18 @@ function sightingsOf(file: FileFacts): NameSighting[] {
       const names = Array.isArray(fact.data.names) ? fact.data.names : [];
       for (const name of names) if (typeof name === 'string') add(name, 'docs-table', fact);
     }
+  }
+  return out;
+}
+
+/** `NAME@line` of each workflow env key -> the `secrets.X` names its value reads. */
+function workflowBindings(file: FileFacts): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const fact of file.facts) {
+    if (fact.kind !== 'config' || fact.type !== 'workflow-env-binding') continue;
+    const keyRange = fact.data.keyRange as { line?: number } | undefined;
+    const key = `${String(fact.data.envName)}@${keyRange?.line ?? fact.range.line}`;
+    out.set(key, [...(out.get(key) ?? []), String(fact.data.secretName).toUpperCase()]);
   }
   return out;
 }

@@ -47,21 +47,23 @@ export function proposeRegistry(sightings: readonly NameSighting[], secretPatter
   const classify = kindClassifier(secretPatterns);
   const platform = new Set(BUILT_IN_PLATFORM_TOKENS.map((t) => t.name));
   const byName = new Map<string, NameSighting[]>();
-  for (const s of sightings) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+  for (const s of sightings) {
+    const list = byName.get(s.name);
+    if (list) list.push(s);
+    else byName.set(s.name, [s]);
+  }
   const allNames = [...byName.keys()].filter((n) => ENV_NAME.test(n) && !platform.has(n)).sort(compareCodeUnits);
   const secretLooking = new Set(allNames.filter(looksSecret));
 
-  // `NEXT_PUBLIC_STRIPE_SECRET_KEY` next to `STRIPE_SECRET_KEY`: a secret copied into a public
-  // name. Registering the copy would tell `no-compile-time-secret` it is public on purpose.
   const leftOut: LeftOut[] = [];
-  const candidates: string[] = [];
-  for (const name of allNames) {
-    const exposed = publicCopyOf(name, secretLooking);
-    if (exposed && secretLooking.has(name)) leftOut.push({ name, reason: `a bundler-public copy of ${exposed}; no-compile-time-secret reports it` });
-    else if (!exposed) candidates.push(name);
-  }
   for (const name of new Set(sightings.map((s) => s.name))) {
     if (platform.has(name) && looksSecret(name)) leftOut.push({ name, reason: 'injected by the platform (a built-in platform token)' });
+  }
+  const candidates: string[] = [];
+  for (const name of allNames) {
+    const why = notASecretOfTheProject(name, byName.get(name) ?? [], secretLooking, platform);
+    if (why === null) candidates.push(name);
+    else if (secretLooking.has(name)) leftOut.push({ name, reason: why });
   }
 
   // Alias groups that contain at least one secret-looking name become one entry.
@@ -114,6 +116,23 @@ export function proposeRegistry(sightings: readonly NameSighting[], secretPatter
   });
   leftOut.sort((a, b) => compareCodeUnits(a.name, b.name));
   return { secrets, leftOut };
+}
+
+/**
+ * Why a name the repository uses is not a secret of its own, or null when it may be one:
+ * - `NEXT_PUBLIC_STRIPE_SECRET_KEY` next to `STRIPE_SECRET_KEY` is a secret copied into a public
+ *   name; registering the copy would tell `no-compile-time-secret` it is public on purpose;
+ * - `GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}` (and nothing else) is a workflow handing the
+ *   platform's own token to a tool under another name: nobody stores or rotates it.
+ */
+function notASecretOfTheProject(name: string, seen: readonly NameSighting[], secretLooking: ReadonlySet<string>, platform: ReadonlySet<string>): string | null {
+  const exposed = publicCopyOf(name, secretLooking);
+  if (exposed) return `a bundler-public copy of ${exposed}; no-compile-time-secret reports it`;
+  const receivesPlatformToken = (s: NameSighting): boolean => s.source === 'workflow-env' && (s.receives ?? []).length > 0 && (s.receives ?? []).every((r) => platform.has(r));
+  if (seen.length > 0 && seen.every(receivesPlatformToken)) {
+    return `a workflow env name for the platform's ${[...new Set(seen.flatMap((s) => s.receives ?? []))].join(', ')}`;
+  }
+  return null;
 }
 
 /** The secret-looking name this bundler-public name copies (`NEXT_PUBLIC_X` -> `X`), if the repository has it. */

@@ -1,0 +1,5 @@
+import os
+
+
+def app_key() -> str:
+    return os.environ["GITHUB_APP_PRIVATE_KEY"]

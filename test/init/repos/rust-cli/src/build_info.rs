@@ -1,0 +1,1 @@
+pub const SIGNED: bool = option_env!("RELEASE_API_TOKEN").is_some();
