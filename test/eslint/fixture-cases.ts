@@ -8,7 +8,12 @@ import { fixtureCases, type ExpectedFinding } from '../support/fixture-harness.j
 export const CODE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 /** Cases whose findings need more than one file (cross-file constants, function summaries across modules). */
-export const CROSS_FILE_CASES = new Set(['no-direct-env-read/invalid/imported-const', 'no-secret-in-log/invalid/cross-file']);
+export const CROSS_FILE_CASES = new Set([
+  'no-direct-env-read/invalid/imported-const',
+  'no-secret-in-log/invalid/cross-file',
+  // users.ts names no source: the editor's per-file text test skips it; the CLI pulls it in as an importer of api.ts.
+  'no-secret-in-log/invalid/axios-error-through-helper',
+]);
 
 export interface EslintFixtureCase {
   title: string;

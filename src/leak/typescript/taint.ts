@@ -36,6 +36,14 @@ export interface Taint {
    * members (`expose()`, `.value`) yield the secret; its other members and redacting ones do not.
    */
   secretType?: string;
+  /**
+   * The value is a library object that keeps the secret it was given (http-clients.ts): an HTTP
+   * client instance, or the error of a request it made. Only its `fields` hold the secret; it is
+   * no secret text itself (`String(error)` is its message).
+   */
+  holder?: { kind: 'http-client' | 'http-error'; library: string };
+  /** Summary mode: the members read from the parameter marker on the way to here (`e.config.headers` -> [config, headers]). */
+  path?: string[];
 }
 
 export interface ParamSink {
@@ -45,6 +53,8 @@ export interface ParamSink {
   flow: FlowStep[];
   /** The sink expression itself (maybe in another file): a leak is reported there, not at the call. */
   at: ts.Node;
+  /** The members of the parameter that reach the sink (`e.config` -> [config]); absent: the parameter itself. */
+  path?: string[];
 }
 
 /** What a function does with its parameters, computed once per declaration. */
@@ -56,6 +66,8 @@ export interface FunctionSummary {
   paramSinks: ParamSink[][];
   /** The function returns a secret of its own (it calls the resolver itself). */
   returnsSource: Taint | null;
+  /** The function makes a request with a secret and may reject with its error (http-clients.ts), not caught inside. */
+  throwsRequestError?: Taint;
 }
 
 export interface EngineContext {
@@ -82,6 +94,8 @@ export interface EngineContext {
   /** Members of each declared secret type: which return the secret, which a redacted form. */
   typeMembers: Map<string, SecretTypeMembers>;
   errorClasses: Map<ts.Symbol, boolean>;
+  /** Per module-level declaration: the HTTP client instance it holds, when built with a secret (walker.moduleClient). */
+  moduleClients: Map<ts.Node, Taint | null>;
   /** Test code (a path relative to the root): leaks located there are marked `inTest`. */
   isTestFile(relative: string): boolean;
 }
@@ -100,6 +114,8 @@ export function withStep(taint: Taint, step: FlowStep | null, keepFields = true)
     fields: keepFields ? taint.fields : undefined,
     reported: taint.reported,
     ...(taint.secretType ? { secretType: taint.secretType } : {}),
+    ...(keepFields && taint.holder ? { holder: taint.holder } : {}),
+    ...(taint.path ? { path: taint.path } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
 import { requiredModule, skipOuterExpressions } from './provenance.js';
 import { lastCalleeName, matchSinks, type CompiledSink } from './sink-matcher.js';
+import { classifyHttpCall, clientConfig, clientHolder, deepWithSteps, heldIn, libraryNamed, requestConfig, requestErrorHolder } from './http-clients.js';
 import {
   annotatedResolverType,
   declaredPathContainer,
@@ -38,6 +39,12 @@ import {
 
 const ERROR_RULE = 'no-secret-in-error';
 const URL_RULE = 'no-secret-in-url';
+/**
+ * Sinks that print or serialize a whole error object with its own members (inspect, logger error
+ * serializers, `JSON.stringify`, a response body): a failed request's error held whole leaks there.
+ * A throw, an error cause, telemetry `captureException` or a prompt use its message and stack only.
+ */
+const WHOLE_OBJECT_RULES = new Set(['no-secret-in-log', 'no-secret-serialization', 'no-secret-in-tool-output']);
 
 /** Calls whose result carries their arguments' text. */
 const TRANSFORMERS = new Set([
@@ -64,7 +71,9 @@ const QUERY_START_SUFFIX = /[?&]$/;
 
 export type WalkerMode =
   | { kind: 'file'; collector: LeakCollector; inTest: boolean }
-  | { kind: 'summary'; summary: FunctionSummary; root: ts.SignatureDeclaration; paramIndex: number | null };
+  | { kind: 'summary'; summary: FunctionSummary; root: ts.SignatureDeclaration; paramIndex: number | null }
+  /** Evaluates module-level values for another walk (an imported HTTP client); reports nothing. */
+  | { kind: 'module' };
 
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
 
@@ -74,8 +83,14 @@ export class TaintWalker {
   /** Nodes consumed by an allowed sink (an Authorization header): no other sink reports them. */
   private readonly consumed = new Set<ts.Node>();
   private branchDepth = 0;
+  /** Per enclosing `try` (innermost last): the error of a secret-bearing request made inside it (http-clients.ts). */
+  private readonly failedRequests: Array<Taint | undefined> = [];
+  /** Request calls (and `.then()`/`.finally()` chained on them) whose rejection holds a secret. */
+  private readonly requestErrors = new Map<ts.Node, Taint>();
   /** Set when the summary root function returns a tainted value. */
   returned: Taint | undefined;
+  /** Summary mode: a secret-bearing request that may reject out of the function (no `try` around it). */
+  uncaughtRequestError: Taint | undefined;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -135,6 +150,7 @@ export class TaintWalker {
         const thrown = (node as ts.ThrowStatement).expression;
         const taint = this.evalExpr(thrown);
         if (taint) this.report(ERROR_RULE, 'throw', thrown, taint);
+        if (taint?.holder?.kind === 'http-error') this.noteFailingRequest(taint); // rethrown to an outer `try`
         return;
       }
       case ts.SyntaxKind.IfStatement: {
@@ -164,9 +180,11 @@ export class TaintWalker {
       case ts.SyntaxKind.WhileStatement:
       case ts.SyntaxKind.DoStatement:
       case ts.SyntaxKind.SwitchStatement:
-      case ts.SyntaxKind.TryStatement:
       case ts.SyntaxKind.CatchClause:
         this.inBranch(() => ts.forEachChild(node, (child) => this.visit(child)));
+        return;
+      case ts.SyntaxKind.TryStatement:
+        this.inBranch(() => this.visitTry(node as ts.TryStatement));
         return;
       case ts.SyntaxKind.FunctionDeclaration:
       case ts.SyntaxKind.MethodDeclaration:
@@ -192,6 +210,36 @@ export class TaintWalker {
       default:
         ts.forEachChild(node, (child) => this.visit(child));
     }
+  }
+
+  /** `try { await api.get(…) } catch (e) { … }`: `e` is the error of a secret-bearing request made in the block. */
+  private visitTry(statement: ts.TryStatement): void {
+    this.failedRequests.push(undefined);
+    let failed: Taint | undefined;
+    try {
+      this.visit(statement.tryBlock);
+    } finally {
+      failed = this.failedRequests.pop();
+    }
+    const clause = statement.catchClause;
+    if (clause) {
+      const variable = clause.variableDeclaration;
+      if (variable && failed) {
+        const caught = deepWithSteps(failed, [stepAt(this.ctx.root, variable.name, `the failed request's error is caught as '${describeNode(variable.name)}'`)]);
+        this.bindName(variable.name, caught, null);
+      }
+      this.visit(clause.block);
+    }
+    if (statement.finallyBlock) this.visit(statement.finallyBlock);
+  }
+
+  /** A request that may reject with an error holding a secret: caught by the innermost `try`, else it leaves the function. */
+  private noteFailingRequest(error: Taint): void {
+    if (this.failedRequests.length > 0) {
+      this.failedRequests[this.failedRequests.length - 1] ??= error;
+      return;
+    }
+    if (this.mode.kind === 'summary' && error.origin.kind === 'source') this.uncaughtRequestError ??= error;
   }
 
   private inBranch(run: () => void): void {
@@ -398,6 +446,8 @@ export class TaintWalker {
     if (!symbol) return undefined;
     const declared = this.declaredPathVariable(symbol, node);
     if (declared) return declared;
+    const client = this.moduleClient(symbol);
+    if (client) return client;
     if (this.ctx.resolverTypes.size === 0) return undefined;
     return this.declaredTypeSource(symbol, node);
   }
@@ -421,6 +471,52 @@ export class TaintWalker {
     const declared = declaredPathsOf(init, this.ctx);
     if (declared.length === 0) return undefined;
     return withStep(declaredPathContainer(init, declared, this.ctx), stepAt(this.ctx.root, at, `'${at.text}' holds it`));
+  }
+
+  /**
+   * A module-level HTTP client built with a secret (`export const api = axios.create({ headers: {
+   * Authorization } })`), read where this walk did not bind it: an importing module, or a function
+   * summary. Its module's earlier top-level declarations are evaluated once to know its config.
+   */
+  private moduleClient(symbol: ts.Symbol): Taint | undefined {
+    let target = symbol;
+    try {
+      if (target.flags & ts.SymbolFlags.Alias) target = this.ctx.checker.getAliasedSymbol(target);
+    } catch {
+      return undefined;
+    }
+    const declaration = target.valueDeclaration ?? target.declarations?.[0];
+    if (!declaration) return undefined;
+    let init: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(declaration) && ts.isSourceFile(declaration.parent.parent.parent)) init = declaration.initializer;
+    else if (ts.isExportAssignment(declaration)) init = declaration.expression;
+    const call = init ? skipOuterExpressions(init) : undefined;
+    if (!init || !call || !ts.isCallExpression(call)) return undefined;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return undefined;
+    const cached = this.ctx.moduleClients.get(declaration);
+    if (cached !== undefined) return cached ?? undefined;
+    this.ctx.moduleClients.set(declaration, null); // a module whose top level reads this value must not recurse
+    const provenance = { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache };
+    if (classifyHttpCall(call, undefined, provenance)?.kind !== 'factory') return undefined;
+    const walker = new TaintWalker(this.ctx, { kind: 'module' });
+    const value = walker.evalModuleValue(file, declaration, init);
+    const client = value?.holder?.kind === 'http-client' ? value : null;
+    this.ctx.moduleClients.set(declaration, client);
+    return client ?? undefined;
+  }
+
+  /** Module mode: the top-level variables declared before `declaration` (no function bodies), then `init`. */
+  evalModuleValue(file: ts.SourceFile, declaration: ts.Node, init: ts.Expression): Taint | undefined {
+    for (const statement of file.statements) {
+      if (statement.pos >= declaration.pos) break;
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const variable of statement.declarationList.declarations) {
+        const value = variable.initializer && skipOuterExpressions(variable.initializer);
+        if (value && !ts.isFunctionLike(value) && !ts.isClassExpression(value)) this.visitVariableDeclaration(variable);
+      }
+    }
+    return this.evalExpr(init);
   }
 
   /** A parameter or variable declared (or inferred) with a resolver type is a source where it is read. */
@@ -473,6 +569,9 @@ export class TaintWalker {
     if (base) {
       const part = name === null ? asValue(base) : fieldOf(base, name);
       if (part && !base.fields && this.isNonText(node)) return undefined;
+      // Summary mode: remember which members of the parameter are read, so a caller passing a
+      // container (a config object, a request error) applies the sink to that member only.
+      if (part && part === base && base.origin.kind === 'param' && name !== null) return { ...part, path: [...(base.path ?? []), name] };
       return part;
     }
     // `this.key` declared `private key: SecretString`, or an inferred resolver-typed member.
@@ -495,9 +594,10 @@ export class TaintWalker {
     let result: Taint | undefined;
     for (const span of node.templateSpans) {
       const taint = this.evalExpr(span.expression);
-      if (taint) {
-        this.checkUrlQuery(prefix, span.expression, taint);
-        result = firstTaint(result, asValue(taint));
+      const text = taint ? asText(taint) : undefined;
+      if (text) {
+        this.checkUrlQuery(prefix, span.expression, text);
+        result = firstTaint(result, text);
       }
       prefix += '\u0000' + span.literal.text;
     }
@@ -529,9 +629,9 @@ export class TaintWalker {
     const right = this.evalExpr(node.right);
     switch (operator) {
       case ts.SyntaxKind.PlusToken: {
-        if (right) this.checkUrlQuery(trailingText(node.left) ?? '', node.right, right);
-        const joined = firstTaint(left, right);
-        return joined ? asValue(joined) : undefined;
+        const [leftText, rightText] = [left && asText(left), right && asText(right)];
+        if (rightText) this.checkUrlQuery(trailingText(node.left) ?? '', node.right, rightText);
+        return firstTaint(leftText, rightText);
       }
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
@@ -591,8 +691,13 @@ export class TaintWalker {
     const name = lastCalleeName(callee);
     const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.evalExpr(callee.expression) : undefined;
     if (!ts.isPropertyAccessExpression(callee) && !ts.isIdentifier(callee)) this.evalExpr(callee);
+    const pendingError = this.bindRejectionHandlers(call, name, receiver);
     const args = call.arguments.map((arg) => this.evalExpr(arg));
     if (requiredModule(call)) return undefined;
+    // `api.get(url).then(show)`: the chained promise still rejects with the request's error.
+    if (pendingError && (name === 'finally' || (name === 'then' && call.arguments.length < 2))) this.requestErrors.set(call, pendingError);
+    const http = this.httpClientCall(call, receiver, args);
+    if (http) return http.result;
 
     // `get_config()` with `leak.sources: [{ call: get_config, path: llm.api_key }]`: only that path is secret.
     const declaredPaths = declaredPathsOf(call, this.ctx);
@@ -609,6 +714,11 @@ export class TaintWalker {
       this.checkCallSinks(call, args);
       return this.secretTypeMember(receiver, name, call);
     }
+    // A library object keeping a secret: its methods hand out nothing but `error.toJSON()` (which holds the config).
+    if (receiver?.holder) {
+      this.checkCallSinks(call, args);
+      return receiver.holder.kind === 'http-error' && name === 'toJSON' ? withStep(asValue(receiver), stepAt(this.ctx.root, call, `'toJSON' serialises the request config`)) : undefined;
+    }
     if (this.ctx.sanitizers.has(name) || DEFAULT_SANITIZER.test(name)) return undefined;
     // `key.slice(0, 4)`: a short piece identifies the key without revealing it.
     if (receiver && SLICE_METHODS.has(name) && isShortPiece(call.arguments)) return undefined;
@@ -621,7 +731,8 @@ export class TaintWalker {
     let result: Taint | undefined;
     if (receiver && !NON_TEXT_METHODS.has(name)) result = asValue(receiver);
     if (TRANSFORMERS.has(name) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
-      result = firstTaint(result, ...args.map((arg) => (arg ? asValue(arg) : undefined)));
+      // `String(error)` is the error's message; `JSON.stringify(error)` and `inspect(error)` print its members.
+      result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
       // A serialiser passes the secret on: it is reported where the text goes, once.
       if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
     }
@@ -632,6 +743,69 @@ export class TaintWalker {
     }
     if (result && this.isNonText(call)) return undefined;
     return result ?? this.typedSource(call) ?? this.declaredReturnSource(call);
+  }
+
+  /**
+   * `.catch((e) => …)`, `.then(ok, (e) => …)` on a secret-bearing request, and a client's
+   * `interceptors.request|response.use(ok, (e) => …)`: the handler's parameter is the request's
+   * error. Bound before the handler is walked. Returns the error the receiver promise may reject with.
+   */
+  private bindRejectionHandlers(call: ts.CallExpression, name: string, receiver: Taint | undefined): Taint | undefined {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const pending = this.requestErrors.get(skipOuterExpressions(callee.expression));
+    let error: Taint | undefined;
+    let handlerIndex = -1;
+    if (pending && (name === 'catch' || name === 'then')) {
+      error = pending;
+      handlerIndex = name === 'catch' ? 0 : 1;
+    } else if (name === 'use' && !receiver) {
+      // `client.interceptors.response.use(…)`: the member chain, not a value, leads to the client.
+      const phase = skipOuterExpressions(callee.expression);
+      const interceptors = ts.isPropertyAccessExpression(phase) ? skipOuterExpressions(phase.expression) : undefined;
+      if (interceptors && ts.isPropertyAccessExpression(interceptors) && interceptors.name.text === 'interceptors') {
+        const client = this.evalExpr(interceptors.expression);
+        const config = clientConfig(client);
+        const library = client?.holder ? libraryNamed(client.holder.library) : undefined;
+        if (library && config) {
+          error = requestErrorHolder(library, config, stepAt(this.ctx.root, call, `an interceptor of the client receives its failed requests`));
+          handlerIndex = 1;
+        }
+      }
+    }
+    const handler = handlerIndex >= 0 ? call.arguments[handlerIndex] : undefined;
+    const fn = handler ? skipOuterExpressions(handler) : undefined;
+    if (error && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0]) {
+      const parameter = fn.parameters[0].name;
+      this.bindName(parameter, deepWithSteps(error, [stepAt(this.ctx.root, parameter, `the failed request's error is received as '${describeNode(parameter)}'`)]), null);
+    }
+    return pending;
+  }
+
+  /**
+   * HTTP client libraries (http-clients.ts): `axios.create(config)` with a secret config makes a
+   * client holder; a request through such a client, or with a secret in its own config, URL or
+   * body, records the error it may reject with. null: not such a call.
+   */
+  private httpClientCall(call: ts.CallExpression, receiver: Taint | undefined, args: Array<Taint | undefined>): { result: Taint | undefined } | null {
+    if (!receiver?.holder && !args.some(Boolean)) return null; // neither a secret client nor a secret argument
+    const provenance = { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache };
+    const kind = classifyHttpCall(call, receiver, provenance);
+    if (!kind) return null;
+    this.checkCallSinks(call, args); // allowed uses (an Authorization header) are consumed, other sinks reported
+    const shown = describeNode(call.expression);
+    if (kind.kind === 'factory') {
+      const config = args[0];
+      return { result: config ? clientHolder(kind.library, config, stepAt(this.ctx.root, call, `kept in the client's config by ${shown}()`)) : undefined };
+    }
+    const at = (index: number | undefined) => (index === undefined ? undefined : args[index]);
+    const config = requestConfig(clientConfig(receiver), at(kind.config), at(kind.url), at(kind.data));
+    if (config) {
+      const error = requestErrorHolder(kind.library, config, stepAt(this.ctx.root, call, `a failed ${shown}() rejects with an error holding its request config`));
+      this.requestErrors.set(call, error);
+      this.noteFailingRequest(error);
+    }
+    return { result: undefined }; // the response is the service's answer, not the secret
   }
 
   /**
@@ -691,6 +865,14 @@ export class TaintWalker {
     const summarised = this.applySummary(node, args);
     if (summarised) return summarised;
     const name = lastCalleeName(node.expression);
+    // `new Request(url, { headers: { Authorization } })`: the request object keeps its headers (printed when logged whole).
+    if (name === 'Request' && firstTaint(...args)) {
+      const [url, init] = args;
+      const fields = new Map<string, Taint>(init?.fields ?? (init ? [['*', init]] : []));
+      if (url) fields.set('url', asValue(url));
+      const first = firstTaint(init, url)!;
+      return { origin: first.origin, flow: [...first.flow, stepAt(this.ctx.root, node, `kept by new Request()`)], fields };
+    }
     if (name === 'String' || name === 'URL' || name === 'URLSearchParams' || name === 'Headers') {
       const first = firstTaint(...args);
       return first ? asValue(first) : undefined;
@@ -775,6 +957,11 @@ export class TaintWalker {
     if (summary.returnsSource) {
       result = withStep(summary.returnsSource, stepAt(this.ctx.root, call, `returned from '${summary.name}'`));
     }
+    if (summary.throwsRequestError) {
+      const error = deepWithSteps(summary.throwsRequestError, [stepAt(this.ctx.root, call, `'${summary.name}' may reject with it`)]);
+      this.requestErrors.set(call, error);
+      this.noteFailingRequest(error);
+    }
     args.forEach((taint, index) => {
       if (!taint) return;
       const lastParam = declaration.parameters[declaration.parameters.length - 1];
@@ -782,7 +969,9 @@ export class TaintWalker {
       if (paramIndex < 0) return;
       const passed = stepAt(this.ctx.root, callArgs[index], `passed to '${summary.name}' (param '${summary.paramNames[paramIndex]}')`);
       for (const sink of summary.paramSinks[paramIndex] ?? []) {
-        this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow], sink.at);
+        // A container (config object, request error) reaches the sink only through the members the callee reads.
+        const reaching = taint.fields && sink.path ? this.taintAtPath(taint, sink.path) : taint;
+        if (reaching) this.report(sink.ruleId, sink.sink, callArgs[index], reaching, [passed, ...sink.flow], sink.at);
       }
       const inner = summary.returnsParam[paramIndex];
       if (inner && !result) {
@@ -876,13 +1065,17 @@ export class TaintWalker {
    */
   private report(ruleId: string, sink: string, at: ts.Node, taint: Taint, tail?: FlowStep[], sinkAt?: ts.Node): void {
     if (taint.reported?.has(ruleId) || this.consumed.has(at)) return;
+    if (this.mode.kind === 'module') return;
+    // A client instance is no secret text; a request's error held whole leaks only where it is printed whole.
+    const held = heldIn(taint);
+    if (held === 'http-client' || (held === 'http-error' && !WHOLE_OBJECT_RULES.has(ruleId))) return;
     const flow = [...taint.flow, ...(tail ?? [stepAt(this.ctx.root, at, `reaches ${sink}`)])];
     if (this.mode.kind === 'summary') {
       if (taint.origin.kind !== 'param') return; // the callee's own sources are reported in its own file
       const sinks = (this.mode.summary.paramSinks[taint.origin.index] ??= []);
       const target = sinkAt ?? at;
       if (!sinks.some((existing) => existing.ruleId === ruleId && existing.at === target)) {
-        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target });
+        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target, ...(taint.path ? { path: taint.path } : {}) });
       }
       return;
     }
@@ -918,6 +1111,7 @@ export function computeSummary(declaration: ts.SignatureDeclaration, ctx: Engine
   const own = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: null });
   own.walkFunction(declaration, null);
   if (own.returned?.origin.kind === 'source') summary.returnsSource = own.returned;
+  if (own.uncaughtRequestError) summary.throwsRequestError = own.uncaughtRequestError;
   const limit = Math.min(paramNames.length, 8);
   for (let index = 0; index < limit; index++) {
     const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: index });
@@ -1061,3 +1255,8 @@ function returnExpressions(fn: ts.Node): ts.Expression[] {
   return found;
 }
 
+
+/** The value as text: a library object holding a secret (`${error}`, `String(error)`) shows its message, not the secret. */
+function asText(taint: Taint): Taint | undefined {
+  return heldIn(taint) ? undefined : asValue(taint);
+}
