@@ -74,15 +74,17 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
     if (fresh.length === 0) return;
     for (const summary of fresh) handled.add(sourceKey(summary));
     const freshNames = [...new Set(fresh.map((s) => summaryKey(s.name)))];
+    // Another module's function or value is reached through an import that names its module.
+    const mentions = (text: string, s: FunctionSummaryFact): boolean => text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module);
     for (let i = 0; i < analyses.length; i++) {
       const analysis = analyses[i];
       if (analysis.language !== 'python' || analysis.generated) continue;
       const text = textOf(analysis.file);
-      if (text === null || !freshNames.some((name) => text.includes(name))) continue;
+      if (text === null || !freshNames.some((name) => text.includes(name)) || !fresh.some((s) => mentions(text, s))) continue;
       const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
       const asked = wanted.get(analysis.file) ?? new Set<string>();
-      const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && text.includes(summaryKey(s.name)))));
-      if (!relevant.some((s) => s.returnsSecret && freshNames.includes(summaryKey(s.name)))) continue;
+      const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && mentions(text, s))));
+      if (!relevant.some((s) => s.returnsSecret && fresh.includes(s))) continue;
       const withSummaries = { ...options, functionSummaries: relevant };
       const loaded = loadForAnalysis(root, analysis.file, withSummaries, maxBytes);
       if (!isPending(loaded)) continue;

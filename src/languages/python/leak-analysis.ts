@@ -167,7 +167,9 @@ export class PythonLeakAnalysis {
       const returns = returned.filter(([, path]) => !path || path.length === 0).map(([index]) => index);
       // `return cfg["url"]`: only that key of the caller's argument comes back.
       const returnPaths = returned.filter(([, path]) => path && path.length > 0).map(([param, path]) => ({ param, path: path! }));
-      const returnsSecret = toShape(info.returnTaint);
+      // Methods hand a secret to other modules only through instances, which are not followed
+      // across files; leaving them out also keeps common method names from re-analysing files.
+      const returnsSecret = info.className ? null : toShape(info.returnTaint);
       if (returns.length === 0 && returnPaths.length === 0 && info.paramSinks.length === 0 && !returnsSecret) continue;
       const sinks = info.paramSinks.map((s) => ({
         param: s.paramIndex, ruleId: s.entry.ruleId, sink: s.entry.label, range: rangeOf(s.node),
