@@ -8,6 +8,19 @@ function fence(lang: string, code: string): string {
   return ['```' + lang, code.replace(/\n+$/, ''), '```'].join('\n');
 }
 
+/** For fixable rules: what `--fix` and the ESLint plugin do (nothing for the others, whose docs stay as they were). */
+function autofixParagraph(meta: RuleMeta): string[] {
+  const lines: string[] = [];
+  // The ESLint plugin carries the per-file rules of these areas that read TS/JS (src/eslint/plugin.ts, eslintRules).
+  const inPlugin = ['bypass', 'leak', 'lifecycle'].includes(meta.area) && meta.appliesTo.some((l) => l === 'typescript' || l === 'javascript');
+  if (meta.fixable === 'code') {
+    const eslint = inPlugin ? ', and so does `eslint --fix` with the plugin in TS/JS files' : '';
+    lines.push(`**Fixable**: \`clavis-lint --fix\` applies the certain fixes (findings marked \`[*]\` in the text report; \`--fix-dry-run\` shows them as a diff)${eslint}.`);
+  }
+  if (meta.hasSuggestions) lines.push('**Suggestions**: where a change is not certain, the ESLint plugin offers it as a suggestion in the editor; `--fix` never applies it.');
+  return lines.length > 0 ? [lines.join('\n\n'), ''] : [];
+}
+
 export function ruleDocMarkdown(meta: RuleMeta): string {
   const lines = [
     HEADER,
@@ -30,10 +43,12 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
     '',
     meta.fix,
     '',
+    ...autofixParagraph(meta),
     '## Messages',
     '',
     ...Object.entries(meta.messages).map(([id, text]) => `- \`${id}\`: ${text}`),
     '',
+    ...(meta.suggestionMessages ? ['Suggestions (ESLint):', '', ...Object.entries(meta.suggestionMessages).map(([id, text]) => `- \`${id}\`: ${text}`), ''] : []),
   ];
   const example = (e: RuleExample): string[] => [...(e.file ? [`\`${e.file}\`:`, ''] : []), fence(e.lang, e.code), ''];
   if (meta.bad.length > 0) lines.push('## Incorrect', '', ...meta.bad.flatMap(example));

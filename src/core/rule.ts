@@ -48,6 +48,8 @@ export interface RuleMeta {
   fixable?: 'code';
   /** Some findings carry suggestions (`Report.suggestions`): edits offered in the editor, never applied by `--fix`. */
   hasSuggestions?: boolean;
+  /** What each suggestion does (`Suggestion.messageId` keys), with `{{placeholders}}`; kept apart from the findings' `messages`. */
+  suggestionMessages?: Record<string, string>;
 }
 
 /**
@@ -74,7 +76,7 @@ export interface Fix {
 
 /** An edit offered for review (ESLint suggestions), for changes that are not certain. */
 export interface Suggestion {
-  /** A key of the rule's `messages`: what the suggestion does. */
+  /** A key of the rule's `suggestionMessages`: what the suggestion does. */
   messageId: string;
   data?: Record<string, string | number>;
   fix: Fix;

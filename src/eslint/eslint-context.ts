@@ -4,6 +4,7 @@
 import { TYPED_FILE } from './configs.js';
 import type { FileState, LintedFile } from './file-facts.js';
 import type { ClavisLocation } from './project.js';
+import type { EslintFixParts } from './report-fixes.js';
 
 export interface EslintLoc {
   start: { line: number; column: number };
@@ -21,7 +22,7 @@ export interface EslintContext {
   sourceCode: { text: string; parserServices?: { program?: unknown } };
   getFilename?(): string;
   getCwd?(): string;
-  report(descriptor: { loc: EslintLoc; messageId: string; data?: Record<string, string> }): void;
+  report(descriptor: { loc: EslintLoc; messageId: string; data?: Record<string, string> } & EslintFixParts): void;
 }
 
 /** Message id every clavis rule has for a configuration problem (reported once per file). */

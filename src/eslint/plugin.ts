@@ -21,6 +21,7 @@ import { buildConfigs, type ClavisConfigs } from './configs.js';
 import { CONFIG_PROBLEM_MESSAGE, CONFIG_PROBLEM_MESSAGE_ID, lintedFile, reportProblemOnce, requireTypeInformation, settingsLocation, type EslintContext, type EslintLoc } from './eslint-context.js';
 import { factsFor, fileState } from './file-facts.js';
 import type { ClavisLocation } from './project.js';
+import { eslintFixParts } from './report-fixes.js';
 import { ESLINT_DOCS_URL, SETUP_RULE_ID, setupRule } from './setup-rule.js';
 
 export { ESLINT_FILES, type ClavisConfig, type ClavisConfigs, type RuleLevel } from './configs.js';
@@ -40,6 +41,8 @@ export interface EslintRuleModule {
     docs: { description: string; url: string; recommended: boolean };
     messages: Record<string, string>;
     schema: Array<Record<string, unknown>>;
+    fixable?: 'code';
+    hasSuggestions?: boolean;
   };
   create(context: EslintContext): Record<string, () => void>;
 }
@@ -78,8 +81,10 @@ export function toEslintRule(rule: Rule): EslintRuleModule {
     meta: {
       type: 'problem',
       docs: { description: meta.description, url: ruleDocsUrl(meta.id), recommended: meta.defaultSeverity !== 'off' },
-      messages: { ...meta.messages, [CONFIG_PROBLEM_MESSAGE_ID]: CONFIG_PROBLEM_MESSAGE },
+      messages: { ...meta.messages, ...meta.suggestionMessages, [CONFIG_PROBLEM_MESSAGE_ID]: CONFIG_PROBLEM_MESSAGE },
       schema: optionsSchema(meta),
+      ...(meta.fixable ? { fixable: meta.fixable } : {}),
+      ...(meta.hasSuggestions ? { hasSuggestions: true } : {}),
     },
     create(context) {
       if (isLeak) requireTypeInformation(context, meta.id, ESLINT_DOCS_URL);
@@ -103,7 +108,8 @@ export function toEslintRule(rule: Rule): EslintRuleModule {
             // clavis-lint's own suppressions count here too, so the editor agrees with the CLI.
             if (matchDirective(directives, meta.id, report.range.line)) continue;
             if (!(report.messageId in meta.messages)) continue;
-            context.report({ loc: toEslintLoc(report.range), messageId: report.messageId, data: stringData(report.data) });
+            // The same certain fixes as `clavis-lint --fix`, and suggestions where a change is not certain.
+            context.report({ loc: toEslintLoc(report.range), messageId: report.messageId, data: stringData(report.data), ...eslintFixParts(report, facts.file, file.text) });
           }
         },
       };

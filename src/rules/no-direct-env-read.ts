@@ -1,4 +1,25 @@
-import { defineRule } from '../core/rule.js';
+import type { EnvReadFact } from '../core/facts.js';
+import { defineRule, type Suggestion } from '../core/rule.js';
+
+/** A resolver function name usable as a JS/TS callee (`resolveSecret`, `secrets.get`). */
+const JS_CALLEE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * ESLint suggestion (not a fix: the resolver may be async, needs an import, and may take an id
+ * object): `process.env.X` replaced by `resolveSecret('SecretId')`. Only for
+ * the dotted form, whose whole text the rule knows from the fact's shape.
+ */
+function resolverSuggestion(file: string, fact: EnvReadFact, resolver: string | undefined, secretId: string): Suggestion[] | undefined {
+  const name = fact.name;
+  const { range, nameRange } = fact;
+  if (!resolver || name === null || !nameRange || fact.via || fact.compileTime || fact.enumerates) return undefined;
+  if (fact.api !== 'process.env') return undefined;
+  const expected = `${fact.api}.${name}`;
+  const dotted = range.line === range.endLine && range.endColumn - range.column === expected.length && nameRange.endColumn === range.endColumn;
+  if (!dotted) return undefined;
+  const call = `${resolver}('${secretId}')`;
+  return [{ messageId: 'useResolver', data: { call }, fix: { edits: [{ file, range, text: call, expected }] } }];
+}
 
 export default defineRule({
   meta: {
@@ -27,6 +48,10 @@ export default defineRule({
     securitySeverity: '6.5',
     precision: 'very-high',
     appliesTo: ['typescript', 'javascript', 'rust', 'python', 'shell'],
+    hasSuggestions: true,
+    suggestionMessages: {
+      useResolver: 'Replace the read with `{{call}}` (import the resolver, and await it if it is async).',
+    },
     bad: [{ lang: 'ts', code: "const key = process.env.OPENROUTER_API_KEY;" }],
     good: [{ lang: 'ts', code: "const key = await resolveSecret('OpenRouterApiKey');" }],
   },
@@ -47,7 +72,9 @@ export default defineRule({
       if (!info || (info.secret.kind !== 'secret' && !includeConfig)) continue;
       const data = { name: fact.name, secretId: info.secret.id, api: fact.api, canonical: info.secret.env, replacement: info.deprecated?.replacement ?? info.secret.env };
       const messageId = info.role === 'canonical' ? 'direct' : info.role === 'alias' ? 'alias' : 'deprecated';
-      yield { messageId, data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name };
+      const resolver = ctx.registry.resolver.functions.find((fn) => JS_CALLEE.test(fn));
+      const suggestions = resolverSuggestion(file.file, fact, resolver, info.secret.id);
+      yield { messageId, data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name, ...(suggestions ? { suggestions } : {}) };
     }
   },
 });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, expect, it } from 'vitest';
-import plugin, { eslintRules, ESLINT_FILES } from '../../src/eslint/plugin.js';
+import plugin, { eslintRules, ESLINT_FILES, type EslintRuleModule } from '../../src/eslint/plugin.js';
+import type { EslintContext } from '../../src/eslint/eslint-context.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { eslintFixtureCases } from './fixture-cases.js';
 
@@ -26,6 +27,20 @@ function programFor(files: string[]): ts.Program {
   });
 }
 
+/** The rule with its reports' `fix` and `suggest` dropped (and its meta saying so). */
+function withoutFixes(rule: EslintRuleModule): EslintRuleModule {
+  const { fixable: _fixable, hasSuggestions: _hasSuggestions, ...meta } = rule.meta;
+  return {
+    meta,
+    create: (context) =>
+      rule.create(
+        Object.create(context, {
+          report: { value: ({ fix: _fix, suggest: _suggest, ...descriptor }: Parameters<EslintContext['report']>[0]) => context.report(descriptor) },
+        }) as EslintContext,
+      ),
+  };
+}
+
 describe('plugin shape', () => {
   it('exposes the TS/JS rules under the clavis namespace with meta from the rule modules', () => {
     expect(plugin.meta.namespace).toBe('clavis');
@@ -37,7 +52,7 @@ describe('plugin shape', () => {
       const eslintMeta = plugin.rules[id].meta;
       expect(eslintMeta.docs.description).toBe(meta.description);
       expect(eslintMeta.docs.url).toBe(`https://github.com/clavis-lint/clavis-lint/blob/main/docs/rules/${id}.md`);
-      expect(eslintMeta.messages).toEqual({ ...meta.messages, clavisConfigProblem: '{{problem}}' });
+      expect(eslintMeta.messages).toEqual({ ...meta.messages, ...meta.suggestionMessages, clavisConfigProblem: '{{problem}}' });
       const schema = eslintMeta.schema[0] as { properties: Record<string, unknown> };
       expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['config', 'registry', ...Object.keys((meta.optionsSchema?.properties as object) ?? {})]));
     }
@@ -74,7 +89,9 @@ for (const id of ids) {
     const isLeak = leakIds.has(id);
     const program = isLeak ? programFor(runnable.map((c) => c.filename)) : undefined;
     const languageOptions = program ? { parserOptions: { programs: [program] } } : undefined;
-    ruleTester.run(id, plugin.rules[id] as never, {
+    // These cases check findings (parity with the CLI fixtures); fixes and suggestions have their own
+    // rule-tester cases with `output` and `suggestions` in test/fix/eslint-fixes.test.ts.
+    ruleTester.run(id, withoutFixes(plugin.rules[id]) as never, {
       valid: runnable.filter((c) => c.kind === 'valid').map((c) => ({ name: c.title, code: c.code, filename: c.filename, languageOptions })),
       invalid: runnable
         .filter((c) => c.kind === 'invalid')

@@ -13,6 +13,8 @@ export function ruleCatalogJson(): Array<Record<string, unknown>> {
     securitySeverity: meta.securitySeverity,
     precision: meta.precision,
     appliesTo: meta.appliesTo,
+    fixable: meta.fixable === 'code',
+    hasSuggestions: meta.hasSuggestions === true,
     docs: `docs/rules/${meta.id}.md`,
   }));
 }
@@ -39,12 +41,26 @@ export function explainText(meta: RuleMeta): string {
     `Why: ${meta.rationale}`,
     '',
     `Fix: ${meta.fix}`,
+    ...autofixLines(meta),
     examples('Bad:', meta.bad) + examples('Good:', meta.good),
     `CWE: ${meta.cwe.length ? meta.cwe.join(', ') : 'none'} · security-severity ${meta.securitySeverity} · precision ${meta.precision}`,
     `Applies to: ${meta.appliesTo.join(', ')}`,
     `Docs: docs/rules/${meta.id}.md`,
     '',
   ].join('\n');
+}
+
+/** Whether `--fix` (and the ESLint plugin) can fix this rule's findings, and whether the plugin suggests edits. */
+export function autofixText(meta: RuleMeta): string | undefined {
+  const fix = meta.fixable === 'code' ? 'findings marked [*] in the text report are fixed by `clavis-lint --fix` (preview: `--fix-dry-run`)' : undefined;
+  const suggest = meta.hasSuggestions ? 'the ESLint plugin offers suggestions where a fix is not certain' : undefined;
+  const parts = [fix, suggest].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? `${parts.join('; ')}.` : undefined;
+}
+
+function autofixLines(meta: RuleMeta): string[] {
+  const text = autofixText(meta);
+  return ['', `Autofix: ${text ? text.charAt(0).toUpperCase() + text.slice(1) : 'none; every finding needs a decision.'}`];
 }
 
 export function runExplainCommand(args: string[], io: CliIo): number {
