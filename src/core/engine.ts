@@ -20,7 +20,7 @@ import { applyEnvKeyHelpers } from './env-key-helpers.js';
 import { resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
-import { allRegistryNames, type Registry } from '../registry/model.js';
+import type { Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
 import { isRealIsoDate } from '../registry/dates.js';
 import { emptyScanError, includeWarnings, type CoverageWarning } from './scan-coverage.js';
@@ -28,6 +28,7 @@ import { loadBasePolicy, policyReader, withoutBaseDirectory, type BasePolicy, ty
 import { comparePolicies } from './policy-check.js';
 import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
+import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -70,9 +71,8 @@ export interface PreparedProject {
   policy?: { base: BasePolicy; head: { config: ResolvedConfig; registry: Registry } };
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+// In their own small modules so the ESLint plugin can use them without importing the engine (discovery, workers, git).
+export { frontEndOptionsFor, todayIso };
 
 /** Loads config and registry and resolves rule levels. Throws ConfigError. */
 export async function prepareProject(options: ScanOptions): Promise<PreparedProject> {
@@ -119,38 +119,6 @@ function configSearchStart(options: ScanOptions): string {
       if (path.dirname(abs) === abs) return abs;
     }
   }
-}
-
-export function frontEndOptionsFor(config: ResolvedConfig, registry: Registry): FrontEndOptions {
-  const secretNames: Record<string, string> = {};
-  const idsByName: Record<string, string> = {};
-  const envById: Record<string, string> = {};
-  for (const secret of registry.secrets) {
-    envById[secret.id] ??= secret.env;
-    for (const name of [secret.env, ...secret.aliases, ...secret.deprecated.map((d) => d.name)]) {
-      idsByName[name] ??= secret.id;
-      if (secret.kind === 'secret') secretNames[name] ??= secret.id;
-    }
-  }
-  return {
-    registryNames: allRegistryNames(registry),
-    secretNames,
-    idsByName,
-    envById,
-    resolver: {
-      paths: registry.resolver.paths,
-      functions: [...registry.resolver.functions, ...config.leak.sources],
-      types: registry.resolver.types,
-      sanitizers: [...registry.resolver.sanitizers, ...config.leak.sanitizers],
-      ...(registry.resolver.typeMembers ? { typeMembers: registry.resolver.typeMembers } : {}),
-    },
-    extraSecretStores: config.secretStores,
-    scanGenerated: config.generated?.scan === true,
-    extraSinks: config.leak.sinks,
-    extraSources: config.leak.sources,
-    extraSourcePaths: config.leak.sourcePaths,
-    extraSanitizers: config.leak.sanitizers,
-  };
 }
 
 export interface ScanOutput extends ScanResult {

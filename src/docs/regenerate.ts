@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import { resolveContained } from '../core/contained-path.js';
 import type { Registry } from '../registry/model.js';
-import { renderSecretsTable, SECRET_TABLE_COLUMNS, toTableColumn } from '../registry/secrets-table.js';
+import { SECRET_TABLE_COLUMNS, toTableColumn } from '../registry/secrets-table.js';
 import { normalizeBlockContent } from './block-hash.js';
 import { findMarkedBlocks, findStrayMarkers, type MarkedBlock, type StrayMarker } from './marked-blocks.js';
 
@@ -40,20 +40,9 @@ export interface DocsPageResult {
   findings: DocsFinding[];
 }
 
-export const SECRETS_TABLE_BLOCK = 'secrets-table';
-
-/** Columns for one block: marker option, then page setting, then the renderer default. */
-export function blockColumns(block: Pick<MarkedBlock, 'options'>, page?: Pick<DocsPage, 'columns'>): string[] | undefined {
-  const fromMarker = block.options.columns?.split(',').map((c) => c.trim()).filter(Boolean);
-  if (fromMarker && fromMarker.length > 0) return fromMarker;
-  return page?.columns && page.columns.length > 0 ? page.columns : undefined;
-}
-
-/** The content a block should have (without the markers). */
-export function expectedBlockContent(registry: Registry, blockName: string, columns?: string[]): string | null {
-  if (blockName !== SECRETS_TABLE_BLOCK) return null;
-  return renderSecretsTable(registry, columns);
-}
+// Block contents come from the registry alone (block-content.ts, which the docs-drift rule imports without markdown-it).
+import { blockColumns, expectedBlockContent, SECRETS_TABLE_BLOCK } from './block-content.js';
+export { blockColumns, expectedBlockContent, SECRETS_TABLE_BLOCK };
 
 const STRAY_MESSAGES: Record<StrayMarker['reason'], string> = {
   'end-without-begin': "'<!-- clavis-lint:end -->' marker without a begin marker before it; expected '<!-- clavis-lint:begin secrets-table -->' first.",

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { frontEndOptionsFor, todayIso } from '../core/engine.js';
+import { frontEndOptionsFor, todayIso } from '../core/front-end-options.js';
 import { loadConfig } from '../core/config.js';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import type { FrontEndOptions } from '../core/facts.js';

@@ -1,7 +1,7 @@
 import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
 import { defineRule, type Report, type RuleContext } from '../core/rule.js';
 import { blockContentHash } from '../docs/block-hash.js';
-import { blockColumns, expectedBlockContent } from '../docs/regenerate.js';
+import { blockColumns, expectedBlockContent } from '../docs/block-content.js';
 import { documentedIn, DOCS_PAGE_SCOPES, isTestHarnessName, secretScopes } from './secret-scopes.js';
 
 interface NameAt {

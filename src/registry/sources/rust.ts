@@ -4,7 +4,6 @@
 // a literal or a same-file const) becomes a located diagnostic, never a silent gap.
 import type { Node } from 'web-tree-sitter';
 import { ConfigError, type RustRegistryFields } from '../../core/config-types.js';
-import { createParser } from '../../languages/tree-sitter-loader.js';
 import { isRealIsoDate } from '../dates.js';
 import type { DeprecatedAlias, Origin, SecretEntry } from '../model.js';
 import { TextPositions } from '../text-positions.js';
@@ -31,6 +30,8 @@ export interface RustSourceOptions {
 export async function readRustRegistry(ctx: SourceContext, options: RustSourceOptions = {}): Promise<SourceResult> {
   const structName = options.struct ?? 'SecretSpec';
   const fields = { ...DEFAULT_RUST_FIELDS, ...options.fields };
+  // Loaded here, not at the top: importing the registry readers (the ESLint plugin does) must not load web-tree-sitter.
+  const { createParser } = await import('../../languages/tree-sitter-loader.js');
   const parser = await createParser('rust');
   const tree = parser.parse(ctx.text);
   if (!tree) throw new ConfigError('cannot parse Rust registry source', ctx.file, 1, 1);
