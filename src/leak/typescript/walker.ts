@@ -775,11 +775,25 @@ export class TaintWalker {
     }
     const handler = handlerIndex >= 0 ? call.arguments[handlerIndex] : undefined;
     const fn = handler ? skipOuterExpressions(handler) : undefined;
-    if (error && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0]) {
-      const parameter = fn.parameters[0].name;
-      this.bindName(parameter, deepWithSteps(error, [stepAt(this.ctx.root, parameter, `the failed request's error is received as '${describeNode(parameter)}'`)]), null);
+    if (error && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+      const parameter = fn.parameters[0]?.name;
+      if (parameter) this.bindName(parameter, deepWithSteps(error, [stepAt(this.ctx.root, parameter, `the failed request's error is received as '${describeNode(parameter)}'`)]), null);
+    } else if (error && fn && handler) {
+      this.applyErrorHandler(handler, error); // `.catch(logFailure)`: the handler's summary decides
     }
     return pending;
+  }
+
+  /** A named rejection handler receives the error as its first parameter: its sinks apply to the members it reads. */
+  private applyErrorHandler(handler: ts.Expression, error: Taint): void {
+    const declaration = this.calleeDeclaration(handler);
+    if (!declaration) return;
+    const summary = this.summaryOf(declaration);
+    const received = stepAt(this.ctx.root, handler, `the failed request's error is passed to '${summary.name}' (param '${summary.paramNames[0] ?? 'error'}')`);
+    for (const sink of summary.paramSinks[0] ?? []) {
+      const reaching = error.fields && sink.path ? this.taintAtPath(error, sink.path) : error;
+      if (reaching) this.report(sink.ruleId, sink.sink, handler, reaching, [received, ...sink.flow], sink.at);
+    }
   }
 
   /**
@@ -998,7 +1012,9 @@ export class TaintWalker {
       for (const field of storedFields(constructor, parameter, paramName, this.ctx.checker)) {
         const passed = stepAt(this.ctx.root, callArgs[index], `passed to 'new ${constructor.parent.name?.text ?? 'class'}' (param '${paramName}')`);
         for (const sink of fieldSinksOf(constructor.parent, field, this.ctx)) {
-          this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow], sink.at);
+          // `this.config.name` of a config built with a secret `clientSecret`: only the members read count.
+          const reaching = taint.fields && sink.path ? this.taintAtPath(taint, sink.path) : taint;
+          if (reaching) this.report(sink.ruleId, sink.sink, callArgs[index], reaching, [passed, ...sink.flow], sink.at);
         }
       }
     });
