@@ -17,20 +17,45 @@ import { SETUP_RULE_ID } from './setup-rule.js';
 export type RuleLevel = 'error' | 'warn' | 'off';
 
 /** A flat config object of the plugin (structural: assignable to ESLint 9's and 10's `Linter.Config`). */
-export interface ClavisConfig<P = unknown> {
+export type ClavisConfig<P = unknown> = {
   name: string;
   files?: string[];
   plugins?: { clavis: P };
   settings?: { clavis: ClavisSettings };
   rules: Record<string, RuleLevel>;
+};
+
+/**
+ * A rule of the plugin as its users' type checkers see it: enough for ESLint 9's and 10's
+ * `Plugin['rules']` (the context parameter is `never`, so any ESLint's RuleContext fits).
+ */
+export interface ClavisRuleDefinition {
+  meta: {
+    type: 'problem';
+    docs: { description: string; url: string; recommended: boolean };
+    messages: Record<string, string>;
+    schema: Array<Record<string, unknown>>;
+    fixable?: 'code';
+    hasSuggestions?: boolean;
+  };
+  create(context: never): Record<string, () => void>;
 }
 
-export interface ClavisConfigs<P = unknown> {
+/** The plugin object; `configs` are typed so `defineConfig(…, clavis.configs.recommended)` type-checks. */
+export interface ClavisPlugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: Record<string, ClavisRuleDefinition>;
+  configs: ClavisConfigs<ClavisPlugin>;
+}
+
+// A type alias, not an interface: ESLint's `Plugin['configs']` is a string-indexed record, which
+// only an object type alias (implicit index signature) is assignable to.
+export type ClavisConfigs<P = unknown> = {
   recommended: ClavisConfig<P>;
   strict: ClavisConfig<P>;
   all: ClavisConfig<P>;
   'disable-type-checked': ClavisConfig<P>;
-}
+};
 
 /** The files the TS/JS front end reads. */
 export const ESLINT_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];

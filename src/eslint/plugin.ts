@@ -17,14 +17,14 @@ import { matchDirective, parseDirectives } from '../core/suppressions.js';
 import { ALL_RULES } from '../rules/index.js';
 import { toolVersion } from '../cli/version.js';
 import { ruleDocsUrl } from '../reporters/types.js';
-import { buildConfigs, type ClavisConfigs } from './configs.js';
+import { buildConfigs, type ClavisConfigs, type ClavisPlugin } from './configs.js';
 import { CONFIG_PROBLEM_MESSAGE, CONFIG_PROBLEM_MESSAGE_ID, lintedFile, reportProblemOnce, requireTypeInformation, settingsLocation, type EslintContext, type EslintLoc } from './eslint-context.js';
 import { factsFor, fileState } from './file-facts.js';
 import type { ClavisLocation } from './project.js';
 import { eslintFixParts } from './report-fixes.js';
 import { ESLINT_DOCS_URL, SETUP_RULE_ID, setupRule } from './setup-rule.js';
 
-export { ESLINT_FILES, type ClavisConfig, type ClavisConfigs, type RuleLevel } from './configs.js';
+export { ESLINT_FILES, type ClavisConfig, type ClavisConfigs, type ClavisPlugin, type ClavisRuleDefinition, type RuleLevel } from './configs.js';
 export type { ClavisSettings } from './cache-key.js';
 
 const CODE_AREAS = new Set(['bypass', 'leak', 'lifecycle']);
@@ -115,13 +115,6 @@ export function toEslintRule(rule: Rule): EslintRuleModule {
       };
     },
   };
-}
-
-/** The plugin object; `configs` are typed so `defineConfig(…, clavis.configs.recommended)` type-checks. */
-export interface ClavisPlugin {
-  meta: { name: string; version: string; namespace: string };
-  rules: Record<string, EslintRuleModule>;
-  configs: ClavisConfigs<ClavisPlugin>;
 }
 
 const rules: Record<string, EslintRuleModule> = {
