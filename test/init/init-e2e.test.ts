@@ -78,7 +78,7 @@ const CASES: Expectation[] = [
       'env-example-drift .env.example SESSION_SECRET',
       'no-compile-time-secret src/pages/checkout.ts NEXT_PUBLIC_STRIPE_SECRET_KEY',
       'no-direct-env-read src/routes/webhook.ts STRIPE_WEBHOOK_SECRET',
-      'no-direct-env-read test/api.test.ts E2E_API_TOKEN',
+      'no-direct-env-read test/api.spec.ts E2E_API_TOKEN',
     ],
     exitWithoutRegistry: 0,
   },

@@ -122,6 +122,8 @@ function summary(input: SummaryInput): string {
     'Next steps:',
     `  1. Review ${input.shown(REGISTRY_FILE)}: confirm the guessed kinds and the aliases, add owners.`,
     `  2. Run a scan: ${scanCommand}`,
+    `     Many findings in existing code? Record them once (${scanCommand} --update-baseline, then --baseline`,
+    '     .clavis-lint-baseline.json) and only new ones fail.',
     '  3. Add the GitHub Action (.github/workflows/clavis-lint.yml):',
     '       - uses: actions/checkout@v5',
     '       - uses: clavis-lint/clavis-lint@v0',
