@@ -33,23 +33,68 @@ import { planSummaries, rustModulePath } from './summaries.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
+import { includesAtWordStart, WordSet } from './word-scan.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
-/** Cheap substring test: false means the file cannot produce any fact. */
+/**
+ * How every env access the front end recognises is spelled: `env::var`/`var_os`/`vars` (also
+ * `use std::env::var`), grouped or glob imports (`std::env::{self, var}`, `std::env::*`), an
+ * aliased module (`std::env as e`), `env!`/`option_env!`, `dotenvy`/`dotenv`, clap's
+ * `#[arg(env)]`/`#[clap(env = "X")]`, and writes (`set_var`, `remove_var`, temp_env's
+ * `with_var`). A bare `env` is no test: it is in `environment`, `envelope`, `Env` and
+ * `env::current_dir()` of most files.
+ */
+const ENV_VOCABULARY = ['env::var', 'env::{', 'env::*', 'env as', 'env!', 'dotenv', '#[arg', '#[clap', 'set_var', 'remove_var', 'with_var'];
+
+/** The words a file must mention to be worth a parse, and those that make a source possible; per options object, built once. */
+interface RustWords {
+  /** Registry names, resolver functions and types, extra sources. */
+  any: WordSet;
+  /** `vaultrs::`, `op::`: secret-store crates, used through a path. */
+  crates: string[];
+  /** Resolver functions and types, extra sources: a source whatever else the file holds. */
+  sources: WordSet;
+  /** Names of secrets: a source only through an env read. */
+  secretNames: WordSet;
+}
+
+/** The last words built, with the lists they were built from: options objects are copied per pass (`{ ...options, functionSummaries }`), their lists are not. */
+let cachedWords: { from: unknown[]; words: RustWords } | null = null;
+
+function rustWords(options: FrontEndOptions): RustWords {
+  const from = [options.registryNames, options.resolver.functions, options.resolver.types, options.extraSources, options.secretNames, options.extraSecretStores];
+  if (cachedWords && cachedWords.from.every((list, i) => list === from[i])) return cachedWords.words;
+  const sources = [...options.resolver.functions, ...options.resolver.types, ...(options.extraSources ?? [])];
+  const words: RustWords = {
+    any: new WordSet([...options.registryNames, ...sources]),
+    // A crate's bare name (`op`) is a part of many words: look for its path.
+    crates: secretStoresFor('rust', options.extraSecretStores).map((entry) => `${crateIdent(entry.module)}::`),
+    sources: new WordSet(sources),
+    secretNames: new WordSet(Object.keys(options.secretNames)),
+  };
+  cachedWords = { from, words };
+  return words;
+}
+
+function mentionsEnvAccess(text: string): boolean {
+  return text.includes('env') && ENV_VOCABULARY.some((word) => text.includes(word));
+}
+
+/** Cheap text test: false means the file cannot produce any fact. */
 export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
-  if (text.includes('env') || text.includes(SUPPRESSION_MARKER)) return true;
+  if (text.includes(SUPPRESSION_MARKER) || mentionsEnvAccess(text)) return true;
   // A helper that only logs its parameter passes none of these: the engine analyses it anyway
   // when another file calls it with a secret (see core/cross-file-summaries.ts).
-  const words = [
-    ...options.registryNames,
-    ...options.resolver.functions,
-    ...options.resolver.types,
-    ...(options.extraSources ?? []),
-    ...secretStoresFor('rust', options.extraSecretStores).map((entry) => crateIdent(entry.module)),
-  ];
-  return words.some((word) => word.length > 0 && text.includes(word));
+  const words = rustWords(options);
+  return words.crates.some((word) => includesAtWordStart(text, word)) || words.any.mentionedIn(text);
+}
+
+/** Leak analysis only pays off when a source can appear at all: a resolver, or a secret's name read from the environment. */
+function mayHoldSecrets(text: string, options: FrontEndOptions): boolean {
+  const words = rustWords(options);
+  return words.sources.mentionedIn(text) || (mentionsEnvAccess(text) && words.secretNames.mentionedIn(text));
 }
 
 /** Loads the grammar; call (and await) once before `collectRustConstants`. */
@@ -211,6 +256,8 @@ class RustFileAnalysis {
   private pushEnvRead(read: EnvReadMatch, inTest: boolean): void {
     for (const literal of read.literals) this.consumedLiterals.add(literal.startIndex);
     const fact: EnvReadFact = { kind: 'env-read', name: read.name, api: read.api, range: this.range(read.node) };
+    const nameToken = read.name !== null ? literalNameToken(read.node, read.name, ['string_literal']) : undefined;
+    if (nameToken) fact.nameRange = insideQuotes(this.range(nameToken));
     if (read.compileTime) fact.compileTime = true;
     if (read.enumerates) fact.enumerates = true;
     if (inTest) fact.inTest = true;
@@ -233,8 +280,6 @@ class RustFileAnalysis {
       if (path.length > 1 && tail && typeof this.options.envById[tail] === 'string') secretRef = tail;
       else secretRef = resolveConstString(arg, this.readContext(enclosingFunction).constScope)?.value ?? null;
     }
-    const nameToken = read.name !== null ? literalNameToken(read.node, read.name, ['string_literal']) : undefined;
-    if (nameToken) fact.nameRange = insideQuotes(this.range(nameToken));
     this.facts.push({ kind: 'resolver-call', function: name, secretRef, range: this.range(call) });
   }
 
@@ -260,7 +305,7 @@ class RustFileAnalysis {
   /** Leaks (when a source can appear at all) and summaries of the functions that pass a parameter on. */
   private collectLeaks(): void {
     if (this.syntax.functionItems.length === 0) return;
-    const holdsSecrets = this.mayHoldSecrets();
+    const holdsSecrets = mayHoldSecrets(this.text, this.options);
     const functions = indexFunctions(this.syntax.functionItems, this.syntax.implItems, this.syntax.typeItems, this.secretTypes);
     const sinks = new RustSinkMatcher(rustSinks(this.options.extraSinks), this.imports);
     const summaries = this.options.functionSummaries;
@@ -334,13 +379,6 @@ class RustFileAnalysis {
       range: this.range(fn.node.childForFieldName('name') ?? fn.node),
       params: fn.params.map((param) => param.name ?? '_'),
     };
-  }
-
-  /** Leak analysis only pays off when a source can appear at all. */
-  private mayHoldSecrets(): boolean {
-    const { resolver, secretNames, extraSources } = this.options;
-    const words = [...resolver.functions, ...resolver.types, ...Object.keys(secretNames), ...(extraSources ?? [])];
-    return words.some((word) => word.length > 0 && this.text.includes(word));
   }
 
   private collectLeakyTypes(): void {

@@ -55,6 +55,18 @@ describe('rust prefilter', () => {
   it('rejects files with sinks but nothing secret', () => {
     expect(rustFrontEnd.prefilter('fn main() { println!("hello {}", 1); }', options)).toBe(false);
   });
+  it('passes every spelling of an env access, clap env attributes and env writes', () => {
+    for (const text of ['use std::env::{self, var};', 'use std::env as e;', 'let k = option_env!("X");', 'dotenvy::var("X")', '#[arg(long, env = "X")] x: String,', 'fn t() { std::env::set_var("X", "1"); }', 'temp_env::with_var("X", None::<&str>, || {});']) {
+      expect(rustFrontEnd.prefilter(text, options)).toBe(true);
+    }
+  });
+  it('rejects `env` that is no env access, a crate name inside another word, a registry name inside a longer one', () => {
+    // `environment`, `envelope` and `env::current_dir()` read no variable; `Stop::` is not the `op` crate.
+    expect(rustFrontEnd.prefilter('fn f(envelope: Envelope) { let d = std::env::current_dir(); }', options)).toBe(false);
+    expect(rustFrontEnd.prefilter('enum E { Stop }\nfn f() -> E { E::Stop::<u8> }', options)).toBe(false);
+    expect(rustFrontEnd.prefilter('const HINT: &str = "set GITHUB_TOKEN_FILE";', options)).toBe(false);
+    expect(rustFrontEnd.prefilter('use op::Client;', options)).toBe(true);
+  });
 });
 
 describe('collectRustConstants', () => {
