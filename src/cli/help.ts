@@ -29,6 +29,9 @@ Options:
                                 through git) and report how the tree's own policy is weaker
   --today YYYY-MM-DD            date for alias lifecycle checks (default: today)
   --hard-cut                    treat every deprecated alias as an error now
+  --fix                         apply the certain fixes of the reported findings ([*] in text
+                                output), then report what remains
+  --fix-dry-run                 print those fixes as a unified diff (values masked); write nothing
   --include-suppressed          keep suppressed findings in SARIF (with justifications)
   --allow-empty                 accept a scan that covers no file (else: exit 2 naming the config key)
   --workers N                   analysis threads, 0 to 64 (default: by size and cores; 0 = none);

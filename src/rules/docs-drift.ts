@@ -55,7 +55,7 @@ export default defineRule({
     description: "Report docs pages whose list of secrets disagrees with the registry: missing, unknown, deprecated or removed names, and stale generated blocks.",
     rationale:
       'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked (`.md`, `.mdx`, `.markdown`); a listed page that is scanned but cannot be read as Markdown is reported, never silently skipped. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) need not be on the page.',
-    fix: 'Put a generated table between `<!-- clavis-lint:begin secrets-table -->` and `<!-- clavis-lint:end -->` and run `clavis-lint docs --fix`; otherwise edit the page: add missing secrets, mark aliases as deprecated with their removal date, and drop names the registry no longer has.',
+    fix: 'Put a generated table between `<!-- clavis-lint:begin secrets-table -->` and `<!-- clavis-lint:end -->` and run `clavis-lint docs --fix`; otherwise edit the page: add missing secrets, mark aliases as deprecated with their removal date, and drop names the registry no longer has. `--fix` renames a removed alias to its replacement where the page does not name the replacement yet (otherwise it would list the secret twice); `docs --fix` regenerates the marked blocks.',
     messages: {
       missing: "registry secret '{{name}}' ({{secretId}}) is not mentioned on any configured docs page ({{pages}}).",
       missingUnreferenced: "registry secret '{{name}}' ({{secretId}}) is not mentioned on any configured docs page ({{pages}}) and no scanned code reads it; document it if a library reads it implicitly, or drop the registry entry if it is unused.",
@@ -70,6 +70,7 @@ export default defineRule({
     securitySeverity: '2.0',
     precision: 'medium',
     appliesTo: ['markdown'],
+    fixable: 'code',
     bad: [{ lang: 'md', code: '| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_KEY` | LLM gateway key |' }],
     good: [
       {
@@ -122,7 +123,7 @@ export default defineRule({
         if (info.role !== 'deprecated' || !info.deprecated) continue;
         const data = { name: n.name, secretId: info.secret.id, replacement: info.deprecated.replacement || info.secret.env, removeAfter: info.deprecated.removeAfter ?? 'none' };
         const extra = { secretId: info.secret.id, envName: n.name };
-        if (isRemoved(info.deprecated.removeAfter, ctx)) yield report('removed', n.range, data, extra);
+        if (isRemoved(info.deprecated.removeAfter, ctx)) yield report('removed', n.range, data, { ...extra, ...pointToReplacement(file, n.name, n.range, data.replacement) });
         else if (!row.deprecatedMarked) yield report('deprecatedAsCurrent', n.range, data, extra);
       }
     }
@@ -160,3 +161,15 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * `removed`: the page still names an alias past its removal date; pointing it to the replacement is
+ * the fix when the name is the reported range itself and the page does not name the replacement
+ * already (a second row for one secret is not a fix).
+ */
+function pointToReplacement(file: FileFacts, name: string, range: Range, replacement: string): Pick<Report, 'fix'> {
+  const exact = range.line === range.endLine && range.endColumn - range.column === name.length;
+  const named = file.facts.some((f) => f.kind === 'name-ref' && f.context === 'docs' && f.name === replacement);
+  if (!exact || named || replacement === name) return {};
+  return { fix: { edits: [{ file: file.file, range, text: replacement, expected: name }] } };
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let key = std::env::var("OPENROUTER_KEY").unwrap_or_default();
+    println!("{}", key.len());
+}
