@@ -51,12 +51,12 @@ export const CODE_LANGUAGES: ReadonlySet<LanguageId> = new Set(['typescript', 'j
 /** Name-ref contexts that mention a name without naming a secret for init: docs are read from table rows only, string literals only exist for registry names. */
 const IGNORED_REF_CONTEXTS = new Set(['docs', 'string-literal']);
 
-export async function collectSightings(root: string, workers?: number): Promise<CollectedNames> {
+export async function collectSightings(root: string, options: { workers?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<CollectedNames> {
   const config = configDefaults(root);
   const discovered = discoverFiles({ root, targets: [root], include: config.include, exclude: config.exclude });
-  const options = { ...frontEndOptionsFor(config, emptyRegistry()), leakAnalysis: false };
-  const analyses = await analyzeAll({ root, files: discovered.files, options, maxBytes: config.maxFileBytes, workers });
-  await applyEnvKeyHelpers(root, analyses, options, config.maxFileBytes);
+  const feOptions = { ...frontEndOptionsFor(config, emptyRegistry()), leakAnalysis: false };
+  const analyses = await analyzeAll({ root, files: discovered.files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
+  await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes);
   const fileFacts = analyses.flatMap((a) => (a.facts ? [a.facts] : []));
   resolveConstRefs(analyses, fileFacts, await constantCollector(root, config.maxFileBytes, fileFacts));
   const sightings = fileFacts.flatMap(sightingsOf);

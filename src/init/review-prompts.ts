@@ -3,7 +3,7 @@
 // are read through one async iterator, so answers typed (or piped) ahead of a question are kept.
 import readline from 'node:readline';
 import type { ProposedSecret } from './propose-registry.js';
-import type { ResolverCandidate } from './propose-resolver.js';
+import { proposedResolver, type ResolverCandidate } from './propose-resolver.js';
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream;
@@ -18,10 +18,13 @@ export type ReviewOutcome =
 
 class InputEnded extends Error {}
 
+/**
+ * `candidatesFor` gives the resolver candidates for the names kept: leaving names out changes
+ * which module does most of the reads.
+ */
 export async function reviewInteractively(
   secrets: readonly ProposedSecret[],
-  candidates: readonly ResolverCandidate[],
-  proposed: ResolverCandidate | undefined,
+  candidatesFor: (kept: readonly ProposedSecret[]) => ResolverCandidate[],
   files: readonly string[],
   streams: PromptStreams,
 ): Promise<ReviewOutcome> {
@@ -35,7 +38,8 @@ export async function reviewInteractively(
   };
   try {
     const kept = await confirmNames(secrets, ask, streams.output);
-    const resolver = await pickResolver(candidates, proposed, ask, streams.output);
+    const candidates = candidatesFor(kept);
+    const resolver = await pickResolver(candidates, proposedResolver(candidates), ask, streams.output);
     for (;;) {
       const answer = (await ask(`Write ${files.join(' and ')}? [Y/n] `)).toLowerCase();
       if (answer === '' || answer === 'y' || answer === 'yes') return { status: 'accepted', secrets: kept, resolver };

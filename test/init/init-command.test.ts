@@ -131,6 +131,16 @@ describe('init on a terminal', () => {
     expect(registryOf(dir).secrets).toHaveLength(6);
   });
 
+  it('offers the resolver for the names kept: leaving out what env.ts reads leaves it nothing to propose', async () => {
+    const dir = copyRepo('ts-app');
+    // 2 JWT_SECRET, 4 OPENAI_API_KEY, 7 STRIPE_SECRET_KEY: every secret src/env.ts reads.
+    const tty = terminal('2 4 7\n\n\n');
+    expect(await main(['init', dir], { ...tty.io, cwd: dir })).toBe(0);
+    expect(tty.output()).not.toContain('src/env.ts');
+    expect(tty.output()).toContain('Pick one [0]: ');
+    expect(registryOf(dir).resolver.paths).toEqual([]);
+  });
+
   it('writes nothing when the user says no', async () => {
     const dir = copyRepo('rust-cli');
     const tty = terminal('\n\nn\n');

@@ -12,6 +12,7 @@ import { CONFIG_FILE, CONFIG_SCHEMA, REGISTRY_FILE, REGISTRY_SCHEMA, renderConfi
 import { reviewInteractively } from '../../init/review-prompts.js';
 import { schemaModelinePath } from '../../init/schema-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type ParsedOptions } from '../main.js';
+import { createProgress } from './progress.js';
 import { parseNonNegativeInt } from './scan.js';
 
 export async function runInitCommand(args: string[], values: ParsedOptions, io: CliIo): Promise<number> {
@@ -21,17 +22,18 @@ export async function runInitCommand(args: string[], values: ParsedOptions, io: 
   if (!isDirectory(dir)) throw new UsageError(`init: '${args[0]}' is not a directory`);
   checkTargets(dir, values.force === true, shown);
 
-  const collected = await collectSightings(dir, parseNonNegativeInt('--workers', values.workers));
+  const progress = createProgress('text', io);
+  const collected = await collectSightings(dir, { workers: parseNonNegativeInt('--workers', values.workers), onProgress: progress.update });
+  progress.done();
   const proposal = proposeRegistry(collected.sightings);
-  const registered = (secrets: readonly ProposedSecret[]): Set<string> => new Set(secrets.flatMap((s) => [s.env, ...s.aliases]));
-  const candidates = resolverCandidates(collected.sightings, registered(proposal.secrets));
+  const candidatesFor = (kept: readonly ProposedSecret[]): ResolverCandidate[] => resolverCandidates(collected.sightings, new Set(kept.flatMap((s) => [s.env, ...s.aliases])));
   let secrets = proposal.secrets;
-  let resolver = proposedResolver(candidates);
+  let resolver = proposedResolver(candidatesFor(secrets));
 
   const stdin = io.stdin ?? process.stdin;
   const interactive = values.yes !== true && stdin.isTTY === true && io.stdout.isTTY === true;
   if (interactive) {
-    const outcome = await reviewInteractively(secrets, candidates, resolver, [shown(REGISTRY_FILE), shown(CONFIG_FILE)], { input: stdin, output: io.stdout });
+    const outcome = await reviewInteractively(secrets, candidatesFor, [shown(REGISTRY_FILE), shown(CONFIG_FILE)], { input: stdin, output: io.stdout });
     if (outcome.status === 'declined') {
       io.stdout.write('Nothing written.\n');
       return EXIT_OK;
