@@ -42,8 +42,11 @@ export interface Taint {
    * no secret text itself (`String(error)` is its message).
    */
   holder?: { kind: 'http-client' | 'http-error'; library: string };
-  /** Summary mode: the members read from the parameter marker on the way to here (`e.config.headers` -> [config, headers]). */
-  path?: string[];
+  /**
+   * Summary mode: the value holds only these members of the parameter (`e.config.headers` ->
+   * [[config, headers]]; `${p.name}:${p.id}` -> [[name], [id]]). Absent: the whole parameter.
+   */
+  paths?: string[][];
 }
 
 export interface ParamSink {
@@ -53,8 +56,8 @@ export interface ParamSink {
   flow: FlowStep[];
   /** The sink expression itself (maybe in another file): a leak is reported there, not at the call. */
   at: ts.Node;
-  /** The members of the parameter that reach the sink (`e.config` -> [config]); absent: the parameter itself. */
-  path?: string[];
+  /** The members of the parameter that reach the sink (`e.config` -> [[config]]); absent: the parameter itself. */
+  paths?: string[][];
 }
 
 /** What a function does with its parameters, computed once per declaration. */
@@ -115,13 +118,30 @@ export function withStep(taint: Taint, step: FlowStep | null, keepFields = true)
     reported: taint.reported,
     ...(taint.secretType ? { secretType: taint.secretType } : {}),
     ...(keepFields && taint.holder ? { holder: taint.holder } : {}),
-    ...(taint.path ? { path: taint.path } : {}),
+    ...(taint.paths ? { paths: taint.paths } : {}),
   };
 }
 
 /** A value-shaped copy (a container or secret-type instance flattened into "the whole thing is secret text"). */
 export function asValue(taint: Taint): Taint {
-  return taint.fields || taint.secretType ? { origin: taint.origin, flow: taint.flow, reported: taint.reported } : taint;
+  if (!taint.fields && !taint.secretType) return taint;
+  const paths = taint.fields && taint.origin.kind === 'param' ? memberPaths([...taint.fields.values()], taint.origin.index) : undefined;
+  return { origin: taint.origin, flow: taint.flow, reported: taint.reported, ...(paths ? { paths } : {}) };
+}
+
+/**
+ * The parameter members a value made of `parts` holds (summary mode): the union of theirs, or
+ * undefined (the whole parameter) when one part holds it whole.
+ */
+function memberPaths(parts: Taint[], index: number): string[][] | undefined {
+  const union: string[][] = [];
+  for (const part of parts) {
+    if (part.origin.kind !== 'param' || part.origin.index !== index) continue;
+    const inner = part.fields ? asValue(part).paths : part.paths;
+    if (!inner) return undefined;
+    for (const path of inner) if (!union.some((known) => known.join('.') === path.join('.'))) union.push(path);
+  }
+  return union.length > 0 ? union : undefined;
 }
 
 /** Merges the fields of two containers (two `return { … }` of one function): the first flow of a field wins. */
@@ -140,6 +160,17 @@ export function firstTaint(...taints: Array<Taint | undefined>): Taint | undefin
     if (!taint) continue;
     if (taint.origin.kind === 'source') return taint;
     fallback ??= taint;
+  }
+  // A value joined from several members of one parameter holds all of them.
+  if (fallback?.paths && fallback.origin.kind === 'param') {
+    const present = taints.filter((taint): taint is Taint => taint !== undefined);
+    if (present.length > 1) {
+      const paths = memberPaths(present, fallback.origin.index);
+      if (paths?.length !== fallback.paths.length) {
+        const { paths: _ignored, ...rest } = fallback;
+        return paths ? { ...rest, paths } : rest;
+      }
+    }
   }
   return fallback;
 }

@@ -571,7 +571,9 @@ export class TaintWalker {
       if (part && !base.fields && this.isNonText(node)) return undefined;
       // Summary mode: remember which members of the parameter are read, so a caller passing a
       // container (a config object, a request error) applies the sink to that member only.
-      if (part && part === base && base.origin.kind === 'param' && name !== null) return { ...part, path: [...(base.path ?? []), name] };
+      if (part && part === base && base.origin.kind === 'param' && name !== null) {
+        return { ...part, paths: base.paths ? base.paths.map((path) => [...path, name]) : [[name]] };
+      }
       return part;
     }
     // `this.key` declared `private key: SecretString`, or an inferred resolver-typed member.
@@ -791,7 +793,7 @@ export class TaintWalker {
     const summary = this.summaryOf(declaration);
     const received = stepAt(this.ctx.root, handler, `the failed request's error is passed to '${summary.name}' (param '${summary.paramNames[0] ?? 'error'}')`);
     for (const sink of summary.paramSinks[0] ?? []) {
-      const reaching = error.fields && sink.path ? this.taintAtPath(error, sink.path) : error;
+      const reaching = this.throughMembers(error, sink);
       if (reaching) this.report(sink.ruleId, sink.sink, handler, reaching, [received, ...sink.flow], sink.at);
     }
   }
@@ -925,6 +927,12 @@ export class TaintWalker {
     return matched;
   }
 
+  /** What of an argument reaches a parameter sink: for a container, only the members the callee reads there. */
+  private throughMembers(taint: Taint, sink: ParamSink): Taint | undefined {
+    if (!taint.fields || !sink.paths) return taint;
+    return firstTaint(...sink.paths.map((path) => this.taintAtPath(taint, path)));
+  }
+
   private taintAtPath(taint: Taint | undefined, path: string[]): Taint | undefined {
     let current = taint;
     for (const segment of path) {
@@ -984,7 +992,7 @@ export class TaintWalker {
       const passed = stepAt(this.ctx.root, callArgs[index], `passed to '${summary.name}' (param '${summary.paramNames[paramIndex]}')`);
       for (const sink of summary.paramSinks[paramIndex] ?? []) {
         // A container (config object, request error) reaches the sink only through the members the callee reads.
-        const reaching = taint.fields && sink.path ? this.taintAtPath(taint, sink.path) : taint;
+        const reaching = this.throughMembers(taint, sink);
         if (reaching) this.report(sink.ruleId, sink.sink, callArgs[index], reaching, [passed, ...sink.flow], sink.at);
       }
       const inner = summary.returnsParam[paramIndex];
@@ -1013,7 +1021,7 @@ export class TaintWalker {
         const passed = stepAt(this.ctx.root, callArgs[index], `passed to 'new ${constructor.parent.name?.text ?? 'class'}' (param '${paramName}')`);
         for (const sink of fieldSinksOf(constructor.parent, field, this.ctx)) {
           // `this.config.name` of a config built with a secret `clientSecret`: only the members read count.
-          const reaching = taint.fields && sink.path ? this.taintAtPath(taint, sink.path) : taint;
+          const reaching = this.throughMembers(taint, sink);
           if (reaching) this.report(sink.ruleId, sink.sink, callArgs[index], reaching, [passed, ...sink.flow], sink.at);
         }
       }
@@ -1091,7 +1099,7 @@ export class TaintWalker {
       const sinks = (this.mode.summary.paramSinks[taint.origin.index] ??= []);
       const target = sinkAt ?? at;
       if (!sinks.some((existing) => existing.ruleId === ruleId && existing.at === target)) {
-        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target, ...(taint.path ? { path: taint.path } : {}) });
+        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target, ...(taint.paths ? { paths: taint.paths } : {}) });
       }
       return;
     }
