@@ -121,5 +121,7 @@ export function withFields(fields: Map<string, Taint>, extra: Partial<Taint> = {
   if (tainted.length === 0) return null;
   const base = tainted.find((t) => t.origin === 'source' && !t.opaque) ?? tainted.find((t) => t.origin === 'source') ?? tainted[0];
   const { fields: _f, opaque: _o, className: _c, path: _p, members: _m, ...rest } = base;
-  return { ...rest, fields, ...extra };
+  // A container whose every secret part prints nothing (a SecretStr, a client) prints nothing either.
+  const opaque = tainted.every((t) => t.opaque) ? { opaque: 'object' as const } : {};
+  return { ...rest, fields, ...opaque, ...extra };
 }
