@@ -38,6 +38,8 @@ export interface EnvReadFact {
    * `$X`. Absent when the name comes from elsewhere (a constant, a concatenation). Autofix renames here only.
    */
   nameRange?: Range;
+  /** The name at `nameRange` also declares a local variable (`const { X } = process.env`): a rename must keep it (`{ NEW: X }`). */
+  nameIsShorthand?: boolean;
   /** The read happens at build time (Rust `env!`, bundler `import.meta.env` public prefixes). */
   compileTime?: boolean;
   /** The read enumerates the whole environment (`std::env::vars()`, `{...process.env}`). */

@@ -52,7 +52,9 @@ function aliasToken(fact: EnvReadFact | NameRefFact, name: string): Range | unde
 function renameFix(file: string, fact: EnvReadFact | NameRefFact, name: string, replacement: string): Fix | undefined {
   const range = aliasToken(fact, name);
   if (!range || replacement === name) return undefined;
-  return { edits: [{ file, range, text: replacement, expected: name }] };
+  // `{ OLD } = process.env` declares the local `OLD` too: `{ NEW: OLD }` renames the key and keeps it.
+  const text = fact.kind === 'env-read' && fact.nameIsShorthand ? `${replacement}: ${name}` : replacement;
+  return { edits: [{ file, range, text, expected: name }] };
 }
 
 export default defineRule({
@@ -63,7 +65,7 @@ export default defineRule({
     description: 'Report every use of a deprecated secret alias: a warning before its removal date, an error on and after it.',
     rationale:
       'A deprecated alias is a name the registry has promised to retire on `remove_after`. Every remaining reader, workflow, manifest or `.env` file that still uses it breaks (or silently falls back) on that day. Reporting uses as warnings before the date gives owners a migration window; turning them into errors on the date (or at once with `--hard-cut`) makes the cut enforceable instead of aspirational. Inside `resolver.paths` the resolver reads the alias on purpose, as its fallback: that is reported only on or after the removal date (or with `--hard-cut`), when the fallback itself has to go.',
-    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one. `--fix` renames the alias where the name is written literally as a whole token (`process.env.X`, `os.environ[\"X\"]`, `$X`, a config key, `${{ secrets.X }}`); a name assembled from constants, or a destructured `{ X } = process.env` (the local variable would be renamed too), is left for you, and so is a fallback read inside `resolver.paths`. Renaming a key in a deployed environment (CI secrets, a `.env` that a server reads) still needs the new name set there.",
+    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one. `--fix` renames the alias where the name is written literally as a whole token (`process.env.X`, `os.environ[\"X\"]`, `$X`, a config key, `${{ secrets.X }}`); a shorthand `{ X } = process.env` becomes `{ NEW: X }` (the local variable keeps its name); a name assembled from constants is left for you, and so is a fallback read inside `resolver.paths`. Renaming a key in a deployed environment (CI secrets, a `.env` that a server reads) still needs the new name set there.",
     messages: {
       deprecated: "'{{name}}' is a deprecated alias of {{secretId}}; use '{{replacement}}' instead (removal after {{removeAfter}}).",
       removed: "'{{name}}' is a deprecated alias of {{secretId}} whose removal date {{removeAfter}} is reached; use '{{replacement}}' instead.",

@@ -53,10 +53,17 @@ ruleTester.run('no-deprecated-alias (fixes)', plugin.rules['no-deprecated-alias'
       errors: [{ messageId: 'deprecated' }],
     },
     {
-      name: 'a shorthand destructuring is not fixed: the local variable would be renamed too',
-      code: 'export const { STRIPE_KEY } = process.env;\n',
+      name: 'a shorthand destructuring renames the key and keeps the local variable',
+      code: 'export const { STRIPE_KEY, OTHER } = process.env;\nexport const n = STRIPE_KEY?.length;\n',
       filename: aliasFile,
-      output: null,
+      output: 'export const { STRIPE_SECRET_KEY: STRIPE_KEY, OTHER } = process.env;\nexport const n = STRIPE_KEY?.length;\n',
+      errors: [{ messageId: 'deprecated' }],
+    },
+    {
+      name: 'a shorthand in a destructuring assignment too',
+      code: 'let STRIPE_KEY: string | undefined;\n({ STRIPE_KEY } = process.env);\nexport { STRIPE_KEY };\n',
+      filename: aliasFile,
+      output: 'let STRIPE_KEY: string | undefined;\n({ STRIPE_SECRET_KEY: STRIPE_KEY } = process.env);\nexport { STRIPE_KEY };\n',
       errors: [{ messageId: 'deprecated' }],
     },
     {

@@ -119,8 +119,9 @@ class FileAnalysis implements EnvReadSink {
       return;
     }
     const fact: EnvReadFact = { kind: 'env-read', name, api: extra?.api ?? source.api, range: rangeOfNode(this.sourceFile, at) };
-    const nameRange = name !== null ? envNameRange(this.sourceFile, at, name) : undefined;
-    if (nameRange) fact.nameRange = nameRange;
+    const token = name !== null ? envNameRange(this.sourceFile, at, name) : undefined;
+    if (token) fact.nameRange = token.range;
+    if (token?.shorthand) fact.nameIsShorthand = true;
     if (key !== null && typeof key === 'object') fact.constRef = key.constRef;
     if (extra?.via) fact.via = extra.via;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
