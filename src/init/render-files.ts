@@ -20,8 +20,8 @@ export function yamlScalar(text: string): string {
   return plain ? text : JSON.stringify(text);
 }
 
-/** Text safe inside a `#` comment: no line breaks or other control characters. */
-export function commentText(text: string): string {
+/** Text on one line without control characters: safe in a `#` comment and on a terminal (no escape sequences). */
+export function oneLineText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, '?');
 }
 
@@ -71,7 +71,7 @@ export function renderRegistry(input: RegistryRenderInput): string {
     out.push(`    # kind: ${s.kindGuess} # ${s.kindReason}`, '    # owner:');
     const shown = s.files.slice(0, SEEN_IN_SHOWN).join(', ');
     const more = s.files.length > SEEN_IN_SHOWN ? `, +${s.files.length - SEEN_IN_SHOWN} more` : '';
-    if (s.files.length > 0) out.push(`    # seen in: ${commentText(shown + more)}`);
+    if (s.files.length > 0) out.push(`    # seen in: ${oneLineText(shown + more)}`);
   }
   return `${out.join('\n')}\n`;
 }

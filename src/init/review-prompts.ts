@@ -3,6 +3,7 @@
 // are read through one async iterator, so answers typed (or piped) ahead of a question are kept.
 import readline from 'node:readline';
 import type { ProposedSecret } from './propose-registry.js';
+import { oneLineText } from './render-files.js';
 import { proposedResolver, type ResolverCandidate } from './propose-resolver.js';
 
 export interface PromptStreams {
@@ -62,7 +63,8 @@ async function confirmNames(secrets: readonly ProposedSecret[], ask: (q: string)
   const width = String(secrets.length).length;
   secrets.forEach((s, i) => {
     const aliases = s.aliases.length > 0 ? ` (aliases: ${s.aliases.join(', ')})` : '';
-    out.write(`  ${String(i + 1).padStart(width)}. ${s.env}${aliases}  kind ${s.kindGuess} (guessed)  ${s.sources.join(', ')}\n`);
+    // Names come from the repository: no control characters reach the terminal.
+    out.write(`${oneLineText(`  ${String(i + 1).padStart(width)}. ${s.env}${aliases}  kind ${s.kindGuess} (guessed)  ${s.sources.join(', ')}`)}\n`);
   });
   for (;;) {
     const answer = await ask('Press Enter to keep them all, or type the numbers to leave out (e.g. 2 5): ');
@@ -87,7 +89,7 @@ async function pickResolver(
   out.write('Resolver: the module allowed to read secrets from the environment directly.\n');
   candidates.forEach((c, i) => {
     const note = c === proposed ? '  (proposed)' : '';
-    out.write(`  ${i + 1}. ${c.glob}  ${c.reads} of ${c.total} secret reads, ${c.names} names${note}\n`);
+    out.write(`  ${i + 1}. ${oneLineText(c.glob)}  ${c.reads} of ${c.total} secret reads, ${c.names} names${note}\n`);
   });
   out.write('  0. none for now\n');
   const fallback = proposed ? candidates.indexOf(proposed) + 1 : 0;

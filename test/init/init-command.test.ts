@@ -141,6 +141,16 @@ describe('init on a terminal', () => {
     expect(registryOf(dir).resolver.paths).toEqual([]);
   });
 
+  it('prints no control characters from the repository to the terminal, and keeps the name exact in the registry', async () => {
+    const name = '\u001b]0;pwned\u0007API_TOKEN';
+    const dir = writeTree({ 'src/a.ts': `export const k = process.env[${JSON.stringify(name)}];\n` });
+    const tty = terminal('\n\n\n');
+    expect(await main(['init', dir], { ...tty.io, cwd: dir })).toBe(0);
+    expect(tty.output()).toContain('?]0;pwned?API_TOKEN');
+    expect(tty.output()).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(registryOf(dir).secrets.map((s) => s.env)).toEqual([name]);
+  });
+
   it('writes nothing when the user says no', async () => {
     const dir = copyRepo('rust-cli');
     const tty = terminal('\n\nn\n');

@@ -8,7 +8,7 @@ import { aliasGroups, aliasKey } from '../../src/init/aliases.js';
 import type { NameSighting } from '../../src/init/collect-sightings.js';
 import { proposeRegistry } from '../../src/init/propose-registry.js';
 import { proposedResolver, resolverCandidates } from '../../src/init/propose-resolver.js';
-import { commentText, renderRegistry, yamlScalar } from '../../src/init/render-files.js';
+import { oneLineText, renderRegistry, yamlScalar } from '../../src/init/render-files.js';
 import { schemaModelinePath } from '../../src/init/schema-path.js';
 import { idFromEnvName, uniqueIds } from '../../src/init/secret-ids.js';
 import { tempDir } from '../support/run-cli.js';
@@ -119,7 +119,7 @@ describe('the files init writes', () => {
     for (const odd of ['app/config/**', 'null', 'yes', '1PASSWORD_TOKEN', 'a: b', '*alias', '# x']) {
       expect(parse(`v: ${yamlScalar(odd)}`)).toEqual({ v: odd });
     }
-    expect(commentText('a\nb\u2028c')).toBe('a?b?c');
+    expect(oneLineText('a\nb\u2028c')).toBe('a?b?c');
   });
 
   it('renders a registry the loader reads back, names and paths intact', () => {

@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAMES } from '../../core/config.js';
 import { collectSightings } from '../../init/collect-sightings.js';
 import { proposeRegistry, type ProposedSecret } from '../../init/propose-registry.js';
 import { proposedResolver, resolverCandidates, type ResolverCandidate } from '../../init/propose-resolver.js';
-import { CONFIG_FILE, CONFIG_SCHEMA, REGISTRY_FILE, REGISTRY_SCHEMA, renderConfig, renderRegistry } from '../../init/render-files.js';
+import { oneLineText, CONFIG_FILE, CONFIG_SCHEMA, REGISTRY_FILE, REGISTRY_SCHEMA, renderConfig, renderRegistry } from '../../init/render-files.js';
 import { reviewInteractively } from '../../init/review-prompts.js';
 import { schemaModelinePath } from '../../init/schema-path.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type ParsedOptions } from '../main.js';
@@ -110,12 +110,13 @@ function summary(input: SummaryInput): string {
     `Wrote ${input.shown(REGISTRY_FILE)}: ${secrets.length} secrets${aliasNote}; kinds guessed from the names, owners blank.`,
     `Wrote ${input.shown(CONFIG_FILE)}.`,
     resolver
-      ? `Resolver: ${resolver.glob} (${resolver.reads} of the ${resolver.total} secret reads in code).`
+      ? `Resolver: ${oneLineText(resolver.glob)} (${resolver.reads} of the ${resolver.total} secret reads in code).`
       : 'Resolver: none proposed (no module does more than half of the secret reads); set resolver.paths when one does.',
   ];
   if (input.leftOut.length > 0) {
     lines.push('Not registered:');
-    for (const l of input.leftOut) lines.push(`  ${l.name}: ${l.reason}`);
+    // Names come from the repository: no control characters reach the terminal.
+    for (const l of input.leftOut) lines.push(oneLineText(`  ${l.name}: ${l.reason}`));
   }
   const target = path.relative(input.io.cwd, input.dir).split(path.sep).join('/');
   const scanCommand = target === '' ? 'npx clavis-lint' : `npx clavis-lint ${target}`;
