@@ -17,6 +17,7 @@ import type { ImportMap } from './imports.js';
 import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
+import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers.js';
 import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 
 export interface Taint {
@@ -34,6 +35,8 @@ export interface Taint {
   members?: SecretTypeMembers;
   /** Taint only in the `Err` of a `Result` (`Err(anyhow!("{spec}"))`): gone after `?`, `unwrap`, `Ok(v)`. */
   errOnly?: boolean;
+  /** Text made by a serializer (`serde_json::to_string`, `json!`): reported where it is written or shown, never at the serializer. */
+  serialized?: string;
   /**
    * Taint that started at parameters of `fn` (seeded to summarise it for other files): it
    * becomes summary entries, never leaks, and yields to secret taint wherever values merge.
@@ -476,7 +479,7 @@ export class RustTaintAnalysis {
         this.applyWriteMacro(node, frame.env, shift);
         return;
       case 'call_expression': {
-        const isSink = this.checkSink(node, frame.env, shift);
+        const isSink = this.checkSink(node, frame.env, shift) || this.checkSerializedWrite(node, frame.env, shift);
         this.applyMutation(node, frame.env, shift);
         // A call of a function of this file (or, in the second pass, of another file) may leak its
         // arguments inside: follow it even when its result is unused. In the leak pass, calls of
@@ -634,6 +637,24 @@ export class RustTaintAnalysis {
     for (const found of parameterTaints ?? []) {
       this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
     }
+    return true;
+  }
+
+  /**
+   * Serialized text written out by a writer's method (`file.write_all(json.as_bytes())`): the
+   * serialization is stored there. Other text given to a writer may be a protocol's own bytes.
+   */
+  private checkSerializedWrite(call: Node, env: Env, shift: number): boolean {
+    const fn = call.childForFieldName('function');
+    const method = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : undefined;
+    if (!method || !WRITE_METHODS.has(method)) return false;
+    const argsNode = call.childForFieldName('arguments');
+    const arg = argsNode ? callArguments(argsNode)[0] : undefined;
+    const taint = arg ? this.evaluate(arg, env, shift) : null;
+    if (!arg || !taint?.serialized) return false;
+    const label = `${taint.serialized} text written by ${method}()`;
+    const found = { taint, start: arg.startIndex + shift, end: arg.endIndex + shift };
+    this.record('no-secret-serialization', label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${label}` }]);
     return true;
   }
 
@@ -878,6 +899,11 @@ export class RustTaintAnalysis {
     const read = envReadOfCall(node, this.readContext());
     if (read) return this.envSource(read.api, read.name, node, shift);
     if (this.sanitizers.has(last)) return null;
+    const serializer = textSerializerOf(fn, this.setup.imports);
+    if (serializer) {
+      const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
+      return taint ? this.serializedBy(taint, serializer, node, shift) : null;
+    }
     const local = this.localCallee(node);
     if (local) return this.callLocal(local, args, node, env, shift, false);
     const external = this.externalCallee(node);
@@ -952,6 +978,19 @@ export class RustTaintAnalysis {
       return read ? this.envSource(read.api, read.name, node, shift) : null;
     }
     if (!PROPAGATING_MACROS.has(name)) return null;
+    if (name === 'json') {
+      const value = this.evaluateMacroArguments(node, name, env, shift);
+      return value ? this.serializedBy(value, JSON_MACRO_LABEL, node, shift) : null;
+    }
+    return this.evaluateMacroArguments(node, name, env, shift);
+  }
+
+  /** Text serialized from a value: a secret anywhere in the value is in the text (its fields and members are gone). */
+  private serializedBy(taint: Taint, serializer: string, node: Node, shift: number): Taint {
+    return { ...this.withStep(taint, node, shift, `serialized by ${serializer}`), fields: undefined, members: undefined, serialized: serializer };
+  }
+
+  private evaluateMacroArguments(node: Node, name: string, env: Env, shift: number): Taint | null {
     const tree = macroTokenTree(node);
     if (!tree) return null;
     const found: ArgumentTaint[] = [];

@@ -1,7 +1,7 @@
 import type { SinkEntry } from '../sink-catalog.js';
 
-// Conventions for Rust: `println!` is a macro; `*.expect` a method on any receiver; `to_string`
-// with a `module` a function path (`serde_json::to_string`, also through `use`); `KeyValue::new`
+// Conventions for Rust: `println!` is a macro; `*.expect` a method on any receiver; `to_writer`
+// with a `module` a function path (`serde_json::to_writer`, also through `use`); `KeyValue::new`
 // a path tail. A `module` on a macro or method means the file must reference that crate, except
 // that bare log-level macros (`info!`) are always treated as logging.
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'];
@@ -35,17 +35,12 @@ export const RUST_SINKS: SinkEntry[] = [
   { id: 'rust-anyhow', language: 'rust', ruleId: 'no-secret-in-error', module: 'anyhow', callee: 'anyhow!', args: 'all', label: 'anyhow!' },
   { id: 'rust-bail', language: 'rust', ruleId: 'no-secret-in-error', module: 'anyhow', callee: 'bail!', args: 'all', label: 'bail!' },
   { id: 'rust-eyre', language: 'rust', ruleId: 'no-secret-in-error', module: 'eyre', callee: 'eyre!', args: 'all', label: 'eyre!' },
-  ...['to_string', 'to_string_pretty', 'to_value', 'to_vec', 'to_vec_pretty'].map((fn): SinkEntry => ({
-    id: `rust-serde-json-${fn.replace(/_/g, '-')}`,
-    language: 'rust',
-    ruleId: 'no-secret-serialization',
-    module: 'serde_json',
-    callee: fn,
-    args: [0],
-    label: `serde_json::${fn}`,
-  })),
+  // Serializers that return text (`serde_json::to_string`, `json!`) pass the secret on: the engine
+  // follows their result (src/languages/rust/serializers.ts) to a log, an error, a URL or a file;
+  // text that is encrypted or sent as a request body is not reported. Writers stay sinks here.
   { id: 'rust-serde-json-to-writer', language: 'rust', ruleId: 'no-secret-serialization', module: 'serde_json', callee: 'to_writer', args: [1], label: 'serde_json::to_writer' },
-  { id: 'rust-serde-json-macro', language: 'rust', ruleId: 'no-secret-serialization', module: 'serde_json', callee: 'json!', args: 'all', label: 'serde_json::json!' },
+  { id: 'rust-serde-json-to-writer-pretty', language: 'rust', ruleId: 'no-secret-serialization', module: 'serde_json', callee: 'to_writer_pretty', args: [1], label: 'serde_json::to_writer_pretty' },
+  { id: 'rust-fs-write', language: 'rust', ruleId: 'no-secret-serialization', callee: 'fs::write', args: [1], label: 'fs::write' },
   { id: 'rust-tracing-span-record', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'tracing', callee: '*.record', args: [1], label: 'tracing::Span::record' },
   ...SPAN_MACROS.map((name): SinkEntry => ({ id: `rust-tracing-${name.slice(0, -1).replace(/_/g, '-')}`, language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'tracing', callee: name, args: 'all', label: `tracing::${name}` })),
   { id: 'rust-otel-key-value', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: 'KeyValue::new', args: [1], label: 'opentelemetry::KeyValue::new' },

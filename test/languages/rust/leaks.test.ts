@@ -127,10 +127,26 @@ describe('rust leaks: sink families', () => {
     expect(await leaks('let k = std::env::var("GITHUB_TOKEN").expect("GITHUB_TOKEN must be set");')).toEqual([]);
   });
 
-  it('serialization: serde_json functions and json!', async () => {
-    const body = `${KEY}\nlet k = key.expose_secret().to_string();\nlet a = serde_json::to_string(&k)?;\nlet b = to_string_pretty(&Wrapper(k.clone()))?;\nlet c = serde_json::to_value(&k)?;\nlet d = serde_json::to_vec(&k)?;\nlet e = json!({"auth": {"key": k}});\nlet ok = serde_json::to_string(&k.len())?;`;
+  it('serialization: serde_json functions and json! pass the secret on; the text is reported where it is written', async () => {
+    const body = `${KEY}\nlet k = key.expose_secret().to_string();\nlet a = serde_json::to_string(&k)?;\nlet b = to_string_pretty(&Wrapper(k.clone()))?;\nlet c = serde_json::to_value(&k)?;\nlet d = serde_json::to_vec(&k)?;\nlet e = json!({"auth": {"key": k}});\nlet ok = serde_json::to_string(&k.len())?;\nstd::fs::write("a", &a)?;\nfile.write_all(b.as_bytes())?;\nstd::fs::write("c", c.to_string())?;\nout.write_all(&d)?;\nserde_json::to_writer(&mut out, &e)?;\nstd::fs::write("ok", ok)?;`;
     const found = await leaks(body, 'use serde_json::{json, to_string_pretty};');
-    expect(found.map((f) => f.sink)).toEqual(['serde_json::to_string', 'serde_json::to_string_pretty', 'serde_json::to_value', 'serde_json::to_vec', 'serde_json::json!']);
+    expect(found.map((f) => [f.rule, f.sink])).toEqual([
+      ['no-secret-serialization', 'fs::write'],
+      ['no-secret-serialization', 'serde_json::to_string_pretty text written by write_all()'],
+      ['no-secret-serialization', 'fs::write'],
+      ['no-secret-serialization', 'serde_json::to_vec text written by write_all()'],
+      ['no-secret-serialization', 'serde_json::to_writer'],
+    ]);
+  });
+
+  it('serialization: JSON text in a log is one log finding; encrypted or sent as a request body it is none', async () => {
+    const logged = `${KEY}\nlet text = serde_json::to_string(&json!({"key": key.expose_secret()}))?;\ntracing::info!("{text}");\nprintln!("{}", serde_json::to_string(&json!({"k": key.expose_secret()}))?);`;
+    expect(await leaks(logged, 'use serde_json::json;')).toEqual([
+      { rule: 'no-secret-in-log', sink: 'tracing::info!', id: 'OpenRouterApiKey' },
+      { rule: 'no-secret-in-log', sink: 'println!', id: 'OpenRouterApiKey' },
+    ]);
+    const kept = `${KEY}\nlet text = serde_json::to_string(&json!({"key": key.expose_secret()}))?;\nlet sealed = seal(text.as_bytes(), &mesh)?;\nlet enc = cipher.encrypt(&nonce, text.as_bytes())?;\nclient.post(u).bearer_auth(t).body(text.clone()).send().await?;\ninfo!("{sealed:?} {enc:?}");\nstd::fs::write("s", sealed)?;\nOk(())`;
+    expect(await leaks(kept, 'use serde_json::json;')).toEqual([]);
   });
 
   it('telemetry: span.record, KeyValue::new, span macros', async () => {
