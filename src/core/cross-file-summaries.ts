@@ -5,7 +5,7 @@
 // those few files are parsed twice.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FrontEndOptions, FunctionSummaryFact, LeakFact } from './facts.js';
+import type { FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from './facts.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
 
 function summaryKey(name: string): string {
@@ -74,8 +74,13 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
     if (fresh.length === 0) return;
     for (const summary of fresh) handled.add(sourceKey(summary));
     const freshNames = [...new Set(fresh.map((s) => summaryKey(s.name)))];
-    // Another module's function or value is reached through an import that names its module.
-    const mentions = (text: string, s: FunctionSummaryFact): boolean => text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module);
+    // Another module's function or value is reached through an import that names its module. A
+    // secret under a key (a settings object imported by every module) is read through that key
+    // or a parent of it: a module that names none of them is not analysed again (a known limit:
+    // such an object printed whole there is missed; it keeps settings-heavy projects cheap).
+    const mentions = (text: string, s: FunctionSummaryFact): boolean =>
+      text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module) &&
+      (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => text.includes(key)));
     for (let i = 0; i < analyses.length; i++) {
       const analysis = analyses[i];
       if (analysis.language !== 'python' || analysis.generated) continue;
@@ -93,6 +98,11 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
       wanted.set(analysis.file, asked);
     }
   }
+}
+
+/** Every key on a path to the secret inside a shape (`llm`, `api_key` of `cfg["llm"]["api_key"]`). */
+function secretKeys(shape: SecretShape): string[] {
+  return (shape.fields ?? []).flatMap(([key, inner]) => [key, ...secretKeys(inner)]);
 }
 
 function sourceKey(summary: FunctionSummaryFact): string {
