@@ -49,7 +49,7 @@ describe('--fix over every file kind', () => {
   it('turns the before tree into the after tree, then reports what remains', () => {
     const dir = copyTree('all-kinds');
     const run = runCli([...TODAY, '--fix'], dir);
-    expect(run.stderr).toContain('clavis-lint: fixed 16 problems in 11 files');
+    expect(run.stderr).toContain('clavis-lint: fixed 17 problems in 11 files');
     expectSameTree(dir, path.join(TREES, 'all-kinds/after'));
     // What remains is reported (direct reads, the build arg, the echo); nothing fixable is left.
     expect(run.code).toBe(1);
@@ -71,7 +71,7 @@ describe('--fix over every file kind', () => {
     const dir = copyTree('all-kinds');
     const run = runCli([...TODAY, '--fix-dry-run'], dir);
     expect(run.stdout).toBe(fs.readFileSync(path.join(TREES, 'all-kinds/dry-run.diff'), 'utf8'));
-    expect(run.stderr).toContain('--fix-dry-run: 16 problems in 11 files would be fixed; nothing was written');
+    expect(run.stderr).toContain('--fix-dry-run: 17 problems in 11 files would be fixed; nothing was written');
     expect(run.stdout).not.toContain('sk-test-FAKE');
     expect(run.code).toBe(1);
     expectSameTree(dir, path.join(TREES, 'all-kinds/before'));
@@ -80,7 +80,7 @@ describe('--fix over every file kind', () => {
   it('marks fixable findings in the text report and counts them at the end', () => {
     const run = runCli([...TODAY, '--no-color'], copyTree('all-kinds'));
     expect(run.stdout).toMatch(/error {4}\[\*\] 'OPENROUTER_KEY' is a deprecated alias/);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('[*] 16 problems fixable with --fix');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('[*] 17 problems fixable with --fix');
   });
 
   it('puts fix and fixable in JSON findings, with names only', () => {
@@ -91,7 +91,7 @@ describe('--fix over every file kind', () => {
     expect(env.fix).toEqual({ edits: [{ file: '.env.local', range: { line: 1, column: 1, endLine: 1, endColumn: 11 }, text: 'STRIPE_SECRET_KEY' }] });
     const example = json.findings.find((f) => f.ruleId === 'env-example-drift')!;
     expect(example.fix).toEqual({ edits: [{ file: '.env.example', range: { line: 3, column: 19, endLine: 3, endColumn: 19 }, text: '\nSENDGRID_API_KEY=' }] });
-    expect(json.findings.filter((f) => f.fix).length).toBe(16);
+    expect(json.findings.filter((f) => f.fix).length).toBe(17);
     expect(json.findings.filter((f) => !f.fix).every((f) => f.fixable === undefined)).toBe(true);
     expect(run.stdout).not.toContain('sk-test-FAKE');
   });

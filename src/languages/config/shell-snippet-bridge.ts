@@ -57,5 +57,7 @@ export async function analyzeEmbeddedScript(
 
 function remapFact(fact: Fact, mapRange: (range: Range) => Range): Fact {
   const valueRange = 'valueRange' in fact && fact.valueRange ? { valueRange: mapRange(fact.valueRange) } : {};
-  return { ...fact, range: mapRange(fact.range), ...valueRange } as Fact;
+  // Where the name itself is written (autofix renames there): mapped like the rest, never left snippet-relative.
+  const nameRange = 'nameRange' in fact && fact.nameRange ? { nameRange: mapRange(fact.nameRange) } : {};
+  return { ...fact, range: mapRange(fact.range), ...valueRange, ...nameRange } as Fact;
 }
