@@ -49,7 +49,8 @@ interface FunctionInfo {
   className: string | null;
   /** Parameter names in call order (without `self`/`cls` for methods). */
   params: string[];
-  paramTypes: Array<string | null>;
+  /** Parameter annotations (the `type` nodes), in call order. */
+  paramTypes: Array<Node | null>;
   returnTaint: Taint | null;
   /** Parameter index -> the access path returned from it (`return cfg["url"]`). */
   returnParams: Map<number, string[] | undefined>;
@@ -230,11 +231,11 @@ export class PythonLeakAnalysis {
       if (!name) continue;
       const cls = enclosingClass(node);
       const params: string[] = [];
-      const paramTypes: Array<string | null> = [];
+      const paramTypes: Array<Node | null> = [];
       for (const param of node.childForFieldName('parameters')?.namedChildren ?? []) {
         const id = param.type === 'identifier' ? param : (param.childForFieldName('name') ?? param.namedChildren.find((c) => c.type === 'identifier'));
         params.push(id?.type === 'identifier' ? id.text : '*');
-        paramTypes.push(param.childForFieldName('type')?.text ?? null);
+        paramTypes.push(param.childForFieldName('type'));
       }
       if (cls && params.length > 0 && !isStaticMethod(node)) {
         params.shift();
@@ -262,10 +263,14 @@ export class PythonLeakAnalysis {
     const env: Env = new Map();
     this.current = info;
     info.params.forEach((param, index) => {
-      const type = info.paramTypes[index];
+      const typeNode = info.paramTypes[index];
+      const type = typeNode?.text ?? null;
       const declared = type ? this.secretTypes.declaredIn(type) : null;
+      const instance = typeNode && !declared ? this.importedInstance(typeNode, param) : null;
       if (type && declared) {
         env.set(param, this.typedSource(info.node, `parameter ${param}: ${type}`, declared));
+      } else if (instance) {
+        env.set(param, instance);
       } else {
         env.set(param, { origin: 'param', paramIndex: index, secretId: null, envName: null, source: `parameter ${param}`, steps: [] });
       }
@@ -529,6 +534,18 @@ export class PythonLeakAnalysis {
       if (taint) fields.set(field, taint);
     }
     return withFields(fields, { className: cls.name, ...(cls.printsFields ? {} : { opaque: 'object' as const }) });
+  }
+
+  /**
+   * A parameter annotated with another module's settings class (`settings: Settings =
+   * Depends(get_settings)` in FastAPI): an instance with that class's secret fields.
+   */
+  private importedInstance(typeNode: Node, param: string): Taint | null {
+    if (!this.imported) return null;
+    const expression = typeNode.type === 'type' ? (typeNode.namedChildren[0] ?? null) : typeNode;
+    const summary = this.imported.resolve(expression);
+    if (!summary?.returnsSecret || !expression) return null;
+    return this.fromShape(summary.returnsSecret, this.step(expression, `parameter ${param}: ${expression.text}`));
   }
 
   /** Another module's value imported here (`settings` of `from app.config import settings`). */
