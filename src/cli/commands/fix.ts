@@ -32,10 +32,14 @@ function notFixedNotes(plan: FixPlan, io: CliIo): void {
   }
 }
 
-/** Applies one pass of fixes; returns how many findings it fixed (0: nothing left to do). */
-export function applyFixPass(root: string, findings: readonly Finding[], io: CliIo): number {
+/**
+ * Applies one pass of fixes; returns how many findings it fixed (0: nothing left to do). What it
+ * could not fix is said once, by the pass that ends the run (one that fixes nothing, or the last):
+ * a pass that fixed something is followed by another that sees the same leftovers.
+ */
+export function applyFixPass(root: string, findings: readonly Finding[], io: CliIo, lastPass: boolean): number {
   const plan = planFixes(root, findings);
-  notFixedNotes(plan, io);
+  if (lastPass || plan.files.length === 0) notFixedNotes(plan, io);
   const failed = writeFixes(plan);
   for (const { file, code } of failed) io.stderr.write(`clavis-lint: not fixed: cannot write ${file} (${code})\n`);
   const written = plan.files.filter((f) => !failed.some((x) => x.file === f.file));

@@ -100,7 +100,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   if (changed) findings = filterByDiff(findings, changed, diffFilter);
   if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
   // --fix: fix what this run reports, then scan again (the report is of what remains).
-  if (fixMode === 'fix' && fixPass <= MAX_FIX_PASSES && applyFixPass(result.root, findings, io) > 0) return runScanCommand(paths, values, io, fixPass + 1);
+  if (fixMode === 'fix' && fixPass <= MAX_FIX_PASSES && applyFixPass(result.root, findings, io, fixPass === MAX_FIX_PASSES) > 0) return runScanCommand(paths, values, io, fixPass + 1);
   if (fixMode === 'dry-run') {
     writeReport(dryRunDiff(result.root, findings, result.sourceLines, io).diff, values, io);
     return exitCodeFor(findings, maxWarnings);
