@@ -34,7 +34,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     typeSources: new Map(),
     typeMembers: secretTypeMembers(options.resolver.types, (options.resolver as { typeMembers?: ResolverTypeMembers[] }).typeMembers),
     errorClasses: new Map(),
-    moduleClients: new Map(),
+    moduleValues: new Map(),
     isTestFile: (relative) => TEST_FILE.test(relative),
   };
 }

@@ -2,6 +2,7 @@
 import { ts } from './compiler-api.js';
 import { describeNode, stepAt } from './positions.js';
 import { lastCalleeName, memberChain } from './sink-matcher.js';
+import { skipOuterExpressions } from './provenance.js';
 import type { EngineContext, SourceOrigin, Taint } from './taint.js';
 
 /** `process.env` or `import.meta.env` (or `Bun.env`). */
@@ -182,4 +183,30 @@ function declaredPathOrigin(shownCall: string, path: string[], ctx: EngineContex
   const last = path[path.length - 1];
   const secretId = ctx.options.secretNames[last] ?? null;
   return { kind: 'source', secretId, envName: secretId ? last : null, description: `${shownCall}.${path.join('.')}` };
+}
+
+const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync']);
+
+/**
+ * `envSchema.parse(process.env)` (zod, valibot and alike): the parsed object holds the registry's
+ * secrets under their own env names, so `env.OPENAI_API_KEY` is the secret and `env.NODE_ENV` is
+ * not; the object passed whole still holds them. `safeParse` wraps it in `{ success, data }`.
+ * null: not such a call, or the registry has no secret.
+ */
+export function parsedEnvContainer(call: ts.CallExpression, ctx: EngineContext): Taint | null {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !SCHEMA_PARSE_METHODS.has(callee.name.text)) return null;
+  const arg = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+  if (!arg || !isEnvObject(arg)) return null;
+  const api = envApiOf(arg as ts.PropertyAccessExpression);
+  const shown = `${describeNode(callee)}(${api})`;
+  const fields = new Map<string, Taint>();
+  for (const name of Object.keys(ctx.options.secretNames).sort()) {
+    const origin = envOrigin(name, api, ctx);
+    if (origin) fields.set(name, { origin, flow: [stepAt(ctx.root, call, `${shown} returns ${name}`)] });
+  }
+  const first = fields.values().next().value;
+  if (!first) return null;
+  const parsed: Taint = { origin: first.origin, flow: [stepAt(ctx.root, call, `${shown} returns the environment's secrets under their names`)], fields };
+  return callee.name.text.startsWith('safe') ? { origin: first.origin, flow: parsed.flow, fields: new Map([['data', parsed]]) } : parsed;
 }

@@ -97,8 +97,8 @@ export interface EngineContext {
   /** Members of each declared secret type: which return the secret, which a redacted form. */
   typeMembers: Map<string, SecretTypeMembers>;
   errorClasses: Map<ts.Symbol, boolean>;
-  /** Per module-level declaration: the HTTP client instance it holds, when built with a secret (walker.moduleClient). */
-  moduleClients: Map<ts.Node, Taint | null>;
+  /** Per symbol of a module-level variable: the source or secret-holding client it is, read from elsewhere (walker.moduleValue). */
+  moduleValues: Map<ts.Symbol, Taint | null>;
   /** Test code (a path relative to the root): leaks located there are marked `inTest`. */
   isTestFile(relative: string): boolean;
 }

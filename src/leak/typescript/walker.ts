@@ -16,6 +16,7 @@ import {
   declaredPathContainer,
   declaredPathsOf,
   envApiOf,
+  parsedEnvContainer,
   envOrigin,
   envSourceOf,
   isEnvObject,
@@ -444,66 +445,54 @@ export class TaintWalker {
     const known = this.state.get(symbol ?? node.text);
     if (known) return known;
     if (!symbol) return undefined;
-    const declared = this.declaredPathVariable(symbol, node);
-    if (declared) return declared;
-    const client = this.moduleClient(symbol);
-    if (client) return client;
+    const moduleValue = this.moduleValue(symbol, node);
+    if (moduleValue) return moduleValue;
     if (this.ctx.resolverTypes.size === 0) return undefined;
     return this.declaredTypeSource(symbol, node);
   }
 
   /**
-   * A variable initialised with a call of a declared source path, read where this walk did not
-   * bind it: `import { env } from './env'` with `export const env = envSchema.parse(process.env)`.
+   * A value a module-level variable (or `export default`) holds, read where this walk did not bind
+   * it (an importing module, a function summary), when it is one of: a declared source path's
+   * result (`export const cfg = get_config()`), a parsed env object (`envSchema.parse(process.env)`),
+   * or an HTTP client built with a secret (`export const api = axios.create({ headers: { Authorization } })`).
+   * Evaluated once per symbol; the module's earlier top-level declarations give the client its config.
    */
-  private declaredPathVariable(symbol: ts.Symbol, at: ts.Identifier): Taint | undefined {
-    if (this.ctx.sourcePaths.size === 0) return undefined;
-    let target = symbol;
-    try {
-      if (target.flags & ts.SymbolFlags.Alias) target = this.ctx.checker.getAliasedSymbol(target);
-    } catch {
-      return undefined;
+  private moduleValue(symbol: ts.Symbol, at: ts.Identifier): Taint | undefined {
+    let value = this.ctx.moduleValues.get(symbol);
+    if (value === undefined) {
+      this.ctx.moduleValues.set(symbol, null); // a module whose top level reads this value must not recurse
+      value = this.computeModuleValue(symbol);
+      this.ctx.moduleValues.set(symbol, value);
     }
-    const declaration = target.valueDeclaration;
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer || declaration.getSourceFile().isDeclarationFile) return undefined;
-    const init = skipOuterExpressions(declaration.initializer);
-    if (!ts.isCallExpression(init)) return undefined;
-    const declared = declaredPathsOf(init, this.ctx);
-    if (declared.length === 0) return undefined;
-    return withStep(declaredPathContainer(init, declared, this.ctx), stepAt(this.ctx.root, at, `'${at.text}' holds it`));
+    if (!value) return undefined;
+    return value.holder ? value : withStep(value, stepAt(this.ctx.root, at, `'${at.text}' holds it`));
   }
 
-  /**
-   * A module-level HTTP client built with a secret (`export const api = axios.create({ headers: {
-   * Authorization } })`), read where this walk did not bind it: an importing module, or a function
-   * summary. Its module's earlier top-level declarations are evaluated once to know its config.
-   */
-  private moduleClient(symbol: ts.Symbol): Taint | undefined {
+  private computeModuleValue(symbol: ts.Symbol): Taint | null {
     let target = symbol;
     try {
       if (target.flags & ts.SymbolFlags.Alias) target = this.ctx.checker.getAliasedSymbol(target);
     } catch {
-      return undefined;
+      return null;
     }
     const declaration = target.valueDeclaration ?? target.declarations?.[0];
-    if (!declaration) return undefined;
+    if (!declaration) return null;
     let init: ts.Expression | undefined;
     if (ts.isVariableDeclaration(declaration) && ts.isSourceFile(declaration.parent.parent.parent)) init = declaration.initializer;
     else if (ts.isExportAssignment(declaration)) init = declaration.expression;
     const call = init ? skipOuterExpressions(init) : undefined;
-    if (!init || !call || !ts.isCallExpression(call)) return undefined;
+    if (!init || !call || !ts.isCallExpression(call)) return null;
     const file = declaration.getSourceFile();
-    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return undefined;
-    const cached = this.ctx.moduleClients.get(declaration);
-    if (cached !== undefined) return cached ?? undefined;
-    this.ctx.moduleClients.set(declaration, null); // a module whose top level reads this value must not recurse
+    if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return null;
+    const declared = declaredPathsOf(call, this.ctx);
+    if (declared.length > 0) return declaredPathContainer(call, declared, this.ctx);
+    const parsedEnv = parsedEnvContainer(call, this.ctx);
+    if (parsedEnv) return parsedEnv;
     const provenance = { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache };
-    if (classifyHttpCall(call, undefined, provenance)?.kind !== 'factory') return undefined;
-    const walker = new TaintWalker(this.ctx, { kind: 'module' });
-    const value = walker.evalModuleValue(file, declaration, init);
-    const client = value?.holder?.kind === 'http-client' ? value : null;
-    this.ctx.moduleClients.set(declaration, client);
-    return client ?? undefined;
+    if (classifyHttpCall(call, undefined, provenance)?.kind !== 'factory') return null;
+    const value = new TaintWalker(this.ctx, { kind: 'module' }).evalModuleValue(file, declaration, init);
+    return value?.holder?.kind === 'http-client' ? value : null;
   }
 
   /** Module mode: the top-level variables declared before `declaration` (no function bodies), then `init`. */
@@ -704,6 +693,9 @@ export class TaintWalker {
     // `get_config()` with `leak.sources: [{ call: get_config, path: llm.api_key }]`: only that path is secret.
     const declaredPaths = declaredPathsOf(call, this.ctx);
     if (declaredPaths.length > 0) return declaredPathContainer(call, declaredPaths, this.ctx);
+    // `envSchema.parse(process.env)`: only the secrets' own keys of the parsed object are secret.
+    const parsedEnv = parsedEnvContainer(call, this.ctx);
+    if (parsedEnv) return parsedEnv;
     if (this.ctx.resolverFunctions.has(name)) {
       const object = this.resolverObjectResult(call, name);
       if (object !== null) return object;
