@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fact, FileFacts, LanguageId } from '../core/facts.js';
+import { compareCodeUnits } from '../core/compare.js';
 import { configDefaults } from '../core/config.js';
 import { discoverFiles } from '../core/discovery.js';
 import { analyzeAll } from '../core/worker-pool.js';
@@ -43,6 +44,8 @@ export interface CollectedNames {
   sightings: NameSighting[];
   /** Files the front ends looked at. */
   files: number;
+  /** Languages of those files (the next steps mention ESLint only for TS/JS). */
+  languages: LanguageId[];
 }
 
 /** Languages whose env reads can move behind a resolver: they count towards `resolver.paths`. */
@@ -60,7 +63,8 @@ export async function collectSightings(root: string, options: { workers?: number
   const fileFacts = analyses.flatMap((a) => (a.facts ? [a.facts] : []));
   resolveConstRefs(analyses, fileFacts, await constantCollector(root, config.maxFileBytes, fileFacts));
   const sightings = fileFacts.flatMap(sightingsOf);
-  return { root, sightings, files: analyses.filter((a) => a.language !== null).length };
+  const languages = [...new Set(analyses.flatMap((a) => (a.language ? [a.language] : [])))].sort(compareCodeUnits);
+  return { root, sightings, files: analyses.filter((a) => a.language !== null).length, languages };
 }
 
 function sightingsOf(file: FileFacts): NameSighting[] {

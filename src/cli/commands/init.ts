@@ -49,7 +49,7 @@ export async function runInitCommand(args: string[], values: ParsedOptions, io: 
   const force = values.force === true;
   writeNew(path.join(dir, REGISTRY_FILE), renderRegistry({ secrets, resolver, schemaPath: schemaModelinePath(dir, REGISTRY_SCHEMA) }), force, shown(REGISTRY_FILE));
   writeNew(path.join(dir, CONFIG_FILE), renderConfig(schemaModelinePath(dir, CONFIG_SCHEMA)), force, shown(CONFIG_FILE));
-  io.stdout.write(summary({ dir, io, shown, files: collected.files, secrets, resolver, leftOut: proposal.leftOut }));
+  io.stdout.write(summary({ dir, io, shown, files: collected.files, languages: collected.languages, secrets, resolver, leftOut: proposal.leftOut }));
   return EXIT_OK;
 }
 
@@ -96,6 +96,7 @@ interface SummaryInput {
   io: CliIo;
   shown: (file: string) => string;
   files: number;
+  languages: readonly string[];
   secrets: readonly ProposedSecret[];
   resolver: ResolverCandidate | undefined;
   leftOut: ReadonlyArray<{ name: string; reason: string }>;
@@ -130,11 +131,10 @@ function summary(input: SummaryInput): string {
     '  3. Add the GitHub Action (.github/workflows/clavis-lint.yml):',
     '       - uses: actions/checkout@v5',
     '       - uses: clavis-lint/clavis-lint@v0',
-    '  4. Add the ESLint config (eslint.config.js):',
-    "       import clavis from 'clavis-lint/eslint-plugin';",
-    '       export default [clavis.configs.recommended];',
-    '  Setup for each, and pre-commit: docs/integrations.md in the clavis-lint package.',
-    '',
   );
+  if (input.languages.includes('typescript') || input.languages.includes('javascript')) {
+    lines.push('  4. Add the ESLint config (eslint.config.js):', "       import clavis from 'clavis-lint/eslint-plugin';", '       export default [clavis.configs.recommended];');
+  }
+  lines.push('  Setup for each, and pre-commit: docs/integrations.md in the clavis-lint package.', '');
   return lines.join('\n');
 }
