@@ -1,5 +1,5 @@
 import type { EnvReadFact, Fact, NameRefFact, Range } from '../core/facts.js';
-import { defineRule, type Fix } from '../core/rule.js';
+import { defineRule, type Fix, type Suggestion } from '../core/rule.js';
 import { containmentIndex } from '../core/range-containment.js';
 
 /** `line\0name` of every string literal naming a registry name, built once per file (a lookup per use stays O(1)). */
@@ -33,6 +33,9 @@ function keysOf(facts: readonly Fact[]): Set<string> {
  * string literal around it (`"X"`). Anything else (a name assembled from constants) has no certain edit.
  */
 function aliasToken(fact: EnvReadFact | NameRefFact, name: string): Range | undefined {
+  // A schema key (`z.object({ 'X': … }).parse(process.env)`) is also the property the code reads
+  // from the parsed object elsewhere: renaming it alone would break those reads.
+  if (fact.kind === 'env-read' && fact.via?.kind === 'schema') return undefined;
   if (fact.nameRange) return fact.nameRange;
   const { range } = fact;
   if (range.line !== range.endLine) return undefined;
@@ -65,7 +68,7 @@ export default defineRule({
     description: 'Report every use of a deprecated secret alias: a warning before its removal date, an error on and after it.',
     rationale:
       'A deprecated alias is a name the registry has promised to retire on `remove_after`. Every remaining reader, workflow, manifest or `.env` file that still uses it breaks (or silently falls back) on that day. Reporting uses as warnings before the date gives owners a migration window; turning them into errors on the date (or at once with `--hard-cut`) makes the cut enforceable instead of aspirational. Inside `resolver.paths` the resolver reads the alias on purpose, as its fallback: that is reported only on or after the removal date (or with `--hard-cut`), when the fallback itself has to go.',
-    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one. `--fix` renames the alias where the name is written literally as a whole token (`process.env.X`, `os.environ[\"X\"]`, `$X`, a config key, `${{ secrets.X }}`); a shorthand `{ X } = process.env` becomes `{ NEW: X }` (the local variable keeps its name); a name assembled from constants is left for you, and so is a fallback read inside `resolver.paths`. Renaming a key in a deployed environment (CI secrets, a `.env` that a server reads) still needs the new name set there.",
+    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one. `--fix` renames the alias where the name is written literally as a whole token (`process.env.X`, `os.environ[\"X\"]`, `$X`, a config key, `${{ secrets.X }}`); a shorthand `{ X } = process.env` becomes `{ NEW: X }` (the local variable keeps its name). A string literal that is not the key of an env read (`env['X']` on a parsed config, a settings map) is only offered as an ESLint suggestion: its other spellings are out of sight. A name assembled from constants, or a schema key (`z.object({ X: … })`, read back by that key elsewhere), is left for you, and so is a fallback read inside `resolver.paths`. Renaming a key in a deployed environment (CI secrets, a `.env` that a server reads) still needs the new name set there.",
     messages: {
       deprecated: "'{{name}}' is a deprecated alias of {{secretId}}; use '{{replacement}}' instead (removal after {{removeAfter}}).",
       removed: "'{{name}}' is a deprecated alias of {{secretId}} whose removal date {{removeAfter}} is reached; use '{{replacement}}' instead.",
@@ -77,6 +80,10 @@ export default defineRule({
     precision: 'very-high',
     appliesTo: ['typescript', 'javascript', 'rust', 'python', 'shell', 'workflow', 'compose', 'kubernetes', 'dockerfile', 'dotenv'],
     fixable: 'code',
+    hasSuggestions: true,
+    suggestionMessages: {
+      renameLiteral: "Rename the string to '{{replacement}}' (check the other places that use this key).",
+    },
     bad: [
       { lang: 'ts', code: 'const key = process.env.OPENROUTER_KEY;' },
       { lang: 'yaml', code: 'env:\n  OPENROUTER_KEY: ${{ secrets.OPENROUTER_KEY }}' },
@@ -128,8 +135,14 @@ export default defineRule({
       // one name twice; removing the fallback is a decision for its owner, not a certain edit.
       // A key renamed onto a key the file already sets would duplicate it (invalid YAML, a shadowed `.env` line).
       const collides = fact.kind === 'name-ref' && fact.context !== 'string-literal' && keysOf(file.facts).has(`${fact.context}\u0000${data.replacement}`);
-      const fix = inResolver || collides ? undefined : renameFix(file.file, fact, fact.name, data.replacement);
-      const base = { data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name, ...(fix ? { fix } : {}) };
+      const rename = inResolver || collides ? undefined : renameFix(file.file, fact, fact.name, data.replacement);
+      // A string literal in code that is not the key of an env read may be a key into anything (a
+      // parsed config object, a settings map) whose other spellings the linter cannot see: the same
+      // rename is offered as an ESLint suggestion, never applied by --fix.
+      const literal = fact.kind === 'name-ref' && fact.context === 'string-literal';
+      const fix = literal ? undefined : rename;
+      const suggestions: Suggestion[] | undefined = literal && rename ? [{ messageId: 'renameLiteral', data: { replacement: data.replacement }, fix: rename }] : undefined;
+      const base = { data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name, ...(fix ? { fix } : {}), ...(suggestions ? { suggestions } : {}) };
       if (ctx.hardCut) yield { ...base, messageId: 'hardCut', severity: 'error' as const };
       else if (!removeAfter) yield { ...base, messageId: 'noDate', severity: 'warning' as const };
       else if (removalReached) yield { ...base, messageId: 'removed', severity: 'error' as const };

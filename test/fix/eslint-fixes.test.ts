@@ -19,7 +19,7 @@ const inFixtures = (rel: string): string => path.join(FIXTURES, rel);
 describe('plugin meta', () => {
   it('marks the fixable rule and the rule with suggestions from the rule metadata', () => {
     expect(plugin.rules['no-deprecated-alias'].meta.fixable).toBe('code');
-    expect(plugin.rules['no-deprecated-alias'].meta.hasSuggestions).toBeUndefined();
+    expect(plugin.rules['no-deprecated-alias'].meta.hasSuggestions).toBe(true);
     expect(plugin.rules['no-direct-env-read'].meta.hasSuggestions).toBe(true);
     expect(plugin.rules['no-direct-env-read'].meta.fixable).toBeUndefined();
     expect(plugin.rules['no-dynamic-env-read'].meta.fixable).toBeUndefined();
@@ -46,11 +46,11 @@ ruleTester.run('no-deprecated-alias (fixes)', plugin.rules['no-deprecated-alias'
       errors: [{ messageId: 'deprecated', line: 2 }],
     },
     {
-      name: 'a string literal naming the alias is renamed inside its quotes',
+      name: 'a string literal naming the alias is only a suggestion: other spellings of the key are out of sight',
       code: "export const name = 'STRIPE_KEY';\n",
       filename: aliasFile,
-      output: "export const name = 'STRIPE_SECRET_KEY';\n",
-      errors: [{ messageId: 'deprecated' }],
+      output: null,
+      errors: [{ messageId: 'deprecated', suggestions: [{ messageId: 'renameLiteral', output: "export const name = 'STRIPE_SECRET_KEY';\n" }] }],
     },
     {
       name: 'a shorthand destructuring renames the key and keeps the local variable',
@@ -72,6 +72,16 @@ ruleTester.run('no-deprecated-alias (fixes)', plugin.rules['no-deprecated-alias'
       filename: aliasFile,
       output: 'export const { STRIPE_SECRET_KEY: stripe } = process.env;\n',
       errors: [{ messageId: 'deprecated' }],
+    },
+    {
+      name: 'a schema key is not fixed: the parsed object is read by that key elsewhere',
+      code: "import { z } from 'zod';\nexport const env = z.object({ 'STRIPE_KEY': z.string() }).parse(process.env);\nexport const k = env['STRIPE_KEY'];\n",
+      filename: aliasFile,
+      output: null,
+      errors: [
+        { messageId: 'deprecated', line: 2, suggestions: [] },
+        { messageId: 'deprecated', line: 3, suggestions: [{ messageId: 'renameLiteral', output: "import { z } from 'zod';\nexport const env = z.object({ 'STRIPE_KEY': z.string() }).parse(process.env);\nexport const k = env['STRIPE_SECRET_KEY'];\n" }] },
+      ],
     },
     {
       name: 'a name built from a constant is not fixed: the constant may be used elsewhere',
