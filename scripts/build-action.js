@@ -4,7 +4,8 @@
 // - CommonJS, not ESM: @actions/core 3 is ESM-only, but an ESM bundle of its dependencies fails
 //   at run time with `Dynamic require of "net"`.
 // - One TypeScript copy: the front end loads `typescript` through createRequire (invisible to the
-//   bundler) and the leak analysis uses ts-morph's copy; in the bundle both use ts-morph's.
+//   bundler) and the leak analysis through `import ts = require('typescript')` (src/leak/typescript/
+//   compiler-api.ts, which esbuild bundles); in the bundle both use that one bundled module.
 // - wasm: web-tree-sitter and the three grammars are copied next to the bundle, and a bundle-only
 //   loader (src/action/bundled-tree-sitter-loader.ts) finds them there.
 // - Deterministic: no timestamps, paths relative to the repository, fixed options. The test
@@ -35,13 +36,14 @@ const substitutions = {
   name: 'clavis-bundle-substitutions',
   setup(b) {
     // typescript-module.ts loads `typescript` with createRequire at run time, which a bundle cannot
-    // resolve. Keep the module (and whatever it exports) but hand its createRequire ts-morph's copy.
+    // resolve. Keep the module (and whatever it exports) but hand its createRequire the bundled copy:
+    // a literal `require('typescript')` that esbuild resolves to the same module the leak analysis uses.
     b.onLoad({ filter: /[\\/]src[\\/]languages[\\/]typescript[\\/]typescript-module\.ts$/ }, (args) => {
       const source = fs.readFileSync(args.path, 'utf8');
       if (!source.includes(CREATE_REQUIRE_IMPORT)) {
         return { errors: [{ text: `build-action: ${path.relative(REPO, args.path)} no longer loads typescript through createRequire; update the substitution in scripts/build-action.js` }] };
       }
-      const replacement = "import { ts as __clavisBundledTs } from 'ts-morph'; const createRequire = () => () => __clavisBundledTs;";
+      const replacement = "const createRequire = () => () => require('typescript');";
       return { contents: source.replace(CREATE_REQUIRE_IMPORT, replacement), loader: 'ts', resolveDir: path.dirname(args.path) };
     });
     b.onResolve({ filter: /(^|\/)tree-sitter-loader\.js$/ }, (args) =>

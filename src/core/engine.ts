@@ -197,7 +197,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   };
 }
 
-/** Project-level TS/JS leak analysis (type checker, cross-file). Loaded lazily: ts-morph is heavy. */
+/** Project-level TS/JS leak analysis (type checker, cross-file). Loaded lazily: only scans with leak rules on and TS/JS files pay for it. */
 async function addTypeScriptLeaks(
   root: string,
   fileFacts: FileFacts[],

@@ -6,7 +6,10 @@ import { mayContainSource, sourceNeedles } from '../leak/typescript/prefilter.js
 import { createLeakContext, leakFactsOfSourceFile } from '../leak/typescript/program-analysis.js';
 import type { EngineContext } from '../leak/typescript/taint.js';
 
-/** The part of a `ts.Program` we use; typescript-eslint's and ts-morph's TypeScript copies both satisfy it. */
+/**
+ * The part of a `ts.Program` we use. typescript-eslint builds it with the `typescript` package the
+ * project resolves, normally the one the leak analysis loads (src/leak/typescript/compiler-api.ts).
+ */
 export interface ProgramLike {
   getTypeChecker(): unknown;
   getSourceFile(fileName: string): unknown;

@@ -3,7 +3,7 @@
 //
 // Speed: only files whose text mentions a source (resolver function or type name, or a registry
 // secret env name; `process.env[dynamic]` can never be attributed to a secret, so a bare
-// `process.env` does not qualify) are added to the ts-morph Project. The compiler pulls in what
+// `process.env` does not qualify) are the root files of the compiler Program. The compiler pulls in what
 // they import, which is what cross-file function summaries need; nothing else is parsed or checked.
 // Robustness: missing node_modules or type errors only make types `any`; provenance and sinks
 // then fall back to syntactic evidence. A failure in one file goes to `errors`, never out.
@@ -14,7 +14,7 @@ import { mayContainSource, sourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
-import { createLeakProject, type LeakProject } from './project.js';
+import { createLeakProgram, type LeakProject } from './project.js';
 import type { EngineContext } from './taint.js';
 
 export interface TypeScriptLeakInput {
@@ -60,16 +60,9 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   let program;
   let leakProject: LeakProject | undefined;
   try {
-    leakProject = createLeakProject(root);
-    const { project } = leakProject;
-    for (const file of candidates) {
-      try {
-        project.addSourceFileAtPath(file);
-      } catch {
-        errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
-      }
-    }
-    program = project.getProgram().compilerObject;
+    leakProject = createLeakProgram(root, candidates);
+    program = leakProject.program;
+    for (const file of leakProject.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
     ctx = createLeakContext(root, program.getTypeChecker(), input.options);
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });

@@ -3,21 +3,13 @@
 // module resolution probes through `paths` or an in-tree symbolic link) whose real path is outside
 // the boundary does not exist for it: it is never read, analysed or shown as a flow step. Refusals
 // are counted so the caller can tell which import or tsconfig led out and report it in `errors[]`.
+//
+// Module resolution asks the same questions many times (every import of `@/lib/x` probes the same
+// `.ts`/`.tsx`/`/index.ts` candidates), so answers about existence are remembered for the scan.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileSystemHost, RuntimeDirEntry } from 'ts-morph';
 import { containmentChecker } from '../../core/contained-path.js';
 import { guardedSourceText } from '../../languages/typescript/nesting-guard.js';
-
-function notFound(p: string): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(`not found: ${p}`);
-  error.code = 'ENOENT';
-  return error;
-}
-
-function readOnly(): never {
-  throw new Error('the leak analysis never writes to the file system');
-}
 
 /**
  * Probes the compiler makes on its own, whatever the code says: `node_modules` lookups walking up
@@ -28,10 +20,14 @@ function isEnvironmentProbe(absolute: string): boolean {
   return absolute.split(path.sep).includes('node_modules') || path.basename(absolute) === 'package.json';
 }
 
-export class ContainedFileSystem implements FileSystemHost {
+type Kind = 'file' | 'directory' | 'none';
+
+export class ContainedFileSystem {
   /** How many requests for something outside the project were refused (environment probes excluded). */
   refusals = 0;
+  readonly useCaseSensitiveFileNames = process.platform !== 'win32' && process.platform !== 'darwin';
   private readonly verdicts = new Map<string, boolean>();
+  private readonly kinds = new Map<string, Kind>();
   private readonly inside: (absolute: string) => boolean;
 
   constructor(boundary: string) {
@@ -50,119 +46,59 @@ export class ContainedFileSystem implements FileSystemHost {
     return verdict;
   }
 
-  isCaseSensitive(): boolean {
-    return process.platform !== 'win32' && process.platform !== 'darwin';
+  /** The text of a file inside the project, or undefined (outside, missing, unreadable). */
+  readFile(filePath: string): string | undefined {
+    if (!this.allows(filePath)) return undefined;
+    try {
+      // Constructs nested too deep are blanked as in the front end, so the compiler never overflows.
+      return guardedSourceText(filePath, fs.readFileSync(filePath, 'utf8'));
+    } catch {
+      return undefined;
+    }
   }
 
-  readDirSync(dirPath: string): RuntimeDirEntry[] {
-    if (!this.allows(dirPath)) throw notFound(dirPath);
-    return fs.readdirSync(dirPath, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dirPath, entry.name);
-      if (entry.isSymbolicLink() && !this.allows(full)) return [];
-      let isFile = entry.isFile();
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          const stat = fs.statSync(full);
-          isFile = stat.isFile();
-          isDirectory = stat.isDirectory();
-        } catch {
-          return [];
-        }
+  fileExists(filePath: string): boolean {
+    return this.allows(filePath) && this.kindOf(filePath) === 'file';
+  }
+
+  directoryExists(dirPath: string): boolean {
+    return this.allows(dirPath) && this.kindOf(dirPath) === 'directory';
+  }
+
+  realpath(p: string): string {
+    if (!this.allows(p)) return p; // never resolved: the compiler then finds nothing there
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
+    }
+  }
+
+  /** Subdirectories (for `@types`-style probes); links leading outside are left out. */
+  getDirectories(dirPath: string): string[] {
+    if (!this.allows(dirPath)) return [];
+    try {
+      return fs
+        .readdirSync(dirPath, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && this.directoryExists(path.join(dirPath, entry.name))))
+        .map((entry) => entry.name);
+    } catch {
+      return [];
+    }
+  }
+
+  private kindOf(p: string): Kind {
+    const absolute = path.resolve(p);
+    let kind = this.kinds.get(absolute);
+    if (kind === undefined) {
+      try {
+        const stat = fs.statSync(absolute);
+        kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'none';
+      } catch {
+        kind = 'none';
       }
-      return [{ name: full, isFile, isDirectory, isSymlink: entry.isSymbolicLink() }];
-    });
-  }
-
-  async readFile(filePath: string, encoding = 'utf-8'): Promise<string> {
-    return this.readFileSync(filePath, encoding);
-  }
-
-  readFileSync(filePath: string, encoding = 'utf-8'): string {
-    if (!this.allows(filePath)) throw notFound(filePath);
-    // Constructs nested too deep are blanked as in the front end, so the compiler never overflows.
-    return guardedSourceText(filePath, fs.readFileSync(filePath, encoding as BufferEncoding));
-  }
-
-  async fileExists(filePath: string): Promise<boolean> {
-    return this.fileExistsSync(filePath);
-  }
-
-  fileExistsSync(filePath: string): boolean {
-    try {
-      return this.allows(filePath) && fs.statSync(filePath).isFile();
-    } catch {
-      return false;
+      this.kinds.set(absolute, kind);
     }
-  }
-
-  async directoryExists(dirPath: string): Promise<boolean> {
-    return this.directoryExistsSync(dirPath);
-  }
-
-  directoryExistsSync(dirPath: string): boolean {
-    try {
-      return this.allows(dirPath) && fs.statSync(dirPath).isDirectory();
-    } catch {
-      return false;
-    }
-  }
-
-  realpathSync(p: string): string {
-    if (!this.allows(p)) throw notFound(p);
-    return fs.realpathSync(p);
-  }
-
-  getCurrentDirectory(): string {
-    return process.cwd();
-  }
-
-  async glob(): Promise<string[]> {
-    return [];
-  }
-
-  /** Files are added explicitly (`skipAddingFilesFromTsConfig`); tsconfig globs are never expanded. */
-  globSync(): string[] {
-    return [];
-  }
-
-  delete(): Promise<void> {
-    return readOnly();
-  }
-
-  deleteSync(): void {
-    readOnly();
-  }
-
-  writeFile(): Promise<void> {
-    return readOnly();
-  }
-
-  writeFileSync(): void {
-    readOnly();
-  }
-
-  mkdir(): Promise<void> {
-    return readOnly();
-  }
-
-  mkdirSync(): void {
-    readOnly();
-  }
-
-  move(): Promise<void> {
-    return readOnly();
-  }
-
-  moveSync(): void {
-    readOnly();
-  }
-
-  copy(): Promise<void> {
-    return readOnly();
-  }
-
-  copySync(): void {
-    readOnly();
+    return kind;
   }
 }

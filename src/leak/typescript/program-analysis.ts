@@ -1,5 +1,6 @@
 // The per-Program and per-file steps of the TypeScript leak analysis, shared by the CLI (a
-// ts-morph Program it builds itself) and the ESLint plugin (typescript-eslint's Program).
+// compiler Program it builds itself, src/leak/typescript/project.ts) and the ESLint plugin
+// (typescript-eslint's Program).
 import type { Fact, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import { secretTypeMembers } from '../../registry/resolver-types.js';
 import type { ResolverTypeMembers } from '../../registry/model.js';
