@@ -213,6 +213,11 @@ export interface FunctionSummaryFact {
   returnsSecret?: SecretShape;
   /** Python: a module-level value (`settings = Settings()`, `API_KEY = os.environ[...]`), not a function. */
   value?: boolean;
+  /**
+   * Python: a class, called to build an instance: the field each parameter is stored in, and
+   * whether the instance prints its fields (a dataclass/pydantic repr) or not (`<X object>`).
+   */
+  constructs?: { fields: Array<{ param: number; field: string }>; printsFields: boolean };
 }
 
 /** A secret value handed from one module to another, kept per access path. Plain data (it crosses workers). */

@@ -49,7 +49,8 @@ export function pythonPrefilter(text: string, options: FrontEndOptions): boolean
   ];
   if (words.some((w) => w && text.includes(w))) return true;
   if (options.registryNames.some((name) => text.includes(name))) return true;
-  return options.leakAnalysis !== false && text.includes('def ') && SECRET_VOCABULARY.test(text);
+  // `class ` too: a record class (`@dataclass class LLMConfig: api_key: str`) keeps a secret argument in its field.
+  return options.leakAnalysis !== false && (text.includes('def ') || text.includes('class ')) && SECRET_VOCABULARY.test(text);
 }
 
 export async function analyzePython(file: string, text: string, options: FrontEndOptions): Promise<FrontEndResult> {

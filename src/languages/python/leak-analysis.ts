@@ -155,7 +155,8 @@ export class PythonLeakAnalysis {
    */
   runSummariesOnly(): void {
     this.collectFunctions();
-    const worth = [...this.functions.values()].filter((info) => info.params.length > 0 && info.node.childForFieldName('body')?.descendantsOfType(SUMMARY_WORTHY_NODES)[0]);
+    // `__init__` too: where a constructor stores its arguments (`self.token = token`).
+    const worth = [...this.functions.values()].filter((info) => info.params.length > 0 && (info.name === '__init__' || info.node.childForFieldName('body')?.descendantsOfType(SUMMARY_WORTHY_NODES)[0]));
     for (let pass = 0; pass < 2; pass++) for (const info of worth) this.analyzeFunction(info);
   }
 
@@ -172,25 +173,27 @@ export class PythonLeakAnalysis {
       // across files; leaving them out also keeps common method names from re-analysing files.
       const returnsSecret = info.className ? null : toShape(info.returnTaint);
       if (returns.length === 0 && returnPaths.length === 0 && info.paramSinks.length === 0 && !returnsSecret) continue;
-      const sinks = info.paramSinks.map((s) => ({
-        param: s.paramIndex, ruleId: s.entry.ruleId, sink: s.entry.label, range: rangeOf(s.node),
-        flow: [...s.steps, this.step(s.node, `reaches ${s.entry.label} (${s.entry.ruleId})`)].slice(-MAX_STEPS),
-        ...(s.path && s.path.length > 0 ? { path: s.path } : {}),
-      }));
+      const sinks = this.sinkSummaries(info);
       out.push({
         kind: 'function-summary', language: 'python', name, module, params: info.params,
         returns, sinks, range: rangeOf(info.node.childForFieldName('name') ?? info.node),
         ...(returnPaths.length > 0 ? { returnPaths } : {}), ...(returnsSecret ? { returnsSecret } : {}),
       });
     }
-    // A settings class (`class Settings(BaseSettings)`): calling it gives an object with its secret fields.
+    // A class, called: which field keeps each argument, the sinks of its `__init__`, and (a settings
+    // class, `class Settings(BaseSettings)`) the secret fields it loads by itself.
     for (const cls of this.classes.values()) {
       if (!isModuleLevel(cls.node)) continue;
+      const init = this.functions.get(`${cls.name}.__init__`);
+      const params = init ? init.params : cls.annotatedFields;
+      const fields = init ? [...cls.initFields].map(([field, param]) => ({ param, field })) : cls.annotatedFields.map((field, param) => ({ param, field }));
+      const sinks = init ? this.sinkSummaries(init) : [];
       const returnsSecret = toShape(this.secretFieldsOf(cls, cls.node.childForFieldName('name') ?? cls.node));
-      if (!returnsSecret) continue;
+      if (fields.length === 0 && sinks.length === 0 && !returnsSecret) continue;
       out.push({
-        kind: 'function-summary', language: 'python', name: cls.name, module, params: [], returns: [], sinks: [],
-        range: rangeOf(cls.node.childForFieldName('name') ?? cls.node), returnsSecret,
+        kind: 'function-summary', language: 'python', name: cls.name, module, params, returns: [], sinks,
+        range: rangeOf(cls.node.childForFieldName('name') ?? cls.node), constructs: { fields, printsFields: cls.printsFields },
+        ...(returnsSecret ? { returnsSecret } : {}),
       });
     }
     // Module-level values that hold a secret (`settings = Settings()`, `API_KEY = os.environ[...]`).
@@ -204,6 +207,15 @@ export class PythonLeakAnalysis {
       });
     }
     return out;
+  }
+
+  /** A function's parameter sinks as summary data, with the in-function flow. */
+  private sinkSummaries(info: FunctionInfo): FunctionSummaryFact['sinks'] {
+    return info.paramSinks.map((s) => ({
+      param: s.paramIndex, ruleId: s.entry.ruleId, sink: s.entry.label, range: rangeOf(s.node),
+      flow: [...s.steps, this.step(s.node, `reaches ${s.entry.label} (${s.entry.ruleId})`)].slice(-MAX_STEPS),
+      ...(s.path && s.path.length > 0 ? { path: s.path } : {}),
+    }));
   }
 
   unresolvedCalls(): string[] {
@@ -876,6 +888,15 @@ export class PythonLeakAnalysis {
     if (summary.returnsSecret) {
       const secret = this.fromShape(summary.returnsSecret, returned);
       result = secret.idParam === undefined ? secret : this.decideId(secret, argAt(secret.idParam).node, shortName);
+    }
+    if (summary.constructs) {
+      // Another module's class: each argument is kept in its field, and only there.
+      const fields = new Map(result?.fields ?? []);
+      for (const { param, field } of summary.constructs.fields) {
+        const { taint } = argAt(param);
+        if (taint) fields.set(field, withStep(taint, this.step(call, `stored in ${shortName}.${field}`)));
+      }
+      return withFields(fields, summary.constructs.printsFields ? {} : { opaque: 'object' });
     }
     for (const index of summary.returns) {
       const { taint, node } = argAt(index);

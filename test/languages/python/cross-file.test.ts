@@ -64,7 +64,7 @@ describe('python cross-file: pass one summaries', () => {
     ]);
   });
 
-  it('names methods Class.method without self, skips nested functions and dunders, uses the package path for __init__', async () => {
+  it('names methods Class.method without self, skips nested functions and dunders (__init__ sinks belong to the class), uses the package path for __init__', async () => {
     const code = [
       'class Client:',
       '    def __init__(self, token):',
@@ -84,6 +84,8 @@ describe('python cross-file: pass one summaries', () => {
     expect(found.map((s) => `${s.module}:${s.name}(${s.params!.join(',')})->${s.sinks.map((x) => x.param).join(',')}`)).toEqual([
       'pkg:Client.send(token)->0',
       'pkg:Client.show(token)->0',
+      // The class itself, called: its `__init__` prints the argument.
+      'pkg:Client(token)->0',
     ]);
   });
 
