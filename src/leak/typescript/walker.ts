@@ -123,9 +123,15 @@ export class TaintWalker {
     else this.noteReturn(this.evalExpr(body));
   }
 
+  /** Summary mode, after walkFunction: the HTTP client a field was given (`this.http = axios.create(…param…)`). */
+  heldClient(field: ts.Symbol): Taint | undefined {
+    const value = this.state.get(field);
+    return value?.holder?.kind === 'http-client' ? value : undefined;
+  }
+
   /** Summary mode: one method of a class, with the field `field` holding "what the constructor was given". */
-  walkMethodWithField(method: FunctionLike, field: ts.Symbol): void {
-    this.state.set(field, { origin: { kind: 'param', index: 0 }, flow: [] });
+  walkMethodWithField(method: FunctionLike, field: ts.Symbol, initial?: Taint): void {
+    this.state.set(field, initial ?? { origin: { kind: 'param', index: 0 }, flow: [] });
     if (!method.body) return;
     if (ts.isBlock(method.body)) this.visit(method.body);
     else this.evalExpr(method.body);
@@ -1017,6 +1023,13 @@ export class TaintWalker {
           if (reaching) this.report(sink.ruleId, sink.sink, callArgs[index], reaching, [passed, ...sink.flow], sink.at);
         }
       }
+      // `this.http = axios.create({ headers: { Authorization: `Bearer ${token}` } })`: the client's failed requests in other methods.
+      for (const { field, client } of clientFields(constructor, index, this.ctx)) {
+        const passed = stepAt(this.ctx.root, callArgs[index], `passed to 'new ${constructor.parent.name?.text ?? 'class'}' (param '${paramName}')`);
+        for (const sink of fieldSinksOf(constructor.parent, field, this.ctx, client)) {
+          this.report(sink.ruleId, sink.sink, callArgs[index], taint, [passed, ...sink.flow], sink.at);
+        }
+      }
     });
   }
 
@@ -1157,7 +1170,45 @@ function storedFields(constructor: ts.ConstructorDeclaration, parameter: ts.Para
 }
 
 /** The sinks a field's value reaches in the methods and accessors of its class (computed once per field). */
-function fieldSinksOf(owner: ts.ClassLikeDeclaration, field: ts.Symbol, ctx: EngineContext): ParamSink[] {
+/**
+ * The fields a constructor fills with an HTTP client built from parameter `index`
+ * (`this.http = axios.create({ headers: { Authorization: token } })`), each with that client as
+ * "what the constructor was given" (origin: parameter 0 of the field summary). Computed once.
+ */
+function clientFields(constructor: ts.ConstructorDeclaration, index: number, ctx: EngineContext): Array<{ field: ts.Symbol; client: Taint }> {
+  const byIndex = clientFieldCache.get(constructor) ?? new Map<number, Array<{ field: ts.Symbol; client: Taint }>>();
+  clientFieldCache.set(constructor, byIndex);
+  const cached = byIndex.get(index);
+  if (cached) return cached;
+  const found: Array<{ field: ts.Symbol; client: Taint }> = [];
+  byIndex.set(index, found); // a constructor that builds its own class must not recurse
+  const assigned = (constructor.body?.statements ?? []).flatMap((statement) => {
+    if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return [];
+    const { left, operatorToken, right } = statement.expression;
+    if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) return [];
+    return ts.isCallExpression(skipOuterExpressions(right)) ? [left] : [];
+  });
+  if (assigned.length === 0) return found;
+  const summary: FunctionSummary = { name: 'constructor', paramNames: constructor.parameters.map(() => 'param'), returnsParam: [], paramSinks: [], returnsSource: null };
+  const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: constructor, paramIndex: index });
+  walker.walkFunction(constructor, index);
+  for (const left of assigned) {
+    const field = ctx.checker.getSymbolAtLocation(left);
+    const client = field ? walker.heldClient(field) : undefined;
+    if (field && client) found.push({ field, client: asParamZero(client) });
+  }
+  return found;
+}
+
+const clientFieldCache = new WeakMap<ts.Node, Map<number, Array<{ field: ts.Symbol; client: Taint }>>>();
+
+/** The same value as seen from a one-parameter summary (a field's): parameter 0 everywhere. */
+function asParamZero(taint: Taint): Taint {
+  const fields = taint.fields ? new Map([...taint.fields].map(([key, value]) => [key, asParamZero(value)])) : undefined;
+  return { ...taint, origin: taint.origin.kind === 'param' ? { kind: 'param', index: 0 } : taint.origin, ...(fields ? { fields } : {}) };
+}
+
+function fieldSinksOf(owner: ts.ClassLikeDeclaration, field: ts.Symbol, ctx: EngineContext, initial?: Taint): ParamSink[] {
   const cached = ctx.fieldSinks.get(field);
   if (cached) return cached;
   const sinks: ParamSink[] = [];
@@ -1168,7 +1219,7 @@ function fieldSinksOf(owner: ts.ClassLikeDeclaration, field: ts.Symbol, ctx: Eng
   for (const member of owner.members) {
     if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) || !member.body) continue;
     const summary: FunctionSummary = { name: 'field', paramNames: [field.name], returnsParam: [null], paramSinks: [sinks], returnsSource: null };
-    new TaintWalker(ctx, { kind: 'summary', summary, root: member, paramIndex: 0 }).walkMethodWithField(member, field);
+    new TaintWalker(ctx, { kind: 'summary', summary, root: member, paramIndex: 0 }).walkMethodWithField(member, field, initial);
   }
   for (const sink of sinks) sink.flow.unshift(stored);
   return sinks;
