@@ -1,5 +1,6 @@
-import type { EnvReadFact, Fact, NameRefFact, Range } from '../core/facts.js';
-import { defineRule, type Fix, type Suggestion } from '../core/rule.js';
+import type { Fact, Range } from '../core/facts.js';
+import { defineRule, type Report, type Suggestion } from '../core/rule.js';
+import { consistentRenames, renameFix, type AliasUse } from './alias-renames.js';
 import { containmentIndex } from '../core/range-containment.js';
 
 /** `line\0name` of every string literal naming a registry name, built once per file (a lookup per use stays O(1)). */
@@ -15,51 +16,6 @@ function namesReplacementOnLine(facts: readonly Fact[], line: number, replacemen
   return cached.literals.has(`${line}\u0000${replacement}`);
 }
 
-/** `context\0name` of every name-ref of a file, built once per file. */
-const keysByFacts = new WeakMap<readonly Fact[], Set<string>>();
-
-function keysOf(facts: readonly Fact[]): Set<string> {
-  let keys = keysByFacts.get(facts);
-  if (!keys) {
-    keys = new Set(facts.flatMap((f) => (f.kind === 'name-ref' ? [`${f.context}\u0000${f.name}`] : [])));
-    keysByFacts.set(facts, keys);
-  }
-  return keys;
-}
-
-/**
- * Where the fact spells the alias as a whole token: the front end's `nameRange`, else a range
- * that holds exactly the name (config keys), `secrets.X` in a workflow expression, or a one-line
- * string literal around it (`"X"`). Anything else (a name assembled from constants) has no certain edit.
- */
-function aliasToken(fact: EnvReadFact | NameRefFact, name: string): Range | undefined {
-  // A schema key (`z.object({ 'X': … }).parse(process.env)`) is also the property the code reads
-  // from the parsed object elsewhere: renaming it alone would break those reads.
-  if (fact.kind === 'env-read' && fact.via?.kind === 'schema') return undefined;
-  if (fact.nameRange) return fact.nameRange;
-  const { range } = fact;
-  if (range.line !== range.endLine) return undefined;
-  const width = range.endColumn - range.column;
-  if (fact.kind === 'name-ref' && width === name.length) return range;
-  // `secrets.X` in a workflow expression: the name ends the range.
-  if (fact.kind === 'name-ref' && fact.context === 'workflow-secret' && width === 'secrets.'.length + name.length) {
-    return { line: range.line, column: range.endColumn - name.length, endLine: range.line, endColumn: range.endColumn };
-  }
-  if (fact.kind === 'name-ref' && fact.context === 'string-literal' && width === name.length + 2) {
-    return { line: range.line, column: range.column + 1, endLine: range.line, endColumn: range.endColumn - 1 };
-  }
-  return undefined;
-}
-
-/** Rename the alias to its replacement, where the token is certain. The fix engine checks the text is still the alias. */
-function renameFix(file: string, fact: EnvReadFact | NameRefFact, name: string, replacement: string): Fix | undefined {
-  const range = aliasToken(fact, name);
-  if (!range || replacement === name) return undefined;
-  // `{ OLD } = process.env` declares the local `OLD` too: `{ NEW: OLD }` renames the key and keeps it.
-  const text = fact.kind === 'env-read' && fact.nameIsShorthand ? `${replacement}: ${name}` : replacement;
-  return { edits: [{ file, range, text, expected: name }] };
-}
-
 export default defineRule({
   meta: {
     id: 'no-deprecated-alias',
@@ -68,7 +24,7 @@ export default defineRule({
     description: 'Report every use of a deprecated secret alias: a warning before its removal date, an error on and after it.',
     rationale:
       'A deprecated alias is a name the registry has promised to retire on `remove_after`. Every remaining reader, workflow, manifest or `.env` file that still uses it breaks (or silently falls back) on that day. Reporting uses as warnings before the date gives owners a migration window; turning them into errors on the date (or at once with `--hard-cut`) makes the cut enforceable instead of aspirational. Inside `resolver.paths` the resolver reads the alias on purpose, as its fallback: that is reported only on or after the removal date (or with `--hard-cut`), when the fallback itself has to go.',
-    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one. `--fix` renames the alias where the name is written literally as a whole token (`process.env.X`, `os.environ[\"X\"]`, `$X`, a config key, `${{ secrets.X }}`); a shorthand `{ X } = process.env` becomes `{ NEW: X }` (the local variable keeps its name). A string literal that is not the key of an env read (`env['X']` on a parsed config, a settings map) is only offered as an ESLint suggestion: its other spellings are out of sight. A name assembled from constants, or a schema key (`z.object({ X: … })`, read back by that key elsewhere), is left for you, and so is a fallback read inside `resolver.paths`. Renaming a key in a deployed environment (CI secrets, a `.env` that a server reads) still needs the new name set there.",
+    fix: "Rename the use to the replacement name the message gives (usually the secret's canonical env name). In CI and deployment config, add the new name first, then drop the old one. `--fix` renames the alias where the name is written literally as a whole token (`process.env.X`, `os.environ[\"X\"]`, `$X`, a config key, `${{ secrets.X }}`); a shorthand `{ X } = process.env` becomes `{ NEW: X }` (the local variable keeps its name). A string literal that is not the key of an env read (`env['X']` on a parsed config, a settings map) is only offered as an ESLint suggestion: its other spellings are out of sight. In one file every use of an alias is renamed, or none is (a workflow's `${{ env.X }}` references go with its `env:` key). A name assembled from constants, or a schema key (`z.object({ X: … })`, read back by that key elsewhere), is left for you (with the other uses of that alias in its file), as is a fallback read inside `resolver.paths`. Renaming a key in a deployed environment (CI secrets, a `.env` that a server reads) still needs the new name set there.",
     messages: {
       deprecated: "'{{name}}' is a deprecated alias of {{secretId}}; use '{{replacement}}' instead (removal after {{removeAfter}}).",
       removed: "'{{name}}' is a deprecated alias of {{secretId}} whose removal date {{removeAfter}} is reached; use '{{replacement}}' instead.",
@@ -114,6 +70,7 @@ export default defineRule({
       if (!test) insideRead.set(name, (test = containmentIndex(readRanges.get(name) ?? [])));
       return test(range);
     };
+    const uses: AliasUse[] = [];
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' && fact.kind !== 'name-ref') continue;
       if (fact.name === null || (fact.kind === 'name-ref' && fact.context === 'docs')) continue;
@@ -133,9 +90,7 @@ export default defineRule({
       const data = { name: fact.name, secretId: info.secret.id, replacement: info.deprecated.replacement || info.secret.env, removeAfter: removeAfter ?? 'none' };
       // Inside the resolver the alias is a fallback beside the canonical read: renaming it would read
       // one name twice; removing the fallback is a decision for its owner, not a certain edit.
-      // A key renamed onto a key the file already sets would duplicate it (invalid YAML, a shadowed `.env` line).
-      const collides = fact.kind === 'name-ref' && fact.context !== 'string-literal' && keysOf(file.facts).has(`${fact.context}\u0000${data.replacement}`);
-      const rename = inResolver || collides ? undefined : renameFix(file.file, fact, fact.name, data.replacement);
+      const rename = inResolver ? undefined : renameFix(file, fact, fact.name, data.replacement);
       // A string literal in code that is not the key of an env read may be a key into anything (a
       // parsed config object, a settings map) whose other spellings the linter cannot see: the same
       // rename is offered as an ESLint suggestion, never applied by --fix.
@@ -143,10 +98,15 @@ export default defineRule({
       const fix = literal ? undefined : rename;
       const suggestions: Suggestion[] | undefined = literal && rename ? [{ messageId: 'renameLiteral', data: { replacement: data.replacement }, fix: rename }] : undefined;
       const base = { data, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name, ...(fix ? { fix } : {}), ...(suggestions ? { suggestions } : {}) };
-      if (ctx.hardCut) yield { ...base, messageId: 'hardCut', severity: 'error' as const };
-      else if (!removeAfter) yield { ...base, messageId: 'noDate', severity: 'warning' as const };
-      else if (removalReached) yield { ...base, messageId: 'removed', severity: 'error' as const };
-      else yield { ...base, messageId: 'deprecated', severity: 'warning' as const };
+      const report: Report = ctx.hardCut
+        ? { ...base, messageId: 'hardCut', severity: 'error' }
+        : !removeAfter
+          ? { ...base, messageId: 'noDate', severity: 'warning' }
+          : removalReached
+            ? { ...base, messageId: 'removed', severity: 'error' }
+            : { ...base, messageId: 'deprecated', severity: 'warning' };
+      uses.push({ report, name: fact.name, replacement: data.replacement, ...(fact.kind === 'name-ref' ? { context: fact.context } : {}) });
     }
+    yield* consistentRenames(file, uses);
   },
 });

@@ -84,6 +84,13 @@ ruleTester.run('no-deprecated-alias (fixes)', plugin.rules['no-deprecated-alias'
       ],
     },
     {
+      name: 'every use of an alias in a file is renamed, or none: one use without a certain edit holds the others back',
+      code: "const K = 'STRIPE_' + 'KEY';\nexport const a = process.env[K];\nexport const b = process.env.STRIPE_KEY;\n",
+      filename: aliasFile,
+      output: null,
+      errors: [{ messageId: 'deprecated', line: 2 }, { messageId: 'deprecated', line: 3 }],
+    },
+    {
       name: 'a name built from a constant is not fixed: the constant may be used elsewhere',
       code: "const K = 'STRIPE_' + 'KEY';\nexport const s = process.env[K];\n",
       filename: aliasFile,

@@ -61,8 +61,8 @@ function skipString(text: string, at: number): number {
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_-]/;
 
-/** Finds `secrets.X` and `secrets['X']` accesses in `text[start, end)` treated as expression source. */
-export function findSecretAccesses(text: string, start = 0, end = text.length): SecretAccess[] {
+/** Finds `secrets.X` and `secrets['X']` accesses (or those of another context, e.g. `env`) in `text[start, end)` treated as expression source. */
+export function findSecretAccesses(text: string, start = 0, end = text.length, context = 'secrets'): SecretAccess[] {
   const found: SecretAccess[] = [];
   let i = start;
   while (i < end) {
@@ -78,7 +78,7 @@ export function findSecretAccesses(text: string, start = 0, end = text.length): 
     let j = i + 1;
     while (j < end && IDENT_PART.test(text[j])) j++;
     const word = text.slice(i, j);
-    if (word === 'secrets') {
+    if (word === context) {
       const access = readAccess(text, j, end);
       if (access) {
         found.push({ name: access.name, start: i, end: access.end });

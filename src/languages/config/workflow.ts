@@ -55,6 +55,7 @@ export async function analyzeWorkflow(file: string, text: string, options: Front
       for (const list of accesses.values()) {
         for (const a of list) facts.push({ kind: 'name-ref', name: a.name, context: 'workflow-secret', range: a.range });
       }
+      facts.push(...envExpressionFacts(src, doc.contents));
       // `run:` scripts the shell front end parsed have their literals placed by it, word by word.
       const shellPlaced = new Set<Scalar>();
       await analyzeWorkflowDocument(file, src, doc.contents, accesses, options, facts, errors, shellPlaced);
@@ -213,4 +214,25 @@ async function analyzeWorkflowDocument(
     errors.push(...embedded.errors);
     if (embedded.errors.length === 0) shellPlaced.add(runNode);
   }
+}
+
+/**
+ * `${{ env.X }}` references, as ConfigFacts `workflow-env-expression` {name} ranged on the name
+ * (`env['X']` and inexact scalars are left out): renaming an `env:` key must rename these too.
+ */
+function envExpressionFacts(src: YamlSource, root: unknown): Fact[] {
+  const facts: Fact[] = [];
+  for (const scalar of walkScalars(root)) {
+    if (typeof scalar.value !== 'string' || !scalar.value.includes('env') || !scalar.range) continue;
+    const snippet = scalarSnippet(src.text, scalar);
+    if (!snippet.exact) continue;
+    for (const span of findExpressions(snippet.text)) {
+      for (const access of findSecretAccesses(snippet.text, span.start + 3, span.end, 'env')) {
+        if (!snippet.text.slice(access.start, access.end).endsWith(access.name)) continue;
+        const end = snippet.toFileOffset(access.end);
+        facts.push({ kind: 'config', type: 'workflow-env-expression', range: offsetRange(src.lineCounter, end - access.name.length, end), data: { name: access.name } });
+      }
+    }
+  }
+  return facts;
 }
