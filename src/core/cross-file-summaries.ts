@@ -158,7 +158,8 @@ async function analyzeSkippedDefinitions(root: string, analyses: FileAnalysis[],
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const names = analysis.language ? wanted.get(analysis.language) : undefined;
-    if (!names || !analysis.prefiltered || !analysis.language) continue;
+    // Rust summarises on demand (options.summarize): a file it parsed is analysed again too.
+    if (!names || !analysis.language || analysis.generated || (!analysis.prefiltered && analysis.language !== 'rust')) continue;
     let text: string;
     try {
       text = fs.readFileSync(path.join(root, analysis.file), 'utf8');
@@ -167,6 +168,10 @@ async function analyzeSkippedDefinitions(root: string, analyses: FileAnalysis[],
     }
     const prefixes = DEFINITION_PREFIX[analysis.language] ?? [];
     const defines = [...names].some((name) => prefixes.some((prefix) => text.includes(`${prefix}${name}(`) || text.includes(`${prefix}${name}<`)));
-    if (defines) analyses[i] = await runFrontEnd({ file: analysis.file, language: analysis.language, text }, options);
+    if (!defines) continue;
+    const again = await runFrontEnd({ file: analysis.file, language: analysis.language, text }, analysis.language === 'rust' ? { ...options, summarize: [...names] } : options);
+    // A file analysed before keeps its facts (the env-key pass marked some); only its summaries are new.
+    if (analysis.prefiltered || !analysis.facts) analyses[i] = again;
+    else analysis.facts.facts.push(...(again.facts?.facts.filter((fact) => fact.kind === 'function-summary') ?? []));
   }
 }

@@ -311,6 +311,11 @@ export interface FrontEndOptions {
   /** Summaries of functions defined in other files (second pass only); a front end uses those of its language. */
   functionSummaries?: FunctionSummaryFact[];
   /**
+   * Rust: names (last path segment) of functions other files call with a secret (their
+   * `unresolvedCalls`); only these are summarised. Absent: none (summaries are made on demand).
+   */
+  summarize?: string[];
+  /**
    * Functions of other files whose parameter `index` is an env key (from EnvReadFact.keyParam; `list`:
    * a slice/list of keys). A front end turns its calls of them into reads of the constant arguments.
    */

@@ -164,6 +164,8 @@ class RustFileAnalysis {
   /** Resolver types the file mentions at all (the others cannot appear in its declarations). */
   private readonly secretTypes: Set<string>;
   private unresolvedCalls: string[] = [];
+  /** Where env reads that may be secret sources start (for the leak walk's choice of functions). */
+  private readonly envSourceOffsets: number[] = [];
   /** Struct fields the leak walk saw filled from a source: `Type` -> field -> secret id. */
   private filledFields: Map<string, Map<string, string | null>> = new Map();
 
@@ -235,7 +237,11 @@ class RustFileAnalysis {
     // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
     const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers });
     refined.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
-    for (const { read, inTest } of refined) this.pushEnvRead(read, inTest);
+    for (const { read, inTest } of refined) {
+      this.pushEnvRead(read, inTest);
+      // A read of a secret's name is a leak source (the taint walk knows no other env source).
+      if (read.extra?.access === undefined && read.name !== null && this.options.secretNames[read.name]) this.envSourceOffsets.push(read.node.startIndex);
+    }
   }
 
   private readContext(enclosingFunction: Node | null): EnvReadContext {
@@ -311,7 +317,10 @@ class RustFileAnalysis {
     const summaries = this.options.functionSummaries;
     const external = summaries && summaries.length > 0 ? new ExternalSummaries(summaries, this.imports) : null;
     const textOnly = holdsSecrets ? null : new Set(this.options.resolver.types);
-    const plans = planSummaries(functions.all, () => this.summarySites(functions, sinks, external), (offset) => this.inTest(offset), textOnly);
+    // Summaries are made on demand: of the functions other files call with a secret (core/cross-file-summaries.ts).
+    const wanted = this.options.summarize ? new Set(this.options.summarize) : null;
+    const candidates = wanted ? functions.all.filter((fn) => wanted.has(fn.name)) : [];
+    const plans = planSummaries(candidates, () => this.summarySites(functions, sinks, external), (offset) => this.inTest(offset), textOnly);
     if (!holdsSecrets && plans.length === 0) return;
     const analysis = new RustTaintAnalysis({
       file: this.file,
@@ -326,6 +335,7 @@ class RustFileAnalysis {
       external,
       summaryPlans: plans,
       secretsPossible: holdsSecrets,
+      envSourceOffsets: this.envSourceOffsets,
       inTest: (offset) => this.inTest(offset),
     });
     try {

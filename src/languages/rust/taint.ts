@@ -14,6 +14,7 @@ import type { ExternalCallee, ExternalSummaries } from './external-calls.js';
 import { formatCaptures } from './format-captures.js';
 import type { FunctionIndex, FunctionInfo } from './function-index.js';
 import type { ImportMap } from './imports.js';
+import { functionsThatMayMeetSecrets } from './relevance.js';
 import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
@@ -91,6 +92,8 @@ export interface TaintSetup {
   summaryPlans?: SummaryPlan[];
   /** False when no secret source can appear in the file: only parameter taint is followed. */
   secretsPossible?: boolean;
+  /** Start offsets of env reads of secrets' names (also through constants): sources. */
+  envSourceOffsets?: number[];
   inTest(offset: number): boolean;
 }
 
@@ -195,8 +198,10 @@ export class RustTaintAnalysis {
    */
   run(only?: ReadonlySet<FunctionInfo>): { leaks: LeakFact[]; incomplete: boolean } {
     let incomplete = false;
+    // Demand-driven: only functions that can meet a secret (and planned ones) are walked from the top.
+    const walked = only ?? this.functionsToWalk();
     for (const fn of this.setup.functions.all) {
-      if (only && !only.has(fn)) continue;
+      if (!walked.has(fn)) continue;
       try {
         this.summaryOf(fn);
       } catch (error) {
@@ -227,6 +232,13 @@ export class RustTaintAnalysis {
       }
     }
     return { leaks: [...this.leaks.values()], incomplete };
+  }
+
+  private functionsToWalk(): Set<FunctionInfo> {
+    const { functions, text } = this.setup;
+    const walked = functionsThatMayMeetSecrets(functions, text, [...this.resolverFunctions, ...this.secretTypes, ...Object.keys(this.setup.options.secretNames)], this.setup.envSourceOffsets ?? []);
+    for (const fn of this.plans.keys()) walked.add(fn);
+    return walked;
   }
 
   /** Fields of struct literals that received a secret: `Type` -> field -> secret id (for no-leaky-secret-type). */

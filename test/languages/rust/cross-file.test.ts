@@ -4,7 +4,10 @@ import { rustModulePath } from '../../../src/languages/rust/summaries.js';
 import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 import { analyze } from './analyze.js';
 
-async function summaries(code: string, file = 'src/util.rs', options = fixtureOptions()): Promise<FunctionSummaryFact[]> {
+/** Pass one summarises the functions other files call with a secret (FrontEndOptions.summarize); these tests ask for all of theirs. */
+const ASKED = fixtureOptions({ summarize: ['log_key', 'header', 'size', 'record', 'wrap', 'outer', 'log_len', 'masked', 'count', 'show', 'both'] });
+
+async function summaries(code: string, file = 'src/util.rs', options = ASKED): Promise<FunctionSummaryFact[]> {
   const { result } = await analyze(code, file, options);
   return result.facts.filter((fact): fact is FunctionSummaryFact => fact.kind === 'function-summary');
 }
@@ -65,10 +68,16 @@ describe('rust function summaries (pass one)', () => {
   });
 
   it('keeps reporting the secret when a summarised parameter meets it in the same sink', async () => {
-    const { leaks, result } = await analyze('pub fn both(p: &str) {\n    let k = std::env::var("GITHUB_TOKEN").unwrap();\n    println!("{p} {k}");\n}\n', 'src/util.rs');
+    const { leaks, result } = await analyze('pub fn both(p: &str) {\n    let k = std::env::var("GITHUB_TOKEN").unwrap();\n    println!("{p} {k}");\n}\n', 'src/util.rs', ASKED);
     expect(leaks.map((leak) => [leak.secretId, leak.sink])).toEqual([['GithubToken', 'println!']]);
     const summary = result.facts.find((fact): fact is FunctionSummaryFact => fact.kind === 'function-summary');
     expect(summary && brief(summary).sinks).toEqual([[0, 'no-secret-in-log', 'println!']]);
+  });
+
+  it('summarises only the functions other files asked for (none unless asked)', async () => {
+    const code = 'pub fn log_key(k: &str) { println!("{k}"); }\npub fn show(k: &str) { println!("{k}"); }\n';
+    expect(await summaries(code, 'src/util.rs', fixtureOptions())).toEqual([]);
+    expect((await summaries(code, 'src/util.rs', fixtureOptions({ summarize: ['show'] }))).map((summary) => summary.name)).toEqual(['show']);
   });
 
   it('derives the module path from the file path', () => {
