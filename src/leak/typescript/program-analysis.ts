@@ -36,6 +36,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     typeMembers: secretTypeMembers(options.resolver.types, (options.resolver as { typeMembers?: ResolverTypeMembers[] }).typeMembers),
     errorClasses: new Map(),
     moduleValues: new Map(),
+    httpDefaults: new Map(),
     isTestFile: (relative) => TEST_FILE.test(relative),
   };
 }

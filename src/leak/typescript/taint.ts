@@ -99,6 +99,8 @@ export interface EngineContext {
   errorClasses: Map<ts.Symbol, boolean>;
   /** Per symbol of a module-level variable: the source or secret-holding client it is, read from elsewhere (walker.moduleValue). */
   moduleValues: Map<ts.Symbol, Taint | null>;
+  /** Per HTTP library: request defaults set with a secret (`axios.defaults.headers.common.Authorization = …`). */
+  httpDefaults: Map<string, Taint>;
   /** Test code (a path relative to the root): leaks located there are marked `inTest`. */
   isTestFile(relative: string): boolean;
 }

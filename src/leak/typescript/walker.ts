@@ -8,8 +8,8 @@
 import { ts } from './compiler-api.js';
 import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
-import { requiredModule, skipOuterExpressions } from './provenance.js';
-import { lastCalleeName, matchSinks, type CompiledSink } from './sink-matcher.js';
+import { provenanceOf, requiredModule, skipOuterExpressions } from './provenance.js';
+import { lastCalleeName, matchSinks, memberChain, type CompiledSink } from './sink-matcher.js';
 import { classifyHttpCall, clientConfig, clientHolder, deepWithSteps, heldIn, libraryNamed, requestConfig, requestErrorHolder } from './http-clients.js';
 import {
   annotatedResolverType,
@@ -340,6 +340,7 @@ export class TaintWalker {
       this.evalExpr(left.expression);
       // `url.search = params`: the value becomes the URL's query string.
       if (taint && ts.isPropertyAccessExpression(left) && left.name.text === 'search') this.checkUrlQuery('?', left, taint);
+      if (taint) this.noteClientDefaults(left, taint);
       const symbol = this.ctx.checker.getSymbolAtLocation(left);
       const label = describeNode(left);
       if (taint) {
@@ -797,12 +798,39 @@ export class TaintWalker {
   }
 
   /**
+   * `axios.defaults.headers.common.Authorization = token` (every request of the library carries it
+   * from now on) or `api.defaults.headers.Authorization = token` (that client's requests do).
+   */
+  private noteClientDefaults(left: ts.PropertyAccessExpression | ts.ElementAccessExpression, taint: Taint): void {
+    const { chain, root } = memberChain(left);
+    const at = chain.indexOf('defaults');
+    if (at < 1 || at === chain.length - 1 || !ts.isIdentifier(root)) return;
+    const provenance = provenanceOf(root, { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache });
+    const library = provenance ? libraryNamed(provenance.module) : undefined;
+    if (!provenance || !library) return;
+    // Request headers are flat in the error's config (`common`/`get`/`post` groups are merged away).
+    const [top, ...rest] = chain.slice(at + 1);
+    const leaf = rest.length > 0 ? rest[rest.length - 1] : undefined;
+    const kept = withStep(taint, stepAt(this.ctx.root, left, `kept in ${describeNode(root)}'s request defaults`));
+    const part: Taint = leaf ? { origin: kept.origin, flow: kept.flow, fields: new Map([[leaf, kept]]) } : kept;
+    const config: Taint = { origin: kept.origin, flow: kept.flow, fields: new Map([[top, part]]) };
+    const symbol = this.ctx.checker.getSymbolAtLocation(root);
+    const current = symbol ? this.state.get(symbol) : undefined;
+    if (current?.holder?.kind === 'http-client' || (provenance.path[provenance.path.length - 1] === '()' && symbol)) {
+      const merged = mergeTaints(clientConfig(current), config) ?? config;
+      this.state.set(symbol!, clientHolder(library, merged, stepAt(this.ctx.root, left, `set on the client ${describeNode(root)}`)));
+    } else if (provenance.path.length <= 1) {
+      this.ctx.httpDefaults.set(library.module, mergeTaints(this.ctx.httpDefaults.get(library.module), config) ?? config);
+    }
+  }
+
+  /**
    * HTTP client libraries (http-clients.ts): `axios.create(config)` with a secret config makes a
    * client holder; a request through such a client, or with a secret in its own config, URL or
    * body, records the error it may reject with. null: not such a call.
    */
   private httpClientCall(call: ts.CallExpression, receiver: Taint | undefined, args: Array<Taint | undefined>): { result: Taint | undefined } | null {
-    if (!receiver?.holder && !args.some(Boolean)) return null; // neither a secret client nor a secret argument
+    if (!receiver?.holder && !args.some(Boolean) && this.ctx.httpDefaults.size === 0) return null; // no secret client, defaults or argument
     const provenance = { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache };
     const kind = classifyHttpCall(call, receiver, provenance);
     if (!kind) return null;
@@ -813,7 +841,7 @@ export class TaintWalker {
       return { result: config ? clientHolder(kind.library, config, stepAt(this.ctx.root, call, `kept in the client's config by ${shown}()`)) : undefined };
     }
     const at = (index: number | undefined) => (index === undefined ? undefined : args[index]);
-    const config = requestConfig(clientConfig(receiver), at(kind.config), at(kind.url), at(kind.data));
+    const config = requestConfig(clientConfig(receiver) ?? this.ctx.httpDefaults.get(kind.library.module), at(kind.config), at(kind.url), at(kind.data));
     if (config) {
       const error = requestErrorHolder(kind.library, config, stepAt(this.ctx.root, call, `a failed ${shown}() rejects with an error holding its request config`));
       this.requestErrors.set(call, error);
