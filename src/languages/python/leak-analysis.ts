@@ -14,7 +14,7 @@ import { collectClasses, type ClassModel } from './class-model.js';
 import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
 import { envReadAt } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
-import { callArguments, calleeChain, calleeName, rangeOf } from './python-syntax.js';
+import { callArguments, calleeChain, calleeName, dottedParts, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
 import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes } from './redaction.js';
@@ -600,7 +600,8 @@ export class PythonLeakAnalysis {
       return rest;
     };
     const result = union(whole(objectTaint), whole(assigned));
-    return result ? withStep(result, this.step(call, `read by getattr(${objectNode.text}, ${nameNode.text})`)) : null;
+    // The object is a (dotted) name, so quoting it shows no literal; the name expression is not quoted.
+    return result ? withStep(result, this.step(call, `read by getattr(${objectNode.text}, <computed name>)`)) : null;
   }
 
   /** A member of a declared secret type: the secret for its exposing members, nothing for the rest; undefined for other values. */
@@ -686,8 +687,10 @@ export class PythonLeakAnalysis {
     if (this.resolverFunctions.has(name)) return this.resolverSource(call, args.positional[0] ?? args.keywords.values().next().value ?? null);
     const declaredPaths = this.sourcePaths.get(name);
     if (declaredPaths) return this.declaredPathSource(call, declaredPaths);
-    if (qualified === 'getattr' && args.positional.length >= 2) return union(this.dynamicAttribute(args.positional[0], args.positional[1], positional[0], call, env), positional[2] ?? null);
-    if (qualified === 'setattr' && args.positional.length === 3) {
+    // getattr/setattr on a name or dotted name (`cfg`, `self.client`); other objects as any call.
+    const named = dottedParts(args.positional[0] ?? null) !== null;
+    if (qualified === 'getattr' && named && args.positional.length >= 2) return union(this.dynamicAttribute(args.positional[0], args.positional[1], positional[0], call, env), positional[2] ?? null);
+    if (qualified === 'setattr' && named && args.positional.length === 3) {
       // `setattr(o, "key", v)` is `o.key = v`; a computed name is not followed (see docs: a known limit).
       const attr = this.scope.constString(args.positional[1]);
       if (attr !== null) this.bindName(`${args.positional[0].text}.${attr}`, args.positional[0].text, attr, positional[2], env, call);
