@@ -587,7 +587,7 @@ export class PythonLeakAnalysis {
    * attribute assigned in view), as a whole and without its per-field shape.
    */
   private dynamicAttribute(objectNode: Node, nameNode: Node, objectTaint: Taint | null, call: Node, env: Env): Taint | null {
-    const attr = this.scope.constString(nameNode);
+    const attr = attributeName(this.scope.constString(nameNode));
     if (attr !== null) return this.attributeOf(objectNode, attr, `${objectNode.text}.${attr}`, call, env);
     const prefix = `${objectNode.text}.`;
     let assigned: Taint | null = null;
@@ -692,7 +692,7 @@ export class PythonLeakAnalysis {
     if (qualified === 'getattr' && named && args.positional.length >= 2) return union(this.dynamicAttribute(args.positional[0], args.positional[1], positional[0], call, env), positional[2] ?? null);
     if (qualified === 'setattr' && named && args.positional.length === 3) {
       // `setattr(o, "key", v)` is `o.key = v`; a computed name is not followed (see docs: a known limit).
-      const attr = this.scope.constString(args.positional[1]);
+      const attr = attributeName(this.scope.constString(args.positional[1]));
       if (attr !== null) this.bindName(`${args.positional[0].text}.${attr}`, args.positional[0].text, attr, positional[2], env, call);
       return null;
     }
@@ -1151,4 +1151,9 @@ function toShape(taint: Taint | null): SecretShape | null {
   if (taint.members) shape.resolved = true;
   if (taint.idParam !== undefined) shape.idParam = taint.idParam;
   return shape;
+}
+
+/** A constant getattr/setattr name that can be an attribute (`"api_key"`); other strings are treated as computed. */
+function attributeName(text: string | null): string | null {
+  return text !== null && /^[A-Za-z_]\w*$/.test(text) ? text : null;
 }
