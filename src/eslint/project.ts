@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { frontEndOptionsFor, todayIso } from '../core/front-end-options.js';
-import { loadConfig } from '../core/config.js';
+import { CONFIG_FILE_NAMES, DEFAULT_REGISTRY_FILE, loadConfig } from '../core/config.js';
 import { ConfigError, type ResolvedConfig } from '../core/config-types.js';
 import type { FrontEndOptions } from '../core/facts.js';
 import { buildSharedContext, type SharedContext } from '../core/rule-context.js';
@@ -32,22 +32,24 @@ export type ProjectResult = { project: EslintProject; problem?: undefined } | { 
 
 interface CachedProject {
   result: ProjectResult;
-  /** Every file the load read or looked for, with its mtime (-1: absent). */
-  stamps: Array<[string, number]>;
+  /** Every file the load read or looked for, with its stamp ('' when absent). */
+  stamps: Array<[string, string]>;
 }
 
 const projects = new Map<string, CachedProject>();
 
-function mtime(file: string): number {
+/** mtime and size (two quick writes can share an mtime); '' when absent. */
+function stamp(file: string): string {
   try {
-    return fs.statSync(file).mtimeMs;
+    const stat = fs.statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
   } catch {
-    return -1;
+    return '';
   }
 }
 
 function isFresh(entry: CachedProject): boolean {
-  return entry.stamps.every(([file, stamp]) => mtime(file) === stamp);
+  return entry.stamps.every(([file, seen]) => stamp(file) === seen);
 }
 
 function isInside(dir: string, parent: string): boolean {
@@ -84,10 +86,12 @@ function load(dir: string, cwd: string, location: ClavisLocation): CachedProject
     if (err instanceof ConfigError && err.file) touched.push(path.resolve(cwd, err.file));
     result = { problem: describeConfigError(err) };
   }
-  // Without a config file, creating one (here or in the cwd) must be noticed too.
-  if (!result.project?.config.configFile) touched.push(path.join(dir, '.clavis-lint.yaml'), path.join(cwd, '.clavis-lint.yaml'));
+  // Files that do not exist yet but would change the project when created: a config file (here or
+  // in the cwd) when none was found, and the default registry at the root.
+  if (!result.project?.config.configFile) for (const base of [dir, cwd]) for (const name of CONFIG_FILE_NAMES) touched.push(path.join(base, name));
+  touched.push(path.join(result.project?.root ?? cwd, DEFAULT_REGISTRY_FILE));
   const unique = [...new Set(touched)];
-  return { result, stamps: unique.map((f) => [f, mtime(f)]) };
+  return { result, stamps: unique.map((f) => [f, stamp(f)]) };
 }
 
 function cacheKey(dir: string, cwd: string, location: ClavisLocation): string {

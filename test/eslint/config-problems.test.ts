@@ -50,6 +50,15 @@ describe.each(LINTERS)('$name: configuration', ({ Linter }) => {
     expect(messages[0].message).toContain('(StripeSecretKey)');
   });
 
+  it('a long-lived process (an editor) sees a registry created, then fixed, after the first lint', () => {
+    const root = writeTree({ 'src/app.ts': APP });
+    expect(lint(Linter, root, 'src/app.ts').map((m) => m.ruleId)).toEqual(['clavis/no-unregistered-secret-env']);
+    fs.writeFileSync(path.join(root, 'secrets.registry.yaml'), 'version: 1\nsecrets:\n  - id: [unclosed\n');
+    expect(lint(Linter, root, 'src/app.ts').map((m) => m.ruleId)).toEqual(['clavis/setup']);
+    fs.writeFileSync(path.join(root, 'secrets.registry.yaml'), REGISTRY);
+    expect(lint(Linter, root, 'src/app.ts').map((m) => m.ruleId)).toEqual(['clavis/no-direct-env-read']);
+  });
+
   it('a missing settings.clavis.config is one message on line 1, from clavis/setup', () => {
     const root = writeTree({ 'secrets.registry.yaml': REGISTRY, 'src/app.ts': APP });
     const messages = lint(Linter, root, 'src/app.ts', [{ settings: { clavis: { config: 'missing.yaml' } } }]);
@@ -113,6 +122,13 @@ describe('cache key (settings.clavis.toJSON)', () => {
     expect(afterRegistry).not.toBe(before);
     fs.writeFileSync(path.join(root, '.clavis-lint.yaml'), 'lifecycle:\n  today: 2026-11-28\n');
     expect(projectContentHash(root, {})).not.toBe(afterRegistry);
+  });
+
+  it('changes when a registry is created where there was none', () => {
+    const root = writeTree({ 'src/app.ts': APP });
+    const before = projectContentHash(root, {});
+    fs.writeFileSync(path.join(root, 'secrets.registry.yaml'), REGISTRY);
+    expect(projectContentHash(root, {})).not.toBe(before);
   });
 
   it('is what ESLint serialises for settings.clavis, merged with the user settings', () => {
