@@ -182,6 +182,8 @@ describe('invariant: masking by position across every format and command', () =>
       run(`scan --format ${format} --output`, ['.', '--format', format, '--include-suppressed', '--output', file]);
       outputs.push({ label: `scan --format ${format} --output (file)`, text: fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '' });
     }
+    // The dry-run diff shows whole lines around each fix (a renamed key beside its value).
+    run('scan --fix-dry-run', ['.', '--fix-dry-run']);
     run('inventory --format json', ['inventory', '--format', 'json']);
     run('inventory --format markdown', ['inventory', '--format', 'markdown']);
     run('registry check', ['registry', 'check']);
@@ -201,6 +203,8 @@ describe('invariant: masking by position across every format and command', () =>
     expect(report.errors.map((e) => e.file)).toEqual(expect.arrayContaining(['docker-compose.override.yml', 'k8s/broken.yaml']));
     const text = outputs.find((o) => o.label === 'scan --format text (stdout)')!.text;
     expect(text).toContain('OPENAI_API_KEY');
+    // The dry run renames the deprecated OPENAI_KEY on lines that carry canaries.
+    expect(outputs.find((o) => o.label === 'scan --fix-dry-run (stdout)')!.text).toMatch(/^\+ENV OPENAI_API_KEY \*+$/m);
     expect(text).toMatch(/\*{6,}/);
   });
 
