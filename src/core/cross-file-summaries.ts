@@ -28,7 +28,7 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
   // Python files keep every name they asked for, since a later pass may run them again.
   const wanted = new Map<string, Set<string>>();
   for (const analysis of analyses) {
-    if (analysis.language === 'python' && analysis.unresolvedCalls) wanted.set(analysis.file, new Set(analysis.unresolvedCalls.map(summaryKey)));
+    if ((analysis.language === 'python' || analysis.language === 'rust') && analysis.unresolvedCalls) wanted.set(analysis.file, new Set(analysis.unresolvedCalls.map(summaryKey)));
   }
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
@@ -41,7 +41,8 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
   }
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted);
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python');
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust');
   locateLeaksAtSinks(analyses);
 }
 
@@ -49,13 +50,13 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
 const SOURCE_ROUNDS = 3;
 
 /**
- * Python: a function that returns a secret (a config dict with a secret key, a settings object)
+ * Python (and Rust): a function that returns a secret (a config dict with a secret key, a settings object)
  * and a module-level value that holds one (summaries with `returnsSecret`) are sources in every
  * module that uses them. Files whose text names one (a plain text test, also for files the
  * prefilter skipped) are analysed again with those summaries and the ones their unresolved calls
  * asked for. Such a file may hand the secret on in turn (its own getter), hence a few rounds.
  */
-async function followPythonSecretSources(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>): Promise<void> {
+async function followPythonSecretSources(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust'): Promise<void> {
   const texts = new Map<string, string | null>();
   const textOf = (file: string): string | null => {
     if (!texts.has(file)) {
@@ -69,7 +70,7 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
   };
   const handled = new Set<string>();
   for (let round = 0; round < SOURCE_ROUNDS; round++) {
-    const all = analyses.flatMap((a) => (a.language === 'python' ? (a.facts?.facts ?? []) : [])).filter((f): f is FunctionSummaryFact => f.kind === 'function-summary');
+    const all = analyses.flatMap((a) => (a.language === language ? (a.facts?.facts ?? []) : [])).filter((f): f is FunctionSummaryFact => f.kind === 'function-summary');
     const fresh = all.filter((s) => s.returnsSecret && !handled.has(sourceKey(s)));
     if (fresh.length === 0) return;
     for (const summary of fresh) handled.add(sourceKey(summary));
@@ -79,11 +80,12 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
     // or a parent of it: a module that names none of them is not analysed again (a known limit:
     // such an object printed whole there is missed; it keeps settings-heavy projects cheap).
     const mentions = (text: string, s: FunctionSummaryFact): boolean =>
-      text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module) &&
-      (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => text.includes(key)));
+      // Rust the same (`config::load()`, `use crate::config::load`), except a crate root's function, reached as `other_crate::load`.
+      text.includes(summaryKey(s.name)) && ((language === 'rust' && s.module === 'crate') || text.includes(s.module.split(/::|\./).pop() ?? s.module)) &&
+      (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => isTupleIndex(key) || text.includes(key)));
     for (let i = 0; i < analyses.length; i++) {
       const analysis = analyses[i];
-      if (analysis.language !== 'python' || analysis.generated) continue;
+      if (analysis.language !== language || analysis.generated) continue;
       const text = textOf(analysis.file);
       if (text === null || !freshNames.some((name) => text.includes(name)) || !fresh.some((s) => mentions(text, s))) continue;
       const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
@@ -98,6 +100,11 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
       wanted.set(analysis.file, asked);
     }
   }
+}
+
+/** A Rust tuple element (`0`, `1`): read by destructuring (`let (user, token) = creds()`), which names no key. */
+function isTupleIndex(key: string): boolean {
+  return key.length > 0 && [...key].every((c) => c >= '0' && c <= '9');
 }
 
 /** Every key on a path to the secret inside a shape (`llm`, `api_key` of `cfg["llm"]["api_key"]`). */

@@ -209,7 +209,7 @@ export interface FunctionSummaryFact {
   range: Range;
   /** Python: parameters returned in part (`return cfg["url"]`), with the access path read from the argument. */
   returnPaths?: Array<{ param: number; path: string[] }>;
-  /** Python: the secret the function returns (or, with `value`, the module-level value holds), per access path. */
+  /** Python, Rust: the secret the function returns (or, with `value`, the module-level value holds), per access path. */
   returnsSecret?: SecretShape;
   /** Python: a module-level value (`settings = Settings()`, `API_KEY = os.environ[...]`), not a function. */
   value?: boolean;

@@ -21,7 +21,7 @@ import { constantsOfTree, constsByName, resolveConstString, type ConstScope } fr
 import { ExternalSummaries } from './external-calls.js';
 import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { refineRustEnvReads } from './env-one-step.js';
-import { indexFunctions, type FunctionIndex } from './function-index.js';
+import { indexFunctions, type FunctionIndex, type FunctionInfo } from './function-index.js';
 import { crateIdent, type ImportMap } from './imports.js';
 import { indexSyntax, type SyntaxIndex } from './syntax-index.js';
 import { findLeakyTypes } from './leaky-types.js';
@@ -88,13 +88,23 @@ export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
   // A helper that only logs its parameter passes none of these: the engine analyses it anyway
   // when another file calls it with a secret (see core/cross-file-summaries.ts).
   const words = rustWords(options);
-  return words.crates.some((word) => includesAtWordStart(text, word)) || words.any.mentionedIn(text);
+  return words.crates.some((word) => includesAtWordStart(text, word)) || words.any.mentionedIn(text) || mentionsOtherFileSource(text, options);
+}
+
+/** Names of other files' functions that hand out a secret (second pass): a call of one is a source. */
+export function otherFileSourceNames(options: FrontEndOptions): string[] {
+  return (options.functionSummaries ?? []).filter((summary) => summary.language === 'rust' && summary.returnsSecret).map((summary) => summary.name.split('::').pop() ?? summary.name);
+}
+
+function mentionsOtherFileSource(text: string, options: FrontEndOptions): boolean {
+  const names = otherFileSourceNames(options);
+  return names.length > 0 && new WordSet(names).mentionedIn(text);
 }
 
 /** Leak analysis only pays off when a source can appear at all: a resolver, or a secret's name read from the environment. */
 function mayHoldSecrets(text: string, options: FrontEndOptions): boolean {
   const words = rustWords(options);
-  return words.sources.mentionedIn(text) || (mentionsEnvAccess(text) && words.secretNames.mentionedIn(text));
+  return words.sources.mentionedIn(text) || (mentionsEnvAccess(text) && words.secretNames.mentionedIn(text)) || mentionsOtherFileSource(text, options);
 }
 
 /** Loads the grammar; call (and await) once before `collectRustConstants`. */
@@ -348,7 +358,16 @@ class RustFileAnalysis {
         if (incomplete) this.errors.push({ file: this.file, message: 'Leak analysis stopped early: the file is too large or too deeply nested.' });
       }
       const module = rustModulePath(this.file);
-      for (const summary of analysis.functionSummaries()) this.facts.push(this.summaryFact(summary, module));
+      const byFunction = new Map<FunctionInfo, FunctionSummaryFact>();
+      for (const summary of analysis.functionSummaries()) byFunction.set(summary.fn, this.summaryFact(summary, module));
+      // Functions that hand out a secret of their own (a config loader, `Config::api_key(&self)`): sources for other files.
+      for (const { fn, shape } of analysis.secretSources()) {
+        if (this.inTest(fn.node.startIndex)) continue;
+        const fact = byFunction.get(fn) ?? this.summaryFact({ fn, returns: [], sinks: [] }, module);
+        fact.returnsSecret = shape;
+        byFunction.set(fn, fact);
+      }
+      this.facts.push(...byFunction.values());
     } finally {
       analysis.dispose();
     }

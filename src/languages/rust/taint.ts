@@ -6,7 +6,7 @@
 // Macro arguments are token trees in tree-sitter-rust, so an argument that mentions something
 // tainted is re-parsed on its own as an expression (offsets are shifted back onto the file).
 import type { Node, Parser, Tree } from 'web-tree-sitter';
-import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact } from '../../core/facts.js';
+import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from '../../core/facts.js';
 import { secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
 import { resolveConstString, type ConstScope } from './constants.js';
 import { envReadOfCall, envReadOfMacro, type EnvReadContext } from './env-reads.js';
@@ -175,6 +175,8 @@ export class RustTaintAnalysis {
   /** Calls of functions this file does not define that received taint (leak pass only). */
   private readonly unresolved = new Set<string>();
   private readonly plans = new Map<FunctionInfo, SummaryPlan>();
+  /** Functions whose result is a known secret of their own (not of a parameter), per access path: sources for other files. */
+  private readonly secretResults = new Map<FunctionInfo, Taint>();
   /** Per summarised function: parameters reaching its result, and sinks by `param:ruleId`. */
   private readonly summaryRecords = new Map<FunctionInfo, { returns: Set<number>; sinks: Map<string, SummarySink> }>();
 
@@ -236,7 +238,9 @@ export class RustTaintAnalysis {
 
   private functionsToWalk(): Set<FunctionInfo> {
     const { functions, text } = this.setup;
-    const walked = functionsThatMayMeetSecrets(functions, text, [...this.resolverFunctions, ...this.secretTypes, ...Object.keys(this.setup.options.secretNames)], this.setup.envSourceOffsets ?? []);
+    const otherFileSources = (this.setup.options.functionSummaries ?? []).filter((summary) => summary.language === 'rust' && summary.returnsSecret).map((summary) => summary.name.split('::').pop() ?? summary.name);
+    const words = [...this.resolverFunctions, ...this.secretTypes, ...Object.keys(this.setup.options.secretNames), ...otherFileSources];
+    const walked = functionsThatMayMeetSecrets(functions, text, words, this.setup.envSourceOffsets ?? []);
     for (const fn of this.plans.keys()) walked.add(fn);
     return walked;
   }
@@ -257,6 +261,11 @@ export class RustTaintAnalysis {
   /** Names (as written) of called functions defined elsewhere that received a tainted argument. */
   unresolvedCalls(): string[] {
     return [...this.unresolved];
+  }
+
+  /** Functions that hand out a secret of their own, as plain data for other files (FunctionSummaryFact.returnsSecret). */
+  secretSources(): Array<{ fn: FunctionInfo; shape: SecretShape }> {
+    return [...this.secretResults].map(([fn, taint]) => ({ fn, shape: toShape(taint) }));
   }
 
   /** What `run` found out about the planned functions (those with a flow to report). */
@@ -347,6 +356,8 @@ export class RustTaintAnalysis {
       // A declared result that cannot carry text (`-> Option<bool>`) carries no secret.
       const declared = fn.node.childForFieldName('return_type');
       const result = declared && !mayCarryText(declared) ? null : firstTaint(frame.returns);
+      // A secret with a registry id (not one decided by an id parameter, class 3) handed out whole or in one field.
+      if (!seeds && result && taintKind(result) === 'r' && !result.errOnly && result.secretId !== null) this.secretResults.set(fn, result);
       if (plan?.returnsText && result?.origin?.fn === fn && !result.speculative) {
         for (const param of result.origin.params) this.summaryRecord(fn).returns.add(param);
       }
@@ -740,6 +751,10 @@ export class RustTaintAnalysis {
       for (const sink of sinks) this.record(sink.ruleId, sink.sink, { taint: passed, start, end }, sink.flow);
       if (returns && !result) result = this.withStep(passed, call, shift, `returned from '${written}'`);
     });
+    // A function of another file that hands out a secret of its own (`config::load()`, `cfg.api_key()`): a source, per field.
+    if (summary.returnsSecret && (!result || taintKind(result) !== 'r')) {
+      result = this.fromShape(summary.returnsSecret, this.step(call, shift, `returned from '${written}'`));
+    }
     return result;
   }
 
@@ -1161,6 +1176,14 @@ export class RustTaintAnalysis {
     return { secretId: null, envName: null, source: description, flow: [this.step(node, shift, `source: ${description}`)], members: this.typeMembers.get(typeName) };
   }
 
+  /** A secret handed over by another file's function (`returned`: the call's step, on the value and on each field). */
+  private fromShape(shape: SecretShape, returned: FlowStep): Taint {
+    const taint: Taint = { secretId: shape.secretId, envName: shape.envName, source: shape.source, flow: capFlow([...shape.flow, returned]) };
+    if (shape.fields) taint.fields = new Map(shape.fields.map(([name, field]) => [name, this.fromShape(field, returned)]));
+    if (shape.opaque === 'secret-type') taint.members = (shape.secretType ? this.typeMembers.get(shape.secretType) : undefined) ?? this.resolverMembers;
+    return taint;
+  }
+
   // ---- flow steps ----
 
   private step(node: Node, shift: number, note: string): FlowStep {
@@ -1170,6 +1193,21 @@ export class RustTaintAnalysis {
   private withStep(taint: Taint, node: Node, shift: number, note: string): Taint {
     return { ...taint, flow: capFlow([...taint.flow, this.step(node, shift, note)]) };
   }
+}
+
+/** A secret as plain data: only the fields (tuple elements) that hold it, when the value was built in view. */
+function toShape(taint: Taint): SecretShape {
+  const shape: SecretShape = { secretId: taint.secretId, envName: taint.envName, source: taint.source, flow: taint.flow };
+  if (taint.fields) {
+    const fields: Array<[string, SecretShape]> = [];
+    for (const [name, field] of taint.fields) if (field && taintKind(field) === 'r') fields.push([name, toShape(field)]);
+    shape.fields = fields;
+  }
+  if (taint.members) {
+    shape.opaque = 'secret-type';
+    shape.secretType = taint.members.name;
+  }
+  return shape;
 }
 
 /** Keeps the source step and the last steps. */

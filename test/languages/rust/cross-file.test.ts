@@ -154,3 +154,23 @@ describe('rust calls of other files\u2019 functions (pass two)', () => {
     expect(await secondPass('util::log_key(&k);', [{ ...LOG_KEY, sinks: [{ ...LOG_KEY.sinks[0], param: 1 }] }])).toEqual([]);
   });
 });
+
+describe('rust secrets handed out by other files\u2019 functions (access paths)', () => {
+  const CONFIG = 'pub struct Settings { pub api_key: String, pub base_url: String }\npub fn load() -> Settings {\n    let key = resolve_secret(SecretId::OpenRouterApiKey).expose().unwrap_or_default().to_string();\n    Settings { api_key: key, base_url: "u".to_string() }\n}\npub fn pair() -> (String, String) {\n    (std::env::var("GITHUB_TOKEN").unwrap(), "user".to_string())\n}\npub fn opt(id: SecretId) -> String { resolve_secret(id).expose().unwrap_or_default().to_string() }\n';
+
+  it('summarises a function returning a secret of its own, per field or tuple element, and not a wrapper of an id parameter', async () => {
+    const found = await summaries(CONFIG, 'src/config.rs', fixtureOptions());
+    expect(found.map((summary) => [summary.name, summary.returnsSecret?.secretId, summary.returnsSecret?.fields?.map(([field]) => field)])).toEqual([
+      ['load', 'OpenRouterApiKey', ['api_key']],
+      ['pair', 'GithubToken', ['0']],
+    ]);
+  });
+
+  it('keeps the secret field a source in the calling file, and only that field', async () => {
+    const given = await summaries(CONFIG, 'src/config.rs', fixtureOptions());
+    const code = 'mod config;\nfn main() {\n    let s = config::load();\n    println!("{}", s.base_url);\n    println!("{}", s.api_key);\n    let (token, user) = config::pair();\n    println!("{user}");\n    println!("{token}");\n}\n';
+    const { leaks } = await analyze(code, 'src/main.rs', fixtureOptions({ functionSummaries: given }));
+    expect(leaks.map((leak) => [leak.range.line, leak.secretId])).toEqual([[5, 'OpenRouterApiKey'], [8, 'GithubToken']]);
+    expect(leaks[0].flow.map((step) => [step.file, step.note])).toContainEqual(['src/main.rs', "returned from 'config::load'"]);
+  });
+});
