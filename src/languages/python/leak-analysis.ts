@@ -97,7 +97,7 @@ export class PythonLeakAnalysis {
   private readonly leaks = new Map<string, LeakFact>();
   private readonly resolverFunctions: Set<string>;
   /** Config `leak.sources` items `{ call, path }`: call name -> the secret paths under its result. */
-  private readonly sourcePaths = new Map<string, string[][]>();
+  private readonly sourcePaths = new Map<string, Array<{ callee: string[]; path: string[] }>>();
   private readonly sanitizers: Set<string>;
   private readonly secretTypes: SecretTypes;
   /** Attribute names whose value is a secret: pydantic settings fields of secret env names, class fields of resolver types. */
@@ -125,9 +125,11 @@ export class PythonLeakAnalysis {
     this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
     this.secretTypes = new SecretTypes(options.resolver.types, options.resolver.typeMembers);
     for (const spec of options.extraSourcePaths ?? []) {
-      // Matched like resolver functions, on the callee's last name (`config.get_config()`).
-      const name = spec.call.split('.').pop()!;
-      this.sourcePaths.set(name, [...(this.sourcePaths.get(name) ?? []), spec.path]);
+      // `get_config` matches any callee ending so (`config.get_config()`); a dotted `call`
+      // (`settings.load`) needs the callee's name chain to end with all its names.
+      const callee = spec.call.split('.');
+      const name = callee[callee.length - 1];
+      this.sourcePaths.set(name, [...(this.sourcePaths.get(name) ?? []), { callee, path: spec.path }]);
     }
     this.classes = collectClasses(root);
     for (const [field, envName] of settingsFields) {
@@ -685,8 +687,8 @@ export class PythonLeakAnalysis {
     const allArgs = [...positional, ...keywords.values(), splat].reduce<Taint | null>((acc, t) => union(acc, t), null);
     if (isRedactingCall(name, this.sanitizers)) return null;
     if (this.resolverFunctions.has(name)) return this.resolverSource(call, args.positional[0] ?? args.keywords.values().next().value ?? null);
-    const declaredPaths = this.sourcePaths.get(name);
-    if (declaredPaths) return this.declaredPathSource(call, declaredPaths);
+    const declaredPaths = this.declaredPathsOf(call, name);
+    if (declaredPaths.length > 0) return this.declaredPathSource(call, declaredPaths);
     // getattr/setattr on a name or dotted name (`cfg`, `self.client`); other objects as any call.
     const named = dottedParts(args.positional[0] ?? null) !== null;
     if (qualified === 'getattr' && named && args.positional.length >= 2) return union(this.dynamicAttribute(args.positional[0], args.positional[1], positional[0], call, env), positional[2] ?? null);
@@ -1041,6 +1043,15 @@ export class PythonLeakAnalysis {
     const param = refNode?.type === 'identifier' && this.current ? this.current.params.indexOf(refNode.text) : -1;
     const taint: Taint = { ...this.source(call, null, null, `${callee}(…)`), members };
     return param >= 0 ? { ...taint, idParam: param } : taint;
+  }
+
+  /** The secret paths config `leak.sources` declares under this call's result. */
+  private declaredPathsOf(call: Node, name: string): string[][] {
+    const specs = this.sourcePaths.get(name);
+    if (!specs) return [];
+    const chain = calleeChain(call.childForFieldName('function'));
+    const endsWith = (names: string[]): boolean => names.length <= chain.length && names.every((n, i) => chain[chain.length - names.length + i] === n);
+    return specs.filter((spec) => endsWith(spec.callee)).map((spec) => spec.path);
   }
 
   /**

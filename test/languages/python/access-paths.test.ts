@@ -138,4 +138,12 @@ describe('python access paths: resolver results, getattr, declared source paths'
     expect(await leakLines(code, options)).toEqual(['3:print:get_config() llm.api_key', '4:print:get_config() llm.api_key', '5:print:get_config() llm.api_key']);
     expect(await leakLines(code)).toEqual([]);
   });
+
+  it('matches a dotted leak.sources call on the end of the callee chain only', async () => {
+    const code = ['a = settings.load()', 'b = cache.load()', 'c = self.settings.load()', 'print(a.token, b.token, c.token)'].join('\n');
+    // a.token and c.token, not b.token (cache.load is another function).
+    const found = (await analyzePython('app/main.py', code, fixtureOptions({ extraSourcePaths: [{ call: 'settings.load', path: ['token'] }] }))).facts;
+    const leaks = found.filter((f): f is LeakFact => f.kind === 'leak');
+    expect(leaks.map((l) => `${l.range.column}:${l.flow[0].line}`).sort()).toEqual(['25:3', '7:1']);
+  });
 });
