@@ -39,7 +39,7 @@ export const SKIP_REASONS: Record<NotFixed['reason'], string> = {
   position: 'its range is not in the file',
   stale: 'the file no longer holds the text the fix replaces',
   token: 'the text is part of a longer name',
-  overlap: 'it overlaps another fix (a later pass applies it)',
+  overlap: 'it overlaps another fix, and the last pass is done',
   'other-file': 'it edits several files',
   outside: 'the file is outside the repository (or reached through a symbolic link that leads out)',
   unreadable: 'the file cannot be read as UTF-8 text',

@@ -10,6 +10,7 @@ import { planFixes, SKIP_REASONS, writeFixes, type FileFix, type FixPlan } from 
 import { planFileFixes } from '../../fix/plan-file-fixes.js';
 import { unifiedDiff } from '../../fix/unified-diff.js';
 import { UsageError, type CliIo, type ParsedOptions } from '../main.js';
+import { neutraliseControlCharacters as safe } from '../../reporters/source-excerpt.js';
 import { plural } from '../../reporters/summary.js';
 
 /** ESLint's limit: ten passes settle any realistic chain of overlapping fixes. */
@@ -24,11 +25,11 @@ export function fixModeOf(values: ParsedOptions): FixMode {
   return mode;
 }
 
-function notFixedNotes(plan: FixPlan, io: CliIo): void {
+/** One line per fix left out; overlaps only when no later pass will retry them. */
+function notFixedNotes(plan: FixPlan, io: CliIo, withOverlaps: boolean): void {
   for (const { finding, reason } of plan.notFixed) {
-    // Overlaps are retried by the next pass; only the last pass's leftovers are worth a line.
-    if (reason === 'overlap') continue;
-    io.stderr.write(`clavis-lint: not fixed: ${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}: ${SKIP_REASONS[reason]}\n`);
+    if (reason === 'overlap' && !withOverlaps) continue;
+    io.stderr.write(`clavis-lint: not fixed: ${safe(finding.file)}:${finding.line}:${finding.column} ${finding.ruleId}: ${SKIP_REASONS[reason]}\n`);
   }
 }
 
@@ -39,7 +40,7 @@ function notFixedNotes(plan: FixPlan, io: CliIo): void {
  */
 export function applyFixPass(root: string, findings: readonly Finding[], io: CliIo, lastPass: boolean): number {
   const plan = planFixes(root, findings);
-  if (lastPass || plan.files.length === 0) notFixedNotes(plan, io);
+  if (lastPass || plan.files.length === 0) notFixedNotes(plan, io, lastPass);
   const failed = writeFixes(plan);
   for (const { file, code } of failed) io.stderr.write(`clavis-lint: not fixed: cannot write ${file} (${code})\n`);
   const written = plan.files.filter((f) => !failed.some((x) => x.file === f.file));
@@ -56,7 +57,7 @@ export function applyFixPass(root: string, findings: readonly Finding[], io: Cli
  */
 export function dryRunDiff(root: string, findings: readonly Finding[], sourceLines: (file: string) => string[] | undefined, io: CliIo): { diff: string; count: number } {
   const plan = planFixes(root, findings);
-  notFixedNotes(plan, io);
+  notFixedNotes(plan, io, false);
   const parts = plan.files.map((fix) => maskedDiff(fix, sourceLines(fix.file)));
   const count = plan.files.reduce((n, f) => n + f.fixed.length, 0);
   const overlapping = plan.notFixed.filter((n) => n.reason === 'overlap').length;
