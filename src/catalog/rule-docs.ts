@@ -66,8 +66,11 @@ export function ruleDocMarkdown(meta: RuleMeta): string {
 }
 
 export function ruleIndexMarkdown(metas: RuleMeta[]): string {
-  const rows = metas.map((m) => `| [${m.id}](./${m.id}.md) | ${m.area} | ${m.defaultSeverity} | ${m.description.replace(/\|/g, '\\|')} |`);
-  return [HEADER, '', '# Rules', '', '| Rule | Area | Default | Description |', '|---|---|---|---|', ...rows, ''].join('\n');
+  // Fix: `--fix` applies certain fixes; suggest: the ESLint plugin offers edits to review.
+  const fixColumn = (m: RuleMeta): string => [m.fixable === 'code' ? 'fix' : '', m.hasSuggestions ? 'suggest' : ''].filter(Boolean).join(', ');
+  const rows = metas.map((m) => `| [${m.id}](./${m.id}.md) | ${m.area} | ${m.defaultSeverity} | ${fixColumn(m)} | ${m.description.replace(/\|/g, '\\|')} |`);
+  const legend = 'Fix: `fix` = `clavis-lint --fix` (and `eslint --fix` for TS/JS rules) applies certain fixes; `suggest` = the ESLint plugin offers edits to review.';
+  return [HEADER, '', '# Rules', '', legend, '', '| Rule | Area | Default | Fix | Description |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 /** Every generated doc file: path relative to the repo root -> content. */
