@@ -80,8 +80,7 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
     // or a parent of it: a module that names none of them is not analysed again (a known limit:
     // such an object printed whole there is missed; it keeps settings-heavy projects cheap).
     const mentions = (text: string, s: FunctionSummaryFact): boolean =>
-      // Rust the same (`config::load()`, `use crate::config::load`), except a crate root's function, reached as `other_crate::load`.
-      text.includes(summaryKey(s.name)) && ((language === 'rust' && s.module === 'crate') || text.includes(s.module.split(/::|\./).pop() ?? s.module)) &&
+      (language === 'rust' ? rustMentions(text, s) : text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module)) &&
       (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => isTupleIndex(key) || text.includes(key)));
     for (let i = 0; i < analyses.length; i++) {
       const analysis = analyses[i];
@@ -90,7 +89,9 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
       if (text === null || !freshNames.some((name) => text.includes(name)) || !fresh.some((s) => mentions(text, s))) continue;
       const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
       const asked = wanted.get(analysis.file) ?? new Set<string>();
-      const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && mentions(text, s))));
+      // Rust: once a file is analysed again, every source it calls by name counts (`load_settings().bearer()` names no `Settings`).
+      const calls = (s: FunctionSummaryFact): boolean => (language === 'rust' ? includesWord(text, summaryKey(s.name)) : mentions(text, s));
+      const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
       if (!relevant.some((s) => s.returnsSecret && fresh.includes(s))) continue;
       const withSummaries = { ...options, functionSummaries: relevant };
       const loaded = loadForAnalysis(root, analysis.file, withSummaries, maxBytes);
@@ -100,6 +101,27 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
       wanted.set(analysis.file, asked);
     }
   }
+}
+
+/**
+ * Rust: the function's name as a whole word, and its type's (`Settings::api_key`: a method is
+ * reached through a value of a type the file names, or through the loader that made it, itself a
+ * source) or its module's last segment (`config::load()`, `use crate::config::load`; a crate
+ * root's function is reached as `other_crate::load`).
+ */
+function rustMentions(text: string, s: FunctionSummaryFact): boolean {
+  const parts = s.name.split('::');
+  if (!includesWord(text, parts[parts.length - 1])) return false;
+  if (parts.length > 1) return includesWord(text, parts[parts.length - 2]);
+  return s.module === 'crate' || includesWord(text, s.module.split('::').pop() ?? s.module);
+}
+
+function includesWord(text: string, word: string): boolean {
+  const isWordChar = (at: number): boolean => at >= 0 && at < text.length && /[A-Za-z0-9_]/.test(text[at]);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(at - 1) && !isWordChar(at + word.length)) return true;
+  }
+  return false;
 }
 
 /** A Rust tuple element (`0`, `1`): read by destructuring (`let (user, token) = creds()`), which names no key. */
