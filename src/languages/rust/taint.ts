@@ -58,7 +58,22 @@ export interface FunctionSummary {
   sinks: SummarySink[];
 }
 
-type Env = Map<string, Taint | null>;
+/** Variable bindings of one walk (a function body, a closure); `version` counts its changes, for memoised evaluations. */
+class TaintEnv extends Map<string, Taint | null> {
+  version = 0;
+
+  override set(key: string, value: Taint | null): this {
+    this.version++;
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+}
+
+type Env = TaintEnv;
 
 /** A secret id passed as an argument: `SecretId::X` (`id` null: an id the registry does not know). */
 interface IdArgument {
@@ -177,6 +192,9 @@ export class RustTaintAnalysis {
   private readonly plans = new Map<FunctionInfo, SummaryPlan>();
   /** Functions whose result is a known secret of their own (not of a parameter), per access path: sources for other files. */
   private readonly secretResults = new Map<FunctionInfo, Taint>();
+  /** Evaluations per environment, valid while it and the stored fields are unchanged (see evaluate). */
+  private readonly memos = new WeakMap<Env, Map<string, { version: number; stored: number; taint: Taint | null }>>();
+  private storedVersion = 0;
   /** Per summarised function: parameters reaching its result, and sinks by `param:ruleId`. */
   private readonly summaryRecords = new Map<FunctionInfo, { returns: Set<number>; sinks: Map<string, SummarySink> }>();
 
@@ -332,7 +350,7 @@ export class RustTaintAnalysis {
     const outer = this.currentFunction;
     this.currentFunction = fn;
     try {
-      const env: Env = new Map();
+      const env: Env = new TaintEnv();
       const plan = seeds ? undefined : this.plans.get(fn);
       if (ids && ids.size > 0) {
         const bound = new Map<string, IdArgument>();
@@ -598,6 +616,7 @@ export class RustTaintAnalysis {
     if (!type) return;
     const key = `${type}.${field}`;
     if (this.storedFields.has(key)) return;
+    this.storedVersion++;
     this.storedFields.set(key, taint);
     this.dirtyTypes.add(type);
   }
@@ -768,7 +787,25 @@ export class RustTaintAnalysis {
 
   // ---- expressions ----
 
+  /**
+   * The taint of an expression. Memoised per environment while none of its bindings (nor a stored
+   * field) changes; its value depends on nothing else. A statement
+   * walk evaluates each call it passes, and a chain `a.b().c().d()` nests each call in the next,
+   * so without it a chain of n calls costs n² evaluations.
+   */
   private evaluate(node: Node, env: Env, shift: number): Taint | null {
+    if (node.type === 'identifier') return env.get(node.text) ?? null;
+    let memo = this.memos.get(env);
+    if (!memo) this.memos.set(env, (memo = new Map()));
+    const key = `${node.id}:${shift}`;
+    const known = memo.get(key);
+    if (known && known.version === env.version && known.stored === this.storedVersion) return known.taint;
+    const taint = this.evaluateNode(node, env, shift);
+    memo.set(key, { version: env.version, stored: this.storedVersion, taint });
+    return taint;
+  }
+
+  private evaluateNode(node: Node, env: Env, shift: number): Taint | null {
     if (--this.budget < 0) throw new BudgetExceeded();
     switch (node.type) {
       case 'identifier':
@@ -986,7 +1023,7 @@ export class RustTaintAnalysis {
   private closureResult(closure: Node, value: Taint | null, env: Env, shift: number): Taint | null {
     const body = closure.childForFieldName('body');
     if (!body) return null;
-    const inner: Env = new Map(env);
+    const inner: Env = new TaintEnv(env);
     const ids = this.idBindings.get(env);
     if (ids) this.idBindings.set(inner, ids);
     const first = closure.childForFieldName('parameters')?.namedChildren.find((child) => !!child && child.type !== 'line_comment');
