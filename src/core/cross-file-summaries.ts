@@ -170,6 +170,21 @@ function locateLeaksAtSinks(analyses: FileAnalysis[]): void {
 
 const DEFINITION_PREFIX: Record<string, string[]> = { python: ['def ', 'async def '], rust: ['fn '] };
 
+/** `text` holds `<prefix><name>(` or `<prefix><name><` for one of `names`: one pass over the prefix's occurrences, not one search per name. */
+function definesAny(text: string, prefix: string, names: ReadonlySet<string>): boolean {
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+    let end = at + prefix.length;
+    while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
+    const next = text[end];
+    if ((next === '(' || next === '<') && names.has(text.slice(at + prefix.length, end))) return true;
+  }
+  return false;
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
 /**
  * A helper such as `def log_key(k): logging.info(k)` names no secret, so the prefilter skipped
  * its file and no summary exists for it. For each called-but-unresolved name, the skipped files
@@ -196,7 +211,7 @@ async function analyzeSkippedDefinitions(root: string, analyses: FileAnalysis[],
       continue;
     }
     const prefixes = DEFINITION_PREFIX[analysis.language] ?? [];
-    const defines = [...names].some((name) => prefixes.some((prefix) => text.includes(`${prefix}${name}(`) || text.includes(`${prefix}${name}<`)));
+    const defines = prefixes.some((prefix) => definesAny(text, prefix, names));
     if (!defines) continue;
     const again = await runFrontEnd({ file: analysis.file, language: analysis.language, text }, analysis.language === 'rust' ? { ...options, summarize: [...names] } : options);
     // A file analysed before keeps its facts (the env-key pass marked some); only its summaries are new.

@@ -273,6 +273,17 @@ function callSiteReads(site: SiteRecord, index: number, list: boolean, api: stri
 function foreignHelperReads(input: RefineInput): RustReadRecord[] {
   const helpers = (input.helpers ?? []).filter((h) => h.language === 'rust');
   if (helpers.length === 0 || input.calls.length === 0) return [];
+  const byName = new Map<string, typeof helpers>();
+  for (const helper of helpers) byName.set(helper.function, [...(byName.get(helper.function) ?? []), helper]);
+  // One look at each call's name first: most files call none of the helpers, and need no tree walk.
+  const matches: Array<{ site: SiteRecord; helpers: typeof helpers }> = [];
+  for (const site of input.calls) {
+    const callee = site.node.childForFieldName('function');
+    if (!callee || callee.type === 'field_expression') continue;
+    const named = byName.get(lastSegment(callee) ?? '');
+    if (named) matches.push({ site, helpers: named });
+  }
+  if (matches.length === 0) return [];
   const root = input.calls[0].node.tree.rootNode;
   // Names this file defines or binds itself (a fn, a `let` closure) are not the other file's helper.
   const defined = new Set(root.descendantsOfType('function_item').map((fn) => fn?.childForFieldName('name')?.text));
@@ -283,9 +294,9 @@ function foreignHelperReads(input: RefineInput): RustReadRecord[] {
   const out: RustReadRecord[] = [];
   for (const helper of helpers) {
     if (defined.has(helper.function)) continue;
-    for (const site of input.calls) {
-      const callee = site.node.childForFieldName('function');
-      if (!callee || callee.type === 'field_expression' || lastSegment(callee) !== helper.function) continue;
+    for (const match of matches) {
+      if (!match.helpers.includes(helper)) continue;
+      const { site } = match;
       const via = { kind: 'call' as const, function: helper.function, range: input.rangeOf(site.node) };
       out.push(...callSiteReads(site, helper.index, helper.list === true, helper.api, helper.function, via, input));
     }
