@@ -36,6 +36,9 @@ Options:
   --allow-empty                 accept a scan that covers no file (else: exit 2 naming the config key)
   --workers N                   analysis threads, 0 to 64 (default: by size and cores; 0 = none);
                                 never more than the cores or the files to parse
+  --cache, --no-cache           result cache: on by default, off when CI is set (--cache turns it on
+                                there, e.g. with actions/cache); reports are the same either way
+  --cache-location DIR          where the cache lives (default .clavis-lint-cache/ at the project root)
   --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
   --no-color                    no colours in text output (also NO_COLOR)
   -q, --quiet                   report errors only, no warnings

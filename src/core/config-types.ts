@@ -67,6 +67,8 @@ export interface ResolvedConfig {
   maxFileBytes: number;
   /** `generated: { scan }`: analyse minified and generated files (src/core/generated-files.ts). Absent = skip them with an `errors` note. */
   generated?: { scan: boolean };
+  /** `cache: { enabled, location }` (DESIGN §10): the result cache (src/cache); location relative to the root. */
+  cache?: { enabled?: boolean; location?: string };
 }
 
 // `token(?!s)` and `secret(?!s_)`: `MAX_TOKENS` and `VOX_SECRETS_BACKEND` (a setting of the secrets

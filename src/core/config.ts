@@ -60,7 +60,7 @@ export const DEFAULT_REGISTRY_FILE = 'secrets.registry.yaml';
 
 const TOP_LEVEL_KEYS = [
   'registry', 'include', 'exclude', 'rules', 'docs', 'secret_patterns', 'test_code',
-  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes', 'platform_tokens', 'generated',
+  'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes', 'platform_tokens', 'generated', 'cache',
 ] as const;
 const SOURCE_KINDS = ['yaml', 'rust', 'json', 'overlay'] as const;
 const RUST_FIELD_KEYS = ['id', 'canonical_env', 'aliases', 'deprecated_aliases'] as const;
@@ -266,6 +266,12 @@ export function applyConfigDocument(source: YamlSource, config: ResolvedConfig):
       case 'generated':
         readSection(source, value, keyNode, 'generated', {
           scan: (n, k) => (config.generated = { scan: readBoolean(source, n, 'generated.scan', k) }),
+        });
+        break;
+      case 'cache':
+        readSection(source, value, keyNode, 'cache', {
+          enabled: (n, k) => (config.cache = { ...config.cache, enabled: readBoolean(source, n, 'cache.enabled', k) }),
+          location: (n, k) => (config.cache = { ...config.cache, location: readCacheLocation(source, n, k) }),
         });
         break;
       case 'platform_tokens':
@@ -491,4 +497,14 @@ function readSecretStores(source: YamlSource, node: Node | null, keyNode: Node):
     calls: { required: true, read: (n, at, k) => readStringList(source, n, at, k) },
     label: { required: true, read: str },
   });
+}
+
+/** `cache.location`: a directory inside the project, relative to the root (a repository's config may not point the cache elsewhere). */
+function readCacheLocation(source: YamlSource, node: Node | null, keyNode: Node): string {
+  const location = readString(source, node, 'cache.location', keyNode);
+  const normal = path.posix.normalize(location.split(path.sep).join('/'));
+  if (location === '' || path.isAbsolute(location) || normal === '..' || normal.startsWith('../')) {
+    fail(source, node, `invalid cache.location '${location}': expected a directory inside the project, relative to it (use --cache-location for one elsewhere)`, keyNode);
+  }
+  return location;
 }

@@ -29,6 +29,7 @@ import { comparePolicies } from './policy-check.js';
 import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
+import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -59,6 +60,8 @@ export interface ScanOptions {
    * directory of base files, for tests), and report how the working tree's policy is weaker.
    */
   policyFrom?: BasePolicySource;
+  /** The result cache (src/cache): absent = none (the API default); the CLI passes its flags and CI. */
+  cache?: CacheRequest;
 }
 
 export interface PreparedProject {
@@ -129,6 +132,8 @@ export interface ScanOutput extends ScanResult {
   facts: FileFacts[];
   /** Config problems that do not stop the scan (an `include` entry matching no file), located. */
   warnings: CoverageWarning[];
+  /** The result cache, when used: files served from it, and notes (not written, corrupt file ignored) for stderr. */
+  cache?: { hits: number; misses: number; leakHit: boolean; notes: string[] };
 }
 
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
@@ -141,12 +146,14 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     if (!fs.existsSync(target)) throw new ConfigError(`path not found: ${path.relative(options.cwd, target) || target}`);
   }
   const discovered = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
-  const files = discovered.files;
+  const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
   const coverage = { cwd: options.cwd, config, targets, files };
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
   const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off') && !options.skipLeakAnalysis;
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
-  const analyses = await analyzeAll({ root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress });
+  const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
+  const pool = { root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress };
+  const analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
 
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes);
@@ -169,7 +176,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
   leakStarted = performance.now();
-  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes); // skipped minified/generated files stay skipped
+  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files)); // skipped minified/generated files stay skipped
   leakMs += performance.now() - leakStarted;
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
@@ -183,6 +190,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const inScope = raw.filter((r) => scanned.has(r.report.file) || r.rule.rule.meta.id === POLICY_WEAKENED);
   const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath, registryNames: feOptions.registryNames });
   const scannedCount = analyses.filter((a) => a.language !== null).length;
+  cache?.save(leakRulesOn);
   return {
     root,
     findings: options.mergeOverlapping === false ? findings : mergeOverlapping(findings),
@@ -194,6 +202,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     sourceLines: (file) => lines.get(file),
     facts: fileFacts,
     warnings: includeWarnings(coverage),
+    ...(cache ? { cache: cache.summary() } : {}),
   };
 }
 
@@ -205,6 +214,7 @@ async function addTypeScriptLeaks(
   options: FrontEndOptions,
   errors: ScanError[],
   maxFileBytes: number,
+  cached?: (files: string[], run: () => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>,
 ): Promise<void> {
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
   const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length + (options.extraSourcePaths?.length ?? 0) > 0;
@@ -217,7 +227,8 @@ async function addTypeScriptLeaks(
   }
   if (!analyze) return;
   try {
-    const result = await analyze({ root, files: tsFiles, options, maxFileBytes });
+    const run = (): ReturnType<typeof analyze> => analyze!({ root, files: tsFiles, options, maxFileBytes });
+    const result = cached ? await cached(tsFiles, run) : await run();
     errors.push(...result.errors);
     const byFile = new Map(fileFacts.map((f) => [f.file, f]));
     for (const [abs, facts] of result.facts) {

@@ -23,6 +23,7 @@ import { EXIT_FINDINGS, EXIT_OK, parseRuleOverrides, UsageError, type CliIo, typ
 import { toolVersion } from '../version.js';
 import { useColor, writeReport } from './output.js';
 import { createProgress } from './progress.js';
+import type { CacheRequest } from '../../cache/index.js';
 import { applyFixPass, dryRunDiff, fixModeOf, MAX_FIX_PASSES } from './fix.js';
 
 const FORMATS: ReportFormat[] = ['text', 'json', 'sarif', 'github', 'markdown'];
@@ -63,8 +64,10 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     onProgress: progress.update,
     ...(values['policy-from'] !== undefined ? { policyFrom: { ref: values['policy-from'] } } : {}),
     emptyScan: values['allow-empty'] ? 'allow' : 'error',
+    cache: cacheRequest(values, io),
   });
   progress.done();
+  for (const note of result.cache?.notes ?? []) io.stderr.write(`clavis-lint: warning: ${note}\n`);
   for (const warning of result.warnings) io.stderr.write(`clavis-lint: warning: ${locatedWarning(warning)}\n`);
   if (fixPass === 1 && result.prepared.config.registry.length === 0) io.stderr.write(`clavis-lint: ${NO_REGISTRY_NOTE}\n`);
 
@@ -116,6 +119,15 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   });
   writeReport(report, values, io);
   return exitCodeFor(findings, maxWarnings);
+}
+
+/** `--cache` / `--no-cache` / `--cache-location DIR` (relative to the working directory); the config and CI decide the rest (src/cache/settings.ts). */
+function cacheRequest(values: ParsedOptions, io: CliIo): CacheRequest {
+  if (values.cache && values['no-cache']) throw new UsageError('--cache and --no-cache contradict each other: pass one');
+  const enabled = values['no-cache'] ? false : values.cache ? true : undefined;
+  const location = values['cache-location'];
+  if (location === '') throw new UsageError("invalid --cache-location '': expected a directory");
+  return { ...(enabled !== undefined ? { enabled } : {}), ...(location ? { location: path.resolve(io.cwd, location) } : {}), ci: Boolean(io.env.CI) };
 }
 
 /**

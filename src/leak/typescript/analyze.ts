@@ -29,6 +29,8 @@ export interface TypeScriptLeakInput {
 export interface TypeScriptLeakResult {
   facts: Map<string, Fact[]>;
   errors: FileError[];
+  /** Every file the compiler Program loaded (absent when none was built): the result cache keys the pass on their content. */
+  loadedFiles?: string[];
 }
 
 const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -102,7 +104,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     const { file, fact } = bySink.get(key)!;
     facts.set(file, [...(facts.get(file) ?? []), fact]);
   }
-  return { facts, errors };
+  return { facts, errors, loadedFiles: program.getSourceFiles().map((sourceFile) => sourceFile.fileName) };
 }
 
 /** Production flows before test-only ones, then the shortest, then the earliest source. */

@@ -1,0 +1,60 @@
+// The engine's entry to the result cache: a few hooks, each a no-op when the cache is off.
+import path from 'node:path';
+import type { FrontEndOptions } from '../core/facts.js';
+import type { PreparedProject } from '../core/engine.js';
+import type { PoolOptions } from '../core/worker-pool.js';
+import type { FileAnalysis } from '../core/analyze-file.js';
+import { toolVersion } from '../cli/version.js';
+import { analyzeAllCached } from './cached-analysis.js';
+import { leakPassCached, type LeakPassResult } from './leak-cache.js';
+import { ResultCache, scanKey } from './result-cache.js';
+import { resolveCacheSettings, type CacheRequest } from './settings.js';
+
+export type { CacheRequest };
+export { DEFAULT_CACHE_DIR } from './settings.js';
+
+export interface ScanCache {
+  analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]>;
+  /** Wraps the TS leak pass; `discovered` are every file of the scan (for tsconfig, package.json, lockfiles). */
+  leakPass(discovered: string[]): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
+  save(leakPassRan: boolean): void;
+  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[] };
+}
+
+/** The cache of this scan, or undefined when the caller asked for none or it is turned off. */
+export function openScanCache(request: CacheRequest | undefined, prepared: PreparedProject, options: FrontEndOptions): ScanCache | undefined {
+  if (!request) return undefined;
+  const { config, registry } = prepared;
+  const settings = resolveCacheSettings(config.root, request, config.cache);
+  if (!settings.enabled) return undefined;
+  // The root is left out, so a checkout restored elsewhere (another CI workspace) still hits.
+  const portable = (value: unknown): unknown => JSON.parse(JSON.stringify(value).split(JSON.stringify(config.root).slice(1, -1)).join('<root>'));
+  const key = scanKey({ toolVersion: toolVersion(), config: portable({ ...config, cache: undefined }), registry: portable(registry), frontEndOptions: options, maxFileBytes: config.maxFileBytes });
+  const cache = new ResultCache(settings, config.root, key);
+  let hashes = new Map<string, string>();
+  let leakRan = false;
+  return {
+    async analyzeAll(pool) {
+      const result = await analyzeAllCached(cache, pool);
+      hashes = result.hashes;
+      return result.analyses;
+    },
+    leakPass: (discovered) => (files, run) => {
+      leakRan = true;
+      return leakPassCached(cache, { root: config.root, files, hashes, discovered, options }, run);
+    },
+    save(leakPassRan) {
+      if (!leakPassRan || !leakRan) cache.keepLeakEntry();
+      cache.save();
+    },
+    summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes] }),
+  };
+}
+
+/** The scan's files without those inside the cache directory (when it lies under the root). */
+export function withoutCacheDirectory(root: string, files: string[], request: CacheRequest | undefined, config: { location?: string } | undefined): string[] {
+  const location = resolveCacheSettings(root, request, config).location;
+  const rel = path.relative(root, location).split(path.sep).join('/');
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return files;
+  return files.filter((file) => file !== rel && !file.startsWith(`${rel}/`));
+}

@@ -1,0 +1,99 @@
+// The result cache of one scan (issue 12): what the front ends found per file, keyed by the
+// file's content hash, and the project-level TypeScript leak pass, keyed by the content of every
+// file its compiler Program loaded. Both sit under one scan key (tool and TypeScript versions,
+// resolved config, registry content, front-end options), so a config or registry edit starts
+// over. The cache only ever replays what the same code computed from the same inputs, and every
+// later pass (cross-file summaries, constants, rules, post-processing) runs as without it, so a
+// cached report is the uncached report.
+//
+// Secret values: facts hold positions and measurements, not values, with two exceptions that
+// quote the file: a suppression comment's text (its reason may name a value) and a file's
+// exported string constants (`export const KEY = "..."`, kept to resolve env names across
+// files). A file whose analysis holds either is never stored; it is analysed on every run.
+import { createRequire } from 'node:module';
+import type { FileAnalysis } from '../core/analyze-file.js';
+import { hashText } from './hash.js';
+import { emptyDocument, readDocument, writeDocument, type StoredDocument } from './store.js';
+import type { CacheSettings } from './settings.js';
+
+export class ResultCache {
+  readonly notes: string[] = [];
+  private readonly old: StoredDocument;
+  private readonly next: StoredDocument;
+  hits = 0;
+  misses = 0;
+  /** The project-level leak pass was served from the cache. */
+  leakHit = false;
+
+  constructor(
+    private readonly settings: CacheSettings,
+    private readonly root: string,
+    readonly scanKey: string,
+  ) {
+    this.old = readDocument(settings, root, scanKey, this.notes);
+    this.next = emptyDocument(scanKey);
+  }
+
+  /** The stored analysis of `file` when its content still hashes to `hash` (a fresh object: callers mutate analyses). */
+  analysis(file: string, hash: string): FileAnalysis | undefined {
+    const entry = this.old.files[file];
+    if (!entry || entry.hash !== hash) return undefined;
+    try {
+      const analysis = JSON.parse(entry.analysis) as FileAnalysis;
+      if (analysis.file !== file) return undefined;
+      this.next.files[file] = entry;
+      return analysis;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Records a fresh analysis; call before any later pass mutates it. */
+  store(file: string, hash: string, analysis: FileAnalysis): void {
+    if (!storable(analysis)) return;
+    this.next.files[file] = { hash, analysis: JSON.stringify(analysis) };
+  }
+
+  /** Entries of files this scan did not cover (a scan of one directory) are kept. */
+  keepOthers(covered: Set<string>): void {
+    for (const [file, entry] of Object.entries(this.old.files)) if (!covered.has(file) && !(file in this.next.files)) this.next.files[file] = entry;
+  }
+
+  get leakEntry(): unknown {
+    return this.old.leak;
+  }
+
+  set leakEntry(entry: unknown) {
+    this.next.leak = entry;
+  }
+
+  /** Carries the old leak entry over when this scan did not run the leak pass (leak rules off, no TS files). */
+  keepLeakEntry(): void {
+    if (this.next.leak === undefined) this.next.leak = this.old.leak;
+  }
+
+  save(): void {
+    writeDocument(this.settings, this.root, this.next, this.notes);
+  }
+}
+
+/** Whether an analysis may be written to disk: it quotes nothing of the file (see the header). */
+export function storable(analysis: FileAnalysis): boolean {
+  if (analysis.exportedConstants && Object.keys(analysis.exportedConstants).length > 0) return false;
+  return !(analysis.facts?.facts ?? []).some((fact) => fact.kind === 'comment');
+}
+
+/** The scan key: everything besides a file's own content that its analysis depends on. */
+export function scanKey(parts: { toolVersion: string; config: unknown; registry: unknown; frontEndOptions: unknown; maxFileBytes: number }): string {
+  return hashText(JSON.stringify({ ...parts, typescript: typescriptVersion(), node: process.versions.modules }));
+}
+
+/** The TypeScript the project brought (a peer dependency): its version changes types, hence leak results. */
+function typescriptVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    return (require('typescript/package.json') as { version: string }).version;
+  } catch {
+    return 'none';
+  }
+}

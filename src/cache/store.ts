@@ -1,0 +1,134 @@
+// The cache file on disk: one JSON document, `results.json`, in the cache directory. Read once at
+// the start of a scan, written once at the end (to a fresh temporary file, then renamed over the
+// old one, so a reader never sees half a file and a symbolic link planted at either name is
+// never followed). Anything unexpected (a corrupt or foreign file, a link, an unreadable or
+// unwritable directory) means "no cache": the scan goes on and a note says why.
+import fs from 'node:fs';
+import path from 'node:path';
+import { isWithin, containmentBoundary } from '../core/contained-path.js';
+import type { CacheSettings } from './settings.js';
+
+/** Bumped whenever the stored shape changes: an older file is then ignored and rebuilt. */
+const FORMAT = 'clavis-lint-cache/1';
+const FILE = 'results.json';
+
+export interface StoredDocument {
+  format: string;
+  /** Tool version, TypeScript version, resolved config and registry (src/cache/scan-key.ts). */
+  scanKey: string;
+  /** Relative path -> the file's analysis, as the front ends produced it for content `hash`. */
+  files: Record<string, { hash: string; analysis: string }>;
+  /** The project-level TypeScript leak pass (src/cache/leak-cache.ts). */
+  leak?: unknown;
+}
+
+export function emptyDocument(scanKey: string): StoredDocument {
+  return { format: FORMAT, scanKey, files: {} };
+}
+
+/** The stored document when it is ours and made for this scan key; otherwise an empty one (and a note when the file was unusable). */
+export function readDocument(settings: CacheSettings, root: string, scanKey: string, notes: string[]): StoredDocument {
+  const dir = usableDirectory(settings, root, notes);
+  if (!dir) return emptyDocument(scanKey);
+  const file = path.join(dir, FILE);
+  let text: string;
+  try {
+    const stat = fs.lstatSync(file);
+    if (!stat.isFile()) {
+      notes.push(`cache file ${FILE} is not a regular file; ignored`);
+      return emptyDocument(scanKey);
+    }
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') notes.push(`cache not read (${(err as NodeJS.ErrnoException).code ?? 'error'}); scanning from scratch`);
+    return emptyDocument(scanKey);
+  }
+  try {
+    const doc = JSON.parse(text) as StoredDocument;
+    if (!isDocument(doc)) throw new Error('shape');
+    return doc.format === FORMAT && doc.scanKey === scanKey ? doc : emptyDocument(scanKey);
+  } catch {
+    notes.push(`cache file ${FILE} is corrupt; ignored and rebuilt`);
+    return emptyDocument(scanKey);
+  }
+}
+
+function isDocument(doc: unknown): doc is StoredDocument {
+  if (typeof doc !== 'object' || doc === null) return false;
+  const d = doc as Record<string, unknown>;
+  if (typeof d.format !== 'string' || typeof d.scanKey !== 'string' || typeof d.files !== 'object' || d.files === null) return false;
+  return Object.values(d.files as Record<string, unknown>).every((entry) => {
+    const e = entry as Record<string, unknown> | null;
+    return typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.analysis === 'string';
+  });
+}
+
+/** Writes the document; a failure becomes a note (the report is complete without the cache). */
+export function writeDocument(settings: CacheSettings, root: string, doc: StoredDocument, notes: string[]): void {
+  try {
+    fs.mkdirSync(settings.location, { recursive: true });
+  } catch (err) {
+    notes.push(`cache not written: cannot create ${shown(settings, root)} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    return;
+  }
+  const dir = usableDirectory(settings, root, notes);
+  if (!dir) return;
+  const temp = path.join(dir, `${FILE}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    ensureIgnoreFiles(dir);
+    // 'wx': fails on an existing name (a planted link included) instead of following it.
+    fs.writeFileSync(temp, JSON.stringify(doc), { flag: 'wx', mode: 0o600 });
+    fs.renameSync(temp, path.join(dir, FILE));
+  } catch (err) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // nothing was created
+    }
+    notes.push(`cache not written to ${shown(settings, root)} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the report is complete`);
+  }
+}
+
+/**
+ * The cache directory's real path, when it may be used: a location from the repository (the
+ * default or the config's `cache.location`) must really lie inside the project's checkout, not
+ * lead outside through a link; a `--cache-location` is the user's own choice.
+ */
+function usableDirectory(settings: CacheSettings, root: string, notes: string[]): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(settings.location);
+  } catch {
+    return undefined; // not created yet: nothing to read (writeDocument creates it first)
+  }
+  if (!fs.statSync(real).isDirectory()) {
+    notes.push(`cache location ${shown(settings, root)} is not a directory; cache not used`);
+    return undefined;
+  }
+  if (settings.fromRepository) {
+    const boundary = fs.realpathSync(containmentBoundary(root));
+    if (!isWithin(boundary, real)) {
+      notes.push(`cache location ${shown(settings, root)} leads outside the project; cache not used`);
+      return undefined;
+    }
+  }
+  return real;
+}
+
+/** A `.gitignore` of `*` (git never lists the cache) and a CACHEDIR.TAG (backup tools skip it). */
+function ensureIgnoreFiles(dir: string): void {
+  const write = (name: string, text: string): void => {
+    try {
+      fs.writeFileSync(path.join(dir, name), text, { flag: 'wx' });
+    } catch {
+      // already there (or a link: left alone, never followed)
+    }
+  };
+  write('.gitignore', '# Written by clavis-lint: the result cache is local, never committed.\n*\n');
+  write('CACHEDIR.TAG', 'Signature: 8a477f597d28d172789f06886806bc55\n# clavis-lint result cache (https://bford.info/cachedir/)\n');
+}
+
+function shown(settings: CacheSettings, root: string): string {
+  const rel = path.relative(root, settings.location);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : settings.location;
+}

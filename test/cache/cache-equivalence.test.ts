@@ -1,0 +1,50 @@
+// The result cache never changes a report: after each change to the tree (edits, a rename, a
+// deletion, a registry edit, a config edit), a scan through the cache gives the same JSON and
+// SARIF bytes as a scan without it, while the cache does serve the unchanged files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheProject, REGISTRY, reports, write } from './tree.js';
+
+const CACHE = { enabled: true };
+
+describe('cached and uncached reports are byte-identical', () => {
+  it('across edits, renames, deletions, registry and config changes', async () => {
+    const root = cacheProject();
+    const first = await reports(root, CACHE);
+    const plain = await reports(root, undefined);
+    expect(first.json).toBe(plain.json);
+    expect(first.sarif).toBe(plain.sarif);
+    expect(first.hits).toBe(0);
+    // The fixture has what the cache must carry: a TS leak across two files, Python and Rust findings.
+    const ids = (JSON.parse(plain.json) as { findings: Array<{ ruleId: string; file: string }> }).findings.map((f) => `${f.ruleId} ${f.file}`);
+    expect(ids.some((id) => id.startsWith('no-secret') && id.endsWith('src/log.ts'))).toBe(true);
+    expect(ids.some((id) => id.endsWith('app/worker.py'))).toBe(true);
+    expect(ids.some((id) => id.endsWith('crate/src/main.rs'))).toBe(true);
+
+    const steps: Array<[string, () => void]> = [
+      ['unchanged', () => {}],
+      ['an unrelated TS file edited', () => write(root, 'src/other.ts', "export const greeting = (name: string): string => `hi ${name}`;\n")],
+      ['an unrelated file now names a source', () => write(root, 'src/other.ts', 'export const leak = (): void => console.log(process.env.STRIPE_SECRET_KEY);\n')],
+      ['the leak source edited', () => write(root, 'src/config.ts', "export function openAiKey(): string {\n  return process.env.STRIPE_SECRET_KEY ?? '';\n}\n")],
+      ['a file renamed', () => fs.renameSync(path.join(root, 'src/log.ts'), path.join(root, 'src/logger.ts'))],
+      ['a file deleted', () => fs.rmSync(path.join(root, 'app/worker.py'))],
+      ['the Rust file edited', () => write(root, 'crate/src/main.rs', 'fn main() {\n    let k = std::env::var("STRIPE_SECRET_KEY").unwrap();\n    eprintln!("{}", k);\n}\n')],
+      ['the registry edited', () => write(root, 'secrets.registry.yaml', REGISTRY.replace('    kind: secret\n  - id: StripeKey', '    kind: config\n  - id: StripeKey'))],
+      ['the config edited', () => write(root, '.clavis-lint.yaml', 'registry: secrets.registry.yaml\nrules: { no-direct-env-read: off }\n')],
+    ];
+    for (const [name, change] of steps) {
+      change();
+      const cached = await reports(root, CACHE);
+      const uncached = await reports(root, undefined);
+      expect(cached.json, name).toBe(uncached.json);
+      expect(cached.sarif, name).toBe(uncached.sarif);
+      // The cache did its part: unchanged files served, and the leak pass kept when the edit cannot change it.
+      if (name === 'unchanged' || name === 'an unrelated TS file edited') {
+        expect(cached.hits, name).toBeGreaterThan(0);
+        expect(cached.leakHit, name).toBe(true);
+      }
+      if (name === 'an unrelated file now names a source' || name === 'the leak source edited') expect(cached.leakHit, name).toBe(false);
+    }
+  });
+});
