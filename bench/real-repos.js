@@ -1,7 +1,7 @@
 // Real-repository mode of the benchmark (issue 9): `npm run bench -- --repos DIR`.
 // DIR holds checkouts of public repositories, each with our .clavis-lint.yaml (corpus/build.js
 // writes them to /work/corpus). For each repository, in one run, best of --runs each:
-//   (a) the full default clavis-lint scan (CLI, --format json --timing),
+//   (a) the full default clavis-lint scan (CLI, --format json --timing; --no-cache: cold, as ESLint's),
 //   (b) the same scan with every leak-area rule off (`--rule <id>=off`: no leak pass at all),
 //   (c) ESLint + @typescript-eslint/parser running one `process.env` rule (bench/peer-eslint.js)
 //       over the TS/JS files clavis-lint analyses in that repository (its discovery: config
@@ -9,6 +9,7 @@
 // and prints wall time, CPU, peak RSS, the ratio ESLint/clavis-lint for (a) and (b), the leak
 // pass's share of (a), and the goals of issue 9 beside the figures with PASS/MISS.
 // The machine may be shared: figures are noisy; --runs keeps the fastest of N.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,10 +79,12 @@ function readJson(file) {
 }
 
 /** Runs the clavis-lint CLI on the repository, best of `runs`; returns the measurement and its JSON report. */
-async function measureClavis({ cli, repoDir, workDir, name, extraArgs, runs }) {
+async function measureClavis({ cli, repoDir, workDir, name, extraArgs, runs, noCache }) {
   const outputFile = path.join(workDir, `${name}.json`);
+  // Cold scans, like ESLint's --no-cache: a result cache would make every run after the first a replay.
+  const cacheArgs = noCache ? ['--no-cache'] : [];
   const measured = await bestOf(runs, async () => {
-    const result = await measureNode({ node: [cli, '.', '--format', 'json', '--timing', ...extraArgs], cwd: repoDir, stdoutFile: outputFile });
+    const result = await measureNode({ node: [cli, '.', '--format', 'json', '--timing', ...cacheArgs, ...extraArgs], cwd: repoDir, stdoutFile: outputFile });
     return { ...result, report: readJson(outputFile) };
   });
   const ok = (measured.exitCode === 0 || measured.exitCode === 1) && measured.report;
@@ -103,9 +106,9 @@ async function benchRepository({ name, repoDir, repoRoot, leakRuleIds, args }) {
   const { root, files: discovered } = await typeScriptFilesOf(repoDir, path.join(repoRoot, 'lib'));
   const bytes = warmPageCache(root, discovered);
 
-  const full = await measureClavis({ cli, repoDir, workDir, name: 'full', extraArgs: [], runs: args.runs });
+  const full = await measureClavis({ cli, repoDir, workDir, name: 'full', extraArgs: [], runs: args.runs, noCache: args.noCache });
   const offArgs = [...leakRuleIds].flatMap((id) => ['--rule', `${id}=off`]);
-  const noLeak = await measureClavis({ cli, repoDir, workDir, name: 'no-leak', extraArgs: offArgs, runs: args.runs });
+  const noLeak = await measureClavis({ cli, repoDir, workDir, name: 'no-leak', extraArgs: offArgs, runs: args.runs, noCache: args.noCache });
 
   // Same files for ESLint: what clavis-lint's discovery yields, minus what the full scan skipped
   // (minified/generated, unreadable, too large): ESLint would parse those, clavis-lint did not.
@@ -168,6 +171,12 @@ async function benchRepository({ name, repoDir, repoRoot, leakRuleIds, args }) {
   return figures;
 }
 
+/** Whether this build has a result cache to turn off (`--no-cache` in --help). */
+export function supportsNoCache(repoRoot) {
+  const help = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'clavis-lint.js'), '--help'], { encoding: 'utf8' });
+  return /--no-cache\b/.test(help.stdout ?? '');
+}
+
 const verdict = (passed) => (passed == null ? 'n/a' : passed ? 'PASS' : 'MISS');
 
 function printSummary(all) {
@@ -205,13 +214,14 @@ export async function runRealRepositoryBenchmark({ dir, only = [], runs = 1, kee
   if (!fs.existsSync(path.join(repoRoot, 'lib', 'cli', 'run.js'))) throw new Error('clavis-lint is not built: run `npm run build` (npm run bench does)');
   const { rules } = await import(pathToFileURL(path.join(repoRoot, 'lib', 'index.js')).href);
   const leakRuleIds = new Set(rules.filter((r) => r.area === 'leak').map((r) => r.id));
+  const noCache = supportsNoCache(repoRoot);
   const names = findRepositories(dir, only);
   if (names.length === 0) throw new Error(`no repository with a .clavis-lint.yaml under ${dir}${only.length ? ` named ${only.join(', ')}` : ''}`);
   console.log(`# real repositories under ${dir}: ${names.join(', ')}; best of ${runs} run(s) each; leak rules: ${[...leakRuleIds].join(', ')}`);
   console.log('# the machine may be shared with other work: wall times are noisy, compare within one run');
   const all = [];
   for (const name of names) {
-    all.push(await benchRepository({ name, repoDir: path.join(dir, name), repoRoot, leakRuleIds, args: { runs, keep, skipEslint, eslintConcurrency } }));
+    all.push(await benchRepository({ name, repoDir: path.join(dir, name), repoRoot, leakRuleIds, args: { runs, keep, skipEslint, eslintConcurrency, noCache } }));
   }
   printSummary(all);
 }

@@ -20,7 +20,7 @@ import { BENCH_SECRETS, CONFIG_YAML, registryNamesOf, registryYaml } from './cor
 import { bestOf, measureNode, rssMethod } from './measure.js';
 import { countEslintMessages, eslintCommand, eslintVersion } from './peer-eslint.js';
 import { runOneLineBenchmark } from './one-line.js';
-import { runRealRepositoryBenchmark } from './real-repos.js';
+import { runRealRepositoryBenchmark, supportsNoCache } from './real-repos.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.dirname(benchDir);
@@ -147,7 +147,8 @@ async function benchCorpus(corpus, args) {
   const cli = path.join(repoDir, 'bin', 'clavis-lint.js');
   if (fs.existsSync(cli) && fs.existsSync(path.join(repoDir, 'lib', 'cli', 'run.js'))) {
     const outputFile = path.join(workDir, 'clavis.json');
-    clavis = await bestOf(args.runs, () => measureNode({ node: [cli, corpusDir, '--format', 'json', ...(corpus.cliArgs ?? [])], cwd: corpusDir, stdoutFile: outputFile }));
+    const cacheArgs = supportsNoCache(repoDir) ? ['--no-cache'] : []; // cold runs, as ESLint's --no-cache
+    clavis = await bestOf(args.runs, () => measureNode({ node: [cli, corpusDir, '--format', 'json', ...cacheArgs, ...(corpus.cliArgs ?? [])], cwd: corpusDir, stdoutFile: outputFile }));
     const report = readJson(outputFile);
     const ok = clavis.exitCode === 0 || clavis.exitCode === 1;
     rows.push({
