@@ -1,10 +1,11 @@
 // Entry point of the TypeScript/JavaScript leak analysis (rules no-secret-* and
 // no-leaky-secret-type). Called once per scan, on the main thread, after the per-file front ends.
 //
-// Speed: only files whose text mentions a source (resolver function or type name, or a registry
-// secret env name; `process.env[dynamic]` can never be attributed to a secret, so a bare
-// `process.env` does not qualify) are the root files of the compiler Program. The compiler pulls in what
-// they import, which is what cross-file function summaries need; nothing else is parsed or checked.
+// Speed: no Program at all unless a file's text mentions a source (resolver function or type name,
+// or a registry secret env name; `process.env[dynamic]` can never be attributed to a secret, so a
+// bare `process.env` does not qualify). The root files of the compiler Program are those files and
+// the files that import them (importers.ts); the compiler pulls in what they import, which is what
+// cross-file function summaries need. Nothing else is parsed, and the checker is asked lazily.
 // Robustness: missing node_modules or type errors only make types `any`; provenance and sinks
 // then fall back to syntactic evidence. A failure in one file goes to `errors`, never out.
 import fs from 'node:fs';
@@ -14,7 +15,9 @@ import { mayContainSource, sourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
-import { createLeakProgram, type LeakProject } from './project.js';
+import { declaredCalleeNames, sourceReachingFiles } from './callee-names.js';
+import { importersOf, realPathOr } from './importers.js';
+import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext } from './taint.js';
 
 export interface TypeScriptLeakInput {
@@ -42,30 +45,40 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   const needles = sourceNeedles(input.options);
   if (needles.needles.length === 0) return { facts, errors };
 
-  const candidates: string[] = [];
+  const candidateTexts = new Map<string, string>();
   const others = new Map<string, string>();
   for (const file of input.files) {
     try {
       const stat = fs.statSync(file);
       if (stat.size > (input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) continue; // the front end reports oversized files
       const text = fs.readFileSync(file, 'utf8');
-      if (mayContainSource(text, needles)) candidates.push(path.resolve(file));
+      if (mayContainSource(text, needles)) candidateTexts.set(path.resolve(file), text);
       else others.set(path.resolve(file), text);
     } catch {
       // Unreadable files are reported by the per-file front end.
     }
   }
-  if (candidates.length === 0) return { facts, errors };
-  candidates.push(...importersOf(candidates, others));
+  if (candidateTexts.size === 0) return { facts, errors };
+  const candidates = [...candidateTexts.keys()];
 
   let ctx: EngineContext;
   let program;
+  let roots = candidates;
   let leakProject: LeakProject | undefined;
   try {
-    leakProject = createLeakProgram(root, candidates);
-    program = leakProject.program;
-    for (const file of leakProject.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
-    ctx = createLeakContext(root, program.getTypeChecker(), input.options);
+    leakProject = openLeakProject(root);
+    roots = [...candidates, ...importersOf(candidateTexts, others, leakProject)];
+    const created = leakProject.createProgram(roots);
+    program = created.program;
+    for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
+    const sourceReaching = sourceReachingFiles(candidates.map(realPathOr), leakProject.imports);
+    const reachingFiles = program.getSourceFiles().filter((sourceFile) => sourceReaching.has(sourceFile.fileName) || sourceReaching.has(realPathOr(sourceFile.fileName)));
+    const project = leakProject;
+    const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
+      const imported = project.resolveImport(sourceFile.fileName, specifier);
+      return imported !== undefined && sourceReaching.has(imported);
+    };
+    ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching));
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };
@@ -87,7 +100,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       if (!existing || betterFlow(fact, existing.fact)) bySink.set(key, { file: path.resolve(file), fact });
     },
   };
-  for (const file of candidates) {
+  for (const file of roots) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
     const relative = relativePath(root, file);
@@ -114,30 +127,4 @@ function betterFlow(candidate: LeakFact, current: LeakFact): boolean {
   const [a, b] = [candidate.flow[0], current.flow[0]];
   const order = compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column;
   return order < 0;
-}
-
-/**
- * One ring of importers: a file that imports a candidate module (`./config` exporting
- * `getKey() { return resolveSecret(..) }`) receives secrets without naming a source. The text
- * test is only a prefilter; the compiler resolves the imports for real afterwards.
- */
-function importersOf(candidates: string[], others: Map<string, string>): string[] {
-  const specifiers = new Set<string>();
-  for (const file of candidates) {
-    const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-    specifiers.add(base === 'index' ? path.basename(path.dirname(file)) : base);
-  }
-  const found: string[] = [];
-  for (const [file, text] of others) {
-    for (const name of specifiers) {
-      const at = text.indexOf(`/${name}`);
-      if (at < 0) continue;
-      const next = text[at + name.length + 1];
-      if (next === "'" || next === '"' || next === '.' || next === '`') {
-        found.push(file);
-        break;
-      }
-    }
-  }
-  return found;
 }

@@ -15,8 +15,12 @@ type SourceFile = Parameters<TaintWalker['walkFile']>[0];
 
 export const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 
-/** One context per Program and root: its caches (summaries, symbols) are valid for that Program only. */
-export function createLeakContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions): EngineContext {
+/**
+ * One context per Program and root: its caches (summaries, symbols) are valid for that Program only.
+ * `calleeNames`: the names declared in source-reaching files (callee-names.ts); only calls of those
+ * names have their callee resolved when no tainted value is passed. Absent: every callee is.
+ */
+export function createLeakContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions, calleeNames?: ReadonlySet<string>): EngineContext {
   return {
     root,
     checker,
@@ -38,6 +42,8 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     moduleValues: new Map(),
     httpDefaults: new Map(),
     isTestFile: (relative) => TEST_FILE.test(relative),
+    // '()': a callee that is not a name (`make()()`) is always resolved.
+    ...(calleeNames ? { mayReturnSource: (name: string) => name === '()' || calleeNames.has(name) } : {}),
   };
 }
 

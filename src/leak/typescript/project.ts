@@ -64,24 +64,50 @@ export const OUTSIDE_IMPORT_MESSAGE = 'import resolves outside the project; not 
 export const TSCONFIG_OUTSIDE_MESSAGE = 'tsconfig.json (or a file it extends) resolves outside the project; not followed';
 
 export interface LeakProject {
-  program: ts.Program;
   /** Where the compiler options came from, for diagnostics. */
   configFile: string | null;
-  /** Imports and tsconfig parts not followed, found while the program was created. */
+  /** Imports and tsconfig parts not followed, found so far (tsconfig at once, imports as programs are created). */
   problems: LeakProjectProblem[];
-  /** Root files the compiler could not load (unreadable), absolute. */
-  unloaded: string[];
+  /**
+   * The project files `text` (the content of `file`) imports, resolved as the Program would
+   * resolve them (relative, `paths`, `#imports`; never node_modules). Reports nothing: an import
+   * that leads outside is reported when a Program actually follows it.
+   */
+  importsOf(file: string, text: string): string[];
+  /** The project file an import specifier in `file` resolves to, as for `importsOf`. */
+  resolveImport(file: string, specifier: string): string | undefined;
+  /** A Program over `rootFiles` (absolute) and the project files they import. */
+  createProgram(rootFiles: string[]): { program: ts.Program; unloaded: string[] };
+  /** The imports the Programs followed: importing file -> imported project files (absolute). */
+  imports: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** A Program over `rootFiles` (absolute) and the project files they import, contained in the project. */
-export function createLeakProgram(root: string, rootFiles: string[]): LeakProject {
+/** Compiler options and a contained host for the project at `root`; Programs are created on demand. */
+export function openLeakProject(root: string): LeakProject {
   const fileSystem = new ContainedFileSystem(containmentBoundary(root));
   const problems: LeakProjectProblem[] = [];
   const { options, configFile } = compilerOptionsFor(root, fileSystem, problems);
-  const host = containedCompilerHost(root, options, fileSystem, problems);
-  const program = ts.createProgram({ rootNames: rootFiles, options, host });
-  const unloaded = rootFiles.filter((file) => !program.getSourceFile(file));
-  return { program, configFile, problems, unloaded };
+  const resolutionHost = containedResolutionHost(root, fileSystem);
+  const resolver = projectOnlyResolver(options, resolutionHost, fileSystem);
+  return {
+    configFile,
+    problems,
+    imports: resolver.followed,
+    resolveImport: (file, specifier) => resolver.resolve(specifier, file, undefined).resolved?.resolvedFileName,
+    importsOf(file, text) {
+      const found: string[] = [];
+      for (const reference of ts.preProcessFile(text, true, true).importedFiles) {
+        const resolved = resolver.resolve(reference.fileName, file, undefined).resolved;
+        if (resolved) found.push(resolved.resolvedFileName);
+      }
+      return found;
+    },
+    createProgram(rootFiles) {
+      const host = containedCompilerHost(root, resolutionHost, fileSystem, resolver.literals(problems));
+      const program = ts.createProgram({ rootNames: rootFiles, options, host });
+      return { program, unloaded: rootFiles.filter((file) => !program.getSourceFile(file)) };
+    },
+  };
 }
 
 function compilerOptionsFor(root: string, fileSystem: ContainedFileSystem, problems: LeakProjectProblem[]): { options: ts.CompilerOptions; configFile: string | null } {
@@ -110,18 +136,25 @@ function compilerOptionsFor(root: string, fileSystem: ContainedFileSystem, probl
   return { options: { ...parsed.options, ...ANALYSIS_OVERRIDES }, configFile };
 }
 
-function containedCompilerHost(root: string, options: ts.CompilerOptions, fileSystem: ContainedFileSystem, problems: LeakProjectProblem[]): ts.CompilerHost {
-  const caseSensitive = fileSystem.useCaseSensitiveFileNames;
-  const resolutionHost = {
-    fileExists: (file) => fileSystem.fileExists(file),
-    readFile: (file) => fileSystem.readFile(file),
-    directoryExists: (dir) => fileSystem.directoryExists(dir),
-    realpath: (p) => fileSystem.realpath(p),
-    getDirectories: (dir) => fileSystem.getDirectories(dir),
+function containedResolutionHost(root: string, fileSystem: ContainedFileSystem) {
+  return {
+    fileExists: (file: string) => fileSystem.fileExists(file),
+    readFile: (file: string) => fileSystem.readFile(file),
+    directoryExists: (dir: string) => fileSystem.directoryExists(dir),
+    realpath: (p: string) => fileSystem.realpath(p),
+    getDirectories: (dir: string) => fileSystem.getDirectories(dir),
     getCurrentDirectory: () => root,
-    useCaseSensitiveFileNames: caseSensitive,
+    useCaseSensitiveFileNames: fileSystem.useCaseSensitiveFileNames,
   } satisfies ts.ModuleResolutionHost;
-  const resolve = projectOnlyResolution(options, resolutionHost, fileSystem, problems);
+}
+
+function containedCompilerHost(
+  root: string,
+  resolutionHost: ReturnType<typeof containedResolutionHost>,
+  fileSystem: ContainedFileSystem,
+  resolveModuleNameLiterals: NonNullable<ts.CompilerHost['resolveModuleNameLiterals']>,
+): ts.CompilerHost {
+  const caseSensitive = fileSystem.useCaseSensitiveFileNames;
   return {
     ...resolutionHost,
     getSourceFile(fileName, languageVersionOrOptions) {
@@ -136,52 +169,71 @@ function containedCompilerHost(root: string, options: ts.CompilerOptions, fileSy
     getCanonicalFileName: (file) => (caseSensitive ? file : file.toLowerCase()),
     useCaseSensitiveFileNames: () => caseSensitive,
     getNewLine: () => '\n',
-    resolveModuleNameLiterals: resolve,
+    // JSDoc is parsed where it carries types (JavaScript files), not in TypeScript files.
+    jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo,
+    resolveModuleNameLiterals,
   };
+}
+
+interface Answer {
+  resolved: ts.ResolvedModuleFull | undefined;
+  /** Resolution found nothing and asked for something outside the project on the way. */
+  refused: boolean;
 }
 
 /**
  * Resolves project-relative and `paths` imports as the compiler would, but never into
- * node_modules, and reports an import whose resolution was refused for leaving the project.
- * Answers are remembered per directory, specifier and mode (what resolution depends on here), and
- * so is whether answering was refused, so every importer of an outside module gets its entry.
+ * node_modules. Answers are remembered per directory, specifier and mode (what resolution depends
+ * on here), and so is whether answering was refused for leaving the project, so every importer of
+ * an outside module gets its `problems` entry, however often the answer is reused.
  */
-function projectOnlyResolution(
-  options: ts.CompilerOptions,
-  host: ts.ModuleResolutionHost,
-  fileSystem: ContainedFileSystem,
-  problems: LeakProjectProblem[],
-): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
-  const answers = new Map<string, { resolved: ts.ResolvedModuleFull | undefined; refused: boolean }>();
-  const reported = new Set<string>();
+function projectOnlyResolver(options: ts.CompilerOptions, host: ts.ModuleResolutionHost, fileSystem: ContainedFileSystem) {
+  const answers = new Map<string, Answer>();
   const pathPatterns = Object.keys(options.paths ?? {});
-  const mayMapBareSpecifiers = options.baseUrl !== undefined || pathPatterns.length > 0;
-  const unresolved: ts.ResolvedModuleWithFailedLookupLocations = { resolvedModule: undefined };
-  return (literals, containingFile, _redirected, _options, containingSourceFile) =>
-    literals.map((literal) => {
-      const name = literal.text;
-      if (!isPathLike(name) && !(mayMapBareSpecifiers && (options.baseUrl !== undefined || pathPatterns.some((pattern) => matchesPathPattern(pattern, name))))) return unresolved;
-      const mode = ts.getModeForUsageLocation(containingSourceFile, literal, options);
-      const key = `${path.dirname(containingFile)}\u0000${name}\u0000${mode ?? ''}`;
-      let answer = answers.get(key);
-      if (!answer) {
-        const before = fileSystem.refusals;
-        const resolved = ts.resolveModuleName(name, containingFile, options, host, undefined, undefined, mode).resolvedModule;
-        answer = { resolved, refused: !resolved && fileSystem.refusals > before };
-        answers.set(key, answer);
-      }
-      if (answer.refused) {
-        const line = containingSourceFile.getLineAndCharacterOfPosition(literal.getStart(containingSourceFile)).line + 1;
-        const problemKey = `${containingFile}\u0000${line}`;
-        if (!reported.has(problemKey)) {
-          reported.add(problemKey);
-          problems.push({ file: containingFile, line, message: OUTSIDE_IMPORT_MESSAGE });
+  const notFollowed: Answer = { resolved: undefined, refused: false };
+  const mayLeadIntoProject = (name: string): boolean =>
+    isPathLike(name) || options.baseUrl !== undefined || pathPatterns.some((pattern) => matchesPathPattern(pattern, name));
+
+  function resolve(name: string, containingFile: string, mode: ts.ResolutionMode): Answer {
+    if (!mayLeadIntoProject(name)) return notFollowed;
+    const key = `${path.dirname(containingFile)}\u0000${name}\u0000${mode ?? ''}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      const before = fileSystem.refusals;
+      let resolved = ts.resolveModuleName(name, containingFile, options, host, undefined, undefined, mode).resolvedModule;
+      const refused = !resolved && fileSystem.refusals > before;
+      if (resolved && (resolved.isExternalLibraryImport || resolved.resolvedFileName.includes('/node_modules/'))) resolved = undefined;
+      answer = { resolved, refused };
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The compiler host's hook: resolves each import and records the ones refused for leaving the project. */
+  const reported = new Set<string>();
+  const followed = new Map<string, Set<string>>();
+  function literals(problems: LeakProjectProblem[]): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
+    return (moduleLiterals, containingFile, _redirected, _options, containingSourceFile) =>
+      moduleLiterals.map((literal) => {
+        const answer = resolve(literal.text, containingFile, ts.getModeForUsageLocation(containingSourceFile, literal, options));
+        if (answer.refused) {
+          const line = containingSourceFile.getLineAndCharacterOfPosition(literal.getStart(containingSourceFile)).line + 1;
+          const problemKey = `${containingFile}\u0000${line}`;
+          if (!reported.has(problemKey)) {
+            reported.add(problemKey);
+            problems.push({ file: containingFile, line, message: OUTSIDE_IMPORT_MESSAGE });
+          }
         }
-      }
-      const resolved = answer.resolved;
-      if (!resolved || resolved.isExternalLibraryImport || resolved.resolvedFileName.includes('/node_modules/')) return unresolved;
-      return { resolvedModule: resolved };
-    });
+        if (answer.resolved) {
+          let imported = followed.get(containingFile);
+          if (!imported) followed.set(containingFile, (imported = new Set()));
+          imported.add(answer.resolved.resolvedFileName);
+        }
+        return { resolvedModule: answer.resolved };
+      });
+  }
+
+  return { resolve, literals, followed };
 }
 
 /** Relative, absolute or a package.json `#import`: resolved without a node_modules lookup. */

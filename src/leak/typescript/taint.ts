@@ -103,6 +103,11 @@ export interface EngineContext {
   httpDefaults: Map<string, Taint>;
   /** Test code (a path relative to the root): leaks located there are marked `inTest`. */
   isTestFile(relative: string): boolean;
+  /**
+   * Demand-driven callee lookup (callee-names.ts): false when a call of this name, given no tainted
+   * argument, cannot return a secret, so its callee is not resolved. Absent: every callee is.
+   */
+  mayReturnSource?: (calleeName: string) => boolean;
 }
 
 export interface LeakCollector {

@@ -556,7 +556,8 @@ export class TaintWalker {
     const base = this.evalExpr(node.expression);
     if (ts.isElementAccessExpression(node)) this.evalExpr(node.argumentExpression);
     if (name === 'length' || name === 'size' || name === 'byteLength') return undefined;
-    const symbol = this.ctx.checker.getSymbolAtLocation(node);
+    // The member's symbol is only needed to find what this walk stored under it, or for resolver types.
+    const symbol = this.state.size > 0 || this.ctx.resolverTypes.size > 0 ? this.ctx.checker.getSymbolAtLocation(node) : undefined;
     if (symbol) {
       const known = this.state.get(symbol);
       if (known) return known;
@@ -997,6 +998,8 @@ export class TaintWalker {
    * into the callee) and parameter-to-return flows taint the result. null: no summary available.
    */
   private applySummary(call: ts.CallExpression | ts.NewExpression, args: Array<Taint | undefined>): Taint | undefined | null {
+    // Without a tainted argument only a callee that returns a secret itself matters: ask the checker only when one may.
+    if (this.ctx.mayReturnSource && !args.some(Boolean) && !this.ctx.mayReturnSource(lastCalleeName(call.expression))) return null;
     const declaration = this.calleeDeclaration(call.expression, call);
     if (!declaration) return null;
     const summary = this.summaryOf(declaration);
@@ -1064,7 +1067,10 @@ export class TaintWalker {
   private calleeDeclaration(callee: ts.Expression, call?: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | null {
     let declaration: ts.Declaration | undefined;
     try {
-      if (call) declaration = this.ctx.checker.getResolvedSignature(call)?.getDeclaration();
+      // A callee with one declaration that is a function is that function: the symbol says so
+      // cheaply, where resolving the call's signature type-checks every argument (callbacks too).
+      if (call && !ts.isNewExpression(call)) declaration = this.soleFunctionDeclaration(callee);
+      if (!declaration && call) declaration = this.ctx.checker.getResolvedSignature(call)?.getDeclaration();
       if (!declaration) {
         let symbol = this.ctx.checker.getSymbolAtLocation(skipOuterExpressions(callee));
         if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
@@ -1086,6 +1092,19 @@ export class TaintWalker {
     const file = declaration.getSourceFile();
     if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return null;
     return declaration;
+  }
+
+  private soleFunctionDeclaration(callee: ts.Expression): ts.Declaration | undefined {
+    let symbol = this.ctx.checker.getSymbolAtLocation(skipOuterExpressions(callee));
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
+    const only = symbol?.declarations?.length === 1 ? symbol.declarations[0] : undefined;
+    if (!only) return undefined;
+    if ((ts.isFunctionDeclaration(only) || ts.isMethodDeclaration(only) || ts.isFunctionExpression(only) || ts.isArrowFunction(only)) && only.body) return only;
+    if (ts.isVariableDeclaration(only) && only.initializer) {
+      const init = skipOuterExpressions(only.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return only;
+    }
+    return undefined;
   }
 
   private summaryOf(declaration: ts.SignatureDeclaration): FunctionSummary {
