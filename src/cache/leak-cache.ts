@@ -3,10 +3,12 @@
 // - which TS/JS files are scanned (a file added, deleted or renamed can change module resolution);
 // - the project files that steer the compiler (tsconfig/jsconfig, package.json, lockfiles);
 // - the content of every file the compiler Program loaded (roots, what they import, .d.ts files);
-// - for a scanned file the Program did not load: only whether it would have become a root, that
-//   is, whether it names a source (the same text test as the pass) or may import a file that
-//   does (it mentions such a file's module name). An edit that changes neither keeps the entry:
-//   most files of a large project never enter the Program.
+// - for a scanned file the Program did not load: only whether it would now become a root, that is,
+//   whether it names a source (the same text test as the pass) or imports a file that does. The
+//   pass decides the latter on the file's resolved imports, so an edit that names no source and
+//   leaves the file's import specifiers as they were (the compiler's import scanner,
+//   ts.preProcessFile) cannot make it a root, and keeps the entry: most files of a large project
+//   never enter the Program, and most edits do not touch imports.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions } from '../core/facts.js';
@@ -28,8 +30,8 @@ interface LeakEntry {
   loaded: Record<string, string>;
   /** Scanned TS/JS file -> content hash when stored. */
   files: Record<string, string>;
-  /** Module names of the files that named a source (an importer mentions one). */
-  candidateModules: string[];
+  /** Scanned file outside the Program -> hash of its import specifiers. */
+  imports: Record<string, string>;
   facts: Array<[string, Fact[]]>;
   errors: FileError[];
 }
@@ -57,7 +59,7 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
   const needles = sourceNeedles(input.options);
 
   const stored = cache.leakEntry as LeakEntry | undefined;
-  if (stored && isValid(stored, scanned, projectFiles, scannedRel, currentHash, root, needles)) {
+  if (stored && (await isValid(stored, scanned, projectFiles, scannedRel, currentHash, root, needles))) {
     cache.leakEntry = stored;
     cache.leakHit = true;
     // A copy: the engine appends these facts to the files' facts, which later passes mutate.
@@ -68,48 +70,56 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
   const result = await run();
   if (result.loadedFiles) {
     const loaded: Record<string, string> = {};
-    const candidateModules = new Set<string>();
     for (const abs of result.loadedFiles) {
       const key = rel(abs);
       const hash = currentHash(key);
       if (hash === null) return result; // an input we cannot pin down: not stored
       loaded[key] = hash;
-      if (/\.d\.[cm]?ts$/.test(key) || key.startsWith('../') || path.isAbsolute(key)) continue;
-      const text = readText(path.resolve(root, key));
-      if (text !== null && mayContainSource(text, needles)) candidateModules.add(moduleNameOf(key));
     }
-    const files = Object.fromEntries(scannedRel.flatMap((file) => (input.hashes.has(file) ? [[file, input.hashes.get(file)!]] : [])));
+    const files: Record<string, string> = {};
+    const imports: Record<string, string> = {};
+    const { ts } = await import('../leak/typescript/compiler-api.js');
+    for (const file of scannedRel) {
+      const hash = input.hashes.get(file);
+      if (hash === undefined) continue; // not hashed (too large, unreadable): any later state of it misses
+      files[file] = hash;
+      if (file in loaded) continue;
+      const text = readText(path.resolve(root, file));
+      if (text !== null) imports[file] = importsHash(ts, text);
+    }
     const facts = [...result.facts].map(([abs, list]): [string, Fact[]] => [rel(abs), list]);
-    cache.leakEntry = JSON.parse(JSON.stringify({ scanned, projectFiles, loaded, files, candidateModules: [...candidateModules].sort(), facts, errors: result.errors } satisfies LeakEntry));
+    cache.leakEntry = JSON.parse(JSON.stringify({ scanned, projectFiles, loaded, files, imports, facts, errors: result.errors } satisfies LeakEntry));
   }
   return result;
 }
 
-function isValid(entry: LeakEntry, scanned: string, projectFiles: string, scannedRel: string[], currentHash: (key: string) => string | null, root: string, needles: ReturnType<typeof sourceNeedles>): boolean {
+async function isValid(entry: LeakEntry, scanned: string, projectFiles: string, scannedRel: string[], currentHash: (key: string) => string | null, root: string, needles: ReturnType<typeof sourceNeedles>): Promise<boolean> {
   if (typeof entry !== 'object' || entry === null || entry.scanned !== scanned || entry.projectFiles !== projectFiles) return false;
-  if (!entry.loaded || !entry.files || !Array.isArray(entry.facts) || !Array.isArray(entry.errors) || !Array.isArray(entry.candidateModules)) return false;
+  if (!isRecord(entry.loaded) || !isRecord(entry.files) || !isRecord(entry.imports) || !Array.isArray(entry.facts) || !Array.isArray(entry.errors)) return false;
   for (const [key, hash] of Object.entries(entry.loaded)) if (currentHash(key) !== hash) return false;
+  let compiler: typeof import('../leak/typescript/compiler-api.js').ts | undefined;
   for (const file of scannedRel) {
     const hash = currentHash(file);
     if (hash !== null && hash === entry.files[file]) continue;
-    if (file in entry.loaded) return false;
+    if (file in entry.loaded || !(file in entry.imports)) return false;
     // Changed, but outside the Program: harmless unless it would now be a root.
     const text = readText(path.resolve(root, file));
     if (text === null || mayContainSource(text, needles)) return false;
-    if (entry.candidateModules.some((name) => mentionsModule(text, name))) return false;
+    compiler ??= (await import('../leak/typescript/compiler-api.js')).ts;
+    if (importsHash(compiler, text) !== entry.imports[file]) return false;
   }
   return true;
 }
 
-/** A superset of every import specifier form that can reach a module named `name`: `…/name`, `'name`, `"name`, `` `name ``. */
-function mentionsModule(text: string, name: string): boolean {
-  return ['/', "'", '"', '`'].some((before) => text.includes(`${before}${name}`));
+function isRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The name an import specifier ends with: `config` for config.ts, `lib` for lib/index.ts. */
-function moduleNameOf(file: string): string {
-  const base = path.posix.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  return base === 'index' ? path.posix.basename(path.posix.dirname(file)) : base;
+/** The file's import specifiers (imports, exports from, require and import() calls, references), as the compiler's scanner lists them. */
+function importsHash(ts: typeof import('../leak/typescript/compiler-api.js').ts, text: string): string {
+  const info = ts.preProcessFile(text, true, true);
+  const specifiers = [...info.importedFiles, ...info.referencedFiles, ...info.typeReferenceDirectives, ...info.libReferenceDirectives].map((ref) => ref.fileName);
+  return hashText(...specifiers.sort());
 }
 
 function readText(abs: string): string | null {

@@ -6,10 +6,14 @@
 // later pass (cross-file summaries, constants, rules, post-processing) runs as without it, so a
 // cached report is the uncached report.
 //
-// Secret values: facts hold positions and measurements, not values, with two exceptions that
-// quote the file: a suppression comment's text (its reason may name a value) and a file's
-// exported string constants (`export const KEY = "..."`, kept to resolve env names across
-// files). A file whose analysis holds either is never stored; it is analysed on every run.
+// Secret values: the cache must not put on disk a value that no report would show. Facts of
+// the code kinds below hold names, positions and measurements, never values; the others may
+// quote the file: a suppression comment's text (its reason may name a value), a config fact's
+// data (a docs table's cells, a command line), a file's exported string constants
+// (`export const KEY = "..."`, kept to resolve env names across files). A file whose analysis
+// holds any of those is never stored: it is analysed on every run (config files, docs and the
+// few source files with a directive or a constant; code files are the cost the cache saves).
+// test/security/invariants-masking.test.ts searches the cache files for its canaries.
 import { createRequire } from 'node:module';
 import type { FileAnalysis } from '../core/analyze-file.js';
 import { hashText } from './hash.js';
@@ -77,10 +81,13 @@ export class ResultCache {
   }
 }
 
-/** Whether an analysis may be written to disk: it quotes nothing of the file (see the header). */
+/** Fact kinds that hold no text of the file besides names (an allow-list: a new kind is not stored until it is judged). */
+const STORABLE_KINDS = new Set<string>(['env-read', 'name-ref', 'secret-store-call', 'resolver-call', 'leak', 'leaky-type', 'function-summary']);
+
+/** Whether an analysis may be written to disk: it quotes no value of the file (see the header). */
 export function storable(analysis: FileAnalysis): boolean {
   if (analysis.exportedConstants && Object.keys(analysis.exportedConstants).length > 0) return false;
-  return !(analysis.facts?.facts ?? []).some((fact) => fact.kind === 'comment');
+  return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind));
 }
 
 /** The scan key: everything besides a file's own content that its analysis depends on. */
