@@ -188,6 +188,11 @@ describe('invariant: masking by position across every format and command', () =>
     run('inventory --format markdown', ['inventory', '--format', 'markdown']);
     run('registry check', ['registry', 'check']);
     run('docs --check', ['docs', '--check']);
+    // The result cache is written output too (issue 12): twice, so the second run reads it back.
+    run('scan --cache', ['.', '--format', 'json', '--cache']);
+    run('scan --cache (served from the cache)', ['.', '--format', 'json', '--cache']);
+    const cacheDir = path.join(project, '.clavis-lint-cache');
+    for (const name of fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []) outputs.push({ label: `cache file ${name}`, text: fs.readFileSync(path.join(cacheDir, name), 'utf8') });
   }, 600_000);
 
   it('the outputs are real reports (the test is not vacuous)', () => {
@@ -206,6 +211,7 @@ describe('invariant: masking by position across every format and command', () =>
     // The dry run renames the deprecated OPENAI_KEY on lines that carry canaries.
     expect(outputs.find((o) => o.label === 'scan --fix-dry-run (stdout)')!.text).toMatch(/^\+ENV OPENAI_API_KEY \*+$/m);
     expect(text).toMatch(/\*{6,}/);
+    expect(outputs.find((o) => o.label === 'cache file results.json')?.text).toContain('no-secret-in-log'); // the stored leak pass
   });
 
   for (const canary of CANARIES) {
