@@ -9,26 +9,38 @@ import type { FunctionIndex, FunctionInfo } from './function-index.js';
 import { WordSet } from './word-scan.js';
 
 export function functionsThatMayMeetSecrets(functions: FunctionIndex, text: string, sourceWords: Iterable<string>, sourceOffsets: readonly number[]): Set<FunctionInfo> {
-  const textOf = (fn: FunctionInfo): string => text.slice(fn.node.startIndex, fn.node.endIndex);
-  const holdsSource = (fn: FunctionInfo): boolean => sourceOffsets.some((offset) => offset >= fn.node.startIndex && offset < fn.node.endIndex);
-  const sources = new WordSet([...sourceWords, ...functions.secretFields.keys()]);
+  // Where the words occur in the file (one scan per round), then which functions hold them.
+  const holds = (fn: FunctionInfo, sorted: readonly number[]): boolean => containsOffset(sorted, fn.node.startIndex, fn.node.endIndex);
+  const sources = [...new WordSet([...sourceWords, ...functions.secretFields.keys()]).offsetsIn(text), ...sourceOffsets].sort((a, b) => a - b);
   const relevant = new Set<FunctionInfo>();
   let fresh: FunctionInfo[] = [];
   for (const fn of functions.all) {
-    if (fn.returnsSecretType || holdsSource(fn) || sources.mentionedIn(textOf(fn))) {
+    if (fn.returnsSecretType || holds(fn, sources)) {
       relevant.add(fn);
       fresh.push(fn);
     }
   }
-  // Callers of a relevant function, by name, until none is added (each round scans only the rest).
+  // Callers of a relevant function, by name, until none is added.
   while (fresh.length > 0 && relevant.size < functions.all.length) {
-    const callees = new WordSet(fresh.map((fn) => fn.name));
+    const calls = new WordSet(fresh.map((fn) => fn.name)).offsetsIn(text);
     fresh = [];
     for (const fn of functions.all) {
-      if (relevant.has(fn) || !callees.mentionedIn(textOf(fn))) continue;
+      if (relevant.has(fn) || !holds(fn, calls)) continue;
       relevant.add(fn);
       fresh.push(fn);
     }
   }
   return relevant;
+}
+
+/** Some offset of `sorted` (ascending) lies in [start, end). */
+function containsOffset(sorted: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] < end;
 }

@@ -31,18 +31,36 @@ export class WordSet {
   /** True when `text` holds one of the words (an identifier one as a whole identifier). */
   mentionedIn(text: string): boolean {
     if (this.substrings.some((word) => text.includes(word))) return true;
-    if (this.identifiers.size === 0) return false;
+    return this.scan(text, true).length > 0;
+  }
+
+  /** Start offsets (ascending) of the words in `text`; substring words included. */
+  offsetsIn(text: string): number[] {
+    const offsets = this.scan(text, false);
+    for (const word of this.substrings) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) offsets.push(at);
+    }
+    return this.substrings.length > 0 ? offsets.sort((a, b) => a - b) : offsets;
+  }
+
+  /** Offsets of identifier words, in text order (the first only, with `first`). */
+  private scan(text: string, first: boolean): number[] {
+    const found: number[] = [];
+    if (this.identifiers.size === 0) return found;
     let start = -1;
     const end = text.length;
     for (let i = 0; i <= end; i++) {
       if (i < end && isIdentifierCode(text.charCodeAt(i))) {
         if (start < 0) start = i;
       } else if (start >= 0) {
-        if (this.shapes[shapeOf(text.charCodeAt(start), i - start)] === 1 && this.identifiers.has(text.slice(start, i))) return true;
+        if (this.shapes[shapeOf(text.charCodeAt(start), i - start)] === 1 && this.identifiers.has(text.slice(start, i))) {
+          found.push(start);
+          if (first) return found;
+        }
         start = -1;
       }
     }
-    return false;
+    return found;
   }
 }
 
