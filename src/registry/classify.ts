@@ -4,10 +4,11 @@
 // shape does not say it holds configuration ABOUT a secret (DESIGN §10):
 // - a trailing role: `_URL`, `_URI`, `_ENDPOINT`, `_HOST`, `_PORT`, `_PATH`, `_FILE`, `_DIR`,
 //   `_REF`, `_USER`, `_USERNAME`, `_ID`, `_REGION`, `_HEADER`, `_PREFIX`, `_TYPE`, `_VERSION`,
-//   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH` (`GITHUB_TOKEN_URL`, `API_KEY_ID`,
-//   `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`);
+//   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH`, `_LIMIT`, `_COUNT`, `_SIZE`
+//   (`GITHUB_TOKEN_URL`, `API_KEY_ID`, `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`, an LLM's
+//   `SMART_TOKEN_LIMIT`);
 // - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
-//   `HAS_`, `NO_` prefixes, `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
+//   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
 //   (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`);
 // Used through the rule context's `looksLikeSecret` by every rule that judges a name the registry
 // does not know, and for kind inference of registry entries without `kind:`. Kind inference
@@ -27,9 +28,9 @@ export type KindClassifier = (names: string[]) => KindDecision;
 const ROLE_SUFFIXES = [
   'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'PATH', 'FILE', 'DIR', 'REF', 'USER', 'USERNAME', 'ID', 'REGION',
   'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
-  'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED',
+  'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED',
 ];
-const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO'];
+const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO', 'MAX', 'MIN'];
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC'];
 const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$`);
 const PUBLIC_NAME = new RegExp(`^(${PUBLIC_PREFIXES.join('|')})_`);

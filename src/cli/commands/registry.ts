@@ -1,6 +1,7 @@
 // `clavis-lint registry check` (registry rules only) and `registry export --format ...`.
 import { prepareProject, scan } from '../../core/engine.js';
 import { exportRegistry } from '../../registry/export.js';
+import { describeGuessedKinds, guessedKinds } from '../../registry/guessed-kinds.js';
 import { formatResult, type ReportFormat } from '../../reporters/index.js';
 import { ALL_RULES } from '../../rules/index.js';
 import { EXIT_OK, parseRuleOverrides, UsageError, type CliIo, type ParsedOptions } from '../main.js';
@@ -35,6 +36,8 @@ export async function runRegistryCommand(args: string[], values: ParsedOptions, 
       sourceLines: result.sourceLines,
     });
     writeReport(report, values, io);
+    // On stderr, so JSON/SARIF on stdout stay the report alone.
+    for (const line of describeGuessedKinds(guessedKinds(result.prepared.registry))) io.stderr.write(`clavis-lint: ${line}\n`);
     return exitCodeFor(result.findings, undefined);
   }
   throw new UsageError(`unknown registry subcommand '${sub ?? ''}': expected 'check' or 'export'`);
