@@ -102,7 +102,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (err) {
     if (err instanceof ConfigError) {
-      io.stderr.write(`clavis-lint: ${err.located()}\n`);
+      // Every config problem at once, one line each (issue 11).
+      for (const line of err.locatedAll()) io.stderr.write(`clavis-lint: ${line}\n`);
       return EXIT_USAGE;
     }
     if (err instanceof UsageError) {

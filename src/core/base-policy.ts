@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from './config-types.js';
 import { ConfigError } from './config-types.js';
-import { applyConfigDocument, CONFIG_FILE_NAMES, configDefaults, DEFAULT_REGISTRY_FILE } from './config.js';
+import { applyConfigDocument, CONFIG_FILE_NAMES, configDefaults, DEFAULT_REGISTRY_FILE, diskConfigReader } from './config.js';
 import { resolveContained } from './contained-path.js';
 import { readFileAtRef, resolveCommit } from './git.js';
 import { parseYamlSource } from '../registry/yaml-reader.js';
@@ -87,7 +87,10 @@ export async function loadBasePolicy(head: ResolvedConfig, reader: PolicyReader,
     Object.assign(config, { ...head, root });
   } else if (text !== undefined && configFile) {
     config.configFile = path.join(root, configFile);
-    applyConfigDocument(parseYamlSource(text, `${configFile} at ${reader.label}`, 'config', true), config);
+    // Shared configs (`extends:` files) are read at the base too; installed packages from the working tree (not versioned).
+    const installed = diskConfigReader(root, root);
+    const shared = { read: reader.read, readInstalled: installed.readInstalled, show: (rel: string) => `${rel} at ${reader.label}` };
+    applyConfigDocument(parseYamlSource(text, `${configFile} at ${reader.label}`, 'config', true), config, shared, [configFile]);
   }
   if (commandLineRegistry) {
     // The user's own choice on both sides: read where it points, inside the project at the base.

@@ -32,6 +32,12 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+export interface RuleOverride {
+  /** Globs relative to the project root (picomatch, dot files included), as `include:`. */
+  files: string[];
+  rules: Record<string, SeverityLevel>;
+}
+
 export interface ResolvedConfig {
   /** Absolute project root: the config file's directory, else the git root, else cwd. */
   root: string;
@@ -67,6 +73,15 @@ export interface ResolvedConfig {
   maxFileBytes: number;
   /** `generated: { scan }`: analyse minified and generated files (src/core/generated-files.ts). Absent = skip them with an `errors` note. */
   generated?: { scan: boolean };
+  /**
+   * `overrides: [{ files, rules }]` (DESIGN §10): rule levels for the files matching `files` (globs
+   * relative to the root), applied after `rules:` in order, the last match winning. `--rule` beats them.
+   */
+  overrides?: RuleOverride[];
+  /** `baseline: path` (DESIGN §10): the baseline file, relative to the root; `--baseline` beats it. */
+  baseline?: string;
+  /** Root-relative paths of the configs `extends:` brought in, in the order applied (shown by tests and debugging). */
+  extendedFiles?: string[];
   /** `cache: { enabled, location }` (DESIGN §10): the result cache (src/cache); location relative to the root. */
   cache?: { enabled?: boolean; location?: string };
 }
@@ -89,10 +104,40 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 
+  /** Every problem this error stands for, one `file:line:col: message` each (see {@link ConfigErrors}). */
+  locatedAll(): string[] {
+    return [this.located()];
+  }
+
   /** `file:line:col: message`, the form every editor and CI log understands. */
   located(): string {
     if (!this.file) return this.message;
     const pos = this.line ? `:${this.line}${this.column ? `:${this.column}` : ''}` : '';
     return `${this.file}${pos}: ${this.message}`;
   }
+}
+
+/**
+ * Several configuration problems found in one pass (every config error at once, not only the
+ * first). Behaves as its first problem where one is expected; `located()` lists them all, one a line.
+ */
+export class ConfigErrors extends ConfigError {
+  constructor(readonly errors: readonly ConfigError[]) {
+    super(errors[0].message, errors[0].file, errors[0].line, errors[0].column);
+    this.name = 'ConfigError';
+  }
+
+  override locatedAll(): string[] {
+    return this.errors.flatMap((e) => e.locatedAll());
+  }
+
+  override located(): string {
+    return this.locatedAll().join('\n');
+  }
+}
+
+/** Throws the collected problems: nothing when there are none, the error itself when there is one. */
+export function throwCollected(problems: readonly ConfigError[]): void {
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new ConfigErrors(problems);
 }

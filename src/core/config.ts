@@ -10,13 +10,16 @@ import type { Node } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
 import {
   ConfigError,
+  ConfigErrors,
   DEFAULT_EXCLUDE,
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_SECRET_PATTERNS,
   type RegistrySourceSpec,
   type ResolvedConfig,
+  type RuleOverride,
   type RuleSetting,
   type RustRegistryFields,
+  throwCollected,
   type SourcePathSpec,
 } from './config-types.js';
 import {
@@ -40,6 +43,7 @@ import { toTableColumn, SECRET_TABLE_COLUMNS } from '../registry/secrets-table.j
 import { RULES_BY_ID } from '../rules/index.js';
 import { containmentBoundary, resolveContained } from './contained-path.js';
 import { checkRuleOptions } from './rule-options-check.js';
+import type { SeverityLevel } from './rule.js';
 
 export interface LoadConfigOptions {
   /** The invocation directory: command-line paths are relative to it, and errors are shown relative to it. */
@@ -61,7 +65,10 @@ export const DEFAULT_REGISTRY_FILE = 'secrets.registry.yaml';
 const TOP_LEVEL_KEYS = [
   'registry', 'include', 'exclude', 'rules', 'docs', 'secret_patterns', 'test_code',
   'lifecycle', 'require', 'leak', 'secret_stores', 'max_file_bytes', 'platform_tokens', 'generated', 'cache',
+  'extends', 'overrides', 'baseline',
 ] as const;
+/** Deeper `extends` chains are a mistake (or a trap), not a design. */
+const MAX_EXTENDS_DEPTH = 16;
 const SOURCE_KINDS = ['yaml', 'rust', 'json', 'overlay'] as const;
 const RUST_FIELD_KEYS = ['id', 'canonical_env', 'aliases', 'deprecated_aliases'] as const;
 const LEVELS = ['off', 'warn', 'error'] as const;
@@ -167,7 +174,7 @@ export function loadConfig(opts: LoadConfigOptions): ResolvedConfig {
     config.configFile = configFile;
     const shown = displayPath(configFile, cwd);
     const source = parseYamlSource(readConfigText(configFile, shown), shown, 'config', true);
-    keys = applyConfigDocument(source, config);
+    keys = applyConfigDocument(source, config, diskConfigReader(root, cwd));
   }
   if (opts.registryOverride) {
     config.registry = parseRegistryOverride(opts.registryOverride, cwd);
@@ -205,81 +212,168 @@ export function parseRegistryOverride(value: string, cwd: string): RegistrySourc
     });
 }
 
-/** Validates the document and writes it over the defaults. Returns the top-level keys it set. */
-export function applyConfigDocument(source: YamlSource, config: ResolvedConfig): Set<string> {
+/**
+ * How `extends:` reaches other configs. Paths are root-relative with `/`. `read` gives a shared
+ * config file's text (undefined when missing) and throws a ConfigError when it may not be read;
+ * `readInstalled` reads inside `node_modules` (installed packages: the working tree's even under
+ * `--policy-from`, since they are not versioned); `show` names a file in messages.
+ */
+export interface ConfigReader {
+  read(rel: string): string | undefined;
+  readInstalled(rel: string): string | undefined;
+  show(rel: string): string;
+}
+
+/** Reads shared configs from disk, inside the project (src/core/contained-path.ts): never through `..` or a link that leads out. */
+export function diskConfigReader(root: string, cwd: string): ConfigReader {
+  const read = (rel: string): string | undefined => {
+    const contained = resolveContained(root, rel);
+    if ('error' in contained) throw new ConfigError(`the shared config ${contained.error}; it is not read. Expected a file inside the project`);
+    try {
+      return statSync(contained.absolute).isFile() ? readFileSync(contained.absolute, 'utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { read, readInstalled: read, show: (rel) => displayPath(path.resolve(root, rel), cwd) };
+}
+
+/** Root-relative name of the document being applied: `extends` paths are relative to its directory. */
+function documentPath(source: YamlSource, config: ResolvedConfig, chain: readonly string[]): string {
+  return chain[chain.length - 1] ?? (config.configFile ? path.basename(config.configFile) : source.file);
+}
+
+/**
+ * Validates the document and writes it over `config`. Returns the top-level keys it set (its own
+ * and those of the configs it extends). `extends:` entries are applied first, in order, then the
+ * document's own keys: later entries and the extending file win (`rules` and `overrides` merge,
+ * every other key is replaced whole). Every problem is collected, in this document and in the
+ * ones it extends, and thrown together (ConfigErrors) once the whole chain has been read.
+ */
+export function applyConfigDocument(source: YamlSource, config: ResolvedConfig, reader?: ConfigReader, chain: readonly string[] = []): Set<string> {
+  const problems: ConfigError[] = [];
+  const keys = applyCollecting(source, config, reader, chain.length > 0 ? chain : [documentPath(source, config, chain)], problems);
+  throwCollected(problems);
+  return keys;
+}
+
+/** Runs `read`, recording a ConfigError instead of stopping at it. */
+function attempt<T>(problems: ConfigError[], read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigErrors) problems.push(...error.errors);
+    else if (error instanceof ConfigError) problems.push(error);
+    else throw error;
+    return undefined;
+  }
+}
+
+function applyCollecting(source: YamlSource, config: ResolvedConfig, reader: ConfigReader | undefined, chain: readonly string[], problems: ConfigError[]): Set<string> {
   const contents = source.doc.contents as Node | null;
   if (contents === null || (isScalar(contents) && contents.value === null)) return new Set(); // empty config: all defaults
   const top = expectMap(source, contents, 'config');
-  const fields = checkKeys(source, top, TOP_LEVEL_KEYS, 'config');
-  for (const [key, { value, key: keyNode }] of fields) {
-    switch (key) {
-      case 'registry':
-        config.registry = readRegistrySpecs(source, value, keyNode, config.root);
-        break;
-      case 'include':
-        config.include = readStringList(source, value, 'include', keyNode);
-        break;
-      case 'exclude':
-        config.exclude = [...DEFAULT_EXCLUDE, ...readStringList(source, value, 'exclude', keyNode)];
-        break;
-      case 'rules':
-        config.rules = readRules(source, value, keyNode);
-        break;
-      case 'docs':
-        config.docs = readDocs(source, value, keyNode);
-        break;
-      case 'secret_patterns':
-        config.secretPatterns = readPatterns(source, value, keyNode);
-        break;
-      case 'test_code':
-        readSection(source, value, keyNode, 'test_code', {
-          report: (n, k) => (config.testCode.report = readBoolean(source, n, 'test_code.report', k)),
-          severity: (n, k) => (config.testCode.severity = readEnum(source, n, 'test_code.severity', ['warn', 'error'] as const, k)),
-        });
-        break;
-      case 'lifecycle':
-        readSection(source, value, keyNode, 'lifecycle', {
-          hard_cut: (n, k) => (config.lifecycle.hardCut = readBoolean(source, n, 'lifecycle.hard_cut', k)),
-          max_past_days: (n, k) => (config.lifecycle.maxPastDays = readInteger(source, n, 'lifecycle.max_past_days', 0, k)),
-          today: (n, k) => (config.lifecycle.today = readDate(source, n, 'lifecycle.today', k)),
-        });
-        break;
-      case 'require':
-        readSection(source, value, keyNode, 'require', {
-          owner: (n, k) => (config.require.owner = readBoolean(source, n, 'require.owner', k)),
-          rotation_days: (n, k) => (config.require.rotationDays = readBoolean(source, n, 'require.rotation_days', k)),
-        });
-        break;
-      case 'leak':
-        readSection(source, value, keyNode, 'leak', {
-          sinks: (n, k) => (config.leak.sinks = readSinks(source, n, k)),
-          sources: (n, k) => Object.assign(config.leak, readLeakSources(source, n, k)),
-          sanitizers: (n, k) => (config.leak.sanitizers = readStringList(source, n, 'leak.sanitizers', k)),
-        });
-        break;
-      case 'secret_stores':
-        config.secretStores = readSecretStores(source, value, keyNode);
-        break;
-      case 'max_file_bytes':
-        config.maxFileBytes = readInteger(source, value, 'max_file_bytes', 1, keyNode);
-        break;
-      case 'generated':
-        readSection(source, value, keyNode, 'generated', {
-          scan: (n, k) => (config.generated = { scan: readBoolean(source, n, 'generated.scan', k) }),
-        });
-        break;
-      case 'cache':
-        readSection(source, value, keyNode, 'cache', {
-          enabled: (n, k) => (config.cache = { ...config.cache, enabled: readBoolean(source, n, 'cache.enabled', k) }),
-          location: (n, k) => (config.cache = { ...config.cache, location: readCacheLocation(source, n, k) }),
-        });
-        break;
-      case 'platform_tokens':
-        config.platformTokens = readStringList(source, value, 'platform_tokens', keyNode);
-        break;
+  const keys = new Set<string>();
+  const fields = new Map<string, { value: Node | null; key: Node }>();
+  for (const pair of top.items) {
+    const keyNode = pair.key as Node | null;
+    if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
+      attempt(problems, () => fail(source, keyNode, 'config: expected string keys', top));
+      continue;
     }
+    const key = keyNode.value;
+    if (!(TOP_LEVEL_KEYS as readonly string[]).includes(key)) {
+      attempt(problems, () => fail(source, keyNode, `config: unknown key; expected one of: ${TOP_LEVEL_KEYS.join(', ')}${suggestion(key, TOP_LEVEL_KEYS)}`));
+      continue;
+    }
+    fields.set(key, { value: (pair.value ?? null) as Node | null, key: keyNode });
+    keys.add(key);
   }
-  return new Set(fields.keys());
+  const extendsField = fields.get('extends');
+  if (extendsField) {
+    for (const key of applyExtends(source, extendsField.value, extendsField.key, config, reader, chain, problems)) keys.add(key);
+  }
+  for (const [key, { value, key: keyNode }] of fields) {
+    attempt(problems, () => applyKey(source, key, value, keyNode, config, problems));
+  }
+  return keys;
+}
+
+function applyKey(source: YamlSource, key: string, value: Node | null, keyNode: Node, config: ResolvedConfig, problems: ConfigError[]): void {
+  switch (key) {
+    case 'registry':
+      config.registry = readRegistrySpecs(source, value, keyNode, config.root);
+      break;
+    case 'include':
+      config.include = readStringList(source, value, 'include', keyNode);
+      break;
+    case 'exclude':
+      config.exclude = [...DEFAULT_EXCLUDE, ...readStringList(source, value, 'exclude', keyNode)];
+      break;
+    case 'rules':
+      config.rules = { ...config.rules, ...readRules(source, value, keyNode, problems) };
+      break;
+    case 'docs':
+      config.docs = readDocs(source, value, keyNode);
+      break;
+    case 'secret_patterns':
+      config.secretPatterns = readPatterns(source, value, keyNode);
+      break;
+    case 'test_code':
+      readSection(source, value, keyNode, 'test_code', {
+        report: (n, k) => (config.testCode.report = readBoolean(source, n, 'test_code.report', k)),
+        severity: (n, k) => (config.testCode.severity = readEnum(source, n, 'test_code.severity', ['warn', 'error'] as const, k)),
+      });
+      break;
+    case 'lifecycle':
+      readSection(source, value, keyNode, 'lifecycle', {
+        hard_cut: (n, k) => (config.lifecycle.hardCut = readBoolean(source, n, 'lifecycle.hard_cut', k)),
+        max_past_days: (n, k) => (config.lifecycle.maxPastDays = readInteger(source, n, 'lifecycle.max_past_days', 0, k)),
+        today: (n, k) => (config.lifecycle.today = readDate(source, n, 'lifecycle.today', k)),
+      });
+      break;
+    case 'require':
+      readSection(source, value, keyNode, 'require', {
+        owner: (n, k) => (config.require.owner = readBoolean(source, n, 'require.owner', k)),
+        rotation_days: (n, k) => (config.require.rotationDays = readBoolean(source, n, 'require.rotation_days', k)),
+      });
+      break;
+    case 'leak':
+      readSection(source, value, keyNode, 'leak', {
+        sinks: (n, k) => (config.leak.sinks = readSinks(source, n, k)),
+        sources: (n, k) => Object.assign(config.leak, readLeakSources(source, n, k)),
+        sanitizers: (n, k) => (config.leak.sanitizers = readStringList(source, n, 'leak.sanitizers', k)),
+      });
+      break;
+    case 'secret_stores':
+      config.secretStores = readSecretStores(source, value, keyNode);
+      break;
+    case 'max_file_bytes':
+      config.maxFileBytes = readInteger(source, value, 'max_file_bytes', 1, keyNode);
+      break;
+    case 'generated':
+      readSection(source, value, keyNode, 'generated', {
+        scan: (n, k) => (config.generated = { scan: readBoolean(source, n, 'generated.scan', k) }),
+      });
+      break;
+    case 'cache':
+      readSection(source, value, keyNode, 'cache', {
+        enabled: (n, k) => (config.cache = { ...config.cache, enabled: readBoolean(source, n, 'cache.enabled', k) }),
+        location: (n, k) => (config.cache = { ...config.cache, location: readCacheLocation(source, n, k) }),
+      });
+      break;
+    case 'extends':
+      break; // applied before every other key
+    case 'overrides':
+      config.overrides = [...(config.overrides ?? []), ...readOverrides(source, value, keyNode, problems)];
+      break;
+    case 'baseline':
+      config.baseline = readBaselinePath(source, value, keyNode, config.root);
+      break;
+    case 'platform_tokens':
+      config.platformTokens = readStringList(source, value, 'platform_tokens', keyNode);
+      break;
+  }
 }
 
 type FieldReader = (value: Node | null, key: Node) => unknown;
@@ -342,26 +436,167 @@ function readRegistrySpec(source: YamlSource, node: Node | null, where: string, 
  * is an error at its line (a typo would otherwise silently leave the rule at its default), and
  * options are checked against the rule's own schema. Only catalog words are ever quoted back.
  */
-function readRules(source: YamlSource, node: Node | null, keyNode: Node): Record<string, RuleSetting> {
+function readRules(source: YamlSource, node: Node | null, keyNode: Node, problems: ConfigError[]): Record<string, RuleSetting> {
   const map = expectMap(source, node, 'rules', keyNode);
   const rules: Record<string, RuleSetting> = {};
-  const expected = 'expected off | warn | error, or [level, { options }]';
-  const ids = [...RULES_BY_ID.keys()];
   for (const [id, value, pair] of entriesOf(source, map, 'rules')) {
+    attempt(problems, () => (rules[id] = readRuleSetting(source, id, value, pair.key as Node)));
+  }
+  return rules;
+}
+
+const RULE_IDS = (): string[] => [...RULES_BY_ID.keys()];
+
+function readRuleSetting(source: YamlSource, id: string, value: Node | null, keyNode: Node): RuleSetting {
+  const expected = 'expected off | warn | error, or [level, { options }]';
+  {
+    const pair = { key: keyNode };
     const rule = RULES_BY_ID.get(id);
-    if (!rule) fail(source, pair.key as Node, `rules: unknown rule id; expected an id listed by 'clavis-lint rules'${suggestion(id, ids)}`);
+    if (!rule) fail(source, pair.key as Node, `rules: unknown rule id; expected an id listed by 'clavis-lint rules'${suggestion(id, RULE_IDS())}`);
     const where = `rules.${id}`;
-    if (isScalar(value)) {
-      rules[id] = { level: readEnum(source, value, where, LEVELS, pair.key as Node), options: {} };
-      continue;
-    }
+    if (isScalar(value)) return { level: readEnum(source, value, where, LEVELS, pair.key as Node), options: {} };
     if (!isSeq(value) || value.items.length < 1 || value.items.length > 2) fail(source, value, `${where}: ${expected}, got ${describeNode(value)}`, pair.key as Node);
     const [levelNode, optionsNode] = value.items as Node[];
     const level = readEnum(source, levelNode, `${where}[0]`, LEVELS, value);
     const options = optionsNode ? readRuleOptions(source, optionsNode, `${where}[1] (rule options)`, rule.meta.optionsSchema) : {};
-    rules[id] = { level, options };
+    return { level, options };
   }
-  return rules;
+}
+
+/**
+ * `overrides: [{ files: [glob], rules: { id: level } }]`: levels only (a rule runs with one set of
+ * options), globs relative to the project root. Each entry and each rule is checked on its own.
+ */
+function readOverrides(source: YamlSource, node: Node | null, keyNode: Node, problems: ConfigError[]): RuleOverride[] {
+  const out: RuleOverride[] = [];
+  expectSeq(source, node, 'overrides', keyNode).items.forEach((item, i) => {
+    attempt(problems, () => {
+      const at = `overrides[${i}]`;
+      const fields = checkKeys(source, expectMap(source, item, at), ['files', 'rules'], at);
+      const filesField = fields.get('files');
+      const rulesField = fields.get('rules');
+      if (!filesField) fail(source, item, `${at}: missing "files"; expected a list of globs relative to the project root, e.g. ["test/**"]`);
+      if (!rulesField) fail(source, item, `${at}: missing "rules"; expected { rule-id: off | warn | error }`);
+      const files = isScalar(filesField.value) ? [readString(source, filesField.value, `${at}.files`, filesField.key)] : readStringList(source, filesField.value, `${at}.files`, filesField.key);
+      if (files.length === 0) fail(source, filesField.value, `${at}.files: expected at least one glob`, filesField.key);
+      const rules: Record<string, SeverityLevel> = {};
+      for (const [id, value, pair] of entriesOf(source, expectMap(source, rulesField.value, `${at}.rules`, rulesField.key), `${at}.rules`)) {
+        attempt(problems, () => {
+          if (!RULES_BY_ID.has(id)) fail(source, pair.key as Node, `${at}.rules: unknown rule id; expected an id listed by 'clavis-lint rules'${suggestion(id, RULE_IDS())}`);
+          if (isSeq(value)) fail(source, value, `${at}.rules.${id}: overrides set levels only (off | warn | error); rule options belong in rules:`, pair.key as Node);
+          rules[id] = readEnum(source, value, `${at}.rules.${id}`, LEVELS, pair.key as Node);
+        });
+      }
+      out.push({ files, rules });
+    });
+  });
+  return out;
+}
+
+/** `baseline: path`: the baseline file, inside the project (a repository's config may not point elsewhere; --baseline may). */
+function readBaselinePath(source: YamlSource, node: Node | null, keyNode: Node, root: string): string {
+  const file = readString(source, node, 'baseline', keyNode);
+  const contained = resolveContained(root, file);
+  if ('error' in contained) fail(source, node, `baseline: the baseline file ${contained.error}; expected a path inside the project, relative to it (use --baseline for one elsewhere)`, keyNode);
+  return file;
+}
+
+/** A bare name is a package (`@org/clavis-config`); a path starts with `.` or `/` or ends in .yaml/.yml/.json. */
+function isPackageName(entry: string): boolean {
+  return !/^[./]/.test(entry) && !/\.(ya?ml|json)$/i.test(entry);
+}
+
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/i;
+
+/**
+ * `extends: [file or package]`: each entry applied over the config in order, before the document's
+ * own keys. Files are relative to the extending document; packages are looked up in `node_modules`
+ * from its directory up to the project boundary, and give their package.json `clavis-lint` field
+ * (a path inside the package) or their `clavis-lint.yaml`. Data only: never JavaScript.
+ */
+function applyExtends(
+  source: YamlSource,
+  node: Node | null,
+  keyNode: Node,
+  config: ResolvedConfig,
+  reader: ConfigReader | undefined,
+  chain: readonly string[],
+  problems: ConfigError[],
+): Set<string> {
+  const keys = new Set<string>();
+  const entries = attempt(problems, (): Array<{ entry: string; node: Node | null }> => {
+    if (isScalar(node)) return [{ entry: readString(source, node, 'extends', keyNode), node }];
+    const seq = expectSeq(source, node, 'extends', keyNode);
+    return seq.items.map((item, i) => ({ entry: readString(source, item as Node | null, `extends[${i}]`, seq), node: item as Node | null }));
+  });
+  if (!entries) return keys;
+  if (!reader) {
+    attempt(problems, () => fail(source, keyNode, 'extends: shared configs cannot be read here; expected a config file on disk'));
+    return keys;
+  }
+  const here = path.posix.dirname(chain[chain.length - 1]);
+  entries.forEach(({ entry, node: itemNode }, i) => {
+    attempt(problems, () => {
+      const at = isSeq(node) ? `extends[${i}]` : 'extends';
+      const located = (message: string): never => fail(source, itemNode, `${at}: ${message}`, keyNode);
+      const target = isPackageName(entry) ? locatePackage(entry, here, config.root, reader, located) : path.posix.normalize(path.posix.join(here, entry.split('\\').join('/')));
+      if (path.posix.isAbsolute(target) || path.isAbsolute(entry)) located('expected a path relative to the config file, inside the project');
+      if (chain.includes(target)) located(`extends cycle: ${[...chain, target].join(' -> ')}`);
+      if (chain.length >= MAX_EXTENDS_DEPTH) located(`more than ${MAX_EXTENDS_DEPTH} nested extends; expected a shallower chain`);
+      let text: string | undefined;
+      try {
+        text = isPackageName(entry) ? reader.readInstalled(target) : reader.read(target);
+      } catch (error) {
+        if (error instanceof ConfigError) located(error.message);
+        throw error;
+      }
+      if (text === undefined) return located(`shared config not found; expected a YAML or JSON file at ${reader.show(target)}`);
+      const shared = parseYamlSource(text, reader.show(target), 'shared config', true);
+      for (const key of applyCollecting(shared, config, reader, [...chain, target], problems)) keys.add(key);
+      config.extendedFiles = [...(config.extendedFiles ?? []), target];
+    });
+  });
+  return keys;
+}
+
+/** The root-relative config file a package stands for; the package name is checked, never quoted back. */
+function locatePackage(name: string, from: string, root: string, reader: ConfigReader, located: (message: string) => never): string {
+  if (!PACKAGE_NAME.test(name)) located('expected a package name (name or @scope/name) or a path to a YAML or JSON file');
+  // From the extending file's directory up to the root, then up to the boundary (a monorepo's hoisted node_modules).
+  const boundary = path.relative(root, containmentBoundary(root)).split(path.sep).join('/') || '.';
+  const up = (dir: string): string => (dir === '.' ? '..' : dir === '..' || dir.startsWith('../') ? path.posix.normalize(`${dir}/..`) : path.posix.dirname(dir));
+  for (let dir = from; ; dir = up(dir)) {
+    const packageDir = path.posix.normalize(path.posix.join(dir, 'node_modules', name));
+    const manifest = readPackageFile(reader, `${packageDir}/package.json`, located);
+    if (manifest !== undefined) {
+      let field: unknown;
+      try {
+        field = (JSON.parse(manifest) as Record<string, unknown>)['clavis-lint'];
+      } catch {
+        located("the package's package.json is not valid JSON");
+      }
+      if (field === undefined) return `${packageDir}/clavis-lint.yaml`;
+      if (typeof field !== 'string' || field === '') located('the package.json "clavis-lint" field must be a path to a YAML or JSON config inside the package');
+      const inside = path.posix.normalize(field.split('\\').join('/'));
+      if (path.posix.isAbsolute(inside) || inside === '..' || inside.startsWith('../') || /\.(c|m)?[jt]s$/.test(inside)) {
+        located('the package.json "clavis-lint" field must be a path to a YAML or JSON config inside the package (JavaScript is never loaded)');
+      }
+      return path.posix.join(packageDir, inside);
+    }
+    if (readPackageFile(reader, `${packageDir}/clavis-lint.yaml`, located) !== undefined) return `${packageDir}/clavis-lint.yaml`;
+    if (dir === boundary || dir.split('/').length > 64) break;
+  }
+  return located("package not found in node_modules (inside the project); install it, or name a file path starting with './'");
+}
+
+/** An installed file's text; a package that leads out of the project is refused with the reason, never followed. */
+function readPackageFile(reader: ConfigReader, rel: string, located: (message: string) => never): string | undefined {
+  try {
+    return reader.readInstalled(rel);
+  } catch (error) {
+    if (error instanceof ConfigError) located(error.message);
+    throw error;
+  }
 }
 
 function readRuleOptions(source: YamlSource, node: Node, where: string, schema: Record<string, unknown> | undefined): Record<string, unknown> {

@@ -17,7 +17,7 @@ import { mergeOverlapping } from './merge-overlapping.js';
 import { resolveConstRefs } from './const-refs.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvKeyHelpers } from './env-key-helpers.js';
-import { resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
+import { highestLevel, isEnabledAnywhere, resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
 import { loadRegistry } from '../registry/load.js';
 import type { Registry } from '../registry/model.js';
@@ -106,7 +106,7 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
   let rules = resolveRuleLevels(config, options.ruleOverrides ?? {});
   if (options.onlyRules) {
     const keep = options.onlyRules;
-    rules = rules.map((r) => (keep(r.rule.meta.id, r.rule.meta.area) ? r : { ...r, level: 'off' as const }));
+    rules = rules.map((r) => (keep(r.rule.meta.id, r.rule.meta.area) ? r : { ...r, level: 'off' as const, pathLevels: undefined }));
   }
   return { config, registry, today, hardCut, rules, ...(policy ? { policy } : {}) };
 }
@@ -149,7 +149,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
   const coverage = { cwd: options.cwd, config, targets, files };
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
-  const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && r.level !== 'off') && !options.skipLeakAnalysis;
+  const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && isEnabledAnywhere(r)) && !options.skipLeakAnalysis;
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   const pool = { root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress };
@@ -197,7 +197,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     suppressed,
     errors: sortErrors(errors),
     stats: { files: scannedCount, filesByLanguage: sortRecord(filesByLanguage), ms: Math.round(performance.now() - started), prefiltered, leakMs: Math.round(leakMs) },
-    enabledRules: prepared.rules.filter((r) => r.level !== 'off').map((r) => ({ id: r.rule.meta.id, level: r.level as 'warn' | 'error' })),
+    enabledRules: prepared.rules.filter(isEnabledAnywhere).map((r) => ({ id: r.rule.meta.id, level: highestLevel(r) as 'warn' | 'error' })),
     prepared,
     sourceLines: (file) => lines.get(file),
     facts: fileFacts,

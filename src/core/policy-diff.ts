@@ -8,6 +8,7 @@ import type { ResolvedConfig } from './config-types.js';
 import type { Registry, SecretEntry } from '../registry/model.js';
 import type { SeverityLevel } from './rule.js';
 import { compareCodeUnits } from './compare.js';
+import { overrideMatchers } from './rule-levels.js';
 import { yamlKeyLocator, type KeyPath, type YamlKeyLocator } from './yaml-key-locator.js';
 
 export interface PolicySide {
@@ -95,8 +96,36 @@ function diffRuleLevels(base: PolicySide, head: PolicySide, at: Locate, out: Pol
       out.push({ messageId: 'ruleLowered', data: { rule: id, from, to }, ...at(['rules', id]) });
     } else if (stableJson(base.options.get(id) ?? {}) !== stableJson(head.options.get(id) ?? {})) {
       out.push({ messageId: 'ruleOptionsChanged', data: { rule: id }, ...at(['rules', id]) });
+    } else {
+      diffPathLevels(id, base, head, at, out);
     }
   }
+}
+
+/**
+ * `overrides:` may lower a rule for some files only (a new entry, a wider glob, a lower level):
+ * compared file by file over the files either side scans, reported once per rule at `overrides`.
+ */
+function diffPathLevels(id: string, base: PolicySide, head: PolicySide, at: Locate, out: PolicyChange[]): void {
+  if (!base.config.overrides?.length && !head.config.overrides?.length) return;
+  const levelAt = (side: PolicySide, matchers: ReturnType<typeof overrideMatchers>, file: string): SeverityLevel => {
+    let level = side.levels.get(id) ?? 'off';
+    for (const m of matchers) if (m.rules[id] !== undefined && m.matches(file)) level = m.rules[id];
+    return level;
+  };
+  const baseMatchers = overrideMatchers(base.config.overrides);
+  const headMatchers = overrideMatchers(head.config.overrides);
+  const files = [...new Set([...base.scannedFiles, ...head.scannedFiles])].sort(compareCodeUnits);
+  const lowered: Array<{ file: string; from: SeverityLevel; to: SeverityLevel }> = [];
+  for (const file of files) {
+    const from = levelAt(base, baseMatchers, file);
+    const to = levelAt(head, headMatchers, file);
+    if (RANK[to] < RANK[from]) lowered.push({ file, from, to });
+  }
+  if (lowered.length === 0) return;
+  const [first] = lowered;
+  const more = lowered.length > 1 ? ` and ${lowered.length - 1} more file(s)` : '';
+  out.push({ messageId: 'ruleLowered', data: { rule: id, from: first.from, to: `${first.to} in ${first.file}${more}` }, ...at(head.config.overrides?.length ? ['overrides'] : ['rules', id]) });
 }
 
 function diffScannedFiles(base: PolicySide, head: PolicySide, at: Locate, out: PolicyChange[]): void {

@@ -8,7 +8,7 @@ import type { Finding } from './finding.js';
 import type { ResolvedConfig } from './config-types.js';
 import { formatMessage, type FindingSeverity, type SeverityLevel } from './rule.js';
 import type { RawFinding } from './run-rules.js';
-import type { EffectiveRule } from './rule-levels.js';
+import { levelAt, pathLevelAt, type EffectiveRule } from './rule-levels.js';
 import { matchDirective, parseDirectives, type Directive } from './suppressions.js';
 import { fingerprintAll } from './fingerprint.js';
 import { redactSourceLine, redactValues } from './redact.js';
@@ -62,8 +62,12 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
   }
   const pending: Pending[] = [];
   for (const { rule, report } of raw) {
-    const configured = levelToSeverity(rule.level);
-    let severity: FindingSeverity = report.severity ? (rule.explicit ? minSeverity(report.severity, configured) : report.severity) : configured;
+    // `overrides:` may set another level for this file (off drops the finding, as a rule turned off would).
+    const pathLevel = pathLevelAt(rule, report.file);
+    if (pathLevel === 'off') continue;
+    const configured = levelToSeverity(pathLevel ?? rule.level);
+    const explicit = rule.explicit || pathLevel !== undefined;
+    let severity: FindingSeverity = report.severity ? (explicit ? minSeverity(report.severity, configured) : report.severity) : configured;
     if (isInTest(report.file, report.range.line, factsByFile, input.isTestPath)) {
       if (!config.testCode.report) continue;
       severity = minSeverity(severity, levelToSeverity(config.testCode.severity));
@@ -93,12 +97,12 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
   for (const [file, directives] of directivesByFile) {
     for (const directive of directives) {
       const reasonRule = ruleById.get(SUPPRESSION_WITHOUT_REASON);
-      if (directive.reason === null && reasonRule && reasonRule.level !== 'off') {
+      if (directive.reason === null && reasonRule && levelAt(reasonRule, file) !== 'off') {
         pending.push({ finding: directiveFinding(reasonRule, file, directive, 'missingReason', {}) });
         continue;
       }
       const unusedRule = ruleById.get(UNUSED_SUPPRESSION);
-      if (directive.reason !== null && !directive.used && unusedRule && unusedRule.level !== 'off') {
+      if (directive.reason !== null && !directive.used && unusedRule && levelAt(unusedRule, file) !== 'off') {
         const rulesText = directive.rules.length > 0 ? directive.rules.join(', ') : 'all rules';
         pending.push({ finding: directiveFinding(unusedRule, file, directive, 'unused', { rules: rulesText }) });
       }
@@ -181,7 +185,7 @@ function maskSourceLines(
 function directiveFinding(rule: EffectiveRule, file: string, directive: Directive, messageId: string, data: Record<string, string>): Omit<Finding, 'fingerprint'> {
   return {
     ruleId: rule.rule.meta.id,
-    severity: levelToSeverity(rule.level),
+    severity: levelToSeverity(levelAt(rule, file)),
     file,
     line: directive.range.line,
     column: directive.range.column,

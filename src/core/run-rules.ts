@@ -3,7 +3,7 @@
 import type { ScanError } from './finding.js';
 import type { ProjectFacts, Report } from './rule.js';
 import { contextForRule, type SharedContext } from './rule-context.js';
-import type { EffectiveRule } from './rule-levels.js';
+import { isEnabledAnywhere, type EffectiveRule } from './rule-levels.js';
 
 export interface RawFinding {
   rule: EffectiveRule;
@@ -13,7 +13,7 @@ export interface RawFinding {
 export function runRules(rules: EffectiveRule[], project: ProjectFacts, shared: SharedContext, errors: ScanError[]): RawFinding[] {
   const out: RawFinding[] = [];
   for (const effective of rules) {
-    if (effective.level === 'off') continue;
+    if (!isEnabledAnywhere(effective)) continue; // per-file levels (overrides:) apply in post-processing
     const { rule } = effective;
     const ctx = contextForRule(shared, effective.options);
     if (rule.checkFile) {

@@ -83,6 +83,17 @@ describe('loader and schema agree', () => {
     ['leak: { sources: [{ call: get_config }] }\n', false],
     ['leak: { sources: [{ call: get_config, path: llm..api_key }] }\n', false],
     ['leak: { sources: [{ call: get_config, path: [llm, api_key] }] }\n', false],
+    ['overrides: [{ files: ["test/**"], rules: { no-direct-env-read: off } }, { files: scripts/**, rules: {} }]\n', true],
+    ['overrides: [{ files: ["test/**"], rules: { no-direct-env-raed: off } }]\n', false],
+    ['overrides: [{ files: ["test/**"], rules: { no-direct-env-read: [off] } }]\n', false],
+    ['overrides: [{ rules: { no-direct-env-read: off } }]\n', false],
+    ['overrides: [{ files: [], rules: {} }]\n', false],
+    ['baseline: ci/baseline.json\n', true],
+    ['baseline: 3\n', false],
+    ['cache: { enabled: true, location: .cache/clavis }\n', true],
+    ['cache: { enabled: maybe }\n', false],
+    ['extends: 7\n', false],
+    ['extends: []\n', true],
   ];
   it.each(configDocs)('config %j: accepted = %s', (text, accepted) => {
     expect(loaderAcceptsConfig(text)).toBe(accepted);

@@ -75,9 +75,12 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   // Entries of files this run did not look at are never stale and never pruned.
   const changed = values['changed-since'] ? changedLines(result.root, values['changed-since']) : undefined;
   const scope = runScope(result.root, io.cwd, paths, changed);
+  // `--baseline` (relative to the working directory) beats the config's `baseline:` (relative to the root).
+  const configBaseline = result.prepared.config.baseline;
+  const baselineArg = values.baseline ?? (configBaseline !== undefined ? path.relative(io.cwd, path.resolve(result.root, configBaseline)) || configBaseline : undefined);
   if (values['update-baseline']) {
-    const target = path.resolve(io.cwd, values.baseline ?? path.join(result.root, DEFAULT_BASELINE_FILE));
-    const display = values.baseline ?? (path.relative(io.cwd, target) || target);
+    const target = path.resolve(io.cwd, baselineArg ?? path.join(result.root, DEFAULT_BASELINE_FILE));
+    const display = baselineArg ?? (path.relative(io.cwd, target) || target);
     const existing = scope ? readBaselineIfPresent(target, display) : undefined;
     const next = existing && scope ? mergeBaseline(existing, result.findings, scope) : buildBaseline(result.findings);
     writeBaselineFile(target, display, baselineText(next));
@@ -88,12 +91,12 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   }
   let findings = result.findings;
   let baselineInfo: { matched: number; stale: number } | undefined;
-  if (values.baseline) {
-    const baselineFile = path.resolve(io.cwd, values.baseline);
+  if (baselineArg) {
+    const baselineFile = path.resolve(io.cwd, baselineArg);
     // Under --policy-from the baseline is part of the policy: read as committed at the ref.
     const policyRef = values['policy-from'];
-    const text = (policyRef !== undefined ? baselineTextAtRef(result.root, policyRef, baselineFile) : undefined) ?? readBaselineText(baselineFile, values.baseline);
-    const applied = applyBaseline(findings, text, values.baseline, scope);
+    const text = (policyRef !== undefined ? baselineTextAtRef(result.root, policyRef, baselineFile) : undefined) ?? readBaselineText(baselineFile, baselineArg);
+    const applied = applyBaseline(findings, text, baselineArg, scope);
     findings = applied.kept;
     baselineInfo = { matched: applied.matched, stale: applied.stale.length };
     for (const stale of applied.stale) {
