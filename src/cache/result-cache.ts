@@ -7,15 +7,17 @@
 // cached report is the uncached report.
 //
 // Secret values: the cache must not put on disk a value that no report would show. Facts of
-// the code kinds below hold names, positions and measurements, never values; the others may
-// quote the file: a suppression comment's text (its reason may name a value), a config fact's
-// data (a docs table's cells, a command line), a file's exported string constants
+// the code kinds below and value-literal positions hold names, positions and measurements, never
+// values; the others may quote the file: a suppression comment's text (its reason may name a
+// value), other config facts' data (a docs table's cells, a command line), a file's exported string constants
 // (`export const KEY = "..."`, kept to resolve env names across files). A file whose analysis
 // holds any of those is never stored: it is analysed on every run (config files, docs and the
 // few source files with a directive or a constant; code files are the cost the cache saves).
 // test/security/invariants-masking.test.ts searches the cache files for its canaries.
 import { createRequire } from 'node:module';
 import type { FileAnalysis } from '../core/analyze-file.js';
+import type { Fact } from '../core/facts.js';
+import { VALUE_LITERAL } from '../core/value-literals.js';
 import { hashText } from './hash.js';
 import { emptyDocument, readDocument, writeDocument, type StoredDocument } from './store.js';
 import type { CacheSettings } from './settings.js';
@@ -87,7 +89,12 @@ const STORABLE_KINDS = new Set<string>(['env-read', 'name-ref', 'secret-store-ca
 /** Whether an analysis may be written to disk: it quotes no value of the file (see the header). */
 export function storable(analysis: FileAnalysis): boolean {
   if (analysis.exportedConstants && Object.keys(analysis.exportedConstants).length > 0) return false;
-  return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind));
+  return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind) || isPositionOnly(fact));
+}
+
+/** A value literal's position (src/core/value-literals.ts): the range and the name it is bound to, never the value; most code files have some. */
+function isPositionOnly(fact: Fact): boolean {
+  return fact.kind === 'config' && fact.type === VALUE_LITERAL && Object.keys(fact.data).every((key) => key === 'name');
 }
 
 /** The scan key: everything besides a file's own content that its analysis depends on. */
