@@ -219,15 +219,17 @@ async function addTypeScriptLeaks(
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
   const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length + (options.extraSourcePaths?.length ?? 0) > 0;
   if (tsFiles.length === 0 || !hasSources) return;
-  let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+  // The pass (and the compiler) is loaded only when it runs: a result from the cache needs neither.
+  const run = async (): Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }> => {
+    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+    try {
+      ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
+    } catch {
+      return { facts: new Map(), errors: [] }; // no TypeScript to load: no pass
+    }
+    return analyze({ root, files: tsFiles, options, maxFileBytes });
+  };
   try {
-    ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
-  } catch {
-    return;
-  }
-  if (!analyze) return;
-  try {
-    const run = (): ReturnType<typeof analyze> => analyze!({ root, files: tsFiles, options, maxFileBytes });
     const result = cached ? await cached(tsFiles, run) : await run();
     errors.push(...result.errors);
     const byFile = new Map(fileFacts.map((f) => [f.file, f]));
