@@ -41,7 +41,7 @@ Options:
   --cache-location DIR          where the cache lives (default .clavis-lint-cache/ at the project root)
   --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
   --no-color                    no colours in text output (also NO_COLOR)
-  -q, --quiet                   report errors only, no warnings
+  -q, --quiet                   report errors only, no warnings (and no progress line)
   -y, --yes                     init: take the proposals without asking (also when not a terminal)
   --force                       init: overwrite an existing registry or config
   -h, --help                    this help

@@ -44,6 +44,8 @@ export interface ScanOptions {
   /** Worker count; 0 = in-process. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The leak pass starts (progress line). */
+  onPhase?: (phase: 'leak') => void;
   /** Run only the rules this predicate accepts (e.g. `registry check`, `docs --check`). */
   onlyRules?: (ruleId: string, area: string) => boolean;
   /** Skip the project-level TS leak analysis (inventory only needs access sites). */
@@ -158,6 +160,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes);
   let leakMs = 0; // project leak pass, for `--timing` (bench: its share of the scan)
+  if (leakRulesOn) options.onPhase?.('leak');
   let leakStarted = performance.now();
   if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes);
   leakMs += performance.now() - leakStarted;

@@ -51,7 +51,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   const diffFilter = (values['diff-filter'] ?? 'file') as DiffFilter;
   if (!['added', 'file', 'none'].includes(diffFilter)) throw new UsageError(`invalid --diff-filter '${diffFilter}': expected added|file|none`);
   const ruleOverrides = parseRuleOverrides(values.rule);
-  const progress = createProgress(format, io);
+  const progress = createProgress(format, io, { quiet: values.quiet === true, reportToFile: values.output !== undefined });
   const result: ScanOutput = await scan({
     cwd: io.cwd,
     paths,
@@ -62,6 +62,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     hardCut: values['hard-cut'],
     workers,
     onProgress: progress.update,
+    onPhase: progress.phase,
     ...(values['policy-from'] !== undefined ? { policyFrom: { ref: values['policy-from'] } } : {}),
     emptyScan: values['allow-empty'] ? 'allow' : 'error',
     cache: cacheRequest(values, io),
