@@ -133,7 +133,12 @@ function summary(input: SummaryInput): string {
     '       - uses: clavis-lint/clavis-lint@v0',
   );
   if (input.languages.includes('typescript') || input.languages.includes('javascript')) {
-    lines.push('  4. Add the ESLint config (eslint.config.js):', "       import clavis from 'clavis-lint/eslint-plugin';", '       export default [clavis.configs.recommended];');
+    // Not a two-line snippet: TS files need typescript-eslint's parser, and the leak rules need
+    // type information (projectService), or they stop the run, as typed rules do.
+    lines.push(
+      '  4. Add the ESLint plugin: clavis.configs.recommended after typescript-eslint, with',
+      '     parserOptions.projectService for the leak rules (the eslint.config.js in the docs below).',
+    );
   }
   lines.push('  Setup for each, and pre-commit: docs/integrations.md in the clavis-lint package.', '');
   return lines.join('\n');
