@@ -14,7 +14,9 @@
 // holds any of those is never stored: it is analysed on every run (config files, docs and the
 // few source files with a directive or a constant; code files are the cost the cache saves).
 // test/security/invariants-masking.test.ts searches the cache files for its canaries.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { FileAnalysis } from '../core/analyze-file.js';
 import type { Fact } from '../core/facts.js';
 import { VALUE_LITERAL } from '../core/value-literals.js';
@@ -60,9 +62,11 @@ export class ResultCache {
     this.next.files[file] = { hash, analysis: JSON.stringify(analysis) };
   }
 
-  /** Entries of files this scan did not cover (a scan of one directory) are kept. */
+  /** Entries of files this scan did not cover (a scan of one directory) are kept while the file exists; a deleted file's entry goes. */
   keepOthers(covered: Set<string>): void {
-    for (const [file, entry] of Object.entries(this.old.files)) if (!covered.has(file) && !(file in this.next.files)) this.next.files[file] = entry;
+    for (const [file, entry] of Object.entries(this.old.files)) {
+      if (!covered.has(file) && !(file in this.next.files) && fs.existsSync(path.join(this.root, file))) this.next.files[file] = entry;
+    }
   }
 
   get leakEntry(): unknown {
