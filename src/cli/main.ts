@@ -23,7 +23,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-const COMMANDS = new Set(['scan', 'rules', 'explain', 'registry', 'docs', 'inventory', 'init']);
+const COMMANDS = new Set(['scan', 'rules', 'explain', 'registry', 'docs', 'inventory', 'init', 'merge']);
 
 export const OPTION_SPEC = {
   config: { type: 'string' },
@@ -53,6 +53,7 @@ export const OPTION_SPEC = {
   'no-cache': { type: 'boolean' },
   'cache-location': { type: 'string' },
   'policy-from': { type: 'string' },
+  shard: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -97,6 +98,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./commands/inventory.js')).runInventoryCommand(rest, values, io);
       case 'init':
         return await (await import('./commands/init.js')).runInitCommand(rest, values, io);
+      case 'merge':
+        return (await import('./commands/merge.js')).runMergeCommand(rest, values, io);
       default:
         return await (await import('./commands/scan.js')).runScanCommand(rest, values, io);
     }

@@ -30,6 +30,9 @@ import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
+import { planShards } from '../shard/plan.js';
+import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
+import type { ShardSpec } from '../shard/spec.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -64,6 +67,8 @@ export interface ScanOptions {
   policyFrom?: BasePolicySource;
   /** The result cache (src/cache): absent = none (the API default); the CLI passes its flags and CI. */
   cache?: CacheRequest;
+  /** `--shard I/N`: analyse everything, report only what lies in this shard's files (src/shard). */
+  shard?: ShardSpec;
 }
 
 export interface PreparedProject {
@@ -136,6 +141,8 @@ export interface ScanOutput extends ScanResult {
   warnings: CoverageWarning[];
   /** The result cache, when used: files served from it, and notes (not written, corrupt file ignored) for stderr. */
   cache?: { hits: number; misses: number; leakHit: boolean; notes: string[] };
+  /** With `--shard`: which part this is and which files it owns. */
+  shard?: ShardInfo;
 }
 
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
@@ -151,6 +158,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
   const coverage = { cwd: options.cwd, config, targets, files };
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
+  const shardPlan = options.shard ? planShards(root, files, options.shard) : undefined;
   const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && isEnabledAnywhere(r)) && !options.skipLeakAnalysis;
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
@@ -190,11 +198,11 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   // docs page) are kept only when the scan covers them.
   const scanned = new Set(files);
   // A weakened policy is reported wherever it lives (a config the change deleted is not scanned).
-  const inScope = raw.filter((r) => scanned.has(r.report.file) || r.rule.rule.meta.id === POLICY_WEAKENED);
+  const inScope = raw.filter((r) => (scanned.has(r.report.file) || r.rule.rule.meta.id === POLICY_WEAKENED) && (!shardPlan || shardPlan.owns(r.report.file)));
   const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath, registryNames: feOptions.registryNames });
   const scannedCount = analyses.filter((a) => a.language !== null).length;
   cache?.save(leakRulesOn);
-  return {
+  const output: ScanOutput = {
     root,
     findings: options.mergeOverlapping === false ? findings : mergeOverlapping(findings),
     suppressed,
@@ -207,6 +215,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     warnings: includeWarnings(coverage),
     ...(cache ? { cache: cache.summary() } : {}),
   };
+  return shardPlan ? restrictToShard(output, shardPlan, analyses) : output;
 }
 
 /** Project-level TS/JS leak analysis (type checker, cross-file). Loaded lazily: only scans with leak rules on and TS/JS files pay for it. */

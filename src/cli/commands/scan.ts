@@ -25,6 +25,9 @@ import { useColor, writeReport } from './output.js';
 import { createProgress } from './progress.js';
 import type { CacheRequest } from '../../cache/index.js';
 import { applyFixPass, dryRunDiff, fixModeOf, MAX_FIX_PASSES } from './fix.js';
+import { ownBaselineEntries, shardFlag, shardScope } from '../../shard/cli-support.js';
+import { markShardReport } from '../../shard/marks.js';
+import { shardAutomationId } from '../../shard/spec.js';
 
 const FORMATS: ReportFormat[] = ['text', 'json', 'sarif', 'github', 'markdown'];
 
@@ -51,6 +54,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   const diffFilter = (values['diff-filter'] ?? 'file') as DiffFilter;
   if (!['added', 'file', 'none'].includes(diffFilter)) throw new UsageError(`invalid --diff-filter '${diffFilter}': expected added|file|none`);
   const ruleOverrides = parseRuleOverrides(values.rule);
+  const shard = shardFlag(values.shard, (message) => new UsageError(message));
   const progress = createProgress(format, io, { quiet: values.quiet === true, reportToFile: values.output !== undefined });
   const result: ScanOutput = await scan({
     cwd: io.cwd,
@@ -66,6 +70,7 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     ...(values['policy-from'] !== undefined ? { policyFrom: { ref: values['policy-from'] } } : {}),
     emptyScan: values['allow-empty'] ? 'allow' : 'error',
     cache: cacheRequest(values, io),
+    ...(shard ? { shard } : {}),
   });
   progress.done();
   for (const note of result.cache?.notes ?? []) io.stderr.write(`clavis-lint: warning: ${note}\n`);
@@ -75,14 +80,14 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   // The baseline applies to the whole scan first; only then does the diff narrow the report.
   // Entries of files this run did not look at are never stale and never pruned.
   const changed = values['changed-since'] ? changedLines(result.root, values['changed-since']) : undefined;
-  const scope = runScope(result.root, io.cwd, paths, changed);
+  const scope = shardScope(runScope(result.root, io.cwd, paths, changed), result.shard);
   // `--baseline` (relative to the working directory) beats the config's `baseline:` (relative to the root).
   const configBaseline = result.prepared.config.baseline;
   const baselineArg = values.baseline ?? (configBaseline !== undefined ? path.relative(io.cwd, path.resolve(result.root, configBaseline)) || configBaseline : undefined);
   if (values['update-baseline']) {
     const target = path.resolve(io.cwd, baselineArg ?? path.join(result.root, DEFAULT_BASELINE_FILE));
     const display = baselineArg ?? (path.relative(io.cwd, target) || target);
-    const existing = scope ? readBaselineIfPresent(target, display) : undefined;
+    const existing = ownBaselineEntries(scope ? readBaselineIfPresent(target, display) : undefined, result.shard);
     const next = existing && scope ? mergeBaseline(existing, result.findings, scope) : buildBaseline(result.findings);
     writeBaselineFile(target, display, baselineText(next));
     const kept = existing && scope ? Object.keys(next.files).filter((file) => !scope(file)).length : 0;
@@ -113,7 +118,9 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     return exitCodeFor(findings, maxWarnings);
   }
   const shown = { ...result, findings, ...(baselineInfo ? { baseline: baselineInfo } : {}) };
-  const report = formatResult(format, shown, {
+  const automationId = result.shard ? shardAutomationId('clavis-lint/', result.shard) : undefined;
+  const formatted = formatResult(format, shown, {
+    ...(automationId ? { automationId } : {}),
     rules: ALL_RULES.map((r) => r.meta),
     toolVersion: toolVersion(),
     color: format === 'text' && useColor(values, io),
@@ -121,6 +128,8 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     includeSuppressed: values['include-suppressed'] === true,
     timing: values.timing === true,
   });
+  // A shard's JSON/SARIF says which part it is, for `clavis-lint merge` (src/shard/marks.ts).
+  const report = result.shard ? markShardReport(format, formatted, result.shard, 'clavis-lint/') : formatted;
   writeReport(report, values, io);
   return exitCodeFor(findings, maxWarnings);
 }
