@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Result cache benchmark (issue 12), not a test: run by hand, one at a time (`node bench/cache.js
+// [TREE]`, default /work/corpus/dub). The tree is copied to a temp directory first (it is edited).
+// Times (wall and CPU): a first scan with an empty cache, a second unchanged scan, a scan after editing one file
+// the leak Program did not load, and one after editing a file it did load; checks each report is
+// byte-identical to an uncached scan of the same tree.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../bin/clavis-lint.js', import.meta.url));
+const source = path.resolve(process.argv[2] ?? '/work/corpus/dub');
+const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'clavis-cache-bench-'));
+execFileSync('cp', ['-r', `${source}/.`, tree]);
+const cacheDir = path.join(tree, '.clavis-lint-cache');
+
+// CPU time (user + system, from /usr/bin/time) besides wall time: on a shared machine the wall
+// clock mostly measures the neighbours.
+function scan(label, extra = []) {
+  const started = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, BIN, tree, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '' } });
+  const ms = performance.now() - started;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${label}: exit ${run.status}: ${run.stderr}`);
+  const [user, system] = (/cpu ([\d.]+) ([\d.]+)/.exec(run.stderr) ?? [0, 0, 0]).slice(1).map(Number);
+  return { label, ms, cpuMs: (user + system) * 1000, report: run.stdout };
+}
+
+function edit(file) {
+  fs.appendFileSync(path.join(tree, file), '\n// edited by bench/cache.js\n');
+}
+
+/** A TS file the cached leak entry says the Program loaded, and one it did not (both scanned). */
+function pickFiles() {
+  const doc = JSON.parse(fs.readFileSync(path.join(cacheDir, 'results.json'), 'utf8'));
+  const loaded = new Set(Object.keys(doc.leak?.loaded ?? {}));
+  const ts = Object.keys(doc.leak?.files ?? {}).sort();
+  const inside = ts.filter((f) => loaded.has(f));
+  const outside = ts.filter((f) => !loaded.has(f));
+  return { inside: inside[Math.floor(inside.length / 2)], outside: outside[Math.floor(outside.length / 2)], loaded: inside.length, total: ts.length };
+}
+
+const rows = [];
+const first = scan('first scan, empty cache', ['--cache']);
+rows.push(first);
+rows.push(scan('second scan, unchanged', ['--cache']));
+const picked = pickFiles();
+edit(picked.outside);
+rows.push({ ...scan(`one file edited, outside the leak Program (${picked.outside})`, ['--cache']), check: true });
+edit(picked.inside);
+rows.push({ ...scan(`one file edited, inside the leak Program (${picked.inside})`, ['--cache']), check: true });
+const uncached = scan('uncached, same tree', ['--no-cache']);
+
+console.log(`tree: ${source} (copied to ${tree}); leak Program loaded ${picked.loaded} of ${picked.total} scanned TS/JS files`);
+const pct = (a, b) => `${((100 * a) / b).toFixed(0).padStart(3)}%`;
+console.log(`${''.padEnd(96)} wall           cpu`);
+for (const row of rows) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}`);
+console.log(`uncached scan of the edited tree: ${(uncached.ms / 1000).toFixed(1)} s wall, ${(uncached.cpuMs / 1000).toFixed(1)} s cpu; cached report identical: ${rows[rows.length - 1].report === uncached.report}`);
+fs.rmSync(tree, { recursive: true, force: true });
