@@ -14,8 +14,8 @@ const FORBIDDEN = [
   /\/node_modules\/markdown-it\//,
   /\/node_modules\/fast-glob\//,
   /\/node_modules\/ignore\//,
-  // The leak rules use typescript-eslint's Program; ts-morph (and its TypeScript copy) is the CLI's.
-  /\/node_modules\/(@ts-morph\/common|ts-morph)\//,
+  // The leak rules use typescript-eslint's Program; the CLI's own Program builder is not loaded.
+  /\/lib\/leak\/typescript\/(analyze|project|contained-file-system|importers|callee-names)\.js$/,
   /^node:child_process$/,
   /^node:worker_threads$/,
   /\/lib\/core\/(engine|discovery|worker-pool|git)\.js$/,

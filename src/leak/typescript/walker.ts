@@ -1069,7 +1069,9 @@ export class TaintWalker {
     try {
       // A callee with one declaration that is a function is that function: the symbol says so
       // cheaply, where resolving the call's signature type-checks every argument (callbacks too).
-      if (call && !ts.isNewExpression(call)) declaration = this.soleFunctionDeclaration(callee);
+      const sole = call ? this.soleFunctionDeclaration(callee, ts.isNewExpression(call)) : undefined;
+      if (sole === null) return null;
+      declaration = sole;
       if (!declaration && call) declaration = this.ctx.checker.getResolvedSignature(call)?.getDeclaration();
       if (!declaration) {
         let symbol = this.ctx.checker.getSymbolAtLocation(skipOuterExpressions(callee));
@@ -1094,10 +1096,18 @@ export class TaintWalker {
     return declaration;
   }
 
-  private soleFunctionDeclaration(callee: ts.Expression): ts.Declaration | undefined {
-    let symbol = this.ctx.checker.getSymbolAtLocation(skipOuterExpressions(callee));
+  /**
+   * The callee's declaration when its symbol has exactly one and it is a function; null when a named
+   * callee has no symbol or no declaration at all (an `any` value, an import the Program did not
+   * resolve: the call's signature has no declaration either); undefined: ask the call's signature.
+   */
+  private soleFunctionDeclaration(callee: ts.Expression, isNew: boolean): ts.Declaration | null | undefined {
+    const named = skipOuterExpressions(callee);
+    let symbol = this.ctx.checker.getSymbolAtLocation(named);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
-    const only = symbol?.declarations?.length === 1 ? symbol.declarations[0] : undefined;
+    if (!symbol?.declarations?.length) return ts.isIdentifier(named) || ts.isPropertyAccessExpression(named) ? null : undefined;
+    if (isNew) return undefined;
+    const only = symbol.declarations.length === 1 ? symbol.declarations[0] : undefined;
     if (!only) return undefined;
     if ((ts.isFunctionDeclaration(only) || ts.isMethodDeclaration(only) || ts.isFunctionExpression(only) || ts.isArrowFunction(only)) && only.body) return only;
     if (ts.isVariableDeclaration(only) && only.initializer) {
