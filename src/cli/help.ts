@@ -17,13 +17,16 @@ Usage:
 Options:
   --config FILE                 config file (default: .clavis-lint.yaml found upwards to the git root)
   --registry FILE|SPEC          registry file, or rust:PATH / json:PATH
-  -f, --format FORMAT           text (default), json, sarif, github, markdown
+  -f, --format FORMAT           text (default), compact (path:line:col: severity rule-id message),
+                                json, sarif, github, markdown; text and compact show paths relative
+                                to the working directory, the others relative to the project root
   -o, --output FILE             write the report to FILE instead of stdout
-  --rule ID=off|warn|error      set a rule's level (repeatable)
+  --rule ID=off|warn|error      set a rule's level everywhere (repeatable; beats rules: and overrides:)
   --max-warnings N              exit 1 when there are more than N warnings
   --changed-since REF           report only findings in files changed since REF (git diff)
   --diff-filter MODE            added (finding lines are added lines), file (default), none
   --baseline FILE               report only findings not in the baseline; list stale entries
+                                (beats the config's baseline: key)
   --update-baseline             write the current findings to the baseline file and exit 0
   --policy-from REF             judge the tree by the config, registry and baseline at REF (read
                                 through git) and report how the tree's own policy is weaker
@@ -40,7 +43,8 @@ Options:
                                 there, e.g. with actions/cache); reports are the same either way
   --cache-location DIR          where the cache lives (default .clavis-lint-cache/ at the project root)
   --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
-  --no-color                    no colours in text output (also NO_COLOR)
+  --no-color                    no colours in text output (also NO_COLOR); rule ids link to their
+                                docs on a terminal that is not CI (FORCE_HYPERLINK=1|0 decides)
   -q, --quiet                   report errors only, no warnings (and no progress line)
   -y, --yes                     init: take the proposals without asking (also when not a terminal)
   --force                       init: overwrite an existing registry or config

@@ -99,7 +99,11 @@ export function maskFileLines(request: MaskRequest): MaskedFile {
       for (const line of candidates) {
         if (line < first || line > last || !everyLiteralOn.has(line)) continue;
         const piece = pieceOn(span.range, line, lines[line - 1] ?? '');
-        if (piece) add(line, piece[0], piece[1]);
+        if (!piece) continue;
+        // A literal bound to a name is a value as a whole; an unbound one (a command's arguments,
+        // a list item) keeps its words that are not values: flags, subcommands, env names.
+        if (span.name !== null) add(line, piece[0], piece[1]);
+        else for (const [start, end] of valueWordsIn(lines[line - 1] ?? '', piece[0], piece[1])) add(line, start, end);
       }
     }
   }
@@ -113,6 +117,50 @@ export function maskFileLines(request: MaskRequest): MaskedFile {
   const out = lines.slice();
   for (const [line, list] of intervals) out[line - 1] = maskIntervals(out[line - 1] ?? '', list, namesByLine.get(line) ?? []);
   return { lines: out, maskedValues: [...maskedValues] };
+}
+
+/** `-x`, `--long-flag`: an option's name, never its value. */
+const FLAG = /^--?[A-Za-z][A-Za-z0-9-]*$/;
+/** `--token=…`, `KEY=…`: the part up to `=` is a name; what follows is a value. */
+const NAME_ASSIGNMENT = /^(?:--?[A-Za-z][A-Za-z0-9-]*|[A-Za-z_][A-Za-z0-9_.-]*)=/;
+/** `install`, `run`, `key`: short lowercase words (as redact.ts treats config values). */
+const PLAIN_WORD = /^[a-z][a-z-]{0,14}$/;
+/** `OPENAI_API_KEY`: an env name (with an underscore, so `ABCDEFGH` is not one). */
+const ENV_NAME = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*$/;
+/** `./deploy.sh`, `../bin/run`: a relative path of plain words. */
+const RELATIVE_PATH = /^\.{1,2}\/[a-z_./-]*$/;
+
+/** A word that names something (a flag, a subcommand, an env name, a script) rather than holding a value. */
+function isNameWord(word: string, previous: string | undefined): boolean {
+  if (FLAG.test(word) || ENV_NAME.test(word)) return true;
+  // The word after a flag is that flag's value (`--password hunter`), unless it is a flag or a name itself.
+  if (previous !== undefined && FLAG.test(previous)) return false;
+  return PLAIN_WORD.test(word) || RELATIVE_PATH.test(word);
+}
+
+/**
+ * The parts of the literal at [start, end) of `line` to mask: its whitespace-separated words that
+ * are values. Quotes around a word are judged with it; `name=value` keeps `name=` and masks the rest.
+ */
+export function valueWordsIn(line: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const word = /\S+/g;
+  word.lastIndex = start;
+  const text = line.slice(0, end);
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const bare = m[0].replace(/^["'`]+|["'`]+$/g, '');
+    const previous = /(\S+)\s+$/.exec(line.slice(0, from))?.[1]?.replace(/^["'`]+|["'`]+$/g, '');
+    const assignment = NAME_ASSIGNMENT.exec(bare);
+    if (assignment) {
+      const valueStart = from + m[0].indexOf(bare) + assignment[0].length;
+      if (valueStart < to) out.push([valueStart, to]);
+      continue;
+    }
+    if (!isNameWord(bare, previous)) out.push([from, to]);
+  }
+  return out;
 }
 
 function* lineNumbers(first: number, last: number): Iterable<number> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatResult, REPORT_FORMATS } from '../../src/reporters/index.js';
 import { emptyResult, reporterContext, scanResult } from './scan-result-fixture.js';
 
-const EXTENSION = { text: 'txt', json: 'json', sarif: 'sarif.json', github: 'github.txt', markdown: 'md' } as const;
+const EXTENSION = { text: 'txt', compact: 'compact.txt', json: 'json', sarif: 'sarif.json', github: 'github.txt', markdown: 'md' } as const;
 
 describe('reporter snapshots', () => {
   for (const format of REPORT_FORMATS) {

@@ -94,3 +94,47 @@ describe('text reporter', () => {
     expect(toText(evil, reporterContext())).not.toMatch(/[\u001b\u0007]/);
   });
 });
+
+describe('text reporter: rule counts, links, paths (issue 11)', () => {
+  it('counts findings per rule before the verdict, most first, then by id', () => {
+    const lines = toText(scanResult(), reporterContext()).split('\n');
+    const at = lines.indexOf('Problems by rule:');
+    expect(lines.slice(at, at + 5)).toEqual(['Problems by rule:', '  2  no-secret-in-log', '  1  no-deprecated-alias', '  1  no-direct-env-read', '  1  no-secret-echo']);
+    expect(toText(emptyResult(), reporterContext())).not.toContain('Problems by rule');
+  });
+
+  it('links each rule id to its docs with OSC 8 only when asked to', () => {
+    const url = 'https://github.com/clavis-lint/clavis-lint/blob/main/docs/rules/no-secret-in-log.md';
+    const linked = toText(scanResult(), reporterContext({ hyperlinks: true }));
+    expect(linked).toContain(`\u001b]8;;${url}\u001b\\no-secret-in-log\u001b]8;;\u001b\\`);
+    expect(toText(scanResult(), reporterContext())).not.toContain('\u001b]8;;');
+  });
+
+  it('shows paths through displayPath (file headers, flow steps, errors), never rewriting the result', () => {
+    const result = scanResult();
+    const text = toText(result, reporterContext({ displayPath: (file) => `../${file}` }));
+    expect(text).toMatch(/^\.\.\/src\/a\.ts$/m);
+    expect(text).toContain('  ../src/broken.ts:4:2: Unexpected token.');
+    expect(text).not.toMatch(/^src\/a\.ts$/m);
+    expect(result.findings.every((f) => !f.file.startsWith('../'))).toBe(true);
+  });
+});
+
+describe('compact reporter', () => {
+  it('prints path:line:col: severity rule-id message, one line per finding, relative through displayPath', async () => {
+    const { toCompact } = await import('../../src/reporters/compact.js');
+    const lines = toCompact(scanResult(), reporterContext({ displayPath: (file) => `pkg/${file}` })).split('\n');
+    expect(lines[0]).toBe('pkg/.github/workflows/ci.yml:2:3: warning no-deprecated-alias OPENROUTER_KEY is a deprecated alias of OPENROUTER_API_KEY (removal after 2026-12-31).');
+    for (const line of lines.slice(0, 5)) expect(line).toMatch(/^[^:]+:\d+:\d+: (error|warning) [a-z-]+ \S/);
+    expect(toCompact(emptyResult(), reporterContext())).toBe('');
+  });
+
+  it('neutralises control characters and masks value-looking text', async () => {
+    const { toCompact } = await import('../../src/reporters/compact.js');
+    const base = scanResult();
+    const evil = { ...base, findings: [{ ...base.findings[1], file: 'src/\u001b[2Jx.ts', message: 'Bad\u001b]0;title\u0007 sk-test-FAKEabcdef1234567890.' }] };
+    const out = toCompact(evil, reporterContext());
+    expect(out).not.toMatch(/[\u001b\u0007]/);
+    expect(out).not.toContain('FAKEabcdef1234567890');
+  });
+});

@@ -148,7 +148,7 @@ describe('closed stdout', () => {
   });
   // Every command that writes a report or a document to stdout, in every format it has.
   const COMMANDS: string[][] = [
-    ...['text', 'json', 'sarif', 'github', 'markdown'].map((format) => ['--format', format]),
+    ...['text', 'compact', 'json', 'sarif', 'github', 'markdown'].map((format) => ['--format', format]),
     ...['markdown', 'json'].map((format) => ['inventory', '--format', format]),
     ...['json', 'markdown', 'env-example'].map((format) => ['registry', 'export', '--format', format]),
     ['registry', 'check'],

@@ -172,7 +172,7 @@ describe('invariant: masking by position across every format and command', () =>
       const result = runCli(args, project);
       outputs.push({ label: `${label} (stdout)`, text: result.stdout }, { label: `${label} (stderr)`, text: result.stderr });
     };
-    for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+    for (const format of ['text', 'compact', 'json', 'sarif', 'github', 'markdown']) {
       run(`scan --format ${format}`, ['.', '--format', format]);
       run(`scan --format ${format} --include-suppressed`, ['.', '--format', format, '--include-suppressed']);
     }

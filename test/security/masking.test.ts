@@ -114,7 +114,7 @@ describe('item 11: suppression reasons and YAML parser messages are masked', () 
     });
   }
 
-  for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+  for (const format of ['text', 'compact', 'json', 'sarif', 'github', 'markdown']) {
     it(`--format ${format}: a YAML syntax error names line and column, never the offending text`, () => {
       const dir = project({ 'compose.yaml': `services:\n  app:\n    environment:\n      OPENAI_API_KEY: |${PASSPHRASE}\n        x\n` });
       const run = runCli(['.', '--format', format], dir);

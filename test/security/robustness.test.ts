@@ -264,7 +264,7 @@ describe('a closed or full standard output (issue 13 item 15)', () => {
   }
 
   it('/dev/full (ENOSPC): exit 2 and one line, for every format', () => {
-    for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+    for (const format of ['text', 'compact', 'json', 'sarif', 'github', 'markdown']) {
       const out = fs.openSync('/dev/full', 'w');
       try {
         const run = spawnSync(process.execPath, [BIN, '--format', format], { cwd: root, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -276,7 +276,7 @@ describe('a closed or full standard output (issue 13 item 15)', () => {
   });
 
   it('a pipe whose reader is gone (EPIPE): exit 2 and one line, for every format', async () => {
-    for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+    for (const format of ['text', 'compact', 'json', 'sarif', 'github', 'markdown']) {
       const child = spawn(process.execPath, [BIN, '--format', format], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       child.stdout.destroy(); // the read end closes before the CLI has written anything
       let stderr = '';

@@ -22,6 +22,7 @@ import { ALL_RULES } from '../../rules/index.js';
 import { EXIT_FINDINGS, EXIT_OK, parseRuleOverrides, UsageError, type CliIo, type ParsedOptions } from '../main.js';
 import { toolVersion } from '../version.js';
 import { useColor, writeReport } from './output.js';
+import { useHyperlinks } from './hyperlinks.js';
 import { createProgress } from './progress.js';
 import type { CacheRequest } from '../../cache/index.js';
 import { applyFixPass, dryRunDiff, fixModeOf, MAX_FIX_PASSES } from './fix.js';
@@ -29,7 +30,7 @@ import { ownBaselineEntries, shardFlag, shardScope } from '../../shard/cli-suppo
 import { markShardReport } from '../../shard/marks.js';
 import { shardAutomationId } from '../../shard/spec.js';
 
-const FORMATS: ReportFormat[] = ['text', 'json', 'sarif', 'github', 'markdown'];
+const FORMATS: ReportFormat[] = ['text', 'compact', 'json', 'sarif', 'github', 'markdown'];
 
 /** A scan without a registry (issue 11): the rules that need one report nothing or only warnings, so say why, and how to start. */
 export const NO_REGISTRY_NOTE = "no registry found (secrets.registry.yaml, or 'registry:' in .clavis-lint.yaml), so the checks that need one are skipped; run 'npx clavis-lint init' to write one";
@@ -124,6 +125,9 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     rules: ALL_RULES.map((r) => r.meta),
     toolVersion: toolVersion(),
     color: format === 'text' && useColor(values, io),
+    hyperlinks: format === 'text' && useHyperlinks(values, io),
+    // Text and compact name files relative to where the command ran; the machine formats keep root-relative paths.
+    ...(format === 'text' || format === 'compact' ? { displayPath: cwdRelative(result.root, io.cwd) } : {}),
     sourceLines: result.sourceLines,
     includeSuppressed: values['include-suppressed'] === true,
     timing: values.timing === true,
@@ -132,6 +136,12 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   const report = result.shard ? markShardReport(format, formatted, result.shard, 'clavis-lint/') : formatted;
   writeReport(report, values, io);
   return exitCodeFor(findings, maxWarnings);
+}
+
+/** Root-relative report paths as seen from the working directory (`../src/a.ts` when run in a subdirectory). */
+export function cwdRelative(root: string, cwd: string): (file: string) => string {
+  if (path.resolve(root) === path.resolve(cwd)) return (file) => file;
+  return (file) => path.relative(cwd, path.join(root, file)).split(path.sep).join('/') || '.';
 }
 
 /** `--cache` / `--no-cache` / `--cache-location DIR` (relative to the working directory); the config and CI decide the rest (src/cache/settings.ts). */
