@@ -183,6 +183,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
     errors.push(...analysis.errors);
     if (analysis.facts) fileFacts.push(analysis.facts);
   }
+  await cache?.restoreConstants(analyses); // constants the cache left out (src/cache/result-cache.ts)
   const needsConstants = fileFacts.some((f) => f.facts.some((fact) => fact.kind === 'env-read' && fact.constRef));
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
@@ -199,7 +200,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const scanned = new Set(files);
   // A weakened policy is reported wherever it lives (a config the change deleted is not scanned).
   const inScope = raw.filter((r) => (scanned.has(r.report.file) || r.rule.rule.meta.id === POLICY_WEAKENED) && (!shardPlan || shardPlan.owns(r.report.file)));
-  const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath, registryNames: feOptions.registryNames });
+  const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath, registryNames: feOptions.registryNames, registryIds: registry.secrets.map((s) => s.id) });
   const scannedCount = analyses.filter((a) => a.language !== null).length;
   cache?.save(leakRulesOn);
   const output: ScanOutput = {

@@ -27,6 +27,8 @@ export interface PostProcessInput {
   isTestPath(file: string): boolean;
   /** Every name the registry knows: a literal bound to one is masked in shown source lines. */
   registryNames?: Iterable<string>;
+  /** The registry's secret ids: names, never masked in messages and flow notes. */
+  registryIds?: Iterable<string>;
 }
 
 export interface PostProcessOutput {
@@ -54,6 +56,7 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
     if (comments.length > 0) directivesByFile.set(file.file, parseDirectives(comments));
   }
   const ruleById = new Map(rules.map((r) => [r.rule.meta.id, r]));
+  const knownNames: ReadonlySet<string> = new Set([...(input.registryIds ?? []), ...(input.registryNames ?? [])]);
 
   interface Pending {
     finding: Omit<Finding, 'fingerprint'>;
@@ -81,10 +84,10 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
       column: report.range.column,
       endLine: report.range.endLine,
       endColumn: report.range.endColumn,
-      message: redactValues(formatMessage(template, report.data)),
+      message: redactValues(formatMessage(template, report.data), knownNames),
       secretId: report.secretId ?? null,
       envName: report.envName ?? null,
-      ...(report.flow && report.flow.length > 0 ? { flow: report.flow.map((step) => ({ ...step, note: redactValues(step.note) })) } : {}),
+      ...(report.flow && report.flow.length > 0 ? { flow: report.flow.map((step) => ({ ...step, note: redactValues(step.note, knownNames) })) } : {}),
       ...(report.fix && report.fix.edits.length > 0 ? { fix: report.fix } : {}),
     };
     const directives = directivesByFile.get(report.file);

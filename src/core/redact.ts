@@ -22,8 +22,12 @@ function looksLikeValue(token: string): boolean {
   return digits / token.length >= 0.25 || (token.length >= 20 && digits >= 3);
 }
 
-export function redactValues(text: string): string {
-  return text.replace(VALUE_LIKE, (token) => (looksLikeValue(token) ? mask(token) : token));
+/**
+ * Masks value-like tokens. `keep` lists tokens known to be names, not values: the registry's ids
+ * and env names (`StripeConnectV2WebhookSecret` mixes cases and digits like a key would).
+ */
+export function redactValues(text: string, keep?: ReadonlySet<string>): string {
+  return text.replace(VALUE_LIKE, (token) => (looksLikeValue(token) && !keep?.has(token) ? mask(token) : token));
 }
 
 function mask(token: string): string {
