@@ -47,3 +47,34 @@ function contentHash(root: string, file: string, maxBytes: number): string | und
     return undefined;
   }
 }
+
+/**
+ * Gives the files served without their exported constants (src/cache/result-cache.ts) those
+ * constants back when constant resolution may use them: a read keyed by an identifier that one of
+ * them exports, or a relative import that may name the file. The front end runs again on just
+ * those files; only their constants are taken (later passes may have marked the facts already).
+ */
+export async function restoreConstants(cache: ResultCache, analyses: FileAnalysis[], pool: Omit<PoolOptions, 'files'>): Promise<void> {
+  if (cache.strippedConstants.size === 0) return;
+  const heads = new Set<string>();
+  const bases: string[] = [];
+  for (const analysis of analyses) {
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'env-read' || fact.name !== null || !fact.constRef) continue;
+      heads.add(fact.constRef.identifier.split('.')[0]);
+      const from = fact.constRef.from;
+      if (from?.startsWith('.')) bases.push(path.posix.normalize(path.posix.join(path.posix.dirname(analysis.file), from.replace(/\.[cm]?js$/, ''))));
+    }
+  }
+  const wanted = analyses.filter((analysis) => {
+    const names = cache.strippedConstants.get(analysis.file);
+    if (!names || analysis.exportedConstants !== undefined) return false; // not stripped, or replaced by a later pass
+    return names.some((name) => heads.has(name.split('.')[0])) || bases.some((base) => analysis.file.startsWith(base));
+  });
+  if (wanted.length === 0) return;
+  const fresh = new Map((await analyzeAll({ ...pool, files: wanted.map((a) => a.file), workers: 0 })).map((a) => [a.file, a]));
+  for (const analysis of wanted) {
+    const constants = fresh.get(analysis.file)?.exportedConstants;
+    if (constants) analysis.exportedConstants = constants;
+  }
+}

@@ -5,7 +5,7 @@ import type { PreparedProject } from '../core/engine.js';
 import type { PoolOptions } from '../core/worker-pool.js';
 import type { FileAnalysis } from '../core/analyze-file.js';
 import { toolVersion } from '../cli/version.js';
-import { analyzeAllCached } from './cached-analysis.js';
+import { analyzeAllCached, restoreConstants } from './cached-analysis.js';
 import { leakPassCached, type LeakPassResult } from './leak-cache.js';
 import { ResultCache, scanKey } from './result-cache.js';
 import { resolveCacheSettings, type CacheRequest } from './settings.js';
@@ -15,6 +15,8 @@ export { DEFAULT_CACHE_DIR } from './settings.js';
 
 export interface ScanCache {
   analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]>;
+  /** Before constants are resolved: exported constants of cached files that this scan may use. */
+  restoreConstants(analyses: FileAnalysis[]): Promise<void>;
   /** Wraps the TS leak pass; `discovered` are every file of the scan (for tsconfig, package.json, lockfiles). */
   leakPass(discovered: string[]): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
   save(leakPassRan: boolean): void;
@@ -33,11 +35,16 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
   const cache = new ResultCache(settings, config.root, key);
   let hashes = new Map<string, string>();
   let leakRan = false;
+  let poolOptions: PoolOptions | undefined;
   return {
     async analyzeAll(pool) {
+      poolOptions = pool;
       const result = await analyzeAllCached(cache, pool);
       hashes = result.hashes;
       return result.analyses;
+    },
+    restoreConstants: async (analyses) => {
+      if (poolOptions) await restoreConstants(cache, analyses, poolOptions);
     },
     leakPass: (discovered) => (files, run) => {
       leakRan = true;

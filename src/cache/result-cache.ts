@@ -9,10 +9,12 @@
 // Secret values: the cache must not put on disk a value that no report would show. Facts of
 // the code kinds below and value-literal positions hold names, positions and measurements, never
 // values; the others may quote the file: a suppression comment's text (its reason may name a
-// value), other config facts' data (a docs table's cells, a command line), a file's exported string constants
-// (`export const KEY = "..."`, kept to resolve env names across files). A file whose analysis
+// value), other config facts' data (a docs table's cells, a command line). A file whose analysis
 // holds any of those is never stored: it is analysed on every run (config files, docs and the
-// few source files with a directive or a constant; code files are the cost the cache saves).
+// few source files with a directive; code files are the cost the cache saves). A file's exported
+// string constants (`export const KEY = "..."`, used to resolve env names across files) are not
+// stored either, only their names: when this scan refers to one of them (or imports the file for
+// one), the file is analysed again before constants are resolved (restoreConstants).
 // test/security/invariants-masking.test.ts searches the cache files for its canaries.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,6 +44,9 @@ export class ResultCache {
     this.next = emptyDocument(scanKey);
   }
 
+  /** Files served from the cache whose exported constants were left out: file -> their names. */
+  readonly strippedConstants = new Map<string, string[]>();
+
   /** The stored analysis of `file` when its content still hashes to `hash` (a fresh object: callers mutate analyses). */
   analysis(file: string, hash: string): FileAnalysis | undefined {
     const entry = this.old.files[file];
@@ -49,7 +54,9 @@ export class ResultCache {
     try {
       const analysis = JSON.parse(entry.analysis) as FileAnalysis;
       if (analysis.file !== file) return undefined;
+      if (entry.constantNames !== undefined && !Array.isArray(entry.constantNames)) return undefined;
       this.next.files[file] = entry;
+      if (entry.constantNames) this.strippedConstants.set(file, entry.constantNames);
       return analysis;
     } catch {
       return undefined;
@@ -59,7 +66,9 @@ export class ResultCache {
   /** Records a fresh analysis; call before any later pass mutates it. */
   store(file: string, hash: string, analysis: FileAnalysis): void {
     if (!storable(analysis)) return;
-    this.next.files[file] = { hash, analysis: JSON.stringify(analysis) };
+    const { exportedConstants, ...rest } = analysis;
+    const names = Object.keys(exportedConstants ?? {});
+    this.next.files[file] = { hash, analysis: JSON.stringify(names.length > 0 ? rest : analysis), ...(names.length > 0 ? { constantNames: names } : {}) };
   }
 
   /** Entries of files this scan did not cover (a scan of one directory) are kept while the file exists; a deleted file's entry goes. */
@@ -92,7 +101,6 @@ const STORABLE_KINDS = new Set<string>(['env-read', 'name-ref', 'secret-store-ca
 
 /** Whether an analysis may be written to disk: it quotes no value of the file (see the header). */
 export function storable(analysis: FileAnalysis): boolean {
-  if (analysis.exportedConstants && Object.keys(analysis.exportedConstants).length > 0) return false;
   return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind) || isPositionOnly(fact));
 }
 

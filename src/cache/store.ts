@@ -9,7 +9,7 @@ import { isWithin, containmentBoundary } from '../core/contained-path.js';
 import type { CacheSettings } from './settings.js';
 
 /** Bumped whenever the stored shape changes: an older file is then ignored and rebuilt. */
-const FORMAT = 'clavis-lint-cache/1';
+const FORMAT = 'clavis-lint-cache/2';
 const FILE = 'results.json';
 
 export interface StoredDocument {
@@ -17,7 +17,7 @@ export interface StoredDocument {
   /** Tool version, TypeScript version, resolved config and registry (src/cache/scan-key.ts). */
   scanKey: string;
   /** Relative path -> the file's analysis, as the front ends produced it for content `hash`. */
-  files: Record<string, { hash: string; analysis: string }>;
+  files: Record<string, { hash: string; analysis: string; constantNames?: string[] }>;
   /** The project-level TypeScript leak pass (src/cache/leak-cache.ts). */
   leak?: unknown;
 }

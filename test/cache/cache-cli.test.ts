@@ -60,12 +60,12 @@ describe('cache on the command line', () => {
     const root = cacheProject();
     const uncached = json(root, ['--no-cache']);
     json(root);
-    for (const garbage of ['{"format":', '[]', '{"format":"clavis-lint-cache/1","scanKey":"x","files":{"a":1}}', '\u0000\u0001']) {
+    for (const garbage of ['{"format":', '[]', '{"format":"clavis-lint-cache/2","scanKey":"x","files":{"a":1}}', '\u0000\u0001']) {
       fs.writeFileSync(path.join(root, CACHE_FILE), garbage);
       const run = json(root);
       expect(run.stdout).toBe(uncached.stdout);
       expect(run.code).toBe(uncached.code);
-      if (garbage !== '{"format":"clavis-lint-cache/1","scanKey":"x","files":{"a":1}}') expect(run.stderr).toContain('corrupt; ignored and rebuilt');
+      if (garbage !== '{"format":"clavis-lint-cache/2","scanKey":"x","files":{"a":1}}') expect(run.stderr).toContain('corrupt; ignored and rebuilt');
       expect(() => JSON.parse(fs.readFileSync(path.join(root, CACHE_FILE), 'utf8'))).not.toThrow();
     }
     // A stored analysis that does not parse is a miss, not a crash.

@@ -22,8 +22,13 @@ describe('cached and uncached reports are byte-identical', () => {
     expect(ids.some((id) => id.endsWith('app/worker.py'))).toBe(true);
     expect(ids.some((id) => id.endsWith('crate/src/main.rs'))).toBe(true);
 
+    // Exported constants are not stored (only their names), yet resolved as without the cache.
+    expect(fs.readFileSync(path.join(root, '.clavis-lint-cache/results.json'), 'utf8')).not.toContain('quokka-constant-value');
+    expect(ids).toContain('no-direct-env-read src/read.ts');
+
     const steps: Array<[string, () => void]> = [
       ['unchanged', () => {}],
+      ['the file reading a constant edited', () => write(root, 'src/read.ts', "import { KEY_NAME } from '~/keys';\n\nexport const value = process.env[KEY_NAME];\n")],
       ['an unrelated TS file edited', () => write(root, 'src/other.ts', "export const greeting = (name: string): string => `hi ${name}`;\n")],
       ['an unrelated file now imports the source module', () => write(root, 'src/other.ts', "import { openAiKey } from './config';\n\nexport const show = (): void => console.log(openAiKey());\n")],
       ['an unrelated file now names a source', () => write(root, 'src/other.ts', 'export const leak = (): void => console.log(process.env.STRIPE_SECRET_KEY);\n')],

@@ -27,6 +27,9 @@ export function cacheProject(): string {
     'src/log.ts': "import { openAiKey } from './config';\n\nexport function start(): void {\n  console.log('key', openAiKey());\n}\n",
     'src/other.ts': "export const greeting = (name: string): string => `hello ${name}`;\n",
     'src/unknown.ts': 'export const region = process.env.AWS_REGION_NAME;\n',
+    // An env name held in another module's exported constant (cross-file constant resolution).
+    'src/keys.ts': "export const KEY_NAME = 'OPENAI_API_KEY';\nexport const BANNER = 'quokka-constant-value';\n",
+    'src/read.ts': "import { KEY_NAME } from '~/keys';\n\nexport const key = process.env[KEY_NAME];\n",
     'app/worker.py': 'import os\n\nkey = os.environ["STRIPE_SECRET_KEY"]\nprint(key)\n',
     'crate/src/main.rs': 'fn main() {\n    let k = std::env::var("OPENAI_API_KEY").unwrap();\n    println!("{}", k);\n}\n',
   });
