@@ -6,6 +6,7 @@ import type { ResolvedConfig, RuleOverride } from './config-types.js';
 import { ConfigError } from './config-types.js';
 import type { Rule, SeverityLevel } from './rule.js';
 import { ALL_RULES, RULES_BY_ID } from '../rules/index.js';
+import { suggestion } from '../registry/yaml-reader.js';
 
 /** One `overrides:` entry as it applies to one rule: the level for files it matches. */
 export interface PathLevel {
@@ -53,7 +54,8 @@ export function resolveRuleLevels(config: ResolvedConfig, overrides: Record<stri
     }
   }
   for (const id of Object.keys(overrides)) {
-    if (!RULES_BY_ID.has(id)) throw new ConfigError(`unknown rule '${id}' in --rule: run 'clavis-lint rules' for the list`);
+    // Typed on the command line (not file content), so the id may be echoed, with a near miss.
+    if (!RULES_BY_ID.has(id)) throw new ConfigError(`unknown rule '${id}' in --rule: run 'clavis-lint rules' for the list${suggestion(id, [...RULES_BY_ID.keys()])}`);
   }
   const matchers = overrideMatchers(config.overrides);
   return ALL_RULES.map((rule) => {

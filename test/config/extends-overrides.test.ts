@@ -201,3 +201,10 @@ describe('every config error at once', () => {
     }
   });
 });
+
+describe('--rule', () => {
+  it('an unknown id names the near miss', () => {
+    const config = loadConfig({ cwd: tempProject({}) });
+    expect(() => resolveRuleLevels(config, { 'no-direct-env-raed': 'off' })).toThrow(/unknown rule 'no-direct-env-raed' in --rule: .*did you mean "no-direct-env-read"\?/);
+  });
+});
