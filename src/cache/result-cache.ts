@@ -19,6 +19,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FileAnalysis } from '../core/analyze-file.js';
 import type { Fact } from '../core/facts.js';
 import { VALUE_LITERAL } from '../core/value-literals.js';
@@ -111,7 +112,38 @@ function isPositionOnly(fact: Fact): boolean {
 
 /** The scan key: everything besides a file's own content that its analysis depends on. */
 export function scanKey(parts: { toolVersion: string; config: unknown; registry: unknown; frontEndOptions: unknown; maxFileBytes: number }): string {
-  return hashText(JSON.stringify({ ...parts, typescript: typescriptVersion(), node: process.versions.modules }));
+  return hashText(JSON.stringify({ ...parts, typescript: typescriptVersion(), node: process.versions.modules, build: buildStamp() }));
+}
+
+let stamp: string | undefined;
+
+/**
+ * The installed build itself (size and mtime of every module and grammar beside this one): a
+ * rebuilt checkout with an unchanged version number (development, a patched install) starts over
+ * instead of replaying facts an older front end produced. A few hundred stat calls.
+ */
+function buildStamp(): string {
+  if (stamp) return stamp;
+  const base = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const parts: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else if (/\.(js|ts|wasm)$/.test(entry.name)) {
+        const stat = fs.statSync(abs, { throwIfNoEntry: false });
+        if (stat) parts.push(`${path.relative(base, abs)}:${stat.size}:${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(base);
+  return (stamp = hashText(...parts));
 }
 
 /** The TypeScript the project brought (a peer dependency): its version changes types, hence leak results. */
