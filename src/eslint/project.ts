@@ -66,6 +66,8 @@ function loadProject(dir: string, cwd: string, location: ClavisLocation, touched
   // is enough) applies to the files below it.
   if (!config.configFile && dir !== cwd && isInside(dir, cwd)) config = loadConfig({ ...options, searchFrom: cwd });
   if (config.configFile) touched.push(config.configFile);
+  // Shared configs (`extends:`) change the project as much as the config file itself.
+  for (const rel of config.extendedFiles ?? []) touched.push(path.resolve(config.root, rel));
   const registry = loadRegistrySync(config, touched);
   const today = config.lifecycle.today ?? todayIso();
   return {
