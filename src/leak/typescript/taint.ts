@@ -66,6 +66,13 @@ export interface FunctionSummary {
   paramNames: string[];
   /** Per parameter: the steps inside the callee when the parameter reaches a `return`, else null. */
   returnsParam: Array<FlowStep[] | null>;
+  /**
+   * Per parameter: the shape of the returned value (absent: not returned). Its `fields` and
+   * `paths` say which properties of the result hold which members of the parameter
+   * (`return { name: 'x', key: o.apiKey }` -> fields { key: paths [[apiKey]] }), so a caller
+   * reading `f(o).name` gets nothing, as for the same object built inline.
+   */
+  returnShapes?: Array<Taint | null>;
   paramSinks: ParamSink[][];
   /** The function returns a secret of its own (it calls the resolver itself). */
   returnsSource: Taint | null;

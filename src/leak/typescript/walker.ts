@@ -732,7 +732,9 @@ export class TaintWalker {
     if (PROJECTIONS.has(name)) return undefined;
     let result: Taint | undefined;
     if (receiver && !NON_TEXT_METHODS.has(name)) result = asValue(receiver);
-    if (TRANSFORMERS.has(name) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
+    // A project function with a summary (`Continue.from(options)`) returns what its summary says, whatever its name.
+    const summarisedCallee = summarised === undefined && !receiver;
+    if ((TRANSFORMERS.has(name) && !summarisedCallee) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
       // `String(error)` is the error's message; `JSON.stringify(error)` and `inspect(error)` print its members.
       result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
       // A serialiser passes the secret on: it is reported where the text goes, once.
@@ -956,8 +958,19 @@ export class TaintWalker {
 
   /** What of an argument reaches a parameter sink: for a container, only the members the callee reads there. */
   private throughMembers(taint: Taint, sink: ParamSink): Taint | undefined {
-    if (!taint.fields || !sink.paths) return taint;
-    return firstTaint(...sink.paths.map((path) => this.taintAtPath(taint, path)));
+    return sink.paths ? this.membersAt(taint, sink.paths) : taint;
+  }
+
+  /**
+   * The members of a value at `paths`: a container's fields there; for a parameter marker (a
+   * summary passing its parameter on), the same marker holding those members of the parameter
+   * (`make(config)` calling `new Bedrock(config)` that logs `config.env.profile`); else the value.
+   */
+  private membersAt(taint: Taint, paths: string[][]): Taint | undefined {
+    if (taint.fields) return firstTaint(...paths.map((path) => this.taintAtPath(taint, path)));
+    if (taint.origin.kind !== 'param' || taint.secretType || taint.holder) return taint;
+    const composed = taint.paths ? taint.paths.flatMap((prefix) => paths.map((path) => [...prefix, ...path])) : paths;
+    return { ...taint, paths: composed };
   }
 
   private taintAtPath(taint: Taint | undefined, path: string[]): Taint | undefined {
@@ -1026,10 +1039,36 @@ export class TaintWalker {
       }
       const inner = summary.returnsParam[paramIndex];
       if (inner && !result) {
-        result = { origin: taint.origin, flow: [...taint.flow, passed, ...inner, stepAt(this.ctx.root, call, `returned from '${summary.name}'`)] };
+        const returnedStep = stepAt(this.ctx.root, call, `returned from '${summary.name}'`);
+        const shape = summary.returnShapes?.[paramIndex];
+        // The returned object keeps per-property taint: `f({ apiKey }).name` is clean, as `{ name, key: apiKey }.name` is.
+        result = shape ? this.instantiateReturn(shape, taint, passed, returnedStep) : { origin: taint.origin, flow: [...taint.flow, passed, ...inner, returnedStep] };
       }
     });
     return result;
+  }
+
+  /**
+   * The value a call returns, from the callee's return shape (summary mode, origin: the parameter)
+   * and the argument given: a returned container keeps only the fields holding the argument's
+   * members, each the argument's member at the paths the callee read (`key: o.apiKey` -> arg.apiKey).
+   */
+  private instantiateReturn(shape: Taint, arg: Taint, passed: FlowStep, returned: FlowStep): Taint | undefined {
+    if (shape.origin.kind !== 'param') return withStep(shape, returned); // a secret of the callee's own
+    if (shape.fields) {
+      const fields = new Map<string, Taint>();
+      let first: Taint | undefined;
+      for (const [key, value] of shape.fields) {
+        const field = this.instantiateReturn(value, arg, passed, returned);
+        if (!field) continue;
+        fields.set(key, field);
+        first = firstTaint(first, field);
+      }
+      return first ? { origin: first.origin, flow: first.flow, fields, ...(shape.reported ? { reported: shape.reported } : {}) } : undefined;
+    }
+    const part = shape.paths ? this.membersAt(arg, shape.paths) : arg;
+    if (!part) return undefined;
+    return { ...part, flow: [...part.flow, passed, ...shape.flow, returned] };
   }
 
   /**
@@ -1090,10 +1129,19 @@ export class TaintWalker {
       declaration = declaration.members.find((member) => ts.isConstructorDeclaration(member) && member.body);
       if (!declaration) return null;
     }
+    // An overload signature (`static from(o: A): B;`): the implementation beside it is what runs.
+    if (ts.isFunctionLike(declaration) && !(declaration as FunctionLike).body && (ts.isMethodDeclaration(declaration) || ts.isFunctionDeclaration(declaration))) {
+      declaration = this.overloadImplementation(declaration) ?? declaration;
+    }
     if (!ts.isFunctionLike(declaration) || !(declaration as FunctionLike).body) return null;
     const file = declaration.getSourceFile();
     if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return null;
     return declaration;
+  }
+
+  private overloadImplementation(overload: ts.MethodDeclaration | ts.FunctionDeclaration): ts.Declaration | undefined {
+    const symbol = overload.name ? this.ctx.checker.getSymbolAtLocation(overload.name) : undefined;
+    return symbol?.declarations?.find((candidate) => (ts.isMethodDeclaration(candidate) || ts.isFunctionDeclaration(candidate)) && candidate.body !== undefined);
   }
 
   /**
@@ -1202,7 +1250,10 @@ export function computeSummary(declaration: ts.SignatureDeclaration, ctx: Engine
   for (let index = 0; index < limit; index++) {
     const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: index });
     walker.walkFunction(declaration, index);
-    if (walker.returned?.origin.kind === 'param' && walker.returned.origin.index === index) summary.returnsParam[index] = walker.returned.flow;
+    if (walker.returned?.origin.kind === 'param' && walker.returned.origin.index === index) {
+      summary.returnsParam[index] = walker.returned.flow;
+      (summary.returnShapes ??= paramNames.map(() => null))[index] = walker.returned;
+    }
   }
   ctx.summaries.set(declaration, summary);
   return summary;
