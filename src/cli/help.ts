@@ -8,7 +8,7 @@ Usage:
                                       (default .) from the names the repository uses; asks on a terminal
   clavis-lint rules [--json]          the rule catalog
   clavis-lint explain RULE            what a rule checks, why, and how to fix it
-  clavis-lint registry check          run only the registry rules
+  clavis-lint registry check          run only the registry rules; list kinds guessed from names
   clavis-lint registry export --format json|markdown|env-example
   clavis-lint docs --check|--fix      check or regenerate marked doc blocks from the registry
   clavis-lint inventory [--format markdown|json]
