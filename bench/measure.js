@@ -66,3 +66,12 @@ export async function bestOf(runs, measure) {
   }
   return chosen;
 }
+
+/** A JSON file's content, or null when it is missing or not JSON (a tool that crashed wrote none). */
+export function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}

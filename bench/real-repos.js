@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bestOf, measureNode } from './measure.js';
+import { bestOf, measureNode, readJson } from './measure.js';
 import { countEslintMessages, eslintCommand, eslintVersion } from './peer-eslint.js';
 
 const TS_JS = new Set(['typescript', 'javascript']);
@@ -68,14 +68,6 @@ function warmPageCache(root, files) {
     }
   }
   return bytes;
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
 }
 
 /** Runs the clavis-lint CLI on the repository, best of `runs`; returns the measurement and its JSON report. */

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BENCH_SECRETS, CONFIG_YAML, registryNamesOf, registryYaml } from './corpus-typescript.js';
-import { bestOf, measureNode, rssMethod } from './measure.js';
+import { bestOf, measureNode, readJson, rssMethod } from './measure.js';
 import { countEslintMessages, eslintCommand, eslintVersion } from './peer-eslint.js';
 import { runOneLineBenchmark } from './one-line.js';
 import { runRealRepositoryBenchmark, supportsNoCache } from './real-repos.js';
@@ -93,14 +93,6 @@ function warmPageCache(dir) {
     if (fs.statSync(full).isFile()) bytes += fs.readFileSync(full).length;
   }
   return bytes;
-}
-
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;

@@ -30,15 +30,18 @@ export type ClavisConfig<P = unknown> = {
  * `Plugin['rules']` (the context parameter is `never`, so any ESLint's RuleContext fits).
  */
 export interface ClavisRuleDefinition {
-  meta: {
-    type: 'problem';
-    docs: { description: string; url: string; recommended: boolean };
-    messages: Record<string, string>;
-    schema: Array<Record<string, unknown>>;
-    fixable?: 'code';
-    hasSuggestions?: boolean;
-  };
+  meta: ClavisRuleMeta;
   create(context: never): Record<string, () => void>;
+}
+
+/** The `meta` of every clavis ESLint rule (also the runtime rule modules' in plugin.ts). */
+export interface ClavisRuleMeta {
+  type: 'problem';
+  docs: { description: string; url: string; recommended: boolean };
+  messages: Record<string, string>;
+  schema: Array<Record<string, unknown>>;
+  fixable?: 'code';
+  hasSuggestions?: boolean;
 }
 
 /** The plugin object; `configs` are typed so `defineConfig(…, clavis.configs.recommended)` type-checks. */

@@ -17,7 +17,7 @@ import { matchDirective, parseDirectives } from '../core/suppressions.js';
 import { ALL_RULES } from '../rules/index.js';
 import { toolVersion } from '../cli/version.js';
 import { ruleDocsUrl } from '../reporters/types.js';
-import { buildConfigs, type ClavisConfigs, type ClavisPlugin } from './configs.js';
+import { buildConfigs, type ClavisConfigs, type ClavisPlugin, type ClavisRuleMeta } from './configs.js';
 import { CONFIG_PROBLEM_MESSAGE, CONFIG_PROBLEM_MESSAGE_ID, lintedFile, reportProblemOnce, requireTypeInformation, settingsLocation, type EslintContext, type EslintLoc } from './eslint-context.js';
 import { factsFor, fileState } from './file-facts.js';
 import type { ClavisLocation } from './project.js';
@@ -36,14 +36,7 @@ export function eslintRules(rules: readonly Rule[] = ALL_RULES): Rule[] {
 
 // Minimal structural types (eslint-context.ts): the plugin must work with ESLint 9's and 10's types alike.
 export interface EslintRuleModule {
-  meta: {
-    type: 'problem';
-    docs: { description: string; url: string; recommended: boolean };
-    messages: Record<string, string>;
-    schema: Array<Record<string, unknown>>;
-    fixable?: 'code';
-    hasSuggestions?: boolean;
-  };
+  meta: ClavisRuleMeta;
   create(context: EslintContext): Record<string, () => void>;
 }
 

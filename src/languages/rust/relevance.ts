@@ -34,7 +34,7 @@ export function functionsThatMayMeetSecrets(functions: FunctionIndex, text: stri
 }
 
 /** Some offset of `sorted` (ascending) lies in [start, end). */
-function containsOffset(sorted: readonly number[], start: number, end: number): boolean {
+export function containsOffset(sorted: readonly number[], start: number, end: number): boolean {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

@@ -4,6 +4,7 @@
 // secret text at all (`u64`, `bool`, `Result<usize>` cannot).
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from './function-index.js';
+import { containsOffset } from './relevance.js';
 
 const NON_TEXT_PRIMITIVES = new Set(['bool', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64']);
 /** Wrappers that carry their type argument and nothing else of their own. */
@@ -82,17 +83,6 @@ export function planSummaries(functions: FunctionInfo[], interestingSites: () =>
     if (returnsText || containsOffset((interesting ??= interestingSites()), fn.body.startIndex, fn.body.endIndex)) plans.push({ fn, params, returnsText });
   }
   return plans;
-}
-
-function containsOffset(sorted: number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < start) low = mid + 1;
-    else high = mid;
-  }
-  return low < sorted.length && sorted[low] < end;
 }
 
 /** `src/util/fmt.rs` -> `util::fmt`; crate roots (`src/lib.rs`, `src/main.rs`, `src/bin/x.rs`) -> `crate`. */
