@@ -43,6 +43,12 @@ export interface SinkEntry {
   objectMatch?: Record<string, string[]>;
   /** Not a call: a syntactic construct, `url-query` = a secret interpolated after `?name=` / `&name=` in a string. */
   pattern?: 'url-query';
+  /**
+   * File writes: the argument holding the destination path. A destination that names the program's
+   * own credential or config file (`config.yaml`, `.env`, `credentialsPath`) is where a credential is
+   * meant to live: no finding there (src/leak/credential-files.ts). Other files stay sinks.
+   */
+  destinationArg?: number;
 }
 
 export function builtinSinks(): SinkEntry[] {

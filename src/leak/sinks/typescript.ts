@@ -216,7 +216,9 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
 
   // --- serializers: `JSON.stringify` passes taint on (the engine treats it as a transformer), so a
   // serialised secret is reported where the text goes: a log, a response, or storage (below).
-  // Serialised text sent encrypted or in an authenticated request body is not a leak.
+  // Serialised text sent encrypted or in an authenticated request body is not a leak. A file write
+  // is a sink whatever builds the text (a template literal stores the key as plainly as a
+  // serializer), except into the program's own credential or config file (`destinationArg`).
   { id: 'structured-clone', ruleId: SERIALIZE, callee: 'v8.serialize', args: [0], label: 'v8.serialize' },
   ...['fs', 'node:fs'].flatMap((module) =>
     ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync'].map((fn) => ({
@@ -225,9 +227,20 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
       module,
       callee: fn,
       args: [1],
+      destinationArg: 0,
       label: `fs.${fn}`,
     })),
   ),
+  // fs-extra: the same writes, and `writeJson`/`outputJson`, which serialise their argument themselves.
+  ...['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'writeJson', 'writeJsonSync', 'outputJson', 'outputJsonSync'].map((fn) => ({
+    id: `fs-extra-${fn}`,
+    ruleId: SERIALIZE,
+    module: 'fs-extra',
+    callee: fn,
+    args: [1],
+    destinationArg: 0,
+    label: `fs-extra ${fn}`,
+  })),
   ...['localStorage', 'sessionStorage'].map((storage) => ({ id: `${storage}-set-item`, ruleId: SERIALIZE, callee: `${storage}.setItem`, args: [1], label: `${storage}.setItem` })),
 
   // --- URLs

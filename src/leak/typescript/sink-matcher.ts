@@ -3,6 +3,7 @@
 import { ts } from './compiler-api.js';
 import type { SinkEntry } from '../sink-catalog.js';
 import { provenanceOf, type Provenance, type ProvenanceContext } from './provenance.js';
+import { isCredentialStoreDestination } from '../credential-files.js';
 
 export interface CompiledSink {
   entry: SinkEntry;
@@ -145,6 +146,8 @@ export function matchSinks(node: ts.CallExpression | ts.NewExpression, catalog: 
   const matched: CompiledSink[] = [];
   for (const sink of candidates) {
     if (sink.isNew !== isNew) continue;
+    // A file write into the program's own credential or config file is where the key lives.
+    if (sink.entry.destinationArg !== undefined && isCredentialStoreDestination(node.arguments?.[sink.entry.destinationArg])) continue;
     if (sink.entry.module) {
       if (provenance === undefined) provenance = provenanceOf(callee, ctx);
       if (!provenance || !moduleMatches(sink.entry.module, provenance.module)) continue;
