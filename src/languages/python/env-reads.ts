@@ -3,7 +3,7 @@
 // iteration, `dict(os.environ)`, `**os.environ`) and python-dotenv's `dotenv_values()`.
 import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
-import type { ModuleScope } from './module-scope.js';
+import { enclosingScope, type ModuleScope } from './module-scope.js';
 import { callArguments } from './python-syntax.js';
 
 export interface PythonEnvRead {
@@ -54,7 +54,7 @@ export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null 
         return { name: scope.constString(key), api: scope.qualify(value)!, node, keyNode: key ?? undefined };
       }
       if (isDotenvValuesCall(value, scope)) return { name: scope.constString(key), api: 'dotenv_values', node, keyNode: key ?? undefined };
-      return null;
+      return copyRead(value, key, node, scope, '');
     }
     case 'call': {
       const fn = node.childForFieldName('function');
@@ -68,6 +68,11 @@ export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null 
       if (fn?.type === 'attribute' && isEnviron(fn.childForFieldName('object'), scope)) {
         const method = fn.childForFieldName('attribute')?.text ?? '';
         if (ENUMERATING_METHODS.has(method)) return { name: null, api: `os.environ.${method}`, node, enumerates: true };
+      }
+      if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get') {
+        const args = callArguments(node);
+        const found = copyRead(fn.childForFieldName('object'), args.positional[0] ?? args.keywords.get('key') ?? null, node, scope, '.get');
+        if (found) return found;
       }
       if (q === 'dict' && callArguments(node).positional.some((arg) => isEnviron(arg, scope))) {
         return { name: null, api: 'dict(os.environ)', node, enumerates: true };
@@ -94,6 +99,103 @@ export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null 
     default:
       return null;
   }
+}
+
+/**
+ * `env = os.environ.copy()` (also `dict(os.environ)`, `{**os.environ, ...}`), then `env["X"]` or
+ * `env.get("X")`: a read of X from the environment, as `os.environ["X"]` is, for every rule (the
+ * leak analysis's sources, direct reads, unregistered names, drift). Only a name assigned once in
+ * its scope, to such a copy, and only a constant key: the copy itself is already an enumeration
+ * (what it is for, a child process's environment or else, is classified there), so a computed key
+ * of it adds nothing. Writes to the copy (`env["X"] = "1"`) are not environment writes.
+ */
+function copyRead(container: Node | null, key: Node | null, node: Node, scope: ModuleScope, accessor: string): PythonEnvRead | null {
+  if (container?.type !== 'identifier' || !key || !copyNames(container, scope).has(container.text)) return null;
+  const value = boundValue(container, scope);
+  const copy = environCopyApi(value, scope);
+  if (!copy || !value) return null;
+  const name = scope.constString(key);
+  if (name === null) return null;
+  // `{**os.environ, "X": "1"}["X"]` is the literal put there, not the environment's.
+  if (value.type === 'dictionary' && value.namedChildren.some((pair) => pair.type === 'pair' && scope.constString(pair.childForFieldName('key')) === name)) return null;
+  return { name, api: `${copy}${accessor}`, node, keyNode: key };
+}
+
+const copyNamesOf = new WeakMap<ModuleScope, Set<string>>();
+
+/** Names the module assigns a copy of the environment to anywhere (a cheap first filter). */
+function copyNames(node: Node, scope: ModuleScope): Set<string> {
+  let names = copyNamesOf.get(scope);
+  if (names) return names;
+  names = new Set();
+  for (const assignment of node.tree.rootNode.descendantsOfType('assignment')) {
+    const left = assignment?.childForFieldName('left');
+    if (left?.type === 'identifier' && environCopyApi(assignment!.childForFieldName('right'), scope)) names.add(left.text);
+  }
+  copyNamesOf.set(scope, names);
+  return names;
+}
+
+const SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
+const boundValues = new WeakMap<ModuleScope, Map<string, Node | null | 'unbound'>>();
+
+/**
+ * The value a name is bound to, when its scope binds it exactly once, by a plain `name = value`
+ * (mutations of the value, `name["k"] = v`, are not rebindings); null otherwise. A name its own
+ * function does not bind is looked up in the enclosing ones, then the module.
+ */
+function boundValue(identifier: Node, scope: ModuleScope): Node | null {
+  let cache = boundValues.get(scope);
+  if (!cache) boundValues.set(scope, (cache = new Map()));
+  for (let owner = enclosingScope(identifier); ; owner = enclosingScope(owner)) {
+    const key = `${owner.id}\0${identifier.text}`;
+    if (!cache.has(key)) cache.set(key, bindingIn(owner, identifier.text));
+    const found = cache.get(key);
+    if (found !== 'unbound') return found ?? null;
+    if (owner.type === 'module') return null;
+  }
+}
+
+/** The value `owner` binds `name` to once; null when bound otherwise; 'unbound' when it does not bind it (look outward). */
+function bindingIn(owner: Node, name: string): Node | null | 'unbound' {
+  const params = owner.childForFieldName('parameters');
+  if (params?.descendantsOfType('identifier').some((id) => id?.text === name)) return null;
+  const body = owner.type === 'module' ? owner : owner.childForFieldName('body');
+  const stack: Node[] = body ? [...body.namedChildren] : [];
+  let value: Node | null = null;
+  let bindings = 0;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (SCOPES.has(node.type)) {
+      if (node.childForFieldName('name')?.text === name) bindings += 2;
+      continue;
+    }
+    if (node.type === 'assignment' || node.type === 'augmented_assignment' || node.type === 'for_statement' || node.type === 'for_in_clause' || node.type === 'named_expression' || node.type === 'as_pattern') {
+      const target = node.type === 'named_expression' ? node.childForFieldName('name') : node.type === 'as_pattern' ? node.childForFieldName('alias') : node.childForFieldName('left');
+      if (target?.type === 'identifier' && target.text === name) {
+        bindings++;
+        value = node.type === 'assignment' ? node.childForFieldName('right') : null;
+      } else if (target && target.type !== 'subscript' && target.type !== 'attribute' && target.descendantsOfType('identifier').some((id) => id?.text === name && id.parent?.type !== 'subscript' && id.parent?.type !== 'attribute')) {
+        bindings += 2;
+      }
+    }
+    for (const child of node.namedChildren) stack.push(child);
+  }
+  if (bindings === 0) return 'unbound';
+  return bindings === 1 ? value : null;
+}
+
+/** The api of an expression that copies the whole environment, or null. */
+function environCopyApi(value: Node | null, scope: ModuleScope): string | null {
+  if (!value) return null;
+  if (value.type === 'call') {
+    const fn = value.childForFieldName('function');
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'copy' && isEnviron(fn.childForFieldName('object'), scope)) return 'os.environ.copy()';
+    if (scope.qualify(fn) === 'dict' && isEnviron(callArguments(value).positional[0] ?? null, scope)) return 'dict(os.environ)';
+    return null;
+  }
+  if (value.type === 'dictionary' && value.namedChildren.some((child) => child.type === 'dictionary_splat' && isEnviron(child.namedChildren[0] ?? null, scope))) return '{**os.environ}';
+  return null;
 }
 
 /** `os.environ["X"] = v` and `del os.environ["X"]` write the environment; they do not read it. */
