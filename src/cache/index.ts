@@ -17,8 +17,8 @@ export interface ScanCache {
   analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]>;
   /** Before constants are resolved: exported constants of cached files that this scan may use. */
   restoreConstants(analyses: FileAnalysis[]): Promise<void>;
-  /** Wraps the TS leak pass; `discovered` are every file of the scan (for tsconfig, package.json, lockfiles). */
-  leakPass(discovered: string[]): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
+  /** Wraps the TS leak pass; `discovered` are every file of the scan (for tsconfig, package.json, lockfiles); `partition` names a shard's part of the pass (`--shard I/N`), kept apart from the whole. */
+  leakPass(discovered: string[], partition?: string): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
   save(leakPassRan: boolean): void;
   summary(): { hits: number; misses: number; leakHit: boolean; notes: string[] };
 }
@@ -46,9 +46,9 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
     restoreConstants: async (analyses) => {
       if (poolOptions) await restoreConstants(cache, analyses, poolOptions);
     },
-    leakPass: (discovered) => (files, run) => {
+    leakPass: (discovered, partition) => (files, run) => {
       leakRan = true;
-      return leakPassCached(cache, { root: config.root, files, hashes, discovered, options }, run);
+      return leakPassCached(cache, { root: config.root, files, hashes, discovered, options, ...(partition ? { partition } : {}) }, run);
     },
     save(leakPassRan) {
       if (!leakPassRan || !leakRan) cache.keepLeakEntry();

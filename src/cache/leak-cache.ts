@@ -45,6 +45,8 @@ export interface LeakCacheInput {
   /** Relative paths of every discovered file (for the project files that steer the compiler). */
   discovered: string[];
   options: FrontEndOptions;
+  /** A shard's part of the pass (`--shard I/N`): its entry never serves another part or the whole scan. */
+  partition?: string;
 }
 
 const PROJECT_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig[^/]*\.json|package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?)$/;
@@ -53,7 +55,7 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
   const { root } = input;
   const rel = (abs: string): string => toKey(root, abs);
   const scannedRel = input.files.map(rel).sort();
-  const scanned = hashText(...scannedRel);
+  const scanned = hashText(...(input.partition ? [`partition ${input.partition}`] : []), ...scannedRel);
   const projectFiles = hashText(...input.discovered.filter((file) => PROJECT_FILE.test(file)).sort().flatMap((file) => [file, hashFile(path.join(root, file)) ?? 'unreadable']));
   const currentHash = (key: string): string | null => input.hashes.get(key) ?? hashFile(path.resolve(root, key));
   const needles = sourceNeedles(input.options);

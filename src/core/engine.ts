@@ -30,7 +30,7 @@ import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
-import { planShards } from '../shard/plan.js';
+import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
 import type { ShardSpec } from '../shard/spec.js';
 
@@ -67,7 +67,7 @@ export interface ScanOptions {
   policyFrom?: BasePolicySource;
   /** The result cache (src/cache): absent = none (the API default); the CLI passes its flags and CI. */
   cache?: CacheRequest;
-  /** `--shard I/N`: analyse everything, report only what lies in this shard's files (src/shard). */
+  /** `--shard I/N`: report only what lies in this shard's files; the TS leak pass walks only what can reach them (src/shard). */
   shard?: ShardSpec;
 }
 
@@ -188,7 +188,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
   leakStarted = performance.now();
-  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files)); // skipped minified/generated files stay skipped
+  const leakShard = shardPlan ? { owns: ownsAbsolute(root, shardPlan), partition: `${shardPlan.index}/${shardPlan.count}` } : undefined; // the shard's part of the leak pass only
+  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns); // skipped minified/generated files stay skipped
   leakMs += performance.now() - leakStarted;
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
@@ -228,19 +229,20 @@ async function addTypeScriptLeaks(
   errors: ScanError[],
   maxFileBytes: number,
   cached?: (files: string[], run: () => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>,
+  owns?: (file: string) => boolean,
 ): Promise<void> {
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
   const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length + (options.extraSourcePaths?.length ?? 0) > 0;
   if (tsFiles.length === 0 || !hasSources) return;
   // The pass (and the compiler) is loaded only when it runs: a result from the cache needs neither.
   const run = async (): Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }> => {
-    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number; owns?: (file: string) => boolean }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
     try {
       ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
     } catch {
       return { facts: new Map(), errors: [] }; // no TypeScript to load: no pass
     }
-    return analyze({ root, files: tsFiles, options, maxFileBytes });
+    return analyze({ root, files: tsFiles, options, maxFileBytes, ...(owns ? { owns } : {}) });
   };
   try {
     const result = cached ? await cached(tsFiles, run) : await run();
@@ -260,6 +262,27 @@ async function addTypeScriptLeaks(
   } catch (err) {
     errors.push({ file: '.', message: `leak analysis failed (${(err as Error)?.name ?? 'Error'}); other rules ran` });
   }
+}
+
+/**
+ * A shard's ownership of an absolute path (the leak pass's paths: the scan's, or the compiler's
+ * real paths when the root lies behind a symbolic link). Nothing outside the root is owned.
+ */
+function ownsAbsolute(root: string, plan: ShardPlan): (file: string) => boolean {
+  let realRoot = root;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    // The root was read moments ago; keep its own path.
+  }
+  const inside = (base: string, file: string): string | undefined => {
+    const rel = path.relative(base, file);
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+  };
+  return (file) => {
+    const rel = inside(root, file) ?? (realRoot !== root ? inside(realRoot, file) : undefined);
+    return rel !== undefined && plan.owns(rel);
+  };
 }
 
 /** Exported string constants of a TS/JS file the prefilter skipped, read only when an import needs them. */

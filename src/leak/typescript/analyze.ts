@@ -19,6 +19,7 @@ import { declaredCalleeNames, sourceReachingFiles } from './callee-names.js';
 import { importersOf, realPathOr } from './importers.js';
 import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext } from './taint.js';
+import { importsFromTexts, leakRootsForShard } from '../../shard/leak-roots.js';
 
 export interface TypeScriptLeakInput {
   root: string;
@@ -27,6 +28,8 @@ export interface TypeScriptLeakInput {
   options: FrontEndOptions;
   /** The scan's `max_file_bytes`: larger files are reported by the front end and not analysed here either. */
   maxFileBytes?: number;
+  /** `--shard`: whether this shard owns a file (absolute path); roots that cannot reach an owned file are skipped (src/shard/leak-roots.ts). */
+  owns?: (file: string) => boolean;
 }
 
 export interface TypeScriptLeakResult {
@@ -68,6 +71,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   try {
     leakProject = openLeakProject(root);
     roots = [...candidates, ...importersOf(candidateTexts, others, leakProject)];
+    if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
     const created = leakProject.createProgram(roots);
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });

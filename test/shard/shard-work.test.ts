@@ -1,0 +1,125 @@
+// Shards split the work, not only the report: the TS leak pass of a shard walks only the roots
+// that can reach its files (src/shard/leak-roots.ts), and yet the merged report of all shards is
+// the unsharded one, byte for byte, for findings that need other files' facts: a TS leak whose
+// source, root and sink lie in three packages, Python and Rust helpers in other modules, a Python
+// env-key helper, docs drift. Checked with and without a workspace layout (packages, path hash).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeTree } from '../support/run-cli.js';
+import { planShards } from '../../src/shard/plan.js';
+import { leakRootsForShard } from '../../src/shard/leak-roots.js';
+import { frontEndOptionsFor, prepareProject } from '../../src/core/engine.js';
+import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
+import { crossFileTree } from './cross-file-tree.js';
+import { runMain } from './in-process-cli.js';
+
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  flow?: Array<{ file: string }>;
+}
+
+async function unshardedJson(dir: string): Promise<string> {
+  const run = await runMain(['--format', 'json', '--no-cache'], dir);
+  expect(run.code, run.stderr).toBe(1);
+  return run.stdout;
+}
+
+async function mergedJson(dir: string, count: number, extra: string[] = []): Promise<{ merged: string; parts: string[] }> {
+  const parts: string[] = [];
+  for (let index = 1; index <= count; index++) {
+    const file = path.join(dir, `out/shard-${index}-of-${count}.json`);
+    const run = await runMain(['--format', 'json', ...extra, '--shard', `${index}/${count}`, '--output', file], dir);
+    expect([0, 1], run.stderr).toContain(run.code);
+    parts.push(file);
+  }
+  const merged = await runMain(['merge', ...parts], dir);
+  expect(merged.stderr).toBe('');
+  return { merged: merged.stdout, parts };
+}
+
+describe.each([
+  ['workspace packages', true],
+  ['path hash', false],
+])('cross-file findings, ownership by %s', (_mode, workspaces) => {
+  const tree = crossFileTree({ workspaces });
+  const files = Object.keys(tree);
+
+  it('the fixture has each cross-file case, and the tested shard counts split every pair it depends on', async () => {
+    const dir = writeTree(tree);
+    const findings = (JSON.parse(await unshardedJson(dir)) as { findings: JsonFinding[] }).findings;
+    const at = (file: string, ruleId: string): JsonFinding | undefined => findings.find((f) => f.file === file && f.ruleId === ruleId);
+    const tsLeak = at('packages/logging/src/log.ts', 'no-secret-in-log');
+    expect(tsLeak?.flow?.map((step) => step.file)).toEqual(expect.arrayContaining(['packages/config/src/keys.ts', 'packages/api/src/handler.ts']));
+    expect(at('services/py/logutil.py', 'no-secret-in-log')?.flow?.[0].file).toBe('services/py/app.py');
+    expect(at('services/rs/src/main.rs', 'no-secret-in-log')?.flow?.some((step) => step.file === 'services/rs/src/util.rs')).toBe(true);
+    expect(findings.some((f) => f.file === 'services/py/app.py' && f.line === 6 && f.ruleId === 'no-direct-env-read')).toBe(true); // env_value("STRIPE_SECRET_KEY")
+    expect(findings.some((f) => f.file.startsWith('services/py/envutil'))).toBe(false); // its read is resolved at the caller
+    expect(findings.filter((f) => f.ruleId === 'docs-drift').length).toBeGreaterThan(0);
+
+    const pairs: Array<[string, string]> = [
+      ['packages/logging/src/log.ts', 'packages/api/src/handler.ts'],
+      ['packages/logging/src/log.ts', 'packages/config/src/keys.ts'],
+      ...(workspaces
+        ? []
+        : ([
+            ['services/py/logutil.py', 'services/py/app.py'],
+            ['services/py/envutil.py', 'services/py/app.py'],
+            ['services/rs/src/util.rs', 'services/rs/src/main.rs'],
+            ['docs/secrets.md', 'packages/config/src/keys.ts'],
+          ] as Array<[string, string]>)),
+    ];
+    for (const [a, b] of pairs) {
+      const split = [2, 3, 4].some((count) => {
+        const plan = planShards(dir, files, { index: 1, count });
+        return plan.shardOf(a) !== plan.shardOf(b);
+      });
+      expect(split, `${a} and ${b} are in one shard for every tested count`).toBe(true);
+    }
+  }, 120_000);
+
+  it.each([2, 3, 4])('merge of %i shards is byte-identical to the unsharded JSON', async (count) => {
+    const dir = writeTree(tree);
+    const unsharded = await unshardedJson(dir);
+    expect((await mergedJson(dir, count, ['--no-cache'])).merged).toBe(unsharded);
+  }, 120_000);
+});
+
+describe('the leak pass of a shard', () => {
+  it('keeps the roots that are owned or import an owned file, in their order', () => {
+    const imports: Record<string, string[]> = { '/a': ['/lib'], '/b': ['/c'], '/c': ['/own'], '/d': [], '/own': [] };
+    const owns = (file: string): boolean => file === '/own' || file === '/d';
+    expect(leakRootsForShard(['/a', '/b', '/d', '/c'], owns, (file) => imports[file] ?? [])).toEqual(['/b', '/d', '/c']);
+    expect(leakRootsForShard(['/a', '/b'], () => false, (file) => imports[file] ?? [])).toEqual([]);
+  });
+
+  it('builds a Program only over what reaches the owned files, and still finds the leak whose source and root lie in other shards', async () => {
+    const dir = writeTree(crossFileTree({ workspaces: true }));
+    const prepared = await prepareProject({ cwd: dir });
+    const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
+    const tsFiles = ['packages/config/src/keys.ts', 'packages/logging/src/log.ts', 'packages/api/src/handler.ts'].map((file) => path.join(dir, file));
+    const under = (prefix: string) => (file: string) => path.relative(fs.realpathSync(dir), fs.realpathSync(file)).startsWith(prefix);
+    const relative = (files: Iterable<string> | undefined): string[] => [...(files ?? [])].map((file) => path.relative(fs.realpathSync(dir), fs.realpathSync(file))).sort();
+
+    const logging = await analyzeTypeScriptLeaks({ root: dir, files: tsFiles, options, owns: under('packages/logging/') });
+    expect(relative(logging.facts.keys())).toEqual(['packages/logging/src/log.ts']);
+    expect(relative(logging.loadedFiles)).toEqual(['packages/api/src/handler.ts', 'packages/config/src/keys.ts', 'packages/logging/src/log.ts']);
+
+    const services = await analyzeTypeScriptLeaks({ root: dir, files: tsFiles, options, owns: under('services/') });
+    expect(services.facts.size).toBe(0);
+    expect(services.loadedFiles ?? []).toEqual([]); // no root reaches a file of this shard: no TS parsed for the pass
+  }, 120_000);
+
+  it('a shard keeps its own leak-pass cache entry: the whole scan after a shard, and a shard after the whole, report as without a cache', async () => {
+    const dir = writeTree(crossFileTree({ workspaces: true }));
+    const unsharded = await unshardedJson(dir);
+    const noCacheShard = (await runMain(['--format', 'json', '--no-cache', '--shard', '1/4'], dir)).stdout;
+    const cache = ['--cache', '--cache-location', path.join(dir, 'out/cache')];
+    expect((await runMain(['--format', 'json', ...cache, '--shard', '1/4'], dir)).stdout).toBe(noCacheShard);
+    expect((await runMain(['--format', 'json', ...cache], dir)).stdout).toBe(unsharded);
+    expect((await runMain(['--format', 'json', ...cache, '--shard', '1/4'], dir)).stdout).toBe(noCacheShard);
+    expect((await mergedJson(dir, 4, cache)).merged).toBe(unsharded);
+  }, 120_000);
+});
