@@ -13,8 +13,69 @@ function summaryKey(name: string): string {
   return name.split(/::|\./).pop() ?? name;
 }
 
+/**
+ * File texts read once for all passes below, and per file its identifiers (a Set, built on first
+ * use): the source-following rounds ask many names of thousands of files, and a word look-up is
+ * O(1) where a substring search per name per file per round was not.
+ */
+class ProjectTexts {
+  private readonly texts = new Map<string, string | null>();
+  private readonly words = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly root: string) {}
+
+  text(file: string): string | null {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(path.join(this.root, file), 'utf8');
+      } catch {
+        text = null;
+      }
+      this.texts.set(file, text);
+    }
+    return text;
+  }
+
+  /** The file's identifiers (maximal runs of `[A-Za-z0-9_]`). */
+  wordsOf(file: string, text: string): ReadonlySet<string> {
+    let words = this.words.get(file);
+    if (!words) {
+      words = identifiersOf(text);
+      this.words.set(file, words);
+    }
+    return words;
+  }
+}
+
+function identifiersOf(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isIdentifierChar(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.add(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/** `word` occurs in the text as a whole word: a look-up for an identifier, a search otherwise (`r#type`). */
+function hasWord(words: ReadonlySet<string>, text: string, word: string): boolean {
+  return isIdentifierWord(word) ? words.has(word) : includesWord(text, word);
+}
+
+function isIdentifierWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) if (!isIdentifierChar(word.charCodeAt(i))) return false;
+  return true;
+}
+
 export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number): Promise<void> {
-  await analyzeSkippedDefinitions(root, analyses, options);
+  const texts = new ProjectTexts(root);
+  await analyzeSkippedDefinitions(analyses, options, texts);
   const summaries: FunctionSummaryFact[] = [];
   for (const analysis of analyses) {
     for (const fact of analysis.facts?.facts ?? []) if (fact.kind === 'function-summary') summaries.push(fact);
@@ -41,8 +102,8 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
   }
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python');
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust');
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts);
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts);
   locateLeaksAtSinks(analyses);
 }
 
@@ -56,18 +117,7 @@ const SOURCE_ROUNDS = 3;
  * prefilter skipped) are analysed again with those summaries and the ones their unresolved calls
  * asked for. Such a file may hand the secret on in turn (its own getter), hence a few rounds.
  */
-async function followPythonSecretSources(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust'): Promise<void> {
-  const texts = new Map<string, string | null>();
-  const textOf = (file: string): string | null => {
-    if (!texts.has(file)) {
-      try {
-        texts.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
-      } catch {
-        texts.set(file, null);
-      }
-    }
-    return texts.get(file)!;
-  };
+async function followPythonSecretSources(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust', texts: ProjectTexts): Promise<void> {
   const handled = new Set<string>();
   for (let round = 0; round < SOURCE_ROUNDS; round++) {
     const all = analyses.flatMap((a) => (a.language === language ? (a.facts?.facts ?? []) : [])).filter((f): f is FunctionSummaryFact => f.kind === 'function-summary');
@@ -79,18 +129,22 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
     // secret under a key (a settings object imported by every module) is read through that key
     // or a parent of it: a module that names none of them is not analysed again (a known limit:
     // such an object printed whole there is missed; it keeps settings-heavy projects cheap).
-    const mentions = (text: string, s: FunctionSummaryFact): boolean =>
-      (language === 'rust' ? rustMentions(text, s) : text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module)) &&
-      (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => isTupleIndex(key) || text.includes(key)));
     for (let i = 0; i < analyses.length; i++) {
       const analysis = analyses[i];
       if (analysis.language !== language || analysis.generated) continue;
-      const text = textOf(analysis.file);
-      if (text === null || !freshNames.some((name) => text.includes(name)) || !fresh.some((s) => mentions(text, s))) continue;
+      const text = texts.text(analysis.file);
+      if (text === null) continue;
+      // Rust names are whole words: looked up in the file's word set (built once, kept for the later rounds).
+      const words = language === 'rust' ? texts.wordsOf(analysis.file, text) : null;
+      if (words ? !freshNames.some((name) => hasWord(words, text, name)) : !freshNames.some((name) => text.includes(name))) continue;
+      const mentions = (s: FunctionSummaryFact): boolean =>
+        (words ? rustMentions(words, text, s) : text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module)) &&
+        (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => isTupleIndex(key) || text.includes(key)));
+      if (!fresh.some(mentions)) continue;
       const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
       const asked = wanted.get(analysis.file) ?? new Set<string>();
       // Rust: once a file is analysed again, every source it calls by name counts (`load_settings().bearer()` names no `Settings`).
-      const calls = (s: FunctionSummaryFact): boolean => (language === 'rust' ? includesWord(text, summaryKey(s.name)) : mentions(text, s));
+      const calls = (s: FunctionSummaryFact): boolean => (words ? hasWord(words, text, summaryKey(s.name)) : mentions(s));
       const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
       if (!relevant.some((s) => s.returnsSecret && fresh.includes(s))) continue;
       const withSummaries = { ...options, functionSummaries: relevant };
@@ -109,11 +163,11 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
  * source) or its module's last segment (`config::load()`, `use crate::config::load`; a crate
  * root's function is reached as `other_crate::load`).
  */
-function rustMentions(text: string, s: FunctionSummaryFact): boolean {
+function rustMentions(words: ReadonlySet<string>, text: string, s: FunctionSummaryFact): boolean {
   const parts = s.name.split('::');
-  if (!includesWord(text, parts[parts.length - 1])) return false;
-  if (parts.length > 1) return includesWord(text, parts[parts.length - 2]);
-  return s.module === 'crate' || includesWord(text, s.module.split('::').pop() ?? s.module);
+  if (!hasWord(words, text, parts[parts.length - 1])) return false;
+  if (parts.length > 1) return hasWord(words, text, parts[parts.length - 2]);
+  return s.module === 'crate' || hasWord(words, text, s.module.split('::').pop() ?? s.module);
 }
 
 function includesWord(text: string, word: string): boolean {
@@ -190,7 +244,7 @@ function isIdentifierChar(code: number): boolean {
  * its file and no summary exists for it. For each called-but-unresolved name, the skipped files
  * of that language that define it (a plain text search) are analysed now.
  */
-async function analyzeSkippedDefinitions(root: string, analyses: FileAnalysis[], options: FrontEndOptions): Promise<void> {
+async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: FrontEndOptions, texts: ProjectTexts): Promise<void> {
   const wanted = new Map<string, Set<string>>();
   for (const analysis of analyses) {
     if (!analysis.unresolvedCalls || (analysis.language !== 'rust' && analysis.language !== 'python')) continue;
@@ -204,12 +258,8 @@ async function analyzeSkippedDefinitions(root: string, analyses: FileAnalysis[],
     const names = analysis.language ? wanted.get(analysis.language) : undefined;
     // Rust summarises on demand (options.summarize): a file it parsed is analysed again too.
     if (!names || !analysis.language || analysis.generated || (!analysis.prefiltered && analysis.language !== 'rust')) continue;
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(root, analysis.file), 'utf8');
-    } catch {
-      continue;
-    }
+    const text = texts.text(analysis.file);
+    if (text === null) continue;
     const prefixes = DEFINITION_PREFIX[analysis.language] ?? [];
     const defines = prefixes.some((prefix) => definesAny(text, prefix, names));
     if (!defines) continue;
