@@ -404,6 +404,19 @@ export class PythonLeakAnalysis {
     }
   }
 
+  /**
+   * `setattr(o, name, secret)` with a computed name: `o.*` holds the secret, read by any attribute
+   * of `o` not bound by name (also in the class's other methods for `self`). Sound, and simple:
+   * the name is not known, so no attribute can be ruled out.
+   */
+  private bindAnyAttribute(objectText: string, taint: Taint, env: Env, at: Node): void {
+    const key = `${objectText}.*`;
+    const stored = withStep(taint, this.step(at, `stored by setattr(${objectText}, <computed name>)`));
+    env.set(key, union(stored, env.get(key) ?? null)!);
+    const cls = this.current?.className;
+    if (cls && objectText === 'self' && stored.origin === 'source' && !this.instanceAttributes.has(`${cls}.${key}`)) this.instanceAttributes.set(`${cls}.${key}`, stored);
+  }
+
   /** Binds a target (name, `self.x`, `d["k"]`, tuple of names) to a taint, or clears it. */
   private bind(target: Node | null, taint: Taint | null, env: Env): void {
     if (!target) return;
@@ -511,6 +524,8 @@ export class PythonLeakAnalysis {
   private attributeOf(objectNode: Node | null, attr: string, text: string, node: Node, env: Env): Taint | null {
     const direct = env.get(text) ?? this.globals.get(text) ?? this.instanceAttribute(text);
     if (direct) return direct;
+    const anyAttribute = objectNode ? this.anyAttribute(objectNode.text, env) : undefined;
+    if (anyAttribute) return withStep(anyAttribute, this.step(node, `read as ${text}`));
     if (node.type === 'attribute' && this.imported?.hasValues) {
       const value = this.importedValue(node);
       if (value) return value;
@@ -693,9 +708,12 @@ export class PythonLeakAnalysis {
     const named = dottedParts(args.positional[0] ?? null) !== null;
     if (qualified === 'getattr' && named && args.positional.length >= 2) return union(this.dynamicAttribute(args.positional[0], args.positional[1], positional[0], call, env), positional[2] ?? null);
     if (qualified === 'setattr' && named && args.positional.length === 3) {
-      // `setattr(o, "key", v)` is `o.key = v`; a computed name is not followed (see docs: a known limit).
+      // `setattr(o, "key", v)` is `o.key = v`. With a computed name the secret may be under any
+      // attribute: every later attribute read of `o` (one it was not given by name) is the secret.
       const attr = attributeName(this.scope.constString(args.positional[1]));
-      if (attr !== null) this.bindName(`${args.positional[0].text}.${attr}`, args.positional[0].text, attr, positional[2], env, call);
+      const objectText = args.positional[0].text;
+      if (attr !== null) this.bindName(`${objectText}.${attr}`, objectText, attr, positional[2], env, call);
+      else if (positional[2]) this.bindAnyAttribute(objectText, positional[2], env, call);
       return null;
     }
     if (OPAQUE_CALLS.has(qualified) || qualified.startsWith('hashlib.') || qualified.startsWith('hmac.') || qualified === 'secrets.compare_digest') return null;
@@ -768,6 +786,12 @@ export class PythonLeakAnalysis {
     const taint = positional[index]!;
     const entry: SinkEntry = { id: 'serialized-write', language: 'python', ruleId: 'no-secret-serialization', callee: `*.${name}`, args: [0], label: `${taint.serialized} written by ${name}()` };
     this.sinkHit(entry, entry.label, args.positional[index], taint);
+  }
+
+  /** What `setattr(o, <computed name>, v)` stored in `o` (see bindAnyAttribute). */
+  private anyAttribute(objectText: string, env: Env): Taint | undefined {
+    const key = `${objectText}.*`;
+    return env.get(key) ?? this.globals.get(key) ?? this.instanceAttribute(key);
   }
 
   private instanceAttribute(text: string): Taint | undefined {
