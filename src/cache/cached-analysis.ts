@@ -1,10 +1,8 @@
 // The per-file front-end pass through the cache: files whose content hashes as when they were
 // stored get their stored analysis; only the others are read by the front ends (analyzeAll).
-import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeAll, type PoolOptions } from '../core/worker-pool.js';
 import type { FileAnalysis } from '../core/analyze-file.js';
-import { hashText } from './hash.js';
 import type { ResultCache } from './result-cache.js';
 
 export interface CachedAnalyses {
@@ -18,7 +16,7 @@ export async function analyzeAllCached(cache: ResultCache, pool: PoolOptions): P
   const found = new Map<string, FileAnalysis>();
   const missing: string[] = [];
   for (const file of pool.files) {
-    const hash = contentHash(pool.root, file, pool.maxBytes);
+    const hash = cache.hasher.hash(file, pool.maxBytes);
     if (hash !== undefined) hashes.set(file, hash);
     const cached = hash === undefined ? undefined : cache.analysis(file, hash);
     if (cached) found.set(file, cached);
@@ -34,18 +32,6 @@ export async function analyzeAllCached(cache: ResultCache, pool: PoolOptions): P
   }
   cache.keepOthers(new Set(pool.files));
   return { analyses: pool.files.map((file) => found.get(file)!).filter(Boolean), hashes };
-}
-
-/** The hash of a regular file's bytes; undefined (never cached) for anything else or a file over the size limit (cheap to skip again). */
-function contentHash(root: string, file: string, maxBytes: number): string | undefined {
-  try {
-    const abs = path.join(root, file);
-    const stat = fs.statSync(abs);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    return hashText(fs.readFileSync(abs));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -20,7 +20,8 @@ export interface ScanCache {
   /** Wraps the TS leak pass; `discovered` are every file of the scan (for tsconfig, package.json, lockfiles); `partition` names a shard's part of the pass (`--shard I/N`), kept apart from the whole. */
   leakPass(discovered: string[], partition?: string): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
   save(leakPassRan: boolean): void;
-  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[] };
+  /** `hashed`: files read to hash them (the others were trusted by their stat); `leakRoots`: the TS leak pass's roots walked and reused (src/cache/leak-roots.ts). */
+  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number } };
 }
 
 /** The cache of this scan, or undefined when the caller asked for none or it is turned off. */
@@ -54,7 +55,7 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
       if (!leakPassRan || !leakRan) cache.keepLeakEntry();
       cache.save();
     },
-    summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes] }),
+    summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes], hashed: cache.hasher.hashed, ...(cache.leakRoots ? { leakRoots: { ...cache.leakRoots } } : {}) }),
   };
 }
 

@@ -24,6 +24,7 @@ import type { FileAnalysis } from '../core/analyze-file.js';
 import type { Fact } from '../core/facts.js';
 import { VALUE_LITERAL } from '../core/value-literals.js';
 import { hashText } from './hash.js';
+import { FileHasher } from './file-hasher.js';
 import { emptyDocument, readDocument, writeDocument, type StoredDocument } from './store.js';
 import type { CacheSettings } from './settings.js';
 
@@ -35,14 +36,23 @@ export class ResultCache {
   misses = 0;
   /** The project-level leak pass was served from the cache. */
   leakHit = false;
+  /** The incremental leak pass: roots walked this scan and roots whose stored result was reused (leak-roots.ts). */
+  leakRoots: { walked: number; reused: number } | undefined;
+  /** Content hashes of this scan, trusting unchanged stats (file-hasher.ts). */
+  readonly hasher: FileHasher;
+  /** The stored file's text, when it was read and is this scan's: an unchanged document is not written again. */
+  private readonly oldText: string | undefined;
 
   constructor(
     private readonly settings: CacheSettings,
     private readonly root: string,
     readonly scanKey: string,
   ) {
-    this.old = readDocument(settings, root, scanKey, this.notes);
+    const read: { text?: string } = {};
+    this.old = readDocument(settings, root, scanKey, this.notes, read);
+    this.oldText = read.text;
     this.next = emptyDocument(scanKey);
+    this.hasher = new FileHasher(root, this.old.stats ?? {});
   }
 
   /** Files served from the cache whose exported constants were left out: file -> their names. */
@@ -93,7 +103,12 @@ export class ResultCache {
   }
 
   save(): void {
-    writeDocument(this.settings, this.root, this.next, this.notes);
+    this.hasher.verifyRacy();
+    const stats = { ...this.hasher.next };
+    // Records of files this scan did not hash (a scan of one directory) stay with their entries.
+    for (const [file, record] of Object.entries(this.old.stats ?? {})) if (!(file in stats) && file in this.next.files) stats[file] = record;
+    this.next.stats = Object.fromEntries(Object.keys(stats).sort().map((file) => [file, stats[file]]));
+    writeDocument(this.settings, this.root, this.next, this.notes, this.oldText);
   }
 }
 

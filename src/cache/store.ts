@@ -9,7 +9,7 @@ import { isWithin, containmentBoundary } from '../core/contained-path.js';
 import type { CacheSettings } from './settings.js';
 
 /** Bumped whenever the stored shape changes: an older file is then ignored and rebuilt. */
-const FORMAT = 'clavis-lint-cache/2';
+const FORMAT = 'clavis-lint-cache/3';
 const FILE = 'results.json';
 
 export interface StoredDocument {
@@ -20,6 +20,8 @@ export interface StoredDocument {
   files: Record<string, { hash: string; analysis: string; constantNames?: string[] }>;
   /** The project-level TypeScript leak pass (src/cache/leak-cache.ts). */
   leak?: unknown;
+  /** Relative path -> [stat key, content hash]: files whose stat is unchanged are not read again (src/cache/file-hasher.ts). */
+  stats?: Record<string, [string, string]>;
 }
 
 export function emptyDocument(scanKey: string): StoredDocument {
@@ -27,7 +29,7 @@ export function emptyDocument(scanKey: string): StoredDocument {
 }
 
 /** The stored document when it is ours and made for this scan key; otherwise an empty one (and a note when the file was unusable). */
-export function readDocument(settings: CacheSettings, root: string, scanKey: string, notes: string[]): StoredDocument {
+export function readDocument(settings: CacheSettings, root: string, scanKey: string, notes: string[], read: { text?: string } = {}): StoredDocument {
   const dir = usableDirectory(settings, root, notes);
   if (!dir) return emptyDocument(scanKey);
   const file = path.join(dir, FILE);
@@ -46,7 +48,9 @@ export function readDocument(settings: CacheSettings, root: string, scanKey: str
   try {
     const doc = JSON.parse(text) as StoredDocument;
     if (!isDocument(doc)) throw new Error('shape');
-    return doc.format === FORMAT && doc.scanKey === scanKey ? doc : emptyDocument(scanKey);
+    if (doc.format !== FORMAT || doc.scanKey !== scanKey) return emptyDocument(scanKey);
+    read.text = text;
+    return doc;
   } catch {
     notes.push(`cache file ${FILE} is corrupt; ignored and rebuilt`);
     return emptyDocument(scanKey);
@@ -57,6 +61,7 @@ function isDocument(doc: unknown): doc is StoredDocument {
   if (typeof doc !== 'object' || doc === null) return false;
   const d = doc as Record<string, unknown>;
   if (typeof d.format !== 'string' || typeof d.scanKey !== 'string' || typeof d.files !== 'object' || d.files === null) return false;
+  if (d.stats !== undefined && (typeof d.stats !== 'object' || d.stats === null || Array.isArray(d.stats))) return false;
   return Object.values(d.files as Record<string, unknown>).every((entry) => {
     const e = entry as Record<string, unknown> | null;
     return typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.analysis === 'string';
@@ -64,7 +69,9 @@ function isDocument(doc: unknown): doc is StoredDocument {
 }
 
 /** Writes the document; a failure becomes a note (the report is complete without the cache). */
-export function writeDocument(settings: CacheSettings, root: string, doc: StoredDocument, notes: string[]): void {
+export function writeDocument(settings: CacheSettings, root: string, doc: StoredDocument, notes: string[], unchangedFrom?: string): void {
+  const text = JSON.stringify(doc);
+  if (text === unchangedFrom) return; // the file on disk already says this: an unchanged rescan writes nothing
   try {
     fs.mkdirSync(settings.location, { recursive: true });
   } catch (err) {
@@ -77,7 +84,7 @@ export function writeDocument(settings: CacheSettings, root: string, doc: Stored
   try {
     ensureIgnoreFiles(dir);
     // 'wx': fails on an existing name (a planted link included) instead of following it.
-    fs.writeFileSync(temp, JSON.stringify(doc), { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o600 });
     fs.renameSync(temp, path.join(dir, FILE));
   } catch (err) {
     try {

@@ -140,7 +140,7 @@ export interface ScanOutput extends ScanResult {
   /** Config problems that do not stop the scan (an `include` entry matching no file), located. */
   warnings: CoverageWarning[];
   /** The result cache, when used: files served from it, and notes (not written, corrupt file ignored) for stderr. */
-  cache?: { hits: number; misses: number; leakHit: boolean; notes: string[] };
+  cache?: { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed?: number; leakRoots?: { walked: number; reused: number } };
   /** With `--shard`: which part this is and which files it owns. */
   shard?: ShardInfo;
 }
