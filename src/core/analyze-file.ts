@@ -72,7 +72,7 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   }
   const minified = options.scanGenerated ? undefined : minifiedByShape(language, text);
   if (minified) return { ...base, language, generated: true, errors: [{ file, message: minified }] };
-  if (!frontEnd.prefilter(text, options)) return { ...base, language, prefiltered: true };
+  if (!frontEnd.prefilter(text, options, file)) return { ...base, language, prefiltered: true };
   return { file, language, text };
 }
 

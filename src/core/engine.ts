@@ -32,6 +32,7 @@ import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
 import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
+import { completeShardAnalyses, perFileScope } from '../shard/per-file.js';
 import type { ShardSpec } from '../shard/spec.js';
 
 export interface ScanOptions {
@@ -160,10 +161,15 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
   const shardPlan = options.shard ? planShards(root, files, options.shard) : undefined;
   const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && isEnabledAnywhere(r)) && !options.skipLeakAnalysis;
-  const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn };
+  // Markdown pages outside `docs:` are parsed only when a rule may read them (languages/config/markdown-prefilter.ts).
+  const markdownPages = config.docs.map((d) => d.path.replace(/\\/g, '/').replace(/^\.\//, ''));
+  const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn, markdownPages };
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
-  const pool = { root, files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress };
-  const analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
+  // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
+  const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry, policyFrom: options.policyFrom !== undefined }) : undefined;
+  const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress };
+  let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
+  if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });
 
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes);

@@ -320,12 +320,18 @@ export interface FrontEndOptions {
    * a slice/list of keys). A front end turns its calls of them into reads of the constant arguments.
    */
   envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; api: string }>;
+  /**
+   * The configured docs pages (`docs:` paths), set by a scan: Markdown pages other than these are
+   * parsed only when they can hold a fact a rule reads (a registry name or id, a clavis-lint
+   * marker). Absent: every page is parsed (`init` reads the tables of every page).
+   */
+  markdownPages?: string[];
 }
 
 /** A language front end: text in, facts out. Must not throw for bad input; return errors instead. */
 export interface FrontEnd {
   id: LanguageId;
   /** Cheap test on the raw text: false means the file cannot contain any fact and is never parsed. */
-  prefilter(text: string, options: FrontEndOptions): boolean;
+  prefilter(text: string, options: FrontEndOptions, file?: string): boolean;
   analyze(file: string, text: string, options: FrontEndOptions): FrontEndResult | Promise<FrontEndResult>;
 }

@@ -13,12 +13,16 @@ import { blockContentHash } from '../../docs/block-hash.js';
 import { createMarkdownParser, markedBlocksFromTokens, type MarkedBlock } from '../../docs/marked-blocks.js';
 import { DISABLE_MARKER } from './yaml-source.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
+import { mayHoldReadFacts } from './markdown-prefilter.js';
 
 export const markdownFrontEnd: FrontEnd = {
   id: 'markdown',
-  prefilter: () => true,
+  prefilter: mayHoldReadFacts,
   analyze: analyzeMarkdown,
 };
+
+/** One parser for every page: `parse` keeps no state between calls, building one costs more than a small page. */
+let parser: ReturnType<typeof createMarkdownParser> | undefined;
 
 const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const DEPRECATION_WORDS = /\b(deprecated|removed|legacy|obsolete|do not use|don't use|no longer)\b/i;
@@ -39,7 +43,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
   const facts: Fact[] = [];
   let tokens: Token[];
   try {
-    tokens = createMarkdownParser().parse(text, {});
+    tokens = (parser ??= createMarkdownParser()).parse(text, {});
   } catch {
     return { facts, errors: [{ file, message: 'Markdown could not be parsed' }] };
   }
