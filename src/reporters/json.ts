@@ -75,6 +75,8 @@ export function toJson(result: ScanResult, ctx: ReporterContext): string {
       files: result.stats.files,
       filesByLanguage: sortedRecord(result.stats.filesByLanguage),
       ms: ctx.timing ? result.stats.ms : 0,
+      // Files the cheap text test skipped (never parsed): a function of the tree, config and registry, so always written.
+      prefiltered: result.stats.prefiltered ?? 0,
       // With --timing only: the project leak pass's part of ms (bench/real-repos.js prints its share).
       ...(ctx.timing && result.stats.leakMs !== undefined ? { leakMs: result.stats.leakMs } : {}),
     },

@@ -164,6 +164,7 @@ function mergeJson(shards: ShardReport<JsonReport>[]): MergeOutput {
   for (const key of Object.keys(template.data.stats)) {
     if (key === 'files') stats.files = shards.reduce((n, s) => n + s.data.stats.files, 0);
     else if (key === 'filesByLanguage') stats.filesByLanguage = sumLanguages(shards.map((s) => s.data.stats.filesByLanguage));
+    else if (key === 'prefiltered') stats.prefiltered = shards.reduce((n, s) => n + ((s.data.stats as unknown as Record<string, number>).prefiltered ?? 0), 0);
     // Wall time of a parallel run: its slowest shard.
     else stats[key] = Math.max(...shards.map((s) => (s.data.stats as unknown as Record<string, number>)[key] ?? 0));
   }

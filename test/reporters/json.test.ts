@@ -25,7 +25,7 @@ describe('json reporter', () => {
     ]);
     expect(json.findings[4].secretId).toBeNull();
     // Identical runs give identical bytes: stats.ms is 0 unless --timing asks for it.
-    expect(json.stats).toEqual({ files: 12, filesByLanguage: { markdown: 1, shell: 2, typescript: 8, workflow: 1 }, ms: 0 });
+    expect(json.stats).toEqual({ files: 12, filesByLanguage: { markdown: 1, shell: 2, typescript: 8, workflow: 1 }, ms: 0, prefiltered: 30 });
     expect(JSON.parse(toJson(scanResult(), reporterContext({ timing: true }))).stats.ms).toBe(42);
     expect(Object.keys(json.stats.filesByLanguage)).toEqual(['markdown', 'shell', 'typescript', 'workflow']);
     expect(json.errors).toEqual([

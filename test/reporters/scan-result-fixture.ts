@@ -124,7 +124,7 @@ export function scanResult(): ScanResult {
         suppression: { kind: 'inline', justification: 'Bootstrap before the resolver exists.' },
       }),
     ],
-    stats: { files: 12, filesByLanguage: { typescript: 8, workflow: 1, shell: 2, markdown: 1 }, ms: 42 },
+    stats: { files: 12, filesByLanguage: { typescript: 8, workflow: 1, shell: 2, markdown: 1 }, ms: 42, prefiltered: 30 },
     errors: [
       { file: 'vendor/blob.min.js', message: 'File too large (2 MB); skipped.' },
       { file: 'src/broken.ts', message: 'Unexpected token.', line: 4, column: 2 },
