@@ -86,6 +86,38 @@ export const PYTHON_SINKS: SinkEntry[] = [
   python({ id: 'newrelic-custom-attribute', ruleId: 'no-secret-in-telemetry', module: 'newrelic', callee: 'newrelic.agent.add_custom_attribute', args: [1], label: 'New Relic custom attribute' }),
   python({ id: 'newrelic-custom-attributes', ruleId: 'no-secret-in-telemetry', module: 'newrelic', callee: 'newrelic.agent.add_custom_attributes', args: [0], label: 'New Relic custom attributes' }),
   python({ id: 'honeycomb-add-field', ruleId: 'no-secret-in-telemetry', module: 'beeline', callee: 'beeline.add_context_field', args: [1], label: 'Honeycomb context field' }),
+  python({ id: 'sentry-set-tags', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_tags', args: [0], label: 'sentry_sdk.set_tags' }),
+  python({ id: 'sentry-scope-set-user', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: '*.set_user', args: 'all', label: 'Sentry scope.set_user' }),
+  python({ id: 'otel-record-exception', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: '*.record_exception', args: [], path: 'attributes', label: 'span.record_exception attributes' }),
+  python({ id: 'otel-metric-add', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: '*.add', args: [1], path: 'attributes', label: 'metric attributes' }),
+  python({ id: 'otel-metric-record', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: '*.record', args: [1], path: 'attributes', label: 'metric attributes' }),
+  python({ id: 'newrelic-custom-event', ruleId: 'no-secret-in-telemetry', module: 'newrelic', callee: 'newrelic.agent.record_custom_event', args: [1], path: 'params', label: 'New Relic custom event' }),
+  python({ id: 'newrelic-log-event', ruleId: 'no-secret-in-telemetry', module: 'newrelic', callee: 'newrelic.agent.record_log_event', args: [0], path: 'attributes', label: 'New Relic log event' }),
+  python({ id: 'newrelic-notice-error', ruleId: 'no-secret-in-telemetry', module: 'newrelic', callee: 'newrelic.agent.notice_error', args: [], path: 'attributes', label: 'New Relic notice_error attributes' }),
+  python({ id: 'honeycomb-add-context', ruleId: 'no-secret-in-telemetry', module: 'beeline', callee: 'beeline.add_context', args: [0], label: 'Honeycomb context' }),
+  python({ id: 'honeycomb-add-trace-field', ruleId: 'no-secret-in-telemetry', module: 'beeline', callee: 'beeline.add_trace_field', args: [1], label: 'Honeycomb trace field' }),
+  python({ id: 'libhoney-send-now', ruleId: 'no-secret-in-telemetry', module: 'libhoney', callee: 'libhoney.send_now', args: [0], label: 'Honeycomb send_now' }),
+  python({ id: 'libhoney-add-field', ruleId: 'no-secret-in-telemetry', module: 'libhoney', callee: '*.add_field', args: [1], label: 'Honeycomb event field' }),
+  python({ id: 'libhoney-add', ruleId: 'no-secret-in-telemetry', module: 'libhoney', callee: '*.add', args: [0], label: 'Honeycomb event fields' }),
+  // DogStatsD metrics: tags are indexed and shown to everyone with access to the account.
+  ...['increment', 'decrement', 'gauge', 'histogram', 'distribution', 'timing', 'set'].map((fn) =>
+    python({ id: `datadog-statsd-${fn}-tags`, ruleId: 'no-secret-in-telemetry', module: 'datadog', callee: `*.${fn}`, args: [], path: 'tags', label: `DogStatsD ${fn} tags` }),
+  ),
+  python({ id: 'datadog-event', ruleId: 'no-secret-in-telemetry', module: 'datadog', callee: '*.event', args: 'all', label: 'DogStatsD event' }),
+  // Product analytics and error trackers: event properties, traits and metadata leave the process.
+  ...['capture', 'identify', 'set', 'set_once', 'alias', 'group_identify'].map((fn) =>
+    python({ id: `posthog-${fn.replace(/_/g, '-')}`, ruleId: 'no-secret-in-telemetry', module: 'posthog', callee: `*.${fn}`, args: 'all', label: `PostHog ${fn}` }),
+  ),
+  ...['segment', 'analytics'].flatMap((module) =>
+    ['track', 'identify', 'page', 'screen', 'group'].map((fn) =>
+      python({ id: `segment-${module}-${fn}`, ruleId: 'no-secret-in-telemetry', module, callee: `*.${fn}`, args: 'all', label: `Segment analytics.${fn}` }),
+    ),
+  ),
+  ...['notify', 'leave_breadcrumb', 'configure_request', 'add_metadata_tab'].map((fn) =>
+    python({ id: `bugsnag-${fn.replace(/_/g, '-')}`, ruleId: 'no-secret-in-telemetry', module: 'bugsnag', callee: `bugsnag.${fn}`, args: 'all', label: `bugsnag.${fn}` }),
+  ),
+  python({ id: 'rollbar-report-message', ruleId: 'no-secret-in-telemetry', module: 'rollbar', callee: 'rollbar.report_message', args: 'all', label: 'rollbar.report_message' }),
+  python({ id: 'rollbar-report-exc-info', ruleId: 'no-secret-in-telemetry', module: 'rollbar', callee: 'rollbar.report_exc_info', args: [2], path: 'extra_data', label: 'rollbar.report_exc_info extra_data' }),
   python({ id: 'logfire-span', ruleId: 'no-secret-in-telemetry', module: 'logfire', callee: 'logfire.span', args: 'all', label: 'logfire.span' }),
   python({ id: 'langfuse-metadata', ruleId: 'no-secret-in-telemetry', module: 'langfuse', callee: '*.trace', args: [], path: 'metadata', label: 'Langfuse trace metadata' }),
 

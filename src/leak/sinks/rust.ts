@@ -44,6 +44,13 @@ export const RUST_SINKS: SinkEntry[] = [
   { id: 'rust-tracing-span-record', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'tracing', callee: '*.record', args: [1], label: 'tracing::Span::record' },
   ...SPAN_MACROS.map((name): SinkEntry => ({ id: `rust-tracing-${name.slice(0, -1).replace(/_/g, '-')}`, language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'tracing', callee: name, args: 'all', label: `tracing::${name}` })),
   { id: 'rust-otel-key-value', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: 'KeyValue::new', args: [1], label: 'opentelemetry::KeyValue::new' },
+  // Sentry: scope data (`sentry::configure_scope(|scope| scope.set_extra(k, v))`) and messages are sent with every event.
+  ...['set_extra', 'set_tag', 'set_context'].map((method): SinkEntry => ({ id: `rust-sentry-${method.replace(/_/g, '-')}`, language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'sentry', callee: `*.${method}`, args: [1], label: `sentry Scope::${method}` })),
+  { id: 'rust-sentry-set-user', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'sentry', callee: '*.set_user', args: [0], label: 'sentry Scope::set_user' },
+  { id: 'rust-sentry-capture-message', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'sentry', callee: 'capture_message', args: [0], label: 'sentry::capture_message' },
+  { id: 'rust-sentry-add-breadcrumb', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'sentry', callee: 'add_breadcrumb', args: [0], label: 'sentry::add_breadcrumb' },
+  // PostHog (posthog-rs): event properties.
+  { id: 'rust-posthog-insert-prop', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'posthog_rs', callee: '*.insert_prop', args: [1], label: 'posthog Event::insert_prop' },
   { id: 'rust-reqwest-query', language: 'rust', ruleId: 'no-secret-in-url', module: 'reqwest', callee: '*.query', args: [0], label: 'reqwest RequestBuilder::query' },
   { id: 'rust-url-parse', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse', args: [0], label: 'Url::parse' },
   { id: 'rust-url-parse-with-params', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse_with_params', args: 'all', label: 'Url::parse_with_params' },

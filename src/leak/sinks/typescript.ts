@@ -172,7 +172,7 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
     args: 'all' as const,
     label: `Sentry.${fn}`,
   })),
-  ...['setContext', 'setExtra', 'setTag', 'captureMessage', 'addBreadcrumb'].map((fn) => ({
+  ...['setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'setUser', 'captureMessage', 'addBreadcrumb'].map((fn) => ({
     id: `sentry-global-${fn}`,
     ruleId: TELEMETRY,
     callee: `Sentry.${fn}`,
@@ -204,6 +204,22 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
   ...['error', 'warning', 'info', 'critical', 'debug', 'log', 'configure'].map((fn) => ({ id: `rollbar-${fn}`, ruleId: TELEMETRY, module: 'rollbar', callee: `*.${fn}`, args: 'all' as const, label: `Rollbar.${fn}` })),
   ...['capture', 'identify', 'register', 'alias', 'groupIdentify'].map((fn) => ({ id: `posthog-${fn}`, ruleId: TELEMETRY, module: 'posthog-*', callee: `*.${fn}`, args: 'all' as const, label: `PostHog .${fn}` })),
   ...['track', 'identify', 'page', 'group'].map((fn) => ({ id: `segment-${fn}`, ruleId: TELEMETRY, module: '@segment/*', callee: `*.${fn}`, args: 'all' as const, label: `Segment analytics.${fn}` })),
+  ...['track', 'identify', 'page', 'group'].map((fn) => ({ id: `segment-legacy-${fn}`, ruleId: TELEMETRY, module: 'analytics-node', callee: `*.${fn}`, args: 'all' as const, label: `Segment analytics.${fn}` })),
+  { id: 'posthog-set-person-properties', ruleId: TELEMETRY, module: 'posthog-*', callee: '*.setPersonProperties', args: 'all', label: 'PostHog .setPersonProperties' },
+  { id: 'dd-trace-trace-tags', ruleId: TELEMETRY, module: 'dd-trace', callee: '*.trace', args: [1], path: 'tags', label: 'dd-trace tracer.trace tags' },
+  // Datadog browser SDKs (RUM and logs): global context, user, actions and errors are sent with every event.
+  ...['setGlobalContext', 'setGlobalContextProperty', 'setUser', 'setUserProperty', 'addAction', 'addError', 'setContext', 'setContextProperty'].map((fn) => ({
+    id: `datadog-browser-${fn}`,
+    ruleId: TELEMETRY,
+    module: '@datadog/browser-*',
+    callee: `*.${fn}`,
+    args: 'all' as const,
+    label: `Datadog browser SDK .${fn}`,
+  })),
+  // Honeycomb's libhoney: event fields (`hny.newEvent().add({...})`, `.addField(k, v)`, `hny.sendNow({...})`).
+  { id: 'libhoney-add', ruleId: TELEMETRY, module: 'libhoney', callee: '*.add', args: [0], label: 'Honeycomb event fields' },
+  { id: 'libhoney-add-field', ruleId: TELEMETRY, module: 'libhoney', callee: '*.addField', args: [1], label: 'Honeycomb event field' },
+  { id: 'libhoney-send-now', ruleId: TELEMETRY, module: 'libhoney', callee: '*.sendNow', args: [0], label: 'Honeycomb sendNow' },
   ...['setContext', 'setExtra', 'setExtras', 'setTag', 'setTags', 'setUser', 'captureMessage', 'captureException', 'addBreadcrumb'].map((fn) => ({
     id: `sentry-scope-${fn}`,
     ruleId: TELEMETRY,

@@ -25,6 +25,14 @@ const CASES: Array<[string, string, string[]]> = [
   ['langchain', 'from langchain_core.messages import SystemMessage\nmsg = SystemMessage(content=f"key {key}")', ['4:no-secret-in-prompt']],
   ['httpx params', 'import httpx\nhttpx.get("https://x.test", params={"key": key})', ['4:no-secret-in-url']],
   ['flask jsonify', 'from flask import jsonify\ndef view():\n    return jsonify(token=key)', ['5:no-secret-in-tool-output']],
+  // Telemetry SDKs (issue 9 item 7): attributes, tags, context and event properties leave the process.
+  ['otel metric attributes', 'from opentelemetry import metrics\ncounter = metrics.get_meter("m").create_counter("c")\ncounter.add(1, {"key": key})', ['5:no-secret-in-telemetry']],
+  ['otel record_exception attributes', 'from opentelemetry import trace\nspan = trace.get_current_span()\nspan.record_exception(ValueError("x"), attributes={"key": key})', ['5:no-secret-in-telemetry']],
+  ['sentry set_tags', 'import sentry_sdk\nsentry_sdk.set_tags({"key": key})', ['4:no-secret-in-telemetry']],
+  ['honeycomb beeline context', 'import beeline\nbeeline.add_context({"key": key})', ['4:no-secret-in-telemetry']],
+  ['new relic notice_error attributes', 'import newrelic.agent\nnewrelic.agent.notice_error(attributes={"key": key})', ['4:no-secret-in-telemetry']],
+  ['libhoney event field', 'import libhoney\nev = libhoney.new_event()\nev.add_field("key", key)', ['5:no-secret-in-telemetry']],
+  ['a set in a file that imports opentelemetry is not a metric', 'from opentelemetry import trace\nseen = set()\nseen.add(key)', []],
   ['httpx auth header is allowed', 'import httpx\nhttpx.get("https://x.test", headers={"Authorization": f"Bearer {key}"})', []],
 ];
 
