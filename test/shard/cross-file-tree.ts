@@ -2,9 +2,10 @@
 // work: a TS leak whose source is in one workspace package (config), its sink in a helper of
 // another (logging), reached only from a third (api); a Python secret passed to a logging helper
 // in another module (the finding moves to the helper's sink); a Rust secret passed to a helper in
-// another module; a Python env-key helper called with a constant name from another file; docs and
-// registry findings that depend on what every file reads. `workspaces: false` gives the same tree
-// without a workspace layout (ownership by path hash: every file its own unit). Values are fake.
+// another module; a Python env-key helper called with a constant name from another file; an env
+// name read through a constant exported by another package; docs and registry findings that
+// depend on what every file reads. `workspaces: false` gives the same tree without a workspace
+// layout (ownership by path hash: every file its own unit). Values are fake.
 export function crossFileTree(options: { workspaces: boolean }): Record<string, string> {
   return {
     'package.json': JSON.stringify({ name: 'cross', private: true, ...(options.workspaces ? { workspaces: ['packages/*'] } : {}) }, null, 2),
@@ -32,6 +33,9 @@ export function crossFileTree(options: { workspaces: boolean }): Record<string, 
     'docs/secrets.md': '# Secrets\n\n| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_API_KEY` | LLM gateway key |\n',
     'packages/config/package.json': JSON.stringify({ name: '@cross/config', version: '1.0.0', type: 'module' }, null, 2),
     'packages/config/src/keys.ts': 'export function stripeKey(): string {\n  return process.env.STRIPE_SECRET_KEY ?? "";\n}\n',
+    // A name read through a constant of another package (resolved from that file's exports).
+    'packages/config/src/names.ts': 'export const STRIPE_ENV = "STRIPE_SECRET_KEY";\n',
+    'packages/api/src/billing.ts': 'import { STRIPE_ENV } from "../../config/src/names.js";\n\nexport const stripe = process.env[STRIPE_ENV];\n',
     'packages/logging/package.json': JSON.stringify({ name: '@cross/logging', version: '1.0.0', type: 'module' }, null, 2),
     'packages/logging/src/log.ts': 'export function logLine(label: string, value: string): void {\n  console.log(label, value);\n}\n',
     'packages/api/package.json': JSON.stringify({ name: '@cross/api', version: '1.0.0', type: 'module' }, null, 2),

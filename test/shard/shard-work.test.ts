@@ -58,10 +58,12 @@ describe.each([
     expect(findings.some((f) => f.file === 'services/py/app.py' && f.line === 6 && f.ruleId === 'no-direct-env-read')).toBe(true); // env_value("STRIPE_SECRET_KEY")
     expect(findings.some((f) => f.file.startsWith('services/py/envutil'))).toBe(false); // its read is resolved at the caller
     expect(findings.filter((f) => f.ruleId === 'docs-drift').length).toBeGreaterThan(0);
+    expect(findings.find((f) => f.file === 'packages/api/src/billing.ts' && f.ruleId === 'no-direct-env-read')?.envName).toBe('STRIPE_SECRET_KEY');
 
     const pairs: Array<[string, string]> = [
       ['packages/logging/src/log.ts', 'packages/api/src/handler.ts'],
       ['packages/logging/src/log.ts', 'packages/config/src/keys.ts'],
+      ['packages/api/src/billing.ts', 'packages/config/src/names.ts'],
       ...(workspaces
         ? []
         : ([

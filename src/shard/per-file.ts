@@ -1,0 +1,152 @@
+// Which files a shard runs the per-file front ends on. A shard reports only its own files, so the
+// facts of another shard's file matter only through a join across files:
+// - project-level rules (registry, docs drift, env-example drift, build args, policy-weakened)
+//   read every file's facts, and report in the registry, docs pages, env example files and other
+//   config files ("project files", projectFileTest below). A shard owning one of those needs
+//   every file's facts: it analyses everything, as an unsharded scan does;
+// - Python and Rust join summaries, env-key helpers and relocated leaks across files of one
+//   language: a shard owning a file of that language analyses every file of it;
+// - a constant read through another file (`process.env[KEY]`, `KEY` imported) is resolved by
+//   name over every file's exported constants: when an owned file has such a read after the first
+//   pass, the rest is analysed too (rare: none on dub or documenso);
+// - the TS leak pass reads its files itself (src/shard/leak-roots.ts), never their facts.
+// Every other file gets the front end's cheap checks only (size, encoding, language, generated,
+// prefilter; never a parse): the passes still see it in the file list, without facts.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileAnalysis } from '../core/analyze-file.js';
+import { isPending, loadForAnalysis } from '../core/analyze-file.js';
+import type { FrontEndOptions, LanguageId } from '../core/facts.js';
+import { detectByPath, refineByContent } from '../languages/detect.js';
+import type { ShardPlan } from './plan.js';
+
+/** Languages whose files only ever hold findings of per-file rules (and TS leaks), never of project-level rules. */
+const CODE_LANGUAGES = new Set<LanguageId>(['typescript', 'javascript', 'python', 'rust']);
+/** Languages joined across files by summaries and helpers: owning one file of them means analysing all. */
+const JOINED_LANGUAGES = new Set<LanguageId>(['python', 'rust']);
+
+export interface ProjectFileInputs {
+  root: string;
+  /** Configured docs pages (root-relative). */
+  docsPages: readonly string[];
+  /** The registry model: every origin in it is where a registry finding may be reported. */
+  registry: unknown;
+  /** `--policy-from`: policy-weakened compares configs anywhere; every shard analyses everything. */
+  policyFrom: boolean;
+}
+
+/** Whether a project-level rule may report in a file: not a code file, or a docs page, or a file the registry was read from. */
+export function projectFileTest(inputs: ProjectFileInputs): (file: string, language: LanguageId | null) => boolean {
+  const pages = new Set(inputs.docsPages.map((page) => normalise(page)));
+  const registryFiles = new Set<string>();
+  collectOriginFiles(inputs.registry, registryFiles, 0);
+  const relative = new Set([...registryFiles].map((file) => (path.isAbsolute(file) ? normalise(path.relative(inputs.root, file)) : normalise(file))));
+  return (file, language) => {
+    if (pages.has(file) || relative.has(file)) return true;
+    if (language === null || CODE_LANGUAGES.has(language)) return false;
+    return language !== 'markdown'; // a markdown file that is not a docs page: only per-file rules read it
+  };
+}
+
+export interface PerFileScope {
+  /** Files the front ends run on (the owned ones and what the joins need), in scan order. */
+  analysed: string[];
+  /** Files that get the cheap checks only (empty when the shard needs every file's facts). */
+  checkedOnly: string[];
+}
+
+/** The shard's per-file work, decided from paths (and the first bytes of owned YAML and extensionless files). */
+export function perFileScope(plan: ShardPlan, files: readonly string[], inputs: ProjectFileInputs): PerFileScope {
+  const isProjectFile = projectFileTest(inputs);
+  const joined = new Set<LanguageId>();
+  let everything = inputs.policyFrom;
+  for (const file of files) {
+    if (everything || !plan.owns(file)) continue;
+    const language = languageOf(inputs.root, file);
+    if (isProjectFile(file, language)) everything = true;
+    else if (language && JOINED_LANGUAGES.has(language)) joined.add(language);
+  }
+  if (everything) return { analysed: [...files], checkedOnly: [] };
+  const analysed: string[] = [];
+  const checkedOnly: string[] = [];
+  for (const file of files) {
+    const language = detectByPath(file);
+    (plan.owns(file) || (language !== null && joined.has(language)) ? analysed : checkedOnly).push(file);
+  }
+  return { analysed, checkedOnly };
+}
+
+/** An owned file reads an env name through a constant of another file: resolving it needs every file's exported constants. */
+export function needsEveryConstant(analyses: readonly FileAnalysis[], owns: (file: string) => boolean): boolean {
+  return analyses.some((analysis) => owns(analysis.file) && (analysis.facts?.facts ?? []).some((fact) => fact.kind === 'env-read' && fact.name === null && fact.constRef !== undefined));
+}
+
+/** The cheap checks of the front end, without the parse: a file waiting for its front end becomes an analysis without facts. */
+export function checkOnly(root: string, files: readonly string[], options: FrontEndOptions, maxBytes: number): FileAnalysis[] {
+  return files.map((file) => {
+    const loaded = loadForAnalysis(root, file, options, maxBytes);
+    return isPending(loaded) ? { file, language: loaded.language, prefiltered: false, errors: [] } : loaded;
+  });
+}
+
+/** Both lists of analyses in the scan's file order. */
+export function inScanOrder(files: readonly string[], ...parts: FileAnalysis[][]): FileAnalysis[] {
+  const byFile = new Map(parts.flat().map((analysis) => [analysis.file, analysis]));
+  return files.map((file) => byFile.get(file)).filter((analysis): analysis is FileAnalysis => analysis !== undefined);
+}
+
+/** The language the front end would give the file: by path, refined by its first bytes for YAML (Kubernetes or nothing) and extensionless files (a shell script's `#!`). */
+function languageOf(root: string, file: string): LanguageId | null {
+  const guess = detectByPath(file);
+  if (guess !== null && guess !== 'yaml') return guess; // only these two are refined by content (a manifest's `kind:`, a `#!`)
+  let head = '';
+  try {
+    const fd = fs.openSync(path.join(root, file), 'r');
+    try {
+      const buffer = Buffer.alloc(512);
+      head = buffer.subarray(0, fs.readSync(fd, buffer, 0, 512, 0)).toString('latin1');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null; // unreadable: the front end reports it; it holds no facts either way
+  }
+  return refineByContent(guess, head);
+}
+
+/** Every `file` of an origin-shaped object ({ file, line }) in the registry model. */
+function collectOriginFiles(value: unknown, into: Set<string>, depth: number): void {
+  if (depth > 8 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectOriginFiles(item, into, depth + 1);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.file === 'string' && typeof record.line === 'number') into.add(record.file);
+  for (const child of Object.values(record)) collectOriginFiles(child, into, depth + 1);
+}
+
+function normalise(file: string): string {
+  return file.split(path.sep).join('/').replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/**
+ * The analyses of every scanned file, in scan order: `analysed` (the scope's front-end runs) plus
+ * the other files, checked only, or analysed by `analyzeRest` when an owned file needs every
+ * file's constants.
+ */
+export async function completeShardAnalyses(input: {
+  root: string;
+  files: readonly string[];
+  scope: PerFileScope;
+  analysed: FileAnalysis[];
+  owns: (file: string) => boolean;
+  options: FrontEndOptions;
+  maxBytes: number;
+  analyzeRest: (files: string[]) => Promise<FileAnalysis[]>;
+}): Promise<FileAnalysis[]> {
+  const { scope } = input;
+  if (scope.checkedOnly.length === 0) return input.analysed;
+  const rest = needsEveryConstant(input.analysed, input.owns) ? await input.analyzeRest(scope.checkedOnly) : checkOnly(input.root, scope.checkedOnly, input.options, input.maxBytes);
+  return inScanOrder(input.files, input.analysed, rest);
+}
