@@ -166,7 +166,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn, markdownPages };
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
-  const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry, policyFrom: options.policyFrom !== undefined }) : undefined;
+  const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
   const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress };
   let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });

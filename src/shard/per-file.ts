@@ -1,9 +1,11 @@
 // Which files a shard runs the per-file front ends on. A shard reports only its own files, so the
 // facts of another shard's file matter only through a join across files:
-// - project-level rules (registry, docs drift, env-example drift, build args, policy-weakened)
-//   read every file's facts, and report in the registry, docs pages, env example files and other
-//   config files ("project files", projectFileTest below). A shard owning one of those needs
-//   every file's facts: it analyses everything, as an unsharded scan does;
+// - project-level rules (registry, docs drift, env-example drift, build args) read every file's
+//   facts, and report in the registry, docs pages, env example files and other config files
+//   ("project files", projectFileTest below). A shard owning one of those needs every file's
+//   facts: it analyses everything, as an unsharded scan does. (policy-weakened, with
+//   --policy-from, reads config and registry texts and each file's own suppression comments: it
+//   needs no other file's facts);
 // - Python and Rust join summaries, env-key helpers and relocated leaks across files of one
 //   language: a shard owning a file of that language analyses every file of it;
 // - a constant read through another file (`process.env[KEY]`, `KEY` imported) is resolved by
@@ -31,8 +33,6 @@ export interface ProjectFileInputs {
   docsPages: readonly string[];
   /** The registry model: every origin in it is where a registry finding may be reported. */
   registry: unknown;
-  /** `--policy-from`: policy-weakened compares configs anywhere; every shard analyses everything. */
-  policyFrom: boolean;
 }
 
 /** Whether a project-level rule may report in a file: not a code file, or a docs page, or a file the registry was read from. */
@@ -59,7 +59,7 @@ export interface PerFileScope {
 export function perFileScope(plan: ShardPlan, files: readonly string[], inputs: ProjectFileInputs): PerFileScope {
   const isProjectFile = projectFileTest(inputs);
   const joined = new Set<LanguageId>();
-  let everything = inputs.policyFrom;
+  let everything = false;
   for (const file of files) {
     if (everything || !plan.owns(file)) continue;
     const language = languageOf(inputs.root, file);

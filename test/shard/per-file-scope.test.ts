@@ -15,7 +15,7 @@ import { planShards } from '../../src/shard/plan.js';
 import { perFileScope, projectFileTest } from '../../src/shard/per-file.js';
 import { crossFileTree } from './cross-file-tree.js';
 
-const inputs = (root: string) => ({ root, docsPages: ['docs/secrets.md'], registry: { secrets: [{ origin: { file: 'secrets.registry.yaml', line: 6 } }] }, policyFrom: false });
+const inputs = (root: string) => ({ root, docsPages: ['docs/secrets.md'], registry: { secrets: [{ origin: { file: 'secrets.registry.yaml', line: 6 } }] } });
 
 describe('per-file scope of a shard', () => {
   it('with workspace packages: a package shard analyses its own files, the shard of the root files (registry, docs) everything', () => {
@@ -29,8 +29,6 @@ describe('per-file scope of a shard', () => {
     const rootUnit = perFileScope(planShards(dir, files, { index: owner('secrets.registry.yaml'), count: 4 }), files, inputs(dir));
     expect(rootUnit.analysed).toEqual(files);
     expect(rootUnit.checkedOnly).toEqual([]);
-    // --policy-from compares configs anywhere: every shard analyses everything.
-    expect(perFileScope(planShards(dir, files, { index: owner('packages/logging/src/log.ts'), count: 4 }), files, { ...inputs(dir), policyFrom: true }).checkedOnly).toEqual([]);
   });
 
   it('a shard owning one Python file analyses every Python file (summaries, helpers and relocated leaks join them)', () => {
@@ -50,7 +48,7 @@ describe('per-file scope of a shard', () => {
 });
 
 describe('project-level rules report only in project files', () => {
-  // policy-weakened runs only with --policy-from, where every shard analyses everything.
+  // policy-weakened (--policy-from) reads config and registry texts and each file's own comments: tested in shard-work.test.ts.
   const projectRules = ALL_RULES.filter((rule) => rule.checkProject && rule.meta.id !== 'policy-weakened').map((rule) => rule.meta.id);
 
   it('covers the project-level rules', () => {
@@ -66,7 +64,7 @@ describe('project-level rules report only in project files', () => {
       const configFile = own && fs.existsSync(own) ? own : fs.existsSync(ruleConfig) ? ruleConfig : path.join(FIXTURES, '.clavis-lint.yaml');
       const root = path.dirname(configFile);
       const result = await scan({ cwd: root, paths: [c.casePath], configFile, ruleOverrides: { [ruleId]: 'error' }, workers: 0, today: FIXTURE_TODAY });
-      const isProjectFile = projectFileTest({ root: result.root, docsPages: result.prepared.config.docs.map((d) => d.path), registry: result.prepared.registry, policyFrom: false });
+      const isProjectFile = projectFileTest({ root: result.root, docsPages: result.prepared.config.docs.map((d) => d.path), registry: result.prepared.registry });
       const languageOf = (file: string) => result.facts.find((f) => f.file === file)?.language ?? detectByPath(file);
       for (const finding of result.findings.filter((f) => f.ruleId === ruleId)) {
         expect(isProjectFile(finding.file, languageOf(finding.file)), `${c.name}: ${finding.file}:${finding.line}`).toBe(true);

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { writeTree } from '../support/run-cli.js';
 import { planShards } from '../../src/shard/plan.js';
 import { leakRootsForShard } from '../../src/shard/leak-roots.js';
-import { frontEndOptionsFor, prepareProject } from '../../src/core/engine.js';
+import { frontEndOptionsFor, prepareProject, scan } from '../../src/core/engine.js';
+import type { Finding } from '../../src/core/finding.js';
 import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
 import { crossFileTree } from './cross-file-tree.js';
 import { runMain } from './in-process-cli.js';
@@ -86,6 +87,28 @@ describe.each([
     const dir = writeTree(tree);
     const unsharded = await unshardedJson(dir);
     expect((await mergedJson(dir, count, ['--no-cache'])).merged).toBe(unsharded);
+  }, 120_000);
+});
+
+describe('--policy-from', () => {
+  it('policy-weakened findings (a lowered rule, a new suppression in a package) come out of the shards as from one scan', async () => {
+    const tree = crossFileTree({ workspaces: true });
+    const base = writeTree({ '.clavis-lint.yaml': tree['.clavis-lint.yaml'], 'secrets.registry.yaml': tree['secrets.registry.yaml'] });
+    const dir = writeTree({
+      ...tree,
+      '.clavis-lint.yaml': `${tree['.clavis-lint.yaml']}rules:\n  no-direct-env-read: warn\n`,
+      'packages/logging/src/log.ts': tree['packages/logging/src/log.ts'].replace('  console.log', '  // clavis-lint-disable-next-line no-secret-in-log -- reviewed\n  console.log'),
+    });
+    const run = async (shard?: { index: number; count: number }) => (await scan({ cwd: dir, workers: 0, policyFrom: { dir: base }, ...(shard ? { shard } : {}) })).findings;
+    const whole = await run();
+    expect(whole.filter((f) => f.ruleId === 'policy-weakened').map((f) => f.file)).toEqual(expect.arrayContaining(['.clavis-lint.yaml', 'packages/logging/src/log.ts']));
+    for (const count of [2, 4]) {
+      const parts: Finding[] = [];
+      for (let index = 1; index <= count; index++) parts.push(...(await run({ index, count })));
+      // Each shard's findings are sorted, files are disjoint: a stable sort by file rebuilds the whole list.
+      const merged = parts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
+    }
   }, 120_000);
 });
 
