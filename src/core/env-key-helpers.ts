@@ -36,12 +36,16 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
   }
   if (helpers.length === 0) return;
   options.envKeyHelpers = helpers;
+  const callPatterns = new Map<string, RegExp>();
+  for (const language of new Set(helpers.map((h) => h.language))) {
+    callPatterns.set(language, callPattern(helpers.filter((h) => h.language === language)));
+  }
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
     if (!language || !LANGUAGES.has(language)) continue;
-    const mine = helpers.filter((h) => h.language === language);
-    if (mine.length === 0 || !callsAny(root, analysis.file, mine)) continue;
+    const calls = callPatterns.get(language);
+    if (!calls || !callsAny(root, analysis.file, calls)) continue;
     const loaded = loadForAnalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
     const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(root, analysis.file, language) : null;
@@ -63,15 +67,21 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
   }
 }
 
+/** `name(` for any of the helpers, as one alternation: one pass over a file instead of one per helper (vox: 4x faster). */
+function callPattern(helpers: Helper[]): RegExp {
+  const names = [...new Set(helpers.map((h) => h.function))].sort();
+  return new RegExp(`(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\(`);
+}
+
 /** A plain text test before any parse: the file mentions `name(` for one of the helpers. */
-function callsAny(root: string, file: string, helpers: Helper[]): boolean {
+function callsAny(root: string, file: string, calls: RegExp): boolean {
   let text: string;
   try {
     text = fs.readFileSync(path.join(root, file), 'utf8');
   } catch {
     return false;
   }
-  return helpers.some((h) => text.includes(`${h.function}(`));
+  return calls.test(text);
 }
 
 function readPending(root: string, file: string, language: NonNullable<FileAnalysis['language']>): { file: string; language: typeof language; text: string } | null {

@@ -30,7 +30,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   }
   try {
     const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-    for (const token of tokens) collectComments(token, (offset, source) => {
+    // Only comments holding the marker become facts: without it in the text, the CST walk finds none.
+    if (text.includes(DISABLE_MARKER)) for (const token of tokens) collectComments(token, (offset, source) => {
       if (source.includes(DISABLE_MARKER)) {
         comments.push({ kind: 'comment', text: source.replace(/^#/, '').trim(), range: toRange(offset, offset + source.length) });
       }
