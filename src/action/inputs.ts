@@ -1,6 +1,7 @@
 // The Action's inputs (action.yml) read through @actions/core, plus the pull request base that
 // `changed-since` defaults to. Pure except for reading the event payload file.
 import fs from 'node:fs';
+import { MAX_SHARDS, parseShardSpec, type ShardSpec } from '../shard/spec.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type DiffFilterInput = 'added' | 'file' | 'none';
@@ -27,6 +28,8 @@ export interface ActionInputs {
   policyFromOrigin: 'input' | 'pull-request' | 'head';
   /** `allow-empty`: a scan that covers no file passes instead of failing the step. */
   allowEmpty: boolean;
+  /** `shard: I/N` (a CI matrix): this job analyses and reports part I of N; `clavis-lint merge` joins the parts. */
+  shard?: ShardSpec;
 }
 
 export class InputError extends Error {}
@@ -71,7 +74,16 @@ export function readInputs(getInput: (name: string) => string, env: NodeJS.Proce
     baseline: optional('baseline'),
     ...policyFromInput(optional('policy-from') ?? 'auto', env),
     allowEmpty: oneOf('allow-empty', optional('allow-empty') ?? 'false', ['true', 'false'] as const) === 'true',
+    ...shardInput(optional('shard')),
   };
+}
+
+/** `shard`: empty = the whole scan; else `I/N` as the CLI's `--shard` (a matrix writes `${{ matrix.shard }}/4`). */
+function shardInput(value: string | undefined): Pick<ActionInputs, 'shard'> {
+  if (value === undefined) return {};
+  const spec = parseShardSpec(value);
+  if (typeof spec === 'string') throw new InputError(`invalid input shard: '${JSON.stringify(value).slice(1, -1)}'; expected I/N with 1 <= I <= N <= ${MAX_SHARDS} (e.g. 2/4), or empty for no sharding`);
+  return { shard: spec };
 }
 
 /** `policy-from`: auto (base on pull requests, else head), base, head, or a commit/ref. */

@@ -3,7 +3,8 @@
 // scripts/build-action.js; `src/action/index.ts` is the bundle's entry.
 //
 // Scope: the SARIF file always holds the whole project's findings (minus the baseline), because
-// code scanning compares it with the base branch itself and a partial upload would close alerts.
+// code scanning compares it with the base branch itself and a partial upload would close alerts;
+// with `shard: I/N` it holds this part's, marked for `clavis-lint merge` (docs/scaling.md).
 // Annotations, the summary, the outputs and the verdict cover the pull request's changes only
 // (`changed-since`, `diff-filter`), so a PR never fails on findings it did not touch.
 import fs from 'node:fs';
@@ -22,6 +23,8 @@ import { ALL_RULES } from '../rules/index.js';
 import { toolVersion } from '../cli/version.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { selectAnnotations } from './annotations.js';
+import { markShardReport } from '../shard/marks.js';
+import { shardAutomationId } from '../shard/spec.js';
 
 /** Replaced with the package version by scripts/build-action.js; the bundle cannot read package.json. */
 declare const __CLAVIS_LINT_VERSION__: string | undefined;
@@ -66,11 +69,11 @@ function rebaseFinding(finding: Finding, toWorkspace: (file: string) => string):
   };
 }
 
-/** The baseline over the whole scan; only entries of files under the scanned path can be stale. */
-function withBaseline(findings: Finding[], baselineFile: string | undefined, workspace: string, scanned: string, policyRef?: string): { kept: Finding[]; matched: number; stale: StaleEntry[] } {
+/** The baseline over the whole scan; only entries of files under the scanned path (and, in a shard, of its own files) can be stale. */
+function withBaseline(findings: Finding[], baselineFile: string | undefined, workspace: string, scanned: string, policyRef?: string, owns?: (file: string) => boolean): { kept: Finding[]; matched: number; stale: StaleEntry[] } {
   if (!baselineFile) return { kept: findings, matched: 0, stale: [] };
   const text = baselineText(baselineFile, workspace, policyRef);
-  return applyBaseline(findings, text, baselineFile, (file) => scanned === '' || file === scanned || file.startsWith(`${scanned}/`));
+  return applyBaseline(findings, text, baselineFile, (file) => (scanned === '' || file === scanned || file.startsWith(`${scanned}/`)) && (!owns || owns(file)));
 }
 
 /** The baseline in force: under a base policy, as committed at the base (see baselineTextAtRef). */
@@ -118,6 +121,7 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
     workers: 0,
     ...(policy.ref ? { policyFrom: { ref: policy.ref } } : {}),
     emptyScan: inputs.allowEmpty ? 'allow' : 'error',
+    ...(inputs.shard ? { shard: inputs.shard } : {}),
   });
   for (const warning of result.warnings) core.warning(`clavis-lint: ${locatedWarning(warning)}`);
   const root = result.root;
@@ -126,7 +130,7 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
   const { changed, base } = resolveChanges(root, inputs);
 
   const scanned = path.relative(root, path.resolve(workspace, inputs.path)).split(path.sep).join('/');
-  const whole = withBaseline(result.findings, inputs.baseline, workspace, scanned.startsWith('..') ? '' : scanned, policy.ref);
+  const whole = withBaseline(result.findings, inputs.baseline, workspace, scanned.startsWith('..') ? '' : scanned, policy.ref, result.shard?.owns);
   const scoped = changed ? filterByDiff(whole.kept, changed, inputs.diffFilter) : whole.kept;
   const ctx: ReporterContext = { rules: ALL_RULES.map((r) => r.meta), toolVersion: actionVersion(), color: false, sourceLines: result.sourceLines };
   const rebased = (findings: Finding[]): Finding[] => (root === workspace ? findings : findings.map((f) => rebaseFinding(f, toWorkspace)));
@@ -135,7 +139,11 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
   const sarifPath = path.resolve(workspace, inputs.sarifFile);
   const sarifResult = { ...result, root: workspace, findings: rebased(whole.kept), suppressed: rebased(result.suppressed), errors: result.errors.map((e) => ({ ...e, file: toWorkspace(e.file) })) };
   fs.mkdirSync(path.dirname(sarifPath), { recursive: true });
-  fs.writeFileSync(sarifPath, formatResult('sarif', sarifResult, { ...ctx, sourceLines: undefined }));
+  // A shard's SARIF has its own category (automationDetails.id) and the mark `clavis-lint merge` checks.
+  const automationId = result.shard ? shardAutomationId('clavis-lint/', result.shard) : undefined;
+  const sarifText = formatResult('sarif', sarifResult, { ...ctx, sourceLines: undefined, ...(automationId ? { automationId } : {}) });
+  fs.writeFileSync(sarifPath, result.shard ? markShardReport('sarif', sarifText, result.shard, 'clavis-lint/') : sarifText);
+  if (result.shard) core.info(`clavis-lint: shard ${result.shard.index} of ${result.shard.count}: this job reports its own files only; join the shards' SARIF files with \`clavis-lint merge\`.`);
 
   const shown = { ...result, findings: scoped, ...baselineInfo };
   if (inputs.format !== 'github') process.stdout.write(formatResult(inputs.format, shown, ctx));
@@ -152,7 +160,8 @@ async function runChecked(env: NodeJS.ProcessEnv): Promise<ActionOutcome> {
       ? `_Scope: findings in files changed since \`${base.slice(0, 12)}\` (diff filter \`${inputs.diffFilter}\`). The SARIF upload covers the whole project._\n\n`
       : '';
     const policyNote = `_Policy: config, registry and baseline from ${policy.note}._\n\n`;
-    await core.summary.addRaw(policyNote + scopeNote + formatResult('markdown', { ...shown, findings: rebased(scoped) }, ctx), true).write();
+    const shardNote = result.shard ? `_Shard ${result.shard.index} of ${result.shard.count}: the findings of this job's part of the project only._\n\n` : '';
+    await core.summary.addRaw(policyNote + shardNote + scopeNote + formatResult('markdown', { ...shown, findings: rebased(scoped) }, ctx), true).write();
   }
 
   const errors = scoped.filter((f) => f.severity === 'error').length;
