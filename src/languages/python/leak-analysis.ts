@@ -13,6 +13,7 @@ import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { collectClasses, type ClassModel } from './class-model.js';
 import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
 import { envReadAt } from './env-reads.js';
+import { isCredentialStoreDestination } from './file-destination.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, dottedParts, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
@@ -749,7 +750,7 @@ export class PythonLeakAnalysis {
     if (CONTAINER_CALLS.has(qualified)) return allArgs;
     if (TEXT_CALLS.has(qualified) || TEXT_PREFIXES.some((p) => qualified.startsWith(p))) return asText(allArgs);
     if (fn?.type === 'attribute') {
-      this.checkSerializedWrite(name, args, positional, isSink);
+      this.checkSerializedWrite(name, fn.childForFieldName('object'), args, positional, isSink);
       return this.methodResult(name, receiverTaint, args, asText(allArgs));
     }
     return null;
@@ -779,10 +780,12 @@ export class PythonLeakAnalysis {
   }
 
   /** Serialized text written to a file (`f.write(json.dumps(cfg))`): the serialization is persisted there. */
-  private checkSerializedWrite(name: string, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, isSink: boolean): void {
+  private checkSerializedWrite(name: string, file: Node | null, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, isSink: boolean): void {
     if (isSink || !WRITE_METHODS.has(name)) return;
     const index = positional.findIndex((t) => t?.serialized);
     if (index < 0) return;
+    // The program's own credential or config file (`credentials_path.write_text(json.dumps(...))`) is where the key lives.
+    if (isCredentialStoreDestination(file, this.scope)) return;
     const taint = positional[index]!;
     const entry: SinkEntry = { id: 'serialized-write', language: 'python', ruleId: 'no-secret-serialization', callee: `*.${name}`, args: [0], label: `${taint.serialized} written by ${name}()` };
     this.sinkHit(entry, entry.label, args.positional[index], taint);
@@ -960,6 +963,8 @@ export class PythonLeakAnalysis {
     const allowed = new Set(entries.filter((e) => e.allowed && e.path).map((e) => e.path!.split(/[.[]/)[0]));
     for (const entry of entries) {
       if (entry.allowed) continue;
+      // A file write into the program's own credential or config file is where the key lives.
+      if (entry.destinationArg !== undefined && isCredentialStoreDestination(args.positional[entry.destinationArg] ?? args.keywords.get('fp') ?? args.keywords.get('stream') ?? null, this.scope)) continue;
       const hits: Array<{ node: Node; taint: Taint | null }> = [];
       if (entry.args === 'all') {
         args.positional.forEach((node, i) => hits.push({ node, taint: positional[i] }));

@@ -44,10 +44,10 @@ export const PYTHON_SINKS: SinkEntry[] = [
   python({ id: 'assert', ruleId: 'no-secret-in-error', callee: 'assert', args: 'all', label: 'assert message' }),
 
   python({ id: 'json-dumps', ruleId: 'no-secret-serialization', module: 'json', callee: 'json.dumps', args: [0], label: 'json.dumps' }),
-  python({ id: 'json-dump', ruleId: 'no-secret-serialization', module: 'json', callee: 'json.dump', args: [0], label: 'json.dump' }),
+  python({ id: 'json-dump', ruleId: 'no-secret-serialization', module: 'json', callee: 'json.dump', args: [0], destinationArg: 1, label: 'json.dump' }),
   python({ id: 'orjson-dumps', ruleId: 'no-secret-serialization', module: 'orjson', callee: 'orjson.dumps', args: [0], label: 'orjson.dumps' }),
-  python({ id: 'yaml-dump', ruleId: 'no-secret-serialization', module: 'yaml', callee: 'yaml.dump', args: [0], label: 'yaml.dump' }),
-  python({ id: 'yaml-safe-dump', ruleId: 'no-secret-serialization', module: 'yaml', callee: 'yaml.safe_dump', args: [0], label: 'yaml.safe_dump' }),
+  python({ id: 'yaml-dump', ruleId: 'no-secret-serialization', module: 'yaml', callee: 'yaml.dump', args: [0], destinationArg: 1, label: 'yaml.dump' }),
+  python({ id: 'yaml-safe-dump', ruleId: 'no-secret-serialization', module: 'yaml', callee: 'yaml.safe_dump', args: [0], destinationArg: 1, label: 'yaml.safe_dump' }),
   python({ id: 'pickle-dumps', ruleId: 'no-secret-serialization', module: 'pickle', callee: 'pickle.dumps', args: [0], label: 'pickle.dumps' }),
   python({ id: 'toml-dumps', ruleId: 'no-secret-serialization', module: 'toml', callee: 'toml.dumps', args: [0], label: 'toml.dumps' }),
 

@@ -3,7 +3,7 @@
 import { ts } from './compiler-api.js';
 import type { SinkEntry } from '../sink-catalog.js';
 import { provenanceOf, type Provenance, type ProvenanceContext } from './provenance.js';
-import { isCredentialStoreDestination } from '../credential-files.js';
+import { isCredentialStoreDestination } from '../ts-credential-destination.js';
 
 export interface CompiledSink {
   entry: SinkEntry;
@@ -133,6 +133,17 @@ function receiverMatches(sink: CompiledSink, callee: ts.Expression, checker: ts.
   }
   return false;
 }
+
+/**
+ * Whether a callback sink (a tool handler whose return value the agent sees) is among the entries
+ * `matchSinks` would try for this call: the only sinks a call without a tainted argument can reach.
+ */
+export function mayMatchCallbackSink(node: ts.CallExpression | ts.NewExpression, catalog: CompiledCatalog): boolean {
+  const key = `${ts.isNewExpression(node) ? 'new' : 'call'}:${lastCalleeName(node.expression)}`;
+  return (catalog.byKey.get(key) ?? []).some(isCallbackSink) || catalog.wildcard.some(isCallbackSink);
+}
+
+const isCallbackSink = (sink: CompiledSink): boolean => sink.entry.callbackReturn === true;
 
 /** All catalog entries a call/new expression matches (allowed ones included). */
 export function matchSinks(node: ts.CallExpression | ts.NewExpression, catalog: CompiledCatalog, ctx: ProvenanceContext): CompiledSink[] {

@@ -1,0 +1,85 @@
+// The destination of a Python file write, named as the code names it, for the credential-store
+// exception of file-write sinks (src/leak/credential-files.ts says why): `json.dump(cfg, f)` with
+// `with open(CONFIG_PATH, "w") as f`, `Path.home() / ".config" / "credentials.json"`,
+// `config_path.write_text(...)`, `os.path.join(d, "config.yaml")`.
+import type { Node } from 'web-tree-sitter';
+import { lastPathSegment, namesCredentialStore } from '../../leak/credential-files.js';
+import { enclosingScope, type ModuleScope } from './module-scope.js';
+import { callArguments } from './python-syntax.js';
+
+const PATH_CALLS = new Set(['open', 'Path', 'PurePath', 'join', 'expanduser', 'abspath', 'realpath', 'resolve', 'joinpath', 'with_name', 'with_suffix']);
+
+/** True when a file object or path expression names the program's own credential or config file. */
+export function isCredentialStoreDestination(node: Node | null, scope: ModuleScope): boolean {
+  const name = destinationName(node, scope, 0);
+  return name !== null && namesCredentialStore(name);
+}
+
+function destinationName(node: Node | null, scope: ModuleScope, depth: number): string | null {
+  if (!node || depth > 6) return null;
+  const literal = scope.constString(node);
+  if (literal !== null) return lastPathSegment(literal);
+  switch (node.type) {
+    case 'parenthesized_expression':
+      return destinationName(node.namedChildren[0] ?? null, scope, depth + 1);
+    case 'identifier': {
+      // `with open(p) as f` / `f = open(p)` / `path = Path(...)`: what the name was bound to, else its own name.
+      const bound = boundTo(node);
+      return (bound && destinationName(bound, scope, depth + 1)) ?? node.text;
+    }
+    case 'attribute':
+      return node.childForFieldName('attribute')?.text ?? null;
+    case 'binary_operator':
+      // `home / ".config" / "credentials.json"`: the last operand names the file.
+      return node.childForFieldName('operator')?.text === '/' ? destinationName(node.childForFieldName('right'), scope, depth + 1) : null;
+    case 'string': {
+      // An f-string: the text after its last interpolation, or that interpolation.
+      const parts = node.namedChildren.filter((child) => child.type === 'string_content' || child.type === 'interpolation');
+      const last = parts[parts.length - 1];
+      if (!last) return null;
+      if (last.type === 'string_content') return lastPathSegment(last.text) || null;
+      return destinationName(last.childForFieldName('expression'), scope, depth + 1);
+    }
+    case 'call': {
+      const fn = node.childForFieldName('function');
+      const callee = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? (fn.childForFieldName('attribute')?.text ?? '') : '';
+      if (PATH_CALLS.has(callee)) {
+        const args = callArguments(node).positional;
+        // `open(p)`, `Path(d, "config.yaml")`, `os.path.join(d, "config.yaml")`: the last argument names the file;
+        // `p.open("w")`, `p.resolve()`: the receiver does.
+        if (callee === 'open' && fn?.type === 'attribute' && (args.length === 0 || scope.constString(args[0]) !== null)) return destinationName(fn.childForFieldName('object'), scope, depth + 1);
+        const named = callee === 'open' ? args[0] : args[args.length - 1];
+        if (named) return destinationName(named, scope, depth + 1);
+        return fn?.type === 'attribute' ? destinationName(fn.childForFieldName('object'), scope, depth + 1) : null;
+      }
+      // `get_config_path()`: the function says what it returns.
+      return callee || null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The value a local name was bound to by `name = value` or `with value as name` in its function, when once. */
+function boundTo(identifier: Node): Node | null {
+  const owner = enclosingScope(identifier);
+  let found: Node | null = null;
+  let count = 0;
+  for (const node of owner.descendantsOfType(['assignment', 'as_pattern'])) {
+    if (!node) continue;
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      if (left?.type === 'identifier' && left.text === identifier.text) {
+        count++;
+        found = node.childForFieldName('right');
+      }
+    } else {
+      const alias = node.childForFieldName('alias');
+      if (alias?.text === identifier.text) {
+        count++;
+        found = node.namedChildren[0] ?? null;
+      }
+    }
+  }
+  return count === 1 ? found : null;
+}
