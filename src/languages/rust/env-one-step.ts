@@ -24,6 +24,15 @@ export interface RefineInput {
   rangeOf(node: Node): Range;
   /** Helpers of other files whose parameter is an env key (second pass, see FrontEndOptions.envKeyHelpers). */
   helpers?: FrontEndOptions['envKeyHelpers'];
+  /** The parsed text: a call whose text does not spell a name cannot be a call of it (checked before any child node is read). */
+  text?: string;
+}
+
+/** Some of `names` occurs in the call's text (always true without the text). */
+function callSpells(input: RefineInput, call: Node, names: readonly string[]): boolean {
+  if (input.text === undefined) return true;
+  const callText = input.text.slice(call.startIndex, call.endIndex);
+  return names.some((name) => callText.includes(name));
 }
 
 type Patch = Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam'>>;
@@ -223,7 +232,7 @@ function listReads(record: RustReadRecord, elements: Node[], input: RefineInput)
  */
 function resolveHelper(entries: Array<{ record: RustReadRecord; binder: Extract<Binder, { kind: 'param' }> }>, input: RefineInput): RustReadRecord[] {
   const { fn, name } = entries[0].binder;
-  const sites = input.calls.filter((site) => isCallOf(site.node, name, fn));
+  const sites = input.calls.filter((site) => callSpells(input, site.node, [name]) && isCallOf(site.node, name, fn));
   const out: RustReadRecord[] = [];
   for (const site of sites) {
     const emitted = new Set<string>();
@@ -277,7 +286,9 @@ function foreignHelperReads(input: RefineInput): RustReadRecord[] {
   for (const helper of helpers) byName.set(helper.function, [...(byName.get(helper.function) ?? []), helper]);
   // One look at each call's name first: most files call none of the helpers, and need no tree walk.
   const matches: Array<{ site: SiteRecord; helpers: typeof helpers }> = [];
+  const names = [...byName.keys()];
   for (const site of input.calls) {
+    if (!callSpells(input, site.node, names)) continue;
     const callee = site.node.childForFieldName('function');
     if (!callee || callee.type === 'field_expression') continue;
     const named = byName.get(lastSegment(callee) ?? '');
@@ -363,7 +374,10 @@ interface Writes {
 /** `set_var(K, v)`, `remove_var(K)` (and `temp_env::with_var`): names and key texts written. */
 function collectWrites(input: RefineInput): Writes {
   const writes: Writes = { facts: [], names: new Set(), keys: new Map() };
+  const writers = [...WRITING_FUNCTIONS];
+  if (input.text !== undefined && !writers.some((name) => input.text!.includes(name))) return writes;
   for (const site of input.calls) {
+    if (!callSpells(input, site.node, writers)) continue;
     const callee = site.node.childForFieldName('function');
     if (!callee || callee.type === 'field_expression') continue;
     if (!WRITING_FUNCTIONS.has(lastSegment(callee) ?? '')) continue;

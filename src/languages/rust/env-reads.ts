@@ -63,6 +63,17 @@ export function envFunctionOf(callee: Node, imports: ImportMap): EnvFunction | n
   return null;
 }
 
+/**
+ * Words one of which the text of a call to an env function holds: `var` (every env function's
+ * name ends a path of `var`, `var_os`, `vars`, `vars_os`), or a local alias of one
+ * (`use std::env::var as getenv`). A call spelling none is no env read, nor passes one as a value.
+ */
+export function envCalleeWords(imports: ImportMap): string[] {
+  const words = ['var'];
+  for (const [local, full] of imports.aliases) if (ENV_FUNCTIONS[full.join('::')] && !local.includes('var')) words.push(local);
+  return words;
+}
+
 export function envReadOfCall(call: Node, context: EnvReadContext): EnvReadMatch | null {
   const callee = call.childForFieldName('function');
   if (!callee) return null;

@@ -8,8 +8,12 @@ export interface ImportMap {
   aliases: Map<string, string[]>;
   /** Prefixes imported with `*` (`use std::env::*`). */
   wildcards: string[][];
-  /** Crate roots that the file names in `use`, `extern crate` or qualified paths. */
+  /** Crate roots that the file names in `use` or `extern crate` (and, once `pathRoots` was asked, in qualified paths). */
   crateRoots: Set<string>;
+  /** The crate roots of qualified paths, computed on demand (a tree walk most files never need). */
+  pathRoots?: () => Set<string>;
+  /** The parsed text: a crate a file never spells cannot be the root of one of its paths. */
+  text?: string;
 }
 
 export function emptyImportMap(): ImportMap {
@@ -99,8 +103,34 @@ export function crateIdent(module: string): string {
 /** The file references the crate (`use`, `extern crate` or a qualified path), also as `crate_suffix`. */
 export function referencesCrate(map: ImportMap, module: string): boolean {
   const ident = crateIdent(module);
-  for (const root of map.crateRoots) {
-    if (root === ident || root.startsWith(`${ident}_`)) return true;
+  const matches = (): boolean => {
+    for (const root of map.crateRoots) {
+      if (root === ident || root.startsWith(`${ident}_`)) return true;
+    }
+    return false;
+  };
+  if (matches()) return true;
+  if (!map.pathRoots || (map.text !== undefined && !spellsPathRoot(map.text, ident))) return false;
+  for (const root of map.pathRoots()) map.crateRoots.add(root);
+  map.pathRoots = undefined;
+  return matches();
+}
+
+/**
+ * The text may hold a qualified path whose root (the text before its first `::`, trimmed) is the
+ * crate or `crate_suffix`: the name at a word start, then `_`, or spaces and `::`.
+ */
+function spellsPathRoot(text: string, ident: string): boolean {
+  for (let at = text.indexOf(ident); at >= 0; at = text.indexOf(ident, at + 1)) {
+    if (at > 0 && isIdentifierCode(text.charCodeAt(at - 1))) continue;
+    let next = at + ident.length;
+    if (text.charCodeAt(next) === 95) return true;
+    while (next < text.length && (text[next] === ' ' || text[next] === '\t' || text[next] === '\n' || text[next] === '\r')) next++;
+    if (text.startsWith('::', next)) return true;
   }
   return false;
+}
+
+function isIdentifierCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }

@@ -19,7 +19,7 @@ import { sinksFor, type SinkEntry } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { constantsOfTree, constsByName, resolveConstString, type ConstScope } from './constants.js';
 import { ExternalSummaries } from './external-calls.js';
-import { clapEnvReads, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
+import { clapEnvReads, envCalleeWords, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { refineRustEnvReads } from './env-one-step.js';
 import { indexFunctions, type FunctionIndex, type FunctionInfo } from './function-index.js';
 import { crateIdent, type ImportMap } from './imports.js';
@@ -188,8 +188,9 @@ class RustFileAnalysis {
   ) {
     this.lines = new LineIndex(text);
     this.testFile = isTestFile(file);
-    this.syntax = indexSyntax(root, this.testFile);
+    this.syntax = indexSyntax(root, this.testFile, text.includes(SUPPRESSION_MARKER));
     this.imports = this.syntax.imports;
+    this.imports.text = text;
     this.constScope = { fileConsts: constsByName(this.syntax.constItems), projectConstants: options.projectConstants ?? {}, envById: options.envById };
     this.secretTypes = new Set(options.resolver.types.filter((type) => type.length > 0 && text.includes(type)));
   }
@@ -226,7 +227,11 @@ class RustFileAnalysis {
   /** Env reads in source order: calls (and `env::var` passed as a value), macros, clap attributes. */
   private collectEnvReads(): void {
     const reads: Array<{ read: EnvReadMatch; inTest: boolean }> = [];
+    // A call's text must spell the env function's name (or a local alias of one) for the call to be a read: most calls are looked at no further.
+    const envWords = envCalleeWords(this.imports);
     for (const { node, inTest, enclosingFunction } of this.syntax.calls) {
+      const callText = this.text.slice(node.startIndex, node.endIndex);
+      if (!envWords.some((word) => callText.includes(word))) continue;
       const context = this.readContext(enclosingFunction);
       const read = envReadOfCall(node, context);
       if (read) reads.push({ read, inTest });
@@ -245,7 +250,7 @@ class RustFileAnalysis {
       for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
     }
     // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
-    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers });
+    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text });
     refined.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
     for (const { read, inTest } of refined) {
       this.pushEnvRead(read, inTest);
@@ -254,18 +259,31 @@ class RustFileAnalysis {
     }
   }
 
+  /** One context per enclosing function (its node objects are shared by every record of the index). */
+  private readonly contexts = new Map<Node | null, EnvReadContext>();
+
   private readContext(enclosingFunction: Node | null): EnvReadContext {
-    return { imports: this.imports, constScope: enclosingFunction ? { ...this.constScope, enclosingFunction } : this.constScope };
+    let context = this.contexts.get(enclosingFunction);
+    if (!context) {
+      context = { imports: this.imports, constScope: enclosingFunction ? { ...this.constScope, enclosingFunction } : this.constScope };
+      this.contexts.set(enclosingFunction, context);
+    }
+    return context;
   }
 
   /** Secret-store SDK calls and resolver calls. */
   private collectCalls(): void {
     const stores = new SecretStoreMatcher(secretStoresFor('rust', this.options.extraSecretStores), this.imports);
     const resolverFunctions = new Set(this.options.resolver.functions);
+    // A resolver call's text spells the resolver's name: the file's text first, then each call's.
+    const resolverNames = [...resolverFunctions].filter((name) => name.length > 0 && this.text.includes(name));
+    if (stores.isEmpty && resolverNames.length === 0) return;
     for (const { node, inTest, enclosingFunction } of this.syntax.calls) {
       const store = stores.isEmpty ? null : stores.match(node);
       if (store) this.facts.push({ kind: 'secret-store-call', provider: store.provider, api: store.api, range: this.range(node), ...(inTest ? { inTest } : {}) });
-      this.pushResolverCall(node, resolverFunctions, enclosingFunction);
+      if (resolverNames.length === 0) continue;
+      const callText = this.text.slice(node.startIndex, node.endIndex);
+      if (resolverNames.some((name) => callText.includes(name))) this.pushResolverCall(node, resolverFunctions, enclosingFunction);
     }
   }
 
@@ -304,7 +322,7 @@ class RustFileAnalysis {
     const names = new Set(this.options.registryNames);
     for (const { node, inTest } of this.syntax.literals) {
       if (this.consumedLiterals.has(node.startIndex)) continue;
-      const value = stringLiteralValue(node);
+      const value = plainLiteralValue(this.text, node) ?? stringLiteralValue(node);
       if (value === null || !names.has(value)) continue;
       this.facts.push({ kind: 'name-ref', name: value, context: 'string-literal', range: this.range(node), ...(inTest ? { inTest } : {}) });
     }
@@ -312,7 +330,9 @@ class RustFileAnalysis {
 
   /** Where literals bound to a name sit, so output can mask them if the name is a secret's. */
   private emitBoundLiterals(): void {
-    for (const { node } of this.syntax.literals) {
+    for (const { node, inMacro } of this.syntax.literals) {
+      // A literal in a macro's token tree is a token, bound to nothing (`boundNameOf` would say null after climbing its parents).
+      if (inMacro) continue;
       const name = boundNameOf(node);
       if (name !== null) this.facts.push(valueLiteralFact(this.range(node), name));
     }
@@ -436,6 +456,18 @@ const builtinRustSinks = sinksFor('rust');
 /** The sink catalog for Rust; built once unless the config adds sinks. */
 function rustSinks(extra: unknown[] | undefined): SinkEntry[] {
   return extra && extra.length > 0 ? sinksFor('rust', extra) : builtinRustSinks;
+}
+
+/**
+ * The value of a `"…"` literal without escapes, read from the text (no child nodes needed); null
+ * for any other literal (raw, byte, escaped, unterminated), which `stringLiteralValue` decodes.
+ */
+function plainLiteralValue(text: string, node: Node): string | null {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  if (end - start < 2 || text.charCodeAt(start) !== 34 || text.charCodeAt(end - 1) !== 34) return null;
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('\\') ? null : inner;
 }
 
 /** Path arguments of a call that may name an env function (`.map(std::env::var)`); cheap text pre-check first. */

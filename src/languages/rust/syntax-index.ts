@@ -5,18 +5,22 @@ import type { Node } from 'web-tree-sitter';
 import { addExternCrate, addUseDeclaration, emptyImportMap, type ImportMap } from './imports.js';
 import { isTestAttribute, isTestItemType } from './test-code.js';
 
-const COLLECTED_TYPES = [
-  'use_declaration', 'extern_crate_declaration', 'attribute_item', 'line_comment', 'block_comment',
-  'string_literal', 'raw_string_literal', 'call_expression', 'macro_invocation', 'scoped_identifier',
+const ITEM_TYPES = [
+  'use_declaration', 'extern_crate_declaration', 'attribute_item',
+  'string_literal', 'raw_string_literal', 'call_expression', 'macro_invocation',
   'const_item', 'static_item', 'function_item', 'closure_expression', 'impl_item', 'struct_item', 'enum_item',
   'mod_item', 'trait_item',
 ];
+/** Comments are only wanted for suppression markers: a file without one skips its (many) comment nodes. */
+const COMMENT_TYPES = ['line_comment', 'block_comment'];
 
 export interface SiteRecord {
   node: Node;
   inTest: boolean;
   /** Innermost function or closure around the node. */
   enclosingFunction: Node | null;
+  /** Inside a macro invocation's token tree (literals: `println!("…")`), where no literal is bound to a name. */
+  inMacro?: boolean;
 }
 
 export interface SyntaxIndex {
@@ -33,7 +37,12 @@ export interface SyntaxIndex {
   typeItems: Node[];
 }
 
-export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
+/**
+ * `withComments`: collect comment nodes (the caller knows whether the text holds a suppression
+ * marker at all). `text`: the parsed text, for the crate roots of qualified paths, read on demand
+ * (imports.ts `referencesCrate`) instead of collecting every `a::b` node of the file.
+ */
+export function indexSyntax(root: Node, testFile: boolean, withComments = true): SyntaxIndex {
   const index: SyntaxIndex = {
     imports: emptyImportMap(),
     testRanges: [],
@@ -49,14 +58,18 @@ export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
   };
   const openFunctions: Node[] = [];
   const openTests: Array<[number, number]> = [];
+  /** End offsets of the macro invocations around the current node. */
+  const openMacros: number[] = [];
+  index.imports.pathRoots = () => qualifiedPathRoots(root);
   /** End offset of a `#[test]`/`#[cfg(test)]` attribute waiting for its item. */
   let pendingTestEnd = -1;
-  for (const node of root.descendantsOfType(COLLECTED_TYPES)) {
+  for (const node of root.descendantsOfType(withComments ? [...ITEM_TYPES, ...COMMENT_TYPES] : ITEM_TYPES)) {
     if (!node) continue;
     const type = node.type;
     const start = node.startIndex;
     while (openFunctions.length > 0 && start >= openFunctions[openFunctions.length - 1].endIndex) openFunctions.pop();
     while (openTests.length > 0 && start >= openTests[openTests.length - 1][1]) openTests.pop();
+    while (openMacros.length > 0 && start >= openMacros[openMacros.length - 1]) openMacros.pop();
     if (pendingTestEnd >= 0 && start >= pendingTestEnd && type !== 'attribute_item' && type !== 'line_comment' && type !== 'block_comment') {
       if (isTestItemType(type)) {
         const range: [number, number] = [start, node.endIndex];
@@ -73,14 +86,6 @@ export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
       case 'extern_crate_declaration':
         addExternCrate(index.imports, node);
         break;
-      case 'scoped_identifier': {
-        // The crate root of a qualified path (`aws_sdk_ssm::Client::new`), read from the node's own text.
-        const text = node.text;
-        const separator = text.indexOf('::');
-        const root = separator > 0 ? text.slice(0, separator).trim() : '';
-        if (root) index.imports.crateRoots.add(root);
-        break;
-      }
       case 'attribute_item': {
         const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
         if (attribute && isTestAttribute(attribute)) pendingTestEnd = node.endIndex;
@@ -93,6 +98,7 @@ export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
         break;
       case 'string_literal':
       case 'raw_string_literal':
+        if (openMacros.length > 0) record.inMacro = true;
         index.literals.push(record);
         break;
       case 'call_expression':
@@ -100,6 +106,7 @@ export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
         break;
       case 'macro_invocation':
         index.macros.push(record);
+        openMacros.push(node.endIndex);
         break;
       case 'const_item':
       case 'static_item':
@@ -124,4 +131,17 @@ export function indexSyntax(root: Node, testFile: boolean): SyntaxIndex {
     }
   }
   return index;
+}
+
+/** The crate roots of the file's qualified paths (`aws_sdk_ssm` of `aws_sdk_ssm::Client::new`), each read from the path node's own text. */
+function qualifiedPathRoots(root: Node): Set<string> {
+  const roots = new Set<string>();
+  for (const node of root.descendantsOfType('scoped_identifier')) {
+    if (!node) continue;
+    const text = node.text;
+    const separator = text.indexOf('::');
+    const crateRoot = separator > 0 ? text.slice(0, separator).trim() : '';
+    if (crateRoot) roots.add(crateRoot);
+  }
+  return roots;
 }

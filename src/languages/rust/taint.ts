@@ -152,6 +152,8 @@ const OK_VALUE_METHODS = new Set(['unwrap', 'expect', 'ok', 'unwrap_or', 'unwrap
 const NON_PROPAGATING_OPERATORS = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||']);
 const NO_BINDING_VARIANTS = new Set(['Err', 'None']);
 const STATEMENT_TYPES = new Set(['expression_statement', 'let_declaration', 'macro_invocation']);
+/** Node types that are single tokens in tree-sitter-rust: no named children. */
+const LEAF_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'primitive_type', 'integer_literal', 'float_literal', 'boolean_literal', 'char_literal', 'self', 'crate', 'super', 'metavariable', 'shorthand_field_identifier', 'mutable_specifier']);
 const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
 const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
 const PROBE_SUFFIX = '\n); }';
@@ -444,8 +446,9 @@ export class RustTaintAnalysis {
     if (--this.budget < 0) throw new BudgetExceeded();
     // With parameter taint only, a statement that mentions nothing tainted can neither carry it
     // on nor leak it (skipping a reassignment only keeps taint alive longer).
-    if (this.setup.secretsPossible === false && STATEMENT_TYPES.has(node.type) && !this.mentionsTaintedName(node, frame.env, shift)) return;
-    switch (node.type) {
+    const type = node.type;
+    if (this.setup.secretsPossible === false && STATEMENT_TYPES.has(type) && !this.mentionsTaintedName(node, frame.env, shift)) return;
+    switch (type) {
       case 'function_item':
       case 'line_comment':
       case 'block_comment':
@@ -529,6 +532,8 @@ export class RustTaintAnalysis {
         break;
       }
       default:
+        // A token has no children to walk (asking the tree for none costs a call into it per leaf).
+        if (LEAF_TYPES.has(type)) return;
         break;
     }
     for (const child of node.namedChildren) if (child) this.walk(child, frame, shift);
