@@ -44,8 +44,8 @@ Options:
   --cache, --no-cache           result cache: on by default, off when CI is set (--cache turns it on
                                 there, e.g. with actions/cache); reports are the same either way
   --cache-location DIR          where the cache lives (default .clavis-lint-cache/ at the project root)
-  --shard I/N                   report only part I of N (by workspace package, else by path hash);
-                                every part still analyses the whole tree; see 'merge'
+  --shard I/N                   analyse and report part I of N (by workspace package, else by path
+                                hash), plus what cross-file checks need from other parts; see 'merge'
   --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
   --no-color                    no colours in text output (also NO_COLOR); rule ids link to their
                                 docs on a terminal that is not CI (FORCE_HYPERLINK=1|0 decides)

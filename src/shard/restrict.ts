@@ -1,8 +1,7 @@
-// A shard's part of a scan. Every shard reads and analyses the whole tree (the cross-file passes
-// — the TS leak Program, cross-file summaries, env-key helpers, constants — see every file, as
-// in an unsharded scan) and reports only what is located in the files it owns; so the shards'
-// findings, errors and file counts are disjoint slices of the unsharded report, and `merge`
-// can rebuild it byte for byte.
+// A shard's part of a scan. A shard analyses its own files and what the cross-file passes need
+// from other shards' files (per-file.ts: the front ends; leak-roots.ts: the TS leak Program) and
+// reports only what is located in the files it owns; so the shards' findings, errors and file
+// counts are disjoint slices of the unsharded report, and `merge` can rebuild it byte for byte.
 import { hashText } from '../cache/hash.js';
 import { toolVersion } from '../cli/version.js';
 import type { PreparedProject } from '../core/engine.js';
