@@ -45,15 +45,18 @@ export function generatedByName(relPath: string): string | undefined {
  */
 export function minifiedByShape(language: LanguageId, text: string): string | undefined {
   if (!MINIFIABLE.has(language) || text.length <= MINIFIED_LINE_UNITS) return undefined;
+  const limit = text.length * MINIFIED_SHARE;
   let onLongLines = 0;
-  let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text.charCodeAt(i) !== 10) continue;
-    const length = i - lineStart;
-    if (length > MINIFIED_LINE_UNITS) onLongLines += length;
-    lineStart = i + 1;
+  // Line ends found by indexOf (native) rather than a loop over every character; stops as soon as
+  // the lines left cannot reach the share any more.
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    if (onLongLines + (text.length - lineStart) <= limit) return undefined;
+    const newline = text.indexOf('\n', lineStart);
+    const end = newline === -1 ? text.length : newline;
+    if (end - lineStart > MINIFIED_LINE_UNITS) onLongLines += end - lineStart;
+    lineStart = end + 1;
   }
-  if (onLongLines <= text.length * MINIFIED_SHARE) return undefined;
+  if (onLongLines <= limit) return undefined;
   const percent = Math.floor((onLongLines / text.length) * 100);
   return `skipped: minified (${percent}% of the text is on lines longer than ${MINIFIED_LINE_UNITS} characters); ${HOW_TO_SCAN}`;
 }
