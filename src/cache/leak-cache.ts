@@ -9,12 +9,24 @@
 //   leaves the file's import specifiers as they were (the compiler's import scanner,
 //   ts.preProcessFile) cannot make it a root, and keeps the entry: most files of a large project
 //   never enter the Program, and most edits do not touch imports.
+//
+// An edit to a file the Program loaded no longer reruns the whole pass (decision, issue 12): the
+// entry also keeps each root's walk (src/leak/typescript/incremental.ts: its candidate flows per
+// sink, leaky-type facts, failure) and what the roots share (candidates, roots, the followed
+// import graph, global files, callee names of source-reaching files, problems). A root is rerun
+// when its transitive import closure or a global file (.d.ts, script, global augmentation)
+// changed; the others are replayed, and flows are re-aggregated per sink in the original root
+// order, as the full pass does. The shared inputs must stay as recorded (an edited file keeps its
+// import edges, is not and does not become a candidate or a root, keeps its declared callee
+// names); otherwise, and whenever the walker's memo maps show an order-dependent entry, the full
+// pass runs (and records the roots again). A shard's pass (`partition`) stays all-or-nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions } from '../core/facts.js';
 import { mayContainSource, sourceNeedles } from '../leak/typescript/prefilter.js';
 import { hashText } from './hash.js';
 import type { ResultCache } from './result-cache.js';
+import type { LeakPassObserver, RootsRecord } from '../leak/typescript/incremental.js';
 
 export interface LeakPassResult {
   facts: Map<string, Fact[]>;
@@ -34,6 +46,8 @@ interface LeakEntry {
   imports: Record<string, string>;
   facts: Array<[string, Fact[]]>;
   errors: FileError[];
+  /** Per-root walks and what they share, for rerunning only the roots an edit can affect (incremental.ts); absent when the pass cannot be split. */
+  roots?: RootsRecord;
 }
 
 export interface LeakCacheInput {
@@ -51,7 +65,7 @@ export interface LeakCacheInput {
 
 const PROJECT_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig[^/]*\.json|package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?)$/;
 
-export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, run: () => Promise<LeakPassResult>): Promise<LeakPassResult> {
+export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, run: (observer?: LeakPassObserver) => Promise<LeakPassResult>): Promise<LeakPassResult> {
   const { root } = input;
   const prefix = `${path.resolve(root)}${path.sep}`;
   // Most paths lie under the root: a prefix cut (path.relative on every file is measurable on a 4,000-file project).
@@ -63,15 +77,38 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
   const needles = sourceNeedles(input.options);
 
   const stored = cache.leakEntry as LeakEntry | undefined;
-  if (stored && (await isValid(stored, scanned, projectFiles, scannedRel, currentHash, root, needles))) {
+  const state = stored ? await check(stored, scanned, projectFiles, scannedRel, currentHash, root, needles) : 'miss';
+  if (stored && state === 'hit') {
     cache.leakEntry = stored;
     cache.leakHit = true;
     // A copy: the engine appends these facts to the files' facts, which later passes mutate.
     const copy = JSON.parse(JSON.stringify({ facts: stored.facts, errors: stored.errors })) as Pick<LeakEntry, 'facts' | 'errors'>;
     return { facts: new Map(copy.facts.map(([file, facts]) => [path.resolve(root, file), facts])), errors: copy.errors };
   }
+  const keys = { rel, abs: (key: string) => path.resolve(root, key) };
+  let result: LeakPassResult | undefined;
+  let roots: RootsRecord | undefined;
+  if (stored?.roots && typeof state === 'object' && !input.partition) {
+    // Edited files inside the Program: rerun only the roots they can affect (incremental.ts), when that is exact.
+    try {
+      const { rerunChangedRoots } = await import('../leak/typescript/incremental.js');
+      const rerun = rerunChangedRoots({ root, options: input.options, files: input.files, record: stored.roots, changed: state.changed, keys, readText });
+      if (rerun) {
+        result = { facts: rerun.facts, errors: rerun.errors, loadedFiles: Object.keys(stored.loaded).map(keys.abs) };
+        roots = rerun.record;
+        cache.leakRoots = { walked: rerun.walked, reused: rerun.reused };
+      }
+    } catch {
+      // A record this code cannot use (another build's, or damaged): the full pass below.
+    }
+  }
+  if (!result) {
+    const recorder = input.partition ? undefined : new (await import('../leak/typescript/incremental.js')).RootsRecorder(keys);
+    result = await run(recorder);
+    roots = recorder?.record();
+    if (roots) cache.leakRoots = { walked: roots.walks.length, reused: 0 };
+  }
   // Serialised before the engine merges the facts into (and later passes mutate) the file facts.
-  const result = await run();
   if (result.loadedFiles) {
     const loaded: Record<string, string> = {};
     for (const abs of result.loadedFiles) {
@@ -88,31 +125,56 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
       if (hash === undefined) continue; // not hashed (too large, unreadable): any later state of it misses
       files[file] = hash;
       if (file in loaded) continue;
-      const text = readText(path.resolve(root, file));
-      if (text !== null) imports[file] = importsHash(ts, text);
+      // Unchanged since the stored entry: its import specifiers are the stored ones.
+      if (stored?.files?.[file] === hash && typeof stored.imports?.[file] === 'string') imports[file] = stored.imports[file];
+      else {
+        const text = readText(path.resolve(root, file));
+        if (text !== null) imports[file] = importsHash(ts, text);
+      }
     }
     const facts = [...result.facts].map(([abs, list]): [string, Fact[]] => [rel(abs), list]);
-    cache.leakEntry = JSON.parse(JSON.stringify({ scanned, projectFiles, loaded, files, imports, facts, errors: result.errors } satisfies LeakEntry));
+    cache.leakEntry = JSON.parse(JSON.stringify({ scanned, projectFiles, loaded, files, imports, facts, errors: result.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry));
   }
   return result;
 }
 
-async function isValid(entry: LeakEntry, scanned: string, projectFiles: string, scannedRel: string[], currentHash: (key: string) => string | null, root: string, needles: ReturnType<typeof sourceNeedles>): Promise<boolean> {
-  if (typeof entry !== 'object' || entry === null || entry.scanned !== scanned || entry.projectFiles !== projectFiles) return false;
-  if (!isRecord(entry.loaded) || !isRecord(entry.files) || !isRecord(entry.imports) || !Array.isArray(entry.facts) || !Array.isArray(entry.errors)) return false;
-  for (const [key, hash] of Object.entries(entry.loaded)) if (currentHash(key) !== hash) return false;
+/**
+ * 'hit': the stored result holds; `changed`: it holds but for these edited files the Program
+ * loaded (the incremental pass decides); 'miss': the pass runs again.
+ */
+async function check(
+  entry: LeakEntry,
+  scanned: string,
+  projectFiles: string,
+  scannedRel: string[],
+  currentHash: (key: string) => string | null,
+  root: string,
+  needles: ReturnType<typeof sourceNeedles>,
+): Promise<'hit' | 'miss' | { changed: string[] }> {
+  if (typeof entry !== 'object' || entry === null || entry.scanned !== scanned || entry.projectFiles !== projectFiles) return 'miss';
+  if (!isRecord(entry.loaded) || !isRecord(entry.files) || !isRecord(entry.imports) || !Array.isArray(entry.facts) || !Array.isArray(entry.errors)) return 'miss';
+  const changed: string[] = [];
+  for (const [key, hash] of Object.entries(entry.loaded)) {
+    const now = currentHash(key);
+    if (now === null) return 'miss';
+    if (now !== hash) changed.push(key);
+  }
   let compiler: typeof import('../leak/typescript/compiler-api.js').ts | undefined;
   for (const file of scannedRel) {
     const hash = currentHash(file);
     if (hash !== null && hash === entry.files[file]) continue;
-    if (file in entry.loaded || !(file in entry.imports)) return false;
+    if (file in entry.loaded) {
+      if (hash === null) return 'miss';
+      continue; // among `changed` when its content differs
+    }
+    if (!(file in entry.imports)) return 'miss';
     // Changed, but outside the Program: harmless unless it would now be a root.
     const text = readText(path.resolve(root, file));
-    if (text === null || mayContainSource(text, needles)) return false;
+    if (text === null || mayContainSource(text, needles)) return 'miss';
     compiler ??= (await import('../leak/typescript/compiler-api.js')).ts;
-    if (importsHash(compiler, text) !== entry.imports[file]) return false;
+    if (importsHash(compiler, text) !== entry.imports[file]) return 'miss';
   }
-  return true;
+  return changed.length === 0 ? 'hit' : { changed };
 }
 
 function isRecord(value: unknown): value is Record<string, string> {

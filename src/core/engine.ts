@@ -34,6 +34,7 @@ import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
 import { completeShardAnalyses, perFileScope } from '../shard/per-file.js';
 import type { ShardSpec } from '../shard/spec.js';
+import type { LeakPassObserver } from '../leak/typescript/incremental.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -234,21 +235,22 @@ async function addTypeScriptLeaks(
   options: FrontEndOptions,
   errors: ScanError[],
   maxFileBytes: number,
-  cached?: (files: string[], run: () => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>,
+  cached?: (files: string[], run: (observer?: LeakPassObserver) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>,
   owns?: (file: string) => boolean,
 ): Promise<void> {
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
   const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length + (options.extraSourcePaths?.length ?? 0) > 0;
   if (tsFiles.length === 0 || !hasSources) return;
   // The pass (and the compiler) is loaded only when it runs: a result from the cache needs neither.
-  const run = async (): Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }> => {
-    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number; owns?: (file: string) => boolean }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+  // `observer`: the result cache's per-root recorder (src/leak/typescript/incremental.ts).
+  const run = async (observer?: LeakPassObserver): Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }> => {
+    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number; owns?: (file: string) => boolean; observer?: LeakPassObserver }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
     try {
       ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
     } catch {
       return { facts: new Map(), errors: [] }; // no TypeScript to load: no pass
     }
-    return analyze({ root, files: tsFiles, options, maxFileBytes, ...(owns ? { owns } : {}) });
+    return analyze({ root, files: tsFiles, options, maxFileBytes, ...(owns ? { owns } : {}), ...(observer ? { observer } : {}) });
   };
   try {
     const result = cached ? await cached(tsFiles, run) : await run();

@@ -18,7 +18,8 @@ import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSo
 import { declaredCalleeNames, sourceReachingFiles } from './callee-names.js';
 import { importersOf, realPathOr } from './importers.js';
 import { openLeakProject, type LeakProject } from './project.js';
-import type { EngineContext } from './taint.js';
+import type { EngineContext, LeakCollector } from './taint.js';
+import type { LeakPassObserver } from './incremental.js';
 import { importsFromTexts, leakRootsForShard } from '../../shard/leak-roots.js';
 
 export interface TypeScriptLeakInput {
@@ -30,6 +31,8 @@ export interface TypeScriptLeakInput {
   maxFileBytes?: number;
   /** `--shard`: whether this shard owns a file (absolute path); roots that cannot reach an owned file are skipped (src/shard/leak-roots.ts). */
   owns?: (file: string) => boolean;
+  /** The result cache's recorder (incremental.ts): sees the Program and each root's walk, changes nothing. */
+  observer?: LeakPassObserver;
 }
 
 export interface TypeScriptLeakResult {
@@ -83,6 +86,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       return imported !== undefined && sourceReaching.has(imported);
     };
     ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching));
+    input.observer?.onProgram({ ctx, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, importsReaching });
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };
@@ -107,15 +111,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   for (const file of roots) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
-    const relative = relativePath(root, file);
-    try {
-      walkLeaksOfSourceFile(ctx, sourceFile, TEST_FILE.test(relative), collector);
-      const types = leakyTypeFactsOfSourceFile(ctx, sourceFile);
-      if (types.length > 0) facts.set(file, [...(facts.get(file) ?? []), ...types]);
-    } catch (error) {
-      // The message names the failure, never file content; leaks found before it are kept.
-      errors.push({ file: relative, message: `leak analysis failed: ${(error as Error).name}` });
-    }
+    const walked = walkRoot(ctx, sourceFile, relativePath(root, file), input.observer?.collectorFor(file, collector) ?? collector);
+    input.observer?.walked(file, walked);
+    if (walked.types.length > 0) facts.set(file, [...(facts.get(file) ?? []), ...walked.types]);
+    if (walked.error) errors.push(walked.error);
   }
   for (const key of [...bySink.keys()].sort(compareCodeUnits)) {
     const { file, fact } = bySink.get(key)!;
@@ -124,8 +123,19 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   return { facts, errors, loadedFiles: program.getSourceFiles().map((sourceFile) => sourceFile.fileName) };
 }
 
+/** One root file's walk: its leaks go to `collector`; its leaky-type facts and failure are returned (the incremental pass replays them). */
+export function walkRoot(ctx: EngineContext, sourceFile: Parameters<typeof walkLeaksOfSourceFile>[1], relative: string, collector: LeakCollector): { types: Fact[]; error?: FileError } {
+  try {
+    walkLeaksOfSourceFile(ctx, sourceFile, TEST_FILE.test(relative), collector);
+    return { types: leakyTypeFactsOfSourceFile(ctx, sourceFile) };
+  } catch (error) {
+    // The message names the failure, never file content; leaks found before it are kept.
+    return { types: [], error: { file: relative, message: `leak analysis failed: ${(error as Error).name}` } };
+  }
+}
+
 /** Production flows before test-only ones, then the shortest, then the earliest source. */
-function betterFlow(candidate: LeakFact, current: LeakFact): boolean {
+export function betterFlow(candidate: LeakFact, current: LeakFact): boolean {
   if (!candidate.inTest !== !current.inTest) return !candidate.inTest;
   if (candidate.flow.length !== current.flow.length) return candidate.flow.length < current.flow.length;
   const [a, b] = [candidate.flow[0], current.flow[0]];

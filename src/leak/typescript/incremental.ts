@@ -1,0 +1,429 @@
+// The TypeScript leak pass, incrementally (issue 12: after editing one file, a rescan costs a
+// fraction of the first). The pass walks each root file and keeps one finding per sink across
+// roots (analyze.ts). The result cache (src/cache/leak-cache.ts) keeps, per root, what its walk
+// offered the collector (every candidate flow: sink key, file, fact, in order), its leaky-type
+// facts and its failure; and, for the whole pass, what every root's walk shares: the candidate
+// and root lists, the import graph the Program followed, the files that contribute to the global
+// scope, the callee names of source-reaching files (per file) and the problems reported.
+//
+// After an edit, a root is rerun when its dependencies changed: its transitive import closure in
+// the recorded graph, plus every global file (a .d.ts, a script, a module with `declare global` or
+// `declare module 'x'`: the checker sees them from everywhere). Only those roots are walked, in a
+// Program built from just them and the global files (same compiler options), with the recorded
+// callee names; the other roots' recorded walks are replayed, and all are aggregated per sink in
+// the original root order, exactly as the full pass does. That is sound only while the global
+// inputs are unchanged, so each edited file must keep: its import edges (as resolved by the new
+// Program), not being a candidate (naming a source) nor a global file, its importer status (the
+// pass's own importersOf on the new text), and, when source-reaching, its declared callee names.
+// Anything else (an edited candidate, a changed import, a file in no root's closure) returns
+// undefined and the caller runs the full pass.
+//
+// A root's walk must not depend on which roots were walked before it in the same context. The
+// walker memoises per Program (summaries, provenance, module values); an entry is context-free
+// unless it was read while still being computed (a recursion guard: a summary 'pending', a
+// provenance or module value still null) or it carries state of another walk (request defaults
+// set on a shared HTTP client module, field sinks computed for a first caller). The monitor below
+// watches those maps: a full pass where that happened records no per-root data (the cache stays
+// all-or-nothing for it), and an incremental run where it happens is discarded for a full pass.
+// test/cache/leak-incremental.test.ts walks roots in other orders and subsets and compares.
+import path from 'node:path';
+import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
+import { compareCodeUnits } from '../../core/compare.js';
+import { betterFlow, walkRoot } from './analyze.js';
+import { declaredCalleeNames } from './callee-names.js';
+import { ts } from './compiler-api.js';
+import { importersOf, realPathOr } from './importers.js';
+import { createLeakContext } from './program-analysis.js';
+import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
+import { relativePath } from './positions.js';
+import { mayContainSource, sourceNeedles } from './prefilter.js';
+import type { EngineContext, LeakCollector } from './taint.js';
+
+/** What analyze.ts tells its observer (absolute paths throughout). */
+export interface LeakPassObserver {
+  onProgram(info: {
+    ctx: EngineContext;
+    candidates: string[];
+    roots: string[];
+    program: ts.Program;
+    project: LeakProject;
+    unloaded: string[];
+    reachingFiles: ts.SourceFile[];
+    importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean;
+  }): void;
+  collectorFor(root: string, collector: LeakCollector): LeakCollector;
+  walked(root: string, result: { types: Fact[]; error?: FileError }): void;
+}
+
+/** One root's walk as stored: [root, flows offered ([sink key, file, fact]), leaky-type facts, failure]. */
+export type StoredWalk = [string, Array<[string, string, LeakFact]>, Fact[], FileError | null];
+
+/** The per-root record of a full or incremental pass; paths relative to the scan root (absolute outside it). */
+export interface RootsRecord {
+  candidates: string[];
+  roots: string[];
+  /** Loaded files that contribute to the global scope: every root depends on them. */
+  global: string[];
+  /** Importing file -> the project files its imports resolved to, as the Program followed them. */
+  graph: Record<string, string[]>;
+  /** Source-reaching loaded file -> the callee names it declares (callee-names.ts). */
+  reaching: Record<string, string[]>;
+  /** Roots the Program could not load (their errors are `unloadedErrors`). */
+  unloadedErrors: FileError[];
+  /** Imports and tsconfig parts not followed (project.ts). */
+  problems: FileError[];
+  walks: StoredWalk[];
+}
+
+export interface PathKeys {
+  rel(abs: string): string;
+  abs(rel: string): string;
+}
+
+/** Watches the walker's memo maps for entries whose value depends on the walk that made them (see the header). */
+export class ContextMonitor {
+  sensitive = false;
+
+  install(ctx: EngineContext): void {
+    const flag = (): void => {
+      this.sensitive = true;
+    };
+    ctx.summaries = new PendingAware(flag);
+    ctx.nodeCache = new GuardedMemo(flag, (value) => value === null);
+    ctx.symbolCache = new GuardedMemo(flag, (value) => value === null);
+    ctx.moduleValues = new GuardedMemo(flag, (value) => value === null);
+    ctx.errorClasses = new GuardedMemo(flag, (value) => value === false);
+    ctx.fieldSinks = new ReuseAware(flag);
+    ctx.httpDefaults = new WriteAware(flag);
+  }
+}
+
+/** A memo whose first write of a key is a recursion guard: a read before the second write sees a value still being computed. */
+class GuardedMemo<K, V> extends Map<K, V> {
+  private readonly open = new Set<K>();
+  constructor(
+    private readonly flag: () => void,
+    private readonly isGuard: (value: V) => boolean,
+  ) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    if (!super.has(key) && this.isGuard(value)) this.open.add(key);
+    else this.open.delete(key);
+    return super.set(key, value);
+  }
+  override get(key: K): V | undefined {
+    if (this.open.has(key)) this.flag();
+    return super.get(key);
+  }
+}
+
+class PendingAware<K, V> extends Map<K, V> {
+  constructor(private readonly flag: () => void) {
+    super();
+  }
+  override get(key: K): V | undefined {
+    const value = super.get(key);
+    if (value === 'pending') this.flag();
+    return value;
+  }
+}
+
+/** Field sinks are computed for the first caller (its client config) and filled in place: any reuse may see another walk's state. */
+class ReuseAware<K, V> extends Map<K, V> {
+  constructor(private readonly flag: () => void) {
+    super();
+  }
+  override get(key: K): V | undefined {
+    const value = super.get(key);
+    if (value !== undefined) this.flag();
+    return value;
+  }
+}
+
+/** Request defaults set on an HTTP library by one walk are seen by every later walk. */
+class WriteAware<K, V> extends Map<K, V> {
+  constructor(private readonly flag: () => void) {
+    super();
+  }
+  override set(key: K, value: V): this {
+    this.flag();
+    return super.set(key, value);
+  }
+}
+
+/** Records a full pass for the cache (installs the monitor; changes nothing the pass computes). */
+export class RootsRecorder implements LeakPassObserver {
+  private readonly monitor = new ContextMonitor();
+  private info: Parameters<LeakPassObserver['onProgram']>[0] | undefined;
+  private readonly walks = new Map<string, StoredWalk>();
+
+  constructor(private readonly keys: PathKeys) {}
+
+  onProgram(info: Parameters<LeakPassObserver['onProgram']>[0]): void {
+    this.info = info;
+    this.monitor.install(info.ctx);
+  }
+
+  collectorFor(root: string, collector: LeakCollector): LeakCollector {
+    const walk: StoredWalk = [this.keys.rel(root), [], [], null];
+    this.walks.set(root, walk);
+    return {
+      accepts: (file) => collector.accepts(file),
+      add: (fact, key, file) => {
+        walk[1].push([key, this.keys.rel(file), structuredClone(fact)]);
+        collector.add(fact, key, file);
+      },
+    };
+  }
+
+  walked(root: string, result: { types: Fact[]; error?: FileError }): void {
+    const walk = this.walks.get(root);
+    if (!walk) return;
+    walk[2] = structuredClone(result.types);
+    walk[3] = result.error ?? null;
+  }
+
+  /** The record, or undefined when the pass cannot be rerun per root (no Program, or a context-dependent memo was used). */
+  record(): RootsRecord | undefined {
+    const info = this.info;
+    if (!info || this.monitor.sensitive) return undefined;
+    const { rel } = this.keys;
+    return {
+      candidates: info.candidates.map(rel),
+      roots: info.roots.map(rel),
+      global: info.program.getSourceFiles().filter(isGlobal).map((sourceFile) => rel(sourceFile.fileName)),
+      graph: graphOf(info.project, this.keys),
+      reaching: Object.fromEntries(info.reachingFiles.map((sourceFile) => [rel(sourceFile.fileName), namesOf(sourceFile, info.importsReaching)])),
+      unloadedErrors: info.unloaded.map((file) => ({ file: relativePath(info.ctx.root, file), message: 'leak analysis: the file could not be loaded' })),
+      problems: info.project.problems.map((problem) => ({ file: relativePath(info.ctx.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
+      walks: info.roots.map((root) => this.walks.get(root)).filter((walk): walk is StoredWalk => walk !== undefined),
+    };
+  }
+}
+
+export interface IncrementalInput {
+  root: string;
+  options: FrontEndOptions;
+  /** Absolute paths of all TS/JS files in the scan (the collector accepts leaks located in them). */
+  files: string[];
+  record: RootsRecord;
+  /** Loaded files (relative keys) whose content changed since the record. */
+  changed: string[];
+  keys: PathKeys;
+  readText(abs: string): string | null;
+  /** Told why the pass cannot be rerun per root (tests, benchmarks). */
+  onFullPass?(reason: string): void;
+}
+
+export interface IncrementalResult {
+  facts: Map<string, Fact[]>;
+  errors: FileError[];
+  record: RootsRecord;
+  walked: number;
+  reused: number;
+}
+
+/** Reruns the roots the changed files can affect and replays the others; undefined when only a full pass is exact. */
+export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | undefined {
+  const { record, keys } = input;
+  const full = (reason: string): undefined => {
+    input.onFullPass?.(reason);
+    return undefined;
+  };
+  const candidates = new Set(record.candidates);
+  const global = new Set(record.global);
+  const needles = sourceNeedles(input.options);
+  const texts = new Map<string, string>();
+  for (const file of input.changed) {
+    if (global.has(file)) return full(`${file} is a global file`);
+    const text = input.readText(keys.abs(file));
+    if (text === null || mayContainSource(text, needles) !== candidates.has(file)) return full(`${file} names a source now, or no longer`);
+    texts.set(file, text);
+  }
+  const dirty = dirtyRoots(record, new Set(input.changed));
+  if (!dirty) return full('an edited file is in no root closure');
+
+  const project = openLeakProject(input.root);
+  const programRoots = [...record.roots.filter((root) => dirty.has(root)), ...record.global].map(keys.abs);
+  const { program, unloaded } = project.createProgram(programRoots);
+  if (unloaded.length > 0) return full('a root could not be loaded');
+  // The edited files' imports resolve as before: the import graph, hence the loaded files and the source-reaching set, are the recorded ones.
+  const graph = graphOf(project, keys);
+  for (const file of input.changed) if (!sameSet(graph[file] ?? [], record.graph[file] ?? [])) return full(`${file}: imports changed`);
+  const reaching = new Set(Object.keys(record.reaching));
+  const reachingAbs = new Set([...reaching].map(keys.abs));
+  const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
+    const imported = project.resolveImport(sourceFile.fileName, specifier);
+    return imported !== undefined && reachingAbs.has(imported);
+  };
+  for (const file of input.changed) {
+    const sourceFile = program.getSourceFile(keys.abs(file));
+    if (!sourceFile) return full(`${file} not loaded`);
+    if (reaching.has(file) && !sameSet(namesOf(sourceFile, importsReaching), record.reaching[file])) return full(`${file}: declared callee names changed`);
+  }
+  // The root list stays as recorded: files whose importer status an edit can change keep it.
+  const atRisk = importerStatusAtRisk(input, texts, candidates);
+  if (!atRisk) return full('a file is unreadable');
+  const status = importersAmong(atRisk, record.candidates, project, keys, input.readText);
+  if (!status) return full('a candidate is unreadable');
+  const rootSet = new Set(record.roots);
+  for (const [file, importer] of status) if (importer !== rootSet.has(keys.rel(file))) return full(`${keys.rel(file)}: importer status changed`);
+
+  const calleeNames = new Set(Object.values(record.reaching).flat());
+  const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames);
+  const monitor = new ContextMonitor();
+  monitor.install(ctx);
+  const scanned = new Set(input.files.map((file) => path.resolve(file)));
+  const fresh = new Map<string, StoredWalk>();
+  for (const root of record.roots) {
+    if (!dirty.has(root)) continue;
+    const sourceFile = program.getSourceFile(keys.abs(root));
+    if (!sourceFile) return full(`${root} not loaded`);
+    const walk: StoredWalk = [root, [], [], null];
+    const result = walkRoot(ctx, sourceFile, relativePath(input.root, keys.abs(root)), {
+      accepts: (file) => scanned.has(path.resolve(file)),
+      add: (fact, key, file) => walk[1].push([key, keys.rel(file), structuredClone(fact)]),
+    });
+    walk[2] = structuredClone(result.types);
+    walk[3] = result.error ?? null;
+    fresh.set(root, walk);
+  }
+  if (monitor.sensitive) return full('an order-dependent memo entry was used');
+
+  const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? walk);
+  // Problems of the files this Program loaded are its own; the others' are the recorded ones.
+  const reloaded = new Set(program.getSourceFiles().map((sourceFile) => relativePath(input.root, sourceFile.fileName)));
+  const problems = [
+    ...record.problems.filter((problem) => !reloaded.has(problem.file) && problem.message !== TSCONFIG_OUTSIDE_MESSAGE),
+    ...project.problems.map((problem) => ({ file: relativePath(input.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
+  ];
+  const next: RootsRecord = { ...record, problems, walks };
+  const { facts, errors } = replay(next, keys);
+  return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size };
+}
+
+/**
+ * The files (absolute path -> text) whose importer status (importers.ts) the edit may change: the
+ * edited files that name no source, and, when a candidate was edited (its exported names decide
+ * the importers' text test), every other scanned file whose text may name its module
+ * (`/name`, where importers.ts asks for `/name` followed by a quote or a dot; the base name is
+ * cut at its first dot, and an index file's directory name counts: a superset of that test).
+ */
+function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string>, candidates: Set<string>): Map<string, string> | undefined {
+  const atRisk = new Map<string, string>();
+  for (const [file, text] of texts) if (!candidates.has(file)) atRisk.set(input.keys.abs(file), text);
+  const needles = [...texts.keys()].filter((file) => candidates.has(file)).flatMap((file) => {
+    const base = path.basename(file).split('.')[0];
+    return base === 'index' ? [`/${base}`, `/${path.basename(path.dirname(file))}`] : [`/${base}`];
+  });
+  if (needles.length === 0) return atRisk;
+  for (const abs of input.files) {
+    const file = input.keys.rel(abs);
+    if (candidates.has(file) || atRisk.has(abs)) continue;
+    const text = texts.get(file) ?? input.readText(abs);
+    if (text === null) continue; // unreadable: the full pass skips it too
+    if (needles.some((needle) => text.includes(needle))) atRisk.set(abs, text);
+  }
+  return atRisk;
+}
+
+/**
+ * Whether the pass's importersOf makes each file a root, asked with only the candidates that can
+ * matter (each candidate's exported names come from parsing it): importersOf requires a real
+ * import of a candidate, and a text naming the module of a candidate that exports a name the
+ * text uses. So the candidates the files import, plus those whose module their texts may name
+ * (the superset test above), decide exactly as all of them would.
+ */
+function importersAmong(files: Map<string, string>, candidates: string[], project: LeakProject, keys: PathKeys, readText: (abs: string) => string | null): Map<string, boolean> | undefined {
+  const status = new Map<string, boolean>();
+  const byRealPath = new Map(candidates.map((candidate) => [realPathOr(keys.abs(candidate)), candidate]));
+  const asked = new Map<string, string>();
+  const imported = new Set<string>();
+  for (const [file, text] of files) {
+    const found = project.importsOf(file, text).flatMap((resolved) => byRealPath.get(resolved) ?? []);
+    status.set(file, false); // imports no candidate: never a root
+    if (found.length === 0) continue;
+    asked.set(file, text);
+    for (const candidate of found) imported.add(candidate);
+  }
+  if (asked.size === 0) return status;
+  const relevant = new Map<string, string>();
+  for (const candidate of candidates) {
+    const abs = keys.abs(candidate);
+    const base = path.basename(abs).split('.')[0];
+    const named = (text: string): boolean => text.includes(base) || text.includes(path.basename(path.dirname(abs)));
+    if (!imported.has(candidate) && ![...asked.values()].some(named)) continue;
+    const candidateText = readText(abs);
+    if (candidateText === null) return undefined;
+    relevant.set(abs, candidateText);
+  }
+  for (const file of importersOf(relevant, asked, project)) status.set(file, true);
+  return status;
+}
+
+/** The pass's result from per-root walks, aggregated as analyze.ts does: leaky types per root in order, then one flow per sink. */
+export function replay(record: RootsRecord, keys: PathKeys): { facts: Map<string, Fact[]>; errors: FileError[] } {
+  const facts = new Map<string, Fact[]>();
+  const errors: FileError[] = [...record.unloadedErrors, ...record.problems];
+  const bySink = new Map<string, { file: string; fact: LeakFact }>();
+  for (const [root, adds, types, error] of record.walks) {
+    for (const [key, file, fact] of adds) {
+      const existing = bySink.get(key);
+      if (!existing || betterFlow(fact, existing.fact)) bySink.set(key, { file: keys.abs(file), fact });
+    }
+    const abs = keys.abs(root);
+    if (types.length > 0) facts.set(abs, [...(facts.get(abs) ?? []), ...types]);
+    if (error) errors.push(error);
+  }
+  for (const key of [...bySink.keys()].sort(compareCodeUnits)) {
+    const { file, fact } = bySink.get(key)!;
+    facts.set(file, [...(facts.get(file) ?? []), fact]);
+  }
+  return { facts: structuredClone(facts), errors: structuredClone(errors) };
+}
+
+/** The roots whose closure (recorded graph) or the global files hold a changed file; undefined when a changed file is in no closure (only a full pass knows). */
+function dirtyRoots(record: RootsRecord, changed: Set<string>): Set<string> | undefined {
+  const dirty = new Set<string>();
+  const covered = new Set<string>();
+  for (const root of record.roots) {
+    const closure = new Set<string>([root]);
+    const queue = [root];
+    while (queue.length > 0) {
+      for (const next of record.graph[queue.pop()!] ?? []) {
+        if (closure.has(next)) continue;
+        closure.add(next);
+        queue.push(next);
+      }
+    }
+    for (const file of closure) {
+      if (!changed.has(file)) continue;
+      dirty.add(root);
+      covered.add(file);
+    }
+  }
+  return covered.size === changed.size ? dirty : undefined;
+}
+
+/** Whether a file's declarations are visible without an import: a declaration file, a script, or a module that augments the global scope or declares an ambient module. */
+function isGlobal(sourceFile: ts.SourceFile): boolean {
+  if (sourceFile.isDeclarationFile || !ts.isExternalModule(sourceFile)) return true;
+  return sourceFile.statements.some((statement) => ts.isModuleDeclaration(statement) && (ts.isStringLiteral(statement.name) || (statement.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
+}
+
+function graphOf(project: LeakProject, keys: PathKeys): Record<string, string[]> {
+  const graph: Record<string, string[]> = {};
+  for (const [importer, imported] of project.imports) graph[keys.rel(importer)] = [...imported].map(keys.rel).sort(compareCodeUnits);
+  return graph;
+}
+
+function namesOf(sourceFile: ts.SourceFile, importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean): string[] {
+  return [...declaredCalleeNames([sourceFile], importsReaching)].sort(compareCodeUnits);
+}
+
+function sameSet(a: readonly string[], b: readonly string[] | undefined): boolean {
+  if (!b || a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((item) => set.has(item));
+}

@@ -1,0 +1,113 @@
+// The incremental TypeScript leak pass (src/leak/typescript/incremental.ts): an edit inside the
+// leak Program reruns only the roots whose imports reach the edited file, and the report stays
+// byte-identical to an uncached scan; a root's walk gives the same flows whichever roots were
+// walked before it, in one context or alone in a Program of its own.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeTypeScriptLeaks, walkRoot } from '../../src/leak/typescript/analyze.js';
+import { RootsRecorder, replay, type RootsRecord } from '../../src/leak/typescript/incremental.js';
+import { createLeakContext } from '../../src/leak/typescript/program-analysis.js';
+import { openLeakProject } from '../../src/leak/typescript/project.js';
+import { frontEndOptionsFor, prepareProject } from '../../src/core/engine.js';
+import { writeTree } from '../support/run-cli.js';
+import { REGISTRY, reports, write } from './tree.js';
+
+const CACHE = { enabled: true };
+
+function leakProject(): string {
+  return writeTree({
+    '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+    'secrets.registry.yaml': REGISTRY,
+    'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler" } }\n',
+    // A source, and a second one named in a root of its own.
+    'src/config.ts': "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n",
+    'src/billing.ts': "export function charge(): void {\n  const key = process.env.STRIPE_SECRET_KEY;\n  console.error('stripe', key);\n}\n",
+    // log.ts: the flow runs through a helper in another file (util/format.ts).
+    'src/util/format.ts': 'export function fmt(text: string): string {\n  return `[${text}]`;\n}\n',
+    'src/log.ts': "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log(fmt(openAiKey()));\n}\n",
+    // request.ts alone imports only-request.ts.
+    'src/only-request.ts': "export const base = 'https://api.example.test';\n",
+    'src/request.ts': "import { openAiKey } from './config';\nimport { base } from './only-request';\n\nexport async function call(): Promise<void> {\n  await fetch(`${base}/v1?key=${openAiKey()}`);\n}\n",
+    'src/quiet.ts': "/// <reference path=\"./globals.d.ts\" />\nimport { openAiKey } from './config';\n\nexport const hasKey = (): boolean => openAiKey().length > 0;\n",
+    'src/globals.d.ts': 'declare function audit(message: string): void;\n',
+    'src/other.ts': 'export const greeting = (name: string): string => `hello ${name}`;\n',
+  });
+}
+
+describe('the TS leak pass reruns only the roots an edit can affect', () => {
+  it('edits inside the leak Program: same bytes as uncached, only the affected roots walked', async () => {
+    const root = leakProject();
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    const rootsOf = (json: string): number => (JSON.parse(json) as { findings: unknown[] }).findings.length;
+    expect(rootsOf(first.json)).toBeGreaterThanOrEqual(3); // log, fetch URL, billing
+    const total = first.leakRoots?.walked ?? 0;
+    expect(total).toBeGreaterThanOrEqual(5); // config, billing, log, request, quiet
+
+    // [step, edit, roots walked: a number (the others replayed), 'full' for a full pass, 0 for the stored result]
+    const steps: Array<[string, () => void, number | 'full']> = [
+      ['a file imported by one root only', () => write(root, 'src/only-request.ts', "export const base = 'https://api2.example.test';\n"), 1],
+      ['a file on a flow path (the helper)', () => write(root, 'src/util/format.ts', 'export function fmt(text: string): string {\n  return `<${text}>`;\n}\n'), 1],
+      ['the helper now hides the value', () => write(root, 'src/util/format.ts', 'export function fmt(text: string): string {\n  return String(text.length);\n}\n'), 1],
+      ['a root file', () => write(root, 'src/log.ts', "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log('key:', fmt(openAiKey()), openAiKey());\n}\n"), 1],
+      ['a file the Program did not load', () => write(root, 'src/other.ts', 'export const greeting = (name: string): string => `hi ${name}`;\n'), 0],
+      ['a .d.ts the Program loaded (global: every root)', () => write(root, 'src/globals.d.ts', 'declare function audit(message: string, level?: number): void;\n'), 'full'],
+      ['an import added (the graph changes: full pass)', () => write(root, 'src/only-request.ts', "import { greeting } from './other';\n\nexport const base = greeting('https://api3.example.test');\n"), 'full'],
+      // The source module: it and its three importers are rerun, billing.ts is replayed.
+      ['the source file itself', () => write(root, 'src/config.ts', "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? 'none';\n}\n"), 4],
+      ['the source file exports one more name', () => write(root, 'src/config.ts', "export const region = 'eu';\n\nexport function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? 'none';\n}\n"), 4],
+      ['a root that names a source no longer does (the roots change: full pass)', () => write(root, 'src/billing.ts', "export function charge(): void {\n  console.error('stripe');\n}\n"), 'full'],
+      ['unchanged', () => {}, 0],
+    ];
+    for (const [name, edit, expected] of steps) {
+      edit();
+      const cached = await reports(root, CACHE);
+      const uncached = await reports(root, undefined);
+      expect(cached.json, name).toBe(uncached.json);
+      expect(cached.sarif, name).toBe(uncached.sarif);
+      if (expected === 0) expect(cached.leakHit, name).toBe(true);
+      else if (expected === 'full') expect(cached.leakRoots?.reused, name).toBe(0);
+      else expect(cached.leakRoots, name).toEqual({ walked: expected, reused: total - expected });
+    }
+  });
+
+  it("a root's walk does not depend on the roots walked before it", async () => {
+    const root = leakProject();
+    const prepared = await prepareProject({ cwd: root });
+    const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
+    const files = ['src/config.ts', 'src/billing.ts', 'src/util/format.ts', 'src/log.ts', 'src/only-request.ts', 'src/request.ts', 'src/quiet.ts', 'src/globals.d.ts', 'src/other.ts'].map((file) => path.join(root, file));
+    const keys = { rel: (abs: string) => path.relative(root, abs).split(path.sep).join('/'), abs: (rel: string) => path.resolve(root, rel) };
+    const recorder = new RootsRecorder(keys);
+    const full = await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
+    const record = recorder.record() as RootsRecord;
+    expect(record).toBeDefined();
+    expect(record.walks.some(([, adds]) => adds.length > 0)).toBe(true);
+    // Replaying the recorded walks gives the pass's own result.
+    const replayed = replay(record, keys);
+    expect(JSON.stringify([...replayed.facts])).toBe(JSON.stringify([...full.facts]));
+    expect(replayed.errors).toEqual(full.errors);
+
+    const scanned = new Set(files);
+    const walkAll = (order: string[], program: ReturnType<ReturnType<typeof openLeakProject>['createProgram']>['program']): Map<string, string> => {
+      const ctx = createLeakContext(root, program.getTypeChecker(), options, new Set(Object.values(record.reaching).flat()));
+      const walks = new Map<string, string>();
+      for (const file of order) {
+        const adds: unknown[] = [];
+        const result = walkRoot(ctx, program.getSourceFile(keys.abs(file))!, file, { accepts: (f) => scanned.has(f), add: (fact, key, f) => adds.push([key, keys.rel(f), fact]) });
+        walks.set(file, JSON.stringify([adds, result.types, result.error ?? null]));
+      }
+      return walks;
+    };
+    const recorded = new Map(record.walks.map(([file, adds, types, error]) => [file, JSON.stringify([adds, types, error])]));
+    // All roots in reverse order, in one context.
+    const project = openLeakProject(root);
+    const reversed = walkAll([...record.roots].reverse(), project.createProgram([...record.roots, ...record.global].map(keys.abs)).program);
+    for (const [file, walk] of recorded) expect(reversed.get(file), file).toBe(walk);
+    // Each root alone, in a Program of just it and the global files.
+    for (const [file, walk] of recorded) {
+      const alone = walkAll([file], openLeakProject(root).createProgram([file, ...record.global].map(keys.abs)).program);
+      expect(alone.get(file), file).toBe(walk);
+    }
+  });
+});
+
