@@ -18,7 +18,7 @@ import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, dottedParts, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
 import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
-import { isRedactingCall, isShortSlice, SecretTypes } from './redaction.js';
+import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
 
 interface ParamSink {
   paramIndex: number;
@@ -503,7 +503,10 @@ export class PythonLeakAnalysis {
       case 'conditional_expression': {
         const [body, condition, alternative] = node.namedChildren;
         this.evaluate(condition ?? null, env);
-        return union(this.evaluate(body ?? null, env), this.evaluate(alternative ?? null, env));
+        // `key[:5] + "..." if len(key) >= 5 else key`: the branch that gives `key` whole runs only when it is short.
+        const guard = shortLengthGuard(condition ?? null);
+        const isShortBranch = (branch: Node | undefined, taken: boolean): boolean => !!guard && guard.shortWhen === taken && branch?.type === 'identifier' && branch.text === guard.name;
+        return union(isShortBranch(body, true) ? null : this.evaluate(body ?? null, env), isShortBranch(alternative, false) ? null : this.evaluate(alternative ?? null, env));
       }
       default: {
         let taint: Taint | null = null;

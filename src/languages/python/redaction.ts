@@ -15,6 +15,32 @@ export function isRedactingCall(name: string, sanitizers: ReadonlySet<string>): 
   return sanitizers.has(name) || REDACTING_NAME.test(name);
 }
 
+/**
+ * `len(s) >= 5` and the like: the name `s` and whether it is at most MAX_SHOWN_CHARS long when the
+ * condition holds (`shortWhen: true`) or when it does not (`false`). Then
+ * `s[:5] + "..." if len(s) >= 5 else s` shows a short value whole, no more than a prefix would.
+ */
+export function shortLengthGuard(condition: Node | null): { name: string; shortWhen: boolean } | null {
+  if (condition?.type !== 'comparison_operator' || condition.namedChildren.length !== 2) return null;
+  const operator = condition.children.find((child) => ['<', '<=', '>', '>='].includes(child.type))?.type;
+  let [left, right] = condition.namedChildren;
+  if (!operator || !left || !right) return null;
+  // `5 <= len(s)` reads as `len(s) >= 5`.
+  let op = operator;
+  if (left.type === 'integer') {
+    [left, right] = [right, left];
+    op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[operator];
+  }
+  if (left.type !== 'call' || left.childForFieldName('function')?.text !== 'len' || right.type !== 'integer') return null;
+  const target = left.childForFieldName('arguments')?.namedChildren;
+  if (target?.length !== 1 || target[0].type !== 'identifier') return null;
+  const bound = Number(right.text);
+  // The largest length on the short side of the comparison.
+  const shortest = op === '<' ? bound - 1 : op === '<=' ? bound : op === '>=' ? bound - 1 : bound;
+  if (!Number.isInteger(bound) || shortest > MAX_SHOWN_CHARS) return null;
+  return { name: target[0].text, shortWhen: op === '<' || op === '<=' };
+}
+
 /** `s[:4]`, `s[0:6]`, `s[-4:]`: a bounded prefix or suffix of at most MAX_SHOWN_CHARS characters. */
 export function isShortSlice(slice: Node): boolean {
   if (slice.type !== 'slice') return false;
