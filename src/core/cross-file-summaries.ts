@@ -197,14 +197,14 @@ function sourceKey(summary: FunctionSummaryFact): string {
  * flow's last step), once per sink: of several callers' flows, the shortest is kept. A sink in a
  * file without facts keeps the leak where it was found.
  */
-const RELOCATED_LANGUAGES = new Set(['python']);
+const RELOCATED_LANGUAGES = new Set(['python', 'rust']);
 
 function locateLeaksAtSinks(analyses: FileAnalysis[]): void {
   const byFile = new Map(analyses.filter((a) => a.facts).map((a) => [a.facts!.file, a.facts!]));
   const moved = new Map<string, { file: string; fact: LeakFact }>();
   for (const analysis of analyses) {
     const facts = analysis.facts;
-    // Python only for now: the Rust front end's cross-file leaks are still filed at the caller.
+    // Both front ends give such a leak the sink's range in the other file and end its flow there.
     if (!facts || !RELOCATED_LANGUAGES.has(analysis.language ?? '')) continue;
     facts.facts = facts.facts.filter((fact) => {
       if (fact.kind !== 'leak') return true;

@@ -6,7 +6,7 @@
 // Macro arguments are token trees in tree-sitter-rust, so an argument that mentions something
 // tainted is re-parsed on its own as an expression (offsets are shifted back onto the file).
 import type { Node, Parser, Tree } from 'web-tree-sitter';
-import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from '../../core/facts.js';
+import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range, SecretShape } from '../../core/facts.js';
 import { secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
 import { resolveConstString, type ConstScope } from './constants.js';
 import { envReadOfCall, envReadOfMacro, type EnvReadContext } from './env-reads.js';
@@ -709,10 +709,11 @@ export class RustTaintAnalysis {
    * Taint reached a sink (`tail`: the steps from the argument on). A leak in the leak pass; a
    * summary entry while summarising a parameter. Speculative taint is never reported.
    */
-  private record(ruleId: string, sink: string, found: ArgumentTaint, tail: FlowStep[]): void {
+  private record(ruleId: string, sink: string, found: ArgumentTaint, tail: FlowStep[], sinkRange?: Range): void {
     const { taint } = found;
     if (taint.speculative) return;
-    const range = this.setup.lines.range(found.start, found.end);
+    // `sinkRange`: a sink of another file's function (its summary's range there); else the argument here.
+    const range = sinkRange ?? this.setup.lines.range(found.start, found.end);
     if (taint.origin) {
       if (this.setup.inTest(found.start)) return;
       const { fn, params } = taint.origin;
@@ -726,9 +727,12 @@ export class RustTaintAnalysis {
       }
       return;
     }
-    const key = `${ruleId}:${found.start}:${found.end}`;
     const flow = capFlow([...taint.flow, ...tail]);
-    if (this.leaks.has(key)) return;
+    // One leak per sink: a sink of another file reached from several calls keeps the shortest flow.
+    const sinkFile = sinkRange ? flow[flow.length - 1]?.file ?? this.setup.file : null;
+    const key = sinkRange ? `${ruleId}|${sinkFile}|${range.line}:${range.column}-${range.endLine}:${range.endColumn}` : `${ruleId}:${found.start}:${found.end}`;
+    const existing = this.leaks.get(key);
+    if (existing && (!sinkRange || existing.flow.length <= flow.length)) return;
     const leak: LeakFact = {
       kind: 'leak',
       ruleId,
@@ -772,7 +776,8 @@ export class RustTaintAnalysis {
       const passed = this.withStep(taint, arg, shift, `passed to '${written}' (param '${paramName}')`);
       const start = arg.startIndex + shift;
       const end = arg.endIndex + shift;
-      for (const sink of sinks) this.record(sink.ruleId, sink.sink, { taint: passed, start, end }, sink.flow);
+      // Located at the sink, in the other file (the flow's last step): the engine files it there, once per sink.
+      for (const sink of sinks) this.record(sink.ruleId, sink.sink, { taint: passed, start, end }, sink.flow, sink.range);
       if (returns && !result) result = this.withStep(passed, call, shift, `returned from '${written}'`);
     });
     // A function of another file that hands out a secret of its own (`config::load()`, `cfg.api_key()`): a source, per field.

@@ -122,7 +122,19 @@ const LOG_KEY = summary({
   }],
 });
 const HEADER = summary({ name: 'header', params: ['token'], returns: [0] });
-const RECORD = summary({ name: 'Audit::record', params: ['value'], sinks: [{ ...LOG_KEY.sinks[0], sink: 'tracing::info!' }] });
+const RECORD = summary({
+  name: 'Audit::record',
+  params: ['value'],
+  sinks: [{
+    ...LOG_KEY.sinks[0],
+    sink: 'tracing::info!',
+    range: { line: 6, column: 30, endLine: 6, endColumn: 35 },
+    flow: [
+      { file: 'src/util.rs', line: 5, column: 35, endLine: 5, endColumn: 40, note: 'parameter `value` of `Audit::record`' },
+      { file: 'src/util.rs', line: 6, column: 30, endLine: 6, endColumn: 35, note: 'reaches tracing::info!' },
+    ],
+  }],
+});
 
 async function secondPass(body: string, given: FunctionSummaryFact[]) {
   const code = `mod util;\nuse crate::util::log_key;\nasync fn run() -> anyhow::Result<()> {\n${KEY}\n${body}\nOk(())\n}\n`;
@@ -130,10 +142,11 @@ async function secondPass(body: string, given: FunctionSummaryFact[]) {
 }
 
 describe('rust calls of other files\u2019 functions (pass two)', () => {
-  it('reports a tainted argument at a sink parameter, with the flow through both files', async () => {
+  it('reports a tainted argument at the sink in the other file, with the flow through both files', async () => {
     const [leak, ...rest] = await secondPass('util::log_key(&k);', [LOG_KEY]);
     expect(rest).toEqual([]);
-    expect(leak).toMatchObject({ ruleId: 'no-secret-in-log', sink: 'println!', secretId: 'OpenRouterApiKey', range: { line: 5, column: 15, endLine: 5, endColumn: 17 } });
+    // The sink's range in src/util.rs (the flow's last step): the engine files the leak there.
+    expect(leak).toMatchObject({ ruleId: 'no-secret-in-log', sink: 'println!', secretId: 'OpenRouterApiKey', range: { line: 2, column: 20, endLine: 2, endColumn: 21 } });
     expect(leak.flow.map((step) => [step.file, step.line, step.note])).toEqual([
       ['src/main.rs', 4, 'source: resolve_secret(SecretId::OpenRouterApiKey)'],
       ['src/main.rs', 4, 'assigned to `k`'],
@@ -145,8 +158,16 @@ describe('rust calls of other files\u2019 functions (pass two)', () => {
 
   it('resolves imported names and methods, and taints results of returns parameters', async () => {
     const found = await secondPass('log_key(&k);\nlet h = util::header(&k);\nprintln!("{h}");\nlet audit = Audit;\naudit.record(&k);', [LOG_KEY, HEADER, RECORD]);
-    expect(found.map((leak) => [leak.range.line, leak.sink])).toEqual([[5, 'println!'], [7, 'println!'], [9, 'tracing::info!']]);
+    const at = (leak: (typeof found)[number]) => [leak.flow[leak.flow.length - 1].file, leak.range.line, leak.sink];
+    expect(found.map(at)).toEqual([['src/util.rs', 2, 'println!'], ['src/main.rs', 7, 'println!'], ['src/util.rs', 6, 'tracing::info!']]);
     expect(found[1].flow.map((step) => step.note)).toContain("returned from 'util::header'");
+  });
+
+  it('reports one leak per sink of another file, with the shortest flow of the calls reaching it', async () => {
+    const found = await secondPass('let copy = k.clone();\nutil::log_key(&copy);\nutil::log_key(&k);', [LOG_KEY]);
+    expect(found).toHaveLength(1);
+    expect(found[0].range).toEqual({ line: 2, column: 20, endLine: 2, endColumn: 21 });
+    expect(found[0].flow.map((step) => step.note)).not.toContain('assigned to `copy`');
   });
 
   it('does not match a summary of another module, an untainted argument or a non-sink parameter', async () => {
