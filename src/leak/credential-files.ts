@@ -15,7 +15,7 @@
  * secret out of where it lives.
  */
 const STORE_WORDS = new Set([
-  'config', 'configs', 'configuration', 'conf', 'cfg', 'credential', 'credentials', 'creds', 'cred',
+  'config', 'configs', 'configuration', 'conf', 'credential', 'credentials', 'creds', 'cred',
   'auth', 'secret', 'secrets', 'token', 'tokens', 'keyring', 'keychain', 'env', 'dotenv', 'npmrc', 'netrc',
   'pypirc', 'pgpass', 'yarnrc', 'kubeconfig', 'dockercfg', 'apikey', 'key', 'keys',
 ]);
