@@ -313,7 +313,10 @@ export class TaintWalker {
       for (const element of name.elements) {
         if (element.initializer) this.evalExpr(element.initializer);
         const key = element.propertyName ?? element.name;
-        const part = !taint ? undefined : element.dotDotDotToken ? taint : ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? fieldOf(taint, key.text) : asValue(taint);
+        const member = ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : null;
+        let part = !taint ? undefined : element.dotDotDotToken ? taint : member !== null ? fieldOf(taint, member) : asValue(taint);
+        // Summary mode: `function f({ url, token })` reads members of the parameter, as `o.url` does (see the member read).
+        if (part && part === taint && taint.origin.kind === 'param' && member !== null && !element.dotDotDotToken) part = { ...part, paths: taint.paths ? taint.paths.map((path) => [...path, member]) : [[member]] };
         this.bindName(element.name, part, element.name, 'destructured into');
       }
       return;
