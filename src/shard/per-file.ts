@@ -1,11 +1,12 @@
 // Which files a shard runs the per-file front ends on. A shard reports only its own files, so the
 // facts of another shard's file matter only through a join across files:
-// - project-level rules (registry, docs drift, env-example drift, build args) read every file's
-//   facts, and report in the registry, docs pages, env example files and other config files
-//   ("project files", projectFileTest below). A shard owning one of those needs every file's
-//   facts: it analyses everything, as an unsharded scan does. (policy-weakened, with
-//   --policy-from, reads config and registry texts and each file's own suppression comments: it
-//   needs no other file's facts);
+// - project-level rules report in "project files" (projectFileKind below). Registry, docs drift
+//   and env-example drift read every file's facts (which secrets the code reads) and report in
+//   the registry, docs pages and env files: a shard owning one analyses everything, as an
+//   unsharded scan does. Build-arg checks read the facts of config files only (Dockerfiles,
+//   compose, workflows, shell scripts) and report in them: a shard owning one analyses every
+//   file that is not TS/JS/Python/Rust. (policy-weakened, with --policy-from, reads config and
+//   registry texts and each file's own suppression comments: it needs no other file's facts);
 // - Python and Rust join summaries, env-key helpers and relocated leaks across files of one
 //   language: a shard owning a file of that language analyses every file of it;
 // - a constant read through another file (`process.env[KEY]`, `KEY` imported) is resolved by
@@ -35,16 +36,21 @@ export interface ProjectFileInputs {
   registry: unknown;
 }
 
-/** Whether a project-level rule may report in a file: not a code file, or a docs page, or a file the registry was read from. */
-export function projectFileTest(inputs: ProjectFileInputs): (file: string, language: LanguageId | null) => boolean {
+/**
+ * Whether a project-level rule may report in a file, and what it then needs: 'everything' (a docs
+ * page, a file the registry was read from, an env file: every file's facts) or 'config' (any
+ * other file that is not code: the facts of every such file). Undefined: only per-file rules
+ * report there (code, and Markdown that is not a docs page).
+ */
+export function projectFileKind(inputs: ProjectFileInputs): (file: string, language: LanguageId | null) => 'everything' | 'config' | undefined {
   const pages = new Set(inputs.docsPages.map((page) => normalise(page)));
   const registryFiles = new Set<string>();
   collectOriginFiles(inputs.registry, registryFiles, 0);
   const relative = new Set([...registryFiles].map((file) => (path.isAbsolute(file) ? normalise(path.relative(inputs.root, file)) : normalise(file))));
   return (file, language) => {
-    if (pages.has(file) || relative.has(file)) return true;
-    if (language === null || CODE_LANGUAGES.has(language)) return false;
-    return language !== 'markdown'; // a markdown file that is not a docs page: only per-file rules read it
+    if (pages.has(file) || relative.has(file) || language === 'dotenv') return 'everything';
+    if (language === null || CODE_LANGUAGES.has(language) || language === 'markdown') return undefined;
+    return 'config';
   };
 }
 
@@ -57,13 +63,16 @@ export interface PerFileScope {
 
 /** The shard's per-file work, decided from paths (and the first bytes of owned YAML and extensionless files). */
 export function perFileScope(plan: ShardPlan, files: readonly string[], inputs: ProjectFileInputs): PerFileScope {
-  const isProjectFile = projectFileTest(inputs);
+  const kindOf = projectFileKind(inputs);
   const joined = new Set<LanguageId>();
   let everything = false;
+  let configFiles = false;
   for (const file of files) {
     if (everything || !plan.owns(file)) continue;
     const language = languageOf(inputs.root, file);
-    if (isProjectFile(file, language)) everything = true;
+    const kind = kindOf(file, language);
+    if (kind === 'everything') everything = true;
+    else if (kind === 'config') configFiles = true;
     else if (language && JOINED_LANGUAGES.has(language)) joined.add(language);
   }
   if (everything) return { analysed: [...files], checkedOnly: [] };
@@ -71,7 +80,9 @@ export function perFileScope(plan: ShardPlan, files: readonly string[], inputs: 
   const checkedOnly: string[] = [];
   for (const file of files) {
     const language = detectByPath(file);
-    (plan.owns(file) || (language !== null && joined.has(language)) ? analysed : checkedOnly).push(file);
+    // Config files: every file not code by its path (an extensionless one may be a shell script; reading it costs nothing more).
+    const needed = plan.owns(file) || (language !== null && joined.has(language)) || (configFiles && (language === null || !CODE_LANGUAGES.has(language)));
+    (needed ? analysed : checkedOnly).push(file);
   }
   return { analysed, checkedOnly };
 }

@@ -1,8 +1,9 @@
 // Which files a shard runs the front ends on (src/shard/per-file.ts): its own, every file of a
-// joined language it owns (Python, Rust), and everything when it owns a file a project-level
-// rule may report in. The last rule is only sound if project-level rules never report in code
-// files: checked here on every invalid fixture of those rules, so a new project-level rule that
-// reports elsewhere fails this test instead of silently breaking sharded reports.
+// joined language it owns (Python, Rust), every config file when it owns one (build-arg checks
+// join them), and everything when it owns a docs page, a registry file or an env file. Sound only
+// if project-level rules never report in code files, and their findings in config files need only
+// config files' facts: both checked here on every invalid fixture of those rules, so a new
+// project-level rule that breaks either fails this test instead of silently changing sharded reports.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { scan } from '../../src/core/engine.js';
 import { ALL_RULES } from '../../src/rules/index.js';
 import { detectByPath } from '../../src/languages/detect.js';
 import { planShards } from '../../src/shard/plan.js';
-import { perFileScope, projectFileTest } from '../../src/shard/per-file.js';
+import { perFileScope, projectFileKind } from '../../src/shard/per-file.js';
+import { buildSharedContext, contextForRule } from '../../src/core/rule-context.js';
 import { crossFileTree } from './cross-file-tree.js';
 
 const inputs = (root: string) => ({ root, docsPages: ['docs/secrets.md'], registry: { secrets: [{ origin: { file: 'secrets.registry.yaml', line: 6 } }] } });
@@ -40,10 +42,12 @@ describe('per-file scope of a shard', () => {
   it('an owned extensionless shell script (#!) or Kubernetes manifest is a project file; a plain YAML or README is not', () => {
     const dir = writeTree({ 'bin/deploy': '#!/usr/bin/env bash\ndocker build --build-arg X .\n', 'k8s/app.yaml': 'apiVersion: v1\nkind: Secret\n', 'conf/x.yaml': 'a: 1\n', 'pkg/README.md': '# pkg\n', 'pkg/a.ts': 'export {};\n' });
     const scopeOf = (owned: string) => perFileScope({ index: 1, count: 2, mode: 'path-hash', packages: [], shardOf: (f) => (f === owned ? 1 : 2), owns: (f) => f === owned }, ['bin/deploy', 'conf/x.yaml', 'k8s/app.yaml', 'pkg/README.md', 'pkg/a.ts'], inputs(dir));
-    expect(scopeOf('bin/deploy').checkedOnly).toEqual([]);
-    expect(scopeOf('k8s/app.yaml').checkedOnly).toEqual([]);
+    // A config file needs every file that is not code (extensionless ones included: they may be scripts).
+    expect(scopeOf('bin/deploy').checkedOnly).toEqual(['pkg/a.ts']);
+    expect(scopeOf('k8s/app.yaml').checkedOnly).toEqual(['pkg/a.ts']);
     expect(scopeOf('conf/x.yaml').analysed).toEqual(['conf/x.yaml']);
     expect(scopeOf('pkg/README.md').analysed).toEqual(['pkg/README.md']);
+    expect(scopeOf('pkg/a.ts').analysed).toEqual(['pkg/a.ts']);
   });
 });
 
@@ -55,20 +59,29 @@ describe('project-level rules report only in project files', () => {
     expect(projectRules).toEqual(expect.arrayContaining(['docs-drift', 'env-example-drift', 'no-secret-build-arg', 'registry-unreferenced']));
   });
 
-  it.each(projectRules)('%s: every finding of its invalid fixtures lies in a project file', async (ruleId) => {
+  it.each(projectRules)('%s: every finding of its invalid fixtures lies in a project file; in a config file, it needs no code file\'s facts', async (ruleId) => {
     const cases = fixtureCases(ruleId).filter((c) => c.kind === 'invalid');
     expect(cases.length).toBeGreaterThan(0);
+    let configReports = 0;
     for (const c of cases) {
       const own = c.isDir ? path.join(c.casePath, '.clavis-lint.yaml') : '';
       const ruleConfig = path.join(FIXTURES, ruleId, '.clavis-lint.yaml');
       const configFile = own && fs.existsSync(own) ? own : fs.existsSync(ruleConfig) ? ruleConfig : path.join(FIXTURES, '.clavis-lint.yaml');
       const root = path.dirname(configFile);
       const result = await scan({ cwd: root, paths: [c.casePath], configFile, ruleOverrides: { [ruleId]: 'error' }, workers: 0, today: FIXTURE_TODAY });
-      const isProjectFile = projectFileTest({ root: result.root, docsPages: result.prepared.config.docs.map((d) => d.path), registry: result.prepared.registry });
+      const kindOf = projectFileKind({ root: result.root, docsPages: result.prepared.config.docs.map((d) => d.path), registry: result.prepared.registry });
       const languageOf = (file: string) => result.facts.find((f) => f.file === file)?.language ?? detectByPath(file);
       for (const finding of result.findings.filter((f) => f.ruleId === ruleId)) {
-        expect(isProjectFile(finding.file, languageOf(finding.file)), `${c.name}: ${finding.file}:${finding.line}`).toBe(true);
+        expect(kindOf(finding.file, languageOf(finding.file)), `${c.name}: ${finding.file}:${finding.line}`).toBeDefined();
       }
+      // The rule's reports in config files, from every file's facts and from the config files' facts alone.
+      const effective = result.prepared.rules.find((r) => r.rule.meta.id === ruleId)!;
+      const ctx = contextForRule(buildSharedContext(result.prepared.config, result.prepared.registry, result.prepared.today, result.prepared.hardCut), effective.options);
+      const inConfigFiles = (files: typeof result.facts) => [...effective.rule.checkProject!({ files }, ctx)].filter((report) => kindOf(report.file, languageOf(report.file)) === 'config');
+      const configFacts = result.facts.filter((f) => !['typescript', 'javascript', 'python', 'rust'].includes(f.language));
+      expect(JSON.stringify(inConfigFiles(configFacts)), c.name).toBe(JSON.stringify(inConfigFiles(result.facts)));
+      configReports += inConfigFiles(result.facts).length;
     }
+    if (ruleId === 'no-secret-build-arg') expect(configReports).toBeGreaterThan(0); // the comparison above is not vacuous
   }, 60_000);
 });
