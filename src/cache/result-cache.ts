@@ -10,8 +10,10 @@
 // the code kinds below and value-literal positions hold names, positions and measurements, never
 // values; the others may quote the file: a suppression comment's text (its reason may name a
 // value), other config facts' data (a docs table's cells, a command line). A file whose analysis
-// holds any of those is never stored: it is analysed on every run (config files, docs and the
-// few source files with a directive; code files are the cost the cache saves). A file's exported
+// holds any of those is stored sealed (sealed.ts): encrypted with a key derived from the file's
+// own bytes, so only someone who has the file can read the entry, and the cache file alone holds
+// none of its values (config files, workflows, docs and the few source files with a directive;
+// they used to be analysed on every run, which loaded their parsers too). A file's exported
 // string constants (`export const KEY = "..."`, used to resolve env names across files) are not
 // stored either, only their names: when this scan refers to one of them (or imports the file for
 // one), the file is analysed again before constants are resolved (restoreConstants).
@@ -25,6 +27,7 @@ import type { Fact } from '../core/facts.js';
 import { VALUE_LITERAL } from '../core/value-literals.js';
 import { hashText } from './hash.js';
 import { FileHasher } from './file-hasher.js';
+import { bytesFor, seal, unseal } from './sealed.js';
 import { emptyDocument, readDocument, writeDocument, type StoredDocument } from './store.js';
 import type { CacheSettings } from './settings.js';
 
@@ -55,6 +58,9 @@ export class ResultCache {
     this.hasher = new FileHasher(root, this.old.stats ?? {});
   }
 
+  /** A fresh analysis was stored this scan. */
+  private stored = false;
+
   /** Files served from the cache whose exported constants were left out: file -> their names. */
   readonly strippedConstants = new Map<string, string[]>();
 
@@ -63,7 +69,9 @@ export class ResultCache {
     const entry = this.old.files[file];
     if (!entry || entry.hash !== hash) return undefined;
     try {
-      const analysis = JSON.parse(entry.analysis) as FileAnalysis;
+      const text = entry.sealed ? unseal(entry.analysis, path.join(this.root, file), hash) : entry.analysis;
+      if (text === undefined) return undefined;
+      const analysis = JSON.parse(text) as FileAnalysis;
       if (analysis.file !== file) return undefined;
       if (entry.constantNames !== undefined && !Array.isArray(entry.constantNames)) return undefined;
       this.next.files[file] = entry;
@@ -76,7 +84,15 @@ export class ResultCache {
 
   /** Records a fresh analysis; call before any later pass mutates it. */
   store(file: string, hash: string, analysis: FileAnalysis): void {
-    if (!storable(analysis)) return;
+    if (!storable(analysis)) {
+      // Quotes the file: stored sealed with a key only the same content gives (sealed.ts), whole.
+      const bytes = bytesFor(this.root, file, hash);
+      if (!bytes) return;
+      this.stored = true;
+      this.next.files[file] = { hash, analysis: seal(JSON.stringify(analysis), bytes), sealed: true };
+      return;
+    }
+    this.stored = true;
     const { exportedConstants, ...rest } = analysis;
     const names = Object.keys(exportedConstants ?? {});
     this.next.files[file] = { hash, analysis: JSON.stringify(names.length > 0 ? rest : analysis), ...(names.length > 0 ? { constantNames: names } : {}) };
@@ -102,12 +118,26 @@ export class ResultCache {
     if (this.next.leak === undefined) this.next.leak = this.old.leak;
   }
 
+  /** Every entry of the next document is the old one's (served, not recomputed), and none was dropped. */
+  private unchanged(): boolean {
+    const count = (record: object | undefined): number => (record ? Object.keys(record).length : 0);
+    return (
+      this.oldText !== undefined &&
+      !this.stored &&
+      this.hasher.hashed === 0 &&
+      this.next.leak === this.old.leak &&
+      count(this.next.files) === count(this.old.files) &&
+      count(this.next.stats) === count(this.old.stats)
+    );
+  }
+
   save(): void {
     this.hasher.verifyRacy();
     const stats = { ...this.hasher.next };
     // Records of files this scan did not hash (a scan of one directory) stay with their entries.
     for (const [file, record] of Object.entries(this.old.stats ?? {})) if (!(file in stats) && file in this.next.files) stats[file] = record;
     this.next.stats = Object.fromEntries(Object.keys(stats).sort().map((file) => [file, stats[file]]));
+    if (this.unchanged()) return; // nothing new to say: not even serialised (a few megabytes on a large project)
     writeDocument(this.settings, this.root, this.next, this.notes, this.oldText);
   }
 }

@@ -17,7 +17,7 @@ export interface StoredDocument {
   /** Tool version, TypeScript version, resolved config and registry (src/cache/scan-key.ts). */
   scanKey: string;
   /** Relative path -> the file's analysis, as the front ends produced it for content `hash`. */
-  files: Record<string, { hash: string; analysis: string; constantNames?: string[] }>;
+  files: Record<string, { hash: string; analysis: string; constantNames?: string[]; sealed?: true }>;
   /** The project-level TypeScript leak pass (src/cache/leak-cache.ts). */
   leak?: unknown;
   /** Relative path -> [stat key, content hash]: files whose stat is unchanged are not read again (src/cache/file-hasher.ts). */
