@@ -9,7 +9,7 @@ import { ts } from './compiler-api.js';
 import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
 import { provenanceOf, requiredModule, skipOuterExpressions } from './provenance.js';
-import { lastCalleeName, matchSinks, memberChain, type CompiledSink } from './sink-matcher.js';
+import { lastCalleeName, matchSinks, mayMatchCallbackSink, memberChain, type CompiledSink } from './sink-matcher.js';
 import { classifyHttpCall, clientConfig, clientHolder, deepWithSteps, heldIn, libraryNamed, requestConfig, requestErrorHolder } from './http-clients.js';
 import {
   annotatedResolverType,
@@ -78,8 +78,27 @@ export type WalkerMode =
 
 type FunctionLike = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration | ts.ConstructorDeclaration | ts.GetAccessorDeclaration | ts.SetAccessorDeclaration;
 
+/**
+ * The walk's taint map. It also remembers the name of every symbol ever stored (never forgotten:
+ * a superset), so a member read `a.b` asks the checker for its symbol (which type-checks `a`)
+ * only when some stored symbol is named `b`: a symbol is named as the member that resolves to it.
+ */
+class TaintState extends Map<ts.Symbol | string, Taint> {
+  private readonly symbolNames = new Set<ts.__String>();
+
+  override set(key: ts.Symbol | string, taint: Taint): this {
+    if (typeof key !== 'string') this.symbolNames.add(key.escapedName);
+    return super.set(key, taint);
+  }
+
+  /** False when no symbol of this name was ever stored: the member's symbol cannot be a key. */
+  mayHoldMember(name: string): boolean {
+    return this.symbolNames.has(ts.escapeLeadingUnderscores(name));
+  }
+}
+
 export class TaintWalker {
-  private readonly state = new Map<ts.Symbol | string, Taint>();
+  private readonly state = new TaintState();
   private evaluated = new Map<ts.Node, Taint | undefined>();
   /** Nodes consumed by an allowed sink (an Authorization header): no other sink reports them. */
   private readonly consumed = new Set<ts.Node>();
@@ -520,6 +539,7 @@ export class TaintWalker {
 
   /** A parameter or variable declared (or inferred) with a resolver type is a source where it is read. */
   private declaredTypeSource(symbol: ts.Symbol, at: ts.Node): Taint | undefined {
+    if (this.ctx.resolverTypes.size === 0) return undefined; // no resolver type: never a source (and no checker query)
     const cached = this.ctx.typeSources.get(symbol);
     if (cached !== undefined) return cached ? { origin: cached.origin, flow: [stepAt(this.ctx.root, at, cached.origin.kind === 'source' ? `'${describeNode(at)}' holds ${cached.origin.description}` : '')], secretType: cached.secretType } : undefined;
     let result: Taint | null = null;
@@ -560,7 +580,9 @@ export class TaintWalker {
     if (ts.isElementAccessExpression(node)) this.evalExpr(node.argumentExpression);
     if (name === 'length' || name === 'size' || name === 'byteLength') return undefined;
     // The member's symbol is only needed to find what this walk stored under it, or for resolver types.
-    const symbol = this.state.size > 0 || this.ctx.resolverTypes.size > 0 ? this.ctx.checker.getSymbolAtLocation(node) : undefined;
+    // A private name's symbol is named apart from its text (`__#1@#key`): always asked.
+    const stored = this.state.size > 0 && (name === null || name.startsWith('#') || this.state.mayHoldMember(name));
+    const symbol = stored || this.ctx.resolverTypes.size > 0 ? this.ctx.checker.getSymbolAtLocation(node) : undefined;
     if (symbol) {
       const known = this.state.get(symbol);
       if (known) return known;
@@ -931,8 +953,9 @@ export class TaintWalker {
   /** Reports every catalog sink the call matches; allowed sinks consume their argument first. */
   private checkCallSinks(call: ts.CallExpression | ts.NewExpression, args: Array<Taint | undefined>): CompiledSink[] {
     const callArgs = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
-    // Untainted arguments can only matter for callback sinks (tool handlers), which take functions.
-    if (!args.some(Boolean) && !callArgs.some(mayHoldCallback)) return [];
+    // Untainted arguments can only matter for callback sinks (tool handlers), which take functions:
+    // only a call such a sink may match needs its callee's provenance (a checker query) then.
+    if (!args.some(Boolean) && (!callArgs.some(mayHoldCallback) || !mayMatchCallbackSink(call, this.ctx.catalog))) return [];
     const matched = matchSinks(call, this.ctx.catalog, { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache });
     if (matched.length === 0) return matched;
     const ordered = [...matched.filter((sink) => sink.entry.allowed), ...matched.filter((sink) => !sink.entry.allowed)];
