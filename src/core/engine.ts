@@ -164,7 +164,8 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const leakRulesOn = prepared.rules.some((r) => r.rule.meta.area === 'leak' && isEnabledAnywhere(r)) && !options.skipLeakAnalysis;
   // Markdown pages outside `docs:` are parsed only when a rule may read them (languages/config/markdown-prefilter.ts).
   const markdownPages = config.docs.map((d) => d.path.replace(/\\/g, '/').replace(/^\.\//, ''));
-  const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn, markdownPages };
+  const markdownMentions = prepared.rules.some((r) => r.rule.meta.id === 'registry-unreferenced' && isEnabledAnywhere(r)); // it counts any page's mentions
+  const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn, markdownPages, markdownMentions };
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;

@@ -326,6 +326,8 @@ export interface FrontEndOptions {
    * marker). Absent: every page is parsed (`init` reads the tables of every page).
    */
   markdownPages?: string[];
+  /** With `markdownPages`: false when no rule counts a registry name on any page as a mention (registry-unreferenced is off). Default true. */
+  markdownMentions?: boolean;
 }
 
 /** A language front end: text in, facts out. Must not throw for bad input; return errors instead. */

@@ -34,6 +34,14 @@ describe('Markdown prefilter', () => {
     expect(mayHoldReadFacts('Custom `MYAPP_PUBLICGITHUB_TOKEN`.', scoped(), 'README.md')).toBe(true);
   });
 
+  it('without registry-unreferenced, a bare registry name or id is no reason to parse; a prefixed secret name still is', () => {
+    const options = { ...scoped(), markdownMentions: false };
+    expect(mayHoldReadFacts('Set GITHUB_TOKEN first.', options, 'README.md')).toBe(false);
+    expect(mayHoldReadFacts('The id ID_SPELLED_LIKE_A_NAME.', options, 'README.md')).toBe(false);
+    expect(mayHoldReadFacts('Never `NEXT_PUBLIC_STRIPE_SECRET_KEY`.', options, 'README.md')).toBe(true);
+    expect(mayHoldReadFacts('no names', options, 'docs/env.md')).toBe(true);
+  });
+
   it('keeps pages with clavis-lint markers (suppressions, generated blocks)', () => {
     expect(mayHoldReadFacts('<!-- clavis-lint-disable-next-line docs-drift -- reason -->\ntext', scoped(), 'README.md')).toBe(true);
     expect(mayHoldReadFacts('<!-- clavis-lint:begin secrets-table -->\n<!-- clavis-lint:end -->', scoped(), 'README.md')).toBe(true);
@@ -72,6 +80,10 @@ describe('a scan with the Markdown prefilter', () => {
       expect(result.stats.prefiltered).toBe(1);
       expect(result.facts.map((f) => f.file)).not.toContain('notes/other.md');
       expect(result.stats.filesByLanguage.markdown).toBe(5);
+      // With registry-unreferenced off (its default), nothing reads the bare mention: that page is skipped too.
+      const byDefault = await scan({ cwd: root, workers: 0, ruleOverrides: { 'registry-unreferenced': 'off' } });
+      expect(byDefault.stats.prefiltered).toBe(2);
+      expect(byDefault.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort()).toEqual(found.filter((f) => !f.startsWith('registry-unreferenced')));
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

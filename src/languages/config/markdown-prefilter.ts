@@ -4,9 +4,10 @@
 // its facts:
 // - a configured docs page: docs-drift reads its tables, lists, marked blocks and every name;
 // - a page with a `clavis-lint` marker: suppression comments (and unused-suppression), blocks;
-// - a page whose name refs can matter elsewhere: a registry name or id (registry-unreferenced
-//   counts them), or an UPPER_SNAKE word that ends in a registry name (`NEXT_PUBLIC_X`, read by
-//   no-compile-time-secret with any prefix).
+// - a page whose name refs can matter elsewhere: an UPPER_SNAKE word that ends in a registry name
+//   (`NEXT_PUBLIC_X`, read by no-compile-time-secret with any prefix), and, unless
+//   `options.markdownMentions` is false (registry-unreferenced is off), a registry name or id
+//   itself (registry-unreferenced counts any mention as a reference).
 // Other names (UPPER_SNAKE words the registry does not know) are read only by docs-drift, on the
 // configured pages, and by `init`, which sets no `markdownPages` and so parses every page.
 //
@@ -52,16 +53,20 @@ function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
-/** A word whose name ref some rule reads outside the configured pages. */
-function isRelevant(word: string, names: PreparedNames): boolean {
-  if (names.names.has(word)) return true;
+/**
+ * A word whose name ref some rule reads outside the configured pages: one ending in a registry
+ * name after some prefix (`NEXT_PUBLIC_` + a secret: no-compile-time-secret, any prefix its options
+ * add); with `mentions`, also a registry name or id itself (registry-unreferenced counts those).
+ */
+function isRelevant(word: string, names: PreparedNames, mentions: boolean): boolean {
+  if (mentions && names.names.has(word)) return true;
   if (!UPPER_SNAKE.test(word)) return false;
-  if (names.ids.has(word)) return true;
+  if (mentions && names.ids.has(word)) return true;
   for (let k = 1; k < word.length; k++) if (names.names.has(word.slice(k))) return true;
   return false;
 }
 
-function namesRelevantWord(text: string, names: PreparedNames): boolean {
+function namesRelevantWord(text: string, names: PreparedNames, mentions: boolean): boolean {
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -72,7 +77,7 @@ function namesRelevantWord(text: string, names: PreparedNames): boolean {
     }
     let end = at + 1;
     while (end < length && isWordChar(text.charCodeAt(end))) end++;
-    if (names.starts[code] === 1 && isRelevant(text.slice(at, end), names)) return true;
+    if (names.starts[code] === 1 && isRelevant(text.slice(at, end), names, mentions)) return true;
     at = end;
   }
   return false;
@@ -85,6 +90,7 @@ export function mayHoldReadFacts(text: string, options: FrontEndOptions, file?: 
   const names = prepare(options, pages);
   if (names.pages.has(file) || text.includes(MARKER)) return true;
   if (WORD_ENTITY.test(text)) return true;
-  if (namesRelevantWord(text, names)) return true;
-  return text.includes('\\') && namesRelevantWord(text.replace(ESCAPE, '$1'), names);
+  const mentions = options.markdownMentions !== false;
+  if (namesRelevantWord(text, names, mentions)) return true;
+  return text.includes('\\') && namesRelevantWord(text.replace(ESCAPE, '$1'), names, mentions);
 }
