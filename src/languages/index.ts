@@ -4,9 +4,22 @@
 import type { FrontEnd, LanguageId } from '../core/facts.js';
 import { detectByPath } from './detect.js';
 
+/**
+ * TS/JS: the prefilter alone at first; the front end, and with it the compiler, is imported by the
+ * first file that passes (a repository whose few scripts all fail the prefilter never loads it).
+ */
+async function typescriptFrontEnd(): Promise<FrontEnd> {
+  const { mayHoldFacts } = await import('./typescript/prefilter.js');
+  return {
+    id: 'typescript',
+    prefilter: mayHoldFacts,
+    analyze: async (file, text, options) => (await import('./typescript/index.js')).typescriptFrontEnd.analyze(file, text, options),
+  };
+}
+
 const LOADERS: Partial<Record<LanguageId, () => Promise<FrontEnd>>> = {
-  typescript: async () => (await import('./typescript/index.js')).typescriptFrontEnd,
-  javascript: async () => (await import('./typescript/index.js')).typescriptFrontEnd,
+  typescript: typescriptFrontEnd,
+  javascript: typescriptFrontEnd,
   rust: async () => (await import('./rust/index.js')).rustFrontEnd,
   python: async () => (await import('./python/index.js')).pythonFrontEnd,
   shell: async () => (await import('./shell/index.js')).shellFrontEnd,

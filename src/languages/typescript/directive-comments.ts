@@ -6,7 +6,9 @@ import type { CommentFact } from '../../core/facts.js';
 import { rangeOfSpan } from './source-range.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
-export const DIRECTIVE_MARKER = 'clavis-lint-disable';
+import { DIRECTIVE_MARKER } from './prefilter.js';
+
+export { DIRECTIVE_MARKER };
 
 interface CommentSpan {
   start: number;
