@@ -67,6 +67,23 @@ function isRelevant(word: string, names: PreparedNames, mentions: boolean): bool
 }
 
 function namesRelevantWord(text: string, names: PreparedNames, mentions: boolean): boolean {
+  return mentions ? anyRelevantWord(text, names) : anyRelevantSnakeWord(text, names);
+}
+
+/** Without bare mentions a relevant word is UPPER_SNAKE, so it holds a `_`: only words around one are read (prose has few). */
+function anyRelevantSnakeWord(text: string, names: PreparedNames): boolean {
+  for (let underscore = text.indexOf('_'); underscore !== -1; ) {
+    let start = underscore;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    let end = underscore + 1;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    if (names.starts[text.charCodeAt(start)] === 1 && isRelevant(text.slice(start, end), names, false)) return true;
+    underscore = text.indexOf('_', end);
+  }
+  return false;
+}
+
+function anyRelevantWord(text: string, names: PreparedNames): boolean {
   const length = text.length;
   let at = 0;
   while (at < length) {
@@ -77,7 +94,7 @@ function namesRelevantWord(text: string, names: PreparedNames, mentions: boolean
     }
     let end = at + 1;
     while (end < length && isWordChar(text.charCodeAt(end))) end++;
-    if (names.starts[code] === 1 && isRelevant(text.slice(at, end), names, mentions)) return true;
+    if (names.starts[code] === 1 && isRelevant(text.slice(at, end), names, true)) return true;
     at = end;
   }
   return false;
