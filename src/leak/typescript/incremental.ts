@@ -332,8 +332,9 @@ function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string
  * Whether the pass's importersOf makes each file a root, asked with only the candidates that can
  * matter (each candidate's exported names come from parsing it): importersOf requires a real
  * import of a candidate, and a text naming the module of a candidate that exports a name the
- * text uses. So the candidates the files import, plus those whose module their texts may name
- * (the superset test above), decide exactly as all of them would.
+ * text uses (`/name` then a quote or a dot). So the candidates the files import, plus those whose
+ * module their texts may name (`/` and the base name up to its first dot, or an index file's
+ * directory: a superset of that test), decide exactly as all of them would.
  */
 function importersAmong(files: Map<string, string>, candidates: string[], project: LeakProject, keys: PathKeys, readText: (abs: string) => string | null): Map<string, boolean> | undefined {
   const status = new Map<string, boolean>();
@@ -352,7 +353,7 @@ function importersAmong(files: Map<string, string>, candidates: string[], projec
   for (const candidate of candidates) {
     const abs = keys.abs(candidate);
     const base = path.basename(abs).split('.')[0];
-    const named = (text: string): boolean => text.includes(base) || text.includes(path.basename(path.dirname(abs)));
+    const named = (text: string): boolean => text.includes(`/${base}`) || (base === 'index' && text.includes(`/${path.basename(path.dirname(abs))}`));
     if (!imported.has(candidate) && ![...asked.values()].some(named)) continue;
     const candidateText = readText(abs);
     if (candidateText === null) return undefined;
