@@ -33,7 +33,7 @@ import { planSummaries, rustModulePath } from './summaries.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
-import { includesAtWordStart, WordSet } from './word-scan.js';
+import { includesAtWordStart, isIdentifierWord, WordSet } from './word-scan.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
@@ -52,8 +52,11 @@ const ENV_VOCABULARY = ['env::var', 'env::{', 'env::*', 'env as', 'env!', 'doten
 interface RustWords {
   /** Registry names, resolver functions and types, extra sources. */
   any: WordSet;
-  /** `vaultrs::`, `op::`: secret-store crates, used through a path. */
+  /** `vaultrs::`, `op::`: secret-store crates that are no identifier, used through a path (searched for one by one). */
   crates: string[];
+  /** `any`'s words plus the secret-store crates' names (`vaultrs`): one scan for both (a crate's name counts before `::`). */
+  anyOrCrate: WordSet;
+  anyWords: ReadonlySet<string>;
   /** Resolver functions and types, extra sources: a source whatever else the file holds. */
   sources: WordSet;
   /** Names of secrets: a source only through an env read. */
@@ -67,10 +70,14 @@ function rustWords(options: FrontEndOptions): RustWords {
   const from = [options.registryNames, options.resolver.functions, options.resolver.types, options.extraSources, options.secretNames, options.extraSecretStores];
   if (cachedWords && cachedWords.from.every((list, i) => list === from[i])) return cachedWords.words;
   const sources = [...options.resolver.functions, ...options.resolver.types, ...(options.extraSources ?? [])];
+  const crateNames = secretStoresFor('rust', options.extraSecretStores).map((entry) => crateIdent(entry.module));
+  const anyWords = [...options.registryNames, ...sources];
   const words: RustWords = {
-    any: new WordSet([...options.registryNames, ...sources]),
+    any: new WordSet(anyWords),
     // A crate's bare name (`op`) is a part of many words: look for its path.
-    crates: secretStoresFor('rust', options.extraSecretStores).map((entry) => `${crateIdent(entry.module)}::`),
+    crates: crateNames.filter((name) => !isIdentifierWord(name)).map((name) => `${name}::`),
+    anyOrCrate: new WordSet([...anyWords, ...crateNames.filter(isIdentifierWord)]),
+    anyWords: new Set(anyWords),
     sources: new WordSet(sources),
     secretNames: new WordSet(Object.keys(options.secretNames)),
   };
@@ -88,7 +95,9 @@ export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
   // A helper that only logs its parameter passes none of these: the engine analyses it anyway
   // when another file calls it with a secret (see core/cross-file-summaries.ts).
   const words = rustWords(options);
-  return words.crates.some((word) => includesAtWordStart(text, word)) || words.any.mentionedIn(text) || mentionsOtherFileSource(text, options);
+  // One scan: a registry name, resolver or source anywhere, or a store crate's name right before `::` (`vaultrs::kv2`, at a word start as the scan reads whole words).
+  const named = words.anyOrCrate.mentionedIn(text, (word, end) => words.anyWords.has(word) || text.startsWith('::', end));
+  return named || words.crates.some((word) => includesAtWordStart(text, word)) || mentionsOtherFileSource(text, options);
 }
 
 /** Names of other files' functions that hand out a secret (second pass): a call of one is a source. */

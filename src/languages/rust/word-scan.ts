@@ -28,10 +28,13 @@ export class WordSet {
     return this.identifiers.size === 0 && this.substrings.length === 0;
   }
 
-  /** True when `text` holds one of the words (an identifier one as a whole identifier). */
-  mentionedIn(text: string): boolean {
+  /**
+   * True when `text` holds one of the words (an identifier one as a whole identifier; with
+   * `accept`, only an occurrence it accepts: `end` is the offset after the word).
+   */
+  mentionedIn(text: string, accept?: (word: string, end: number) => boolean): boolean {
     if (this.substrings.some((word) => text.includes(word))) return true;
-    return this.scan(text, true).length > 0;
+    return this.scan(text, true, accept).length > 0;
   }
 
   /** Start offsets (ascending) of the words in `text`; substring words included. */
@@ -44,7 +47,7 @@ export class WordSet {
   }
 
   /** Offsets of identifier words, in text order (the first only, with `first`). */
-  private scan(text: string, first: boolean): number[] {
+  private scan(text: string, first: boolean, accept?: (word: string, end: number) => boolean): number[] {
     const found: number[] = [];
     if (this.identifiers.size === 0) return found;
     let start = -1;
@@ -53,9 +56,12 @@ export class WordSet {
       if (i < end && isIdentifierCode(text.charCodeAt(i))) {
         if (start < 0) start = i;
       } else if (start >= 0) {
-        if (this.shapes[shapeOf(text.charCodeAt(start), i - start)] === 1 && this.identifiers.has(text.slice(start, i))) {
-          found.push(start);
-          if (first) return found;
+        if (this.shapes[shapeOf(text.charCodeAt(start), i - start)] === 1) {
+          const word = text.slice(start, i);
+          if (this.identifiers.has(word) && (!accept || accept(word, i))) {
+            found.push(start);
+            if (first) return found;
+          }
         }
         start = -1;
       }
@@ -65,6 +71,11 @@ export class WordSet {
 }
 
 /** `word` occurs where no identifier character precedes it (`op::` in `use op::Client`, not in `Stop::`). */
+/** Whether `word` is one identifier (`[A-Za-z0-9_]+`). */
+export function isIdentifierWord(word: string): boolean {
+  return word.length > 0 && isIdentifier(word);
+}
+
 export function includesAtWordStart(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (at === 0 || !isIdentifierCode(text.charCodeAt(at - 1))) return true;
