@@ -55,6 +55,10 @@ export function createKnownValueMasker(values: readonly string[], minLength: num
   const kept = [...new Set(values.filter((v) => v.length >= minLength && v.length > 0))];
   if (kept.length === 0) return (text) => text;
   const { next, fail, longest } = buildAutomaton(kept);
+  // The root's transitions as a table: most units of a text start no value, and this is the
+  // only lookup they need (one array read instead of Map lookups).
+  const fromRoot = new Int32Array(65536);
+  for (const [unit, to] of next[0]) fromRoot[unit] = to;
   return (text) => {
     // Covered intervals [start, end] (inclusive), merged as they arrive (ordered by end).
     const starts: number[] = [];
@@ -62,8 +66,12 @@ export function createKnownValueMasker(values: readonly string[], minLength: num
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
-      while (state !== 0 && !next[state].has(unit)) state = fail[state];
-      state = next[state].get(unit) ?? 0;
+      let to = state === 0 ? undefined : next[state].get(unit);
+      while (to === undefined && state !== 0) {
+        state = fail[state];
+        if (state !== 0) to = next[state].get(unit);
+      }
+      state = to ?? fromRoot[unit];
       const length = longest[state];
       if (length === 0) continue;
       let start = i - length + 1;
