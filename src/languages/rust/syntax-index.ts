@@ -19,7 +19,7 @@ export interface SiteRecord {
   inTest: boolean;
   /** Innermost function or closure around the node. */
   enclosingFunction: Node | null;
-  /** Inside a macro invocation's token tree (literals: `println!("…")`), where no literal is bound to a name. */
+  /** Inside a macro invocation's token tree (`println!("…")`) or an attribute (`#[error("…")]`, `#[doc = "…"]`): a literal there is bound to no name. */
   inMacro?: boolean;
 }
 
@@ -58,7 +58,7 @@ export function indexSyntax(root: Node, testFile: boolean, withComments = true):
   };
   const openFunctions: Node[] = [];
   const openTests: Array<[number, number]> = [];
-  /** End offsets of the macro invocations around the current node. */
+  /** End offsets of the macro invocations and attributes around the current node. */
   const openMacros: number[] = [];
   index.imports.pathRoots = () => qualifiedPathRoots(root);
   /** End offset of a `#[test]`/`#[cfg(test)]` attribute waiting for its item. */
@@ -90,6 +90,7 @@ export function indexSyntax(root: Node, testFile: boolean, withComments = true):
         const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
         if (attribute && isTestAttribute(attribute)) pendingTestEnd = node.endIndex;
         index.attributes.push(record);
+        openMacros.push(node.endIndex);
         break;
       }
       case 'line_comment':
