@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
+import { clearGuardedTexts } from '../languages/typescript/guard-memo.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 
 /** Parsed files (after the prefilter) needed before workers are worth starting. */
@@ -39,6 +40,7 @@ function workerScript(): string | null {
 }
 
 export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
+  clearGuardedTexts(); // the previous scan's, should its leak pass not have taken them
   await loadFrontEnds(candidateLanguages(pool.files));
   const finished = new Map<string, FileAnalysis>();
   const pending: PendingFile[] = [];

@@ -18,6 +18,7 @@ import { valueLiteralFact } from '../../core/value-literals.js';
 import { isTestPath } from '../../core/test-paths.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { guardTypeScriptNesting } from './nesting-guard.js';
+import { rememberGuardedText } from './guard-memo.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 
 /** Names a bundler inlines into client code at build time. */
@@ -304,6 +305,8 @@ export function analyzeTypeScript(file: string, text: string, options: FrontEndO
     const parse = (source: string): TS.SourceFile => ts.createSourceFile(file, source, parseOptions, false, scriptKindOf(file));
     // Constructs nested past the limit are blanked first, the same way on every thread.
     const guarded = guardTypeScriptNesting(file, text, parse);
+    // The leak pass reads this file again; it takes the guarded text instead of scanning it again.
+    if (options.leakAnalysis === true) rememberGuardedText(scriptKindOf(file), text, guarded.text);
     deep = nestingErrors(file, linesOf(text, guarded.cutAt));
     text = guarded.text;
     sourceFile = guarded.sourceFile ?? parse(text);

@@ -21,6 +21,7 @@
 // blanked constructs is unchanged; each blanked construct becomes an errors[] entry with its line.
 import { blankRanges, MAX_NESTING_DEPTH, type TextRange } from '../nesting-limit.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
+import { takeGuardedText } from './guard-memo.js';
 
 const K = SyntaxKind;
 
@@ -559,6 +560,12 @@ function deeperThan(root: TS.Node, levels: number): boolean {
 
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/i;
 
+/** The script kind the compiler gives a source file by its name (the front end's scriptKindOf agrees). */
+export function scriptKindOfSource(fileName: string): TS.ScriptKind {
+  const lower = fileName.toLowerCase();
+  return lower.endsWith('x') ? (lower.endsWith('tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : /\.[cm]?js$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+}
+
 /**
  * The text the compiler should see for a file read from disk (the leak analysis's file system):
  * TS/JS sources guarded like the front end guards them, anything else (tsconfig.json) unchanged.
@@ -566,8 +573,10 @@ const SOURCE_FILE = /\.[cm]?[jt]sx?$/i;
  */
 export function guardedSourceText(fileName: string, text: string): string {
   if (!SOURCE_FILE.test(fileName)) return text;
-  const lower = fileName.toLowerCase();
-  const scriptKind = lower.endsWith('x') ? (lower.endsWith('tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.JSX) : /\.[cm]?js$/.test(lower) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const scriptKind = scriptKindOfSource(fileName);
+  // The front end guarded this very text already in this scan (guard-memo.ts): no second scan or parse.
+  const known = takeGuardedText(scriptKind, text);
+  if (known !== undefined) return known;
   const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
   return guardTypeScriptNesting(fileName, text, (source) => ts.createSourceFile(fileName, source, options, false, scriptKind)).text;
 }
