@@ -44,22 +44,43 @@ function moduleNameOf(file: string): string {
 }
 
 function mayImportOneOf(text: string, byModuleName: Map<string, Candidate[]>): boolean {
-  for (const [moduleName, candidates] of byModuleName) {
-    if (!namesModule(text, moduleName)) continue;
+  for (const moduleName of namedModules(text, byModuleName)) {
+    const candidates = byModuleName.get(moduleName)!;
     if (candidates.some((candidate) => candidate.exported === null || candidate.exported.some((name) => text.includes(name)))) return true;
   }
   return false;
 }
 
-/** Whether `text` has `/name` followed by a quote or a dot (an import specifier's last segment). */
-function namesModule(text: string, moduleName: string): boolean {
-  const needle = `/${moduleName}`;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-    const next = text[at + needle.length];
-    if (next === "'" || next === '"' || next === '.' || next === '`') return true;
+/**
+ * The module names of `byModuleName` that `text` has as `/name` followed by a quote or a dot (an
+ * import specifier's last segment). One pass over the text, whatever the number of module names:
+ * after each `/`, every prefix ending before a quote or dot is looked up (a name never holds a `/`
+ * or a line break, so the prefixes stop there, and at the longest name).
+ */
+function namedModules(text: string, byModuleName: Map<string, Candidate[]>): Set<string> {
+  const found = new Set<string>();
+  let longest = 0;
+  for (const moduleName of byModuleName.keys()) longest = Math.max(longest, moduleName.length);
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    const limit = Math.min(text.length, slash + 1 + longest + 1);
+    for (let at = slash + 1; at < limit; at++) {
+      const c = text.charCodeAt(at);
+      if (c === SLASH || c === NEWLINE) break;
+      if (c === QUOTE || c === DOUBLE_QUOTE || c === DOT || c === BACKTICK) {
+        const name = text.slice(slash + 1, at);
+        if (byModuleName.has(name)) found.add(name);
+      }
+    }
   }
-  return false;
+  return found;
 }
+
+const SLASH = 0x2f;
+const NEWLINE = 0x0a;
+const QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const DOT = 0x2e;
+const BACKTICK = 0x60;
 
 /**
  * The names a module exports by name, from its syntax tree. null when an importer may bind it under

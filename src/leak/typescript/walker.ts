@@ -817,7 +817,7 @@ export class TaintWalker {
   private applyErrorHandler(handler: ts.Expression, error: Taint): void {
     const declaration = this.calleeDeclaration(handler);
     if (!declaration) return;
-    const summary = this.summaryOf(declaration);
+    const summary = this.summaryOf(declaration, true);
     const received = stepAt(this.ctx.root, handler, `the failed request's error is passed to '${summary.name}' (param '${summary.paramNames[0] ?? 'error'}')`);
     for (const sink of summary.paramSinks[0] ?? []) {
       const reaching = this.throughMembers(error, sink);
@@ -890,7 +890,7 @@ export class TaintWalker {
     const body = (declaration as FunctionLike).body;
     const returned = body && !ts.isBlock(body) ? [body] : returnExpressions(declaration);
     if (returned.length === 0 || !returned.every((expression) => ts.isObjectLiteralExpression(skipOuterExpressions(expression)))) return null;
-    const summary = this.summaryOf(declaration);
+    const summary = this.summaryOf(declaration, false);
     if (!summary.returnsSource?.fields) return undefined;
     return withStep(summary.returnsSource, stepAt(this.ctx.root, call, `returned from '${name}'`));
   }
@@ -1015,7 +1015,7 @@ export class TaintWalker {
     if (ts.isIdentifier(fn)) {
       const declaration = this.calleeDeclaration(fn);
       if (declaration) {
-        const summary = this.summaryOf(declaration);
+        const summary = this.summaryOf(declaration, false);
         if (summary.returnsSource) this.report(sink.entry.ruleId, sink.entry.label, target, summary.returnsSource);
       }
       return;
@@ -1041,7 +1041,8 @@ export class TaintWalker {
     if (this.ctx.mayReturnSource && !args.some(Boolean) && !this.ctx.mayReturnSource(lastCalleeName(call.expression))) return null;
     const declaration = this.calleeDeclaration(call.expression, call);
     if (!declaration) return null;
-    const summary = this.summaryOf(declaration);
+    // Untainted arguments need only what the callee does by itself: its parameters are walked when a caller passes a secret.
+    const summary = this.summaryOf(declaration, args.some(Boolean));
     const callArgs = call.arguments ?? [];
     let result: Taint | undefined;
     if (summary.returnsSource) {
@@ -1191,8 +1192,8 @@ export class TaintWalker {
     return undefined;
   }
 
-  private summaryOf(declaration: ts.SignatureDeclaration): FunctionSummary {
-    return computeSummary(declaration, this.ctx);
+  private summaryOf(declaration: ts.SignatureDeclaration, withParams: boolean): FunctionSummary {
+    return computeSummary(declaration, this.ctx, withParams);
   }
 
   private isErrorConstructor(expression: ts.Expression, depth = 0): boolean {
@@ -1259,19 +1260,28 @@ export class TaintWalker {
   }
 }
 
-/** Builds (once) the summary of a function: one walk per parameter plus one for its own sources. */
-export function computeSummary(declaration: ts.SignatureDeclaration, ctx: EngineContext): FunctionSummary {
+/**
+ * Builds (once) the summary of a function: one walk for its own sources, and (once, when
+ * `withParams`: a caller passes a secret) one walk per parameter. While a part is being walked,
+ * a recursive call sees an empty summary.
+ */
+export function computeSummary(declaration: ts.SignatureDeclaration, ctx: EngineContext, withParams = true): FunctionSummary {
   const cached = ctx.summaries.get(declaration);
   const paramNames = declaration.parameters.map((parameter) => (ts.isIdentifier(parameter.name) ? parameter.name.text : 'destructured'));
   const name = functionName(declaration);
   if (cached === 'pending') return { name, paramNames, returnsParam: [], paramSinks: [], returnsSource: null }; // recursion
-  if (cached) return cached;
+  let summary = cached;
+  if (!summary) {
+    ctx.summaries.set(declaration, 'pending');
+    summary = { name, paramNames, returnsParam: paramNames.map(() => null), paramSinks: paramNames.map(() => []), returnsSource: null };
+    const own = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: null });
+    own.walkFunction(declaration, null);
+    if (own.returned?.origin.kind === 'source') summary.returnsSource = own.returned;
+    if (own.uncaughtRequestError) summary.throwsRequestError = own.uncaughtRequestError;
+    ctx.summaries.set(declaration, summary);
+  }
+  if (!withParams || paramsWalked.has(summary)) return summary;
   ctx.summaries.set(declaration, 'pending');
-  const summary: FunctionSummary = { name, paramNames, returnsParam: paramNames.map(() => null), paramSinks: paramNames.map(() => []), returnsSource: null };
-  const own = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: null });
-  own.walkFunction(declaration, null);
-  if (own.returned?.origin.kind === 'source') summary.returnsSource = own.returned;
-  if (own.uncaughtRequestError) summary.throwsRequestError = own.uncaughtRequestError;
   const limit = Math.min(paramNames.length, 8);
   for (let index = 0; index < limit; index++) {
     const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: declaration, paramIndex: index });
@@ -1281,9 +1291,13 @@ export function computeSummary(declaration: ts.SignatureDeclaration, ctx: Engine
       (summary.returnShapes ??= paramNames.map(() => null))[index] = walker.returned;
     }
   }
+  paramsWalked.add(summary);
   ctx.summaries.set(declaration, summary);
   return summary;
 }
+
+/** Summaries whose parameters have been walked (computeSummary). */
+const paramsWalked = new WeakSet<FunctionSummary>();
 
 /** The fields (property symbols) a constructor stores one parameter in: a parameter property, or `this.x = param` at the top of its body. */
 function storedFields(constructor: ts.ConstructorDeclaration, parameter: ts.ParameterDeclaration, paramName: string, checker: ts.TypeChecker): ts.Symbol[] {
