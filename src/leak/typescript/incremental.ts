@@ -19,12 +19,16 @@
 // undefined and the caller runs the full pass.
 //
 // A root's walk must not depend on which roots were walked before it in the same context. The
-// walker memoises per Program (summaries, provenance, module values); an entry is context-free
-// unless it was read while still being computed (a recursion guard: a summary 'pending', a
-// provenance or module value still null) or it carries state of another walk (request defaults
-// set on a shared HTTP client module, field sinks computed for a first caller). The monitor below
-// watches those maps: a full pass where that happened records no per-root data (the cache stays
-// all-or-nothing for it), and an incremental run where it happens is discarded for a full pass.
+// walker memoises per Program (summaries, provenance, module values, field sinks); an entry is
+// context-free unless its computation met recursion (a summary 'pending', a provenance or module
+// value still behind its guard), read an entry that did, or used field sinks (computed for their
+// first caller). The monitor (ContextMonitor) marks such roots order-dependent. Roots before the
+// first rerun root see the same history as in the full pass; a later root is replayed only when
+// it is not order-dependent, and a rerun root must meet no such entry when walked alone (a
+// cycle-free computation gives the same value from any walk). Otherwise, and whenever request
+// defaults were set on an HTTP library (state every later walk reads), the full pass runs.
+// On continue (55 roots, 14 order-dependent) the recorded walks equal walks in reverse order and
+// walks of each root with flows alone in its own Program.
 // test/cache/leak-incremental.test.ts walks roots in other orders and subsets and compares.
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
@@ -73,6 +77,8 @@ export interface RootsRecord {
   /** Imports and tsconfig parts not followed (project.ts). */
   problems: FileError[];
   walks: StoredWalk[];
+  /** Roots whose walk may depend on the roots walked before it (see ContextMonitor). */
+  sensitive: string[];
 }
 
 export interface PathKeys {
@@ -80,64 +86,91 @@ export interface PathKeys {
   abs(rel: string): string;
 }
 
-/** Watches the walker's memo maps for entries whose value depends on the walk that made them (see the header). */
+/**
+ * Watches the walker's memo maps for values that depend on the walk that computed them (see the
+ * header). A cycle event: a read of an entry still being computed (a summary 'pending', a
+ * provenance, module value or error class behind its recursion guard) or of an entry marked
+ * affected. It marks every entry being computed at that moment (they all sit on the current call
+ * stack) as affected, and the root being walked as order-dependent. An entry computed without a
+ * cycle event saw only cycle-free entries: its value is the same from any walk. Field sinks
+ * (computed for a first caller) count as a cycle event at every use; request defaults (written by
+ * one walk, read by all) make the whole pass order-dependent (`global`).
+ */
 export class ContextMonitor {
-  sensitive = false;
+  /** The memo map that made the whole pass order-dependent (undefined: none). */
+  global: string | undefined;
+  /** The root being walked met a cycle event. */
+  rootSensitive = false;
+  private readonly memos: Array<GuardedMemo<unknown, unknown>> = [];
 
   install(ctx: EngineContext): void {
-    const flag = (): void => {
-      this.sensitive = true;
+    const global = (map: string) => (): void => {
+      this.global ??= map;
     };
-    ctx.summaries = new PendingAware(flag);
-    ctx.nodeCache = new GuardedMemo(flag, (value) => value === null);
-    ctx.symbolCache = new GuardedMemo(flag, (value) => value === null);
-    ctx.moduleValues = new GuardedMemo(flag, (value) => value === null);
-    ctx.errorClasses = new GuardedMemo(flag, (value) => value === false);
-    ctx.fieldSinks = new ReuseAware(flag);
-    ctx.httpDefaults = new WriteAware(flag);
+    // A summary is 'pending' while its walks run (again while its parameters are walked).
+    ctx.summaries = new GuardedMemo(this, (value) => value === 'pending');
+    // The others: the first write of a key is the guard (the value may also be a final one).
+    ctx.nodeCache = new GuardedMemo(this, (value, exists) => !exists && value === null);
+    ctx.symbolCache = new GuardedMemo(this, (value, exists) => !exists && value === null);
+    ctx.moduleValues = new GuardedMemo(this, (value, exists) => !exists && value === null);
+    ctx.errorClasses = new GuardedMemo(this, (value, exists) => !exists && value === false);
+    ctx.fieldSinks = new FieldMemo(this);
+    ctx.httpDefaults = new WriteAware(global('httpDefaults'));
+  }
+
+  /** Starts a root's walk: its own sensitivity is tracked from here. */
+  beginRoot(): void {
+    this.rootSensitive = false;
+  }
+
+  watch(memo: GuardedMemo<unknown, unknown>): void {
+    this.memos.push(memo);
+  }
+
+  /** A cycle event: every entry being computed now is affected, and so is the root being walked. */
+  cycle(): void {
+    this.rootSensitive = true;
+    for (const memo of this.memos) memo.markOpenAffected();
   }
 }
 
-/** A memo whose first write of a key is a recursion guard: a read before the second write sees a value still being computed. */
+/** A memo with a recursion guard: `isGuard` tells a write that opens an entry from one that completes it. */
 class GuardedMemo<K, V> extends Map<K, V> {
   private readonly open = new Set<K>();
+  private readonly affected = new Set<K>();
   constructor(
-    private readonly flag: () => void,
-    private readonly isGuard: (value: V) => boolean,
+    private readonly monitor: ContextMonitor,
+    private readonly isGuard: (value: V, exists: boolean) => boolean,
   ) {
     super();
+    monitor.watch(this as unknown as GuardedMemo<unknown, unknown>);
   }
   override set(key: K, value: V): this {
-    if (!super.has(key) && this.isGuard(value)) this.open.add(key);
+    if (this.isGuard(value, super.has(key))) this.open.add(key);
     else this.open.delete(key);
     return super.set(key, value);
   }
   override get(key: K): V | undefined {
-    if (this.open.has(key)) this.flag();
+    if (this.open.has(key) || this.affected.has(key)) this.monitor.cycle();
     return super.get(key);
   }
-}
-
-class PendingAware<K, V> extends Map<K, V> {
-  constructor(private readonly flag: () => void) {
-    super();
-  }
-  override get(key: K): V | undefined {
-    const value = super.get(key);
-    if (value === 'pending') this.flag();
-    return value;
+  markOpenAffected(): void {
+    for (const key of this.open) this.affected.add(key);
   }
 }
 
-/** Field sinks are computed for the first caller (its client config) and filled in place: any reuse may see another walk's state. */
-class ReuseAware<K, V> extends Map<K, V> {
-  constructor(private readonly flag: () => void) {
+/** Field sinks are computed for their first caller (its client config) and filled in place: every use is a cycle event. */
+class FieldMemo<K, V> extends Map<K, V> {
+  constructor(private readonly monitor: ContextMonitor) {
     super();
   }
   override get(key: K): V | undefined {
-    const value = super.get(key);
-    if (value !== undefined) this.flag();
-    return value;
+    this.monitor.cycle();
+    return super.get(key);
+  }
+  override set(key: K, value: V): this {
+    this.monitor.cycle();
+    return super.set(key, value);
   }
 }
 
@@ -168,6 +201,7 @@ export class RootsRecorder implements LeakPassObserver {
   collectorFor(root: string, collector: LeakCollector): LeakCollector {
     const walk: StoredWalk = [this.keys.rel(root), [], [], null];
     this.walks.set(root, walk);
+    this.monitor.beginRoot();
     return {
       accepts: (file) => collector.accepts(file),
       add: (fact, key, file) => {
@@ -182,12 +216,21 @@ export class RootsRecorder implements LeakPassObserver {
     if (!walk) return;
     walk[2] = structuredClone(result.types);
     walk[3] = result.error ?? null;
+    if (this.monitor.rootSensitive) this.sensitive.add(walk[0]);
+  }
+
+  /** Roots whose walk met a cycle event (see ContextMonitor). */
+  private readonly sensitive = new Set<string>();
+
+  /** Why the pass recorded no roots: the memo map that made it order-dependent as a whole. */
+  get orderDependent(): string | undefined {
+    return this.monitor.global;
   }
 
   /** The record, or undefined when the pass cannot be rerun per root (no Program, or a context-dependent memo was used). */
   record(): RootsRecord | undefined {
     const info = this.info;
-    if (!info || this.monitor.sensitive) return undefined;
+    if (!info || this.monitor.global) return undefined;
     const { rel } = this.keys;
     return {
       candidates: info.candidates.map(rel),
@@ -198,6 +241,7 @@ export class RootsRecorder implements LeakPassObserver {
       unloadedErrors: info.unloaded.map((file) => ({ file: relativePath(info.ctx.root, file), message: 'leak analysis: the file could not be loaded' })),
       problems: info.project.problems.map((problem) => ({ file: relativePath(info.ctx.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
       walks: info.roots.map((root) => this.walks.get(root)).filter((walk): walk is StoredWalk => walk !== undefined),
+      sensitive: info.roots.map(rel).filter((root) => this.sensitive.has(root)),
     };
   }
 }
@@ -243,6 +287,11 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   const dirty = dirtyRoots(record, new Set(input.changed));
   if (!dirty) return full('an edited file is in no root closure');
+  // Roots before the first rerun one see the same walks before them as in the full pass; a later
+  // root is replayed only when its walk met no cycle event (its result is the same after any walks).
+  const firstDirty = record.roots.findIndex((root) => dirty.has(root));
+  const sensitive = new Set(record.sensitive);
+  if (record.roots.some((root, index) => index > firstDirty && !dirty.has(root) && sensitive.has(root))) return full('a root after the edited ones depends on the walks before it');
 
   const project = openLeakProject(input.root);
   const programRoots = [...record.roots.filter((root) => dirty.has(root)), ...record.global].map(keys.abs);
@@ -281,6 +330,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     const sourceFile = program.getSourceFile(keys.abs(root));
     if (!sourceFile) return full(`${root} not loaded`);
     const walk: StoredWalk = [root, [], [], null];
+    monitor.beginRoot();
     const result = walkRoot(ctx, sourceFile, relativePath(input.root, keys.abs(root)), {
       accepts: (file) => scanned.has(path.resolve(file)),
       add: (fact, key, file) => walk[1].push([key, keys.rel(file), structuredClone(fact)]),
@@ -288,8 +338,10 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     walk[2] = structuredClone(result.types);
     walk[3] = result.error ?? null;
     fresh.set(root, walk);
+    // Walked alone, a root that meets a cycle event may differ from its walk after the others.
+    if (monitor.rootSensitive) return full(`${root} meets a recursive summary`);
   }
-  if (monitor.sensitive) return full('an order-dependent memo entry was used');
+  if (monitor.global) return full(`an order-dependent memo map was used (${monitor.global})`);
 
   const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? walk);
   // Problems of the files this Program loaded are its own; the others' are the recorded ones.
@@ -298,7 +350,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     ...record.problems.filter((problem) => !reloaded.has(problem.file) && problem.message !== TSCONFIG_OUTSIDE_MESSAGE),
     ...project.problems.map((problem) => ({ file: relativePath(input.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
   ];
-  const next: RootsRecord = { ...record, problems, walks };
+  const next: RootsRecord = { ...record, problems, walks, sensitive: record.roots.filter((root) => !dirty.has(root) && sensitive.has(root)) };
   const { facts, errors } = replay(next, keys);
   return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size };
 }
