@@ -99,6 +99,35 @@ describe('python env reads', () => {
     expect(accesses).toEqual(['GITHUB_TOKEN:write', 'STRIPE_KEY:delete']);
   });
 
+  it('reads constant keys of a copy of the environment, not its writes, computed keys or a rebound name', async () => {
+    const code = [
+      'import os',
+      'env = os.environ.copy()',
+      'env["PYTHONPATH"] = "src"',
+      'a = env.get("A_KEY")',
+      'def f(k, env2=None):',
+      '    snap = dict(os.environ)',
+      '    b = snap["B_KEY"]',
+      '    c = snap[k]',
+      '    over = {**os.environ, "C_KEY": "x"}',
+      '    d = over["C_KEY"]',
+      '    e = over.get("E_KEY")',
+      '    again = os.environ.copy()',
+      '    again = {}',
+      '    g = again.get("G_KEY")',
+      '    return env2.get("H_KEY"), env.get("I_KEY")',
+    ].join('\n');
+    const named = (await reads(code)).filter((read) => read.name !== null);
+    expect(named).toEqual([
+      { name: 'A_KEY', api: 'os.environ.copy().get' },
+      { name: 'B_KEY', api: 'dict(os.environ)' },
+      { name: 'E_KEY', api: '{**os.environ}.get' },
+      { name: 'I_KEY', api: 'os.environ.copy().get' },
+    ]);
+    const writes = (await facts(code)).filter((f) => f.kind === 'env-read' && f.access === 'write');
+    expect(writes).toEqual([]);
+  });
+
   it('reads pydantic BaseSettings fields with prefixes, aliases and v1 env=', async () => {
     const code = [
       'from pydantic import BaseSettings as V1Settings, Field, AliasChoices',
