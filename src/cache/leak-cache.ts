@@ -121,7 +121,8 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
     const imports: Record<string, string> = {};
     const { ts } = await import('../leak/typescript/compiler-api.js');
     for (const file of scannedRel) {
-      const hash = input.hashes.get(file);
+      // A shard's files outside its part were only checked, not hashed by the front-end pass: hash them here, or the entry never holds.
+      const hash = input.hashes.get(file) ?? (input.partition ? (currentHash(file) ?? undefined) : undefined);
       if (hash === undefined) continue; // not hashed (too large, unreadable): any later state of it misses
       files[file] = hash;
       if (file in loaded) continue;

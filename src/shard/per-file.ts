@@ -21,6 +21,7 @@ import type { FileAnalysis } from '../core/analyze-file.js';
 import { isPending, loadForAnalysis } from '../core/analyze-file.js';
 import type { FrontEndOptions, LanguageId } from '../core/facts.js';
 import { detectByPath, refineByContent } from '../languages/detect.js';
+import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
 import type { ShardPlan } from './plan.js';
 
 /** Languages whose files only ever hold findings of per-file rules (and TS leaks), never of project-level rules. */
@@ -92,8 +93,13 @@ export function needsEveryConstant(analyses: readonly FileAnalysis[], owns: (fil
   return analyses.some((analysis) => owns(analysis.file) && (analysis.facts?.facts ?? []).some((fact) => fact.kind === 'env-read' && fact.name === null && fact.constRef !== undefined));
 }
 
-/** The cheap checks of the front end, without the parse: a file waiting for its front end becomes an analysis without facts. */
-export function checkOnly(root: string, files: readonly string[], options: FrontEndOptions, maxBytes: number): FileAnalysis[] {
+/**
+ * The cheap checks of the front end, without the parse: a file waiting for its front end becomes an
+ * analysis without facts. The front ends are loaded first: their prefilter and the minified test
+ * run only when one is (a warm cache loads none, and the checks must not depend on that).
+ */
+export async function checkOnly(root: string, files: readonly string[], options: FrontEndOptions, maxBytes: number): Promise<FileAnalysis[]> {
+  await loadFrontEnds(candidateLanguages([...files]));
   return files.map((file) => {
     const loaded = loadForAnalysis(root, file, options, maxBytes);
     return isPending(loaded) ? { file, language: loaded.language, prefiltered: false, errors: [] } : loaded;
@@ -158,6 +164,6 @@ export async function completeShardAnalyses(input: {
 }): Promise<FileAnalysis[]> {
   const { scope } = input;
   if (scope.checkedOnly.length === 0) return input.analysed;
-  const rest = needsEveryConstant(input.analysed, input.owns) ? await input.analyzeRest(scope.checkedOnly) : checkOnly(input.root, scope.checkedOnly, input.options, input.maxBytes);
+  const rest = needsEveryConstant(input.analysed, input.owns) ? await input.analyzeRest(scope.checkedOnly) : await checkOnly(input.root, scope.checkedOnly, input.options, input.maxBytes);
   return inScanOrder(input.files, input.analysed, rest);
 }

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTree } from '../support/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { REPO, writeTree } from '../support/run-cli.js';
 import { planShards } from '../../src/shard/plan.js';
 import { leakRootsForShard } from '../../src/shard/leak-roots.js';
 import { frontEndOptionsFor, prepareProject, scan } from '../../src/core/engine.js';
@@ -146,5 +148,28 @@ describe('the leak pass of a shard', () => {
     expect((await runMain(['--format', 'json', ...cache], dir)).stdout).toBe(unsharded);
     expect((await runMain(['--format', 'json', ...cache, '--shard', '1/4'], dir)).stdout).toBe(noCacheShard);
     expect((await mergedJson(dir, 4, cache)).merged).toBe(unsharded);
+  }, 120_000);
+
+  it('a shard run again on its warm cache reuses its leak-pass entry (files it only checked keep their skipped-as-minified state)', async () => {
+    const dir = writeTree({ ...crossFileTree({ workspaces: true }), 'packages/api/src/inline-data.ts': `export const data = "${'x'.repeat(1500)}";\n` });
+    const location = path.join(dir, 'out/cache');
+    const files = Object.keys(crossFileTree({ workspaces: true }));
+    // Files written just now are never trusted by their stat (src/cache): date them back, as a checkout's are.
+    for (const file of [...files, 'packages/api/src/inline-data.ts']) fs.utimesSync(path.join(dir, file), new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    const index = planShards(dir, files, { index: 1, count: 4 }).shardOf('packages/logging/src/log.ts');
+    // Each run in its own process (built lib/), as in CI: a warm run loads no front end unless asked to.
+    const script = `const { scan } = await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'lib/index.js')).href)});
+const r = await scan({ cwd: ${JSON.stringify(dir)}, workers: 0, cache: { enabled: true, location: ${JSON.stringify(location)} }, shard: { index: ${index}, count: 4 } });
+console.log(JSON.stringify({ leakHit: r.cache.leakHit, findings: r.findings }));`;
+    const run = (): { leakHit: boolean; findings: Finding[] } => {
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      return JSON.parse(child.stdout) as { leakHit: boolean; findings: Finding[] };
+    };
+    const cold = run();
+    const warm = run();
+    expect(warm.leakHit).toBe(true);
+    expect(JSON.stringify(warm.findings)).toBe(JSON.stringify(cold.findings));
+    expect(cold.findings.some((f) => f.file === 'packages/logging/src/log.ts' && f.ruleId === 'no-secret-in-log')).toBe(true);
   }, 120_000);
 });
