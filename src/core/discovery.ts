@@ -3,7 +3,8 @@
 // entry (unreadable directory or .gitignore, a symlink that is not followed, a submodule).
 //
 // Inside a git repository the list comes from git itself: tracked files plus untracked files git
-// does not ignore (`ls-files -z --cached --others --exclude-standard`). A tracked file is scanned
+// does not ignore (`ls-files -z --cached --others --exclude-standard`); the scan runs that and the
+// listing of ignored directories side by side, started while the registry loads. A tracked file is scanned
 // even when an ignore pattern matches it, because git tracks it. Outside git, the tree is walked
 // and `.gitignore` files are matched as git matches them: case-sensitively, deeper files taking
 // precedence, never looking inside an ignored directory.
@@ -16,7 +17,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { ScanError } from './finding.js';
 import { compareCodeUnits } from './compare.js';
-import { findRepository, runGit, splitNul, type GitRepository } from './git.js';
+import { findRepository, runGit, runGitAsync, splitNul, type GitRepository } from './git.js';
 
 export interface DiscoveryOptions {
   root: string;
@@ -114,6 +115,61 @@ function unreadableGitignore(rel: string, err: unknown): ScanError {
 }
 
 export function discoverFiles(options: DiscoveryOptions): DiscoveryResult {
+  return discover(options, (repo, root) => gitListings(repo, root)) as DiscoveryResult;
+}
+
+/** The two listings discovery asks git for (see listFromGit). */
+interface GitListings {
+  listed: string[];
+  ignored: string[];
+}
+
+const LIST_ARGS = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
+const IGNORED_ARGS = ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'];
+
+function gitListings(repo: GitRepository, root: string): GitListings {
+  return { listed: splitNul(runGit(repo, LIST_ARGS, root)), ignored: splitNul(runGit(repo, IGNORED_ARGS, root)) };
+}
+
+/** Both listings at once, in two git processes side by side. */
+async function gitListingsAsync(repo: GitRepository, root: string): Promise<GitListings> {
+  const [listed, ignored] = await Promise.all([runGitAsync(repo, LIST_ARGS, root), runGitAsync(repo, IGNORED_ARGS, root)]);
+  return { listed: splitNul(listed), ignored: splitNul(ignored) };
+}
+
+/** Listings started early for a project root (prefetchGitListings), taken by the next discovery of that root. */
+const prefetched = new Map<string, { repo: GitRepository; listings: Promise<GitListings> }>();
+
+/**
+ * Starts git's listings of the repository holding `root` now, so they run while the caller does
+ * other work (the engine loads the registry meanwhile); discoverFilesAsync takes them. A failure
+ * surfaces there, as it would have without the head start.
+ */
+export function prefetchGitListings(root: string): void {
+  const resolved = path.resolve(root);
+  prefetched.delete(resolved); // never a listing from an earlier scan that stopped before its discovery
+  const repo = findRepository(resolved);
+  if (!repo) return;
+  let listings: Promise<GitListings>;
+  try {
+    listings = gitListingsAsync(repo, resolved);
+  } catch (err) {
+    listings = Promise.reject(err); // the filter lookup failed: reported by the discovery
+  }
+  listings.catch(() => undefined); // not an unhandled rejection should the scan stop before discovery
+  prefetched.set(resolved, { repo, listings });
+}
+
+/** discoverFiles, with git's two listings run side by side (or taken from prefetchGitListings). */
+export async function discoverFilesAsync(options: DiscoveryOptions): Promise<DiscoveryResult> {
+  return discover(options, (repo, root) => {
+    const early = prefetched.get(root);
+    prefetched.delete(root);
+    return early && early.repo.gitDir === repo.gitDir && early.repo.workTree === repo.workTree ? early.listings : gitListingsAsync(repo, root);
+  });
+}
+
+function discover(options: DiscoveryOptions, list: (repo: GitRepository, root: string) => GitListings | Promise<GitListings>): DiscoveryResult | Promise<DiscoveryResult> {
   const root = path.resolve(options.root);
   const files = new Set<string>();
   const errors: ScanError[] = [];
@@ -135,21 +191,34 @@ export function discoverFiles(options: DiscoveryOptions): DiscoveryResult {
     else if (stat.isFile()) files.add(rel); // Named on the command line: scanned even if ignored.
     else if (stat.isSymbolicLink()) errors.push({ file: rel, message: 'symbolic link: not followed' });
   }
-  if (dirs.length > 0) {
-    const selection = makeSelection(options, dirs);
-    const repo = findRepository(root);
-    let listed = false;
-    if (repo) {
-      try {
-        listFromGit(repo, root, selection, files, errors);
-        listed = true;
-      } catch (err) {
-        errors.push({ file: '.', message: `git could not list the files (${(err as Error).message}): listed them from the file system with .gitignore instead` });
-      }
-    }
-    if (!listed) listFromFileSystem(root, selection, files, errors);
+  const finish = (): DiscoveryResult => ({ files: [...files].sort(compareCodeUnits), errors: dedupeErrors(errors) });
+  if (dirs.length === 0) return finish();
+  const selection = makeSelection(options, dirs);
+  const repo = findRepository(root);
+  const fromFileSystem = (err: unknown): DiscoveryResult => {
+    errors.push({ file: '.', message: `git could not list the files (${(err as Error).message}): listed them from the file system with .gitignore instead` });
+    listFromFileSystem(root, selection, files, errors);
+    return finish();
+  };
+  if (!repo) {
+    listFromFileSystem(root, selection, files, errors);
+    return finish();
   }
-  return { files: [...files].sort(compareCodeUnits), errors: dedupeErrors(errors) };
+  let listings: GitListings | Promise<GitListings>;
+  try {
+    listings = list(repo, root);
+  } catch (err) {
+    return fromFileSystem(err);
+  }
+  const fromGit = (done: GitListings): DiscoveryResult => {
+    try {
+      listFromGit(done, root, selection, files, errors);
+    } catch (err) {
+      return fromFileSystem(err);
+    }
+    return finish();
+  };
+  return listings instanceof Promise ? listings.then(fromGit, fromFileSystem) : fromGit(listings);
 }
 
 function dedupeErrors(errors: ScanError[]): ScanError[] {
@@ -165,14 +234,10 @@ function dedupeErrors(errors: ScanError[]): ScanError[] {
 // ---------------------------------------------------------------------------------------------
 // Inside git
 
-function listFromGit(repo: GitRepository, root: string, selection: Selection, files: Set<string>, errors: ScanError[]): void {
-  // Run in root: ls-files lists root-relative paths under root only.
-  const listed = new Set(splitNul(runGit(repo, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)));
-  const ignoredDirs = new Set(
-    splitNul(runGit(repo, ['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory'], root))
-      .filter((entry) => entry.endsWith('/'))
-      .map((entry) => entry.slice(0, -1)),
-  );
+function listFromGit(listings: GitListings, root: string, selection: Selection, files: Set<string>, errors: ScanError[]): void {
+  // git runs in root: ls-files lists root-relative paths under root only.
+  const listed = new Set(listings.listed);
+  const ignoredDirs = new Set(listings.ignored.filter((entry) => entry.endsWith('/')).map((entry) => entry.slice(0, -1)));
   const nestedRepositories = new Set<string>();
   for (const entry of [...listed].sort(compareCodeUnits)) {
     // An untracked directory listed with a trailing slash holds its own repository.

@@ -8,7 +8,7 @@ import type { Finding, ScanError, ScanResult } from './finding.js';
 import type { ResolvedConfig } from './config-types.js';
 import { ConfigError } from './config-types.js';
 import { loadConfig } from './config.js';
-import { discoverFiles } from './discovery.js';
+import { discoverFilesAsync, prefetchGitListings } from './discovery.js';
 import { analyzeAll } from './worker-pool.js';
 import { buildSharedContext, type SharedContext } from './rule-context.js';
 import { runRules, type RawFinding } from './run-rules.js';
@@ -87,7 +87,7 @@ export interface PreparedProject {
 export { frontEndOptionsFor, todayIso };
 
 /** Loads config and registry and resolves rule levels. Throws ConfigError. */
-export async function prepareProject(options: ScanOptions): Promise<PreparedProject> {
+export async function prepareProject(options: ScanOptions, onConfig?: (config: ResolvedConfig) => void): Promise<PreparedProject> {
   // The project root comes from the first scanned path (DESIGN §2/§3), never from cwd, so the
   // same tree gives the same report wherever the command runs; explicit --config/--registry
   // paths stay relative to cwd.
@@ -97,6 +97,7 @@ export async function prepareProject(options: ScanOptions): Promise<PreparedProj
     configFile: options.configFile,
     registryOverride: options.registry,
   });
+  onConfig?.(config);
   let registry = await loadRegistry(config);
   let policy: PreparedProject['policy'];
   if (options.policyFrom) {
@@ -149,14 +150,15 @@ export interface ScanOutput extends ScanResult {
 
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const started = performance.now();
-  const prepared = await prepareProject(options);
+  // git lists the files while the registry loads.
+  const prepared = await prepareProject(options, (config) => prefetchGitListings(config.root));
   const { config, registry } = prepared;
   const root = config.root;
   const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => path.resolve(options.cwd, p));
   for (const target of targets) {
     if (!fs.existsSync(target)) throw new ConfigError(`path not found: ${path.relative(options.cwd, target) || target}`);
   }
-  const discovered = discoverFiles({ root, targets, include: config.include, exclude: config.exclude });
+  const discovered = await discoverFilesAsync({ root, targets, include: config.include, exclude: config.exclude });
   const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
   const coverage = { cwd: options.cwd, config, targets, files };
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);

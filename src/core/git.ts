@@ -12,7 +12,7 @@
 // - diffs never use an external diff or textconv; nothing is fetched (protocol.allow=never).
 //
 // Output is always NUL-separated (`-z`) where git offers it, so no path is ever quoted.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compareCodeUnits } from './compare.js';
@@ -206,6 +206,27 @@ function neutralisedFilters(repo: GitRepository): string[] {
 /** Runs git on `repo` with every neutralising override; `cwd` (default the work tree) sets git's prefix. */
 export function runGit(repo: GitRepository, args: string[], cwd = repo.workTree): Buffer {
   return exec(repo, [...baseArgs(repo), ...neutralisedFilters(repo)], args, cwd);
+}
+
+/**
+ * `runGit` without blocking: the same arguments, environment and errors, so several listings can
+ * run at once (and beside other work). The filter overrides are looked up first, synchronously.
+ */
+export function runGitAsync(repo: GitRepository, args: string[], cwd = repo.workTree): Promise<Buffer> {
+  const command = [...baseArgs(repo), ...neutralisedFilters(repo), ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', command, { cwd, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.resume(); // warnings are not read (as with runGit), only drained
+    child.once('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'ENOENT' ? new GitCommandError('git is not installed (not found on PATH)', null) : new GitCommandError(`git ${args[0]} failed (exit by signal) in ${repo.workTree}`, null));
+    });
+    child.once('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(chunks));
+      else reject(new GitCommandError(`git ${args[0]} failed (exit ${code ?? 'by signal'}) in ${repo.workTree}`, code));
+    });
+  });
 }
 
 /** Splits `-z` output into its entries. */
