@@ -100,8 +100,8 @@ export class ResultCache {
 
   /** Entries of files this scan did not cover (a scan of one directory) are kept while the file exists; a deleted file's entry goes. */
   keepOthers(covered: Set<string>): void {
-    for (const [file, entry] of Object.entries(this.old.files)) {
-      if (!covered.has(file) && !(file in this.next.files) && fs.existsSync(path.join(this.root, file))) this.next.files[file] = entry;
+    for (const file in this.old.files) {
+      if (!covered.has(file) && !(file in this.next.files) && fs.existsSync(path.join(this.root, file))) this.next.files[file] = this.old.files[file];
     }
   }
 
@@ -118,26 +118,22 @@ export class ResultCache {
     if (this.next.leak === undefined) this.next.leak = this.old.leak;
   }
 
-  /** Every entry of the next document is the old one's (served, not recomputed), and none was dropped. */
+  /** Every entry of the next document would be the old one's (served, not recomputed), and none dropped: checked before building it. */
   private unchanged(): boolean {
-    const count = (record: object | undefined): number => (record ? Object.keys(record).length : 0);
-    return (
-      this.oldText !== undefined &&
-      !this.stored &&
-      this.hasher.hashed === 0 &&
-      this.next.leak === this.old.leak &&
-      count(this.next.files) === count(this.old.files) &&
-      count(this.next.stats) === count(this.old.stats)
-    );
+    if (this.oldText === undefined || this.stored || this.hasher.hashed > 0 || this.next.leak !== this.old.leak) return false;
+    if (Object.keys(this.next.files).length !== Object.keys(this.old.files).length) return false;
+    // No file was hashed: every stat record is an old one; each old one must be kept.
+    for (const file in this.old.stats ?? {}) if (!(file in this.hasher.next) && !(file in this.next.files)) return false;
+    return true;
   }
 
   save(): void {
+    if (this.unchanged()) return; // nothing new to say: not even serialised (a few megabytes on a large project)
     this.hasher.verifyRacy();
     const stats = { ...this.hasher.next };
     // Records of files this scan did not hash (a scan of one directory) stay with their entries.
     for (const [file, record] of Object.entries(this.old.stats ?? {})) if (!(file in stats) && file in this.next.files) stats[file] = record;
     this.next.stats = Object.fromEntries(Object.keys(stats).sort().map((file) => [file, stats[file]]));
-    if (this.unchanged()) return; // nothing new to say: not even serialised (a few megabytes on a large project)
     writeDocument(this.settings, this.root, this.next, this.notes, this.oldText);
   }
 }
