@@ -158,7 +158,7 @@ export function matchSinks(node: ts.CallExpression | ts.NewExpression, catalog: 
   for (const sink of candidates) {
     if (sink.isNew !== isNew) continue;
     // A file write into the program's own credential or config file is where the key lives.
-    if (sink.entry.destinationArg !== undefined && isCredentialStoreDestination(node.arguments?.[sink.entry.destinationArg])) continue;
+    if (sink.entry.destinationArg !== undefined && isCredentialStoreDestination(node.arguments?.[sink.entry.destinationArg], ctx.checker)) continue;
     if (sink.entry.module) {
       if (provenance === undefined) provenance = provenanceOf(callee, ctx);
       if (!provenance || !moduleMatches(sink.entry.module, provenance.module)) continue;
