@@ -11,24 +11,39 @@ const PATH_CALLS = new Set(['open', 'Path', 'PurePath', 'join', 'expanduser', 'a
 
 /** True when a file object or path expression names the program's own credential or config file. */
 export function isCredentialStoreDestination(node: Node | null, scope: ModuleScope): boolean {
-  const name = destinationName(node, scope, 0);
-  return name !== null && namesCredentialStore(name);
+  const found = destinationName(node, scope, 0);
+  return found !== null && namesCredentialStore(found.name);
 }
 
-function destinationName(node: Node | null, scope: ModuleScope, depth: number): string | null {
+/** A destination's name, and whether it is literal text (a file name) rather than a code name. */
+interface DestinationName {
+  name: string;
+  literal: boolean;
+}
+
+function named(name: string | null | undefined): DestinationName | null {
+  return name ? { name, literal: false } : null;
+}
+
+function literal(text: string): DestinationName | null {
+  return text ? { name: text, literal: true } : null;
+}
+
+function destinationName(node: Node | null, scope: ModuleScope, depth: number): DestinationName | null {
   if (!node || depth > 6) return null;
-  const literal = scope.constString(node);
-  if (literal !== null) return lastPathSegment(literal);
+  const constant = scope.constString(node);
+  if (constant !== null) return literal(lastPathSegment(constant));
   switch (node.type) {
     case 'parenthesized_expression':
       return destinationName(node.namedChildren[0] ?? null, scope, depth + 1);
     case 'identifier': {
-      // `with open(p) as f` / `f = open(p)` / `path = Path(...)`: what the name was bound to, else its own name.
+      // `with open(p) as f` / `f = open(p)` / `path = Path(...)`: the file the bound value names, else the name itself.
       const bound = boundTo(node);
-      return (bound && destinationName(bound, scope, depth + 1)) ?? node.text;
+      const initial = bound ? destinationName(bound, scope, depth + 1) : null;
+      return initial?.literal ? initial : named(node.text);
     }
     case 'attribute':
-      return node.childForFieldName('attribute')?.text ?? null;
+      return named(node.childForFieldName('attribute')?.text);
     case 'binary_operator':
       // `home / ".config" / "credentials.json"`: the last operand names the file.
       return node.childForFieldName('operator')?.text === '/' ? destinationName(node.childForFieldName('right'), scope, depth + 1) : null;
@@ -37,7 +52,7 @@ function destinationName(node: Node | null, scope: ModuleScope, depth: number): 
       const parts = node.namedChildren.filter((child) => child.type === 'string_content' || child.type === 'interpolation');
       const last = parts[parts.length - 1];
       if (!last) return null;
-      if (last.type === 'string_content') return lastPathSegment(last.text) || null;
+      if (last.type === 'string_content') return literal(lastPathSegment(last.text));
       return destinationName(last.childForFieldName('expression'), scope, depth + 1);
     }
     case 'call': {
@@ -53,7 +68,7 @@ function destinationName(node: Node | null, scope: ModuleScope, depth: number): 
         return fn?.type === 'attribute' ? destinationName(fn.childForFieldName('object'), scope, depth + 1) : null;
       }
       // `get_config_path()`: the function says what it returns.
-      return callee || null;
+      return named(callee);
     }
     default:
       return null;
