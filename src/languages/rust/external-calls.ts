@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionSummaryFact } from '../../core/facts.js';
 import { resolvePath, type ImportMap } from './imports.js';
-import { fieldChild, pathSegments } from './syntax.js';
+import { pathSegments } from './syntax.js';
 
 const PATH_PREFIXES = new Set(['crate', 'self', 'super', '::']);
 
@@ -34,10 +34,10 @@ export class ExternalSummaries {
 
   /** The summary a call resolves to, or null (unknown or ambiguous). */
   match(call: Node): ExternalCallee | null {
-    const fn = fieldChild(call, 'function');
+    const fn = call.childForFieldName('function');
     if (!fn) return null;
     if (fn.type === 'field_expression') {
-      const method = fieldChild(fn, 'field')?.text ?? '';
+      const method = fn.childForFieldName('field')?.text ?? '';
       const methods = (this.byLastName.get(method) ?? []).filter((summary) => summary.name.includes('::'));
       return methods.length === 1 ? { summary: methods[0], written: methods[0].name } : null;
     }

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { crateIdent, referencesCrate, resolvePath, type ImportMap } from './imports.js';
-import { fieldChild, lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
+import { lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
 
 export interface SinkArgument {
   /** One node for call arguments; the tokens of one comma group for macro arguments. */
@@ -44,9 +44,9 @@ export class RustSinkMatcher {
       const name = path ? lastSegment(path) : undefined;
       return !!name && this.macros.has(name);
     }
-    const fn = node.type === 'call_expression' ? fieldChild(node, 'function') : null;
+    const fn = node.type === 'call_expression' ? node.childForFieldName('function') : null;
     if (!fn) return false;
-    if (fn.type === 'field_expression') return this.methods.has(fieldChild(fn, 'field')?.text ?? '');
+    if (fn.type === 'field_expression') return this.methods.has(fn.childForFieldName('field')?.text ?? '');
     const name = lastSegment(fn);
     return !!name && this.pathTails.has(name);
   }
@@ -85,12 +85,12 @@ export class RustSinkMatcher {
   }
 
   private matchCall(node: Node): SinkMatch | null {
-    const fn = fieldChild(node, 'function');
-    const argsNode = fieldChild(node, 'arguments');
+    const fn = node.childForFieldName('function');
+    const argsNode = node.childForFieldName('arguments');
     if (!fn || !argsNode) return null;
     const args = callArguments(argsNode).map((arg, index) => ({ nodes: [arg], index }));
     if (fn.type === 'field_expression') {
-      const method = fieldChild(fn, 'field')?.text;
+      const method = fn.childForFieldName('field')?.text;
       const candidates = method ? this.methods.get(method) : undefined;
       const entry = candidates?.find((c) => !c.module || referencesCrate(this.imports, c.module));
       return entry ? { entry, kind: 'call', arguments: selectArguments(entry, args) } : null;

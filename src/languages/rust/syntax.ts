@@ -89,36 +89,8 @@ export function isStringLiteral(node: Node): boolean {
   return node.type === 'string_literal' || node.type === 'raw_string_literal';
 }
 
-/**
- * `node.childForFieldName(field)`, asked of the tree once per node object: the leak walk, the
- * sink matcher and the summaries ask the same call for its callee and arguments several times,
- * and each question is a call into the wasm tree plus a new node object.
- */
-export function fieldChild(node: Node, field: string): Node | null {
-  let fields = fieldChildren.get(node);
-  if (!fields) fieldChildren.set(node, (fields = new Map()));
-  let child = fields.get(field);
-  if (child === undefined) {
-    child = node.childForFieldName(field);
-    fields.set(field, child);
-  }
-  return child;
-}
-
-const fieldChildren = new WeakMap<Node, Map<string, Node | null>>();
-const segmentsOf = new WeakMap<Node, string[]>();
-
-/** Path segments of `a::b::c`, `c`, `crate::x::C`, `<T>::f` (best effort); empty when not a path. Computed once per node object (a copy is returned). */
+/** Path segments of `a::b::c`, `c`, `crate::x::C`, `<T>::f` (best effort); empty when not a path. */
 export function pathSegments(node: Node): string[] {
-  let segments = segmentsOf.get(node);
-  if (!segments) {
-    segments = computePathSegments(node);
-    segmentsOf.set(node, segments);
-  }
-  return [...segments];
-}
-
-function computePathSegments(node: Node): string[] {
   switch (node.type) {
     case 'identifier':
     case 'type_identifier':
@@ -130,16 +102,16 @@ function computePathSegments(node: Node): string[] {
       return [node.text];
     case 'scoped_identifier':
     case 'scoped_type_identifier': {
-      const path = fieldChild(node, 'path');
-      const name = fieldChild(node, 'name');
+      const path = node.childForFieldName('path');
+      const name = node.childForFieldName('name');
       const head = path ? pathSegments(path) : [];
       return name ? [...head, name.text] : head;
     }
     case 'generic_function':
-      return pathSegments(fieldChild(node, 'function') ?? node);
+      return pathSegments(node.childForFieldName('function') ?? node);
     case 'generic_type':
     case 'generic_type_with_turbofish': {
-      const type = fieldChild(node, 'type');
+      const type = node.childForFieldName('type');
       return type ? pathSegments(type) : [];
     }
     default:

@@ -19,7 +19,7 @@ import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers.js';
-import { fieldChild, isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
+import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 
 export interface Taint {
   secretId: string | null;
@@ -395,10 +395,10 @@ export class RustTaintAnalysis {
   }
 
   private localCallee(call: Node): FunctionInfo | null {
-    const fn = fieldChild(call, 'function');
+    const fn = call.childForFieldName('function');
     if (!fn) return null;
     if (fn.type === 'field_expression') {
-      const local = this.uniqueFunction(fieldChild(fn, 'field')?.text ?? '');
+      const local = this.uniqueFunction(fn.childForFieldName('field')?.text ?? '');
       return local?.hasSelf ? local : null;
     }
     const segments = pathSegments(fn);
@@ -457,7 +457,7 @@ export class RustTaintAnalysis {
       case 'raw_string_literal':
         return;
       case 'let_declaration': {
-        const value = fieldChild(node, 'value');
+        const value = node.childForFieldName('value');
         if (value) this.walk(value, frame, shift);
         const pattern = node.childForFieldName('pattern');
         let taint = value ? this.evaluate(value, frame.env, shift) : null;
@@ -480,14 +480,14 @@ export class RustTaintAnalysis {
         return;
       }
       case 'let_condition': {
-        const value = fieldChild(node, 'value');
+        const value = node.childForFieldName('value');
         const pattern = node.childForFieldName('pattern');
         if (value) this.walk(value, frame, shift);
         if (pattern) this.bind(pattern, value ? this.evaluate(value, frame.env, shift) : null, frame.env, shift);
         return;
       }
       case 'for_expression': {
-        const value = fieldChild(node, 'value');
+        const value = node.childForFieldName('value');
         const pattern = node.childForFieldName('pattern');
         const body = node.childForFieldName('body');
         if (value) this.walk(value, frame, shift);
@@ -496,7 +496,7 @@ export class RustTaintAnalysis {
         return;
       }
       case 'match_expression': {
-        const value = fieldChild(node, 'value');
+        const value = node.childForFieldName('value');
         if (value) this.walk(value, frame, shift);
         const taint = value ? this.evaluate(value, frame.env, shift) : null;
         for (const arm of node.childForFieldName('body')?.namedChildren ?? []) {
@@ -505,7 +505,7 @@ export class RustTaintAnalysis {
           if (pattern) this.bind(pattern, taint, frame.env, shift);
           const guard = pattern?.childForFieldName('condition');
           if (guard) this.walk(guard, frame, shift);
-          const armValue = fieldChild(arm, 'value');
+          const armValue = arm.childForFieldName('value');
           if (armValue) this.walk(armValue, frame, shift);
         }
         return;
@@ -579,8 +579,8 @@ export class RustTaintAnalysis {
       return;
     }
     if (left.type === 'field_expression') {
-      const base = fieldChild(left, 'value');
-      const field = fieldChild(left, 'field')?.text;
+      const base = left.childForFieldName('value');
+      const field = left.childForFieldName('field')?.text;
       if (base?.type !== 'identifier' || !field || !taint) return;
       const previous = env.get(base.text);
       if (base.text === 'self' && this.currentFunction?.qualified && taintKind(taint) === 'r') this.storeField(this.implType() ?? '', field, taint);
@@ -593,12 +593,12 @@ export class RustTaintAnalysis {
 
   /** `s.push_str(&key)` taints `s`. */
   private applyMutation(call: Node, env: Env, shift: number): void {
-    const fn = fieldChild(call, 'function');
+    const fn = call.childForFieldName('function');
     if (fn?.type !== 'field_expression') return;
-    const method = fieldChild(fn, 'field')?.text;
-    const receiver = fieldChild(fn, 'value');
+    const method = fn.childForFieldName('field')?.text;
+    const receiver = fn.childForFieldName('value');
     if (!method || !MUTATORS.has(method) || receiver?.type !== 'identifier') return;
-    const argsNode = fieldChild(call, 'arguments');
+    const argsNode = call.childForFieldName('arguments');
     const args = argsNode ? callArguments(argsNode) : [];
     const taints = args.map((arg) => this.evaluate(arg, env, shift));
     let taint = firstTaint(taints);
@@ -692,10 +692,10 @@ export class RustTaintAnalysis {
    * serialization is stored there. Other text given to a writer may be a protocol's own bytes.
    */
   private checkSerializedWrite(call: Node, env: Env, shift: number): boolean {
-    const fn = fieldChild(call, 'function');
-    const method = fn?.type === 'field_expression' ? fieldChild(fn, 'field')?.text : undefined;
+    const fn = call.childForFieldName('function');
+    const method = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : undefined;
     if (!method || !WRITE_METHODS.has(method)) return false;
-    const argsNode = fieldChild(call, 'arguments');
+    const argsNode = call.childForFieldName('arguments');
     const arg = argsNode ? callArguments(argsNode)[0] : undefined;
     const taint = arg ? this.evaluate(arg, env, shift) : null;
     if (!arg || !taint?.serialized) return false;
@@ -753,7 +753,7 @@ export class RustTaintAnalysis {
   private mayCallOtherFile(call: Node): boolean {
     // Calls are noted only for secret taint; without summaries of other files nothing else is to gain.
     if (this.setup.secretsPossible === false && !this.setup.external) return false;
-    const args = fieldChild(call, 'arguments');
+    const args = call.childForFieldName('arguments');
     return !!args && args.namedChildCount > 0;
   }
 
@@ -830,7 +830,7 @@ export class RustTaintAnalysis {
       case 'await_expression':
       case 'reference_expression':
       case 'type_cast_expression': {
-        const inner = fieldChild(node, 'value') ?? node.namedChild(0);
+        const inner = node.childForFieldName('value') ?? node.namedChild(0);
         return inner ? this.evaluate(inner, env, shift) : null;
       }
       case 'unary_expression': {
@@ -884,7 +884,7 @@ export class RustTaintAnalysis {
       case 'match_expression': {
         const arms = node.childForFieldName('body')?.namedChildren ?? [];
         return firstTaint(arms.map((arm) => {
-          const value = arm?.type === 'match_arm' ? fieldChild(arm, 'value') : null;
+          const value = arm?.type === 'match_arm' ? arm.childForFieldName('value') : null;
           return value ? this.evaluate(value, env, shift) : null;
         }));
       }
@@ -894,8 +894,8 @@ export class RustTaintAnalysis {
   }
 
   private evaluateField(node: Node, env: Env, shift: number): Taint | null {
-    const base = fieldChild(node, 'value');
-    const field = fieldChild(node, 'field')?.text ?? '';
+    const base = node.childForFieldName('value');
+    const field = node.childForFieldName('field')?.text ?? '';
     const baseTaint = base ? this.evaluate(base, env, shift) : null;
     const secretField = this.setup.functions.secretFields.get(field);
     const own = baseTaint ? this.member(baseTaint, field, false) : null;
@@ -917,8 +917,8 @@ export class RustTaintAnalysis {
       let name: string | undefined;
       let taint: Taint | null = null;
       if (initializer.type === 'field_initializer') {
-        name = fieldChild(initializer, 'field')?.text;
-        const value = fieldChild(initializer, 'value');
+        name = initializer.childForFieldName('field')?.text;
+        const value = initializer.childForFieldName('value');
         taint = value ? this.evaluate(value, env, shift) : null;
       } else if (initializer.type === 'shorthand_field_initializer') {
         const identifier = initializer.namedChildren.find((child) => child?.type === 'identifier');
@@ -943,13 +943,13 @@ export class RustTaintAnalysis {
   }
 
   private evaluateCall(node: Node, env: Env, shift: number): Taint | null {
-    const fn = fieldChild(node, 'function');
-    const argsNode = fieldChild(node, 'arguments');
+    const fn = node.childForFieldName('function');
+    const argsNode = node.childForFieldName('arguments');
     if (!fn) return null;
     const args = argsNode ? callArguments(argsNode) : [];
     if (fn.type === 'field_expression') {
-      const method = fieldChild(fn, 'field')?.text ?? '';
-      const receiver = fieldChild(fn, 'value');
+      const method = fn.childForFieldName('field')?.text ?? '';
+      const receiver = fn.childForFieldName('value');
       // `cfg.resolve_bearer_token()`: a resolver called as a method.
       if (this.resolverFunctions.has(method)) return this.resolverSource(node, [method], args, env, shift);
       if (this.sanitizers.has(method) || SAFE_METHODS.has(method)) return null;
@@ -1151,7 +1151,7 @@ export class RustTaintAnalysis {
       this.probeTrees.push(tree);
       const fn = tree.rootNode.namedChild(0);
       const statement = fn?.childForFieldName('body')?.namedChild(0);
-      const value = statement?.type === 'let_declaration' ? fieldChild(statement, 'value') : null;
+      const value = statement?.type === 'let_declaration' ? statement.childForFieldName('value') : null;
       node = value?.type === 'parenthesized_expression' ? value.namedChild(0) : value ?? null;
     }
     const result = { node, shift };
@@ -1200,7 +1200,7 @@ export class RustTaintAnalysis {
    */
   private idArgument(arg: Node, env: Env): IdArgument | null {
     let node = arg;
-    while ((node.type === 'reference_expression' || node.type === 'unary_expression' || node.type === 'parenthesized_expression') && node.namedChild(0)) node = fieldChild(node, 'value') ?? node.namedChild(0)!;
+    while ((node.type === 'reference_expression' || node.type === 'unary_expression' || node.type === 'parenthesized_expression') && node.namedChild(0)) node = node.childForFieldName('value') ?? node.namedChild(0)!;
     if (node.type === 'identifier') return this.idBindings.get(env)?.get(node.text) ?? null;
     if (node.type !== 'scoped_identifier') return null;
     const path = pathSegments(node);
