@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { BIN, tempDir, writeTree } from '../../support/run-cli.js';
 
 /** Runs the CLI with a preload that reports every `require('typescript')` on stderr. */
-function scanTracingCompiler(root: string): { loaded: boolean; report: { stats: { files: number; prefiltered: number } } } {
+function scanTracingCompiler(root: string): { loaded: boolean; stderr: string; report: { stats: { files: number; prefiltered: number } } } {
   const hook = path.join(tempDir('clavis-trace-'), 'trace.cjs');
   fs.writeFileSync(hook, "const M = require('module'); const load = M._load; M._load = function (request, ...rest) { if (request === 'typescript') process.stderr.write('COMPILER LOADED\\n'); return load.call(this, request, ...rest); };\n");
   const out = path.join(root, 'report.json');
   const run = spawnSync(process.execPath, ['--require', hook, BIN, '--no-cache', '--workers', '0', '-f', 'json', '-o', out, '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-  return { loaded: run.stderr.includes('COMPILER LOADED'), report: JSON.parse(fs.readFileSync(out, 'utf8')) };
+  return { loaded: run.stderr.includes('COMPILER LOADED'), stderr: run.stderr, report: JSON.parse(fs.readFileSync(out, 'utf8')) };
 }
 
 describe('the TypeScript compiler is loaded on demand', () => {
@@ -22,9 +22,9 @@ describe('the TypeScript compiler is loaded on demand', () => {
       'eslint.config.js': 'export default [{ rules: {} }];\n',
       'scripts/build.mjs': 'console.log("build");\n',
     });
-    const { loaded, report } = scanTracingCompiler(root);
-    expect(report.stats.prefiltered).toBeGreaterThanOrEqual(2);
-    expect(loaded).toBe(false);
+    const { loaded, stderr, report } = scanTracingCompiler(root);
+    expect(report.stats.prefiltered, stderr).toBeGreaterThanOrEqual(2);
+    expect(loaded, stderr).toBe(false);
   });
 
   it('is loaded once a TS file can hold a fact', () => {
