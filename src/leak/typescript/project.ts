@@ -159,7 +159,9 @@ function containedCompilerHost(
     ...resolutionHost,
     getSourceFile(fileName, languageVersionOrOptions) {
       const text = fileSystem.readFile(fileName);
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+      // No parent pointers from the parser (a second walk of every tree): the binder sets them for
+      // every node when the checker is created, before the analysis reads a tree.
+      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions, false);
     },
     // noLib: never asked for; a path inside nothing, should it ever be.
     getDefaultLibFileName: () => path.join(root, 'node_modules', '.clavis-lint-no-lib', 'lib.d.ts'),

@@ -1172,12 +1172,27 @@ export class TaintWalker {
   }
 
   /**
+   * `console.log`, `NextResponse.json` from an unresolved package: a member chain (of names) whose root
+   * name has no symbol, or is an import of nothing, has no member symbols either. Said without
+   * asking for the member's symbol, which type-checks the chain (and its unresolved-name errors).
+   */
+  private hasUnknownRoot(member: ts.PropertyAccessExpression): boolean {
+    let root: ts.Expression = member;
+    while (ts.isPropertyAccessExpression(root)) root = root.expression;
+    if (!ts.isIdentifier(root)) return false;
+    const symbol = this.ctx.checker.getSymbolAtLocation(root);
+    if (!symbol) return true;
+    return (symbol.flags & ts.SymbolFlags.Alias) !== 0 && !this.ctx.checker.getAliasedSymbol(symbol).declarations?.length;
+  }
+
+  /**
    * The callee's declaration when its symbol has exactly one and it is a function; null when a named
    * callee has no symbol or no declaration at all (an `any` value, an import the Program did not
    * resolve: the call's signature has no declaration either); undefined: ask the call's signature.
    */
   private soleFunctionDeclaration(callee: ts.Expression, isNew: boolean): ts.Declaration | null | undefined {
     const named = skipOuterExpressions(callee);
+    if (ts.isPropertyAccessExpression(named) && this.hasUnknownRoot(named)) return null;
     let symbol = this.ctx.checker.getSymbolAtLocation(named);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
     if (!symbol?.declarations?.length) return ts.isIdentifier(named) || ts.isPropertyAccessExpression(named) ? null : undefined;
