@@ -77,7 +77,7 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
   const needles = sourceNeedles(input.options);
 
   const stored = cache.leakEntry as LeakEntry | undefined;
-  const state = stored ? await check(stored, scanned, projectFiles, scannedRel, currentHash, root, needles) : 'miss';
+  const state = stored ? await check(stored, scanned, projectFiles, scannedRel, currentHash, root, needles, input.hashes) : 'miss';
   if (stored && state === 'hit') {
     cache.leakEntry = stored;
     cache.leakHit = true;
@@ -151,6 +151,7 @@ async function check(
   currentHash: (key: string) => string | null,
   root: string,
   needles: ReturnType<typeof sourceNeedles>,
+  frontEndHashes: ReadonlyMap<string, string>,
 ): Promise<'hit' | 'miss' | { changed: string[] }> {
   if (typeof entry !== 'object' || entry === null || entry.scanned !== scanned || entry.projectFiles !== projectFiles) return 'miss';
   if (!isRecord(entry.loaded) || !isRecord(entry.files) || !isRecord(entry.imports) || !Array.isArray(entry.facts) || !Array.isArray(entry.errors)) return 'miss';
@@ -165,7 +166,8 @@ async function check(
     const hash = currentHash(file);
     if (hash !== null && hash === entry.files[file]) continue;
     if (file in entry.loaded) {
-      if (hash === null) return 'miss';
+      // Now over the size limit (or unreadable): the pass no longer reads it as a candidate or importer.
+      if (hash === null || !frontEndHashes.has(file)) return 'miss';
       continue; // among `changed` when its content differs
     }
     if (!(file in entry.imports)) return 'miss';
