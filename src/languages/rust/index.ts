@@ -351,6 +351,8 @@ class RustFileAnalysis {
   private collectLeaks(): void {
     if (this.syntax.functionItems.length === 0) return;
     const holdsSecrets = mayHoldSecrets(this.text, this.options);
+    // Nothing to walk: no source can appear and no summary was asked for (the functions and sinks are not even indexed).
+    if (!holdsSecrets && !this.options.summarize) return;
     const functions = indexFunctions(this.syntax.functionItems, this.syntax.implItems, this.syntax.typeItems, this.secretTypes);
     const sinks = new RustSinkMatcher(rustSinks(this.options.extraSinks), this.imports);
     const summaries = this.options.functionSummaries;
