@@ -6,30 +6,14 @@
 // name read through a constant exported by another package; docs and registry findings that
 // depend on what every file reads. `workspaces: false` gives the same tree without a workspace
 // layout (ownership by path hash: every file its own unit). Values are fake.
+import { SHARD_TREE_SECRETS } from './monorepo-tree.js';
+
 export function crossFileTree(options: { workspaces: boolean }): Record<string, string> {
   return {
     'package.json': JSON.stringify({ name: 'cross', private: true, ...(options.workspaces ? { workspaces: ['packages/*'] } : {}) }, null, 2),
     'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022' } }, null, 2),
     '.clavis-lint.yaml': 'registry: secrets.registry.yaml\ndocs:\n  - path: docs/secrets.md\n',
-    'secrets.registry.yaml': [
-      'version: 1',
-      'resolver:',
-      '  functions: [resolveSecret]',
-      'secrets:',
-      '  - id: OpenRouterApiKey',
-      '    env: OPENROUTER_API_KEY',
-      '    kind: secret',
-      '    owner: platform',
-      '  - id: StripeSecretKey',
-      '    env: STRIPE_SECRET_KEY',
-      '    kind: secret',
-      '    owner: billing',
-      '  - id: UnusedToken',
-      '    env: UNUSED_TOKEN',
-      '    kind: secret',
-      '    owner: platform',
-      '',
-    ].join('\n'),
+    'secrets.registry.yaml': ['version: 1', 'resolver:', '  functions: [resolveSecret]', 'secrets:', ...SHARD_TREE_SECRETS, ''].join('\n'),
     'docs/secrets.md': '# Secrets\n\n| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_API_KEY` | LLM gateway key |\n',
     'packages/config/package.json': JSON.stringify({ name: '@cross/config', version: '1.0.0', type: 'module' }, null, 2),
     'packages/config/src/keys.ts': 'export function stripeKey(): string {\n  return process.env.STRIPE_SECRET_KEY ?? "";\n}\n',

@@ -2,30 +2,27 @@
 // into the other (the secret is read in packages/secrets, logged in packages/app), a Python and
 // a Rust service, a registry and a docs page out of date, an unused suppression, a file that
 // cannot be parsed. Every value is obviously fake.
+/** The three secrets both shard trees register (one of them never read: registry-unreferenced). */
+export const SHARD_TREE_SECRETS: string[] = [
+  '  - id: OpenRouterApiKey',
+  '    env: OPENROUTER_API_KEY',
+  '    kind: secret',
+  '    owner: platform',
+  '  - id: StripeSecretKey',
+  '    env: STRIPE_SECRET_KEY',
+  '    kind: secret',
+  '    owner: billing',
+  '  - id: UnusedToken',
+  '    env: UNUSED_TOKEN',
+  '    kind: secret',
+  '    owner: platform',
+];
+
 export const MONOREPO_TREE: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*'] }, null, 2),
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022' }, include: ['packages/*/src'] }, null, 2),
   '.clavis-lint.yaml': 'registry: secrets.registry.yaml\ndocs:\n  - path: docs/secrets.md\n',
-  'secrets.registry.yaml': [
-    'version: 1',
-    'resolver:',
-    '  functions: [resolveSecret, resolve_secret, get_secret]',
-    '  sanitizers: [redact]',
-    'secrets:',
-    '  - id: OpenRouterApiKey',
-    '    env: OPENROUTER_API_KEY',
-    '    kind: secret',
-    '    owner: platform',
-    '  - id: StripeSecretKey',
-    '    env: STRIPE_SECRET_KEY',
-    '    kind: secret',
-    '    owner: billing',
-    '  - id: UnusedToken',
-    '    env: UNUSED_TOKEN',
-    '    kind: secret',
-    '    owner: platform',
-    '',
-  ].join('\n'),
+  'secrets.registry.yaml': ['version: 1', 'resolver:', '  functions: [resolveSecret, resolve_secret, get_secret]', '  sanitizers: [redact]', 'secrets:', ...SHARD_TREE_SECRETS, ''].join('\n'),
   'docs/secrets.md': '# Secrets\n\n| Name | Purpose |\n| --- | --- |\n| `OPENROUTER_API_KEY` | LLM gateway key |\n',
   'packages/secrets/package.json': JSON.stringify({ name: '@mono/secrets', version: '1.0.0', type: 'module', main: 'src/index.ts' }, null, 2),
   'packages/secrets/src/index.ts': [
