@@ -15,6 +15,8 @@ const source = path.resolve(process.argv[2] ?? '/work/corpus/dub');
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'clavis-cache-bench-'));
 execFileSync('cp', ['-r', `${source}/.`, tree]);
 const cacheDir = path.join(tree, '.clavis-lint-cache');
+// The source tree may hold a cache of its own (any local scan writes one): the first scan must start empty.
+fs.rmSync(cacheDir, { recursive: true, force: true });
 
 // CPU time (user + system, from /usr/bin/time) besides wall time: on a shared machine the wall
 // clock mostly measures the neighbours.
