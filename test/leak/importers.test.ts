@@ -27,6 +27,9 @@ describe('importersOf', () => {
         'app/a.ts': "import { cookieKey } from '../lib/lang-cookie.server';\nexport const a = cookieKey();",
         'app/b.ts': 'import { cookieKey } from "../lib/lang-cookie.server.js";\nexport const b = cookieKey();',
         'app/d.ts': "import { apiKey } from '../lib/config';\nexport const d = apiKey;",
+        // The index module spelled out, as ESM with nodenext resolution writes it.
+        'app/g.ts': "import { apiKey } from '../lib/config/index.js';\nexport const g = apiKey;",
+        'app/h.ts': "import { apiKey } from '../lib/config/index';\nexport const h = apiKey;",
         // Names the module in a comment and uses an exported name, but imports nothing of it.
         'app/e.ts': "// see ../lib/config/\n// see lib/lang-cookie.server'\nexport const apiKey = 'x'; export const cookieKey = 1;",
         // Imports a module of the same name elsewhere.
@@ -35,6 +38,6 @@ describe('importersOf', () => {
       },
       ['lib/lang-cookie.server.ts', 'lib/config/index.ts'],
     );
-    expect(found).toEqual(['app/a.ts', 'app/b.ts', 'app/d.ts']);
+    expect(found).toEqual(['app/a.ts', 'app/b.ts', 'app/d.ts', 'app/g.ts', 'app/h.ts']);
   });
 });

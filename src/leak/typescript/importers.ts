@@ -15,7 +15,7 @@ import { ts } from './compiler-api.js';
 import type { LeakProject } from './project.js';
 
 interface Candidate {
-  /** The module name an import specifier ends with (`config` for config.ts, `lib` for lib/index.ts). */
+  /** The module name an import specifier ends with (`config` for config.ts, `lib` or `index` for lib/index.ts). */
   moduleName: string;
   /** Names an importer would use, or null when any name can be (default or CommonJS exports). */
   exported: string[] | null;
@@ -25,8 +25,12 @@ interface Candidate {
 export function importersOf(candidates: Map<string, string>, others: Map<string, string>, project: LeakProject): string[] {
   const byModuleName = new Map<string, Candidate[]>();
   for (const [file, text] of candidates) {
-    const candidate = { moduleName: moduleNameOf(file), exported: exportedNames(file, text) };
-    byModuleName.set(candidate.moduleName, [...(byModuleName.get(candidate.moduleName) ?? []), candidate]);
+    const exported = exportedNames(file, text);
+    // A directory's index module is imported as `./config` or, spelled out, `./config/index.js`:
+    // the text test looks for either last segment.
+    for (const moduleName of moduleNamesOf(file)) {
+      byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { moduleName, exported }]);
+    }
   }
   // Resolution answers real paths; the scan's paths may run through a linked directory above the root.
   const candidateSet = new Set([...candidates.keys()].map(realPathOr));
@@ -38,9 +42,9 @@ export function importersOf(candidates: Map<string, string>, others: Map<string,
   return found;
 }
 
-function moduleNameOf(file: string): string {
+function moduleNamesOf(file: string): string[] {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
-  return base === 'index' ? path.basename(path.dirname(file)) : base;
+  return base === 'index' ? [path.basename(path.dirname(file)), base] : [base];
 }
 
 function mayImportOneOf(text: string, byModuleName: Map<string, Candidate[]>): boolean {
