@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileError, FileFacts, FrontEndOptions, LanguageId } from './facts.js';
 import { detectByPath, refineByContent } from '../languages/detect.js';
-import { frontEndFor } from '../languages/index.js';
+import { candidateLanguages, frontEndFor, loadFrontEnds } from '../languages/index.js';
 import { isTestPath } from './test-paths.js';
 import { generatedByName, minifiedByShape } from './generated-files.js';
 
@@ -76,6 +76,16 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   return { file, language, text };
 }
 
+/**
+ * loadForAnalysis for the cross-file passes, which analyse files again after the first pass: that
+ * pass may have loaded no front end at all (every file served from the result cache), and without
+ * its front end a file would come back as analysed with no facts.
+ */
+export async function loadForReanalysis(root: string, file: string, options: FrontEndOptions, maxBytes: number): Promise<FileAnalysis | PendingFile> {
+  await loadFrontEnds(candidateLanguages([file]));
+  return loadForAnalysis(root, file, options, maxBytes);
+}
+
 export function isPending(value: FileAnalysis | PendingFile): value is PendingFile {
   return 'text' in value;
 }
@@ -83,6 +93,7 @@ export function isPending(value: FileAnalysis | PendingFile): value is PendingFi
 /** Runs the front end on one prefiltered file. Never throws. */
 export async function runFrontEnd(pending: PendingFile, options: FrontEndOptions): Promise<FileAnalysis> {
   const { file, language, text } = pending;
+  if (!frontEndFor(language)) await loadFrontEnds([language]); // a re-analysis after a run served from the cache
   const frontEnd = frontEndFor(language);
   if (!frontEnd) return { file, language, prefiltered: false, errors: [] };
   try {

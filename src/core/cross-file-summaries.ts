@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from './facts.js';
-import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
+import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
 
 function summaryKey(name: string): string {
   // Calls are matched on the last path segment: `util::log_key`, `util.log_key`, `log_key`.
@@ -98,7 +98,7 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
     const relevant = analysis.unresolvedCalls.flatMap((call) => byName.get(`${language}:${summaryKey(call)}`) ?? []).filter((s) => !own.has(s));
     if (relevant.length === 0) continue;
-    const loaded = loadForAnalysis(root, analysis.file, options, maxBytes);
+    const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
   }
@@ -148,7 +148,7 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
       const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
       if (!relevant.some((s) => s.returnsSecret && fresh.includes(s))) continue;
       const withSummaries = { ...options, functionSummaries: relevant };
-      const loaded = loadForAnalysis(root, analysis.file, withSummaries, maxBytes);
+      const loaded = await loadForReanalysis(root, analysis.file, withSummaries, maxBytes);
       if (!isPending(loaded)) continue;
       analyses[i] = await runFrontEnd(loaded, withSummaries);
       for (const call of analyses[i].unresolvedCalls ?? []) asked.add(summaryKey(call));

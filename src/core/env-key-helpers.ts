@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EnvReadFact, FrontEndOptions } from './facts.js';
-import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
+import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
 
 type Helper = NonNullable<FrontEndOptions['envKeyHelpers']>[number];
 
@@ -46,7 +46,7 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     if (!language || !LANGUAGES.has(language)) continue;
     const calls = callPatterns.get(language);
     if (!calls || !callsAny(root, analysis.file, calls)) continue;
-    const loaded = loadForAnalysis(root, analysis.file, options, maxBytes);
+    const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
     const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(root, analysis.file, language) : null;
     if (!pending) continue;

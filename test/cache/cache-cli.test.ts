@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempDir } from '../support/run-cli.js';
-import { cacheProject } from './tree.js';
+import { BIN, runCli, tempDir, writeTree } from '../support/run-cli.js';
+import { cacheProject, REGISTRY } from './tree.js';
 
 const LOCAL = { CI: '' }; // runCli sets CI by default; the cache is on by default only outside CI
 const CACHE_FILE = path.join('.clavis-lint-cache', 'results.json');
@@ -16,6 +16,27 @@ function json(root: string, args: string[] = [], env = LOCAL) {
 }
 
 describe('cache on the command line', () => {
+
+  it('re-analyses files for the cross-file passes in a fresh process that served every file from the cache', () => {
+    // A warm run loads no front end (every file is a hit); the env-key helper pass and the
+    // Rust/Python cross-file summaries must still re-analyse their callers, as the cold run did.
+    const root = writeTree({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+      'secrets.registry.yaml': REGISTRY,
+      'crate/src/secrets.rs': 'pub fn read_secret(name: &str) -> String {\n    std::env::var(name).unwrap_or_default()\n}\n',
+      'crate/src/report.rs': 'pub fn report(line: &str) {\n    println!("{}", line);\n}\n',
+      'crate/src/main.rs': 'mod report;\nmod secrets;\n\nfn main() {\n    let k = secrets::read_secret("OPENAI_API_KEY");\n    let s = std::env::var("STRIPE_SECRET_KEY").unwrap();\n    report::report(&s);\n    let _ = k;\n}\n',
+      'app/logutil.py': 'import logging\n\n\ndef log_key(k):\n    logging.info(k)\n',
+      'app/main.py': 'import os\nfrom logutil import log_key\n\nlog_key(os.environ["STRIPE_SECRET_KEY"])\n',
+    });
+    const uncached = json(root, ['--no-cache']);
+    const ids = (JSON.parse(uncached.stdout) as { findings: Array<{ ruleId: string; file: string; line: number }> }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+    expect(ids).toContain('no-direct-env-read crate/src/main.rs:5'); // the helper's read, at its caller
+    expect(ids).toContain('no-secret-in-log crate/src/report.rs:2'); // Rust leak at the helper's sink
+    expect(ids).toContain('no-secret-in-log app/logutil.py:5'); // Python leak at the helper's sink
+    expect(json(root).stdout).toBe(uncached.stdout); // cold cache
+    expect(json(root).stdout).toBe(uncached.stdout); // warm: every file a hit
+  });
   it('is on by default locally, off under CI, and --cache / --no-cache / --cache-location decide', () => {
     const root = cacheProject();
     const uncached = json(root, ['--no-cache']);
