@@ -75,7 +75,7 @@ function isIdentifierWord(word: string): boolean {
 
 export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number): Promise<void> {
   const texts = new ProjectTexts(root);
-  await analyzeSkippedDefinitions(analyses, options, texts);
+  const pythonDefined = await analyzeSkippedDefinitions(analyses, options, texts);
   const summaries: FunctionSummaryFact[] = [];
   for (const analysis of analyses) {
     for (const fact of analysis.facts?.facts ?? []) if (fact.kind === 'function-summary') summaries.push(fact);
@@ -102,8 +102,8 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     if (!isPending(loaded)) continue;
     analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
   }
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts);
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts);
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts, pythonDefined);
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts, new Set());
   locateLeaksAtSinks(analyses);
 }
 
@@ -117,7 +117,9 @@ const SOURCE_ROUNDS = 3;
  * prefilter skipped) are analysed again with those summaries and the ones their unresolved calls
  * asked for. Such a file may hand the secret on in turn (its own getter), hence a few rounds.
  */
-async function followPythonSecretSources(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust', texts: ProjectTexts): Promise<void> {
+async function followPythonSecretSources(
+  root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust', texts: ProjectTexts, pythonDefined: Set<string>,
+): Promise<void> {
   const handled = new Set<string>();
   for (let round = 0; round < SOURCE_ROUNDS; round++) {
     const all = analyses.flatMap((a) => (a.language === language ? (a.facts?.facts ?? []) : [])).filter((f): f is FunctionSummaryFact => f.kind === 'function-summary');
@@ -141,8 +143,10 @@ async function followPythonSecretSources(root: string, analyses: FileAnalysis[],
         (words ? rustMentions(words, text, s) : text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module)) &&
         (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => isTupleIndex(key) || text.includes(key)));
       if (!fresh.some(mentions)) continue;
-      const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
       const asked = wanted.get(analysis.file) ?? new Set<string>();
+      // Python: a name asked by an earlier re-analysis of this file has its definitions summarised now.
+      if (language === 'python') all.push(...(await summariseDefinitions(analyses, 'python', asked, pythonDefined, options, texts)));
+      const own = new Set(analyses[i].facts?.facts.filter((f) => f.kind === 'function-summary'));
       // Rust: once a file is analysed again, every source it calls by name counts (`load_settings().bearer()` names no `Settings`).
       const calls = (s: FunctionSummaryFact): boolean => (words ? hasWord(words, text, summaryKey(s.name)) : mentions(s));
       const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
@@ -222,17 +226,22 @@ function locateLeaksAtSinks(analyses: FileAnalysis[]): void {
   }
 }
 
-const DEFINITION_PREFIX: Record<string, string[]> = { python: ['def ', 'async def '], rust: ['fn '] };
+const DEFINITION_PREFIX: Record<string, string[]> = { rust: ['fn '] };
 
-/** `text` holds `<prefix><name>(` or `<prefix><name><` for one of `names`: one pass over the prefix's occurrences, not one search per name. */
-function definesAny(text: string, prefix: string, names: ReadonlySet<string>): boolean {
+/** `text` holds `<prefix><name>(` or `<prefix><name><` (or a char of `ends`) for one of `names`: one pass over the prefix's occurrences, not one search per name. */
+function definesAny(text: string, prefix: string, names: ReadonlySet<string>, ends = '(<'): boolean {
   for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
     let end = at + prefix.length;
     while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
     const next = text[end];
-    if ((next === '(' || next === '<') && names.has(text.slice(at + prefix.length, end))) return true;
+    if (next !== undefined && ends.includes(next) && names.has(text.slice(at + prefix.length, end))) return true;
   }
   return false;
+}
+
+/** Python: `def name(` (a function or method, also `async def`), or `class Name(` / `class Name:` (called to build an instance). */
+function definesPython(text: string, names: ReadonlySet<string>): boolean {
+  return definesAny(text, 'def ', names, '(') || definesAny(text, 'class ', names, '(:');
 }
 
 function isIdentifierChar(code: number): boolean {
@@ -240,11 +249,12 @@ function isIdentifierChar(code: number): boolean {
 }
 
 /**
- * A helper such as `def log_key(k): logging.info(k)` names no secret, so the prefilter skipped
- * its file and no summary exists for it. For each called-but-unresolved name, the skipped files
- * of that language that define it (a plain text search) are analysed now.
+ * A helper such as `def log_key(k): logging.info(k)` gets no summary in a file's first analysis
+ * (the prefilter may even have skipped its file: it names no secret). For each called-but-unresolved
+ * name, the files of that language that define it (a plain text search) are analysed now with
+ * `options.summarize`. Returns the Python names handled, for later passes to ask only new ones.
  */
-async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: FrontEndOptions, texts: ProjectTexts): Promise<void> {
+async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: FrontEndOptions, texts: ProjectTexts): Promise<Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const analysis of analyses) {
     if (!analysis.unresolvedCalls || (analysis.language !== 'rust' && analysis.language !== 'python')) continue;
@@ -252,20 +262,39 @@ async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: Fron
     for (const call of analysis.unresolvedCalls) names.add(summaryKey(call));
     wanted.set(analysis.language, names);
   }
-  if (wanted.size === 0) return;
+  const pythonDefined = new Set<string>();
+  const python = wanted.get('python');
+  if (python) await summariseDefinitions(analyses, 'python', python, pythonDefined, options, texts);
+  const rust = wanted.get('rust');
+  if (rust) await summariseDefinitions(analyses, 'rust', rust, new Set(), options, texts);
+  return pythonDefined;
+}
+
+/**
+ * Summarises the files of `language` that define one of `names` not in `done` (then added to it);
+ * returns the summaries they give.
+ */
+async function summariseDefinitions(
+  analyses: FileAnalysis[], language: 'python' | 'rust', names: ReadonlySet<string>, done: Set<string>, options: FrontEndOptions, texts: ProjectTexts,
+): Promise<FunctionSummaryFact[]> {
+  const fresh = new Set([...names].filter((name) => !done.has(name)));
+  if (fresh.size === 0) return [];
+  for (const name of fresh) done.add(name);
+  const summaries: FunctionSummaryFact[] = [];
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
-    const names = analysis.language ? wanted.get(analysis.language) : undefined;
-    // Rust summarises on demand (options.summarize): a file it parsed is analysed again too.
-    if (!names || !analysis.language || analysis.generated || (!analysis.prefiltered && analysis.language !== 'rust')) continue;
+    // Summaries are made on demand (options.summarize): a file parsed before is analysed again too.
+    if (analysis.language !== language || analysis.generated) continue;
     const text = texts.text(analysis.file);
     if (text === null) continue;
-    const prefixes = DEFINITION_PREFIX[analysis.language] ?? [];
-    const defines = prefixes.some((prefix) => definesAny(text, prefix, names));
+    const defines = language === 'python' ? definesPython(text, fresh) : (DEFINITION_PREFIX[language] ?? []).some((prefix) => definesAny(text, prefix, fresh));
     if (!defines) continue;
-    const again = await runFrontEnd({ file: analysis.file, language: analysis.language, text }, analysis.language === 'rust' ? { ...options, summarize: [...names] } : options);
+    const again = await runFrontEnd({ file: analysis.file, language, text }, { ...options, summarize: [...fresh] });
+    const found = again.facts?.facts.filter((fact): fact is FunctionSummaryFact => fact.kind === 'function-summary') ?? [];
+    summaries.push(...found);
     // A file analysed before keeps its facts (the env-key pass marked some); only its summaries are new.
     if (analysis.prefiltered || !analysis.facts) analyses[i] = again;
-    else analysis.facts.facts.push(...(again.facts?.facts.filter((fact) => fact.kind === 'function-summary') ?? []));
+    else analysis.facts.facts.push(...found);
   }
+  return summaries;
 }

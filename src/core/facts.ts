@@ -313,6 +313,8 @@ export interface FrontEndOptions {
   /**
    * Rust: names (last path segment) of functions other files call with a secret (their
    * `unresolvedCalls`); only these are summarised. Absent: none (summaries are made on demand).
+   * Python: set, a file without a source gives the summaries of all its functions and classes (only
+   * summaries); absent, none (a file with a source gives its summaries with its first analysis).
    */
   summarize?: string[];
   /**

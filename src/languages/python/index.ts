@@ -22,13 +22,6 @@ import { SinkMatcher } from './sink-matcher.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 const PREFILTER_WORDS = ['environ', 'getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
-/**
- * A file with none of the words above can still define a helper that other modules pass secrets
- * to (`def log_key(k): logging.info(k)`), which needs a function summary. Parsing every file with
- * a `def` would cost as much as the rest of the scan, so only files whose text talks about secrets
- * are parsed for summaries; a helper without such vocabulary is missed (a known limit).
- */
-const SECRET_VOCABULARY = /secret|token|passw|credential|api_?key|_key\b/i;
 
 /** `test_*.py`, `*_test.py`, `conftest.py`, anything under a `tests/` directory. */
 export function isPythonTestPath(file: string): boolean {
@@ -37,6 +30,14 @@ export function isPythonTestPath(file: string): boolean {
   return /^test_.*\.pyi?$/.test(base) || /_test\.pyi?$/.test(base) || base === 'conftest.py' || parts.slice(0, -1).includes('tests');
 }
 
+/**
+ * Whether the file can hold a fact: a word of PREFILTER_WORDS, the registry or the config.
+ * A file with none of them can still define a helper that other modules pass secrets
+ * to (`def log_key(k): logging.info(k)`), or a class that keeps one in a field. Its summary is
+ * made on demand: the cross-file pass analyses the skipped files that define a function or class
+ * another module calls with a secret (src/core/cross-file-summaries.ts), so the many modules that
+ * only talk about tokens are not parsed for summaries nobody asks for.
+ */
 export function pythonPrefilter(text: string, options: FrontEndOptions): boolean {
   const words = [
     ...PREFILTER_WORDS,
@@ -48,9 +49,7 @@ export function pythonPrefilter(text: string, options: FrontEndOptions): boolean
     ...importedSourceNames(options),
   ];
   if (words.some((w) => w && text.includes(w))) return true;
-  if (options.registryNames.some((name) => text.includes(name))) return true;
-  // `class ` too: a record class (`@dataclass class LLMConfig: api_key: str`) keeps a secret argument in its field.
-  return options.leakAnalysis !== false && (text.includes('def ') || text.includes('class ')) && SECRET_VOCABULARY.test(text);
+  return options.registryNames.some((name) => text.includes(name));
 }
 
 export async function analyzePython(file: string, text: string, options: FrontEndOptions): Promise<FrontEndResult> {
@@ -154,11 +153,15 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
 
   let unresolvedCalls: string[] = [];
   if (options.leakAnalysis !== false) {
+    // The full taint analysis is the expensive part: run it only when the file can hold a source.
+    // Otherwise only parameter summaries, for callers in other modules, and only on demand
+    // (options.summarize: another module calls a function or class defined here with a secret).
+    // A file with a source gave its summaries with its leaks; asked again, it has nothing to add.
+    const holdsSource = mayHoldSecretSource(text, facts, settings.fieldEnvNames, options);
+    if (holdsSource !== !options.summarize) return { exportedConstants: scope.exportedConstants(), unresolvedCalls };
     const sinks = new SinkMatcher(sinksFor('python', options.extraSinks), scope);
     const analysis = new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest);
-    // The full taint analysis is the expensive part: run it only when the file can hold a source.
-    // Otherwise only parameter summaries, for callers in other modules.
-    if (mayHoldSecretSource(text, facts, settings.fieldEnvNames, options)) {
+    if (holdsSource) {
       facts.push(...analysis.run());
       unresolvedCalls = analysis.unresolvedCalls();
     } else {

@@ -4,8 +4,9 @@ import { pythonModulePath } from '../../../src/languages/python/cross-file-calls
 import { analyzePython, pythonFrontEnd } from '../../../src/languages/python/index.js';
 import { fixtureOptions } from '../../support/fixture-front-end-options.js';
 
+/** Summaries of a file without a source are made on demand: the engine asks with `options.summarize`. */
 async function summaries(code: string, file = 'pkg/util.py', options: Partial<FrontEndOptions> = {}): Promise<FunctionSummaryFact[]> {
-  const result = await analyzePython(file, code, fixtureOptions(options));
+  const result = await analyzePython(file, code, fixtureOptions({ summarize: ['log_key'], ...options }));
   return result.facts.filter((f): f is FunctionSummaryFact => f.kind === 'function-summary');
 }
 
@@ -87,6 +88,15 @@ describe('python cross-file: pass one summaries', () => {
       // The class itself, called: its `__init__` prints the argument.
       'pkg:Client(token)->0',
     ]);
+  });
+
+  it('summarises a file without a source only when asked, and a file with one only in its first analysis', async () => {
+    const helper = 'import logging\ndef log_key(k):\n    logging.info(k)\n';
+    expect(await summaries(helper, 'pkg/util.py', { summarize: undefined })).toEqual([]);
+    expect((await summaries(helper)).map((s) => s.name)).toEqual(['log_key']);
+    const withSource = `${SOURCE}import logging\ndef log_key(k):\n    logging.info(k)\n`;
+    expect((await summaries(withSource, 'pkg/util.py', { summarize: undefined })).map((s) => s.name)).toEqual(['log_key', 'k']);
+    expect(await summaries(withSource)).toEqual([]);
   });
 
   it('emits nothing when leak analysis is off', async () => {
@@ -176,9 +186,9 @@ describe('python cross-file: pass two with other modules\' summaries', () => {
 });
 
 describe('python cross-file: prefilter', () => {
-  it('lets helper modules that talk about secrets through, and still skips ordinary modules', () => {
+  it('skips helper modules that only talk about secrets (their summaries are made on demand) and ordinary modules', () => {
     const helper = 'import logging\n\ndef log_key(k):\n    logging.info(k)\n';
-    expect(pythonFrontEnd.prefilter(helper, fixtureOptions())).toBe(true);
+    expect(pythonFrontEnd.prefilter(helper, fixtureOptions())).toBe(false);
     expect(pythonFrontEnd.prefilter(helper, fixtureOptions({ leakAnalysis: false }))).toBe(false);
     expect(pythonFrontEnd.prefilter('import logging\n\ndef total(items):\n    logging.info(len(items))\n', fixtureOptions())).toBe(false);
   });
