@@ -19,11 +19,13 @@ function valueNode(literal: Node): Node {
   for (;;) {
     const parent = node.parent;
     if (!parent) return node;
-    if (parent.type === 'parenthesized_expression' || parent.type === 'reference_expression') {
+    // Each `type` is a call into the tree: asked once per parent.
+    const type = parent.type;
+    if (type === 'parenthesized_expression' || type === 'reference_expression') {
       node = parent;
       continue;
     }
-    if (parent.type === 'field_expression' && same(parent.childForFieldName('value'), node)) {
+    if (type === 'field_expression' && same(parent.childForFieldName('value'), node)) {
       const call = parent.parent;
       const method = parent.childForFieldName('field')?.text ?? '';
       if (call?.type === 'call_expression' && same(call.childForFieldName('function'), parent) && CONVERSIONS.has(method)) {
@@ -31,7 +33,7 @@ function valueNode(literal: Node): Node {
         continue;
       }
     }
-    if (parent.type === 'arguments' && parent.namedChildren.length === 1) {
+    if (type === 'arguments' && parent.namedChildren.length === 1) {
       const call = parent.parent;
       const callee = call?.childForFieldName('function')?.text ?? '';
       if (call?.type === 'call_expression' && /(^|::)(String::from|from)$/.test(callee)) {
@@ -83,7 +85,10 @@ export function boundNameOf(literal: Node): string | null {
     case 'field_initializer':
       return same(parent.childForFieldName('value'), value) ? parent.childForFieldName('field')?.text ?? null : null;
     case 'arguments': {
-      const args = parent.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment');
+      const args = parent.namedChildren.filter((c) => {
+        const type = c.type;
+        return type !== 'line_comment' && type !== 'block_comment';
+      });
       const call = parent.parent;
       const callee = call?.childForFieldName('function');
       // `env::var("KEY").unwrap_or("…")`: the default of a lookup by key.

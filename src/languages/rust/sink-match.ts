@@ -39,12 +39,13 @@ export class RustSinkMatcher {
 
   /** Cheap name-only test: false means `match` returns null. */
   mayMatch(node: Node): boolean {
-    if (node.type === 'macro_invocation') {
+    const type = node.type;
+    if (type === 'macro_invocation') {
       const path = node.childForFieldName('macro');
       const name = path ? lastSegment(path) : undefined;
       return !!name && this.macros.has(name);
     }
-    const fn = node.type === 'call_expression' ? node.childForFieldName('function') : null;
+    const fn = type === 'call_expression' ? node.childForFieldName('function') : null;
     if (!fn) return false;
     if (fn.type === 'field_expression') return this.methods.has(fn.childForFieldName('field')?.text ?? '');
     const name = lastSegment(fn);
@@ -60,8 +61,9 @@ export class RustSinkMatcher {
     const cached = this.cache.get(node.id);
     if (cached !== undefined) return cached;
     let found: SinkMatch | null = null;
-    if (node.type === 'macro_invocation') found = this.matchMacro(node);
-    else if (node.type === 'call_expression') found = this.matchCall(node);
+    const type = node.type;
+    if (type === 'macro_invocation') found = this.matchMacro(node);
+    else if (type === 'call_expression') found = this.matchCall(node);
     this.cache.set(node.id, found);
     return found;
   }
@@ -114,7 +116,11 @@ export class RustSinkMatcher {
 
 /** The expression arguments of a call, without comments and attributes. */
 export function callArguments(args: Node): Node[] {
-  return args.namedChildren.filter((child): child is Node => !!child && child.type !== 'line_comment' && child.type !== 'block_comment' && child.type !== 'attribute_item');
+  return args.namedChildren.filter((child): child is Node => {
+    if (!child) return false;
+    const type = child.type; // a call into the tree: asked once
+    return type !== 'line_comment' && type !== 'block_comment' && type !== 'attribute_item';
+  });
 }
 
 function selectArguments(entry: SinkEntry, args: SinkArgument[]): SinkArgument[] {

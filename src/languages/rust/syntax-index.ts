@@ -57,6 +57,8 @@ export function indexSyntax(root: Node, testFile: boolean, withComments = true):
     typeItems: [],
   };
   const openFunctions: Node[] = [];
+  /** Their end offsets: `endIndex` is a call into the tree, asked once per function rather than once per node after it. */
+  const openFunctionEnds: number[] = [];
   const openTests: Array<[number, number]> = [];
   /** End offsets of the macro invocations and attributes around the current node. */
   const openMacros: number[] = [];
@@ -67,7 +69,10 @@ export function indexSyntax(root: Node, testFile: boolean, withComments = true):
     if (!node) continue;
     const type = node.type;
     const start = node.startIndex;
-    while (openFunctions.length > 0 && start >= openFunctions[openFunctions.length - 1].endIndex) openFunctions.pop();
+    while (openFunctionEnds.length > 0 && start >= openFunctionEnds[openFunctionEnds.length - 1]) {
+      openFunctions.pop();
+      openFunctionEnds.pop();
+    }
     while (openTests.length > 0 && start >= openTests[openTests.length - 1][1]) openTests.pop();
     while (openMacros.length > 0 && start >= openMacros[openMacros.length - 1]) openMacros.pop();
     if (pendingTestEnd >= 0 && start >= pendingTestEnd && type !== 'attribute_item' && type !== 'line_comment' && type !== 'block_comment') {
@@ -116,9 +121,11 @@ export function indexSyntax(root: Node, testFile: boolean, withComments = true):
       case 'function_item':
         index.functionItems.push(node);
         openFunctions.push(node);
+        openFunctionEnds.push(node.endIndex);
         break;
       case 'closure_expression':
         openFunctions.push(node);
+        openFunctionEnds.push(node.endIndex);
         break;
       case 'impl_item':
         index.implItems.push(node);

@@ -46,12 +46,18 @@ export function tokenIdentifiers(tree: Node): Node[] {
   const stack: Node[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'identifier') found.push(node);
+    const type = node.type; // a call into the tree: asked once per node
+    if (type === 'identifier') {
+      found.push(node); // a token: no children
+      continue;
+    }
     if (node.childCount === 0) continue;
     const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
-      if (child && child.type !== 'string_literal' && child.type !== 'raw_string_literal') stack.push(child);
+      if (!child) continue;
+      const childType = child.type;
+      if (childType !== 'string_literal' && childType !== 'raw_string_literal') stack.push(child);
     }
   }
   return found;
@@ -61,16 +67,18 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0':
 
 /** The value of a string literal (escapes decoded), or null when the node is not a plain string literal. */
 export function stringLiteralValue(node: Node): string | null {
-  if (node.type === 'raw_string_literal') {
+  const type = node.type;
+  if (type === 'raw_string_literal') {
     const content = node.namedChildren.find((child) => child?.type === 'string_content');
     return content ? content.text : '';
   }
-  if (node.type !== 'string_literal') return null;
+  if (type !== 'string_literal') return null;
   let value = '';
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'string_content') value += child.text;
-    else if (child.type === 'escape_sequence') value += decodeEscape(child.text);
+    const childType = child.type;
+    if (childType === 'string_content') value += child.text;
+    else if (childType === 'escape_sequence') value += decodeEscape(child.text);
   }
   return value;
 }
@@ -86,7 +94,8 @@ function decodeEscape(escape: string): string {
 }
 
 export function isStringLiteral(node: Node): boolean {
-  return node.type === 'string_literal' || node.type === 'raw_string_literal';
+  const type = node.type;
+  return type === 'string_literal' || type === 'raw_string_literal';
 }
 
 /** Path segments of `a::b::c`, `c`, `crate::x::C`, `<T>::f` (best effort); empty when not a path. */

@@ -804,20 +804,22 @@ export class RustTaintAnalysis {
    * so without it a chain of n calls costs n² evaluations.
    */
   private evaluate(node: Node, env: Env, shift: number): Taint | null {
-    if (node.type === 'identifier') return env.get(node.text) ?? null;
+    // A node's type is a call into the tree: asked once here and handed on.
+    const type = node.type;
+    if (type === 'identifier') return env.get(node.text) ?? null;
     let memo = this.memos.get(env);
     if (!memo) this.memos.set(env, (memo = new Map()));
     const key = `${node.id}:${shift}`;
     const known = memo.get(key);
     if (known && known.version === env.version && known.stored === this.storedVersion) return known.taint;
-    const taint = this.evaluateNode(node, env, shift);
+    const taint = this.evaluateNode(node, type, env, shift);
     memo.set(key, { version: env.version, stored: this.storedVersion, taint });
     return taint;
   }
 
-  private evaluateNode(node: Node, env: Env, shift: number): Taint | null {
+  private evaluateNode(node: Node, type: string, env: Env, shift: number): Taint | null {
     if (--this.budget < 0) throw new BudgetExceeded();
-    switch (node.type) {
+    switch (type) {
       case 'identifier':
         return env.get(node.text) ?? null;
       case 'try_expression': {
@@ -871,7 +873,7 @@ export class RustTaintAnalysis {
       case 'block':
       case 'unsafe_block':
       case 'async_block': {
-        const block = node.type === 'block' ? node : node.namedChildren.find((child) => child?.type === 'block');
+        const block = type === 'block' ? node : node.namedChildren.find((child) => child?.type === 'block');
         const tail = block ? tailExpression(block) : null;
         return tail ? this.evaluate(tail, env, shift) : null;
       }
