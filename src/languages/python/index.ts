@@ -21,7 +21,7 @@ import { collectSettingsReads } from './settings-classes.js';
 import { SinkMatcher } from './sink-matcher.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
-const PREFILTER_WORDS = ['environ', 'getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
+const PREFILTER_WORDS = ['getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
 
 /** `test_*.py`, `*_test.py`, `conftest.py`, anything under a `tests/` directory. */
 export function isPythonTestPath(file: string): boolean {
@@ -48,8 +48,25 @@ export function pythonPrefilter(text: string, options: FrontEndOptions): boolean
     ...secretStoresFor('python', options.extraSecretStores).map((e) => e.module.split('.').pop()!),
     ...importedSourceNames(options),
   ];
-  if (words.some((w) => w && text.includes(w))) return true;
+  if (words.some((w) => w && text.includes(w)) || mentionsEnviron(text)) return true;
   return options.registryNames.some((name) => text.includes(name));
+}
+
+/**
+ * `environ` or `environb` as a name (`os.environ`, `from os import environ`), not the start of
+ * `environment`: modules that only talk about sandbox environments hold no env read.
+ */
+function mentionsEnviron(text: string): boolean {
+  for (let at = text.indexOf('environ'); at >= 0; at = text.indexOf('environ', at + 7)) {
+    let end = at + 7;
+    if (text[end] === 'b') end++;
+    if (end >= text.length || !isNameChar(text.charCodeAt(end))) return true;
+  }
+  return false;
+}
+
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
 export async function analyzePython(file: string, text: string, options: FrontEndOptions): Promise<FrontEndResult> {

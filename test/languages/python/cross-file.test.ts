@@ -192,4 +192,10 @@ describe('python cross-file: prefilter', () => {
     expect(pythonFrontEnd.prefilter(helper, fixtureOptions({ leakAnalysis: false }))).toBe(false);
     expect(pythonFrontEnd.prefilter('import logging\n\ndef total(items):\n    logging.info(len(items))\n', fixtureOptions())).toBe(false);
   });
+
+  it('lets in `environ` and `environb` as names, not the word environment', () => {
+    expect(pythonFrontEnd.prefilter('import os\nx = os.environ["A"]\n', fixtureOptions())).toBe(true);
+    expect(pythonFrontEnd.prefilter('from os import environb', fixtureOptions())).toBe(true);
+    expect(pythonFrontEnd.prefilter('def make_environment(environment_id):\n    return environment_id\n', fixtureOptions())).toBe(false);
+  });
 });
