@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FrontEndOptions } from '../../core/facts.js';
 import { classifyPythonEnumeration } from './env-enumerations.js';
-import { envReadAt, type PythonEnvRead } from './env-reads.js';
+import { ENV_READ_TYPES, envReadAt, type PythonEnvRead } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, literalStringText, rangeOf } from './python-syntax.js';
 
@@ -14,6 +14,9 @@ const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
 const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
 const WRITING_METHODS = new Set(['setenv', 'delenv']);
+
+/** The node types `PythonEnvReads.visit` does something for (the rest need not be visited). */
+export const ENV_COLLECTOR_TYPES: readonly string[] = ['call', 'subscript', 'delete_statement', 'assignment', ...ENV_READ_TYPES];
 
 type Binder = { kind: 'loop'; list: Node } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
 
@@ -37,14 +40,15 @@ export class PythonEnvReads {
     private readonly helpers: NonNullable<FrontEndOptions['envKeyHelpers']> = [],
   ) {}
 
-  visit(node: Node): void {
-    if (node.type === 'call') {
+  /** Looks at one node of the module (only nodes of ENV_COLLECTOR_TYPES matter); `type` is `node.type`. */
+  visit(node: Node, type = node.type): void {
+    if (type === 'call') {
       this.calls.push(node);
       this.noteCallWrite(node);
-    } else if (node.type === 'subscript' || node.type === 'delete_statement' || node.type === 'assignment') {
+    } else if (type === 'subscript' || type === 'delete_statement' || type === 'assignment') {
       this.noteSubscriptWrite(node);
     }
-    const read = envReadAt(node, this.scope);
+    const read = envReadAt(node, this.scope, type);
     if (!read) return;
     if (read.enumerates) {
       const patch = classifyPythonEnumeration(read.classifyFrom ?? read.node, this.scope, this.inTest);

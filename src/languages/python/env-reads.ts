@@ -43,9 +43,12 @@ function isDotenvValuesCall(node: Node | null, scope: ModuleScope): boolean {
   return q !== null && DOTENV_VALUES.has(q);
 }
 
-/** The env read an expression node performs, if any. Each read is recognised at exactly one node. */
-export function envReadAt(node: Node, scope: ModuleScope): PythonEnvRead | null {
-  switch (node.type) {
+/** The node types `envReadAt` can find a read at. */
+export const ENV_READ_TYPES: readonly string[] = ['subscript', 'call', 'for_statement', 'for_in_clause', 'dictionary_splat', 'keyword_argument'];
+
+/** The env read an expression node performs, if any (`type` is `node.type`). Each read is recognised at exactly one node. */
+export function envReadAt(node: Node, scope: ModuleScope, type = node.type): PythonEnvRead | null {
+  switch (type) {
     case 'subscript': {
       if (isWriteTarget(node)) return null;
       const value = node.childForFieldName('value');

@@ -6,14 +6,14 @@ import type { Fact, FileError, FrontEnd, FrontEndOptions, FrontEndResult } from 
 import { sinksFor } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { type PythonEnvRead } from './env-reads.js';
-import { PythonEnvReads } from './env-read-collector.js';
+import { ENV_COLLECTOR_TYPES, PythonEnvReads } from './env-read-collector.js';
 import { pythonModulePath } from './cross-file-calls.js';
 import { PythonLeakAnalysis } from './leak-analysis.js';
 import { ModuleScope } from './module-scope.js';
 import { pythonParser } from './python-parser.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
-import { calleeName, callArguments, firstSyntaxError, literalStringText, namedDescendants, rangeOf } from './python-syntax.js';
+import { calleeName, callArguments, firstSyntaxError, forEachNamedNodeOf, literalStringText, rangeOf } from './python-syntax.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
 import { boundNameOf } from './bound-literals.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
@@ -22,6 +22,9 @@ import { SinkMatcher } from './sink-matcher.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 const PREFILTER_WORDS = ['getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
+
+/** The nodes the fact walk looks at: comments, string literals, calls, and what the env-read collector visits. */
+const WALKED_TYPES: readonly string[] = ['comment', 'string', 'call', ...ENV_COLLECTOR_TYPES];
 
 /** `test_*.py`, `*_test.py`, `conftest.py`, anything under a `tests/` directory. */
 export function isPythonTestPath(file: string): boolean {
@@ -127,14 +130,14 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
   };
 
-  for (const node of namedDescendants(root)) {
-    switch (node.type) {
+  forEachNamedNodeOf(root, WALKED_TYPES, (node, type) => {
+    switch (type) {
       case 'comment':
         if (node.text.includes(SUPPRESSION_MARKER)) facts.push({ kind: 'comment', text: node.text, range: rangeOf(node) });
-        continue;
+        return;
       case 'string':
         literals.push(node);
-        continue;
+        return;
       case 'call': {
         const name = calleeName(node);
         if (name && resolverFunctions.has(name)) {
@@ -148,8 +151,8 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
         break;
       }
     }
-    envReads.visit(node);
-  }
+    envReads.visit(node, type);
+  });
 
   const settings = collectSettingsReads(root, scope);
   for (const read of envReads.finish()) addRead(read);

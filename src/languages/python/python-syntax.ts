@@ -118,15 +118,13 @@ function decodeEscape(text: string): string {
   return text;
 }
 
-/** Pre-order iteration over named descendants with an explicit stack (deep nesting must not overflow). */
-export function* namedDescendants(root: Node): Generator<Node> {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    yield node;
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  }
+/**
+ * Pre-order visit (each node before its children, in source order) of the named nodes whose type
+ * is in `types`: one tree-sitter walk builds only those nodes (the grammar has no anonymous token
+ * of these names), and each node's type is read once and handed over.
+ */
+export function forEachNamedNodeOf(root: Node, types: readonly string[], visit: (node: Node, type: string) => void): void {
+  for (const node of root.descendantsOfType([...types])) visit(node, node.type);
 }
 
 /** The first syntax error in the tree, for the file's `errors` entry. */
