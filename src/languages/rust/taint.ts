@@ -14,12 +14,13 @@ import type { ExternalCallee, ExternalSummaries } from './external-calls.js';
 import { formatCaptures } from './format-captures.js';
 import type { FunctionIndex, FunctionInfo } from './function-index.js';
 import type { ImportMap } from './imports.js';
-import { functionsThatMayMeetSecrets } from './relevance.js';
+import { containsOffset, functionsThatMayMeetSecrets } from './relevance.js';
 import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers.js';
 import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
+import { WordSet } from './word-scan.js';
 
 export interface Taint {
   secretId: string | null;
@@ -154,6 +155,11 @@ const NO_BINDING_VARIANTS = new Set(['Err', 'None']);
 const STATEMENT_TYPES = new Set(['expression_statement', 'let_declaration', 'macro_invocation']);
 /** Node types that are single tokens in tree-sitter-rust: no named children. */
 const LEAF_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'primitive_type', 'integer_literal', 'float_literal', 'boolean_literal', 'char_literal', 'self', 'crate', 'super', 'metavariable', 'shorthand_field_identifier', 'mutable_specifier']);
+/** Node types the walk does not enter. */
+const UNWALKED_TYPES = new Set(['function_item', 'line_comment', 'block_comment', 'attribute_item', 'string_literal', 'raw_string_literal']);
+/** Words one of which an env read (a source) spells, and the path segments that make an import an alias of an env function or macro. */
+const ENV_WALK_WORDS = ['var', 'var_os', 'env', 'option_env', 'dotenv', 'dotenvy'];
+const ENV_ALIAS_SEGMENTS = new Set(['env', 'var', 'var_os', 'vars', 'vars_os', 'option_env', 'dotenv', 'dotenvy']);
 const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
 const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
 const PROBE_SUFFIX = '\n); }';
@@ -185,6 +191,8 @@ export class RustTaintAnalysis {
   private readonly dirtyTypes = new Set<string>();
   private readonly secretIds: Set<string>;
   private readonly staticInteresting: Set<string>;
+  /** Names a statement must spell for walking it to possibly change anything (with the bound names of the moment): see `mayMatter`. */
+  private readonly walkVocabulary: Set<string>;
   private depth = 0;
   private budget = WORK_BUDGET;
   /** The function being analysed, for `let k = "X"; env::var(k)` name lookups. */
@@ -209,6 +217,14 @@ export class RustTaintAnalysis {
     this.resolverMembers = unionMembers([...this.typeMembers.values()]);
     this.secretIds = new Set(Object.values(options.secretNames));
     this.staticInteresting = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
+    // Every way a value can become tainted without a bound name: a source (resolver, env read,
+    // `option_env!`, a secret type or a secret-typed field), a function of this file (its result,
+    // its sinks) or of another file (second pass). `self` is added while a field can hold a secret.
+    const otherFiles = (options.functionSummaries ?? []).filter((summary) => summary.language === 'rust').map((summary) => summary.name.split('::').pop() ?? summary.name);
+    // An env read spells `var`/`var_os`, `env!`/`option_env!`/`dotenv!`, `dotenvy::`/`dotenv::`, or
+    // a local alias of one; other imported names are no source.
+    const envAliases = [...setup.imports.aliases].filter(([, full]) => full.some((segment) => ENV_ALIAS_SEGMENTS.has(segment))).map(([local]) => local);
+    this.walkVocabulary = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_WALK_WORDS, ...envAliases, ...this.secretTypes, ...otherFiles]);
     for (const plan of setup.summaryPlans ?? []) this.plans.set(plan.fn, plan);
     // Seeded parameters make more values tainted: allow for the extra work.
     if (this.plans.size > 0) this.budget = WORK_BUDGET * 2;
@@ -447,7 +463,11 @@ export class RustTaintAnalysis {
     // With parameter taint only, a statement that mentions nothing tainted can neither carry it
     // on nor leak it (skipping a reassignment only keeps taint alive longer).
     const type = node.type;
-    if (this.setup.secretsPossible === false && STATEMENT_TYPES.has(type) && !this.mentionsTaintedName(node, frame.env, shift)) return;
+    // A token has no children to walk (asking the tree for none costs a call into it per leaf).
+    if (LEAF_TYPES.has(type)) return;
+    if (STATEMENT_TYPES.has(type) && this.setup.secretsPossible === false) {
+      if (!this.mentionsTaintedName(node, frame.env, shift)) return;
+    } else if (!UNWALKED_TYPES.has(type) && !this.mayMatter(node, frame.env, shift)) return;
     switch (type) {
       case 'function_item':
       case 'line_comment':
@@ -532,11 +552,47 @@ export class RustTaintAnalysis {
         break;
       }
       default:
-        // A token has no children to walk (asking the tree for none costs a call into it per leaf).
-        if (LEAF_TYPES.has(type)) return;
         break;
     }
     for (const child of node.namedChildren) if (child) this.walk(child, frame, shift);
+  }
+
+  /**
+   * Whether walking a node may change anything: its text spells a tainted name or a word through
+   * which taint can arise (walkVocabulary). Anything else binds names to untainted values at most
+   * (the same as leaving them unbound or as they were) and passes no taint to a sink or a call. Decided from where the words occur in the file (found
+   * once), without asking the tree for the node's children.
+   */
+  private mayMatter(node: Node, env: Env, shift: number): boolean {
+    const start = node.startIndex + shift;
+    const end = node.endIndex + shift;
+    if (containsOffset(this.vocabularyOffsets(), start, end)) return true;
+    if ((this.setup.functions.secretFields.size > 0 || this.storedFields.size > 0) && containsOffset(this.wordOffsets('self'), start, end)) return true;
+    for (const [name, taint] of env) if (taint && containsOffset(this.wordOffsets(name), start, end)) return true;
+    return false;
+  }
+
+  private vocabularyAt: number[] | null = null;
+
+  private vocabularyOffsets(): number[] {
+    this.vocabularyAt ??= new WordSet(this.walkVocabulary).offsetsIn(this.setup.text);
+    return this.vocabularyAt;
+  }
+
+  /** Start offsets (ascending) of a name as a whole identifier in the file, per name once. */
+  private readonly wordsAt = new Map<string, number[]>();
+
+  private wordOffsets(name: string): number[] {
+    let offsets = this.wordsAt.get(name);
+    if (!offsets) {
+      offsets = [];
+      const { text } = this.setup;
+      for (let at = text.indexOf(name); at >= 0 && name.length > 0; at = text.indexOf(name, at + 1)) {
+        if ((at === 0 || !isIdentifierCode(text.charCodeAt(at - 1))) && !isIdentifierCode(text.charCodeAt(at + name.length))) offsets.push(at);
+      }
+      this.wordsAt.set(name, offsets);
+    }
+    return offsets;
   }
 
   private mentionsTaintedName(node: Node, env: Env, shift: number): boolean {
@@ -1276,6 +1332,10 @@ const KIND_RANK = { r: 0, p: 1, s: 2 } as const;
  * The taint of a value built from several: the first secret taint, else parameter taint (with
  * the parameters of all the parts, for summaries), else speculative taint.
  */
+function isIdentifierCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
 function firstTaint(values: Array<Taint | null | undefined>): Taint | null {
   let best: Taint | null = null;
   for (const value of values) {
