@@ -64,6 +64,20 @@ interface FunctionInfo {
 
 type Env = Map<string, Taint>;
 
+/** A call's callee, arguments, env read and matching catalog entries (see PythonLeakAnalysis.callSite). */
+interface CallSite {
+  envRead: ReturnType<typeof envReadAt>;
+  fn: Node | null;
+  args: ReturnType<typeof callArguments>;
+  /** The callee's last name (`info` of `logger.info`), or ''. */
+  name: string;
+  /** The callee qualified through the imports (`os.environ.get`), or ''. */
+  qualified: string;
+  sinkEntries: SinkEntry[];
+}
+
+const EMPTY_ARGUMENTS: ReturnType<typeof callArguments> = { positional: [], keywords: new Map(), splats: [] };
+
 /** Calls whose result carries no string content of their argument. */
 const OPAQUE_CALLS = new Set(['len', 'bool', 'int', 'float', 'hash', 'id', 'type', 'isinstance', 'issubclass', 'callable', 'hasattr', 'any', 'all']);
 /** Calls whose result is the text of their arguments (an object prints its repr). */
@@ -112,6 +126,8 @@ export class PythonLeakAnalysis {
   private readonly imported: ImportedSummaries | null;
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
   private readonly unresolved = new Set<string>();
+  private readonly callSites = new Map<number, CallSite>();
+  private readonly envReads = new Map<number, ReturnType<typeof envReadAt>>();
 
   constructor(
     private readonly file: string,
@@ -460,7 +476,7 @@ export class PythonLeakAnalysis {
       case 'attribute':
         return this.evaluateAttribute(node, env);
       case 'subscript': {
-        const read = envReadAt(node, this.scope);
+        const read = this.envReadOf(node, 'subscript');
         if (read) return this.envSource(read.name, read.api, node);
         const index = node.childForFieldName('subscript');
         const value = this.evaluate(node.childForFieldName('value'), env);
@@ -687,21 +703,44 @@ export class PythonLeakAnalysis {
     return whole ? union(whole, withFields(fields)) : withFields(fields);
   }
 
+  /**
+   * What a call is, independent of taint: worked out once per call, as the summary passes and the
+   * reporting pass evaluate each function again (and reusing its argument nodes keeps their children).
+   */
+  private callSite(call: Node): CallSite {
+    let site = this.callSites.get(call.id);
+    if (!site) {
+      const fn = call.childForFieldName('function');
+      const envRead = envReadAt(call, this.scope, 'call');
+      site = envRead
+        ? { envRead, fn, args: EMPTY_ARGUMENTS, name: '', qualified: '', sinkEntries: [] }
+        : { envRead, fn, args: callArguments(call), name: calleeName(call) ?? '', qualified: this.scope.qualify(fn) ?? '', sinkEntries: this.sinks.matchCall(call) };
+      this.callSites.set(call.id, site);
+    }
+    return site;
+  }
+
+  /** The env read a subscript performs (`os.environ["X"]`), worked out once per node. */
+  private envReadOf(node: Node, type: string): ReturnType<typeof envReadAt> {
+    let read = this.envReads.get(node.id);
+    if (read === undefined) this.envReads.set(node.id, (read = envReadAt(node, this.scope, type)));
+    return read;
+  }
+
   private evaluateCall(call: Node, env: Env): Taint | null {
-    const read = envReadAt(call, this.scope);
+    const site = this.callSite(call);
+    const read = site.envRead;
     if (read) return read.name ? this.envSource(read.name, read.api, call) : null;
-    const fn = call.childForFieldName('function');
-    const args = callArguments(call);
+    const { fn, args } = site;
     const positional = args.positional.map((arg) => this.evaluate(arg, env));
     const keywords = new Map<string, Taint | null>();
     for (const [name, value] of args.keywords) keywords.set(name, this.evaluate(value, env));
     const splat = args.splats.reduce<Taint | null>((acc, s) => union(acc, this.evaluate(s, env)), null);
     const receiverTaint = fn?.type === 'attribute' ? this.evaluate(fn.childForFieldName('object'), env) : null;
 
-    const name = calleeName(call) ?? '';
-    const qualified = this.scope.qualify(fn) ?? '';
+    const { name, qualified } = site;
     const serializer = serializerOf(qualified, args);
-    const isSink = this.checkCallSinks(call, args, positional, keywords, serializer !== null);
+    const isSink = this.checkCallSinks(call, site.sinkEntries, args, positional, keywords, serializer !== null);
 
     const allArgs = [...positional, ...keywords.values(), splat].reduce<Taint | null>((acc, t) => union(acc, t), null);
     if (isRedactingCall(name, this.sanitizers)) return null;
@@ -959,9 +998,9 @@ export class PythonLeakAnalysis {
   // ---- sinks -----------------------------------------------------------------------------
 
   /** Reports tainted arguments of a sink call; true when the call is a catalog entry (sink or allowed). */
-  private checkCallSinks(call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, returnsText: boolean): boolean {
+  private checkCallSinks(call: Node, matched: SinkEntry[], args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, returnsText: boolean): boolean {
     // A serializer that returns text is not where the secret goes: its result is followed instead.
-    const entries = this.sinks.matchCall(call).filter((e) => !(returnsText && e.ruleId === 'no-secret-serialization'));
+    const entries = matched.filter((e) => !(returnsText && e.ruleId === 'no-secret-serialization'));
     if (entries.length === 0) return false;
     const allowed = new Set(entries.filter((e) => e.allowed && e.path).map((e) => e.path!.split(/[.[]/)[0]));
     for (const entry of entries) {
