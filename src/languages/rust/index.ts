@@ -61,6 +61,8 @@ interface RustWords {
   sources: WordSet;
   /** Names of secrets: a source only through an env read. */
   secretNames: WordSet;
+  /** Registry names, for literals that spell one (hundreds of names: not rebuilt per file). */
+  registryNames: ReadonlySet<string>;
 }
 
 /** The last words built, with the lists they were built from: options objects are copied per pass (`{ ...options, functionSummaries }`), their lists are not. */
@@ -80,6 +82,7 @@ function rustWords(options: FrontEndOptions): RustWords {
     anyWords: new Set(anyWords),
     sources: new WordSet(sources),
     secretNames: new WordSet(Object.keys(options.secretNames)),
+    registryNames: new Set(options.registryNames),
   };
   cachedWords = { from, words };
   return words;
@@ -328,7 +331,7 @@ class RustFileAnalysis {
 
   private emitNameMentions(): void {
     if (this.options.registryNames.length === 0) return;
-    const names = new Set(this.options.registryNames);
+    const names = rustWords(this.options).registryNames;
     for (const { node, inTest } of this.syntax.literals) {
       if (this.consumedLiterals.has(node.startIndex)) continue;
       const value = plainLiteralValue(this.text, node) ?? stringLiteralValue(node);
