@@ -46,8 +46,22 @@ function isDotenvValuesCall(node: Node | null, scope: ModuleScope): boolean {
 /** The node types `envReadAt` can find a read at. */
 export const ENV_READ_TYPES: readonly string[] = ['subscript', 'call', 'for_statement', 'for_in_clause', 'dictionary_splat', 'keyword_argument'];
 
-/** The env read an expression node performs, if any (`type` is `node.type`). Each read is recognised at exactly one node. */
+const readsOf = new WeakMap<ModuleScope, Map<number, PythonEnvRead | null>>();
+
+/**
+ * The env read an expression node performs, if any (`type` is `node.type`). Each read is
+ * recognised at exactly one node. Kept per node: the fact walk and the leak passes ask again.
+ */
 export function envReadAt(node: Node, scope: ModuleScope, type = node.type): PythonEnvRead | null {
+  if (!ENV_READ_TYPES.includes(type)) return null;
+  let reads = readsOf.get(scope);
+  if (!reads) readsOf.set(scope, (reads = new Map()));
+  let read = reads.get(node.id);
+  if (read === undefined) reads.set(node.id, (read = findEnvRead(node, scope, type)));
+  return read;
+}
+
+function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRead | null {
   switch (type) {
     case 'subscript': {
       if (isWriteTarget(node)) return null;

@@ -127,7 +127,9 @@ export class PythonLeakAnalysis {
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
   private readonly unresolved = new Set<string>();
   private readonly callSites = new Map<number, CallSite>();
-  private readonly envReads = new Map<number, ReturnType<typeof envReadAt>>();
+  private readonly fieldMemo = new Map<string, Map<number, Node | null>>();
+  private readonly typeMemo = new Map<number, string>();
+  private readonly textMemo = new Map<number, string>();
 
   constructor(
     private readonly file: string,
@@ -283,6 +285,29 @@ export class PythonLeakAnalysis {
     }
   }
 
+  /** `node.childForFieldName(name)`, the same Node object in every pass (whose children are then built once). */
+  private field(node: Node, name: string): Node | null {
+    let byNode = this.fieldMemo.get(name);
+    if (!byNode) this.fieldMemo.set(name, (byNode = new Map()));
+    let child = byNode.get(node.id);
+    if (child === undefined) byNode.set(node.id, (child = node.childForFieldName(name)));
+    return child;
+  }
+
+  /** `node.type`, read from the tree once per node. */
+  private typeOf(node: Node): string {
+    let type = this.typeMemo.get(node.id);
+    if (type === undefined) this.typeMemo.set(node.id, (type = node.type));
+    return type;
+  }
+
+  /** `node.text`, read from the tree once per node. */
+  private textOf(node: Node): string {
+    let text = this.textMemo.get(node.id);
+    if (text === undefined) this.textMemo.set(node.id, (text = node.text));
+    return text;
+  }
+
   private walkModule(): Env {
     const env: Env = new Map();
     this.current = null;
@@ -306,7 +331,7 @@ export class PythonLeakAnalysis {
         env.set(param, { origin: 'param', paramIndex: index, secretId: null, envName: null, source: `parameter ${param}`, steps: [] });
       }
     });
-    const body = info.node.childForFieldName('body');
+    const body = this.field(info.node, 'body');
     if (body) this.visitBlock(body, env);
     this.current = null;
   }
@@ -318,7 +343,7 @@ export class PythonLeakAnalysis {
   }
 
   private visitStatement(node: Node, env: Env): void {
-    switch (node.type) {
+    switch (this.typeOf(node)) {
       case 'function_definition':
       case 'class_definition':
       case 'decorated_definition':
@@ -339,11 +364,11 @@ export class PythonLeakAnalysis {
       case 'raise_statement': {
         const raised = node.namedChildren[0];
         if (!raised) return;
-        if (raised.type === 'call' && this.sinks.raiseSink) {
+        if (this.typeOf(raised) === 'call' && this.sinks.raiseSink) {
           const args = callArguments(raised);
           for (const arg of [...args.positional, ...args.keywords.values()]) {
             const taint = asText(this.evaluate(arg, env));
-            if (taint) this.sinkHit(this.sinks.raiseSink, `raise ${calleeChain(raised.childForFieldName('function')).join('.')}`, arg, taint);
+            if (taint) this.sinkHit(this.sinks.raiseSink, `raise ${calleeChain(this.field(raised, 'function')).join('.')}`, arg, taint);
           }
         } else {
           this.evaluate(raised, env);
@@ -358,16 +383,16 @@ export class PythonLeakAnalysis {
         return;
       }
       case 'for_statement': {
-        const taint = this.evaluate(node.childForFieldName('right'), env);
-        this.bind(node.childForFieldName('left'), taint, env);
-        for (const child of node.namedChildren) if (child.type === 'block' || child.type === 'else_clause') this.visitStatement(child, env);
+        const taint = this.evaluate(this.field(node, 'right'), env);
+        this.bind(this.field(node, 'left'), taint, env);
+        for (const child of node.namedChildren) if (this.typeOf(child) === 'block' || this.typeOf(child) === 'else_clause') this.visitStatement(child, env);
         return;
       }
       case 'with_item': {
-        const value = node.childForFieldName('value');
+        const value = this.field(node, 'value');
         if (value?.type === 'as_pattern') {
           const taint = this.evaluate(value.namedChildren[0] ?? null, env);
-          this.bind(value.childForFieldName('alias'), taint, env);
+          this.bind(this.field(value, 'alias'), taint, env);
         } else {
           this.evaluate(value, env);
         }
@@ -379,27 +404,27 @@ export class PythonLeakAnalysis {
       default:
         // Compound statements and clauses: visit blocks/clauses as statements, evaluate conditions.
         for (const child of node.namedChildren) {
-          if (child.type === 'block' || child.type.endsWith('_clause') || child.type === 'with_item' || child.type.endsWith('_statement')) this.visitStatement(child, env);
+          if (this.typeOf(child) === 'block' || this.typeOf(child).endsWith('_clause') || this.typeOf(child) === 'with_item' || this.typeOf(child).endsWith('_statement')) this.visitStatement(child, env);
           else this.evaluate(child, env);
         }
     }
   }
 
   private visitExpressionStatement(node: Node, env: Env): void {
-    if (node.type === 'assignment') {
-      const right = node.childForFieldName('right');
-      const left = node.childForFieldName('left');
-      const type = node.childForFieldName('type');
-      let taint = right ? (right.type === 'assignment' ? (this.visitExpressionStatement(right, env), this.evaluate(right.childForFieldName('left'), env)) : this.evaluate(right, env)) : null;
+    if (this.typeOf(node) === 'assignment') {
+      const right = this.field(node, 'right');
+      const left = this.field(node, 'left');
+      const type = this.field(node, 'type');
+      let taint = right ? (this.typeOf(right) === 'assignment' ? (this.visitExpressionStatement(right, env), this.evaluate(this.field(right, 'left'), env)) : this.evaluate(right, env)) : null;
       const declared = type ? this.secretTypes.declaredIn(type.text) : null;
       // `token: SecretString = resolve_secret("X")`: the value is a wrapper around that secret.
-      if (type && declared && left) taint = taint?.origin === 'source' ? { ...taint, opaque: 'secret-type', className: declared } : this.typedSource(left, `${left.text}: ${type.text}`, declared);
+      if (type && declared && left) taint = taint?.origin === 'source' ? { ...taint, opaque: 'secret-type', className: declared } : this.typedSource(left, `${this.textOf(left)}: ${type.text}`, declared);
       this.bind(left, taint, env);
       return;
     }
-    if (node.type === 'augmented_assignment') {
-      const left = node.childForFieldName('left');
-      const taint = union(this.evaluate(left, env), this.evaluate(node.childForFieldName('right'), env));
+    if (this.typeOf(node) === 'augmented_assignment') {
+      const left = this.field(node, 'left');
+      const taint = union(this.evaluate(left, env), this.evaluate(this.field(node, 'right'), env));
       this.bind(left, taint, env);
       return;
     }
@@ -437,26 +462,26 @@ export class PythonLeakAnalysis {
   /** Binds a target (name, `self.x`, `d["k"]`, tuple of names) to a taint, or clears it. */
   private bind(target: Node | null, taint: Taint | null, env: Env): void {
     if (!target) return;
-    if (target.type === 'identifier' || target.type === 'attribute') {
-      const objectText = target.type === 'attribute' ? (target.childForFieldName('object')?.text ?? null) : null;
-      this.bindName(target.text, objectText, target.childForFieldName('attribute')?.text ?? null, taint, env, target);
+    if (this.typeOf(target) === 'identifier' || this.typeOf(target) === 'attribute') {
+      const objectText = this.typeOf(target) === 'attribute' ? (this.field(target, 'object')?.text ?? null) : null;
+      this.bindName(this.textOf(target), objectText, this.field(target, 'attribute')?.text ?? null, taint, env, target);
       return;
     }
-    if (target.type === 'subscript') {
-      const container = target.childForFieldName('value');
+    if (this.typeOf(target) === 'subscript') {
+      const container = this.field(target, 'value');
       if (!container) return;
-      const key = this.scope.constString(target.childForFieldName('subscript'));
-      const current = env.get(container.text) ?? null;
+      const key = this.scope.constString(this.field(target, 'subscript'));
+      const current = env.get(this.textOf(container)) ?? null;
       if (key !== null && (!current || current.fields)) {
         // `d["k"] = secret`: only that key of the container is secret.
         const fields = new Map(current?.fields ?? []);
-        if (taint) fields.set(key, withStep(taint, this.step(target, `stored in ${target.text}`)));
+        if (taint) fields.set(key, withStep(taint, this.step(target, `stored in ${this.textOf(target)}`)));
         else fields.delete(key);
         const next = withFields(fields, current?.className ? { className: current.className, ...(current.opaque ? { opaque: current.opaque } : {}) } : {});
-        if (next) env.set(container.text, next);
-        else env.delete(container.text);
+        if (next) env.set(this.textOf(container), next);
+        else env.delete(this.textOf(container));
       } else if (taint) {
-        env.set(container.text, union(withStep(taint, this.step(target, `stored in ${container.text}`)), current)!);
+        env.set(this.textOf(container), union(withStep(taint, this.step(target, `stored in ${this.textOf(container)}`)), current)!);
       }
       return;
     }
@@ -467,19 +492,19 @@ export class PythonLeakAnalysis {
 
   private evaluate(node: Node | null, env: Env): Taint | null {
     if (!node) return null;
-    switch (node.type) {
+    switch (this.typeOf(node)) {
       case 'identifier': {
-        const own = env.get(node.text) ?? (this.current && this.current.params.includes(node.text) ? null : this.globals.get(node.text));
+        const own = env.get(this.textOf(node)) ?? (this.current && this.current.params.includes(this.textOf(node)) ? null : this.globals.get(this.textOf(node)));
         if (own) return own;
-        return this.imported?.hasValues && !this.current?.params.includes(node.text) ? this.importedValue(node) : null;
+        return this.imported?.hasValues && !this.current?.params.includes(this.textOf(node)) ? this.importedValue(node) : null;
       }
       case 'attribute':
         return this.evaluateAttribute(node, env);
       case 'subscript': {
-        const read = this.envReadOf(node, 'subscript');
+        const read = envReadAt(node, this.scope, 'subscript');
         if (read) return this.envSource(read.name, read.api, node);
-        const index = node.childForFieldName('subscript');
-        const value = this.evaluate(node.childForFieldName('value'), env);
+        const index = this.field(node, 'subscript');
+        const value = this.evaluate(this.field(node, 'value'), env);
         this.evaluate(index, env);
         // `key[:4]`: a short prefix or suffix identifies the key without showing it.
         if (index && isShortSlice(index) && value && !value.fields) return null;
@@ -497,10 +522,10 @@ export class PythonLeakAnalysis {
         return taint;
       }
       case 'binary_operator': {
-        const left = asText(this.evaluate(node.childForFieldName('left'), env));
-        const rightNode = node.childForFieldName('right');
+        const left = asText(this.evaluate(this.field(node, 'left'), env));
+        const rightNode = this.field(node, 'right');
         const right = asText(this.evaluate(rightNode, env));
-        if (right && rightNode && node.childForFieldName('operator')?.text === '+') this.checkUrlConcat(node.childForFieldName('left'), rightNode, right);
+        if (right && rightNode && this.field(node, 'operator')?.text === '+') this.checkUrlConcat(this.field(node, 'left'), rightNode, right);
         return union(left, right);
       }
       case 'comparison_operator':
@@ -510,8 +535,8 @@ export class PythonLeakAnalysis {
       case 'lambda':
         return null;
       case 'named_expression': {
-        const taint = this.evaluate(node.childForFieldName('value'), env);
-        this.bind(node.childForFieldName('name'), taint, env);
+        const taint = this.evaluate(this.field(node, 'value'), env);
+        this.bind(this.field(node, 'name'), taint, env);
         return taint;
       }
       case 'dictionary':
@@ -533,7 +558,7 @@ export class PythonLeakAnalysis {
   }
 
   private evaluateAttribute(node: Node, env: Env): Taint | null {
-    return this.attributeOf(node.childForFieldName('object'), node.childForFieldName('attribute')?.text ?? '', node.text, node, env);
+    return this.attributeOf(this.field(node, 'object'), this.field(node, 'attribute')?.text ?? '', this.textOf(node), node, env);
   }
 
   /**
@@ -544,9 +569,9 @@ export class PythonLeakAnalysis {
   private attributeOf(objectNode: Node | null, attr: string, text: string, node: Node, env: Env): Taint | null {
     const direct = env.get(text) ?? this.globals.get(text) ?? this.instanceAttribute(text);
     if (direct) return direct;
-    const anyAttribute = objectNode ? this.anyAttribute(objectNode.text, env) : undefined;
+    const anyAttribute = objectNode ? this.anyAttribute(this.textOf(objectNode), env) : undefined;
     if (anyAttribute) return withStep(anyAttribute, this.step(node, `read as ${text}`));
-    if (node.type === 'attribute' && this.imported?.hasValues) {
+    if (this.typeOf(node) === 'attribute' && this.imported?.hasValues) {
       const value = this.importedValue(node);
       if (value) return value;
     }
@@ -601,7 +626,7 @@ export class PythonLeakAnalysis {
   private importedValue(node: Node): Taint | null {
     const summary = this.imported?.resolveValue(node);
     if (!summary?.returnsSecret) return null;
-    return this.fromShape(summary.returnsSecret, this.step(node, `${node.text} imported from ${summary.module}`));
+    return this.fromShape(summary.returnsSecret, this.step(node, `${this.textOf(node)} imported from ${summary.module}`));
   }
 
   /** A secret handed over by another module's summary, with this module's view of its members. */
@@ -625,12 +650,12 @@ export class PythonLeakAnalysis {
    */
   private dynamicAttribute(objectNode: Node, nameNode: Node, objectTaint: Taint | null, call: Node, env: Env): Taint | null {
     const attr = attributeName(this.scope.constString(nameNode));
-    if (attr !== null) return this.attributeOf(objectNode, attr, `${objectNode.text}.${attr}`, call, env);
-    const prefix = `${objectNode.text}.`;
+    if (attr !== null) return this.attributeOf(objectNode, attr, `${this.textOf(objectNode)}.${attr}`, call, env);
+    const prefix = `${this.textOf(objectNode)}.`;
     let assigned: Taint | null = null;
     for (const table of [env, this.globals]) for (const [key, taint] of table) if (key.startsWith(prefix)) assigned = union(assigned, taint);
     const cls = this.current?.className;
-    if (cls && objectNode.text === 'self') for (const [key, taint] of this.instanceAttributes) if (key.startsWith(`${cls}.self.`)) assigned = union(assigned, taint);
+    if (cls && this.textOf(objectNode) === 'self') for (const [key, taint] of this.instanceAttributes) if (key.startsWith(`${cls}.self.`)) assigned = union(assigned, taint);
     const whole = (taint: Taint | null): Taint | null => {
       if (!taint || taint.origin !== 'source') return taint;
       const { fields: _f, opaque: _o, className: _c, members: _m, ...rest } = taint;
@@ -638,7 +663,7 @@ export class PythonLeakAnalysis {
     };
     const result = union(whole(objectTaint), whole(assigned));
     // The object is a (dotted) name, so quoting it shows no literal; the name expression is not quoted.
-    return result ? withStep(result, this.step(call, `read by getattr(${objectNode.text}, <computed name>)`)) : null;
+    return result ? withStep(result, this.step(call, `read by getattr(${this.textOf(objectNode)}, <computed name>)`)) : null;
   }
 
   /** A member of a declared secret type: the secret for its exposing members, nothing for the rest; undefined for other values. */
@@ -653,9 +678,9 @@ export class PythonLeakAnalysis {
     let taint: Taint | null = null;
     let literal = '';
     for (const child of node.namedChildren) {
-      if (child.type === 'string_content' || child.type === 'escape_sequence') literal += child.text;
-      else if (child.type === 'interpolation') {
-        const inner = asText(this.evaluate(child.childForFieldName('expression'), env));
+      if (this.typeOf(child) === 'string_content' || this.typeOf(child) === 'escape_sequence') literal += this.textOf(child);
+      else if (this.typeOf(child) === 'interpolation') {
+        const inner = asText(this.evaluate(this.field(child, 'expression'), env));
         if (inner && this.sinks.urlQuerySink && (isQueryValuePosition(literal) || (inner.query && isQueryStart(literal)))) {
           this.sinkHit(this.sinks.urlQuerySink, this.sinks.urlQuerySink.label, child, inner);
         }
@@ -668,7 +693,7 @@ export class PythonLeakAnalysis {
 
   private checkUrlConcat(left: Node | null, right: Node, taint: Taint): void {
     if (!left || !this.sinks.urlQuerySink) return;
-    const text = this.scope.constString(left) ?? (left.type === 'binary_operator' ? this.scope.constString(left.childForFieldName('right')) : null);
+    const text = this.scope.constString(left) ?? (this.typeOf(left) === 'binary_operator' ? this.scope.constString(this.field(left, 'right')) : null);
     if (text !== null && (isQueryValuePosition(text) || (taint.query && isQueryStart(text)))) this.sinkHit(this.sinks.urlQuerySink, this.sinks.urlQuerySink.label, right, taint);
   }
 
@@ -678,15 +703,15 @@ export class PythonLeakAnalysis {
     const keys = new Set<string>();
     let content: { node: Node; taint: Taint | null } | null = null;
     for (const child of node.namedChildren) {
-      if (child.type !== 'pair') {
+      if (this.typeOf(child) !== 'pair') {
         // `**other`: its known fields stay per key.
         const spread = this.evaluate(child, env);
         if (spread?.fields && !spread.opaque) for (const [k, v] of spread.fields) fields.set(k, v);
         else whole = union(whole, asText(spread));
         continue;
       }
-      const keyNode = child.childForFieldName('key');
-      const valueNode = child.childForFieldName('value');
+      const keyNode = this.field(child, 'key');
+      const valueNode = this.field(child, 'value');
       const key = this.scope.constString(keyNode);
       this.evaluate(keyNode, env);
       const valueTaint = this.evaluate(valueNode, env);
@@ -710,7 +735,7 @@ export class PythonLeakAnalysis {
   private callSite(call: Node): CallSite {
     let site = this.callSites.get(call.id);
     if (!site) {
-      const fn = call.childForFieldName('function');
+      const fn = this.field(call, 'function');
       const envRead = envReadAt(call, this.scope, 'call');
       site = envRead
         ? { envRead, fn, args: EMPTY_ARGUMENTS, name: '', qualified: '', sinkEntries: [] }
@@ -718,13 +743,6 @@ export class PythonLeakAnalysis {
       this.callSites.set(call.id, site);
     }
     return site;
-  }
-
-  /** The env read a subscript performs (`os.environ["X"]`), worked out once per node. */
-  private envReadOf(node: Node, type: string): ReturnType<typeof envReadAt> {
-    let read = this.envReads.get(node.id);
-    if (read === undefined) this.envReads.set(node.id, (read = envReadAt(node, this.scope, type)));
-    return read;
   }
 
   private evaluateCall(call: Node, env: Env): Taint | null {
@@ -736,7 +754,7 @@ export class PythonLeakAnalysis {
     const keywords = new Map<string, Taint | null>();
     for (const [name, value] of args.keywords) keywords.set(name, this.evaluate(value, env));
     const splat = args.splats.reduce<Taint | null>((acc, s) => union(acc, this.evaluate(s, env)), null);
-    const receiverTaint = fn?.type === 'attribute' ? this.evaluate(fn.childForFieldName('object'), env) : null;
+    const receiverTaint = fn?.type === 'attribute' ? this.evaluate(this.field(fn, 'object'), env) : null;
 
     const { name, qualified } = site;
     const serializer = serializerOf(qualified, args);
@@ -761,7 +779,7 @@ export class PythonLeakAnalysis {
     }
     if (OPAQUE_CALLS.has(qualified) || qualified.startsWith('hashlib.') || qualified.startsWith('hmac.') || qualified === 'secrets.compare_digest') return null;
 
-    const cls = fn?.type === 'identifier' ? this.classes.get(fn.text) : undefined;
+    const cls = fn?.type === 'identifier' ? this.classes.get(this.textOf(fn)) : undefined;
     if (cls) return this.construct(cls, call, args, positional, keywords);
     const callee = this.calleeFunction(fn, receiverTaint);
     if (callee) return this.applySummary(callee, call, args, positional, keywords, receiverTaint);
@@ -792,7 +810,7 @@ export class PythonLeakAnalysis {
     if (CONTAINER_CALLS.has(qualified)) return allArgs;
     if (TEXT_CALLS.has(qualified) || TEXT_PREFIXES.some((p) => qualified.startsWith(p))) return asText(allArgs);
     if (fn?.type === 'attribute') {
-      this.checkSerializedWrite(name, fn.childForFieldName('object'), args, positional, isSink);
+      this.checkSerializedWrite(name, this.field(fn, 'object'), args, positional, isSink);
       return this.methodResult(name, receiverTaint, args, asText(allArgs));
     }
     return null;
@@ -846,10 +864,10 @@ export class PythonLeakAnalysis {
 
   private calleeFunction(fn: Node | null, receiverTaint: Taint | null): FunctionInfo | null {
     if (!fn) return null;
-    if (fn.type === 'identifier') return this.functions.get(fn.text) ?? null;
-    if (fn.type === 'attribute') {
-      const receiver = fn.childForFieldName('object')?.text;
-      const method = fn.childForFieldName('attribute')?.text;
+    if (this.typeOf(fn) === 'identifier') return this.functions.get(this.textOf(fn)) ?? null;
+    if (this.typeOf(fn) === 'attribute') {
+      const receiver = this.field(fn, 'object')?.text;
+      const method = this.field(fn, 'attribute')?.text;
       const cls = this.current?.className;
       if ((receiver === 'self' || receiver === 'cls') && cls && method) return this.functions.get(`${cls}.${method}`) ?? null;
       if (receiverTaint?.className && method) return this.functions.get(`${receiverTaint.className}.${method}`) ?? null;
@@ -930,7 +948,7 @@ export class PythonLeakAnalysis {
   private decideId(taint: Taint, arg: Node | null, wrapper: string): Taint | null {
     const { idParam: _id, ...rest } = taint;
     if (!arg) return rest;
-    const param = arg.type === 'identifier' && this.current ? this.current.params.indexOf(arg.text) : -1;
+    const param = this.typeOf(arg) === 'identifier' && this.current ? this.current.params.indexOf(this.textOf(arg)) : -1;
     if (param >= 0) return { ...rest, idParam: param };
     const ref = this.refText(arg);
     if (ref === null) return rest;

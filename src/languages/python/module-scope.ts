@@ -14,6 +14,7 @@ export class ModuleScope {
   readonly importOrigins = new Map<string, { module: string; name: string }>();
   private readonly constantTables = new Map<number, Map<string, Node | null>>();
   private readonly resolving = new Set<number>();
+  private readonly qualified = new Map<number, string | null>();
 
   constructor(
     private readonly root: Node,
@@ -85,12 +86,20 @@ export class ModuleScope {
     return false;
   }
 
-  /** `o.environ.get` with `import os as o` -> `os.environ.get`; null for non-dotted expressions. */
+  /**
+   * `o.environ.get` with `import os as o` -> `os.environ.get`; null for non-dotted expressions.
+   * Kept per node: the fact walk, the sink matcher and each leak pass ask about the same callees.
+   */
   qualify(node: Node | null): string | null {
-    const parts = dottedParts(node);
-    if (!parts) return null;
-    const head = this.imports.get(parts[0]);
-    return head ? [head, ...parts.slice(1)].join('.') : parts.join('.');
+    if (!node) return null;
+    let qualified = this.qualified.get(node.id);
+    if (qualified === undefined) {
+      const parts = dottedParts(node);
+      const head = parts ? this.imports.get(parts[0]) : undefined;
+      qualified = !parts ? null : head ? [head, ...parts.slice(1)].join('.') : parts.join('.');
+      this.qualified.set(node.id, qualified);
+    }
+    return qualified;
   }
 
   /** The constant string value of an expression, or null when it is not a constant we can see. */
