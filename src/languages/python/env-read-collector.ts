@@ -45,7 +45,7 @@ export class PythonEnvReads {
     if (type === 'call') {
       this.calls.push(node);
       this.noteCallWrite(node);
-    } else if (type === 'subscript' || type === 'delete_statement' || type === 'assignment') {
+    } else if (type === 'delete_statement' || type === 'assignment') {
       this.noteSubscriptWrite(node);
     }
     const read = envReadAt(node, this.scope, type);
@@ -189,9 +189,12 @@ export class PythonEnvReads {
   private noteCallWrite(call: Node): void {
     const fn = call.childForFieldName('function');
     const qualified = this.scope.qualify(fn);
-    const args = callArguments(call);
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-    if ((qualified && WRITING_CALLS.has(qualified)) || (method && WRITING_METHODS.has(method))) {
+    const writes = (qualified && WRITING_CALLS.has(qualified)) || (method && WRITING_METHODS.has(method));
+    // Most calls write nothing: their arguments are not looked at.
+    if (!writes && qualified !== 'os.environ.update' && !(qualified && /(^|\.)patch\.dict$/.test(qualified))) return;
+    const args = callArguments(call);
+    if (writes) {
       // `os.environ.pop` / `setdefault` are already reads (envReadAt); the others only write.
       const alsoRead = qualified === 'os.environ.pop' || qualified === 'os.environ.setdefault' || qualified === 'os.environb.pop';
       const api = qualified && WRITING_CALLS.has(qualified) ? qualified : `${method}`;

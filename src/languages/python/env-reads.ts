@@ -64,14 +64,14 @@ export function envReadAt(node: Node, scope: ModuleScope, type = node.type): Pyt
 function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRead | null {
   switch (type) {
     case 'subscript': {
-      if (isWriteTarget(node)) return null;
       const value = node.childForFieldName('value');
       const key = node.childForFieldName('subscript');
-      if (isEnviron(value, scope)) {
-        return { name: scope.constString(key), api: scope.qualify(value)!, node, keyNode: key ?? undefined };
-      }
-      if (isDotenvValuesCall(value, scope)) return { name: scope.constString(key), api: 'dotenv_values', node, keyNode: key ?? undefined };
-      return copyRead(value, key, node, scope, '');
+      let read: PythonEnvRead | null;
+      if (isEnviron(value, scope)) read = { name: scope.constString(key), api: scope.qualify(value)!, node, keyNode: key ?? undefined };
+      else if (isDotenvValuesCall(value, scope)) read = { name: scope.constString(key), api: 'dotenv_values', node, keyNode: key ?? undefined };
+      else read = copyRead(value, key, node, scope, '');
+      // Asked last: most subscripts are no read at all, and this climbs the parents.
+      return read && !isWriteTarget(node) ? read : null;
     }
     case 'call': {
       const fn = node.childForFieldName('function');
