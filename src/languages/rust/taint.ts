@@ -191,7 +191,7 @@ export class RustTaintAnalysis {
   private readonly dirtyTypes = new Set<string>();
   private readonly secretIds: Set<string>;
   private readonly staticInteresting: Set<string>;
-  /** Names a statement must spell for walking it to possibly change anything (with the bound names of the moment): see `mayMatter`. */
+  /** Words a node must spell (or a tainted name) for walking it to possibly change anything: see `mayMatter`. */
   private readonly walkVocabulary: Set<string>;
   private depth = 0;
   private budget = WORK_BUDGET;
@@ -560,8 +560,9 @@ export class RustTaintAnalysis {
   /**
    * Whether walking a node may change anything: its text spells a tainted name or a word through
    * which taint can arise (walkVocabulary). Anything else binds names to untainted values at most
-   * (the same as leaving them unbound or as they were) and passes no taint to a sink or a call. Decided from where the words occur in the file (found
-   * once), without asking the tree for the node's children.
+   * (the same as leaving them unbound or as they were) and passes no taint to a sink or a call.
+   * Decided from where the words occur in the file (found once), without asking the tree for the
+   * node's children.
    */
   private mayMatter(node: Node, env: Env, shift: number): boolean {
     const start = node.startIndex + shift;
