@@ -19,9 +19,10 @@ export interface ClassModel {
   printsFields: boolean;
 }
 
-export function collectClasses(root: Node): Map<string, ClassModel> {
+/** `classDefinitions`: the module's `class_definition` nodes, in source order. */
+export function collectClasses(classDefinitions: Node[]): Map<string, ClassModel> {
   const classes = new Map<string, ClassModel>();
-  for (const cls of root.descendantsOfType('class_definition')) {
+  for (const cls of classDefinitions) {
     const name = cls.childForFieldName('name')?.text;
     const body = cls.childForFieldName('body');
     if (!name || !body) continue;

@@ -135,8 +135,7 @@ export class PythonEnvReads {
   private foreignHelperReads(): void {
     const helpers = this.helpers.filter((h) => h.language === 'python');
     if (helpers.length === 0 || this.calls.length === 0) return;
-    const root = this.calls[0].tree.rootNode;
-    const defined = new Set(root.descendantsOfType('function_definition').map((fn) => fn?.childForFieldName('name')?.text));
+    const defined = new Set(this.scope.nodes.of(['function_definition']).map((fn) => fn?.childForFieldName('name')?.text));
     for (const helper of helpers) {
       if (defined.has(helper.function)) continue;
       for (const call of this.calls) {

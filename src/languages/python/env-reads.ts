@@ -145,7 +145,7 @@ function copyNames(node: Node, scope: ModuleScope): Set<string> {
   let names = copyNamesOf.get(scope);
   if (names) return names;
   names = new Set();
-  for (const assignment of node.tree.rootNode.descendantsOfType('assignment')) {
+  for (const assignment of scope.nodes.of(['assignment'])) {
     const left = assignment?.childForFieldName('left');
     if (left?.type === 'identifier' && environCopyApi(assignment!.childForFieldName('right'), scope)) names.add(left.text);
   }

@@ -9,11 +9,11 @@ import { type PythonEnvRead } from './env-reads.js';
 import { ENV_COLLECTOR_TYPES, PythonEnvReads } from './env-read-collector.js';
 import { pythonModulePath } from './cross-file-calls.js';
 import { PythonLeakAnalysis } from './leak-analysis.js';
-import { ModuleScope } from './module-scope.js';
+import { IMPORT_TYPES, ModuleScope } from './module-scope.js';
 import { pythonParser } from './python-parser.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
-import { calleeName, callArguments, firstSyntaxError, forEachNamedNodeOf, literalStringText, rangeOf } from './python-syntax.js';
+import { calleeName, callArguments, firstSyntaxError, literalStringText, ModuleNodes, rangeOf } from './python-syntax.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
 import { boundNameOf } from './bound-literals.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
@@ -25,6 +25,8 @@ const PREFILTER_WORDS = ['getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER]
 
 /** The nodes the fact walk looks at: comments, string literals, calls, and what the env-read collector visits. */
 const WALKED_TYPES: readonly string[] = ['comment', 'string', 'call', ...ENV_COLLECTOR_TYPES];
+/** Every type some pass looks up over the whole module: collected in one walk (ModuleNodes). */
+const INDEXED_TYPES: readonly string[] = [...WALKED_TYPES, ...IMPORT_TYPES, 'class_definition', 'function_definition', 'assignment'];
 
 /** `test_*.py`, `*_test.py`, `conftest.py`, anything under a `tests/` directory. */
 export function isPythonTestPath(file: string): boolean {
@@ -112,9 +114,9 @@ export async function analyzePython(file: string, text: string, options: FrontEn
 function collectFacts(file: string, text: string, root: Node, options: FrontEndOptions, facts: Fact[]): { exportedConstants: Record<string, string>; unresolvedCalls: string[] } {
   const inTest = isPythonTestPath(file);
   const testFlag = inTest ? { inTest: true } : {};
-  const scope = new ModuleScope(root, options.projectConstants);
+  const scope = new ModuleScope(root, options.projectConstants, new ModuleNodes(root, INDEXED_TYPES));
   const resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
-  const stores = new SecretStoreMatcher(root, scope, secretStoresFor('python', options.extraSecretStores), resolverFunctions);
+  const stores = new SecretStoreMatcher(scope, secretStoresFor('python', options.extraSecretStores), resolverFunctions);
   const registryNames = new Set(options.registryNames);
   const keyLiterals = new Set<number>();
   const literals: Node[] = [];
@@ -130,7 +132,7 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
   };
 
-  forEachNamedNodeOf(root, WALKED_TYPES, (node, type) => {
+  scope.nodes.forEach(WALKED_TYPES, (node, type) => {
     switch (type) {
       case 'comment':
         if (node.text.includes(SUPPRESSION_MARKER)) facts.push({ kind: 'comment', text: node.text, range: rangeOf(node) });
@@ -154,7 +156,7 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     envReads.visit(node, type);
   });
 
-  const settings = collectSettingsReads(root, scope);
+  const settings = collectSettingsReads(scope);
   for (const read of envReads.finish()) addRead(read);
   for (const read of settings.reads) addRead(read);
 

@@ -150,7 +150,7 @@ export class PythonLeakAnalysis {
       const name = callee[callee.length - 1];
       this.sourcePaths.set(name, [...(this.sourcePaths.get(name) ?? []), { callee, path: spec.path }]);
     }
-    this.classes = collectClasses(root);
+    this.classes = collectClasses(scope.nodes.of(['class_definition']));
     for (const [field, envName] of settingsFields) {
       const secretId = options.secretNames[envName];
       if (secretId) this.secretAttributes.set(field, { secretId, envName, type: null });
@@ -246,7 +246,7 @@ export class PythonLeakAnalysis {
   // ---- structure -------------------------------------------------------------------------
 
   private collectFunctions(): void {
-    for (const cls of this.root.descendantsOfType('class_definition')) {
+    for (const cls of this.scope.nodes.of(['class_definition'])) {
       for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
         const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
         const type = assignment?.type === 'assignment' ? assignment.childForFieldName('type') : null;
@@ -259,7 +259,7 @@ export class PythonLeakAnalysis {
         else if (this.secretTypes.declaredIn(type.text)) this.secretAttributes.set(left.text, { secretId: null, envName: null, type: secretType });
       }
     }
-    for (const node of this.root.descendantsOfType('function_definition')) {
+    for (const node of this.scope.nodes.of(['function_definition'])) {
       const name = node.childForFieldName('name')?.text;
       if (!name) continue;
       const cls = enclosingClass(node);

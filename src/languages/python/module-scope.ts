@@ -1,9 +1,10 @@
 // What a Python module binds: imports (local name -> qualified module path) and string constants
 // (`KEY = "OPENROUTER_API_KEY"`, f-strings and `+` of constants), per module and per function.
 import type { Node } from 'web-tree-sitter';
-import { dottedParts, hasInterpolation, literalStringText } from './python-syntax.js';
+import { dottedParts, hasInterpolation, literalStringText, ModuleNodes } from './python-syntax.js';
 
 const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda']);
+export const IMPORT_TYPES: readonly string[] = ['import_statement', 'import_from_statement'];
 
 export class ModuleScope {
   /** Local binding -> qualified name: `environ` -> `os.environ`, `o` -> `os`. */
@@ -16,15 +17,20 @@ export class ModuleScope {
   private readonly resolving = new Set<number>();
   private readonly qualified = new Map<number, string | null>();
 
+  /** The module's nodes by type, collected once (see ModuleNodes). */
+  readonly nodes: ModuleNodes;
+
   constructor(
     private readonly root: Node,
     private readonly projectConstants: Record<string, string> = {},
+    nodes?: ModuleNodes,
   ) {
+    this.nodes = nodes ?? new ModuleNodes(root, IMPORT_TYPES);
     this.collectImports();
   }
 
   private collectImports(): void {
-    for (const node of this.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    for (const node of this.nodes.of(IMPORT_TYPES)) {
       if (node.type === 'import_statement') {
         for (const name of node.childrenForFieldName('name')) {
           if (name.type === 'aliased_import') {

@@ -119,12 +119,43 @@ function decodeEscape(text: string): string {
 }
 
 /**
- * Pre-order visit (each node before its children, in source order) of the named nodes whose type
- * is in `types`: one tree-sitter walk builds only those nodes (the grammar has no anonymous token
- * of these names), and each node's type is read once and handed over.
+ * The module's nodes of some types, collected in one tree-sitter walk that builds only those
+ * nodes (the grammar has no anonymous token of these names), in pre-order (each node before its
+ * children, in source order), each node's type read once: the front end's passes that look for
+ * imports, classes, functions, assignments and the fact walk share it instead of walking the
+ * tree each.
  */
-export function forEachNamedNodeOf(root: Node, types: readonly string[], visit: (node: Node, type: string) => void): void {
-  for (const node of root.descendantsOfType([...types])) visit(node, node.type);
+export class ModuleNodes {
+  private readonly nodes: Node[];
+  private readonly types: string[];
+  private readonly indexed: ReadonlySet<string>;
+
+  constructor(
+    private readonly root: Node,
+    types: readonly string[],
+  ) {
+    this.indexed = new Set(types);
+    this.nodes = root.descendantsOfType([...this.indexed]);
+    this.types = this.nodes.map((node) => node.type);
+  }
+
+  /** The nodes of these types, in pre-order (a type not collected is looked up in the tree). */
+  of(types: readonly string[]): Node[] {
+    if (!types.every((type) => this.indexed.has(type))) return this.root.descendantsOfType([...types]);
+    const out: Node[] = [];
+    this.forEach(types, (node) => out.push(node));
+    return out;
+  }
+
+  /** Visits the nodes of these types in pre-order, with each one's type. */
+  forEach(types: readonly string[], visit: (node: Node, type: string) => void): void {
+    if (!types.every((type) => this.indexed.has(type))) {
+      for (const node of this.root.descendantsOfType([...types])) visit(node, node.type);
+      return;
+    }
+    const wanted = new Set(types);
+    for (let i = 0; i < this.nodes.length; i++) if (wanted.has(this.types[i])) visit(this.nodes[i], this.types[i]);
+  }
 }
 
 /** The first syntax error in the tree, for the file's `errors` entry. */

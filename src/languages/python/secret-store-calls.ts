@@ -18,10 +18,10 @@ export class SecretStoreMatcher {
   /** Receivers (`client`, `self.vault`) assigned from an expression rooted in a catalog module. */
   private readonly instancesOf = new Map<string, Set<string>>();
 
-  constructor(root: Node, private readonly scope: ModuleScope, catalog: SecretStoreEntry[], private readonly resolverFunctions: Set<string>) {
+  constructor(private readonly scope: ModuleScope, catalog: SecretStoreEntry[], private readonly resolverFunctions: Set<string>) {
     this.entries = catalog.filter((entry) => scope.hasImported(entry.module));
     if (this.entries.length === 0) return;
-    for (const assignment of root.descendantsOfType('assignment')) {
+    for (const assignment of scope.nodes.of(['assignment'])) {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (!left || !right || right.type !== 'call') continue;

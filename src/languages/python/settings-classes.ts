@@ -19,10 +19,10 @@ export interface SettingsAnalysis {
   fieldEnvNames: Map<string, string>;
 }
 
-export function collectSettingsReads(root: Node, scope: ModuleScope): SettingsAnalysis {
+export function collectSettingsReads(scope: ModuleScope): SettingsAnalysis {
   const result: SettingsAnalysis = { reads: [], fieldEnvNames: new Map() };
   const settingsClasses = new Map<string, SettingsConfig>();
-  for (const cls of root.descendantsOfType('class_definition')) {
+  for (const cls of scope.nodes.of(['class_definition'])) {
     const superclasses = cls.childForFieldName('superclasses');
     if (!superclasses) continue;
     let inherited: SettingsConfig | null = null;
