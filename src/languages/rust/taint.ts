@@ -157,8 +157,15 @@ const STATEMENT_TYPES = new Set(['expression_statement', 'let_declaration', 'mac
 const LEAF_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'primitive_type', 'integer_literal', 'float_literal', 'boolean_literal', 'char_literal', 'self', 'crate', 'super', 'metavariable', 'shorthand_field_identifier', 'mutable_specifier']);
 /** Node types the walk does not enter. */
 const UNWALKED_TYPES = new Set(['function_item', 'line_comment', 'block_comment', 'attribute_item', 'string_literal', 'raw_string_literal']);
-/** Words one of which an env read (a source) spells, and the path segments that make an import an alias of an env function or macro. */
-const ENV_WALK_WORDS = ['var', 'var_os', 'env', 'option_env', 'dotenv', 'dotenvy'];
+/**
+ * What an env read (a source) spells: a call's `var`/`var_os` (`env::var`, `dotenvy::var`, a glob
+ * import's `var`), a macro `env!`/`option_env!`/`dotenv!` (see ENV_MACRO_WORDS), or an alias of
+ * one (ENV_ALIAS_SEGMENTS: the path segments that make an import an alias of an env function or
+ * macro). `vars()` enumerates: no name, no source.
+ */
+const ENV_WALK_WORDS = ['var', 'var_os'];
+/** Macro names that read the environment: counted only where a `!` follows (`env` alone is a module, a variable, a field). */
+const ENV_MACRO_WORDS = ['env', 'option_env', 'dotenv'];
 const ENV_ALIAS_SEGMENTS = new Set(['env', 'var', 'var_os', 'vars', 'vars_os', 'option_env', 'dotenv', 'dotenvy']);
 const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
 const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
@@ -576,7 +583,11 @@ export class RustTaintAnalysis {
   private vocabularyAt: number[] | null = null;
 
   private vocabularyOffsets(): number[] {
-    this.vocabularyAt ??= new WordSet(this.walkVocabulary).offsetsIn(this.setup.text);
+    if (!this.vocabularyAt) {
+      const macros = ENV_MACRO_WORDS.flatMap((name) => this.wordOffsets(name).filter((at) => beforeBang(this.setup.text, at + name.length)));
+      const words = new WordSet(this.walkVocabulary).offsetsIn(this.setup.text);
+      this.vocabularyAt = macros.length > 0 ? [...words, ...macros].sort((a, b) => a - b) : words;
+    }
     return this.vocabularyAt;
   }
 
@@ -1333,6 +1344,13 @@ const KIND_RANK = { r: 0, p: 1, s: 2 } as const;
  * The taint of a value built from several: the first secret taint, else parameter taint (with
  * the parameters of all the parts, for summaries), else speculative taint.
  */
+/** The next character after blanks at `at` is a macro's `!` (or a `/` that may start a comment before it). */
+function beforeBang(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return text[i] === '!' || text[i] === '/';
+}
+
 function isIdentifierCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
