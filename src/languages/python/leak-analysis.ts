@@ -122,6 +122,10 @@ export class PythonLeakAnalysis {
   /** `Class.field` -> the sinks its methods pass that field to. */
   private readonly fieldSinks = new Map<string, FieldSink[]>();
   private emit = false;
+  /** Counts changes to what any function's analysis reads besides its own body: summaries, instance fields, field sinks. */
+  private changes = 0;
+  /** Set when a summary pass reaches a point where the reporting pass would report (a leak, an unresolved call). */
+  private wouldReport = false;
   private current: FunctionInfo | null = null;
   private readonly imported: ImportedSummaries | null;
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
@@ -163,10 +167,28 @@ export class PythonLeakAnalysis {
     this.collectFunctions();
     // Summary passes: module globals first, then functions twice so callees' summaries reach callers.
     this.globals = this.walkModule();
-    for (let pass = 0; pass < 2; pass++) for (const info of this.functions.values()) this.analyzeFunction(info);
-    this.emit = true;
-    this.globals = this.walkModule();
     for (const info of this.functions.values()) this.analyzeFunction(info);
+    // The second pass notes, per function, the state it started from and whether a leak or an
+    // unresolved call would have been reported had it been the reporting pass.
+    const startedAt = new Map<FunctionInfo, number>();
+    const wouldReport = new Set<FunctionInfo>();
+    for (const info of this.functions.values()) {
+      startedAt.set(info, this.changes);
+      this.wouldReport = false;
+      this.analyzeFunction(info);
+      if (this.wouldReport) wouldReport.add(info);
+    }
+    this.emit = true;
+    const summaryGlobals = this.globals;
+    this.globals = this.walkModule();
+    const sameGlobals = sameValue(summaryGlobals, this.globals);
+    // A function whose second pass reported nothing, and whose view of the module (summaries,
+    // instance fields, globals) has not changed since that pass began, would do exactly the same
+    // again: the reporting pass skips it.
+    for (const info of this.functions.values()) {
+      if (sameGlobals && !wouldReport.has(info) && startedAt.get(info) === this.changes) continue;
+      this.analyzeFunction(info);
+    }
     return this.preciseLeaks();
   }
 
@@ -439,10 +461,17 @@ export class PythonLeakAnalysis {
     const cls = info?.className;
     if (!cls || objectText !== 'self' || !attr) return;
     // `self.key = secret` in one method is visible in the class's other methods.
-    if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${text}`)) this.instanceAttributes.set(`${cls}.${text}`, env.get(text)!);
+    if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${text}`)) {
+      this.instanceAttributes.set(`${cls}.${text}`, env.get(text)!);
+      this.changes++;
+    }
     // `self.token = token` in `__init__`: a constructor argument becomes this field.
     if (info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
-      this.classes.get(cls)?.initFields.set(attr, taint.paramIndex);
+      const initFields = this.classes.get(cls)?.initFields;
+      if (initFields && initFields.get(attr) !== taint.paramIndex) {
+        initFields.set(attr, taint.paramIndex);
+        this.changes++;
+      }
     }
   }
 
@@ -456,7 +485,10 @@ export class PythonLeakAnalysis {
     const stored = withStep(taint, this.step(at, `stored by setattr(${objectText}, <computed name>)`));
     env.set(key, union(stored, env.get(key) ?? null)!);
     const cls = this.current?.className;
-    if (cls && objectText === 'self' && stored.origin === 'source' && !this.instanceAttributes.has(`${cls}.${key}`)) this.instanceAttributes.set(`${cls}.${key}`, stored);
+    if (cls && objectText === 'self' && stored.origin === 'source' && !this.instanceAttributes.has(`${cls}.${key}`)) {
+      this.instanceAttributes.set(`${cls}.${key}`, stored);
+      this.changes++;
+    }
   }
 
   /** Binds a target (name, `self.x`, `d["k"]`, tuple of names) to a taint, or clears it. */
@@ -785,6 +817,7 @@ export class PythonLeakAnalysis {
     if (callee) return this.applySummary(callee, call, args, positional, keywords, receiverTaint);
     const summary = this.imported?.resolve(fn);
     if (summary) return this.applyImportedSummary(summary, call, args, positional, keywords);
+    if (!this.emit && !isSink && allArgs?.origin === 'source') this.wouldReport = true;
     if (this.emit && !isSink && allArgs?.origin === 'source') {
       const external = externalCalleeName(fn, this.scope);
       if (external) this.unresolved.add(external);
@@ -970,7 +1003,11 @@ export class PythonLeakAnalysis {
       const { taint: whole, node } = argAt(sink.param);
       const taint = alongPath(whole, sink.path);
       // A caller's own parameter passed on is not followed further: the engine runs one extra pass, not a fixpoint.
-      if (!taint || !node || taint.origin !== 'source' || taint.opaque || !this.emit) continue;
+      if (!taint || !node || taint.origin !== 'source' || taint.opaque) continue;
+      if (!this.emit) {
+        this.wouldReport = true;
+        continue;
+      }
       const passed = this.step(node, `passed to '${shortName}' (param '${params[sink.param] ?? `#${sink.param + 1}`}')`);
       // Located at the sink: the engine moves the fact to the file of the flow's last step.
       this.addLeak(sink.ruleId, sink.sink, sink.range, taint, [...taint.steps, passed, ...sink.flow].slice(-MAX_STEPS));
@@ -1004,11 +1041,19 @@ export class PythonLeakAnalysis {
 
   private recordReturn(info: FunctionInfo, taint: Taint, value: Node): void {
     if (taint.origin === 'param') {
-      for (const index of paramIndexes(taint)) if (!info.returnParams.has(index)) info.returnParams.set(index, index === taint.paramIndex ? taint.path : undefined);
+      for (const index of paramIndexes(taint)) {
+        if (info.returnParams.has(index)) continue;
+        info.returnParams.set(index, index === taint.paramIndex ? taint.path : undefined);
+        this.changes++;
+      }
     } else if (taint.origin === 'field') {
-      if (taint.field) info.returnFields.add(taint.field);
+      if (taint.field && !info.returnFields.has(taint.field)) {
+        info.returnFields.add(taint.field);
+        this.changes++;
+      }
     } else if (!info.returnTaint) {
       info.returnTaint = withStep(taint, this.step(value, `returned by ${info.name}()`));
+      this.changes++;
     }
     if (info.returnSink) this.sinkHit(info.returnSink, info.returnSink.label, value, taint);
   }
@@ -1051,6 +1096,7 @@ export class PythonLeakAnalysis {
         if (info!.paramSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id && s.paramIndex === paramIndex)) continue;
         const own = paramIndex === taint.paramIndex;
         info!.paramSinks.push({ paramIndex, ...(own && taint.path ? { path: taint.path } : {}), entry: { ...entry, label }, node, steps: own ? taint.steps : [] });
+        this.changes++;
       }
       return;
     }
@@ -1058,15 +1104,24 @@ export class PythonLeakAnalysis {
       const key = info?.className && taint.field ? `${info.className}.${taint.field}` : null;
       if (!key) return;
       const sinks = this.fieldSinks.get(key) ?? [];
-      if (!sinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) sinks.push({ entry: { ...entry, label }, node, steps: taint.steps });
+      if (!sinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) {
+        sinks.push({ entry: { ...entry, label }, node, steps: taint.steps });
+        this.changes++;
+      }
       this.fieldSinks.set(key, sinks);
       return;
     }
     if (taint.idParam !== undefined) {
-      if (info && !info.idSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) info.idSinks.push({ idParam: taint.idParam, entry: { ...entry, label }, node, taint });
+      if (info && !info.idSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) {
+        info.idSinks.push({ idParam: taint.idParam, entry: { ...entry, label }, node, taint });
+        this.changes++;
+      }
       return;
     }
-    if (!this.emit) return;
+    if (!this.emit) {
+      this.wouldReport = true;
+      return;
+    }
     this.addLeak(entry.ruleId, label, rangeOf(node), taint, [...taint.steps, this.step(node, `reaches ${label} (${entry.ruleId})`)]);
   }
 
@@ -1256,4 +1311,21 @@ function toShape(taint: Taint | null): SecretShape | null {
 /** A constant getattr/setattr name that can be an attribute (`"api_key"`); other strings are treated as computed. */
 function attributeName(text: string | null): string | null {
   return text !== null && /^[A-Za-z_]\w*$/.test(text) ? text : null;
+}
+
+/** Deep equality of plain analysis data (taints, their maps, sets and steps; nodes by id). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof Map) {
+    if (!(b instanceof Map) || a.size !== b.size) return false;
+    for (const [key, value] of a) if (!b.has(key) || !sameValue(value, b.get(key))) return false;
+    return true;
+  }
+  if (a instanceof Set) return b instanceof Set && a.size === b.size && [...a].every((value) => b.has(value));
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((value, i) => sameValue(value, b[i]));
+  if (Array.isArray(b) || b instanceof Map || b instanceof Set) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return keysA.length === keysB.length && keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
