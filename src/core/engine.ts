@@ -30,6 +30,8 @@ import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
+import { resolveCacheSettings } from '../cache/settings.js';
+import { startWarmWorker, type WarmWorker } from './warm-worker.js';
 import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
 import { completeShardAnalyses, perFileScope } from '../shard/per-file.js';
@@ -150,8 +152,30 @@ export interface ScanOutput extends ScanResult {
 
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const started = performance.now();
-  // git lists the files while the registry loads.
-  const prepared = await prepareProject(options, (config) => prefetchGitListings(config.root));
+  // git lists the files, and a worker loads the TypeScript compiler, while the registry loads.
+  let warmWorker: WarmWorker | undefined;
+  try {
+    const prepared = await prepareProject(options, (config) => {
+      prefetchGitListings(config.root);
+      if (!likelyCacheHit(config, options.cache)) warmWorker = startWarmWorker(options.workers);
+    });
+    return await scanPrepared(options, prepared, started, warmWorker);
+  } finally {
+    warmWorker?.stop(); // unused (every file from the cache, no TS/JS file to parse), or done
+  }
+}
+
+/**
+ * A result cache that already exists will likely answer for most files, so nothing is parsed and
+ * a worker loading the compiler would only cost (an edited file is then parsed on the main thread).
+ */
+function likelyCacheHit(config: ResolvedConfig, request: CacheRequest | undefined): boolean {
+  if (!request) return false;
+  const settings = resolveCacheSettings(config.root, request, config.cache);
+  return settings.enabled && fs.existsSync(settings.location);
+}
+
+async function scanPrepared(options: ScanOptions, prepared: PreparedProject, started: number, warmWorker: WarmWorker | undefined): Promise<ScanOutput> {
   const { config, registry } = prepared;
   const root = config.root;
   const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => path.resolve(options.cwd, p));
@@ -171,7 +195,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
-  const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress };
+  const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress, warmWorker };
   let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });
 

@@ -9,6 +9,7 @@ import type { FrontEndOptions } from './facts.js';
 import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
 import { clearGuardedTexts } from '../languages/typescript/guard-memo.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
+import type { WarmWorker } from './warm-worker.js';
 
 /** Parsed files (after the prefilter) needed before workers are worth starting. */
 const MIN_PARSED_FILES_FOR_WORKERS = 600;
@@ -21,6 +22,8 @@ export interface PoolOptions {
   /** 0 forces in-process; undefined picks by the number of files to parse. Capped at the cores and the files. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** A worker started before the files were known (src/core/warm-worker.ts): it takes the TS/JS files. */
+  warmWorker?: WarmWorker;
 }
 
 /**
@@ -42,6 +45,8 @@ function workerScript(): string | null {
 export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
   clearGuardedTexts(); // the previous scan's, should its leak pass not have taken them
   await loadFrontEnds(candidateLanguages(pool.files));
+  const warm = pool.workers !== 0 && pool.warmWorker?.claim(pool.options) ? pool.warmWorker : undefined;
+  if (warm) return analyzeWithWarmWorker(pool, warm);
   const finished = new Map<string, FileAnalysis>();
   const pending: PendingFile[] = [];
   for (const file of pool.files) {
@@ -89,4 +94,61 @@ async function parseInWorkers(pending: PendingFile[], pool: PoolOptions, script:
     ),
   );
   return parts.flat();
+}
+
+/** Files the prefilter reads between two turns of the event loop, when the warm worker is sent more. */
+const FILES_PER_TURN = 128;
+/**
+ * TS/JS files still queued when the main thread is free, above which it loads the compiler itself
+ * and helps: the load (about a quarter of a second) costs as much as parsing 70-80 typical files.
+ * A scan with the leak rules on loads the compiler on the main thread anyway, so it helps at once.
+ */
+const HELP_ABOVE = 100;
+
+function isTypeScriptFile(file: PendingFile): boolean {
+  return file.language === 'typescript' || file.language === 'javascript';
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * analyzeAll with the warm worker: TS/JS files that pass the prefilter are queued for it as they
+ * are found (between turns of the event loop, so it starts before the prefilter ends); the main
+ * thread analyses the other files, then helps with the queue when it is long enough to pay.
+ */
+async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promise<FileAnalysis[]> {
+  const finished = new Map<string, FileAnalysis>();
+  const mine: PendingFile[] = [];
+  let queued = 0;
+  let read = 0;
+  for (const file of pool.files) {
+    const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes);
+    if (!isPending(loaded)) finished.set(file, loaded);
+    else if (isTypeScriptFile(loaded)) {
+      warm.add(loaded);
+      queued++;
+      warm.pump();
+    } else mine.push(loaded);
+    if (++read % FILES_PER_TURN === 0) await nextTurn();
+  }
+  const total = mine.length + queued;
+  let doneHere = 0;
+  const progress = (): void => pool.onProgress?.(doneHere + warm.done(), total);
+  const analyse = async (file: PendingFile): Promise<void> => {
+    finished.set(file.file, await runFrontEnd(file, pool.options));
+    if (++doneHere % 4 === 0) {
+      progress();
+      await nextTurn(); // lets the worker's answers in, and more files out to it
+    }
+  };
+  for (const file of mine) await analyse(file);
+  const helpAbove = pool.options.leakAnalysis ? 0 : HELP_ABOVE;
+  if (warm.queued() > helpAbove) {
+    for (let file = warm.take(); file; file = warm.take()) await analyse(file);
+  }
+  for (const analysis of await warm.finish()) finished.set(analysis.file, analysis);
+  // A worker that failed handed back what it had not answered.
+  for (let file = warm.take(); file; file = warm.take()) await analyse(file);
+  progress();
+  return pool.files.map((file) => finished.get(file)!).filter(Boolean);
 }

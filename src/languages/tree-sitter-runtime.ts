@@ -1,6 +1,7 @@
 // web-tree-sitter initialisation and grammar caching, independent of where the wasm files live:
 // src/languages/tree-sitter-loader.ts finds them in node_modules, the bundled Action's loader
 // (src/action/bundled-tree-sitter-loader.ts) next to dist/index.cjs.
+import { setFlagsFromString } from 'node:v8';
 import { Language, Parser } from 'web-tree-sitter';
 
 export type GrammarName = 'rust' | 'python' | 'bash';
@@ -24,6 +25,7 @@ export function createGrammarLoader(location: WasmLocation): GrammarLoader {
   const runtimeFile = location.runtimeFile;
 
   async function loadGrammar(grammar: GrammarName): Promise<Language> {
+    if (!initPromise) compileWasmOnCallingThread();
     initPromise ??= runtimeFile ? Parser.init({ locateFile: (name: string) => runtimeFile(name) }) : Parser.init();
     await initPromise;
     let lang = languages.get(grammar);
@@ -42,4 +44,20 @@ export function createGrammarLoader(location: WasmLocation): GrammarLoader {
   }
 
   return { loadGrammar, createParser };
+}
+
+let wasmFlagSet = false;
+
+/**
+ * V8 compiles a WebAssembly module given to the async API on background threads, and keeps
+ * optimising its functions there after the promise settles; while it does, the main thread stalls
+ * when it next compiles a large script. On dub, importing the TypeScript compiler after the
+ * bash grammar had loaded took 0.7-2 s instead of 0.25 s. Grammars are small and load once, so
+ * compiling them on the calling thread costs little and removes the stall. Set once, before the
+ * first grammar; it only changes how V8 compiles WebAssembly, never what a module does.
+ */
+function compileWasmOnCallingThread(): void {
+  if (wasmFlagSet) return;
+  wasmFlagSet = true;
+  setFlagsFromString('--no-wasm-async-compilation');
 }
