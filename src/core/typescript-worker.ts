@@ -1,6 +1,7 @@
 // Worker thread started before the files are known (src/core/warm-worker.ts): it loads the
 // TypeScript front end at once, while the main thread loads the registry, lists and prefilters the
-// files, then analyses the TS/JS files it is sent, batch by batch, until told there are no more.
+// files, then analyses the files it is sent, batch by batch, until told there are no more (other
+// languages' front ends load on their first file).
 import { parentPort } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';

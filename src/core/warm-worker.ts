@@ -18,7 +18,7 @@ const BATCH = 8;
 const IN_FLIGHT = 2 * BATCH;
 
 export interface WarmWorker {
-  /** Queues a TS/JS file; it is sent when the worker has room. */
+  /** Queues a file that passed the prefilter; it is sent when the worker has room. */
   add(file: PendingFile): void;
   /** Sends what the worker has room for (call it when the main thread can take messages). */
   pump(): void;

@@ -99,39 +99,34 @@ async function parseInWorkers(pending: PendingFile[], pool: PoolOptions, script:
 /** Files the prefilter reads between two turns of the event loop, when the warm worker is sent more. */
 const FILES_PER_TURN = 128;
 /**
- * TS/JS files still queued when the main thread is free, above which it loads the compiler itself
- * and helps: the load (about a quarter of a second) costs as much as parsing 70-80 typical files.
- * A scan with the leak rules on loads the compiler on the main thread anyway, so it helps at once.
+ * Files still queued when the prefilter ends, above which the main thread helps: for TS/JS it then
+ * loads the compiler itself, which costs (about a quarter of a second) as much as parsing 70-80
+ * typical files. A scan with the leak rules on loads it on the main thread anyway, so it helps at once.
  */
 const HELP_ABOVE = 100;
-
-function isTypeScriptFile(file: PendingFile): boolean {
-  return file.language === 'typescript' || file.language === 'javascript';
-}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * analyzeAll with the warm worker: TS/JS files that pass the prefilter are queued for it as they
- * are found (between turns of the event loop, so it starts before the prefilter ends); the main
- * thread analyses the other files, then helps with the queue when it is long enough to pay.
+ * analyzeAll with the warm worker: files that pass the prefilter are queued for it as they are
+ * found (it is sent more between turns of the event loop, so it starts before the prefilter ends);
+ * the main thread then helps with the queue when it is long enough to pay.
  */
 async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promise<FileAnalysis[]> {
   const finished = new Map<string, FileAnalysis>();
-  const mine: PendingFile[] = [];
   let queued = 0;
   let read = 0;
   for (const file of pool.files) {
     const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes);
     if (!isPending(loaded)) finished.set(file, loaded);
-    else if (isTypeScriptFile(loaded)) {
+    else {
       warm.add(loaded);
       queued++;
       warm.pump();
-    } else mine.push(loaded);
+    }
     if (++read % FILES_PER_TURN === 0) await nextTurn();
   }
-  const total = mine.length + queued;
+  const total = queued;
   let doneHere = 0;
   const progress = (): void => pool.onProgress?.(doneHere + warm.done(), total);
   const analyse = async (file: PendingFile): Promise<void> => {
@@ -141,12 +136,22 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
       await nextTurn(); // lets the worker's answers in, and more files out to it
     }
   };
-  for (const file of mine) await analyse(file);
+  // More cores than the two threads here: a large queue is shared with extra workers, as analyzeAll would.
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const extra = warm.queued() >= MIN_PARSED_FILES_FOR_WORKERS ? plannedWorkers(undefined, warm.queued(), cores) - 2 : 0;
+  const script = workerScript();
+  let others: Promise<FileAnalysis[]> | undefined;
+  if (extra >= 1 && script) {
+    const share: PendingFile[] = [];
+    for (let n = Math.floor((warm.queued() * extra) / (extra + 2)), file = warm.take(); file; file = --n > 0 ? warm.take() : undefined) share.push(file);
+    others = parseInWorkers(share, { ...pool, onProgress: undefined }, script, extra);
+  }
   const helpAbove = pool.options.leakAnalysis ? 0 : HELP_ABOVE;
   if (warm.queued() > helpAbove) {
     for (let file = warm.take(); file; file = warm.take()) await analyse(file);
   }
   for (const analysis of await warm.finish()) finished.set(analysis.file, analysis);
+  for (const analysis of (await others) ?? []) finished.set(analysis.file, analysis);
   // A worker that failed handed back what it had not answered.
   for (let file = warm.take(); file; file = warm.take()) await analyse(file);
   progress();
