@@ -44,18 +44,25 @@ export function isPythonTestPath(file: string): boolean {
  * only talk about tokens are not parsed for summaries nobody asks for.
  */
 export function pythonPrefilter(text: string, options: FrontEndOptions): boolean {
-  const words = [
-    ...PREFILTER_WORDS,
-    ...options.resolver.functions,
-    ...options.resolver.types,
-    ...(options.extraSources ?? []),
-    ...(options.extraSourcePaths ?? []).map((spec) => spec.call.split('.').pop()!),
-    ...secretStoresFor('python', options.extraSecretStores).map((e) => e.module.split('.').pop()!),
-    ...importedSourceNames(options),
-  ];
-  if (words.some((w) => w && text.includes(w)) || mentionsEnviron(text)) return true;
+  let words = prefilterWords.get(options);
+  if (!words) {
+    words = [
+      ...PREFILTER_WORDS,
+      ...options.resolver.functions,
+      ...options.resolver.types,
+      ...(options.extraSources ?? []),
+      ...(options.extraSourcePaths ?? []).map((spec) => spec.call.split('.').pop()!),
+      ...secretStoresFor('python', options.extraSecretStores).map((e) => e.module.split('.').pop()!),
+      ...importedSourceNames(options),
+    ].filter((word) => word);
+    prefilterWords.set(options, words);
+  }
+  if (words.some((w) => text.includes(w)) || mentionsEnviron(text)) return true;
   return options.registryNames.some((name) => text.includes(name));
 }
+
+/** The prefilter's words per options object (the same for every file of a scan). */
+const prefilterWords = new WeakMap<FrontEndOptions, string[]>();
 
 /**
  * `environ` or `environb` as a name (`os.environ`, `from os import environ`), not the start of

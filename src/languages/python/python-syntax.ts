@@ -100,7 +100,11 @@ export function hasInterpolation(node: Node): boolean {
 
 /** Decodes the literal text of a plain string node (no interpolation); escapes are kept simple. */
 export function literalStringText(node: Node): string | null {
-  if (node.type !== 'string' || hasInterpolation(node)) return null;
+  if (node.type !== 'string') return null;
+  // Most literals have nothing to decode: their text between the quotes is the value.
+  const plain = undecodedContent(node.text);
+  if (plain !== null) return plain;
+  if (hasInterpolation(node)) return null;
   const raw = stringPrefix(node).includes('r');
   let out = '';
   for (const child of node.namedChildren) {
@@ -108,6 +112,22 @@ export function literalStringText(node: Node): string | null {
     else if (child.type === 'escape_sequence') out += raw ? child.text : decodeEscape(child.text);
   }
   return out;
+}
+
+/**
+ * The text between the quotes of a string literal written `[prefix]"…"` (or `'…'`, `"""…"""`,
+ * `'''…'''`) with no backslash and no brace in it: then there is no escape to decode and no
+ * interpolation, and that text is the value. Null when the literal needs the slow path.
+ */
+function undecodedContent(raw: string): string | null {
+  if (raw.includes('\\') || raw.includes('{')) return null;
+  let start = 0;
+  while (start < raw.length && 'rRbBuUfF'.includes(raw[start])) start++;
+  const quoteChar = raw[start];
+  if (quoteChar !== '"' && quoteChar !== "'") return null;
+  const quote = raw.startsWith(quoteChar.repeat(3), start) && raw.length - start >= 6 ? quoteChar.repeat(3) : quoteChar;
+  if (raw.length - start < 2 * quote.length || !raw.endsWith(quote)) return null;
+  return raw.slice(start + quote.length, raw.length - quote.length);
 }
 
 function decodeEscape(text: string): string {
