@@ -157,7 +157,7 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
   try {
     const prepared = await prepareProject(options, (config) => {
       prefetchGitListings(config.root);
-      if (!likelyCacheHit(config, options.cache)) warmWorker = startWarmWorker(options.workers);
+      if (!likelyCacheHit(config, options.cache)) warmWorker = startWarmWorker(options.workers, config.root);
     });
     return await scanPrepared(options, prepared, started, warmWorker);
   } finally {
@@ -184,6 +184,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   }
   const discovered = await discoverFilesAsync({ root, targets, include: config.include, exclude: config.exclude });
   const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
+  warmWorker?.preloadFor(files);
   const coverage = { cwd: options.cwd, config, targets, files };
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
   const shardPlan = options.shard ? planShards(root, files, options.shard) : undefined;

@@ -2,29 +2,35 @@
 // TypeScript front end at once, while the main thread loads the registry, lists and prefilters the
 // files, then analyses the files it is sent, batch by batch, until told there are no more (other
 // languages' front ends load on their first file).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { loadFrontEnds } from '../languages/index.js';
 
-export type ToWorker = { kind: 'batch'; options: FrontEndOptions; files: PendingFile[] } | { kind: 'end' };
-export type FromWorker = { kind: 'ready' } | { kind: 'results'; results: FileAnalysis[] };
+export type ToWorker = { kind: 'preload' } | { kind: 'batch'; options: FrontEndOptions; files: PendingFile[] } | { kind: 'end' };
+/** workerData: load the TypeScript compiler at once (the project looks like a JS/TS one), or wait for 'preload' or a TS file. */
+export interface WorkerStart {
+  preloadTypeScript: boolean;
+}
+export type FromWorker = { kind: 'results'; results: FileAnalysis[] };
 
 const port = parentPort;
 if (port) {
   const queue: { options: FrontEndOptions; files: PendingFile[] }[] = [];
   let draining = false;
   let ended = false;
-  const loaded = (async () => {
-    await loadFrontEnds(['typescript', 'javascript']);
-    await import('../languages/typescript/index.js'); // the compiler, which the front end imports on first use
-    port.postMessage({ kind: 'ready' } satisfies FromWorker);
-  })();
+  let preloading: Promise<void> | undefined;
+  const preload = (): Promise<void> =>
+    (preloading ??= (async () => {
+      await loadFrontEnds(['typescript', 'javascript']);
+      await import('../languages/typescript/index.js'); // the compiler, which the front end imports on its first file
+    })());
+  if ((workerData as WorkerStart | undefined)?.preloadTypeScript) void preload();
 
   const drain = async (): Promise<void> => {
     if (draining) return;
     draining = true;
-    await loaded;
+    if (preloading) await preloading; // other front ends load on their first file (runFrontEnd)
     while (queue.length > 0) {
       const { options, files } = queue.shift()!;
       const results: FileAnalysis[] = [];
@@ -36,6 +42,10 @@ if (port) {
   };
 
   port.on('message', (message: ToWorker) => {
+    if (message.kind === 'preload') {
+      void preload();
+      return;
+    }
     if (message.kind === 'end') {
       ended = true;
       if (!draining) port.close();

@@ -5,13 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, tempDir, writeTree } from '../../support/run-cli.js';
+import { enoughScripts, looksLikeScriptProject } from '../../../src/core/warm-worker.js';
 
 /** Runs the CLI with a preload that reports every `require('typescript')` on stderr. */
-function scanTracingCompiler(root: string): { loaded: boolean; stderr: string; report: { stats: { files: number; prefiltered: number } } } {
+function scanTracingCompiler(root: string, threads: string[] = ['--workers', '0']): { loaded: boolean; stderr: string; report: { stats: { files: number; prefiltered: number } } } {
   const hook = path.join(tempDir('clavis-trace-'), 'trace.cjs');
   fs.writeFileSync(hook, "const M = require('module'); const load = M._load; M._load = function (request, ...rest) { if (request === 'typescript') process.stderr.write('COMPILER LOADED\\n'); return load.call(this, request, ...rest); };\n");
   const out = path.join(root, 'report.json');
-  const run = spawnSync(process.execPath, ['--require', hook, BIN, '--no-cache', '--workers', '0', '-f', 'json', '-o', out, '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  const run = spawnSync(process.execPath, ['--require', hook, BIN, '--no-cache', ...threads, '-f', 'json', '-o', out, '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
   return { loaded: run.stderr.includes('COMPILER LOADED'), stderr: run.stderr, report: JSON.parse(fs.readFileSync(out, 'utf8')) };
 }
 
@@ -25,6 +26,20 @@ describe('the TypeScript compiler is loaded on demand', () => {
     const { loaded, stderr, report } = scanTracingCompiler(root);
     expect(report.stats.prefiltered, stderr).toBeGreaterThanOrEqual(2);
     expect(loaded, stderr).toBe(false);
+    // Nor by the warm worker of a default scan (src/core/warm-worker.ts): no package.json, few scripts.
+    const byDefault = scanTracingCompiler(root, []);
+    expect(byDefault.report, byDefault.stderr).toEqual(report);
+    expect(byDefault.loaded, byDefault.stderr).toBe(false);
+  });
+
+  it('is loaded early by the warm worker only for a JS/TS project, or when the file list holds 20+ TS/JS files', () => {
+    expect(looksLikeScriptProject(writeTree({ 'package.json': '{"name":"web"}\n' }))).toBe(true);
+    expect(looksLikeScriptProject(writeTree({ 'tsconfig.json': '{}\n' }))).toBe(true);
+    expect(looksLikeScriptProject(writeTree({ 'pyproject.toml': '[project]\n', 'scripts/build.mjs': '\n' }))).toBe(false);
+    const scripts = (n: number): string[] => ['app/main.py', ...Array.from({ length: n }, (_, i) => `web/page${i}.tsx`), 'README.md'];
+    expect(enoughScripts(scripts(19))).toBe(false);
+    expect(enoughScripts(scripts(20))).toBe(true);
+    expect(enoughScripts(['a.py', 'b.rs', 'c.d.ts.map'])).toBe(false);
   });
 
   it('is loaded once a TS file can hold a fact', () => {
