@@ -76,6 +76,10 @@ interface CallSite {
   sinkEntries: SinkEntry[];
 }
 
+/** Keys of changedAt for the shared tables (besides FunctionInfo and ClassModel objects). */
+const INSTANCE_ATTRIBUTES = 'instance-attributes';
+const FIELD_SINKS = 'field-sinks';
+
 const EMPTY_ARGUMENTS: ReturnType<typeof callArguments> = { positional: [], keywords: new Map(), splats: [] };
 
 /** Calls whose result carries no string content of their argument. */
@@ -124,6 +128,11 @@ export class PythonLeakAnalysis {
   private emit = false;
   /** Counts changes to what any function's analysis reads besides its own body: summaries, instance fields, field sinks. */
   private changes = 0;
+  /** What changed last when: a FunctionInfo (its summary), a ClassModel (its init fields), 'instance-attributes', 'field-sinks'. */
+  private readonly changedAt = new Map<unknown, number>();
+  /** While a summary pass analyses a function: the keys (as in changedAt) it reads. */
+  private reads: Set<unknown> | null = null;
+  private readonly lastAnalysis = new Map<FunctionInfo, { startedAt: number; reads: Set<unknown>; wouldReport: boolean }>();
   /** Set when a summary pass reaches a point where the reporting pass would report (a leak, an unresolved call). */
   private wouldReport = false;
   private current: FunctionInfo | null = null;
@@ -165,31 +174,51 @@ export class PythonLeakAnalysis {
 
   run(): LeakFact[] {
     this.collectFunctions();
-    // Summary passes: module globals first, then functions twice so callees' summaries reach callers.
+    // Summary passes: module globals first, then functions twice so callees' summaries reach
+    // callers; the second time only where something the function read changed since its first
+    // analysis began (it would otherwise do exactly the same again).
     this.globals = this.walkModule();
-    for (const info of this.functions.values()) this.analyzeFunction(info);
-    // The second pass notes, per function, the state it started from and whether a leak or an
-    // unresolved call would have been reported had it been the reporting pass.
-    const startedAt = new Map<FunctionInfo, number>();
-    const wouldReport = new Set<FunctionInfo>();
-    for (const info of this.functions.values()) {
-      startedAt.set(info, this.changes);
-      this.wouldReport = false;
-      this.analyzeFunction(info);
-      if (this.wouldReport) wouldReport.add(info);
-    }
+    for (const info of this.functions.values()) this.analyzeTracked(info);
+    for (const info of this.functions.values()) if (!this.unchangedFor(info)) this.analyzeTracked(info);
     this.emit = true;
     const summaryGlobals = this.globals;
     this.globals = this.walkModule();
     const sameGlobals = sameValue(summaryGlobals, this.globals);
-    // A function whose second pass reported nothing, and whose view of the module (summaries,
-    // instance fields, globals) has not changed since that pass began, would do exactly the same
-    // again: the reporting pass skips it.
+    // The reporting pass likewise skips a function whose last summary pass reached no point where
+    // it would report (a leak, an unresolved call), when its view of the module is the same.
     for (const info of this.functions.values()) {
-      if (sameGlobals && !wouldReport.has(info) && startedAt.get(info) === this.changes) continue;
+      if (sameGlobals && !this.lastAnalysis.get(info)!.wouldReport && this.unchangedFor(info)) continue;
       this.analyzeFunction(info);
     }
     return this.preciseLeaks();
+  }
+
+  /** A summary pass's analysis of a function, noting what it read, when it began, and whether it would have reported. */
+  private analyzeTracked(info: FunctionInfo): void {
+    const startedAt = this.changes;
+    const reads = new Set<unknown>();
+    this.reads = reads;
+    this.wouldReport = false;
+    this.analyzeFunction(info);
+    this.lastAnalysis.set(info, { startedAt, reads, wouldReport: this.wouldReport });
+    this.reads = null;
+  }
+
+  /** Nothing the function's last analysis read (other functions' summaries, class fields, instance fields, field sinks) changed since it began. */
+  private unchangedFor(info: FunctionInfo): boolean {
+    const last = this.lastAnalysis.get(info);
+    if (!last) return false;
+    for (const key of last.reads) if ((this.changedAt.get(key) ?? 0) > last.startedAt) return false;
+    return true;
+  }
+
+  private changed(key: unknown): void {
+    this.changes++;
+    this.changedAt.set(key, this.changes);
+  }
+
+  private read(key: unknown): void {
+    this.reads?.add(key);
   }
 
   /**
@@ -200,7 +229,8 @@ export class PythonLeakAnalysis {
     this.collectFunctions();
     // `__init__` too: where a constructor stores its arguments (`self.token = token`).
     const worth = [...this.functions.values()].filter((info) => info.params.length > 0 && (info.name === '__init__' || info.node.childForFieldName('body')?.descendantsOfType(SUMMARY_WORTHY_NODES)[0]));
-    for (let pass = 0; pass < 2; pass++) for (const info of worth) this.analyzeFunction(info);
+    for (const info of worth) this.analyzeTracked(info);
+    for (const info of worth) if (!this.unchangedFor(info)) this.analyzeTracked(info);
   }
 
   /** Summaries of module-level functions and class methods whose parameters reach the return value or a sink. */
@@ -461,16 +491,18 @@ export class PythonLeakAnalysis {
     const cls = info?.className;
     if (!cls || objectText !== 'self' || !attr) return;
     // `self.key = secret` in one method is visible in the class's other methods.
+    this.read(INSTANCE_ATTRIBUTES);
     if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${text}`)) {
       this.instanceAttributes.set(`${cls}.${text}`, env.get(text)!);
-      this.changes++;
+      this.changed(INSTANCE_ATTRIBUTES);
     }
     // `self.token = token` in `__init__`: a constructor argument becomes this field.
-    if (info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
-      const initFields = this.classes.get(cls)?.initFields;
-      if (initFields && initFields.get(attr) !== taint.paramIndex) {
-        initFields.set(attr, taint.paramIndex);
-        this.changes++;
+    const model = this.classes.get(cls);
+    if (model && info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
+      this.read(model);
+      if (model.initFields.get(attr) !== taint.paramIndex) {
+        model.initFields.set(attr, taint.paramIndex);
+        this.changed(model);
       }
     }
   }
@@ -485,9 +517,10 @@ export class PythonLeakAnalysis {
     const stored = withStep(taint, this.step(at, `stored by setattr(${objectText}, <computed name>)`));
     env.set(key, union(stored, env.get(key) ?? null)!);
     const cls = this.current?.className;
+    this.read(INSTANCE_ATTRIBUTES);
     if (cls && objectText === 'self' && stored.origin === 'source' && !this.instanceAttributes.has(`${cls}.${key}`)) {
       this.instanceAttributes.set(`${cls}.${key}`, stored);
-      this.changes++;
+      this.changed(INSTANCE_ATTRIBUTES);
     }
   }
 
@@ -617,6 +650,7 @@ export class PythonLeakAnalysis {
     }
     // `self.token` in a method: whatever the constructor stored there, resolved per constructor call.
     const cls = this.current?.className ? this.classes.get(this.current.className) : undefined;
+    if (cls) this.read(cls);
     if (cls && objectNode?.text === 'self' && (cls.initFields.has(attr) || cls.annotatedFields.includes(attr)) && !this.secretAttributes.has(attr)) {
       return { origin: 'field', field: attr, secretId: null, envName: null, source: `self.${attr}`, steps: [] };
     }
@@ -687,6 +721,7 @@ export class PythonLeakAnalysis {
     let assigned: Taint | null = null;
     for (const table of [env, this.globals]) for (const [key, taint] of table) if (key.startsWith(prefix)) assigned = union(assigned, taint);
     const cls = this.current?.className;
+    this.read(INSTANCE_ATTRIBUTES);
     if (cls && this.textOf(objectNode) === 'self') for (const [key, taint] of this.instanceAttributes) if (key.startsWith(`${cls}.self.`)) assigned = union(assigned, taint);
     const whole = (taint: Taint | null): Taint | null => {
       if (!taint || taint.origin !== 'source') return taint;
@@ -891,6 +926,7 @@ export class PythonLeakAnalysis {
   }
 
   private instanceAttribute(text: string): Taint | undefined {
+    this.read(INSTANCE_ATTRIBUTES);
     const cls = this.current?.className;
     return cls && text.startsWith('self.') ? this.instanceAttributes.get(`${cls}.${text}`) : undefined;
   }
@@ -918,6 +954,8 @@ export class PythonLeakAnalysis {
     const store = (field: string, taint: Taint | null): void => {
       if (taint) fields.set(field, withStep(taint, this.step(call, `stored in ${cls.name}.${field}`)));
     };
+    this.read(cls);
+    this.read(FIELD_SINKS);
     const init = this.functions.get(`${cls.name}.__init__`);
     if (init) {
       this.applySummary(init, call, args, positional, keywords, null);
@@ -942,6 +980,7 @@ export class PythonLeakAnalysis {
   private applySummary(
     callee: FunctionInfo, call: Node, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, receiver: Taint | null,
   ): Taint | null {
+    this.read(callee);
     const argTaint = (index: number): { taint: Taint | null; node: Node | null } => {
       const name = callee.params[index];
       if (index < positional.length) return { taint: positional[index], node: args.positional[index] };
@@ -1044,16 +1083,16 @@ export class PythonLeakAnalysis {
       for (const index of paramIndexes(taint)) {
         if (info.returnParams.has(index)) continue;
         info.returnParams.set(index, index === taint.paramIndex ? taint.path : undefined);
-        this.changes++;
+        this.changed(info);
       }
     } else if (taint.origin === 'field') {
       if (taint.field && !info.returnFields.has(taint.field)) {
         info.returnFields.add(taint.field);
-        this.changes++;
+        this.changed(info);
       }
     } else if (!info.returnTaint) {
       info.returnTaint = withStep(taint, this.step(value, `returned by ${info.name}()`));
-      this.changes++;
+      this.changed(info);
     }
     if (info.returnSink) this.sinkHit(info.returnSink, info.returnSink.label, value, taint);
   }
@@ -1096,7 +1135,7 @@ export class PythonLeakAnalysis {
         if (info!.paramSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id && s.paramIndex === paramIndex)) continue;
         const own = paramIndex === taint.paramIndex;
         info!.paramSinks.push({ paramIndex, ...(own && taint.path ? { path: taint.path } : {}), entry: { ...entry, label }, node, steps: own ? taint.steps : [] });
-        this.changes++;
+        this.changed(info);
       }
       return;
     }
@@ -1106,7 +1145,7 @@ export class PythonLeakAnalysis {
       const sinks = this.fieldSinks.get(key) ?? [];
       if (!sinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) {
         sinks.push({ entry: { ...entry, label }, node, steps: taint.steps });
-        this.changes++;
+        this.changed(FIELD_SINKS);
       }
       this.fieldSinks.set(key, sinks);
       return;
@@ -1114,7 +1153,7 @@ export class PythonLeakAnalysis {
     if (taint.idParam !== undefined) {
       if (info && !info.idSinks.some((s) => s.node.id === node.id && s.entry.id === entry.id)) {
         info.idSinks.push({ idParam: taint.idParam, entry: { ...entry, label }, node, taint });
-        this.changes++;
+        this.changed(info);
       }
       return;
     }
