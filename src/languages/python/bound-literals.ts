@@ -4,7 +4,7 @@
 // `os.getenv("KEY", "…")`, `os.environ.setdefault("KEY", "…")`, `os.getenv("KEY") or "…"`.
 // Which names are secret is not decided here.
 import type { Node } from 'web-tree-sitter';
-import { literalStringText } from './python-syntax.js';
+import { fieldOf, literalStringText } from './python-syntax.js';
 
 function same(a: Node | null | undefined, b: Node): boolean {
   return Boolean(a) && a!.id === b.id;
@@ -17,13 +17,13 @@ function targetName(node: Node | null): string | null {
     case 'identifier':
       return node.text;
     case 'attribute':
-      return node.childForFieldName('attribute')?.text ?? null;
+      return fieldOf(node, 'attribute')?.text ?? null;
     case 'subscript': {
-      const key = node.childForFieldName('subscript');
+      const key = fieldOf(node, 'subscript');
       return key ? literalStringText(key) : null;
     }
     case 'call': {
-      const first = node.childForFieldName('arguments')?.namedChildren[0];
+      const first = fieldOf(node, 'arguments')?.namedChildren[0];
       return first ? literalStringText(first) : null;
     }
     case 'parenthesized_expression':
@@ -44,17 +44,17 @@ export function boundNameOf(literal: Node): string | null {
   if (!parent) return null;
   switch (parent.type) {
     case 'assignment':
-      return same(parent.childForFieldName('right'), child) ? targetName(parent.childForFieldName('left')) : null;
+      return same(fieldOf(parent, 'right'), child) ? targetName(fieldOf(parent, 'left')) : null;
     case 'keyword_argument':
     case 'default_parameter':
     case 'typed_default_parameter':
-      return same(parent.childForFieldName('value'), child) ? parent.childForFieldName('name')?.text ?? null : null;
+      return same(fieldOf(parent, 'value'), child) ? fieldOf(parent, 'name')?.text ?? null : null;
     case 'pair': {
-      const key = parent.childForFieldName('key');
-      return same(parent.childForFieldName('value'), child) && key ? literalStringText(key) : null;
+      const key = fieldOf(parent, 'key');
+      return same(fieldOf(parent, 'value'), child) && key ? literalStringText(key) : null;
     }
     case 'boolean_operator':
-      return same(parent.childForFieldName('right'), child) ? targetName(parent.childForFieldName('left')) : null;
+      return same(fieldOf(parent, 'right'), child) ? targetName(fieldOf(parent, 'left')) : null;
     case 'argument_list': {
       // `get("KEY", "…")`, `setdefault("KEY", "…")`: a key literal, then its value.
       const args = parent.namedChildren.filter((c) => c.type !== 'comment');

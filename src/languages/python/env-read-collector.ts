@@ -7,7 +7,7 @@ import type { FrontEndOptions } from '../../core/facts.js';
 import { classifyPythonEnumeration } from './env-enumerations.js';
 import { ENV_READ_TYPES, envReadAt, type PythonEnvRead } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
-import { callArguments, literalStringText, rangeOf } from './python-syntax.js';
+import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
 const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
@@ -135,12 +135,12 @@ export class PythonEnvReads {
   private foreignHelperReads(): void {
     const helpers = this.helpers.filter((h) => h.language === 'python');
     if (helpers.length === 0 || this.calls.length === 0) return;
-    const defined = new Set(this.scope.nodes.of(['function_definition']).map((fn) => fn?.childForFieldName('name')?.text));
+    const defined = new Set(this.scope.nodes.of(['function_definition']).map((fn) => (fn ? fieldOf(fn, 'name') : null)?.text));
     for (const helper of helpers) {
       if (defined.has(helper.function)) continue;
       for (const call of this.calls) {
-        const callee = call.childForFieldName('function');
-        const last = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+        const callee = fieldOf(call, 'function');
+        const last = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? fieldOf(callee, 'attribute')?.text : undefined;
         if (last !== helper.function) continue;
         const via = { kind: 'call' as const, function: helper.function, range: rangeOf(call) };
         this.reads.push(...this.callSiteReads(call, helper.index, undefined, helper.api, helper.function, via));
@@ -176,19 +176,19 @@ export class PythonEnvReads {
 
   /** `os.environ[K] = v`, `del os.environ[K]`. */
   private noteSubscriptWrite(node: Node): void {
-    const targets = node.type === 'subscript' ? [] : node.type === 'delete_statement' ? node.namedChildren : [node.childForFieldName('left')];
+    const targets = node.type === 'subscript' ? [] : node.type === 'delete_statement' ? node.namedChildren : [fieldOf(node, 'left')];
     for (const target of targets) {
       if (target?.type !== 'subscript') continue;
-      if (this.scope.qualify(target.childForFieldName('value')) !== 'os.environ') continue;
-      this.noteWrittenKey(target.childForFieldName('subscript'), node, { api: 'os.environ', access: node.type === 'delete_statement' ? 'delete' : 'write' });
+      if (this.scope.qualify(fieldOf(target, 'value')) !== 'os.environ') continue;
+      this.noteWrittenKey(fieldOf(target, 'subscript'), node, { api: 'os.environ', access: node.type === 'delete_statement' ? 'delete' : 'write' });
     }
   }
 
   /** `os.putenv`, `monkeypatch.setenv/delenv`, `os.environ.update({...})`, `patch.dict(os.environ, {...})`. */
   private noteCallWrite(call: Node): void {
-    const fn = call.childForFieldName('function');
+    const fn = fieldOf(call, 'function');
     const qualified = this.scope.qualify(fn);
-    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const method = fn?.type === 'attribute' ? fieldOf(fn, 'attribute')?.text : undefined;
     const writes = (qualified && WRITING_CALLS.has(qualified)) || (method && WRITING_METHODS.has(method));
     // Most calls write nothing: their arguments are not looked at.
     if (!writes && qualified !== 'os.environ.update' && !(qualified && /(^|\.)patch\.dict$/.test(qualified))) return;
@@ -211,7 +211,7 @@ export class PythonEnvReads {
     const api = qualified === 'os.environ.update' ? 'os.environ.update' : 'patch.dict(os.environ)';
     if (qualified === 'os.environ.update') for (const [name, value] of args.keywords) this.noteWrittenKeyName(name, value, call, api);
     if (mapping?.type !== 'dictionary') return;
-    for (const pair of mapping.namedChildren) if (pair.type === 'pair') this.noteWrittenKey(pair.childForFieldName('key'), call, { api, access: 'write' });
+    for (const pair of mapping.namedChildren) if (pair.type === 'pair') this.noteWrittenKey(fieldOf(pair, 'key'), call, { api, access: 'write' });
   }
 }
 
@@ -228,13 +228,13 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
   for (let p = key.parent; p; child = p, p = p.parent) {
     if (COMPREHENSIONS.has(p.type)) {
       for (const clause of p.namedChildren) {
-        if (clause.type !== 'for_in_clause' || clause.childForFieldName('left')?.text !== name) continue;
-        const list = literalList(clause.childForFieldName('right'), scope);
+        if (clause.type !== 'for_in_clause' || fieldOf(clause, 'left')?.text !== name) continue;
+        const list = literalList(fieldOf(clause, 'right'), scope);
         return list ? { kind: 'loop', list } : null;
       }
     }
-    if (p.type === 'for_statement' && p.childForFieldName('body')?.id === child.id && p.childForFieldName('left')?.text === name) {
-      const list = literalList(p.childForFieldName('right'), scope);
+    if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
+      const list = literalList(fieldOf(p, 'right'), scope);
       return list ? { kind: 'loop', list } : null;
     }
     if (p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
@@ -245,7 +245,7 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
       if (index < 0) return null;
       const offset = method ? 1 : 0;
       if (index < offset) return null;
-      const fnName = p.childForFieldName('name')?.text;
+      const fnName = fieldOf(p, 'name')?.text;
       return fnName ? { kind: 'param', fn: p, index: index - offset, name: fnName, method } : null;
     }
   }
@@ -262,12 +262,12 @@ function literalList(node: Node | null, scope: ModuleScope): Node | null {
 }
 
 function parameterNames(fn: Node): string[] {
-  const params = fn.childForFieldName('parameters');
+  const params = fieldOf(fn, 'parameters');
   if (!params) return [];
   const names: string[] = [];
   for (const param of params.namedChildren) {
     if (param.type === 'identifier') names.push(param.text);
-    else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter') names.push(param.childForFieldName('name')?.text ?? '');
+    else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter') names.push(fieldOf(param, 'name')?.text ?? '');
     else if (param.type === 'typed_parameter') names.push(param.namedChildren.find((c) => c.type === 'identifier')?.text ?? '');
     else if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') names.push('');
   }
@@ -292,11 +292,11 @@ function classOf(node: Node): Node | null {
 
 /** `helper(...)` for a function, `self.helper(...)` / `cls.helper(...)` inside the same class for a method. */
 function isCallOf(call: Node, fn: Node, name: string, method: boolean): boolean {
-  const callee = call.childForFieldName('function');
+  const callee = fieldOf(call, 'function');
   if (!callee) return false;
   if (!method) return callee.type === 'identifier' && callee.text === name;
-  if (callee.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== name) return false;
-  const owner = callee.childForFieldName('object')?.text;
+  if (callee.type !== 'attribute' || fieldOf(callee, 'attribute')?.text !== name) return false;
+  const owner = fieldOf(callee, 'object')?.text;
   return (owner === 'self' || owner === 'cls') && classOf(call)?.id === classOf(fn)?.id;
 }
 
@@ -315,9 +315,9 @@ function nameEscapes(fn: Node, name: string, method: boolean): boolean {
     if (!identifier || identifier.text !== name) continue;
     const parent = identifier.parent;
     if (!parent) continue;
-    if (parent.type === 'function_definition' && parent.childForFieldName('name')?.id === identifier.id) continue;
-    if (!method && parent.type === 'call' && parent.childForFieldName('function')?.id === identifier.id) continue;
-    if (method && parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id && parent.parent?.type === 'call') continue;
+    if (parent.type === 'function_definition' && fieldOf(parent, 'name')?.id === identifier.id) continue;
+    if (!method && parent.type === 'call' && fieldOf(parent, 'function')?.id === identifier.id) continue;
+    if (method && parent.type === 'attribute' && fieldOf(parent, 'attribute')?.id === identifier.id && parent.parent?.type === 'call') continue;
     return true;
   }
   for (const literal of root.descendantsOfType('string')) if (literal && literalStringText(literal) === name) return true;

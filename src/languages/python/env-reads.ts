@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
 import { enclosingScope, type ModuleScope } from './module-scope.js';
-import { callArguments } from './python-syntax.js';
+import { callArguments, fieldOf } from './python-syntax.js';
 
 export interface PythonEnvRead {
   name: string | null;
@@ -39,7 +39,7 @@ function isEnviron(node: Node | null, scope: ModuleScope): boolean {
 
 function isDotenvValuesCall(node: Node | null, scope: ModuleScope): boolean {
   if (!node || node.type !== 'call') return false;
-  const q = scope.qualify(node.childForFieldName('function'));
+  const q = scope.qualify(fieldOf(node, 'function'));
   return q !== null && DOTENV_VALUES.has(q);
 }
 
@@ -64,8 +64,8 @@ export function envReadAt(node: Node, scope: ModuleScope, type = node.type): Pyt
 function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRead | null {
   switch (type) {
     case 'subscript': {
-      const value = node.childForFieldName('value');
-      const key = node.childForFieldName('subscript');
+      const value = fieldOf(node, 'value');
+      const key = fieldOf(node, 'subscript');
       let read: PythonEnvRead | null;
       if (isEnviron(value, scope)) read = { name: scope.constString(key), api: scope.qualify(value)!, node, keyNode: key ?? undefined };
       else if (isDotenvValuesCall(value, scope)) read = { name: scope.constString(key), api: 'dotenv_values', node, keyNode: key ?? undefined };
@@ -74,7 +74,7 @@ function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRea
       return read && !isWriteTarget(node) ? read : null;
     }
     case 'call': {
-      const fn = node.childForFieldName('function');
+      const fn = fieldOf(node, 'function');
       const q = scope.qualify(fn);
       if (q && GETTERS[q]) {
         const args = callArguments(node);
@@ -82,13 +82,13 @@ function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRea
         if (!key) return null;
         return { name: scope.constString(key), api: GETTERS[q], node, keyNode: key };
       }
-      if (fn?.type === 'attribute' && isEnviron(fn.childForFieldName('object'), scope)) {
-        const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (fn?.type === 'attribute' && isEnviron(fieldOf(fn, 'object'), scope)) {
+        const method = fieldOf(fn, 'attribute')?.text ?? '';
         if (ENUMERATING_METHODS.has(method)) return { name: null, api: `os.environ.${method}`, node, enumerates: true };
       }
-      if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get') {
+      if (fn?.type === 'attribute' && fieldOf(fn, 'attribute')?.text === 'get') {
         const args = callArguments(node);
-        const found = copyRead(fn.childForFieldName('object'), args.positional[0] ?? args.keywords.get('key') ?? null, node, scope, '.get');
+        const found = copyRead(fieldOf(fn, 'object'), args.positional[0] ?? args.keywords.get('key') ?? null, node, scope, '.get');
         if (found) return found;
       }
       if (q === 'dict' && callArguments(node).positional.some((arg) => isEnviron(arg, scope))) {
@@ -101,7 +101,7 @@ function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRea
     }
     case 'for_statement':
     case 'for_in_clause': {
-      const right = node.childForFieldName('right');
+      const right = fieldOf(node, 'right');
       return isEnviron(right, scope) ? { name: null, api: 'os.environ', node: right!, enumerates: true } : null;
     }
     case 'dictionary_splat': {
@@ -110,8 +110,8 @@ function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRea
     }
     case 'keyword_argument': {
       // `subprocess.run(cmd, env=os.environ)`: the whole environment handed on as it is.
-      const value = node.childForFieldName('value');
-      return node.childForFieldName('name')?.text === 'env' && isEnviron(value, scope) ? { name: null, api: 'os.environ', node: value!, enumerates: true } : null;
+      const value = fieldOf(node, 'value');
+      return fieldOf(node, 'name')?.text === 'env' && isEnviron(value, scope) ? { name: null, api: 'os.environ', node: value!, enumerates: true } : null;
     }
     default:
       return null;
@@ -134,7 +134,7 @@ function copyRead(container: Node | null, key: Node | null, node: Node, scope: M
   const name = scope.constString(key);
   if (name === null) return null;
   // `{**os.environ, "X": "1"}["X"]` is the literal put there, not the environment's.
-  if (value.type === 'dictionary' && value.namedChildren.some((pair) => pair.type === 'pair' && scope.constString(pair.childForFieldName('key')) === name)) return null;
+  if (value.type === 'dictionary' && value.namedChildren.some((pair) => pair.type === 'pair' && scope.constString(fieldOf(pair, 'key')) === name)) return null;
   return { name, api: `${copy}${accessor}`, node, keyNode: key };
 }
 
@@ -146,7 +146,7 @@ function copyNames(node: Node, scope: ModuleScope): Set<string> {
   if (names) return names;
   names = new Set();
   for (const assignment of scope.nodes.of(['assignment'])) {
-    const left = assignment?.childForFieldName('left');
+    const left = (assignment ? fieldOf(assignment, 'left') : null);
     if (left?.type === 'identifier' && environCopyApi(assignment!.childForFieldName('right'), scope)) names.add(left.text);
   }
   copyNamesOf.set(scope, names);
@@ -175,23 +175,23 @@ function boundValue(identifier: Node, scope: ModuleScope): Node | null {
 
 /** The value `owner` binds `name` to once; null when bound otherwise; 'unbound' when it does not bind it (look outward). */
 function bindingIn(owner: Node, name: string): Node | null | 'unbound' {
-  const params = owner.childForFieldName('parameters');
+  const params = fieldOf(owner, 'parameters');
   if (params?.descendantsOfType('identifier').some((id) => id?.text === name)) return null;
-  const body = owner.type === 'module' ? owner : owner.childForFieldName('body');
+  const body = owner.type === 'module' ? owner : fieldOf(owner, 'body');
   const stack: Node[] = body ? [...body.namedChildren] : [];
   let value: Node | null = null;
   let bindings = 0;
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (SCOPES.has(node.type)) {
-      if (node.childForFieldName('name')?.text === name) bindings += 2;
+      if (fieldOf(node, 'name')?.text === name) bindings += 2;
       continue;
     }
     if (node.type === 'assignment' || node.type === 'augmented_assignment' || node.type === 'for_statement' || node.type === 'for_in_clause' || node.type === 'named_expression' || node.type === 'as_pattern') {
-      const target = node.type === 'named_expression' ? node.childForFieldName('name') : node.type === 'as_pattern' ? node.childForFieldName('alias') : node.childForFieldName('left');
+      const target = node.type === 'named_expression' ? fieldOf(node, 'name') : node.type === 'as_pattern' ? fieldOf(node, 'alias') : fieldOf(node, 'left');
       if (target?.type === 'identifier' && target.text === name) {
         bindings++;
-        value = node.type === 'assignment' ? node.childForFieldName('right') : null;
+        value = node.type === 'assignment' ? fieldOf(node, 'right') : null;
       } else if (target && target.type !== 'subscript' && target.type !== 'attribute' && target.descendantsOfType('identifier').some((id) => id?.text === name && id.parent?.type !== 'subscript' && id.parent?.type !== 'attribute')) {
         bindings += 2;
       }
@@ -206,8 +206,8 @@ function bindingIn(owner: Node, name: string): Node | null | 'unbound' {
 function environCopyApi(value: Node | null, scope: ModuleScope): string | null {
   if (!value) return null;
   if (value.type === 'call') {
-    const fn = value.childForFieldName('function');
-    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'copy' && isEnviron(fn.childForFieldName('object'), scope)) return 'os.environ.copy()';
+    const fn = fieldOf(value, 'function');
+    if (fn?.type === 'attribute' && fieldOf(fn, 'attribute')?.text === 'copy' && isEnviron(fieldOf(fn, 'object'), scope)) return 'os.environ.copy()';
     if (scope.qualify(fn) === 'dict' && isEnviron(callArguments(value).positional[0] ?? null, scope)) return 'dict(os.environ)';
     return null;
   }
@@ -221,6 +221,6 @@ function isWriteTarget(node: Node): boolean {
   while (target.parent && (target.parent.type === 'pattern_list' || target.parent.type === 'tuple_pattern' || target.parent.type === 'expression_list')) target = target.parent;
   const parent = target.parent;
   if (!parent) return false;
-  if (parent.type === 'assignment') return parent.childForFieldName('left')?.id === target.id;
+  if (parent.type === 'assignment') return fieldOf(parent, 'left')?.id === target.id;
   return parent.type === 'delete_statement';
 }

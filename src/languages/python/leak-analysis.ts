@@ -15,7 +15,7 @@ import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
 import { envReadAt } from './env-reads.js';
 import { isCredentialStoreDestination } from './file-destination.js';
 import type { ModuleScope } from './module-scope.js';
-import { callArguments, calleeChain, calleeName, dottedParts, rangeOf } from './python-syntax.js';
+import { callArguments, calleeChain, calleeName, dottedParts, fieldOf, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
 import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
@@ -140,7 +140,6 @@ export class PythonLeakAnalysis {
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
   private readonly unresolved = new Set<string>();
   private readonly callSites = new Map<number, CallSite>();
-  private readonly fieldMemo = new Map<string, Map<number, Node | null>>();
   private readonly typeMemo = new Map<number, string>();
   private readonly textMemo = new Map<number, string>();
 
@@ -339,11 +338,7 @@ export class PythonLeakAnalysis {
 
   /** `node.childForFieldName(name)`, the same Node object in every pass (whose children are then built once). */
   private field(node: Node, name: string): Node | null {
-    let byNode = this.fieldMemo.get(name);
-    if (!byNode) this.fieldMemo.set(name, (byNode = new Map()));
-    let child = byNode.get(node.id);
-    if (child === undefined) byNode.set(node.id, (child = node.childForFieldName(name)));
-    return child;
+    return fieldOf(node, name);
   }
 
   /** `node.type`, read from the tree once per node. */

@@ -1,6 +1,23 @@
 // Small, policy-free helpers over tree-sitter-python nodes: ranges, callee chains, string values.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../../core/facts.js';
+
+const fieldsOf = new WeakMap<Tree, Map<string, Map<number, Node | null>>>();
+
+/**
+ * `node.childForFieldName(name)`, kept per tree: the fact walk, the env-read collector, the sink
+ * matcher and each leak pass ask for the same fields of the same calls, and get the same Node
+ * object (whose children are then built once).
+ */
+export function fieldOf(node: Node, name: string): Node | null {
+  let byName = fieldsOf.get(node.tree);
+  if (!byName) fieldsOf.set(node.tree, (byName = new Map()));
+  let byNode = byName.get(name);
+  if (!byNode) byName.set(name, (byNode = new Map()));
+  let child = byNode.get(node.id);
+  if (child === undefined) byNode.set(node.id, (child = node.childForFieldName(name)));
+  return child;
+}
 
 /** tree-sitter columns are UTF-16 code units when parsing a JS string, 0-based; facts are 1-based. */
 export function rangeOf(node: Node): Range {
@@ -17,8 +34,8 @@ export function dottedParts(node: Node | null): string[] | null {
   if (!node) return null;
   if (node.type === 'identifier') return [node.text];
   if (node.type === 'attribute') {
-    const object = dottedParts(node.childForFieldName('object'));
-    const attr = node.childForFieldName('attribute');
+    const object = dottedParts(fieldOf(node, 'object'));
+    const attr = fieldOf(node, 'attribute');
     return object && attr ? [...object, attr.text] : null;
   }
   return null;
@@ -35,13 +52,13 @@ export function calleeChain(node: Node | null): string[] {
     case 'identifier':
       return [node.text];
     case 'attribute': {
-      const attr = node.childForFieldName('attribute');
-      return [...calleeChain(node.childForFieldName('object')), attr ? attr.text : ''];
+      const attr = fieldOf(node, 'attribute');
+      return [...calleeChain(fieldOf(node, 'object')), attr ? attr.text : ''];
     }
     case 'call':
-      return calleeChain(node.childForFieldName('function'));
+      return calleeChain(fieldOf(node, 'function'));
     case 'subscript':
-      return calleeChain(node.childForFieldName('value'));
+      return calleeChain(fieldOf(node, 'value'));
     case 'parenthesized_expression':
       return calleeChain(node.namedChildren[0] ?? null);
     default:
@@ -51,10 +68,10 @@ export function calleeChain(node: Node | null): string[] {
 
 /** The last name of a callee: `print`, `info` for `logger.info`. */
 export function calleeName(call: Node): string | null {
-  const fn = call.childForFieldName('function');
+  const fn = fieldOf(call, 'function');
   if (!fn) return null;
   if (fn.type === 'identifier') return fn.text;
-  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text ?? null;
+  if (fn.type === 'attribute') return fieldOf(fn, 'attribute')?.text ?? null;
   return null;
 }
 
@@ -67,15 +84,15 @@ export interface CallArguments {
 
 export function callArguments(call: Node): CallArguments {
   const result: CallArguments = { positional: [], keywords: new Map(), splats: [] };
-  const args = call.childForFieldName('arguments');
+  const args = fieldOf(call, 'arguments');
   if (!args || args.type !== 'argument_list') {
     if (args) result.positional.push(args); // generator expression argument
     return result;
   }
   for (const child of args.namedChildren) {
     if (child.type === 'keyword_argument') {
-      const name = child.childForFieldName('name');
-      const value = child.childForFieldName('value');
+      const name = fieldOf(child, 'name');
+      const value = fieldOf(child, 'value');
       if (name && value) result.keywords.set(name.text, value);
     } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
       result.splats.push(child);

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import type { ModuleScope } from './module-scope.js';
-import { calleeChain } from './python-syntax.js';
+import { calleeChain, fieldOf } from './python-syntax.js';
 
 export class SinkMatcher {
   private readonly callSinks: SinkEntry[];
@@ -25,7 +25,7 @@ export class SinkMatcher {
 
   /** Catalog entries this call matches (sinks and `allowed` entries). */
   matchCall(call: Node): SinkEntry[] {
-    const fn = call.childForFieldName('function');
+    const fn = fieldOf(call, 'function');
     if (!fn) return [];
     const chain = calleeChain(fn).join('.');
     const qualified = this.scope.qualify(fn);
