@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from './facts.js';
-import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
+import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
+import { reanalyseAll } from './worker-pool.js';
+import type { WarmWorker } from './warm-worker.js';
 
 function summaryKey(name: string): string {
   // Calls are matched on the last path segment: `util::log_key`, `util.log_key`, `log_key`.
@@ -73,9 +75,9 @@ function isIdentifierWord(word: string): boolean {
   return true;
 }
 
-export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number): Promise<void> {
+export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, warm?: WarmWorker): Promise<void> {
   const texts = new ProjectTexts(root);
-  const pythonDefined = await analyzeSkippedDefinitions(analyses, options, texts);
+  const pythonDefined = await analyzeSkippedDefinitions(analyses, options, texts, warm);
   const summaries: FunctionSummaryFact[] = [];
   for (const analysis of analyses) {
     for (const fact of analysis.facts?.facts ?? []) if (fact.kind === 'function-summary') summaries.push(fact);
@@ -91,6 +93,8 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
   for (const analysis of analyses) {
     if ((analysis.language === 'python' || analysis.language === 'rust') && analysis.unresolvedCalls) wanted.set(analysis.file, new Set(analysis.unresolvedCalls.map(summaryKey)));
   }
+  // Each file again with the summaries its calls asked for: independent of one another, so shared with the warm worker.
+  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
@@ -100,10 +104,12 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     if (relevant.length === 0) continue;
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     if (!isPending(loaded)) continue;
-    analyses[i] = await runFrontEnd(loaded, { ...options, functionSummaries: relevant });
+    jobs.push({ at: i, file: loaded, options: { ...options, functionSummaries: relevant } });
   }
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts, pythonDefined);
-  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts, new Set());
+  const again = await reanalyseAll(jobs, warm);
+  jobs.forEach((job, k) => (analyses[job.at] = again[k]));
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts, pythonDefined, warm);
+  await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts, new Set(), warm);
   locateLeaksAtSinks(analyses);
 }
 
@@ -118,7 +124,7 @@ const SOURCE_ROUNDS = 3;
  * asked for. Such a file may hand the secret on in turn (its own getter), hence a few rounds.
  */
 async function followPythonSecretSources(
-  root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust', texts: ProjectTexts, pythonDefined: Set<string>,
+  root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, wanted: Map<string, Set<string>>, language: 'python' | 'rust', texts: ProjectTexts, pythonDefined: Set<string>, warm?: WarmWorker,
 ): Promise<void> {
   const handled = new Set<string>();
   for (let round = 0; round < SOURCE_ROUNDS; round++) {
@@ -127,6 +133,7 @@ async function followPythonSecretSources(
     if (fresh.length === 0) return;
     for (const summary of fresh) handled.add(sourceKey(summary));
     const freshNames = [...new Set(fresh.map((s) => summaryKey(s.name)))];
+    const roundJobs: { at: number; file: PendingFile; options: FrontEndOptions; asked: Set<string> }[] = [];
     // Another module's function or value is reached through an import that names its module. A
     // secret under a key (a settings object imported by every module) is read through that key
     // or a parent of it: a module that names none of them is not analysed again (a known limit:
@@ -145,7 +152,7 @@ async function followPythonSecretSources(
       if (!fresh.some(mentions)) continue;
       const asked = wanted.get(analysis.file) ?? new Set<string>();
       // Python: a name asked by an earlier re-analysis of this file has its definitions summarised now.
-      if (language === 'python') all.push(...(await summariseDefinitions(analyses, 'python', asked, pythonDefined, options, texts)));
+      if (language === 'python') all.push(...(await summariseDefinitions(analyses, 'python', asked, pythonDefined, options, texts, warm)));
       const own = new Set(analyses[i].facts?.facts.filter((f) => f.kind === 'function-summary'));
       // Rust: once a file is analysed again, every source it calls by name counts (`load_settings().bearer()` names no `Settings`).
       const calls = (s: FunctionSummaryFact): boolean => (words ? hasWord(words, text, summaryKey(s.name)) : mentions(s));
@@ -154,10 +161,21 @@ async function followPythonSecretSources(
       const withSummaries = { ...options, functionSummaries: relevant };
       const loaded = await loadForReanalysis(root, analysis.file, withSummaries, maxBytes);
       if (!isPending(loaded)) continue;
+      // Rust: nothing above reads what this round's re-analyses change, so they run together at the round's end.
+      if (language === 'rust') {
+        roundJobs.push({ at: i, file: loaded, options: withSummaries, asked });
+        continue;
+      }
       analyses[i] = await runFrontEnd(loaded, withSummaries);
       for (const call of analyses[i].unresolvedCalls ?? []) asked.add(summaryKey(call));
       wanted.set(analysis.file, asked);
     }
+    const again = await reanalyseAll(roundJobs, warm);
+    roundJobs.forEach((job, k) => {
+      analyses[job.at] = again[k];
+      for (const call of again[k].unresolvedCalls ?? []) job.asked.add(summaryKey(call));
+      wanted.set(job.file.file, job.asked);
+    });
   }
 }
 
@@ -254,7 +272,7 @@ function isIdentifierChar(code: number): boolean {
  * name, the files of that language that define it (a plain text search) are analysed now with
  * `options.summarize`. Returns the Python names handled, for later passes to ask only new ones.
  */
-async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: FrontEndOptions, texts: ProjectTexts): Promise<Set<string>> {
+async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: FrontEndOptions, texts: ProjectTexts, warm?: WarmWorker): Promise<Set<string>> {
   const wanted = new Map<string, Set<string>>();
   for (const analysis of analyses) {
     if (!analysis.unresolvedCalls || (analysis.language !== 'rust' && analysis.language !== 'python')) continue;
@@ -264,9 +282,9 @@ async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: Fron
   }
   const pythonDefined = new Set<string>();
   const python = wanted.get('python');
-  if (python) await summariseDefinitions(analyses, 'python', python, pythonDefined, options, texts);
+  if (python) await summariseDefinitions(analyses, 'python', python, pythonDefined, options, texts, warm);
   const rust = wanted.get('rust');
-  if (rust) await summariseDefinitions(analyses, 'rust', rust, new Set(), options, texts);
+  if (rust) await summariseDefinitions(analyses, 'rust', rust, new Set(), options, texts, warm);
   return pythonDefined;
 }
 
@@ -275,12 +293,15 @@ async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: Fron
  * returns the summaries they give.
  */
 async function summariseDefinitions(
-  analyses: FileAnalysis[], language: 'python' | 'rust', names: ReadonlySet<string>, done: Set<string>, options: FrontEndOptions, texts: ProjectTexts,
+  analyses: FileAnalysis[], language: 'python' | 'rust', names: ReadonlySet<string>, done: Set<string>, options: FrontEndOptions, texts: ProjectTexts, warm?: WarmWorker,
 ): Promise<FunctionSummaryFact[]> {
   const fresh = new Set([...names].filter((name) => !done.has(name)));
   if (fresh.size === 0) return [];
   for (const name of fresh) done.add(name);
   const summaries: FunctionSummaryFact[] = [];
+  // The files are summarised independently of one another (shared with the warm worker), then taken in order.
+  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  const withSummarize = { ...options, summarize: [...fresh] };
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     // Summaries are made on demand (options.summarize): a file parsed before is analysed again too.
@@ -289,12 +310,17 @@ async function summariseDefinitions(
     if (text === null) continue;
     const defines = language === 'python' ? definesPython(text, fresh) : (DEFINITION_PREFIX[language] ?? []).some((prefix) => definesAny(text, prefix, fresh));
     if (!defines) continue;
-    const again = await runFrontEnd({ file: analysis.file, language, text }, { ...options, summarize: [...fresh] });
+    jobs.push({ at: i, file: { file: analysis.file, language, text }, options: withSummarize });
+  }
+  const results = await reanalyseAll(jobs, warm);
+  jobs.forEach((job, k) => {
+    const again = results[k];
+    const analysis = analyses[job.at];
     const found = again.facts?.facts.filter((fact): fact is FunctionSummaryFact => fact.kind === 'function-summary') ?? [];
     summaries.push(...found);
     // A file analysed before keeps its facts (the env-key pass marked some); only its summaries are new.
-    if (analysis.prefiltered || !analysis.facts) analyses[i] = again;
+    if (analysis.prefiltered || !analysis.facts) analyses[job.at] = again;
     else analysis.facts.facts.push(...found);
-  }
+  });
   return summaries;
 }

@@ -205,7 +205,8 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   let leakMs = 0; // project leak pass, for `--timing` (bench: its share of the scan)
   if (leakRulesOn) options.onPhase?.('leak');
   let leakStarted = performance.now();
-  if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes);
+  if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes, warmWorker);
+  warmWorker?.close(); // its thread and memory are not needed by the TS leak pass
   leakMs += performance.now() - leakStarted;
   // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.
   const errors: ScanError[] = [...discovered.errors];

@@ -22,26 +22,31 @@ const BATCH = 8;
 const IN_FLIGHT = 2 * BATCH;
 
 export interface WarmWorker {
-  /** Queues a file that passed the prefilter; it is sent when the worker has room. */
-  add(file: PendingFile): void;
+  /** Queues a file that passed the prefilter (with analyzeAll's options unless given); it is sent when the worker has room. */
+  add(file: PendingFile, options?: FrontEndOptions): void;
   /** Sends what the worker has room for (call it when the main thread can take messages). */
   pump(): void;
-  /** The next queued file for the main thread to analyse itself, if any. */
-  take(): PendingFile | undefined;
+  /** The next queued file, and its options, for the main thread to analyse itself, if any. */
+  take(): { file: PendingFile; options: FrontEndOptions } | undefined;
   queued(): number;
   /**
-   * No more files: resolves with the worker's analyses once it has answered every file sent. If it
-   * failed, the files it never answered are back on the queue (`take`) for the main thread.
+   * Resolves with the worker's analyses of everything added since the last round, once it has
+   * answered every file sent. If it failed, the files it never answered are back on the queue
+   * (`take`) for the main thread. The worker stays up for another round until `close`.
    */
   finish(): Promise<FileAnalysis[]>;
-  /** The file list is known: load the compiler now if it holds enough TS/JS files to be worth it. */
-  preloadFor(files: string[]): void;
-  /** Never used: stop the thread. */
-  stop(): void;
   /** analyzeAll takes the worker once, with the scan's front-end options; later calls on the same pool run as before. */
   claim(options: FrontEndOptions): boolean;
-  /** Files the worker has analysed so far (progress). */
+  /** Claimed, alive, not closed and between rounds: the cross-file passes may share their re-analyses with it. */
+  available(): boolean;
+  /** Files the worker has analysed so far in this round (progress). */
   done(): number;
+  /** The file list is known: load the compiler now if it holds enough TS/JS files to be worth it. */
+  preloadFor(files: string[]): void;
+  /** No more rounds: the thread ends (and frees its memory) once idle. */
+  close(): void;
+  /** Stop the thread now (unused, or the scan is over). */
+  stop(): void;
 }
 
 /**
@@ -87,15 +92,22 @@ export function queueFor(worker: Worker): WarmWorker {
   return queue;
 }
 
+/** A file to analyse and the options to analyse it with (re-analyses each have their own). */
+interface Job {
+  file: PendingFile;
+  options: FrontEndOptions;
+}
+
 class QueuedWorker implements WarmWorker {
-  private readonly queue: PendingFile[] = [];
+  private queue: Job[] = [];
   private head = 0;
-  /** Files sent and not yet returned, by batch, oldest first (the worker answers in order). */
-  private readonly sent: PendingFile[][] = [];
+  /** Jobs sent and not yet answered, by batch, oldest first (the worker answers in order). */
+  private readonly sent: Job[][] = [];
   private inFlight = 0;
-  private readonly results: FileAnalysis[] = [];
+  private results: FileAnalysis[] = [];
   private failed = false;
   private claimed = false;
+  private closed = false;
   private finishing: { resolve: (results: FileAnalysis[]) => void } | undefined;
   private options: FrontEndOptions | undefined;
 
@@ -121,6 +133,10 @@ class QueuedWorker implements WarmWorker {
     return true;
   }
 
+  available(): boolean {
+    return this.claimed && !this.failed && !this.closed && !this.finishing;
+  }
+
   done(): number {
     return this.results.length;
   }
@@ -129,23 +145,29 @@ class QueuedWorker implements WarmWorker {
     if (enoughScripts(files) && !this.failed) this.worker.postMessage({ kind: 'preload' } satisfies ToWorker);
   }
 
-  add(file: PendingFile): void {
-    this.queue.push(file);
+  add(file: PendingFile, options?: FrontEndOptions): void {
+    const with_ = options ?? this.options;
+    if (!with_) throw new Error('warm worker: a file added before claim()');
+    this.queue.push({ file, options: with_ });
   }
 
   pump(): void {
-    const options = this.options;
-    if (this.failed || !options) return;
+    if (this.failed || this.closed) return;
+    this.worker.ref();
     while (this.inFlight < IN_FLIGHT && this.queued() > 0) {
-      const files = this.queue.slice(this.head, this.head + BATCH);
-      this.head += files.length;
-      this.sent.push(files);
-      this.inFlight += files.length;
-      this.worker.postMessage({ kind: 'batch', options, files } satisfies ToWorker);
+      // A batch shares one options object: consecutive jobs with the same one (analyzeAll's files).
+      const options = this.queue[this.head].options;
+      let end = this.head + 1;
+      while (end < this.queue.length && end - this.head < BATCH && this.queue[end].options === options) end++;
+      const jobs = this.queue.slice(this.head, end);
+      this.head = end;
+      this.sent.push(jobs);
+      this.inFlight += jobs.length;
+      this.worker.postMessage({ kind: 'batch', options, files: jobs.map((job) => job.file) } satisfies ToWorker);
     }
   }
 
-  take(): PendingFile | undefined {
+  take(): Job | undefined {
     return this.head < this.queue.length ? this.queue[this.head++] : undefined;
   }
 
@@ -160,17 +182,31 @@ class QueuedWorker implements WarmWorker {
     });
   }
 
+  close(): void {
+    if (this.closed || this.failed) return;
+    this.closed = true;
+    this.worker.postMessage({ kind: 'end' } satisfies ToWorker);
+    this.worker.unref();
+  }
+
   stop(): void {
     this.failed = true;
     void this.worker.terminate();
   }
 
+  /** Everything added so far is answered (or handed back): the round's analyses, and a fresh round. */
   private settle(): void {
     if (!this.finishing || this.inFlight > 0 || (this.queued() > 0 && !this.failed)) return;
-    this.finishing.resolve(this.results);
+    const { resolve } = this.finishing;
+    const results = this.results;
     this.finishing = undefined;
-    this.worker.postMessage({ kind: 'end' } satisfies ToWorker);
-    this.worker.unref();
+    this.results = [];
+    if (!this.failed) {
+      this.queue = [];
+      this.head = 0;
+    }
+    this.worker.unref(); // idle until the next round (or close)
+    resolve(results);
   }
 
   private fail(): void {

@@ -143,17 +143,44 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
   let others: Promise<FileAnalysis[]> | undefined;
   if (extra >= 1 && script) {
     const share: PendingFile[] = [];
-    for (let n = Math.floor((warm.queued() * extra) / (extra + 2)), file = warm.take(); file; file = --n > 0 ? warm.take() : undefined) share.push(file);
+    for (let n = Math.floor((warm.queued() * extra) / (extra + 2)), job = warm.take(); job; job = --n > 0 ? warm.take() : undefined) share.push(job.file);
     others = parseInWorkers(share, { ...pool, onProgress: undefined }, script, extra);
   }
   const helpAbove = pool.options.leakAnalysis ? 0 : HELP_ABOVE;
   if (warm.queued() > helpAbove) {
-    for (let file = warm.take(); file; file = warm.take()) await analyse(file);
+    for (let job = warm.take(); job; job = warm.take()) await analyse(job.file);
   }
   for (const analysis of await warm.finish()) finished.set(analysis.file, analysis);
   for (const analysis of (await others) ?? []) finished.set(analysis.file, analysis);
   // A worker that failed handed back what it had not answered.
-  for (let file = warm.take(); file; file = warm.take()) await analyse(file);
+  for (let job = warm.take(); job; job = warm.take()) await analyse(job.file);
   progress();
   return pool.files.map((file) => finished.get(file)!).filter(Boolean);
+}
+
+/**
+ * Independent re-analyses (the cross-file passes: each file again with its own options), shared
+ * between the main thread and the warm worker when it is still up; else all on the main thread.
+ * Results come back in the order of `jobs`, whichever thread made them.
+ */
+export async function reanalyseAll(jobs: { file: PendingFile; options: FrontEndOptions }[], warm: WarmWorker | undefined): Promise<FileAnalysis[]> {
+  const byFile = new Map<PendingFile, FileAnalysis>();
+  if (!warm?.available() || jobs.length < 2) {
+    for (const job of jobs) byFile.set(job.file, await runFrontEnd(job.file, job.options));
+    return jobs.map((job) => byFile.get(job.file)!);
+  }
+  const index = new Map(jobs.map((job, i) => [job.file.file, i]));
+  if (index.size !== jobs.length) return reanalyseAll(jobs, undefined); // a file twice: answers could not be told apart
+  for (const job of jobs) warm.add(job.file, job.options);
+  warm.pump();
+  const results: FileAnalysis[] = new Array(jobs.length);
+  let n = 0;
+  const analyse = async (job: { file: PendingFile; options: FrontEndOptions }): Promise<void> => {
+    results[index.get(job.file.file)!] = await runFrontEnd(job.file, job.options);
+    if (++n % 2 === 0) await nextTurn();
+  };
+  for (let job = warm.take(); job; job = warm.take()) await analyse(job);
+  for (const analysis of await warm.finish()) results[index.get(analysis.file)!] = analysis;
+  for (let job = warm.take(); job; job = warm.take()) await analyse(job);
+  return results;
 }

@@ -34,6 +34,15 @@ function tree(): Record<string, string> {
           ? `export const old${i} = process.env.STRIPE_KEY;\n`
           : `export const plain${i} = ${i};\n`;
   }
+  // Cross-file leaks: the callers are analysed again with the helper's summary (src/core/cross-file-summaries.ts),
+  // a round the main thread shares with the warm worker.
+  files['app/__init__.py'] = '';
+  files['app/show.py'] = 'import logging\n\n\ndef show(value):\n    logging.info("value: %s", value)\n';
+  files['crates/app/src/util.rs'] = 'pub fn log_key(k: &str) {\n    println!("key={}", k);\n}\n';
+  for (let i = 0; i < 4; i++) {
+    files[`app/main${i}.py`] = `import os\n\nfrom .show import show\n\n\ndef run${i}():\n    show(os.environ["OPENAI_API_KEY"])\n`;
+    files[`crates/app/src/caller${i}.rs`] = `use crate::util;\n\npub fn run${i}() {\n    let key = std::env::var("OPENAI_API_KEY").unwrap();\n    util::log_key(&key);\n}\n`;
+  }
   files['scripts/run.sh'] = '#!/bin/sh\necho "$STRIPE_KEY"\n';
   files['tools/read.py'] = 'import os\nprint(os.environ["OPENAI_API_KEY"])\n';
   files['.github/workflows/ci.yml'] = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$STRIPE_KEY"\n';
@@ -49,8 +58,13 @@ describe('the warm worker', () => {
       const inProcess = runCli(['--no-cache', '--format', 'json', '--workers', '0', ...extra], root);
       const byDefault = runCli(['--no-cache', '--format', 'json', ...extra], root);
       expect(inProcess.stderr).toBe('');
-      const report = JSON.parse(inProcess.stdout) as { findings: { ruleId: string }[] };
+      const report = JSON.parse(inProcess.stdout) as { findings: { ruleId: string; file: string }[] };
       expect(report.findings.length).toBeGreaterThan(170); // the tree's reads and leaks, not an empty scan
+      if (extra.length === 0) {
+        // The helpers' sinks, reached from every caller (located at the sink: one finding per caller's flow or per sink).
+        expect(report.findings.some((f) => f.ruleId === 'no-secret-in-log' && f.file === 'app/show.py')).toBe(true);
+        expect(report.findings.some((f) => f.ruleId === 'no-secret-in-log' && f.file === 'crates/app/src/util.rs')).toBe(true);
+      }
       expect(JSON.parse(byDefault.stdout)).toEqual(report);
       expect(byDefault.stdout).toBe(inProcess.stdout);
       expect(byDefault.code).toBe(inProcess.code);
