@@ -22,11 +22,21 @@ fs.rmSync(cacheDir, { recursive: true, force: true });
 // clock mostly measures the neighbours.
 function scan(label, extra = []) {
   const started = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, BIN, tree, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '' } });
+  const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', process.execPath, BIN, tree, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, CI: '', CLAVIS_LINT_DEBUG_CACHE: '1' } });
   const ms = performance.now() - started;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${label}: exit ${run.status}: ${run.stderr}`);
   const [user, system] = (/cpu ([\d.]+) ([\d.]+)/.exec(run.stderr) ?? [0, 0, 0]).slice(1).map(Number);
-  return { label, ms, cpuMs: (user + system) * 1000, report: run.stdout };
+  // What the cache served (src/cli/commands/scan.ts prints it under CLAVIS_LINT_DEBUG_CACHE).
+  const served = /clavis-lint: cache: (.*)/.exec(run.stderr);
+  return { label, ms, cpuMs: (user + system) * 1000, report: run.stdout, cache: served ? JSON.parse(served[1]) : undefined };
+}
+
+function served(cache) {
+  if (!cache) return 'cache off?';
+  const files = `files ${cache.hits}/${cache.misses}/${cache.hashed}`;
+  const roots = cache.leakRoots;
+  const leak = cache.leakHit ? 'leak: stored' : roots ? `leak: ${roots.walked} walked, ${roots.reused} reused${roots.programFiles !== undefined ? `, ${roots.programFiles} files in ${roots.programs} Program(s)` : ''}` : 'leak: -';
+  return `${files}; ${leak}${cache.leakFullPass ? ` (full pass: ${cache.leakFullPass})` : ''}`;
 }
 
 function edit(file) {
@@ -58,5 +68,7 @@ console.log(`tree: ${source} (copied to ${tree}); leak Program loaded ${picked.l
 const pct = (a, b) => `${((100 * a) / b).toFixed(0).padStart(3)}%`;
 console.log(`${''.padEnd(96)} wall           cpu`);
 for (const row of rows) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}`);
+console.log('what the cache served (files: hits/misses/hashed; leak pass: stored result, or roots walked/reused, Program files and Programs built):');
+for (const row of rows) console.log(`  ${row.label.padEnd(94)} ${served(row.cache)}`);
 console.log(`uncached scan of the edited tree: ${(uncached.ms / 1000).toFixed(1)} s wall, ${(uncached.cpuMs / 1000).toFixed(1)} s cpu; cached report identical: ${rows[rows.length - 1].report === uncached.report}`);
 fs.rmSync(tree, { recursive: true, force: true });

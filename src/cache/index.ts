@@ -21,7 +21,7 @@ export interface ScanCache {
   leakPass(discovered: string[], partition?: string): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
   save(leakPassRan: boolean): void;
   /** `hashed`: files read to hash them (the others were trusted by their stat); `leakRoots`: the TS leak pass's roots walked and reused (src/cache/leak-roots.ts). */
-  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number } };
+  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number; programFiles?: number; programs?: number }; leakFullPass?: string };
 }
 
 /** The cache of this scan, or undefined when the caller asked for none or it is turned off. */
@@ -55,7 +55,7 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
       if (!leakPassRan || !leakRan) cache.keepLeakEntry();
       cache.save();
     },
-    summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes], hashed: cache.hasher.hashed, ...(cache.leakRoots ? { leakRoots: { ...cache.leakRoots } } : {}) }),
+    summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes], hashed: cache.hasher.hashed, ...(cache.leakRoots ? { leakRoots: { ...cache.leakRoots } } : {}), ...(cache.leakFullPass ? { leakFullPass: cache.leakFullPass } : {}) }),
   };
 }
 

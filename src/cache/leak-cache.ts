@@ -92,14 +92,15 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
     // Edited files inside the Program: rerun only the roots they can affect (incremental.ts), when that is exact.
     try {
       const { rerunChangedRoots } = await import('../leak/typescript/incremental.js');
-      const rerun = rerunChangedRoots({ root, options: input.options, files: input.files, record: stored.roots, changed: state.changed, keys, readText });
+      const rerun = rerunChangedRoots({ root, options: input.options, files: input.files, record: stored.roots, changed: state.changed, keys, readText, loaded: stored.loaded, hashBytes: (bytes) => hashText(bytes), onFullPass: (reason) => (cache.leakFullPass = reason) });
       if (rerun) {
         result = { facts: rerun.facts, errors: rerun.errors, loadedFiles: Object.keys(stored.loaded).map(keys.abs) };
         roots = rerun.record;
-        cache.leakRoots = { walked: rerun.walked, reused: rerun.reused };
+        cache.leakRoots = { walked: rerun.walked, reused: rerun.reused, programFiles: rerun.programFiles, programs: rerun.attempts };
       }
-    } catch {
+    } catch (error) {
       // A record this code cannot use (another build's, or damaged): the full pass below.
+      cache.leakFullPass = `the rerun failed (${(error as Error).name})`;
     }
   }
   if (!result) {

@@ -75,6 +75,8 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
   });
   progress.done();
   for (const note of result.cache?.notes ?? []) io.stderr.write(`clavis-lint: warning: ${note}\n`);
+  // Benchmarks (bench/cache.js) read what the cache served; not part of the CLI's contract.
+  if (result.cache && process.env.CLAVIS_LINT_DEBUG_CACHE) io.stderr.write(`clavis-lint: cache: ${JSON.stringify({ ...result.cache, notes: undefined })}\n`);
   for (const warning of result.warnings) io.stderr.write(`clavis-lint: warning: ${locatedWarning(warning)}\n`);
   if (fixPass === 1 && result.prepared.config.registry.length === 0) io.stderr.write(`clavis-lint: ${NO_REGISTRY_NOTE}\n`);
 

@@ -71,9 +71,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   let program;
   let roots = candidates;
   let leakProject: LeakProject | undefined;
+  const exported = new Map<string, string[] | null>();
   try {
     leakProject = openLeakProject(root);
-    roots = [...candidates, ...importersOf(candidateTexts, others, leakProject)];
+    roots = [...candidates, ...importersOf(candidateTexts, others, leakProject, exported)];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
     const created = leakProject.createProgram(roots);
     program = created.program;
@@ -86,7 +87,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       return imported !== undefined && sourceReaching.has(imported);
     };
     ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching));
-    input.observer?.onProgram({ ctx, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, importsReaching });
+    input.observer?.onProgram({ ctx, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, importsReaching, exported });
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };

@@ -30,7 +30,18 @@ export class ContainedFileSystem {
   private readonly kinds = new Map<string, Kind>();
   private readonly inside: (absolute: string) => boolean;
 
-  constructor(boundary: string) {
+  /** Files whose guarded text differed from their bytes (the guard blanked something): the result cache records them. */
+  readonly guardAltered = new Set<string>();
+
+  /**
+   * `unguarded`: whether a file's bytes are known to pass the guard unchanged (the result cache
+   * knows it for files it saw guarded before with the same content hash): such a file is not
+   * scanned again.
+   */
+  constructor(
+    boundary: string,
+    private readonly unguarded?: (absolute: string, bytes: Buffer) => boolean,
+  ) {
     this.inside = containmentChecker(boundary);
   }
 
@@ -50,8 +61,13 @@ export class ContainedFileSystem {
   readFile(filePath: string): string | undefined {
     if (!this.allows(filePath)) return undefined;
     try {
+      const bytes = fs.readFileSync(filePath);
+      const text = bytes.toString('utf8');
+      if (this.unguarded?.(path.resolve(filePath), bytes)) return text;
       // Constructs nested too deep are blanked as in the front end, so the compiler never overflows.
-      return guardedSourceText(filePath, fs.readFileSync(filePath, 'utf8'));
+      const guarded = guardedSourceText(filePath, text);
+      if (guarded !== text) this.guardAltered.add(path.resolve(filePath));
+      return guarded;
     } catch {
       return undefined;
     }

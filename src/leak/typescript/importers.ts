@@ -21,11 +21,16 @@ interface Candidate {
   exported: string[] | null;
 }
 
-/** Files of `others` (absolute path to text) that import one of `candidates` (absolute paths, with their texts). */
-export function importersOf(candidates: Map<string, string>, others: Map<string, string>, project: LeakProject): string[] {
+/**
+ * Files of `others` (absolute path to text) that import one of `candidates` (absolute paths, with
+ * their texts). `exports`, when given, receives each candidate's exported names (the result cache
+ * records them: an edit that keeps them cannot change another file's importer status).
+ */
+export function importersOf(candidates: Map<string, string>, others: Map<string, string>, project: LeakProject, exports?: Map<string, string[] | null>): string[] {
   const byModuleName = new Map<string, Candidate[]>();
   for (const [file, text] of candidates) {
     const exported = exportedNames(file, text);
+    exports?.set(file, exported);
     // A directory's index module is imported as `./config` or, spelled out, `./config/index.js`:
     // the text test looks for either last segment.
     for (const moduleName of moduleNamesOf(file)) {
@@ -91,7 +96,7 @@ const BACKTICK = 0x60;
  * a name of its own: a default export, `export =`, `export * from`, or a JavaScript file without
  * ES exports (CommonJS `module.exports`).
  */
-function exportedNames(file: string, text: string): string[] | null {
+export function exportedNames(file: string, text: string): string[] | null {
   let sourceFile: ts.SourceFile;
   try {
     sourceFile = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);

@@ -8,10 +8,15 @@
 //
 // After an edit, a root is rerun when its dependencies changed: its transitive import closure in
 // the recorded graph, plus every global file (a .d.ts, a script, a module with `declare global` or
-// `declare module 'x'`: the checker sees them from everywhere). Only those roots are walked, in a
-// Program built from just them and the global files (same compiler options), with the recorded
-// callee names; the other roots' recorded walks are replayed, and all are aggregated per sink in
-// the original root order, exactly as the full pass does. That is sound only while the global
+// `declare module 'x'`: the checker sees them from everywhere). Only those roots are walked, with
+// the recorded callee names, in a Program of them, the global files, the edited files and the
+// files the last walks made the checker reach in their closure (`reached`), every other import
+// left unresolved (same compiler options). The checker reaches another module only through an
+// import it resolves (Program.getResolvedModule), so when it asked for none of the files left out,
+// the walks are those of a Program holding the whole closure; when it did, the walks run again
+// with those files (lazyProgram), at worst with the whole closure. The other roots' recorded walks
+// are replayed, and all are aggregated per sink in the original root order, exactly as the full
+// pass does. That is sound only while the global
 // inputs are unchanged, so each edited file must keep: its import edges (as resolved by the new
 // Program), not being a candidate (naming a source) nor a global file, its importer status (the
 // pass's own importersOf on the new text), and, when source-reaching, its declared callee names.
@@ -36,7 +41,7 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { betterFlow, walkRoot } from './analyze.js';
 import { declaredCalleeNames } from './callee-names.js';
 import { ts } from './compiler-api.js';
-import { importersOf, realPathOr } from './importers.js';
+import { exportedNames, importersOf, realPathOr } from './importers.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -54,6 +59,8 @@ export interface LeakPassObserver {
     unloaded: string[];
     reachingFiles: ts.SourceFile[];
     importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean;
+    /** Candidate (absolute) -> the names it exports (importers.ts; null: any name). */
+    exported: ReadonlyMap<string, string[] | null>;
   }): void;
   collectorFor(root: string, collector: LeakCollector): LeakCollector;
   walked(root: string, result: { types: Fact[]; error?: FileError }): void;
@@ -79,6 +86,15 @@ export interface RootsRecord {
   walks: StoredWalk[];
   /** Roots whose walk may depend on the roots walked before it (see ContextMonitor). */
   sensitive: string[];
+  /** Loaded files whose text the nesting guard changed; the others pass it unchanged while their content hash holds (absent in older records: every file is guarded). */
+  altered?: string[];
+  /** Candidate -> the names it exports (importers.ts; null: any name); absent in older records. */
+  exported?: Record<string, string[] | null>;
+  /**
+   * The files the checker resolved an import to while the roots were walked: a rerun's Program
+   * starts with those in the rerun roots' closure (lazyProgram). A hint, checked by the rerun.
+   */
+  reached?: string[];
 }
 
 export interface PathKeys {
@@ -196,7 +212,12 @@ export class RootsRecorder implements LeakPassObserver {
   onProgram(info: Parameters<LeakPassObserver['onProgram']>[0]): void {
     this.info = info;
     this.monitor.install(info.ctx);
+    // The modules the checker reaches while a root is walked: where a rerun's Program starts (lazyProgram).
+    watchResolutions(info.program, (target) => this.reached.add(target));
   }
+
+  /** Files the checker resolved an import to (absolute). */
+  private readonly reached = new Set<string>();
 
   collectorFor(root: string, collector: LeakCollector): LeakCollector {
     const walk: StoredWalk = [this.keys.rel(root), [], [], null];
@@ -242,6 +263,9 @@ export class RootsRecorder implements LeakPassObserver {
       problems: info.project.problems.map((problem) => ({ file: relativePath(info.ctx.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
       walks: info.roots.map((root) => this.walks.get(root)).filter((walk): walk is StoredWalk => walk !== undefined),
       sensitive: info.roots.map(rel).filter((root) => this.sensitive.has(root)),
+      altered: [...info.project.guardAltered].map(rel).sort(compareCodeUnits),
+      exported: Object.fromEntries(info.candidates.filter((file) => info.exported.has(file)).map((file) => [rel(file), info.exported.get(file)!])),
+      reached: [...this.reached].map(rel).sort(compareCodeUnits),
     };
   }
 }
@@ -254,6 +278,9 @@ export interface IncrementalInput {
   record: RootsRecord;
   /** Loaded files (relative keys) whose content changed since the record. */
   changed: string[];
+  /** Every loaded file (relative key) -> its content hash as recorded, and the hash of bytes: files that keep it skip the nesting guard (see `altered`). */
+  loaded?: Readonly<Record<string, string>>;
+  hashBytes?: (bytes: Buffer) => string;
   keys: PathKeys;
   readText(abs: string): string | null;
   /** Told why the pass cannot be rerun per root (tests, benchmarks). */
@@ -266,6 +293,9 @@ export interface IncrementalResult {
   record: RootsRecord;
   walked: number;
   reused: number;
+  /** Files the last Program loaded, and how many Programs were built (lazyProgram). */
+  programFiles: number;
+  attempts: number;
 }
 
 /** Reruns the roots the changed files can affect and replays the others; undefined when only a full pass is exact. */
@@ -293,10 +323,21 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   const sensitive = new Set(record.sensitive);
   if (record.roots.some((root, index) => index > firstDirty && !dirty.has(root) && sensitive.has(root))) return full('a root after the edited ones depends on the walks before it');
 
-  const project = openLeakProject(input.root);
-  const programRoots = [...record.roots.filter((root) => dirty.has(root)), ...record.global].map(keys.abs);
-  const { program, unloaded } = project.createProgram(programRoots);
-  if (unloaded.length > 0) return full('a root could not be loaded');
+  const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true });
+  // The Program starts with the rerun roots, the global files and the edited files, and grows by
+  // the imports the checker asks for (see lazyProgram); the recorded closure is the last resort.
+  const base = [...new Set([...record.roots.filter((root) => dirty.has(root)), ...record.global, ...input.changed])].map(keys.abs);
+  const extra = new Set<string>();
+  // The files the last walks reached in the rerun roots' closure: a guess wide enough that the
+  // first Program usually suffices (a narrower one, per root, cost more walks again than it saved).
+  if (Array.isArray(record.reached)) {
+    const closure = closureOf([...dirty], record.graph);
+    for (const file of record.reached) if (typeof file === 'string' && closure.has(file)) extra.add(keys.abs(file));
+  }
+  let attempts = 0;
+  let built = lazyProgram(project, base, extra);
+  if (built.unloaded.length > 0) return full('a root could not be loaded');
+  let program = built.program;
   // The edited files' imports resolve as before: the import graph, hence the loaded files and the source-reaching set, are the recorded ones.
   const graph = graphOf(project, keys);
   for (const file of input.changed) if (!sameSet(graph[file] ?? [], record.graph[file] ?? [])) return full(`${file}: imports changed`);
@@ -312,7 +353,9 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     if (reaching.has(file) && !sameSet(namesOf(sourceFile, importsReaching), record.reaching[file])) return full(`${file}: declared callee names changed`);
   }
   // The root list stays as recorded: files whose importer status an edit can change keep it.
-  const atRisk = importerStatusAtRisk(input, texts, candidates);
+  const exported = new Map<string, string[] | null>();
+  for (const file of texts.keys()) if (candidates.has(file)) exported.set(file, exportedNames(keys.abs(file), texts.get(file)!));
+  const atRisk = importerStatusAtRisk(input, texts, candidates, exported);
   if (!atRisk) return full('a file is unreadable');
   const status = importersAmong(atRisk, record.candidates, project, keys, input.readText);
   if (!status) return full('a candidate is unreadable');
@@ -320,28 +363,47 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   for (const [file, importer] of status) if (importer !== rootSet.has(keys.rel(file))) return full(`${keys.rel(file)}: importer status changed`);
 
   const calleeNames = new Set(Object.values(record.reaching).flat());
-  const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames);
-  const monitor = new ContextMonitor();
-  monitor.install(ctx);
   const scanned = new Set(input.files.map((file) => path.resolve(file)));
-  const fresh = new Map<string, StoredWalk>();
-  for (const root of record.roots) {
-    if (!dirty.has(root)) continue;
-    const sourceFile = program.getSourceFile(keys.abs(root));
-    if (!sourceFile) return full(`${root} not loaded`);
-    const walk: StoredWalk = [root, [], [], null];
-    monitor.beginRoot();
-    const result = walkRoot(ctx, sourceFile, relativePath(input.root, keys.abs(root)), {
-      accepts: (file) => scanned.has(path.resolve(file)),
-      add: (fact, key, file) => walk[1].push([key, keys.rel(file), structuredClone(fact)]),
-    });
-    walk[2] = structuredClone(result.types);
-    walk[3] = result.error ?? null;
-    fresh.set(root, walk);
-    // Walked alone, a root that meets a cycle event may differ from its walk after the others.
-    if (monitor.rootSensitive) return full(`${root} meets a recursive summary`);
+  let fresh: Map<string, StoredWalk>;
+  let all: Set<string>;
+  for (;;) {
+    const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames);
+    const monitor = new ContextMonitor();
+    monitor.install(ctx);
+    fresh = new Map<string, StoredWalk>();
+    const reachedAll = new Set<string>();
+    all = reachedAll;
+    built.reaching = (file) => reachedAll.add(file);
+    let sensitiveRoot: string | undefined;
+    for (const root of record.roots) {
+      if (!dirty.has(root)) continue;
+      const sourceFile = program.getSourceFile(keys.abs(root));
+      if (!sourceFile) return full(`${root} not loaded`);
+      const walk: StoredWalk = [root, [], [], null];
+      monitor.beginRoot();
+      const result = walkRoot(ctx, sourceFile, relativePath(input.root, keys.abs(root)), {
+        accepts: (file) => scanned.has(path.resolve(file)),
+        add: (fact, key, file) => walk[1].push([key, keys.rel(file), structuredClone(fact)]),
+      });
+      walk[2] = structuredClone(result.types);
+      walk[3] = result.error ?? null;
+      fresh.set(root, walk);
+      // Walked alone, a root that meets a cycle event may differ from its walk after the others.
+      if (monitor.rootSensitive) sensitiveRoot ??= root;
+    }
+    if (built.missed.size > 0) {
+      // The checker asked for a file the Program left out: these walks do not count; again with it.
+      for (const file of built.missed) extra.add(file);
+      attempts++;
+      built = lazyProgram(project, base, extra, attempts >= MAX_LAZY_ATTEMPTS);
+      if (built.unloaded.length > 0) return full('a root could not be loaded');
+      program = built.program;
+      continue;
+    }
+    if (sensitiveRoot) return full(`${sensitiveRoot} meets a recursive summary`);
+    if (monitor.global) return full(`an order-dependent memo map was used (${monitor.global})`);
+    break;
   }
-  if (monitor.global) return full(`an order-dependent memo map was used (${monitor.global})`);
 
   const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? walk);
   // Problems of the files this Program loaded are its own; the others' are the recorded ones.
@@ -351,8 +413,85 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     ...project.problems.map((problem) => ({ file: relativePath(input.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
   ];
   const next: RootsRecord = { ...record, problems, walks, sensitive: record.roots.filter((root) => !dirty.has(root) && sensitive.has(root)) };
+  // Files read through the guard this time (the edited ones at least) say anew whether it changed them.
+  if (record.altered) {
+    const guarded = new Set(input.changed);
+    const altered = new Set([...project.guardAltered].map(keys.rel));
+    next.altered = [...new Set([...record.altered.filter((file) => !guarded.has(file)), ...altered])].sort(compareCodeUnits);
+  }
+  if (record.exported) next.exported = { ...record.exported, ...Object.fromEntries(exported) };
+  if (Array.isArray(record.reached)) next.reached = [...new Set([...record.reached, ...[...all].map(keys.rel)])].sort(compareCodeUnits);
   const { facts, errors } = replay(next, keys);
-  return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size };
+  return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length, attempts: attempts + 1 };
+}
+
+/**
+ * Lazy Programs built before the whole closure is loaded instead. The first starts with the files
+ * the checker reached in the last walks (`reached`), so it usually suffices; each miss
+ * costs the walks again, and a Program loads fast once its files are parsed.
+ */
+const MAX_LAZY_ATTEMPTS = 2;
+
+/**
+ * A Program over `base` and `extra` (absolute paths) where every other import is left unresolved,
+ * watched: `missed` collects the files the type checker asked for through such an import (the
+ * checker reaches another module only through its resolved imports, `host.getResolvedModule`;
+ * the global files, which it sees without an import, are in `base`). A walk during which the
+ * checker missed nothing saw exactly what it would have seen with the whole closure loaded: the
+ * files it never reached cannot change an answer. `whole`: resolve every import (the closure).
+ */
+function lazyProgram(project: LeakProject, base: string[], extra: ReadonlySet<string>, whole = false): LazyProgram {
+  const allowed = new Set([...base, ...extra]);
+  const { program, unloaded, blocked } = project.createProgram([...allowed], whole ? undefined : (file) => allowed.has(file));
+  const built: LazyProgram = { program, unloaded, missed: new Set(), reaching: undefined };
+  const watched = watchResolutions(program, (target) => built.reaching?.(target), (file, name) => {
+    const target = blocked.get(file.fileName)?.get(name);
+    if (target !== undefined) built.missed.add(target);
+  });
+  // Without the hook a miss would go unseen: the caller's full pass instead.
+  if (!watched) throw new Error('TypeScript Program without getResolvedModule');
+  return built;
+}
+
+interface LazyProgram {
+  program: ts.Program;
+  unloaded: string[];
+  /** Files the checker asked for that the Program left out. */
+  missed: Set<string>;
+  /** Told each file the checker reaches. */
+  reaching: ((file: string) => void) | undefined;
+}
+
+/**
+ * Sees every import the type checker resolves (`host.getResolvedModule`, the Program method the
+ * checker asks each time it follows an import; not in the public typings): `resolved` with the
+ * file it leads to, `unresolved` when the Program has no answer. False when this TypeScript has no such method.
+ */
+function watchResolutions(program: ts.Program, resolved: (file: string) => void, unresolved?: (file: ts.SourceFile, name: string) => void): boolean {
+  const host = program as ts.Program & { getResolvedModule(file: ts.SourceFile, name: string, mode: ts.ResolutionMode): { resolvedModule?: ts.ResolvedModuleFull } | undefined };
+  const original = host.getResolvedModule;
+  if (typeof original !== 'function') return false;
+  host.getResolvedModule = (file, name, mode) => {
+    const answer = original(file, name, mode);
+    if (answer?.resolvedModule) resolved(answer.resolvedModule.resolvedFileName);
+    else unresolved?.(file, name);
+    return answer;
+  };
+  return true;
+}
+
+/** The files `roots` import, directly or not, in the recorded graph (roots included). */
+function closureOf(roots: string[], graph: Record<string, string[]>): Set<string> {
+  const closure = new Set(roots);
+  const queue = [...roots];
+  while (queue.length > 0) {
+    for (const next of graph[queue.pop()!] ?? []) {
+      if (closure.has(next)) continue;
+      closure.add(next);
+      queue.push(next);
+    }
+  }
+  return closure;
 }
 
 /**
@@ -362,10 +501,14 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
  * (`/name`, where importers.ts asks for `/name` followed by a quote or a dot; the base name is
  * cut at its first dot, and an index file's directory name counts: a superset of that test).
  */
-function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string>, candidates: Set<string>): Map<string, string> | undefined {
+function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string>, candidates: Set<string>, exported: Map<string, string[] | null>): Map<string, string> | undefined {
   const atRisk = new Map<string, string>();
   for (const [file, text] of texts) if (!candidates.has(file)) atRisk.set(input.keys.abs(file), text);
-  const needles = [...texts.keys()].filter((file) => candidates.has(file)).flatMap((file) => {
+  // An edited candidate that exports the names it exported before leaves the text test of every
+  // other file as it was (importers.ts: module name and exported names), and their imports too.
+  const recorded = input.record.exported;
+  const renamed = [...texts.keys()].filter((file) => candidates.has(file) && !(recorded && file in recorded && sameNames(recorded[file], exported.get(file) ?? null)));
+  const needles = renamed.flatMap((file) => {
     const base = path.basename(file).split('.')[0];
     return base === 'index' ? [`/${base}`, `/${path.basename(path.dirname(file))}`] : [`/${base}`];
   });
@@ -473,6 +616,22 @@ function graphOf(project: LeakProject, keys: PathKeys): Record<string, string[]>
 
 function namesOf(sourceFile: ts.SourceFile, importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean): string[] {
   return [...declaredCalleeNames([sourceFile], importsReaching)].sort(compareCodeUnits);
+}
+
+function sameNames(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return a === null || b === null ? a === b : sameSet(a, b);
+}
+
+/** The guard-skipping test for the rerun's Program: a loaded file whose bytes hash as recorded, and that the guard left unchanged then. */
+function unguardedFiles(input: IncrementalInput): ((absolute: string, bytes: Buffer) => boolean) | undefined {
+  const { loaded, hashBytes, record, keys } = input;
+  if (!loaded || !hashBytes || !Array.isArray(record.altered)) return undefined;
+  const altered = new Set(record.altered);
+  return (absolute, bytes) => {
+    const file = keys.rel(absolute);
+    const hash = loaded[file];
+    return typeof hash === 'string' && !altered.has(file) && hashBytes(bytes) === hash;
+  };
 }
 
 function sameSet(a: readonly string[], b: readonly string[] | undefined): boolean {

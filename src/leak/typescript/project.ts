@@ -76,23 +76,38 @@ export interface LeakProject {
   importsOf(file: string, text: string): string[];
   /** The project file an import specifier in `file` resolves to, as for `importsOf`. */
   resolveImport(file: string, specifier: string): string | undefined;
-  /** A Program over `rootFiles` (absolute) and the project files they import. */
-  createProgram(rootFiles: string[]): { program: ts.Program; unloaded: string[] };
+  /**
+   * A Program over `rootFiles` (absolute) and the project files they import. With `allow`, an
+   * import of a project file that `allow` refuses is left unresolved (the file is not loaded) and
+   * listed in `blocked` (importing file -> specifier -> the file it resolves to).
+   */
+  createProgram(rootFiles: string[], allow?: (file: string) => boolean): { program: ts.Program; unloaded: string[]; blocked: Map<string, Map<string, string>> };
   /** The imports the Programs followed: importing file -> imported project files (absolute). */
   imports: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Files read whose text the nesting guard changed (absolute). */
+  guardAltered: ReadonlySet<string>;
+}
+
+export interface LeakProjectOptions {
+  /** Files known to pass the nesting guard unchanged (the result cache, by content hash): read without it. */
+  unguarded?: (absolute: string, bytes: Buffer) => boolean;
+  /** Programs created one after another share parsed (and bound) source files: a file is read and parsed once. */
+  reuseSourceFiles?: boolean;
 }
 
 /** Compiler options and a contained host for the project at `root`; Programs are created on demand. */
-export function openLeakProject(root: string): LeakProject {
-  const fileSystem = new ContainedFileSystem(containmentBoundary(root));
+export function openLeakProject(root: string, projectOptions: LeakProjectOptions = {}): LeakProject {
+  const fileSystem = new ContainedFileSystem(containmentBoundary(root), projectOptions.unguarded);
   const problems: LeakProjectProblem[] = [];
   const { options, configFile } = compilerOptionsFor(root, fileSystem, problems);
   const resolutionHost = containedResolutionHost(root, fileSystem);
   const resolver = projectOnlyResolver(options, resolutionHost, fileSystem);
+  const sourceFiles = projectOptions.reuseSourceFiles ? new Map<string, ts.SourceFile | undefined>() : undefined;
   return {
     configFile,
     problems,
     imports: resolver.followed,
+    guardAltered: fileSystem.guardAltered,
     resolveImport: (file, specifier) => resolver.resolve(specifier, file, undefined).resolved?.resolvedFileName,
     importsOf(file, text) {
       const found: string[] = [];
@@ -102,10 +117,11 @@ export function openLeakProject(root: string): LeakProject {
       }
       return found;
     },
-    createProgram(rootFiles) {
-      const host = containedCompilerHost(root, resolutionHost, fileSystem, resolver.literals(problems));
+    createProgram(rootFiles, allow) {
+      const blocked = new Map<string, Map<string, string>>();
+      const host = containedCompilerHost(root, resolutionHost, fileSystem, resolver.literals(problems, allow, blocked), sourceFiles);
       const program = ts.createProgram({ rootNames: rootFiles, options, host });
-      return { program, unloaded: rootFiles.filter((file) => !program.getSourceFile(file)) };
+      return { program, unloaded: rootFiles.filter((file) => !program.getSourceFile(file)), blocked };
     },
   };
 }
@@ -153,15 +169,23 @@ function containedCompilerHost(
   resolutionHost: ReturnType<typeof containedResolutionHost>,
   fileSystem: ContainedFileSystem,
   resolveModuleNameLiterals: NonNullable<ts.CompilerHost['resolveModuleNameLiterals']>,
+  reused?: Map<string, ts.SourceFile | undefined>,
 ): ts.CompilerHost {
   const caseSensitive = fileSystem.useCaseSensitiveFileNames;
+  const parse = (fileName: string, languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile | undefined => {
+    const text = fileSystem.readFile(fileName);
+    // No parent pointers from the parser (a second walk of every tree): the binder sets them for
+    // every node when the checker is created, before the analysis reads a tree.
+    return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions, false);
+  };
   return {
     ...resolutionHost,
     getSourceFile(fileName, languageVersionOrOptions) {
-      const text = fileSystem.readFile(fileName);
-      // No parent pointers from the parser (a second walk of every tree): the binder sets them for
-      // every node when the checker is created, before the analysis reads a tree.
-      return text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions, false);
+      if (!reused) return parse(fileName, languageVersionOrOptions);
+      // Same options every time (one project): the key needs only what the Program varies per file.
+      const key = typeof languageVersionOrOptions === 'object' ? `${fileName}\u0000${languageVersionOrOptions.languageVersion}\u0000${languageVersionOrOptions.impliedNodeFormat ?? ''}` : `${fileName}\u0000${languageVersionOrOptions}`;
+      if (!reused.has(key)) reused.set(key, parse(fileName, languageVersionOrOptions));
+      return reused.get(key);
     },
     // noLib: never asked for; a path inside nothing, should it ever be.
     getDefaultLibFileName: () => path.join(root, 'node_modules', '.clavis-lint-no-lib', 'lib.d.ts'),
@@ -214,7 +238,7 @@ function projectOnlyResolver(options: ts.CompilerOptions, host: ts.ModuleResolut
   /** The compiler host's hook: resolves each import and records the ones refused for leaving the project. */
   const reported = new Set<string>();
   const followed = new Map<string, Set<string>>();
-  function literals(problems: LeakProjectProblem[]): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
+  function literals(problems: LeakProjectProblem[], allow?: (file: string) => boolean, blocked?: Map<string, Map<string, string>>): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
     return (moduleLiterals, containingFile, _redirected, _options, containingSourceFile) =>
       moduleLiterals.map((literal) => {
         const answer = resolve(literal.text, containingFile, ts.getModeForUsageLocation(containingSourceFile, literal, options));
@@ -230,6 +254,12 @@ function projectOnlyResolver(options: ts.CompilerOptions, host: ts.ModuleResolut
           let imported = followed.get(containingFile);
           if (!imported) followed.set(containingFile, (imported = new Set()));
           imported.add(answer.resolved.resolvedFileName);
+          if (allow && blocked && !allow(answer.resolved.resolvedFileName)) {
+            let specifiers = blocked.get(containingSourceFile.fileName);
+            if (!specifiers) blocked.set(containingSourceFile.fileName, (specifiers = new Map()));
+            specifiers.set(literal.text, answer.resolved.resolvedFileName);
+            return { resolvedModule: undefined };
+          }
         }
         return { resolvedModule: answer.resolved };
       });
