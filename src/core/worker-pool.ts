@@ -138,7 +138,7 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
   };
   // More cores than the two threads here: a large queue is shared with extra workers, as analyzeAll would.
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-  const extra = warm.queued() >= MIN_PARSED_FILES_FOR_WORKERS ? plannedWorkers(undefined, warm.queued(), cores) - 2 : 0;
+  const extra = warm.queued() >= MIN_PARSED_FILES_FOR_WORKERS ? plannedWorkers(pool.workers, warm.queued(), cores) - 2 : 0;
   const script = workerScript();
   let others: Promise<FileAnalysis[]> | undefined;
   if (extra >= 1 && script) {
