@@ -73,12 +73,7 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
   });
 
   it("a root's walk does not depend on the roots walked before it", async () => {
-    const root = leakProject();
-    const prepared = await prepareProject({ cwd: root });
-    const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
-    const files = ['src/config.ts', 'src/billing.ts', 'src/util/format.ts', 'src/log.ts', 'src/only-request.ts', 'src/request.ts', 'src/quiet.ts', 'src/globals.d.ts', 'src/other.ts'].map((file) => path.join(root, file));
-    const keys = { rel: (abs: string) => path.relative(root, abs).split(path.sep).join('/'), abs: (rel: string) => path.resolve(root, rel) };
-    const recorder = new RootsRecorder(keys);
+    const { root, options, files, keys, recorder } = await recordingSetup();
     const full = await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
     const record = recorder.record() as RootsRecord;
     expect(record).toBeDefined();
@@ -112,12 +107,7 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
   });
 
   it('a rerun loads only the files the checker reaches, and walks as with the whole closure', async () => {
-    const root = leakProject();
-    const prepared = await prepareProject({ cwd: root });
-    const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
-    const files = ['src/config.ts', 'src/billing.ts', 'src/util/format.ts', 'src/log.ts', 'src/only-request.ts', 'src/request.ts', 'src/quiet.ts', 'src/globals.d.ts', 'src/other.ts'].map((file) => path.join(root, file));
-    const keys = { rel: (abs: string) => path.relative(root, abs).split(path.sep).join('/'), abs: (rel: string) => path.resolve(root, rel) };
-    const recorder = new RootsRecorder(keys);
+    const { root, options, files, keys, recorder } = await recordingSetup();
     await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
     const record = recorder.record() as RootsRecord;
     expect(record.reached).toEqual(expect.arrayContaining(['src/config.ts', 'src/util/format.ts']));
@@ -139,3 +129,13 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     }
   });
 });
+
+/** The leak project, its front-end options, the files of the pass and a recorder of its walks. */
+async function recordingSetup() {
+  const root = leakProject();
+  const prepared = await prepareProject({ cwd: root });
+  const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
+  const files = ['src/config.ts', 'src/billing.ts', 'src/util/format.ts', 'src/log.ts', 'src/only-request.ts', 'src/request.ts', 'src/quiet.ts', 'src/globals.d.ts', 'src/other.ts'].map((file) => path.join(root, file));
+  const keys = { rel: (abs: string) => path.relative(root, abs).split(path.sep).join('/'), abs: (rel: string) => path.resolve(root, rel) };
+  return { root, options, files, keys, recorder: new RootsRecorder(keys) };
+}
