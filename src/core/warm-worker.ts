@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileAnalysis, PendingFile } from './analyze-file.js';
 import type { FrontEndOptions } from './facts.js';
-import type { FromWorker, ToWorker, WorkerStart } from './typescript-worker.js';
+import type { FromWorker, ToWorker, WorkerStart } from './warm-worker-thread.js';
+import { detectByPath } from '../languages/detect.js';
 
 /** TS/JS files in the file list from which a project that did not look like one gets the compiler preloaded. */
 const PRELOAD_AT = 20;
-const SCRIPT = /\.[cm]?[jt]sx?$/;
 /** Files per message: small enough to keep both threads busy to the end, large enough to cost little. */
 const BATCH = 8;
 /** Files the worker may hold before more are sent: one batch being analysed and one waiting. */
@@ -57,7 +57,10 @@ export function looksLikeScriptProject(root: string): boolean {
 /** Enough TS/JS files in the list for the warm worker to load the compiler before the prefilter has found one. */
 export function enoughScripts(files: string[]): boolean {
   let scripts = 0;
-  for (const file of files) if (SCRIPT.test(file) && ++scripts >= PRELOAD_AT) return true;
+  for (const file of files) {
+    const language = detectByPath(file);
+    if ((language === 'typescript' || language === 'javascript') && ++scripts >= PRELOAD_AT) return true;
+  }
   return false;
 }
 
@@ -77,7 +80,7 @@ const WARM_MIN_CORES = 4;
 export function startWarmWorker(workers: number | undefined, root: string): WarmWorker | undefined {
   if (workers === 0) return undefined;
   if (workers === undefined && (os.availableParallelism?.() ?? os.cpus().length) < WARM_MIN_CORES) return undefined;
-  const script = fileURLToPath(new URL('./typescript-worker.js', import.meta.url));
+  const script = fileURLToPath(new URL('./warm-worker-thread.js', import.meta.url));
   if (!fs.existsSync(script)) return undefined;
   // A JS/TS project: load the compiler now. Otherwise only once the file list shows enough TS/JS
   // files (preloadFor): a Python or Rust project with a few scripts, which usually all fail the
@@ -112,7 +115,6 @@ class QueuedWorker implements WarmWorker {
   private head = 0;
   /** Jobs sent and not yet answered, by batch, oldest first (the worker answers in order). */
   private readonly sent: Job[][] = [];
-  private inFlight = 0;
   private results: FileAnalysis[] = [];
   private failed = false;
   private claimed = false;
@@ -122,9 +124,7 @@ class QueuedWorker implements WarmWorker {
 
   constructor(private readonly worker: Worker) {
     worker.on('message', (message: FromWorker) => {
-      if (message.kind !== 'results') return;
       this.sent.shift();
-      this.inFlight -= message.results.length;
       for (const result of message.results) this.results.push(result);
       this.pump();
       this.settle();
@@ -163,7 +163,7 @@ class QueuedWorker implements WarmWorker {
   pump(): void {
     if (this.failed || this.closed) return;
     this.worker.ref();
-    while (this.inFlight < IN_FLIGHT && this.queued() > 0) {
+    while (this.inFlight() < IN_FLIGHT && this.queued() > 0) {
       // A batch shares one options object: consecutive jobs with the same one (analyzeAll's files).
       const options = this.queue[this.head].options;
       let end = this.head + 1;
@@ -171,7 +171,6 @@ class QueuedWorker implements WarmWorker {
       const jobs = this.queue.slice(this.head, end);
       this.head = end;
       this.sent.push(jobs);
-      this.inFlight += jobs.length;
       this.worker.postMessage({ kind: 'batch', options, files: jobs.map((job) => job.file) } satisfies ToWorker);
     }
   }
@@ -182,6 +181,12 @@ class QueuedWorker implements WarmWorker {
 
   queued(): number {
     return this.queue.length - this.head;
+  }
+
+  private inFlight(): number {
+    let files = 0;
+    for (const batch of this.sent) files += batch.length;
+    return files;
   }
 
   finish(): Promise<FileAnalysis[]> {
@@ -205,7 +210,7 @@ class QueuedWorker implements WarmWorker {
 
   /** Everything added so far is answered (or handed back): the round's analyses, and a fresh round. */
   private settle(): void {
-    if (!this.finishing || this.inFlight > 0 || (this.queued() > 0 && !this.failed)) return;
+    if (!this.finishing || this.inFlight() > 0 || (this.queued() > 0 && !this.failed)) return;
     const { resolve } = this.finishing;
     const results = this.results;
     this.finishing = undefined;
@@ -223,7 +228,6 @@ class QueuedWorker implements WarmWorker {
     this.failed = true;
     // Everything sent and unanswered goes back on the queue, for the main thread.
     const unanswered = this.sent.splice(0).flat();
-    this.inFlight = 0;
     this.queue.splice(this.head, 0, ...unanswered);
     this.settle();
   }

@@ -114,28 +114,20 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  */
 async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promise<FileAnalysis[]> {
   const finished = new Map<string, FileAnalysis>();
-  let queued = 0;
+  let total = 0;
   let read = 0;
   for (const file of pool.files) {
     const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes);
     if (!isPending(loaded)) finished.set(file, loaded);
     else {
       warm.add(loaded);
-      queued++;
+      total++;
       warm.pump();
     }
     if (++read % FILES_PER_TURN === 0) await nextTurn();
   }
-  const total = queued;
   let doneHere = 0;
   const progress = (): void => pool.onProgress?.(doneHere + warm.done(), total);
-  const analyse = async (file: PendingFile): Promise<void> => {
-    finished.set(file.file, await runFrontEnd(file, pool.options));
-    if (++doneHere % 4 === 0) {
-      progress();
-      await nextTurn(); // lets the worker's answers in, and more files out to it
-    }
-  };
   // More cores than the two threads here: a large queue is shared with extra workers, as analyzeAll would.
   const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
   const extra = warm.queued() >= MIN_PARSED_FILES_FOR_WORKERS ? plannedWorkers(pool.workers, warm.queued(), cores) - 2 : 0;
@@ -143,19 +135,41 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
   let others: Promise<FileAnalysis[]> | undefined;
   if (extra >= 1 && script) {
     const share: PendingFile[] = [];
-    for (let n = Math.floor((warm.queued() * extra) / (extra + 2)), job = warm.take(); job; job = --n > 0 ? warm.take() : undefined) share.push(job.file);
+    const wanted = Math.floor((warm.queued() * extra) / (extra + 2));
+    while (share.length < wanted) {
+      const job = warm.take();
+      if (!job) break;
+      share.push(job.file);
+    }
     others = parseInWorkers(share, { ...pool, onProgress: undefined }, script, extra);
   }
-  const helpAbove = pool.options.leakAnalysis ? 0 : HELP_ABOVE;
-  if (warm.queued() > helpAbove) {
-    for (let job = warm.take(); job; job = warm.take()) await analyse(job.file);
-  }
-  for (const analysis of await warm.finish()) finished.set(analysis.file, analysis);
+  const help = warm.queued() > (pool.options.leakAnalysis ? 0 : HELP_ABOVE);
+  const answers = await shareWithWorker(warm, help, async (job) => {
+    finished.set(job.file.file, await runFrontEnd(job.file, job.options));
+    if (++doneHere % 4 === 0) progress();
+  });
+  for (const analysis of answers) finished.set(analysis.file, analysis);
   for (const analysis of (await others) ?? []) finished.set(analysis.file, analysis);
-  // A worker that failed handed back what it had not answered.
-  for (let job = warm.take(); job; job = warm.take()) await analyse(job.file);
   progress();
   return pool.files.map((file) => finished.get(file)!).filter(Boolean);
+}
+
+/**
+ * The main thread's side of a round with the warm worker: it takes queued jobs itself when `help`
+ * (yielding now and then, so the worker's answers come in and more files go out to it), waits for
+ * the worker's answers, then analyses what a failed worker handed back.
+ */
+async function shareWithWorker(warm: WarmWorker, help: boolean, analyse: (job: { file: PendingFile; options: FrontEndOptions }) => Promise<void>): Promise<FileAnalysis[]> {
+  let taken = 0;
+  if (help) {
+    for (let job = warm.take(); job; job = warm.take()) {
+      await analyse(job);
+      if (++taken % 2 === 0) await nextTurn();
+    }
+  }
+  const answers = await warm.finish();
+  for (let job = warm.take(); job; job = warm.take()) await analyse(job);
+  return answers;
 }
 
 /**
@@ -164,23 +178,19 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
  * Results come back in the order of `jobs`, whichever thread made them.
  */
 export async function reanalyseAll(jobs: { file: PendingFile; options: FrontEndOptions }[], warm: WarmWorker | undefined): Promise<FileAnalysis[]> {
-  const byFile = new Map<PendingFile, FileAnalysis>();
-  if (!warm?.available() || jobs.length < 2) {
-    for (const job of jobs) byFile.set(job.file, await runFrontEnd(job.file, job.options));
-    return jobs.map((job) => byFile.get(job.file)!);
-  }
   const index = new Map(jobs.map((job, i) => [job.file.file, i]));
-  if (index.size !== jobs.length) return reanalyseAll(jobs, undefined); // a file twice: answers could not be told apart
+  // Alone on the main thread also when a file comes twice: the worker's answers could not be told apart.
+  if (!warm?.available() || jobs.length < 2 || index.size !== jobs.length) {
+    const results: FileAnalysis[] = [];
+    for (const job of jobs) results.push(await runFrontEnd(job.file, job.options));
+    return results;
+  }
   for (const job of jobs) warm.add(job.file, job.options);
   warm.pump();
   const results: FileAnalysis[] = new Array(jobs.length);
-  let n = 0;
-  const analyse = async (job: { file: PendingFile; options: FrontEndOptions }): Promise<void> => {
+  const answers = await shareWithWorker(warm, true, async (job) => {
     results[index.get(job.file.file)!] = await runFrontEnd(job.file, job.options);
-    if (++n % 2 === 0) await nextTurn();
-  };
-  for (let job = warm.take(); job; job = warm.take()) await analyse(job);
-  for (const analysis of await warm.finish()) results[index.get(analysis.file)!] = analysis;
-  for (let job = warm.take(); job; job = warm.take()) await analyse(job);
+  });
+  for (const analysis of answers) results[index.get(analysis.file)!] = analysis;
   return results;
 }
