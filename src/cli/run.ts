@@ -5,6 +5,7 @@
 // "Unhandled 'error' event" stack trace and exit 1, which reads as "findings" to a CI script. The
 // streams get error listeners, every pending write is waited for, and then such a run ends with
 // one line on stderr and exit 2, whatever the format.
+import { configureCodeCache, defaultCodeCacheDirectory, saveCodeCaches } from '../core/code-cache.js';
 import { EXIT_USAGE, main } from './main.js';
 
 interface WatchedStream {
@@ -41,8 +42,13 @@ function watch(stream: NodeJS.WriteStream): WatchedStream {
 export async function run(): Promise<void> {
   const stdout = watch(process.stdout);
   const stderr = watch(process.stderr);
+  // The compiled TypeScript compiler is kept between runs (core/code-cache.ts); only a real CLI
+  // process turns that on, not a test or a program calling `main` or `scan`.
+  configureCodeCache(defaultCodeCacheDirectory(process.env));
   let code = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env });
   await stdout.settled();
+  // After the report is out: writing the cache (first run only) delays nothing the user waits for.
+  saveCodeCaches();
   if (stdout.failure !== undefined) {
     code = EXIT_USAGE;
     if (stderr.failure === undefined) process.stderr.write(`clavis-lint: cannot write to standard output (${stdout.failure}); the output is incomplete\n`);

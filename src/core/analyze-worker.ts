@@ -3,13 +3,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { runFrontEnd, type PendingFile } from './analyze-file.js';
 import { loadFrontEnds } from '../languages/index.js';
+import { configureCodeCache } from './code-cache.js';
 
 interface WorkerInput {
   files: PendingFile[];
   options: FrontEndOptions;
+  /** The main thread's code cache directory (core/code-cache.ts): read here, written only there. */
+  codeCache: string | null;
 }
 
 const input = workerData as WorkerInput;
+configureCodeCache(input.codeCache);
 await loadFrontEnds(new Set(input.files.map((file) => file.language)));
 const results = [];
 for (const pending of input.files) results.push(await runFrontEnd(pending, input.options));

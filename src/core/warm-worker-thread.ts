@@ -6,16 +6,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { loadFrontEnds } from '../languages/index.js';
+import { configureCodeCache } from './code-cache.js';
 
 export type ToWorker = { kind: 'preload' } | { kind: 'batch'; options: FrontEndOptions; files: PendingFile[] } | { kind: 'end' };
 /** workerData: load the TypeScript compiler at once (the project looks like a JS/TS one), or wait for 'preload' or a TS file. */
 export interface WorkerStart {
   preloadTypeScript: boolean;
+  /** The main thread's code cache directory (core/code-cache.ts): read here, written only there. */
+  codeCache: string | null;
 }
 export type FromWorker = { kind: 'results'; results: FileAnalysis[] };
 
 const port = parentPort;
 if (port) {
+  configureCodeCache((workerData as WorkerStart | undefined)?.codeCache ?? null);
   const queue: { options: FrontEndOptions; files: PendingFile[] }[] = [];
   let draining = false;
   let ended = false;

@@ -13,6 +13,7 @@ import type { FileAnalysis, PendingFile } from './analyze-file.js';
 import type { FrontEndOptions } from './facts.js';
 import type { FromWorker, ToWorker, WorkerStart } from './warm-worker-thread.js';
 import { detectByPath } from '../languages/detect.js';
+import { codeCacheDirectory } from './code-cache.js';
 
 /** TS/JS files in the file list from which a project that did not look like one gets the compiler preloaded. */
 const PRELOAD_AT = 20;
@@ -85,7 +86,7 @@ export function startWarmWorker(workers: number | undefined, root: string): Warm
   // A JS/TS project: load the compiler now. Otherwise only once the file list shows enough TS/JS
   // files (preloadFor): a Python or Rust project with a few scripts, which usually all fail the
   // prefilter, should not pay a compiler load (about a quarter of a second and 100 MB).
-  const start: WorkerStart = { preloadTypeScript: looksLikeScriptProject(root) };
+  const start: WorkerStart = { preloadTypeScript: looksLikeScriptProject(root), codeCache: codeCacheDirectory() };
   let worker: Worker;
   try {
     worker = new Worker(script, { workerData: start });

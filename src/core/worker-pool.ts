@@ -10,6 +10,7 @@ import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
 import { clearGuardedTexts } from '../languages/typescript/guard-memo.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import type { WarmWorker } from './warm-worker.js';
+import { codeCacheDirectory } from './code-cache.js';
 
 /** Parsed files (after the prefilter) needed before workers are worth starting. */
 const MIN_PARSED_FILES_FOR_WORKERS = 600;
@@ -80,7 +81,7 @@ async function parseInWorkers(pending: PendingFile[], pool: PoolOptions, script:
     batches.map(
       (files) =>
         new Promise<FileAnalysis[]>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { files, options: pool.options } });
+          const worker = new Worker(script, { workerData: { files, options: pool.options, codeCache: codeCacheDirectory() } });
           worker.once('message', (results: FileAnalysis[]) => {
             done += files.length;
             pool.onProgress?.(done, pending.length);

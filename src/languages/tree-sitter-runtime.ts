@@ -1,8 +1,8 @@
 // web-tree-sitter initialisation and grammar caching, independent of where the wasm files live:
 // src/languages/tree-sitter-loader.ts finds them in node_modules, the bundled Action's loader
 // (src/action/bundled-tree-sitter-loader.ts) next to dist/index.cjs.
-import { setFlagsFromString } from 'node:v8';
 import { Language, Parser } from 'web-tree-sitter';
+import { compileWasmOnCallingThread } from '../core/v8-flags.js';
 
 export type GrammarName = 'rust' | 'python' | 'bash';
 
@@ -44,20 +44,4 @@ export function createGrammarLoader(location: WasmLocation): GrammarLoader {
   }
 
   return { loadGrammar, createParser };
-}
-
-let wasmFlagSet = false;
-
-/**
- * V8 compiles a WebAssembly module given to the async API on background threads, and keeps
- * optimising its functions there after the promise settles; while it does, the main thread stalls
- * when it next compiles a large script. On dub, importing the TypeScript compiler after the
- * bash grammar had loaded took 0.7-2 s instead of 0.25 s. Grammars are small and load once, so
- * compiling them on the calling thread costs little and removes the stall. Set once, before the
- * first grammar; it only changes how V8 compiles WebAssembly, never what a module does.
- */
-function compileWasmOnCallingThread(): void {
-  if (wasmFlagSet) return;
-  wasmFlagSet = true;
-  setFlagsFromString('--no-wasm-async-compilation');
 }

@@ -1,0 +1,98 @@
+// The V8 code cache for the TypeScript compiler (src/core/code-cache.ts): bytecode is code, so
+// only a cache the user alone could have written, with an intact digest, is ever handed to V8;
+// anything else is ignored and the module compiles from source, with the same behaviour.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, tempDir, writeTree } from '../support/run-cli.js';
+
+const CODE_CACHE = path.join(REPO, 'lib/core/code-cache.js');
+
+/** Loads `mod.cjs` of `dir` through the code cache in a fresh process; prints the outcome and what the module computed. */
+function load(dir: string, cacheDir: string): { outcome: string; value: string; sameAsRequire: boolean } {
+  const script = `
+    import { createRequire } from 'node:module';
+    import { configureCodeCache, requireWithCodeCache, codeCacheOutcomes, saveCodeCaches } from ${JSON.stringify(CODE_CACHE)};
+    configureCodeCache(${JSON.stringify(cacheDir)});
+    const req = createRequire(${JSON.stringify(path.join(dir, 'entry.cjs'))});
+    const mod = requireWithCodeCache(req, './mod.cjs');
+    saveCodeCaches();
+    console.log(JSON.stringify({ outcome: codeCacheOutcomes()[0].outcome, value: mod.describe(), sameAsRequire: req('./mod.cjs') === mod }));
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as { outcome: string; value: string; sameAsRequire: boolean };
+}
+
+function moduleTree(): { dir: string; cacheDir: string } {
+  const dir = writeTree({
+    'mod.cjs': "const path = require('node:path');\nfunction describe() { return `${path.basename(__filename)} ${typeof module.exports} ${[1, 2, 3].map((n) => n * 2).join(',')}`; }\nmodule.exports = { describe };\n",
+  });
+  return { dir, cacheDir: path.join(dir, 'cache') };
+}
+
+function cacheFiles(cacheDir: string): string[] {
+  return fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache')) : [];
+}
+
+describe('code cache', () => {
+  it('writes a private cache on the first load and uses it on the next, with the same module', () => {
+    const { dir, cacheDir } = moduleTree();
+    const first = load(dir, cacheDir);
+    expect(first).toEqual({ outcome: 'missing', value: 'mod.cjs object 2,4,6', sameAsRequire: true });
+    const [file] = cacheFiles(cacheDir);
+    expect(file).toMatch(/^mod-[0-9a-f]{16}-node.*\.v8cache$/);
+    expect(fs.statSync(cacheDir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(cacheDir, file)).mode & 0o777).toBe(0o600);
+    expect(load(dir, cacheDir)).toEqual({ ...first, outcome: 'used' });
+  });
+
+  it('ignores a cache whose bytes were changed, and writes a good one', () => {
+    const { dir, cacheDir } = moduleTree();
+    load(dir, cacheDir);
+    const file = path.join(cacheDir, cacheFiles(cacheDir)[0]);
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 8] ^= 0xff;
+    fs.writeFileSync(file, bytes);
+    expect(load(dir, cacheDir).outcome).toBe('missing');
+    expect(load(dir, cacheDir).outcome).toBe('used');
+  });
+
+  it('ignores a cache in a directory or file others can write', () => {
+    const { dir, cacheDir } = moduleTree();
+    load(dir, cacheDir);
+    const file = path.join(cacheDir, cacheFiles(cacheDir)[0]);
+    fs.chmodSync(file, 0o666);
+    expect(load(dir, cacheDir).outcome).toBe('missing');
+    fs.chmodSync(cacheDir, 0o777);
+    expect(load(dir, cacheDir).outcome).toBe('missing');
+    fs.chmodSync(cacheDir, 0o700);
+    expect(load(dir, cacheDir).outcome).toBe('used');
+  });
+
+  it('keys the cache by the source: an edited module never meets old bytecode', () => {
+    const { dir, cacheDir } = moduleTree();
+    load(dir, cacheDir);
+    fs.appendFileSync(path.join(dir, 'mod.cjs'), 'module.exports.extra = 1;\n');
+    expect(load(dir, cacheDir).outcome).toBe('missing');
+    expect(cacheFiles(cacheDir)).toHaveLength(2);
+  });
+
+  it('the CLI keeps it in the user cache directory, never in the scanned tree, and reports the same either way', () => {
+    const project = writeTree({
+      'secrets.registry.yaml': 'version: 1\nresolver:\n  functions: [getSecret]\nsecrets:\n  - id: OpenAiKey\n    env: OPENAI_API_KEY\n    kind: secret\n    owner: platform\n',
+      'src/app.ts': 'export const key = process.env.OPENAI_API_KEY;\n',
+    });
+    const home = tempDir();
+    const cached = { XDG_CACHE_HOME: home };
+    const first = runCli(['.', '-f', 'json', '--no-cache'], project, cached);
+    expect(cacheFiles(path.join(home, 'clavis-lint'))).toEqual([expect.stringMatching(/^typescript-/)]);
+    expect(fs.readdirSync(project).sort()).toEqual(['secrets.registry.yaml', 'src']);
+    const second = runCli(['.', '-f', 'json', '--no-cache'], project, cached);
+    const off = runCli(['.', '-f', 'json', '--no-cache'], project, { XDG_CACHE_HOME: path.join(home, 'off'), NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(fs.existsSync(path.join(home, 'off'))).toBe(false);
+    expect(first.code).toBe(1);
+    for (const run of [second, off]) expect({ code: run.code, stdout: run.stdout.replace(/"ms":\d+/g, '') }).toEqual({ code: first.code, stdout: first.stdout.replace(/"ms":\d+/g, '') });
+  });
+});
