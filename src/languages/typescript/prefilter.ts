@@ -3,6 +3,7 @@
 // project with a few config scripts) never pays the compiler's load (about 0.2 s).
 import type { FrontEndOptions } from '../../core/facts.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
+import { NeedleSearch } from './needle-search.js';
 
 /** The marker of suppression comments (directive-comments.ts finds them in the tree). */
 export const DIRECTIVE_MARKER = 'clavis-lint-disable';
@@ -22,19 +23,14 @@ function hasEnvWord(text: string): boolean {
   return false;
 }
 
-function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Per options (once per scan): the substrings of which one must occur for a file to hold any fact besides `env`. */
+const needleSearches = new WeakMap<FrontEndOptions, NeedleSearch>();
 
-/** Per options (once per scan): one alternation over the substrings of which one must occur for a file to hold any fact besides `env`. */
-const needleSearches = new WeakMap<FrontEndOptions, RegExp | null>();
-
-function needleSearchFor(options: FrontEndOptions): RegExp | null {
+function needleSearchFor(options: FrontEndOptions): NeedleSearch {
   let search = needleSearches.get(options);
   if (search === undefined) {
     const storeModules = secretStoresFor('typescript', options.extraSecretStores ?? []).map((entry) => entry.module);
-    const needles = [...new Set([DIRECTIVE_MARKER, ...(options.registryNames ?? []), ...(options.resolver?.functions ?? []), ...storeModules])].filter((needle) => needle.length > 0);
-    search = needles.length > 0 ? new RegExp(needles.map(escapeForRegExp).join('|')) : null;
+    search = new NeedleSearch([DIRECTIVE_MARKER, ...(options.registryNames ?? []), ...(options.resolver?.functions ?? []), ...storeModules]);
     needleSearches.set(options, search);
   }
   return search;
@@ -43,6 +39,5 @@ function needleSearchFor(options: FrontEndOptions): RegExp | null {
 /** Cheap test on the raw text: false means the file holds no fact and is never parsed. */
 export function mayHoldFacts(text: string, options: FrontEndOptions): boolean {
   if (hasEnvWord(text)) return true;
-  const search = needleSearchFor(options);
-  return search !== null && search.test(text);
+  return needleSearchFor(options).foundIn(text);
 }
