@@ -115,9 +115,19 @@ export function saveCodeCaches(): void {
       const temp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(temp, Buffer.concat([digest(payload), payload]), { mode: 0o600, flag: 'wx' });
       fs.renameSync(temp, file);
+      removeOlderCaches(dir, file);
     } catch {
       // A read-only home or a full disk costs the next run its 0.2 s, nothing else.
     }
+  }
+}
+
+/** An upgraded compiler or Node leaves its predecessor's cache behind: keep one per module (a few MB each). */
+function removeOlderCaches(dir: string, kept: string): void {
+  const name = path.basename(kept);
+  const prefix = name.slice(0, name.indexOf('-') + 1);
+  for (const other of fs.readdirSync(dir)) {
+    if (other !== name && other.startsWith(prefix) && other.endsWith('.v8cache')) fs.rmSync(path.join(dir, other), { force: true });
   }
 }
 

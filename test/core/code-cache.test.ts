@@ -75,8 +75,13 @@ describe('code cache', () => {
     const { dir, cacheDir } = moduleTree();
     load(dir, cacheDir);
     fs.appendFileSync(path.join(dir, 'mod.cjs'), 'module.exports.extra = 1;\n');
+    const before = cacheFiles(cacheDir);
     expect(load(dir, cacheDir).outcome).toBe('missing');
-    expect(cacheFiles(cacheDir)).toHaveLength(2);
+    // The new source's cache replaces the old one.
+    const after = cacheFiles(cacheDir);
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
+    expect(load(dir, cacheDir).outcome).toBe('used');
   });
 
   it('the CLI keeps it in the user cache directory, never in the scanned tree, and reports the same either way', () => {
