@@ -9,6 +9,7 @@ import { analyzeAllCached, restoreConstants } from './cached-analysis.js';
 import { leakPassCached, type LeakPassResult } from './leak-cache.js';
 import { ResultCache, scanKey } from './result-cache.js';
 import { resolveCacheSettings, type CacheRequest } from './settings.js';
+import { saveRegistryEntry } from './registry-cache.js';
 
 export type { CacheRequest };
 export { DEFAULT_CACHE_DIR } from './settings.js';
@@ -54,6 +55,7 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
     save(leakPassRan) {
       if (!leakPassRan || !leakRan) cache.keepLeakEntry();
       cache.save();
+      saveRegistryEntry(registry, cache.notes);
     },
     summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes], hashed: cache.hasher.hashed, ...(cache.leakRoots ? { leakRoots: { ...cache.leakRoots } } : {}), ...(cache.leakFullPass ? { leakFullPass: cache.leakFullPass } : {}) }),
   };

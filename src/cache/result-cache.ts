@@ -165,7 +165,7 @@ let stamp: string | undefined;
  * rebuilt checkout with an unchanged version number (development, a patched install) starts over
  * instead of replaying facts an older front end produced. A few hundred stat calls.
  */
-function buildStamp(): string {
+export function buildStamp(): string {
   if (stamp) return stamp;
   const base = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   const parts: string[] = [];
@@ -190,7 +190,7 @@ function buildStamp(): string {
 }
 
 /** The TypeScript the project brought (a peer dependency): its version changes types, hence leak results. */
-function typescriptVersion(): string {
+export function typescriptVersion(): string {
   try {
     const require = createRequire(import.meta.url);
     return (require('typescript/package.json') as { version: string }).version;

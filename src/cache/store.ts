@@ -97,6 +97,47 @@ export function writeDocument(settings: CacheSettings, root: string, doc: Stored
 }
 
 /**
+ * Another file of the cache directory (`registry.json`), read with the same care as the document:
+ * a regular file in a usable directory, or nothing (no note: the document's own read says why
+ * the directory is unusable).
+ */
+export function readCacheFile(settings: CacheSettings, root: string, name: string): string | undefined {
+  const dir = usableDirectory(settings, root, []);
+  if (!dir) return undefined;
+  const file = path.join(dir, name);
+  try {
+    if (!fs.lstatSync(file).isFile()) return undefined;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes another file of the cache directory as the document is written (fresh name, renamed into place); a failure is a note. */
+export function writeCacheFile(settings: CacheSettings, root: string, name: string, text: string, notes: string[]): void {
+  try {
+    fs.mkdirSync(settings.location, { recursive: true });
+  } catch {
+    return; // the document's write says why
+  }
+  const dir = usableDirectory(settings, root, []);
+  if (!dir) return;
+  const temp = path.join(dir, `${name}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    ensureIgnoreFiles(dir);
+    fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o600 });
+    fs.renameSync(temp, path.join(dir, name));
+  } catch (err) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // nothing was created
+    }
+    notes.push(`cache file ${name} not written (${(err as NodeJS.ErrnoException).code ?? 'error'}); the report is complete`);
+  }
+}
+
+/**
  * The cache directory's real path, when it may be used: a location from the repository (the
  * default or the config's `cache.location`) must really lie inside the project's checkout, not
  * lead outside through a link; a `--cache-location` is the user's own choice.

@@ -88,12 +88,14 @@ function errnoCode(err: unknown): string {
 }
 
 /** An `errors` entry for a symlink that needs one: its target is outside the project or missing. */
-function symlinkError(root: string, rel: string): ScanError | undefined {
+function symlinkError(root: string, rel: string, realRoots?: Map<string, string>): ScanError | undefined {
   let target: string;
   let realRoot: string;
   try {
     target = fs.realpathSync(path.join(root, rel));
-    realRoot = fs.realpathSync(root);
+    // The root's real path, once per listing (a tree with many links asked for it once per link).
+    realRoot = realRoots?.get(root) ?? fs.realpathSync(root);
+    realRoots?.set(root, realRoot);
   } catch (err) {
     const why = errnoCode(err) === 'ENOENT' ? 'to a missing target' : errnoCode(err) === 'ELOOP' ? 'in a loop' : `that cannot be resolved (${errnoCode(err)})`;
     return { file: rel, message: `symbolic link ${why}: not followed` };
@@ -239,6 +241,25 @@ function listFromGit(listings: GitListings, root: string, selection: Selection, 
   const listed = new Set(listings.listed);
   const ignoredDirs = new Set(listings.ignored.filter((entry) => entry.endsWith('/')).map((entry) => entry.slice(0, -1)));
   const nestedRepositories = new Set<string>();
+  // What each listed path is (file, link, directory) comes from its directory's listing, read once
+  // per directory and reused by the walk below, instead of an lstat per file (a few thousand calls
+  // on a rescan that reads nothing else). A name the listing lacks (deleted, or another case on a
+  // case-insensitive disk) and a directory that cannot be read are asked with lstat, as before.
+  const directories = new Map<string, { entries: fs.Dirent[]; byName: Map<string, fs.Dirent> } | null>();
+  const readDirectory = (dir: string): { entries: fs.Dirent[]; byName: Map<string, fs.Dirent> } | null => {
+    let known = directories.get(dir);
+    if (known === undefined) {
+      try {
+        const entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+        known = { entries, byName: new Map(entries.map((entry) => [entry.name, entry])) };
+      } catch {
+        known = null; // the walk reads it again and reports why
+      }
+      directories.set(dir, known);
+    }
+    return known;
+  };
+  const realRoots = new Map<string, string>();
   for (const entry of [...listed].sort(compareCodeUnits)) {
     // An untracked directory listed with a trailing slash holds its own repository.
     const isNested = entry.endsWith('/');
@@ -250,18 +271,21 @@ function listFromGit(listings: GitListings, root: string, selection: Selection, 
       continue;
     }
     if (!selection.included(rel)) continue;
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(path.join(root, rel));
-    } catch (err) {
-      // Deleted from the working tree, or outside a sparse checkout: nothing to scan.
-      if (errnoCode(err) !== 'ENOENT' && errnoCode(err) !== 'ENOTDIR') errors.push({ file: rel, message: `could not read file (${errnoCode(err)})` });
-      continue;
+    const slash = rel.lastIndexOf('/');
+    let stat: fs.Stats | fs.Dirent | undefined = readDirectory(slash < 0 ? '' : rel.slice(0, slash))?.byName.get(rel.slice(slash + 1));
+    if (!stat) {
+      try {
+        stat = fs.lstatSync(path.join(root, rel));
+      } catch (err) {
+        // Deleted from the working tree, or outside a sparse checkout: nothing to scan.
+        if (errnoCode(err) !== 'ENOENT' && errnoCode(err) !== 'ENOTDIR') errors.push({ file: rel, message: `could not read file (${errnoCode(err)})` });
+        continue;
+      }
     }
     if (stat.isFile()) files.add(rel);
     else if (stat.isSymbolicLink()) {
       // git lists a symlink as a file; its target is not followed.
-      const error = symlinkError(root, rel);
+      const error = symlinkError(root, rel, realRoots);
       if (error) errors.push(error);
     } else if (stat.isDirectory()) {
       nestedRepositories.add(rel);
@@ -270,9 +294,17 @@ function listFromGit(listings: GitListings, root: string, selection: Selection, 
   }
   // git warns on stderr and carries on past an unreadable directory or .gitignore; find them.
   const skip = (rel: string): boolean => ignoredDirs.has(rel) || nestedRepositories.has(rel) || selection.excluded(rel);
-  walkDirectories(root, '', selection, skip, errors, (dir, entries) => {
-    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) checkReadable(root, dir === '' ? '.gitignore' : `${dir}/.gitignore`, errors);
-  });
+  walkDirectories(
+    root,
+    '',
+    selection,
+    skip,
+    errors,
+    (dir, entries) => {
+      if (entries.some((e) => e.name === '.gitignore' && e.isFile())) checkReadable(root, dir === '' ? '.gitignore' : `${dir}/.gitignore`, errors);
+    },
+    (dir) => directories.get(dir)?.entries,
+  );
 }
 
 function checkReadable(root: string, rel: string, errors: ScanError[]): void {
@@ -291,19 +323,21 @@ function walkDirectories(
   skip: (rel: string) => boolean,
   errors: ScanError[],
   visit: (dir: string, entries: fs.Dirent[]) => void,
+  /** A listing already read this scan (listFromGit's); otherwise the directory is read here. */
+  known?: (dir: string) => fs.Dirent[] | undefined,
 ): void {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+    entries = known?.(dir) ?? fs.readdirSync(path.join(root, dir), { withFileTypes: true });
   } catch (err) {
     errors.push(unreadableDirectory(dir, err));
     return;
   }
   visit(dir, entries);
-  for (const entry of entries.sort((a, b) => compareCodeUnits(a.name, b.name))) {
+  for (const entry of [...entries].sort((a, b) => compareCodeUnits(a.name, b.name))) {
     if (!entry.isDirectory() || entry.name === '.git') continue;
     const rel = dir === '' ? entry.name : `${dir}/${entry.name}`;
-    if (onTheWay(selection, rel) && !skip(rel)) walkDirectories(root, rel, selection, skip, errors, visit);
+    if (onTheWay(selection, rel) && !skip(rel)) walkDirectories(root, rel, selection, skip, errors, visit, known);
   }
 }
 

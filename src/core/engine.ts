@@ -19,7 +19,6 @@ import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvKeyHelpers } from './env-key-helpers.js';
 import { highestLevel, isEnabledAnywhere, resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
-import { loadRegistry } from '../registry/load.js';
 import type { Registry } from '../registry/model.js';
 import { isTestPath } from './test-paths.js';
 import { isRealIsoDate } from '../registry/dates.js';
@@ -31,6 +30,7 @@ import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
 import { resolveCacheSettings } from '../cache/settings.js';
+import { loadRegistryCached } from '../cache/registry-cache.js';
 import { startWarmWorker, type WarmWorker } from './warm-worker.js';
 import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
@@ -100,7 +100,7 @@ export async function prepareProject(options: ScanOptions, onConfig?: (config: R
     registryOverride: options.registry,
   });
   onConfig?.(config);
-  let registry = await loadRegistry(config);
+  let registry = await loadRegistryCached(config, options.cache); // parsed again only when a source changed (src/cache/registry-cache.ts)
   let policy: PreparedProject['policy'];
   if (options.policyFrom) {
     const base = await loadBasePolicy(config, policyReader(config.root, options.policyFrom), config.registryFromCommandLine ? config.registry : undefined);

@@ -34,7 +34,8 @@ export interface PostProcessInput {
 export interface PostProcessOutput {
   findings: Finding[];
   suppressed: Finding[];
-  lines: Map<string, string[]>;
+  /** Masked source lines of a file with findings, for reporters that show them (computed when first asked: JSON and SARIF never do). */
+  lines: { get(file: string): string[] | undefined };
 }
 
 const RANK: Record<FindingSeverity, number> = { warning: 1, error: 2 };
@@ -125,31 +126,39 @@ export function applyPostProcessing(input: PostProcessInput): PostProcessOutput 
       endColumn: finding.endLine === finding.line ? finding.endColumn : undefined,
     })),
   );
-  // Reporters only ever see masked source lines: by position first, then by look.
-  const { display, maskedValues } = maskSourceLines(input, lines, pending.map((p) => p.finding), factsByFile, ruleById);
+  // Reporters only ever see masked source lines: by position first, then by look. Masking every
+  // line of every file with findings is measurable on a rescan served from the cache, and most
+  // reports never show a line: it is done when a line or a masked value is first needed.
+  const masking = sourceLineMasking(input, lines, pending.map((p) => p.finding), factsByFile, ruleById);
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   pending.forEach((p, i) => {
     const finding: Finding = { ...p.finding, fingerprint: fingerprints[i] };
     if (p.suppressedBy) {
       // A reason is free text: it may quote the very value it excuses.
-      const justification = redactValues(maskKnownValues(p.suppressedBy.reason ?? '', maskedValues));
+      const justification = redactValues(maskKnownValues(p.suppressedBy.reason ?? '', masking.maskedValues()));
       suppressed.push({ ...finding, suppression: { kind: 'inline', justification } });
     } else findings.push(finding);
   });
-  return { findings, suppressed, lines: display };
+  return { findings, suppressed, lines: { get: masking.display } };
 }
 
 /** Languages whose every reported line has all its literals masked (they are values, not code). */
 const CONFIG_LANGUAGES = new Set(['workflow', 'compose', 'kubernetes', 'dockerfile', 'dotenv', 'markdown', 'yaml']);
 
-function maskSourceLines(
+/**
+ * The masked lines of each file with findings (`display`) and the values masked by name in any of
+ * them (`maskedValues`), each computed once, when first asked. Everything they read is taken now
+ * (the raw lines, a copy of each file's fact list, the policy), so the answer is the one an eager
+ * computation here would give.
+ */
+function sourceLineMasking(
   input: PostProcessInput,
   lines: Map<string, string[]>,
   reported: Array<Omit<Finding, 'fingerprint'>>,
   factsByFile: Map<string, FileFacts>,
   ruleById: Map<string, EffectiveRule>,
-): { display: Map<string, string[]>; maskedValues: string[] } {
+): { display: (file: string) => string[] | undefined; maskedValues: () => string[] } {
   const registryNames = new Set(input.registryNames ?? []);
   const looksLikeSecret = compileSecretPatterns(input.config.secretPatterns);
   const isSensitiveName = (name: string): boolean => registryNames.has(name) || looksLikeSecret(name);
@@ -162,27 +171,40 @@ function maskSourceLines(
     set.add(finding.line);
     configLines.set(finding.file, set);
   }
-  const byPosition = new Map<string, { lines: string[]; placed: boolean }>();
-  const maskedValues = new Set<string>();
-  for (const [file, raw] of lines) {
-    const facts = factsByFile.get(file)?.facts ?? [];
-    const spans = valueSpansOf(facts);
-    const masked = maskFileLines({ lines: raw, spans, isSensitiveName, everyLiteralOn: configLines.get(file) ?? new Set(), names: nameRangesOf(facts) });
-    byPosition.set(file, { lines: masked.lines, placed: spans.length > 0 });
-    for (const value of masked.maskedValues) maskedValues.add(value);
-  }
-  const values = [...maskedValues];
+  const factsOf = new Map([...lines.keys()].map((file) => [file, [...(factsByFile.get(file)?.facts ?? [])]]));
+  let positioned: { byPosition: Map<string, { lines: string[]; placed: boolean }>; values: string[] } | undefined;
+  const byPosition = (): NonNullable<typeof positioned> => {
+    if (positioned) return positioned;
+    const masked = new Map<string, { lines: string[]; placed: boolean }>();
+    const maskedValues = new Set<string>();
+    for (const [file, raw] of lines) {
+      const facts = factsOf.get(file) ?? [];
+      const spans = valueSpansOf(facts);
+      const result = maskFileLines({ lines: raw, spans, isSensitiveName, everyLiteralOn: configLines.get(file) ?? new Set(), names: nameRangesOf(facts) });
+      masked.set(file, { lines: result.lines, placed: spans.length > 0 });
+      for (const value of result.maskedValues) maskedValues.add(value);
+    }
+    return (positioned = { byPosition: masked, values: [...maskedValues] });
+  };
   const display = new Map<string, string[]>();
-  for (const [file, masked] of byPosition) {
-    // (c) by look, on top. A file whose front end placed its literals keeps its code readable (a
-    // `run:` line's command, its `\${{ }}` expressions); one it could not place (a parse error)
-    // has every config-style assignment value masked whole.
-    const byLook = masked.placed ? redactValues : (line: string) => redactSourceLine(file, line);
-    const shown = masked.lines.map((line) => byLook(maskKnownValues(line, values)));
-    markMaskedByPosition(shown);
-    display.set(file, shown);
-  }
-  return { display, maskedValues: values };
+  return {
+    maskedValues: () => byPosition().values,
+    display: (file) => {
+      const known = display.get(file);
+      if (known) return known;
+      const { byPosition: all, values } = byPosition();
+      const masked = all.get(file);
+      if (!masked) return undefined;
+      // (c) by look, on top. A file whose front end placed its literals keeps its code readable (a
+      // `run:` line's command, its `\${{ }}` expressions); one it could not place (a parse error)
+      // has every config-style assignment value masked whole.
+      const byLook = masked.placed ? redactValues : (line: string) => redactSourceLine(file, line);
+      const shown = masked.lines.map((line) => byLook(maskKnownValues(line, values)));
+      markMaskedByPosition(shown);
+      display.set(file, shown);
+      return shown;
+    },
+  };
 }
 
 function directiveFinding(rule: EffectiveRule, file: string, directive: Directive, messageId: string, data: Record<string, string>): Omit<Finding, 'fingerprint'> {
