@@ -108,25 +108,48 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
 
   it('a rerun loads only the files the checker reaches, and walks as with the whole closure', async () => {
     const { root, options, files, keys, recorder } = await recordingSetup();
+    // request.ts now has util/format.ts in its closure (through only-request.ts), but its walk
+    // never asks for it (only log.ts's walk does): the per-root guess leaves it out.
+    write(root, 'src/only-request.ts', "import { fmt } from './util/format';\n\nexport const base = 'https://api.example.test';\nexport const banner = fmt('request');\n");
     await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
     const record = recorder.record() as RootsRecord;
     expect(record.reached).toEqual(expect.arrayContaining(['src/config.ts', 'src/util/format.ts']));
     const recorded = new Map(record.walks.map((walk) => [walk[0], JSON.stringify(walk)]));
     const readText = (abs: string): string => fs.readFileSync(abs, 'utf8');
-    // With the recorded hint, and without one (every import the checker follows is then a miss
-    // first): each root rerun as if edited walks as the full pass did.
-    for (const [hint, reached] of [['hint', record.reached], ['no hint', []]] as const) {
+    expect(Object.keys(record.reachedBy ?? {}).sort()).toEqual([...record.roots].sort());
+    // With the per-root hint (reachedBy), with the wide one only (reached), with a per-root hint
+    // that falls short (every list empty: misses, then widened), and with none (every import the
+    // checker follows is then a miss first): each root rerun as if edited walks as the full pass did.
+    const variants: Array<[string, RootsRecord]> = [
+      ['per-root hint', record],
+      ['wide hint', { ...record, reachedBy: undefined }],
+      ['short per-root hint', { ...record, reachedBy: Object.fromEntries(record.roots.map((file) => [file, []])) }],
+      ['no hint', { ...record, reached: [], reachedBy: undefined }],
+    ];
+    const programFiles = new Map<string, Map<string, number>>();
+    for (const [hint, variant] of variants) {
       const programs: number[] = [];
+      const sizes = new Map<string, number>();
+      programFiles.set(hint, sizes);
       for (const file of record.roots) {
-        const rerun = rerunChangedRoots({ root, options, files, record: { ...record, reached: [...(reached ?? [])] }, changed: [file], keys, readText });
+        const rerun = rerunChangedRoots({ root, options, files, record: variant, changed: [file], keys, readText });
         if (!rerun) continue;
         programs.push(rerun.attempts);
+        sizes.set(file, rerun.programFiles);
         for (const walk of rerun.record.walks) expect(JSON.stringify(walk), `${hint}, ${file} edited: ${walk[0]}`).toBe(recorded.get(walk[0]));
+        // What the rerun root reached this time joins its list (the next rerun's guess).
+        if (variant.reachedBy) expect(rerun.record.reachedBy?.[file], `${hint}, ${file}`).toEqual(expect.arrayContaining(variant.reachedBy[file] ?? []));
       }
       expect(programs.length, hint).toBeGreaterThanOrEqual(3);
-      if (hint === 'hint') expect(programs.every((count) => count === 1)).toBe(true);
-      else expect(programs.some((count) => count > 1)).toBe(true);
+      if (hint === 'wide hint') expect(programs.every((count) => count === 1)).toBe(true);
+      if (hint === 'no hint' || hint === 'short per-root hint') expect(programs.some((count) => count > 1), hint).toBe(true);
     }
+    // The per-root guess loads no more than the wide one, and less for a root whose walk reached
+    // only part of its closure.
+    const perRoot = programFiles.get('per-root hint')!;
+    const wide = programFiles.get('wide hint')!;
+    for (const [file, count] of perRoot) expect(count, file).toBeLessThanOrEqual(wide.get(file)!);
+    expect([...perRoot].some(([file, count]) => count < wide.get(file)!)).toBe(true);
   });
 });
 
