@@ -17,13 +17,17 @@
 //    parsed (now safely) and the tree measured with an explicit stack; nodes past the limit are
 //    blanked and the text parsed again.
 //
+// Before both, files without JSX go through a cheap pre-check (nesting-bound.ts): where a bound
+// on the step-1 estimate stays at or below the step-2 threshold, neither step would change the text
+// or build a tree, and the text is returned as it is.
+//
 // Blanking replaces characters with spaces and keeps line breaks, so every position outside the
 // blanked constructs is unchanged; each blanked construct becomes an errors[] entry with its line.
 import { blankRanges, MAX_NESTING_DEPTH, type TextRange } from '../nesting-limit.js';
-import { SyntaxKind, ts, type TS } from './typescript-module.js';
+import { ts, type TS } from './typescript-module.js';
 import { takeGuardedText } from './guard-memo.js';
-
-const K = SyntaxKind;
+import { CONTINUES, K, LOOPED, OPERAND, RECURSIVE, RESTRICTED, ROLE, STATEMENT_CHAIN, STATEMENT_HEAD } from './nesting-tokens.js';
+import { fitsNestingBudget, type TokenTrace } from './nesting-bound.js';
 
 /** Units: an open bracket is 4, a recursive operator 1 (2 for `=>`), a looped operator 1. */
 const LEVEL = 4;
@@ -58,53 +62,6 @@ interface Level {
   /** JSX tag: tokens after `<` (to tell a generic arrow `<T,>` / `<T extends U>` from a tag). */
   tagTokens: number;
 }
-
-// What a token does to the estimate, in one table lookup per token.
-const OTHER = 0;
-/** Ends an operand: identifiers, literals, `this`, contextual keywords used as names. */
-const OPERAND = 1;
-/** A statement the parser nests by recursing: `if`, `while`, `for`, `with`, `do`. */
-const STATEMENT_CHAIN = 2;
-/** Operators and keywords the parser recurses on: prefix operators, assignments, `?`, `:`, `**`. */
-const RECURSIVE = 3;
-/** Operators the parser loops over; they only deepen the tree. */
-const LOOPED = 4;
-
-const ROLE = new Uint8Array(K.Count);
-/** Tokens that can continue the expression before a line break, so no statement ends there. */
-const CONTINUES = new Uint8Array(K.Count);
-/** `(` after these opens a statement head. */
-const STATEMENT_HEAD = new Uint8Array(K.Count);
-/** Keywords after which a line break ends the statement (`return` alone on its line). */
-const RESTRICTED = new Uint8Array(K.Count);
-
-for (let kind = K.FirstLiteralToken; kind <= K.LastLiteralToken; kind++) ROLE[kind] = OPERAND;
-for (let kind = K.LastFutureReservedWord + 1; kind <= K.LastKeyword; kind++) ROLE[kind] = OPERAND; // contextual keywords
-for (const kind of [K.Identifier, K.ThisKeyword, K.SuperKeyword, K.NullKeyword, K.TrueKeyword, K.FalseKeyword, K.TemplateTail]) ROLE[kind] = OPERAND;
-for (const kind of [K.IfKeyword, K.WhileKeyword, K.ForKeyword, K.WithKeyword, K.DoKeyword]) ROLE[kind] = STATEMENT_CHAIN;
-for (const kind of [
-  K.NewKeyword, K.AwaitKeyword, K.YieldKeyword, K.TypeOfKeyword, K.VoidKeyword, K.DeleteKeyword, K.KeyOfKeyword, K.ReadonlyKeyword,
-  K.UniqueKeyword, K.InferKeyword, K.EqualsToken, K.PlusEqualsToken, K.MinusEqualsToken, K.AsteriskEqualsToken,
-  K.AsteriskAsteriskEqualsToken, K.SlashEqualsToken, K.PercentEqualsToken, K.LessThanLessThanEqualsToken,
-  K.GreaterThanGreaterThanEqualsToken, K.GreaterThanGreaterThanGreaterThanEqualsToken, K.AmpersandEqualsToken, K.BarEqualsToken,
-  K.CaretEqualsToken, K.BarBarEqualsToken, K.AmpersandAmpersandEqualsToken, K.QuestionQuestionEqualsToken, K.QuestionToken,
-  K.ColonToken, K.AsteriskAsteriskToken, K.TildeToken, K.DotDotDotToken,
-]) ROLE[kind] = RECURSIVE;
-for (const kind of [
-  K.DotToken, K.QuestionDotToken, K.AsteriskToken, K.SlashToken, K.PercentToken, K.LessThanLessThanToken, K.LessThanEqualsToken,
-  K.EqualsEqualsToken, K.ExclamationEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken, K.AmpersandToken,
-  K.BarToken, K.CaretToken, K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken, K.AsKeyword, K.SatisfiesKeyword,
-  K.InstanceOfKeyword, K.InKeyword,
-]) ROLE[kind] = LOOPED;
-for (let kind = 0; kind < K.Count; kind++) if (ROLE[kind] === LOOPED) CONTINUES[kind] = 1;
-for (let kind = K.FirstAssignment; kind <= K.LastAssignment; kind++) CONTINUES[kind] = 1;
-for (const kind of [
-  K.QuestionToken, K.ColonToken, K.AsteriskAsteriskToken, K.PlusToken, K.MinusToken, K.LessThanToken, K.GreaterThanToken, K.OpenParenToken, K.OpenBracketToken, K.CommaToken,
-  K.SemicolonToken, K.EqualsGreaterThanToken, K.NoSubstitutionTemplateLiteral, K.TemplateHead, K.CloseParenToken,
-  K.CloseBracketToken, K.CloseBraceToken, K.ElseKeyword, K.CatchKeyword, K.FinallyKeyword, K.ExclamationToken, K.EndOfFileToken,
-]) CONTINUES[kind] = 1;
-for (const kind of [K.IfKeyword, K.WhileKeyword, K.ForKeyword, K.WithKeyword, K.SwitchKeyword, K.CatchKeyword]) STATEMENT_HEAD[kind] = 1;
-for (const kind of [K.ReturnKeyword, K.BreakKeyword, K.ContinueKeyword, K.DebuggerKeyword]) RESTRICTED[kind] = 1;
 
 /** What may stand in a JSX tag besides names: attribute values, `{...}`, `.`/`:` in names, the end. */
 const TAG_TOKENS = new Set<TS.SyntaxKind>([
@@ -164,6 +121,8 @@ class NestingScanner {
   constructor(
     private readonly text: string,
     private readonly jsx: boolean,
+    /** For tests: every token as read here (nesting-bound.ts must read the same). */
+    private readonly trace?: TokenTrace,
   ) {
     this.scanner = ts.createScanner(ts.ScriptTarget.Latest, true, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, text);
     this.top = this.newLevel('root', 0);
@@ -174,6 +133,7 @@ class NestingScanner {
     for (;;) {
       const token = this.nextToken();
       if (token === K.EndOfFileToken) break;
+      this.trace?.(token, this.scanner.getTokenStart(), this.scanner.getTokenEnd(), this.scanner.hasPrecedingLineBreak());
       const kind = this.top.kind;
       if (kind === 'jsxChildren') this.handleJsxChild(token);
       else if (kind === 'jsxTag') this.handleJsxTag(token);
@@ -494,7 +454,11 @@ export interface GuardedTypeScript {
  * the caller's own parse (same options), so a tree built for step 2 can be handed back and reused.
  */
 export function guardTypeScriptNesting(fileName: string, text: string, parse: (text: string) => TS.SourceFile): GuardedTypeScript {
-  const scan = new NestingScanner(text, isJsxVariant(fileName)).run();
+  const jsx = isJsxVariant(fileName);
+  // Most files are far from any limit: where a cheap bound on the estimate below proves that
+  // nothing would be blanked and no tree checked, the answer is the text as it is.
+  if (!jsx && fitsNestingBudget(text, TREE_CHECK_THRESHOLD)) return { text, cutAt: [] };
+  const scan = new NestingScanner(text, jsx).run();
   let guarded = blankRanges(text, scan.blanks);
   const cutAt = scan.blanks.map((range) => range.start);
   if (scan.maxBound <= TREE_CHECK_THRESHOLD) return { text: guarded, cutAt };
@@ -513,6 +477,11 @@ export function guardTypeScriptNesting(fileName: string, text: string, parse: (t
     sourceFile = parse(guarded);
   }
   return { text: guarded, cutAt, sourceFile };
+}
+
+/** For tests: the guard's tokens (kind, extent, preceding line break) and its bound on tree depth, in units. */
+export function nestingEstimate(fileName: string, text: string, trace?: TokenTrace): number {
+  return new NestingScanner(text, isJsxVariant(fileName), trace).run().maxBound;
 }
 
 /**
