@@ -10,6 +10,10 @@
 // - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
 //   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
 //   (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`);
+// - a secret word fused into a longer word: `PASSWORDMINCHAR` (a password policy),
+//   `TOKENIZERS_PARALLELISM` (Hugging Face's tokenizer switch). A match counts only where its word
+//   ends (at `_`, a digit or the end of the name), or where what follows completes another secret
+//   word (`SECRETKEY`, `APIKEYSECRET`) or makes a plural (`CREDENTIALS`). Letters before a match do not matter (`PGPASSWORD`).
 // Used through the rule context's `looksLikeSecret` by every rule that judges a name the registry
 // does not know, and for kind inference of registry entries without `kind:`. Kind inference
 // also treats a bundler-public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`,
@@ -45,10 +49,35 @@ export function isPublicName(name: string): boolean {
   return PUBLIC_NAME.test(name.toUpperCase());
 }
 
-/** The looks-like-a-secret test: a `secret_patterns` match on a name that is not a config role. */
+/** Letters that may follow a secret word inside one word and still leave a secret: a plural, or the name goes on naming one. */
+const SECRET_TAILS = ['S', 'KEY', 'KEYS', 'TOKEN', 'SECRET', 'PASSWORD', 'PASS', 'PASSPHRASE', 'PWD', 'CREDENTIAL', 'CREDENTIALS', 'AUTH'];
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** The match `[start, end)` of a secret pattern ends where a word of the name ends, or runs on into a secret tail. */
+function endsAWord(name: string, end: number): boolean {
+  if (end >= name.length || end === 0 || !isLetter(name.charCodeAt(end - 1)) || !isLetter(name.charCodeAt(end))) return true;
+  let wordEnd = end;
+  while (wordEnd < name.length && isLetter(name.charCodeAt(wordEnd))) wordEnd++;
+  return SECRET_TAILS.includes(name.slice(end, wordEnd).toUpperCase());
+}
+
+/** The looks-like-a-secret test: a `secret_patterns` match (ending a word) on a name that is not a config role. */
 export function secretNameTest(secretPatterns: string[]): (name: string) => boolean {
-  const compiled = secretPatterns.map((p) => new RegExp(p, 'i'));
-  return (name) => compiled.some((re) => re.test(name)) && !isConfigRoleName(name);
+  const compiled = secretPatterns.map((p) => new RegExp(p, 'gi'));
+  const matchesAWord = (name: string): boolean =>
+    compiled.some((re) => {
+      re.lastIndex = 0;
+      for (let match = re.exec(name); match; match = re.exec(name)) {
+        if (endsAWord(name, match.index + match[0].length)) return true;
+        // An empty match would not move on by itself.
+        if (match[0].length === 0) re.lastIndex++;
+      }
+      return false;
+    });
+  return (name) => matchesAWord(name) && !isConfigRoleName(name);
 }
 
 /**

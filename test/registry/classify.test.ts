@@ -19,6 +19,25 @@ describe('the shared name classifier', () => {
     expect(looksSecret(name)).toBe(false);
   });
 
+  it.each(['PGPASSWORD', 'MYSQLPASSWORD', 'SECRETKEY', 'AWS_SECRETKEY', 'APIKEYS', 'GOOGLE_APPLICATION_CREDENTIALS', 'DB_PASSWORD2', 'TOKENSECRET', 'APP_SECRETS', 'slackBotToken'])(
+    '%s looks like a secret: the secret word ends a word, or runs on into another secret word or a plural',
+    (name) => {
+      expect(looksSecret(name)).toBe(true);
+    },
+  );
+
+  it.each(['PASSWORDMINCHAR', 'PASSWORDLOWERCASE', 'PASSWORDREQUIREMENTS', 'TOKENIZERS_PARALLELISM', 'TOKENIZER', 'APIKEYHEADER', 'SECRETARY_EMAIL'])(
+    '%s is not a secret: the secret word is fused into a longer word',
+    (name) => {
+      expect(looksSecret(name)).toBe(false);
+    },
+  );
+
+  it('keeps user patterns that end in a separator or match mid-word on purpose', () => {
+    expect(secretNameTest(['^STRIPE_'])('STRIPE_LIVE')).toBe(true);
+    expect(secretNameTest(['SK'])('SK_LIVE')).toBe(true);
+  });
+
   it.each(['VERCEL_ORG_ID', 'CROWDIN_PROJECT_ID', 'LOG_LEVEL', 'PORT', 'USER_AGENT'])('%s does not match secret_patterns', (name) => {
     expect(looksSecret(name)).toBe(false);
   });
