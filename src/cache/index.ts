@@ -55,7 +55,7 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
     save(leakPassRan) {
       if (!leakPassRan || !leakRan) cache.keepLeakEntry();
       cache.save();
-      saveRegistryEntry(registry, cache.notes);
+      saveRegistryEntry(registry);
     },
     summary: () => ({ hits: cache.hits, misses: cache.misses, leakHit: cache.leakHit, notes: [...cache.notes], hashed: cache.hasher.hashed, ...(cache.leakRoots ? { leakRoots: { ...cache.leakRoots } } : {}), ...(cache.leakFullPass ? { leakFullPass: cache.leakFullPass } : {}) }),
   };

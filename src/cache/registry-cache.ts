@@ -46,11 +46,11 @@ export async function loadRegistryCached(config: ResolvedConfig, request: CacheR
 }
 
 /** Writes the registry parsed this scan, if it was queued (called when the scan saves its cache). */
-export function saveRegistryEntry(registry: Registry, notes: string[]): void {
+export function saveRegistryEntry(registry: Registry): void {
   const entry = pending.get(registry);
   if (!entry) return;
   pending.delete(registry);
-  writeCacheFile(entry.settings, entry.root, FILE, entry.text, notes);
+  writeCacheFile(entry.settings, entry.root, FILE, entry.text);
 }
 
 /** The key, and each source's text by its lexical path (what loadRegistry asks a reader for); undefined when a source is Rust or cannot be read. */

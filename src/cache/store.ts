@@ -113,8 +113,8 @@ export function readCacheFile(settings: CacheSettings, root: string, name: strin
   }
 }
 
-/** Writes another file of the cache directory as the document is written (fresh name, renamed into place); a failure is a note. */
-export function writeCacheFile(settings: CacheSettings, root: string, name: string, text: string, notes: string[]): void {
+/** Writes another file of the cache directory as the document is written (fresh name, renamed into place); a failure is silent (the document's write, just before, notes an unusable directory). */
+export function writeCacheFile(settings: CacheSettings, root: string, name: string, text: string): void {
   try {
     fs.mkdirSync(settings.location, { recursive: true });
   } catch {
@@ -127,13 +127,12 @@ export function writeCacheFile(settings: CacheSettings, root: string, name: stri
     ensureIgnoreFiles(dir);
     fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o600 });
     fs.renameSync(temp, path.join(dir, name));
-  } catch (err) {
+  } catch {
     try {
       fs.unlinkSync(temp);
     } catch {
       // nothing was created
     }
-    notes.push(`cache file ${name} not written (${(err as NodeJS.ErrnoException).code ?? 'error'}); the report is complete`);
   }
 }
 

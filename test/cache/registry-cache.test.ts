@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/core/engine.js';
+import { tempDir } from '../support/run-cli.js';
 import { cacheProject, REGISTRY, reports, write } from './tree.js';
 
 const CACHE = { enabled: true };
@@ -79,7 +80,17 @@ describe('registry cache', () => {
       // Parsed again, hence rewritten whole when the scan saved.
       expect(JSON.parse(fs.readFileSync(entryOf(root), 'utf8')), name).toEqual(good);
     }
-    // A directory or a link at its name is not read, and the scan goes on.
+    // A link at its name is neither read nor followed when written (a well-formed entry behind it
+    // would otherwise be served); a directory there is not read either, and the scan goes on.
+    const outside = path.join(tempDir(), 'registry.json');
+    fs.writeFileSync(outside, shaped((doc) => (doc.registry.secrets[0].description = 'read through a link')));
+    const before = fs.readFileSync(outside, 'utf8');
+    fs.rmSync(entryOf(root));
+    fs.symlinkSync(outside, entryOf(root));
+    const linked = await scan({ cwd: root, paths: [root], workers: 0, today: '2026-11-30', cache: CACHE });
+    expect(linked.prepared.registry.secrets[0].description).toBeUndefined();
+    expect(fs.readFileSync(outside, 'utf8')).toBe(before);
+    expect(fs.lstatSync(entryOf(root)).isFile()).toBe(true); // replaced by the scan's own entry
     fs.rmSync(entryOf(root));
     fs.mkdirSync(entryOf(root));
     expect((await reports(root, CACHE)).json).toBe(plain.json);
