@@ -179,8 +179,10 @@ function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0
         if (parent.childForFieldName('right')?.id !== node.id) return null;
         const left = parent.childForFieldName('left');
         if (thirdPartyKey) return thirdParty(thirdPartyKey);
-        if (left?.type !== 'identifier' || underEnvKey) return null;
-        if (inTest) return { access: 'snapshot' };
+        if (underEnvKey) return null;
+        // Test code saving the environment to put it back (`self.saved = os.environ.copy()` in `setUp`): a snapshot.
+        if (inTest && (left?.type === 'identifier' || left?.type === 'attribute')) return { access: 'snapshot' };
+        if (left?.type !== 'identifier') return null;
         return depth === 0 ? copyUse(parent, left.text, scope, inTest) : null;
       }
       default:

@@ -135,6 +135,11 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         const binary = parent as TS.BinaryExpression;
         // `process.env = { ...saved }`: the environment is put back (or reset), nothing is read.
         if (binary.right === node && binary.operatorToken.kind === SyntaxKind.EqualsToken && isProcessEnv(binary.left)) return fact({ access: 'snapshot' });
+        // `saved = { ...process.env }` (declared earlier, assigned in a `beforeEach`): a copy, as in a declaration.
+        if (binary.right === node && binary.operatorToken.kind === SyntaxKind.EqualsToken && !prefixes && !thirdPartyKey && !underEnvKey) {
+          if (ts.isIdentifier(binary.left)) return copyDestination(binary.left.text, sourceFile, inTest, depth);
+          if (inTest && ts.isPropertyAccessExpression(binary.left)) return fact({ access: 'snapshot' });
+        }
         return { kind: 'unknown' };
       }
       case SyntaxKind.VariableDeclaration: {
