@@ -48,10 +48,26 @@ interface Selection {
   excluded: (rel: string) => boolean;
 }
 
+// A glob `**` `/NAME/` `**` with a plain NAME (no glob syntax): picomatch matches a path exactly
+// when one of its segments is NAME (dot: true; the listed paths have no empty, `.` or `..` segment).
+const ANY_SEGMENT = /^\*\*\/([^*?[\]{}()!+@\\/]+)\/\*\*$/;
+
 function makeSelection(options: DiscoveryOptions, dirs: string[]): Selection {
   const include = picomatch(options.include, { dot: true });
   const everything = options.include.length === 1 && options.include[0] === '**/*';
   const exclude = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
+  // For a file, the exclude globs run after its directories were tested (remembered per
+  // directory). A `**/NAME/**` glob can then only match the file's own name: a set lookup instead
+  // of a glob per file (the usual excludes are all of that form); the other globs run as they are.
+  const segmentNames = new Set<string>();
+  const otherGlobs: string[] = [];
+  for (const glob of options.exclude) {
+    const name = ANY_SEGMENT.exec(glob)?.[1];
+    if (name !== undefined && name !== '.' && name !== '..') segmentNames.add(name);
+    else otherGlobs.push(glob);
+  }
+  const excludeOthers = otherGlobs.length > 0 ? picomatch(otherGlobs, { dot: true }) : () => false;
+  const fileExcluded = (rel: string, slash: number): boolean => segmentNames.has(rel.slice(slash + 1)) || excludeOthers(rel);
   // Every file tests each of its directories: remembered per directory, picomatch runs once per
   // directory instead of once per file in it (dub: 4,256 files, a few hundred directories).
   const excludedDirs = new Map<string, boolean>();
@@ -72,7 +88,7 @@ function makeSelection(options: DiscoveryOptions, dirs: string[]): Selection {
     excluded: (rel) => {
       if (options.exclude.length === 0) return false;
       const slash = rel.lastIndexOf('/');
-      return (slash >= 0 && dirExcluded(rel.slice(0, slash))) || exclude(rel);
+      return (slash >= 0 && dirExcluded(rel.slice(0, slash))) || fileExcluded(rel, slash);
     },
   };
 }
