@@ -141,6 +141,14 @@ class Levels {
 // Readers of one token kind each, kept small so the engine optimises them on their own. Each
 // returns where the token ends (packed with a flag where it says so), or -1: not read here.
 
+/** Where a `#!` line at the start of the text ends (the scanner skips it as trivia); 0 without one. */
+function shebangEnd(text: string, length: number): number {
+  if (length < 2 || text.charCodeAt(0) !== 35 || text.charCodeAt(1) !== 33) return 0;
+  let pos = 2;
+  while (pos < length && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++;
+  return pos;
+}
+
 /** Trivia from `pos`: the offset of the next token (or the end) times 2, plus 1 after a line break. */
 function skipTrivia(text: string, pos: number, length: number): number {
   let lineBreak = 0;
@@ -381,10 +389,7 @@ export function fitsNestingBudget(text: string, limit: number, trace?: TokenTrac
   let endsExpression = false;
   let previous: number = K.Unknown;
   let pending = 0;
-  let pos = 0;
-  if (length >= 2 && text.charCodeAt(0) === 35 && text.charCodeAt(1) === 33) {
-    while (pos < length && text.charCodeAt(pos) !== 10 && text.charCodeAt(pos) !== 13) pos++; // `#!` line
-  }
+  let pos = shebangEnd(text, length);
   for (;;) {
     const trivia = skipTrivia(text, pos, length);
     if (trivia < 0) return false;
@@ -520,3 +525,18 @@ export function fitsNestingBudget(text: string, limit: number, trace?: TokenTrac
     previous = kind;
   }
 }
+
+// Every path of the reader runs a few times when the module loads (well under a millisecond), so
+// the engine optimises it with feedback for all of them. Without this, each rare path a file
+// reaches first (a shebang, a private name, a BigInt) threw the optimised code away and it was
+// compiled again: four to five compilations per scan instead of one or two.
+const PRIMER = `/* a
+ */ // b
+import { x as y } from 'm'; export default class A<T> extends B { #p = 0x1F + 0b1n + 1_0.5e-3 + .5 + 2n; @d() m(a?: T): void { return this.#p; } }
+if (a) b = /r[/]\\//gi.test("s\\"") ; else if (c) { d ??= e?.f ?? g?.[0]; } else try { h++; --i; !j; } catch { k } finally { l }
+for (const [m, n] of o) switch (m) { case 1: break; default: continue; }
+x = \`t\${ \`u\${v}\` }w\${ { z: 1 } }\` + tag\`q\`; y = a / b /= c % d %= e * f *= g ** h **= i;
+y = a & b && c &&= d &= e | f || g ||= h |= i ^ j ^= k ~ l, m < n << o <<= p <= q > r >= s = t == u === v != w !== x => y;
+z = typeof a === 'b' ? new C(...d) : void e; while (f) do g: h; while (i) delete j[k]; label: { ; }
+`;
+for (let round = 0; round < 8; round++) fitsNestingBudget(round === 0 ? `#!/usr/bin/env node\n${PRIMER}` : PRIMER, Infinity);
