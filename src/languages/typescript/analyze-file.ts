@@ -24,6 +24,9 @@ import { linesOf, nestingErrors } from '../nesting-limit.js';
 /** Names a bundler inlines into client code at build time. */
 const BUNDLER_PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'NUXT_PUBLIC_', 'STORYBOOK_'];
 const PROCESS_ENV: EnvSource = { api: 'process.env' };
+// The compiler's namespace object has over 2,000 properties (dictionary mode): a read of
+// `ts.forEachChild` is a hash lookup each time. The walk's per-node calls read these instead.
+const { forEachChild, isStringLiteralLike } = ts;
 
 function scriptKindOf(file: string): TS.ScriptKind {
   const lower = file.toLowerCase();
@@ -168,7 +171,7 @@ class FileAnalysis implements EnvReadSink {
     this.enterScope(node);
     this.inspect(node);
     this.parent = node;
-    ts.forEachChild(node, this.visit);
+    forEachChild(node, this.visit);
     this.parent = outerParent;
     this.scope = outerScope;
   };
@@ -215,7 +218,7 @@ class FileAnalysis implements EnvReadSink {
         if ((node as TS.PropertyAccessExpression).name.text === 'env') this.inspectEnvCandidate(node);
         break;
       case SyntaxKind.ElementAccessExpression:
-        if (ts.isStringLiteralLike((node as TS.ElementAccessExpression).argumentExpression)) this.inspectEnvCandidate(node);
+        if (isStringLiteralLike((node as TS.ElementAccessExpression).argumentExpression)) this.inspectEnvCandidate(node);
         break;
       case SyntaxKind.Identifier:
         if (this.scope.file.envCandidates.has((node as TS.Identifier).text) && !isNamePosition(node as TS.Identifier)) this.inspectEnvCandidate(node);
