@@ -61,10 +61,10 @@ export interface EnvReadFact {
   access?: 'write' | 'delete' | 'snapshot';
   /**
    * For a read whose name is decided one step away from the env access (a helper's parameter, a
-   * loop over a literal list, a schema's keys): how, and where the env access itself is. The
+   * loop over a literal list, a choice between literals, a schema's keys): how, and where the env access itself is. The
    * fact's own range is where the name is decided (the call site, the list element, the key).
    */
-  via?: { kind: 'call' | 'loop' | 'schema'; function?: string; range: Range };
+  via?: { kind: 'call' | 'loop' | 'choice' | 'schema'; function?: string; range: Range };
   /** For an enumeration (`enumerates`), what the code does with it, when the front end can tell. */
   enumeration?: EnvEnumerationUse;
   /**

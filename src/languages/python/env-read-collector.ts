@@ -18,7 +18,7 @@ const WRITING_METHODS = new Set(['setenv', 'delenv']);
 /** The node types `PythonEnvReads.visit` does something for (the rest need not be visited). */
 export const ENV_COLLECTOR_TYPES: readonly string[] = ['call', 'subscript', 'delete_statement', 'assignment', ...ENV_READ_TYPES];
 
-type Binder = { kind: 'loop'; list: Node } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
+type Binder = { kind: 'loop'; list: Node } | { kind: 'choice'; options: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
 
 interface DeferredRead {
   read: PythonEnvRead;
@@ -62,6 +62,7 @@ export class PythonEnvReads {
     const binder = read.name === null && read.keyNode ? binderOf(read.keyNode, this.scope) : null;
     if (binder?.kind === 'param') this.deferred.push({ read, binder });
     else if (binder?.kind === 'loop') this.addLoopReads(read, binder.list);
+    else if (binder?.kind === 'choice') this.addChoiceReads(read, binder.options);
     else this.reads.push(read);
   }
 
@@ -90,6 +91,15 @@ export class PythonEnvReads {
       else this.reads.push({ name, api: `${read.api} in a loop over a literal list`, node: element, keyNode: element, extra: { via } });
     }
     if (unknown) this.reads.push(read);
+  }
+
+  /** `v = "COMSPEC" if os.name == "nt" else "SHELL"; os.getenv(v)`: a read of each name the choice can give. */
+  private addChoiceReads(read: PythonEnvRead, options: Node[]): void {
+    const via = { kind: 'choice' as const, range: rangeOf(read.node) };
+    for (const option of options) {
+      const name = this.scope.constString(option);
+      if (name !== null) this.reads.push({ name, api: `${read.api} with a name chosen between literals`, node: option, keyNode: option, extra: { via } });
+    }
   }
 
   /**
@@ -223,6 +233,8 @@ function enclosingFunctionId(node: Node): number {
 /** What binds the identifier used as a key: a loop over a literal list, or a helper's parameter. */
 function binderOf(key: Node, scope: ModuleScope): Binder | null {
   if (key.type !== 'identifier') return null;
+  const options = literalChoice(scope.valueNodeOf(key), scope);
+  if (options) return { kind: 'choice', options };
   const name = key.text;
   let child = key;
   for (let p = key.parent; p; child = p, p = p.parent) {
@@ -250,6 +262,21 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
     }
   }
   return null;
+}
+
+/** The branches of `"A" if c else "B"` (nested choices too) when every one is a constant string; else null. */
+function literalChoice(node: Node | null, scope: ModuleScope): Node[] | null {
+  if (!node || node.type !== 'conditional_expression') return null;
+  const [consequence, , alternative] = node.namedChildren;
+  if (!consequence || !alternative) return null;
+  const branches: Node[] = [];
+  for (const branch of [consequence, alternative]) {
+    const nested = branch.type === 'conditional_expression' ? literalChoice(branch, scope) : null;
+    if (nested) branches.push(...nested);
+    else if (scope.constString(branch) !== null) branches.push(branch);
+    else return null;
+  }
+  return branches;
 }
 
 /** `("A", "B")`, `["A", "B"]`, or a name bound once to one. */
