@@ -134,8 +134,11 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
         if (text !== null) imports[file] = importsHash(ts, text);
       }
     }
-    const facts = [...result.facts].map(([abs, list]): [string, Fact[]] => [rel(abs), list]);
-    cache.leakEntry = JSON.parse(JSON.stringify({ scanned, projectFiles, loaded, files, imports, facts, errors: result.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry));
+    // Only the facts and errors are shared with the engine (which merges, and later passes mutate,
+    // them): those are copied; the rest was built here or by the recorder (copies already), and
+    // copying it too cost a 1 MB round trip through JSON on dub.
+    const shared = JSON.parse(JSON.stringify({ facts: [...result.facts].map(([abs, list]): [string, Fact[]] => [rel(abs), list]), errors: result.errors })) as Pick<LeakEntry, 'facts' | 'errors'>;
+    cache.leakEntry = { scanned, projectFiles, loaded, files, imports, facts: shared.facts, errors: shared.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry;
   }
   return result;
 }

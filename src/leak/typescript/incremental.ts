@@ -253,7 +253,7 @@ export class RootsRecorder implements LeakPassObserver {
     const walk = this.walks.get(root);
     if (!walk) return;
     walk[2] = structuredClone(result.types);
-    walk[3] = result.error ?? null;
+    walk[3] = result.error ? structuredClone(result.error) : null; // a copy: the pass returns the error to the engine too
     if (this.monitor.rootSensitive) this.sensitive.add(walk[0]);
   }
 
@@ -420,7 +420,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       });
       walking = undefined;
       walk[2] = structuredClone(result.types);
-      walk[3] = result.error ?? null;
+      walk[3] = result.error ? structuredClone(result.error) : null; // a copy: the pass returns the error to the engine too
       fresh.set(root, walk);
       // Walked alone, a root that meets a cycle event may differ from its walk after the others.
       if (monitor.rootSensitive) sensitiveRoot ??= root;
