@@ -144,7 +144,8 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
       }
       case SyntaxKind.VariableDeclaration: {
         const declaration = parent as TS.VariableDeclaration;
-        if (declaration.initializer !== node || !ts.isIdentifier(declaration.name) || prefixes || thirdPartyKey || underEnvKey) return terminal();
+        if (declaration.initializer !== node || !ts.isIdentifier(declaration.name) || prefixes || thirdPartyKey) return terminal();
+        if (underEnvKey) return optionsDestination(declaration.name.text, sourceFile, depth);
         return copyDestination(declaration.name.text, sourceFile, inTest, depth);
       }
       default:
@@ -220,6 +221,31 @@ function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: bo
   };
   ts.forEachChild(sourceFile, visit);
   return outcome;
+}
+
+/**
+ * `const OPTS = { env: { ...process.env, NODE_PATH } }; execFileSync('node', args, OPTS)`: options
+ * holding the environment under `env`, handed to a call in the same file (directly or spread into
+ * another object): classified as if written at that call; otherwise unknown.
+ */
+function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: number): EnumerationOutcome {
+  if (depth > 0) return { kind: 'unknown' };
+  // Every use that hands the options on must be classified, and the worst one wins: options
+  // given to `spawn` and then to a third-party client still expose the environment.
+  const outcomes: EnumerationOutcome[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node.text === variable && node.parent && !(ts.isVariableDeclaration(node.parent) && node.parent.name === node)) {
+      const parent = node.parent;
+      if ((ts.isCallExpression(parent) && parent.arguments.includes(node as TS.Expression)) || ts.isSpreadAssignment(parent)) {
+        outcomes.push(climb({ node, prefixes: null, underEnvKey: true, thirdPartyKey: null }, dummyScope, sourceFile, false, depth + 1));
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  if (outcomes.length === 0) return { kind: 'unknown' };
+  return outcomes.find((o) => o.kind !== 'fact' || o.patch.enumeration?.use !== 'child-process') ?? outcomes[0];
 }
 
 /** Scope lookups are only needed for schema receivers, which a copy never reaches. */
