@@ -82,6 +82,7 @@ function resolveIdentifier(identifier: TS.Identifier, scope: Scope, context: Con
 /** `OBJ.KEY` for a const object literal or string enum in this file, or an imported namespace/object. */
 function resolveMember(owner: TS.Expression, member: string, scope: Scope, context: ConstContext, literals: TS.Node[] | null, depth: number): string | null {
   const value = unwrapTransparent(owner);
+  if (value.kind === SyntaxKind.ThisKeyword) return constantField(value, member, literals);
   if (!ts.isIdentifier(value)) return null;
   const binding = scope.lookup(value.text);
   if (!binding) return null;
@@ -108,6 +109,44 @@ function resolveMember(owner: TS.Expression, member: string, scope: Scope, conte
     default:
       return null;
   }
+}
+
+/**
+ * `this.#keyEnv` in a class that declares `#keyEnv = "SIG_KEY"` and never assigns it again: the
+ * literal. Only a field no code outside the class can change (`#private`, `private` or
+ * `readonly`) with a literal initializer, read through the class's own `this` (methods, the
+ * constructor, arrow functions in them; not a nested `function`, which has its own `this`).
+ */
+function constantField(self: TS.Node, member: string, literals: TS.Node[] | null): string | null {
+  let owner: TS.Node | undefined = self.parent;
+  while (owner && !ts.isClassLike(owner)) {
+    if (ts.isFunctionDeclaration(owner) || ts.isFunctionExpression(owner)) return null;
+    owner = owner.parent;
+  }
+  if (!owner) return null;
+  const field = owner.members.find((m): m is TS.PropertyDeclaration => ts.isPropertyDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === member);
+  const initializer = field?.initializer;
+  if (!field || !initializer || !(ts.isStringLiteral(initializer) || ts.isNoSubstitutionTemplateLiteral(initializer))) return null;
+  const modifiers = ts.getCombinedModifierFlags(field);
+  const closed = ts.isPrivateIdentifier(field.name) || (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Readonly)) !== 0;
+  if (!closed || (modifiers & ts.ModifierFlags.Static) !== 0 || assignsField(owner, member)) return null;
+  literals?.push(initializer);
+  return initializer.text;
+}
+
+/** Whether the class body writes `this.member` (`=`, compound assignment, `++`/`--`, `delete`). */
+function assignsField(owner: TS.ClassLikeDeclaration, member: string): boolean {
+  let found = false;
+  const isField = (node: TS.Node): boolean => ts.isPropertyAccessExpression(node) && node.expression.kind === SyntaxKind.ThisKeyword && node.name.text === member;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= SyntaxKind.FirstAssignment && node.operatorToken.kind <= SyntaxKind.LastAssignment && isField(node.left)) found = true;
+    else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isField(node.operand)) found = true;
+    else if (ts.isDeleteExpression(node) && isField(node.expression)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  for (const m of owner.members) visit(m);
+  return found;
 }
 
 export function propertyNameText(name: TS.PropertyName): string | null {

@@ -187,6 +187,8 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
     case SyntaxKind.ElementAccessExpression: {
       const access = parent as TS.ElementAccessExpression;
       if (access.expression !== use) return;
+      // The walk has not reached the key yet: link it, so a constant field can find its class (`this.#keyEnv`).
+      linkParents(access.argumentExpression, access);
       if (isWriteTarget(access)) {
         const written = sink.resolveKey(access.argumentExpression, scope);
         if (typeof written === 'string') sink.addEnvRead(written, source, access, false, { access: ts.isDeleteExpression(access.parent) ? 'delete' : 'write' });
@@ -219,4 +221,10 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
       break;
   }
   if (escapes(use, parent)) sink.addEnvRead(null, source, use, true);
+}
+
+/** Sets `parent` on `node` and its subtree (files are parsed without parent links; the walk sets them top-down). */
+function linkParents(node: TS.Node, parent: TS.Node): void {
+  (node as { parent: TS.Node }).parent = parent;
+  ts.forEachChild(node, (child) => linkParents(child, node));
 }
