@@ -12,7 +12,10 @@ function scanTracingCompiler(root: string, threads: string[] = ['--workers', '0'
   const hook = path.join(tempDir('clavis-trace-'), 'trace.cjs');
   fs.writeFileSync(hook, "const M = require('module'); const load = M._load; M._load = function (request, ...rest) { if (request === 'typescript') process.stderr.write('COMPILER LOADED\\n'); return load.call(this, request, ...rest); };\n");
   const out = path.join(root, 'report.json');
-  const run = spawnSync(process.execPath, ['--require', hook, BIN, '--no-cache', ...threads, '-f', 'json', '-o', out, '.'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  // The code cache (core/code-cache.ts) compiles the module itself, past `Module._load`; when it
+  // loads is the same either way (the front end's first import), so the trace turns it off.
+  const env = { ...process.env, NO_COLOR: '1', CI: 'true', NODE_DISABLE_COMPILE_CACHE: '1' };
+  const run = spawnSync(process.execPath, ['--require', hook, BIN, '--no-cache', ...threads, '-f', 'json', '-o', out, '.'], { cwd: root, encoding: 'utf8', env });
   return { loaded: run.stderr.includes('COMPILER LOADED'), stderr: run.stderr, report: JSON.parse(fs.readFileSync(out, 'utf8')) };
 }
 
