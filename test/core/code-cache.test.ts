@@ -100,4 +100,12 @@ describe('code cache', () => {
     expect(first.code).toBe(1);
     for (const run of [second, off]) expect({ code: run.code, stdout: run.stdout.replace(/"ms":\d+/g, '') }).toEqual({ code: first.code, stdout: first.stdout.replace(/"ms":\d+/g, '') });
   });
+
+  it('a scan that never needs the compiler neither loads nor caches it', () => {
+    const project = writeTree({ 'app/main.py': 'import os\nkey = os.environ["OPENAI_API_KEY"]\n', 'scripts/build.mjs': 'console.log("build");\n' });
+    const home = tempDir();
+    const run = runCli(['.', '-f', 'json', '--no-cache'], project, { XDG_CACHE_HOME: home });
+    expect(JSON.parse(run.stdout).stats.prefiltered).toBeGreaterThanOrEqual(1);
+    expect(cacheFiles(path.join(home, 'clavis-lint'))).toEqual([]);
+  });
 });
