@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Result cache benchmark (issue 12), not a test: run by hand, one at a time (`node bench/cache.js
-// [TREE]`, default /work/corpus/dub). The tree is copied to a temp directory first (it is edited).
+// [TREE] [--sample N]`, default /work/corpus/dub). The tree is copied to a temp directory first (it is edited).
 // Times (wall and CPU): a first scan with an empty cache, a second unchanged scan, a scan after editing one file
 // the leak Program did not load, and one after editing a file it did load; checks each report is
 // byte-identical to an uncached scan of the same tree.
@@ -11,7 +11,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../bin/clavis-lint.js', import.meta.url));
-const source = path.resolve(process.argv[2] ?? '/work/corpus/dub');
+// `--sample N`: also edit N more files inside the leak Program, evenly spaced in path order, one at
+// a time (each edit reverted before the next), and print each ratio: one favourable pick says little.
+const sampleAt = process.argv.indexOf('--sample');
+const sampleCount = sampleAt > 0 ? Number(process.argv[sampleAt + 1]) : 0;
+const positional = process.argv.slice(2).filter((arg, i, all) => arg !== '--sample' && all[i - 1] !== '--sample');
+const source = path.resolve(positional[0] ?? '/work/corpus/dub');
 const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'clavis-cache-bench-'));
 execFileSync('cp', ['-r', `${source}/.`, tree]);
 const cacheDir = path.join(tree, '.clavis-lint-cache');
@@ -50,7 +55,8 @@ function pickFiles() {
   const ts = Object.keys(doc.leak?.files ?? {}).sort();
   const inside = ts.filter((f) => loaded.has(f));
   const outside = ts.filter((f) => !loaded.has(f));
-  return { inside: inside[Math.floor(inside.length / 2)], outside: outside[Math.floor(outside.length / 2)], loaded: inside.length, total: ts.length };
+  const sample = Array.from({ length: sampleCount }, (_, k) => inside[Math.floor(((k + 0.5) * inside.length) / sampleCount)]);
+  return { inside: inside[Math.floor(inside.length / 2)], outside: outside[Math.floor(outside.length / 2)], loaded: inside.length, total: ts.length, sample };
 }
 
 const rows = [];
@@ -63,6 +69,14 @@ rows.push({ ...scan(`one file edited, outside the leak Program (${picked.outside
 edit(picked.inside);
 rows.push({ ...scan(`one file edited, inside the leak Program (${picked.inside})`, ['--cache']), check: true });
 const uncached = scan('uncached, same tree', ['--no-cache']);
+const sampled = [];
+for (const file of picked.sample) {
+  const before = fs.readFileSync(path.join(tree, file));
+  edit(file);
+  sampled.push(scan(`sample: one file edited inside the leak Program (${file})`, ['--cache']));
+  fs.writeFileSync(path.join(tree, file), before);
+  scan('restore', ['--cache']);
+}
 
 console.log(`tree: ${source} (copied to ${tree}); leak Program loaded ${picked.loaded} of ${picked.total} scanned TS/JS files`);
 const pct = (a, b) => `${((100 * a) / b).toFixed(0).padStart(3)}%`;
@@ -70,5 +84,6 @@ console.log(`${''.padEnd(96)} wall           cpu`);
 for (const row of rows) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}`);
 console.log('what the cache served (files: hits/misses/hashed; leak pass: stored result, or roots walked/reused, Program files and Programs built):');
 for (const row of rows) console.log(`  ${row.label.padEnd(94)} ${served(row.cache)}`);
+for (const row of sampled) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}  ${served(row.cache)}`);
 console.log(`uncached scan of the edited tree: ${(uncached.ms / 1000).toFixed(1)} s wall, ${(uncached.cpuMs / 1000).toFixed(1)} s cpu; cached report identical: ${rows[rows.length - 1].report === uncached.report}`);
 fs.rmSync(tree, { recursive: true, force: true });
