@@ -74,7 +74,7 @@ export class ResultCache {
       const text = entry.sealed ? unseal(entry.analysis, path.join(this.root, file), hash) : entry.analysis;
       if (text === undefined) return undefined;
       const analysis = JSON.parse(text) as FileAnalysis;
-      if (analysis.file !== file) return undefined;
+      if (!hasAnalysisShape(analysis, file)) return undefined;
       if (entry.constantNames !== undefined && !Array.isArray(entry.constantNames)) return undefined;
       this.next.files[file] = entry;
       if (entry.constantNames) this.strippedConstants.set(file, entry.constantNames);
@@ -198,4 +198,18 @@ function typescriptVersion(): string {
   } catch {
     return 'none';
   }
+}
+
+/**
+ * The containers every later pass walks without checking: a parsable entry of another shape (a
+ * damaged or hand-edited cache) is a miss, not an internal error halfway through the scan.
+ */
+function hasAnalysisShape(value: unknown, file: string): value is FileAnalysis {
+  const analysis = value as Partial<FileAnalysis> | null;
+  if (typeof analysis !== 'object' || analysis === null || analysis.file !== file || typeof analysis.prefiltered !== 'boolean') return false;
+  if (!Array.isArray(analysis.errors) || !analysis.errors.every((e) => typeof e === 'object' && e !== null && typeof e.file === 'string' && typeof e.message === 'string')) return false;
+  if (analysis.unresolvedCalls !== undefined && !(Array.isArray(analysis.unresolvedCalls) && analysis.unresolvedCalls.every((c) => typeof c === 'string'))) return false;
+  const facts = analysis.facts;
+  if (facts === undefined) return true;
+  return typeof facts === 'object' && facts !== null && facts.file === file && typeof facts.language === 'string' && Array.isArray(facts.facts) && facts.facts.every((f) => typeof f === 'object' && f !== null && typeof f.kind === 'string');
 }

@@ -5,7 +5,9 @@
 // cache only costs a write; restored with actions/cache it is safe to turn on with `--cache`).
 // Default location: `.clavis-lint-cache/` at the project root, for every language (a Rust or
 // Python project has no node_modules); it holds a `.gitignore` of `*`, so git never lists it.
+import fs from 'node:fs';
 import path from 'node:path';
+import { findRepository, runGit, splitNul } from '../core/git.js';
 
 export const DEFAULT_CACHE_DIR = '.clavis-lint-cache';
 
@@ -25,10 +27,51 @@ export interface CacheSettings {
   location: string;
   /** The location came from the repository's config or the default: it must stay inside the project. */
   fromRepository: boolean;
+  /** Turned off because git tracks files in the location: the repository (a pull request) put them there. */
+  tracked?: true;
 }
+
+/** The note a scan prints when `tracked` turned the cache off. */
+export const TRACKED_CACHE_NOTE = 'the cache directory holds files committed to the repository; a cache is written by clavis-lint and never committed, so it is not used (remove the files from git)';
 
 export function resolveCacheSettings(root: string, request: CacheRequest | undefined, config: { enabled?: boolean; location?: string } | undefined): CacheSettings {
   const enabled = request?.enabled ?? config?.enabled ?? !request?.ci;
-  if (request?.location) return { enabled, location: path.resolve(request.location), fromRepository: false };
-  return { enabled, location: path.resolve(root, config?.location ?? DEFAULT_CACHE_DIR), fromRepository: true };
+  const settings = request?.location
+    ? { enabled, location: path.resolve(request.location), fromRepository: false }
+    : { enabled, location: path.resolve(root, config?.location ?? DEFAULT_CACHE_DIR), fromRepository: true };
+  // A cache is plain data, but data that decides what the scan reports: one a pull request
+  // commits (a results.json claiming a file has no facts, a registry.json without a secret) would
+  // hide findings. The cache's own .gitignore keeps git from listing what clavis-lint writes, so a
+  // tracked file there was put there on purpose.
+  return settings.enabled && isTrackedByGit(root, settings.location) ? { ...settings, enabled: false, tracked: true } : settings;
+}
+
+/** Answers per location and state of git's index (a scan asks several times; a commit changes the index). */
+const trackedLocations = new Map<string, boolean>();
+
+/** Whether git tracks any file under `location` (false outside a repository, or when git cannot say). */
+function isTrackedByGit(root: string, location: string): boolean {
+  const repo = findRepository(root);
+  const rel = repo ? path.relative(repo.workTree, location) : '..';
+  if (!repo || rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  const key = `${location}\0${indexStamp(repo.gitDir)}`;
+  const known = trackedLocations.get(key);
+  if (known !== undefined) return known;
+  let tracked = false;
+  try {
+    tracked = splitNul(runGit(repo, ['ls-files', '-z', '--cached', '--', rel.split(path.sep).join('/')], repo.workTree)).length > 0;
+  } catch {
+    tracked = false; // git failed: discovery reports it; as without git, the cache is used
+  }
+  trackedLocations.set(key, tracked);
+  return tracked;
+}
+
+function indexStamp(gitDir: string): string {
+  try {
+    const stat = fs.statSync(path.join(gitDir, 'index'));
+    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
+  } catch {
+    return 'none';
+  }
 }

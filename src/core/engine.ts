@@ -29,7 +29,7 @@ import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
-import { resolveCacheSettings } from '../cache/settings.js';
+import { resolveCacheSettings, TRACKED_CACHE_NOTE } from '../cache/settings.js';
 import { loadRegistryCached } from '../cache/registry-cache.js';
 import { startWarmWorker, type WarmWorker } from './warm-worker.js';
 import { planShards, type ShardPlan } from '../shard/plan.js';
@@ -175,6 +175,11 @@ function likelyCacheHit(config: ResolvedConfig, request: CacheRequest | undefine
   return settings.enabled && fs.existsSync(settings.location);
 }
 
+/** The cache was asked for but git tracks files in its directory (src/cache/settings.ts): said on stderr. */
+function trackedCacheDirectory(config: ResolvedConfig, request: CacheRequest | undefined): boolean {
+  return request !== undefined && resolveCacheSettings(config.root, request, config.cache).tracked === true;
+}
+
 async function scanPrepared(options: ScanOptions, prepared: PreparedProject, started: number, warmWorker: WarmWorker | undefined): Promise<ScanOutput> {
   const { config, registry } = prepared;
   const root = config.root;
@@ -251,7 +256,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
     sourceLines: (file) => lines.get(file),
     facts: fileFacts,
     warnings: includeWarnings(coverage),
-    ...(cache ? { cache: cache.summary() } : {}),
+    ...(cache ? { cache: cache.summary() } : trackedCacheDirectory(config, options.cache) ? { cache: { hits: 0, misses: 0, leakHit: false, notes: [TRACKED_CACHE_NOTE] } } : {}),
   };
   return shardPlan ? restrictToShard(output, shardPlan, analyses) : output;
 }

@@ -1,0 +1,66 @@
+// A cache committed to the repository is not used: a pull request could commit a results.json
+// that says a file holds no facts, and the scan would report nothing for it.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, writeTree } from '../support/run-cli.js';
+import { REGISTRY } from './tree.js';
+
+const LOCAL = { CI: '' };
+const RESULTS = path.join('.clavis-lint-cache', 'results.json');
+
+function git(root: string, ...args: string[]): void {
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'ignore' });
+}
+
+function scan(root: string) {
+  return runCli(['.', '--format', 'json', '--cache'], root, { ...LOCAL, CLAVIS_LINT_DEBUG_CACHE: '1' });
+}
+
+/** Rewrites the stored analysis of `file` (plain JSON: it quotes nothing of the file). */
+function rewrite(root: string, file: string, change: (analysis: { facts: { facts: unknown[] } }) => unknown): void {
+  const doc = JSON.parse(fs.readFileSync(path.join(root, RESULTS), 'utf8')) as { files: Record<string, { analysis: string; sealed?: boolean }> };
+  const entry = doc.files[file];
+  expect(entry.sealed).not.toBe(true);
+  entry.analysis = JSON.stringify(change(JSON.parse(entry.analysis)));
+  fs.writeFileSync(path.join(root, RESULTS), JSON.stringify(doc));
+}
+
+/** Every fact dropped, in the right shape: what a poisoned cache would serve. */
+const poison = (root: string, file: string): void => rewrite(root, file, (a) => ({ ...a, facts: { ...a.facts, facts: [] } }));
+
+describe('a cache committed to the repository', () => {
+  it('is not read: the findings stay, and the scan says why', () => {
+    const root = writeTree({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+      'secrets.registry.yaml': REGISTRY,
+      'src/app.ts': 'export const key = process.env.OPENAI_API_KEY;\n',
+    });
+    git(root, 'init', '-q');
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'app');
+    const uncached = runCli(['.', '--format', 'json', '--no-cache'], root, LOCAL);
+    expect(uncached.stdout).toContain('src/app.ts');
+    expect(scan(root).stdout).toBe(uncached.stdout);
+
+    // An entry of another shape (damaged, hand-edited) is a miss, not an internal error.
+    rewrite(root, 'src/app.ts', (a) => ({ ...a, facts: [] }));
+    expect(scan(root).stdout).toBe(uncached.stdout);
+
+    // Untracked (written by the scan, or restored by actions/cache), a poisoned entry would be served:
+    poison(root, 'src/app.ts');
+    const served = scan(root);
+    expect(served.code).toBe(0);
+    expect(served.stdout).not.toContain('src/app.ts');
+
+    // Committed, as a pull request would: not used at all.
+    poison(root, 'src/app.ts');
+    git(root, 'add', '-f', '.clavis-lint-cache');
+    git(root, 'commit', '-qm', 'plant a cache');
+    const planted = scan(root);
+    expect(planted.stdout).toBe(uncached.stdout);
+    expect(planted.stderr).toContain('the cache directory holds files committed to the repository');
+    expect(planted.stderr).toContain('clavis-lint: cache: {"hits":0,');
+  });
+});
