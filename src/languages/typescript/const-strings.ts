@@ -134,10 +134,13 @@ function constantField(self: TS.Node, member: string, literals: TS.Node[] | null
   return initializer.text;
 }
 
-/** Whether the class body writes `this.member` (`=`, compound assignment, `++`/`--`, `delete`). */
+/**
+ * Whether the class body writes `member` of any instance (`this.#k`, or `other.#k` in a static
+ * method): `=`, compound assignment, `++`/`--`, `delete`.
+ */
 function assignsField(owner: TS.ClassLikeDeclaration, member: string): boolean {
   let found = false;
-  const isField = (node: TS.Node): boolean => ts.isPropertyAccessExpression(node) && node.expression.kind === SyntaxKind.ThisKeyword && node.name.text === member;
+  const isField = (node: TS.Node): boolean => ts.isPropertyAccessExpression(node) && node.name.text === member;
   const visit = (node: TS.Node): void => {
     if (found) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= SyntaxKind.FirstAssignment && node.operatorToken.kind <= SyntaxKind.LastAssignment && isField(node.left)) found = true;
