@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
   const stderr = watch(process.stderr);
   // The compiled TypeScript compiler is kept between runs (core/code-cache.ts); only a real CLI
   // process turns that on, not a test or a program calling `main` or `scan`.
-  configureCodeCache(defaultCodeCacheDirectory(process.env));
+  configureCodeCache(defaultCodeCacheDirectory(process.env), { write: true });
   let code = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env });
   await stdout.settled();
   // After the report is out: writing the cache (first run only) delays nothing the user waits for.

@@ -13,7 +13,7 @@ interface WorkerInput {
 }
 
 const input = workerData as WorkerInput;
-configureCodeCache(input.codeCache);
+configureCodeCache(input.codeCache, { write: false });
 await loadFrontEnds(new Set(input.files.map((file) => file.language)));
 const results = [];
 for (const pending of input.files) results.push(await runFrontEnd(pending, input.options));

@@ -18,12 +18,13 @@ import { Module, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 import { compileWasmOnCallingThread } from './v8-flags.js';
 
 const DIGEST_BYTES = 32;
 
 let directory: string | null = null;
+/** Only the thread that configured the cache for writing (the CLI's main thread) writes it. */
+let writes = false;
 
 /** What the cache did for each module loaded through it, in order (for tests and benchmarks). */
 export type CodeCacheOutcome = 'used' | 'missing' | 'refused';
@@ -56,9 +57,14 @@ function homeCache(): string | null {
   }
 }
 
-/** Turns the cache on (a directory) or off (null) for the modules loaded from now on in this thread. */
-export function configureCodeCache(dir: string | null): void {
+/**
+ * Turns the cache on (a directory) or off (null) for the modules loaded from now on in this
+ * thread; `write`: this thread writes what it compiled (worker threads only read, so that one
+ * process writes at most once).
+ */
+export function configureCodeCache(dir: string | null, { write }: { write: boolean }): void {
   directory = dir;
+  writes = write && dir !== null;
 }
 
 export function codeCacheDirectory(): string | null {
@@ -102,11 +108,11 @@ export function requireWithCodeCache(requireFrom: NodeJS.Require, specifier: str
 
 /**
  * Writes the caches of modules compiled without one. Called after a scan, so the bytecode also
- * holds the functions the scan compiled lazily. Only the main thread writes; failures are silent
+ * holds the functions the scan compiled lazily. Only a thread configured to write does; failures are silent
  * (the next run compiles again).
  */
 export function saveCodeCaches(): void {
-  if (!isMainThread || directory === null) return;
+  if (!writes || directory === null) return;
   const dir = directory;
   for (const { script, file } of pending.splice(0)) {
     try {

@@ -19,7 +19,7 @@ export type FromWorker = { kind: 'results'; results: FileAnalysis[] };
 
 const port = parentPort;
 if (port) {
-  configureCodeCache((workerData as WorkerStart | undefined)?.codeCache ?? null);
+  configureCodeCache((workerData as WorkerStart | undefined)?.codeCache ?? null, { write: false });
   const queue: { options: FrontEndOptions; files: PendingFile[] }[] = [];
   let draining = false;
   let ended = false;

@@ -14,7 +14,7 @@ function load(dir: string, cacheDir: string): { outcome: string; value: string; 
   const script = `
     import { createRequire } from 'node:module';
     import { configureCodeCache, requireWithCodeCache, codeCacheOutcomes, saveCodeCaches } from ${JSON.stringify(CODE_CACHE)};
-    configureCodeCache(${JSON.stringify(cacheDir)});
+    configureCodeCache(${JSON.stringify(cacheDir)}, { write: true });
     const req = createRequire(${JSON.stringify(path.join(dir, 'entry.cjs'))});
     const mod = requireWithCodeCache(req, './mod.cjs');
     saveCodeCaches();
