@@ -203,11 +203,12 @@ function printSummary(all) {
 
 /** Entry point from bench/run.js. */
 /** Whether the CLI runs below load the compiler from a code cache (warm after the first run on a machine, or off). */
-function codeCacheState(repoRoot) {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return 'off (NODE_DISABLE_COMPILE_CACHE)';
-  const base = process.env.XDG_CACHE_HOME && path.isAbsolute(process.env.XDG_CACHE_HOME) ? process.env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
-  const dir = path.join(base, 'clavis-lint');
-  if (!fs.existsSync(path.join(repoRoot, 'lib', 'core', 'code-cache.js'))) return 'not in this build';
+async function codeCacheState(repoRoot) {
+  const module = path.join(repoRoot, 'lib', 'core', 'code-cache.js');
+  if (!fs.existsSync(module)) return 'not in this build';
+  const { defaultCodeCacheDirectory } = await import(pathToFileURL(module).href);
+  const dir = defaultCodeCacheDirectory(process.env);
+  if (dir === null) return 'off (NODE_DISABLE_COMPILE_CACHE, or no home directory)';
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : [];
   return files.length > 0 ? `warm (${dir}); the first run on a machine pays about 0.15 s more` : `cold (${dir} is empty): the first run fills it`;
 }
@@ -221,7 +222,7 @@ export async function runRealRepositoryBenchmark({ dir, only = [], runs = 1, kee
   if (names.length === 0) throw new Error(`no repository with a .clavis-lint.yaml under ${dir}${only.length ? ` named ${only.join(', ')}` : ''}`);
   console.log(`# real repositories under ${dir}: ${names.join(', ')}; best of ${runs} run(s) each; leak rules: ${[...leakRuleIds].join(', ')}`);
   console.log('# the machine may be shared with other work: wall times are noisy, compare within one run');
-  console.log(`# clavis-lint's code cache (the compiled TypeScript compiler, README "Code cache"): ${codeCacheState(repoRoot)}`);
+  console.log(`# clavis-lint's code cache (the compiled TypeScript compiler, README "Code cache"): ${await codeCacheState(repoRoot)}`);
   const all = [];
   for (const name of names) {
     all.push(await benchRepository({ name, repoDir: path.join(dir, name), repoRoot, leakRuleIds, args: { runs, keep, skipEslint, eslintConcurrency, noCache } }));

@@ -72,27 +72,36 @@ function isDocument(doc: unknown): doc is StoredDocument {
 export function writeDocument(settings: CacheSettings, root: string, doc: StoredDocument, notes: string[], unchangedFrom?: string): void {
   const text = JSON.stringify(doc);
   if (text === unchangedFrom) return; // the file on disk already says this: an unchanged rescan writes nothing
+  writeIntoCache(settings, root, FILE, text, notes);
+}
+
+/**
+ * Writes `name` in the cache directory under a fresh name, renamed into place. A failure is a note
+ * in `notes`, or silent without them (another file's write, just before, says why the directory
+ * cannot be used).
+ */
+function writeIntoCache(settings: CacheSettings, root: string, name: string, text: string, notes: string[] | null): void {
   try {
     fs.mkdirSync(settings.location, { recursive: true });
   } catch (err) {
-    notes.push(`cache not written: cannot create ${shown(settings, root)} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    notes?.push(`cache not written: cannot create ${shown(settings, root)} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     return;
   }
-  const dir = usableDirectory(settings, root, notes);
+  const dir = usableDirectory(settings, root, notes ?? []);
   if (!dir) return;
-  const temp = path.join(dir, `${FILE}.${process.pid}.${Date.now()}.tmp`);
+  const temp = path.join(dir, `${name}.${process.pid}.${Date.now()}.tmp`);
   try {
     ensureIgnoreFiles(dir);
     // 'wx': fails on an existing name (a planted link included) instead of following it.
     fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o600 });
-    fs.renameSync(temp, path.join(dir, FILE));
+    fs.renameSync(temp, path.join(dir, name));
   } catch (err) {
     try {
       fs.unlinkSync(temp);
     } catch {
       // nothing was created
     }
-    notes.push(`cache not written to ${shown(settings, root)} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the report is complete`);
+    notes?.push(`cache not written to ${shown(settings, root)} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the report is complete`);
   }
 }
 
@@ -113,27 +122,9 @@ export function readCacheFile(settings: CacheSettings, root: string, name: strin
   }
 }
 
-/** Writes another file of the cache directory as the document is written (fresh name, renamed into place); a failure is silent (the document's write, just before, notes an unusable directory). */
+/** Writes another file of the cache directory as the document is written; a failure is silent (the document's write, just before, notes an unusable directory). */
 export function writeCacheFile(settings: CacheSettings, root: string, name: string, text: string): void {
-  try {
-    fs.mkdirSync(settings.location, { recursive: true });
-  } catch {
-    return; // the document's write says why
-  }
-  const dir = usableDirectory(settings, root, []);
-  if (!dir) return;
-  const temp = path.join(dir, `${name}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    ensureIgnoreFiles(dir);
-    fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o600 });
-    fs.renameSync(temp, path.join(dir, name));
-  } catch {
-    try {
-      fs.unlinkSync(temp);
-    } catch {
-      // nothing was created
-    }
-  }
+  writeIntoCache(settings, root, name, text, null);
 }
 
 /**

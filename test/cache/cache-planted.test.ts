@@ -1,18 +1,14 @@
 // A cache committed to the repository is not used: a pull request could commit a results.json
 // that says a file holds no facts, and the scan would report nothing for it.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { git } from '../support/hermetic-git.js';
 import { runCli, writeTree } from '../support/run-cli.js';
 import { REGISTRY } from './tree.js';
 
 const LOCAL = { CI: '' };
 const RESULTS = path.join('.clavis-lint-cache', 'results.json');
-
-function git(root: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: root, stdio: 'ignore' });
-}
 
 function scan(root: string) {
   return runCli(['.', '--format', 'json', '--cache'], root, { ...LOCAL, CLAVIS_LINT_DEBUG_CACHE: '1' });
@@ -37,9 +33,9 @@ describe('a cache committed to the repository', () => {
       'secrets.registry.yaml': REGISTRY,
       'src/app.ts': 'export const key = process.env.OPENAI_API_KEY;\n',
     });
-    git(root, 'init', '-q');
-    git(root, 'add', '.');
-    git(root, 'commit', '-qm', 'app');
+    git(root, ['init', '-q']);
+    git(root, ['add', '.']);
+    git(root, ['commit', '-qm', 'app']);
     const uncached = runCli(['.', '--format', 'json', '--no-cache'], root, LOCAL);
     expect(uncached.stdout).toContain('src/app.ts');
     expect(scan(root).stdout).toBe(uncached.stdout);
@@ -56,8 +52,8 @@ describe('a cache committed to the repository', () => {
 
     // Committed, as a pull request would: not used at all.
     poison(root, 'src/app.ts');
-    git(root, 'add', '-f', '.clavis-lint-cache');
-    git(root, 'commit', '-qm', 'plant a cache');
+    git(root, ['add', '-f', '.clavis-lint-cache']);
+    git(root, ['commit', '-qm', 'plant a cache']);
     const planted = scan(root);
     expect(planted.stdout).toBe(uncached.stdout);
     expect(planted.stderr).toContain('the cache directory holds files committed to the repository');
