@@ -31,11 +31,14 @@ export interface PendingFile {
   text: string;
 }
 
+/** Receives each text the cheap checks decoded (src/core/project-texts.ts: the later passes read it again). */
+export type KeepText = (file: string, language: LanguageId, text: string) => void;
+
 /**
  * Reads a file and applies every cheap check (size, binary, UTF-8, language, prefilter) on the
  * calling thread. Returns either a finished analysis or the text to hand to a front end.
  */
-export function loadForAnalysis(root: string, file: string, options: FrontEndOptions, maxBytes: number): FileAnalysis | PendingFile {
+export function loadForAnalysis(root: string, file: string, options: FrontEndOptions, maxBytes: number, keepText?: KeepText): FileAnalysis | PendingFile {
   const guess = detectByPath(file);
   const base: FileAnalysis = { file, language: guess, prefiltered: false, errors: [] };
   let buffer: Buffer;
@@ -70,6 +73,7 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
     const line = firstInvalidUtf8Line(buffer);
     return { ...base, language, errors: [{ file, line, message: 'skipped: not valid UTF-8' }] };
   }
+  keepText?.(file, language, text);
   const minified = options.scanGenerated ? undefined : minifiedByShape(language, text);
   if (minified) return { ...base, language, generated: true, errors: [{ file, message: minified }] };
   if (!frontEnd.prefilter(text, options, file)) return { ...base, language, prefiltered: true };

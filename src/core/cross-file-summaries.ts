@@ -3,65 +3,15 @@
 // files whose unresolved calls match another file's summary are analysed once more with those
 // summaries, so a secret passed to a helper in another module still reaches its sink. Only
 // those few files are parsed twice.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from './facts.js';
 import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { reanalyseAll } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
+import { isIdentifierChar, ProjectTexts } from './project-texts.js';
 
 function summaryKey(name: string): string {
   // Calls are matched on the last path segment: `util::log_key`, `util.log_key`, `log_key`.
   return name.split(/::|\./).pop() ?? name;
-}
-
-/**
- * File texts read once for all passes below, and per file its identifiers (a Set, built on first
- * use): the source-following rounds ask many names of thousands of files, and a word look-up is
- * O(1) where a substring search per name per file per round was not.
- */
-class ProjectTexts {
-  private readonly texts = new Map<string, string | null>();
-  private readonly words = new Map<string, ReadonlySet<string>>();
-
-  constructor(private readonly root: string) {}
-
-  text(file: string): string | null {
-    let text = this.texts.get(file);
-    if (text === undefined) {
-      try {
-        text = fs.readFileSync(path.join(this.root, file), 'utf8');
-      } catch {
-        text = null;
-      }
-      this.texts.set(file, text);
-    }
-    return text;
-  }
-
-  /** The file's identifiers (maximal runs of `[A-Za-z0-9_]`). */
-  wordsOf(file: string, text: string): ReadonlySet<string> {
-    let words = this.words.get(file);
-    if (!words) {
-      words = identifiersOf(text);
-      this.words.set(file, words);
-    }
-    return words;
-  }
-}
-
-function identifiersOf(text: string): Set<string> {
-  const words = new Set<string>();
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isIdentifierChar(text.charCodeAt(i))) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      words.add(text.slice(start, i));
-      start = -1;
-    }
-  }
-  return words;
 }
 
 /** `word` occurs in the text as a whole word: a look-up for an identifier, a search otherwise (`r#type`). */
@@ -75,8 +25,7 @@ function isIdentifierWord(word: string): boolean {
   return true;
 }
 
-export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, warm?: WarmWorker): Promise<void> {
-  const texts = new ProjectTexts(root);
+export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, warm?: WarmWorker, texts = new ProjectTexts(root)): Promise<void> {
   const pythonDefined = await analyzeSkippedDefinitions(analyses, options, texts, warm);
   const summaries: FunctionSummaryFact[] = [];
   for (const analysis of analyses) {
@@ -260,10 +209,6 @@ function definesAny(text: string, prefix: string, names: ReadonlySet<string>, en
 /** Python: `def name(` (a function or method, also `async def`), or `class Name(` / `class Name:` (called to build an instance). */
 function definesPython(text: string, names: ReadonlySet<string>): boolean {
   return definesAny(text, 'def ', names, '(') || definesAny(text, 'class ', names, '(:');
-}
-
-function isIdentifierChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
 /**

@@ -31,7 +31,8 @@ import { frontEndOptionsFor, todayIso } from './front-end-options.js';
 import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
 import { resolveCacheSettings, TRACKED_CACHE_NOTE } from '../cache/settings.js';
 import { loadRegistryCached } from '../cache/registry-cache.js';
-import { startWarmWorker, type WarmWorker } from './warm-worker.js';
+import { ProjectTexts } from './project-texts.js';
+import { startWarmWorker, startWarmWorkerForFiles, type WarmWorker } from './warm-worker.js';
 import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
 import { completeShardAnalyses, perFileScope } from '../shard/per-file.js';
@@ -153,15 +154,16 @@ export interface ScanOutput extends ScanResult {
 export async function scan(options: ScanOptions): Promise<ScanOutput> {
   const started = performance.now();
   // git lists the files, and a worker loads the TypeScript compiler, while the registry loads.
-  let warmWorker: WarmWorker | undefined;
+  // Started here on enough cores, else perhaps by scanPrepared once the file list is known.
+  const warm: { worker?: WarmWorker } = {};
   try {
     const prepared = await prepareProject(options, (config) => {
       prefetchGitListings(config.root);
-      if (!likelyCacheHit(config, options.cache)) warmWorker = startWarmWorker(options.workers, config.root);
+      if (!likelyCacheHit(config, options.cache)) warm.worker = startWarmWorker(options.workers, config.root);
     });
-    return await scanPrepared(options, prepared, started, warmWorker);
+    return await scanPrepared(options, prepared, started, warm);
   } finally {
-    warmWorker?.stop(); // unused (every file from the cache, no TS/JS file to parse), or done
+    warm.worker?.stop(); // unused (every file from the cache, no TS/JS file to parse), or done
   }
 }
 
@@ -180,7 +182,7 @@ function trackedCacheDirectory(config: ResolvedConfig, request: CacheRequest | u
   return request !== undefined && resolveCacheSettings(config.root, request, config.cache).tracked === true;
 }
 
-async function scanPrepared(options: ScanOptions, prepared: PreparedProject, started: number, warmWorker: WarmWorker | undefined): Promise<ScanOutput> {
+async function scanPrepared(options: ScanOptions, prepared: PreparedProject, started: number, warm: { worker?: WarmWorker }): Promise<ScanOutput> {
   const { config, registry } = prepared;
   const root = config.root;
   const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => path.resolve(options.cwd, p));
@@ -189,7 +191,10 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   }
   const discovered = await discoverFilesAsync({ root, targets, include: config.include, exclude: config.exclude });
   const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
-  warmWorker?.preloadFor(files);
+  warm.worker?.preloadFor(files);
+  // Fewer cores: a worker only when the list shows it pays (many Rust/Python files); never for a likely cache hit.
+  if (!warm.worker && !likelyCacheHit(config, options.cache)) warm.worker = startWarmWorkerForFiles(options.workers, files);
+  const warmWorker = warm.worker;
   const coverage = { cwd: options.cwd, config, targets, files };
   if (files.length === 0 && options.emptyScan === 'error') throw emptyScanError(coverage);
   const shardPlan = options.shard ? planShards(root, files, options.shard) : undefined;
@@ -201,16 +206,17 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
-  const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress, warmWorker };
+  const texts = new ProjectTexts(root); // read once for the passes after the first
+  const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress, warmWorker, keepText: texts.remember.bind(texts) };
   let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });
 
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
-  await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes);
+  await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts);
   let leakMs = 0; // project leak pass, for `--timing` (bench: its share of the scan)
   if (leakRulesOn) options.onPhase?.('leak');
   let leakStarted = performance.now();
-  if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes, warmWorker);
+  if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes, warmWorker, texts);
   warmWorker?.close(); // its thread and memory are not needed by the TS leak pass
   leakMs += performance.now() - leakStarted;
   // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.

@@ -5,10 +5,9 @@
 // with a constant argument becomes a read of that name at the call (and any other argument a
 // dynamic read there). A helper whose callers were found has `keyParam.resolvedAtCallers` set:
 // its own read is no longer the unknown one. Only those few files are parsed twice.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { EnvReadFact, FrontEndOptions } from './facts.js';
 import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis } from './analyze-file.js';
+import { ProjectTexts } from './project-texts.js';
 
 type Helper = NonNullable<FrontEndOptions['envKeyHelpers']>[number];
 
@@ -20,7 +19,7 @@ const LANGUAGES = new Set(['rust', 'python']);
  * known, and marks helpers whose callers were found. Adds the helpers to `options` so that any
  * later re-analysis (cross-file summaries) keeps the call-site reads.
  */
-export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number): Promise<void> {
+export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root)): Promise<void> {
   const helpers: Helper[] = [];
   const seen = new Set<string>();
   for (const analysis of analyses) {
@@ -45,10 +44,11 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     const language = analysis.language;
     if (!language || !LANGUAGES.has(language)) continue;
     const calls = callPatterns.get(language);
-    if (!calls || !callsAny(root, analysis.file, calls)) continue;
+    // A plain text test before any parse: the file mentions `name(` for one of the helpers.
+    if (!calls || !calls.test(texts.text(analysis.file) ?? '')) continue;
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
-    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(root, analysis.file, language) : null;
+    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, analysis.file, language) : null;
     if (!pending) continue;
     analyses[i] = await runFrontEnd(pending, options);
   }
@@ -73,21 +73,7 @@ function callPattern(helpers: Helper[]): RegExp {
   return new RegExp(`(?:${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\(`);
 }
 
-/** A plain text test before any parse: the file mentions `name(` for one of the helpers. */
-function callsAny(root: string, file: string, calls: RegExp): boolean {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(root, file), 'utf8');
-  } catch {
-    return false;
-  }
-  return calls.test(text);
-}
-
-function readPending(root: string, file: string, language: NonNullable<FileAnalysis['language']>): { file: string; language: typeof language; text: string } | null {
-  try {
-    return { file, language, text: fs.readFileSync(path.join(root, file), 'utf8') };
-  } catch {
-    return null;
-  }
+function readPending(texts: ProjectTexts, file: string, language: NonNullable<FileAnalysis['language']>): { file: string; language: typeof language; text: string } | null {
+  const text = texts.text(file);
+  return text === null ? null : { file, language, text };
 }

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { FrontEndOptions } from './facts.js';
 import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
 import { clearGuardedTexts } from '../languages/typescript/guard-memo.js';
-import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
+import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type KeepText, type PendingFile } from './analyze-file.js';
 import type { WarmWorker } from './warm-worker.js';
 import { codeCacheDirectory } from './code-cache.js';
 
@@ -25,6 +25,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /** A worker started before the files were known (src/core/warm-worker.ts): it takes the TS/JS files. */
   warmWorker?: WarmWorker;
+  /** Receives the texts the prefilter decoded, for the passes after this one (src/core/project-texts.ts). */
+  keepText?: KeepText;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function analyzeAll(pool: PoolOptions): Promise<FileAnalysis[]> {
   const finished = new Map<string, FileAnalysis>();
   const pending: PendingFile[] = [];
   for (const file of pool.files) {
-    const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes);
+    const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes, pool.keepText);
     if (isPending(loaded)) pending.push(loaded);
     else finished.set(file, loaded);
   }
@@ -118,7 +120,7 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
   let total = 0;
   let read = 0;
   for (const file of pool.files) {
-    const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes);
+    const loaded = loadForAnalysis(pool.root, file, pool.options, pool.maxBytes, pool.keepText);
     if (!isPending(loaded)) finished.set(file, loaded);
     else {
       warm.add(loaded);

@@ -4,8 +4,9 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeTree } from '../support/run-cli.js';
-import { analyzeAll } from '../../src/core/worker-pool.js';
-import { queueFor } from '../../src/core/warm-worker.js';
+import { analyzeAll, reanalyseAll } from '../../src/core/worker-pool.js';
+import { lateWarmWorkerWanted, queueFor } from '../../src/core/warm-worker.js';
+import type { PendingFile } from '../../src/core/analyze-file.js';
 import type { FrontEndOptions } from '../../src/core/facts.js';
 
 const REGISTRY = `version: 1
@@ -88,5 +89,55 @@ describe('the warm worker', () => {
     expect(expected.filter((a) => (a.facts?.facts.length ?? 0) > 0).length).toBeGreaterThan(170);
     expect(got.map((a) => a.file)).toEqual(expected.map((a) => a.file));
     expect(got).toEqual(expected);
+  });
+
+  it('shares a round of re-analyses with the main thread: the worker holds two jobs at a time, not a whole round', async () => {
+    const options: FrontEndOptions = {
+      registryNames: ['OPENAI_API_KEY'],
+      secretNames: { OPENAI_API_KEY: 'OpenAiApiKey' },
+      idsByName: { OPENAI_API_KEY: 'OpenAiApiKey' },
+      envById: { OpenAiApiKey: 'OPENAI_API_KEY' },
+      resolver: { paths: [], functions: [], types: [], sanitizers: [] },
+    };
+    // Each re-analysis has options of its own (its summaries), as in src/core/cross-file-summaries.ts.
+    const jobs = Array.from({ length: 13 }, (_, i) => ({
+      file: { file: `src/caller${i}.rs`, language: 'rust', text: `pub fn run${i}() {}\n` } as PendingFile,
+      options: { ...options, functionSummaries: [] },
+    }));
+    // A slow worker that marks what it analysed.
+    const slow = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (m) => { if (m.kind !== 'batch') return; setTimeout(() => parentPort.postMessage({ kind: 'results', results: m.files.map((f) => ({ file: f.file, language: f.language, prefiltered: false, errors: [{ file: f.file, message: 'by the worker' }] })) }), 200); });`,
+      { eval: true },
+    );
+    const warm = queueFor(slow);
+    expect(warm.claim(options)).toBe(true);
+    try {
+      const results = await reanalyseAll(jobs, warm);
+      expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file.file));
+      const byWorker = results.filter((r) => r.errors.some((e) => e.message === 'by the worker')).length;
+      expect(byWorker).toBeGreaterThan(0);
+      expect(byWorker).toBeLessThanOrEqual(4); // it held two at a time while the main thread did the rest
+    } finally {
+      warm.stop();
+    }
+  });
+});
+
+describe('the late warm worker (2 or 3 cores)', () => {
+  const rust = (n: number): string[] => Array.from({ length: n }, (_, i) => `crates/c/src/m${i}.rs`);
+  const python = (n: number): string[] => Array.from({ length: n }, (_, i) => `pkg/m${i}.py`);
+
+  it('starts by default for 500 or more Rust and Python files, on 2 or 3 cores only', () => {
+    expect(lateWarmWorkerWanted(undefined, [...rust(300), ...python(200)], 2)).toBe(true);
+    expect(lateWarmWorkerWanted(undefined, [...rust(300), ...python(199), 'a.ts', 'b.md'], 2)).toBe(false);
+    expect(lateWarmWorkerWanted(undefined, rust(3000), 3)).toBe(true);
+    expect(lateWarmWorkerWanted(undefined, rust(3000), 1)).toBe(false); // one core: no second thread
+    expect(lateWarmWorkerWanted(undefined, rust(3000), 4)).toBe(false); // 4+ cores: started at the beginning instead
+  });
+
+  it('never when --workers decides (0: in-process; any other count: started at the beginning)', () => {
+    expect(lateWarmWorkerWanted(0, rust(3000), 2)).toBe(false);
+    expect(lateWarmWorkerWanted(2, rust(3000), 2)).toBe(false);
   });
 });

@@ -1,0 +1,66 @@
+// File texts of one scan, read once for the passes after the first (the env-key helpers and the
+// cross-file rounds ask about thousands of Rust and Python files): the first pass's prefilter
+// hands over what it decoded, and a text not handed over is read from disk on first use. On vox
+// (3,008 Rust files, 21 MB) each pass otherwise read the whole tree again, about 0.1 s each.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Languages whose texts the later passes read (src/core/env-key-helpers.ts, cross-file-summaries.ts). */
+const KEPT_LANGUAGES = new Set(['rust', 'python']);
+
+export class ProjectTexts {
+  private readonly texts = new Map<string, string | null>();
+  private readonly words = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly root: string) {}
+
+  /**
+   * The prefilter's decoded text of a file (src/core/analyze-file.ts), kept for its language only.
+   * It equals what `text` would read: the same bytes, decoded as UTF-8 (a file that is not valid
+   * UTF-8 is never handed over, and is read from disk with replacement characters as before).
+   */
+  remember(file: string, language: string, text: string): void {
+    if (KEPT_LANGUAGES.has(language)) this.texts.set(file, text);
+  }
+
+  text(file: string): string | null {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      try {
+        text = fs.readFileSync(path.join(this.root, file), 'utf8');
+      } catch {
+        text = null;
+      }
+      this.texts.set(file, text);
+    }
+    return text;
+  }
+
+  /** The file's identifiers (maximal runs of `[A-Za-z0-9_]`), built on first use. */
+  wordsOf(file: string, text: string): ReadonlySet<string> {
+    let words = this.words.get(file);
+    if (!words) {
+      words = identifiersOf(text);
+      this.words.set(file, words);
+    }
+    return words;
+  }
+}
+
+function identifiersOf(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isIdentifierChar(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.add(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+export function isIdentifierChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
