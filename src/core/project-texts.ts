@@ -36,6 +36,11 @@ export class ProjectTexts {
     return text;
   }
 
+  /** Whether the file's word set is built already (a later round looks up there instead of scanning). */
+  hasWordsOf(file: string): boolean {
+    return this.words.has(file);
+  }
+
   /** The file's identifiers (maximal runs of `[A-Za-z0-9_]`), built on first use. */
   wordsOf(file: string, text: string): ReadonlySet<string> {
     let words = this.words.get(file);
