@@ -28,6 +28,27 @@ export const BUILT_IN_PLATFORM_TOKENS: readonly PlatformToken[] = [
   { name: 'VERCEL_OIDC_TOKEN', platform: 'Vercel (OIDC)' },
 ];
 
+/**
+ * Standard variables of the operating system, network tooling and SDKs, which those read by
+ * themselves: a registry may list them as secrets (a proxy URL can carry `user:password`, OTLP
+ * headers carry a collector's token), but they are set in a user's shell or a deployment, not
+ * copied from a project's example env file. Sorted by name.
+ */
+export const BUILT_IN_AMBIENT_VARIABLES: readonly PlatformToken[] = [
+  { name: 'ALL_PROXY', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'HTTPS_PROXY', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'HTTP_PROXY', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'NO_PROXY', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'OTEL_EXPORTER_OTLP_HEADERS', platform: 'OpenTelemetry SDK' },
+  { name: 'OTEL_EXPORTER_OTLP_LOGS_HEADERS', platform: 'OpenTelemetry SDK' },
+  { name: 'OTEL_EXPORTER_OTLP_METRICS_HEADERS', platform: 'OpenTelemetry SDK' },
+  { name: 'OTEL_EXPORTER_OTLP_TRACES_HEADERS', platform: 'OpenTelemetry SDK' },
+  { name: 'all_proxy', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'http_proxy', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'https_proxy', platform: 'proxy convention (curl, Node, Python)' },
+  { name: 'no_proxy', platform: 'proxy convention (curl, Node, Python)' },
+];
+
 /** A membership test over the built-in list plus the config's `platform_tokens`. */
 export function platformTokenSet(extra: readonly string[] = []): ReadonlySet<string> {
   return new Set([...BUILT_IN_PLATFORM_TOKENS.map((t) => t.name), ...extra]);

@@ -3,7 +3,10 @@
 // rules see (the registry loader does not): a secret referenced by a CI workflow (`${{ secrets.X }}`,
 // a step's `env:`, a `run:` script) whose every other reference is CI tooling lives in the CI
 // secret store (`ci`); anything else, including a secret nothing references, is the
-// application's (`app`). CI tooling: files under `.github/` (composite actions, CI scripts) and
+// application's (`app`), except a token a platform injects (`platform_tokens`, GITHUB_TOKEN) or a
+// standard variable of the system or an SDK (HTTPS_PROXY, OTEL_EXPORTER_OTLP_HEADERS): the app may
+// read it, but it is set outside the project, so it is documented (`docs`), not copied from the
+// example env file. CI tooling: files under `.github/` (composite actions, CI scripts) and
 // shell scripts, which are what workflows call (`run: bash scripts/deploy.sh`); the application
 // itself does not run in shell. A secret read only by shell scripts and never by a workflow is
 // still `app`.
@@ -12,6 +15,7 @@
 import type { Fact, FileFacts } from '../core/facts.js';
 import type { ProjectFacts, RuleContext } from '../core/rule.js';
 import type { SecretEntry, SecretScope } from '../registry/model.js';
+import { BUILT_IN_AMBIENT_VARIABLES, BUILT_IN_PLATFORM_TOKENS } from '../core/platform-tokens.js';
 
 export interface SecretScopes {
   of(secret: SecretEntry): readonly SecretScope[];
@@ -81,6 +85,7 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       }
     }
   }
+  const setOutside = new Set([...(ctx.settings.platformTokens ?? BUILT_IN_PLATFORM_TOKENS.map((t) => t.name)), ...BUILT_IN_AMBIENT_VARIABLES.map((t) => t.name)]);
   const keysOf = (secret: SecretEntry): string[] => [secret.id, secret.env, ...secret.aliases, ...secret.deprecated.map((d) => d.name)];
   const cache = new Map<string, readonly SecretScope[]>();
   return {
@@ -90,7 +95,7 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       if (!scopes) {
         const keys = keysOf(secret);
         const ciOnly = keys.some((k) => inCi.has(k)) && !keys.some((k) => elsewhere.has(k));
-        scopes = ciOnly ? ['ci'] : ['app'];
+        scopes = ciOnly ? ['ci'] : setOutside.has(secret.env) ? ['docs'] : ['app'];
         cache.set(secret.id, scopes);
       }
       return scopes;
