@@ -6,6 +6,7 @@
 import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
+import { parameterUses, type Held } from './env-local-functions.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -175,13 +176,35 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (keys) return { kind: 'schema', schema: keys, api: 'cleanEnv()' };
       }
     }
-    if (!found.underEnvKey) return filtered(found.prefixes);
+    if (!found.underEnvKey) return (!found.prefixes && throughLocalFunction(call, argument, 'env')) || filtered(found.prefixes);
     const last = name?.split('.').pop() ?? null;
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
     if (last !== null && CHILD_PROCESS_CALLS.has(last)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
-    return filtered(found.prefixes);
+    return (!found.prefixes && throughLocalFunction(call, argument, 'options')) || filtered(found.prefixes);
   }
+
+  /**
+   * `execCommand(cmd, { env: { ...process.env, X } })` with `execCommand` declared in this file:
+   * judged where the function hands its parameter on, every such place, and the worst one wins
+   * (the same options given to `execSync` and to a telemetry call still expose the environment).
+   * Null when the callee is not a local function or its parameter cannot be followed.
+   */
+  function throughLocalFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): EnumerationOutcome | null {
+    if (depth >= MAX_WRAPPER_DEPTH) return null;
+    const uses = parameterUses(call, argument, held);
+    if (!uses || uses.length === 0) return null;
+    const outcomes = uses.map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
+    return worstOf(outcomes);
+  }
+}
+
+/** How many local wrappers deep a handed-on env object is followed. */
+const MAX_WRAPPER_DEPTH = 3;
+
+/** Of the places one env object is handed to, the one that says least in its favour: anything but the code's own child process. */
+function worstOf(outcomes: EnumerationOutcome[]): EnumerationOutcome {
+  return outcomes.find((o) => o.kind !== 'fact' || o.patch.enumeration?.use !== 'child-process') ?? outcomes[0];
 }
 
 function fact(patch: Pick<EnvReadFact, 'access' | 'enumeration'>): EnumerationOutcome {
@@ -245,7 +268,7 @@ function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: 
   };
   ts.forEachChild(sourceFile, visit);
   if (outcomes.length === 0) return { kind: 'unknown' };
-  return outcomes.find((o) => o.kind !== 'fact' || o.patch.enumeration?.use !== 'child-process') ?? outcomes[0];
+  return worstOf(outcomes);
 }
 
 /** Scope lookups are only needed for schema receivers, which a copy never reaches. */
