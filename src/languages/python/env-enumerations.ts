@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
 import type { ModuleScope } from './module-scope.js';
 import { literalStringText } from './python-syntax.js';
+import { callSites, enclosingFunction, localFunction, parameterUses, receivingParameter } from './env-local-functions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 
 type Patch = Pick<EnvReadFact, 'access' | 'enumeration'>;
@@ -150,6 +151,14 @@ function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0
       case 'dictionary_splat':
         node = parent;
         continue;
+      case 'conditional_expression':
+        // `env if cond else other`: the copy is one value of the choice; as the condition it is only tested.
+        if (parent.namedChildren[1]?.id === node.id) return null;
+        node = parent;
+        continue;
+      case 'return_statement':
+        if (underEnvKey || thirdPartyKey) return thirdPartyKey ? thirdParty(thirdPartyKey) : null;
+        return returnedToCallers(parent, scope, inTest, depth);
       case 'pair': {
         if (parent.childForFieldName('value')?.id !== node.id) return null;
         const keyNode = parent.childForFieldName('key');
@@ -164,16 +173,17 @@ function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0
         const name = parent.childForFieldName('name')?.text;
         const call = parent.parent?.parent;
         if (!call || call.type !== 'call') return null;
-        if (name === 'env') return byCallee(call, scope, true, thirdPartyKey);
+        if (name === 'env') return byCallee(call, scope, true, thirdPartyKey) ?? (!thirdPartyKey ? throughLocalFunction(call, node, scope, inTest, depth) : null);
         if (underEnvKey) return byCallee(call, scope, true, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
-        return null;
+        return throughLocalFunction(call, node, scope, inTest, depth);
       }
       case 'argument_list': {
         const call = parent.parent;
         if (!call || call.type !== 'call') return null;
         // `os.execve(path, args, env)`: the environment is a positional argument of the exec family.
         const positionalEnv = EXEC_WITH_ENV.has(call.childForFieldName('function')?.text.split('.').pop() ?? '');
-        return byCallee(call, scope, underEnvKey || positionalEnv, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
+        const found = byCallee(call, scope, underEnvKey || positionalEnv, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
+        return found ?? (underEnvKey ? null : throughLocalFunction(call, node, scope, inTest, depth));
       }
       case 'assignment': {
         if (parent.childForFieldName('right')?.id !== node.id) return null;
@@ -183,7 +193,7 @@ function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0
         // Test code saving the environment to put it back (`self.saved = os.environ.copy()` in `setUp`): a snapshot.
         if (inTest && (left?.type === 'identifier' || left?.type === 'attribute')) return { access: 'snapshot' };
         if (left?.type !== 'identifier') return null;
-        return depth === 0 ? copyUse(parent, left.text, scope, inTest) : null;
+        return depth < MAX_DEPTH ? copyUse(parent, left.text, scope, inTest, depth) : null;
       }
       default:
         return thirdPartyKey ? thirdParty(thirdPartyKey) : null;
@@ -206,22 +216,63 @@ function byCallee(call: Node, scope: ModuleScope, asEnv: boolean, thirdPartyKey:
   return null;
 }
 
+/** How many steps (a copy in a variable, a local helper) a copy of the environment is followed. */
+const MAX_DEPTH = 5;
+
+/** Of the places one copy reaches, the one that says least in its favour; null when one of them is unknown. */
+function worstOf(patches: Array<Patch | null>): Patch | null {
+  if (patches.length === 0 || patches.some((p) => p === null)) return null;
+  return patches.find((p) => p!.enumeration?.use !== 'child-process') ?? patches[0];
+}
+
+/**
+ * `def _env(): return {**os.environ, "X": "1"}` (directly or through a variable): the copy goes
+ * where each call of the function in this module takes it. A method, a function without callers
+ * here, or one whose name is passed around stays unknown.
+ */
+function returnedToCallers(statement: Node, scope: ModuleScope, inTest: boolean, depth: number): Patch | null {
+  if (depth >= MAX_DEPTH) return null;
+  const owner = enclosingFunction(statement);
+  const sites = owner ? callSites(owner.fn, owner.name, scope) : null;
+  return sites ? worstOf(sites.map((site) => destination(site, scope, inTest, depth + 1))) : null;
+}
+
+/**
+ * `run_pytest(cmd, env=child_env)` with `def run_pytest(command, *, env)` in this module: the copy
+ * goes where the function hands its parameter on (every place; the worst wins).
+ */
+function throughLocalFunction(call: Node, argument: Node, scope: ModuleScope, inTest: boolean, depth: number): Patch | null {
+  if (depth >= MAX_DEPTH) return null;
+  const callee = call.childForFieldName('function');
+  const fn = callee?.type === 'identifier' ? localFunction(callee.text, call) : null;
+  const parameter = fn ? receivingParameter(fn, call, argument) : null;
+  const uses = fn && parameter ? parameterUses(fn, parameter) : null;
+  return uses ? worstOf(uses.map((use) => destination(use, scope, inTest, depth + 1))) : null;
+}
+
 /** `env = os.environ.copy(); env["X"] = "1"; subprocess.run(cmd, env=env)`: the copy's use in the same function. */
-function copyUse(assignment: Node, variable: string, scope: ModuleScope, inTest: boolean): Patch | null {
+function copyUse(assignment: Node, variable: string, scope: ModuleScope, inTest: boolean, depth: number): Patch | null {
   let owner: Node | null = assignment.parent;
   while (owner && owner.type !== 'function_definition' && owner.type !== 'module') owner = owner.parent;
   if (!owner) return null;
   for (const identifier of owner.descendantsOfType('identifier')) {
     if (!identifier || identifier.text !== variable || identifier.startIndex <= assignment.startIndex) continue;
     const parent = identifier.parent;
-    if (parent?.type === 'keyword_argument' && parent.childForFieldName('value')?.id === identifier.id && parent.childForFieldName('name')?.text === 'env') {
-      const found = destination(identifier, scope, inTest, 1);
+    if (parent?.type === 'keyword_argument' && parent.childForFieldName('value')?.id === identifier.id) {
+      const found = destination(identifier, scope, inTest, depth + 1);
+      if (found) return found;
+    }
+    // `return env`: where the function's callers take it.
+    if (parent?.type === 'return_statement') {
+      const found = destination(identifier, scope, inTest, depth + 1);
       if (found) return found;
     }
     // `os.environ.update(saved)` / `os.environ.clear(); os.environ.update(saved)`: a save, put back.
     if (parent?.type === 'argument_list') {
       const call = parent.parent;
       if (call?.type === 'call' && scope.qualify(call.childForFieldName('function')) === 'os.environ.update') return { access: 'snapshot' };
+      const found = destination(identifier, scope, inTest, depth + 1);
+      if (found) return found;
     }
   }
   return null;
