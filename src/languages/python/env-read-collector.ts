@@ -59,6 +59,11 @@ export class PythonEnvReads {
       this.reads.push({ ...read, extra: { ...read.extra, access: 'delete' } });
       return;
     }
+    // `os.environ.setdefault(k, v)` as a statement: set unless set (a `.env` loader), no value is read.
+    if (/\.setdefault$/.test(read.api) && read.node.parent?.type === 'expression_statement') {
+      if (read.name !== null) this.reads.push({ ...read, extra: { ...read.extra, access: 'write' } });
+      return;
+    }
     const binder = read.name === null && read.keyNode ? binderOf(read.keyNode, this.scope) : null;
     if (binder?.kind === 'param') this.deferred.push({ read, binder });
     else if (binder?.kind === 'loop') this.addLoopReads(read, binder.list);

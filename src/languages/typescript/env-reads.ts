@@ -6,6 +6,7 @@ import type { EnvSource } from './env-objects.js';
 import type { OneStepKey } from './env-one-step.js';
 import { propertyNameText } from './const-strings.js';
 import type { Scope } from './scopes.js';
+import { isPresenceTestBeforeWrite } from './env-presence-tests.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 /** What env-read detection needs from the running analysis. */
@@ -181,7 +182,9 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
         sink.addEnvRead(key ? sink.resolveKey(key, scope) : null, source, call);
         return;
       }
-      sink.addEnvRead(access.name.text, source, access);
+      // `if (process.env.X === undefined) process.env.X = v`: set unless set, not a read.
+      if (isPresenceTestBeforeWrite(access, use, access.name)) sink.addEnvRead(access.name.text, source, access, false, { access: 'write' });
+      else sink.addEnvRead(access.name.text, source, access);
       return;
     }
     case SyntaxKind.ElementAccessExpression: {
@@ -192,6 +195,12 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
       if (isWriteTarget(access)) {
         const written = sink.resolveKey(access.argumentExpression, scope);
         if (typeof written === 'string') sink.addEnvRead(written, source, access, false, { access: ts.isDeleteExpression(access.parent) ? 'delete' : 'write' });
+        return;
+      }
+      if (isPresenceTestBeforeWrite(access, use, access.argumentExpression)) {
+        // A loader's "set unless set": like the write it guards, a fact only for a constant name.
+        const tested = sink.resolveKey(access.argumentExpression, scope);
+        if (typeof tested === 'string') sink.addEnvRead(tested, source, access, false, { access: 'write' });
         return;
       }
       sink.addEnvRead(sink.resolveKey(access.argumentExpression, scope), source, access);
@@ -208,7 +217,9 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
       const binary = parent as TS.BinaryExpression;
       if (binary.right !== use) return;
       if (binary.operatorToken.kind === SyntaxKind.InKeyword) {
-        sink.addEnvRead(sink.resolveKey(binary.left, scope), source, binary);
+        const key = sink.resolveKey(binary.left, scope);
+        if (!isPresenceTestBeforeWrite(binary, use, binary.left)) sink.addEnvRead(key, source, binary);
+        else if (typeof key === 'string') sink.addEnvRead(key, source, binary, false, { access: 'write' });
         return;
       }
       if (binary.operatorToken.kind === SyntaxKind.EqualsToken && ts.isObjectLiteralExpression(binary.left)) {
