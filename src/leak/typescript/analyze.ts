@@ -20,6 +20,7 @@ import { importersOf, realPathOr } from './importers.js';
 import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext, LeakCollector } from './taint.js';
 import type { LeakPassObserver } from './incremental.js';
+import { ContextMonitor } from './memo-monitor.js';
 import { importsFromTexts, leakRootsForShard } from '../../shard/leak-roots.js';
 
 export interface TypeScriptLeakInput {
@@ -68,6 +69,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   const candidates = [...candidateTexts.keys()];
 
   let ctx: EngineContext;
+  let monitor: ContextMonitor;
   let program;
   let roots = candidates;
   let leakProject: LeakProject | undefined;
@@ -87,7 +89,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       return imported !== undefined && sourceReaching.has(imported);
     };
     ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching));
-    input.observer?.onProgram({ ctx, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, importsReaching, exported });
+    // Each root walks as it would alone (memo-monitor.ts): what a shard, a cached rerun and a replay rely on.
+    monitor = new ContextMonitor();
+    monitor.install(ctx);
+    input.observer?.onProgram({ ctx, monitor, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, importsReaching, exported });
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };
@@ -112,8 +117,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   for (const file of roots) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
+    monitor.beginRoot();
     const walked = walkRoot(ctx, sourceFile, relativePath(root, file), input.observer?.collectorFor(file, collector) ?? collector);
     input.observer?.walked(file, walked);
+    monitor.endRoot();
     if (walked.types.length > 0) facts.set(file, [...(facts.get(file) ?? []), ...walked.types]);
     if (walked.error) errors.push(walked.error);
   }

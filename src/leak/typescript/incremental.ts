@@ -24,22 +24,18 @@
 // Anything else (an edited candidate, a changed import, a file in no root's closure) returns
 // undefined and the caller runs the full pass.
 //
-// A root's walk must not depend on which roots were walked before it in the same context. The
-// walker memoises per Program (summaries, provenance, module values, field sinks); an entry is
-// context-free unless its computation met recursion (a summary 'pending', a provenance or module
-// value still behind its guard), read an entry that did, or used field sinks (computed for their
-// first caller). The monitor (ContextMonitor) marks such roots order-dependent. Roots before the
-// first rerun root see the same history as in the full pass; a later root is replayed only when
-// it is not order-dependent, and a rerun root must meet no such entry when walked alone (a
-// cycle-free computation gives the same value from any walk). Otherwise, and whenever request
-// defaults were set on an HTTP library (state every later walk reads), the full pass runs.
-// On continue (55 roots, 14 order-dependent) the recorded walks equal walks in reverse order and
-// walks of each root with flows alone in its own Program.
+// A root's walk does not depend on which roots were walked before it in the same context: the
+// pass evicts, after each root's walk, every memo entry whose value depends on how it was reached
+// (memo-monitor.ts), so each root walks as it would alone, in the full pass and here. The recorded
+// walks are replayed as they are, and the rerun roots are walked in one context, in root order.
+// The exception is request defaults set on an HTTP library (state every later walk reads): such a
+// pass records no roots, and the next edit runs the full pass.
 // test/cache/leak-incremental.test.ts walks roots in other orders and subsets and compares.
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { betterFlow, walkRoot } from './analyze.js';
+import { ContextMonitor } from './memo-monitor.js';
 import { declaredCalleeNames } from './callee-names.js';
 import { ts } from './compiler-api.js';
 import { exportedNames, importersOf, realPathOr } from './importers.js';
@@ -53,6 +49,8 @@ import type { EngineContext, LeakCollector } from './taint.js';
 export interface LeakPassObserver {
   onProgram(info: {
     ctx: EngineContext;
+    /** The pass's memo monitor (installed in ctx): after each root's walk it evicts the order-dependent entries. */
+    monitor: ContextMonitor;
     candidates: string[];
     roots: string[];
     program: ts.Program;
@@ -85,8 +83,6 @@ export interface RootsRecord {
   /** Imports and tsconfig parts not followed (project.ts). */
   problems: FileError[];
   walks: StoredWalk[];
-  /** Roots whose walk may depend on the roots walked before it (see ContextMonitor). */
-  sensitive: string[];
   /** Loaded files whose text the nesting guard changed; the others pass it unchanged while their content hash holds (absent in older records: every file is guarded). */
   altered?: string[];
   /** Candidate -> the names it exports (importers.ts; null: any name); absent in older records. */
@@ -110,108 +106,9 @@ export interface PathKeys {
   abs(rel: string): string;
 }
 
-/**
- * Watches the walker's memo maps for values that depend on the walk that computed them (see the
- * header). A cycle event: a read of an entry still being computed (a summary 'pending', a
- * provenance, module value or error class behind its recursion guard) or of an entry marked
- * affected. It marks every entry being computed at that moment (they all sit on the current call
- * stack) as affected, and the root being walked as order-dependent. An entry computed without a
- * cycle event saw only cycle-free entries: its value is the same from any walk. Field sinks
- * (computed for a first caller) count as a cycle event at every use; request defaults (written by
- * one walk, read by all) make the whole pass order-dependent (`global`).
- */
-export class ContextMonitor {
-  /** The memo map that made the whole pass order-dependent (undefined: none). */
-  global: string | undefined;
-  /** The root being walked met a cycle event. */
-  rootSensitive = false;
-  private readonly memos: Array<GuardedMemo<unknown, unknown>> = [];
-
-  install(ctx: EngineContext): void {
-    const global = (map: string) => (): void => {
-      this.global ??= map;
-    };
-    // A summary is 'pending' while its walks run (again while its parameters are walked).
-    ctx.summaries = new GuardedMemo(this, (value) => value === 'pending');
-    // The others: the first write of a key is the guard (the value may also be a final one).
-    ctx.nodeCache = new GuardedMemo(this, (value, exists) => !exists && value === null);
-    ctx.symbolCache = new GuardedMemo(this, (value, exists) => !exists && value === null);
-    ctx.moduleValues = new GuardedMemo(this, (value, exists) => !exists && value === null);
-    ctx.errorClasses = new GuardedMemo(this, (value, exists) => !exists && value === false);
-    ctx.fieldSinks = new FieldMemo(this);
-    ctx.httpDefaults = new WriteAware(global('httpDefaults'));
-  }
-
-  /** Starts a root's walk: its own sensitivity is tracked from here. */
-  beginRoot(): void {
-    this.rootSensitive = false;
-  }
-
-  watch(memo: GuardedMemo<unknown, unknown>): void {
-    this.memos.push(memo);
-  }
-
-  /** A cycle event: every entry being computed now is affected, and so is the root being walked. */
-  cycle(): void {
-    this.rootSensitive = true;
-    for (const memo of this.memos) memo.markOpenAffected();
-  }
-}
-
-/** A memo with a recursion guard: `isGuard` tells a write that opens an entry from one that completes it. */
-class GuardedMemo<K, V> extends Map<K, V> {
-  private readonly open = new Set<K>();
-  private readonly affected = new Set<K>();
-  constructor(
-    private readonly monitor: ContextMonitor,
-    private readonly isGuard: (value: V, exists: boolean) => boolean,
-  ) {
-    super();
-    monitor.watch(this as unknown as GuardedMemo<unknown, unknown>);
-  }
-  override set(key: K, value: V): this {
-    if (this.isGuard(value, super.has(key))) this.open.add(key);
-    else this.open.delete(key);
-    return super.set(key, value);
-  }
-  override get(key: K): V | undefined {
-    if (this.open.has(key) || this.affected.has(key)) this.monitor.cycle();
-    return super.get(key);
-  }
-  markOpenAffected(): void {
-    for (const key of this.open) this.affected.add(key);
-  }
-}
-
-/** Field sinks are computed for their first caller (its client config) and filled in place: every use is a cycle event. */
-class FieldMemo<K, V> extends Map<K, V> {
-  constructor(private readonly monitor: ContextMonitor) {
-    super();
-  }
-  override get(key: K): V | undefined {
-    this.monitor.cycle();
-    return super.get(key);
-  }
-  override set(key: K, value: V): this {
-    this.monitor.cycle();
-    return super.set(key, value);
-  }
-}
-
-/** Request defaults set on an HTTP library by one walk are seen by every later walk. */
-class WriteAware<K, V> extends Map<K, V> {
-  constructor(private readonly flag: () => void) {
-    super();
-  }
-  override set(key: K, value: V): this {
-    this.flag();
-    return super.set(key, value);
-  }
-}
-
-/** Records a full pass for the cache (installs the monitor; changes nothing the pass computes). */
+/** Records a full pass for the cache (changes nothing the pass computes). */
 export class RootsRecorder implements LeakPassObserver {
-  private readonly monitor = new ContextMonitor();
+  private monitor: ContextMonitor | undefined;
   private info: Parameters<LeakPassObserver['onProgram']>[0] | undefined;
   private readonly walks = new Map<string, StoredWalk>();
 
@@ -219,7 +116,7 @@ export class RootsRecorder implements LeakPassObserver {
 
   onProgram(info: Parameters<LeakPassObserver['onProgram']>[0]): void {
     this.info = info;
-    this.monitor.install(info.ctx);
+    this.monitor = info.monitor;
     // The modules the checker reaches while a root is walked: where a rerun's Program starts (lazyProgram).
     watchResolutions(info.program, (target) => {
       this.reached.add(target);
@@ -236,7 +133,6 @@ export class RootsRecorder implements LeakPassObserver {
   collectorFor(root: string, collector: LeakCollector): LeakCollector {
     const walk: StoredWalk = [this.keys.rel(root), [], [], null];
     this.walks.set(root, walk);
-    this.monitor.beginRoot();
     this.walking = root;
     if (!this.reachedBy.has(root)) this.reachedBy.set(root, new Set());
     return {
@@ -254,21 +150,17 @@ export class RootsRecorder implements LeakPassObserver {
     if (!walk) return;
     walk[2] = structuredClone(result.types);
     walk[3] = result.error ? structuredClone(result.error) : null; // a copy: the pass returns the error to the engine too
-    if (this.monitor.rootSensitive) this.sensitive.add(walk[0]);
   }
-
-  /** Roots whose walk met a cycle event (see ContextMonitor). */
-  private readonly sensitive = new Set<string>();
 
   /** Why the pass recorded no roots: the memo map that made it order-dependent as a whole. */
   get orderDependent(): string | undefined {
-    return this.monitor.global;
+    return this.monitor?.global;
   }
 
-  /** The record, or undefined when the pass cannot be rerun per root (no Program, or a context-dependent memo was used). */
+  /** The record, or undefined when the pass cannot be rerun per root (no Program, or request defaults were set: see memo-monitor.ts). */
   record(): RootsRecord | undefined {
     const info = this.info;
-    if (!info || this.monitor.global) return undefined;
+    if (!info || this.monitor?.global) return undefined;
     const { rel } = this.keys;
     return {
       candidates: info.candidates.map(rel),
@@ -279,7 +171,6 @@ export class RootsRecorder implements LeakPassObserver {
       unloadedErrors: info.unloaded.map((file) => ({ file: relativePath(info.ctx.root, file), message: 'leak analysis: the file could not be loaded' })),
       problems: info.project.problems.map((problem) => ({ file: relativePath(info.ctx.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
       walks: info.roots.map((root) => this.walks.get(root)).filter((walk): walk is StoredWalk => walk !== undefined),
-      sensitive: info.roots.map(rel).filter((root) => this.sensitive.has(root)),
       altered: [...info.project.guardAltered].map(rel).sort(compareCodeUnits),
       exported: Object.fromEntries(info.candidates.filter((file) => info.exported.has(file)).map((file) => [rel(file), info.exported.get(file)!])),
       reached: [...this.reached].map(rel).sort(compareCodeUnits),
@@ -335,11 +226,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   const dirty = dirtyRoots(record, new Set(input.changed));
   if (!dirty) return full('an edited file is in no root closure');
-  // Roots before the first rerun one see the same walks before them as in the full pass; a later
-  // root is replayed only when its walk met no cycle event (its result is the same after any walks).
-  const firstDirty = record.roots.findIndex((root) => dirty.has(root));
-  const sensitive = new Set(record.sensitive);
-  if (record.roots.some((root, index) => index > firstDirty && !dirty.has(root) && sensitive.has(root))) return full('a root after the edited ones depends on the walks before it');
+  // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true });
   // The Program starts with the rerun roots, the global files and the edited files, and grows by
@@ -405,7 +292,6 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       reachedAll.add(file);
       walking?.add(file);
     };
-    let sensitiveRoot: string | undefined;
     for (const root of record.roots) {
       if (!dirty.has(root)) continue;
       const sourceFile = program.getSourceFile(keys.abs(root));
@@ -422,8 +308,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       walk[2] = structuredClone(result.types);
       walk[3] = result.error ? structuredClone(result.error) : null; // a copy: the pass returns the error to the engine too
       fresh.set(root, walk);
-      // Walked alone, a root that meets a cycle event may differ from its walk after the others.
-      if (monitor.rootSensitive) sensitiveRoot ??= root;
+      monitor.endRoot(); // the next root walks as it would alone, as in the full pass
     }
     if (built.missed.size > 0) {
       // The checker asked for a file the Program left out: these walks do not count; again with it.
@@ -436,7 +321,6 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       program = built.program;
       continue;
     }
-    if (sensitiveRoot) return full(`${sensitiveRoot} meets a recursive summary`);
     if (monitor.global) return full(`an order-dependent memo map was used (${monitor.global})`);
     break;
   }
@@ -448,7 +332,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     ...record.problems.filter((problem) => !reloaded.has(problem.file) && problem.message !== TSCONFIG_OUTSIDE_MESSAGE),
     ...project.problems.map((problem) => ({ file: relativePath(input.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
   ];
-  const next: RootsRecord = { ...record, problems, walks, sensitive: record.roots.filter((root) => !dirty.has(root) && sensitive.has(root)) };
+  const next: RootsRecord = { ...record, problems, walks };
   // Files read through the guard this time (the edited ones at least) say anew whether it changed them.
   if (record.altered) {
     const guarded = new Set(input.changed);

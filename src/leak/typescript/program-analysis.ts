@@ -34,6 +34,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     secretKindIds: new Set(Object.values(options.secretNames)),
     summaries: new Map(),
     fieldSinks: new Map(),
+    clientFields: new Map(),
     nodeCache: new Map(),
     symbolCache: new Map(),
     typeSources: new Map(),

@@ -95,8 +95,13 @@ export interface EngineContext {
   /** Ids registered as `kind: secret`: a resolver call for another known id (`kind: config`) is no source. */
   secretKindIds: Set<string>;
   summaries: Map<ts.Node, FunctionSummary | 'pending'>;
-  /** Per class field (symbol): the sinks its value reaches in the class's methods (`log(this.token)`). */
-  fieldSinks: Map<ts.Symbol, ParamSink[]>;
+  /**
+   * Per class field (symbol): the sinks its value reaches in the class's methods (`log(this.token)`);
+   * per HTTP client a constructor keeps in a field (clientFields: one object per field and argument), those its requests reach.
+   */
+  fieldSinks: Map<ts.Symbol | Taint, ParamSink[]>;
+  /** Per constructor parameter: the fields the constructor fills with an HTTP client built from it, each with that client. */
+  clientFields: Map<ts.ParameterDeclaration, Array<{ field: ts.Symbol; client: Taint }>>;
   nodeCache: Map<ts.Node, Provenance | null>;
   symbolCache: Map<ts.Symbol, Provenance | null>;
   /** Per symbol: the source a declared resolver type makes of it (null: none). */

@@ -1332,38 +1332,38 @@ function storedFields(constructor: ts.ConstructorDeclaration, parameter: ts.Para
   return fields;
 }
 
-/** The sinks a field's value reaches in the methods and accessors of its class (computed once per field). */
 /**
  * The fields a constructor fills with an HTTP client built from parameter `index`
  * (`this.http = axios.create({ headers: { Authorization: token } })`), each with that client as
  * "what the constructor was given" (origin: parameter 0 of the field summary). Computed once.
  */
 function clientFields(constructor: ts.ConstructorDeclaration, index: number, ctx: EngineContext): Array<{ field: ts.Symbol; client: Taint }> {
-  const byIndex = clientFieldCache.get(constructor) ?? new Map<number, Array<{ field: ts.Symbol; client: Taint }>>();
-  clientFieldCache.set(constructor, byIndex);
-  const cached = byIndex.get(index);
+  const parameter = constructor.parameters[index];
+  if (!parameter) return [];
+  // Per context (a memo the order monitor watches, memo-monitor.ts), keyed by the parameter: (constructor, index).
+  const cached = ctx.clientFields.get(parameter);
   if (cached) return cached;
   const found: Array<{ field: ts.Symbol; client: Taint }> = [];
-  byIndex.set(index, found); // a constructor that builds its own class must not recurse
+  ctx.clientFields.set(parameter, found); // a constructor that builds its own class must not recurse
   const assigned = (constructor.body?.statements ?? []).flatMap((statement) => {
     if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return [];
     const { left, operatorToken, right } = statement.expression;
     if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) return [];
     return ts.isCallExpression(skipOuterExpressions(right)) ? [left] : [];
   });
-  if (assigned.length === 0) return found;
-  const summary: FunctionSummary = { name: 'constructor', paramNames: constructor.parameters.map(() => 'param'), returnsParam: [], paramSinks: [], returnsSource: null };
-  const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: constructor, paramIndex: index });
-  walker.walkFunction(constructor, index);
-  for (const left of assigned) {
-    const field = ctx.checker.getSymbolAtLocation(left);
-    const client = field ? walker.heldClient(field) : undefined;
-    if (field && client) found.push({ field, client: asParamZero(client) });
+  if (assigned.length > 0) {
+    const summary: FunctionSummary = { name: 'constructor', paramNames: constructor.parameters.map(() => 'param'), returnsParam: [], paramSinks: [], returnsSource: null };
+    const walker = new TaintWalker(ctx, { kind: 'summary', summary, root: constructor, paramIndex: index });
+    walker.walkFunction(constructor, index);
+    for (const left of assigned) {
+      const field = ctx.checker.getSymbolAtLocation(left);
+      const client = field ? walker.heldClient(field) : undefined;
+      if (field && client) found.push({ field, client: asParamZero(client) });
+    }
   }
+  ctx.clientFields.set(parameter, found); // complete
   return found;
 }
-
-const clientFieldCache = new WeakMap<ts.Node, Map<number, Array<{ field: ts.Symbol; client: Taint }>>>();
 
 /** The same value as seen from a one-parameter summary (a field's): parameter 0 everywhere. */
 function asParamZero(taint: Taint): Taint {
@@ -1371,20 +1371,27 @@ function asParamZero(taint: Taint): Taint {
   return { ...taint, origin: taint.origin.kind === 'param' ? { kind: 'param', index: 0 } : taint.origin, ...(fields ? { fields } : {}) };
 }
 
+/** The sinks a field's value reaches in the methods and accessors of its class (computed once per field and starting value). */
 function fieldSinksOf(owner: ts.ClassLikeDeclaration, field: ts.Symbol, ctx: EngineContext, initial?: Taint): ParamSink[] {
-  const cached = ctx.fieldSinks.get(field);
+  // Keyed by what the field starts as: the field itself (a constructor argument stored there), or
+  // the client a constructor built from one argument (one object per field and argument,
+  // clientFields): the sinks found for one client are not those of another.
+  const key = initial ?? field;
+  const cached = ctx.fieldSinks.get(key);
   if (cached) return cached;
   const sinks: ParamSink[] = [];
-  ctx.fieldSinks.set(field, sinks); // a method that constructs its own class must not recurse
+  ctx.fieldSinks.set(key, sinks); // a method that constructs its own class must not recurse
   const declaration = field.valueDeclaration ?? field.declarations?.[0];
   const stored = declaration ? stepAt(ctx.root, ts.isParameter(declaration) || ts.isPropertyDeclaration(declaration) ? declaration.name : declaration, `stored in 'this.${field.name}'`) : null;
-  if (!stored) return sinks;
-  for (const member of owner.members) {
-    if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) || !member.body) continue;
-    const summary: FunctionSummary = { name: 'field', paramNames: [field.name], returnsParam: [null], paramSinks: [sinks], returnsSource: null };
-    new TaintWalker(ctx, { kind: 'summary', summary, root: member, paramIndex: 0 }).walkMethodWithField(member, field, initial);
+  if (stored) {
+    for (const member of owner.members) {
+      if (!(ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) || !member.body) continue;
+      const summary: FunctionSummary = { name: 'field', paramNames: [field.name], returnsParam: [null], paramSinks: [sinks], returnsSource: null };
+      new TaintWalker(ctx, { kind: 'summary', summary, root: member, paramIndex: 0 }).walkMethodWithField(member, field, initial);
+    }
+    for (const sink of sinks) sink.flow.unshift(stored);
   }
-  for (const sink of sinks) sink.flow.unshift(stored);
+  ctx.fieldSinks.set(key, sinks); // complete
   return sinks;
 }
 
