@@ -59,10 +59,20 @@ function callbackList(fn: TS.SignatureDeclaration, scope: Scope): TS.ArrayLitera
   return literalList(callee.expression, scope);
 }
 
-/** An array literal, directly or through a `const` binding (`as const` allowed). */
-function literalList(expression: TS.Expression, scope: Scope): TS.ArrayLiteralExpression | null {
+/** Array methods whose result holds only elements of the array they are called on. */
+const ELEMENT_KEEPING_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed']);
+
+/**
+ * An array literal, directly or through a `const` binding (`as const` allowed), or a subset of
+ * one (`LIST.filter(...)`, `LIST.slice(1)`): its elements are the only values a callback over it
+ * can take.
+ */
+function literalList(expression: TS.Expression, scope: Scope, depth = 0): TS.ArrayLiteralExpression | null {
   const value = unwrapTransparent(expression);
   if (ts.isArrayLiteralExpression(value)) return value;
+  if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && ELEMENT_KEEPING_METHODS.has(value.expression.name.text) && depth < 5) {
+    return literalList(value.expression.expression, scope, depth + 1);
+  }
   if (!ts.isIdentifier(value)) return null;
   const origin = scope.lookup(value.text)?.origin;
   if (origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
