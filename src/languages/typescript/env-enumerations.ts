@@ -6,7 +6,7 @@
 import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
-import { parameterUses, type Held } from './env-local-functions.js';
+import { accessorReads, parameterUses, type Held } from './env-local-functions.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -143,6 +143,12 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         }
         return { kind: 'unknown' };
       }
+      case SyntaxKind.ReturnStatement:
+      case SyntaxKind.ArrowFunction: {
+        // `function getProcessEnv() { return process.env }` whose callers only read constant names.
+        if (prefixes || underEnvKey || thirdPartyKey || (ts.isArrowFunction(parent) && parent.body !== node)) return terminal();
+        return accessorOutcome(parent, node);
+      }
       case SyntaxKind.VariableDeclaration: {
         const declaration = parent as TS.VariableDeclaration;
         if (declaration.initializer !== node || !ts.isIdentifier(declaration.name) || prefixes || thirdPartyKey) return terminal();
@@ -197,6 +203,36 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     const outcomes = uses.map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
     return worstOf(outcomes);
   }
+}
+
+/**
+ * An env object handed out by a local accessor function whose callers only read constant names:
+ * those reads, as the keys of a schema (every name the object can give out is known). A function
+ * with several returns reports the names at its first one only, so each is read once.
+ */
+function accessorOutcome(at: TS.Node, returned: TS.Node): EnumerationOutcome {
+  const found = accessorReads(ts.isArrowFunction(at) ? returned : at);
+  if (!found) return { kind: 'unknown' };
+  const keys = ts.isArrowFunction(at) || isFirstValueReturn(at as TS.ReturnStatement) ? found.reads : [];
+  return { kind: 'schema', schema: { keys, complete: true }, api: `${found.accessor}()` };
+}
+
+/** The first `return <value>` of its function (source order, nested functions aside). */
+function isFirstValueReturn(statement: TS.ReturnStatement): boolean {
+  let fn: TS.Node | undefined = statement.parent;
+  while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let first: TS.ReturnStatement | null = null;
+  const visit = (node: TS.Node): void => {
+    if (first || (node !== fn && ts.isFunctionLike(node))) return;
+    if (ts.isReturnStatement(node) && node.expression && !(ts.isIdentifier(node.expression) && node.expression.text === 'undefined') && node.expression.kind !== SyntaxKind.NullKeyword) {
+      first = node;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return first === statement;
 }
 
 /** How many local wrappers deep a handed-on env object is followed. */

@@ -110,3 +110,104 @@ function localFunction(name: string, from: TS.Node): LocalFunction | null {
   }
   return null;
 }
+
+/**
+ * `function getProcessEnv() { return process.env }` (or `const getEnv = () => process.env`), not
+ * exported, whose every mention in the file is a call read by constant names
+ * (`getProcessEnv()?.HOME`, `const env = getProcessEnv(); env.USERPROFILE`): the property name
+ * nodes read, or null when any use can be something else. `at` is the `return` (or the arrow's
+ * body) that hands the env object out.
+ */
+export function accessorReads(at: TS.Node): { accessor: string; reads: Array<{ name: string; node: TS.Node }> } | null {
+  const fn = ts.isReturnStatement(at) ? enclosingFunction(at) : at.parent && ts.isArrowFunction(at.parent) && at.parent.body === at ? at.parent : null;
+  if (!fn) return null;
+  const named = functionName(fn);
+  if (!named) return null;
+  const reads: Array<{ name: string; node: TS.Node }> = [];
+  let unknown = false;
+  const visit = (node: TS.Node): void => {
+    if (unknown) return;
+    if (ts.isIdentifier(node) && node.text === named.name && node !== named.node) {
+      const call = node.parent;
+      if (!call || !ts.isCallExpression(call) || call.expression !== node || !readsByName(call, reads)) unknown = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(named.container);
+  return unknown ? null : { accessor: named.name, reads };
+}
+
+function enclosingFunction(node: TS.Node): TS.FunctionLikeDeclaration | null {
+  for (let p = node.parent; p; p = p.parent) if (ts.isFunctionLike(p)) return ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isArrowFunction(p) ? p : null;
+  return null;
+}
+
+/** The function's name, its node and the block it is visible in; null for an exported or anonymous one. */
+function functionName(fn: TS.FunctionLikeDeclaration): { name: string; node: TS.Node; container: TS.Node } | null {
+  const exported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
+  if (ts.isFunctionDeclaration(fn)) {
+    if (!fn.name || exported(fn) || !fn.parent) return null;
+    return { name: fn.name.text, node: fn.name, container: fn.parent };
+  }
+  const declaration = fn.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== fn || !ts.isIdentifier(declaration.name)) return null;
+  const statement = declaration.parent?.parent;
+  if (!statement || !ts.isVariableStatement(statement) || exported(statement) || !(declaration.parent.flags & ts.NodeFlags.Const) || !statement.parent) return null;
+  return { name: declaration.name.text, node: declaration.name, container: statement.parent };
+}
+
+/** The env object a call returns is only read by constant names: adds them to `reads`, or says no. */
+function readsByName(call: TS.CallExpression, reads: Array<{ name: string; node: TS.Node }>): boolean {
+  const direct = constantRead(call);
+  if (direct) {
+    reads.push(direct);
+    return true;
+  }
+  let holder: TS.Node = call;
+  while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isNonNullExpression(holder.parent) || ts.isAsExpression(holder.parent))) holder = holder.parent;
+  const declaration = holder.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== holder || !ts.isIdentifier(declaration.name)) return false;
+  if (!declaration.parent || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
+  const variable = declaration.name;
+  const scopeNode = declaration.parent.parent?.parent;
+  if (!scopeNode) return false;
+  let ok = true;
+  const visit = (node: TS.Node): void => {
+    if (!ok) return;
+    if (ts.isIdentifier(node) && node.text === variable.text && node !== variable) {
+      const read = constantRead(node);
+      if (read) reads.push(read);
+      else if (!isOnlyTested(node)) ok = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scopeNode);
+  return ok;
+}
+
+/** `x.NAME`, `x?.NAME`, `x['NAME']`: the name read from the object `x`. */
+function constantRead(object: TS.Node): { name: string; node: TS.Node } | null {
+  const parent = object.parent;
+  if (!parent) return null;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === object && ts.isIdentifier(parent.name)) return { name: parent.name.text, node: parent.name };
+  if (ts.isElementAccessExpression(parent) && parent.expression === object && ts.isStringLiteralLike(parent.argumentExpression)) return { name: parent.argumentExpression.text, node: parent.argumentExpression };
+  return null;
+}
+
+/** `if (!env)`, `env === undefined`, `env ? ... : ...`: the object is only tested for being there. */
+function isOnlyTested(identifier: TS.Node): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return true;
+  if (ts.isIfStatement(parent) && parent.expression === identifier) return true;
+  if (ts.isConditionalExpression(parent) && parent.condition === identifier) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const other = parent.left === identifier ? parent.right : parent.left;
+    const kind = parent.operatorToken.kind;
+    const equality = kind === SyntaxKind.EqualsEqualsEqualsToken || kind === SyntaxKind.ExclamationEqualsEqualsToken || kind === SyntaxKind.EqualsEqualsToken || kind === SyntaxKind.ExclamationEqualsToken;
+    return equality && (other.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined'));
+  }
+  return false;
+}
