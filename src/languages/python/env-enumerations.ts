@@ -31,6 +31,16 @@ const THIRD_PARTY_KEYS: Record<string, string> = {
   mcp_servers: 'an MCP server configuration (mcp_servers)',
   plugins: 'a plugin configuration',
 };
+/**
+ * Local clients that take their settings from an environment mapping they are given, as a child
+ * process does from its own (Docker's SDK reads DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH):
+ * qualified call -> the keyword that takes the mapping.
+ */
+const ENV_READING_CLIENTS: Record<string, string> = {
+  'docker.from_env': 'environment',
+  'docker.client.from_env': 'environment',
+  'docker.DockerClient.from_env': 'environment',
+};
 /** `os.execve(path, args, env)` and friends take the environment positionally. */
 const EXEC_WITH_ENV = new Set(['execve', 'execvpe', 'execle', 'spawnve', 'spawnvpe', 'posix_spawn', 'posix_spawnp']);
 const REMOVING_METHODS = new Set(['pop', 'unsetenv', 'remove', 'discard']);
@@ -175,6 +185,8 @@ function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0
         if (!call || call.type !== 'call') return null;
         if (name === 'env') return byCallee(call, scope, true, thirdPartyKey) ?? (!thirdPartyKey ? throughLocalFunction(call, node, scope, inTest, depth) : null);
         if (underEnvKey) return byCallee(call, scope, true, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
+        const client = scope.qualify(call.childForFieldName('function'));
+        if (client && ENV_READING_CLIENTS[client] === name && !thirdPartyKey) return { enumeration: { use: 'child-process', target: `${client}()` } };
         return throughLocalFunction(call, node, scope, inTest, depth);
       }
       case 'argument_list': {
