@@ -18,8 +18,9 @@
 // changed; the others are replayed, and flows are re-aggregated per sink in the original root
 // order, as the full pass does. The shared inputs must stay as recorded (an edited file keeps its
 // import edges, is not and does not become a candidate or a root, keeps its declared callee
-// names); otherwise, and whenever the walker's memo maps show an order-dependent entry, the full
-// pass runs (and records the roots again). A shard's pass (`partition`) stays all-or-nothing.
+// names); otherwise the full pass runs (and records the roots again). Each root walks as it would
+// alone (src/leak/typescript/memo-monitor.ts), except in a pass where a walk set request defaults
+// on an HTTP library: such a pass records no roots. A shard's pass (`partition`) stays all-or-nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions } from '../core/facts.js';

@@ -48,42 +48,42 @@ const FILES = ['src/helpers.ts', 'src/first-only.ts', 'src/second-only.ts', 'src
 
 describe('TS leak roots are independent of the roots walked before them', () => {
   it('a root that enters a recursive pair from the other end walks as it does alone', async () => {
-    const root = recursiveProject();
-    const prepared = await prepareProject({ cwd: root });
-    const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
-    const files = FILES.map((file) => path.join(root, file));
-    const keys = { rel: (abs: string) => path.relative(root, abs).split(path.sep).join('/'), abs: (rel: string) => path.resolve(root, rel) };
-    const recorder = new RootsRecorder(keys);
-    await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
-    const record = recorder.record() as RootsRecord;
-    expect(record.roots).toEqual(['src/first.ts', 'src/second.ts']);
-    const recorded = new Map(record.walks.map(([file, adds, types, error]) => [file, JSON.stringify([adds, types, error])]));
+    const { recorded } = await expectWalksAsAlone(recursiveProject(), FILES, ['src/first.ts', 'src/second.ts']);
     // second.ts's own flow: STRIPE_SECRET_KEY into whisper, on to shout's log.
     expect(recorded.get('src/second.ts')).toContain('STRIPE_SECRET_KEY');
+  });
 
-    const scanned = new Set(files);
-    const calleeNames = new Set(Object.values(record.reaching).flat());
-    // Walks `order` in one context, as the pass does (the monitor evicts after each root).
-    const walkAll = (order: string[], program: ReturnType<ReturnType<typeof openLeakProject>['createProgram']>['program']): Map<string, string> => {
-      const ctx = createLeakContext(root, program.getTypeChecker(), options, calleeNames);
-      const monitor = new ContextMonitor();
-      monitor.install(ctx);
-      const walks = new Map<string, string>();
-      for (const file of order) {
-        const adds: unknown[] = [];
-        monitor.beginRoot();
-        const result = walkRoot(ctx, program.getSourceFile(keys.abs(file))!, file, { accepts: (f) => scanned.has(f), add: (fact, key, f) => adds.push([key, keys.rel(f), fact]) });
-        monitor.endRoot();
-        walks.set(file, JSON.stringify([adds, result.types, result.error ?? null]));
-      }
-      return walks;
-    };
-    const reversed = walkAll([...record.roots].reverse(), openLeakProject(root).createProgram(record.roots.map(keys.abs)).program);
-    for (const [file, walk] of recorded) expect(reversed.get(file), `${file}, reverse order`).toBe(walk);
-    for (const [file, walk] of recorded) {
-      const alone = walkAll([file], openLeakProject(root).createProgram([keys.abs(file)]).program);
-      expect(alone.get(file), `${file}, alone`).toBe(walk);
-    }
+  it('the sinks of a client kept in a field are those of the argument the root gives, not of the first root', async () => {
+    // Api keeps an axios client built from both arguments; ping() logs a failed request's headers.
+    // first.ts gives the key (in the headers: logged), second.ts the base URL (not in the headers).
+    const root = writeTree({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+      'secrets.registry.yaml': REGISTRY,
+      'tsconfig.json': '{ "compilerOptions": { "strict": false, "module": "esnext", "moduleResolution": "bundler" } }\n',
+      'src/api.ts': [
+        "import axios from 'axios';",
+        '',
+        'export class Api {',
+        '  private http;',
+        '  constructor(key: string, base: string) {',
+        '    this.http = axios.create({ baseURL: base, headers: { Authorization: key } });',
+        '  }',
+        '  async ping(): Promise<void> {',
+        '    try {',
+        "      await this.http.get('/ping');",
+        '    } catch (error) {',
+        '      console.log(error.config.headers);',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/first.ts': "import { Api } from './api';\n\nexport const first = new Api(process.env.OPENAI_API_KEY ?? '', 'https://eu.example.test');\n",
+      'src/second.ts': "import { Api } from './api';\n\nexport const second = new Api('public', process.env.STRIPE_SECRET_KEY ?? '');\n",
+    });
+    const { recorded } = await expectWalksAsAlone(root, ['src/api.ts', 'src/first.ts', 'src/second.ts'], ['src/first.ts', 'src/second.ts']);
+    expect(recorded.get('src/first.ts')).toContain('OPENAI_API_KEY');
+    expect(recorded.get('src/second.ts')).not.toContain('STRIPE_SECRET_KEY');
   });
 
   it('an edit that reruns either root is incremental and equals an uncached scan', async () => {
@@ -108,3 +108,44 @@ describe('TS leak roots are independent of the roots walked before them', () => 
     }
   });
 });
+
+/**
+ * Runs the pass on `root` with a recorder, checks its roots, and checks that each recorded walk
+ * equals the root's walk in reverse order (one context, as the pass walks) and alone in a Program
+ * of its own. Returns the recorded walks (root -> JSON of flows, leaky-type facts, failure).
+ */
+async function expectWalksAsAlone(root: string, relativeFiles: string[], roots: string[]): Promise<{ recorded: Map<string, string> }> {
+  const prepared = await prepareProject({ cwd: root });
+  const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
+  const files = relativeFiles.map((file) => path.join(root, file));
+  const keys = { rel: (abs: string) => path.relative(root, abs).split(path.sep).join('/'), abs: (rel: string) => path.resolve(root, rel) };
+  const recorder = new RootsRecorder(keys);
+  await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
+  const record = recorder.record() as RootsRecord;
+  expect(record.roots).toEqual(roots);
+  const recorded = new Map(record.walks.map(([file, adds, types, error]) => [file, JSON.stringify([adds, types, error])]));
+  const scanned = new Set(files);
+  const calleeNames = new Set(Object.values(record.reaching).flat());
+  // Walks `order` in one context, as the pass does (the monitor evicts after each root).
+  const walkAll = (order: string[], program: ReturnType<ReturnType<typeof openLeakProject>['createProgram']>['program']): Map<string, string> => {
+    const ctx = createLeakContext(root, program.getTypeChecker(), options, calleeNames);
+    const monitor = new ContextMonitor();
+    monitor.install(ctx);
+    const walks = new Map<string, string>();
+    for (const file of order) {
+      const adds: unknown[] = [];
+      monitor.beginRoot();
+      const result = walkRoot(ctx, program.getSourceFile(keys.abs(file))!, file, { accepts: (f) => scanned.has(f), add: (fact, key, f) => adds.push([key, keys.rel(f), fact]) });
+      monitor.endRoot();
+      walks.set(file, JSON.stringify([adds, result.types, result.error ?? null]));
+    }
+    return walks;
+  };
+  const reversed = walkAll([...record.roots].reverse(), openLeakProject(root).createProgram(record.roots.map(keys.abs)).program);
+  for (const [file, walk] of recorded) expect(reversed.get(file), `${file}, reverse order`).toBe(walk);
+  for (const [file, walk] of recorded) {
+    const alone = walkAll([file], openLeakProject(root).createProgram([keys.abs(file)]).program);
+    expect(alone.get(file), `${file}, alone`).toBe(walk);
+  }
+  return { recorded };
+}
