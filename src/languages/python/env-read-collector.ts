@@ -18,7 +18,7 @@ const WRITING_METHODS = new Set(['setenv', 'delenv']);
 /** The node types `PythonEnvReads.visit` does something for (the rest need not be visited). */
 export const ENV_COLLECTOR_TYPES: readonly string[] = ['call', 'subscript', 'delete_statement', 'assignment', ...ENV_READ_TYPES];
 
-type Binder = { kind: 'loop'; list: Node } | { kind: 'choice'; options: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
+type Binder = { kind: 'loop'; list: Node; position?: number } | { kind: 'choice'; options: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
 
 interface DeferredRead {
   read: PythonEnvRead;
@@ -66,7 +66,7 @@ export class PythonEnvReads {
     }
     const binder = read.name === null && read.keyNode ? binderOf(read.keyNode, this.scope) : null;
     if (binder?.kind === 'param') this.deferred.push({ read, binder });
-    else if (binder?.kind === 'loop') this.addLoopReads(read, binder.list);
+    else if (binder?.kind === 'loop') this.addLoopReads(read, binder.list, binder.position);
     else if (binder?.kind === 'choice') this.addChoiceReads(read, binder.options);
     else this.reads.push(read);
   }
@@ -86,11 +86,17 @@ export class PythonEnvReads {
     return this.reads.map((read) => (this.isSavedForRestore(read) ? { ...read, extra: { ...read.extra, access: 'snapshot' as const } } : read));
   }
 
-  private addLoopReads(read: PythonEnvRead, list: Node): void {
+  /** `position`: the loop unpacks each element (`for label, name in (("a", "A"), ...)`) and the key is its part at this index. */
+  private addLoopReads(read: PythonEnvRead, list: Node, position?: number): void {
     const via = { kind: 'loop' as const, range: rangeOf(read.node) };
     let unknown = false;
-    for (const element of list.namedChildren) {
-      if (element.type === 'comment') continue;
+    for (const listed of list.namedChildren) {
+      if (listed.type === 'comment') continue;
+      const element = position === undefined ? listed : LITERAL_LISTS.has(listed.type) ? (listed.namedChildren.filter((c) => c.type !== 'comment')[position] ?? null) : null;
+      if (!element) {
+        unknown = true;
+        continue;
+      }
       const name = this.scope.constString(element);
       if (name === null) unknown = true;
       else this.reads.push({ name, api: `${read.api} in a loop over a literal list`, node: element, keyNode: element, extra: { via } });
@@ -254,6 +260,12 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
       const list = literalList(fieldOf(p, 'right'), scope);
       return list ? { kind: 'loop', list } : null;
     }
+    // `for label, name in (("a", "A"), ("b", "B")):` the key is one part of each unpacked element.
+    const position = p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id ? unpackedPosition(fieldOf(p, 'left'), name) : -1;
+    if (position >= 0) {
+      const list = literalList(fieldOf(p, 'right'), scope);
+      return list ? { kind: 'loop', list, position } : null;
+    }
     if (p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
     if (p.type === 'function_definition') {
       const method = isMethod(p);
@@ -267,6 +279,14 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
     }
   }
   return null;
+}
+
+/** Where `name` sits among the plain names a loop unpacks (`for a, name in ...`), or -1. */
+function unpackedPosition(left: Node | null, name: string): number {
+  if (!left || (left.type !== 'pattern_list' && left.type !== 'tuple_pattern')) return -1;
+  const targets = left.namedChildren;
+  if (!targets.every((t) => t.type === 'identifier')) return -1;
+  return targets.findIndex((t) => t.text === name);
 }
 
 /** The branches of `"A" if c else "B"` (nested choices too) when every one is a constant string; else null. */
