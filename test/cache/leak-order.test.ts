@@ -134,7 +134,6 @@ async function expectWalksAsAlone(root: string, relativeFiles: string[], roots: 
     const walks = new Map<string, string>();
     for (const file of order) {
       const adds: unknown[] = [];
-      monitor.beginRoot();
       const result = walkRoot(ctx, program.getSourceFile(keys.abs(file))!, file, { accepts: (f) => scanned.has(f), add: (fact, key, f) => adds.push([key, keys.rel(f), fact]) });
       monitor.endRoot();
       walks.set(file, JSON.stringify([adds, result.types, result.error ?? null]));

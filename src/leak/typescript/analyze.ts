@@ -117,7 +117,6 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   for (const file of roots) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
-    monitor.beginRoot();
     const walked = walkRoot(ctx, sourceFile, relativePath(root, file), input.observer?.collectorFor(file, collector) ?? collector);
     input.observer?.walked(file, walked);
     monitor.endRoot();

@@ -299,7 +299,6 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       const walk: StoredWalk = [root, [], [], null];
       walking = new Set();
       reachedNow.set(root, walking);
-      monitor.beginRoot();
       const result = walkRoot(ctx, sourceFile, relativePath(input.root, keys.abs(root)), {
         accepts: (file) => scanned.has(path.resolve(file)),
         add: (fact, key, file) => walk[1].push([key, keys.rel(file), structuredClone(fact)]),

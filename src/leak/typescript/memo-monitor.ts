@@ -5,38 +5,37 @@
 //
 // A cycle event is a read of an entry still being computed (a summary 'pending', a provenance,
 // module value, error class, field-sink or client-field entry behind its recursion guard) or of an
-// entry marked affected. It marks every entry being computed at that moment (they all sit on the
-// call stack) affected, and the root being walked as having met one (`rootSensitive`). At the end
-// of each root's walk (`endRoot`) every affected entry, and any entry a failure left behind its
-// guard, is evicted: the next root computes it again, from the same memo state as if it were
-// walked first. The entries that stay are context-free.
+// entry marked affected. A read by the entry's own computation, none other being computed inside
+// it (a function calling itself), is none: it sees the guard value whichever walk started it. A
+// cycle event marks every entry being computed at that moment (they all sit on the call stack)
+// affected. At the end of each root's walk (`endRoot`) every affected entry, and any entry a
+// failure left behind its guard, is evicted: the next root computes it again, from the same memo
+// state as if it were walked first. The entries that stay are context-free.
 //
 // Why a root's walk then depends only on the root (and the Program). An entry computed without a
 // cycle event read only entries it computed itself (also without one) or context-free entries
-// read from the map: by induction, the entries its computation reaches form no cycle (a cycle
-// among entries computed in one walk shows as a read of an open entry, the classic back edge of a
-// depth-first search; a cycle through an entry read from the map would lie in that entry's own
-// computation, which had none), so its value is the one the acyclic definition gives, whatever
-// walk computed it. Walking a root with such entries in the map, or with an empty map, differs
-// only where the walk reads one of them: read from the map it has that value; computed afresh
-// (maybe below entries on the call stack), its computation cannot meet an entry on the stack (that
-// entry reads it, so a cycle would run through it) nor an affected one (induction), so it has the
-// same value again and evicts nothing the other walk keeps. Hence every root walks as it would
-// alone, in any order or subset of roots.
+// read from the map: by induction, the entries its computation reaches form no cycle other than
+// self-loops (a cycle among entries computed in one walk shows as a read of an open entry, the
+// back edge of a depth-first search; a cycle through an entry read from the map would lie in that
+// entry's own computation, which had none; a self-loop is always entered at its one entry), so
+// its value is the one that acyclic definition gives, whatever walk computed it. Walking a root
+// with such entries in the map, or with an empty map, differs only where the walk reads one of
+// them: read from the map it has that value; computed afresh (maybe below entries on the call
+// stack), its computation cannot meet an entry on the stack (that entry reads it, so a cycle
+// would run through it) nor an affected one (induction), so it has the same value again and adds
+// no cycle event. Hence every root walks as it would alone, in any order or subset of roots.
 //
-// Two kinds of state are not entries. Field sinks were computed for their first caller (the HTTP
-// client a constructor builds from its argument): they are keyed by that client now (walker.ts),
-// so they are entries like the others. Request defaults set on an HTTP library
-// (`axios.defaults.headers.common.Authorization = token`) are written by one walk and read by every
-// later one, including entries computed later: `global` names the map, and the pass is then
-// order-dependent as a whole (the result cache reruns the whole pass after an edit).
+// Field sinks were computed for their first caller (the HTTP client a constructor builds from one
+// of its arguments): they are keyed by what the field starts as now (walker.ts), entries like the
+// others. Request defaults set on an HTTP library (`axios.defaults.headers.common.Authorization =
+// token`) are no entry: written by one walk, read by every later one and by entries computed
+// later. `global` names that map; the pass is then order-dependent as a whole (the result cache
+// records no roots, and reruns the whole pass after an edit).
 import type { EngineContext } from './taint.js';
 
 export class ContextMonitor {
   /** The memo map that made the whole pass order-dependent (undefined: none). */
   global: string | undefined;
-  /** The root being walked met a cycle event (informational: its walk recomputed entries). */
-  rootSensitive = false;
   /** Entries evicted so far (after each root's walk): what the independence costs. */
   evicted = 0;
   private readonly memos: Array<GuardedMemo<unknown, unknown>> = [];
@@ -58,11 +57,6 @@ export class ContextMonitor {
     ctx.httpDefaults = new WriteAware(() => {
       this.global ??= 'httpDefaults';
     });
-  }
-
-  /** Starts a root's walk. */
-  beginRoot(): void {
-    this.rootSensitive = false;
   }
 
   /** Ends a root's walk: entries that depend on how they were reached go (see the header). */
@@ -95,9 +89,8 @@ export class ContextMonitor {
     this.memos.push(memo);
   }
 
-  /** A cycle event: every entry being computed now is affected, and so is the root being walked. */
+  /** A cycle event: every entry being computed now is affected. */
   cycle(): void {
-    this.rootSensitive = true;
     for (const memo of this.memos) memo.markOpenAffected();
   }
 }
