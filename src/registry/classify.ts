@@ -7,7 +7,7 @@
 //   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH`, `_LIMIT`, `_COUNT`, `_SIZE`
 //   (`GITHUB_TOKEN_URL`, `API_KEY_ID`, `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`, an LLM's
 //   `SMART_TOKEN_LIMIT`);
-// - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
+// - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `IGNORE_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
 //   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
 //   (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`);
 // - a secret word fused into a longer word: `PASSWORDMINCHAR` (a password policy),
@@ -34,7 +34,7 @@ const ROLE_SUFFIXES = [
   'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
   'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED',
 ];
-const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO', 'MAX', 'MIN'];
+const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'IGNORE', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO', 'MAX', 'MIN'];
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC'];
 const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$`);
 const PUBLIC_NAME = new RegExp(`^(${PUBLIC_PREFIXES.join('|')})_`);
