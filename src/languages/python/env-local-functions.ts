@@ -142,11 +142,16 @@ function useOf(identifier: Node): Node | 'unfollowable' | null {
     case 'for_statement':
     case 'for_in_clause':
       return fieldOf(parent, 'right')?.id === identifier.id ? 'unfollowable' : null;
-    case 'return_statement':
-    case 'assignment':
-    case 'augmented_assignment':
-      return 'unfollowable';
-    default:
+    // Only tested: `env is None`, `not env`, `if env:`.
+    case 'comparison_operator':
+    case 'not_operator':
       return null;
+    case 'if_statement':
+    case 'elif_clause':
+    case 'while_statement':
+      return fieldOf(parent, 'condition')?.id === identifier.id ? null : 'unfollowable';
+    // Anything else (assigned, returned, in an f-string, `env or {}`) may take it anywhere: not followed.
+    default:
+      return 'unfollowable';
   }
 }

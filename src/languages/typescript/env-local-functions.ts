@@ -88,9 +88,11 @@ function useOf(identifier: TS.Identifier, holdsEnv: boolean): ParameterUse | 'un
     // `options.env` handed on: the env object itself.
     return { node: parent, holdsEnv: true };
   }
-  // Assigned to another variable, returned, compared, read by a constant name: not followed, not a hand-on.
-  if (ts.isVariableDeclaration(parent) || ts.isReturnStatement(parent) || (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken)) return 'unfollowable';
-  return null;
+  // Read by a constant name (`env.PATH`, `options.cwd`) or only tested: no hand-on.
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier) return null;
+  if (isOnlyTested(identifier)) return null;
+  // Anything else (assigned, returned, put in a template, `env ?? {}`) may take it anywhere: not followed.
+  return 'unfollowable';
 }
 
 /** The function declared under `name` in a block around `from` (nearest first); null when a parameter shadows it. */
@@ -200,6 +202,7 @@ function constantRead(object: TS.Node): { name: string; node: TS.Node } | null {
 function isOnlyTested(identifier: TS.Node): boolean {
   const parent = identifier.parent;
   if (!parent) return false;
+  if (ts.isTypeOfExpression(parent)) return true;
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return true;
   if (ts.isIfStatement(parent) && parent.expression === identifier) return true;
   if (ts.isConditionalExpression(parent) && parent.condition === identifier) return true;
