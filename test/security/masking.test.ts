@@ -76,7 +76,7 @@ describe('item 10: code values bound to a registered or secret-looking name are 
     ['TypeScript const', { 'src/a.ts': `const OPENAI_API_KEY = "${PASSPHRASE}"; console.log(process.env.OPENAI_API_KEY);\n` }, /const OPENAI_API_KEY = \*{27};/],
     ['TypeScript default', { 'src/b.ts': `export const key = process.env.OPENAI_API_KEY ?? "${SPLIT}";\n` }, /\?\? \*{23};/],
     ['TypeScript option', { 'src/c.ts': `export const c = { apiKey: '${PASSPHRASE}', other: process.env.OPENAI_API_KEY };\n` }, /apiKey: \*{27}/],
-    ['Python setdefault', { 'app.py': `import os\nos.environ.setdefault("OPENAI_API_KEY", "${PASSPHRASE}")\n` }, /setdefault\("OPENAI_API_KEY", \*{27}\)/],
+    ['Python setdefault', { 'app.py': `import os\nkey = os.environ.setdefault("OPENAI_API_KEY", "${PASSPHRASE}")\n` }, /setdefault\("OPENAI_API_KEY", \*{27}\)/],
     ['Python getenv', { 'app.py': `import os\nk = os.getenv("OPENAI_API_KEY", "${SPLIT}")\n` }, /getenv\("OPENAI_API_KEY", \*{23}\)/],
     ['Rust', { 'src/main.rs': `fn main() { let k = std::env::var("OPENAI_API_KEY").unwrap_or("${PASSPHRASE}".to_string()); }\n` }, /unwrap_or\(\*{27}\.to_string\(\)\)/],
     ['shell default', { 'run.sh': `#!/bin/sh\necho "\${OPENAI_API_KEY:-${SPLIT}}"\n` }, /\$\{OPENAI_API_KEY:-\*{21}\}/],
