@@ -5,14 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTypeScriptLeaks, walkRoot } from '../../src/leak/typescript/analyze.js';
+import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
 import { RootsRecorder, replay, rerunChangedRoots, type RootsRecord } from '../../src/leak/typescript/incremental.js';
-import { ContextMonitor } from '../../src/leak/typescript/memo-monitor.js';
-import { createLeakContext } from '../../src/leak/typescript/program-analysis.js';
 import { openLeakProject } from '../../src/leak/typescript/project.js';
 import { frontEndOptionsFor, prepareProject } from '../../src/core/engine.js';
 import { writeTree } from '../support/run-cli.js';
 import { REGISTRY, reports, write } from './tree.js';
+import { walkRootsInOrder } from './walk-roots.js';
 
 const CACHE = { enabled: true };
 
@@ -85,19 +84,7 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     expect(replayed.errors).toEqual(full.errors);
 
     const scanned = new Set(files);
-    const walkAll = (order: string[], program: ReturnType<ReturnType<typeof openLeakProject>['createProgram']>['program']): Map<string, string> => {
-      const ctx = createLeakContext(root, program.getTypeChecker(), options, new Set(Object.values(record.reaching).flat()));
-      const monitor = new ContextMonitor(); // as the pass does: evicts what a root's walk left order-dependent
-      monitor.install(ctx);
-      const walks = new Map<string, string>();
-      for (const file of order) {
-        const adds: unknown[] = [];
-        const result = walkRoot(ctx, program.getSourceFile(keys.abs(file))!, file, { accepts: (f) => scanned.has(f), add: (fact, key, f) => adds.push([key, keys.rel(f), fact]) });
-        monitor.endRoot();
-        walks.set(file, JSON.stringify([adds, result.types, result.error ?? null]));
-      }
-      return walks;
-    };
+    const walkAll = (order: string[], program: Parameters<typeof walkRootsInOrder>[2]): Map<string, string> => walkRootsInOrder({ root, options, calleeNames: new Set(Object.values(record.reaching).flat()), keys, scanned }, order, program);
     const recorded = new Map(record.walks.map(([file, adds, types, error]) => [file, JSON.stringify([adds, types, error])]));
     // All roots in reverse order, in one context.
     const project = openLeakProject(root);

@@ -4,14 +4,13 @@
 // two roots is incremental (no full pass) and gives the uncached report byte for byte.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeTypeScriptLeaks, walkRoot } from '../../src/leak/typescript/analyze.js';
+import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
 import { RootsRecorder, type RootsRecord } from '../../src/leak/typescript/incremental.js';
-import { ContextMonitor } from '../../src/leak/typescript/memo-monitor.js';
-import { createLeakContext } from '../../src/leak/typescript/program-analysis.js';
 import { openLeakProject } from '../../src/leak/typescript/project.js';
 import { frontEndOptionsFor, prepareProject } from '../../src/core/engine.js';
 import { writeTree } from '../support/run-cli.js';
 import { REGISTRY, reports, write } from './tree.js';
+import { walkRootsInOrder } from './walk-roots.js';
 
 // shout and whisper call each other. Walked from shout (first.ts), whisper's summary is computed
 // while shout is pending: it sees no sink. Walked from whisper (second.ts), shout's log reaches
@@ -126,20 +125,7 @@ async function expectWalksAsAlone(root: string, relativeFiles: string[], roots: 
   const recorded = new Map(record.walks.map(([file, adds, types, error]) => [file, JSON.stringify([adds, types, error])]));
   const scanned = new Set(files);
   const calleeNames = new Set(Object.values(record.reaching).flat());
-  // Walks `order` in one context, as the pass does (the monitor evicts after each root).
-  const walkAll = (order: string[], program: ReturnType<ReturnType<typeof openLeakProject>['createProgram']>['program']): Map<string, string> => {
-    const ctx = createLeakContext(root, program.getTypeChecker(), options, calleeNames);
-    const monitor = new ContextMonitor();
-    monitor.install(ctx);
-    const walks = new Map<string, string>();
-    for (const file of order) {
-      const adds: unknown[] = [];
-      const result = walkRoot(ctx, program.getSourceFile(keys.abs(file))!, file, { accepts: (f) => scanned.has(f), add: (fact, key, f) => adds.push([key, keys.rel(f), fact]) });
-      monitor.endRoot();
-      walks.set(file, JSON.stringify([adds, result.types, result.error ?? null]));
-    }
-    return walks;
-  };
+  const walkAll = (order: string[], program: Parameters<typeof walkRootsInOrder>[2]): Map<string, string> => walkRootsInOrder({ root, options, calleeNames: calleeNames, keys, scanned }, order, program);
   const reversed = walkAll([...record.roots].reverse(), openLeakProject(root).createProgram(record.roots.map(keys.abs)).program);
   for (const [file, walk] of recorded) expect(reversed.get(file), `${file}, reverse order`).toBe(walk);
   for (const [file, walk] of recorded) {
