@@ -15,7 +15,7 @@
 import type { Fact, FileFacts } from '../core/facts.js';
 import type { ProjectFacts, RuleContext } from '../core/rule.js';
 import type { SecretEntry, SecretScope } from '../registry/model.js';
-import { BUILT_IN_AMBIENT_VARIABLES, BUILT_IN_PLATFORM_TOKENS } from '../core/platform-tokens.js';
+import { BUILT_IN_AMBIENT_VARIABLES, platformTokenSet } from '../core/platform-tokens.js';
 
 export interface SecretScopes {
   of(secret: SecretEntry): readonly SecretScope[];
@@ -85,7 +85,7 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       }
     }
   }
-  const setOutside = new Set([...(ctx.settings.platformTokens ?? BUILT_IN_PLATFORM_TOKENS.map((t) => t.name)), ...BUILT_IN_AMBIENT_VARIABLES.map((t) => t.name)]);
+  const setOutside = new Set([...(ctx.settings.platformTokens ?? platformTokenSet()), ...BUILT_IN_AMBIENT_VARIABLES.map((t) => t.name)]);
   const keysOf = (secret: SecretEntry): string[] => [secret.id, secret.env, ...secret.aliases, ...secret.deprecated.map((d) => d.name)];
   const cache = new Map<string, readonly SecretScope[]>();
   return {

@@ -70,12 +70,12 @@ export class WordSet {
   }
 }
 
-/** `word` occurs where no identifier character precedes it (`op::` in `use op::Client`, not in `Stop::`). */
 /** Whether `word` is one identifier (`[A-Za-z0-9_]+`). */
 export function isIdentifierWord(word: string): boolean {
   return word.length > 0 && isIdentifier(word);
 }
 
+/** `word` occurs where no identifier character precedes it (`op::` in `use op::Client`, not in `Stop::`). */
 export function includesAtWordStart(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (at === 0 || !isIdentifierCode(text.charCodeAt(at - 1))) return true;
