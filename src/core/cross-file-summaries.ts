@@ -83,8 +83,10 @@ async function followPythonSecretSources(
     if (fresh.length === 0) return;
     for (const summary of fresh) handled.add(sourceKey(summary));
     const freshNames = [...new Set(fresh.map((s) => summaryKey(s.name)))];
-    // Any of them as a substring: every file the whole-word test below keeps, and some more.
-    const freshNeedles = language === 'rust' ? new NeedleSearch(freshNames) : null;
+    // Per summary, one word its mention needs (rustMentions), as a substring: every file the
+    // whole-word tests below keep, and some more. The longest such word, not the function's name:
+    // `Settings::new` is looked for as `Settings`, which few files hold, where `new` is in most.
+    const freshNeedles = language === 'rust' ? new NeedleSearch(fresh.map(rustNeedle)) : null;
     const roundJobs: { at: number; file: PendingFile; options: FrontEndOptions; asked: Set<string> }[] = [];
     // Another module's function or value is reached through an import that names its module. A
     // secret under a key (a settings object imported by every module) is read through that key
@@ -95,13 +97,14 @@ async function followPythonSecretSources(
       if (analysis.language !== language || analysis.generated) continue;
       const text = texts.text(analysis.file);
       if (text === null) continue;
-      // Rust names are whole words. A substring search for the round's names drops most files
-      // first; the whole-word tests then search the text, or the file's word set once built (it
-      // is built for the files analysed again, whose calls are looked up in every summary's name).
-      // Building every file's word set cost vox about 0.3 s a scan; the search costs 0.05 s a round.
+      // Rust names are whole words. A substring search for the round's needles drops most files
+      // first; the whole-word tests then look up the file's word set, built for the files that
+      // pass (one pass over the text; testing each of dozens of summaries' words with a search of
+      // its own cost vox about 0.15 s a scan). Building every file's word set cost about 0.3 s.
       if (freshNeedles && !texts.hasWordsOf(analysis.file) && !freshNeedles.foundIn(text)) continue;
       const rust = language === 'rust';
-      const has = (word: string): boolean => (texts.hasWordsOf(analysis.file) ? hasWord(texts.wordsOf(analysis.file, text), text, word) : includesWord(text, word));
+      const fileWords = rust ? texts.wordsOf(analysis.file, text) : null;
+      const has = (word: string): boolean => fileWords !== null && hasWord(fileWords, text, word);
       if (rust ? !freshNames.some(has) : !freshNames.some((name) => text.includes(name))) continue;
       const mentions = (s: FunctionSummaryFact): boolean =>
         (rust ? rustMentions(has, s) : text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module)) &&
@@ -112,8 +115,7 @@ async function followPythonSecretSources(
       if (language === 'python') all.push(...(await summariseDefinitions(analyses, 'python', asked, pythonDefined, options, texts, warm)));
       const own = new Set(analyses[i].facts?.facts.filter((f) => f.kind === 'function-summary'));
       // Rust: once a file is analysed again, every source it calls by name counts (`load_settings().bearer()` names no `Settings`).
-      const words = rust ? texts.wordsOf(analysis.file, text) : null;
-      const calls = (s: FunctionSummaryFact): boolean => (words ? hasWord(words, text, summaryKey(s.name)) : mentions(s));
+      const calls = (s: FunctionSummaryFact): boolean => (fileWords ? hasWord(fileWords, text, summaryKey(s.name)) : mentions(s));
       const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
       if (!relevant.some((s) => s.returnsSecret && fresh.includes(s))) continue;
       const withSummaries = { ...options, functionSummaries: relevant };
@@ -148,6 +150,14 @@ function rustMentions(has: (word: string) => boolean, s: FunctionSummaryFact): b
   if (!has(parts[parts.length - 1])) return false;
   if (parts.length > 1) return has(parts[parts.length - 2]);
   return s.module === 'crate' || has(s.module.split('::').pop() ?? s.module);
+}
+
+/** The longest of the words rustMentions needs for `s` (its name, and its type's or module's name when it needs one). */
+function rustNeedle(s: FunctionSummaryFact): string {
+  const parts = s.name.split('::');
+  const name = parts[parts.length - 1];
+  const other = parts.length > 1 ? parts[parts.length - 2] : s.module === 'crate' ? '' : (s.module.split('::').pop() ?? s.module);
+  return other.length > name.length ? other : name;
 }
 
 function includesWord(text: string, word: string): boolean {
