@@ -137,6 +137,42 @@ describe('the warm worker', () => {
 });
 
 describe('the late warm worker (2 or 3 cores)', () => {
+  it('keeps TS/JS files on the main thread (scriptsOnMain): the worker is sent only the others and never loads the compiler', async () => {
+    const options: FrontEndOptions = {
+      registryNames: ['OPENAI_API_KEY'],
+      secretNames: { OPENAI_API_KEY: 'OpenAiApiKey' },
+      idsByName: { OPENAI_API_KEY: 'OpenAiApiKey' },
+      envById: { OpenAiApiKey: 'OPENAI_API_KEY' },
+      resolver: { paths: [], functions: [], types: [], sanitizers: [] },
+    };
+    const files: PendingFile[] = [];
+    for (let i = 0; i < 6; i++) {
+      files.push({ file: `crates/c/src/m${i}.rs`, language: 'rust', text: `pub fn m${i}() {}\n` } as PendingFile);
+      files.push({ file: `web/m${i}.ts`, language: 'typescript', text: `export const m${i} = process.env.OPENAI_API_KEY;\n` } as PendingFile);
+    }
+    // A worker that answers at once and says which files it was sent.
+    const echo = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (m) => {
+         if (m.kind === 'batch') parentPort.postMessage({ kind: 'results', results: m.files.map((f) => ({ file: f.file, language: f.language, prefiltered: false, errors: [{ file: f.file, message: 'by the worker' }] })) });
+       });`,
+      { eval: true },
+    );
+    const warm = queueFor(echo, { scriptsOnMain: true });
+    expect(warm.claim(options)).toBe(true);
+    try {
+      const jobs = files.map((file) => ({ file, options: { ...options, functionSummaries: [] } }));
+      const results = await reanalyseAll(jobs, warm);
+      expect(results.map((r) => r.file)).toEqual(files.map((f) => f.file));
+      const byWorker = results.filter((r) => r.errors.some((e) => e.message === 'by the worker')).map((r) => r.file);
+      expect(byWorker.every((file) => file.endsWith('.rs'))).toBe(true);
+      // Every TS file was analysed here: its env read is a fact.
+      for (const r of results.filter((r) => r.file.endsWith('.ts'))) expect(r.facts?.facts.some((f) => f.kind === 'env-read')).toBe(true);
+    } finally {
+      warm.stop();
+    }
+  });
+
   const rust = (n: number): string[] => Array.from({ length: n }, (_, i) => `crates/c/src/m${i}.rs`);
   const python = (n: number): string[] => Array.from({ length: n }, (_, i) => `pkg/m${i}.py`);
 
