@@ -56,10 +56,40 @@ export class Scope {
   }
 }
 
+/**
+ * Where `env` occurs in each file's text, ascending: a declaration's test is a binary search.
+ * Searching the text from each declaration on read up to the rest of the file every time a
+ * declaration did not mention `env` (quadratic in a long file).
+ */
+const envOffsets = new WeakMap<FileBindings, Int32Array>();
+
+function envOffsetsOf(file: FileBindings): Int32Array {
+  let offsets = envOffsets.get(file);
+  if (!offsets) {
+    const found: number[] = [];
+    for (let at = file.text.indexOf('env'); at !== -1; at = file.text.indexOf('env', at + 1)) found.push(at);
+    offsets = Int32Array.from(found);
+    envOffsets.set(file, offsets);
+  }
+  return offsets;
+}
+
+/** Whether `env` starts at an offset in [from, to). */
+function mentionsEnvWithin(file: FileBindings, from: number, to: number): boolean {
+  const offsets = envOffsetsOf(file);
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle] < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < offsets.length && offsets[low] < to;
+}
+
 /** `const e = process.env`, `const { env } = process`, or `const e2 = e` where `e` is a candidate. */
 function mayBindEnv(file: FileBindings, declaration: TS.VariableDeclaration): boolean {
-  const at = file.text.indexOf('env', declaration.pos);
-  if (at !== -1 && at < declaration.end) return true;
+  if (mentionsEnvWithin(file, declaration.pos, declaration.end)) return true;
   const initializer = declaration.initializer;
   return !!initializer && ts.isIdentifier(initializer) && file.envCandidates.has(initializer.text);
 }
