@@ -5,7 +5,7 @@
 // those few files are parsed twice.
 import type { FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from './facts.js';
 import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
-import { reanalyseAll } from './worker-pool.js';
+import { reanalyseAll, ReanalysisRound } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
 import { isIdentifierChar, ProjectTexts } from './project-texts.js';
 import { NeedleSearch } from '../languages/typescript/needle-search.js';
@@ -45,18 +45,22 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
   }
   // Each file again with the summaries its calls asked for: independent of one another, so shared with the warm worker.
   const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  const round = new ReanalysisRound(warm);
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
+    await round.breathe();
     if (!analysis.unresolvedCalls || (language !== 'rust' && language !== 'python')) continue;
     const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
     const relevant = analysis.unresolvedCalls.flatMap((call) => byName.get(`${language}:${summaryKey(call)}`) ?? []).filter((s) => !own.has(s));
     if (relevant.length === 0) continue;
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     if (!isPending(loaded)) continue;
-    jobs.push({ at: i, file: loaded, options: { ...options, functionSummaries: relevant } });
+    const job = { at: i, file: loaded, options: { ...options, functionSummaries: relevant } };
+    jobs.push(job);
+    round.add(job);
   }
-  const again = await reanalyseAll(jobs, warm);
+  const again = await round.finish();
   jobs.forEach((job, k) => (analyses[job.at] = again[k]));
   await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts, pythonDefined, warm);
   await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts, new Set(), warm);
@@ -88,6 +92,8 @@ async function followPythonSecretSources(
     // `Settings::new` is looked for as `Settings`, which few files hold, where `new` is in most.
     const freshNeedles = language === 'rust' ? new NeedleSearch(fresh.map(rustNeedle)) : null;
     const roundJobs: { at: number; file: PendingFile; options: FrontEndOptions; asked: Set<string> }[] = [];
+    // Rust: each job is handed out as soon as it is found (nothing below reads what a re-analysis changes).
+    const round = new ReanalysisRound(language === 'rust' ? warm : undefined);
     // Another module's function or value is reached through an import that names its module. A
     // secret under a key (a settings object imported by every module) is read through that key
     // or a parent of it: a module that names none of them is not analysed again (a known limit:
@@ -95,6 +101,7 @@ async function followPythonSecretSources(
     for (let i = 0; i < analyses.length; i++) {
       const analysis = analyses[i];
       if (analysis.language !== language || analysis.generated) continue;
+      await round.breathe();
       const text = texts.text(analysis.file);
       if (text === null) continue;
       // Rust names are whole words. A substring search for the round's needles drops most files
@@ -123,14 +130,16 @@ async function followPythonSecretSources(
       if (!isPending(loaded)) continue;
       // Rust: nothing above reads what this round's re-analyses change, so they run together at the round's end.
       if (language === 'rust') {
-        roundJobs.push({ at: i, file: loaded, options: withSummaries, asked });
+        const job = { at: i, file: loaded, options: withSummaries, asked };
+        roundJobs.push(job);
+        round.add(job);
         continue;
       }
       analyses[i] = await runFrontEnd(loaded, withSummaries);
       for (const call of analyses[i].unresolvedCalls ?? []) asked.add(summaryKey(call));
       wanted.set(analysis.file, asked);
     }
-    const again = await reanalyseAll(roundJobs, warm);
+    const again = await round.finish();
     roundJobs.forEach((job, k) => {
       analyses[job.at] = again[k];
       for (const call of again[k].unresolvedCalls ?? []) job.asked.add(summaryKey(call));

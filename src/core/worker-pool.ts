@@ -129,6 +129,8 @@ async function analyzeWithWarmWorker(pool: PoolOptions, warm: WarmWorker): Promi
     }
     if (++read % FILES_PER_TURN === 0) await nextTurn();
   }
+  warm.draining();
+  warm.pump();
   let doneHere = 0;
   const progress = (): void => pool.onProgress?.(doneHere + warm.done(), total);
   // More cores than the two threads here: a large queue is shared with extra workers, as analyzeAll would.
@@ -173,6 +175,63 @@ async function shareWithWorker(warm: WarmWorker, help: boolean, analyse: (job: {
   const answers = await warm.finish();
   for (let job = warm.take(); job; job = warm.take()) await analyse(job);
   return answers;
+}
+
+/** Files a round's caller looks through between two turns of the event loop (ReanalysisRound.breathe). */
+const LOOKS_PER_TURN = 64;
+
+/**
+ * A round of independent re-analyses whose jobs are found one at a time: the cross-file passes
+ * look through thousands of texts for them. With the warm worker up, each job is queued for it as
+ * soon as it is found, and the caller gives the event loop a turn now and then (`breathe`), so
+ * the worker analyses while the main thread is still looking (vox: it sat idle through each
+ * round's search). `finish` then shares what is left as reanalyseAll does; results come back in
+ * the order the jobs were added, whichever thread made them.
+ */
+export class ReanalysisRound {
+  private readonly jobs: { file: PendingFile; options: FrontEndOptions }[] = [];
+  private readonly sent = new Set<string>();
+  private looked = 0;
+
+  constructor(private readonly warm: WarmWorker | undefined) {}
+
+  add(job: { file: PendingFile; options: FrontEndOptions }): void {
+    this.jobs.push(job);
+    // A file added twice is analysed here at the end: the worker's answers could not be told apart.
+    if (this.warm?.available() && !this.sent.has(job.file.file)) {
+      this.sent.add(job.file.file);
+      this.warm.add(job.file, job.options);
+      this.warm.pump();
+    }
+  }
+
+  /** Call once per text looked at: every LOOKS_PER_TURN, a turn of the event loop for the worker's answers (only while jobs are out). */
+  async breathe(): Promise<void> {
+    if (++this.looked % LOOKS_PER_TURN === 0 && this.sent.size > 0) await nextTurn();
+  }
+
+  get size(): number {
+    return this.jobs.length;
+  }
+
+  async finish(): Promise<FileAnalysis[]> {
+    if (this.sent.size === 0) return reanalyseAll(this.jobs, this.warm);
+    const warm = this.warm!;
+    const results: FileAnalysis[] = new Array(this.jobs.length);
+    const index = new Map<string, number>();
+    this.jobs.forEach((job, i) => {
+      if (!index.has(job.file.file)) index.set(job.file.file, i);
+    });
+    const answers = await shareWithWorker(warm, true, async (job) => {
+      results[index.get(job.file.file)!] = await runFrontEnd(job.file, job.options);
+    });
+    for (const analysis of answers) results[index.get(analysis.file)!] = analysis;
+    // Repeats of a file (never sent): analysed here with their own options.
+    for (let i = 0; i < this.jobs.length; i++) {
+      if (index.get(this.jobs[i].file.file) !== i) results[i] = await runFrontEnd(this.jobs[i].file, this.jobs[i].options);
+    }
+    return results;
+  }
 }
 
 /**

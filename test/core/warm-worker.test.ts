@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeTree } from '../support/run-cli.js';
-import { analyzeAll, reanalyseAll } from '../../src/core/worker-pool.js';
+import { analyzeAll, reanalyseAll, ReanalysisRound } from '../../src/core/worker-pool.js';
 import { lateWarmWorkerWanted, queueFor } from '../../src/core/warm-worker.js';
 import type { PendingFile } from '../../src/core/analyze-file.js';
 import type { FrontEndOptions } from '../../src/core/facts.js';
@@ -131,6 +131,82 @@ describe('the warm worker', () => {
       expect(byWorker).toBe(2); // it held two at a time while the main thread did the rest
     } finally {
       clearInterval(release);
+      warm.stop();
+    }
+  });
+});
+
+/** A worker that answers each batch at once, marking its answers. */
+function echoWorker(): Worker {
+  return new Worker(
+    `const { parentPort } = require('node:worker_threads');
+     parentPort.on('message', (m) => {
+       if (m.kind === 'batch') parentPort.postMessage({ kind: 'results', results: m.files.map((f) => ({ file: f.file, language: f.language, prefiltered: false, errors: [{ file: f.file, message: 'by the worker' }] })) });
+     });`,
+    { eval: true },
+  );
+}
+
+const RUST_OPTIONS: FrontEndOptions = {
+  registryNames: ['OPENAI_API_KEY'],
+  secretNames: { OPENAI_API_KEY: 'OpenAiApiKey' },
+  idsByName: { OPENAI_API_KEY: 'OpenAiApiKey' },
+  envById: { OpenAiApiKey: 'OPENAI_API_KEY' },
+  resolver: { paths: [], functions: [], types: [], sanitizers: [] },
+};
+
+const rustJob = (name: string, text = `pub fn ${name}() {}\n`): { file: PendingFile; options: FrontEndOptions } => ({
+  file: { file: `crates/c/src/${name}.rs`, language: 'rust', text } as PendingFile,
+  options: { ...RUST_OPTIONS, functionSummaries: [] },
+});
+
+describe('a re-analysis round whose jobs are found one at a time (ReanalysisRound)', () => {
+  it('hands each job to the worker as it is added, and gives the results in the order added; a repeated file is analysed here', async () => {
+    const warm = queueFor(echoWorker());
+    expect(warm.claim(RUST_OPTIONS)).toBe(true);
+    try {
+      const round = new ReanalysisRound(warm);
+      const jobs = ['a', 'b', 'c', 'a'].map((name) => rustJob(name));
+      for (const job of jobs) {
+        round.add(job);
+        await round.breathe();
+      }
+      // Two jobs went out before finish() was called (the worker holds two at a time).
+      expect(warm.queued()).toBe(1);
+      const results = await round.finish();
+      expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file.file));
+      expect(results.slice(0, 2).every((r) => r.errors.some((e) => e.message === 'by the worker'))).toBe(true);
+      expect(results[3].errors.some((e) => e.message === 'by the worker')).toBe(false); // the repeat, analysed on this thread
+    } finally {
+      warm.stop();
+    }
+  });
+
+  it('without a worker, analyses every job here', async () => {
+    const round = new ReanalysisRound(undefined);
+    const jobs = ['a', 'b'].map((name) => rustJob(name));
+    for (const job of jobs) round.add(job);
+    const results = await round.finish();
+    expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file.file));
+    expect(results.every((r) => r.errors.length === 0)).toBe(true);
+  });
+});
+
+describe('the warm worker at the end of the first pass (draining)', () => {
+  it('is sent what is left largest first, one file at a time as the queue runs out', async () => {
+    const batches: string[][] = [];
+    const worker = echoWorker();
+    const warm = queueFor(worker);
+    worker.on('message', (m: { results: { file: string }[] }) => batches.push(m.results.map((r) => r.file)));
+    expect(warm.claim(RUST_OPTIONS)).toBe(true);
+    try {
+      const sizes = [3, 40, 1, 20];
+      sizes.forEach((size, i) => warm.add({ file: `crates/c/src/f${i}.rs`, language: 'rust', text: 'x'.repeat(size) } as PendingFile));
+      warm.draining();
+      warm.pump();
+      await warm.finish();
+      expect(batches).toEqual([['crates/c/src/f1.rs'], ['crates/c/src/f3.rs'], ['crates/c/src/f0.rs'], ['crates/c/src/f2.rs']]);
+    } finally {
       warm.stop();
     }
   });
