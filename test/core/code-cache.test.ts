@@ -92,7 +92,8 @@ describe('code cache', () => {
     const home = tempDir();
     const cached = { XDG_CACHE_HOME: home };
     const first = runCli(['.', '-f', 'json', '--no-cache'], project, cached);
-    expect(cacheFiles(path.join(home, 'clavis-lint'))).toEqual([expect.stringMatching(/^typescript-/)]);
+    // The bundled CLI's own bytecode (clavis-lint-cli-*, test/cli/bundle.test.ts) may sit beside it.
+    expect(cacheFiles(path.join(home, 'clavis-lint')).filter((name) => !name.startsWith('clavis-lint-cli-'))).toEqual([expect.stringMatching(/^typescript-/)]);
     expect(fs.readdirSync(project).sort()).toEqual(['secrets.registry.yaml', 'src']);
     const second = runCli(['.', '-f', 'json', '--no-cache'], project, cached);
     const off = runCli(['.', '-f', 'json', '--no-cache'], project, { XDG_CACHE_HOME: path.join(home, 'off'), NODE_DISABLE_COMPILE_CACHE: '1' });
@@ -106,6 +107,6 @@ describe('code cache', () => {
     const home = tempDir();
     const run = runCli(['.', '-f', 'json', '--no-cache'], project, { XDG_CACHE_HOME: home });
     expect(JSON.parse(run.stdout).stats.prefiltered).toBeGreaterThanOrEqual(1);
-    expect(cacheFiles(path.join(home, 'clavis-lint'))).toEqual([]);
+    expect(cacheFiles(path.join(home, 'clavis-lint')).filter((name) => name.startsWith('typescript-'))).toEqual([]);
   });
 });
