@@ -8,7 +8,8 @@
 // alone rebuilds lib/ and leaves an old bundle behind, which must never run. (npm gives every file
 // of a published package the same mtime, so equal counts as fresh.) A missing, stale or unloadable
 // bundle falls back to lib/cli/run.js, silently: same CLI, slower start.
-// CLAVIS_LINT_NO_BUNDLE=1 forces lib/ (tests compare the two; a developer can rule the bundle out).
+// CLAVIS_LINT_NO_BUNDLE=1 forces lib/ (tests compare the two; a developer can rule the bundle out),
+// and so does CLAVIS_LINT_DEBUG (its stack traces then name lib/ files and lines, not the bundle's long lines).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ const RUN = fileURLToPath(new URL('../lib/cli/run.js', import.meta.url));
 
 /** The bundle's `run`, or undefined when it is missing, stale or fails to load. */
 async function bundledRun() {
-  if (process.env.CLAVIS_LINT_NO_BUNDLE) return undefined;
+  if (process.env.CLAVIS_LINT_NO_BUNDLE || process.env.CLAVIS_LINT_DEBUG) return undefined;
   try {
     const bundle = fs.statSync(BUNDLE, { throwIfNoEntry: false });
     const run = fs.statSync(RUN, { throwIfNoEntry: false });
