@@ -46,7 +46,7 @@ const SUPPRESSION_MARKER = 'clavis-lint-disable';
  * `with_var`). A bare `env` is no test: it is in `environment`, `envelope`, `Env` and
  * `env::current_dir()` of most files.
  */
-const ENV_VOCABULARY = ['env::var', 'env::{', 'env::*', 'env as', 'env!', 'dotenv', '#[arg', '#[clap', 'set_var', 'remove_var', 'with_var'];
+export const ENV_VOCABULARY = ['env::var', 'env::{', 'env::*', 'env as', 'env!', 'dotenv', '#[arg', '#[clap', 'set_var', 'remove_var', 'with_var'];
 
 /** The words a file must mention to be worth a parse, and those that make a source possible; per options object, built once. */
 interface RustWords {
@@ -65,12 +65,21 @@ interface RustWords {
   registryNames: ReadonlySet<string>;
 }
 
-/** The last words built, with the lists they were built from: options objects are copied per pass (`{ ...options, functionSummaries }`), their lists are not. */
-let cachedWords: { from: unknown[]; words: RustWords } | null = null;
+/**
+ * The last words built, with the lists they were built from: options objects are copied per pass
+ * (`{ ...options, functionSummaries }`), their lists are not. A worker thread gets a fresh copy of
+ * the same lists with every batch: `key` (the lists as JSON) tells those apart from new lists.
+ */
+let cachedWords: { from: unknown[]; key: string; words: RustWords } | null = null;
 
 function rustWords(options: FrontEndOptions): RustWords {
   const from = [options.registryNames, options.resolver.functions, options.resolver.types, options.extraSources, options.secretNames, options.extraSecretStores];
   if (cachedWords && cachedWords.from.every((list, i) => list === from[i])) return cachedWords.words;
+  const key = JSON.stringify(from);
+  if (cachedWords && cachedWords.key === key) {
+    cachedWords.from = from;
+    return cachedWords.words;
+  }
   const sources = [...options.resolver.functions, ...options.resolver.types, ...(options.extraSources ?? [])];
   const crateNames = secretStoresFor('rust', options.extraSecretStores).map((entry) => crateIdent(entry.module));
   const anyWords = [...options.registryNames, ...sources];
@@ -84,12 +93,29 @@ function rustWords(options: FrontEndOptions): RustWords {
     secretNames: new WordSet(Object.keys(options.secretNames)),
     registryNames: new Set(options.registryNames),
   };
-  cachedWords = { from, words };
+  cachedWords = { from, key, words };
   return words;
 }
 
-function mentionsEnvAccess(text: string): boolean {
-  return text.includes('env') && ENV_VOCABULARY.some((word) => text.includes(word));
+/** Whether `text` spells a word of ENV_VOCABULARY (and `env` somewhere): three searches rather than one per word. */
+export function mentionsEnvAccess(text: string): boolean {
+  let at = text.indexOf('env');
+  if (at < 0) return false;
+  // `env::var`, `env::{`, `env::*`, `env as`, `env!`, `dotenv`: each is `env` in context.
+  for (; at >= 0; at = text.indexOf('env', at + 1)) {
+    const next = text.charCodeAt(at + 3);
+    if (next === 33 /* ! */ || (at >= 3 && text.startsWith('dot', at - 3))) return true;
+    if (next === 58 /* : */ && (text.startsWith('::var', at + 3) || text.startsWith('::{', at + 3) || text.startsWith('::*', at + 3))) return true;
+    if (next === 32 /* space */ && text.startsWith(' as', at + 3)) return true;
+  }
+  // `#[arg`, `#[clap`; `set_var`, `remove_var`, `with_var`.
+  for (let hash = text.indexOf('#['); hash >= 0; hash = text.indexOf('#[', hash + 1)) {
+    if (text.startsWith('arg', hash + 2) || text.startsWith('clap', hash + 2)) return true;
+  }
+  for (let bar = text.indexOf('_var'); bar >= 0; bar = text.indexOf('_var', bar + 1)) {
+    if ((bar >= 3 && text.startsWith('set', bar - 3)) || (bar >= 6 && text.startsWith('remove', bar - 6)) || (bar >= 4 && text.startsWith('with', bar - 4))) return true;
+  }
+  return false;
 }
 
 /** Cheap text test: false means the file cannot produce any fact. */

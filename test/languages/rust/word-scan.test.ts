@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { WordSet } from '../../../src/languages/rust/word-scan.js';
+import { ENV_VOCABULARY, mentionsEnvAccess } from '../../../src/languages/rust/index.js';
+
+describe('rust text tests', () => {
+  it('finds the same words on a first scan (characters) and on later scans of the same text (cached identifiers)', () => {
+    const words = new WordSet(['OPENAI_API_KEY', 'resolve_secret', 'var', 'config.get_secret']);
+    const text = 'let k = std::env::var("OPENAI_API_KEY"); // OPENAI_API_KEY_2 var_os\nresolve_secret(k); config.get_secret();var';
+    const first = words.offsetsIn(text);
+    expect(first).toEqual([18, 23, 68, 87, 107]);
+    expect(words.offsetsIn(text)).toEqual(first);
+    expect(new WordSet(['resolve_secret']).offsetsIn(text)).toEqual([68]);
+    expect(words.mentionedIn(text, (word) => word === 'var')).toBe(true);
+    expect(new WordSet(['OPENAI_API_KEY_3']).mentionedIn(text)).toBe(false);
+    // A text that ends inside an identifier, and one without any.
+    expect(new WordSet(['tail']).offsetsIn('x tail')).toEqual([2]);
+    expect(new WordSet(['tail']).offsetsIn('x tail')).toEqual([2]);
+    expect(new WordSet(['tail']).offsetsIn(' () ')).toEqual([]);
+  });
+
+  it('tests for env access the same as one search per vocabulary word', () => {
+    const naive = (text: string): boolean => text.includes('env') && ENV_VOCABULARY.some((word) => text.includes(word));
+    const texts = [
+      '', 'env', 'environment', 'std::env::var("X")', 'use std::env::{self, var};', 'use std::env::*;', 'use std::env as e;',
+      'env!("X")', 'option_env!("X")', 'dotenvy::dotenv()', 'dotenv', 'xdot env', '#[arg(env)] x', '#[clap(env = "X")]',
+      '#[arg(long)] // no e-n-v', 'env::set_var("A", "b")', 'env; remove_var', 'env; with_var', 'env; other_var', 'env; #[ arg',
+      'env::current_dir()', 'envenv!', 'env:', 'env::', 'env::v', 'en', '#[#[arg env', 'setvar env', 'env at end of text env',
+    ];
+    for (const text of texts) expect([text, mentionsEnvAccess(text)]).toEqual([text, naive(text)]);
+  });
+});
