@@ -167,9 +167,18 @@ describe('the bundled CLI', () => {
   it('reads the package version beside its lib/ twin, as lib/ does', () => {
     arrange(pristine, { bundle: LATER, run: T0 });
     const version = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
-    const bundled = scan(['--version']);
-    expect(bundled.bundleCaches).toHaveLength(1);
+    const bundled = scan(['--version'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(bundled.requiredBundle).toBe(true);
     expect(bundled.stdout.trim()).toBe(version);
     expect(scan(['--version'], { CLAVIS_LINT_NO_BUNDLE: '1' }).stdout).toBe(bundled.stdout);
+  });
+
+  it('keeps no bytecode from a --help, --version or usage-error run (a fraction of the CLI): the next scan writes it', () => {
+    arrange(pristine, { bundle: LATER, run: T0 });
+    const home = freshHome();
+    for (const args of [['--version'], ['-h'], ['--no-such-option']]) expect(scan(args, {}, home).bundleCaches).toEqual([]);
+    const run = scan(ARGS, {}, home);
+    same(run);
+    expect(run.bundleCaches).toHaveLength(1);
   });
 });
