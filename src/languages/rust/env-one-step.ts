@@ -10,6 +10,7 @@ import type { EnvReadMatch } from './env-reads.js';
 import type { SiteRecord } from './syntax-index.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { compareCodeUnits } from '../../core/compare.js';
+import { TextOccurrences } from './word-scan.js';
 
 export interface RustReadRecord {
   read: EnvReadMatch;
@@ -26,13 +27,22 @@ export interface RefineInput {
   helpers?: FrontEndOptions['envKeyHelpers'];
   /** The parsed text: a call whose text does not spell a name cannot be a call of it (checked before any child node is read). */
   text?: string;
+  /** Where words occur in `text` (shared with the caller, which tests calls for words too). */
+  occurrences?: TextOccurrences;
+}
+
+const occurrencesOfInput = new WeakMap<RefineInput, TextOccurrences>();
+
+function occurrencesOf(input: RefineInput & { text: string }): TextOccurrences {
+  let occurrences = input.occurrences ?? occurrencesOfInput.get(input);
+  if (!occurrences) occurrencesOfInput.set(input, (occurrences = new TextOccurrences(input.text)));
+  return occurrences;
 }
 
 /** Some of `names` occurs in the call's text (always true without the text). */
 function callSpells(input: RefineInput, call: Node, names: readonly string[]): boolean {
   if (input.text === undefined) return true;
-  const callText = input.text.slice(call.startIndex, call.endIndex);
-  return names.some((name) => callText.includes(name));
+  return occurrencesOf(input as RefineInput & { text: string }).spellsAny(names, call.startIndex, () => call.endIndex);
 }
 
 type Patch = Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam'>>;
@@ -286,7 +296,9 @@ function foreignHelperReads(input: RefineInput): RustReadRecord[] {
   for (const helper of helpers) byName.set(helper.function, [...(byName.get(helper.function) ?? []), helper]);
   // One look at each call's name first: most files call none of the helpers, and need no tree walk.
   const matches: Array<{ site: SiteRecord; helpers: typeof helpers }> = [];
-  const names = [...byName.keys()];
+  // Only the names the text holds at all can be spelled by one of its calls.
+  const names = input.text === undefined ? [...byName.keys()] : [...byName.keys()].filter((name) => occurrencesOf(input as RefineInput & { text: string }).includes(name));
+  if (names.length === 0) return [];
   for (const site of input.calls) {
     if (!callSpells(input, site.node, names)) continue;
     const callee = site.node.childForFieldName('function');

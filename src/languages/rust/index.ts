@@ -33,7 +33,7 @@ import { planSummaries, rustModulePath } from './summaries.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
-import { includesAtWordStart, isIdentifierWord, WordSet } from './word-scan.js';
+import { includesAtWordStart, isIdentifierWord, TextOccurrences, WordSet } from './word-scan.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
@@ -214,6 +214,8 @@ class RustFileAnalysis {
   private unresolvedCalls: string[] = [];
   /** Where env reads that may be secret sources start (for the leak walk's choice of functions). */
   private readonly envSourceOffsets: number[] = [];
+  /** Where the words that calls are tested for (env functions, resolvers, helpers) occur in the text. */
+  private readonly occurrences: TextOccurrences;
   /** Struct fields the leak walk saw filled from a source: `Type` -> field -> secret id. */
   private filledFields: Map<string, Map<string, string | null>> = new Map();
 
@@ -225,6 +227,7 @@ class RustFileAnalysis {
     root: Node,
   ) {
     this.lines = new LineIndex(text);
+    this.occurrences = new TextOccurrences(text);
     this.testFile = isTestFile(file);
     this.syntax = indexSyntax(root, this.testFile, text.includes(SUPPRESSION_MARKER));
     this.imports = this.syntax.imports;
@@ -268,8 +271,7 @@ class RustFileAnalysis {
     // A call's text must spell the env function's name (or a local alias of one) for the call to be a read: most calls are looked at no further.
     const envWords = envCalleeWords(this.imports);
     for (const { node, inTest, enclosingFunction } of this.syntax.calls) {
-      const callText = this.text.slice(node.startIndex, node.endIndex);
-      if (!envWords.some((word) => callText.includes(word))) continue;
+      if (!this.occurrences.spellsAny(envWords, node.startIndex, () => node.endIndex)) continue;
       const context = this.readContext(enclosingFunction);
       const read = envReadOfCall(node, context);
       if (read) reads.push({ read, inTest });
@@ -288,7 +290,7 @@ class RustFileAnalysis {
       for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
     }
     // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
-    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text });
+    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text, occurrences: this.occurrences });
     refined.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
     for (const { read, inTest } of refined) {
       this.pushEnvRead(read, inTest);
@@ -320,8 +322,7 @@ class RustFileAnalysis {
       const store = stores.isEmpty ? null : stores.match(node);
       if (store) this.facts.push({ kind: 'secret-store-call', provider: store.provider, api: store.api, range: this.range(node), ...(inTest ? { inTest } : {}) });
       if (resolverNames.length === 0) continue;
-      const callText = this.text.slice(node.startIndex, node.endIndex);
-      if (resolverNames.some((name) => callText.includes(name))) this.pushResolverCall(node, resolverFunctions, enclosingFunction);
+      if (this.occurrences.spellsAny(resolverNames, node.startIndex, () => node.endIndex)) this.pushResolverCall(node, resolverFunctions, enclosingFunction);
     }
   }
 

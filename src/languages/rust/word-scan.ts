@@ -147,3 +147,55 @@ function isIdentifier(word: string): boolean {
 function shapeOf(first: number, length: number): number {
   return first * 128 + (length > 127 ? 127 : length);
 }
+
+/**
+ * Where words occur in one text, as substrings, each word searched for once: whether a range of
+ * the text spells a word is then a binary search instead of slicing the range and searching it
+ * (a file's calls nest, so the slices of all its calls add up to many times its text).
+ */
+export class TextOccurrences {
+  private readonly starts = new Map<string, number[]>();
+
+  constructor(private readonly text: string) {}
+
+  /** Whether `text.slice(start, end)` includes one of `words`; `end` is asked for only when an occurrence starts at or after `start`. */
+  spellsAny(words: readonly string[], start: number, end: () => number): boolean {
+    let known = -1;
+    for (const word of words) {
+      if (word.length === 0) return true;
+      const starts = this.startsOf(word);
+      const first = firstAtOrAfter(starts, start);
+      if (first >= starts.length) continue;
+      if (known < 0) known = end();
+      if (starts[first] + word.length <= known) return true;
+    }
+    return false;
+  }
+
+  /** Whether the text includes `word` at all. */
+  includes(word: string): boolean {
+    return word.length === 0 || this.startsOf(word).length > 0;
+  }
+
+  private startsOf(word: string): number[] {
+    let starts = this.starts.get(word);
+    if (!starts) {
+      starts = [];
+      for (let at = this.text.indexOf(word); at >= 0; at = this.text.indexOf(word, at + 1)) starts.push(at);
+      this.starts.set(word, starts);
+    }
+    return starts;
+  }
+}
+
+/** Index of the first value >= `offset` in ascending `sorted` (its length when none is). */
+function firstAtOrAfter(sorted: readonly number[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordSet } from '../../../src/languages/rust/word-scan.js';
+import { TextOccurrences, WordSet } from '../../../src/languages/rust/word-scan.js';
 import { ENV_VOCABULARY, mentionsEnvAccess } from '../../../src/languages/rust/index.js';
 
 describe('rust text tests', () => {
@@ -27,5 +27,23 @@ describe('rust text tests', () => {
       'env::current_dir()', 'envenv!', 'env:', 'env::', 'env::v', 'en', '#[#[arg env', 'setvar env', 'env at end of text env',
     ];
     for (const text of texts) expect([text, mentionsEnvAccess(text)]).toEqual([text, naive(text)]);
+  });
+});
+
+describe('TextOccurrences', () => {
+  it('says whether a range spells a word the same as slicing the range and searching it', () => {
+    const text = 'std::env::var("A"); f(g(h(var_os))); set_var; xx';
+    const occurrences = new TextOccurrences(text);
+    const words = [['var'], ['var_os', 'set_var'], ['nothing'], ['x'], ['']];
+    for (let start = 0; start < text.length; start += 3) {
+      for (let end = start; end <= text.length; end += 5) {
+        for (const list of words) {
+          const sliced = text.slice(start, end);
+          expect([start, end, list, occurrences.spellsAny(list, start, () => end)]).toEqual([start, end, list, list.some((word) => sliced.includes(word))]);
+        }
+      }
+    }
+    expect(occurrences.includes('set_var')).toBe(true);
+    expect(occurrences.includes('remove_var')).toBe(false);
   });
 });
