@@ -13,13 +13,16 @@ function same(a: Node | null | undefined, b: Node): boolean {
 const CONVERSIONS = new Set(['to_string', 'to_owned', 'into', 'clone']);
 const FALLBACKS = new Set(['unwrap_or', 'or', 'map_or', 'unwrap_or_else']);
 
-/** Climbs `"…".to_string()`, `"…".into()`, `String::from("…")`, `&"…"`, `("…")`: the same value. */
-function valueNode(literal: Node): Node {
+/**
+ * Climbs `"…".to_string()`, `"…".into()`, `String::from("…")`, `&"…"`, `("…")`: the same value,
+ * with its parent and the parent's type (`parent` searches the tree from its root, and `type` is a
+ * call into the tree too: each asked once).
+ */
+function valueNode(literal: Node): { value: Node; parent: Node | null; parentType: string } {
   let node = literal;
   for (;;) {
     const parent = node.parent;
-    if (!parent) return node;
-    // Each `type` is a call into the tree: asked once per parent.
+    if (!parent) return { value: node, parent: null, parentType: '' };
     const type = parent.type;
     if (type === 'parenthesized_expression' || type === 'reference_expression') {
       node = parent;
@@ -41,7 +44,7 @@ function valueNode(literal: Node): Node {
         continue;
       }
     }
-    return node;
+    return { value: node, parent, parentType: type };
   }
 }
 
@@ -71,10 +74,9 @@ function targetName(node: Node | null): string | null {
 
 /** The name `literal` (a string or raw string literal) is assigned, defaulted or passed as the value of, or null. */
 export function boundNameOf(literal: Node): string | null {
-  const value = valueNode(literal);
-  const parent = value.parent;
+  const { value, parent, parentType } = valueNode(literal);
   if (!parent) return null;
-  switch (parent.type) {
+  switch (parentType) {
     case 'const_item':
     case 'static_item':
       return same(parent.childForFieldName('value'), value) ? parent.childForFieldName('name')?.text ?? null : null;

@@ -134,9 +134,19 @@ export function otherFileSourceNames(options: FrontEndOptions): string[] {
   return (options.functionSummaries ?? []).filter((summary) => summary.language === 'rust' && summary.returnsSecret).map((summary) => summary.name.split('::').pop() ?? summary.name);
 }
 
+/** The word set of `otherFileSourceNames`, per list of summaries (the prefilter and the analysis of a file ask with the same list), with the list's length then. */
+const otherFileSourceWords = new WeakMap<object, { count: number; words: WordSet | null }>();
+
 function mentionsOtherFileSource(text: string, options: FrontEndOptions): boolean {
-  const names = otherFileSourceNames(options);
-  return names.length > 0 && new WordSet(names).mentionedIn(text);
+  const summaries = options.functionSummaries;
+  if (!summaries || summaries.length === 0) return false;
+  let known = otherFileSourceWords.get(summaries);
+  if (!known || known.count !== summaries.length) {
+    const names = otherFileSourceNames(options);
+    known = { count: summaries.length, words: names.length > 0 ? new WordSet(names) : null };
+    otherFileSourceWords.set(summaries, known);
+  }
+  return known.words !== null && known.words.mentionedIn(text);
 }
 
 /** Leak analysis only pays off when a source can appear at all: a resolver, or a secret's name read from the environment. */
