@@ -14,6 +14,8 @@ export interface ImportMap {
   pathRoots?: () => Set<string>;
   /** The parsed text: a crate a file never spells cannot be the root of one of its paths. */
   text?: string;
+  /** Crates (as identifiers) whose path roots `text` was found not to spell: the sink and store matchers ask per call. */
+  unspelled?: Set<string>;
 }
 
 export function emptyImportMap(): ImportMap {
@@ -110,7 +112,14 @@ export function referencesCrate(map: ImportMap, module: string): boolean {
     return false;
   };
   if (matches()) return true;
-  if (!map.pathRoots || (map.text !== undefined && !spellsPathRoot(map.text, ident))) return false;
+  if (!map.pathRoots) return false;
+  if (map.text !== undefined) {
+    if (map.unspelled?.has(ident)) return false;
+    if (!spellsPathRoot(map.text, ident)) {
+      (map.unspelled ??= new Set()).add(ident);
+      return false;
+    }
+  }
   for (const root of map.pathRoots()) map.crateRoots.add(root);
   map.pathRoots = undefined;
   return matches();
