@@ -4,7 +4,7 @@
 //
 // Measuring depth costs almost nothing: a subtree with fewer descendants than the levels left
 // cannot pass the limit, so only the few large subtrees are entered.
-import type { Node, Parser, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { blankRanges, MAX_NESTING_DEPTH, type TextRange } from './nesting-limit.js';
 
 /**
@@ -43,29 +43,51 @@ export function parseWithinNestingLimit(parser: Parser, text: string): LimitedTr
 
 /** The nodes at CUT_DEPTH whose subtree goes past the limit. */
 function subtreesPastLimit(root: Node): TextRange[] {
+  return subtreesDeeperThan(root, MAX_NESTING_DEPTH, CUT_DEPTH);
+}
+
+/**
+ * The nodes at depth `cut` that have a node more than `limit` levels below the root, in document
+ * order. Only nodes whose subtree is large enough to pass the limit are entered; a node's size
+ * comes from the cursor's descendant indices (a node's next sibling starts that many descendants
+ * later), which spares a node object and a question to the tree per child looked at.
+ * Exported for tests, with small limits.
+ */
+export function subtreesDeeperThan(root: Node, limit: number, cut: number): TextRange[] {
   const found: TextRange[] = [];
+  // A subtree of n nodes is at most n - 1 levels deep.
+  const total = root.descendantCount;
+  if (total - 1 <= limit) return found;
+  if (cut === 0) {
+    if (deeperThan(root, limit)) found.push({ start: root.startIndex, end: root.endIndex });
+    return found;
+  }
   const cursor = root.walk();
   try {
-    let depth = 0;
-    for (;;) {
-      const node = cursor.currentNode;
-      // A subtree of n nodes is at most n - 1 levels deep.
-      let enter = depth + node.descendantCount - 1 > MAX_NESTING_DEPTH;
-      if (enter && depth === CUT_DEPTH) {
-        if (deeperThan(node, MAX_NESTING_DEPTH - CUT_DEPTH)) found.push({ start: node.startIndex, end: node.endIndex });
-        enter = false;
-      }
-      if (enter && cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (depth === 0 || !cursor.gotoParent()) return found;
-        depth--;
-      }
-    }
+    enterChildren(cursor, 0, total, 0, limit, cut, found);
   } finally {
     cursor.delete();
+  }
+  return found;
+}
+
+/** The cursor is on an entered node (descendant `index` of the root, `count` nodes, at `depth`): its children large enough to pass the limit, in order. */
+function enterChildren(cursor: TreeCursor, index: number, count: number, depth: number, limit: number, cut: number, found: TextRange[]): void {
+  if (!cursor.gotoFirstChild()) return;
+  const starts = [cursor.currentDescendantIndex];
+  while (cursor.gotoNextSibling()) starts.push(cursor.currentDescendantIndex);
+  starts.push(index + count);
+  const childDepth = depth + 1;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const childCount = starts[i + 1] - starts[i];
+    if (childDepth + childCount - 1 <= limit) continue;
+    cursor.gotoDescendant(starts[i]);
+    if (childDepth === cut) {
+      const node = cursor.currentNode;
+      if (deeperThan(node, limit - cut)) found.push({ start: node.startIndex, end: node.endIndex });
+      continue;
+    }
+    enterChildren(cursor, starts[i], childCount, childDepth, limit, cut, found);
   }
 }
 
