@@ -72,15 +72,39 @@ function resolveNamedConst(name: string, scope: ConstScope, depth: number): Reso
   return typeof project === 'string' ? { value: project, literals: [] } : null;
 }
 
+/** A function's `let` declarations in order, with the name each binds (null for a pattern that is no plain name). */
+interface LetBinding {
+  start: number;
+  name: string | null;
+  declaration: Node;
+}
+
+/** Per function node (the collectors share one node object per function): its `let` bindings, read from the tree once. */
+const letBindingsOf = new WeakMap<Node, LetBinding[]>();
+
+function letBindings(fn: Node): LetBinding[] {
+  let bindings = letBindingsOf.get(fn);
+  if (!bindings) {
+    bindings = [];
+    for (const declaration of fn.descendantsOfType('let_declaration')) {
+      if (!declaration) continue;
+      const pattern = declaration.childForFieldName('pattern');
+      bindings.push({ start: declaration.startIndex, name: pattern?.type === 'identifier' ? pattern.text : null, declaration });
+    }
+    letBindingsOf.set(fn, bindings);
+  }
+  return bindings;
+}
+
 /** `let k = "X";` (or `= CONST`) earlier in the same function. */
 function resolveLocal(identifier: Node, scope: ConstScope, depth: number): ResolvedString | null {
   const fn = scope.enclosingFunction;
   if (!fn) return null;
   let binding: Node | null = null;
-  for (const declaration of fn.descendantsOfType('let_declaration')) {
-    if (!declaration || declaration.startIndex >= identifier.startIndex) continue;
-    const pattern = declaration.childForFieldName('pattern');
-    if (pattern?.type === 'identifier' && pattern.text === identifier.text) binding = declaration;
+  const name = identifier.text;
+  for (const bound of letBindings(fn)) {
+    if (bound.start >= identifier.startIndex) continue;
+    if (bound.name === name) binding = bound.declaration;
   }
   const value = binding?.childForFieldName('value');
   return value ? resolveConstString(value, scope, depth + 1) : null;

@@ -397,8 +397,7 @@ export class RustTaintAnalysis {
       const tail = tailExpression(fn.body);
       if (tail) frame.returns.push(this.evaluate(tail, env, 0));
       // A declared result that cannot carry text (`-> Option<bool>`) carries no secret.
-      const declared = fn.node.childForFieldName('return_type');
-      const result = declared && !mayCarryText(declared) ? null : firstTaint(frame.returns);
+      const result = this.returnsNoText(fn) ? null : firstTaint(frame.returns);
       // A secret with a registry id (not one decided by an id parameter, class 3) handed out whole or in one field.
       if (!seeds && result && taintKind(result) === 'r' && !result.errOnly && result.secretId !== null) this.secretResults.set(fn, result);
       if (plan?.returnsText && result?.origin?.fn === fn && !result.speculative) {
@@ -410,6 +409,19 @@ export class RustTaintAnalysis {
       this.depth--;
       this.currentFunction = outer;
     }
+  }
+
+  /** Per function, whether its declared result cannot carry text (`-> Option<bool>`): a function is walked once per set of tainted arguments. */
+  private readonly textlessResults = new Map<FunctionInfo, boolean>();
+
+  private returnsNoText(fn: FunctionInfo): boolean {
+    let textless = this.textlessResults.get(fn);
+    if (textless === undefined) {
+      const declared = fn.node.childForFieldName('return_type');
+      textless = !!declared && !mayCarryText(declared);
+      this.textlessResults.set(fn, textless);
+    }
+    return textless;
   }
 
   private uniqueFunction(name: string): FunctionInfo | null {
