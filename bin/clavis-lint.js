@@ -4,9 +4,12 @@
 // one read and one compile instead of resolving and compiling some 200 ES modules, and the compile
 // comes from the V8 code cache (lib/core/code-cache.js) after the first run. About 0.1 s of every scan.
 //
-// The bundle runs only while it is not older than lib/cli/run.js: `npx tsc -p tsconfig.build.json`
-// alone rebuilds lib/ and leaves an old bundle behind, which must never run. (npm gives every file
-// of a published package the same mtime, so equal counts as fresh.) A missing, stale or unloadable
+// In a checkout (src/ beside lib/), the bundle runs only while it is not older than lib/cli/run.js:
+// `npx tsc -p tsconfig.build.json` alone rewrites every file of lib/ and leaves an old bundle
+// behind, which must never run (equal mtimes count as fresh). An installed package has no src/:
+// its lib/ and bundle come from one `npm run build` (prepare runs it on pack and publish), nothing
+// rebuilds lib/ there, and mtimes say nothing about build order (npm 11 writes the files with the
+// time of extraction, the bundle first), so the bundle is trusted. A missing, stale or unloadable
 // bundle falls back to lib/cli/run.js, silently: same CLI, slower start.
 // CLAVIS_LINT_NO_BUNDLE=1 forces lib/ (tests compare the two; a developer can rule the bundle out),
 // and so does CLAVIS_LINT_DEBUG (its stack traces then name lib/ files and lines, not the bundle's long lines).
@@ -16,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 const BUNDLE = fileURLToPath(new URL('../lib/cli/clavis-lint-cli.cjs', import.meta.url));
 const RUN = fileURLToPath(new URL('../lib/cli/run.js', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../src', import.meta.url));
 const SHORT_RUNS = new Set(['--help', '-h', '--version', '-v']);
 
 /** The bundle's `run`, or undefined when it is missing, stale or fails to load. */
@@ -23,8 +27,11 @@ async function bundledRun() {
   if (process.env.CLAVIS_LINT_NO_BUNDLE || process.env.CLAVIS_LINT_DEBUG) return undefined;
   try {
     const bundle = fs.statSync(BUNDLE, { throwIfNoEntry: false });
-    const run = fs.statSync(RUN, { throwIfNoEntry: false });
-    if (!bundle || !run || bundle.mtimeMs < run.mtimeMs) return undefined;
+    if (!bundle) return undefined;
+    if (fs.existsSync(SOURCES)) {
+      const run = fs.statSync(RUN, { throwIfNoEntry: false });
+      if (!run || bundle.mtimeMs < run.mtimeMs) return undefined;
+    }
     // The launcher's own copy of the code cache module (the bundle holds another, which the CLI
     // configures for the TypeScript compiler): same directory and trust rules, written by this process.
     const cache = await import('../lib/core/code-cache.js');

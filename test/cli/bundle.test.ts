@@ -34,6 +34,8 @@ beforeAll(() => {
     });
   }
   fs.copyFileSync(path.join(REPO, 'package.json'), path.join(copy, 'package.json'));
+  // A checkout (sources beside lib/), where lib/ can be rebuilt without the bundle.
+  fs.mkdirSync(path.join(copy, 'src'));
   fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
   const build = spawnSync(process.execPath, [path.join(REPO, 'scripts/build-cli.js'), '--lib', path.join(copy, 'lib')], { encoding: 'utf8' });
   expect(build.stderr).toBe('');
@@ -152,6 +154,18 @@ describe('the bundled CLI', () => {
     same(run);
     expect(run.bundleCaches).toEqual([]);
     expect(scan(ARGS, { NODE_DISABLE_COMPILE_CACHE: '1' }).requiredBundle).toBe(false);
+  });
+
+  it('runs in an installed package (no src/) even when extracted before lib/cli/run.js, as npm 11 does', () => {
+    arrange(pristine, { bundle: T0, run: LATER });
+    fs.renameSync(path.join(copy, 'src'), path.join(copy, 'src-away'));
+    try {
+      const run = scan(ARGS);
+      same(run);
+      expect(run.bundleCaches).toHaveLength(1);
+    } finally {
+      fs.renameSync(path.join(copy, 'src-away'), path.join(copy, 'src'));
+    }
   });
 
   it('falls back to lib/ silently when the bundle is missing or cannot load', () => {

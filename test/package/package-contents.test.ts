@@ -47,7 +47,8 @@ describe('the npm package', () => {
       fs.mkdirSync(self, { recursive: true });
       // A copy of the package (not a symlink: node resolves a symlink's real path, which would find
       // this repository's own typescript), beside the project's dependencies.
-      for (const entry of ['bin', 'lib', 'schema', 'package.json']) fs.cpSync(path.join(REPO, entry), path.join(self, entry), { recursive: true });
+      // Without the CLI bundle: a copy without src/ trusts it as installed, and this shared lib/'s may be stale (tsc alone).
+      for (const entry of ['bin', 'lib', 'schema', 'package.json']) fs.cpSync(path.join(REPO, entry), path.join(self, entry), { recursive: true, filter: (src) => !src.endsWith('clavis-lint-cli.cjs') });
       for (const dep of fs.readdirSync(path.join(REPO, 'node_modules'))) {
         if (dep === 'typescript' || dep.startsWith('.')) continue;
         fs.symlinkSync(path.join(REPO, 'node_modules', dep), path.join(modules, dep));
