@@ -116,14 +116,18 @@ async function followPythonSecretSources(
       const mentions = (s: FunctionSummaryFact): boolean =>
         (rust ? rustMentions(has, s) : text.includes(summaryKey(s.name)) && text.includes(s.module.split('.').pop() ?? s.module)) &&
         (!s.returnsSecret?.fields || secretKeys(s.returnsSecret).some((key) => isTupleIndex(key) || text.includes(key)));
-      if (!fresh.some(mentions)) continue;
+      // Rust: the file's own sources (and another crate's copies of them) are no reason to analyse it again.
+      const ownBefore = new Set(analyses[i].facts?.facts.filter((f) => f.kind === 'function-summary'));
+      const shadowed = rust ? shadowedBy(ownBefore) : () => false;
+      const fromElsewhere = (s: FunctionSummaryFact): boolean => !rust || (!ownBefore.has(s) && !shadowed(s));
+      if (!fresh.some((s) => fromElsewhere(s) && mentions(s))) continue;
       const asked = wanted.get(analysis.file) ?? new Set<string>();
       // Python: a name asked by an earlier re-analysis of this file has its definitions summarised now.
       if (language === 'python') all.push(...(await summariseDefinitions(analyses, 'python', asked, pythonDefined, options, texts, warm)));
       const own = new Set(analyses[i].facts?.facts.filter((f) => f.kind === 'function-summary'));
       // Rust: once a file is analysed again, every source it calls by name counts (`load_settings().bearer()` names no `Settings`).
       const calls = (s: FunctionSummaryFact): boolean => (fileWords ? hasWord(fileWords, text, summaryKey(s.name)) : mentions(s));
-      const relevant = all.filter((s) => !own.has(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
+      const relevant = all.filter((s) => !own.has(s) && !shadowed(s) && (asked.has(summaryKey(s.name)) || (s.returnsSecret !== undefined && calls(s))));
       if (!relevant.some((s) => s.returnsSecret && fresh.includes(s))) continue;
       const withSummaries = { ...options, functionSummaries: relevant };
       const loaded = await loadForReanalysis(root, analysis.file, withSummaries, maxBytes);
@@ -146,6 +150,17 @@ async function followPythonSecretSources(
       wanted.set(job.file.file, job.asked);
     });
   }
+}
+
+/**
+ * Rust: another file's summary of a function this file defines too, in a module of the same path
+ * (`transport::auth::token_from_env` in two crates: one vendored the other's module). A call here
+ * by that name is this file's own function (the front end resolves local functions first), so
+ * that summary changes nothing and must not cost the file another analysis (vox: 14 of them).
+ */
+function shadowedBy(own: ReadonlySet<FunctionSummaryFact>): (s: FunctionSummaryFact) => boolean {
+  const defined = new Set([...own].map((s) => `${s.module}|${s.name}`));
+  return (s) => !own.has(s) && defined.has(`${s.module}|${s.name}`);
 }
 
 /**
