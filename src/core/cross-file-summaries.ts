@@ -9,6 +9,7 @@ import { reanalyseAll, ReanalysisRound } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
 import { isIdentifierChar, ProjectTexts } from './project-texts.js';
 import { NeedleSearch } from '../languages/typescript/needle-search.js';
+import { definesFunction } from './text-definitions.js';
 
 function summaryKey(name: string): string {
   // Calls are matched on the last path segment: `util::log_key`, `util.log_key`, `log_key`.
@@ -236,24 +237,6 @@ function locateLeaksAtSinks(analyses: FileAnalysis[]): void {
   }
 }
 
-const DEFINITION_PREFIX: Record<string, string[]> = { rust: ['fn '] };
-
-/** `text` holds `<prefix><name>(` or `<prefix><name><` (or a char of `ends`) for one of `names`: one pass over the prefix's occurrences, not one search per name. */
-function definesAny(text: string, prefix: string, names: ReadonlySet<string>, ends = '(<'): boolean {
-  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
-    let end = at + prefix.length;
-    while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
-    const next = text[end];
-    if (next !== undefined && ends.includes(next) && names.has(text.slice(at + prefix.length, end))) return true;
-  }
-  return false;
-}
-
-/** Python: `def name(` (a function or method, also `async def`), or `class Name(` / `class Name:` (called to build an instance). */
-function definesPython(text: string, names: ReadonlySet<string>): boolean {
-  return definesAny(text, 'def ', names, '(') || definesAny(text, 'class ', names, '(:');
-}
-
 /**
  * A helper such as `def log_key(k): logging.info(k)` gets no summary in a file's first analysis
  * (the prefilter may even have skipped its file: it names no secret). For each called-but-unresolved
@@ -296,7 +279,7 @@ async function summariseDefinitions(
     if (analysis.language !== language || analysis.generated) continue;
     const text = texts.text(analysis.file);
     if (text === null) continue;
-    const defines = language === 'python' ? definesPython(text, fresh) : (DEFINITION_PREFIX[language] ?? []).some((prefix) => definesAny(text, prefix, fresh));
+    const defines = definesFunction(language, text, fresh);
     if (!defines) continue;
     jobs.push({ at: i, file: { file: analysis.file, language, text }, options: withSummarize });
   }
