@@ -1250,8 +1250,11 @@ export class TaintWalker {
       if (taint.origin.kind !== 'param') return; // the callee's own sources are reported in its own file
       const sinks = (this.mode.summary.paramSinks[taint.origin.index] ??= []);
       const target = sinkAt ?? at;
+      // A container built from members of the parameter (`{ initialUrl: url }` with `url` out of
+      // `function f({ url, headers })`) holds those members only, not the whole parameter.
+      const paths = taint.fields ? asValue(taint).paths : taint.paths;
       if (!sinks.some((existing) => existing.ruleId === ruleId && existing.at === target)) {
-        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target, ...(taint.paths ? { paths: taint.paths } : {}) });
+        sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target, ...(paths ? { paths } : {}) });
       }
       return;
     }
