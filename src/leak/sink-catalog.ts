@@ -27,6 +27,12 @@ export interface SinkEntry {
   path?: string;
   /** True marks a legitimate use of a secret (e.g. an outgoing Authorization header): taint stops here, no finding. */
   allowed?: boolean;
+  /**
+   * Only text the secret was put into (formatted, concatenated, appended) is a leak here: a URL
+   * parser given a credential URL whole (a database URL, a webhook) parses it, it builds no URL
+   * around a secret. Used by the Rust engine.
+   */
+  embeddedOnly?: boolean;
   /** Short human label used in messages and flows: `console.log`, `OpenAI chat messages`. */
   label: string;
   // Optional refinements (additive; used by the TypeScript engine, ignored where meaningless).

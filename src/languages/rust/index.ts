@@ -483,7 +483,7 @@ class RustFileAnalysis {
 
   private collectLeakyTypes(): void {
     if (this.secretTypes.size === 0 && this.filledFields.size === 0) return;
-    for (const match of findLeakyTypes(this.syntax.typeItems, this.syntax.implItems, this.secretTypes, this.filledFields)) {
+    for (const match of findLeakyTypes(this.syntax.typeItems, this.syntax.implItems, this.secretTypes, this.filledFields, this.imports)) {
       const fact: LeakyTypeFact = {
         kind: 'leaky-type',
         typeName: match.typeName,

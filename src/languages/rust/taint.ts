@@ -35,6 +35,8 @@ export interface Taint {
    * at a sink still counts.
    */
   members?: SecretTypeMembers;
+  /** The secret is part of larger text (`format!`, `concat!`, `+`, `push_str`): see SinkEntry.embeddedOnly. */
+  embedded?: boolean;
   /** Taint only in the `Err` of a `Result` (`Err(anyhow!("{spec}"))`): gone after `?`, `unwrap`, `Ok(v)`. */
   errOnly?: boolean;
   /** Text made by a serializer (`serde_json::to_string`, `json!`): reported where it is written or shown, never at the serializer. */
@@ -122,7 +124,11 @@ const SAFE_METHODS = new Set([
 /** Calls whose result is their argument in another shape (`String::from(k)`, `Box::new(k)`). */
 const PROPAGATING_CALLS = new Set(['from', 'new', 'from_utf8', 'from_utf8_lossy', 'from_str', 'into', 'to_string', 'to_owned', 'clone', 'borrow', 'from_static', 'try_from']);
 const PROPAGATING_MACROS = new Set(['format', 'format_args', 'concat', 'vec', 'json', 'anyhow', 'eyre', 'format_err']);
+/** Macros whose result is new text around their arguments. */
+const TEXT_BUILDING_MACROS = new Set(['format', 'format_args', 'concat']);
 const FORMAT_MACROS = new Set(['format', 'format_args', 'print', 'println', 'eprint', 'eprintln', 'panic', 'unreachable', 'todo', 'unimplemented', 'write', 'writeln', 'anyhow', 'bail', 'eyre', 'format_err', 'trace', 'debug', 'info', 'warn', 'error', 'log', 'event', 'span', 'trace_span', 'debug_span', 'info_span', 'warn_span', 'error_span', 'expect']);
+/** Mutators that put the argument into the receiver's text (the others add an element to a collection). */
+const TEXT_MUTATORS = new Set(['push_str', 'insert_str', 'write_str']);
 const MUTATORS = new Set(['push_str', 'push', 'extend', 'extend_from_slice', 'insert', 'insert_str', 'append', 'write_str']);
 /**
  * Methods whose result is the receiver's text in another shape (string, `Option`, `Result`,
@@ -688,7 +694,8 @@ export class RustTaintAnalysis {
     const previous = env.get(receiver.text);
     if (previous?.fields && taint.fields) taint = { ...taint, fields: mergeFields(previous.fields, taint.fields) };
     else if (previous && !previous.fields && taint.fields) taint = { ...taint, fields: undefined };
-    env.set(receiver.text, this.withStep(taint, receiver, shift, `appended to \`${receiver.text}\``));
+    const appended = this.withStep(taint, receiver, shift, `appended to \`${receiver.text}\``);
+    env.set(receiver.text, TEXT_MUTATORS.has(method) ? { ...appended, embedded: true } : appended);
   }
 
   /** `Self` inside an `impl Type` block. */
@@ -717,7 +724,7 @@ export class RustTaintAnalysis {
     for (const group of groups.slice(1)) {
       const found = this.evaluateTokens(group, env, shift, true);
       if (found) {
-        env.set(target[0].text, this.withStep(found.taint, target[0], shift, `written to \`${target[0].text}\``));
+        env.set(target[0].text, { ...this.withStep(found.taint, target[0], shift, `written to \`${target[0].text}\``), embedded: true });
         return;
       }
     }
@@ -758,6 +765,7 @@ export class RustTaintAnalysis {
       }
       // One leak per sink call; parameter taint of every argument goes into the summary.
       if (!found || (leaked && !found.taint.origin)) continue;
+      if (match.entry.embeddedOnly && !found.taint.embedded) continue;
       this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
       if (taintKind(found.taint) === 'r') leaked = true;
     }
@@ -926,7 +934,8 @@ export class RustTaintAnalysis {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
         const leftTaint = left ? this.evaluate(left, env, shift) : null;
-        return leftTaint && taintKind(leftTaint) === 'r' ? leftTaint : firstTaint([leftTaint, right ? this.evaluate(right, env, shift) : null]);
+        const joined = leftTaint && taintKind(leftTaint) === 'r' ? leftTaint : firstTaint([leftTaint, right ? this.evaluate(right, env, shift) : null]);
+        return joined && operator === '+' ? { ...joined, embedded: true } : joined;
       }
       case 'field_expression':
         return this.evaluateField(node, env, shift);
@@ -1138,7 +1147,8 @@ export class RustTaintAnalysis {
       const value = this.evaluateMacroArguments(node, name, env, shift);
       return value ? this.serializedBy(value, JSON_MACRO_LABEL, node, shift) : null;
     }
-    return this.evaluateMacroArguments(node, name, env, shift);
+    const value = this.evaluateMacroArguments(node, name, env, shift);
+    return value && TEXT_BUILDING_MACROS.has(name) ? { ...value, embedded: true } : value;
   }
 
   /** Text serialized from a value: a secret anywhere in the value is in the text (its fields and members are gone). */

@@ -52,7 +52,8 @@ export const RUST_SINKS: SinkEntry[] = [
   // PostHog (posthog-rs): event properties.
   { id: 'rust-posthog-insert-prop', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'posthog_rs', callee: '*.insert_prop', args: [1], label: 'posthog Event::insert_prop' },
   { id: 'rust-reqwest-query', language: 'rust', ruleId: 'no-secret-in-url', module: 'reqwest', callee: '*.query', args: [0], label: 'reqwest RequestBuilder::query' },
-  { id: 'rust-url-parse', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse', args: [0], label: 'Url::parse' },
+  // A URL parsed whole may be the credential itself (a database URL): only a URL built around the secret leaks it.
+  { id: 'rust-url-parse', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse', args: [0], embeddedOnly: true, label: 'Url::parse' },
   { id: 'rust-url-parse-with-params', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse_with_params', args: 'all', label: 'Url::parse_with_params' },
   { id: 'rust-url-append-pair', language: 'rust', ruleId: 'no-secret-in-url', callee: '*.append_pair', args: [1], label: 'Url query_pairs_mut().append_pair' },
   { id: 'rust-http-authorization-header', language: 'rust', ruleId: 'no-secret-in-url', callee: '*.header', args: [1], path: 'Authorization', allowed: true, label: 'HTTP Authorization header' },
