@@ -10,6 +10,7 @@ import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
 import { provenanceOf, requiredModule, skipOuterExpressions } from './provenance.js';
 import { lastCalleeName, matchSinks, mayMatchCallbackSink, memberChain, type CompiledSink } from './sink-matcher.js';
+import { isCredentialFreeUrlPart, isUrlObject } from './url-parts.js';
 import { classifyHttpCall, clientConfig, clientHolder, deepWithSteps, heldIn, libraryNamed, requestConfig, requestErrorHolder } from './http-clients.js';
 import {
   annotatedResolverType,
@@ -591,6 +592,8 @@ export class TaintWalker {
     if (base) {
       const part = name === null ? asValue(base) : fieldOf(base, name);
       if (part && !base.fields && this.isNonText(node)) return undefined;
+      // `new URL(databaseUrl).hostname`: the scheme, host and port of a URL are not its credential.
+      if (part && name !== null && !base.fields && isCredentialFreeUrlPart(name, base.origin.kind === 'source' ? base.origin.envName : null) && isUrlObject(node.expression, this.ctx.checker)) return undefined;
       // Summary mode: remember which members of the parameter are read, so a caller passing a
       // container (a config object, a request error) applies the sink to that member only.
       if (part && part === base && base.origin.kind === 'param' && name !== null) {
