@@ -19,7 +19,8 @@ import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers.js';
-import { isStringLiteral, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
+import { isConfigRoleName } from '../../registry/classify.js';
+import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 import { WordSet } from './word-scan.js';
 
 export interface Taint {
@@ -124,6 +125,22 @@ const SAFE_METHODS = new Set([
 /** Calls whose result is their argument in another shape (`String::from(k)`, `Box::new(k)`). */
 const PROPAGATING_CALLS = new Set(['from', 'new', 'from_utf8', 'from_utf8_lossy', 'from_str', 'into', 'to_string', 'to_owned', 'clone', 'borrow', 'from_static', 'try_from']);
 const PROPAGATING_MACROS = new Set(['format', 'format_args', 'concat', 'vec', 'json', 'anyhow', 'eyre', 'format_err']);
+/** Lookups by key in a parsed document or map (`doc.get("client_email")`, `doc["private_key"]` is an index). */
+const KEYED_LOOKUPS = new Set(['get', 'get_mut', 'remove']);
+/** Key words a credential document's non-secret members end with, beyond the env-name roles (`_ID`, `_URL`, `_TYPE`...). */
+const DOCUMENT_ROLE = /(^|_)(email|name)$/i;
+
+/**
+ * A string-literal key that names a non-secret member of a secret document: a service-account
+ * file's `client_email` or `private_key_id`, a config's `token_url` (the same trailing roles as
+ * env names). Only the secret members of a parsed credential are the secret.
+ */
+function namesNonSecretRole(key: Node): boolean {
+  if (!isStringLiteral(key)) return false;
+  const value = stringLiteralValue(key);
+  return !!value && (isConfigRoleName(value) || DOCUMENT_ROLE.test(value));
+}
+
 /** Macros whose result is new text around their arguments. */
 const TEXT_BUILDING_MACROS = new Set(['format', 'format_args', 'concat']);
 const FORMAT_MACROS = new Set(['format', 'format_args', 'print', 'println', 'eprint', 'eprintln', 'panic', 'unreachable', 'todo', 'unimplemented', 'write', 'writeln', 'anyhow', 'bail', 'eyre', 'format_err', 'trace', 'debug', 'info', 'warn', 'error', 'log', 'event', 'span', 'trace_span', 'debug_span', 'info_span', 'warn_span', 'error_span', 'expect']);
@@ -957,6 +974,8 @@ export class RustTaintAnalysis {
         return null;
       case 'index_expression': {
         const base = node.namedChild(0);
+        const index = node.namedChild(1);
+        if (index && namesNonSecretRole(index)) return null;
         return base ? this.evaluate(base, env, shift) : null;
       }
       case 'block':
@@ -1103,6 +1122,7 @@ export class RustTaintAnalysis {
       // `a.unwrap_or(b)`, `a.or(b)`, `a.chain(b)`: the argument may be the text.
       return method === 'unwrap_or' || method === 'or' || method === 'chain' || method === 'get_or_insert' ? firstTaint(args.map((arg) => this.evaluate(arg, env, shift))) : null;
     }
+    if (KEYED_LOOKUPS.has(method) && args[0] && namesNonSecretRole(args[0])) return null;
     const kept = this.member(receiver, method, true);
     if (kept && (method === 'unwrap_or' || method === 'or')) return firstTaint([kept, ...args.map((arg) => this.evaluate(arg, env, shift))]);
     return kept;
