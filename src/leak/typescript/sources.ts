@@ -188,6 +188,26 @@ function declaredPathOrigin(shownCall: string, path: string[], ctx: EngineContex
 const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync']);
 
 /**
+ * The env object a schema is given: `process.env` itself, a filter over it
+ * (`removeEmptyEnvVariables(process.env)`: a call taking the env object first keeps its names), or
+ * an object spreading it (`{ ...process.env, PORT }`). null: anything else.
+ */
+function envObjectGiven(node: ts.Expression): ts.PropertyAccessExpression | null {
+  const arg = skipOuterExpressions(node);
+  if (isEnvObject(arg)) return arg as ts.PropertyAccessExpression;
+  if (ts.isCallExpression(arg) && arg.arguments.length > 0) {
+    const inner = skipOuterExpressions(arg.arguments[0]);
+    if (isEnvObject(inner)) return inner as ts.PropertyAccessExpression;
+  }
+  if (ts.isObjectLiteralExpression(arg)) {
+    for (const property of arg.properties) {
+      if (ts.isSpreadAssignment(property) && isEnvObject(skipOuterExpressions(property.expression))) return skipOuterExpressions(property.expression) as ts.PropertyAccessExpression;
+    }
+  }
+  return null;
+}
+
+/**
  * `envSchema.parse(process.env)` (zod, valibot and alike): the parsed object holds the registry's
  * secrets under their own env names, so `env.OPENAI_API_KEY` is the secret and `env.NODE_ENV` is
  * not; the object passed whole still holds them. `safeParse` wraps it in `{ success, data }`.
@@ -196,9 +216,9 @@ const SCHEMA_PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeP
 export function parsedEnvContainer(call: ts.CallExpression, ctx: EngineContext): Taint | null {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || !SCHEMA_PARSE_METHODS.has(callee.name.text)) return null;
-  const arg = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
-  if (!arg || !isEnvObject(arg)) return null;
-  const api = envApiOf(arg as ts.PropertyAccessExpression);
+  const arg = call.arguments[0] && envObjectGiven(call.arguments[0]);
+  if (!arg) return null;
+  const api = envApiOf(arg);
   const shown = `${describeNode(callee)}(${api})`;
   const fields = new Map<string, Taint>();
   for (const name of Object.keys(ctx.options.secretNames).sort()) {
@@ -209,4 +229,15 @@ export function parsedEnvContainer(call: ts.CallExpression, ctx: EngineContext):
   if (!first) return null;
   const parsed: Taint = { origin: first.origin, flow: [stepAt(ctx.root, call, `${shown} returns the environment's secrets under their names`)], fields };
   return callee.name.text.startsWith('safe') ? { origin: first.origin, flow: parsed.flow, fields: new Map([['data', parsed]]) } : parsed;
+}
+
+/**
+ * t3-env `createEnv({ server, client, runtimeEnv: { STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY } })`:
+ * the validated object holds what `runtimeEnv` maps under the same keys, so `env.STRIPE_SECRET_KEY`
+ * is the secret and `env.NODE_ENV` is not. `options`: the taint of the call's first argument.
+ */
+export function runtimeEnvOf(options: Taint | undefined, call: ts.CallExpression, ctx: EngineContext): Taint | undefined {
+  const runtime = options?.fields?.get('runtimeEnv') ?? options?.fields?.get('experimental__runtimeEnv');
+  if (!runtime?.fields) return undefined;
+  return { origin: runtime.origin, flow: [...runtime.flow, stepAt(ctx.root, call, `${describeNode(call.expression)}() returns the runtime environment's values under their names`)], fields: runtime.fields };
 }

@@ -18,6 +18,7 @@ import {
   declaredPathsOf,
   envApiOf,
   parsedEnvContainer,
+  runtimeEnvOf,
   envOrigin,
   envSourceOf,
   isEnvObject,
@@ -511,14 +512,38 @@ export class TaintWalker {
     let init: ts.Expression | undefined;
     if (ts.isVariableDeclaration(declaration) && ts.isSourceFile(declaration.parent.parent.parent)) init = declaration.initializer;
     else if (ts.isExportAssignment(declaration)) init = declaration.expression;
-    const call = init ? skipOuterExpressions(init) : undefined;
-    if (!init || !call || !ts.isCallExpression(call)) return null;
+    if (!init) return null;
     const file = declaration.getSourceFile();
     if (file.isDeclarationFile || file.fileName.includes('/node_modules/')) return null;
+    // `export const env = process.env.DOCKER_BUILD ? (process.env as any) : parseEnv()`: either branch.
+    for (const candidate of conditionalBranches(init)) {
+      const value = this.moduleCallValue(file, declaration, candidate);
+      if (value) return value;
+    }
+    return null;
+  }
+
+  private moduleCallValue(file: ts.SourceFile, declaration: ts.Node, init: ts.Expression): Taint | null {
+    const call = skipOuterExpressions(init);
+    if (!ts.isCallExpression(call)) return null;
     const declared = declaredPathsOf(call, this.ctx);
     if (declared.length > 0) return declaredPathContainer(call, declared, this.ctx);
     const parsedEnv = parsedEnvContainer(call, this.ctx);
     if (parsedEnv) return parsedEnv;
+    // t3-env `createEnv({ runtimeEnv: { … } })`: the runtime values under their names.
+    if (lastCalleeName(call.expression) === 'createEnv') {
+      const value = new TaintWalker(this.ctx, { kind: 'module' }).evalModuleValue(file, declaration, call);
+      return value?.fields ? value : null;
+    }
+    // `const parseEnv = () => envSchema.parse(process.env)` in the same module, called without
+    // arguments: the container its summary returns (its plain settings stay clean).
+    if (call.arguments.length === 0 && ts.isIdentifier(call.expression)) {
+      const callee = this.calleeDeclaration(call.expression, call);
+      if (callee && callee.getSourceFile() === file) {
+        const returned = computeSummary(callee, this.ctx, false).returnsSource;
+        if (returned?.fields) return withStep(returned, stepAt(this.ctx.root, call, `returned from '${call.expression.text}'`));
+      }
+    }
     const provenance = { checker: this.ctx.checker, nodeCache: this.ctx.nodeCache, symbolCache: this.ctx.symbolCache };
     if (classifyHttpCall(call, undefined, provenance)?.kind !== 'factory') return null;
     const value = new TaintWalker(this.ctx, { kind: 'module' }).evalModuleValue(file, declaration, init);
@@ -590,7 +615,7 @@ export class TaintWalker {
     }
     if (base?.secretType) return name !== null ? this.secretTypeMember(base, name, node) : undefined;
     if (base) {
-      const part = name === null ? asValue(base) : fieldOf(base, name);
+      const part = name === null ? this.computedMember(base, node) : fieldOf(base, name);
       if (part && !base.fields && this.isNonText(node)) return undefined;
       // `new URL(databaseUrl).hostname`: the scheme, host and port of a URL are not its credential.
       if (part && name !== null && !base.fields && isCredentialFreeUrlPart(name, base.origin.kind === 'source' ? base.origin.envName : null) && isUrlObject(node.expression, this.ctx.checker)) return undefined;
@@ -606,6 +631,17 @@ export class TaintWalker {
       return this.declaredTypeSource(symbol, node);
     }
     return undefined;
+  }
+
+  /**
+   * `env[rule.overrideEnvKey]` on a container: when the checker types the key as string literals
+   * (a union of names), only those fields; else the whole value.
+   */
+  private computedMember(base: Taint, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
+    if (!base.fields || !ts.isElementAccessExpression(node)) return asValue(base);
+    const keys = literalKeys(node.argumentExpression, this.ctx.checker);
+    if (!keys) return asValue(base);
+    return firstTaint(...keys.map((key) => fieldOf(base, key)));
   }
 
   private isNonText(node: ts.Expression): boolean {
@@ -732,6 +768,8 @@ export class TaintWalker {
     // `envSchema.parse(process.env)`: only the secrets' own keys of the parsed object are secret.
     const parsedEnv = parsedEnvContainer(call, this.ctx);
     if (parsedEnv) return parsedEnv;
+    const validatedEnv = name === 'createEnv' ? runtimeEnvOf(args[0], call, this.ctx) : undefined;
+    if (validatedEnv) return validatedEnv;
     if (this.ctx.resolverFunctions.has(name)) {
       const object = this.resolverObjectResult(call, name);
       if (object !== null) return object;
@@ -1004,9 +1042,13 @@ export class TaintWalker {
 
   private taintAtPath(taint: Taint | undefined, path: string[]): Taint | undefined {
     let current = taint;
-    for (const segment of path) {
+    for (const [index, segment] of path.entries()) {
       if (!current) return undefined;
-      if (segment !== '[]') current = fieldOf(current, segment);
+      if (segment === '[]') continue;
+      // A parameter marker (a summary passing its parameter on inside an object, `g({ env: p })`):
+      // the rest of the path are members of that parameter, not the whole of it.
+      if (!current.fields && current.origin.kind === 'param' && !current.secretType && !current.holder) return this.membersAt(current, [path.slice(index)]);
+      current = fieldOf(current, segment);
     }
     return current;
   }
@@ -1502,4 +1544,54 @@ function returnExpressions(fn: ts.Node): ts.Expression[] {
 /** The value as text: a library object holding a secret (`${error}`, `String(error)`) shows its message, not the secret. */
 function asText(taint: Taint): Taint | undefined {
   return heldIn(taint) ? undefined : asValue(taint);
+}
+
+/** The values a module-level initialiser may take: both branches of a conditional (nested too), else itself. */
+function conditionalBranches(init: ts.Expression): ts.Expression[] {
+  const expr = skipOuterExpressions(init) as ts.Expression;
+  if (!ts.isConditionalExpression(expr)) return [init];
+  return [...conditionalBranches(expr.whenTrue), ...conditionalBranches(expr.whenFalse)];
+}
+
+/**
+ * The string literal values a key expression can take (`'A' | 'B'`), or null when it is not only
+ * string literals. Without lib types a `for (const rule of RULES)` variable is untyped: its
+ * element type is then read off the iterable's declared array type (`RULES: Rule[]`).
+ */
+function literalKeys(key: ts.Expression, checker: ts.TypeChecker): string[] | null {
+  try {
+    const direct = stringLiterals(checker.getTypeAtLocation(key));
+    if (direct) return direct;
+    if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression)) return null;
+    const owner = forOfElementType(key.expression, checker);
+    const property = owner?.getProperty(key.name.text);
+    return property ? stringLiterals(checker.getTypeOfSymbolAtLocation(property, key)) : null;
+  } catch {
+    return null;
+  }
+}
+
+function stringLiterals(type: ts.Type): string[] | null {
+  const parts = type.isUnion() ? type.types : [type];
+  const keys: string[] = [];
+  for (const part of parts) {
+    if (!part.isStringLiteral()) return null;
+    keys.push(part.value);
+  }
+  return keys.length > 0 ? keys : null;
+}
+
+/** `for (const rule of RULES)` with `const RULES: Rule[]` (or `Array<Rule>`, `readonly Rule[]`): Rule. */
+function forOfElementType(variable: ts.Identifier, checker: ts.TypeChecker): ts.Type | undefined {
+  const declaration = checker.getSymbolAtLocation(variable)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isVariableDeclarationList(declaration.parent)) return undefined;
+  const loop = declaration.parent.parent;
+  if (!ts.isForOfStatement(loop)) return undefined;
+  const iterable = skipOuterExpressions(loop.expression);
+  const source = ts.isIdentifier(iterable) ? checker.getSymbolAtLocation(iterable)?.valueDeclaration : undefined;
+  let annotation = source && ts.isVariableDeclaration(source) ? source.type : undefined;
+  if (annotation && ts.isTypeOperatorNode(annotation)) annotation = annotation.type;
+  if (annotation && ts.isArrayTypeNode(annotation)) return checker.getTypeFromTypeNode(annotation.elementType);
+  if (annotation && ts.isTypeReferenceNode(annotation) && annotation.typeArguments?.length === 1) return checker.getTypeFromTypeNode(annotation.typeArguments[0]);
+  return undefined;
 }
