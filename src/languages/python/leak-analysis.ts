@@ -532,7 +532,10 @@ export class PythonLeakAnalysis {
       if (!container) return;
       const key = this.scope.constString(this.field(target, 'subscript'));
       const current = env.get(this.textOf(container)) ?? null;
-      if (key !== null && (!current || current.fields)) {
+      // A parameter's dict (`data["api_key"] = os.getenv(...)` in a validator) is symbolic: storing a
+      // real secret under one key makes that key secret, not the caller's other keys.
+      const symbolic = !!current && current.origin !== 'source' && taint?.origin === 'source';
+      if (key !== null && (!current || current.fields || symbolic)) {
         // `d["k"] = secret`: only that key of the container is secret.
         const fields = new Map(current?.fields ?? []);
         if (taint) fields.set(key, withStep(taint, this.step(target, `stored in ${this.textOf(target)}`)));
