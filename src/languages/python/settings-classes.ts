@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ModuleScope } from './module-scope.js';
 import type { PythonEnvRead } from './env-reads.js';
 import { callArguments } from './python-syntax.js';
+import { envDefaultFields } from './class-env-defaults.js';
 
 const BASE_SETTINGS = new Set(['pydantic.BaseSettings', 'pydantic_settings.BaseSettings', 'pydantic.v1.BaseSettings', 'pydantic.env_settings.BaseSettings', 'pydantic_settings.main.BaseSettings']);
 
@@ -55,6 +56,8 @@ export function collectSettingsReads(scope: ModuleScope): SettingsAnalysis {
       result.fieldEnvNames.set(field.name.text, envName);
     }
   }
+  // Fields of any class whose default reads the environment are loaded from it the same way.
+  for (const [field, envName] of envDefaultFields(scope)) if (!result.fieldEnvNames.has(field)) result.fieldEnvNames.set(field, envName);
   return result;
 }
 
