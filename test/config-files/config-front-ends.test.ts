@@ -103,6 +103,42 @@ describe('kubernetes front end', () => {
     expect(refs(facts, 'k8s-secret-key').map((r) => r[0])).toEqual(['A_TOKEN']);
     expect(errors!.some((e) => e.line !== undefined && e.line >= 6)).toBe(true);
   });
+
+  it('reports one syntax error per file, the first, with how many follow', async () => {
+    const text = 'kind: ConfigMap\ndata:\n  a: [one\n  b: {two\n  c: "three\n';
+    const { errors } = await kubernetesFrontEnd.analyze('bad.yaml', text, opts);
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({ file: 'bad.yaml', line: 4 });
+    expect(errors![0].message).toMatch(/^YAML syntax error \([A-Z_]+\): .+ \(\d+ more in this file not shown\)$/);
+  });
+
+  it('says a Helm chart template is a template, in one note, not in a syntax error per line', async () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: {{ include "app.fullname" . }}',
+      '  labels:',
+      '    {{- include "app.labels" . | nindent 4 }}',
+      'spec:',
+      '  ports:',
+      '    {{- range .Values.ports }}',
+      '    - port: {{ .port }}',
+      '    {{- end }}',
+      '',
+    ].join('\n');
+    const { facts, errors } = await kubernetesFrontEnd.analyze('chart/templates/service.yaml', text, opts);
+    expect(facts).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors![0].message).toMatch(/^skipped: YAML with template actions \(\{\{ \.\.\. \}\}, as in a Helm chart's templates\), not valid YAML until rendered; first YAML syntax error/);
+  });
+
+  it('keeps the plain syntax error for YAML whose only braces are GitHub expressions', async () => {
+    const text = 'kind: ConfigMap\ndata:\n  ref: ${{ github.ref }}\n  a: [one\n';
+    const { errors } = await kubernetesFrontEnd.analyze('cm.yaml', text, opts);
+    expect(errors).toHaveLength(1);
+    expect(errors![0].message).toMatch(/^YAML syntax error/);
+  });
 });
 
 describe('dockerfile front end', () => {

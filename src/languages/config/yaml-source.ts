@@ -41,14 +41,41 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     // The yaml package does not throw on bad input, but a front end must never throw at all.
     errors.push({ file, message: `YAML could not be parsed (${error instanceof Error ? error.name : 'error'}).` });
   }
-  for (const doc of documents) {
-    for (const err of doc.errors) {
-      const pos = lineCounter.linePos(err.pos[0]);
-      // Never the parser's message: it can quote source text (a tag, an alias, a token), which may be a value.
-      errors.push({ file, message: yamlSyntaxErrorText(err.code), line: pos.line, column: pos.col });
-    }
+  const syntax = documents.flatMap((doc) => doc.errors);
+  if (syntax.length > 0) {
+    const error = firstSyntaxError(file, text, lineCounter, syntax);
+    errors.push(error);
+    // A template is skipped whole: what the parser recovered from it is not what will be deployed.
+    if (error.message.startsWith(TEMPLATE_SKIPPED)) documents = [];
   }
   return { text, lineCounter, documents, comments, errors };
+}
+
+/**
+ * One error per file, as a compiler reports a file it cannot parse: the first syntax error, with
+ * how many follow. After the first, the parser's recovery reports its own confusion (a Helm
+ * template gave 328 errors for one file). A file with Go template actions (`{{ ... }}`, as in a
+ * Helm chart's templates/) is said to be a template: it is not YAML until rendered.
+ */
+function firstSyntaxError(file: string, text: string, lineCounter: LineCounter, syntax: Array<{ code: string; pos: [number, number] }>): FileError {
+  const first = syntax.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+  const pos = lineCounter.linePos(first.pos[0]);
+  // Never the parser's message: it can quote source text (a tag, an alias, a token), which may be a value.
+  const more = syntax.length > 1 ? ` (${syntax.length - 1} more in this file not shown)` : '';
+  if (hasTemplateActions(text)) {
+    return { file, message: `${TEMPLATE_SKIPPED} ({{ ... }}, as in a Helm chart's templates), not valid YAML until rendered; first ${yamlSyntaxErrorText(first.code)}${more}`, line: pos.line, column: pos.col };
+  }
+  return { file, message: `${yamlSyntaxErrorText(first.code)}${more}`, line: pos.line, column: pos.col };
+}
+
+const TEMPLATE_SKIPPED = 'skipped: YAML with template actions';
+
+/** `{{` ... `}}` outside a `${{ }}` GitHub expression: a Go/Jinja template action. */
+function hasTemplateActions(text: string): boolean {
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
+    if (text[at - 1] !== '$' && text.indexOf('}}', at + 2) > at) return true;
+  }
+  return false;
 }
 
 const MAX_NESTING = 256;
