@@ -327,7 +327,7 @@ export class PythonLeakAnalysis {
       }
       const info: FunctionInfo = {
         node, name, className: cls?.childForFieldName('name')?.text ?? null, params, paramTypes,
-        returnTaint: null, returnParams: new Map(), returnFields: new Set(), paramSinks: [], idSinks: [], returnSink: this.sinks.matchDecorated(node),
+        returnTaint: null, returnParams: new Map(), returnFields: new Set(), paramSinks: [], idSinks: [], returnSink: this.sinks.matchDecorated(node) ?? this.sinks.matchMethod(node),
       };
       const returnType = node.childForFieldName('return_type');
       const declared = returnType ? this.secretTypes.declaredIn(returnType.text) : null;

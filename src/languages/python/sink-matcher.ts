@@ -12,6 +12,8 @@ export class SinkMatcher {
   readonly assertSink?: SinkEntry;
   readonly chatDictSink?: SinkEntry;
   readonly urlQuerySink?: SinkEntry;
+  /** `Base#method` entries: the return values of that method in subclasses of `Base`. */
+  private readonly methodSinks: Array<{ base: string; method: string; entry: SinkEntry }>;
 
   constructor(entries: SinkEntry[], private readonly scope: ModuleScope) {
     const usable = entries.filter((e) => !e.module || scope.hasImported(e.module));
@@ -21,6 +23,10 @@ export class SinkMatcher {
     this.assertSink = usable.find((e) => e.callee === 'assert');
     this.chatDictSink = usable.find((e) => e.callee === '{role,content}');
     this.urlQuerySink = usable.find((e) => e.callee === 'f"?key="');
+    this.methodSinks = usable.filter((e) => isMethodForm(e.callee)).map((entry) => {
+      const [base, method] = entry.callee.split('#');
+      return { base, method, entry };
+    });
   }
 
   /** Catalog entries this call matches (sinks and `allowed` entries). */
@@ -51,8 +57,43 @@ export class SinkMatcher {
     }
     return null;
   }
+
+  /** The sink of a method whose return value goes out (`_run` of an agent framework's tool class), if any. */
+  matchMethod(definition: Node): SinkEntry | null {
+    if (this.methodSinks.length === 0) return null;
+    const name = fieldOf(definition, 'name')?.text;
+    const candidates = this.methodSinks.filter((s) => s.method === name);
+    if (candidates.length === 0) return null;
+    const holder = definition.parent?.type === 'decorated_definition' ? definition.parent.parent : definition.parent;
+    const cls = holder?.type === 'block' ? holder.parent : null;
+    if (cls?.type !== 'class_definition') return null;
+    const bases = baseNames(cls);
+    return candidates.find((s) => bases.includes(s.base))?.entry ?? null;
+  }
+}
+
+function isMethodForm(callee: string): boolean {
+  return /^\w+#\w+$/.test(callee);
+}
+
+/**
+ * The names of a class's bases, and of the bases of those defined in the same module
+ * (`class SearchBase(BaseTool)`, then `class Search(SearchBase)`), by their last name.
+ */
+function baseNames(cls: Node, seen = new Set<string>()): string[] {
+  const names: string[] = [];
+  for (const base of fieldOf(cls, 'superclasses')?.namedChildren ?? []) {
+    if (base.type !== 'identifier' && base.type !== 'attribute') continue;
+    const name = calleeChain(base).at(-1);
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    names.push(name);
+    const local = cls.parent?.namedChildren.find((c) => c.type === 'class_definition' && fieldOf(c, 'name')?.text === name);
+    if (local) names.push(...baseNames(local, seen));
+  }
+  return names;
 }
 
 function isSpecial(callee: string): boolean {
-  return callee.startsWith('@') || callee === 'raise' || callee === 'assert' || callee === '{role,content}' || callee === 'f"?key="';
+  return isMethodForm(callee) || callee.startsWith('@') || callee === 'raise' || callee === 'assert' || callee === '{role,content}' || callee === 'f"?key="';
 }

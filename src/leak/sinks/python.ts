@@ -11,7 +11,9 @@ import type { SinkEntry } from '../sink-catalog.js';
 // - Special forms: `raise` (the arguments of the raised exception's constructor), `assert` (its
 //   message), `{role,content}` (any dict literal with both keys: the `content` value),
 //   `f"?key="` (an f-string or `+` that puts a value after `?...=`), and `@...` (the return
-//   values of functions decorated with a decorator whose callee chain ends like the rest).
+//   values of functions decorated with a decorator whose callee chain ends like the rest), and
+//   `Base#method` (the return values of `method` in a class deriving from one named `Base`,
+//   directly or through classes of the same module).
 
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log'];
 const LOG_RECEIVERS = ['logging', 'logger', 'log', 'LOGGER', 'LOG', '_logger', '_log', 'logging.getLogger', 'structlog.get_logger', 'loguru.logger'];
@@ -129,6 +131,11 @@ export const PYTHON_SINKS: SinkEntry[] = [
 
   python({ id: 'mcp-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@*.tool', args: [], label: 'MCP tool result' }),
   python({ id: 'agent-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@tool', args: [], label: 'agent tool result' }),
+  // Class-based tools of agent frameworks (CrewAI and LangChain `BaseTool`): what `_run` returns is
+  // what the model reads.
+  ...['_run', '_arun'].map((method) =>
+    python({ id: `base-tool${method.replace('_', '-')}-return`, ruleId: 'no-secret-in-tool-output', callee: `BaseTool#${method}`, args: [], label: 'agent tool result' }),
+  ),
   ...['get', 'post', 'put', 'patch', 'delete', 'route', 'api_route'].map((verb) =>
     python({ id: `http-route-${verb}-return`, ruleId: 'no-secret-in-tool-output', callee: `@*.${verb}`, args: [], label: 'HTTP response' }),
   ),
