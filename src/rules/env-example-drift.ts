@@ -42,7 +42,12 @@ export default defineRule({
         }
       }
     }
-    const primary = examples[0];
+    // The project's own example file is where a missing secret belongs. Example files of sample
+    // projects (`examples/chat/.env.example`) list what each sample needs, not the app's secrets:
+    // they count as documentation above, but without a file of the project's own there is no
+    // template the secret is missing from (tensorzero: 20 findings on its first sample's file).
+    const primary = examples.find((file) => !isSampleProjectPath(file.file));
+    if (!primary) return;
     const exampleFact = isExampleFile(primary)!;
     const at = exampleFact.range;
     const scopes = secretScopes(project, ctx);
@@ -76,4 +81,11 @@ function appendFix(file: string, example: ConfigFact, name: string): Fix | undef
   if (!end) return undefined;
   const text = example.data.endsWithNewline === false ? `\n${name}=` : `${name}=\n`;
   return { edits: [{ file, range: { line: end.line, column: end.column, endLine: end.line, endColumn: end.column }, text, expected: '' }] };
+}
+
+/** Directories that hold sample projects, tutorials or test data rather than the project itself. */
+const SAMPLE_DIRECTORIES = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'cookbook', 'cookbooks', 'recipes', 'fixtures', 'testdata', 'test', 'tests', '__tests__', 'e2e']);
+
+function isSampleProjectPath(file: string): boolean {
+  return file.split('/').slice(0, -1).some((segment) => SAMPLE_DIRECTORIES.has(segment.toLowerCase()));
 }
