@@ -18,7 +18,7 @@ const WRITING_METHODS = new Set(['setenv', 'delenv']);
 /** The node types `PythonEnvReads.visit` does something for (the rest need not be visited). */
 export const ENV_COLLECTOR_TYPES: readonly string[] = ['call', 'subscript', 'delete_statement', 'assignment', ...ENV_READ_TYPES];
 
-type Binder = { kind: 'loop'; list: Node; position?: number } | { kind: 'choice'; options: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
+type Binder = { kind: 'loop'; list: Node; position?: number; more?: Node[] } | { kind: 'choice'; options: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
 
 interface DeferredRead {
   read: PythonEnvRead;
@@ -66,7 +66,7 @@ export class PythonEnvReads {
     }
     const binder = read.name === null && read.keyNode ? binderOf(read.keyNode, this.scope) : null;
     if (binder?.kind === 'param') this.deferred.push({ read, binder });
-    else if (binder?.kind === 'loop') this.addLoopReads(read, binder.list, binder.position);
+    else if (binder?.kind === 'loop') for (const list of [binder.list, ...(binder.more ?? [])]) this.addLoopReads(read, list, binder.position);
     else if (binder?.kind === 'choice') this.addChoiceReads(read, binder.options);
     else this.reads.push(read);
   }
@@ -253,12 +253,12 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
       for (const clause of p.namedChildren) {
         if (clause.type !== 'for_in_clause' || fieldOf(clause, 'left')?.text !== name) continue;
         const list = literalList(fieldOf(clause, 'right'), scope);
-        return list ? { kind: 'loop', list } : null;
+        return list ? { kind: 'loop', list } : tablePartLoop(fieldOf(clause, 'right'), scope);
       }
     }
     if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
       const list = literalList(fieldOf(p, 'right'), scope);
-      return list ? { kind: 'loop', list } : null;
+      return list ? { kind: 'loop', list } : tablePartLoop(fieldOf(p, 'right'), scope);
     }
     // `for label, name in (("a", "A"), ("b", "B")):` the key is one part of each unpacked element.
     const position = p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id ? unpackedPosition(fieldOf(p, 'left'), name) : -1;
@@ -277,6 +277,37 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
       const fnName = fieldOf(p, 'name')?.text;
       return fnName ? { kind: 'param', fn: p, index: index - offset, name: fnName, method } : null;
     }
+  }
+  return null;
+}
+
+/**
+ * A loop over a part of a constant table's rows: `for agent, names in TABLE:` then
+ * `any(os.getenv(n) for n in names)`, where each row of TABLE is a literal tuple whose part at
+ * that position is a literal list (or a constant bound to one). The loop reads every name of
+ * every row's list; one row whose part is not such a list leaves the read dynamic.
+ */
+function tablePartLoop(iterated: Node | null, scope: ModuleScope): Binder | null {
+  if (iterated?.type !== 'identifier') return null;
+  const enclosingLoops: Node[] = [];
+  for (let child: Node = iterated, p = iterated.parent; p; child = p, p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') break;
+    if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id) enclosingLoops.push(p);
+  }
+  for (const p of enclosingLoops) {
+    const position = unpackedPosition(fieldOf(p, 'left'), iterated.text);
+    if (position < 0) continue;
+    const table = literalList(fieldOf(p, 'right'), scope);
+    if (!table) return null;
+    const lists: Node[] = [];
+    for (const row of table.namedChildren) {
+      if (row.type === 'comment') continue;
+      const part = LITERAL_LISTS.has(row.type) ? (row.namedChildren.filter((c) => c.type !== 'comment')[position] ?? null) : null;
+      const list = literalList(part, scope);
+      if (!list) return null;
+      lists.push(list);
+    }
+    return lists.length > 0 ? { kind: 'loop', list: lists[0], more: lists.slice(1) } : null;
   }
   return null;
 }
