@@ -25,7 +25,8 @@
 //   short        fewer than 8 characters (`xx`, `test`, `1234`);
 //   low-entropy  one character repeated, or Shannon entropy below 2.5 bits per character
 //                (`aaaaaaaaaaaa`, `0000-0000-0000`);
-//   test-word    a word such as test, fake, dev, local, demo, mock, e2e, secret, password
+//   test-word    a word such as test, fake, dev, local, demo, mock, e2e, secret, password, or
+//                a credential word after a short name (chpassword, miniopassword, apptoken),
 //                AND no random-looking chunk: `e2e-test-secret-at-least-32-chars-long` is a
 //                placeholder, `sk_test_51HqLyjWDarjtT1zdp7dc` (a real Stripe test key) is not.
 // A random-looking chunk is a run of 12+ characters between separators with entropy >= 3 bits
@@ -96,7 +97,7 @@ export function describeValue(raw: string): ValueProfile {
       STOCK_DEFAULTS.has(lower) ||
       STRONG_SUBSTRINGS.some((w) => lower.includes(w)) ||
       words.some((w) => /^x{3,}$/.test(w) || w.startsWith('your')),
-    weakWord: words.some((w) => WEAK_WORDS.has(w)),
+    weakWord: words.some((w) => WEAK_WORDS.has(w) || isNamedDefault(w)),
     randomChunk: chunks.some(isRandomChunk),
   };
   const url = describeUrl(rest);
@@ -154,6 +155,13 @@ function removeReferences(value: string): { text: string; references: number } {
     return '';
   });
   return { text, references };
+}
+
+/** A credential word with a short name before it, as a stack's own local default is written: `chpassword`, `miniopassword`, `redispass`, `apptoken`. */
+const NAMED_DEFAULT = /^[a-z]{1,8}(?:password|passwd|pass|secret|token)$/;
+
+function isNamedDefault(word: string): boolean {
+  return NAMED_DEFAULT.test(word);
 }
 
 /** Lower-case words: split at non-alphanumerics, letter/digit boundaries and lower-to-upper case changes. */
