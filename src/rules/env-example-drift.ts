@@ -37,7 +37,8 @@ export default defineRule({
     for (const file of examples) {
       for (const { name, range } of documentedNames(file)) {
         present.add(name);
-        if (!ctx.names.has(name) && ctx.looksLikeSecret(name) && !isTestHarnessName(name)) {
+        // A sample project's own keys (`examples/cursor/.env.example`: its ngrok token) are not the project's secrets.
+        if (!ctx.names.has(name) && ctx.looksLikeSecret(name) && !isTestHarnessName(name) && !isSampleProjectPath(file.file)) {
           yield { messageId: 'unknown', data: { name }, file: file.file, range, envName: name };
         }
       }
@@ -46,14 +47,24 @@ export default defineRule({
     // projects (`examples/chat/.env.example`) list what each sample needs, not the app's secrets:
     // they count as documentation above, but without a file of the project's own there is no
     // template the secret is missing from (tensorzero: 20 findings on its first sample's file).
-    const primary = examples.find((file) => !isSampleProjectPath(file.file));
-    if (!primary) return;
-    const exampleFact = isExampleFile(primary)!;
-    const at = exampleFact.range;
+    const own = examples.filter((file) => !isSampleProjectPath(file.file));
+    if (own.length === 0) return;
+    // The project's own template: an example file whose directory holds every scanned file (the root's, in a real tree).
+    const rootExample = own.find((example) => {
+      const prefix = directoryOf(example.file);
+      return prefix === '' || project.files.every((file) => file.file.startsWith(`${prefix}/`));
+    });
     const scopes = secretScopes(project, ctx);
+    const runtimes = runtimesByFile(project.files);
     for (const secret of ctx.registry.secrets) {
       if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), ENV_EXAMPLE_SCOPES)) continue;
       if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
+      // Code of the app that reads it: not a compose file passing it to a container, nor a sample or a test fixture.
+      const readers = scopes.readersOf(secret).filter((file) => runtimes.has(file) && !isSampleProjectPath(file));
+      const primary = rootExample ?? packageExampleFor(own, readers, runtimes);
+      if (!primary) continue;
+      const exampleFact = isExampleFile(primary)!;
+      const at = exampleFact.range;
       const messageId = scopes.referenced(secret) ? 'missing' : 'missingUnreferenced';
       // Only a secret the code reads is certainly wanted in the example file; an unreferenced one may be dropped instead.
       const fix = messageId === 'missing' ? appendFix(primary.file, exampleFact, secret.env) : undefined;
@@ -85,6 +96,42 @@ function appendFix(file: string, example: ConfigFact, name: string): Fix | undef
 
 /** Directories that hold sample projects, tutorials or test data rather than the project itself. */
 const SAMPLE_DIRECTORIES = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'cookbook', 'cookbooks', 'recipes', 'fixtures', 'testdata', 'test', 'tests', '__tests__', 'e2e']);
+
+/**
+ * A monorepo without a root example file keeps one per app (`apps/web/.env.example`,
+ * `ui/.env.example`), each listing what its app reads. A secret is missing from the one whose
+ * directory holds code reading it; else from a top-level app's (at most two directories deep)
+ * whose code runs on the same runtime as a reader (dub: `apps/web` for a key read in the shared
+ * `packages/utils`); else from none. tensorzero's Rust gateway keys are not asked of the TS UI's
+ * file, nor crewAI's provider keys of one tool's nested example; an unread secret of no file.
+ */
+function packageExampleFor(own: readonly FileFacts[], readers: readonly string[], runtimes: ReadonlyMap<string, string>): FileFacts | undefined {
+  const under = (file: string, directory: string): boolean => file.startsWith(`${directory}/`);
+  const direct = own.find((example) => readers.some((reader) => under(reader, directoryOf(example.file))));
+  if (direct) return direct;
+  const readerRuntimes = new Set(readers.map((reader) => runtimes.get(reader)).filter((r): r is string => r !== undefined));
+  return own.find((example) => {
+    const directory = directoryOf(example.file);
+    if (directory.split('/').length > 2) return false;
+    return [...runtimes].some(([file, runtime]) => readerRuntimes.has(runtime) && under(file, directory));
+  });
+}
+
+/** The runtime a code file's reads happen in: Node for TS/JS, else its language; configs and docs have none. */
+function runtimesByFile(files: readonly FileFacts[]): Map<string, string> {
+  const runtimes = new Map<string, string>();
+  for (const file of files) {
+    const language = file.language;
+    if (language === 'typescript' || language === 'javascript') runtimes.set(file.file, 'node');
+    else if (language === 'python' || language === 'rust') runtimes.set(file.file, language);
+  }
+  return runtimes;
+}
+
+function directoryOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash);
+}
 
 function isSampleProjectPath(file: string): boolean {
   return file.split('/').slice(0, -1).some((segment) => SAMPLE_DIRECTORIES.has(segment.toLowerCase()));

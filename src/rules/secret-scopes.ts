@@ -25,6 +25,8 @@ export interface SecretScopes {
    * OPENAI_API_KEY), or be a leftover registry row: the drift rules say both when they report it.
    */
   referenced(secret: SecretEntry): boolean;
+  /** The files that read it outside tests (code, configs, workflows; not docs or example env files). */
+  readersOf(secret: SecretEntry): string[];
 }
 
 /** Scopes whose secrets the application's example env files must list. */
@@ -71,7 +73,7 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
   const inCi = new Set<string>();
   const inTooling = new Set<string>();
   const elsewhere = new Set<string>();
-  const outsideTests = new Set<string>();
+  const outsideTests = new Map<string, string[]>(); // name -> the files that read it outside tests
   const registryFiles = new Set(ctx.settings.registryFiles);
   for (const file of project.files) {
     if (registryFiles.has(file.file) || file.language === 'markdown' || isExampleEnvFile(file)) continue;
@@ -81,7 +83,7 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       for (const name of referencedNames(fact)) {
         if (!name) continue;
         seen.add(name);
-        if (!inTest) outsideTests.add(name);
+        if (!inTest) outsideTests.set(name, [...(outsideTests.get(name) ?? []), file.file]);
       }
     }
   }
@@ -102,6 +104,9 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
     },
     referenced(secret) {
       return keysOf(secret).some((k) => outsideTests.has(k));
+    },
+    readersOf(secret) {
+      return [...new Set(keysOf(secret).flatMap((k) => outsideTests.get(k) ?? []))];
     },
   };
 }
