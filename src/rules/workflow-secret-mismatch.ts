@@ -1,5 +1,6 @@
 import type { NameInfo } from '../registry/model.js';
 import { defineRule, type Report } from '../core/rule.js';
+import { platformTokenSet } from '../core/platform-tokens.js';
 
 /** GitHub creates this secret for every run; it exists whether or not the registry lists it. */
 const BUILT_IN_SECRETS = new Set(['GITHUB_TOKEN']);
@@ -21,7 +22,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -48,6 +49,7 @@ export default defineRule({
     const allow = new Set((Array.isArray(ctx.options.allow) ? ctx.options.allow : []).map((n) => String(n).toUpperCase()));
     // Without a registry every name is unknown; a first run must not fail on that (issue 11).
     const registryInUse = ctx.registry.files.length > 0;
+    const platform = new Set(ctx.settings.platformTokens ?? platformTokenSet());
     for (const fact of file.facts) {
       if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
         const info = lookup(ctx.names, fact.name);
@@ -71,7 +73,7 @@ export default defineRule({
         const secretName = String(fact.data.secretName);
         const envInfo = ctx.names.get(envName);
         const secretInfo = lookup(ctx.names, secretName);
-        if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id) continue;
+        if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id || samePlatformToken(envName, envInfo, secretInfo, platform)) continue;
         yield {
           messageId: 'envMismatch',
           data: { envName, envSecretId: envInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
@@ -85,7 +87,7 @@ export default defineRule({
         const secretName = String(fact.data.secretName);
         const inputInfo = ctx.names.get(inputAsEnvName(input));
         const secretInfo = lookup(ctx.names, secretName);
-        if (!inputInfo || !secretInfo || inputInfo.secret.id === secretInfo.secret.id) continue;
+        if (!inputInfo || !secretInfo || inputInfo.secret.id === secretInfo.secret.id || samePlatformToken(inputAsEnvName(input), inputInfo, secretInfo, platform)) continue;
         yield {
           messageId: 'inputMismatch',
           data: { input, action: String(fact.data.action), inputSecretId: inputInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
@@ -98,3 +100,21 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A platform's token slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform: a
+ * personal access token or an app token given on purpose for more permissions (gh-aw passes its
+ * own PAT to `actions/github-script`). Likewise the platform's token given to a slot named for the
+ * same platform (`GH_AW_GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}`). A token of another vendor in
+ * either place is still a mismatch.
+ */
+function samePlatformToken(slotName: string, slot: NameInfo, secret: NameInfo, platform: ReadonlySet<string>): boolean {
+  const vendor = (env: string): string[] => {
+    const first = env.split('_')[0].toUpperCase();
+    return first === 'GITHUB' || first === 'GH' ? ['GITHUB', 'GH'] : [first];
+  };
+  const words = (name: string): string[] => name.toUpperCase().split('_');
+  if (platform.has(slot.secret.env)) return words(secret.secret.env).some((w) => w === 'PAT' || vendor(slot.secret.env).some((v) => w.startsWith(v)));
+  if (platform.has(secret.secret.env)) return vendor(secret.secret.env).some((v) => words(slotName).includes(v));
+  return false;
+}
