@@ -8,8 +8,9 @@
 //   (`GITHUB_TOKEN_URL`, `API_KEY_ID`, `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`, an LLM's
 //   `SMART_TOKEN_LIMIT`);
 // - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `IGNORE_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
-//   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED` suffixes
-//   (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`);
+//   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED`,
+//   `_VALIDATION` suffixes, and a `_WITHOUT_` inside (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`,
+//   `E2E_CREDENTIAL_VALIDATION`, `DOWNLOAD_FIXTURES_WITHOUT_CREDENTIALS`: switches);
 // - a secret word fused into a longer word: `PASSWORDMINCHAR` (a password policy),
 //   `TOKENIZERS_PARALLELISM` (Hugging Face's tokenizer switch). A match counts only where its word
 //   ends (at `_`, a digit or the end of the name), or where what follows completes another secret
@@ -32,11 +33,11 @@ export type KindClassifier = (names: string[]) => KindDecision;
 const ROLE_SUFFIXES = [
   'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'PATH', 'FILE', 'DIR', 'REF', 'USER', 'USERNAME', 'ID', 'REGION',
   'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
-  'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED',
+  'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED', 'VALIDATION',
 ];
 const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'IGNORE', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO', 'MAX', 'MIN'];
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC'];
-const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$`);
+const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$|_WITHOUT_`);
 const PUBLIC_NAME = new RegExp(`^(${PUBLIC_PREFIXES.join('|')})_`);
 
 /** The name's shape says it is configuration about a secret (where, who, whether), not the secret. */

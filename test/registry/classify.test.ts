@@ -14,6 +14,7 @@ describe('the shared name classifier', () => {
     'CLIENT_SECRET_REF', 'SECRET_MANAGER_REGION', 'API_KEY_HEADER', 'TOKEN_TTL', 'ACCESS_TOKEN_EXPIRES_IN',
     'HIDE_USER_API_KEY', 'ENABLE_API_KEY_AUTH', 'DISABLE_TOKEN_CHECK', 'API_KEY_REQUIRED', 'IGNORE_API_KEY_TESTS',
     'SMART_TOKEN_LIMIT', 'MAX_TOKENS', 'MIN_PASSWORD_LENGTH', 'TOKEN_COUNT', 'SECRET_CACHE_SIZE',
+    'E2E_CREDENTIAL_VALIDATION', 'DOWNLOAD_FIXTURES_WITHOUT_CREDENTIALS',
   ])('%s is a config role, not a secret', (name) => {
     expect(isConfigRoleName(name)).toBe(true);
     expect(looksSecret(name)).toBe(false);
