@@ -169,13 +169,26 @@ describe('env-example-drift', () => {
     file(name, 'dotenv', [cfg('env-file', 1, { example: true, keys }), ...keys.map((k, i) => ref(k, 'env-file-key', i + 1, false))]);
   it('reports unknown secret-looking keys and registry secrets missing from every example file', () => {
     const billing = file('src/billing.ts', 'typescript', [{ kind: 'env-read', name: 'STRIPE_SECRET_KEY', api: 'process.env', range: r(1) }]);
-    const found = run(envExampleDrift, [example('b/.env.example', ['OPENROUTER_API_KEY', 'SENDGRID_API_KEY', 'PORT']), example('a/.env.sample', ['GITHUB_TOKEN']), billing]);
+    const found = run(envExampleDrift, [example('.env.example', ['OPENROUTER_API_KEY', 'SENDGRID_API_KEY', 'PORT']), example('a/.env.sample', ['GITHUB_TOKEN']), billing]);
     expect(found.map((x) => [x.file, x.messageId, x.envName])).toEqual([
-      ['b/.env.example', 'unknown', 'SENDGRID_API_KEY'],
-      ['a/.env.sample', 'missing', 'STRIPE_SECRET_KEY'],
+      ['.env.example', 'unknown', 'SENDGRID_API_KEY'],
+      ['.env.example', 'missing', 'STRIPE_SECRET_KEY'],
     ]);
     // Nothing reads it: the message says so (a library may read it implicitly, or the row is a leftover).
     expect(run(envExampleDrift, [example('a/.env.sample', ['GITHUB_TOKEN', 'OPENROUTER_API_KEY'])]).map((x) => [x.messageId, x.envName])).toEqual([['missingUnreferenced', 'STRIPE_SECRET_KEY']]);
+  });
+  it('in a monorepo without a root example, asks a secret of the app example whose code reads it, or of none', () => {
+    const web = file('apps/web/src/pay.ts', 'typescript', [{ kind: 'env-read', name: 'STRIPE_SECRET_KEY', api: 'process.env', range: r(1) }]);
+    const shared = file('packages/utils/src/pay.ts', 'typescript', [{ kind: 'env-read', name: 'STRIPE_SECRET_KEY', api: 'process.env', range: r(1) }]);
+    const gateway = file('gateway/src/main.rs', 'rust', [{ kind: 'env-read', name: 'STRIPE_SECRET_KEY', api: 'std::env::var', range: r(1) }]);
+    const webApp = file('apps/web/src/app.ts', 'typescript', []);
+    const examples = [example('apps/web/.env.example', ['GITHUB_TOKEN', 'OPENROUTER_API_KEY']), example('docs-site/.env.example', ['GITHUB_TOKEN', 'OPENROUTER_API_KEY'])];
+    const where = (files: ReturnType<typeof file>[]) => run(envExampleDrift, [...examples, ...files]).map((x) => [x.file, x.envName]);
+    expect(where([web])).toEqual([['apps/web/.env.example', 'STRIPE_SECRET_KEY']]);
+    // Read in a shared package of the same runtime: the top-level app's example.
+    expect(where([webApp, shared])).toEqual([['apps/web/.env.example', 'STRIPE_SECRET_KEY']]);
+    // Read only by another runtime's code (a Rust gateway beside a TS app): no example file is asked.
+    expect(where([webApp, gateway])).toEqual([]);
   });
   it('accepts aliases and stays quiet without any example file', () => {
     expect(run(envExampleDrift, [example('.env.example', ['VOX_OPENROUTER_API_KEY', 'GITHUB_TOKEN', 'STRIPE_SECRET_KEY'])])).toEqual([]);
