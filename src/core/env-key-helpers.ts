@@ -8,7 +8,7 @@
 import type { EnvReadFact, FrontEndOptions } from './facts.js';
 import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { reanalyseAll } from './worker-pool.js';
-import { definesFunction } from './text-definitions.js';
+import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
 import { ProjectTexts } from './project-texts.js';
 
@@ -94,7 +94,7 @@ function callPattern(helpers: Helper[]): RegExp {
 function ownHelpers(analysis: FileAnalysis, language: string, text: string, names: ReadonlySet<string>): Set<string> {
   const own = new Set<string>();
   for (const fact of analysis.facts?.facts ?? []) if (fact.kind === 'env-read' && fact.keyParam) own.add(fact.keyParam.function);
-  for (const name of names) if (!own.has(name) && definesFunction(language, text, new Set([name]))) own.add(name);
+  for (const name of definedFunctions(language, text, names)) own.add(name);
   return own;
 }
 

@@ -83,7 +83,10 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       for (const name of referencedNames(fact)) {
         if (!name) continue;
         seen.add(name);
-        if (!inTest) outsideTests.set(name, [...(outsideTests.get(name) ?? []), file.file]);
+        if (inTest) continue;
+        const readers = outsideTests.get(name);
+        if (readers) readers.push(file.file);
+        else outsideTests.set(name, [file.file]);
       }
     }
   }

@@ -114,7 +114,7 @@ function samePlatformToken(slotName: string, slot: NameInfo, secret: NameInfo, p
     return first === 'GITHUB' || first === 'GH' ? ['GITHUB', 'GH'] : [first];
   };
   const words = (name: string): string[] => name.toUpperCase().split('_');
-  if (platform.has(slot.secret.env)) return words(secret.secret.env).some((w) => w === 'PAT' || vendor(slot.secret.env).some((v) => w.startsWith(v)));
+  if (platform.has(slot.secret.env)) return words(secret.secret.env).some((w) => w === 'PAT' || vendor(slot.secret.env).includes(w));
   if (platform.has(secret.secret.env)) return vendor(secret.secret.env).some((v) => words(slotName).includes(v));
   return false;
 }

@@ -43,10 +43,10 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   }
   const syntax = documents.flatMap((doc) => doc.errors);
   if (syntax.length > 0) {
-    const error = firstSyntaxError(file, text, lineCounter, syntax);
-    errors.push(error);
+    const template = hasTemplateActions(text);
+    errors.push(firstSyntaxError(file, lineCounter, syntax, template));
     // A template is skipped whole: what the parser recovered from it is not what will be deployed.
-    if (error.message.startsWith(TEMPLATE_SKIPPED)) documents = [];
+    if (template) documents = [];
   }
   return { text, lineCounter, documents, comments, errors };
 }
@@ -57,18 +57,16 @@ export function parseYamlSource(file: string, text: string): YamlSource {
  * template gave 328 errors for one file). A file with Go template actions (`{{ ... }}`, as in a
  * Helm chart's templates/) is said to be a template: it is not YAML until rendered.
  */
-function firstSyntaxError(file: string, text: string, lineCounter: LineCounter, syntax: Array<{ code: string; pos: [number, number] }>): FileError {
+function firstSyntaxError(file: string, lineCounter: LineCounter, syntax: Array<{ code: string; pos: [number, number] }>, template: boolean): FileError {
   const first = syntax.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
   const pos = lineCounter.linePos(first.pos[0]);
   // Never the parser's message: it can quote source text (a tag, an alias, a token), which may be a value.
   const more = syntax.length > 1 ? ` (${syntax.length - 1} more in this file not shown)` : '';
-  if (hasTemplateActions(text)) {
-    return { file, message: `${TEMPLATE_SKIPPED} ({{ ... }}, as in a Helm chart's templates), not valid YAML until rendered; first ${yamlSyntaxErrorText(first.code)}${more}`, line: pos.line, column: pos.col };
+  if (template) {
+    return { file, message: `skipped: YAML with template actions ({{ ... }}, as in a Helm chart's templates), not valid YAML until rendered; first ${yamlSyntaxErrorText(first.code)}${more}`, line: pos.line, column: pos.col };
   }
   return { file, message: `${yamlSyntaxErrorText(first.code)}${more}`, line: pos.line, column: pos.col };
 }
-
-const TEMPLATE_SKIPPED = 'skipped: YAML with template actions';
 
 /** `{{` ... `}}` outside a `${{ }}` GitHub expression: a Go/Jinja template action. */
 function hasTemplateActions(text: string): boolean {
