@@ -43,7 +43,8 @@ const ENV_READING_CLIENTS: Record<string, string> = {
 };
 /** `os.execve(path, args, env)` and friends take the environment positionally. */
 const EXEC_WITH_ENV = new Set(['execve', 'execvpe', 'execle', 'spawnve', 'spawnvpe', 'posix_spawn', 'posix_spawnp']);
-const REMOVING_METHODS = new Set(['pop', 'unsetenv', 'remove', 'discard']);
+/** Calls that remove a name: `os.environ.pop(k)`, `os.unsetenv(k)`, pytest's `monkeypatch.delenv(k)`. */
+const REMOVING_METHODS = new Set(['pop', 'unsetenv', 'remove', 'discard', 'delenv']);
 
 /** Classifies the enumeration whose env expression is `node` (a call, `**os.environ`, the iterated `os.environ`). */
 export function classifyPythonEnumeration(node: Node, scope: ModuleScope, inTest: boolean): Patch | null {
