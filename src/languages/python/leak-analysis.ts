@@ -37,6 +37,9 @@ interface IdSink {
   taint: Taint;
 }
 
+/** `self` or a dotted attribute path under it (`self.config`), as written on the left of an assignment. */
+const SELF_PATH = /^self(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 /** A sink reached inside a method by an instance field (`print(self.token)`). */
 interface FieldSink {
   entry: SinkEntry;
@@ -484,13 +487,16 @@ export class PythonLeakAnalysis {
     else env.delete(text);
     const info = this.current;
     const cls = info?.className;
-    if (!cls || objectText !== 'self' || !attr) return;
-    // `self.key = secret` in one method is visible in the class's other methods.
+    if (!cls || !attr || objectText === null || !SELF_PATH.test(objectText)) return;
+    // `self.key = secret` (or `self.config.key = secret`: a path under self, the shape of provider
+    // classes that fill their config's key from the environment) in one method is visible in the
+    // class's other methods, at that path only.
     this.read(INSTANCE_ATTRIBUTES);
     if (taint?.origin === 'source' && !this.instanceAttributes.has(`${cls}.${text}`)) {
       this.instanceAttributes.set(`${cls}.${text}`, env.get(text)!);
       this.changed(INSTANCE_ATTRIBUTES);
     }
+    if (objectText !== 'self') return;
     // `self.token = token` in `__init__`: a constructor argument becomes this field.
     const model = this.classes.get(cls);
     if (model && info.name === '__init__' && taint?.origin === 'param' && taint.paramIndex !== undefined && !taint.path?.length) {
