@@ -5,6 +5,8 @@ import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { crateIdent, referencesCrate, resolvePath, type ImportMap } from './imports.js';
 import { lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
 
+const URL_QUERY_FORM = 'format!("?key={}")';
+
 export interface SinkArgument {
   /** One node for call arguments; the tokens of one comma group for macro arguments. */
   nodes: Node[];
@@ -26,9 +28,13 @@ export class RustSinkMatcher {
   /** Matches by node id: the taint walks ask about the same call once per seeded parameter. */
   private readonly cache = new Map<number, SinkMatch | null>();
 
+  /** The special form `format!("?key={}")`: a value formatted after `?name=` in a format string (a URL's query). */
+  readonly urlQuerySink?: SinkEntry;
+
   constructor(entries: SinkEntry[], private readonly imports: ImportMap) {
     for (const entry of entries) {
-      if (entry.callee.endsWith('!')) push(this.macros, entry.callee.slice(0, -1), entry);
+      if (entry.callee === URL_QUERY_FORM) this.urlQuerySink ??= entry;
+      else if (entry.callee.endsWith('!')) push(this.macros, entry.callee.slice(0, -1), entry);
       else if (entry.callee.startsWith('*.')) push(this.methods, entry.callee.slice(2), entry);
       else {
         this.paths.push(entry);

@@ -22,6 +22,7 @@ import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers
 import { isConfigRoleName } from '../../registry/classify.js';
 import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 import { WordSet } from './word-scan.js';
+import { queryValuePlaceholders } from './url-query.js';
 
 export interface Taint {
   secretId: string | null;
@@ -38,6 +39,11 @@ export interface Taint {
   members?: SecretTypeMembers;
   /** The secret is part of larger text (`format!`, `concat!`, `+`, `push_str`): see SinkEntry.embeddedOnly. */
   embedded?: boolean;
+  /**
+   * Put after `?name=` by a format string and reported there (the key of that leak): a URL sink
+   * in view that it reaches later (`Url::parse`) is reported instead, so the URL leaks once.
+   */
+  inUrl?: string;
   /** Taint only in the `Err` of a `Result` (`Err(anyhow!("{spec}"))`): gone after `?`, `unwrap`, `Ok(v)`. */
   errOnly?: boolean;
   /** Text made by a serializer (`serde_json::to_string`, `json!`): reported where it is written or shown, never at the serializer. */
@@ -525,6 +531,7 @@ export class RustTaintAnalysis {
         let taint = value ? this.evaluate(value, frame.env, shift) : null;
         const declared = typeMentions(node.childForFieldName('type'), this.secretTypes);
         if ((!taint || taintKind(taint) !== 'r') && declared && pattern) taint = this.typedSource(declared, `\`${bindingLabel(pattern)}\``, pattern, shift);
+        if (!taint && value && pattern?.type === 'struct_pattern') taint = this.storedInSelf(value, shift);
         if (pattern) this.bind(pattern, taint, frame.env, shift);
         const alternative = node.childForFieldName('alternative');
         if (alternative) this.walk(alternative, frame, shift);
@@ -721,6 +728,27 @@ export class RustTaintAnalysis {
     return fn?.qualified ? fn.qualified.slice(0, fn.qualified.length - fn.name.length - 2) : null;
   }
 
+  /**
+   * `let Type { url, body } = self;` in a method: the fields a secret was stored in (see
+   * storeField) are read here, each on its own; the others are not tainted.
+   */
+  private storedInSelf(value: Node, shift: number): Taint | null {
+    let target: Node | null = value;
+    while (target && (target.type === 'unary_expression' || target.type === 'reference_expression' || target.type === 'parenthesized_expression')) target = target.namedChild(target.namedChildCount - 1);
+    const type = target?.type === 'self' ? this.implType() : null;
+    if (!target || !type || this.storedFields.size === 0) return null;
+    const fields = new Map<string, Taint | null>();
+    let first: Taint | null = null;
+    for (const [key, stored] of this.storedFields) {
+      if (!key.startsWith(`${type}.`)) continue;
+      const field = key.slice(type.length + 1);
+      const read = this.withStep(stored, target, shift, `read as \`self.${field}\``);
+      fields.set(field, read);
+      first ??= read;
+    }
+    return first ? { ...first, members: undefined, fields } : null;
+  }
+
   private storeField(type: string, field: string, taint: Taint): void {
     if (!type) return;
     const key = `${type}.${field}`;
@@ -783,6 +811,7 @@ export class RustTaintAnalysis {
       // One leak per sink call; parameter taint of every argument goes into the summary.
       if (!found || (leaked && !found.taint.origin)) continue;
       if (match.entry.embeddedOnly && !found.taint.embedded) continue;
+      if (found.taint.inUrl && match.entry.ruleId === 'no-secret-in-url') this.leaks.delete(found.taint.inUrl);
       this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
       if (taintKind(found.taint) === 'r') leaked = true;
     }
@@ -1168,7 +1197,40 @@ export class RustTaintAnalysis {
       return value ? this.serializedBy(value, JSON_MACRO_LABEL, node, shift) : null;
     }
     const value = this.evaluateMacroArguments(node, name, env, shift);
-    return value && TEXT_BUILDING_MACROS.has(name) ? { ...value, embedded: true } : value;
+    const inUrl = value && (name === 'format' || name === 'format_args') ? this.checkQueryFormat(node, env, shift) : null;
+    return value && TEXT_BUILDING_MACROS.has(name) ? { ...value, embedded: true, ...(inUrl ? { inUrl } : {}) } : value;
+  }
+
+  /** `format!("{}/embed?key={}", base, key)`: a secret put after `?name=` / `&name=` is in a URL (no-secret-in-url). */
+  private checkQueryFormat(node: Node, env: Env, shift: number): string | null {
+    const sink = this.setup.sinks.urlQuerySink;
+    const tree = macroTokenTree(node);
+    const groups = sink && tree ? tokenGroups(tree) : [];
+    const literal = groups[0]?.length === 1 && isStringLiteral(groups[0][0]) ? groups[0][0] : null;
+    if (!sink || !literal) return null;
+    const placeholders = queryValuePlaceholders(this.setup.text.slice(literal.startIndex + shift, literal.endIndex + shift), literal.startIndex + shift);
+    if (placeholders.length === 0) return null;
+    let reported: string | null = null;
+    const positional: Node[][] = [];
+    const named = new Map<string, Node[]>();
+    for (const group of groups.slice(1)) {
+      if (group.length > 2 && group[0].type === 'identifier' && group[1].type === '=') named.set(group[0].text, group.slice(2));
+      else positional.push(group);
+    }
+    for (const placeholder of placeholders) {
+      const { argument } = placeholder;
+      const tokens = typeof argument === 'number' ? positional[argument] : named.get(argument);
+      let found: ArgumentTaint | null = null;
+      if (tokens) found = this.evaluateTokens(tokens, env, shift, false);
+      else if (typeof argument === 'string') {
+        const taint = env.get(argument);
+        found = taint ? { taint, start: placeholder.start, end: placeholder.end } : null;
+      }
+      if (!found || found.taint.errOnly || found.taint.speculative) continue;
+      this.record(sink.ruleId, sink.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${sink.label}` }]);
+      reported ??= `${sink.ruleId}:${found.start}:${found.end}`;
+    }
+    return reported;
   }
 
   /** Text serialized from a value: a secret anywhere in the value is in the text (its fields and members are gone). */

@@ -55,6 +55,8 @@ export const RUST_SINKS: SinkEntry[] = [
   // A URL parsed whole may be the credential itself (a database URL): only a URL built around the secret leaks it.
   { id: 'rust-url-parse', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse', args: [0], embeddedOnly: true, label: 'Url::parse' },
   { id: 'rust-url-parse-with-params', language: 'rust', ruleId: 'no-secret-in-url', callee: 'Url::parse_with_params', args: 'all', label: 'Url::parse_with_params' },
+  // Special form: a format string that puts a value after `?name=` / `&name=` (`format!("{base}?key={key}")`).
+  { id: 'rust-url-query-format', language: 'rust', ruleId: 'no-secret-in-url', callee: 'format!("?key={}")', args: [], label: 'URL query string' },
   { id: 'rust-url-append-pair', language: 'rust', ruleId: 'no-secret-in-url', callee: '*.append_pair', args: [1], label: 'Url query_pairs_mut().append_pair' },
   { id: 'rust-http-authorization-header', language: 'rust', ruleId: 'no-secret-in-url', callee: '*.header', args: [1], path: 'Authorization', allowed: true, label: 'HTTP Authorization header' },
   { id: 'rust-reqwest-bearer-auth', language: 'rust', ruleId: 'no-secret-in-url', callee: '*.bearer_auth', args: [0], allowed: true, label: 'reqwest bearer_auth' },
