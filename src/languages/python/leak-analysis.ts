@@ -37,6 +37,11 @@ interface IdSink {
   taint: Taint;
 }
 
+/** `proc.stdin` (any object's `stdin` but the interpreter's own `sys.stdin`): a child process's input pipe. */
+function isProcessInputPipe(node: Node | null): boolean {
+  return node?.type === 'attribute' && node.childForFieldName('attribute')?.text === 'stdin' && node.childForFieldName('object')?.text !== 'sys';
+}
+
 /** `self` or a dotted attribute path under it (`self.config`), as written on the left of an assignment. */
 const SELF_PATH = /^self(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -918,6 +923,9 @@ export class PythonLeakAnalysis {
     if (index < 0) return;
     // The program's own credential or config file (`credentials_path.write_text(json.dumps(...))`) is where the key lives.
     if (isCredentialStoreDestination(file, this.scope)) return;
+    // A child process's input pipe (`proc.stdin.write(json.dumps(ctx))`): the secret goes to a
+    // process the code started, by the channel meant for it (not its arguments, not a log).
+    if (isProcessInputPipe(file)) return;
     const taint = positional[index]!;
     const entry: SinkEntry = { id: 'serialized-write', language: 'python', ruleId: 'no-secret-serialization', callee: `*.${name}`, args: [0], label: `${taint.serialized} written by ${name}()` };
     this.sinkHit(entry, entry.label, args.positional[index], taint);

@@ -40,6 +40,11 @@ export const PYTHON_SINKS: SinkEntry[] = [
   ...logSinks,
   python({ id: 'sys-stdout-write', ruleId: 'no-secret-in-log', callee: 'sys.stdout.write', args: [0], label: 'sys.stdout.write' }),
   python({ id: 'sys-stderr-write', ruleId: 'no-secret-in-log', callee: 'sys.stderr.write', args: [0], label: 'sys.stderr.write' }),
+  // CLI output helpers (click, and typer which re-exports them): the terminal, like print.
+  python({ id: 'click-echo', ruleId: 'no-secret-in-log', module: 'click', callee: 'click.echo', args: [0], label: 'click.echo' }),
+  python({ id: 'click-secho', ruleId: 'no-secret-in-log', module: 'click', callee: 'click.secho', args: [0], label: 'click.secho' }),
+  python({ id: 'typer-echo', ruleId: 'no-secret-in-log', module: 'typer', callee: 'typer.echo', args: [0], label: 'typer.echo' }),
+  python({ id: 'typer-secho', ruleId: 'no-secret-in-log', module: 'typer', callee: 'typer.secho', args: [0], label: 'typer.secho' }),
   python({ id: 'warnings-warn', ruleId: 'no-secret-in-log', module: 'warnings', callee: 'warnings.warn', args: [0], label: 'warnings.warn' }),
 
   python({ id: 'raise', ruleId: 'no-secret-in-error', callee: 'raise', args: 'all', label: 'raise' }),
