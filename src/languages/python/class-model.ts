@@ -2,6 +2,10 @@
 // its arguments onto instance fields (`__init__` storing `self.x = x`, or the annotated fields of
 // a dataclass / pydantic model / NamedTuple), and whether an instance prints its fields.
 import type { Node } from 'web-tree-sitter';
+import { baseNames } from './sink-matcher.js';
+
+/** pydantic's model bases: they validate (and convert) what a constructor is given for each annotated field. */
+const PYDANTIC_BASES = new Set(['BaseModel', 'BaseSettings', 'RootModel']);
 
 export interface ClassModel {
   name: string;
@@ -10,6 +14,13 @@ export interface ClassModel {
   initParams: string[] | null;
   /** Annotated class-level fields in declaration order (dataclass / pydantic / NamedTuple constructors). */
   annotatedFields: string[];
+  /** The annotation of each annotated field, as written (`Optional[SecretStr]`). */
+  fieldAnnotations: Map<string, string>;
+  /**
+   * A pydantic model (a base named BaseModel/BaseSettings/RootModel, also through classes of the
+   * same module): a value given for a `SecretStr` field is stored as the wrapper, not as text.
+   */
+  validatesFields: boolean;
   /** `self.<field> = <param>` in `__init__`: field -> parameter index (filled by the analysis). */
   initFields: Map<string, number>;
   /**
@@ -29,6 +40,7 @@ export function collectClasses(classDefinitions: Node[]): Map<string, ClassModel
     let initParams: string[] | null = null;
     let customRepr = false;
     const annotatedFields: string[] = [];
+    const fieldAnnotations = new Map<string, string>();
     for (const statement of body.namedChildren) {
       const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
       if (definition?.type === 'function_definition') {
@@ -43,10 +55,12 @@ export function collectClasses(classDefinitions: Node[]): Map<string, ClassModel
       const left = assignment.childForFieldName('left');
       if (left?.type === 'identifier' && left.text !== 'model_config' && !/^(typing\.)?ClassVar\b/.test(assignment.childForFieldName('type')!.text)) {
         annotatedFields.push(left.text);
+        fieldAnnotations.set(left.text, assignment.childForFieldName('type')!.text);
       }
     }
     classes.set(name, {
-      name, node: cls, initParams, annotatedFields, initFields: new Map(),
+      name, node: cls, initParams, annotatedFields, fieldAnnotations, initFields: new Map(),
+      validatesFields: baseNames(cls).some((base) => PYDANTIC_BASES.has(base)),
       printsFields: !customRepr && initParams === null && annotatedFields.length > 0,
     });
   }

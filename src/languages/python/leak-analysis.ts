@@ -976,7 +976,7 @@ export class PythonLeakAnalysis {
         store(field, index < positional.length ? positional[index] : (keywords.get(name) ?? null));
       }
     } else {
-      cls.annotatedFields.forEach((field, index) => store(field, index < positional.length ? positional[index] : (keywords.get(field) ?? null)));
+      cls.annotatedFields.forEach((field, index) => store(field, this.validated(cls, field, index < positional.length ? positional[index] : (keywords.get(field) ?? null))));
     }
     // Settings fields not given here are loaded from the environment.
     for (const [field, taint] of this.secretFieldsOf(cls, call)?.fields ?? []) if (!fields.has(field)) fields.set(field, taint);
@@ -987,6 +987,19 @@ export class PythonLeakAnalysis {
     }
     const object = withFields(fields, { className: cls.name, ...(cls.printsFields ? {} : { opaque: 'object' as const }) });
     return object;
+  }
+
+  /**
+   * What a pydantic model keeps for a field given `taint`: a `SecretStr`/`SecretBytes` field
+   * converts the text into the wrapper, which prints `**********` (its `get_secret_value()` gives
+   * the text back). A dataclass converts nothing: its field keeps the text.
+   */
+  private validated(cls: ClassModel, field: string, taint: Taint | null): Taint | null {
+    if (!taint || !cls.validatesFields || taint.opaque) return taint;
+    const type = this.secretTypes.typeIn(cls.fieldAnnotations.get(field) ?? '');
+    if (type !== 'SecretStr' && type !== 'SecretBytes') return taint;
+    const text = asText(taint);
+    return text ? { ...text, opaque: 'secret-type', className: type } : null;
   }
 
   private applySummary(

@@ -80,7 +80,7 @@ function isMethodForm(callee: string): boolean {
  * The names of a class's bases, and of the bases of those defined in the same module
  * (`class SearchBase(BaseTool)`, then `class Search(SearchBase)`), by their last name.
  */
-function baseNames(cls: Node, seen = new Set<string>()): string[] {
+export function baseNames(cls: Node, seen = new Set<string>()): string[] {
   const names: string[] = [];
   for (const base of fieldOf(cls, 'superclasses')?.namedChildren ?? []) {
     if (base.type !== 'identifier' && base.type !== 'attribute') continue;
