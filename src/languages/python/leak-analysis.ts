@@ -114,6 +114,13 @@ const CONTAINER_METHODS = new Set(['copy', 'items', 'values', 'model_dump', 'dic
 const KEY_READERS = new Set(['get', 'pop', 'setdefault', '__getitem__']);
 /** A file write: where serialized text is stored. */
 const WRITE_METHODS = new Set(['write', 'write_text', 'write_bytes', 'writelines']);
+/** HTTP clients that keep the credentials they are built with (`client.headers`). */
+const HTTP_CLIENTS = new Set(['httpx.Client', 'httpx.AsyncClient', 'aiohttp.ClientSession']);
+/** Modules whose top-level verbs send a request (`requests.get(url, headers=...)`). */
+const HTTP_MODULES = ['requests', 'httpx'];
+const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
+/** Keywords of a client or request that carry credentials. */
+const CREDENTIAL_KEYWORDS = ['headers', 'auth', 'cookies'];
 /** A function body without any of these cannot pass a parameter to a sink, a callee or its return value. */
 const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
@@ -143,6 +150,8 @@ export class PythonLeakAnalysis {
   private readonly lastAnalysis = new Map<FunctionInfo, { startedAt: number; reads: Set<unknown>; wouldReport: boolean }>();
   /** Set when a summary pass reaches a point where the reporting pass would report (a leak, an unresolved call). */
   private wouldReport = false;
+  /** Requests sent with a secret in the `try` body being visited (see `try_statement`), else null. */
+  private sentRequests: Taint[] | null = null;
   private current: FunctionInfo | null = null;
   private readonly imported: ImportedSummaries | null;
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
@@ -456,6 +465,22 @@ export class PythonLeakAnalysis {
       case 'block':
         this.visitBlock(node, env);
         return;
+      case 'try_statement': {
+        // Requests sent in the body with a secret: an `except ... as e` holds them (`e.request.headers`).
+        const outer = this.sentRequests;
+        this.sentRequests = [];
+        const body = this.field(node, 'body');
+        if (body) this.visitStatement(body, env);
+        const sent = this.sentRequests;
+        this.sentRequests = outer;
+        outer?.push(...sent);
+        for (const child of node.namedChildren) {
+          if (child.id === body?.id) continue;
+          if (this.typeOf(child) === 'except_clause' && sent.length > 0) this.bindHttpError(child, sent, env);
+          this.visitStatement(child, env);
+        }
+        return;
+      }
       default:
         // Compound statements and clauses: visit blocks/clauses as statements, evaluate conditions.
         for (const child of node.namedChildren) {
@@ -861,6 +886,8 @@ export class PythonLeakAnalysis {
     if (callee) return this.applySummary(callee, call, args, positional, keywords, receiverTaint);
     const summary = this.imported?.resolve(fn);
     if (summary) return this.applyImportedSummary(summary, call, args, positional, keywords);
+    const http = this.httpObject(qualified, name, receiverTaint, keywords, call);
+    if (http !== undefined) return http;
     if (!this.emit && !isSink && allArgs?.origin === 'source') this.wouldReport = true;
     if (this.emit && !isSink && allArgs?.origin === 'source') {
       const external = externalCalleeName(fn, this.scope);
@@ -987,6 +1014,41 @@ export class PythonLeakAnalysis {
     }
     const object = withFields(fields, { className: cls.name, ...(cls.printsFields ? {} : { opaque: 'object' as const }) });
     return object;
+  }
+
+  /**
+   * httpx/requests/aiohttp objects that keep a secret they were given: a client built with secret
+   * headers (`client.headers`), and a request sent with them, whose response (`resp.request.headers`)
+   * and HTTP error (`e.request.headers`, bound in the `except` of the `try` that sent it) carry the
+   * headers back out. The objects themselves print no secret; undefined for other calls.
+   */
+  private httpObject(qualified: string, name: string, receiver: Taint | null, keywords: Map<string, Taint | null>, call: Node): Taint | null | undefined {
+    const credentials = new Map<string, Taint>();
+    for (const keyword of CREDENTIAL_KEYWORDS) {
+      const taint = keywords.get(keyword);
+      if (taint) credentials.set(keyword, taint);
+    }
+    if (HTTP_CLIENTS.has(qualified)) {
+      return credentials.size > 0 ? withFields(credentials, { opaque: 'object', className: qualified }) : undefined;
+    }
+    const fromClient = !!receiver?.className && HTTP_CLIENTS.has(receiver.className) && HTTP_VERBS.has(name);
+    const fromModule = HTTP_VERBS.has(name) && HTTP_MODULES.some((module) => qualified === `${module}.${name}`);
+    if (!fromClient && !fromModule) return undefined;
+    if (fromClient) for (const [keyword, taint] of receiver!.fields ?? []) if (!credentials.has(keyword)) credentials.set(keyword, taint);
+    if (credentials.size === 0) return undefined;
+    const request = withStep(withFields(credentials, { opaque: 'object' })!, this.step(call, `sent by ${qualified || name}()`));
+    this.sentRequests?.push(request);
+    return withFields(new Map([['request', request]]), { opaque: 'object' });
+  }
+
+  /** `except ... as e` after a `try` that sent `requests`: the error holds the request, and its response does too. */
+  private bindHttpError(clause: Node, requests: Taint[], env: Env): void {
+    const value = this.field(clause, 'value');
+    const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
+    if (!alias || this.typeOf(alias) !== 'identifier') return;
+    const request = requests.reduce<Taint | null>((acc, t) => union(acc, t), null)!;
+    const response = withFields(new Map([['request', request]]), { opaque: 'object' })!;
+    this.bind(alias, withFields(new Map([['request', request], ['response', response]]), { opaque: 'object' }), env);
   }
 
   /**
