@@ -194,11 +194,25 @@ export function firstTaint(...taints: Array<Taint | undefined>): Taint | undefin
   return fallback;
 }
 
+/**
+ * The key under which a container keeps a value spread into it whole (`{ ...options, stream }`)
+ * when that value is no container itself: unlike `*` (a computed key, which may be any name and
+ * then holds the whole value), a spread holds the value's own members under their names.
+ */
+export const SPREAD_KEY = '...';
+
 export function fieldOf(taint: Taint, name: string): Taint | undefined {
   if (!taint.fields) return taint;
   const exact = taint.fields.get(name);
   if (exact) return exact;
   const lower = name.toLowerCase();
   for (const [key, value] of taint.fields) if (key.toLowerCase() === lower) return value;
-  return taint.fields.get('*');
+  const computed = taint.fields.get('*');
+  if (computed) return computed;
+  const spread = taint.fields.get(SPREAD_KEY);
+  // Summary mode: `{ ...options }.session` is the parameter's member `session`, not the whole parameter.
+  if (spread && spread.origin.kind === 'param' && !spread.fields && !spread.secretType && !spread.holder) {
+    return { ...spread, paths: spread.paths ? spread.paths.map((path) => [...path, name]) : [[name]] };
+  }
+  return spread;
 }

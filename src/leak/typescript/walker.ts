@@ -32,6 +32,7 @@ import {
   fieldOf,
   firstTaint,
   mergeTaints,
+  SPREAD_KEY,
   withStep,
   type EngineContext,
   type FunctionSummary,
@@ -726,7 +727,7 @@ export class TaintWalker {
       } else if (ts.isSpreadAssignment(property)) {
         taint = this.evalExpr(property.expression);
         if (taint?.fields) for (const [name, value] of taint.fields) fields.set(name, value);
-        else if (taint) fields.set('*', taint);
+        else if (taint) fields.set(SPREAD_KEY, taint);
       } else {
         this.visit(property); // methods and accessors: walk their bodies
       }
