@@ -60,6 +60,10 @@ class FileAnalysis implements EnvReadSink {
   private readonly oneStep: OneStepReads;
   /** Names this file sets or deletes (`process.env.X = v`): in a test, reading X too only saves it. */
   private readonly writtenNames = new Set<string>();
+  /** Variables naming the key of a write (`process.env[flag] = '1'`): in a test, `process.env[flag]` read too only saves it. */
+  private readonly writtenKeyVariables = new Set<string>();
+  /** Reads keyed by a variable that could not be resolved (`process.env[flag]`), with that variable's name. */
+  private readonly variableKeyedReads = new Map<EnvReadFact, string>();
   /** Whole-environment uses, classified after the walk (schema parse, filter, copy, child process). */
   private readonly enumerations: Array<{ fact: EnvReadFact; use: TS.Node; scope: Scope }> = [];
 
@@ -120,6 +124,7 @@ class FileAnalysis implements EnvReadSink {
     const name = typeof key === 'string' ? key : null;
     if (extra?.access === 'write' || extra?.access === 'delete') {
       if (name !== null) this.writtenNames.add(name);
+      else if (ts.isElementAccessExpression(at) && ts.isIdentifier(at.argumentExpression)) this.writtenKeyVariables.add(at.argumentExpression.text);
       return;
     }
     const fact: EnvReadFact = { kind: 'env-read', name, api: extra?.api ?? source.api, range: rangeOfNode(this.sourceFile, at) };
@@ -131,16 +136,19 @@ class FileAnalysis implements EnvReadSink {
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
     if (enumerates) fact.enumerates = true;
     if (this.inTest) fact.inTest = true;
+    if (this.inTest && name === null && !enumerates && ts.isElementAccessExpression(at) && ts.isIdentifier(at.argumentExpression)) this.variableKeyedReads.set(fact, at.argumentExpression.text);
     this.facts.push(fact);
     if (enumerates) this.enumerations.push({ fact, use: at, scope: this.scope });
   }
 
   /** In test code, a read of a name the file also sets or deletes saves it to put it back. */
   private markTestSaves(): void {
-    if (!this.inTest || this.writtenNames.size === 0) return;
+    if (!this.inTest) return;
     for (const fact of this.facts) {
       if (fact.kind === 'env-read' && fact.name !== null && !fact.access && this.writtenNames.has(fact.name)) fact.access = 'snapshot';
     }
+    // `const original = process.env[flag]; process.env[flag] = '1'; … process.env[flag] = original`.
+    for (const [fact, variable] of this.variableKeyedReads) if (!fact.access && this.writtenKeyVariables.has(variable)) fact.access = 'snapshot';
   }
 
   /** What each handed-on env object is for; a schema parse becomes reads of the schema's keys. */

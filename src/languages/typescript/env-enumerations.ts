@@ -6,7 +6,7 @@
 import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
-import { accessorReads, parameterUses, type Held } from './env-local-functions.js';
+import { accessorReads, callsOfReturningFunction, parameterUses, promisifiedFunction, type Held } from './env-local-functions.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -138,7 +138,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (binary.right === node && binary.operatorToken.kind === SyntaxKind.EqualsToken && isProcessEnv(binary.left)) return fact({ access: 'snapshot' });
         // `saved = { ...process.env }` (declared earlier, assigned in a `beforeEach`): a copy, as in a declaration.
         if (binary.right === node && binary.operatorToken.kind === SyntaxKind.EqualsToken && !prefixes && !thirdPartyKey && !underEnvKey) {
-          if (ts.isIdentifier(binary.left)) return copyDestination(binary.left.text, sourceFile, inTest, depth);
+          if (ts.isIdentifier(binary.left)) return copyDestination(binary.left.text, sourceFile, inTest, depth, binary);
           if (inTest && ts.isPropertyAccessExpression(binary.left)) return fact({ access: 'snapshot' });
         }
         return { kind: 'unknown' };
@@ -153,7 +153,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         const declaration = parent as TS.VariableDeclaration;
         if (declaration.initializer !== node || !ts.isIdentifier(declaration.name) || prefixes || thirdPartyKey) return terminal();
         if (underEnvKey) return optionsDestination(declaration.name.text, sourceFile, depth);
-        return copyDestination(declaration.name.text, sourceFile, inTest, depth);
+        return copyDestination(declaration.name.text, sourceFile, inTest, depth, declaration);
       }
       default:
         return terminal();
@@ -187,6 +187,9 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
     if (last !== null && CHILD_PROCESS_CALLS.has(last)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
+    // `const execFileAsync = promisify(execFile)`: the same child process, awaited.
+    const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
+    if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
     return (!found.prefixes && throughLocalFunction(call, argument, 'options')) || filtered(found.prefixes);
   }
 
@@ -255,7 +258,7 @@ function filtered(prefixes: string[] | null): EnumerationOutcome {
  * `const copy = { ...process.env }`: a save (test code, or put back with `process.env = copy`)
  * or a child process's env (`spawn(cmd, { env: copy })`); otherwise unknown.
  */
-function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: boolean, depth: number): EnumerationOutcome {
+function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: boolean, depth: number, made: TS.Node): EnumerationOutcome {
   if (inTest) return fact({ access: 'snapshot' });
   if (depth > 0) return { kind: 'unknown' };
   let outcome: EnumerationOutcome = { kind: 'unknown' };
@@ -265,6 +268,15 @@ function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: bo
       const parent = node.parent;
       if (ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === SyntaxKind.EqualsToken && isProcessEnv(parent.left)) {
         outcome = fact({ access: 'snapshot' });
+        return;
+      }
+      // `const env = { ...process.env }; delete env.OPENAI_API_KEY; return env`: a copy the function
+      // curates for a child (it takes names out), judged where the function is called. A copy
+      // returned as it is (`() => ({ ...process.env, FORCE_COLOR: '1' })`) stays reported: nothing
+      // says its callers' processes are meant to get the whole environment.
+      if (ts.isReturnStatement(parent) && parent.expression === node && enclosingFunctionOf(parent) === enclosingFunctionOf(made) && removesFrom(variable, enclosingFunctionOf(made))) {
+        const found = returnedToCallers(parent, sourceFile, false, depth);
+        if (found.kind === 'fact') outcome = found;
         return;
       }
       // `{ env: copy }` or `{ env }` handed to a call.
@@ -305,6 +317,41 @@ function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: 
   ts.forEachChild(sourceFile, visit);
   if (outcomes.length === 0) return { kind: 'unknown' };
   return worstOf(outcomes);
+}
+
+/**
+ * An env copy a local function returns (`return env`), judged at every call of that function in
+ * the file, as if the object were written there; the worst call wins (one call given to
+ * `execFile` and another sent to telemetry still expose the environment). Unknown when the
+ * function is exported, passed on, never called, or already a wrapper deep.
+ */
+function returnedToCallers(at: TS.Node, sourceFile: TS.SourceFile, inTest: boolean, depth: number): EnumerationOutcome {
+  if (depth >= MAX_WRAPPER_DEPTH) return { kind: 'unknown' };
+  const calls = callsOfReturningFunction(at);
+  if (!calls || calls.length === 0) return { kind: 'unknown' };
+  return worstOf(calls.map((call) => climb({ node: call, prefixes: null, underEnvKey: false, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1)));
+}
+
+/** `delete copy.KEY` / `delete copy[key]` inside `fn` (nested functions aside). */
+function removesFrom(variable: string, fn: TS.Node | undefined): boolean {
+  if (!fn) return false;
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found || (node !== fn && ts.isFunctionLike(node))) return;
+    if (ts.isDeleteExpression(node)) {
+      const target = unwrapTransparent(node.expression);
+      if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && ts.isIdentifier(target.expression) && target.expression.text === variable) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+function enclosingFunctionOf(node: TS.Node): TS.Node | undefined {
+  let current = node.parent;
+  while (current && !ts.isFunctionLike(current)) current = current.parent;
+  return current;
 }
 
 /** Scope lookups are only needed for schema receivers, which a copy never reaches. */

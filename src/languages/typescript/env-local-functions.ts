@@ -214,3 +214,68 @@ function isOnlyTested(identifier: TS.Node): boolean {
   }
   return false;
 }
+
+/**
+ * The calls of the local function that `at` (a `return`, or an arrow's expression body) returns
+ * from: `function cleanEnv() { const env = { ...process.env }; delete env.KEY; return env }` called
+ * as `execFile(cmd, args, { env: cleanEnv() })`. Null when the function is exported, anonymous, or
+ * named anywhere in its block other than as the callee of a call (passed on, it may go anywhere).
+ */
+export function callsOfReturningFunction(at: TS.Node): TS.CallExpression[] | null {
+  const fn = ts.isReturnStatement(at) ? enclosingFunction(at) : at.parent && ts.isArrowFunction(at.parent) && at.parent.body === at ? at.parent : null;
+  if (!fn) return null;
+  const named = functionName(fn);
+  if (!named) return null;
+  const calls: TS.CallExpression[] = [];
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === named.name && node !== named.node) {
+      const call = node.parent;
+      if (call && ts.isCallExpression(call) && call.expression === node) calls.push(call);
+      else other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(named.container);
+  return other ? null : calls;
+}
+
+/**
+ * `const execFileAsync = promisify(execFile)` (or `util.promisify(cp.exec)`, or a child-process
+ * function imported under another name: `import { execFile as execFileCallback }`) declared in a
+ * block around `from`: the child-process function `name` stands for, else null.
+ */
+export function promisifiedFunction(name: string, from: TS.Node, sourceFile: TS.SourceFile): string | null {
+  for (let node: TS.Node | undefined = from.parent; node; node = node.parent) {
+    if (ts.isFunctionLike(node) && node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return null;
+    if (!ts.isBlock(node) && !ts.isSourceFile(node) && !ts.isModuleBlock(node)) continue;
+    for (const statement of node.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name || !declaration.initializer) continue;
+        const init = unwrapTransparent(declaration.initializer);
+        if (!ts.isCallExpression(init) || init.arguments.length !== 1) return null;
+        const callee = unwrapTransparent(init.expression);
+        const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+        if (calleeName !== 'promisify') return null;
+        const wrapped = unwrapTransparent(init.arguments[0]);
+        if (ts.isPropertyAccessExpression(wrapped)) return wrapped.name.text;
+        return ts.isIdentifier(wrapped) ? importedName(wrapped.text, sourceFile) : null;
+      }
+    }
+  }
+  return null;
+}
+
+/** The exported name a local binding imports (`import { execFile as run }` -> execFile), else the name itself. */
+function importedName(local: string, sourceFile: TS.SourceFile): string {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) if (element.name.text === local) return (element.propertyName ?? element.name).text;
+  }
+  return local;
+}

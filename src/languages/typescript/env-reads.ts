@@ -194,7 +194,10 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
       linkParents(access.argumentExpression, access);
       if (isWriteTarget(access)) {
         const written = sink.resolveKey(access.argumentExpression, scope);
-        if (typeof written === 'string') sink.addEnvRead(written, source, access, false, { access: ts.isDeleteExpression(access.parent) ? 'delete' : 'write' });
+        const kind = ts.isDeleteExpression(access.parent) ? 'delete' : 'write';
+        if (typeof written === 'string') sink.addEnvRead(written, source, access, false, { access: kind });
+        // `process.env[flagName] = original`: a write by a variable's name (a test restoring what it saved).
+        else if (ts.isIdentifier(access.argumentExpression)) sink.addEnvRead(null, source, access, false, { access: kind });
         return;
       }
       if (isPresenceTestBeforeWrite(access, use, access.argumentExpression)) {
