@@ -108,4 +108,24 @@ describe('robustness', () => {
     expect(run.leaks.length).toBeGreaterThan(0);
     expect(JSON.stringify(run)).not.toContain('FAKECANARY');
   });
+
+  it('follows a monorepo without a root tsconfig: an app\'s own `@/*` paths and a workspace package that names built output', async () => {
+    const run = await analyzeDir(
+      writeProject({
+        'package.json': '{ "name": "acme", "private": true }',
+        'packages/shared/package.json': JSON.stringify({ name: '@acme/shared', types: './dist/index.d.ts', exports: { '.': { import: './dist/index.js' } } }),
+        'packages/shared/src/secrets/resolver.ts': RESOLVER,
+        'packages/shared/src/index.ts': "export { resolveSecret } from './secrets/resolver';\nexport function logKey(k: string) {\n  console.info('key', k);\n}\n",
+        'apps/web/package.json': '{ "name": "web" }',
+        'apps/web/tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['./*'] } } }),
+        'apps/web/lib/keys.ts': "import { resolveSecret } from '@acme/shared';\nexport const githubToken = () => resolveSecret('GithubToken');\n",
+        'apps/web/app/page.ts': "import { githubToken } from '@/lib/keys';\nimport { logKey } from '@acme/shared';\nconsole.log(githubToken());\nlogKey(githubToken());\n",
+      }),
+    );
+    expect(run.errors).toEqual([]);
+    expect(run.leaks.map((leak) => `${leak.ruleId}@${leak.flow[leak.flow.length - 1].file}:${leak.range.line}`).sort()).toEqual([
+      'no-secret-in-log@apps/web/app/page.ts:3',
+      'no-secret-in-log@packages/shared/src/index.ts:3',
+    ]);
+  });
 });

@@ -75,8 +75,8 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   let leakProject: LeakProject | undefined;
   const exported = new Map<string, string[] | null>();
   try {
-    leakProject = openLeakProject(root);
-    roots = [...candidates, ...importersOf(candidateTexts, others, leakProject, exported)];
+    leakProject = openLeakProject(root, { files: input.files });
+    roots = [...candidates, ...importersOf(candidateTexts, others, leakProject, needles, exported)];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
     const created = leakProject.createProgram(roots);
     program = created.program;

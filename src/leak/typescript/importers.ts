@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ts } from './compiler-api.js';
 import type { LeakProject } from './project.js';
+import { mayContainSource, type SourceNeedles } from './prefilter.js';
+import { secretCarryingExports } from './secret-carrying-exports.js';
 
 interface Candidate {
   /** The module name an import specifier ends with (`config` for config.ts, `lib` or `index` for lib/index.ts). */
@@ -23,28 +25,40 @@ interface Candidate {
 
 /**
  * Files of `others` (absolute path to text) that import one of `candidates` (absolute paths, with
- * their texts). `exports`, when given, receives each candidate's exported names (the result cache
- * records them: an edit that keeps them cannot change another file's importer status).
+ * their texts). `exports`, when given, receives each candidate's exported names that can carry a
+ * secret (secret-carrying-exports.ts; the result cache records them: an edit that keeps them
+ * cannot change another file's importer status).
  */
-export function importersOf(candidates: Map<string, string>, others: Map<string, string>, project: LeakProject, exports?: Map<string, string[] | null>): string[] {
+export function importersOf(candidates: Map<string, string>, others: Map<string, string>, project: LeakProject, needles: SourceNeedles, exports?: Map<string, string[] | null>): string[] {
   const byModuleName = new Map<string, Candidate[]>();
+  // Unscoped package names (`import … from 'shared'`): a specifier with no `/` to find it after.
+  const unscoped: Candidate[] = [];
   for (const [file, text] of candidates) {
-    const exported = exportedNames(file, text);
+    const exported = carryingExports(file, text, project, needles);
     exports?.set(file, exported);
     // A directory's index module is imported as `./config` or, spelled out, `./config/index.js`:
     // the text test looks for either last segment.
-    for (const moduleName of moduleNamesOf(file)) {
+    // A workspace package's entry module is imported by the package's name (`@acme/shared`):
+    // its last segment ends the specifier as a module name does.
+    const packageNames = project.packageEntryNamesOf(realPathOr(file));
+    for (const moduleName of [...moduleNamesOf(file), ...packageNames.filter((name) => name.includes('/')).map((name) => name.slice(name.lastIndexOf('/') + 1))]) {
       byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { moduleName, exported }]);
     }
+    for (const name of packageNames.filter((name) => !name.includes('/'))) unscoped.push({ moduleName: name, exported });
   }
   // Resolution answers real paths; the scan's paths may run through a linked directory above the root.
   const candidateSet = new Set([...candidates.keys()].map(realPathOr));
   const found: string[] = [];
   for (const [file, text] of others) {
-    if (!mayImportOneOf(text, byModuleName)) continue;
+    if (!mayImportOneOf(text, byModuleName) && !unscoped.some((candidate) => namesPackage(text, candidate))) continue;
     if (project.importsOf(file, text).some((imported) => candidateSet.has(imported))) found.push(file);
   }
   return found;
+}
+
+function namesPackage(text: string, candidate: Candidate): boolean {
+  const named = text.includes(`'${candidate.moduleName}'`) || text.includes(`"${candidate.moduleName}"`);
+  return named && (candidate.exported === null || candidate.exported.some((name) => text.includes(name)));
 }
 
 function moduleNamesOf(file: string): string[] {
@@ -91,50 +105,12 @@ const DOUBLE_QUOTE = 0x22;
 const DOT = 0x2e;
 const BACKTICK = 0x60;
 
-/**
- * The names a module exports by name, from its syntax tree. null when an importer may bind it under
- * a name of its own: a default export, `export =`, `export * from`, or a JavaScript file without
- * ES exports (CommonJS `module.exports`).
- */
-export function exportedNames(file: string, text: string): string[] | null {
-  let sourceFile: ts.SourceFile;
-  try {
-    sourceFile = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
-  } catch {
-    return null;
-  }
-  const names: string[] = [];
-  let esExports = false;
-  for (const statement of sourceFile.statements) {
-    if (ts.isExportAssignment(statement)) return null; // export default x / export = x
-    if (ts.isExportDeclaration(statement)) {
-      esExports = true;
-      if (!statement.exportClause || ts.isNamespaceExport(statement.exportClause)) return null; // export * (as ns) from
-      for (const element of statement.exportClause.elements) {
-        if (element.name.text === 'default') return null;
-        names.push(element.name.text);
-      }
-      continue;
-    }
-    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-    if (!modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
-    esExports = true;
-    if (modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return null;
-    if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) names.push(...bindingNames(declaration.name));
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
-      names.push(statement.name.text);
-    } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
-      names.push(statement.name.text);
-    }
-  }
-  if (!esExports && /\.[cm]?jsx?$/i.test(file)) return null;
-  return names;
-}
-
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+/** The candidate's exports an importer can receive a secret through (null: any name). */
+export function carryingExports(file: string, text: string, project: LeakProject, needles: SourceNeedles): string[] | null {
+  return secretCarryingExports(file, text, {
+    namesSource: (fragment) => mayContainSource(fragment, needles),
+    isProjectModule: (specifier) => project.resolveImport(file, specifier) !== undefined,
+  });
 }
 
 export function realPathOr(file: string): string {

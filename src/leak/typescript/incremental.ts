@@ -38,11 +38,11 @@ import { betterFlow, walkRoot } from './analyze.js';
 import { ContextMonitor } from './memo-monitor.js';
 import { declaredCalleeNames } from './callee-names.js';
 import { ts } from './compiler-api.js';
-import { exportedNames, importersOf, realPathOr } from './importers.js';
+import { carryingExports, importersOf, realPathOr } from './importers.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
-import { mayContainSource, sourceNeedles } from './prefilter.js';
+import { mayContainSource, sourceNeedles, type SourceNeedles } from './prefilter.js';
 import type { EngineContext, LeakCollector } from './taint.js';
 
 /** What analyze.ts tells its observer (absolute paths throughout). */
@@ -228,7 +228,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   if (!dirty) return full('an edited file is in no root closure');
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
-  const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true });
+  const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });
   // The Program starts with the rerun roots, the global files and the edited files, and grows by
   // the imports the checker asks for (see lazyProgram); the recorded closure is the last resort.
   const base = [...new Set([...record.roots.filter((root) => dirty.has(root)), ...record.global, ...input.changed])].map(keys.abs);
@@ -265,10 +265,10 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   // The root list stays as recorded: files whose importer status an edit can change keep it.
   const exported = new Map<string, string[] | null>();
-  for (const file of texts.keys()) if (candidates.has(file)) exported.set(file, exportedNames(keys.abs(file), texts.get(file)!));
+  for (const file of texts.keys()) if (candidates.has(file)) exported.set(file, carryingExports(keys.abs(file), texts.get(file)!, project, needles));
   const atRisk = importerStatusAtRisk(input, texts, candidates, exported);
   if (!atRisk) return full('a file is unreadable');
-  const status = importersAmong(atRisk, record.candidates, project, keys, input.readText);
+  const status = importersAmong(atRisk, record.candidates, project, needles, keys, input.readText);
   if (!status) return full('a candidate is unreadable');
   const rootSet = new Set(record.roots);
   for (const [file, importer] of status) if (importer !== rootSet.has(keys.rel(file))) return full(`${keys.rel(file)}: importer status changed`);
@@ -478,7 +478,7 @@ function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string
  * module their texts may name (`/` and the base name up to its first dot, or an index file's
  * directory: a superset of that test), decide exactly as all of them would.
  */
-function importersAmong(files: Map<string, string>, candidates: string[], project: LeakProject, keys: PathKeys, readText: (abs: string) => string | null): Map<string, boolean> | undefined {
+function importersAmong(files: Map<string, string>, candidates: string[], project: LeakProject, needles: SourceNeedles, keys: PathKeys, readText: (abs: string) => string | null): Map<string, boolean> | undefined {
   const status = new Map<string, boolean>();
   const byRealPath = new Map(candidates.map((candidate) => [realPathOr(keys.abs(candidate)), candidate]));
   const asked = new Map<string, string>();
@@ -495,13 +495,16 @@ function importersAmong(files: Map<string, string>, candidates: string[], projec
   for (const candidate of candidates) {
     const abs = keys.abs(candidate);
     const base = path.basename(abs).split('.')[0];
-    const named = (text: string): boolean => text.includes(`/${base}`) || (base === 'index' && text.includes(`/${path.basename(path.dirname(abs))}`));
+    // A workspace package's entry is named by the package (`@acme/shared`), as importers.ts tests.
+    const packageNames = project.packageEntryNamesOf(realPathOr(abs));
+    const named = (text: string): boolean =>
+      text.includes(`/${base}`) || (base === 'index' && text.includes(`/${path.basename(path.dirname(abs))}`)) || packageNames.some((name) => text.includes(name));
     if (!imported.has(candidate) && ![...asked.values()].some(named)) continue;
     const candidateText = readText(abs);
     if (candidateText === null) return undefined;
     relevant.set(abs, candidateText);
   }
-  for (const file of importersOf(relevant, asked, project)) status.set(file, true);
+  for (const file of importersOf(relevant, asked, project, needles)) status.set(file, true);
   return status;
 }
 

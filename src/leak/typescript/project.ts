@@ -1,8 +1,11 @@
 // Builds the compiler Program for leak analysis with the `typescript` package the front end loads
 // (one compiler in the process): the scanned repository's root tsconfig.json when there is one
 // (its module settings and paths; its `files`/`include` are ignored, the root files are given),
-// else inferred settings. Nothing from the repository is executed; a tsconfig that cannot be read
-// as JSON falls back to the inferred settings.
+// else inferred settings. Imports are resolved as each file's own project would resolve them: with
+// the nearest tsconfig.json (or jsconfig.json) above the importing file, so an app's `@/*` paths
+// work in a monorepo without a root tsconfig, and with the monorepo's own packages mapped to their
+// sources (workspace-packages.ts). Nothing from the repository is executed; a tsconfig that cannot
+// be read as JSON falls back to the inferred settings.
 // Nothing outside the project is read (DESIGN §7): the compiler host works on a
 // ContainedFileSystem, so a tsconfig `extends`/`paths` or an import through an in-tree symbolic
 // link that leads out finds nothing there, and each such import becomes a `problems` entry for
@@ -24,6 +27,7 @@ import path from 'node:path';
 import { containmentBoundary } from '../../core/contained-path.js';
 import { ts } from './compiler-api.js';
 import { ContainedFileSystem } from './contained-file-system.js';
+import { workspacePackages, type WorkspacePackages } from './workspace-packages.js';
 
 const INFERRED_OPTIONS: ts.CompilerOptions = {
   allowJs: true,
@@ -76,6 +80,8 @@ export interface LeakProject {
   importsOf(file: string, text: string): string[];
   /** The project file an import specifier in `file` resolves to, as for `importsOf`. */
   resolveImport(file: string, specifier: string): string | undefined;
+  /** The workspace package names whose entry module is `file` (absolute): `import … from '@acme/shared'` imports it. */
+  packageEntryNamesOf(file: string): string[];
   /**
    * A Program over `rootFiles` (absolute) and the project files they import. With `allow`, an
    * import of a project file that `allow` refuses is left unresolved (the file is not loaded) and
@@ -93,15 +99,22 @@ export interface LeakProjectOptions {
   unguarded?: (absolute: string, bytes: Buffer) => boolean;
   /** Programs created one after another share parsed (and bound) source files: a file is read and parsed once. */
   reuseSourceFiles?: boolean;
+  /**
+   * The scan's TS/JS files (absolute): the package.json files in their directories and above
+   * (up to the root) declare the workspace packages imports may name. Absent: no packages.
+   */
+  files?: readonly string[];
 }
 
 /** Compiler options and a contained host for the project at `root`; Programs are created on demand. */
 export function openLeakProject(root: string, projectOptions: LeakProjectOptions = {}): LeakProject {
   const fileSystem = new ContainedFileSystem(containmentBoundary(root), projectOptions.unguarded);
   const problems: LeakProjectProblem[] = [];
-  const { options, configFile } = compilerOptionsFor(root, fileSystem, problems);
+  const packages = workspacePackages(packageDirectories(root, projectOptions.files ?? [], fileSystem), fileSystem);
+  const configs = new ProjectConfigs(root, fileSystem, problems, packages);
+  const { options, configFile } = configs.rootOptions();
   const resolutionHost = containedResolutionHost(root, fileSystem);
-  const resolver = projectOnlyResolver(options, resolutionHost, fileSystem);
+  const resolver = projectOnlyResolver(options, (file) => configs.optionsFor(path.dirname(file)), packages, resolutionHost, fileSystem);
   const sourceFiles = projectOptions.reuseSourceFiles ? new Map<string, ts.SourceFile | undefined>() : undefined;
   return {
     configFile,
@@ -109,6 +122,7 @@ export function openLeakProject(root: string, projectOptions: LeakProjectOptions
     imports: resolver.followed,
     guardAltered: fileSystem.guardAltered,
     resolveImport: (file, specifier) => resolver.resolve(specifier, file, undefined).resolved?.resolvedFileName,
+    packageEntryNamesOf: (file) => packages.entryNamesOf(file),
     importsOf(file, text) {
       const found: string[] = [];
       for (const reference of ts.preProcessFile(text, true, true).importedFiles) {
@@ -126,30 +140,123 @@ export function openLeakProject(root: string, projectOptions: LeakProjectOptions
   };
 }
 
-function compilerOptionsFor(root: string, fileSystem: ContainedFileSystem, problems: LeakProjectProblem[]): { options: ts.CompilerOptions; configFile: string | null } {
-  const configFile = path.join(root, 'tsconfig.json');
-  if (!fs.existsSync(configFile) && !isSymlink(configFile)) return { options: { ...INFERRED_OPTIONS, ...ANALYSIS_OVERRIDES }, configFile: null };
-  const before = fileSystem.refusals;
-  const reportIfOutside = (): void => {
-    if (fileSystem.refusals > before) problems.push({ file: configFile, message: TSCONFIG_OUTSIDE_MESSAGE });
-  };
-  const read = ts.readConfigFile(configFile, (file) => fileSystem.readFile(file));
-  if (read.error || typeof read.config !== 'object' || read.config === null) {
-    // Unreadable tsconfig (bad JSON, or a link leading outside the project): inferred settings.
-    reportIfOutside();
-    return { options: { ...INFERRED_OPTIONS, ...ANALYSIS_OVERRIDES }, configFile: null };
+/** Directories holding a package.json, from the scanned files' directories up to the root, each probed once. */
+function packageDirectories(projectRoot: string, files: readonly string[], fileSystem: ContainedFileSystem): string[] {
+  const root = path.resolve(projectRoot);
+  const seen = new Set<string>();
+  const found: string[] = [];
+  for (const file of files) {
+    for (let dir = path.dirname(path.resolve(file)); !seen.has(dir); dir = path.dirname(dir)) {
+      seen.add(dir);
+      if (fileSystem.fileExists(path.join(dir, 'package.json'))) found.push(dir);
+      if (dir === root || path.dirname(dir) === dir || !isInside(root, dir)) break;
+    }
   }
-  const parseHost: ts.ParseConfigHost = {
-    useCaseSensitiveFileNames: fileSystem.useCaseSensitiveFileNames,
-    // Root files are given explicitly: tsconfig `include` globs are never expanded.
-    readDirectory: () => [],
-    fileExists: (file) => fileSystem.fileExists(file),
-    readFile: (file) => fileSystem.readFile(file),
+  return found;
+}
+
+function isInside(root: string, dir: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Compiler options per directory: those of the nearest tsconfig.json (else jsconfig.json) at or
+ * above it inside the root, else the root's. Each config file is read once. Only module
+ * resolution uses a nested config's options; the Program keeps the root's.
+ */
+class ProjectConfigs {
+  private readonly byDirectory = new Map<string, ts.CompilerOptions>();
+  private readonly byConfigFile = new Map<string, ts.CompilerOptions>();
+  private root_: { options: ts.CompilerOptions; configFile: string | null } | undefined;
+
+  private readonly root: string;
+
+  constructor(
+    root: string,
+    private readonly fileSystem: ContainedFileSystem,
+    private readonly problems: LeakProjectProblem[],
+    private readonly packages: WorkspacePackages,
+  ) {
+    this.root = path.resolve(root);
+  }
+
+  rootOptions(): { options: ts.CompilerOptions; configFile: string | null } {
+    if (!this.root_) {
+      const configFile = path.join(this.root, 'tsconfig.json');
+      const exists = fs.existsSync(configFile) || isSymlink(configFile);
+      const options = exists ? this.read(configFile, {}) : undefined;
+      this.root_ = options ? { options, configFile } : { options: { ...INFERRED_OPTIONS, ...ANALYSIS_OVERRIDES }, configFile: null };
+    }
+    return this.root_;
+  }
+
+  optionsFor(dir: string): ts.CompilerOptions {
+    let options = this.byDirectory.get(dir);
+    if (options) return options;
+    if (dir === this.root || !isInside(this.root, dir) || path.dirname(dir) === dir) options = this.rootOptions().options;
+    else {
+      const configFile = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(dir, name)).find((file) => this.fileSystem.fileExists(file));
+      options = (configFile ? this.nested(configFile) : undefined) ?? this.optionsFor(path.dirname(dir));
+    }
+    this.byDirectory.set(dir, options);
+    return options;
+  }
+
+  private nested(configFile: string): ts.CompilerOptions | undefined {
+    if (!this.byConfigFile.has(configFile)) {
+      // A nested config without module settings resolves like the inferred settings, not like `classic`.
+      this.byConfigFile.set(configFile, this.read(configFile, { moduleResolution: INFERRED_OPTIONS.moduleResolution, module: INFERRED_OPTIONS.module }) ?? this.rootOptions().options);
+    }
+    return this.byConfigFile.get(configFile);
+  }
+
+  /** A config file's options over `defaults`, or undefined when it cannot be read as JSON. */
+  private read(configFile: string, defaults: ts.CompilerOptions): ts.CompilerOptions | undefined {
+    const before = this.fileSystem.refusals;
+    const reportIfOutside = (): void => {
+      if (this.fileSystem.refusals > before) this.problems.push({ file: configFile, message: TSCONFIG_OUTSIDE_MESSAGE });
+    };
+    const read = ts.readConfigFile(configFile, (file) => this.fileSystem.readFile(file));
+    if (read.error || typeof read.config !== 'object' || read.config === null) {
+      // Unreadable config (bad JSON, or a link leading outside the project): inferred settings.
+      reportIfOutside();
+      return undefined;
+    }
+    const parseHost: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: this.fileSystem.useCaseSensitiveFileNames,
+      // Root files are given explicitly: tsconfig `include` globs are never expanded.
+      readDirectory: () => [],
+      fileExists: (file) => this.fileSystem.fileExists(file),
+      readFile: (file) => this.fileSystem.readFile(file),
+    };
+    const config = withWorkspaceExtends(read.config as Record<string, unknown>, this.packages, this.fileSystem);
+    // A missing or refused `extends` is a diagnostic here, not a failure: the rest of the file counts.
+    const parsed = ts.parseJsonConfigFileContent(config, parseHost, path.dirname(configFile), undefined, configFile);
+    reportIfOutside();
+    const options = { ...parsed.options };
+    for (const key of Object.keys(defaults) as (keyof ts.CompilerOptions)[]) if (options[key] === undefined) options[key] = defaults[key];
+    return { ...options, ...ANALYSIS_OVERRIDES };
+  }
+}
+
+/**
+ * `extends: "@acme/tsconfig/base.json"` names a workspace package, which the compiler would look
+ * up in node_modules: point it at the package's file instead, so a checkout without an install
+ * reads the same settings.
+ */
+function withWorkspaceExtends(config: Record<string, unknown>, packages: WorkspacePackages, fileSystem: ContainedFileSystem): Record<string, unknown> {
+  const rewrite = (value: unknown): unknown => {
+    if (typeof value !== 'string' || isPathLike(value)) return value;
+    const located = packages.locate(value);
+    if (!located) return value;
+    const { dir, subpath } = located;
+    const candidates = subpath === '' ? ['tsconfig.json'] : subpath.endsWith('.json') ? [subpath] : [`${subpath}.json`, `${subpath}/tsconfig.json`];
+    return candidates.map((candidate) => path.join(dir, candidate)).find((file) => fileSystem.fileExists(file)) ?? value;
   };
-  // A missing or refused `extends` is a diagnostic here, not a failure: the rest of the file counts.
-  const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, path.dirname(configFile), undefined, configFile);
-  reportIfOutside();
-  return { options: { ...parsed.options, ...ANALYSIS_OVERRIDES }, configFile };
+  const extendsField = config.extends;
+  if (extendsField === undefined) return config;
+  return { ...config, extends: Array.isArray(extendsField) ? extendsField.map(rewrite) : rewrite(extendsField) };
 }
 
 function containedResolutionHost(root: string, fileSystem: ContainedFileSystem) {
@@ -213,23 +320,31 @@ interface Answer {
  * on here), and so is whether answering was refused for leaving the project, so every importer of
  * an outside module gets its `problems` entry, however often the answer is reused.
  */
-function projectOnlyResolver(options: ts.CompilerOptions, host: ts.ModuleResolutionHost, fileSystem: ContainedFileSystem) {
+function projectOnlyResolver(
+  programOptions: ts.CompilerOptions,
+  optionsFor: (containingFile: string) => ts.CompilerOptions,
+  packages: WorkspacePackages,
+  host: ts.ModuleResolutionHost,
+  fileSystem: ContainedFileSystem,
+) {
   const answers = new Map<string, Answer>();
-  const pathPatterns = Object.keys(options.paths ?? {});
   const notFollowed: Answer = { resolved: undefined, refused: false };
-  const mayLeadIntoProject = (name: string): boolean =>
-    isPathLike(name) || options.baseUrl !== undefined || pathPatterns.some((pattern) => matchesPathPattern(pattern, name));
+  const mayLeadIntoProject = (name: string, options: ts.CompilerOptions): boolean =>
+    isPathLike(name) || options.baseUrl !== undefined || Object.keys(options.paths ?? {}).some((pattern) => matchesPathPattern(pattern, name));
 
   function resolve(name: string, containingFile: string, mode: ts.ResolutionMode): Answer {
-    if (!mayLeadIntoProject(name)) return notFollowed;
+    const options = optionsFor(containingFile);
+    const viaCompiler = mayLeadIntoProject(name, options);
+    if (!viaCompiler && !packages.names(name)) return notFollowed;
     const key = `${path.dirname(containingFile)}\u0000${name}\u0000${mode ?? ''}`;
     let answer = answers.get(key);
     if (!answer) {
       const before = fileSystem.refusals;
-      let resolved = ts.resolveModuleName(name, containingFile, options, host, undefined, undefined, mode).resolvedModule;
+      let resolved = viaCompiler ? ts.resolveModuleName(name, containingFile, options, host, undefined, undefined, mode).resolvedModule : undefined;
       const refused = !resolved && fileSystem.refusals > before;
       if (resolved && (resolved.isExternalLibraryImport || resolved.resolvedFileName.includes('/node_modules/'))) resolved = undefined;
-      answer = { resolved, refused };
+      resolved ??= asResolvedModule(packages.resolve(name));
+      answer = { resolved, refused: refused && !resolved };
       answers.set(key, answer);
     }
     return answer;
@@ -241,7 +356,7 @@ function projectOnlyResolver(options: ts.CompilerOptions, host: ts.ModuleResolut
   function literals(problems: LeakProjectProblem[], allow?: (file: string) => boolean, blocked?: Map<string, Map<string, string>>): NonNullable<ts.CompilerHost['resolveModuleNameLiterals']> {
     return (moduleLiterals, containingFile, _redirected, _options, containingSourceFile) =>
       moduleLiterals.map((literal) => {
-        const answer = resolve(literal.text, containingFile, ts.getModeForUsageLocation(containingSourceFile, literal, options));
+        const answer = resolve(literal.text, containingFile, ts.getModeForUsageLocation(containingSourceFile, literal, programOptions));
         if (answer.refused) {
           const line = containingSourceFile.getLineAndCharacterOfPosition(literal.getStart(containingSourceFile)).line + 1;
           const problemKey = `${containingFile}\u0000${line}`;
@@ -267,6 +382,15 @@ function projectOnlyResolver(options: ts.CompilerOptions, host: ts.ModuleResolut
 
   return { resolve, literals, followed };
 }
+
+/** A workspace package's module as the compiler's answer; files the Program cannot load (JSON, CSS) are not followed. */
+function asResolvedModule(file: string | undefined): ts.ResolvedModuleFull | undefined {
+  const extension = file === undefined ? undefined : LOADABLE_EXTENSIONS.find((candidate) => file.endsWith(candidate));
+  return file && extension ? { resolvedFileName: file, extension, isExternalLibraryImport: false } : undefined;
+}
+
+// Declaration forms first: `.d.ts` also ends with `.ts`.
+const LOADABLE_EXTENSIONS = [ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts, ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Mts, ts.Extension.Cts, ts.Extension.Js, ts.Extension.Jsx, ts.Extension.Mjs, ts.Extension.Cjs];
 
 /** Relative, absolute or a package.json `#import`: resolved without a node_modules lookup. */
 function isPathLike(specifier: string): boolean {
