@@ -223,6 +223,14 @@ export class RustTaintAnalysis {
   private readonly idBindings = new WeakMap<Env, Map<string, IdArgument>>();
   /** `Type.field` -> the secret stored there by a struct literal (`Client { token }`), for `self.token` in its methods. */
   private readonly storedFields = new Map<string, Taint>();
+  /**
+   * `Type.field` -> a summarised function's parameter stored there (`fn new(url) -> Self { Self
+   * { url } }`): a sink its methods reach from `self.url` is a sink of that parameter, for callers
+   * in other files (`RequestData::new(url_with_key, ..)` there, `debug!("{url}")` in a method here).
+   */
+  private readonly storedParams = new Map<string, Taint>();
+  /** Types whose stored parameters were found: their methods are walked even when only planned functions are. */
+  private readonly paramTypes = new Set<string>();
   /** Types that got a stored secret field since their methods were walked. */
   private readonly dirtyTypes = new Set<string>();
   private readonly secretIds: Set<string>;
@@ -293,7 +301,7 @@ export class RustTaintAnalysis {
       this.dirtyTypes.clear();
       for (const fn of this.setup.functions.all) {
         const owner = fn.qualified?.slice(0, fn.qualified.length - fn.name.length - 2);
-        if (!fn.hasSelf || !owner || !types.has(owner) || (only && !only.has(fn))) continue;
+        if (!fn.hasSelf || !owner || !types.has(owner) || (only && !only.has(fn) && !this.paramTypes.has(owner))) continue;
         try {
           this.analyze(fn, null);
         } catch (error) {
@@ -617,7 +625,7 @@ export class RustTaintAnalysis {
     const start = node.startIndex + shift;
     const end = node.endIndex + shift;
     if (containsOffset(this.vocabularyOffsets(), start, end)) return true;
-    if ((this.setup.functions.secretFields.size > 0 || this.storedFields.size > 0) && containsOffset(this.wordOffsets('self'), start, end)) return true;
+    if ((this.setup.functions.secretFields.size > 0 || this.hasStoredFields()) && containsOffset(this.wordOffsets('self'), start, end)) return true;
     for (const [name, taint] of env) if (taint && containsOffset(this.wordOffsets(name), start, end)) return true;
     return false;
   }
@@ -652,7 +660,8 @@ export class RustTaintAnalysis {
   private mentionsTaintedName(node: Node, env: Env, shift: number): boolean {
     const text = this.setup.text.slice(node.startIndex + shift, node.endIndex + shift);
     for (const [name, taint] of env) if (taint && text.includes(name)) return true;
-    return false;
+    // `self.url` / `let T { url, .. } = self` in a method of a type a parameter was stored in.
+    return this.storedParams.size > 0 && this.currentFunction?.hasSelf === true && text.includes('self');
   }
 
   private bind(pattern: Node, taint: Taint | null, env: Env, shift: number): void {
@@ -693,7 +702,7 @@ export class RustTaintAnalysis {
       const field = left.childForFieldName('field')?.text;
       if (base?.type !== 'identifier' || !field || !taint) return;
       const previous = env.get(base.text);
-      if (base.text === 'self' && this.currentFunction?.qualified && taintKind(taint) === 'r') this.storeField(this.implType() ?? '', field, taint);
+      if (base.text === 'self' && this.currentFunction?.qualified && taintKind(taint) !== 's') this.storeField(this.implType() ?? '', field, taint);
       const fields = new Map(previous?.fields ?? []);
       fields.set(field, taint);
       const stepped = this.withStep(taint, left, shift, `assigned to \`${base.text}.${field}\``);
@@ -736,12 +745,14 @@ export class RustTaintAnalysis {
     let target: Node | null = value;
     while (target && (target.type === 'unary_expression' || target.type === 'reference_expression' || target.type === 'parenthesized_expression')) target = target.namedChild(target.namedChildCount - 1);
     const type = target?.type === 'self' ? this.implType() : null;
-    if (!target || !type || this.storedFields.size === 0) return null;
+    if (!target || !type || !this.hasStoredFields()) return null;
     const fields = new Map<string, Taint | null>();
     let first: Taint | null = null;
-    for (const [key, stored] of this.storedFields) {
+    for (const key of new Set([...this.storedFields.keys(), ...this.storedParams.keys()])) {
       if (!key.startsWith(`${type}.`)) continue;
       const field = key.slice(type.length + 1);
+      const stored = this.storedAt(key);
+      if (!stored) continue;
       const read = this.withStep(stored, target, shift, `read as \`self.${field}\``);
       fields.set(field, read);
       first ??= read;
@@ -749,13 +760,25 @@ export class RustTaintAnalysis {
     return first ? { ...first, members: undefined, fields } : null;
   }
 
+  /** A secret stored in a field (real taint), or a summarised function's parameter (see storedParams). */
   private storeField(type: string, field: string, taint: Taint): void {
     if (!type) return;
     const key = `${type}.${field}`;
-    if (this.storedFields.has(key)) return;
+    const stored = taintKind(taint) === 'r' ? this.storedFields : this.storedParams;
+    if (stored.has(key)) return;
     this.storedVersion++;
-    this.storedFields.set(key, taint);
+    stored.set(key, taint);
     this.dirtyTypes.add(type);
+    if (stored === this.storedParams) this.paramTypes.add(type);
+  }
+
+  /** What `self.field` holds in a method of the type: a stored secret first, else a stored parameter. */
+  private storedAt(key: string): Taint | undefined {
+    return this.storedFields.get(key) ?? this.storedParams.get(key);
+  }
+
+  private hasStoredFields(): boolean {
+    return this.storedFields.size > 0 || this.storedParams.size > 0;
   }
 
   /** `write!(s, "{}", key)` taints `s`. */
@@ -1041,7 +1064,7 @@ export class RustTaintAnalysis {
     if (own && (taintKind(own) === 'r' || !secretField)) return own;
     // `self.token` in a method of a type whose literal received a secret in that field.
     if (base?.type === 'self' && !baseTaint) {
-      const stored = this.storedFields.get(`${this.implType() ?? ''}.${field}`);
+      const stored = this.storedAt(`${this.implType() ?? ''}.${field}`);
       if (stored) return this.withStep(stored, node, shift, `read as \`self.${field}\``);
     }
     // A secret-typed field is a secret whatever parameter taint its base carries.
@@ -1076,7 +1099,7 @@ export class RustTaintAnalysis {
     if (first) {
       const written = node.childForFieldName('name');
       const type = written ? (written.text === 'Self' ? this.implType() : lastSegment(written)) : null;
-      for (const [name, taint] of fields) if (type && taint && taintKind(taint) === 'r') this.storeField(type, name, taint);
+      for (const [name, taint] of fields) if (type && taint && taintKind(taint) !== 's') this.storeField(type, name, taint);
     }
     return first ? { ...first, members: undefined, fields } : null;
   }
@@ -1124,10 +1147,20 @@ export class RustTaintAnalysis {
     const secretType = segments.find((segment) => this.secretTypes.has(segment));
     if (PROPAGATING_CALLS.has(last) || isUpperCase(last) || secretType) {
       const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
+      // `RequestData::new(url_with_key, ..)` of a type another file of the crate may define: its
+      // summary (second pass) says which of its methods reach a sink from the field it is stored in.
+      if (taint && taintKind(taint) === 'r' && last === 'new' && this.mayBeCrateType(segments)) this.noteUnresolved(segments.join('::'), args, env, shift, node);
       if (taint && (taintKind(taint) === 'r' || !secretType)) return taint;
       return secretType ? this.typedSource(secretType, `\`${segments.slice(-2).join('::')}(..)\``, node, shift) : null;
     }
     return args.length > 0 ? this.noteUnresolved(segments.join('::'), args, env, shift, node) : null;
+  }
+
+  /** `Type::new`: a type this file does not import from another crate, nor one of the standard library's. */
+  private mayBeCrateType(segments: string[]): boolean {
+    if (segments.length !== 2 || !isTypeName(segments[0]) || LIBRARY_TYPES.has(segments[0])) return false;
+    const imported = this.setup.imports.aliases.get(segments[0]);
+    return !imported || imported.length < 2 || CRATE_PATH_ROOTS.has(imported[0]);
   }
 
   /** The result of `receiver.method(args)` for a method that is no function of the project. */
@@ -1304,7 +1337,7 @@ export class RustTaintAnalysis {
 
   private mentionsInteresting(tokens: Node[], env: Env): boolean {
     for (const token of tokens) {
-      if (token.type === 'self') return this.setup.functions.secretFields.size > 0 || this.storedFields.size > 0;
+      if (token.type === 'self') return this.setup.functions.secretFields.size > 0 || this.hasStoredFields();
       for (const identifier of tokenIdentifiers(token)) {
         const name = identifier.text;
         if (env.get(name) || this.staticInteresting.has(name)) return true;
@@ -1502,6 +1535,19 @@ function firstArgument(found: ArgumentTaint[]): ArgumentTaint | null {
   if (!taint) return null;
   const chosen = found.find((item) => taintKind(item.taint) === taintKind(taint)) ?? found[0];
   return { ...chosen, taint };
+}
+
+/** Standard-library and common wrapper types whose `new` keeps its argument (never another file's function). */
+const LIBRARY_TYPES = new Set([
+  'String', 'Vec', 'Box', 'Arc', 'Rc', 'Cell', 'RefCell', 'Mutex', 'RwLock', 'OnceCell', 'OnceLock', 'Cow', 'PathBuf', 'OsString', 'CString',
+  'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'Pin', 'Some', 'Ok', 'Err', 'Secret', 'SecretString', 'SecretBox', 'SecretVec',
+]);
+/** First segments of a `use` path into this crate. */
+const CRATE_PATH_ROOTS = new Set(['crate', 'self', 'super']);
+
+function isTypeName(segment: string): boolean {
+  const first = segment.charCodeAt(0);
+  return first >= 65 && first <= 90;
 }
 
 function isUpperCase(name: string): boolean {
