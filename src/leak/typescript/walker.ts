@@ -980,7 +980,7 @@ export class TaintWalker {
     // `new Request(url, { headers: { Authorization } })`: the request object keeps its headers (printed when logged whole).
     if (name === 'Request' && firstTaint(...args)) {
       const [url, init] = args;
-      const fields = new Map<string, Taint>(init?.fields ?? (init ? [['*', init]] : []));
+      const fields = new Map<string, Taint>(init?.fields ?? (init ? [[SPREAD_KEY, init]] : []));
       if (url) fields.set('url', asValue(url));
       const first = firstTaint(init, url)!;
       return { origin: first.origin, flow: [...first.flow, stepAt(this.ctx.root, node, `kept by new Request()`)], fields };
@@ -1299,7 +1299,9 @@ export class TaintWalker {
       // A container built from members of the parameter (`{ initialUrl: url }` with `url` out of
       // `function f({ url, headers })`) holds those members only, not the whole parameter.
       const paths = taint.fields ? asValue(taint).paths : taint.paths;
-      if (!sinks.some((existing) => existing.ruleId === ruleId && existing.at === target)) {
+      // One sink reached through different members (`options.session._trace`, then `options.tracing`)
+      // keeps an entry per member set, each with its own flow: the first must not hide the others.
+      if (!sinks.some((existing) => existing.ruleId === ruleId && existing.at === target && coversPaths(existing.paths, paths))) {
         sinks.push({ ruleId, sink, flow: flow.slice(taint.flow.length), at: target, ...(paths ? { paths } : {}) });
       }
       return;
@@ -1412,6 +1414,13 @@ function clientFields(constructor: ts.ConstructorDeclaration, index: number, ctx
   }
   ctx.clientFields.set(parameter, found); // complete
   return found;
+}
+
+/** A sink entry reached by the members `known` (absent: the whole parameter) already stands for one reached by `added`. */
+function coversPaths(known: string[][] | undefined, added: string[][] | undefined): boolean {
+  if (!known) return true;
+  if (!added) return false;
+  return added.every((path) => known.some((other) => other.length === path.length && other.every((segment, i) => segment === path[i])));
 }
 
 /** The same value as seen from a one-parameter summary (a field's): parameter 0 everywhere. */
