@@ -15,7 +15,8 @@ import { mayContainSource, sourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
-import { declaredCalleeNames, sourceReachingFiles } from './callee-names.js';
+import { declaredCalleeNames } from './callee-names.js';
+import { carrierReachingFiles } from './carrier-reaching.js';
 import { importersOf, realPathOr } from './importers.js';
 import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext, LeakCollector } from './taint.js';
@@ -81,9 +82,18 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     const created = leakProject.createProgram(roots);
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
-    const sourceReaching = sourceReachingFiles(candidates.map(realPathOr), leakProject.imports);
-    const reachingFiles = program.getSourceFiles().filter((sourceFile) => sourceReaching.has(sourceFile.fileName) || sourceReaching.has(realPathOr(sourceFile.fileName)));
     const project = leakProject;
+    const candidateSet = new Set(candidates.map(realPathOr));
+    const reach = carrierReachingFiles({
+      sourceFiles: program.getSourceFiles(),
+      isCandidate: (file) => candidateSet.has(file) || candidateSet.has(realPathOr(file)),
+      resolve: (file, specifier) => project.resolveImport(file, specifier),
+      namesSource: (text) => mayContainSource(text, needles),
+      imports: project.imports,
+    });
+    // Resolution answers real paths; a root's name may run through a linked directory above the root.
+    const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, realPathOr(file)]));
+    const reachingFiles = program.getSourceFiles().filter((sourceFile) => reach.reaching.has(sourceFile.fileName));
     const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
       const imported = project.resolveImport(sourceFile.fileName, specifier);
       return imported !== undefined && sourceReaching.has(imported);
@@ -92,7 +102,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // Each root walks as it would alone (memo-monitor.ts): what a shard, a cached rerun and a replay rely on.
     monitor = new ContextMonitor();
     monitor.install(ctx);
-    input.observer?.onProgram({ ctx, monitor, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, importsReaching, exported });
+    input.observer?.onProgram({ ctx, monitor, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, carriers: reach.carriers, importsReaching, exported });
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };

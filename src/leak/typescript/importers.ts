@@ -107,10 +107,9 @@ const BACKTICK = 0x60;
 
 /** The candidate's exports an importer can receive a secret through (null: any name). */
 export function carryingExports(file: string, text: string, project: LeakProject, needles: SourceNeedles): string[] | null {
-  return secretCarryingExports(file, text, {
-    namesSource: (fragment) => mayContainSource(fragment, needles),
-    isProjectModule: (specifier) => project.resolveImport(file, specifier) !== undefined,
-  });
+  const isProjectModule = (specifier: string): boolean => project.resolveImport(file, specifier) !== undefined;
+  // What a project module exports is not known here: any of it may carry.
+  return secretCarryingExports(file, text, { namesSource: (fragment) => mayContainSource(fragment, needles), isProjectModule, importCarries: isProjectModule });
 }
 
 export function realPathOr(file: string): string {

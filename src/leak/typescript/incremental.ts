@@ -37,6 +37,7 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { betterFlow, walkRoot } from './analyze.js';
 import { ContextMonitor } from './memo-monitor.js';
 import { declaredCalleeNames } from './callee-names.js';
+import { answerFor, sameExports } from './carrier-reaching.js';
 import { ts } from './compiler-api.js';
 import { carryingExports, importersOf, realPathOr } from './importers.js';
 import { createLeakContext } from './program-analysis.js';
@@ -58,6 +59,8 @@ export interface LeakPassObserver {
     unloaded: string[];
     reachingFiles: ts.SourceFile[];
     importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean;
+    /** Source-reaching file (absolute) -> its exports that can carry a secret (carrier-reaching.ts; null: any name). */
+    carriers: ReadonlyMap<string, string[] | null>;
     /** Candidate (absolute) -> the names it exports (importers.ts; null: any name). */
     exported: ReadonlyMap<string, string[] | null>;
   }): void;
@@ -78,6 +81,8 @@ export interface RootsRecord {
   graph: Record<string, string[]>;
   /** Source-reaching loaded file -> the callee names it declares (callee-names.ts). */
   reaching: Record<string, string[]>;
+  /** Source-reaching loaded file -> its exports that can carry a secret (carrier-reaching.ts); absent in older records. */
+  carriers?: Record<string, string[] | null>;
   /** Roots the Program could not load (their errors are `unloadedErrors`). */
   unloadedErrors: FileError[];
   /** Imports and tsconfig parts not followed (project.ts). */
@@ -168,6 +173,7 @@ export class RootsRecorder implements LeakPassObserver {
       global: info.program.getSourceFiles().filter(isGlobal).map((sourceFile) => rel(sourceFile.fileName)),
       graph: graphOf(info.project, this.keys),
       reaching: Object.fromEntries(info.reachingFiles.map((sourceFile) => [rel(sourceFile.fileName), namesOf(sourceFile, info.importsReaching)])),
+      carriers: Object.fromEntries([...info.carriers].map(([file, names]) => [rel(file), names])),
       unloadedErrors: info.unloaded.map((file) => ({ file: relativePath(info.ctx.root, file), message: 'leak analysis: the file could not be loaded' })),
       problems: info.project.problems.map((problem) => ({ file: relativePath(info.ctx.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
       walks: info.roots.map((root) => this.walks.get(root)).filter((walk): walk is StoredWalk => walk !== undefined),
@@ -258,10 +264,21 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     const imported = project.resolveImport(sourceFile.fileName, specifier);
     return imported !== undefined && reachingAbs.has(imported);
   };
+  const carriers = record.carriers;
+  if (!carriers || typeof carriers !== 'object') return full('no carriers recorded');
+  const carriersAbs = new Map(Object.entries(carriers).map(([file, names]) => [keys.abs(file), names]));
   for (const file of input.changed) {
     const sourceFile = program.getSourceFile(keys.abs(file));
     if (!sourceFile) return full(`${file} not loaded`);
     if (reaching.has(file) && !sameSet(namesOf(sourceFile, importsReaching), record.reaching[file])) return full(`${file}: declared callee names changed`);
+    // The source-reaching set is the recorded one only while each edited file receives and hands
+    // on what it did (carrier-reaching.ts), and, in an import cycle, the fixed point might shrink.
+    const candidate = candidates.has(file);
+    const answer = answerFor(sourceFile, candidate ? (text) => mayContainSource(text, needles) : noSource, (from, specifier) => project.resolveImport(from, specifier), reachingAbs, carriersAbs);
+    if (candidate || answer.receives) {
+      if (!reaching.has(file) || !sameExports(answer.exports, carriers[file])) return full(`${file}: what it carries changed`);
+    } else if (reaching.has(file)) return full(`${file}: no longer receives a secret`);
+    if (reaching.has(file) && inImportCycle(file, record.graph)) return full(`${file}: in an import cycle`);
   }
   // The root list stays as recorded: files whose importer status an edit can change keep it.
   const exported = new Map<string, string[] | null>();
@@ -603,4 +620,20 @@ function sameSet(a: readonly string[], b: readonly string[] | undefined): boolea
   if (!b || a.length !== b.length) return false;
   const set = new Set(b);
   return a.every((item) => set.has(item));
+}
+
+const noSource = (): boolean => false;
+
+/** Whether `file` can reach itself through the recorded import graph. */
+function inImportCycle(file: string, graph: Record<string, string[]>): boolean {
+  const seen = new Set<string>();
+  const stack = [...(graph[file] ?? [])];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (next === file) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(graph[next] ?? []));
+  }
+  return false;
 }

@@ -328,6 +328,17 @@ function projectOnlyResolver(
   fileSystem: ContainedFileSystem,
 ) {
   const answers = new Map<string, Answer>();
+  // Answers are shared by every importer with the same settings that asks for the same place: a
+  // relative specifier names one absolute path, and a bare one (tsconfig `paths`, a workspace
+  // package) means the same from any directory under one config. Keyed per directory, a monorepo
+  // resolved `@/lib/x` again from each of hundreds of directories, probing the disk each time.
+  const configIds = new WeakMap<ts.CompilerOptions, number>();
+  const configId = (options: ts.CompilerOptions): number => {
+    let id = configIds.get(options);
+    if (id === undefined) configIds.set(options, (id = nextConfigId++));
+    return id;
+  };
+  let nextConfigId = 0;
   const notFollowed: Answer = { resolved: undefined, refused: false };
   const mayLeadIntoProject = (name: string, options: ts.CompilerOptions): boolean =>
     isPathLike(name) || options.baseUrl !== undefined || Object.keys(options.paths ?? {}).some((pattern) => matchesPathPattern(pattern, name));
@@ -336,7 +347,7 @@ function projectOnlyResolver(
     const options = optionsFor(containingFile);
     const viaCompiler = mayLeadIntoProject(name, options);
     if (!viaCompiler && !packages.names(name)) return notFollowed;
-    const key = `${path.dirname(containingFile)}\u0000${name}\u0000${mode ?? ''}`;
+    const key = `${configId(options)}\u0000${answerPlace(name, containingFile)}\u0000${mode ?? ''}`;
     let answer = answers.get(key);
     if (!answer) {
       const before = fileSystem.refusals;
@@ -391,6 +402,13 @@ function asResolvedModule(file: string | undefined): ts.ResolvedModuleFull | und
 
 // Declaration forms first: `.d.ts` also ends with `.ts`.
 const LOADABLE_EXTENSIONS = [ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts, ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Mts, ts.Extension.Cts, ts.Extension.Js, ts.Extension.Jsx, ts.Extension.Mjs, ts.Extension.Cjs];
+
+/** Where a specifier's answer is the same for every importer: its absolute path, or the name itself; `#imports` depend on the importer's package.json. */
+function answerPlace(specifier: string, containingFile: string): string {
+  if (specifier.startsWith('#')) return `${path.dirname(containingFile)}\u0000${specifier}`;
+  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') return path.resolve(path.dirname(containingFile), specifier);
+  return specifier;
+}
 
 /** Relative, absolute or a package.json `#import`: resolved without a node_modules lookup. */
 function isPathLike(specifier: string): boolean {

@@ -4,11 +4,12 @@
 // it need not be a root of the leak Program (importers.ts); on a monorepo that is most importers.
 //
 // Decided on the module's top-level statements, from syntax only, and on the safe side:
-// - a declaration carries when its text names a source, or it refers to a module-level name that
-//   carries, or to a name imported from a project module (which may return a secret; whether it
-//   does is not known here), to a fixed point;
-// - a top-level statement that is not a declaration (`client.setKey(process.env.K)`) and names a
-//   source, or refers to a carrier, makes every module-level name it refers to a carrier;
+// - a top-level statement carries when its text names a source, or it refers to a module-level
+//   name that carries, or to a name imported from a project module (which may return a secret;
+//   whether it does is not known here), to a fixed point;
+// - a statement that carries makes carriers of the names it declares and of every module-level
+//   variable it refers to, since it may store the secret there (`function init() { cache = process.env.K }`
+//   then `export const get = () => cache`, or `client.setKey(process.env.K)`);
 // - a variable set to an instance of a package's class (`new Client({ token })`, imported from a
 //   package, not a project file) carries nothing: the constructor consumes the credential, as the
 //   taint walk decides (walker.ts, newTaint), except the classes that keep what they are given
@@ -20,8 +21,19 @@ import { ts } from './compiler-api.js';
 export interface CarrierQuestions {
   /** Whether a piece of source text names a source (prefilter.ts's test). */
   namesSource(text: string): boolean;
-  /** Whether an import specifier of this module resolves to a file of the project. */
+  /** Whether an import specifier of this module resolves to a file of the project (else a package). */
   isProjectModule(specifier: string): boolean;
+  /** Whether what `specifier` exports as `name` can carry a secret ('*': any export of it, for a namespace or `export *`). */
+  importCarries(specifier: string, name: string): boolean;
+  /** The carrying export names of a module `export * from` re-exports (null or absent: not known, any name may). */
+  reExportedCarriers?(specifier: string): string[] | null;
+}
+
+export interface CarrierAnswer {
+  /** The export names that can carry a secret, sorted; null when any name an importer uses can. */
+  exports: string[] | null;
+  /** Whether the module receives a secret-carrying binding through an import, a re-export, `require` or `import()`. */
+  receives: boolean;
 }
 
 interface TopLevel {
@@ -29,10 +41,16 @@ interface TopLevel {
   declares: string[];
   /** Identifiers it refers to (any name; those that are not module-level are ignored). */
   refers: Set<string>;
+  /**
+   * Names it may store a value into: roots of assignment targets (`cache = …`, `store.key = …`),
+   * of receivers of mutating calls (`cache.set(…)`), of `Object.assign`'s target; for a top-level
+   * statement that declares nothing (`client.configure(process.env.K)`), every name it refers to.
+   */
+  stores: Set<string>;
   namesSource: boolean;
 }
 
-/** The export names that can carry a secret, sorted; null when any name an importer uses can. */
+/** The export names of a module's text that can carry a secret (see CarrierAnswer.exports). */
 export function secretCarryingExports(file: string, text: string, questions: CarrierQuestions): string[] | null {
   let sourceFile: ts.SourceFile;
   try {
@@ -40,62 +58,144 @@ export function secretCarryingExports(file: string, text: string, questions: Car
   } catch {
     return null;
   }
+  return carriersOf(sourceFile, questions).exports;
+}
+
+/** What a parsed module's exports can carry, and whether it receives a carrier at all. */
+export function carriersOf(sourceFile: ts.SourceFile, questions: CarrierQuestions): CarrierAnswer {
   const carriers = new Set<string>();
   const packageBindings = new Set<string>();
   const statements: TopLevel[] = [];
+  const variables = new Set<string>(); // module-level variables: where a statement may store a secret
   const exportsOf = new Map<string, string[]>(); // export name -> local names it stands for
   let esExports = false;
+  let anyName = false;
+  let receives = false;
+  const exportAs = (exportName: string, local: string): void => {
+    exportsOf.set(exportName, [...(exportsOf.get(exportName) ?? []), local]);
+  };
   for (const statement of sourceFile.statements) {
-    if (ts.isExportAssignment(statement)) return null; // export default x / export = x
     if (ts.isImportDeclaration(statement)) {
       if (!ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const fromProject = questions.isProjectModule(statement.moduleSpecifier.text);
-      for (const name of importedNames(statement)) (fromProject ? carriers : packageBindings).add(name);
+      const specifier = statement.moduleSpecifier.text;
+      const fromProject = questions.isProjectModule(specifier);
+      for (const [local, imported] of importedBindings(statement)) {
+        if (!fromProject) packageBindings.add(local);
+        else if (questions.importCarries(specifier, imported)) {
+          carriers.add(local);
+          receives = true;
+        }
+      }
       continue;
     }
     if (ts.isExportDeclaration(statement)) {
       esExports = true;
-      if (!statement.exportClause || ts.isNamespaceExport(statement.exportClause)) return null; // export * (as ns) from
+      const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      if (!statement.exportClause || ts.isNamespaceExport(statement.exportClause)) {
+        if (specifier === undefined || !questions.importCarries(specifier, '*')) continue;
+        receives = true;
+        const exportClause = statement.exportClause;
+        if (exportClause) {
+          // export * as ns from: ns carries.
+          carriers.add(`\u0000export:${exportClause.name.text}`);
+          exportAs(exportClause.name.text, `\u0000export:${exportClause.name.text}`);
+          continue;
+        }
+        // export * from: the carrying names of that module, when known; else any name may.
+        const names = questions.reExportedCarriers?.(specifier) ?? null;
+        if (names === null) anyName = true;
+        else for (const name of names) {
+          carriers.add(`\u0000export:${name}`);
+          exportAs(name, `\u0000export:${name}`);
+        }
+        continue;
+      }
       for (const element of statement.exportClause.elements) {
-        if (element.name.text === 'default') return null;
-        // `export { x } from './y'` carries whatever y's x does: not read here, so it may.
-        if (statement.moduleSpecifier) carriers.add(`\u0000export:${element.name.text}`);
-        exportsOf.set(element.name.text, [...(exportsOf.get(element.name.text) ?? []), (element.propertyName ?? element.name).getText(sourceFile)]);
+        const local = (element.propertyName ?? element.name).getText(sourceFile);
+        if (specifier === undefined) {
+          if (element.name.text === 'default') anyName = true;
+          exportAs(element.name.text, local);
+        } else if (questions.importCarries(specifier, local)) {
+          // `export { x } from './y'` carries what y's x does.
+          carriers.add(`\u0000export:${element.name.text}`);
+          exportAs(element.name.text, `\u0000export:${element.name.text}`);
+          receives = true;
+        }
       }
       continue;
     }
     const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
     const exported = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false;
-    if (exported && modifiers!.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return null;
+    if (ts.isExportAssignment(statement) || (exported && modifiers!.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword))) anyName = true; // export default / export =
     const declares = declaredNames(statement);
     if (exported) {
       esExports = true;
-      for (const name of declares) exportsOf.set(name, [...(exportsOf.get(name) ?? []), name]);
+      for (const name of declares) exportAs(name, name);
     }
     if (ts.isVariableStatement(statement)) {
       // Each declarator on its own: `const a = 1, b = process.env.K` makes b a carrier, not a.
       for (const declaration of statement.declarationList.declarations) {
+        for (const name of bindingNames(declaration.name)) variables.add(name);
         if (isPackageInstance(declaration.initializer, packageBindings, sourceFile, questions)) continue;
-        statements.push({ declares: bindingNames(declaration.name), refers: referredNames(declaration), namesSource: questions.namesSource(declaration.getText(sourceFile)) });
+        statements.push(topLevel(bindingNames(declaration.name), declaration, sourceFile, questions));
       }
       continue;
     }
-    statements.push({ declares, refers: referredNames(statement), namesSource: questions.namesSource(statement.getText(sourceFile)) });
+    statements.push(topLevel(declares, statement, sourceFile, questions));
   }
-  if (!esExports && /\.[cm]?jsx?$/i.test(file)) return null; // CommonJS: `module.exports` can be anything
-  spreadToFixedPoint(statements, carriers);
-  const names = [...exportsOf].filter(([exportName, locals]) => carriers.has(`\u0000export:${exportName}`) || locals.some((local) => carriers.has(local))).map(([name]) => name);
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const statement of statements) if (statement.namesSource) receives = true;
+  spreadToFixedPoint(statements, carriers, variables);
+  // CommonJS (no ES exports): `module.exports` can be anything.
+  if (anyName || (!esExports && /\.[cm]?jsx?$/i.test(sourceFile.fileName))) return { exports: null, receives: receives || carriers.size > 0 };
+  const names = [...exportsOf].filter(([, locals]) => locals.some((local) => carriers.has(local))).map(([name]) => name);
+  return { exports: names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), receives };
 }
 
-function spreadToFixedPoint(statements: TopLevel[], carriers: Set<string>): void {
+/** A top-level statement's names and references; `require('./x')` / `import('./x')` of a carrying module counts as naming a source. */
+function topLevel(declares: string[], node: ts.Node, sourceFile: ts.SourceFile, questions: CarrierQuestions): TopLevel {
+  const refers = new Set<string>();
+  const stores = new Set<string>();
+  let loadsCarrier = false;
+  const visit = (child: ts.Node): void => {
+    if (ts.isIdentifier(child)) refers.add(child.text);
+    else if (ts.isShorthandPropertyAssignment(child)) refers.add(child.name.text);
+    else if (ts.isBinaryExpression(child) && child.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && child.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(child.left, stores);
+    else if (ts.isCallExpression(child)) {
+      const callee = child.expression;
+      if (ts.isPropertyAccessExpression(callee) && MUTATORS.has(callee.name.text)) {
+        if (callee.name.text === 'assign' && child.arguments.length > 0) addRoot(child.arguments[0], stores);
+        else addRoot(callee.expression, stores);
+      }
+      if (child.arguments.length === 1 && ts.isStringLiteralLike(child.arguments[0])) {
+        const isLoad = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
+        if (isLoad && questions.isProjectModule(child.arguments[0].text) && questions.importCarries(child.arguments[0].text, '*')) loadsCarrier = true;
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return { declares, refers, stores: declares.length === 0 ? refers : stores, namesSource: loadsCarrier || questions.namesSource(node.getText(sourceFile)) };
+}
+
+/** Methods that store their argument in the receiver (or, for `Object.assign`, in the first argument). */
+const MUTATORS = new Set(['set', 'push', 'unshift', 'add', 'assign', 'append', 'splice', 'setItem', 'put', 'fill']);
+
+function addRoot(expression: ts.Expression, into: Set<string>): void {
+  let root = expression;
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isParenthesizedExpression(root) || ts.isNonNullExpression(root)) root = root.expression;
+  if (ts.isIdentifier(root)) into.add(root.text);
+}
+
+function spreadToFixedPoint(statements: TopLevel[], carriers: Set<string>, variables: ReadonlySet<string>): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const statement of statements) {
       const carries = statement.namesSource || [...statement.refers].some((name) => carriers.has(name));
       if (!carries) continue;
-      // A declaration makes its own names carriers; any other statement may store into what it names.
-      const reached = statement.declares.length > 0 ? statement.declares : [...statement.refers];
+      // Its own names carry, and so may every module-level variable it refers to: a function that
+      // names a source may store it there (`cache = process.env.K`, `store.key = …`) for another
+      // export to return. Functions, classes and imports it mentions are not storage.
+      const reached = [...statement.declares, ...[...statement.stores].filter((name) => variables.has(name))];
       for (const name of reached) {
         if (carriers.has(name)) continue;
         carriers.add(name);
@@ -119,14 +219,15 @@ function isPackageInstance(initializer: ts.Expression | undefined, packageBindin
   return !questions.namesSource(expression.expression.getText(sourceFile));
 }
 
-function importedNames(statement: ts.ImportDeclaration): string[] {
+/** Local name -> the name imported ('default' for a default import, '*' for a namespace); type-only imports bind nothing. */
+function importedBindings(statement: ts.ImportDeclaration): Array<[string, string]> {
   const clause = statement.importClause;
   if (!clause || clause.isTypeOnly) return [];
-  const names = clause.name ? [clause.name.text] : [];
-  const bindings = clause.namedBindings;
-  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-  else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) names.push(element.name.text);
-  return names;
+  const bindings: Array<[string, string]> = clause.name ? [[clause.name.text, 'default']] : [];
+  const named = clause.namedBindings;
+  if (named && ts.isNamespaceImport(named)) bindings.push([named.name.text, '*']);
+  else if (named) for (const element of named.elements) if (!element.isTypeOnly) bindings.push([element.name.text, (element.propertyName ?? element.name).text]);
+  return bindings;
 }
 
 function declaredNames(statement: ts.Statement): string[] {
@@ -141,15 +242,4 @@ function declaredNames(statement: ts.Statement): string[] {
 function bindingNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
-}
-
-function referredNames(statement: ts.Node): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) names.add(node.text);
-    else if (ts.isShorthandPropertyAssignment(node)) names.add(node.name.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(statement);
-  return names;
 }
