@@ -55,10 +55,11 @@ export function secretCarryingExports(file: string, text: string, questions: Car
   let sourceFile: ts.SourceFile;
   try {
     sourceFile = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
+    return carriersOf(sourceFile, questions).exports;
   } catch {
+    // A text the parser cannot take (nested too deep): any name may carry.
     return null;
   }
-  return carriersOf(sourceFile, questions).exports;
 }
 
 /** What a parsed module's exports can carry, and whether it receives a carrier at all. */
@@ -156,7 +157,14 @@ function topLevel(declares: string[], node: ts.Node, sourceFile: ts.SourceFile, 
   const refers = new Set<string>();
   const stores = new Set<string>();
   let loadsCarrier = false;
-  const visit = (child: ts.Node): void => {
+  // An explicit stack, not recursion: a file nested thousands of levels deep must not overflow
+  // (the candidates' texts are read as they are, without the nesting guard of the Program's files).
+  const stack: ts.Node[] = [node];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const child = stack.pop()!;
     if (ts.isIdentifier(child)) refers.add(child.text);
     else if (ts.isShorthandPropertyAssignment(child)) refers.add(child.name.text);
     else if (ts.isBinaryExpression(child) && child.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && child.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(child.left, stores);
@@ -171,9 +179,8 @@ function topLevel(declares: string[], node: ts.Node, sourceFile: ts.SourceFile, 
         if (isLoad && questions.isProjectModule(child.arguments[0].text) && questions.importCarries(child.arguments[0].text, '*')) loadsCarrier = true;
       }
     }
-    ts.forEachChild(child, visit);
-  };
-  visit(node);
+    ts.forEachChild(child, push);
+  }
   return { declares, refers, stores: declares.length === 0 ? refers : stores, namesSource: loadsCarrier || questions.namesSource(node.getText(sourceFile)) };
 }
 
