@@ -9,7 +9,7 @@ import { reanalyseAll, ReanalysisRound } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
 import { isIdentifierChar, ProjectTexts } from './project-texts.js';
 import { NeedleSearch } from '../languages/typescript/needle-search.js';
-import { definesFunction } from './text-definitions.js';
+import { definedFunctions, definesFunction } from './text-definitions.js';
 
 function summaryKey(name: string): string {
   // Calls are matched on the last path segment: `util::log_key`, `util.log_key`, `log_key`.
@@ -245,18 +245,34 @@ function locateLeaksAtSinks(analyses: FileAnalysis[]): void {
  */
 async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: FrontEndOptions, texts: ProjectTexts, warm?: WarmWorker): Promise<Set<string>> {
   const wanted = new Map<string, Set<string>>();
+  // Rust `Type::new(secret)`: only a file that names the type can define that `new`. Per last
+  // name, the types its calls name, or null once a call names none (`helpers::log_key`, `Self::new`).
+  const rustTypes = new Map<string, Set<string> | null>();
   for (const analysis of analyses) {
     if (!analysis.unresolvedCalls || (analysis.language !== 'rust' && analysis.language !== 'python')) continue;
     const names = wanted.get(analysis.language) ?? new Set<string>();
-    for (const call of analysis.unresolvedCalls) names.add(summaryKey(call));
+    for (const call of analysis.unresolvedCalls) {
+      const key = summaryKey(call);
+      names.add(key);
+      if (analysis.language !== 'rust') continue;
+      const type = call.split('::').at(-2);
+      const typed = type !== undefined && type !== 'Self' && /^[A-Z]/.test(type);
+      if (!typed) rustTypes.set(key, null);
+      else if (rustTypes.get(key) !== null) rustTypes.set(key, new Set([...(rustTypes.get(key) ?? []), type]));
+    }
     wanted.set(analysis.language, names);
   }
   const pythonDefined = new Set<string>();
   const python = wanted.get('python');
   if (python) await summariseDefinitions(analyses, 'python', python, pythonDefined, options, texts, warm);
   const rust = wanted.get('rust');
-  if (rust) await summariseDefinitions(analyses, 'rust', rust, new Set(), options, texts, warm);
+  if (rust) await summariseDefinitions(analyses, 'rust', rust, new Set(), options, texts, warm, rustTypes);
   return pythonDefined;
+}
+
+/** A file defining a method asked for as `Type::name` is a candidate only if it names one of those types. */
+function namesTypeOf(types: ReadonlySet<string> | null | undefined, text: string): boolean {
+  return !types || [...types].some((type) => includesWord(text, type));
 }
 
 /**
@@ -265,6 +281,7 @@ async function analyzeSkippedDefinitions(analyses: FileAnalysis[], options: Fron
  */
 async function summariseDefinitions(
   analyses: FileAnalysis[], language: 'python' | 'rust', names: ReadonlySet<string>, done: Set<string>, options: FrontEndOptions, texts: ProjectTexts, warm?: WarmWorker,
+  typesOf?: ReadonlyMap<string, ReadonlySet<string> | null>,
 ): Promise<FunctionSummaryFact[]> {
   const fresh = new Set([...names].filter((name) => !done.has(name)));
   if (fresh.size === 0) return [];
@@ -279,8 +296,7 @@ async function summariseDefinitions(
     if (analysis.language !== language || analysis.generated) continue;
     const text = texts.text(analysis.file);
     if (text === null) continue;
-    const defines = definesFunction(language, text, fresh);
-    if (!defines) continue;
+    if (!typesOf ? !definesFunction(language, text, fresh) : ![...definedFunctions(language, text, fresh)].some((name) => namesTypeOf(typesOf.get(name), text))) continue;
     jobs.push({ at: i, file: { file: analysis.file, language, text }, options: withSummarize });
   }
   const results = await reanalyseAll(jobs, warm);
