@@ -46,4 +46,15 @@ describe('Rust cross-file source rounds', () => {
     expect(Object.fromEntries(counts)).toEqual({ 'a/src/show.rs': 1, 'a/src/transport/auth.rs': 1, 'b/src/transport/auth.rs': 1 });
     expect(leaks).toEqual(['a/src/show.rs:3']);
   });
+
+  it('summarise Type::new only in files that define fn new and name that type', async () => {
+    const client = ['pub struct Client { key: String }', 'impl Client {', '    pub fn new(key: String) -> Self { Self { key } }', '    pub fn show(&self) { println!("{}", self.key); }', '}', ''].join('\n');
+    // Another type's constructor: defines fn new, never names Client.
+    const other = ['pub struct Other { n: u32 }', 'impl Other {', '    pub fn new(n: u32) -> Self { Self { n } }', '}', ''].join('\n');
+    const main = ['use crate::client::Client;', 'pub fn run() {', '    let c = Client::new(std::env::var("API_TOKEN").unwrap());', '    c.show();', '}', ''].join('\n');
+    const { counts, leaks } = await analysedFiles({ 'src/client.rs': client, 'src/other.rs': other, 'src/main.rs': main });
+    expect(counts.get('src/other.rs')).toBeUndefined();
+    expect(counts.get('src/client.rs')).toBe(1);
+    expect(leaks).toEqual(['src/client.rs:4']);
+  });
 });
