@@ -74,6 +74,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   let program;
   let roots = candidates;
   let leakProject: LeakProject | undefined;
+  let reachingRoots: ReadonlySet<string> = new Set();
   const exported = new Map<string, string[] | null>();
   try {
     leakProject = openLeakProject(root, { files: input.files });
@@ -94,6 +95,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // Resolution answers real paths; a root's name may run through a linked directory above the root.
     const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, realPathOr(file)]));
     const reachingFiles = program.getSourceFiles().filter((sourceFile) => reach.reaching.has(sourceFile.fileName));
+    reachingRoots = reach.reaching;
     const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
       const imported = project.resolveImport(sourceFile.fileName, specifier);
       return imported !== undefined && sourceReaching.has(imported);
@@ -127,6 +129,14 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   for (const file of roots) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
+    // A root that neither names a source nor imports anything that can carry one (an importer of
+    // a candidate's constants or clients only) has no tainted value to follow and no secret-holding
+    // type: its walk finds nothing, so it is recorded as such without walking.
+    if (!reachingRoots.has(sourceFile.fileName)) {
+      input.observer?.collectorFor(file, collector);
+      input.observer?.walked(file, { types: [] });
+      continue;
+    }
     const walked = walkRoot(ctx, sourceFile, relativePath(root, file), input.observer?.collectorFor(file, collector) ?? collector);
     input.observer?.walked(file, walked);
     monitor.endRoot();
