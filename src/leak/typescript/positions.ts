@@ -29,6 +29,8 @@ export function describeNode(node: ts.Node): string {
     return left.length > 60 ? `…${node.name.text}` : `${left}.${node.name.text}`;
   }
   if (ts.isCallExpression(node)) return `${describeNode(node.expression)}(…)`;
+  // The key is left out: a literal key is file text, which output never quotes.
+  if (ts.isElementAccessExpression(node)) return `${describeNode(node.expression)}[…]`;
   if (ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node) || ts.isNonNullExpression(node)) return describeNode(node.expression);
   return 'expression';
 }

@@ -47,6 +47,11 @@ export interface Taint {
    * [[config, headers]]; `${p.name}:${p.id}` -> [[name], [id]]). Absent: the whole parameter.
    */
   paths?: string[][];
+  /**
+   * The value is `Object.entries` of a container: its elements are [key, value] pairs whose keys
+   * are not secret (a computed-key write taints the values only). Kept through variables.
+   */
+  entryPairs?: true;
 }
 
 export interface ParamSink {
@@ -138,6 +143,7 @@ export function withStep(taint: Taint, step: FlowStep | null, keepFields = true)
     ...(taint.secretType ? { secretType: taint.secretType } : {}),
     ...(keepFields && taint.holder ? { holder: taint.holder } : {}),
     ...(taint.paths ? { paths: taint.paths } : {}),
+    ...(taint.entryPairs ? { entryPairs: true as const } : {}),
   };
 }
 

@@ -199,7 +199,12 @@ export class TaintWalker {
           const element = iterated && ts.isForOfStatement(statement) ? asValue(iterated) : undefined;
           const initializer = statement.initializer;
           if (ts.isVariableDeclarationList(initializer)) {
-            for (const declaration of initializer.declarations) this.bindName(declaration.name, element, declaration.name);
+            for (const declaration of initializer.declarations) {
+              // `for (const [name, value] of Object.entries(headers))`: the keys of a container are
+              // never the secret written into it (a computed-key write taints the values only).
+              if (element && ts.isArrayBindingPattern(declaration.name) && iterated?.entryPairs) this.bindEntry(declaration.name, element);
+              else this.bindName(declaration.name, element, declaration.name);
+            }
           } else this.assignTo(initializer, element);
           this.visit(statement.statement);
         });
@@ -348,6 +353,15 @@ export class TaintWalker {
       if (element.initializer) this.evalExpr(element.initializer);
       this.bindName(element.name, taint ? asValue(taint) : undefined, element.name, 'destructured into');
     }
+  }
+
+  /** `[key, value]` of an `Object.entries` pair: the key is clean, the value is the container's taint. */
+  private bindEntry(pattern: ts.ArrayBindingPattern, value: Taint): void {
+    pattern.elements.forEach((element, index) => {
+      if (ts.isOmittedExpression(element)) return;
+      if (element.initializer) this.evalExpr(element.initializer);
+      this.bindName(element.name, index === 0 ? undefined : value, element.name, 'destructured into');
+    });
   }
 
   private setTaint(key: ts.Symbol | string, taint: Taint): void {
@@ -806,6 +820,7 @@ export class TaintWalker {
       result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
       // A serialiser passes the secret on: it is reported where the text goes, once.
       if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
+      if (result && isObjectEntriesCall(call)) result = { ...result, entryPairs: true };
     }
     // `arr.push(secret)` makes the array a secret.
     if (!receiver && (name === 'push' || name === 'unshift') && ts.isPropertyAccessExpression(callee)) {
@@ -1604,4 +1619,12 @@ function forOfElementType(variable: ts.Identifier, checker: ts.TypeChecker): ts.
   if (annotation && ts.isArrayTypeNode(annotation)) return checker.getTypeFromTypeNode(annotation.elementType);
   if (annotation && ts.isTypeReferenceNode(annotation) && annotation.typeArguments?.length === 1) return checker.getTypeFromTypeNode(annotation.typeArguments[0]);
   return undefined;
+}
+
+/** `Object.entries(x)`: its elements are [key, value] pairs. */
+function isObjectEntriesCall(expression: ts.Expression): boolean {
+  const call = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
 }
