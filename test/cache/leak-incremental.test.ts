@@ -57,6 +57,10 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       // The source module: it and its three importers are rerun, billing.ts is replayed.
       ['the source file itself', () => write(root, 'src/config.ts', "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? 'none';\n}\n"), 4],
       ['the source file exports one more name', () => write(root, 'src/config.ts', "export const region = 'eu';\n\nexport function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? 'none';\n}\n"), 4],
+      // A source-reaching file that hands on more than recorded (carrier-reaching.ts): full pass; one
+      // that hands on less keeps the recorded (larger) set, which only prunes less.
+      ['a reaching root exports one more carrier (full pass)', () => write(root, 'src/log.ts', "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log('key:', fmt(openAiKey()), openAiKey());\n}\nexport const again = (): string => openAiKey();\n"), 'full'],
+      ['and no longer (rerun alone)', () => write(root, 'src/log.ts', "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log('key:', fmt(openAiKey()), openAiKey());\n}\n"), 1],
       ['a root that names a source no longer does (the roots change: full pass)', () => write(root, 'src/billing.ts', "export function charge(): void {\n  console.error('stripe');\n}\n"), 'full'],
       ['unchanged', () => {}, 0],
     ];

@@ -20,7 +20,8 @@
 // pass does. That is sound only while the global
 // inputs are unchanged, so each edited file must keep: its import edges (as resolved by the new
 // Program), not being a candidate (naming a source) nor a global file, its importer status (the
-// pass's own importersOf on the new text), and, when source-reaching, its declared callee names.
+// pass's own importersOf on the new text), and, when source-reaching, declare no callee name and
+// hand on no carrier it did not before (a recorded superset only prunes less: same walks).
 // Anything else (an edited candidate, a changed import, a file in no root's closure) returns
 // undefined and the caller runs the full pass.
 //
@@ -37,7 +38,7 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { betterFlow, walkRoot } from './analyze.js';
 import { ContextMonitor } from './memo-monitor.js';
 import { declaredCalleeNames } from './callee-names.js';
-import { answerFor, sameExports } from './carrier-reaching.js';
+import { answerFor } from './carrier-reaching.js';
 import { ts } from './compiler-api.js';
 import { carryingExports, importersOf, realPathOr } from './importers.js';
 import { createLeakContext } from './program-analysis.js';
@@ -270,15 +271,15 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   for (const file of input.changed) {
     const sourceFile = program.getSourceFile(keys.abs(file));
     if (!sourceFile) return full(`${file} not loaded`);
-    if (reaching.has(file) && !sameSet(namesOf(sourceFile, importsReaching), record.reaching[file])) return full(`${file}: declared callee names changed`);
-    // The source-reaching set is the recorded one only while each edited file receives and hands
-    // on what it did (carrier-reaching.ts), and, in an import cycle, the fixed point might shrink.
+    // Callee names only prune which calls are resolved: names no longer declared change nothing.
+    const recordedNames = record.reaching[file];
+    if (reaching.has(file) && !(Array.isArray(recordedNames) && namesOf(sourceFile, importsReaching).every((name) => recordedNames.includes(name)))) return full(`${file}: declares new callee names`);
+    // The recorded source-reaching set only prunes which callees are resolved (callee-names.ts) and
+    // which roots are walked: a superset of the true one gives the same walks, a subset does not.
+    // So it stays valid while each edited file receives and hands on no more than recorded.
     const candidate = candidates.has(file);
     const answer = answerFor(sourceFile, candidate ? (text) => mayContainSource(text, needles) : noSource, (from, specifier) => project.resolveImport(from, specifier), reachingAbs, carriersAbs);
-    if (candidate || answer.receives) {
-      if (!reaching.has(file) || !sameExports(answer.exports, carriers[file])) return full(`${file}: what it carries changed`);
-    } else if (reaching.has(file)) return full(`${file}: no longer receives a secret`);
-    if (reaching.has(file) && inImportCycle(file, record.graph)) return full(`${file}: in an import cycle`);
+    if ((candidate || answer.receives) && (!reaching.has(file) || !withinExports(answer.exports, carriers[file]))) return full(`${file}: carries more than recorded`);
   }
   // The root list stays as recorded: files whose importer status an edit can change keep it.
   const exported = new Map<string, string[] | null>();
@@ -624,16 +625,9 @@ function sameSet(a: readonly string[], b: readonly string[] | undefined): boolea
 
 const noSource = (): boolean => false;
 
-/** Whether `file` can reach itself through the recorded import graph. */
-function inImportCycle(file: string, graph: Record<string, string[]>): boolean {
-  const seen = new Set<string>();
-  const stack = [...(graph[file] ?? [])];
-  while (stack.length > 0) {
-    const next = stack.pop()!;
-    if (next === file) return true;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    stack.push(...(graph[next] ?? []));
-  }
-  return false;
+/** Whether every name of `now` was recorded (`null`: any name). */
+function withinExports(now: string[] | null, recorded: string[] | null | undefined): boolean {
+  if (recorded === null) return true;
+  if (recorded === undefined || now === null) return false;
+  return now.every((name) => recorded.includes(name));
 }
