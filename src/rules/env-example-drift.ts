@@ -15,7 +15,7 @@ export default defineRule({
     description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
     rationale:
       'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
-    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) and `scope: docs` secrets need not be in the example file; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories deep) whose code runs on the same runtime as a reader (a key read in a shared `packages/utils`), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`) document names but are never where a secret is missing, and their own keys are not reported as unknown. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
+    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry) and `scope: docs` secrets need not be in the example file; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`) document names but are never where a secret is missing, and their own keys are not reported as unknown. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
@@ -56,12 +56,14 @@ export default defineRule({
     });
     const scopes = secretScopes(project, ctx);
     const runtimes = runtimesByFile(project.files);
+    // Depth is counted from the top of what was scanned (a scan of `apps/` or of one fixture case).
+    const top = commonDirectory(project.files.map((file) => file.file));
     for (const secret of ctx.registry.secrets) {
       if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), ENV_EXAMPLE_SCOPES)) continue;
       if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
       // Code of the app that reads it: not a compose file passing it to a container, nor a sample or a test fixture.
       const readers = scopes.readersOf(secret).filter((file) => runtimes.has(file) && !isSampleProjectPath(file));
-      const primary = rootExample ?? packageExampleFor(own, readers, runtimes);
+      const primary = rootExample ?? packageExampleFor(own, readers, runtimes, top);
       if (!primary) continue;
       const exampleFact = isExampleFile(primary)!;
       const at = exampleFact.range;
@@ -101,20 +103,43 @@ const SAMPLE_DIRECTORIES = new Set(['example', 'examples', 'sample', 'samples', 
  * A monorepo without a root example file keeps one per app (`apps/web/.env.example`,
  * `ui/.env.example`), each listing what its app reads. A secret is missing from the one whose
  * directory holds code reading it; else from a top-level app's (at most two directories deep)
- * whose code runs on the same runtime as a reader (dub: `apps/web` for a key read in the shared
- * `packages/utils`); else from none. tensorzero's Rust gateway keys are not asked of the TS UI's
+ * whose code runs on the same runtime as a reader in shared code (dub: `apps/web` for a key read
+ * in `packages/utils`; not mem0's `server/` for keys its top-level library `mem0/` reads); else from none. tensorzero's Rust gateway keys are not asked of the TS UI's
  * file, nor crewAI's provider keys of one tool's nested example; an unread secret of no file.
  */
-function packageExampleFor(own: readonly FileFacts[], readers: readonly string[], runtimes: ReadonlyMap<string, string>): FileFacts | undefined {
+function packageExampleFor(own: readonly FileFacts[], readers: readonly string[], runtimes: ReadonlyMap<string, string>, top: string): FileFacts | undefined {
   const under = (file: string, directory: string): boolean => file.startsWith(`${directory}/`);
   const direct = own.find((example) => readers.some((reader) => under(reader, directoryOf(example.file))));
   if (direct) return direct;
-  const readerRuntimes = new Set(readers.map((reader) => runtimes.get(reader)).filter((r): r is string => r !== undefined));
+  // Only shared code counts here (`packages/utils`): a library that is a product of its own at the
+  // top of the tree (mem0's `mem0/` beside its `server/`) documents its keys for its own users.
+  const readerRuntimes = new Set(readers.filter(isSharedPackagePath).map((reader) => runtimes.get(reader)).filter((r): r is string => r !== undefined));
   return own.find((example) => {
     const directory = directoryOf(example.file);
-    if (directory.split('/').length > 2) return false;
+    const fromTop = top === '' ? directory : directory.slice(top.length + 1);
+    if (fromTop.split('/').length > 2) return false;
     return [...runtimes].some(([file, runtime]) => readerRuntimes.has(runtime) && under(file, directory));
   });
+}
+
+/** Directories that hold code shared by a monorepo's apps. */
+const SHARED_DIRECTORIES = new Set(['packages', 'libs', 'shared', 'common', 'internal']);
+
+function isSharedPackagePath(file: string): boolean {
+  return file.split('/').slice(0, -1).some((segment) => SHARED_DIRECTORIES.has(segment));
+}
+
+/** The longest directory holding every file ('' for the scan root). */
+function commonDirectory(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  let common = directoryOf(files[0]).split('/').filter(Boolean);
+  for (const file of files) {
+    const parts = directoryOf(file).split('/');
+    let i = 0;
+    while (i < common.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join('/');
 }
 
 /** The runtime a code file's reads happen in: Node for TS/JS, else its language; configs and docs have none. */
