@@ -80,6 +80,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     leakProject = openLeakProject(root, { files: input.files });
     roots = [...candidates, ...importersOf(candidateTexts, others, leakProject, needles, exported)];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
+    // The Program reads what it loads itself: the texts of a monorepo's other files (tens of MB as
+    // strings) need not live through the walk, where the peak memory of the scan is.
+    others.clear();
+    candidateTexts.clear();
     const created = leakProject.createProgram(roots);
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
