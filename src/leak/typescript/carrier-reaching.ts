@@ -38,14 +38,13 @@ export function carrierReachingFiles(input: CarrierReachInput): CarrierReach {
   const reaching = new Set<string>();
   const carriers = new Map<string, string[] | null>();
   const queued = new Set(input.sourceFiles.map((sourceFile) => sourceFile.fileName).filter((file) => input.isCandidate(file)));
-  const noSource = (): boolean => false;
   while (queued.size > 0) {
     const file = queued.values().next().value as string;
     queued.delete(file);
     const sourceFile = byName.get(file);
     if (!sourceFile) continue;
     const candidate = input.isCandidate(file);
-    const answer = answerFor(sourceFile, candidate ? input.namesSource : noSource, input.resolve, reaching, carriers);
+    const answer = answerFor(sourceFile, candidate ? input.namesSource : undefined, input.resolve, reaching, carriers);
     const nowReaching = candidate || answer.receives;
     if (!nowReaching || (reaching.has(file) && sameExports(carriers.get(file), answer.exports))) continue;
     reaching.add(file);
@@ -58,7 +57,8 @@ export function carrierReachingFiles(input: CarrierReachInput): CarrierReach {
 /** One file's carriers given what the files it imports carry so far (also used to check an edited file). */
 export function answerFor(
   sourceFile: ts.SourceFile,
-  namesSource: (text: string) => boolean,
+  /** Absent: the file names no source (it is not a candidate). */
+  namesSource: ((text: string) => boolean) | undefined,
   resolve: (fileName: string, specifier: string) => string | undefined,
   reaching: ReadonlySet<string>,
   carriers: ReadonlyMap<string, string[] | null>,

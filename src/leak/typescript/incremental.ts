@@ -278,7 +278,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     // which roots are walked: a superset of the true one gives the same walks, a subset does not.
     // So it stays valid while each edited file receives and hands on no more than recorded.
     const candidate = candidates.has(file);
-    const answer = answerFor(sourceFile, candidate ? (text) => mayContainSource(text, needles) : noSource, (from, specifier) => project.resolveImport(from, specifier), reachingAbs, carriersAbs);
+    const answer = answerFor(sourceFile, candidate ? (text) => mayContainSource(text, needles) : undefined, (from, specifier) => project.resolveImport(from, specifier), reachingAbs, carriersAbs);
     if ((candidate || answer.receives) && (!reaching.has(file) || !withinExports(answer.exports, carriers[file]))) return full(`${file}: carries more than recorded`);
   }
   // The root list stays as recorded: files whose importer status an edit can change keep it.
@@ -623,7 +623,6 @@ function sameSet(a: readonly string[], b: readonly string[] | undefined): boolea
   return a.every((item) => set.has(item));
 }
 
-const noSource = (): boolean => false;
 
 /** Whether every name of `now` was recorded (`null`: any name). */
 function withinExports(now: string[] | null, recorded: string[] | null | undefined): boolean {

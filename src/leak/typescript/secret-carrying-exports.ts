@@ -19,8 +19,8 @@
 import { ts } from './compiler-api.js';
 
 export interface CarrierQuestions {
-  /** Whether a piece of source text names a source (prefilter.ts's test). */
-  namesSource(text: string): boolean;
+  /** Whether a piece of source text names a source (prefilter.ts's test); absent: the module names none. */
+  namesSource?(text: string): boolean;
   /** Whether an import specifier of this module resolves to a file of the project (else a package). */
   isProjectModule(specifier: string): boolean;
   /** Whether what `specifier` exports as `name` can carry a secret ('*': any export of it, for a namespace or `export *`). */
@@ -64,6 +64,9 @@ export function secretCarryingExports(file: string, text: string, questions: Car
 
 /** What a parsed module's exports can carry, and whether it receives a carrier at all. */
 export function carriersOf(sourceFile: ts.SourceFile, questions: CarrierQuestions): CarrierAnswer {
+  // A module that names no source receives a secret only through what it loads: when no import or
+  // re-export carries and its text loads nothing at run time, none of its statements needs a walk.
+  if (!questions.namesSource && !LOADS_AT_RUN_TIME.test(sourceFile.text) && !anyImportCarries(sourceFile, questions)) return { exports: [], receives: false };
   const carriers = new Set<string>();
   const packageBindings = new Set<string>();
   const statements: TopLevel[] = [];
@@ -181,7 +184,7 @@ function topLevel(declares: string[], node: ts.Node, sourceFile: ts.SourceFile, 
     }
     ts.forEachChild(child, push);
   }
-  return { declares, refers, stores: declares.length === 0 ? refers : stores, namesSource: loadsCarrier || questions.namesSource(node.getText(sourceFile)) };
+  return { declares, refers, stores: declares.length === 0 ? refers : stores, namesSource: loadsCarrier || (questions.namesSource?.(node.getText(sourceFile)) ?? false) };
 }
 
 /** Methods that store their argument in the receiver (or, for `Object.assign`, in the first argument). */
@@ -212,6 +215,25 @@ function spreadToFixedPoint(statements: TopLevel[], carriers: Set<string>, varia
   }
 }
 
+/** A prefilter, not the decision: `require(…)` or `import(…)` somewhere in the text. */
+const LOADS_AT_RUN_TIME = /\b(?:require|import)\s*\(/;
+
+/** Whether a top-level import or re-export binds something that can carry a secret. */
+function anyImportCarries(sourceFile: ts.SourceFile, questions: CarrierQuestions): boolean {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const specifier = statement.moduleSpecifier.text;
+      if (questions.isProjectModule(specifier) && importedBindings(statement).some(([, imported]) => questions.importCarries(specifier, imported))) return true;
+    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const specifier = statement.moduleSpecifier.text;
+      const clause = statement.exportClause;
+      const names = !clause || ts.isNamespaceExport(clause) ? ['*'] : clause.elements.map((element) => (element.propertyName ?? element.name).getText(sourceFile));
+      if (names.some((name) => questions.importCarries(specifier, name))) return true;
+    }
+  }
+  return false;
+}
+
 /** Classes whose instances keep their arguments (walker.ts, newTaint). */
 const KEEPING_CLASSES = new Set(['Request', 'String', 'URL', 'URLSearchParams', 'Headers']);
 
@@ -223,7 +245,7 @@ function isPackageInstance(initializer: ts.Expression | undefined, packageBindin
   const last = ts.isPropertyAccessExpression(root) ? root.name.text : ts.isIdentifier(root) ? root.text : undefined;
   while (ts.isPropertyAccessExpression(root)) root = root.expression;
   if (!ts.isIdentifier(root) || !packageBindings.has(root.text) || last === undefined || KEEPING_CLASSES.has(last)) return false;
-  return !questions.namesSource(expression.expression.getText(sourceFile));
+  return !(questions.namesSource?.(expression.expression.getText(sourceFile)) ?? false);
 }
 
 /** Local name -> the name imported ('default' for a default import, '*' for a namespace); type-only imports bind nothing. */
