@@ -14,7 +14,7 @@
 //   template     a template marker: `<token>`, `{{ token }}`, `[your key]`;
 //   placeholder-word  a word no real credential contains: example, placeholder, changeme,
 //                replace-me, dummy, sample, redacted, insecure, your-..., xxx, or the whole
-//                value is a stock default (`password`, `secret`, `admin`, `none`, `todo`...).
+//                value is a stock default (`password`, `secret`, `admin`, `none`, `todo`, `not_used`...).
 //                AWS's documented example keys (`AKIAIOSFODNN7EXAMPLE`) count as placeholders;
 //   local-url    `scheme://user:password@host` whose host is local (localhost, 127.0.0.0/8,
 //                ::1, 0.0.0.0, host.docker.internal, or a single-label service name such as
@@ -76,7 +76,7 @@ const RANDOM_CHUNK_CHARS_PER_CLASS_CHANGE = 4;
 /** Substrings (case-insensitive) no real credential contains. */
 const STRONG_SUBSTRINGS = ['example', 'placeholder', 'changeme', 'change-me', 'change_me', 'changeit', 'replaceme', 'replace-me', 'replace_me', 'dummy', 'sample', 'redacted', 'insecure', 'notasecret', 'not-a-secret', 'not_a_secret', 'notreal', 'not-real', 'not_real'];
 /** Whole values that are stock defaults rather than credentials. */
-const STOCK_DEFAULTS = new Set(['password', 'passw0rd', 'secret', 'admin', 'root', 'postgres', 'mysql', 'redis', 'guest', 'default', 'none', 'null', 'nil', 'undefined', 'todo', 'tbd', 'fixme', 'unset', 'empty', 'required', 'optional', 'changeme', '...', '…']);
+const STOCK_DEFAULTS = new Set(['password', 'passw0rd', 'secret', 'admin', 'root', 'postgres', 'mysql', 'redis', 'guest', 'default', 'none', 'null', 'nil', 'undefined', 'todo', 'tbd', 'fixme', 'unset', 'empty', 'required', 'optional', 'changeme', 'unused', 'not_used', 'not-used', 'notused', 'not_set', 'not-set', 'notset', 'not_needed', 'not-needed', 'n/a', 'ignored', 'disabled', '...', '…']);
 /** Words that mark a hand-written test or local value when nothing in the value looks generated. */
 const WEAK_WORDS = new Set(['test', 'tests', 'testing', 'fake', 'dev', 'develop', 'development', 'local', 'localhost', 'demo', 'mock', 'e2e', 'ci', 'debug', 'secret', 'password', 'passwd', 'pass', 'key', 'token', 'foo', 'bar', 'baz', 'qwerty', 'letmein', 'temp', 'tmp', 'sandbox']);
 

@@ -23,6 +23,9 @@ const PLACEHOLDERS: Array<[string, PlaceholderReason]> = [
   ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'placeholder-word'],
   ['django-insecure-8f$k2!x9q@z7w#m4p1v6b3n0c5', 'placeholder-word'],
   ['password', 'placeholder-word'],
+  // A job that runs against a mock provider says no key is involved (tensorzero's CI).
+  ['not_used', 'placeholder-word'],
+  ['NOT-SET', 'placeholder-word'],
   ['${API_KEY:-dummy-key-for-tests}', 'placeholder-word'],
   ['mysql://root:@localhost:3306/test', 'local-url'],
   ['postgres://postgres:postgres@localhost:5432/app', 'local-url'],
