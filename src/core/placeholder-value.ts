@@ -23,9 +23,9 @@
 //   url-without-password  any other URL with no password and no random-looking part
 //                (`https://openrouter.ai/api/v1`); a webhook URL with a token in its path stays;
 //   short        fewer than 8 characters (`xx`, `test`, `1234`);
-//   low-entropy  one character repeated, or Shannon entropy below 2.5 bits per character
+//   low-entropy  one character repeated, an ascending run of 8+ (`1234567890`), or Shannon entropy below 2.5 bits per character
 //                (`aaaaaaaaaaaa`, `0000-0000-0000`);
-//   test-word    a word such as test, fake, dev, local, demo, mock, e2e, secret, password, or
+//   test-word    a word such as test, fake, dev, local, demo, mock, e2e, secret, password, random, or
 //                a credential word after a short name (chpassword, miniopassword, apptoken),
 //                AND no random-looking chunk: `e2e-test-secret-at-least-32-chars-long` is a
 //                placeholder, `sk_test_51HqLyjWDarjtT1zdp7dc` (a real Stripe test key) is not.
@@ -44,6 +44,8 @@ export interface ValueProfile {
   entropy: number;
   /** What is left is one character repeated. */
   repeated: boolean;
+  /** What is left holds an ascending run of 8 or more digits or letters (`1234567890`, `abcdefgh`): typed, not generated. */
+  sequential?: boolean;
   /** What is left is or contains a template marker (`<token>`, `{{ x }}`, `[your key]`). */
   template: boolean;
   /** A word that marks a placeholder wherever it appears (see STRONG_WORDS), or a stock default as the whole value. */
@@ -76,9 +78,13 @@ const RANDOM_CHUNK_CHARS_PER_CLASS_CHANGE = 4;
 /** Substrings (case-insensitive) no real credential contains. */
 const STRONG_SUBSTRINGS = ['example', 'placeholder', 'changeme', 'change-me', 'change_me', 'changeit', 'replaceme', 'replace-me', 'replace_me', 'dummy', 'sample', 'redacted', 'insecure', 'notasecret', 'not-a-secret', 'not_a_secret', 'notreal', 'not-real', 'not_real'];
 /** Whole values that are stock defaults rather than credentials. */
-const STOCK_DEFAULTS = new Set(['password', 'passw0rd', 'secret', 'admin', 'root', 'postgres', 'mysql', 'redis', 'guest', 'default', 'none', 'null', 'nil', 'undefined', 'todo', 'tbd', 'fixme', 'unset', 'empty', 'required', 'optional', 'changeme', 'unused', 'not_used', 'not-used', 'notused', 'not_set', 'not-set', 'notset', 'not_needed', 'not-needed', 'n/a', 'ignored', 'disabled', '...', '…']);
+const STOCK_DEFAULTS = new Set(['password', 'passw0rd', 'secret', 'admin', 'root', 'postgres', 'mysql', 'redis', 'guest', 'default', 'none', 'null', 'nil', 'undefined', 'todo', 'tbd', 'fixme', 'unset', 'empty', 'required', 'optional', 'changeme', 'unused', 'not_used', 'not-used', 'notused', 'not_set', 'not-set', 'notset', 'not_needed', 'not-needed', 'n/a', 'ignored', 'disabled',
+  // A service's own name as its password, as local stacks write it.
+  'clickhouse', 'minioadmin', 'changeit', 'rabbitmq', 'mongodb', 'elastic', 'keycloak', 'grafana', 'mariadb', 'neo4j', '...', '…']);
 /** Words that mark a hand-written test or local value when nothing in the value looks generated. */
-const WEAK_WORDS = new Set(['test', 'tests', 'testing', 'fake', 'dev', 'develop', 'development', 'local', 'localhost', 'demo', 'mock', 'e2e', 'ci', 'debug', 'secret', 'password', 'passwd', 'pass', 'key', 'token', 'foo', 'bar', 'baz', 'qwerty', 'letmein', 'temp', 'tmp', 'sandbox']);
+const WEAK_WORDS = new Set(['test', 'tests', 'testing', 'fake', 'dev', 'develop', 'development', 'local', 'localhost', 'demo', 'mock', 'e2e', 'ci', 'debug', 'secret', 'password', 'passwd', 'pass', 'key', 'token', 'foo', 'bar', 'baz', 'qwerty', 'letmein', 'temp', 'tmp', 'sandbox',
+  // Instructions written as the value: `my-random-string-for-seeding`.
+  'my', 'random', 'string', 'seed', 'seeding']);
 
 /** Measures a raw value as written in a config file (quotes allowed). */
 export function describeValue(raw: string): ValueProfile {
@@ -92,6 +98,7 @@ export function describeValue(raw: string): ValueProfile {
     references,
     entropy: Math.round(shannonEntropy(rest) * 100) / 100,
     repeated: rest.length > 1 && new Set(rest).size === 1,
+    sequential: hasAscendingRun(rest, MIN_SEQUENCE),
     template: /<[^<>\n]*>|\{\{[^{}]*\}\}|^\[[^\][]*\]$/.test(rest),
     strongWord:
       STOCK_DEFAULTS.has(lower) ||
@@ -117,7 +124,7 @@ export function placeholderReason(profile: ValueProfile): PlaceholderReason | nu
     if (password === null && !profile.randomChunk) return 'url-without-password';
   }
   if (profile.length < MIN_SECRET_LENGTH) return 'short';
-  if (profile.repeated || profile.entropy < MIN_SECRET_ENTROPY) return 'low-entropy';
+  if (profile.repeated || profile.sequential || profile.entropy < MIN_SECRET_ENTROPY) return 'low-entropy';
   if (profile.weakWord && !profile.randomChunk) return 'test-word';
   return null;
 }
@@ -163,6 +170,25 @@ const NAMED_DEFAULT = /^[a-z]{1,8}(?:password|passwd|pass|secret|token)$/;
 function isNamedDefault(word: string): boolean {
   return NAMED_DEFAULT.test(word);
 }
+
+const MIN_SEQUENCE = 8;
+
+/** An ascending run of `length` digits or letters, each one more than the last (`12345678`, `cdefghij`). */
+function hasAscendingRun(text: string, length: number): boolean {
+  let run = 1;
+  for (let i = 1; i < text.length; i++) {
+    const previous = text.charCodeAt(i - 1);
+    const current = text.charCodeAt(i);
+    const sameClass = (isDigitCode(previous) && isDigitCode(current)) || (isLowerCode(previous) && isLowerCode(current)) || (isUpperCode(previous) && isUpperCode(current));
+    run = sameClass && current === previous + 1 ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
+const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+const isLowerCode = (code: number): boolean => code >= 97 && code <= 122;
+const isUpperCode = (code: number): boolean => code >= 65 && code <= 90;
 
 /** Lower-case words: split at non-alphanumerics, letter/digit boundaries and lower-to-upper case changes. */
 function wordsOf(value: string): string[] {

@@ -26,6 +26,9 @@ const PLACEHOLDERS: Array<[string, PlaceholderReason]> = [
   // A job that runs against a mock provider says no key is involved (tensorzero's CI).
   ['not_used', 'placeholder-word'],
   ['NOT-SET', 'placeholder-word'],
+  ['clickhouse', 'placeholder-word'],
+  ['sk-lf-1234567890', 'low-entropy'],
+  ['my-random-string-for-seeding', 'test-word'],
   ['${API_KEY:-dummy-key-for-tests}', 'placeholder-word'],
   ['mysql://root:@localhost:3306/test', 'local-url'],
   ['postgres://postgres:postgres@localhost:5432/app', 'local-url'],
