@@ -1,8 +1,8 @@
 // Demand-driven callee lookup. Resolving a call's callee asks the type checker (the costly part of
 // the whole analysis), and a call matters to the taint walk only when a tainted value is passed to
 // it, or when its callee can return a secret by itself (`getKey()` returning `resolveSecret(..)`).
-// A function can return a secret only if its file names a source or imports, directly or through
-// other project files, one that does ("source-reaching" files). So the names declared in those
+// A function can return a secret only if its file names a source or imports something that can
+// carry one, directly or through other project files ("source-reaching" files, carrier-reaching.ts). So the names declared in those
 // files are the only callee names worth resolving for a call without tainted arguments; calls of
 // anything else (`res.json()`, `z.object()`, `useState()`, a helper in an unrelated module) are
 // left alone. Names are an over-approximation: any function, method, class, variable or property
@@ -10,24 +10,6 @@
 // parameters are left out: a callee that is a parameter resolves to its declared function type,
 // which has no body to summarise.
 import { ts } from './compiler-api.js';
-
-/** The files of `imports` (importer -> imported, absolute) that are `sources` or import one of them, transitively. */
-export function sourceReachingFiles(sources: Iterable<string>, imports: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
-  const importers = new Map<string, string[]>();
-  for (const [importer, imported] of imports) {
-    for (const file of imported) importers.set(file, [...(importers.get(file) ?? []), importer]);
-  }
-  const reached = new Set(sources);
-  const queue = [...reached];
-  while (queue.length > 0) {
-    for (const importer of importers.get(queue.pop()!) ?? []) {
-      if (reached.has(importer)) continue;
-      reached.add(importer);
-      queue.push(importer);
-    }
-  }
-  return reached;
-}
 
 /**
  * Every name under which something declared in `sourceFiles` can be called. `importsReaching`

@@ -80,7 +80,7 @@ export function answerFor(
   });
 }
 
-export function sameExports(a: string[] | null | undefined, b: string[] | null | undefined): boolean {
+function sameExports(a: string[] | null | undefined, b: string[] | null | undefined): boolean {
   if (a === null || b === null || a === undefined || b === undefined) return a === b;
   return a.length === b.length && a.every((name, index) => name === b[index]);
 }

@@ -4,14 +4,14 @@
 // `index`, `env` or `config` is a module name every other file mentions:
 //
 // 1. text tests (prefilters, never the decision): the file names the candidate's module (`/config`
-//    followed by a quote or a dot, as an import specifier ends) and one of the names the candidate
-//    exports (an importer uses what it imports; a default or CommonJS export can be imported under
-//    any name, so a candidate with one passes this test always);
+//    followed by a quote or a dot, as an import specifier ends; a workspace package's entry by the
+//    package name) and one of the candidate's exports that can carry a secret
+//    (secret-carrying-exports.ts; an importer uses what it imports; a default or CommonJS export
+//    can be imported under any name, so a candidate with one passes this test always);
 // 2. the decision: the compiler's import scanner lists the file's imports and they are resolved as
 //    the Program resolves them; only a real import of a candidate makes an importer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ts } from './compiler-api.js';
 import type { LeakProject } from './project.js';
 import { mayContainSource, type SourceNeedles } from './prefilter.js';
 import { secretCarryingExports } from './secret-carrying-exports.js';

@@ -24,7 +24,7 @@
 //   and bound but never checked.
 import fs from 'node:fs';
 import path from 'node:path';
-import { containmentBoundary } from '../../core/contained-path.js';
+import { containmentBoundary, isWithin } from '../../core/contained-path.js';
 import { ts } from './compiler-api.js';
 import { ContainedFileSystem } from './contained-file-system.js';
 import { workspacePackages, type WorkspacePackages } from './workspace-packages.js';
@@ -110,7 +110,9 @@ export interface LeakProjectOptions {
 export function openLeakProject(root: string, projectOptions: LeakProjectOptions = {}): LeakProject {
   const fileSystem = new ContainedFileSystem(containmentBoundary(root), projectOptions.unguarded);
   const problems: LeakProjectProblem[] = [];
-  const packages = workspacePackages(packageDirectories(root, projectOptions.files ?? [], fileSystem), fileSystem);
+  // A package's build layout (outDir, rootDir) is read from the options its directory gets; the
+  // configs need the packages for `extends` in turn, so the packages ask lazily.
+  const packages = workspacePackages(packageDirectories(root, projectOptions.files ?? [], fileSystem), fileSystem, (dir) => configs.optionsFor(dir));
   const configs = new ProjectConfigs(root, fileSystem, problems, packages);
   const { options, configFile } = configs.rootOptions();
   const resolutionHost = containedResolutionHost(root, fileSystem);
@@ -149,15 +151,10 @@ function packageDirectories(projectRoot: string, files: readonly string[], fileS
     for (let dir = path.dirname(path.resolve(file)); !seen.has(dir); dir = path.dirname(dir)) {
       seen.add(dir);
       if (fileSystem.fileExists(path.join(dir, 'package.json'))) found.push(dir);
-      if (dir === root || path.dirname(dir) === dir || !isInside(root, dir)) break;
+      if (dir === root || path.dirname(dir) === dir || !isWithin(root, dir)) break;
     }
   }
   return found;
-}
-
-function isInside(root: string, dir: string): boolean {
-  const relative = path.relative(root, dir);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**
@@ -194,7 +191,7 @@ class ProjectConfigs {
   optionsFor(dir: string): ts.CompilerOptions {
     let options = this.byDirectory.get(dir);
     if (options) return options;
-    if (dir === this.root || !isInside(this.root, dir) || path.dirname(dir) === dir) options = this.rootOptions().options;
+    if (dir === this.root || !isWithin(this.root, dir) || path.dirname(dir) === dir) options = this.rootOptions().options;
     else {
       const configFile = ['tsconfig.json', 'jsconfig.json'].map((name) => path.join(dir, name)).find((file) => this.fileSystem.fileExists(file));
       options = (configFile ? this.nested(configFile) : undefined) ?? this.optionsFor(path.dirname(dir));
@@ -327,18 +324,12 @@ function projectOnlyResolver(
   host: ts.ModuleResolutionHost,
   fileSystem: ContainedFileSystem,
 ) {
-  const answers = new Map<string, Answer>();
+  // Per config (options objects are shared by every directory under one), per place and mode.
+  const answersByConfig = new Map<ts.CompilerOptions, Map<string, Answer>>();
   // Answers are shared by every importer with the same settings that asks for the same place: a
   // relative specifier names one absolute path, and a bare one (tsconfig `paths`, a workspace
   // package) means the same from any directory under one config. Keyed per directory, a monorepo
   // resolved `@/lib/x` again from each of hundreds of directories, probing the disk each time.
-  const configIds = new WeakMap<ts.CompilerOptions, number>();
-  const configId = (options: ts.CompilerOptions): number => {
-    let id = configIds.get(options);
-    if (id === undefined) configIds.set(options, (id = nextConfigId++));
-    return id;
-  };
-  let nextConfigId = 0;
   const notFollowed: Answer = { resolved: undefined, refused: false };
   const mayLeadIntoProject = (name: string, options: ts.CompilerOptions): boolean =>
     isPathLike(name) || options.baseUrl !== undefined || Object.keys(options.paths ?? {}).some((pattern) => matchesPathPattern(pattern, name));
@@ -347,7 +338,9 @@ function projectOnlyResolver(
     const options = optionsFor(containingFile);
     const viaCompiler = mayLeadIntoProject(name, options);
     if (!viaCompiler && !packages.names(name)) return notFollowed;
-    const key = `${configId(options)}\u0000${answerPlace(name, containingFile)}\u0000${mode ?? ''}`;
+    let answers = answersByConfig.get(options);
+    if (!answers) answersByConfig.set(options, (answers = new Map()));
+    const key = `${answerPlace(name, containingFile)}\u0000${mode ?? ''}`;
     let answer = answers.get(key);
     if (!answer) {
       const before = fileSystem.refusals;
@@ -403,11 +396,10 @@ function asResolvedModule(file: string | undefined): ts.ResolvedModuleFull | und
 // Declaration forms first: `.d.ts` also ends with `.ts`.
 const LOADABLE_EXTENSIONS = [ts.Extension.Dts, ts.Extension.Dmts, ts.Extension.Dcts, ts.Extension.Ts, ts.Extension.Tsx, ts.Extension.Mts, ts.Extension.Cts, ts.Extension.Js, ts.Extension.Jsx, ts.Extension.Mjs, ts.Extension.Cjs];
 
-/** Where a specifier's answer is the same for every importer: its absolute path, or the name itself; `#imports` depend on the importer's package.json. */
+/** Where a specifier's answer is the same for every importer: its absolute path (relative or absolute specifiers), or the bare name itself; `#imports` depend on the importer's package.json. */
 function answerPlace(specifier: string, containingFile: string): string {
   if (specifier.startsWith('#')) return `${path.dirname(containingFile)}\u0000${specifier}`;
-  if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') return path.resolve(path.dirname(containingFile), specifier);
-  return specifier;
+  return isPathLike(specifier) ? path.resolve(path.dirname(containingFile), specifier) : specifier;
 }
 
 /** Relative, absolute or a package.json `#import`: resolved without a node_modules lookup. */

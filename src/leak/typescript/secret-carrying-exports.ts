@@ -1,21 +1,24 @@
-// Which of a candidate module's exports can hand a secret to the file that imports them. A module
-// that names a source (`process.env.STRIPE_SECRET_KEY`) usually exports much else too: constants,
+// Which of a module's exports can hand a secret to the file that imports them. A module that
+// names a source (`process.env.STRIPE_SECRET_KEY`) usually exports much else too: constants,
 // helpers, components. An importer that uses only `CRON_BATCH_SIZE` from it receives no secret, so
-// it need not be a root of the leak Program (importers.ts); on a monorepo that is most importers.
+// it need not be a root of the leak Program (importers.ts), nor a source-reaching file
+// (carrier-reaching.ts); on a monorepo that is most importers.
 //
 // Decided on the module's top-level statements, from syntax only, and on the safe side:
 // - a top-level statement carries when its text names a source, or it refers to a module-level
-//   name that carries, or to a name imported from a project module (which may return a secret;
-//   whether it does is not known here), to a fixed point;
-// - a statement that carries makes carriers of the names it declares and of every module-level
-//   variable it refers to, since it may store the secret there (`function init() { cache = process.env.K }`
-//   then `export const get = () => cache`, or `client.setKey(process.env.K)`);
+//   name that carries, or to an imported binding the caller says carries (`importCarries`: any
+//   project import for the importer ring, which knows no other module; per imported name for the
+//   source-reaching files), to a fixed point;
+// - a statement that carries makes carriers of the names it declares and of the module variables
+//   it stores into (`function init() { cache = process.env.K }` then `export const get = () => cache`);
+//   a statement that declares nothing (`client.setKey(process.env.K)`), of every name it refers to;
 // - a variable set to an instance of a package's class (`new Client({ token })`, imported from a
 //   package, not a project file) carries nothing: the constructor consumes the credential, as the
 //   taint walk decides (walker.ts, newTaint), except the classes that keep what they are given
 //   (Request, URL, Headers…) and declared secret types;
-// - `export … from` re-exports carry (their module is not read here); a default export, `export =`,
-//   `export *` or a CommonJS module answers null: any name can carry.
+// - `export { x } from` carries what `importCarries` says of x, `export * from` the carrying names
+//   `reExportedCarriers` gives (any name when unknown); a default export, `export =` or a CommonJS
+//   module answers null: any name can carry.
 import { ts } from './compiler-api.js';
 
 export interface CarrierQuestions {
@@ -78,6 +81,11 @@ export function carriersOf(sourceFile: ts.SourceFile, questions: CarrierQuestion
   const exportAs = (exportName: string, local: string): void => {
     exportsOf.set(exportName, [...(exportsOf.get(exportName) ?? []), local]);
   };
+  // A name re-exported from another module that carries there: a carrier of its own, not a local.
+  const reExportCarrier = (exportName: string): void => {
+    carriers.add(`\u0000export:${exportName}`);
+    exportAs(exportName, `\u0000export:${exportName}`);
+  };
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement)) {
       if (!ts.isStringLiteral(statement.moduleSpecifier)) continue;
@@ -100,18 +108,13 @@ export function carriersOf(sourceFile: ts.SourceFile, questions: CarrierQuestion
         receives = true;
         const exportClause = statement.exportClause;
         if (exportClause) {
-          // export * as ns from: ns carries.
-          carriers.add(`\u0000export:${exportClause.name.text}`);
-          exportAs(exportClause.name.text, `\u0000export:${exportClause.name.text}`);
+          reExportCarrier(exportClause.name.text); // export * as ns from: ns carries
           continue;
         }
         // export * from: the carrying names of that module, when known; else any name may.
         const names = questions.reExportedCarriers?.(specifier) ?? null;
         if (names === null) anyName = true;
-        else for (const name of names) {
-          carriers.add(`\u0000export:${name}`);
-          exportAs(name, `\u0000export:${name}`);
-        }
+        else for (const name of names) reExportCarrier(name);
         continue;
       }
       for (const element of statement.exportClause.elements) {
@@ -121,8 +124,7 @@ export function carriersOf(sourceFile: ts.SourceFile, questions: CarrierQuestion
           exportAs(element.name.text, local);
         } else if (questions.importCarries(specifier, local)) {
           // `export { x } from './y'` carries what y's x does.
-          carriers.add(`\u0000export:${element.name.text}`);
-          exportAs(element.name.text, `\u0000export:${element.name.text}`);
+          reExportCarrier(element.name.text);
           receives = true;
         }
       }

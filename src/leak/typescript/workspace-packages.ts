@@ -5,11 +5,12 @@
 //
 // A package is any directory of the scan with a package.json that has a `name`. Its `exports`,
 // `types` or `main` usually name built output (dist/src/index.js) that a checkout does not have,
-// so each target is mapped back to the source file a build makes it from: the package tsconfig's
-// outDir replaced by its rootDir, a leading dist/build/lib/out/esm/cjs segment dropped or replaced
+// so each target is mapped back to the source file a build makes it from: outDir replaced by
+// rootDir (the compiler options of the package's directory, `extends` followed), a leading dist/build/lib/out/esm/cjs segment dropped or replaced
 // by src/, and only then the target itself. The first candidate that exists wins.
 // Nothing is executed; a package.json that cannot be read as JSON is not a package.
 import path from 'node:path';
+import { compareCodeUnits } from '../../core/compare.js';
 import { ts } from './compiler-api.js';
 import type { ContainedFileSystem } from './contained-file-system.js';
 
@@ -28,7 +29,7 @@ interface PackageInfo {
   dir: string;
   manifest: Manifest;
   /** The package tsconfig's outDir and rootDir, relative to the package, when both are declared. */
-  built?: { outDir: string; rootDir: string };
+  built?: { outDir: string; rootDir: string } | null;
 }
 
 interface Manifest {
@@ -51,7 +52,7 @@ const BUILT_EXTENSION = /(\.d)?\.[cm]?[jt]sx?$/;
  * probed once). Of two packages with one name, the one nearer the root (then the first in code-unit
  * order) is kept, so the choice never depends on file order.
  */
-export function workspacePackages(dirs: Iterable<string>, fileSystem: ContainedFileSystem): WorkspacePackages {
+export function workspacePackages(dirs: Iterable<string>, fileSystem: ContainedFileSystem, optionsOf: (dir: string) => ts.CompilerOptions): WorkspacePackages {
   const byName = new Map<string, PackageInfo>();
   for (const dir of [...new Set(dirs)].sort(byDepthThenCodeUnits)) {
     const manifest = readJson(fileSystem, path.join(dir, 'package.json')) as Manifest | undefined;
@@ -70,7 +71,7 @@ export function workspacePackages(dirs: Iterable<string>, fileSystem: ContainedF
   function resolve(specifier: string): string | undefined {
     if (answers.has(specifier)) return answers.get(specifier);
     const found = packageOf(specifier);
-    const answer = found && resolveInPackage(found.info, found.subpath, fileSystem);
+    const answer = found && resolveInPackage(found.info, found.subpath, fileSystem, optionsOf);
     answers.set(specifier, answer);
     return answer;
   }
@@ -96,8 +97,8 @@ export function workspacePackages(dirs: Iterable<string>, fileSystem: ContainedF
   };
 }
 
-function resolveInPackage(info: PackageInfo, subpath: string, fileSystem: ContainedFileSystem): string | undefined {
-  info.built ??= builtLayout(info.dir, fileSystem);
+function resolveInPackage(info: PackageInfo, subpath: string, fileSystem: ContainedFileSystem, optionsOf: (dir: string) => ts.CompilerOptions): string | undefined {
+  info.built ??= builtLayout(info.dir, optionsOf(info.dir)) ?? null;
   for (const target of targetsOf(info.manifest, subpath)) {
     const found = sourceFor(info, target, fileSystem);
     if (found) return found;
@@ -157,13 +158,16 @@ function sourceFor(info: PackageInfo, target: string, fileSystem: ContainedFileS
   return fileSystem.fileExists(exact) ? exact : undefined;
 }
 
-/** outDir and rootDir from the package's tsconfig.json, read as JSON (its `extends` is not followed). */
-function builtLayout(dir: string, fileSystem: ContainedFileSystem): PackageInfo['built'] {
-  const config = readJsonWithComments(fileSystem, path.join(dir, 'tsconfig.json'));
-  const options = isObject(config) && isObject(config.compilerOptions) ? config.compilerOptions : undefined;
-  if (!options || typeof options.outDir !== 'string') return undefined;
-  const clean = (p: string): string => path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
-  return { outDir: clean(options.outDir), rootDir: typeof options.rootDir === 'string' ? clean(options.rootDir) : '.' };
+/**
+ * outDir and rootDir, relative to the package, from the compiler options that hold for its
+ * directory (its tsconfig, `extends` followed: project.ts); none when the build goes elsewhere.
+ */
+function builtLayout(dir: string, options: ts.CompilerOptions): PackageInfo['built'] {
+  if (!options.outDir) return undefined;
+  const relative = (p: string): string => path.relative(dir, p).split(path.sep).join('/') || '.';
+  const outDir = relative(options.outDir);
+  if (outDir === '.' || outDir.startsWith('../')) return undefined;
+  return { outDir, rootDir: options.rootDir ? relative(options.rootDir) : '.' };
 }
 
 function readJson(fileSystem: ContainedFileSystem, file: string): unknown {
@@ -176,18 +180,10 @@ function readJson(fileSystem: ContainedFileSystem, file: string): unknown {
   }
 }
 
-/** tsconfig files allow comments and trailing commas: read them with the compiler's JSON reader. */
-function readJsonWithComments(fileSystem: ContainedFileSystem, file: string): unknown {
-  if (!fileSystem.fileExists(file)) return undefined;
-  const read = ts.readConfigFile(file, (f) => fileSystem.readFile(f));
-  return read.error ? undefined : (read.config as unknown);
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function byDepthThenCodeUnits(a: string, b: string): number {
-  const depth = a.split(path.sep).length - b.split(path.sep).length;
-  return depth !== 0 ? depth : a < b ? -1 : a > b ? 1 : 0;
+  return a.split(path.sep).length - b.split(path.sep).length || compareCodeUnits(a, b);
 }
