@@ -3,6 +3,8 @@
 // placeholders of a format string that stand right after `?name=` or `&name=`, and which
 // argument each one takes (the same test as the Python and TypeScript analyses).
 
+import { formatPlaceholders } from './format-captures.js';
+
 export interface QueryPlaceholder {
   /** The positional argument's index, or the name of a named argument or inline capture. */
   argument: number | string;
@@ -15,31 +17,11 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Placeholders of the format string literal `literal` (source text at `offset`) in a query value position. */
 export function queryValuePlaceholders(literal: string, offset: number): QueryPlaceholder[] {
-  const open = literal.indexOf('"');
-  const close = literal.lastIndexOf('"');
-  if (open < 0 || close <= open) return [];
   const found: QueryPlaceholder[] = [];
-  // The literal text so far, each placeholder written `{}`.
-  let text = '';
-  let next = 0;
-  for (let i = open + 1; i < close; i++) {
-    const ch = literal[i];
-    if ((ch === '{' || ch === '}') && literal[i + 1] === ch) {
-      text += ch;
-      i++;
-      continue;
-    }
-    if (ch !== '{') {
-      text += ch;
-      continue;
-    }
-    const end = literal.indexOf('}', i);
-    if (end < 0 || end > close) break;
-    const spec = literal.slice(i + 1, end).split(':')[0].trim();
+  let next = 0; // `{}` takes the next positional argument; `{0}` and `{name}` take none
+  for (const { spec, start, end, before } of formatPlaceholders(literal, offset)) {
     const argument = spec === '' ? next++ : /^\d+$/.test(spec) ? Number(spec) : IDENTIFIER.test(spec) ? spec : null;
-    if (argument !== null && isQueryValuePosition(text)) found.push({ argument, start: offset + i, end: offset + end + 1 });
-    text += '{}';
-    i = end;
+    if (argument !== null && isQueryValuePosition(before)) found.push({ argument, start, end });
   }
   return found;
 }
