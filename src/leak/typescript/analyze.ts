@@ -16,8 +16,8 @@ import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
 import { declaredCalleeNames } from './callee-names.js';
-import { carrierReachingFiles } from './carrier-reaching.js';
-import { importersOf, realPathOr } from './importers.js';
+import { carrierReachingFiles, importCarriesBy } from './carrier-reaching.js';
+import { importersOf } from './importers.js';
 import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext, LeakCollector } from './taint.js';
 import type { LeakPassObserver } from './incremental.js';
@@ -88,23 +88,24 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
     const project = leakProject;
-    const candidateSet = new Set(candidates.map(realPathOr));
+    const candidateSet = new Set(candidates.map((file) => project.realPathOr(file)));
     const reach = carrierReachingFiles({
       sourceFiles: program.getSourceFiles(),
-      isCandidate: (file) => candidateSet.has(file) || candidateSet.has(realPathOr(file)),
+      isCandidate: (file) => candidateSet.has(file) || candidateSet.has(project.realPathOr(file)),
       resolve: (file, specifier) => project.resolveImport(file, specifier),
       namesSource: (text) => mayContainSource(text, needles),
       imports: project.imports,
     });
     // Resolution answers real paths; a root's name may run through a linked directory above the root.
-    const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, realPathOr(file)]));
+    const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, project.realPathOr(file)]));
+    const carriersByRealPath = new Map([...reach.carriers].flatMap(([file, names]) => [[file, names], [project.realPathOr(file), names]]));
     const reachingFiles = program.getSourceFiles().filter((sourceFile) => reach.reaching.has(sourceFile.fileName));
     reachingRoots = reach.reaching;
     const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
       const imported = project.resolveImport(sourceFile.fileName, specifier);
       return imported !== undefined && sourceReaching.has(imported);
     };
-    ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching));
+    ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching), importCarriesBy({ reaching: sourceReaching, carriers: carriersByRealPath }, (file, specifier) => project.resolveImport(file, specifier)));
     // Each root walks as it would alone (memo-monitor.ts): what a shard, a cached rerun and a replay rely on.
     monitor = new ContextMonitor();
     monitor.install(ctx);

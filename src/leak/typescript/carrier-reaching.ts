@@ -84,3 +84,16 @@ function sameExports(a: string[] | null | undefined, b: string[] | null | undefi
   if (a === null || b === null || a === undefined || b === undefined) return a === b;
   return a.length === b.length && a.every((name, index) => name === b[index]);
 }
+
+/**
+ * Whether `fileName`'s import of `name` from `specifier` ('default'; '*': any export) binds
+ * something that can carry a secret, by the reach found: the walker's question (taint.ts importCarries).
+ */
+export function importCarriesBy(reach: CarrierReach, resolve: (fileName: string, specifier: string) => string | undefined): (sourceFile: { fileName: string }, specifier: string, name: string) => boolean {
+  return (sourceFile, specifier, name) => {
+    const target = resolve(sourceFile.fileName, specifier);
+    if (target === undefined || !reach.reaching.has(target)) return false;
+    const exported = reach.carriers.get(target);
+    return exported === null || exported === undefined || name === '*' || exported.includes(name);
+  };
+}

@@ -8,7 +8,7 @@
 // `.ts`/`.tsx`/`/index.ts` candidates), so answers about existence are remembered for the scan.
 import fs from 'node:fs';
 import path from 'node:path';
-import { containmentChecker } from '../../core/contained-path.js';
+import { containmentChecker, memoizedRealPaths } from '../../core/contained-path.js';
 import { guardedSourceText } from '../../languages/typescript/nesting-guard.js';
 
 /**
@@ -29,6 +29,8 @@ export class ContainedFileSystem {
   private readonly verdicts = new Map<string, boolean>();
   private readonly kinds = new Map<string, Kind>();
   private readonly inside: (absolute: string) => boolean;
+  /** Real paths, remembered for the scan (undefined: through a dangling symbolic link). */
+  readonly realPath = memoizedRealPaths();
 
   /** Files whose guarded text differed from their bytes (the guard blanked something): the result cache records them. */
   readonly guardAltered = new Set<string>();
@@ -42,7 +44,7 @@ export class ContainedFileSystem {
     boundary: string,
     private readonly unguarded?: (absolute: string, bytes: Buffer) => boolean,
   ) {
-    this.inside = containmentChecker(boundary);
+    this.inside = containmentChecker(boundary, this.realPath);
   }
 
   /** True when `p` may be touched. A refusal is decided without reading anything outside. */

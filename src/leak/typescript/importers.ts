@@ -40,14 +40,14 @@ export function importersOf(candidates: Map<string, string>, others: Map<string,
     // the text test looks for either last segment.
     // A workspace package's entry module is imported by the package's name (`@acme/shared`):
     // its last segment ends the specifier as a module name does.
-    const packageNames = project.packageEntryNamesOf(realPathOr(file));
+    const packageNames = project.packageEntryNamesOf(project.realPathOr(file));
     for (const moduleName of [...moduleNamesOf(file), ...packageNames.filter((name) => name.includes('/')).map((name) => name.slice(name.lastIndexOf('/') + 1))]) {
       byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { moduleName, exported }]);
     }
     for (const name of packageNames.filter((name) => !name.includes('/'))) unscoped.push({ moduleName: name, exported });
   }
   // Resolution answers real paths; the scan's paths may run through a linked directory above the root.
-  const candidateSet = new Set([...candidates.keys()].map(realPathOr));
+  const candidateSet = new Set([...candidates.keys()].map((file) => project.realPathOr(file)));
   const found: string[] = [];
   for (const [file, text] of others) {
     if (!mayImportOneOf(text, byModuleName) && !unscoped.some((candidate) => namesPackage(text, candidate))) continue;
@@ -110,12 +110,4 @@ export function carryingExports(file: string, text: string, project: LeakProject
   const isProjectModule = (specifier: string): boolean => project.resolveImport(file, specifier) !== undefined;
   // What a project module exports is not known here: any of it may carry.
   return secretCarryingExports(file, text, { namesSource: (fragment) => mayContainSource(fragment, needles), isProjectModule, importCarries: isProjectModule });
-}
-
-export function realPathOr(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
 }

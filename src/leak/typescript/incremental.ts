@@ -38,9 +38,9 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { betterFlow, walkRoot } from './analyze.js';
 import { ContextMonitor } from './memo-monitor.js';
 import { declaredCalleeNames } from './callee-names.js';
-import { answerFor } from './carrier-reaching.js';
+import { answerFor, importCarriesBy } from './carrier-reaching.js';
 import { ts } from './compiler-api.js';
-import { carryingExports, importersOf, realPathOr } from './importers.js';
+import { carryingExports, importersOf } from './importers.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -298,7 +298,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   /** Per rerun root, the files the checker reached while it was walked (absolute). */
   let reachedNow = new Map<string, Set<string>>();
   for (;;) {
-    const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames);
+    const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
     const monitor = new ContextMonitor();
     monitor.install(ctx);
     fresh = new Map<string, StoredWalk>();
@@ -498,7 +498,7 @@ function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string
  */
 function importersAmong(files: Map<string, string>, candidates: string[], project: LeakProject, needles: SourceNeedles, keys: PathKeys, readText: (abs: string) => string | null): Map<string, boolean> | undefined {
   const status = new Map<string, boolean>();
-  const byRealPath = new Map(candidates.map((candidate) => [realPathOr(keys.abs(candidate)), candidate]));
+  const byRealPath = new Map(candidates.map((candidate) => [project.realPathOr(keys.abs(candidate)), candidate]));
   const asked = new Map<string, string>();
   const imported = new Set<string>();
   for (const [file, text] of files) {
@@ -514,7 +514,7 @@ function importersAmong(files: Map<string, string>, candidates: string[], projec
     const abs = keys.abs(candidate);
     const base = path.basename(abs).split('.')[0];
     // A workspace package's entry is named by the package (`@acme/shared`), as importers.ts tests.
-    const packageNames = project.packageEntryNamesOf(realPathOr(abs));
+    const packageNames = project.packageEntryNamesOf(project.realPathOr(abs));
     const named = (text: string): boolean =>
       text.includes(`/${base}`) || (base === 'index' && text.includes(`/${path.basename(path.dirname(abs))}`)) || packageNames.some((name) => text.includes(name));
     if (!imported.has(candidate) && ![...asked.values()].some(named)) continue;

@@ -20,7 +20,13 @@ export const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[j
  * `calleeNames`: the names declared in source-reaching files (callee-names.ts); only calls of those
  * names have their callee resolved when no tainted value is passed. Absent: every callee is.
  */
-export function createLeakContext(root: string, checker: EngineContext['checker'], options: FrontEndOptions, calleeNames?: ReadonlySet<string>): EngineContext {
+export function createLeakContext(
+  root: string,
+  checker: EngineContext['checker'],
+  options: FrontEndOptions,
+  calleeNames?: ReadonlySet<string>,
+  importCarries?: EngineContext['importCarries'],
+): EngineContext {
   return {
     root,
     checker,
@@ -45,6 +51,7 @@ export function createLeakContext(root: string, checker: EngineContext['checker'
     isTestFile: (relative) => TEST_FILE.test(relative),
     // '()': a callee that is not a name (`make()()`) is always resolved.
     ...(calleeNames ? { mayReturnSource: (name: string) => name === '()' || calleeNames.has(name) } : {}),
+    ...(importCarries ? { importCarries } : {}),
   };
 }
 

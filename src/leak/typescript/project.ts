@@ -80,6 +80,8 @@ export interface LeakProject {
   importsOf(file: string, text: string): string[];
   /** The project file an import specifier in `file` resolves to, as for `importsOf`. */
   resolveImport(file: string, specifier: string): string | undefined;
+  /** The real path of `file` (absolute), or `file` itself when it has none; remembered for the project's life (one scan). */
+  realPathOr(file: string): string;
   /** The workspace package names whose entry module is `file` (absolute): `import … from '@acme/shared'` imports it. */
   packageEntryNamesOf(file: string): string[];
   /**
@@ -125,6 +127,7 @@ export function openLeakProject(root: string, projectOptions: LeakProjectOptions
     guardAltered: fileSystem.guardAltered,
     resolveImport: (file, specifier) => resolver.resolve(specifier, file, undefined).resolved?.resolvedFileName,
     packageEntryNamesOf: (file) => packages.entryNamesOf(file),
+    realPathOr: (file) => fileSystem.realPath(file) ?? file,
     importsOf(file, text) {
       const found: string[] = [];
       for (const reference of ts.preProcessFile(text, true, true).importedFiles) {

@@ -125,6 +125,13 @@ export interface EngineContext {
    * argument, cannot return a secret, so its callee is not resolved. Absent: every callee is.
    */
   mayReturnSource?: (calleeName: string) => boolean;
+  /**
+   * Whether what a file imports as `name` from `specifier` ('default', or '*' for a namespace) can
+   * carry a secret (carrier-reaching.ts; a package's exports never do). A callee reached through
+   * any other import, given no tainted argument, cannot return a secret: its symbol is not even
+   * asked for (asking type-checks the member chain). Absent: not used.
+   */
+  importCarries?: (sourceFile: ts.SourceFile, specifier: string, name: string) => boolean;
 }
 
 export interface LeakCollector {

@@ -1100,6 +1100,7 @@ export class TaintWalker {
   private applySummary(call: ts.CallExpression | ts.NewExpression, args: Array<Taint | undefined>): Taint | undefined | null {
     // Without a tainted argument only a callee that returns a secret itself matters: ask the checker only when one may.
     if (this.ctx.mayReturnSource && !args.some(Boolean) && !this.ctx.mayReturnSource(lastCalleeName(call.expression))) return null;
+    if (!args.some(Boolean) && this.importedFromUnreaching(call.expression)) return null;
     const declaration = this.calleeDeclaration(call.expression, call);
     if (!declaration) return null;
     // Untainted arguments need only what the callee does by itself: its parameters are walked when a caller passes a secret.
@@ -1230,6 +1231,36 @@ export class TaintWalker {
   private overloadImplementation(overload: ts.MethodDeclaration | ts.FunctionDeclaration): ts.Declaration | undefined {
     const symbol = overload.name ? this.ctx.checker.getSymbolAtLocation(overload.name) : undefined;
     return symbol?.declarations?.find((candidate) => (ts.isMethodDeclaration(candidate) || ts.isFunctionDeclaration(candidate)) && candidate.body !== undefined);
+  }
+
+  /**
+   * `format(x)`, `prisma.user.findMany()`: the callee's root name is imported as an export that
+   * cannot carry a secret (carrier-reaching.ts: a constant, a package client, anything of a module
+   * that is not source-reaching, any package's export), so nothing it leads to can return a secret
+   * by itself. Decided from the import declaration, without type-checking the member chain.
+   */
+  private importedFromUnreaching(callee: ts.Expression): boolean {
+    const importCarries = this.ctx.importCarries;
+    if (!importCarries) return false;
+    let root = skipOuterExpressions(callee);
+    while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+    if (!ts.isIdentifier(root)) return false;
+    const symbol = this.ctx.checker.getSymbolAtLocation(root);
+    if (!symbol || (symbol.flags & ts.SymbolFlags.Alias) === 0) return false;
+    const declaration = symbol.declarations?.[0];
+    if (!declaration) return false;
+    let clause: ts.Node = declaration;
+    let imported = 'default';
+    if (ts.isImportSpecifier(declaration)) {
+      imported = (declaration.propertyName ?? declaration.name).text;
+      clause = declaration.parent.parent;
+    } else if (ts.isNamespaceImport(declaration)) {
+      imported = '*';
+      clause = declaration.parent;
+    }
+    if (!ts.isImportClause(clause) || !ts.isStringLiteralLike(clause.parent.moduleSpecifier)) return false;
+    // A package's exports carry nothing (its calls have no summary either way).
+    return !importCarries(clause.getSourceFile(), clause.parent.moduleSpecifier.text, imported);
   }
 
   /**
