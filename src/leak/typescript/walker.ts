@@ -1234,21 +1234,49 @@ export class TaintWalker {
   }
 
   /**
-   * `format(x)`, `prisma.user.findMany()`: the callee's root name is imported as an export that
-   * cannot carry a secret (carrier-reaching.ts: a constant, a package client, anything of a module
-   * that is not source-reaching, any package's export), so nothing it leads to can return a secret
-   * by itself. Decided from the import declaration, without type-checking the member chain.
+   * `format(x)`, `prisma.user.findMany()`, `res.json()` after `const res = await fetch(u)`,
+   * `seen.get(k)` after `const seen = new Map()`: the
+   * callee's value derives from an import of an export that cannot carry a secret
+   * (carrier-reaching.ts: a constant, a package client, anything of a module that is not
+   * source-reaching, any package's export) or from a name with no declaration at all (a global the
+   * analysis has no types for). Whatever it leads to cannot return a secret by itself, so its symbol
+   * is not asked for (asking type-checks the member chain, and the locals' initializers before it).
    */
   private importedFromUnreaching(callee: ts.Expression): boolean {
-    const importCarries = this.ctx.importCarries;
-    if (!importCarries) return false;
-    let root = skipOuterExpressions(callee);
-    while (ts.isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+    return this.ctx.importCarries !== undefined && this.derivesFromNonCarrier(callee, 0);
+  }
+
+  private derivesFromNonCarrier(expression: ts.Expression, depth: number): boolean {
+    if (depth > 4) return false;
+    let root = skipOuterExpressions(expression);
+    while (ts.isPropertyAccessExpression(root) || ts.isCallExpression(root) || ts.isNewExpression(root) || ts.isAwaitExpression(root)) root = skipOuterExpressions(root.expression);
+    // `/x/.test(s)`, `'a,b'.split(',')`, `[a, b].join()`: built-in methods, which the analysis has no declarations of.
+    if (ts.isStringLiteralLike(root) || ts.isTemplateExpression(root) || ts.isRegularExpressionLiteral(root) || ts.isNumericLiteral(root) || ts.isArrayLiteralExpression(root)) return true;
     if (!ts.isIdentifier(root)) return false;
     const symbol = this.ctx.checker.getSymbolAtLocation(root);
-    if (!symbol || (symbol.flags & ts.SymbolFlags.Alias) === 0) return false;
+    if (!symbol) return true;
     const declaration = symbol.declarations?.[0];
-    if (!declaration) return false;
+    if (!declaration || (symbol.declarations?.length ?? 0) > 1) return false;
+    if (symbol.flags & ts.SymbolFlags.Alias) return this.importsNonCarrier(declaration);
+    // `const res = await fetch(u)`, `const { data } = useQuery()`: what a constant holds comes from its initializer.
+    const variable = ts.isBindingElement(declaration) ? ts.walkUpBindingElementsAndPatterns(declaration) : declaration;
+    if (ts.isVariableDeclaration(variable) && variable.initializer && ts.getCombinedNodeFlags(variable) & ts.NodeFlags.Const) {
+      return this.derivesFromNonCarrier(variable.initializer, depth + 1);
+    }
+    // `(req: NextRequest) => …`: a parameter's declared type, named by an import or a global.
+    if (ts.isParameter(declaration) && declaration.type && ts.isTypeReferenceNode(declaration.type)) {
+      let typeName: ts.EntityName = declaration.type.typeName;
+      while (ts.isQualifiedName(typeName)) typeName = typeName.left;
+      const typeSymbol = this.ctx.checker.getSymbolAtLocation(typeName);
+      if (!typeSymbol) return true;
+      const typeDeclaration = typeSymbol.declarations?.[0];
+      return (typeSymbol.flags & ts.SymbolFlags.Alias) !== 0 && typeDeclaration !== undefined && typeSymbol.declarations?.length === 1 && this.importsNonCarrier(typeDeclaration);
+    }
+    return false;
+  }
+
+  /** An import declaration's binding (`{ x }`, `x`, `* as x`) of an export that cannot carry a secret. */
+  private importsNonCarrier(declaration: ts.Declaration): boolean {
     let clause: ts.Node = declaration;
     let imported = 'default';
     if (ts.isImportSpecifier(declaration)) {
@@ -1260,7 +1288,7 @@ export class TaintWalker {
     }
     if (!ts.isImportClause(clause) || !ts.isStringLiteralLike(clause.parent.moduleSpecifier)) return false;
     // A package's exports carry nothing (its calls have no summary either way).
-    return !importCarries(clause.getSourceFile(), clause.parent.moduleSpecifier.text, imported);
+    return !this.ctx.importCarries!(clause.getSourceFile(), clause.parent.moduleSpecifier.text, imported);
   }
 
   /**
