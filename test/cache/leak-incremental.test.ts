@@ -28,7 +28,9 @@ function leakProject(): string {
     'src/log.ts': "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log(fmt(openAiKey()));\n}\n",
     // request.ts alone imports only-request.ts.
     'src/only-request.ts': "export const base = 'https://api.example.test';\n",
-    'src/request.ts': "import { openAiKey } from './config';\nimport { base } from './only-request';\n\nexport async function call(): Promise<void> {\n  await fetch(`${base}/v1?key=${openAiKey()}`);\n}\n",
+    'src/request.ts': "import { openAiKey } from './config';\nimport { base } from './only-request';\nimport { banner } from './util/banner';\n\nexport async function call(): Promise<void> {\n  banner();\n  await fetch(`${base}/v1?key=${openAiKey()}`);\n}\n",
+    // banner.ts: imported and called, but with nothing secret and carrying nothing: no walk follows it.
+    'src/util/banner.ts': "export function banner(): void {\n  console.log('starting');\n}\n",
     'src/quiet.ts': "/// <reference path=\"./globals.d.ts\" />\nimport { openAiKey } from './config';\n\nexport const hasKey = (): boolean => openAiKey().length > 0;\n",
     'src/globals.d.ts': 'declare function audit(message: string): void;\n',
     'src/other.ts': 'export const greeting = (name: string): string => `hello ${name}`;\n',
@@ -45,9 +47,11 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     const total = first.leakRoots?.walked ?? 0;
     expect(total).toBeGreaterThanOrEqual(5); // config, billing, log, request, quiet
 
-    // [step, edit, roots walked: a number (the others replayed), 'full' for a full pass, 0 for the stored result]
-    const steps: Array<[string, () => void, number | 'full']> = [
+    // [step, edit, roots walked: a number (the others replayed), 'none' (all replayed), 'full' for a full pass, 0 for the stored result]
+    const steps: Array<[string, () => void, number | 'full' | 'none']> = [
       ['a file imported by one root only', () => write(root, 'src/only-request.ts', "export const base = 'https://api2.example.test';\n"), 1],
+      // Loaded (request.ts imports it) but never followed into: no walk depends on its text.
+      ['a file a root imports but no walk reaches', () => write(root, 'src/util/banner.ts', "export function banner(): void {\n  console.log('starting up');\n}\n"), 'none'],
       ['a file on a flow path (the helper)', () => write(root, 'src/util/format.ts', 'export function fmt(text: string): string {\n  return `<${text}>`;\n}\n'), 1],
       ['the helper now hides the value', () => write(root, 'src/util/format.ts', 'export function fmt(text: string): string {\n  return String(text.length);\n}\n'), 1],
       ['a root file', () => write(root, 'src/log.ts', "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log('key:', fmt(openAiKey()), openAiKey());\n}\n"), 1],
@@ -72,6 +76,7 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       expect(cached.sarif, name).toBe(uncached.sarif);
       if (expected === 0) expect(cached.leakHit, name).toBe(true);
       else if (expected === 'full') expect(cached.leakRoots?.reused, name).toBe(0);
+      else if (expected === 'none') expect(cached.leakRoots, name).toMatchObject({ walked: 0, reused: total });
       else expect(cached.leakRoots, name).toMatchObject({ walked: expected, reused: total - expected });
     }
   });

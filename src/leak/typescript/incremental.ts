@@ -231,8 +231,9 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     if (text === null || mayContainSource(text, needles) !== candidates.has(file)) return full(`${file} names a source now, or no longer`);
     texts.set(file, text);
   }
-  const dirty = dirtyRoots(record, new Set(input.changed));
-  if (!dirty) return full('an edited file is in no root closure');
+  const closureDirty = dirtyRoots(record, new Set(input.changed));
+  if (!closureDirty) return full('an edited file is in no root closure');
+  const dirty = reachedDirty(record, closureDirty, input.changed);
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });
@@ -583,6 +584,23 @@ function dirtyRoots(record: RootsRecord, changed: Set<string>): Set<string> | un
     if (!covered) return undefined;
   }
   return new Set(record.roots.filter((root) => dirty.has(root))); // in root order, as before
+}
+
+/**
+ * The roots to walk again, of those whose closure holds an edited file (`closureDirty`, in root
+ * order): an edited file no walk ever made the checker reach (`reached`, the union over every walk
+ * since the last full pass: it only grows) changed no walk's answers, so it makes only itself, if
+ * it is a root, run again. A file widely imported but never followed into (a webhook helper whose
+ * functions no secret reaches) then costs one root, not every root above it. Without `reached`
+ * (an older record): every root of the closure.
+ */
+function reachedDirty(record: RootsRecord, closureDirty: ReadonlySet<string>, changed: readonly string[]): ReadonlySet<string> {
+  if (!Array.isArray(record.reached)) return closureDirty;
+  const reached = new Set(record.reached);
+  const affecting = changed.filter((file) => reached.has(file));
+  const byImport = affecting.length > 0 ? dirtyRoots(record, new Set(affecting)) ?? closureDirty : new Set<string>();
+  const changedSet = new Set(changed);
+  return new Set(record.roots.filter((root) => byImport.has(root) || (changedSet.has(root) && closureDirty.has(root))));
 }
 
 /** Whether a file's declarations are visible without an import: a declaration file, a script, or a module that augments the global scope or declares an ambient module. */
