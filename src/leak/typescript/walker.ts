@@ -491,6 +491,9 @@ export class TaintWalker {
     const known = this.state.get(symbol ?? node.text);
     if (known) return known;
     if (!symbol) return undefined;
+    // An import of an export that cannot carry a secret (carrier-reaching.ts) holds none: the
+    // import is not even resolved, so the walk does not depend on that module's text.
+    if (symbol.flags & ts.SymbolFlags.Alias && this.ctx.importCarries && symbol.declarations?.length === 1 && this.importsNonCarrier(symbol.declarations[0])) return undefined;
     const moduleValue = this.moduleValue(symbol, node);
     if (moduleValue) return moduleValue;
     if (this.ctx.resolverTypes.size === 0) return undefined;
