@@ -7,6 +7,7 @@ import type { FrontEndOptions } from '../../core/facts.js';
 import { classifyPythonEnumeration } from './env-enumerations.js';
 import { ENV_READ_TYPES, envReadAt, type PythonEnvRead } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
+import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
@@ -14,6 +15,8 @@ const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
 const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
 const WRITING_METHODS = new Set(['setenv', 'delenv']);
+/** Whole-environment saves and restores, as unittest set-up/tear-down hooks do them. */
+const ENV_SNAPSHOT_CALLS = new Set(['os.environ.copy', 'os.environ.update', 'os.environ.clear']);
 
 /** The node types `PythonEnvReads.visit` does something for (the rest need not be visited). */
 export const ENV_COLLECTOR_TYPES: readonly string[] = ['call', 'subscript', 'delete_statement', 'assignment', ...ENV_READ_TYPES];
@@ -29,7 +32,10 @@ export class PythonEnvReads {
   private readonly reads: PythonEnvRead[] = [];
   private readonly deferred: DeferredRead[] = [];
   private readonly calls: Node[] = [];
-  private readonly writtenNames = new Set<string>();
+  /** Names set or removed per save/restore unit (see `restoreUnit`), per top-level class, and for the whole module. */
+  private readonly writtenNames = new Map<string, Set<string>>();
+  /** Top-level classes whose set-up/tear-down hooks write the environment: they manage it for every test method. */
+  private readonly envManagingClasses = new Set<number>();
   /** Key expressions written per enclosing function (`swap_env(key)`-style helpers): function id -> key texts. */
   private readonly writtenKeys = new Map<number, Set<string>>();
 
@@ -169,10 +175,23 @@ export class PythonEnvReads {
     }
   }
 
-  /** In a test, a read of a name the same file sets or removes (or a key the same function writes) saves it to put it back. */
+  /**
+   * In a test, a read of a name the same test unit sets or removes (or a key the same function
+   * writes) saves it to put it back. The unit is one test function or method (a fixture saves what
+   * it patches), or a class's set-up/tear-down hooks together (setUp saves what tearDown restores);
+   * a module-level read may be restored by any function. Another test's `monkeypatch.delenv(K)`
+   * does not make this test's read of K a save: `api_key = os.getenv(K, 'fake')` passed to a
+   * client is the live key when it is set.
+   */
   private isSavedForRestore(read: PythonEnvRead): boolean {
     if (!this.inTest || read.enumerates || read.extra?.access) return false;
-    if (read.name !== null && this.writtenNames.has(read.name)) return true;
+    if (read.name !== null) {
+      const unit = restoreUnit(read.node);
+      if (this.writtenNames.get(unit.key)?.has(read.name)) return true;
+      // unittest's setUp copies or sets the environment and tearDown puts it back: in such a class a
+      // name one test sets is test state in the others (`assertEqual(os.environ.get(K), "key1")`).
+      if (unit.classId !== undefined && this.envManagingClasses.has(unit.classId) && this.writtenNames.get(`class:${unit.classId}`)?.has(read.name)) return true;
+    }
     const key = read.keyNode?.text;
     return key !== undefined && (this.writtenKeys.get(enclosingFunctionId(read.node))?.has(key) ?? false);
   }
@@ -181,7 +200,7 @@ export class PythonEnvReads {
   private noteWrittenKey(key: Node | null | undefined, at: Node, fact?: { api: string; access: 'write' | 'delete' }): void {
     if (!key) return;
     const name = this.scope.constString(key);
-    if (name !== null) this.writtenNames.add(name);
+    if (name !== null) this.noteWrittenName(name, at);
     if (name !== null && fact) this.reads.push({ name, api: fact.api, node: at, keyNode: key, extra: { access: fact.access } });
     const id = enclosingFunctionId(at);
     const keys = this.writtenKeys.get(id) ?? new Set<string>();
@@ -191,8 +210,24 @@ export class PythonEnvReads {
 
   /** `os.environ.update(X="v")`: the keyword is the name. */
   private noteWrittenKeyName(name: string, value: Node, at: Node, api: string): void {
-    this.writtenNames.add(name);
+    this.noteWrittenName(name, at);
     this.reads.push({ name, api, node: value.parent ?? at, extra: { access: 'write' } });
+  }
+
+  private noteWrittenName(name: string, at: Node): void {
+    const unit = restoreUnit(at);
+    this.noteEnvTouched(unit);
+    const keys = new Set([unit.key, 'module', ...(unit.classId !== undefined ? [`class:${unit.classId}`] : [])]);
+    for (const key of keys) {
+      const names = this.writtenNames.get(key) ?? new Set<string>();
+      names.add(name);
+      this.writtenNames.set(key, names);
+    }
+  }
+
+  /** A write (or `os.environ.update/clear/copy`) in a class's set-up/tear-down hook: the class manages the environment. */
+  private noteEnvTouched(unit: RestoreUnit): void {
+    if (unit.inHook && unit.classId !== undefined) this.envManagingClasses.add(unit.classId);
   }
 
   /** `os.environ[K] = v`, `del os.environ[K]`. */
@@ -211,6 +246,7 @@ export class PythonEnvReads {
     const qualified = this.scope.qualify(fn);
     const method = fn?.type === 'attribute' ? fieldOf(fn, 'attribute')?.text : undefined;
     const writes = (qualified && WRITING_CALLS.has(qualified)) || (method && WRITING_METHODS.has(method));
+    if (qualified && ENV_SNAPSHOT_CALLS.has(qualified)) this.noteEnvTouched(restoreUnit(call));
     // Most calls write nothing: their arguments are not looked at.
     if (!writes && qualified !== 'os.environ.update' && !(qualified && /(^|\.)patch\.dict$/.test(qualified))) return;
     const args = callArguments(call);
