@@ -126,6 +126,11 @@ export const PYTHON_SINKS: SinkEntry[] = [
   python({ id: 'rollbar-report-message', ruleId: 'no-secret-in-telemetry', module: 'rollbar', callee: 'rollbar.report_message', args: 'all', label: 'rollbar.report_message' }),
   python({ id: 'rollbar-report-exc-info', ruleId: 'no-secret-in-telemetry', module: 'rollbar', callee: 'rollbar.report_exc_info', args: [2], path: 'extra_data', label: 'rollbar.report_exc_info extra_data' }),
   python({ id: 'logfire-span', ruleId: 'no-secret-in-telemetry', module: 'logfire', callee: 'logfire.span', args: 'all', label: 'logfire.span' }),
+  // Logfire's log methods: the message template and every keyword become attributes of a record
+  // exported to the Logfire backend, like a span's (`logfire.configure(token=...)` is not listed).
+  ...['trace', 'debug', 'info', 'notice', 'warn', 'warning', 'error', 'fatal', 'exception', 'log'].map((method) =>
+    python({ id: `logfire-${method}`, ruleId: 'no-secret-in-telemetry', module: 'logfire', callee: `logfire.${method}`, args: 'all', label: `logfire.${method}` }),
+  ),
   python({ id: 'langfuse-metadata', ruleId: 'no-secret-in-telemetry', module: 'langfuse', callee: '*.trace', args: [], path: 'metadata', label: 'Langfuse trace metadata' }),
 
   // `urlencode` is not listed: its text is a form body as often as a query string, so the
