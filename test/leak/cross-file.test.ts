@@ -134,14 +134,14 @@ describe('robustness', () => {
 // a callee reached from an import of an export that can carry one (carrier-reaching.ts), also
 // through a constant, a typed parameter or a namespace. walker.derivesFromNonCarrier must not skip these.
 describe('callees that return a secret by themselves, reached through imports', () => {
-  const keys = `import { resolveSecret } from './secrets/resolver';\nexport class KeyStore { get() { return resolveSecret('GithubToken'); } }\nexport const store = new KeyStore();\nexport function makeStore() { return new KeyStore(); }\nexport const LIMIT = 10;\n`;
+  const keys = `import { resolveSecret } from './secrets/resolver';\nexport class KeyStore { get() { return resolveSecret('GithubToken'); } }\nexport const store = new KeyStore();\nexport function makeStore() { return new KeyStore(); }\nexport const LIMIT = 10;\nexport function topKey() { return resolveSecret('GithubToken'); }\n`;
 
-  it('follows a method of a constant built from a carrying class, of a typed parameter, and of a namespace import', async () => {
+  it('follows a method of a constant built from a carrying class, of a typed parameter, and a namespace import's members', async () => {
     const run = await analyzeSnippet(
-      `import { KeyStore, makeStore, store } from './keys';\nimport * as all from './keys';\nconst built = new KeyStore();\nconsole.log(built.get());\nconst made = makeStore();\nconsole.info(made.get());\nexport function show(s: KeyStore) {\n  console.warn(s.get());\n}\nconsole.error(store.get());\nconsole.debug(all.store.get());\n`,
+      `import { KeyStore, makeStore, store } from './keys';\nimport * as all from './keys';\nconst built = new KeyStore();\nconsole.log(built.get());\nconst made = makeStore();\nconsole.info(made.get());\nexport function show(s: KeyStore) {\n  console.warn(s.get());\n}\nconsole.error(store.get());\nconsole.debug(all.store.get());\nconsole.trace(all.topKey());\n`,
       { 'src/keys.ts': keys },
     );
-    expect(run.leaks.map((leak) => `${leak.ruleId}@${leak.range.line}`).sort()).toEqual(['no-secret-in-log@10', 'no-secret-in-log@11', 'no-secret-in-log@4', 'no-secret-in-log@6', 'no-secret-in-log@8'].sort());
+    expect(run.leaks.map((leak) => `${leak.ruleId}@${leak.range.line}`).sort()).toEqual(['no-secret-in-log@10', 'no-secret-in-log@11', 'no-secret-in-log@12', 'no-secret-in-log@4', 'no-secret-in-log@6', 'no-secret-in-log@8'].sort());
   });
 
   it('finds nothing through exports that cannot carry one, nor through globals and literals', async () => {

@@ -105,7 +105,12 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       const imported = project.resolveImport(sourceFile.fileName, specifier);
       return imported !== undefined && sourceReaching.has(imported);
     };
-    ctx = createLeakContext(root, program.getTypeChecker(), input.options, declaredCalleeNames(reachingFiles, importsReaching), importCarriesBy({ reaching: sourceReaching, carriers: carriersByRealPath }, (file, specifier) => project.resolveImport(file, specifier)));
+    // The checker first: binding sets the parent pointers the callee-name walk reads.
+    const checker = program.getTypeChecker();
+    const memberNames = new Set<string>();
+    const calleeNames = declaredCalleeNames(reachingFiles, importsReaching, memberNames);
+    const importCarries = importCarriesBy({ reaching: sourceReaching, carriers: carriersByRealPath }, (file, specifier) => project.resolveImport(file, specifier));
+    ctx = createLeakContext(root, checker, input.options, calleeNames, importCarries, memberNames);
     // Each root walks as it would alone (memo-monitor.ts): what a shard, a cached rerun and a replay rely on.
     monitor = new ContextMonitor();
     monitor.install(ctx);

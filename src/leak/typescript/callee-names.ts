@@ -16,34 +16,60 @@ import { ts } from './compiler-api.js';
  * tells whether an import specifier of a file leads to a source-reaching module: names imported
  * from anything else (`expect` from vitest, `log` from an unrelated helper) cannot return a secret.
  */
-export function declaredCalleeNames(sourceFiles: Iterable<ts.SourceFile>, importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean): Set<string> {
+export function declaredCalleeNames(
+  sourceFiles: Iterable<ts.SourceFile>,
+  importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean,
+  /**
+   * Receives the names that can also be called as a member (`a.name()`): methods, properties,
+   * members assigned (`exports.name = …`), re-exports and module-level declarations (a namespace
+   * import or `require` exposes those). A function or variable local to a function, or an import
+   * binding, is callable by its own name only.
+   */
+  members?: Set<string>,
+): Set<string> {
   let current: ts.SourceFile;
   const names = new Set<string>();
+  let asMember = false;
   const addName = (name: ts.Node | undefined): void => {
     if (!name) return;
-    if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) names.add(name.text);
-    else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
+    if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) {
+      names.add(name.text);
+      if (asMember) members?.add(name.text);
+    } else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
       for (const element of name.elements) if (!ts.isOmittedExpression(element)) addName(element.name);
     }
   };
+  const addNamed = (name: ts.Node | undefined, member: boolean): void => {
+    asMember = member;
+    addName(name);
+    asMember = false;
+  };
+  // Whether the node being visited sits at the top of its module (see atModuleLevel); tracked
+  // during the walk, since trees here may have no parent pointers yet.
+  let moduleLevel = false;
   const visit = (node: ts.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.FunctionExpression:
       case ts.SyntaxKind.ClassDeclaration:
+        addNamed((node as ts.NamedDeclaration).name, moduleLevel);
+        break;
+      case ts.SyntaxKind.FunctionExpression:
       case ts.SyntaxKind.ClassExpression:
+      case ts.SyntaxKind.ImportEqualsDeclaration:
+        addNamed((node as ts.NamedDeclaration).name, false);
+        break;
       case ts.SyntaxKind.MethodDeclaration:
       case ts.SyntaxKind.ShorthandPropertyAssignment:
       case ts.SyntaxKind.ExportSpecifier:
-      case ts.SyntaxKind.ImportEqualsDeclaration:
-        addName((node as ts.NamedDeclaration).name);
+        addNamed((node as ts.NamedDeclaration).name, true);
         break;
       case ts.SyntaxKind.PropertyDeclaration:
       case ts.SyntaxKind.PropertyAssignment:
       case ts.SyntaxKind.VariableDeclaration:
       case ts.SyntaxKind.BindingElement: {
         const initializer = (node as ts.VariableDeclaration).initializer;
-        if (!initializer || !isNeverCallable(initializer)) addName((node as ts.NamedDeclaration).name);
+        const member = node.kind === ts.SyntaxKind.PropertyDeclaration || node.kind === ts.SyntaxKind.PropertyAssignment || moduleLevel;
+        if (!initializer || !isNeverCallable(initializer)) addNamed((node as ts.NamedDeclaration).name, member);
         break;
       }
       case ts.SyntaxKind.ImportDeclaration: {
@@ -61,19 +87,38 @@ export function declaredCalleeNames(sourceFiles: Iterable<ts.SourceFile>, import
         // `exports.getKey = …`, `obj.getKey = …`, `Client.prototype.getKey = …`
         const binary = node as ts.BinaryExpression;
         if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          if (ts.isPropertyAccessExpression(binary.left)) names.add(binary.left.name.text);
-          else if (ts.isElementAccessExpression(binary.left)) addName(binary.left.argumentExpression);
+          if (ts.isPropertyAccessExpression(binary.left)) addNamed(binary.left.name, true);
+          else if (ts.isElementAccessExpression(binary.left)) addNamed(binary.left.argumentExpression, true);
         }
         break;
       }
     }
-    ts.forEachChild(node, visit);
+    const outer = moduleLevel;
+    ts.forEachChild(node, (child) => {
+      moduleLevel = atModuleLevel(node, child, outer);
+      visit(child);
+    });
+    moduleLevel = outer;
   };
   for (const sourceFile of sourceFiles) {
     current = sourceFile;
     visit(sourceFile);
   }
   return names;
+}
+
+/**
+ * Whether `child` of `parent` is a declaration at the top of its module (`function f`, `export
+ * const g = …`, `const { a } = …`), which a namespace import or `require` exposes as a member; not
+ * one inside a function, a class, a block or an initializer.
+ */
+function atModuleLevel(parent: ts.Node, child: ts.Node, parentAtModuleLevel: boolean): boolean {
+  if (ts.isSourceFile(parent) || ts.isModuleBlock(parent)) return true;
+  if (!parentAtModuleLevel) return false;
+  if (ts.isVariableStatement(parent) || ts.isVariableDeclarationList(parent) || ts.isModuleDeclaration(parent)) return true;
+  // A variable's name and its binding patterns, not its initializer.
+  if (ts.isVariableDeclaration(parent) || ts.isBindingElement(parent)) return child === parent.name;
+  return ts.isObjectBindingPattern(parent) || ts.isArrayBindingPattern(parent);
 }
 
 /** Literals and instances: a variable or property initialised with one is never called. */

@@ -26,6 +26,8 @@ export function createLeakContext(
   options: FrontEndOptions,
   calleeNames?: ReadonlySet<string>,
   importCarries?: EngineContext['importCarries'],
+  /** Of `calleeNames`, those callable as a member (callee-names.ts); absent: all of them. */
+  memberNames?: ReadonlySet<string>,
 ): EngineContext {
   return {
     root,
@@ -50,7 +52,7 @@ export function createLeakContext(
     httpDefaults: new Map(),
     isTestFile: (relative) => TEST_FILE.test(relative),
     // '()': a callee that is not a name (`make()()`) is always resolved.
-    ...(calleeNames ? { mayReturnSource: (name: string) => name === '()' || calleeNames.has(name) } : {}),
+    ...(calleeNames ? { mayReturnSource: (name: string, asMember: boolean) => name === '()' || (asMember && memberNames ? memberNames : calleeNames).has(name) } : {}),
     ...(importCarries ? { importCarries } : {}),
   };
 }

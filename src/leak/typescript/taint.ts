@@ -122,9 +122,10 @@ export interface EngineContext {
   isTestFile(relative: string): boolean;
   /**
    * Demand-driven callee lookup (callee-names.ts): false when a call of this name, given no tainted
-   * argument, cannot return a secret, so its callee is not resolved. Absent: every callee is.
+   * argument, cannot return a secret, so its callee is not resolved. `asMember`: called as
+   * `a.name()`, which only a member or a module-level declaration can be. Absent: every callee is.
    */
-  mayReturnSource?: (calleeName: string) => boolean;
+  mayReturnSource?: (calleeName: string, asMember: boolean) => boolean;
   /**
    * Whether what a file imports as `name` from `specifier` ('default', or '*' for a namespace) can
    * carry a secret (carrier-reaching.ts; a package's exports never do). A callee reached through

@@ -1102,7 +1102,7 @@ export class TaintWalker {
    */
   private applySummary(call: ts.CallExpression | ts.NewExpression, args: Array<Taint | undefined>): Taint | undefined | null {
     // Without a tainted argument only a callee that returns a secret itself matters: ask the checker only when one may.
-    if (this.ctx.mayReturnSource && !args.some(Boolean) && !this.ctx.mayReturnSource(lastCalleeName(call.expression))) return null;
+    if (this.ctx.mayReturnSource && !args.some(Boolean) && !this.ctx.mayReturnSource(lastCalleeName(call.expression), isMemberCallee(call.expression))) return null;
     if (!args.some(Boolean) && this.importedFromUnreaching(call.expression)) return null;
     const declaration = this.calleeDeclaration(call.expression, call);
     if (!declaration) return null;
@@ -1689,4 +1689,10 @@ function isObjectEntriesCall(expression: ts.Expression): boolean {
   if (!ts.isCallExpression(call)) return false;
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+}
+
+/** `a.name()`, `a['name']()`: a callee reached as a member of something. */
+function isMemberCallee(callee: ts.Expression): boolean {
+  const named = skipOuterExpressions(callee);
+  return ts.isPropertyAccessExpression(named) || ts.isElementAccessExpression(named);
 }
