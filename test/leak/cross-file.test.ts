@@ -136,7 +136,7 @@ describe('robustness', () => {
 describe('callees that return a secret by themselves, reached through imports', () => {
   const keys = `import { resolveSecret } from './secrets/resolver';\nexport class KeyStore { get() { return resolveSecret('GithubToken'); } }\nexport const store = new KeyStore();\nexport function makeStore() { return new KeyStore(); }\nexport const LIMIT = 10;\nexport function topKey() { return resolveSecret('GithubToken'); }\n`;
 
-  it('follows a method of a constant built from a carrying class, of a typed parameter, and a namespace import's members', async () => {
+  it('follows a method of a constant built from a carrying class, of a typed parameter, and the members of a namespace import', async () => {
     const run = await analyzeSnippet(
       `import { KeyStore, makeStore, store } from './keys';\nimport * as all from './keys';\nconst built = new KeyStore();\nconsole.log(built.get());\nconst made = makeStore();\nconsole.info(made.get());\nexport function show(s: KeyStore) {\n  console.warn(s.get());\n}\nconsole.error(store.get());\nconsole.debug(all.store.get());\nconsole.trace(all.topKey());\n`,
       { 'src/keys.ts': keys },
