@@ -68,6 +68,22 @@ export const PYTHON_SINKS: SinkEntry[] = [
   python({ id: 'litellm-completion', ruleId: 'no-secret-in-prompt', module: 'litellm', callee: 'litellm.completion', args: [], path: 'messages', label: 'LiteLLM messages' }),
   python({ id: 'langchain-system-message', ruleId: 'no-secret-in-prompt', module: 'langchain_core', callee: 'langchain_core.messages.SystemMessage', args: 'all', label: 'LangChain SystemMessage' }),
   python({ id: 'langchain-human-message', ruleId: 'no-secret-in-prompt', module: 'langchain_core', callee: 'langchain_core.messages.HumanMessage', args: 'all', label: 'LangChain HumanMessage' }),
+  // Pydantic AI: an agent's instructions and system prompt (constructor keywords, or what the
+  // functions decorated with @agent.system_prompt / @agent.instructions return), the user prompt of
+  // a run, and prompt parts built by hand all go to the model. `*.run` is not listed: on any
+  // receiver it would be subprocess.run or asyncio.run as often; `agent.run` is.
+  ...['system_prompt', 'instructions'].map((path) =>
+    python({ id: `pydantic-ai-agent-${path.replace('_', '-')}`, ruleId: 'no-secret-in-prompt', module: 'pydantic_ai', callee: 'pydantic_ai.Agent', args: [], path, label: `Agent(${path}=)` }),
+  ),
+  ...['system_prompt', 'instructions'].map((fn) =>
+    python({ id: `pydantic-ai-${fn.replace('_', '-')}-decorator`, ruleId: 'no-secret-in-prompt', module: 'pydantic_ai', callee: `@*.${fn}`, args: [], label: `@agent.${fn} result` }),
+  ),
+  ...['*.run_sync', '*.run_stream', '*.run_stream_events', '*.run_stream_sync', 'agent.run', 'agent.iter'].map((callee) =>
+    python({ id: `pydantic-ai-${callee.replace(/^\*\./, '').replace(/[._]/g, '-')}`, ruleId: 'no-secret-in-prompt', module: 'pydantic_ai', callee, args: [0], path: 'user_prompt', label: `${callee.replace(/^\*/, 'agent')} user prompt` }),
+  ),
+  ...['SystemPromptPart', 'UserPromptPart'].map((part) =>
+    python({ id: `pydantic-ai-${part.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`, ruleId: 'no-secret-in-prompt', module: 'pydantic_ai', callee: part, args: [0], path: 'content', label: part }),
+  ),
   python({ id: 'chat-message-dict', ruleId: 'no-secret-in-prompt', callee: '{role,content}', args: [], path: 'content', label: 'chat message content' }),
 
   python({ id: 'sentry-set-context', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_context', args: [1], label: 'sentry_sdk.set_context' }),
@@ -140,6 +156,8 @@ export const PYTHON_SINKS: SinkEntry[] = [
   ...HTTP_VERBS.map((verb) => python({ id: `httpx-${verb}-params`, ruleId: 'no-secret-in-url', module: 'httpx', callee: `httpx.${verb}`, args: [], path: 'params', label: `httpx.${verb}(params=)` })),
 
   python({ id: 'mcp-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@*.tool', args: [], label: 'MCP tool result' }),
+  // Pydantic AI's context-free tools (`@agent.tool_plain`); `@agent.tool` is `@*.tool` above.
+  python({ id: 'pydantic-ai-tool-plain-return', ruleId: 'no-secret-in-tool-output', module: 'pydantic_ai', callee: '@*.tool_plain', args: [], label: 'agent tool result' }),
   python({ id: 'agent-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@tool', args: [], label: 'agent tool result' }),
   // Class-based tools of agent frameworks (CrewAI and LangChain `BaseTool`): what `_run` returns is
   // what the model reads.
