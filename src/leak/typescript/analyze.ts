@@ -105,7 +105,6 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       const imported = project.resolveImport(sourceFile.fileName, specifier);
       return imported !== undefined && sourceReaching.has(imported);
     };
-    // The checker first: binding sets the parent pointers the callee-name walk reads.
     const checker = program.getTypeChecker();
     const memberNames = new Set<string>();
     const calleeNames = declaredCalleeNames(reachingFiles, importsReaching, memberNames);
