@@ -30,8 +30,13 @@ function isIdentifierWord(word: string): boolean {
 export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, warm?: WarmWorker, texts = new ProjectTexts(root)): Promise<void> {
   const pythonDefined = await analyzeSkippedDefinitions(analyses, options, texts, warm);
   const summaries: FunctionSummaryFact[] = [];
+  const definedIn = new Map<FunctionSummaryFact, string>();
   for (const analysis of analyses) {
-    for (const fact of analysis.facts?.facts ?? []) if (fact.kind === 'function-summary') summaries.push(fact);
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'function-summary') continue;
+      summaries.push(fact);
+      definedIn.set(fact, analysis.file);
+    }
   }
   if (summaries.length === 0) return;
   const byName = new Map<string, FunctionSummaryFact[]>();
@@ -53,7 +58,8 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
     await round.breathe();
     if (!analysis.unresolvedCalls || (language !== 'rust' && language !== 'python')) continue;
     const own = new Set(analysis.facts?.facts.filter((f) => f.kind === 'function-summary'));
-    const relevant = analysis.unresolvedCalls.flatMap((call) => byName.get(`${language}:${summaryKey(call)}`) ?? []).filter((s) => !own.has(s));
+    const asked = analysis.unresolvedCalls.flatMap((call) => byName.get(`${language}:${summaryKey(call)}`) ?? []).filter((s) => !own.has(s));
+    const relevant = language === 'rust' ? asked.filter((s) => rustMethodReachable(analysis.file, definedIn.get(s), s, texts)) : asked;
     if (relevant.length === 0) continue;
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     if (!isPending(loaded)) continue;
@@ -66,6 +72,33 @@ export async function applyCrossFileSummaries(root: string, analyses: FileAnalys
   await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'python', texts, pythonDefined, warm);
   await followPythonSecretSources(root, analyses, options, maxBytes, wanted, 'rust', texts, new Set(), warm);
   locateLeaksAtSinks(analyses);
+}
+
+/**
+ * Rust: a method (`Type::name`) of another package of the workspace is what a call in this file
+ * may reach only if the file names its type. The front end resolves `recv.name(..)` by the method's
+ * name alone (external-calls.ts), which within one crate is a fair guess; across packages it took
+ * `sqlx::query(..).execute(&pool)` in rig-postgres's example for rig-agent's `ToolSet::execute` and
+ * `PgPoolOptions::connect(&url)` for rig-neo4j's `Neo4jClient::connect`. A path call
+ * (`Neo4jClient::connect(..)`) names the type and stays resolved; so do free functions.
+ */
+function rustMethodReachable(callerFile: string, summaryFile: string | undefined, s: FunctionSummaryFact, texts: ProjectTexts): boolean {
+  const parts = s.name.split('::');
+  if (parts.length < 2 || summaryFile === undefined || rustPackageDir(callerFile) === rustPackageDir(summaryFile)) return true;
+  const text = texts.text(callerFile);
+  return text !== null && includesWord(text, parts[parts.length - 2]);
+}
+
+/**
+ * The package directory of a Rust file, by the layout Cargo gives it: what comes before its last
+ * `src/` (`crates/rig-agent/src/tool/mod.rs` -> `crates/rig-agent`), else before its last
+ * `examples/`, `tests/` or `benches/` (`crates/rig-postgres/examples/x.rs` -> `crates/rig-postgres`).
+ */
+function rustPackageDir(file: string): string {
+  const parts = file.split('/');
+  let at = parts.lastIndexOf('src');
+  if (at < 0) at = Math.max(parts.lastIndexOf('examples'), parts.lastIndexOf('tests'), parts.lastIndexOf('benches'));
+  return (at < 0 ? parts.slice(0, -1) : parts.slice(0, at)).join('/');
 }
 
 /** Rounds of source-summary propagation: a module that wraps another's config getter hands it on, up to this depth. */

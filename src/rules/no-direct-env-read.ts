@@ -1,5 +1,6 @@
 import type { EnvReadFact } from '../core/facts.js';
 import { defineRule, type Suggestion } from '../core/rule.js';
+import { readsThroughResolver } from './resolver-calls.js';
 
 /** A resolver function name usable as a JS/TS callee (`resolveSecret`, `secrets.get`). */
 const JS_CALLEE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -67,6 +68,7 @@ export default defineRule({
     for (const fact of file.facts) {
       // Writes, deletes and save-for-restore copies (tests resetting the environment) read no secret.
       if (fact.kind !== 'env-read' || fact.name === null || fact.access) continue;
+      if (readsThroughResolver(fact, ctx)) continue;
       const info = ctx.names.get(fact.name);
       // kind: config names (URLs, flags, model names) are managed but not sensitive.
       if (!info || (info.secret.kind !== 'secret' && !includeConfig)) continue;

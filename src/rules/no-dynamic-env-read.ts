@@ -1,6 +1,7 @@
 import type { EnvReadFact } from '../core/facts.js';
 import { defineRule, type RuleContext } from '../core/rule.js';
 import { compareCodeUnits } from '../core/compare.js';
+import { readsThroughResolver } from './resolver-calls.js';
 
 /** Registry secrets (kind: secret) whose names a prefix filter keeps. */
 function secretsUnder(prefixes: string[], ctx: RuleContext): string[] {
@@ -53,6 +54,8 @@ export default defineRule({
       if (fact.kind !== 'env-read' || fact.name !== null || fact.access) continue;
       // A helper's parameter whose callers were found: the names are read (and judged) at the calls.
       if (fact.keyParam?.resolvedAtCallers) continue;
+      // `optional_env_var(name)` with the resolver's own parameter: the resolver decides what it reads.
+      if (readsThroughResolver(fact, ctx)) continue;
       const report = reportFor(fact, ctx);
       if (report) yield { ...report, file: file.file, range: fact.range };
     }

@@ -96,6 +96,16 @@ function letBindings(fn: Node): LetBinding[] {
   return bindings;
 }
 
+/** The value of the last `let name = ..;` of `fn` before offset `before`, if any. */
+export function localLetValue(fn: Node, name: string, before: number): Node | null {
+  let binding: Node | null = null;
+  for (const bound of letBindings(fn)) {
+    if (bound.start >= before) continue;
+    if (bound.name === name) binding = bound.declaration;
+  }
+  return binding?.childForFieldName('value') ?? null;
+}
+
 /** `let k = "X";` (or `= CONST`) earlier in the same function. */
 function resolveLocal(identifier: Node, scope: ConstScope, depth: number): ResolvedString | null {
   const fn = scope.enclosingFunction;

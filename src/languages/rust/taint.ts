@@ -8,7 +8,7 @@
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range, SecretShape } from '../../core/facts.js';
 import { secretTypeMembers, type SecretTypeMembers } from '../../registry/resolver-types.js';
-import { resolveConstString, type ConstScope } from './constants.js';
+import { localLetValue, resolveConstString, type ConstScope } from './constants.js';
 import { envReadOfCall, envReadOfMacro, type EnvReadContext } from './env-reads.js';
 import type { ExternalCallee, ExternalSummaries } from './external-calls.js';
 import { formatCaptures } from './format-captures.js';
@@ -22,7 +22,8 @@ import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers
 import { isConfigRoleName } from '../../registry/classify.js';
 import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 import { WordSet } from './word-scan.js';
-import { queryValuePlaceholders } from './url-query.js';
+import { isQuerySeparatorValue, queryValuePlaceholders } from './url-query.js';
+import { writesCredentialStore } from './file-destination.js';
 
 export interface Taint {
   secretId: string | null;
@@ -199,7 +200,12 @@ const ENV_ALIAS_SEGMENTS = new Set(['env', 'var', 'var_os', 'vars', 'vars_os', '
 const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
 const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
 const PROBE_SUFFIX = '\n); }';
-const MAX_CALL_DEPTH = 3;
+/**
+ * Nested same-file calls analysed with their arguments' taint; deeper ones use the callee's own
+ * summary, which knows its result but not its sinks. Four: an example's `main` -> `run_scenario`
+ * -> `drain_with_accounting` -> `count_tokens` (rig: a key put in a `?key=` URL at the fourth).
+ */
+const MAX_CALL_DEPTH = 4;
 const MAX_FLOW_STEPS = 24;
 const WORK_BUDGET = 400_000;
 
@@ -818,6 +824,7 @@ export class RustTaintAnalysis {
     const match = this.setup.sinks.match(node);
     if (!match) return false;
     if (match.entry.allowed) return true;
+    if (this.writesCredentialStore(node, match.entry.destinationArg, match.kind)) return true;
     const isJson = match.entry.callee === 'json!';
     const formatLike = match.kind === 'macro' && FORMAT_MACROS.has(match.entry.callee.slice(0, -1));
     let leaked = false;
@@ -842,6 +849,16 @@ export class RustTaintAnalysis {
       this.record(match.entry.ruleId, match.entry.label, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${match.entry.label}` }]);
     }
     return true;
+  }
+
+  /** A file write (`fs::write`) whose destination names the program's credential or config store (file-destination.ts). */
+  private writesCredentialStore(call: Node, index: number | undefined, kind: string): boolean {
+    if (index === undefined || kind === 'macro') return false;
+    const argsNode = call.childForFieldName('arguments');
+    const path = argsNode ? callArguments(argsNode)[index] : undefined;
+    const fn = this.currentFunction;
+    const params = new Set((fn?.params ?? []).map((param) => param.name).filter((name): name is string => !!name));
+    return !!path && writesCredentialStore(path, { functionName: fn?.name ?? null, params });
   }
 
   /**
@@ -1241,15 +1258,23 @@ export class RustTaintAnalysis {
     const groups = sink && tree ? tokenGroups(tree) : [];
     const literal = groups[0]?.length === 1 && isStringLiteral(groups[0][0]) ? groups[0][0] : null;
     if (!sink || !literal) return null;
-    const placeholders = queryValuePlaceholders(this.setup.text.slice(literal.startIndex + shift, literal.endIndex + shift), literal.startIndex + shift);
-    if (placeholders.length === 0) return null;
-    let reported: string | null = null;
     const positional: Node[][] = [];
     const named = new Map<string, Node[]>();
     for (const group of groups.slice(1)) {
       if (group.length > 2 && group[0].type === 'identifier' && group[1].type === '=') named.set(group[0].text, group.slice(2));
       else positional.push(group);
     }
+    // A placeholder whose argument is a local bound to "?" or "&" writes the query's separator.
+    const fn = this.currentFunction?.node ?? null;
+    const isSeparator = (argument: number | string): boolean => {
+      const tokens = typeof argument === 'number' ? positional[argument] : named.get(argument);
+      const local = tokens ? (tokens.length === 1 && tokens[0].type === 'identifier' ? tokens[0].text : null) : typeof argument === 'string' ? argument : null;
+      const value = fn && local ? localLetValue(fn, local, literal.startIndex) : null;
+      return value !== null && isQuerySeparatorValue(value);
+    };
+    const placeholders = queryValuePlaceholders(this.setup.text.slice(literal.startIndex + shift, literal.endIndex + shift), literal.startIndex + shift, isSeparator);
+    if (placeholders.length === 0) return null;
+    let reported: string | null = null;
     for (const placeholder of placeholders) {
       const { argument } = placeholder;
       const tokens = typeof argument === 'number' ? positional[argument] : named.get(argument);

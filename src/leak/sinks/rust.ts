@@ -40,7 +40,7 @@ export const RUST_SINKS: SinkEntry[] = [
   // text that is encrypted or sent as a request body is not reported. Writers stay sinks here.
   { id: 'rust-serde-json-to-writer', language: 'rust', ruleId: 'no-secret-serialization', module: 'serde_json', callee: 'to_writer', args: [1], label: 'serde_json::to_writer' },
   { id: 'rust-serde-json-to-writer-pretty', language: 'rust', ruleId: 'no-secret-serialization', module: 'serde_json', callee: 'to_writer_pretty', args: [1], label: 'serde_json::to_writer_pretty' },
-  { id: 'rust-fs-write', language: 'rust', ruleId: 'no-secret-serialization', callee: 'fs::write', args: [1], label: 'fs::write' },
+  { id: 'rust-fs-write', language: 'rust', ruleId: 'no-secret-serialization', callee: 'fs::write', args: [1], label: 'fs::write', destinationArg: 0 },
   { id: 'rust-tracing-span-record', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'tracing', callee: '*.record', args: [1], label: 'tracing::Span::record' },
   ...SPAN_MACROS.map((name): SinkEntry => ({ id: `rust-tracing-${name.slice(0, -1).replace(/_/g, '-')}`, language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'tracing', callee: name, args: 'all', label: `tracing::${name}` })),
   { id: 'rust-otel-key-value', language: 'rust', ruleId: 'no-secret-in-telemetry', module: 'opentelemetry', callee: 'KeyValue::new', args: [1], label: 'opentelemetry::KeyValue::new' },

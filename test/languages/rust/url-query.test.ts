@@ -23,6 +23,15 @@ describe('queryValuePlaceholders', () => {
   it('counts positions of implicit placeholders only (`{0}` does not advance them)', () => {
     expect(args('"{0}{}?key={}"')).toEqual([1]);
   });
+
+  it('takes a placeholder the caller knows to be the `?`/`&` separator as one (Gemini build_uri)', () => {
+    const separator = (argument: number | string) => argument === 'separator';
+    const withSeparator = (literal: string) => queryValuePlaceholders(literal, 0, separator).map((p) => p.argument);
+    expect(withSeparator('"{base_url}/{trimmed}{separator}key={}"')).toEqual([0]);
+    expect(withSeparator('"{base_url}/{trimmed}{separator}alt=sse&key={}"')).toEqual([0]);
+    expect(args('"{base_url}/{trimmed}{separator}key={}"')).toEqual([]);
+    expect(withSeparator('"{fields}{joiner}api_key={}"')).toEqual([]);
+  });
 });
 
 describe('format! as a URL query sink', () => {

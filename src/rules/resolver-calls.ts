@@ -1,0 +1,12 @@
+// A read whose name is decided at a call of one of `resolver.functions` (Rust/Python one-step
+// helpers: `required_env_var("X")` in another module, whose body reads `std::env::var(name)`)
+// goes through the resolver: calling it is what the bypass rules ask for. The fact is still
+// emitted (lifecycle and inventory see the name at the call); only the bypass rules skip it.
+import type { EnvReadFact } from '../core/facts.js';
+import type { RuleContext } from '../core/rule.js';
+
+export function readsThroughResolver(fact: EnvReadFact, ctx: RuleContext): boolean {
+  if (fact.via?.kind !== 'call' || !fact.via.function) return false;
+  const callee = fact.via.function.split(/::|\./).pop() ?? fact.via.function;
+  return ctx.registry.resolver.functions.some((fn) => (fn.split(/::|\./).pop() ?? fn) === callee);
+}
