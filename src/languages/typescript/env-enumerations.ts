@@ -424,10 +424,14 @@ function prefixesOf(expression: TS.Expression, key: string): string[] | null {
   return null;
 }
 
-/** Every statement only removes a name (`delete env[k]`, `target.delete(k)`): the loop scrubs. */
+/**
+ * Every statement only removes a name (`delete env[k]`, `target.delete(k)`, vitest's
+ * `vi.stubEnv(k, undefined)`), possibly under a test of the name (`if (k.endsWith('_API_KEY'))`,
+ * the condition aside): the loop scrubs.
+ */
 function isScrubbingBody(statement: TS.Statement): boolean {
   const statements = ts.isBlock(statement) ? statement.statements : [statement];
-  return statements.length > 0 && statements.every((s) => ts.isExpressionStatement(s) && isRemoval(s.expression));
+  return statements.length > 0 && statements.every((s) => (ts.isExpressionStatement(s) && isRemoval(s.expression)) || (ts.isIfStatement(s) && isScrubbingBody(s.thenStatement) && (!s.elseStatement || isScrubbingBody(s.elseStatement))));
 }
 
 function isScrubbingCallback(fn: TS.Expression | undefined): boolean {
@@ -440,7 +444,11 @@ function isScrubbingCallback(fn: TS.Expression | undefined): boolean {
 function isRemoval(expression: TS.Expression): boolean {
   const value = unwrapTransparent(expression);
   if (ts.isDeleteExpression(value)) return true;
-  return ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && ['delete', 'remove', 'unset', 'removeEnv'].includes(value.expression.name.text);
+  if (!ts.isCallExpression(value) || !ts.isPropertyAccessExpression(value.expression)) return false;
+  const method = value.expression.name.text;
+  // `vi.stubEnv(k, undefined)` unsets the variable until `vi.unstubAllEnvs()`.
+  if (method === 'stubEnv') return value.arguments.length === 2 && ts.isIdentifier(value.arguments[1]) && value.arguments[1].text === 'undefined';
+  return ['delete', 'remove', 'unset', 'removeEnv'].includes(method);
 }
 
 /** Keys of a `z.object({...})`-style schema (through `.extend`, `.strict()`, a `const`), or null when it is not one. */

@@ -161,13 +161,14 @@ function functionName(fn: TS.FunctionLikeDeclaration): { name: string; node: TS.
 
 /** The env object a call returns is only read by constant names: adds them to `reads`, or says no. */
 function readsByName(call: TS.CallExpression, reads: Array<{ name: string; node: TS.Node }>): boolean {
-  const direct = constantRead(call);
+  // An async accessor (`const env = await environment()`) hands out the same object once awaited.
+  let holder: TS.Node = call;
+  while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isNonNullExpression(holder.parent) || ts.isAsExpression(holder.parent) || ts.isAwaitExpression(holder.parent))) holder = holder.parent;
+  const direct = constantRead(call) ?? constantRead(holder);
   if (direct) {
     reads.push(direct);
     return true;
   }
-  let holder: TS.Node = call;
-  while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isNonNullExpression(holder.parent) || ts.isAsExpression(holder.parent))) holder = holder.parent;
   const declaration = holder.parent;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== holder || !ts.isIdentifier(declaration.name)) return false;
   if (!declaration.parent || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;

@@ -1,5 +1,6 @@
 // Env keys one step away from the access: a helper's parameter (`function envInt(name) { return
-// process.env[name] }` called as `envInt('RETRY_COUNT')`) and a loop over a literal list
+// process.env[name] }` called as `envInt('RETRY_COUNT')`, or a field of its options object:
+// `function need({ name }) { ... }` called as `need({ name: 'RELAY_URL' })`) and a loop over a literal list
 // (`for (const k of ['A', 'B']) process.env[k]`, `['A', 'B'].filter((k) => !process.env[k])`).
 // Each name becomes a read where it is decided (the call site, the list element); what stays
 // unknown (a call with a computed argument, an exported or escaping helper whose callers live
@@ -13,8 +14,9 @@ import type { Binding, Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export type OneStepKey =
-  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number }
-  | { kind: 'loop'; list: TS.ArrayLiteralExpression };
+  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number; property?: string }
+  /** Every list the loop variable can walk (one, or each branch of a `cond ? [...] : [...]` choice). */
+  | { kind: 'loop'; lists: TS.ArrayLiteralExpression[] };
 
 /** Array methods whose callback's first parameter takes each element in turn. */
 const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
@@ -35,22 +37,23 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
   if (!binding) return null;
   const origin = binding.origin;
   if (origin.type === 'parameter') {
-    const list = origin.index === 0 ? callbackList(origin.fn, scope) : null;
-    return list ? { kind: 'loop', list } : { kind: 'param', fn: origin.fn, index: origin.index };
+    if (origin.property !== undefined) return { kind: 'param', fn: origin.fn, index: origin.index, property: origin.property };
+    const lists = origin.index === 0 ? callbackList(origin.fn, scope) : null;
+    return lists ? { kind: 'loop', lists } : { kind: 'param', fn: origin.fn, index: origin.index };
   }
   if (origin.type === 'variable' && !origin.element) {
     const declarations = origin.declaration.parent;
     const loop = declarations?.parent;
     if (loop && ts.isForOfStatement(loop) && loop.initializer === declarations) {
-      const list = literalList(loop.expression, scope);
-      return list ? { kind: 'loop', list } : null;
+      const lists = literalList(loop.expression, scope);
+      return lists ? { kind: 'loop', lists } : null;
     }
   }
   return null;
 }
 
 /** `['A', 'B'].forEach((k) => ...)`: the list the callback `fn` walks, if literal. */
-function callbackList(fn: TS.SignatureDeclaration, scope: Scope): TS.ArrayLiteralExpression | null {
+function callbackList(fn: TS.SignatureDeclaration, scope: Scope): TS.ArrayLiteralExpression[] | null {
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return null;
   const call = fn.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return null;
@@ -64,25 +67,34 @@ const ELEMENT_KEEPING_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 
 
 /**
  * An array literal, directly or through a `const` binding (`as const` allowed), or a subset of
- * one (`LIST.filter(...)`, `LIST.slice(1)`): its elements are the only values a callback over it
- * can take.
+ * one (`LIST.filter(...)`, `LIST.slice(1)`), or a choice between such lists (`win32 ? [...] :
+ * [...]`, vercel/ai's inherited-variable list): their elements are the only values a callback
+ * over it can take.
  */
-function literalList(expression: TS.Expression, scope: Scope, depth = 0): TS.ArrayLiteralExpression | null {
+function literalList(expression: TS.Expression, scope: Scope, depth = 0): TS.ArrayLiteralExpression[] | null {
   const value = unwrapTransparent(expression);
-  if (ts.isArrayLiteralExpression(value)) return value;
+  if (ts.isArrayLiteralExpression(value)) return [value];
+  if (ts.isConditionalExpression(value) && depth < 5) {
+    const whenTrue = literalList(value.whenTrue, scope, depth + 1);
+    const whenFalse = whenTrue && literalList(value.whenFalse, scope, depth + 1);
+    return whenTrue && whenFalse ? [...whenTrue, ...whenFalse] : null;
+  }
   if (ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && ELEMENT_KEEPING_METHODS.has(value.expression.name.text) && depth < 5) {
     return literalList(value.expression.expression, scope, depth + 1);
   }
   if (!ts.isIdentifier(value)) return null;
-  const origin = scope.lookup(value.text)?.origin;
-  if (origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
-  const initializer = unwrapTransparent(origin.declaration.initializer);
-  return ts.isArrayLiteralExpression(initializer) ? initializer : null;
+  const binding = scope.lookup(value.text);
+  const origin = binding?.origin;
+  if (!binding || origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
+  // The initializer's own names are looked up where it was declared.
+  return depth < 5 ? literalList(origin.declaration.initializer, binding.scope, depth + 1) : null;
 }
 
 interface DeferredParamRead {
   fn: TS.SignatureDeclaration;
   index: number;
+  /** The field of an options-object argument that holds the name. */
+  property?: string;
   source: EnvSource;
   at: TS.Node;
 }
@@ -113,13 +125,13 @@ export class OneStepReads {
   /** A read keyed by a loop variable is resolved at once; a parameter waits for the call sites. */
   add(key: OneStepKey, source: EnvSource, at: TS.Node, scope: Scope): void {
     if (key.kind === 'param') {
-      this.deferred.push({ fn: key.fn, index: key.index, source, at });
+      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, source, at });
       return;
     }
     const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
     const api = `${source.api} in a loop over a literal list`;
     let unknown = false;
-    for (const element of key.list.elements) {
+    for (const element of key.lists.flatMap((list) => [...list.elements])) {
       const literals: TS.Node[] = [];
       const name = ts.isSpreadElement(element) ? null : resolveConstString(element, scope, this.context, literals);
       if (name === null) {
@@ -146,7 +158,7 @@ export class OneStepReads {
     for (const site of sites) {
       const emitted = new Set<string>();
       for (const read of reads) {
-        const argument = site.call.arguments[read.index];
+        const argument = argumentFor(site.call.arguments[read.index], read.property);
         const literals: TS.Node[] = [];
         const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
         if (value === null) {
@@ -162,6 +174,29 @@ export class OneStepReads {
     }
     if (!complete) for (const read of reads) this.emitter.emit(null, read.source, read.at, {});
   }
+}
+
+/**
+ * The expression a call passes for a parameter: the argument itself, or for a destructured
+ * options parameter the field's value in an object literal argument (`need({ name: 'X' })`,
+ * shorthand `need({ name })`); undefined when the call does not spell it out.
+ */
+function argumentFor(argument: TS.Expression | undefined, property: string | undefined): TS.Expression | undefined {
+  if (property === undefined || !argument) return argument;
+  const value = unwrapTransparent(argument);
+  if (!ts.isObjectLiteralExpression(value)) return undefined;
+  let found: TS.Expression | undefined;
+  for (const member of value.properties) {
+    // A spread may override the field: the value is not known.
+    if (ts.isSpreadAssignment(member)) found = undefined;
+    else if (ts.isPropertyAssignment(member) && propertyKey(member.name) === property) found = member.initializer;
+    else if (ts.isShorthandPropertyAssignment(member) && member.name.text === property) found = member.name;
+  }
+  return found;
+}
+
+function propertyKey(name: TS.PropertyName): string | null {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : null;
 }
 
 /** `function envInt(name)` / `const envInt = (name) => ...`: the name call sites use. */

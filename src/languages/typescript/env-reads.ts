@@ -1,5 +1,6 @@
 // Turns a use of an env object into EnvReadFacts by looking at where it sits: `.X`, `[K]`,
-// destructuring, `'X' in env`, `Deno.env.get(K)`; writes are skipped; handing the whole object
+// destructuring, `'X' in env`, `Deno.env.get(K)`, `Reflect.get(env, K)`; writes (also
+// `Reflect.set`/`Reflect.deleteProperty`) are skipped; handing the whole object
 // on (spread, call argument, for-in, ...) is a dynamic read that enumerates.
 import type { EnvReadFact, Range } from '../../core/facts.js';
 import type { EnvSource } from './env-objects.js';
@@ -81,6 +82,17 @@ function isObjectWriteCall(call: TS.CallExpression, argument: TS.Node): boolean 
     callee.expression.text === 'Object' &&
     WRITING_OBJECT_CALLS.has(callee.name.text)
   );
+}
+
+/** `Reflect` calls that act on one named property of their first argument. */
+const REFLECT_NAMED_METHODS = new Set(['get', 'has', 'set', 'deleteProperty']);
+
+/** The method of `Reflect.get/has/set/deleteProperty(env, key, ...)` with the env object `use` first, else null. */
+function reflectMethod(call: TS.CallExpression, use: TS.Node): string | null {
+  const callee = call.expression;
+  if (call.arguments[0] !== use || call.arguments.length < 2 || !ts.isPropertyAccessExpression(callee)) return null;
+  if (!ts.isIdentifier(callee.expression) || callee.expression.text !== 'Reflect' || !REFLECT_NAMED_METHODS.has(callee.name.text)) return null;
+  return callee.name.text;
 }
 
 /** Contexts in which the whole env object is handed to other code. */
@@ -214,6 +226,20 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
       if (declaration.initializer === use && ts.isObjectBindingPattern(declaration.name)) {
         reportBindingPattern(declaration.name, source, scope, sink);
       }
+      return;
+    }
+    case SyntaxKind.CallExpression: {
+      const call = parent as TS.CallExpression;
+      const method = reflectMethod(call, use);
+      if (method === null) break;
+      // `Reflect.deleteProperty(process.env, 'X')` is `delete process.env.X`, `Reflect.get(process.env, 'X')` is `process.env.X`:
+      // one name, not the whole object handed on (vercel/ai's tests clear the gateway key this way).
+      const keyNode = call.arguments[1];
+      linkParents(keyNode, call);
+      const key = sink.resolveKey(keyNode, scope);
+      if (method === 'get' || method === 'has') sink.addEnvRead(key, source, call);
+      else if (typeof key === 'string') sink.addEnvRead(key, source, call, false, { access: method === 'deleteProperty' ? 'delete' : 'write' });
+      else if (ts.isIdentifier(keyNode)) sink.addEnvRead(null, source, call, false, { access: method === 'deleteProperty' ? 'delete' : 'write' });
       return;
     }
     case SyntaxKind.BinaryExpression: {

@@ -9,8 +9,12 @@ export type BindingOrigin =
   /** `element` is set for names bound by destructuring; `directElement` when it sits in the declaration's own pattern. */
   | { type: 'variable'; declaration: TS.VariableDeclaration; element: TS.BindingElement | null; directElement: boolean; isConst: boolean }
   | { type: 'enum'; declaration: TS.EnumDeclaration }
-  /** A plain identifier parameter: `index` in `fn`'s parameter list (names one step away resolve through call sites). */
-  | { type: 'parameter'; fn: TS.SignatureDeclaration; index: number }
+  /**
+   * A plain identifier parameter: `index` in `fn`'s parameter list (names one step away resolve
+   * through call sites); with `property`, the name is a field of a destructured options parameter
+   * (`function need({ name })`: the `name` field of the object argument at `index`).
+   */
+  | { type: 'parameter'; fn: TS.SignatureDeclaration; index: number; property?: string }
   | { type: 'function'; declaration: TS.FunctionDeclaration }
   | { type: 'opaque' };
 
@@ -189,9 +193,21 @@ export function declareStatements(statements: readonly TS.Statement[], scope: Sc
 export function declareFunction(node: TS.SignatureDeclaration, scope: Scope): void {
   if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) scope.declare(node.name.text, OPAQUE);
   node.parameters.forEach((parameter, index) => {
-    const origin: BindingOrigin = ts.isIdentifier(parameter.name) && !parameter.dotDotDotToken ? { type: 'parameter', fn: node, index } : OPAQUE;
-    declareBindingName(parameter.name, scope, () => origin);
+    if (parameter.dotDotDotToken) declareBindingName(parameter.name, scope, () => OPAQUE);
+    else if (ts.isIdentifier(parameter.name)) scope.declare(parameter.name.text, { type: 'parameter', fn: node, index });
+    else if (ts.isObjectBindingPattern(parameter.name)) declareOptionsFields(node, index, parameter.name, scope);
+    else declareBindingName(parameter.name, scope, () => OPAQUE);
   });
+}
+
+/** `{ name }` / `{ name: key }` directly in an object pattern parameter: that field of the argument; anything deeper is opaque. */
+function declareOptionsFields(fn: TS.SignatureDeclaration, index: number, pattern: TS.ObjectBindingPattern, scope: Scope): void {
+  for (const element of pattern.elements) {
+    const key = element.propertyName ?? element.name;
+    const field = !element.dotDotDotToken && ts.isIdentifier(element.name) && (ts.isIdentifier(key) || ts.isStringLiteral(key)) ? key.text : null;
+    if (field !== null && ts.isIdentifier(element.name)) scope.declare(element.name.text, { type: 'parameter', fn, index, property: field });
+    else declareBindingName(element.name, scope, () => OPAQUE);
+  }
 }
 
 /** Declares the loop variables of `for (let ...)`, `for (const x of ...)`, `for (const k in ...)`. */
