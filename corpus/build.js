@@ -1,9 +1,10 @@
-// Rebuilds the real-repository corpus: for each pinned repository in corpus/repos.json, `git
-// archive` of its commit from the local mirror into CORPUS_DIR/<name>, then our registry and config
+// Rebuilds the real-repository corpus: for each pinned repository in corpus/repos.json, a checkout
+// of its commit from the local mirror into CORPUS_DIR/<name>, then our registry and config
 // (corpus/repos/<name>/*) copied over the tree. Their code never enters this repository.
 //   node corpus/build.js [name...]      CORPUS_DIR=/work/corpus MIRROR_DIR=/work/.mirror
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,10 +23,18 @@ for (const entry of repos.filter((r) => wanted.length === 0 || wanted.includes(r
   const target = path.join(corpusDir, entry.name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  // The mirror may lack its largest blobs: leave those files out rather than fail.
-  const excludes = missingBlobs(gitDir, entry.commit).map((p) => `:(exclude,literal)${p}`);
-  const tar = execFileSync('git', ['--git-dir', gitDir, 'archive', '--format=tar', entry.commit, '--', '.', ...excludes], { maxBuffer: 1 << 30 });
-  execFileSync('tar', ['-x', '-C', target], { input: tar });
+  // The mirror may lack its largest blobs: leave those files out rather than fail. `git archive`
+  // reads excluded blobs all the same (git 2.39), so the tree goes through a temporary index
+  // from which the missing files are removed before checkout.
+  const env = { ...process.env, GIT_INDEX_FILE: path.join(os.tmpdir(), `clavis-corpus-${process.pid}-${entry.name}.index`) };
+  try {
+    execFileSync('git', ['--git-dir', gitDir, 'read-tree', entry.commit], { env });
+    const missing = missingBlobs(gitDir, entry.commit);
+    if (missing.length > 0) execFileSync('git', ['--git-dir', gitDir, 'update-index', '--force-remove', '-z', '--stdin'], { env, input: missing.join('\0') });
+    execFileSync('git', ['--git-dir', gitDir, '--work-tree', target, 'checkout-index', '--all', '--force'], { env, maxBuffer: 1 << 30 });
+  } finally {
+    fs.rmSync(env.GIT_INDEX_FILE, { force: true });
+  }
   // A git repository of its own, so discovery and the project root behave as in a real checkout.
   execFileSync('git', ['init', '-q'], { cwd: target });
   const overlay = path.join(here, 'repos', entry.name);
