@@ -7,6 +7,11 @@ import type { RuleContext } from '../core/rule.js';
 
 export function readsThroughResolver(fact: EnvReadFact, ctx: RuleContext): boolean {
   if (fact.via?.kind !== 'call' || !fact.via.function) return false;
-  const callee = fact.via.function.split(/::|\./).pop() ?? fact.via.function;
-  return ctx.registry.resolver.functions.some((fn) => (fn.split(/::|\./).pop() ?? fn) === callee);
+  const callee = lastPart(fact.via.function);
+  return ctx.registry.resolver.functions.some((fn) => lastPart(fn) === callee);
+}
+
+/** `client::required_env_var`, `settings.get` -> the function's own name. */
+function lastPart(path: string): string {
+  return path.split(/::|\./).pop() ?? path;
 }

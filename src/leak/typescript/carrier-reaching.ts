@@ -64,15 +64,11 @@ export function answerFor(
   carriers: ReadonlyMap<string, string[] | null>,
 ): ReturnType<typeof carriersOf> {
   const file = sourceFile.fileName;
+  const carries = importCarriesBy({ reaching, carriers }, resolve);
   return carriersOf(sourceFile, {
     namesSource,
     isProjectModule: (specifier) => resolve(file, specifier) !== undefined,
-    importCarries(specifier, name) {
-      const target = resolve(file, specifier);
-      if (target === undefined || !reaching.has(target)) return false;
-      const exported = carriers.get(target);
-      return exported === null || exported === undefined || name === '*' || exported.includes(name);
-    },
+    importCarries: (specifier, name) => carries(sourceFile, specifier, name),
     reExportedCarriers(specifier) {
       const target = resolve(file, specifier);
       return target === undefined ? [] : carriers.get(target) ?? null;
@@ -89,7 +85,7 @@ function sameExports(a: string[] | null | undefined, b: string[] | null | undefi
  * Whether `fileName`'s import of `name` from `specifier` ('default'; '*': any export) binds
  * something that can carry a secret, by the reach found: the walker's question (taint.ts importCarries).
  */
-export function importCarriesBy(reach: CarrierReach, resolve: (fileName: string, specifier: string) => string | undefined): (sourceFile: { fileName: string }, specifier: string, name: string) => boolean {
+export function importCarriesBy(reach: { reaching: ReadonlySet<string>; carriers: ReadonlyMap<string, string[] | null> }, resolve: (fileName: string, specifier: string) => string | undefined): (sourceFile: { fileName: string }, specifier: string, name: string) => boolean {
   return (sourceFile, specifier, name) => {
     const target = resolve(sourceFile.fileName, specifier);
     if (target === undefined || !reach.reaching.has(target)) return false;

@@ -250,6 +250,19 @@ function isPackageInstance(initializer: ts.Expression | undefined, packageBindin
   return !(questions.namesSource?.(expression.expression.getText(sourceFile)) ?? false);
 }
 
+/**
+ * The import a binding declaration belongs to (`{ x as y }`, `y`, `* as y`), and the name it
+ * imports ('default', '*'); undefined for anything else and for type-only imports (they bind nothing).
+ */
+export function importOfBinding(declaration: ts.Declaration): { statement: ts.ImportDeclaration; imported: string } | undefined {
+  let statement: ts.Node = declaration;
+  for (let up = 0; up < 3 && !ts.isImportDeclaration(statement); up++) statement = statement.parent;
+  const local = (declaration as ts.NamedDeclaration).name;
+  if (!ts.isImportDeclaration(statement) || !local || !ts.isIdentifier(local)) return undefined;
+  const binding = importedBindings(statement).find(([name]) => name === local.text);
+  return binding ? { statement, imported: binding[1] } : undefined;
+}
+
 /** Local name -> the name imported ('default' for a default import, '*' for a namespace); type-only imports bind nothing. */
 function importedBindings(statement: ts.ImportDeclaration): Array<[string, string]> {
   const clause = statement.importClause;

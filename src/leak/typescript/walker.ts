@@ -10,6 +10,7 @@ import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
 import { provenanceOf, requiredModule, skipOuterExpressions } from './provenance.js';
 import { lastCalleeName, matchSinks, mayMatchCallbackSink, memberChain, type CompiledSink } from './sink-matcher.js';
+import { importOfBinding } from './secret-carrying-exports.js';
 import { isCredentialFreeUrlPart, isUrlObject } from './url-parts.js';
 import { classifyHttpCall, clientConfig, clientHolder, deepWithSteps, heldIn, libraryNamed, requestConfig, requestErrorHolder } from './http-clients.js';
 import {
@@ -1280,18 +1281,10 @@ export class TaintWalker {
 
   /** An import declaration's binding (`{ x }`, `x`, `* as x`) of an export that cannot carry a secret. */
   private importsNonCarrier(declaration: ts.Declaration): boolean {
-    let clause: ts.Node = declaration;
-    let imported = 'default';
-    if (ts.isImportSpecifier(declaration)) {
-      imported = (declaration.propertyName ?? declaration.name).text;
-      clause = declaration.parent.parent;
-    } else if (ts.isNamespaceImport(declaration)) {
-      imported = '*';
-      clause = declaration.parent;
-    }
-    if (!ts.isImportClause(clause) || !ts.isStringLiteralLike(clause.parent.moduleSpecifier)) return false;
+    const binding = importOfBinding(declaration);
+    if (!binding || !ts.isStringLiteralLike(binding.statement.moduleSpecifier)) return false;
     // A package's exports carry nothing (its calls have no summary either way).
-    return !this.ctx.importCarries!(clause.getSourceFile(), clause.parent.moduleSpecifier.text, imported);
+    return !this.ctx.importCarries!(binding.statement.getSourceFile(), binding.statement.moduleSpecifier.text, binding.imported);
   }
 
   /**
