@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default leaves one core idle (one worker on a 2-core CI runner); the suite is
+    // mostly child processes and files, and runs in about 8 instead of 11 minutes on two.
+    maxWorkers: '100%',
   },
 });
