@@ -35,6 +35,8 @@ interface Access {
 interface EnvBinding {
   envName: string;
   secretNames: string[];
+  /** The host of a literal URL value (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic`). */
+  host?: string;
 }
 
 const SHELLS_WE_PARSE = new Set(['bash', 'sh', 'sh -e {0}', 'bash {0}', 'bash -e {0}', 'bash --noprofile --norc -eo pipefail {0}']);
@@ -113,8 +115,10 @@ async function analyzeWorkflowDocument(
     if (range) facts.push({ kind: 'config', type, range, data } satisfies ConfigFact);
   };
 
-  const envBlock = (node: unknown, level: string): EnvBinding[] => {
+  // `outer`: the env blocks of enclosing levels, which the step's process also sees.
+  const envBlock = (node: unknown, level: string, outer: EnvBinding[] = []): EnvBinding[] => {
     const bindings: EnvBinding[] = [];
+    const pending: Array<{ name: string; found: Access[]; exact: boolean; keyRange: Range }> = [];
     for (const [name, pair] of mapEntries(node)) {
       if (name === '<<') continue;
       const keyRange = nodeRange(src, pair.key);
@@ -122,16 +126,14 @@ async function analyzeWorkflowDocument(
       const ref: NameRefFact = { kind: 'name-ref', name, context: 'workflow-env-key', range: keyRange, hasLiteralValue: isLiteral(pair.value), ...valueProfileOf(scalarString(pair.value)) };
       facts.push(ref);
       const found = accesses.get(pair.value as Scalar) ?? [];
-      bindings.push({ envName: name, secretNames: found.map((a) => a.name) });
-      for (const access of found) {
-        config('workflow-env-binding', access.range, {
-          envName: name,
-          secretName: access.name,
-          level,
-          exact: isPureExpression(scalarString(pair.value) ?? ''),
-          keyRange,
-        });
-      }
+      const host = literalUrlHost(pair.value);
+      bindings.push({ envName: name, secretNames: found.map((a) => a.name), ...(host ? { host } : {}) });
+      if (found.length > 0) pending.push({ name, found, exact: isPureExpression(scalarString(pair.value) ?? ''), keyRange });
+    }
+    // Each binding names the env its step sees beside it (a `*_BASE_URL` that redirects the slot; workflow-secret-mismatch).
+    const scope = envScope([...outer, ...bindings]);
+    for (const { name, found, exact, keyRange } of pending) {
+      for (const access of found) config('workflow-env-binding', access.range, { envName: name, secretName: access.name, level, exact, keyRange, ...scope });
     }
     return bindings;
   };
@@ -143,7 +145,7 @@ async function analyzeWorkflowDocument(
   for (const [jobId, jobPair] of mapEntries(mapGet(root, 'jobs'))) {
     const job = jobPair.value;
     if (!asMap(job)) continue;
-    const jobEnv = envBlock(mapGet(job, 'env'), 'job');
+    const jobEnv = envBlock(mapGet(job, 'env'), 'job', workflowEnv);
     envBlock(mapGet(mapGet(job, 'container'), 'env'), 'container');
     for (const [, servicePair] of mapEntries(mapGet(job, 'services'))) envBlock(mapGet(servicePair.value, 'env'), 'service');
     const permissions = mapGetPair(job, 'permissions') ? mapGet(job, 'permissions') : workflowPermissions;
@@ -163,10 +165,10 @@ async function analyzeWorkflowDocument(
     const steps = asSeq(mapGet(job, 'steps'));
     for (const [index, step] of (steps?.items ?? []).entries()) {
       if (!asMap(step)) continue;
-      const stepEnv = envBlock(mapGet(step, 'env'), 'step');
+      const stepEnv = envBlock(mapGet(step, 'env'), 'step', [...workflowEnv, ...jobEnv]);
       const usesNode = mapGet(step, 'uses');
       const uses = scalarString(usesNode);
-      if (uses) stepUses(uses, usesNode, step, jobId, index, idToken);
+      if (uses) stepUses(uses, usesNode, step, jobId, index, idToken, envScope([...workflowEnv, ...jobEnv, ...stepEnv]));
       const runNode = asScalar(mapGet(step, 'run'));
       if (runNode && typeof runNode.value === 'string') {
         const scope = [...workflowEnv, ...jobEnv, ...stepEnv];
@@ -176,7 +178,7 @@ async function analyzeWorkflowDocument(
     }
   }
 
-  function stepUses(uses: string, usesNode: unknown, step: unknown, job: string, index: number, idToken: boolean): void {
+  function stepUses(uses: string, usesNode: unknown, step: unknown, job: string, index: number, idToken: boolean, scope: EnvScope): void {
     const at = uses.indexOf('@');
     const action = at < 0 ? uses : uses.slice(0, at);
     const with_: Record<string, string> = {};
@@ -187,7 +189,7 @@ async function analyzeWorkflowDocument(
       with_[input] = found.length > 0 ? `secret:${found[0].name}` : text.includes('${{') ? 'expression' : 'literal';
       const keyRange = nodeRange(src, pair.key as Pair['key']);
       if (keyRange) withKeyRanges[input] = keyRange;
-      for (const access of found) config('workflow-with-binding', access.range, { action, input, secretName: access.name, job, step: index });
+      for (const access of found) config('workflow-with-binding', access.range, { action, input, secretName: access.name, job, step: index, ...scope });
     }
     config('workflow-step-uses', nodeRange(src, usesNode), {
       action,
@@ -213,6 +215,30 @@ async function analyzeWorkflowDocument(
     facts.push(...embedded.facts);
     errors.push(...embedded.errors);
     if (embedded.errors.length === 0) shellPlaced.add(runNode);
+  }
+}
+
+interface EnvScope {
+  /** Env names the step sees (workflow, job and step `env:`), sorted. */
+  scopeEnv: string[];
+  /** Of those, the host of each literal URL value. */
+  scopeHosts: Record<string, string>;
+}
+
+function envScope(bindings: EnvBinding[]): EnvScope {
+  const scopeHosts: Record<string, string> = {};
+  for (const binding of bindings) if (binding.host) scopeHosts[binding.envName] = binding.host;
+  return { scopeEnv: [...new Set(bindings.map((b) => b.envName))].sort(), scopeHosts };
+}
+
+/** The host of a literal `http(s)://` value (never the value itself: a URL may carry credentials). */
+function literalUrlHost(value: unknown): string | undefined {
+  const text = scalarString(value)?.trim();
+  if (!text || !/^https?:\/\//i.test(text) || text.includes('${{')) return undefined;
+  try {
+    return new URL(text).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
   }
 }
 
