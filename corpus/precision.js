@@ -2,7 +2,7 @@
 // (CORPUS_DIR/<name>, built by corpus/build.js) it scans with the registry and config we wrote
 // (corpus/repos/<name>/), matches every finding to a label in corpus/repos/<name>/labels-*.json
 // by file + line + rule, and prints per rule group: findings, true, false, unlabelled, precision.
-//   npm run build && node corpus/precision.js [name...] [--unlabelled] [--group leak|bypass|...]
+//   npm run build && node corpus/precision.js [name...] [--unlabelled] [--false] [--group leak|bypass|...]
 // A label: { "file", "line", "rule", "verdict": "tp" | "fp", "why" }, plus an optional "envName"
 // when several findings of one rule share a line (drift's "missing" findings all sit at line 1):
 // a label with envName matches only the finding about that name, one without matches the rest.
@@ -16,6 +16,7 @@ const bin = path.join(here, '..', 'bin', 'clavis-lint.js');
 const corpusDir = process.env.CORPUS_DIR ?? '/work/corpus';
 const argv = process.argv.slice(2);
 const showUnlabelled = argv.includes('--unlabelled');
+const showFalse = argv.includes('--false'); // list the false findings with their label's reason
 const groupFlag = argv.indexOf('--group');
 const onlyGroup = groupFlag === -1 ? undefined : argv[groupFlag + 1];
 const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--group');
@@ -60,6 +61,7 @@ for (const entry of repos.filter((r) => names.length === 0 || names.includes(r.n
   const labels = loadLabels(entry.name);
   const groups = {};
   const unlabelled = [];
+  const falseOnes = [];
   for (const f of report.findings) {
     const group = groupOf(f.ruleId);
     if (onlyGroup && group !== onlyGroup) continue;
@@ -69,7 +71,10 @@ for (const entry of repos.filter((r) => names.length === 0 || names.includes(r.n
     if (!label) {
       g.unlabelled++;
       unlabelled.push(f);
-    } else g[label.verdict === 'tp' ? 'tp' : 'fp']++;
+    } else {
+      g[label.verdict === 'tp' ? 'tp' : 'fp']++;
+      if (label.verdict !== 'tp') falseOnes.push({ f, why: label.why });
+    }
   }
   console.log(`${entry.name} (${entry.repo}@${entry.commit.slice(0, 9)}, ${report.stats.files} files, ${seconds} s, ${report.errors.length} errors[])`);
   for (const [group, g] of Object.entries(groups).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -81,6 +86,7 @@ for (const entry of repos.filter((r) => names.length === 0 || names.includes(r.n
     t.fp += g.fp;
     t.unlabelled += g.unlabelled;
   }
+  if (showFalse) for (const { f, why } of falseOnes) console.log(`    x ${f.file}:${f.line} ${f.ruleId}: ${f.message}\n      why: ${why}`);
   if (showUnlabelled) for (const f of unlabelled) console.log(`    ? ${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
 }
 console.log('all repositories');
