@@ -201,8 +201,11 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
    */
   function throughLocalFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): EnumerationOutcome | null {
     if (depth >= MAX_WRAPPER_DEPTH) return null;
-    const uses = parameterUses(call, argument, held);
-    if (!uses || uses.length === 0) return null;
+    const found = parameterUses(call, argument, held);
+    if (!found) return null;
+    const { uses, reads, callee } = found;
+    // Only read by constant names inside the function: those reads, as a schema's keys are.
+    if (uses.length === 0) return reads.length > 0 ? { kind: 'schema', schema: { keys: reads, complete: true }, api: `${callee}()` } : null;
     const outcomes = uses.map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
     return worstOf(outcomes);
   }

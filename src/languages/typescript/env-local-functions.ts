@@ -23,7 +23,7 @@ export interface ParameterUse {
  * (or, for options, in an `{ env }` destructured from it). Null when the callee is not such a
  * function or a use cannot be followed (the classifier then knows nothing).
  */
-export function parameterUses(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): ParameterUse[] | null {
+export function parameterUses(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): { uses: ParameterUse[]; reads: ConstantRead[]; callee: string } | null {
   if (!ts.isCallExpression(call)) return null;
   const callee = unwrapTransparent(call.expression);
   if (!ts.isIdentifier(callee)) return null;
@@ -48,19 +48,28 @@ export function parameterUses(call: TS.CallExpression | TS.NewExpression, argume
   }
   if (name === null) return null;
   const uses: ParameterUse[] = [];
+  const reads: ConstantRead[] = [];
   let unfollowable = false;
   const visit = (node: TS.Node): void => {
     if (unfollowable) return;
     if (ts.isIdentifier(node) && node.text === name) {
-      const use = useOf(node, holdsEnv);
-      if (use === 'unfollowable') unfollowable = true;
+      // `env.CHANGED_FILES`: a read of that name from the env object the caller handed over.
+      const read = holdsEnv ? constantRead(node) : null;
+      const use = read ? null : useOf(node, holdsEnv);
+      if (read) reads.push(read);
+      else if (use === 'unfollowable') unfollowable = true;
       else if (use) uses.push(use);
       return;
     }
     ts.forEachChild(node, visit);
   };
   visit(fn.body);
-  return unfollowable ? null : uses;
+  return unfollowable ? null : { uses, reads, callee: callee.text };
+}
+
+export interface ConstantRead {
+  name: string;
+  node: TS.Node;
 }
 
 /**
