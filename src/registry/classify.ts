@@ -15,6 +15,10 @@
 //   `TOKENIZERS_PARALLELISM` (Hugging Face's tokenizer switch). A match counts only where its word
 //   ends (at `_`, a digit or the end of the name), or where what follows completes another secret
 //   word (`SECRETKEY`, `APIKEYSECRET`) or makes a plural (`CREDENTIALS`). Letters before a match do not matter (`PGPASSWORD`).
+// - a few names every toolchain defines to hold a path or a socket, not a secret:
+//   `GOOGLE_APPLICATION_CREDENTIALS` (the path of a service-account file; the file is the secret,
+//   and `GOOGLE_APPLICATION_CREDENTIALS_JSON`, holding the JSON, still looks like one),
+//   `SSH_AUTH_SOCK`, `GIT_ASKPASS`, `SSH_ASKPASS`, `SUDO_ASKPASS`.
 // Used through the rule context's `looksLikeSecret` by every rule that judges a name the registry
 // does not know, and for kind inference of registry entries without `kind:`. Kind inference
 // also treats a bundler-public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`,
@@ -40,9 +44,13 @@ const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUX
 const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$|_WITHOUT_`);
 const PUBLIC_NAME = new RegExp(`^(${PUBLIC_PREFIXES.join('|')})_`);
 
+/** Names that toolchains define to hold a path or a socket (see the header). */
+const WELL_KNOWN_NON_SECRETS = new Set(['GOOGLE_APPLICATION_CREDENTIALS', 'SSH_AUTH_SOCK', 'GIT_ASKPASS', 'SSH_ASKPASS', 'SUDO_ASKPASS']);
+
 /** The name's shape says it is configuration about a secret (where, who, whether), not the secret. */
 export function isConfigRoleName(name: string): boolean {
-  return ROLE_NAME.test(name.toUpperCase());
+  const upper = name.toUpperCase();
+  return ROLE_NAME.test(upper) || WELL_KNOWN_NON_SECRETS.has(upper);
 }
 
 /** A bundler-public name: its value is compiled into client code. */

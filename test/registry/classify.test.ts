@@ -15,12 +15,14 @@ describe('the shared name classifier', () => {
     'HIDE_USER_API_KEY', 'ENABLE_API_KEY_AUTH', 'DISABLE_TOKEN_CHECK', 'API_KEY_REQUIRED', 'IGNORE_API_KEY_TESTS',
     'SMART_TOKEN_LIMIT', 'MAX_TOKENS', 'MIN_PASSWORD_LENGTH', 'TOKEN_COUNT', 'SECRET_CACHE_SIZE',
     'E2E_CREDENTIAL_VALIDATION', 'DOWNLOAD_FIXTURES_WITHOUT_CREDENTIALS',
+    // Toolchain names that hold a path or a socket.
+    'GOOGLE_APPLICATION_CREDENTIALS', 'SSH_AUTH_SOCK', 'GIT_ASKPASS',
   ])('%s is a config role, not a secret', (name) => {
     expect(isConfigRoleName(name)).toBe(true);
     expect(looksSecret(name)).toBe(false);
   });
 
-  it.each(['PGPASSWORD', 'MYSQLPASSWORD', 'SECRETKEY', 'AWS_SECRETKEY', 'APIKEYS', 'GOOGLE_APPLICATION_CREDENTIALS', 'DB_PASSWORD2', 'TOKENSECRET', 'APP_SECRETS', 'slackBotToken'])(
+  it.each(['PGPASSWORD', 'MYSQLPASSWORD', 'SECRETKEY', 'AWS_SECRETKEY', 'APIKEYS', 'AZURE_CREDENTIALS', 'GOOGLE_APPLICATION_CREDENTIALS_JSON', 'DB_PASSWORD2', 'TOKENSECRET', 'APP_SECRETS', 'slackBotToken'])(
     '%s looks like a secret: the secret word ends a word, or runs on into another secret word or a plural',
     (name) => {
       expect(looksSecret(name)).toBe(true);
