@@ -1,4 +1,5 @@
 import type { NameInfo } from '../registry/model.js';
+import type { Fact } from '../core/facts.js';
 import { defineRule, type Report } from '../core/rule.js';
 import { platformTokenSet } from '../core/platform-tokens.js';
 
@@ -22,7 +23,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified (`secrets.CI_OPENAI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified (`secrets.CI_OPENAI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), a secret the same workflow gives to an input that takes only a GitHub token (`actions/checkout`'s `token`) fills `GITHUB_TOKEN` (release-plz's PAT), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -50,6 +51,7 @@ export default defineRule({
     // Without a registry every name is unknown; a first run must not fail on that (issue 11).
     const registryInUse = ctx.registry.files.length > 0;
     const platform = new Set(ctx.settings.platformTokens ?? platformTokenSet());
+    const githubTokens = secretsGivenAsGithubTokens(file.facts);
     for (const fact of file.facts) {
       if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
         const info = lookup(ctx.names, fact.name);
@@ -75,6 +77,7 @@ export default defineRule({
         const secretInfo = lookup(ctx.names, secretName);
         if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id || samePlatformToken(envName, envInfo, secretInfo, platform)) continue;
         if (deliberateRebinding(envName, envInfo, secretName, secretInfo, fact.data)) continue;
+        if (envInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
         yield {
           messageId: 'envMismatch',
           data: { envName, envSecretId: envInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
@@ -119,6 +122,24 @@ function samePlatformToken(slotName: string, slot: NameInfo, secret: NameInfo, p
   if (platform.has(slot.secret.env)) return words(secret.secret.env).some((w) => w === 'PAT' || vendor(slot.secret.env).includes(w));
   if (platform.has(secret.secret.env)) return vendor(secret.secret.env).some((v) => words(slotName).includes(v));
   return false;
+}
+
+/** Action inputs that take nothing but a GitHub token (`actions/checkout`'s `token` clones with it). */
+const GITHUB_TOKEN_INPUTS: ReadonlyMap<string, string> = new Map([['actions/checkout', 'token']]);
+
+/**
+ * Secrets the workflow itself hands to an input that takes only a GitHub token: they are GitHub
+ * tokens whatever their name, so binding one to `GITHUB_TOKEN` is on purpose (release-plz's
+ * documented setup: `token: secrets.RELEASE_PLZ_TOKEN` for checkout and
+ * `GITHUB_TOKEN: secrets.RELEASE_PLZ_TOKEN`, a PAT so its release PR triggers the CI).
+ */
+function secretsGivenAsGithubTokens(facts: readonly Fact[]): Set<string> {
+  const tokens = new Set<string>();
+  for (const fact of facts) {
+    if (fact.kind !== 'config' || fact.type !== 'workflow-with-binding') continue;
+    if (GITHUB_TOKEN_INPUTS.get(String(fact.data.action)) === String(fact.data.input)) tokens.add(String(fact.data.secretName).toUpperCase());
+  }
+  return tokens;
 }
 
 /** The AWS-style credential pair every S3-compatible store (R2, MinIO, Spaces, B2) uses under its own prefix. */
