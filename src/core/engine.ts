@@ -16,6 +16,7 @@ import { applyPostProcessing } from './post-process.js';
 import { mergeOverlapping } from './merge-overlapping.js';
 import { resolveConstRefs } from './const-refs.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
+import { applyEnvObjectHandoffs } from './env-object-handoffs.js';
 import { applyEnvKeyHelpers } from './env-key-helpers.js';
 import { highestLevel, isEnabledAnywhere, resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
@@ -213,6 +214,8 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
 
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker);
+  // The whole environment handed to a function of another TS/JS file: judged where that function hands it on.
+  await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker);
   let leakMs = 0; // project leak pass, for `--timing` (bench: its share of the scan)
   if (leakRulesOn) options.onPhase?.('leak');
   let leakStarted = performance.now();

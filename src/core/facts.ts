@@ -74,6 +74,14 @@ export interface EnvReadFact {
    * names are decided there, not here.
    */
   keyParam?: { function: string; index: number; list?: boolean; resolvedAtCallers?: boolean };
+  /**
+   * For an enumeration handed to a function imported from another project file
+   * (`readBridgeSettings({ env: process.env })`): the import and the parameter (`held`: the
+   * argument is the env object, or options holding it under `env`). The engine judges it where
+   * that function hands the parameter on (src/core/env-object-handoffs.ts) and sets `file`, the
+   * function's file, and `enumeration` when it could tell.
+   */
+  handedTo?: { specifier: string; function: string; index: number; held: 'env' | 'options'; file?: string };
 }
 
 /**
@@ -81,13 +89,16 @@ export interface EnvReadFact {
  * - `filter`: only names with one of `prefixes` are kept (`k.startsWith("TOOL_")`);
  * - `scrub`: names are only removed from somewhere (`cmd.env_remove(&k)`);
  * - `child-process`: handed to a child process the code starts itself (`spawn(..., { env: {...process.env} })`): plain inheritance;
- * - `third-party`: handed to a process or component configured by someone else (an MCP server, a plugin); `target` names it.
+ * - `third-party`: handed to a process or component configured by someone else (an MCP server, a plugin); `target` names it;
+ * - `named-reads`: handed to a function of another file that only reads constant names from it
+ *   (those reads are facts of that file).
  */
 export type EnvEnumerationUse =
   | { use: 'filter'; prefixes: string[] }
   | { use: 'scrub' }
   | { use: 'child-process'; target: string }
-  | { use: 'third-party'; target: string };
+  | { use: 'third-party'; target: string }
+  | { use: 'named-reads'; target: string };
 
 /**
  * A mention of an env-style name that is not a read: a config key, a workflow `secrets.X`,
@@ -322,6 +333,12 @@ export interface FrontEndOptions {
    * a slice/list of keys). A front end turns its calls of them into reads of the constant arguments.
    */
   envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; api: string }>;
+  /**
+   * Exported functions of a file (root-relative path) that other files hand the whole environment
+   * to (EnvReadFact.handedTo): the TS front end says what each does with that parameter (a
+   * ConfigFact `env-param-summary`) and turns its constant-name reads into env reads.
+   */
+  envObjectParams?: Record<string, Array<{ function: string; index: number; held: 'env' | 'options' }>>;
   /**
    * The configured docs pages (`docs:` paths), set by a scan: Markdown pages other than these are
    * parsed only when they can hold a fact a rule reads (a registry name or id, a clavis-lint

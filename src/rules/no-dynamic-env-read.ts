@@ -19,7 +19,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: 'Disallow environment reads whose name the linter cannot resolve to a constant, outside the resolver.',
     rationale:
-      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, in the same file or, for Rust and Python, from other files; a loop over a literal list or a filtered subset of one; a schema parsed from `process.env`; a local accessor returning the env object whose callers read constant names) and reported as reads of those names by the other rules; a call with a computed name is the dynamic read, reported at the call. An enumeration that only keeps names with a fixed prefix, only removes names, or is handed to a child process the code starts itself (plain inheritance), directly or through a function of the same file that builds or forwards it, is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. Writes, deletes, a `.env` loader setting a variable only when it is unset (`if (process.env[k] === undefined) process.env[k] = v`, `os.environ.setdefault(k, v)`) and save-and-restore copies in tests are not reads.',
+      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, in the same file or, for Rust and Python, from other files; a loop over a literal list or a filtered subset of one; a schema parsed from `process.env`; a local accessor returning the env object whose callers read constant names) and reported as reads of those names by the other rules; a call with a computed name is the dynamic read, reported at the call. An enumeration that only keeps names with a fixed prefix, only removes names, or is handed to a child process the code starts itself (plain inheritance), directly or through a function of the same file that builds or forwards it, or through a function imported from another file of the project (judged there the same way; one that only reads constant names from it reads those names, and one in a resolver path is the resolver), is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. Writes, deletes, a `.env` loader setting a variable only when it is unset (`if (process.env[k] === undefined) process.env[k] = v`, `os.environ.setdefault(k, v)`) and save-and-restore copies in tests are not reads.',
     fix: 'Read a constant name, or move the code into the resolver. If the dynamic read is deliberate (a generic config loader), suppress it with a reason. Give a third-party process only the variables it needs.',
     messages: {
       dynamic: 'Environment read via {{api}} with a name that is not a constant; secrets read this way cannot be checked.',
@@ -56,6 +56,8 @@ export default defineRule({
       if (fact.keyParam?.resolvedAtCallers) continue;
       // `optional_env_var(name)` with the resolver's own parameter: the resolver decides what it reads.
       if (readsThroughResolver(fact, ctx)) continue;
+      // The whole environment handed to a function of a resolver path: the sanctioned reader.
+      if (fact.handedTo?.file && ctx.isResolverPath(fact.handedTo.file)) continue;
       const report = reportFor(fact, ctx);
       if (report) yield { ...report, file: file.file, range: fact.range };
     }
@@ -69,6 +71,7 @@ function reportFor(fact: EnvReadFact, ctx: RuleContext): { messageId: string; da
   switch (use?.use) {
     case 'scrub':
     case 'child-process':
+    case 'named-reads':
       return null;
     case 'filter': {
       const [first] = secretsUnder(use.prefixes, ctx);

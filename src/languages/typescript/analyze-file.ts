@@ -6,7 +6,8 @@ import { collectDirectiveComments, DIRECTIVE_MARKER } from './directive-comments
 import { collectExportedConstants } from './exported-constants.js';
 import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './env-objects.js';
 import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadExtra, type EnvReadSink } from './env-reads.js';
-import { classifyEnumeration } from './env-enumerations.js';
+import { classifyEnumeration, summarizeEnvParameter } from './env-enumerations.js';
+import { exportedFunction } from './env-local-functions.js';
 import { oneStepKeyOf, OneStepReads } from './env-one-step.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
@@ -64,6 +65,8 @@ class FileAnalysis implements EnvReadSink {
   private readonly writtenKeyVariables = new Set<string>();
   /** Reads keyed by a variable that could not be resolved (`process.env[flag]`), with that variable's name. */
   private readonly variableKeyedReads = new Map<EnvReadFact, string>();
+  /** This file's exported functions other files hand the whole environment to (FrontEndOptions.envObjectParams). */
+  private readonly envObjectParams: NonNullable<FrontEndOptions['envObjectParams']>[string];
   /** Whole-environment uses, classified after the walk (schema parse, filter, copy, child process). */
   private readonly enumerations: Array<{ fact: EnvReadFact; use: TS.Node; scope: Scope }> = [];
 
@@ -74,6 +77,7 @@ class FileAnalysis implements EnvReadSink {
   ) {
     this.scope = new Scope(null, { text: sourceFile.text, envCandidates: new Set() });
     this.parent = sourceFile;
+    this.envObjectParams = options.envObjectParams?.[file] ?? [];
     this.inTest = isTestPath(file);
     this.context = { projectConstants: options.projectConstants ?? {} };
     this.prepared = prepareOptions(options);
@@ -90,6 +94,7 @@ class FileAnalysis implements EnvReadSink {
     ts.forEachChild(this.sourceFile, this.visit);
     this.oneStep.finish();
     this.classifyEnumerations();
+    this.summarizeEnvParameters();
     this.markTestSaves();
     this.exportedConstants = collectExportedConstants(this.sourceFile, fileScope, this.context);
     for (const literal of this.registryLiterals) {
@@ -156,6 +161,7 @@ class FileAnalysis implements EnvReadSink {
     for (const { fact, use, scope } of this.enumerations) {
       const outcome = classifyEnumeration(use, scope, this.sourceFile, this.inTest);
       if (outcome.kind === 'fact') Object.assign(fact, outcome.patch);
+      if (outcome.kind === 'handoff') fact.handedTo = outcome.handedTo;
       if (outcome.kind !== 'schema') continue;
       const source = { api: fact.api, ...(fact.compileTime ? { compileTime: true } : {}) };
       const via = { kind: 'schema' as const, range: fact.range };
@@ -164,6 +170,25 @@ class FileAnalysis implements EnvReadSink {
         this.addEnvRead(key.name, source, key.node, false, { api: `${fact.api} through ${outcome.api}`, via });
       }
       if (outcome.schema.complete) this.facts.splice(this.facts.indexOf(fact), 1);
+    }
+  }
+
+  /**
+   * What each exported function other files hand the environment to does with it: a ConfigFact
+   * `env-param-summary` at the function (src/core/env-object-handoffs.ts reads it), and the names
+   * it reads from the object as env reads here.
+   */
+  private summarizeEnvParameters(): void {
+    for (const query of this.envObjectParams) {
+      const fn = exportedFunction(this.sourceFile, query.function);
+      const summary = fn ? summarizeEnvParameter(this.sourceFile, fn, query.index, query.held, this.inTest) : { outcome: 'unknown' as const, reads: [] };
+      const at = fn ? (fn.name ?? fn) : this.sourceFile;
+      const data = { function: query.function, index: query.index, held: query.held, outcome: summary.outcome, ...(summary.target ? { target: summary.target } : {}) };
+      this.facts.push({ kind: 'config', type: 'env-param-summary', range: rangeOfNode(this.sourceFile, at), data });
+      for (const read of summary.reads) {
+        if (isStringLiteralLike(read.node)) this.keyLiterals.add(read.node);
+        this.addEnvRead(read.name, PROCESS_ENV, read.node, false, { api: `process.env through ${query.function}()` });
+      }
     }
   }
 

@@ -6,7 +6,7 @@
 import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
-import { accessorReads, callsOfReturningFunction, parameterUses, promisifiedFunction, type Held } from './env-local-functions.js';
+import { accessorReads, argumentIndex, callsOfReturningFunction, functionParameterUses, parameterUses, promisifiedFunction, type ConstantRead, type Held } from './env-local-functions.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -51,7 +51,9 @@ export interface SchemaKeys {
 export type EnumerationOutcome =
   | { kind: 'unknown' }
   | { kind: 'fact'; patch: Pick<EnvReadFact, 'access' | 'enumeration'> }
-  | { kind: 'schema'; schema: SchemaKeys; api: string };
+  | { kind: 'schema'; schema: SchemaKeys; api: string }
+  /** Handed to a function imported from another module: judged there (src/core/env-object-handoffs.ts). */
+  | { kind: 'handoff'; handedTo: NonNullable<EnvReadFact['handedTo']> };
 
 interface Climb {
   node: TS.Node;
@@ -152,7 +154,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
       case SyntaxKind.VariableDeclaration: {
         const declaration = parent as TS.VariableDeclaration;
         if (declaration.initializer !== node || !ts.isIdentifier(declaration.name) || prefixes || thirdPartyKey) return terminal();
-        if (underEnvKey) return optionsDestination(declaration.name.text, sourceFile, depth);
+        if (underEnvKey) return optionsDestination(declaration.name.text, sourceFile, depth, declaration);
         return copyDestination(declaration.name.text, sourceFile, inTest, depth, declaration);
       }
       default:
@@ -182,7 +184,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (keys) return { kind: 'schema', schema: keys, api: 'cleanEnv()' };
       }
     }
-    if (!found.underEnvKey) return (!found.prefixes && throughLocalFunction(call, argument, 'env')) || filtered(found.prefixes);
+    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env') ?? importedFunction(call, argument, 'env'))) || filtered(found.prefixes);
     const last = name?.split('.').pop() ?? null;
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
@@ -190,7 +192,17 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     // `const execFileAsync = promisify(execFile)`: the same child process, awaited.
     const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
     if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
-    return (!found.prefixes && throughLocalFunction(call, argument, 'options')) || filtered(found.prefixes);
+    return (!found.prefixes && !found.thirdPartyKey && (throughLocalFunction(call, argument, 'options') ?? importedFunction(call, argument, 'options'))) || filtered(found.prefixes);
+  }
+
+  /** `readSettings({ env: process.env })` with `readSettings` imported from a module of the project (a relative specifier). */
+  function importedFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): EnumerationOutcome | null {
+    if (!ts.isCallExpression(call)) return null;
+    const callee = unwrapTransparent(call.expression);
+    const index = argumentIndex(call, argument);
+    if (!ts.isIdentifier(callee) || index === null) return null;
+    const imported = importOf(sourceFile, callee.text);
+    return imported && imported.specifier.startsWith('.') ? { kind: 'handoff', handedTo: { ...imported, index, held } } : null;
   }
 
   /**
@@ -287,7 +299,7 @@ function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: bo
         (ts.isPropertyAssignment(parent) && parent.initializer === node && propertyNameText(parent.name) === 'env') || (ts.isShorthandPropertyAssignment(parent) && variable === 'env');
       if (viaEnvKey) {
         const found = climb({ node: parent, prefixes: null, underEnvKey: true, thirdPartyKey: null }, dummyScope, sourceFile, false, depth + 1);
-        if (found.kind === 'fact') outcome = found;
+        if (found.kind === 'fact' || found.kind === 'handoff') outcome = found;
       }
       return;
     }
@@ -302,8 +314,12 @@ function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: bo
  * holding the environment under `env`, handed to a call in the same file (directly or spread into
  * another object): classified as if written at that call; otherwise unknown.
  */
-function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: number): EnumerationOutcome {
-  if (depth > 0) return { kind: 'unknown' };
+function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: number, declared: TS.Node): EnumerationOutcome {
+  if (depth >= MAX_WRAPPER_DEPTH) return { kind: 'unknown' };
+  // Inside a wrapper (`const spawnOptions = { env: options.env }` in the function the object was
+  // handed to), the options live in that function: only its uses count.
+  const within = depth > 0 ? enclosingFunctionOf(declared) : sourceFile;
+  if (!within) return { kind: 'unknown' };
   // Every use that hands the options on must be classified, and the worst one wins: options
   // given to `spawn` and then to a third-party client still expose the environment.
   const outcomes: EnumerationOutcome[] = [];
@@ -317,7 +333,7 @@ function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: 
     }
     ts.forEachChild(node, visit);
   };
-  ts.forEachChild(sourceFile, visit);
+  ts.forEachChild(within, visit);
   if (outcomes.length === 0) return { kind: 'unknown' };
   return worstOf(outcomes);
 }
@@ -525,4 +541,51 @@ function createEnvKeys(options: TS.Node): SchemaKeys | null {
     }
   }
   return found ? { keys, complete } : null;
+}
+
+/** The module and export name a local binding is imported as (`import { a as b } from './m'`, a default import); null otherwise. */
+function importOf(sourceFile: TS.SourceFile, local: string): { specifier: string; function: string } | null {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    const specifier = statement.moduleSpecifier.text;
+    if (clause.name?.text === local) return { specifier, function: 'default' };
+    if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+      for (const element of clause.namedBindings.elements) {
+        if (element.name.text === local && !element.isTypeOnly) return { specifier, function: (element.propertyName ?? element.name).text };
+      }
+    }
+  }
+  return null;
+}
+
+export interface EnvParameterSummary {
+  outcome: 'child-process' | 'third-party' | 'named-reads' | 'unknown';
+  /** What the function hands the environment to (`spawn()`, an MCP server), for the message. */
+  target?: string;
+  /** The constant names read from the parameter (become env reads of this file). */
+  reads: ConstantRead[];
+}
+
+/**
+ * What exported function `fn` does with the env object other files hand it as parameter `index`
+ * (`held`: the object itself or options holding it under `env`), judged as a local wrapper's
+ * parameter is: handed only to the code's own child processes, to a third-party process, or only
+ * read by constant names. Anything else is unknown.
+ */
+export function summarizeEnvParameter(sourceFile: TS.SourceFile, fn: Parameters<typeof functionParameterUses>[0], index: number, held: Held, inTest: boolean): EnvParameterSummary {
+  const found = functionParameterUses(fn, index, held);
+  if (!found) return { outcome: 'unknown', reads: [] };
+  if (found.uses.length === 0) return found.reads.length > 0 ? { outcome: 'named-reads', reads: found.reads } : { outcome: 'unknown', reads: [] };
+  const outcomes = found.uses.map((use) => classifyHandedOn(use.node, !use.holdsEnv, sourceFile, inTest));
+  const worst = worstOf(outcomes);
+  if (worst.kind === 'fact' && worst.patch.enumeration?.use === 'child-process') return { outcome: 'child-process', target: worst.patch.enumeration.target, reads: found.reads };
+  if (worst.kind === 'fact' && worst.patch.enumeration?.use === 'third-party') return { outcome: 'third-party', target: worst.patch.enumeration.target, reads: [] };
+  return { outcome: 'unknown', reads: [] };
+}
+
+/** A parameter's hand-on place, judged one wrapper deep (as a local wrapper's is). */
+function classifyHandedOn(node: TS.Node, underEnvKey: boolean, sourceFile: TS.SourceFile, inTest: boolean): EnumerationOutcome {
+  return climb({ node, prefixes: null, underEnvKey, thirdPartyKey: null }, dummyScope, sourceFile, inTest, 1);
 }

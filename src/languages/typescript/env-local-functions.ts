@@ -29,8 +29,22 @@ export function parameterUses(call: TS.CallExpression | TS.NewExpression, argume
   if (!ts.isIdentifier(callee)) return null;
   const fn = localFunction(callee.text, call);
   if (!fn?.body) return null;
-  const index = call.arguments.indexOf(argument as TS.Expression);
-  if (index === -1 || call.arguments.slice(0, index).some((a) => ts.isSpreadElement(a))) return null;
+  const index = argumentIndex(call, argument);
+  if (index === null) return null;
+  const found = functionParameterUses(fn, index, held);
+  return found && { ...found, callee: callee.text };
+}
+
+/** The position of `argument` among the call's arguments; null when a spread comes before it. */
+export function argumentIndex(call: TS.CallExpression | TS.NewExpression, argument: TS.Node): number | null {
+  const args: readonly TS.Expression[] = call.arguments ?? [];
+  const index = args.indexOf(argument as TS.Expression);
+  return index === -1 || args.slice(0, index).some((a) => ts.isSpreadElement(a)) ? null : index;
+}
+
+/** Where parameter `index` of `fn` is handed on, and the names read from it (see parameterUses). */
+export function functionParameterUses(fn: LocalFunction, index: number, held: Held): { uses: ParameterUse[]; reads: ConstantRead[] } | null {
+  if (!fn.body) return null;
   const parameter = fn.parameters[index];
   if (!parameter || parameter.dotDotDotToken) return null;
   let name: string | null = null;
@@ -56,7 +70,8 @@ export function parameterUses(call: TS.CallExpression | TS.NewExpression, argume
       // `env.CHANGED_FILES`: a read of that name from the env object the caller handed over.
       const read = holdsEnv ? constantRead(node) : null;
       const use = read ? null : useOf(node, holdsEnv);
-      if (read) reads.push(read);
+      // `env.OPENCODE_SERVER_PASSWORD = generated` or `delete env.X` sets up the child's environment: no read.
+      if (read && !isWriteTarget(read.node.parent)) reads.push(read);
       else if (use === 'unfollowable') unfollowable = true;
       else if (use) uses.push(use);
       return;
@@ -64,7 +79,34 @@ export function parameterUses(call: TS.CallExpression | TS.NewExpression, argume
     ts.forEachChild(node, visit);
   };
   visit(fn.body);
-  return unfollowable ? null : { uses, reads, callee: callee.text };
+  return unfollowable ? null : { uses, reads };
+}
+
+/**
+ * The function a module exports under `name` (`export function f`, `export const f = () =>`, a
+ * local function listed in `export { f }`, `export default function` for 'default'); null otherwise.
+ */
+export function exportedFunction(sourceFile: TS.SourceFile, name: string): LocalFunction | null {
+  const isExported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
+  const isDefault = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.DefaultKeyword);
+  let local = name;
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    for (const element of statement.exportClause.elements) if (element.name.text === name) local = (element.propertyName ?? element.name).text;
+  }
+  const listed = local !== name || sourceFile.statements.some((s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && !!s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name));
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement)) {
+      if (name === 'default' ? isExported(statement) && isDefault(statement) : statement.name?.text === local && (listed || isExported(statement))) return statement;
+    } else if (ts.isVariableStatement(statement) && (listed || isExported(statement))) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== local || !declaration.initializer) continue;
+        const initializer = unwrapTransparent(declaration.initializer);
+        return ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer) ? initializer : null;
+      }
+    }
+  }
+  return null;
 }
 
 export interface ConstantRead {
@@ -205,6 +247,27 @@ function constantRead(object: TS.Node): { name: string; node: TS.Node } | null {
   if (!parent) return null;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === object && ts.isIdentifier(parent.name)) return { name: parent.name.text, node: parent.name };
   if (ts.isElementAccessExpression(parent) && parent.expression === object && ts.isStringLiteralLike(parent.argumentExpression)) return { name: parent.argumentExpression.text, node: parent.argumentExpression };
+  // `env[CONFIGURATION_ENV]` with `const CONFIGURATION_ENV = 'APP_CONFIGURATION'` at module level.
+  if (ts.isElementAccessExpression(parent) && parent.expression === object && ts.isIdentifier(parent.argumentExpression)) {
+    const name = moduleConstString(parent.argumentExpression);
+    if (name !== null) return { name, node: parent.argumentExpression };
+  }
+  return null;
+}
+
+/** The string a module-level `const NAME = 'literal'` of the identifier's file holds; null otherwise. */
+function moduleConstString(identifier: TS.Identifier): string | null {
+  let file: TS.Node = identifier;
+  while (file.parent) file = file.parent;
+  if (!ts.isSourceFile(file)) return null;
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== identifier.text || !declaration.initializer) continue;
+      const value = unwrapTransparent(declaration.initializer);
+      return ts.isStringLiteralLike(value) ? value.text : null;
+    }
+  }
   return null;
 }
 
@@ -288,4 +351,14 @@ function importedName(local: string, sourceFile: TS.SourceFile): string {
     for (const element of bindings.elements) if (element.name.text === local) return (element.propertyName ?? element.name).text;
   }
   return local;
+}
+
+/** The access is assigned to or deleted (`env.X = v`, `env.X ??= v`, `delete env.X`). */
+function isWriteTarget(access: TS.Node | undefined): boolean {
+  let node = access;
+  while (node?.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
+  const parent = node?.parent;
+  if (!node || !parent) return false;
+  if (ts.isDeleteExpression(parent)) return true;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= SyntaxKind.FirstAssignment && parent.operatorToken.kind <= SyntaxKind.LastAssignment;
 }

@@ -1,0 +1,96 @@
+// The whole environment handed to a function of another file: `readBridgeSettings({ env:
+// process.env })` with `readBridgeSettings` imported from `./settings`. The caller's front end
+// cannot see what that function does with it and marks the enumeration `handedTo`; here each
+// such function's file is analysed once more with `options.envObjectParams`, so its front end says
+// what the function does with the parameter (a ConfigFact `env-param-summary`) and turns the
+// names it reads from it into env reads there. The caller's enumeration then takes that answer:
+// plain inheritance by the code's own child process, only named reads, or a third-party process.
+// One step only (the function's own hand-on places, as for a local wrapper); relative imports
+// only (a package import is another project's code). Only the few target files are parsed twice.
+import path from 'node:path';
+import type { EnvReadFact, FrontEndOptions } from './facts.js';
+import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
+import { reanalyseAll } from './worker-pool.js';
+import type { WarmWorker } from './warm-worker.js';
+import { ProjectTexts } from './project-texts.js';
+
+type Query = NonNullable<FrontEndOptions['envObjectParams']>[string][number];
+
+const LANGUAGES = new Set(['typescript', 'javascript']);
+/** What a relative specifier may leave out, in the order a bundler tries them; `.js` may also name the `.ts` source. */
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker): Promise<void> {
+  const known = new Map<string, number>();
+  analyses.forEach((analysis, at) => {
+    if (analysis.language && LANGUAGES.has(analysis.language)) known.set(analysis.file, at);
+  });
+  const handoffs: Array<{ fact: EnvReadFact; target: string; query: Query }> = [];
+  for (const analysis of analyses) {
+    if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
+      const target = resolveRelative(analysis.file, fact.handedTo.specifier, known);
+      if (target === undefined || target === analysis.file) continue;
+      handoffs.push({ fact, target, query: { function: fact.handedTo.function, index: fact.handedTo.index, held: fact.handedTo.held } });
+    }
+  }
+  if (handoffs.length === 0) return;
+  const params: Record<string, Query[]> = {};
+  for (const { target, query } of handoffs) {
+    const list = (params[target] ??= []);
+    if (!list.some((q) => q.function === query.function && q.index === query.index && q.held === query.held)) list.push(query);
+  }
+  // Later re-analyses (cross-file summaries) keep the summaries and reads.
+  options.envObjectParams = params;
+  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  for (const target of Object.keys(params).sort()) {
+    const at = known.get(target)!;
+    const loaded = await loadForReanalysis(root, target, options, maxBytes);
+    // A file the prefilter skips (no `process.env` in it) is analysed all the same: it receives the environment.
+    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, target, analyses[at].language!) : null;
+    if (pending) jobs.push({ at, file: pending, options });
+  }
+  const again = await reanalyseAll(jobs, warm);
+  jobs.forEach((job, k) => (analyses[job.at] = again[k]));
+
+  const summaries = new Map<string, { outcome: string; target?: string }>();
+  for (const { at } of jobs) {
+    const analysis = analyses[at];
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'config' || fact.type !== 'env-param-summary') continue;
+      const { function: name, index, held, outcome, target } = fact.data as { function: string; index: number; held: string; outcome: string; target?: string };
+      summaries.set(`${analysis.file}\0${name}\0${index}\0${held}`, { outcome, ...(target ? { target } : {}) });
+    }
+  }
+  // Re-analysed callers hold new fact objects: patch the enumerations of the final analyses.
+  for (const analysis of analyses) {
+    if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
+      const target = resolveRelative(analysis.file, fact.handedTo.specifier, known);
+      if (target === undefined) continue;
+      fact.handedTo.file = target;
+      const summary = summaries.get(`${target}\0${fact.handedTo.function}\0${fact.handedTo.index}\0${fact.handedTo.held}`);
+      const callee = `${fact.handedTo.function === 'default' ? path.posix.basename(target) : fact.handedTo.function}()`;
+      if (summary?.outcome === 'child-process') fact.enumeration = { use: 'child-process', target: callee };
+      else if (summary?.outcome === 'named-reads') fact.enumeration = { use: 'named-reads', target: callee };
+      else if (summary?.outcome === 'third-party') fact.enumeration = { use: 'third-party', target: `${summary.target ?? 'a third-party process'} through ${callee}` };
+    }
+  }
+}
+
+/** The scanned TS/JS file a relative specifier of `from` names (root-relative), if any. */
+function resolveRelative(from: string, specifier: string, known: ReadonlyMap<string, number>): string | undefined {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  if (base.startsWith('../')) return undefined;
+  const stem = base.replace(/\.(?:[cm]?js|jsx)$/, '');
+  const candidates = [base, ...EXTENSIONS.map((ext) => `${stem}${ext}`), ...EXTENSIONS.map((ext) => `${base}/index${ext}`)];
+  return candidates.find((candidate) => known.has(candidate));
+}
+
+function readPending(texts: ProjectTexts, file: string, language: NonNullable<FileAnalysis['language']>): PendingFile | null {
+  const text = texts.text(file);
+  return text === null ? null : { file, language, text };
+}
