@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import type { ModuleScope } from './module-scope.js';
 import { calleeChain, fieldOf } from './python-syntax.js';
+import { httpClientModule } from './http-client-receivers.js';
 
 export class SinkMatcher {
   private readonly callSinks: SinkEntry[];
@@ -35,10 +36,21 @@ export class SinkMatcher {
     if (!fn) return [];
     const chain = calleeChain(fn).join('.');
     const qualified = this.scope.qualify(fn);
+    const viaClient = this.clientCallee(fn);
     return this.callSinks.filter((entry) => {
       if (entry.callee.startsWith('*.')) return chain.endsWith(entry.callee.slice(1));
-      return qualified === entry.callee || chain === entry.callee || chain.endsWith(`.${entry.callee}`);
+      return qualified === entry.callee || chain === entry.callee || chain.endsWith(`.${entry.callee}`) || viaClient === entry.callee;
     });
+  }
+
+  /** `client.get` with `client` a local httpx/requests client: the module-level `httpx.get` it mirrors. */
+  private clientCallee(fn: Node): string | null {
+    if (fn.type !== 'attribute') return null;
+    const receiver = fieldOf(fn, 'object');
+    const method = fieldOf(fn, 'attribute')?.text;
+    if (receiver?.type !== 'identifier' || !method) return null;
+    const module = httpClientModule(receiver, this.scope);
+    return module ? `${module}.${method}` : null;
   }
 
   /** The decorator sink of a function definition (MCP tool, HTTP route), if any. */
