@@ -48,6 +48,8 @@ const REMOVING_METHODS = new Set(['pop', 'unsetenv', 'remove', 'discard', 'delen
 
 /** Classifies the enumeration whose env expression is `node` (a call, `**os.environ`, the iterated `os.environ`). */
 export function classifyPythonEnumeration(node: Node, scope: ModuleScope, inTest: boolean): Patch | null {
+  // `for k, v in dotenv_values(path).items(): os.environ[k] = v`: a `.env` loader.
+  if (isDotenvValuesCall(node, scope) && isLoadedIntoEnviron(node, scope)) return { access: 'write' };
   const parent = node.parent;
   // Iteration: `for k in os.environ`, `for k, v in os.environ.items()`, comprehensions.
   if (parent && (parent.type === 'for_in_clause' || parent.type === 'for_statement') && parent.childForFieldName('right')?.id === node.id) {
@@ -193,6 +195,8 @@ function destination(value: Node, scope: ModuleScope, inTest: boolean, depth = 0
       case 'argument_list': {
         const call = parent.parent;
         if (!call || call.type !== 'call') return null;
+        // `os.environ.update(dotenv_values(path))`: the file's values written into the environment.
+        if (!underEnvKey && !thirdPartyKey && isDotenvValuesCall(value, scope) && scope.qualify(call.childForFieldName('function')) === 'os.environ.update') return { access: 'write' };
         // `os.execve(path, args, env)`: the environment is a positional argument of the exec family.
         const positionalEnv = EXEC_WITH_ENV.has(call.childForFieldName('function')?.text.split('.').pop() ?? '');
         const found = byCallee(call, scope, underEnvKey || positionalEnv, thirdPartyKey) ?? (thirdPartyKey ? thirdParty(thirdPartyKey) : null);
@@ -268,6 +272,11 @@ function copyUse(assignment: Node, variable: string, scope: ModuleScope, inTest:
   let owner: Node | null = assignment.parent;
   while (owner && owner.type !== 'function_definition' && owner.type !== 'module') owner = owner.parent;
   if (!owner) return null;
+  // `values = dotenv_values(path)`, then `for k, v in values.items(): os.environ[k] = v` and no other use: a `.env` loader.
+  if (isDotenvValuesCall(assignment.childForFieldName('right'), scope)) {
+    const uses = owner.descendantsOfType('identifier').filter((id): id is Node => !!id && id.text === variable && id.startIndex > assignment.startIndex);
+    if (uses.length > 0 && uses.every((use) => isLoadedIntoEnviron(use, scope))) return { access: 'write' };
+  }
   for (const identifier of owner.descendantsOfType('identifier')) {
     if (!identifier || identifier.text !== variable || identifier.startIndex <= assignment.startIndex) continue;
     const parent = identifier.parent;
@@ -289,4 +298,53 @@ function copyUse(assignment: Node, variable: string, scope: ModuleScope, inTest:
     }
   }
   return null;
+}
+
+/** python-dotenv's `dotenv_values(path)`: the values of a `.env` file, not of the environment. */
+const DOTENV_VALUES = new Set(['dotenv.dotenv_values', 'dotenv.main.dotenv_values']);
+
+function isDotenvValuesCall(node: Node | null, scope: ModuleScope): boolean {
+  return node?.type === 'call' && DOTENV_VALUES.has(scope.qualify(node.childForFieldName('function')) ?? '');
+}
+
+/**
+ * `values` (a `.env` file's mapping) iterated by a loop that only writes each pair into the
+ * environment: `for k, v in values.items(): [if v is not None:] os.environ[k] = v` (also
+ * `os.environ.setdefault(k, v)`, `os.putenv(k, v)`). That is what `load_dotenv()` does: the file
+ * is loaded, no value of the environment is read or exposed.
+ */
+function isLoadedIntoEnviron(values: Node, scope: ModuleScope): boolean {
+  let iterated: Node = values;
+  const items = values.parent;
+  if (items?.type === 'attribute' && items.childForFieldName('object')?.id === values.id && items.childForFieldName('attribute')?.text === 'items' && items.parent?.type === 'call') iterated = items.parent;
+  const loop = iterated.parent;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('right')?.id !== iterated.id) return false;
+  const targets = loop.childForFieldName('left');
+  if (iterated === values || (targets?.type !== 'pattern_list' && targets?.type !== 'tuple_pattern') || targets.namedChildren.length !== 2) return false;
+  const [key, value] = targets.namedChildren.map((n) => (n.type === 'identifier' ? n.text : null));
+  const body = loop.childForFieldName('body');
+  return !!key && !!value && !!body && isLoaderBlock(body, key, value, scope);
+}
+
+function isLoaderBlock(block: Node, key: string, value: string, scope: ModuleScope): boolean {
+  const statements = block.namedChildren.filter((n) => n.type !== 'comment');
+  return statements.length > 0 && statements.every((statement) => isLoaderStatement(statement, key, value, scope));
+}
+
+function isLoaderStatement(statement: Node, key: string, value: string, scope: ModuleScope): boolean {
+  if (statement.type === 'if_statement') {
+    const consequence = statement.childForFieldName('consequence');
+    return !!consequence && statement.childrenForFieldName('alternative').length === 0 && isLoaderBlock(consequence, key, value, scope);
+  }
+  if (statement.type !== 'expression_statement') return false;
+  const expression = statement.namedChildren[0];
+  if (expression?.type === 'assignment') {
+    const left = expression.childForFieldName('left');
+    return left?.type === 'subscript' && scope.qualify(left.childForFieldName('value')) === 'os.environ'
+      && left.childForFieldName('subscript')?.text === key && expression.childForFieldName('right')?.text === value;
+  }
+  if (expression?.type !== 'call') return false;
+  const callee = scope.qualify(expression.childForFieldName('function'));
+  const args = expression.childForFieldName('arguments')?.namedChildren ?? [];
+  return (callee === 'os.environ.setdefault' || callee === 'os.putenv') && args.length === 2 && args[0].text === key && args[1].text === value;
 }
