@@ -192,6 +192,7 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     const analysis = new PythonLeakAnalysis(file, root, scope, options, sinks, settings.fieldEnvNames, inTest);
     if (holdsSource) {
       facts.push(...analysis.run());
+      facts.push(...analysis.leakyTypes());
       unresolvedCalls = analysis.unresolvedCalls();
     } else {
       analysis.runSummariesOnly();

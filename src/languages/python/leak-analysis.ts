@@ -7,7 +7,7 @@
 // built from a secret are not secret as a whole, and a leak is located at its sink, once per sink.
 // Sinks: the catalog in src/leak/sinks/python.ts.
 import type { Node } from 'web-tree-sitter';
-import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, Range, SecretShape } from '../../core/facts.js';
+import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, LeakyTypeFact, Range, SecretShape } from '../../core/facts.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { collectClasses, type ClassModel } from './class-model.js';
@@ -19,6 +19,7 @@ import { callArguments, calleeChain, calleeName, dottedParts, fieldOf, rangeOf }
 import type { SinkMatcher } from './sink-matcher.js';
 import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
+import { findLeakyTypes } from './leaky-types.js';
 
 interface ParamSink {
   paramIndex: number;
@@ -207,6 +208,11 @@ export class PythonLeakAnalysis {
       this.analyzeFunction(info);
     }
     return this.preciseLeaks();
+  }
+
+  /** Classes whose generated `repr` shows a secret field (after `run`, which fills the instance fields). */
+  leakyTypes(): LeakyTypeFact[] {
+    return findLeakyTypes({ classes: this.classes, instanceAttributes: this.instanceAttributes, secretTypes: this.secretTypes, scope: this.scope, secretNames: this.options.secretNames });
   }
 
   /** A summary pass's analysis of a function, noting what it read, when it began, and whether it would have reported. */
