@@ -25,6 +25,7 @@ import { indexFunctions, type FunctionIndex, type FunctionInfo } from './functio
 import { crateIdent, type ImportMap } from './imports.js';
 import { indexSyntax, type SyntaxIndex } from './syntax-index.js';
 import { findLeakyTypes } from './leaky-types.js';
+import { spanRecordedParams } from './instrumented-params.js';
 import { loadRustParser, rustParserIfReady } from './parser.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
 import { RustSinkMatcher } from './sink-match.js';
@@ -455,6 +456,10 @@ class RustFileAnalysis {
       const fn = node.childForFieldName('function');
       const name = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : fn ? lastSegment(fn) : undefined;
       if ((name && functions.byName.has(name)) || sinks.mayMatch(node) || external?.match(node)) sites.push(node.startIndex);
+    }
+    // A function whose `#[instrument]` span records a text parameter is a sink itself.
+    for (const fn of functions.all) {
+      if (fn.body && spanRecordedParams(fn, this.imports).length > 0) sites.push(fn.body.startIndex);
     }
     return sites.sort((a, b) => a - b);
   }

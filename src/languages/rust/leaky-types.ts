@@ -129,7 +129,7 @@ function debugRedactingWrapper(type: Node | null, secretTypes: ReadonlySet<strin
 }
 
 /** The wrappers `secrecy` exports (a `String` field filled from a source may be one of them). */
-const SECRET_WRAPPER_NAMES: ReadonlySet<string> = new Set(['SecretString', 'SecretBox', 'SecretSlice', 'SecretVec', 'Secret']);
+export const SECRET_WRAPPER_NAMES: ReadonlySet<string> = new Set(['SecretString', 'SecretBox', 'SecretSlice', 'SecretVec', 'Secret']);
 
 function qualifiedFieldName(node: Node, field: string): string {
   const variant = node.parent?.type === 'enum_variant' ? node.parent : node.parent?.parent?.type === 'enum_variant' ? node.parent.parent : null;

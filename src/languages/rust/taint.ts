@@ -24,6 +24,10 @@ import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathS
 import { WordSet } from './word-scan.js';
 import { isQuerySeparatorValue, queryValuePlaceholders } from './url-query.js';
 import { writesCredentialStore } from './file-destination.js';
+import { spanRecordedParams } from './instrumented-params.js';
+
+/** The sink a parameter recorded by `#[tracing::instrument]` reaches. */
+const SPAN_FIELD_LABEL = 'a field of the #[tracing::instrument] span';
 
 export interface Taint {
   secretId: string | null;
@@ -214,6 +218,8 @@ export class BudgetExceeded extends Error {}
 export class RustTaintAnalysis {
   private readonly leaks = new Map<string, LeakFact>();
   private readonly summaries = new Map<FunctionInfo, Taint | null>();
+  /** Per function, the parameters its `#[instrument]` span records (none for most). */
+  private readonly spanParams = new Map<FunctionInfo, number[]>();
   private readonly active = new Set<FunctionInfo>();
   private readonly callCache = new Map<string, Taint | null>();
   private readonly probes = new Map<string, { node: Node | null; shift: number }>();
@@ -435,6 +441,7 @@ export class RustTaintAnalysis {
         else if (param.secretType) env.set(param.name, this.typedSource(param.secretType, `parameter \`${param.name}\``, param.node, 0));
         else if (plan?.params.includes(index)) env.set(param.name, this.parameterSeed(fn, index));
       });
+      this.checkSpanFields(fn, env);
       const frame: Frame = { env, returns: [] };
       this.walk(fn.body, frame, 0);
       const tail = tailExpression(fn.body);
@@ -816,6 +823,19 @@ export class RustTaintAnalysis {
       if (tokens.length === 0 || !this.mentionsInteresting(tokens, frame.env)) continue;
       const probe = this.probe(tokens[0].startIndex + shift, tokens[tokens.length - 1].endIndex + shift);
       if (probe.node) this.walk(probe.node, frame, probe.shift);
+    }
+  }
+
+  /** Parameters an `#[instrument]` span records (instrumented-params.ts): a tainted one reaches telemetry at its declaration. */
+  private checkSpanFields(fn: FunctionInfo, env: Env): void {
+    let recorded = this.spanParams.get(fn);
+    if (!recorded) this.spanParams.set(fn, (recorded = spanRecordedParams(fn, this.setup.imports)));
+    for (const index of recorded) {
+      const param = fn.params[index];
+      const taint = param.name ? env.get(param.name) : null;
+      if (!taint) continue;
+      const found = { taint, start: param.node.startIndex, end: param.node.endIndex };
+      this.record('no-secret-in-telemetry', SPAN_FIELD_LABEL, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${SPAN_FIELD_LABEL}` }]);
     }
   }
 
