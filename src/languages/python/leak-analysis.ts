@@ -20,6 +20,7 @@ import type { SinkMatcher } from './sink-matcher.js';
 import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
 import { findLeakyTypes } from './leaky-types.js';
+import { httpClientModule } from './http-client-receivers.js';
 
 interface ParamSink {
   paramIndex: number;
@@ -892,7 +893,7 @@ export class PythonLeakAnalysis {
     if (callee) return this.applySummary(callee, call, args, positional, keywords, receiverTaint);
     const summary = this.imported?.resolve(fn);
     if (summary) return this.applyImportedSummary(summary, call, args, positional, keywords);
-    const http = this.httpObject(qualified, name, receiverTaint, keywords, call);
+    const http = this.httpObject(qualified, name, receiverTaint, positional, keywords, call);
     if (http !== undefined) return http;
     if (!this.emit && !isSink && allArgs?.origin === 'source') this.wouldReport = true;
     if (this.emit && !isSink && allArgs?.origin === 'source') {
@@ -1028,7 +1029,7 @@ export class PythonLeakAnalysis {
    * and HTTP error (`e.request.headers`, bound in the `except` of the `try` that sent it) carry the
    * headers back out. The objects themselves print no secret; undefined for other calls.
    */
-  private httpObject(qualified: string, name: string, receiver: Taint | null, keywords: Map<string, Taint | null>, call: Node): Taint | null | undefined {
+  private httpObject(qualified: string, name: string, receiver: Taint | null, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, call: Node): Taint | null | undefined {
     const credentials = new Map<string, Taint>();
     for (const keyword of CREDENTIAL_KEYWORDS) {
       const taint = keywords.get(keyword);
@@ -1037,24 +1038,39 @@ export class PythonLeakAnalysis {
     if (HTTP_CLIENTS.has(qualified)) {
       return credentials.size > 0 ? withFields(credentials, { opaque: 'object', className: qualified }) : undefined;
     }
-    const fromClient = !!receiver?.className && HTTP_CLIENTS.has(receiver.className) && HTTP_VERBS.has(name);
+    const fn = this.field(call, 'function');
+    const receiverNode = fn?.type === 'attribute' ? this.field(fn, 'object') : null;
+    const localClient = receiverNode?.type === 'identifier' && HTTP_VERBS.has(name) && httpClientModule(receiverNode, this.scope) !== null;
+    const fromClient = (localClient || (!!receiver?.className && HTTP_CLIENTS.has(receiver.className))) && HTTP_VERBS.has(name);
     const fromModule = HTTP_VERBS.has(name) && HTTP_MODULES.some((module) => qualified === `${module}.${name}`);
     if (!fromClient && !fromModule) return undefined;
-    if (fromClient) for (const [keyword, taint] of receiver!.fields ?? []) if (!credentials.has(keyword)) credentials.set(keyword, taint);
+    if (fromClient) for (const [keyword, taint] of receiver?.fields ?? []) if (!credentials.has(keyword)) credentials.set(keyword, taint);
+    // The URL as sent (`params` in its query string, a token in its path): the text of the
+    // request's URL, which its HTTP errors quote ("401 ... for url: https://...?api_key=...").
+    const urlArgument = name === 'request' ? (positional[1] ?? keywords.get('url')) : (positional[0] ?? keywords.get('url'));
+    const url = union(asText(keywords.get('params') ?? null), asText(urlArgument ?? null));
+    if (url) credentials.set('url', url);
     if (credentials.size === 0) return undefined;
     const request = withStep(withFields(credentials, { opaque: 'object' })!, this.step(call, `sent by ${qualified || name}()`));
     this.sentRequests?.push(request);
-    return withFields(new Map([['request', request]]), { opaque: 'object' });
+    return withFields(new Map([['request', request], ...(url ? [['url', url] as [string, Taint]] : [])]), { opaque: 'object' });
   }
 
-  /** `except ... as e` after a `try` that sent `requests`: the error holds the request, and its response does too. */
+  /**
+   * `except ... as e` after a `try` that sent `requests`: the error holds the request, and its
+   * response does too. A request whose URL held a secret makes the error's text secret as well:
+   * requests' and httpx's HTTP errors quote the URL (`str(e)`, `f"{e}"`), its attributes do not.
+   */
   private bindHttpError(clause: Node, requests: Taint[], env: Env): void {
     const value = this.field(clause, 'value');
     const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
     if (!alias || this.typeOf(alias) !== 'identifier') return;
     const request = requests.reduce<Taint | null>((acc, t) => union(acc, t), null)!;
-    const response = withFields(new Map([['request', request]]), { opaque: 'object' })!;
-    this.bind(alias, withFields(new Map([['request', request], ['response', response]]), { opaque: 'object' }), env);
+    const url = requests.map((r) => r.fields?.get('url') ?? null).reduce<Taint | null>((acc, t) => union(acc, t), null);
+    const response = withFields(new Map([['request', request], ...(url ? [['url', url] as [string, Taint]] : [])]), { opaque: 'object' })!;
+    const fields = new Map([['request', request], ['response', response]]);
+    const error = url ? { ...withStep(url, this.step(alias, `quoted by the HTTP error ${alias.text}`)), fields } : withFields(fields, { opaque: 'object' });
+    this.bind(alias, error, env);
   }
 
   /**
