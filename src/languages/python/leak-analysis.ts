@@ -154,6 +154,8 @@ export class PythonLeakAnalysis {
   private wouldReport = false;
   /** Requests sent with a secret in the `try` body being visited (see `try_statement`), else null. */
   private sentRequests: Taint[] | null = null;
+  /** Secret-bearing URLs of the requests sent in that `try` body, and whether httpx sent them (see bindHttpError). */
+  private sentUrls: Array<{ url: Taint; httpx: boolean }> | null = null;
   private current: FunctionInfo | null = null;
   private readonly imported: ImportedSummaries | null;
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
@@ -475,15 +477,25 @@ export class PythonLeakAnalysis {
       case 'try_statement': {
         // Requests sent in the body with a secret: an `except ... as e` holds them (`e.request.headers`).
         const outer = this.sentRequests;
+        const outerUrls = this.sentUrls;
         this.sentRequests = [];
+        this.sentUrls = [];
         const body = this.field(node, 'body');
         if (body) this.visitStatement(body, env);
         const sent = this.sentRequests;
+        let urls = this.sentUrls;
         this.sentRequests = outer;
+        this.sentUrls = outerUrls;
         outer?.push(...sent);
+        outerUrls?.push(...urls);
         for (const child of node.namedChildren) {
           if (child.id === body?.id) continue;
-          if (this.typeOf(child) === 'except_clause' && sent.length > 0) this.bindHttpError(child, sent, env);
+          if (this.typeOf(child) === 'except_clause' && sent.length > 0) {
+            const caught = caughtNames(child);
+            this.bindHttpError(child, sent, quotingUrls(urls, caught), env);
+            // httpx quotes the URL only in HTTPStatusError: a later clause never sees that one.
+            if (caught.some((name) => name === 'HTTPStatusError' || name === 'HTTPError')) urls = urls.filter((u) => !u.httpx);
+          }
           this.visitStatement(child, env);
         }
         return;
@@ -1049,7 +1061,10 @@ export class PythonLeakAnalysis {
     // request's URL, which its HTTP errors quote ("401 ... for url: https://...?api_key=...").
     const urlArgument = name === 'request' ? (positional[1] ?? keywords.get('url')) : (positional[0] ?? keywords.get('url'));
     const url = union(asText(keywords.get('params') ?? null), asText(urlArgument ?? null));
-    if (url) credentials.set('url', url);
+    if (url) {
+      credentials.set('url', url);
+      this.sentUrls?.push({ url, httpx: qualified.startsWith('httpx.') || !!receiver?.className?.startsWith('httpx.') || (localClient && httpClientModule(receiverNode!, this.scope) === 'httpx') });
+    }
     if (credentials.size === 0) return undefined;
     const request = withStep(withFields(credentials, { opaque: 'object' })!, this.step(call, `sent by ${qualified || name}()`));
     this.sentRequests?.push(request);
@@ -1061,12 +1076,12 @@ export class PythonLeakAnalysis {
    * response does too. A request whose URL held a secret makes the error's text secret as well:
    * requests' and httpx's HTTP errors quote the URL (`str(e)`, `f"{e}"`), its attributes do not.
    */
-  private bindHttpError(clause: Node, requests: Taint[], env: Env): void {
+  private bindHttpError(clause: Node, requests: Taint[], urls: Taint[], env: Env): void {
     const value = this.field(clause, 'value');
     const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
     if (!alias || this.typeOf(alias) !== 'identifier') return;
     const request = requests.reduce<Taint | null>((acc, t) => union(acc, t), null)!;
-    const url = requests.map((r) => r.fields?.get('url') ?? null).reduce<Taint | null>((acc, t) => union(acc, t), null);
+    const url = urls.reduce<Taint | null>((acc, t) => union(acc, t), null);
     const response = withFields(new Map([['request', request], ...(url ? [['url', url] as [string, Taint]] : [])]), { opaque: 'object' })!;
     const fields = new Map([['request', request], ['response', response]]);
     const error = url ? { ...withStep(url, this.step(alias, `quoted by the HTTP error ${alias.text}`)), fields } : withFields(fields, { opaque: 'object' });
@@ -1189,9 +1204,9 @@ export class PythonLeakAnalysis {
 
   private recordReturn(info: FunctionInfo, taint: Taint, value: Node): void {
     if (taint.origin === 'param') {
-      for (const index of paramIndexes(taint)) {
+      for (const [index, path] of returnedParamPaths(taint)) {
         if (info.returnParams.has(index)) continue;
-        info.returnParams.set(index, index === taint.paramIndex ? taint.path : undefined);
+        info.returnParams.set(index, path);
         this.changed(info);
       }
     } else if (taint.origin === 'field') {
@@ -1383,6 +1398,50 @@ export class PythonLeakAnalysis {
 }
 
 /** A shorter flow reads better; of equal ones, the earlier source. */
+/** The last names of the exception types an `except` clause catches; empty for a bare `except:`. */
+function caughtNames(clause: Node): string[] {
+  const value = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') ?? null;
+  const types = value?.type === 'as_pattern' ? value.namedChildren[0] : value;
+  if (!types) return [];
+  const list = types.type === 'tuple' || types.type === 'parenthesized_expression' ? types.namedChildren : [types];
+  return list.map((t) => calleeChain(t).at(-1) ?? t.text);
+}
+
+/**
+ * Errors that quote the request URL: requests' HTTPError (raise_for_status) and connection errors
+ * ("Max retries exceeded with url: ..."), httpx's HTTPStatusError; caught by those names, their
+ * bases (RequestException, HTTPError, Exception) or a bare `except`. A clause for other errors
+ * (`except ValueError`, `except KeyError`) does not see them.
+ */
+function quotingUrls(urls: Array<{ url: Taint; httpx: boolean }>, caught: string[]): Taint[] {
+  const quoting = caught.length === 0 || caught.some((name) => /^(Exception|BaseException|HTTPError|HTTPStatusError|RequestException|ConnectionError)$/.test(name));
+  return quoting ? urls.map((u) => u.url) : [];
+}
+
+/**
+ * The parameters (and the part of each) a returned value holds. A dict built from parts of
+ * parameters (`{"error": f"{exc.response.status_code}"}`) holds those parts, not the whole
+ * parameters: the container's own taint has no path, its fields keep theirs.
+ */
+function returnedParamPaths(taint: Taint): Map<number, string[] | undefined> {
+  const parts = taint.fields && [...taint.fields.values()].every((f) => f.origin === 'param' && !f.fields) ? [...taint.fields.values()] : [taint];
+  const paths = new Map<number, string[] | undefined>();
+  for (const part of parts) {
+    for (const index of paramIndexes(part)) {
+      const path = index === part.paramIndex ? part.path : undefined;
+      paths.set(index, paths.has(index) ? commonPath(paths.get(index), path) : path);
+    }
+  }
+  return paths;
+}
+
+function commonPath(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
+  if (!a || !b) return undefined;
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n > 0 ? a.slice(0, n) : undefined;
+}
+
 function betterFlow(candidate: FlowStep[], current: FlowStep[]): boolean {
   if (candidate.length !== current.length) return candidate.length < current.length;
   const [a, b] = [candidate[0], current[0]];

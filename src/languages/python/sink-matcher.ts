@@ -74,19 +74,42 @@ export class SinkMatcher {
   matchMethod(definition: Node): SinkEntry | null {
     if (this.methodSinks.length === 0) return null;
     const name = fieldOf(definition, 'name')?.text;
-    const candidates = this.methodSinks.filter((s) => s.method === name);
+    if (!name) return null;
+    const candidates = this.methodSinks.filter((s) => s.method === name || s.method === '*');
     if (candidates.length === 0) return null;
     const holder = definition.parent?.type === 'decorated_definition' ? definition.parent.parent : definition.parent;
     const cls = holder?.type === 'block' ? holder.parent : null;
     if (cls?.type !== 'class_definition') return null;
     const bases = baseNames(cls);
-    return candidates.find((s) => bases.includes(s.base))?.entry ?? null;
+    return candidates.find((s) => bases.includes(s.base) && (s.method === name || (!isProperty(definition) && registersMethod(cls, name))))?.entry ?? null;
   }
 }
 
 function isMethodForm(callee: string): boolean {
-  return /^\w+#\w+$/.test(callee);
+  return /^\w+#(\w+|\*)$/.test(callee);
 }
+
+/**
+ * `Base#*` entries (agno's `Toolkit`): the class hands this method on as a bound method
+ * (`tools=[self.search]`, `tools.append(self.search)`, `self.register(self.search)`), which is how
+ * it registers the methods the model may call. A method only called (`self._request(...)`) is a helper.
+ */
+function registersMethod(cls: Node, name: string): boolean {
+  return cls.descendantsOfType('attribute').some((attribute) => {
+    if (!attribute || attribute.childForFieldName('object')?.text !== 'self' || attribute.childForFieldName('attribute')?.text !== name) return false;
+    return REGISTERING_PARENTS.has(attribute.parent?.type ?? '');
+  });
+}
+
+/** `@property` / `@cached_property`: read as an attribute, never handed on as a method. */
+function isProperty(definition: Node): boolean {
+  const holder = definition.parent;
+  if (holder?.type !== 'decorated_definition') return false;
+  return holder.namedChildren.some((d) => d.type === 'decorator' && /^(functools\.)?(property|cached_property)$/.test(d.namedChildren[0]?.text ?? ''));
+}
+
+/** Where a bound method is handed on: a list or tuple (`tools=[self.a]`), a call's argument (`tools.append(self.a)`). */
+const REGISTERING_PARENTS = new Set(['list', 'tuple', 'argument_list', 'keyword_argument']);
 
 /**
  * The names of a class's bases, and of the bases of those defined in the same module

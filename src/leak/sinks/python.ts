@@ -164,6 +164,9 @@ export const PYTHON_SINKS: SinkEntry[] = [
   ...['_run', '_arun'].map((method) =>
     python({ id: `base-tool${method.replace('_', '-')}-return`, ruleId: 'no-secret-in-tool-output', callee: `BaseTool#${method}`, args: [], label: 'agent tool result' }),
   ),
+  // agno toolkits: a `Toolkit` subclass registers bound methods (`tools=[self.search_gifs]`); what
+  // a registered method returns is the tool result the model reads.
+  python({ id: 'agno-toolkit-return', ruleId: 'no-secret-in-tool-output', module: 'agno', callee: 'Toolkit#*', args: [], label: 'agno toolkit tool result' }),
   ...['get', 'post', 'put', 'patch', 'delete', 'route', 'api_route'].map((verb) =>
     python({ id: `http-route-${verb}-return`, ruleId: 'no-secret-in-tool-output', callee: `@*.${verb}`, args: [], label: 'HTTP response' }),
   ),
