@@ -15,7 +15,12 @@ import { ProjectTexts } from './project-texts.js';
 type Helper = NonNullable<FrontEndOptions['envKeyHelpers']>[number];
 
 /** Languages whose front ends resolve calls of other files' helpers. */
-const LANGUAGES = new Set(['rust', 'python']);
+const LANGUAGES = new Set(['rust', 'python', 'typescript', 'javascript']);
+
+/** JS and TS files import each other's helpers: one family. */
+function familyOf(language: string): string {
+  return language === 'javascript' ? 'typescript' : language;
+}
 
 /**
  * Finds helpers (reads marked `keyParam`), re-analyses their callers' files with the helpers
@@ -29,8 +34,16 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'env-read' || !fact.keyParam) continue;
-      const helper: Helper = { language: analysis.language, function: fact.keyParam.function, index: fact.keyParam.index, api: fact.api, ...(fact.keyParam.list ? { list: true } : {}) };
-      const key = `${helper.language}:${helper.function}:${helper.index}`;
+      const helper: Helper = {
+        language: analysis.language,
+        function: fact.keyParam.function,
+        index: fact.keyParam.index,
+        api: fact.api,
+        ...(fact.keyParam.list ? { list: true } : {}),
+        ...(fact.keyParam.property !== undefined ? { property: fact.keyParam.property } : {}),
+        file: analysis.file,
+      };
+      const key = `${familyOf(helper.language)}:${helper.function}:${helper.index}:${helper.property ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       helpers.push(helper);
@@ -39,8 +52,8 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
   if (helpers.length === 0) return;
   options.envKeyHelpers = helpers;
   const callPatterns = new Map<string, RegExp>();
-  for (const language of new Set(helpers.map((h) => h.language))) {
-    callPatterns.set(language, callPattern(helpers.filter((h) => h.language === language)));
+  for (const family of new Set(helpers.map((h) => familyOf(h.language)))) {
+    callPatterns.set(family, callPattern(helpers.filter((h) => familyOf(h.language) === family)));
   }
   const helperNames = new Set(helpers.map((h) => h.function));
   // Independent of one another: shared with the warm worker, then put back in order.
@@ -49,10 +62,12 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     const analysis = analyses[i];
     const language = analysis.language;
     if (!language || !LANGUAGES.has(language)) continue;
-    const calls = callPatterns.get(language);
-    // A plain text test before any parse: the file calls a helper it does not define itself.
-    const text = texts.text(analysis.file) ?? '';
+    const calls = callPatterns.get(familyOf(language));
+    // A plain text test before any parse: the file calls a helper it does not define itself
+    // (TS/JS: one it imports; the front end resolves only calls of imported bindings).
+    const text = (familyOf(language) === 'typescript' ? texts.peek(analysis.file) : texts.text(analysis.file)) ?? '';
     if (!calls || !callsOthersHelper(text, calls, ownHelpers(analysis, language, text, helperNames))) continue;
+    if (familyOf(language) === 'typescript' && !importsOneOf(text, helperNames)) continue;
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
     const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, analysis.file, language) : null;
@@ -67,12 +82,12 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
   for (const analysis of analyses) {
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'env-read') continue;
-      if (fact.via?.kind === 'call' && fact.via.function) calledThrough.add(`${analysis.language}:${fact.via.function}`);
+      if (fact.via?.kind === 'call' && fact.via.function) calledThrough.add(`${familyOf(analysis.language ?? '')}:${fact.via.function}`);
       if (fact.keyParam) marked.push({ fact, language: analysis.language ?? '' });
     }
   }
   for (const { fact, language } of marked) {
-    if (fact.keyParam && calledThrough.has(`${language}:${fact.keyParam.function}`)) fact.keyParam.resolvedAtCallers = true;
+    if (fact.keyParam && calledThrough.has(`${familyOf(language)}:${fact.keyParam.function}`)) fact.keyParam.resolvedAtCallers = true;
   }
 }
 
@@ -108,6 +123,18 @@ function callsOthersHelper(text: string, calls: RegExp, own: ReadonlySet<string>
   for (let match = calls.exec(text); match; match = calls.exec(text)) {
     const before = text[match.index - 1];
     if (!own.has(match[0]) || before === ':' || before === '.') return true;
+  }
+  return false;
+}
+
+/** `import { requireEnv } from …` (or `import requireEnv`, `{ x as requireEnv }`): the name appears in an import statement. */
+function importsOneOf(text: string, names: ReadonlySet<string>): boolean {
+  for (let at = text.indexOf('import'); at >= 0; at = text.indexOf('import', at + 6)) {
+    const end = text.indexOf('from', at);
+    if (end < 0) return false;
+    const clause = text.slice(at + 6, end);
+    if (clause.length > 2000) continue;
+    for (const word of clause.split(/[^\p{L}\p{N}_$]+/u)) if (names.has(word)) return true;
   }
   return false;
 }

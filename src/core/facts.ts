@@ -64,7 +64,7 @@ export interface EnvReadFact {
    * loop over a literal list, a choice between literals, a schema's keys): how, and where the env access itself is. The
    * fact's own range is where the name is decided (the call site, the list element, the key).
    */
-  via?: { kind: 'call' | 'loop' | 'choice' | 'schema'; function?: string; range: Range };
+  via?: { kind: 'call' | 'loop' | 'choice' | 'schema'; function?: string; range: Range; definedIn?: string };
   /** For an enumeration (`enumerates`), what the code does with it, when the front end can tell. */
   enumeration?: EnvEnumerationUse;
   /**
@@ -73,7 +73,7 @@ export interface EnvReadFact {
    * constant argument becomes a read (`via.kind: 'call'`); `resolvedAtCallers` is then set, and the
    * names are decided there, not here.
    */
-  keyParam?: { function: string; index: number; list?: boolean; resolvedAtCallers?: boolean };
+  keyParam?: { function: string; index: number; list?: boolean; property?: string; resolvedAtCallers?: boolean };
   /**
    * For an enumeration handed to a function imported from another project file
    * (`readBridgeSettings({ env: process.env })`): the import and the parameter (`held`: the
@@ -332,7 +332,7 @@ export interface FrontEndOptions {
    * Functions of other files whose parameter `index` is an env key (from EnvReadFact.keyParam; `list`:
    * a slice/list of keys). A front end turns its calls of them into reads of the constant arguments.
    */
-  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; api: string }>;
+  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; property?: string; api: string; file?: string }>;
   /**
    * Exported functions of a file (root-relative path) that other files hand the whole environment
    * to (EnvReadFact.handedTo): the TS front end says what each does with that parameter (a

@@ -23,6 +23,17 @@ export class ProjectTexts {
     if (KEPT_LANGUAGES.has(language)) this.texts.set(file, text);
   }
 
+  /** The text without keeping it (a pass over thousands of TS files must not hold them all). */
+  peek(file: string): string | null {
+    const kept = this.texts.get(file);
+    if (kept !== undefined) return kept;
+    try {
+      return fs.readFileSync(path.join(this.root, file), 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
   text(file: string): string | null {
     let text = this.texts.get(file);
     if (text === undefined) {

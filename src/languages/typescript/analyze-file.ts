@@ -85,7 +85,7 @@ class FileAnalysis implements EnvReadSink {
       emit: (name, source, at, extra) => this.addEnvRead(name, source, at, false, extra),
       keyLiteral: (node) => this.keyLiterals.add(node),
       rangeOf: (node) => rangeOfNode(sourceFile, node),
-    });
+    }, (options.envKeyHelpers ?? []).filter((helper) => helper.language === 'typescript' || helper.language === 'javascript'));
   }
 
   run(text: string): void {
@@ -138,6 +138,7 @@ class FileAnalysis implements EnvReadSink {
     if (token?.shorthand) fact.nameIsShorthand = true;
     if (key !== null && typeof key === 'object') fact.constRef = key.constRef;
     if (extra?.via) fact.via = extra.via;
+    if (extra?.keyParam) fact.keyParam = extra.keyParam;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
     if (enumerates) fact.enumerates = true;
     if (this.inTest) fact.inTest = true;

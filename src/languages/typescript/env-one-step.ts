@@ -114,6 +114,8 @@ export class OneStepReads {
     private readonly sourceFile: TS.SourceFile,
     private readonly context: ConstContext,
     private readonly emitter: OneStepEmitter,
+    /** Helpers other files export (FrontEndOptions.envKeyHelpers, TS/JS ones): their calls here are reads of the names passed. */
+    private readonly importedHelpers: ReadonlyArray<{ function: string; index: number; property?: string; api: string; file?: string }> = [],
   ) {}
 
   /** Every call whose callee is a plain identifier: a candidate call site of a helper. */
@@ -149,6 +151,34 @@ export class OneStepReads {
     const byFunction = new Map<TS.SignatureDeclaration, DeferredParamRead[]>();
     for (const read of this.deferred) byFunction.set(read.fn, [...(byFunction.get(read.fn) ?? []), read]);
     for (const [fn, reads] of byFunction) this.resolveHelper(fn, reads);
+    this.resolveImportedHelpers();
+  }
+
+  /**
+   * `requireEnv('OPENAI_API_KEY')` with `requireEnv` imported from the module that reads
+   * `process.env[name]`: a read of that name here (`via.kind: 'call'`), or a dynamic read here
+   * when the argument is computed.
+   */
+  private resolveImportedHelpers(): void {
+    if (this.importedHelpers.length === 0) return;
+    for (const site of this.calls) {
+      const helpers = this.importedHelpers.filter((h) => h.function === site.callee);
+      if (helpers.length === 0 || site.scope.lookup(site.callee)?.origin.type !== 'import') continue;
+      for (const helper of helpers) {
+        const argument = argumentFor(site.call.arguments[helper.index], helper.property);
+        const literals: TS.Node[] = [];
+        const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
+        const source = { api: helper.api };
+        const via = { kind: 'call' as const, function: helper.function, range: this.emitter.rangeOf(site.call), ...(helper.file ? { definedIn: helper.file } : {}) };
+        const api = `${helper.api} through ${helper.function}()`;
+        if (value === null) {
+          this.emitter.emit(null, source, site.call, { api, via });
+          continue;
+        }
+        for (const literal of literals) this.emitter.keyLiteral(literal);
+        this.emitter.emit(value, source, site.call, { api, via });
+      }
+    }
   }
 
   private resolveHelper(fn: TS.SignatureDeclaration, reads: DeferredParamRead[]): void {
@@ -172,7 +202,13 @@ export class OneStepReads {
         this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) } });
       }
     }
-    if (!complete) for (const read of reads) this.emitter.emit(null, read.source, read.at, {});
+    if (complete) return;
+    // An exported helper: its callers in other files are found by the engine (src/core/env-key-helpers.ts).
+    const exported = name !== null && (isExported(fn) || exportedByList(this.sourceFile, name)) && !escapes(this.sourceFile, fn, name);
+    for (const read of reads) {
+      const keyParam = exported ? { keyParam: { function: name!, index: read.index, ...(read.property !== undefined ? { property: read.property } : {}) } } : {};
+      this.emitter.emit(null, read.source, read.at, keyParam);
+    }
   }
 }
 
@@ -230,6 +266,13 @@ function isExported(fn: TS.SignatureDeclaration): boolean {
   return !!node && ts.isVariableStatement(node) && hasExportModifier(node);
 }
 
+/** `export { name }` (or `export { name as other }`: then other files call it by another name, not followed). */
+function exportedByList(sourceFile: TS.SourceFile, name: string): boolean {
+  return sourceFile.statements.some(
+    (s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && !!s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && (!e.propertyName || e.propertyName.text === name)),
+  );
+}
+
 /** The helper's name is used other than as a callee (passed on, exported by name, stored): its callers cannot all be listed. */
 function escapes(sourceFile: TS.SourceFile, fn: TS.SignatureDeclaration, name: string): boolean {
   let found = false;
@@ -240,7 +283,9 @@ function escapes(sourceFile: TS.SourceFile, fn: TS.SignatureDeclaration, name: s
       const isCallee = parent && ts.isCallExpression(parent) && parent.expression === node;
       const isDeclarationName = parent && (parent === fn || (ts.isVariableDeclaration(parent) && parent.name === node));
       const isPropertyName = parent && ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node));
-      if (!isCallee && !isDeclarationName && !isPropertyName) found = true;
+      // `export { requireEnv }`: exported, which the callers in other files account for.
+      const isExportName = parent && ts.isExportSpecifier(parent);
+      if (!isCallee && !isDeclarationName && !isPropertyName && !isExportName) found = true;
       return;
     }
     ts.forEachChild(node, visit);
