@@ -1,8 +1,9 @@
 // `#[tracing::instrument]` makes a span for every call of the function it wraps and records each
 // argument as a field of that span, formatted with `Debug`, unless `skip(a, b)` or `skip_all`
-// leaves it out. Those fields go wherever the spans go (the log output, OpenTelemetry, Langfuse):
-// a recorded parameter is a telemetry sink. `#[cfg_attr(cond, tracing::instrument(...))]` counts
-// too (the span exists in the builds where `cond` holds).
+// leaves it out; with `ret` it records the returned value as well. Those fields go wherever the
+// spans go (the log output, OpenTelemetry, Langfuse): a recorded parameter, and the result under
+// `ret`, are telemetry sinks. `#[cfg_attr(cond, tracing::instrument(...))]` counts too (the span
+// exists in the builds where `cond` holds).
 import type { Node } from 'web-tree-sitter';
 import type { FunctionInfo } from './function-index.js';
 import type { ImportMap } from './imports.js';
@@ -18,35 +19,56 @@ const NO_TYPES: ReadonlySet<string> = new Set();
  * decides what is shown, which no-leaky-secret-type checks), and not skipped.
  */
 export function spanRecordedParams(fn: FunctionInfo, imports: ImportMap): number[] {
-  const recorded = instrumentRecordedParams(fn.node, fn.params.map((param) => param.name), imports);
-  if (!recorded || recorded.size === 0) return [];
+  return spanOf(fn, imports).params;
+}
+
+export interface InstrumentSpan {
+  /** Indexes of the text parameters the span records (see spanRecordedParams). */
+  params: number[];
+  /** The `ret` argument when the span records the returned value. */
+  ret: Node | null;
+}
+
+export function spanOf(fn: FunctionInfo, imports: ImportMap): InstrumentSpan {
+  const span = instrumentRecordedParams(fn.node, fn.params.map((param) => param.name), imports);
+  const recorded = span?.names;
+  const ret = span?.ret ?? null;
+  if (!recorded || recorded.size === 0) return { params: [], ret };
   const indexes: number[] = [];
   fn.params.forEach((param, index) => {
     if (!param.name || !recorded.has(param.name) || param.secretType || !isTextLike(param.type, NO_TYPES)) return;
     if (typeMentions(param.type, SECRET_WRAPPER_NAMES)) return;
     indexes.push(index);
   });
-  return indexes;
+  return { params: indexes, ret };
 }
 
 /** The crates whose `instrument` attribute records arguments (`tracing` re-exports `tracing_attributes`'). */
 const INSTRUMENT_CRATES = new Set(['tracing', 'tracing_attributes']);
 
 /**
- * Names of the parameters of `fn` that an `instrument` attribute records; null when none wraps
- * it. Several attributes (a `cfg_attr` per feature) record the union: some build records each.
+ * Names of the parameters of `fn` that an `instrument` attribute records, and its `ret`; null
+ * when none wraps it. Several attributes (a `cfg_attr` per feature) record the union: some build
+ * records each.
  */
-export function instrumentRecordedParams(fn: Node, paramNames: ReadonlyArray<string | null>, imports: ImportMap): Set<string> | null {
-  let recorded: Set<string> | null = null;
+export function instrumentRecordedParams(fn: Node, paramNames: ReadonlyArray<string | null>, imports: ImportMap): { names: Set<string>; ret: Node | null } | null {
+  let recorded: { names: Set<string>; ret: Node | null } | null = null;
   for (const attribute of precedingAttributes(fn)) {
     for (const args of instrumentArguments(attribute, imports)) {
+      recorded ??= { names: new Set(), ret: null };
+      recorded.ret ??= topLevelIdentifier(args, 'ret');
       const skipped = skippedNames(args);
-      recorded ??= new Set();
       if (skipped === 'all') continue;
-      for (const name of paramNames) if (name && !skipped.has(name)) recorded.add(name);
+      for (const name of paramNames) if (name && !skipped.has(name)) recorded.names.add(name);
     }
   }
   return recorded;
+}
+
+/** `ret` (or `ret(Debug)`) among the attribute's own arguments, not inside `fields(...)`. */
+function topLevelIdentifier(args: Node | null, word: string): Node | null {
+  for (const child of args?.children ?? []) if (child?.type === 'identifier' && child.text === word) return child;
+  return null;
 }
 
 /** The argument lists of the `instrument` attributes in `attribute` (an empty list: `#[instrument]` bare; null entries stand for it). */

@@ -24,10 +24,11 @@ import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathS
 import { WordSet } from './word-scan.js';
 import { isQuerySeparatorValue, queryValuePlaceholders } from './url-query.js';
 import { writesCredentialStore } from './file-destination.js';
-import { spanRecordedParams } from './instrumented-params.js';
+import { spanOf, type InstrumentSpan } from './instrumented-params.js';
 
-/** The sink a parameter recorded by `#[tracing::instrument]` reaches. */
+/** The sinks a parameter, or the result under `ret`, recorded by `#[tracing::instrument]` reach. */
 const SPAN_FIELD_LABEL = 'a field of the #[tracing::instrument] span';
+const SPAN_RESULT_LABEL = 'the return value recorded by #[tracing::instrument(ret)]';
 
 export interface Taint {
   secretId: string | null;
@@ -218,8 +219,8 @@ export class BudgetExceeded extends Error {}
 export class RustTaintAnalysis {
   private readonly leaks = new Map<string, LeakFact>();
   private readonly summaries = new Map<FunctionInfo, Taint | null>();
-  /** Per function, the parameters its `#[instrument]` span records (none for most). */
-  private readonly spanParams = new Map<FunctionInfo, number[]>();
+  /** Per function, what its `#[instrument]` span records (nothing for most). */
+  private readonly spans = new Map<FunctionInfo, InstrumentSpan>();
   private readonly active = new Set<FunctionInfo>();
   private readonly callCache = new Map<string, Taint | null>();
   private readonly probes = new Map<string, { node: Node | null; shift: number }>();
@@ -448,6 +449,7 @@ export class RustTaintAnalysis {
       if (tail) frame.returns.push(this.evaluate(tail, env, 0));
       // A declared result that cannot carry text (`-> Option<bool>`) carries no secret.
       const result = this.returnsNoText(fn) ? null : firstTaint(frame.returns);
+      if (result) this.checkSpanResult(fn, result);
       // A secret with a registry id (not one decided by an id parameter, class 3) handed out whole or in one field.
       if (!seeds && result && taintKind(result) === 'r' && !result.errOnly && result.secretId !== null) this.secretResults.set(fn, result);
       if (plan?.returnsText && result?.origin?.fn === fn && !result.speculative) {
@@ -828,15 +830,27 @@ export class RustTaintAnalysis {
 
   /** Parameters an `#[instrument]` span records (instrumented-params.ts): a tainted one reaches telemetry at its declaration. */
   private checkSpanFields(fn: FunctionInfo, env: Env): void {
-    let recorded = this.spanParams.get(fn);
-    if (!recorded) this.spanParams.set(fn, (recorded = spanRecordedParams(fn, this.setup.imports)));
-    for (const index of recorded) {
+    for (const index of this.spanOf(fn).params) {
       const param = fn.params[index];
       const taint = param.name ? env.get(param.name) : null;
       if (!taint) continue;
       const found = { taint, start: param.node.startIndex, end: param.node.endIndex };
       this.record('no-secret-in-telemetry', SPAN_FIELD_LABEL, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${SPAN_FIELD_LABEL}` }]);
     }
+  }
+
+  /** The returned value of a function whose span records it (`#[instrument(ret)]`): reported at `ret`. */
+  private checkSpanResult(fn: FunctionInfo, result: Taint): void {
+    const ret = this.spanOf(fn).ret;
+    if (!ret) return;
+    const found = { taint: result, start: ret.startIndex, end: ret.endIndex };
+    this.record('no-secret-in-telemetry', SPAN_RESULT_LABEL, found, [{ file: this.setup.file, ...this.setup.lines.range(found.start, found.end), note: `reaches ${SPAN_RESULT_LABEL}` }]);
+  }
+
+  private spanOf(fn: FunctionInfo): InstrumentSpan {
+    let span = this.spans.get(fn);
+    if (!span) this.spans.set(fn, (span = spanOf(fn, this.setup.imports)));
+    return span;
   }
 
   /** Reports a leak when `node` is a sink with a tainted argument; true when `node` is a sink at all. */
