@@ -15,6 +15,14 @@ export const CROSS_FILE_CASES = new Set([
   'no-secret-in-log/invalid/axios-error-through-helper',
   // app.ts names no source either: the CLI pulls it in as an importer of config/index.ts.
   'no-secret-in-log/invalid/index-module-spelled-out',
+  // The environment handed to, or a name read through, a function of another file: the CLI's engine
+  // passes (src/core/env-object-handoffs.ts, env-key-helpers.ts) judge it there; ESLint sees one file.
+  'no-direct-env-read/invalid/cross-file-env-handoff',
+  'no-direct-env-read/invalid/ts-cross-file-helper',
+  'no-dynamic-env-read/valid/cross-file-env-handoff',
+  'no-dynamic-env-read/valid/ts-cross-file-helper',
+  'no-dynamic-env-read/invalid/cross-file-env-handoff-escapes',
+  'no-dynamic-env-read/invalid/ts-cross-file-helper-computed',
 ]);
 
 export interface EslintFixtureCase {
