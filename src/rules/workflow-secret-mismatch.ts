@@ -23,7 +23,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified (`secrets.CI_OPENAI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), a secret the same workflow gives to an input that takes only a GitHub token (`actions/checkout`'s `token`) fills `GITHUB_TOKEN` (release-plz's PAT), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), a secret the same workflow gives to an input that takes only a GitHub token (`actions/checkout`'s `token`) fills `GITHUB_TOKEN` (release-plz's PAT), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -142,6 +142,22 @@ function secretsGivenAsGithubTokens(facts: readonly Fact[]): Set<string> {
   return tokens;
 }
 
+/** Words that say which environment or job a key is for (`CI_OPENAI_API_KEY`, `ANTHROPIC_CI_API_KEY`, `OPENAI_API_KEY_E2E`). */
+const QUALIFIERS = new Set(['CI', 'TEST', 'TESTS', 'TESTING', 'E2E', 'INTEGRATION', 'EVAL', 'EVALS', 'BENCH', 'BENCHMARK', 'DEMO', 'SANDBOX', 'PROD', 'PRODUCTION', 'STAGING', 'STAGE', 'DEV', 'PREVIEW', 'LOCAL', 'QA', 'NIGHTLY', 'RELEASE', 'BOT', 'GH', 'ACTIONS', 'WORKFLOW', 'PR']);
+
+/** The secret is the slot's name with qualifier words (or a number) added anywhere: the slot's own key, for one environment. */
+function qualifiedName(secret: string, slot: string): boolean {
+  const words = secret.split('_');
+  const wanted = slot.split('_');
+  if (words.length <= wanted.length) return false;
+  let at = 0;
+  for (const word of words) {
+    if (at < wanted.length && word === wanted[at]) at++;
+    else if (!QUALIFIERS.has(word) && !/^\d+$/.test(word)) return false;
+  }
+  return at === wanted.length;
+}
+
 /** The AWS-style credential pair every S3-compatible store (R2, MinIO, Spaces, B2) uses under its own prefix. */
 const S3_CREDENTIAL_ROLES = ['_ACCESS_KEY_ID', '_SECRET_ACCESS_KEY'];
 /** Trailing words of a name that points a client at another server (`ANTHROPIC_BASE_URL`, `AWS_ENDPOINT_URL_S3`). */
@@ -153,7 +169,8 @@ const ENDPOINT_ROLE = /(^|_)(BASE_URL|BASE|API_BASE|ENDPOINT|API_URL|API_HOST|HO
  * - the step also points the slot's vendor at another server (`ANTHROPIC_BASE_URL` beside
  *   `ANTHROPIC_API_KEY: secrets.MINIMAX_API_KEY`): the key is that server's. A literal URL on the
  *   vendor's own domain is no redirect;
- * - the secret is the slot's name qualified (`OPENAI_API_KEY: secrets.CI_OPENAI_API_KEY`);
+ * - the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`,
+ *   `secrets.ANTHROPIC_CI_API_KEY`); another vendor's prefix (`AZURE_OPENAI_API_KEY`) is no qualifier;
  * - an S3-compatible store's key pair handed to another prefix's variables of the same role
  *   (`AWS_ACCESS_KEY_ID: secrets.R2_ACCESS_KEY_ID`): SDKs read the AWS names for every such store.
  */
@@ -161,7 +178,7 @@ function deliberateRebinding(slotName: string, slot: NameInfo, secretName: strin
   if (slot.secret.kind === 'config' && secret.secret.kind === 'config') return true;
   const slotUpper = slotName.toUpperCase();
   const secretUpper = secretName.toUpperCase();
-  if (secretUpper.endsWith(`_${slotUpper}`)) return true;
+  if (qualifiedName(secretUpper, slotUpper)) return true;
   if (S3_CREDENTIAL_ROLES.some((role) => slotUpper.endsWith(role) && secretUpper.endsWith(role))) return true;
   const vendor = slotUpper.split('_')[0];
   const scope = Array.isArray(data.scopeEnv) ? data.scopeEnv.map(String) : [];
