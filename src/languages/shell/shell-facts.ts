@@ -148,7 +148,9 @@ class ShellFactCollector {
     if (!exports) return;
     const targets = node.namedChildren.filter((c) => c.type === 'variable_assignment' || c.type === 'variable_name');
     if (targets.length === 0) {
-      if (keyword === 'export' || flags.some((f) => /^-\w*p/.test(f))) this.envDump(node, `${keyword}${flags.length ? ` ${flags.join(' ')}` : ''}`);
+      // Only a bare `export` (or `-p`) lists the environment; `export $(cat .env | xargs)` exports what the substitution yields.
+      const operands = node.namedChildren.filter((c) => !(c.type === 'word' && c.text.startsWith('-')));
+      if (operands.length === 0 && (keyword === 'export' || flags.some((f) => /^-\w*p/.test(f)))) this.envDump(node, `${keyword}${flags.length ? ` ${flags.join(' ')}` : ''}`);
       return;
     }
     for (const target of targets) {
@@ -188,6 +190,8 @@ class ShellFactCollector {
         this.set(node, words);
         break;
       case 'cat':
+        // Inside `$(…)` the output is captured by the script, not printed.
+        if (insideSubstitution(node)) break;
         args.forEach((arg, i) => {
           if (!words[i]?.startsWith('-')) this.config('shell-cat', arg, { path: arg.text });
         });
@@ -434,4 +438,13 @@ function indexOfSequence(haystack: string[], needle: string[]): number {
     return i;
   }
   return -1;
+}
+
+/** The command runs inside a command substitution (`$(…)` or backticks) of its statement: its output is captured. */
+function insideSubstitution(node: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === 'command_substitution') return true;
+    if (parent.type === 'program' || parent.type === 'function_definition') return false;
+  }
+  return false;
 }
