@@ -209,6 +209,7 @@ function hasAnalysisShape(value: unknown, file: string): value is FileAnalysis {
   if (typeof analysis !== 'object' || analysis === null || analysis.file !== file || typeof analysis.prefiltered !== 'boolean') return false;
   if (!Array.isArray(analysis.errors) || !analysis.errors.every((e) => typeof e === 'object' && e !== null && typeof e.file === 'string' && typeof e.message === 'string')) return false;
   if (analysis.unresolvedCalls !== undefined && !(Array.isArray(analysis.unresolvedCalls) && analysis.unresolvedCalls.every((c) => typeof c === 'string'))) return false;
+  if (analysis.importedNames !== undefined && !(Array.isArray(analysis.importedNames) && analysis.importedNames.every((n) => typeof n === 'string'))) return false;
   const facts = analysis.facts;
   if (facts === undefined) return true;
   return typeof facts === 'object' && facts !== null && facts.file === file && typeof facts.language === 'string' && Array.isArray(facts.facts) && facts.facts.every((f) => typeof f === 'object' && f !== null && typeof f.kind === 'string');

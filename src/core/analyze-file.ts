@@ -8,6 +8,7 @@ import { detectByPath, refineByContent } from '../languages/detect.js';
 import { candidateLanguages, frontEndFor, loadFrontEnds } from '../languages/index.js';
 import { isTestPath } from './test-paths.js';
 import { generatedByName, minifiedByShape } from './generated-files.js';
+import { importedNames } from './import-names.js';
 
 export interface FileAnalysis {
   file: string;
@@ -20,6 +21,8 @@ export interface FileAnalysis {
   unresolvedCalls?: string[];
   /** Skipped as minified or generated (an `errors` note says so): no pass analyses it. */
   generated?: boolean;
+  /** A TS/JS file the prefilter skipped: the names its imports bind (import-names.ts), for the env-key helper pass. */
+  importedNames?: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -76,7 +79,10 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   keepText?.(file, language, text);
   const minified = options.scanGenerated ? undefined : minifiedByShape(language, text);
   if (minified) return { ...base, language, generated: true, errors: [{ file, message: minified }] };
-  if (!frontEnd.prefilter(text, options, file)) return { ...base, language, prefiltered: true };
+  if (!frontEnd.prefilter(text, options, file)) {
+    const imports = language === 'typescript' || language === 'javascript' ? importedNames(text) : [];
+    return { ...base, language, prefiltered: true, ...(imports.length > 0 ? { importedNames: imports } : {}) };
+  }
   return { file, language, text };
 }
 

@@ -11,6 +11,7 @@ import { reanalyseAll } from './worker-pool.js';
 import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
 import { ProjectTexts } from './project-texts.js';
+import { importedNames } from './import-names.js';
 
 type Helper = NonNullable<FrontEndOptions['envKeyHelpers']>[number];
 
@@ -65,9 +66,12 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     const calls = callPatterns.get(familyOf(language));
     // A plain text test before any parse: the file calls a helper it does not define itself
     // (TS/JS: one it imports; the front end resolves only calls of imported bindings).
-    const text = (familyOf(language) === 'typescript' ? texts.peek(analysis.file) : texts.text(analysis.file)) ?? '';
+    const typescript = familyOf(language) === 'typescript';
+    // A skipped TS/JS file's imports were listed by the prefilter (kept in the result cache): no read.
+    if (typescript && analysis.prefiltered && !analysis.importedNames?.some((name) => helperNames.has(name))) continue;
+    const text = (typescript ? texts.peek(analysis.file) : texts.text(analysis.file)) ?? '';
     if (!calls || !callsOthersHelper(text, calls, ownHelpers(analysis, language, text, helperNames))) continue;
-    if (familyOf(language) === 'typescript' && !importsOneOf(text, helperNames)) continue;
+    if (typescript && !importedNames(text).some((name) => helperNames.has(name))) continue;
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
     const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, analysis.file, language) : null;
@@ -123,18 +127,6 @@ function callsOthersHelper(text: string, calls: RegExp, own: ReadonlySet<string>
   for (let match = calls.exec(text); match; match = calls.exec(text)) {
     const before = text[match.index - 1];
     if (!own.has(match[0]) || before === ':' || before === '.') return true;
-  }
-  return false;
-}
-
-/** `import { requireEnv } from …` (or `import requireEnv`, `{ x as requireEnv }`): the name appears in an import statement. */
-function importsOneOf(text: string, names: ReadonlySet<string>): boolean {
-  for (let at = text.indexOf('import'); at >= 0; at = text.indexOf('import', at + 6)) {
-    const end = text.indexOf('from', at);
-    if (end < 0) return false;
-    const clause = text.slice(at + 6, end);
-    if (clause.length > 2000) continue;
-    for (const word of clause.split(/[^\p{L}\p{N}_$]+/u)) if (names.has(word)) return true;
   }
   return false;
 }
