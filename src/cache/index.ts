@@ -10,6 +10,7 @@ import { leakPassCached, type LeakPassResult } from './leak-cache.js';
 import { ResultCache, scanKey } from './result-cache.js';
 import { resolveCacheSettings, type CacheRequest } from './settings.js';
 import { saveRegistryEntry } from './registry-cache.js';
+import type { ReanalysisStore } from '../core/reanalysis-store.js';
 
 export type { CacheRequest };
 export { DEFAULT_CACHE_DIR } from './settings.js';
@@ -21,6 +22,8 @@ export interface ScanCache {
   /** Wraps the TS leak pass; `discovered` are every file of the scan (for tsconfig, package.json, lockfiles); `partition` names a shard's part of the pass (`--shard I/N`), kept apart from the whole. */
   leakPass(discovered: string[], partition?: string): (files: string[], run: () => Promise<LeakPassResult>) => Promise<LeakPassResult>;
   save(leakPassRan: boolean): void;
+  /** Re-analyses of the cross-file passes, by file and the digest of what the pass adds to the options (src/core/reanalysis-store.ts). */
+  reanalyses: ReanalysisStore;
   /** `hashed`: files read to hash them (the others were trusted by their stat); `leakRoots`: the TS leak pass's roots walked and reused (src/cache/leak-roots.ts). */
   summary(): { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number; programFiles?: number; programs?: number }; leakFullPass?: string };
 }
@@ -51,6 +54,16 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
     leakPass: (discovered, partition) => (files, run) => {
       leakRan = true;
       return leakPassCached(cache, { root: config.root, files, hashes, discovered, options, ...(partition ? { partition } : {}) }, run);
+    },
+    reanalyses: {
+      get: (file, digest) => {
+        const hash = hashes.get(file);
+        return hash === undefined ? undefined : cache.reanalysis(file, hash, digest);
+      },
+      put: (file, digest, analysis) => {
+        const hash = hashes.get(file);
+        if (hash !== undefined) cache.storeReanalysis(file, hash, digest, analysis);
+      },
     },
     save(leakPassRan) {
       if (!leakPassRan || !leakRan) cache.keepLeakEntry();

@@ -100,6 +100,31 @@ export class ResultCache {
     this.next.files[file] = { hash, analysis: JSON.stringify(names.length > 0 ? rest : analysis), ...(names.length > 0 ? { constantNames: names } : {}) };
   }
 
+  /** A cross-file pass's stored re-analysis of `file` (content `hash`, pass options `digest`), as `analysis` serves first-pass ones. */
+  reanalysis(file: string, hash: string, digest: string): FileAnalysis | undefined {
+    const key = `${file}\0${digest}`;
+    const entry = this.old.reanalyses?.[key] as { hash?: unknown; analysis?: unknown } | undefined;
+    if (!entry || entry.hash !== hash || typeof entry.analysis !== 'string') return undefined;
+    try {
+      const analysis = JSON.parse(entry.analysis) as FileAnalysis;
+      if (!hasAnalysisShape(analysis, file)) return undefined;
+      (this.next.reanalyses ??= {})[key] = { hash, analysis: entry.analysis };
+      return analysis;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Records a re-analysis. Only one that quotes nothing of the file and exports no constants (their
+   * values are file content; a first-pass entry stores their names only) is kept; others rerun.
+   */
+  storeReanalysis(file: string, hash: string, digest: string, analysis: FileAnalysis): void {
+    if (!storable(analysis) || Object.keys(analysis.exportedConstants ?? {}).length > 0) return;
+    this.stored = true;
+    (this.next.reanalyses ??= {})[`${file}\0${digest}`] = { hash, analysis: JSON.stringify(analysis) };
+  }
+
   /** Entries of files this scan did not cover (a scan of one directory) are kept while the file exists; a deleted file's entry goes. */
   keepOthers(covered: Set<string>): void {
     for (const file in this.old.files) {
@@ -124,6 +149,7 @@ export class ResultCache {
   private unchanged(): boolean {
     if (this.oldText === undefined || this.stored || this.hasher.hashed > 0 || this.next.leak !== this.old.leak) return false;
     if (Object.keys(this.next.files).length !== Object.keys(this.old.files).length) return false;
+    if (Object.keys(this.next.reanalyses ?? {}).length !== Object.keys(this.old.reanalyses ?? {}).length) return false;
     // No file was hashed: every stat record is an old one; each old one must be kept.
     for (const file in this.old.stats ?? {}) if (!(file in this.hasher.next) && !(file in this.next.files)) return false;
     return true;
@@ -145,7 +171,12 @@ const STORABLE_KINDS = new Set<string>(['env-read', 'name-ref', 'secret-store-ca
 
 /** Whether an analysis may be written to disk: it quotes no value of the file (see the header). */
 export function storable(analysis: FileAnalysis): boolean {
-  return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind) || isPositionOnly(fact));
+  return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind) || isPositionOnly(fact) || isParameterSummary(fact));
+}
+
+/** What an exported function does with the environment handed to it (src/core/env-object-handoffs.ts): a function name, an index and outcome words. */
+function isParameterSummary(fact: Fact): boolean {
+  return fact.kind === 'config' && fact.type === 'env-param-summary';
 }
 
 /** A value literal's position (src/core/value-literals.ts): the range and the name it is bound to, never the value; most code files have some. */

@@ -22,6 +22,11 @@ export interface StoredDocument {
   leak?: unknown;
   /** Relative path -> [stat key, content hash]: files whose stat is unchanged are not read again (src/cache/file-hasher.ts). */
   stats?: Record<string, [string, string]>;
+  /**
+   * `<path>\0<digest>` -> a cross-file pass's re-analysis of the file (env-key helpers, env-object
+   * hand-offs) for content `hash`, with what the pass added to the options hashed as `digest`.
+   */
+  reanalyses?: Record<string, { hash: string; analysis: string }>;
 }
 
 export function emptyDocument(scanKey: string): StoredDocument {
@@ -62,6 +67,7 @@ function isDocument(doc: unknown): doc is StoredDocument {
   const d = doc as Record<string, unknown>;
   if (typeof d.format !== 'string' || typeof d.scanKey !== 'string' || typeof d.files !== 'object' || d.files === null) return false;
   if (d.stats !== undefined && (typeof d.stats !== 'object' || d.stats === null || Array.isArray(d.stats))) return false;
+  if (d.reanalyses !== undefined && (typeof d.reanalyses !== 'object' || d.reanalyses === null || Array.isArray(d.reanalyses))) return false;
   return Object.values(d.files as Record<string, unknown>).every((entry) => {
     const e = entry as Record<string, unknown> | null;
     return typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.analysis === 'string';

@@ -213,9 +213,9 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });
 
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
-  await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker);
+  await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   // The whole environment handed to a function of another TS/JS file: judged where that function hands it on.
-  await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker);
+  await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   let leakMs = 0; // project leak pass, for `--timing` (bench: its share of the scan)
   if (leakRulesOn) options.onPhase?.('leak');
   let leakStarted = performance.now();

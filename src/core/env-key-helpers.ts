@@ -12,6 +12,7 @@ import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
 import { ProjectTexts } from './project-texts.js';
 import { importedNames } from './import-names.js';
+import { passDigest, type ReanalysisStore } from './reanalysis-store.js';
 
 type Helper = NonNullable<FrontEndOptions['envKeyHelpers']>[number];
 
@@ -28,7 +29,7 @@ function familyOf(language: string): string {
  * known, and marks helpers whose callers were found. Adds the helpers to `options` so that any
  * later re-analysis (cross-file summaries) keeps the call-site reads.
  */
-export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker): Promise<void> {
+export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
   const helpers: Helper[] = [];
   const seen = new Set<string>();
   for (const analysis of analyses) {
@@ -57,6 +58,7 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     callPatterns.set(family, callPattern(helpers.filter((h) => familyOf(h.language) === family)));
   }
   const helperNames = new Set(helpers.map((h) => h.function));
+  const digest = passDigest({ pass: 'env-key-helpers', helpers });
   // Independent of one another: shared with the warm worker, then put back in order.
   const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
   for (let i = 0; i < analyses.length; i++) {
@@ -72,6 +74,11 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     const text = (typescript ? texts.peek(analysis.file) : texts.text(analysis.file)) ?? '';
     if (!calls || !callsOthersHelper(text, calls, ownHelpers(analysis, language, text, helperNames))) continue;
     if (typescript && !importedNames(text).some((name) => helperNames.has(name))) continue;
+    const kept = store?.get(analysis.file, digest);
+    if (kept) {
+      analyses[i] = kept;
+      continue;
+    }
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
     const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, analysis.file, language) : null;
@@ -79,7 +86,10 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     jobs.push({ at: i, file: pending, options });
   }
   const again = await reanalyseAll(jobs, warm);
-  jobs.forEach((job, k) => (analyses[job.at] = again[k]));
+  jobs.forEach((job, k) => {
+    analyses[job.at] = again[k];
+    store?.put(job.file.file, digest, again[k]); // before the marking below changes its facts
+  });
   // Re-analysed files hold new fact objects: mark the helpers' reads in the final analyses.
   const calledThrough = new Set<string>();
   const marked: Array<{ fact: EnvReadFact; language: string }> = [];

@@ -13,6 +13,7 @@ import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } fro
 import { reanalyseAll } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
 import { ProjectTexts } from './project-texts.js';
+import { passDigest, type ReanalysisStore } from './reanalysis-store.js';
 
 type Query = NonNullable<FrontEndOptions['envObjectParams']>[string][number];
 
@@ -20,7 +21,7 @@ const LANGUAGES = new Set(['typescript', 'javascript']);
 /** What a relative specifier may leave out, in the order a bundler tries them; `.js` may also name the `.ts` source. */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker): Promise<void> {
+export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
   const known = new Map<string, number>();
   analyses.forEach((analysis, at) => {
     if (analysis.language && LANGUAGES.has(analysis.language)) known.set(analysis.file, at);
@@ -43,19 +44,30 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   }
   // Later re-analyses (cross-file summaries) keep the summaries and reads.
   options.envObjectParams = params;
-  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  const jobs: { at: number; file: PendingFile; options: FrontEndOptions; digest: string }[] = [];
+  const reanalysed: number[] = [];
   for (const target of Object.keys(params).sort()) {
     const at = known.get(target)!;
+    reanalysed.push(at);
+    const digest = passDigest({ pass: 'env-object-handoffs', helpers: options.envKeyHelpers ?? [], params: params[target] });
+    const kept = store?.get(target, digest);
+    if (kept) {
+      analyses[at] = kept;
+      continue;
+    }
     const loaded = await loadForReanalysis(root, target, options, maxBytes);
     // A file the prefilter skips (no `process.env` in it) is analysed all the same: it receives the environment.
     const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, target, analyses[at].language!) : null;
-    if (pending) jobs.push({ at, file: pending, options });
+    if (pending) jobs.push({ at, file: pending, options, digest });
   }
   const again = await reanalyseAll(jobs, warm);
-  jobs.forEach((job, k) => (analyses[job.at] = again[k]));
+  jobs.forEach((job, k) => {
+    analyses[job.at] = again[k];
+    store?.put(job.file.file, job.digest, again[k]);
+  });
 
   const summaries = new Map<string, { outcome: string; target?: string }>();
-  for (const { at } of jobs) {
+  for (const at of reanalysed) {
     const analysis = analyses[at];
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'config' || fact.type !== 'env-param-summary') continue;

@@ -54,3 +54,28 @@ describe('cached and uncached reports are byte-identical', () => {
     }
   });
 });
+
+describe('re-analyses of the cross-file passes through the cache', () => {
+  it('are served on an unchanged scan and give the uncached report after the helper or a caller changes', async () => {
+    const root = cacheProject();
+    // A TS env helper other files call with key names, and the environment handed to another file's function.
+    write(root, 'src/env-helper.ts', 'export function requireEnv(name: string): string {\n  return process.env[name] ?? "";\n}\n');
+    write(root, 'src/settings.ts', 'export function readSettings(env: NodeJS.ProcessEnv) {\n  return { port: env.APP_PORT };\n}\n');
+    write(root, 'src/caller.ts', "import { requireEnv } from './env-helper';\nimport { readSettings } from './settings';\n\nexport const key = requireEnv('STRIPE_SECRET_KEY');\nexport const settings = readSettings(process.env);\n");
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    expect(first.json).toContain('through requireEnv()');
+    const stored = JSON.parse(fs.readFileSync(path.join(root, '.clavis-lint-cache/results.json'), 'utf8')) as { reanalyses?: Record<string, unknown> };
+    expect(Object.keys(stored.reanalyses ?? {}).map((key) => key.split('\0')[0]).sort()).toEqual(['src/caller.ts', 'src/settings.ts']);
+    const steps: Array<[string, () => void]> = [
+      ['unchanged', () => {}],
+      ['the caller passes another name', () => write(root, 'src/caller.ts', "import { requireEnv } from './env-helper';\n\nexport const key = requireEnv('OPENAI_API_KEY');\n")],
+      ['the helper is no longer exported', () => write(root, 'src/env-helper.ts', 'function requireEnv(name: string): string {\n  return process.env[name] ?? "";\n}\nexport const unused = requireEnv;\n')],
+    ];
+    for (const [name, change] of steps) {
+      change();
+      const cached = await reports(root, CACHE);
+      expect(cached.json, name).toBe((await reports(root, undefined)).json);
+    }
+  });
+});
