@@ -81,7 +81,7 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     }
     const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
     // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
-    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, analysis.file, language) : null;
+    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(analysis.file, language) : null;
     if (!pending) continue;
     jobs.push({ at: i, file: pending, options });
   }
@@ -141,7 +141,3 @@ function callsOthersHelper(text: string, calls: RegExp, own: ReadonlySet<string>
   return false;
 }
 
-function readPending(texts: ProjectTexts, file: string, language: NonNullable<FileAnalysis['language']>): { file: string; language: typeof language; text: string } | null {
-  const text = texts.text(file);
-  return text === null ? null : { file, language, text };
-}

@@ -57,7 +57,7 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
     }
     const loaded = await loadForReanalysis(root, target, options, maxBytes);
     // A file the prefilter skips (no `process.env` in it) is analysed all the same: it receives the environment.
-    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? readPending(texts, target, analyses[at].language!) : null;
+    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(target, analyses[at].language!) : null;
     if (pending) jobs.push({ at, file: pending, options, digest });
   }
   const again = await reanalyseAll(jobs, warm);
@@ -102,7 +102,3 @@ function resolveRelative(from: string, specifier: string, known: ReadonlyMap<str
   return candidates.find((candidate) => known.has(candidate));
 }
 
-function readPending(texts: ProjectTexts, file: string, language: NonNullable<FileAnalysis['language']>): PendingFile | null {
-  const text = texts.text(file);
-  return text === null ? null : { file, language, text };
-}

@@ -4,6 +4,8 @@
 // (3,008 Rust files, 21 MB) each pass otherwise read the whole tree again, about 0.1 s each.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LanguageId } from './facts.js';
+import type { PendingFile } from './analyze-file.js';
 
 /** Languages whose texts the later passes read (src/core/env-key-helpers.ts, cross-file-summaries.ts). */
 const KEPT_LANGUAGES = new Set(['rust', 'python']);
@@ -21,6 +23,12 @@ export class ProjectTexts {
    */
   remember(file: string, language: string, text: string): void {
     if (KEPT_LANGUAGES.has(language)) this.texts.set(file, text);
+  }
+
+  /** A file the prefilter skipped, as a front end's input: a cross-file pass analyses it all the same. */
+  pending(file: string, language: LanguageId): PendingFile | null {
+    const text = this.text(file);
+    return text === null ? null : { file, language, text };
   }
 
   /** The text without keeping it (a pass over thousands of TS files must not hold them all). */

@@ -37,3 +37,10 @@ export function containmentIndex(ranges: readonly Range[]): (inner: Range) => bo
     return !before(end.line, end.column, inner.endLine, inner.endColumn);
   };
 }
+
+/** `outer` contains `inner` (ends inclusive): for a rule pairing one fact with a few others. */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
+  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
+  return startsAfter && endsBefore;
+}

@@ -1,3 +1,4 @@
+import { rangeContains } from '../core/range-containment.js';
 import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
 import { defineRule, type Report, type RuleContext } from '../core/rule.js';
 
@@ -30,11 +31,6 @@ function reachesLog(fact: ConfigFact): boolean {
   return stages.length > 0 && stages.every((stage) => stage.command !== null && PRINTS_ITS_INPUT.has(stage.command) && !stage.toFile);
 }
 
-function contains(outer: Range, inner: Range): boolean {
-  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return startsAfter && endsBefore;
-}
 
 function isSecretName(name: string, ctx: RuleContext): { secretId: string | null } | null {
   const info = ctx.names.get(name);
@@ -45,7 +41,7 @@ function isSecretName(name: string, ctx: RuleContext): { secretId: string | null
 /** A secret that `set -x` or an env dump would print at this position, if any. */
 function secretInScope(file: FileFacts, at: Range, ctx: RuleContext): string | null {
   if (file.language === 'workflow') {
-    const run = file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'workflow-run' && contains(f.range, at));
+    const run = file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'workflow-run' && rangeContains(f.range, at));
     if (!run) return null;
     const secretEnv = (run.data.secretEnv ?? []) as Array<{ envName: string }>;
     if (secretEnv.length > 0) return secretEnv[0].envName;

@@ -1,3 +1,4 @@
+import { rangeContains } from '../core/range-containment.js';
 import { BUILT_IN_PLATFORM_TOKENS, describePlatformTokens } from '../core/platform-tokens.js';
 import type { Fact, Range } from '../core/facts.js';
 import { defineRule } from '../core/rule.js';
@@ -39,7 +40,7 @@ export default defineRule({
       if (fact.kind !== 'env-read' || fact.name === null || fact.access) continue;
       if (ctx.names.has(fact.name) || platformTokens.has(fact.name) || !ctx.looksLikeSecret(fact.name)) continue;
       const name = fact.name;
-      if (runs.some((run) => contains(run.range, fact.range) && run.secretEnv.some((b) => b.envName === name && knownSecret(b.secretName)))) continue;
+      if (runs.some((run) => rangeContains(run.range, fact.range) && run.secretEnv.some((b) => b.envName === name && knownSecret(b.secretName)))) continue;
       yield { messageId, data: { name: fact.name, api: fact.api }, file: file.file, range: fact.range, envName: fact.name };
     }
   },
@@ -60,8 +61,3 @@ function workflowRuns(facts: readonly Fact[]): WorkflowRun[] {
   return runs;
 }
 
-function contains(outer: Range, inner: Range): boolean {
-  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return startsAfter && endsBefore;
-}
