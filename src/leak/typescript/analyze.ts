@@ -11,13 +11,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/facts.js';
-import { mayContainSource, sourceNeedles } from './prefilter.js';
+import { mayContainSource, sourceNeedles, type SourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
 import { declaredCalleeNames } from './callee-names.js';
 import { carrierReachingFiles, importCarriesBy } from './carrier-reaching.js';
-import { importersOf } from './importers.js';
+import { carryingExports, importersOf } from './importers.js';
+import { handedOnExports } from './handed-on-exports.js';
+import { watchResolutions } from './resolution-watch.js';
+import type { ts } from './compiler-api.js';
 import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext, LeakCollector } from './taint.js';
 import type { LeakPassObserver } from './incremental.js';
@@ -77,43 +80,50 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   let reachingRoots: ReadonlySet<string> = new Set();
   const exported = new Map<string, string[] | null>();
   try {
-    leakProject = openLeakProject(root, { files: input.files });
-    roots = [...candidates, ...importersOf(candidateTexts, others, leakProject, needles, exported)];
+    // Parsed files are shared by the two Programs below: each file is read and parsed once.
+    leakProject = openLeakProject(root, { files: input.files, reuseSourceFiles: true });
+    const project = leakProject;
+    for (const [file, text] of candidateTexts) exported.set(file, carryingExports(file, text, project, needles));
+    // First the candidates and what they import: there the engine decides which exports hand a
+    // secret on (handed-on-exports.ts), and only files importing those join the roots.
+    const first = leakProject.createProgram(candidates);
+    const judgedReached = new Set<string>();
+    watchResolutions(first.program, (file) => judgedReached.add(file));
+    const judging = programAnalysis(first.program, candidates, project, needles);
+    const handedOn = handedOnExports(createLeakContext(root, judging.checker, input.options, judging.calleeNames, judging.importCarries, judging.memberNames), first.program, exported);
+    const importers = importersOf(candidateTexts, others, leakProject, needles, exported, handedOn);
+    roots = [...candidates, ...importers];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
     // The Program reads what it loads itself: the texts of a monorepo's other files (tens of MB as
     // strings) need not live through the walk, where the peak memory of the scan is.
     others.clear();
     candidateTexts.clear();
+    // A Program of its own even for the same roots: its checker has resolved nothing yet, so the
+    // result cache sees every file each root's walk reaches (incremental.ts).
     const created = leakProject.createProgram(roots);
+    const analysis = programAnalysis(created.program, candidates, project, needles);
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
-    const project = leakProject;
-    const candidateSet = new Set(candidates.map((file) => project.realPathOr(file)));
-    const reach = carrierReachingFiles({
-      sourceFiles: program.getSourceFiles(),
-      isCandidate: (file) => candidateSet.has(file) || candidateSet.has(project.realPathOr(file)),
-      resolve: (file, specifier) => project.resolveImport(file, specifier),
-      namesSource: (text) => mayContainSource(text, needles),
-      imports: project.imports,
-    });
-    // Resolution answers real paths; a root's name may run through a linked directory above the root.
-    const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, project.realPathOr(file)]));
-    const carriersByRealPath = new Map([...reach.carriers].flatMap(([file, names]) => [[file, names], [project.realPathOr(file), names]]));
-    const reachingFiles = program.getSourceFiles().filter((sourceFile) => reach.reaching.has(sourceFile.fileName));
-    reachingRoots = reach.reaching;
-    const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
-      const imported = project.resolveImport(sourceFile.fileName, specifier);
-      return imported !== undefined && sourceReaching.has(imported);
-    };
-    const checker = program.getTypeChecker();
-    const memberNames = new Set<string>();
-    const calleeNames = declaredCalleeNames(reachingFiles, importsReaching, memberNames);
-    const importCarries = importCarriesBy({ reaching: sourceReaching, carriers: carriersByRealPath }, (file, specifier) => project.resolveImport(file, specifier));
-    ctx = createLeakContext(root, checker, input.options, calleeNames, importCarries, memberNames);
+    reachingRoots = analysis.reach.reaching;
+    ctx = createLeakContext(root, analysis.checker, input.options, analysis.calleeNames, analysis.importCarries, analysis.memberNames);
     // Each root walks as it would alone (memo-monitor.ts): what a shard, a cached rerun and a replay rely on.
     monitor = new ContextMonitor();
     monitor.install(ctx);
-    input.observer?.onProgram({ ctx, monitor, candidates, roots, program, project, unloaded: created.unloaded, reachingFiles, carriers: reach.carriers, importsReaching, exported });
+    input.observer?.onProgram({
+      ctx,
+      monitor,
+      candidates,
+      roots,
+      program,
+      project,
+      unloaded: created.unloaded,
+      reachingFiles: analysis.reachingFiles,
+      carriers: analysis.reach.carriers,
+      importsReaching: analysis.importsReaching,
+      exported,
+      handedOn,
+      judgedReached,
+    });
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });
     return { facts, errors };
@@ -157,6 +167,31 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     facts.set(file, [...(facts.get(file) ?? []), fact]);
   }
   return { facts, errors, loadedFiles: program.getSourceFiles().map((sourceFile) => sourceFile.fileName) };
+}
+
+/** What the taint walk needs of a Program beyond the Program: its checker, the source-reaching files and the callee names they declare. */
+function programAnalysis(program: ts.Program, candidates: string[], project: LeakProject, needles: SourceNeedles) {
+  const candidateSet = new Set(candidates.map((file) => project.realPathOr(file)));
+  const reach = carrierReachingFiles({
+    sourceFiles: program.getSourceFiles(),
+    isCandidate: (file) => candidateSet.has(file) || candidateSet.has(project.realPathOr(file)),
+    resolve: (file, specifier) => project.resolveImport(file, specifier),
+    namesSource: (text) => mayContainSource(text, needles),
+    imports: project.imports,
+  });
+  // Resolution answers real paths; a root's name may run through a linked directory above the root.
+  const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, project.realPathOr(file)]));
+  const carriersByRealPath = new Map([...reach.carriers].flatMap(([file, names]) => [[file, names], [project.realPathOr(file), names]]));
+  const reachingFiles = program.getSourceFiles().filter((sourceFile) => reach.reaching.has(sourceFile.fileName));
+  const importsReaching = (sourceFile: { fileName: string }, specifier: string): boolean => {
+    const imported = project.resolveImport(sourceFile.fileName, specifier);
+    return imported !== undefined && sourceReaching.has(imported);
+  };
+  const checker = program.getTypeChecker();
+  const memberNames = new Set<string>();
+  const calleeNames = declaredCalleeNames(reachingFiles, importsReaching, memberNames);
+  const importCarries = importCarriesBy({ reaching: sourceReaching, carriers: carriersByRealPath }, (file, specifier) => project.resolveImport(file, specifier));
+  return { reach, reachingFiles, importsReaching, checker, calleeNames, memberNames, importCarries };
 }
 
 /** One root file's walk: its leaks go to `collector`; its leaky-type facts and failure are returned (the incremental pass replays them). */

@@ -17,6 +17,8 @@ import { mayContainSource, type SourceNeedles } from './prefilter.js';
 import { secretCarryingExports } from './secret-carrying-exports.js';
 
 interface Candidate {
+  /** Its real path (as imports resolve). */
+  file: string;
   /** The module name an import specifier ends with (`config` for config.ts, `lib` or `index` for lib/index.ts). */
   moduleName: string;
   /** Names an importer would use, or null when any name can be (default or CommonJS exports). */
@@ -27,31 +29,45 @@ interface Candidate {
  * Files of `others` (absolute path to text) that import one of `candidates` (absolute paths, with
  * their texts). `exports`, when given, receives each candidate's exported names that can carry a
  * secret (secret-carrying-exports.ts; the result cache records them: an edit that keeps them
- * cannot change another file's importer status).
+ * cannot change another file's importer status); names it already holds are used as they are. `handedOn`, when given, narrows those names to
+ * the ones the taint engine found handing on a secret (handed-on-exports.ts): a file that imports
+ * only other names of the candidate is no importer.
  */
-export function importersOf(candidates: Map<string, string>, others: Map<string, string>, project: LeakProject, needles: SourceNeedles, exports?: Map<string, string[] | null>): string[] {
+export function importersOf(
+  candidates: Map<string, string>,
+  others: Map<string, string>,
+  project: LeakProject,
+  needles: SourceNeedles,
+  exports?: Map<string, string[] | null>,
+  handedOn?: ReadonlyMap<string, string[] | null>,
+): string[] {
   const byModuleName = new Map<string, Candidate[]>();
   // Unscoped package names (`import … from 'shared'`): a specifier with no `/` to find it after.
   const unscoped: Candidate[] = [];
   for (const [file, text] of candidates) {
-    const exported = carryingExports(file, text, project, needles);
-    exports?.set(file, exported);
+    // A caller that computed the names already passes them in `exports`.
+    const carrying = exports?.has(file) ? exports.get(file)! : carryingExports(file, text, project, needles);
+    exports?.set(file, carrying);
+    const narrowed = handedOn?.get(file);
+    const exported = narrowed === undefined ? carrying : narrowed;
+    if (exported !== null && exported.length === 0) continue; // nothing any importer can receive
+    const real = project.realPathOr(file);
     // A directory's index module is imported as `./config` or, spelled out, `./config/index.js`:
     // the text test looks for either last segment.
     // A workspace package's entry module is imported by the package's name (`@acme/shared`):
     // its last segment ends the specifier as a module name does.
     const packageNames = project.packageEntryNamesOf(project.realPathOr(file));
     for (const moduleName of [...moduleNamesOf(file), ...packageNames.filter((name) => name.includes('/')).map((name) => name.slice(name.lastIndexOf('/') + 1))]) {
-      byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { moduleName, exported }]);
+      byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { file: real, moduleName, exported }]);
     }
-    for (const name of packageNames.filter((name) => !name.includes('/'))) unscoped.push({ moduleName: name, exported });
+    for (const name of packageNames.filter((name) => !name.includes('/'))) unscoped.push({ file: real, moduleName: name, exported });
   }
-  // Resolution answers real paths; the scan's paths may run through a linked directory above the root.
-  const candidateSet = new Set([...candidates.keys()].map((file) => project.realPathOr(file)));
   const found: string[] = [];
   for (const [file, text] of others) {
-    if (!mayImportOneOf(text, byModuleName) && !unscoped.some((candidate) => namesPackage(text, candidate))) continue;
-    if (project.importsOf(file, text).some((imported) => candidateSet.has(imported))) found.push(file);
+    // Resolution answers real paths; the scan's paths may run through a linked directory above the root.
+    const named = new Set([...mayImportOneOf(text, byModuleName), ...unscoped.filter((candidate) => namesPackage(text, candidate)).map((candidate) => candidate.file)]);
+    if (named.size === 0) continue;
+    if (project.importsOf(file, text).some((imported) => named.has(imported))) found.push(file);
   }
   return found;
 }
@@ -66,12 +82,15 @@ function moduleNamesOf(file: string): string[] {
   return base === 'index' ? [path.basename(path.dirname(file)), base] : [base];
 }
 
-function mayImportOneOf(text: string, byModuleName: Map<string, Candidate[]>): boolean {
+/** The candidates (real paths) whose module `text` names, with a carrying export it mentions. */
+function mayImportOneOf(text: string, byModuleName: Map<string, Candidate[]>): string[] {
+  const found: string[] = [];
   for (const moduleName of namedModules(text, byModuleName)) {
-    const candidates = byModuleName.get(moduleName)!;
-    if (candidates.some((candidate) => candidate.exported === null || candidate.exported.some((name) => text.includes(name)))) return true;
+    for (const candidate of byModuleName.get(moduleName)!) {
+      if (candidate.exported === null || candidate.exported.some((name) => text.includes(name))) found.push(candidate.file);
+    }
   }
-  return false;
+  return found;
 }
 
 /**

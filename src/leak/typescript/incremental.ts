@@ -41,6 +41,8 @@ import { declaredCalleeNames } from './callee-names.js';
 import { answerFor, importCarriesBy } from './carrier-reaching.js';
 import { ts } from './compiler-api.js';
 import { carryingExports, importersOf } from './importers.js';
+import { handedOnExports } from './handed-on-exports.js';
+import { watchResolutions } from './resolution-watch.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -64,6 +66,10 @@ export interface LeakPassObserver {
     carriers: ReadonlyMap<string, string[] | null>;
     /** Candidate (absolute) -> the names it exports (importers.ts; null: any name). */
     exported: ReadonlyMap<string, string[] | null>;
+    /** Candidate (absolute) -> of those, the names the engine finds handing on a secret (handed-on-exports.ts). */
+    handedOn: ReadonlyMap<string, string[] | null>;
+    /** The files the checker resolved an import to while deciding `handedOn` (absolute). */
+    judgedReached: ReadonlySet<string>;
   }): void;
   collectorFor(root: string, collector: LeakCollector): LeakCollector;
   walked(root: string, result: { types: Fact[]; error?: FileError }): void;
@@ -94,6 +100,12 @@ export interface RootsRecord {
   /** Candidate -> the names it exports (importers.ts; null: any name); absent in older records. */
   exported?: Record<string, string[] | null>;
   /**
+   * Candidate -> of those, the names the engine finds handing on a secret (handed-on-exports.ts),
+   * which decide the importers; absent in older records. They depend on the files the candidate's
+   * exports reach, so a rerun that reruns a candidate checks them again.
+   */
+  handedOn?: Record<string, string[] | null>;
+  /**
    * The files the checker resolved an import to while the roots were walked: a rerun's Program
    * starts with those in the rerun roots' closure (lazyProgram). A hint, checked by the rerun.
    */
@@ -123,6 +135,9 @@ export class RootsRecorder implements LeakPassObserver {
   onProgram(info: Parameters<LeakPassObserver['onProgram']>[0]): void {
     this.info = info;
     this.monitor = info.monitor;
+    // What deciding the handed-on exports reached (in the first Program) counts as reached: an
+    // edit there reruns the candidates it can affect, which checks their exports again.
+    for (const file of info.judgedReached) this.reached.add(file);
     // The modules the checker reaches while a root is walked: where a rerun's Program starts (lazyProgram).
     watchResolutions(info.program, (target) => {
       this.reached.add(target);
@@ -180,6 +195,7 @@ export class RootsRecorder implements LeakPassObserver {
       walks: info.roots.map((root) => this.walks.get(root)).filter((walk): walk is StoredWalk => walk !== undefined),
       altered: [...info.project.guardAltered].map(rel).sort(compareCodeUnits),
       exported: Object.fromEntries(info.candidates.filter((file) => info.exported.has(file)).map((file) => [rel(file), info.exported.get(file)!])),
+      handedOn: Object.fromEntries(info.candidates.filter((file) => info.handedOn.has(file)).map((file) => [rel(file), info.handedOn.get(file)!])),
       reached: [...this.reached].map(rel).sort(compareCodeUnits),
       reachedBy: Object.fromEntries(info.roots.filter((root) => this.reachedBy.has(root)).map((root) => [rel(root), [...this.reachedBy.get(root)!].map(rel).sort(compareCodeUnits)])),
     };
@@ -287,7 +303,10 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   for (const file of texts.keys()) if (candidates.has(file)) exported.set(file, carryingExports(keys.abs(file), texts.get(file)!, project, needles));
   const atRisk = importerStatusAtRisk(input, texts, candidates, exported);
   if (!atRisk) return full('a file is unreadable');
-  const status = importersAmong(atRisk, record.candidates, project, needles, keys, input.readText);
+  const handedOn = record.handedOn;
+  if (!handedOn || typeof handedOn !== 'object') return full('no handed-on exports recorded');
+  const handedOnAbs = new Map(Object.entries(handedOn).map(([file, names]) => [keys.abs(file), names]));
+  const status = importersAmong(atRisk, record.candidates, project, needles, keys, input.readText, handedOnAbs);
   if (!status) return full('a candidate is unreadable');
   const rootSet = new Set(record.roots);
   for (const [file, importer] of status) if (importer !== rootSet.has(keys.rel(file))) return full(`${keys.rel(file)}: importer status changed`);
@@ -328,6 +347,17 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       fresh.set(root, walk);
       monitor.endRoot(); // the next root walks as it would alone, as in the full pass
     }
+    // A rerun candidate's exports may hand on more or less than recorded (an edit in what they
+    // reach): the importers, hence the roots, would change. Judged as the full pass judges, in a
+    // context of its own, before the missed files are counted (the judgment may reach others).
+    const rerunCandidates = record.candidates.filter((file) => dirty.has(file));
+    let handedOnChanged: string | undefined;
+    if (rerunCandidates.length > 0) {
+      const judge = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
+      const names = new Map(rerunCandidates.map((file) => [keys.abs(file), exported.has(file) ? exported.get(file)! : (record.exported?.[file] ?? null)]));
+      const judged = handedOnExports(judge, program, names);
+      handedOnChanged = rerunCandidates.find((file) => !sameNames(judged.get(keys.abs(file)) ?? null, handedOn[file] ?? null));
+    }
     if (built.missed.size > 0) {
       // The checker asked for a file the Program left out: these walks do not count; again with it.
       if (!widened) for (const file of wide) extra.add(file);
@@ -340,6 +370,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       continue;
     }
     if (monitor.global) return full(`an order-dependent memo map was used (${monitor.global})`);
+    if (handedOnChanged !== undefined) return full(`${handedOnChanged}: hands on other exports than recorded`);
     break;
   }
 
@@ -404,24 +435,6 @@ interface LazyProgram {
   missed: Set<string>;
   /** Told each file the checker reaches. */
   reaching: ((file: string) => void) | undefined;
-}
-
-/**
- * Sees every import the type checker resolves (`host.getResolvedModule`, the Program method the
- * checker asks each time it follows an import; not in the public typings): `resolved` with the
- * file it leads to, `unresolved` when the Program has no answer. False when this TypeScript has no such method.
- */
-function watchResolutions(program: ts.Program, resolved: (file: string) => void, unresolved?: (file: ts.SourceFile, name: string) => void): boolean {
-  const host = program as ts.Program & { getResolvedModule(file: ts.SourceFile, name: string, mode: ts.ResolutionMode): { resolvedModule?: ts.ResolvedModuleFull } | undefined };
-  const original = host.getResolvedModule;
-  if (typeof original !== 'function') return false;
-  host.getResolvedModule = (file, name, mode) => {
-    const answer = original(file, name, mode);
-    if (answer?.resolvedModule) resolved(answer.resolvedModule.resolvedFileName);
-    else unresolved?.(file, name);
-    return answer;
-  };
-  return true;
 }
 
 /**
@@ -497,7 +510,15 @@ function importerStatusAtRisk(input: IncrementalInput, texts: Map<string, string
  * module their texts may name (`/` and the base name up to its first dot, or an index file's
  * directory: a superset of that test), decide exactly as all of them would.
  */
-function importersAmong(files: Map<string, string>, candidates: string[], project: LeakProject, needles: SourceNeedles, keys: PathKeys, readText: (abs: string) => string | null): Map<string, boolean> | undefined {
+function importersAmong(
+  files: Map<string, string>,
+  candidates: string[],
+  project: LeakProject,
+  needles: SourceNeedles,
+  keys: PathKeys,
+  readText: (abs: string) => string | null,
+  handedOn: ReadonlyMap<string, string[] | null>,
+): Map<string, boolean> | undefined {
   const status = new Map<string, boolean>();
   const byRealPath = new Map(candidates.map((candidate) => [project.realPathOr(keys.abs(candidate)), candidate]));
   const asked = new Map<string, string>();
@@ -523,7 +544,7 @@ function importersAmong(files: Map<string, string>, candidates: string[], projec
     if (candidateText === null) return undefined;
     relevant.set(abs, candidateText);
   }
-  for (const file of importersOf(relevant, asked, project, needles)) status.set(file, true);
+  for (const file of importersOf(relevant, asked, project, needles, undefined, handedOn)) status.set(file, true);
   return status;
 }
 

@@ -189,6 +189,33 @@ function topLevel(declares: string[], node: ts.Node, sourceFile: ts.SourceFile, 
   return { declares, refers, stores: declares.length === 0 ? refers : stores, namesSource: loadsCarrier || (questions.namesSource?.(node.getText(sourceFile)) ?? false) };
 }
 
+const storedNamesOf = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * The names a module stores a value into anywhere, functions included: roots of assignment
+ * targets, receivers of mutating calls, `Object.assign`'s target. handed-on-exports.ts keeps such
+ * a `const` whatever its initializer says (`const cache = new Map()` filled by `init()`).
+ */
+export function storedNames(sourceFile: ts.SourceFile): Set<string> {
+  const known = storedNamesOf.get(sourceFile);
+  if (known) return known;
+  const stores = new Set<string>();
+  const stack: ts.Node[] = [sourceFile]; // explicit stack: a deeply nested file must not overflow
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(node.left, stores);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATORS.has(node.expression.name.text)) {
+      if (node.expression.name.text === 'assign' && node.arguments.length > 0) addRoot(node.arguments[0], stores);
+      else addRoot(node.expression.expression, stores);
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  storedNamesOf.set(sourceFile, stores);
+  return stores;
+}
+
 /** Methods that store their argument in the receiver (or, for `Object.assign`, in the first argument). */
 const MUTATORS = new Set(['set', 'push', 'unshift', 'add', 'assign', 'append', 'splice', 'setItem', 'put', 'fill']);
 

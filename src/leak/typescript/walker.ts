@@ -508,7 +508,8 @@ export class TaintWalker {
    * or an HTTP client built with a secret (`export const api = axios.create({ headers: { Authorization } })`).
    * Evaluated once per symbol; the module's earlier top-level declarations give the client its config.
    */
-  private moduleValue(symbol: ts.Symbol, at: ts.Identifier): Taint | undefined {
+  /** The taint a module-level value (`symbol`, named at `at`) holds when read; handed-on-exports.ts asks it of a candidate's exports. */
+  moduleValue(symbol: ts.Symbol, at: ts.Identifier): Taint | undefined {
     let value = this.ctx.moduleValues.get(symbol);
     if (value === undefined) {
       this.ctx.moduleValues.set(symbol, null); // a module whose top level reads this value must not recurse
