@@ -492,6 +492,11 @@ export class TaintWalker {
     const known = this.state.get(symbol ?? node.text);
     if (known) return known;
     if (!symbol) return undefined;
+    return this.unboundSymbolTaint(symbol, node);
+  }
+
+  /** A name this walk did not bind: an import, a module-level value, or a declared secret type. */
+  private unboundSymbolTaint(symbol: ts.Symbol, node: ts.Identifier): Taint | undefined {
     // An import of an export that cannot carry a secret (carrier-reaching.ts) holds none: the
     // import is not even resolved, so the walk does not depend on that module's text.
     if (symbol.flags & ts.SymbolFlags.Alias && this.ctx.importCarries && symbol.declarations?.length === 1 && this.importsNonCarrier(symbol.declarations[0])) return undefined;
@@ -540,7 +545,12 @@ export class TaintWalker {
       const value = this.moduleCallValue(file, declaration, candidate);
       if (value) return value;
     }
-    return null;
+    // Any other value a module-level constant holds (`export const apiKey = process.env.K`,
+    // `{ apiKey: … }`, `getKey()`), evaluated alone: the names it refers to are module values in
+    // turn. Not a `let` or `var`: what it holds when read depends on what ran before.
+    const value = skipOuterExpressions(init);
+    if (!ts.isVariableDeclaration(declaration) || !(declaration.parent.flags & ts.NodeFlags.Const) || ts.isFunctionLike(value) || ts.isClassExpression(value)) return null;
+    return new TaintWalker(this.ctx, { kind: 'module' }).evalExpr(init) ?? null;
   }
 
   private moduleCallValue(file: ts.SourceFile, declaration: ts.Node, init: ts.Expression): Taint | null {
@@ -660,7 +670,13 @@ export class TaintWalker {
   private computedMember(base: Taint, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
     if (!base.fields || !ts.isElementAccessExpression(node)) return asValue(base);
     const keys = literalKeys(node.argumentExpression, this.ctx.checker);
-    if (!keys) return asValue(base);
+    if (!keys) {
+      // A record of containers (`PROVIDERS[platform]`): the entry is one of them, and holds only
+      // their secret members (`.clientSecret`), not `.clientId` or `.authUrl`.
+      const entries = [...base.fields.values()];
+      if (entries.length > 0 && entries.every((entry) => entry.fields && !entry.secretType && !entry.holder)) return entries.reduce<Taint | undefined>((merged, entry) => mergeTaints(merged, entry), undefined);
+      return asValue(base);
+    }
     return firstTaint(...keys.map((key) => fieldOf(base, key)));
   }
 
@@ -740,7 +756,7 @@ export class TaintWalker {
         key = propertyNameText(property.name) ?? '*';
       } else if (ts.isShorthandPropertyAssignment(property)) {
         const symbol = this.ctx.checker.getShorthandAssignmentValueSymbol(property);
-        taint = this.state.get(symbol ?? property.name.text) ?? (symbol ? this.declaredTypeSource(symbol, property.name) : undefined);
+        taint = this.state.get(symbol ?? property.name.text) ?? (symbol ? this.unboundSymbolTaint(symbol, property.name) : undefined);
         this.evaluated.set(property.name, taint);
         key = property.name.text;
       } else if (ts.isSpreadAssignment(property)) {
