@@ -44,11 +44,25 @@ describe('handed-on exports', () => {
     const record = await pass({
       'src/keys.ts': KEYS,
       'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      // Mentions every export: each is judged.
+      'src/all.ts': "import { Holder, client, current, hasKey, headers, init, keyLength, load, openAiKey, store, wrappedKey } from './keys';\nexport const all = [Holder, client, current, hasKey, headers, init, keyLength, load, openAiKey, store, wrappedKey];\n",
     });
     expect(record.exported?.['src/keys.ts']).toEqual(['Holder', 'current', 'hasKey', 'headers', 'init', 'keyLength', 'load', 'openAiKey', 'store', 'wrappedKey']);
     // Returns the key (also through a helper of another file), holds it, or may: kept. A test, a
     // length and functions that return nothing hand nothing on; the package client consumed it.
     expect(record.handedOn?.['src/keys.ts']).toEqual(['Holder', 'current', 'headers', 'openAiKey', 'store', 'wrappedKey']);
+    expect(record.judged?.['src/keys.ts']).toEqual(record.exported?.['src/keys.ts']);
+  });
+
+  it('judges only the exports another file mentions, and keeps the others', async () => {
+    const record = await pass({
+      'src/keys.ts': KEYS,
+      'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      'src/uses-test.ts': "import { hasKey } from './keys';\nconsole.log(hasKey());\n",
+    });
+    expect(record.judged?.['src/keys.ts']).toEqual(['hasKey']);
+    expect(record.handedOn?.['src/keys.ts']).toEqual(record.exported?.['src/keys.ts']?.filter((name) => name !== 'hasKey'));
+    expect(record.roots).toEqual(['src/keys.ts']);
   });
 
   it('makes roots only of the files that import a handed-on export', async () => {

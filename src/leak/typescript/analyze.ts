@@ -16,8 +16,8 @@ import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
 import { declaredCalleeNames } from './callee-names.js';
-import { carrierReachingFiles, importCarriesBy } from './carrier-reaching.js';
-import { carryingExports, importersOf } from './importers.js';
+import { carrierReachingFiles, importCarriesBy, type CarrierReach } from './carrier-reaching.js';
+import { carryingExports, importersOf, mentionedExports } from './importers.js';
 import { handedOnExports } from './handed-on-exports.js';
 import { watchResolutions } from './resolution-watch.js';
 import type { ts } from './compiler-api.js';
@@ -90,7 +90,11 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     const judgedReached = new Set<string>();
     watchResolutions(first.program, (file) => judgedReached.add(file));
     const judging = programAnalysis(first.program, candidates, project, needles);
-    const handedOn = handedOnExports(createLeakContext(root, judging.checker, input.options, judging.calleeNames, judging.importCarries, judging.memberNames), first.program, exported);
+    // Only the exports another file mentions can make an importer: the others are not judged (kept).
+    const mentioned = mentionedExports(others, project, exported);
+    const judged = new Map([...mentioned].map(([file, names]) => [file, [...names].sort(compareCodeUnits)]));
+    const judgingCtx = createLeakContext(root, judging.checker, input.options, judging.calleeNames, judging.importCarries, judging.memberNames);
+    const handedOn = handedOnExports(judgingCtx, first.program, exported, (file, name) => mentioned.get(file)?.has(name) ?? false);
     const importers = importersOf(candidateTexts, others, leakProject, needles, exported, handedOn);
     roots = [...candidates, ...importers];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
@@ -101,7 +105,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // A Program of its own even for the same roots: its checker has resolved nothing yet, so the
     // result cache sees every file each root's walk reaches (incremental.ts).
     const created = leakProject.createProgram(roots);
-    const analysis = programAnalysis(created.program, candidates, project, needles);
+    const analysis = programAnalysis(created.program, candidates, project, needles, { files: new Set(first.program.getSourceFiles().map((sourceFile) => sourceFile.fileName)), analysis: judging });
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
     reachingRoots = analysis.reach.reaching;
@@ -122,6 +126,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       importsReaching: analysis.importsReaching,
       exported,
       handedOn,
+      judged,
       judgedReached,
     });
   } catch (error) {
@@ -169,16 +174,33 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   return { facts, errors, loadedFiles: program.getSourceFiles().map((sourceFile) => sourceFile.fileName) };
 }
 
-/** What the taint walk needs of a Program beyond the Program: its checker, the source-reaching files and the callee names they declare. */
-function programAnalysis(program: ts.Program, candidates: string[], project: LeakProject, needles: SourceNeedles) {
+interface ProgramAnalysis {
+  reach: CarrierReach;
+  reachingFiles: ts.SourceFile[];
+  importsReaching: (sourceFile: { fileName: string }, specifier: string) => boolean;
+  checker: ts.TypeChecker;
+  calleeNames: Set<string>;
+  memberNames: Set<string>;
+  importCarries: NonNullable<EngineContext['importCarries']>;
+}
+
+/**
+ * What the taint walk needs of a Program beyond the Program: its checker, the source-reaching
+ * files and the callee names they declare. `settled`: the analysis of a Program closed under
+ * imports that this one extends, whose files keep their answers (carrier-reaching.ts).
+ */
+function programAnalysis(program: ts.Program, candidates: string[], project: LeakProject, needles: SourceNeedles, settled?: { files: ReadonlySet<string>; analysis: ProgramAnalysis }): ProgramAnalysis {
   const candidateSet = new Set(candidates.map((file) => project.realPathOr(file)));
-  const reach = carrierReachingFiles({
-    sourceFiles: program.getSourceFiles(),
-    isCandidate: (file) => candidateSet.has(file) || candidateSet.has(project.realPathOr(file)),
-    resolve: (file, specifier) => project.resolveImport(file, specifier),
-    namesSource: (text) => mayContainSource(text, needles),
-    imports: project.imports,
-  });
+  const reach = carrierReachingFiles(
+    {
+      sourceFiles: program.getSourceFiles(),
+      isCandidate: (file) => candidateSet.has(file) || candidateSet.has(project.realPathOr(file)),
+      resolve: (file, specifier) => project.resolveImport(file, specifier),
+      namesSource: (text) => mayContainSource(text, needles),
+      imports: project.imports,
+    },
+    settled && { files: settled.files, reach: settled.analysis.reach },
+  );
   // Resolution answers real paths; a root's name may run through a linked directory above the root.
   const sourceReaching = new Set([...reach.reaching].flatMap((file) => [file, project.realPathOr(file)]));
   const carriersByRealPath = new Map([...reach.carriers].flatMap(([file, names]) => [[file, names], [project.realPathOr(file), names]]));
@@ -188,8 +210,11 @@ function programAnalysis(program: ts.Program, candidates: string[], project: Lea
     return imported !== undefined && sourceReaching.has(imported);
   };
   const checker = program.getTypeChecker();
-  const memberNames = new Set<string>();
-  const calleeNames = declaredCalleeNames(reachingFiles, importsReaching, memberNames);
+  // A settled file's names depend only on its own imports: they are the settled analysis's.
+  const memberNames = new Set<string>(settled?.analysis.memberNames ?? []);
+  const fresh = settled ? reachingFiles.filter((sourceFile) => !settled.files.has(sourceFile.fileName)) : reachingFiles;
+  const calleeNames = declaredCalleeNames(fresh, importsReaching, memberNames);
+  for (const name of settled?.analysis.calleeNames ?? []) calleeNames.add(name);
   const importCarries = importCarriesBy({ reaching: sourceReaching, carriers: carriersByRealPath }, (file, specifier) => project.resolveImport(file, specifier));
   return { reach, reachingFiles, importsReaching, checker, calleeNames, memberNames, importCarries };
 }

@@ -29,20 +29,28 @@ export interface CarrierReachInput {
   imports: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export function carrierReachingFiles(input: CarrierReachInput): CarrierReach {
+/**
+ * `settled`: the answer for a Program closed under imports that this one extends (analyze.ts: the
+ * candidates' Program, then the one with their importers). A file of it imports only files of it,
+ * so its answer stands; only the other files are asked, starting from those that import a
+ * source-reaching one.
+ */
+export function carrierReachingFiles(input: CarrierReachInput, settled?: { files: ReadonlySet<string>; reach: CarrierReach }): CarrierReach {
   const byName = new Map(input.sourceFiles.map((sourceFile) => [sourceFile.fileName, sourceFile]));
   const importers = new Map<string, string[]>();
   for (const [importer, imported] of input.imports) {
     for (const file of imported) importers.set(file, [...(importers.get(file) ?? []), importer]);
   }
-  const reaching = new Set<string>();
-  const carriers = new Map<string, string[] | null>();
-  const queued = new Set(input.sourceFiles.map((sourceFile) => sourceFile.fileName).filter((file) => input.isCandidate(file)));
+  const reaching = new Set<string>(settled?.reach.reaching ?? []);
+  const carriers = new Map<string, string[] | null>(settled?.reach.carriers ?? []);
+  const isNew = (file: string): boolean => !settled?.files.has(file);
+  const queued = new Set(input.sourceFiles.map((sourceFile) => sourceFile.fileName).filter((file) => isNew(file) && input.isCandidate(file)));
+  for (const file of reaching) for (const importer of importers.get(file) ?? []) if (isNew(importer)) queued.add(importer);
   while (queued.size > 0) {
     const file = queued.values().next().value as string;
     queued.delete(file);
     const sourceFile = byName.get(file);
-    if (!sourceFile) continue;
+    if (!sourceFile || !isNew(file)) continue;
     const candidate = input.isCandidate(file);
     const answer = answerFor(sourceFile, candidate ? input.namesSource : undefined, input.resolve, reaching, carriers);
     const nowReaching = candidate || answer.receives;

@@ -24,10 +24,11 @@ import type { EngineContext } from './taint.js';
 
 /**
  * For each candidate (absolute path) with a list of carrying export names, the subset the engine
- * finds handing on a secret; null lists (any name) stay null. Files the Program did not load keep
- * their list.
+ * finds handing on a secret; null lists (any name) stay null. Only the names `judge` asks about are
+ * judged (analyze.ts: those another file mentions); the others, and the names of files the Program
+ * did not load, are kept.
  */
-export function handedOnExports(ctx: EngineContext, program: ts.Program, exported: ReadonlyMap<string, string[] | null>): Map<string, string[] | null> {
+export function handedOnExports(ctx: EngineContext, program: ts.Program, exported: ReadonlyMap<string, string[] | null>, judge: (file: string, name: string) => boolean = () => true): Map<string, string[] | null> {
   const result = new Map<string, string[] | null>();
   for (const [file, names] of exported) {
     const sourceFile = program.getSourceFile(file);
@@ -35,7 +36,7 @@ export function handedOnExports(ctx: EngineContext, program: ts.Program, exporte
       result.set(file, names);
       continue;
     }
-    result.set(file, names.filter((name) => handsOn(ctx, sourceFile, name)));
+    result.set(file, names.filter((name) => !judge(file, name) || handsOn(ctx, sourceFile, name)));
   }
   return result;
 }

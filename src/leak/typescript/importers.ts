@@ -19,6 +19,8 @@ import { secretCarryingExports } from './secret-carrying-exports.js';
 interface Candidate {
   /** Its real path (as imports resolve). */
   file: string;
+  /** Its path as the caller gave it. */
+  key: string;
   /** The module name an import specifier ends with (`config` for config.ts, `lib` or `index` for lib/index.ts). */
   moduleName: string;
   /** Names an importer would use, or null when any name can be (default or CommonJS exports). */
@@ -41,56 +43,85 @@ export function importersOf(
   exports?: Map<string, string[] | null>,
   handedOn?: ReadonlyMap<string, string[] | null>,
 ): string[] {
-  const byModuleName = new Map<string, Candidate[]>();
-  // Unscoped package names (`import … from 'shared'`): a specifier with no `/` to find it after.
-  const unscoped: Candidate[] = [];
+  const names = new Map<string, string[] | null>();
   for (const [file, text] of candidates) {
     // A caller that computed the names already passes them in `exports`.
     const carrying = exports?.has(file) ? exports.get(file)! : carryingExports(file, text, project, needles);
     exports?.set(file, carrying);
     const narrowed = handedOn?.get(file);
-    const exported = narrowed === undefined ? carrying : narrowed;
-    if (exported !== null && exported.length === 0) continue; // nothing any importer can receive
-    const real = project.realPathOr(file);
-    // A directory's index module is imported as `./config` or, spelled out, `./config/index.js`:
-    // the text test looks for either last segment.
-    // A workspace package's entry module is imported by the package's name (`@acme/shared`):
-    // its last segment ends the specifier as a module name does.
-    const packageNames = project.packageEntryNamesOf(project.realPathOr(file));
-    for (const moduleName of [...moduleNamesOf(file), ...packageNames.filter((name) => name.includes('/')).map((name) => name.slice(name.lastIndexOf('/') + 1))]) {
-      byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { file: real, moduleName, exported }]);
-    }
-    for (const name of packageNames.filter((name) => !name.includes('/'))) unscoped.push({ file: real, moduleName: name, exported });
+    names.set(file, narrowed === undefined ? carrying : narrowed);
   }
+  const index = candidateIndex(names, project);
   const found: string[] = [];
   for (const [file, text] of others) {
     // Resolution answers real paths; the scan's paths may run through a linked directory above the root.
-    const named = new Set([...mayImportOneOf(text, byModuleName), ...unscoped.filter((candidate) => namesPackage(text, candidate)).map((candidate) => candidate.file)]);
+    const named = new Set(namedCandidates(text, index).filter((candidate) => candidate.exported === null || candidate.exported.some((name) => text.includes(name))).map((candidate) => candidate.file));
     if (named.size === 0) continue;
     if (project.importsOf(file, text).some((imported) => named.has(imported))) found.push(file);
   }
   return found;
 }
 
-function namesPackage(text: string, candidate: Candidate): boolean {
-  const named = text.includes(`'${candidate.moduleName}'`) || text.includes(`"${candidate.moduleName}"`);
-  return named && (candidate.exported === null || candidate.exported.some((name) => text.includes(name)));
+/**
+ * For each candidate (absolute path) with a list of carrying export names, those that some file
+ * of `others` mentions beside the candidate's module name: importersOf's text test, without the
+ * imports. An export nobody mentions makes no importer whatever it carries, so handed-on-exports.ts
+ * need not judge it.
+ */
+export function mentionedExports(others: Map<string, string>, project: LeakProject, exported: ReadonlyMap<string, string[] | null>): Map<string, Set<string>> {
+  const index = candidateIndex(exported, project);
+  const mentioned = new Map<string, Set<string>>();
+  for (const text of others.values()) {
+    for (const candidate of namedCandidates(text, index)) {
+      if (candidate.exported === null) continue;
+      for (const name of candidate.exported) {
+        if (!text.includes(name)) continue;
+        const names = mentioned.get(candidate.key) ?? new Set<string>();
+        names.add(name);
+        mentioned.set(candidate.key, names);
+      }
+    }
+  }
+  return mentioned;
+}
+
+interface CandidateIndex {
+  byModuleName: Map<string, Candidate[]>;
+  /** Unscoped package names (`import … from 'shared'`): a specifier with no `/` to find it after. */
+  unscoped: Candidate[];
+}
+
+/** The candidates (absolute path -> names an importer can use) by the module names an import specifier ends with. */
+function candidateIndex(names: ReadonlyMap<string, string[] | null>, project: LeakProject): CandidateIndex {
+  const byModuleName = new Map<string, Candidate[]>();
+  const unscoped: Candidate[] = [];
+  for (const [file, exported] of names) {
+    if (exported !== null && exported.length === 0) continue; // nothing any importer can receive
+    const real = project.realPathOr(file);
+    // A directory's index module is imported as `./config` or, spelled out, `./config/index.js`:
+    // the text test looks for either last segment.
+    // A workspace package's entry module is imported by the package's name (`@acme/shared`):
+    // its last segment ends the specifier as a module name does.
+    const packageNames = project.packageEntryNamesOf(real);
+    for (const moduleName of [...moduleNamesOf(file), ...packageNames.filter((name) => name.includes('/')).map((name) => name.slice(name.lastIndexOf('/') + 1))]) {
+      byModuleName.set(moduleName, [...(byModuleName.get(moduleName) ?? []), { file: real, key: file, moduleName, exported }]);
+    }
+    for (const name of packageNames.filter((name) => !name.includes('/'))) unscoped.push({ file: real, key: file, moduleName: name, exported });
+  }
+  return { byModuleName, unscoped };
+}
+
+/** The candidates whose module `text` names (`/name` then a quote or a dot, or an unscoped package name in quotes). */
+function namedCandidates(text: string, index: CandidateIndex): Candidate[] {
+  const found: Candidate[] = [];
+  for (const moduleName of namedModules(text, index.byModuleName)) found.push(...index.byModuleName.get(moduleName)!);
+  for (const candidate of index.unscoped) if (text.includes(`'${candidate.moduleName}'`) || text.includes(`"${candidate.moduleName}"`)) found.push(candidate);
+  return found;
 }
 
 function moduleNamesOf(file: string): string[] {
   const base = path.basename(file).replace(/\.[cm]?[jt]sx?$/, '');
   return base === 'index' ? [path.basename(path.dirname(file)), base] : [base];
-}
-
-/** The candidates (real paths) whose module `text` names, with a carrying export it mentions. */
-function mayImportOneOf(text: string, byModuleName: Map<string, Candidate[]>): string[] {
-  const found: string[] = [];
-  for (const moduleName of namedModules(text, byModuleName)) {
-    for (const candidate of byModuleName.get(moduleName)!) {
-      if (candidate.exported === null || candidate.exported.some((name) => text.includes(name))) found.push(candidate.file);
-    }
-  }
-  return found;
 }
 
 /**

@@ -68,6 +68,8 @@ export interface LeakPassObserver {
     exported: ReadonlyMap<string, string[] | null>;
     /** Candidate (absolute) -> of those, the names the engine finds handing on a secret (handed-on-exports.ts). */
     handedOn: ReadonlyMap<string, string[] | null>;
+    /** Candidate (absolute) -> the names judged for `handedOn` (the others are kept unjudged). */
+    judged: ReadonlyMap<string, string[]>;
     /** The files the checker resolved an import to while deciding `handedOn` (absolute). */
     judgedReached: ReadonlySet<string>;
   }): void;
@@ -105,6 +107,8 @@ export interface RootsRecord {
    * exports reach, so a rerun that reruns a candidate checks them again.
    */
   handedOn?: Record<string, string[] | null>;
+  /** Candidate -> the names judged for `handedOn` (another file mentions them); the others were kept unjudged. */
+  judged?: Record<string, string[]>;
   /**
    * The files the checker resolved an import to while the roots were walked: a rerun's Program
    * starts with those in the rerun roots' closure (lazyProgram). A hint, checked by the rerun.
@@ -196,6 +200,7 @@ export class RootsRecorder implements LeakPassObserver {
       altered: [...info.project.guardAltered].map(rel).sort(compareCodeUnits),
       exported: Object.fromEntries(info.candidates.filter((file) => info.exported.has(file)).map((file) => [rel(file), info.exported.get(file)!])),
       handedOn: Object.fromEntries(info.candidates.filter((file) => info.handedOn.has(file)).map((file) => [rel(file), info.handedOn.get(file)!])),
+      judged: Object.fromEntries(info.candidates.filter((file) => info.judged.has(file)).map((file) => [rel(file), info.judged.get(file)!])),
       reached: [...this.reached].map(rel).sort(compareCodeUnits),
       reachedBy: Object.fromEntries(info.roots.filter((root) => this.reachedBy.has(root)).map((root) => [rel(root), [...this.reachedBy.get(root)!].map(rel).sort(compareCodeUnits)])),
     };
@@ -304,7 +309,8 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   const atRisk = importerStatusAtRisk(input, texts, candidates, exported);
   if (!atRisk) return full('a file is unreadable');
   const handedOn = record.handedOn;
-  if (!handedOn || typeof handedOn !== 'object') return full('no handed-on exports recorded');
+  const judgedNames = record.judged;
+  if (!handedOn || typeof handedOn !== 'object' || !judgedNames || typeof judgedNames !== 'object') return full('no handed-on exports recorded');
   const handedOnAbs = new Map(Object.entries(handedOn).map(([file, names]) => [keys.abs(file), names]));
   const status = importersAmong(atRisk, record.candidates, project, needles, keys, input.readText, handedOnAbs);
   if (!status) return full('a candidate is unreadable');
@@ -355,7 +361,9 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     if (rerunCandidates.length > 0) {
       const judge = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
       const names = new Map(rerunCandidates.map((file) => [keys.abs(file), exported.has(file) ? exported.get(file)! : (record.exported?.[file] ?? null)]));
-      const judged = handedOnExports(judge, program, names);
+      // The names judged then are judged again; the others stay kept (a file that starts to
+      // mention one becomes an importer: its importer status changes, which runs the full pass).
+      const judged = handedOnExports(judge, program, names, (file, name) => (Array.isArray(judgedNames[keys.rel(file)]) ? judgedNames[keys.rel(file)] : []).includes(name));
       handedOnChanged = rerunCandidates.find((file) => !sameNames(judged.get(keys.abs(file)) ?? null, handedOn[file] ?? null));
     }
     if (built.missed.size > 0) {
