@@ -87,14 +87,25 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // First the candidates and what they import: there the engine decides which exports hand a
     // secret on (handed-on-exports.ts), and only files importing those join the roots.
     const first = leakProject.createProgram(candidates);
-    const judgedReached = new Set<string>();
-    watchResolutions(first.program, (file) => judgedReached.add(file));
+    // What judging each candidate's exports made the checker reach: the result cache's rerun of
+    // that candidate judges them again and starts its Program with these files (incremental.ts).
+    const judgedReached = new Map<string, Set<string>>();
+    let judgedFile: string | undefined;
+    watchResolutions(first.program, (file) => {
+      if (judgedFile !== undefined) judgedReached.get(judgedFile)?.add(file);
+    });
     const judging = programAnalysis(first.program, candidates, project, needles);
     // Only the exports another file mentions can make an importer: the others are not judged (kept).
     const mentioned = mentionedExports(others, project, exported);
     const judged = new Map([...mentioned].map(([file, names]) => [file, [...names].sort(compareCodeUnits)]));
     const judgingCtx = createLeakContext(root, judging.checker, input.options, judging.calleeNames, judging.importCarries, judging.memberNames);
-    const handedOn = handedOnExports(judgingCtx, first.program, exported, (file, name) => mentioned.get(file)?.has(name) ?? false);
+    const handedOn = new Map<string, string[] | null>();
+    for (const [file, names] of exported) {
+      judgedFile = file;
+      judgedReached.set(file, new Set());
+      for (const [judgedOne, kept] of handedOnExports(judgingCtx, first.program, new Map([[file, names]]), (candidate, name) => mentioned.get(candidate)?.has(name) ?? false)) handedOn.set(judgedOne, kept);
+    }
+    judgedFile = undefined;
     const importers = importersOf(candidateTexts, others, leakProject, needles, exported, handedOn);
     roots = [...candidates, ...importers];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));

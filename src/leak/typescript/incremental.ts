@@ -70,8 +70,8 @@ export interface LeakPassObserver {
     handedOn: ReadonlyMap<string, string[] | null>;
     /** Candidate (absolute) -> the names judged for `handedOn` (the others are kept unjudged). */
     judged: ReadonlyMap<string, string[]>;
-    /** The files the checker resolved an import to while deciding `handedOn` (absolute). */
-    judgedReached: ReadonlySet<string>;
+    /** Per candidate, the files the checker resolved an import to while deciding its `handedOn` (absolute). */
+    judgedReached: ReadonlyMap<string, ReadonlySet<string>>;
   }): void;
   collectorFor(root: string, collector: LeakCollector): LeakCollector;
   walked(root: string, result: { types: Fact[]; error?: FileError }): void;
@@ -141,7 +141,14 @@ export class RootsRecorder implements LeakPassObserver {
     this.monitor = info.monitor;
     // What deciding the handed-on exports reached (in the first Program) counts as reached: an
     // edit there reruns the candidates it can affect, which checks their exports again.
-    for (const file of info.judgedReached) this.reached.add(file);
+    for (const [candidate, files] of info.judgedReached) {
+      const own = this.reachedBy.get(candidate) ?? new Set<string>();
+      for (const file of files) {
+        this.reached.add(file);
+        own.add(file);
+      }
+      this.reachedBy.set(candidate, own);
+    }
     // The modules the checker reaches while a root is walked: where a rerun's Program starts (lazyProgram).
     watchResolutions(info.program, (target) => {
       this.reached.add(target);
