@@ -57,4 +57,33 @@ describe('carrierReachingFiles', () => {
     expect(carriers['src/index.ts']).toEqual(['cached', 'openAiKey', 'warm']);
     expect(carriers['src/uses-key.ts']).toEqual(['header']);
   });
+
+  it('extends a settled answer for a Program closed under imports as a fresh computation would', () => {
+    const files: Record<string, string> = {
+      'src/config.ts': 'export function openAiKey(): string { return process.env.OPENAI_API_KEY ?? ""; }\nexport const label = "x";\n',
+      'src/index.ts': "export * from './config';\n",
+      'src/uses-key.ts': "import { openAiKey } from './index';\nexport const header = () => `Bearer ${openAiKey()}`;\n",
+      'src/uses-header.ts': "import { header } from './uses-key';\nexport const h = header;\n",
+      'src/uses-label.ts': "import { label } from './config';\nexport const l = label;\n",
+    };
+    const root = fs.realpathSync(writeTree(files));
+    const abs = (name: string): string => path.join(root, name);
+    const project = openLeakProject(root, { files: Object.keys(files).map(abs), reuseSourceFiles: true });
+    const input = (program: ReturnType<typeof project.createProgram>['program']) => ({
+      sourceFiles: program.getSourceFiles(),
+      isCandidate: (file: string) => fs.readFileSync(file, 'utf8').includes(SOURCE),
+      resolve: (file: string, specifier: string) => project.resolveImport(file, specifier),
+      namesSource: (text: string) => text.includes(SOURCE),
+      imports: project.imports,
+    });
+    // The candidates' Program (config.ts and what it imports), then one with every file.
+    const first = project.createProgram([abs('src/config.ts')]).program;
+    const settled = carrierReachingFiles(input(first));
+    const whole = project.createProgram(Object.keys(files).map(abs)).program;
+    const extended = carrierReachingFiles(input(whole), { files: new Set(first.getSourceFiles().map((sourceFile) => sourceFile.fileName)), reach: settled });
+    const fresh = carrierReachingFiles(input(whole));
+    const sorted = (reach: typeof fresh) => ({ reaching: [...reach.reaching].sort(), carriers: [...reach.carriers].sort(([a], [b]) => (a < b ? -1 : 1)) });
+    expect(sorted(extended)).toEqual(sorted(fresh));
+    expect([...fresh.reaching].map((file) => path.relative(root, file)).sort()).toEqual(['src/config.ts', 'src/index.ts', 'src/uses-header.ts', 'src/uses-key.ts']);
+  });
 });
