@@ -26,14 +26,14 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   analyses.forEach((analysis, at) => {
     if (analysis.language && LANGUAGES.has(analysis.language)) known.set(analysis.file, at);
   });
-  const handoffs: Array<{ fact: EnvReadFact; target: string; query: Query }> = [];
+  const handoffs: Array<{ fact: EnvReadFact; target: string; query: Query; caller: string }> = [];
   for (const analysis of analyses) {
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
       const target = resolveRelative(analysis.file, fact.handedTo.specifier, known);
       if (target === undefined || target === analysis.file) continue;
-      handoffs.push({ fact, target, query: { function: fact.handedTo.function, index: fact.handedTo.index, held: fact.handedTo.held } });
+      handoffs.push({ fact, target, caller: analysis.file, query: { function: fact.handedTo.function, index: fact.handedTo.index, held: fact.handedTo.held } });
     }
   }
   if (handoffs.length === 0) return;
@@ -75,6 +75,37 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
       summaries.set(`${analysis.file}\0${name}\0${index}\0${held}`, { outcome, ...(target ? { target } : {}) });
     }
   }
+  // A function that gives the object back (a filter): each caller is analysed again knowing so,
+  // and what it does with the result decides (`EnvSchema.parse(removeEmpty(process.env))` reads
+  // the schema's keys). One step: the caller's own hand-ons of the result are judged as usual.
+  const returning: Record<string, Array<{ specifier: string; function: string; index: number }>> = {};
+  for (const { fact, target, caller } of handoffs) {
+    const handedTo = fact.handedTo!;
+    if (summaries.get(`${target}\0${handedTo.function}\0${handedTo.index}\0${handedTo.held}`)?.outcome !== 'returns') continue;
+    const list = (returning[caller] ??= []);
+    if (!list.some((entry) => entry.specifier === handedTo.specifier && entry.function === handedTo.function && entry.index === handedTo.index)) list.push({ specifier: handedTo.specifier, function: handedTo.function, index: handedTo.index });
+  }
+  if (Object.keys(returning).length > 0) {
+    options.envReturningImports = returning;
+    const callers: { at: number; file: PendingFile; options: FrontEndOptions; digest: string }[] = [];
+    for (const caller of Object.keys(returning).sort()) {
+      const at = known.get(caller)!;
+      const digest = passDigest({ pass: 'env-object-handoffs-returning', helpers: options.envKeyHelpers ?? [], params: options.envObjectParams[caller] ?? [], returning: returning[caller] });
+      const kept = store?.get(caller, digest);
+      if (kept) {
+        analyses[at] = kept;
+        continue;
+      }
+      const loaded = await loadForReanalysis(root, caller, options, maxBytes);
+      if (isPending(loaded)) callers.push({ at, file: loaded, options, digest });
+    }
+    const redone = await reanalyseAll(callers, warm);
+    callers.forEach((job, k) => {
+      analyses[job.at] = redone[k];
+      store?.put(job.file.file, job.digest, redone[k]);
+    });
+  }
+
   // Re-analysed callers hold new fact objects: patch the enumerations of the final analyses.
   for (const analysis of analyses) {
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;

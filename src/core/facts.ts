@@ -340,6 +340,12 @@ export interface FrontEndOptions {
    */
   envObjectParams?: Record<string, Array<{ function: string; index: number; held: 'env' | 'options' }>>;
   /**
+   * Per file (root-relative), the functions it imports from other files that return the env object
+   * they are given (a filter such as t3-env's `removeEmptyEnvVariables`): a call of one is the env
+   * object again, and what the caller does with the result decides (src/core/env-object-handoffs.ts).
+   */
+  envReturningImports?: Record<string, Array<{ specifier: string; function: string; index: number }>>;
+  /**
    * The configured docs pages (`docs:` paths), set by a scan: Markdown pages other than these are
    * parsed only when they can hold a fact a rule reads (a registry name or id, a clavis-lint
    * marker). Absent: every page is parsed (`init` reads the tables of every page).

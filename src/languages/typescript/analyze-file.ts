@@ -6,7 +6,7 @@ import { collectDirectiveComments, DIRECTIVE_MARKER } from './directive-comments
 import { collectExportedConstants } from './exported-constants.js';
 import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './env-objects.js';
 import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadExtra, type EnvReadSink } from './env-reads.js';
-import { classifyEnumeration, summarizeEnvParameter } from './env-enumerations.js';
+import { classifyEnumeration, setReturningImports, summarizeEnvParameter } from './env-enumerations.js';
 import { exportedFunction } from './env-local-functions.js';
 import { oneStepKeyOf, OneStepReads } from './env-one-step.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
@@ -67,6 +67,8 @@ class FileAnalysis implements EnvReadSink {
   private readonly variableKeyedReads = new Map<EnvReadFact, string>();
   /** This file's exported functions other files hand the whole environment to (FrontEndOptions.envObjectParams). */
   private readonly envObjectParams: NonNullable<FrontEndOptions['envObjectParams']>[string];
+  /** Functions this file imports that give the env object back (FrontEndOptions.envReturningImports). */
+  private readonly returningImports: NonNullable<FrontEndOptions['envReturningImports']>[string];
   /** Whole-environment uses, classified after the walk (schema parse, filter, copy, child process). */
   private readonly enumerations: Array<{ fact: EnvReadFact; use: TS.Node; scope: Scope }> = [];
 
@@ -78,6 +80,7 @@ class FileAnalysis implements EnvReadSink {
     this.scope = new Scope(null, { text: sourceFile.text, envCandidates: new Set() });
     this.parent = sourceFile;
     this.envObjectParams = options.envObjectParams?.[file] ?? [];
+    this.returningImports = options.envReturningImports?.[file] ?? [];
     this.inTest = isTestPath(file);
     this.context = { projectConstants: options.projectConstants ?? {} };
     this.prepared = prepareOptions(options);
@@ -159,6 +162,7 @@ class FileAnalysis implements EnvReadSink {
 
   /** What each handed-on env object is for; a schema parse becomes reads of the schema's keys. */
   private classifyEnumerations(): void {
+    setReturningImports(this.sourceFile, this.returningImports);
     for (const { fact, use, scope } of this.enumerations) {
       const outcome = classifyEnumeration(use, scope, this.sourceFile, this.inTest);
       if (outcome.kind === 'fact') Object.assign(fact, outcome.patch);

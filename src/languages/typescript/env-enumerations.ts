@@ -6,7 +6,7 @@
 import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
-import { accessorReads, argumentIndex, callsOfReturningFunction, functionParameterUses, parameterUses, promisifiedFunction, type ConstantRead, type Held } from './env-local-functions.js';
+import { accessorReads, argumentIndex, callsOfReturningFunction, functionParameterUses, parameterUses, promisifiedFunction, type ConstantRead, type Held, type ParameterUse } from './env-local-functions.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -184,7 +184,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (keys) return { kind: 'schema', schema: keys, api: 'cleanEnv()' };
       }
     }
-    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env') ?? importedFunction(call, argument, 'env'))) || filtered(found.prefixes);
+    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env', callScope) ?? importedFunction(call, argument, 'env', callScope))) || filtered(found.prefixes);
     const last = name?.split('.').pop() ?? null;
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
@@ -192,17 +192,23 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     // `const execFileAsync = promisify(execFile)`: the same child process, awaited.
     const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
     if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
-    return (!found.prefixes && !found.thirdPartyKey && (throughLocalFunction(call, argument, 'options') ?? importedFunction(call, argument, 'options'))) || filtered(found.prefixes);
+    return (!found.prefixes && !found.thirdPartyKey && (throughLocalFunction(call, argument, 'options', callScope) ?? importedFunction(call, argument, 'options', callScope))) || filtered(found.prefixes);
   }
 
   /** `readSettings({ env: process.env })` with `readSettings` imported from a module of the project (a relative specifier). */
-  function importedFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): EnumerationOutcome | null {
+  function importedFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held, callScope: Scope): EnumerationOutcome | null {
     if (!ts.isCallExpression(call)) return null;
     const callee = unwrapTransparent(call.expression);
     const index = argumentIndex(call, argument);
     if (!ts.isIdentifier(callee) || index === null) return null;
     const imported = importOf(sourceFile, callee.text);
-    return imported && imported.specifier.startsWith('.') ? { kind: 'handoff', handedTo: { ...imported, index, held } } : null;
+    if (!imported || !imported.specifier.startsWith('.')) return null;
+    // Known to give the object back (the cross-file pass found it so): the call is the env object.
+    const returning = returningImports.get(sourceFile) ?? [];
+    if (held === 'env' && depth < MAX_WRAPPER_DEPTH && returning.some((entry) => entry.specifier === imported.specifier && entry.function === imported.function && entry.index === index)) {
+      return climb({ node: call, prefixes: null, underEnvKey: false, thirdPartyKey: null }, callScope, sourceFile, inTest, depth + 1);
+    }
+    return { kind: 'handoff', handedTo: { ...imported, index, held } };
   }
 
   /**
@@ -211,16 +217,37 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
    * (the same options given to `execSync` and to a telemetry call still expose the environment).
    * Null when the callee is not a local function or its parameter cannot be followed.
    */
-  function throughLocalFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): EnumerationOutcome | null {
+  function throughLocalFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held, callScope: Scope): EnumerationOutcome | null {
     if (depth >= MAX_WRAPPER_DEPTH) return null;
     const found = parameterUses(call, argument, held);
     if (!found) return null;
     const { uses, reads, callee } = found;
     // Only read by constant names inside the function: those reads, as a schema's keys are.
     if (uses.length === 0) return reads.length > 0 ? { kind: 'schema', schema: { keys: reads, complete: true }, api: `${callee}()` } : null;
-    const outcomes = uses.map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
+    const outcomes = uses.filter((use) => !use.returned).map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
+    if (uses.some((use) => use.returned)) {
+      // A filter that gives the object back (`removeEmpty(process.env)`): what the caller does with the result.
+      return returnsObject(held, uses, outcomes) ? climb({ node: call, prefixes: null, underEnvKey: false, thirdPartyKey: null }, callScope, sourceFile, inTest, depth + 1) : null;
+    }
     return worstOf(outcomes);
   }
+}
+
+/** Functions other files give the env object back from, per file being classified (FrontEndOptions.envReturningImports). */
+const returningImports = new WeakMap<TS.SourceFile, ReadonlyArray<{ specifier: string; function: string; index: number }>>();
+
+/** Tells the classifier which imported functions of `sourceFile` return the env object they are given. */
+export function setReturningImports(sourceFile: TS.SourceFile, entries: ReadonlyArray<{ specifier: string; function: string; index: number }>): void {
+  returningImports.set(sourceFile, entries);
+}
+
+/**
+ * Whether a function gives back the env object it was handed and does nothing else with it but
+ * remove names (a scrubbing loop, `delete env[key]`): t3-env's `removeEmptyEnvVariables`.
+ * `outcomes`: the judgments of its other uses.
+ */
+function returnsObject(held: Held, uses: ParameterUse[], outcomes: EnumerationOutcome[]): boolean {
+  return held === 'env' && uses.some((use) => use.returned && use.holdsEnv) && outcomes.every((outcome) => outcome.kind === 'fact' && outcome.patch.enumeration?.use === 'scrub');
 }
 
 /**
@@ -561,7 +588,8 @@ function importOf(sourceFile: TS.SourceFile, local: string): { specifier: string
 }
 
 export interface EnvParameterSummary {
-  outcome: 'child-process' | 'third-party' | 'named-reads' | 'unknown';
+  /** `returns`: the function gives the object back (a filter); the caller's use of the result decides. */
+  outcome: 'child-process' | 'third-party' | 'named-reads' | 'returns' | 'unknown';
   /** What the function hands the environment to (`spawn()`, an MCP server), for the message. */
   target?: string;
   /** The constant names read from the parameter (become env reads of this file). */
@@ -578,7 +606,8 @@ export function summarizeEnvParameter(sourceFile: TS.SourceFile, fn: Parameters<
   const found = functionParameterUses(fn, index, held);
   if (!found) return { outcome: 'unknown', reads: [] };
   if (found.uses.length === 0) return found.reads.length > 0 ? { outcome: 'named-reads', reads: found.reads } : { outcome: 'unknown', reads: [] };
-  const outcomes = found.uses.map((use) => classifyHandedOn(use.node, !use.holdsEnv, sourceFile, inTest));
+  const outcomes = found.uses.filter((use) => !use.returned).map((use) => classifyHandedOn(use.node, !use.holdsEnv, sourceFile, inTest));
+  if (found.uses.some((use) => use.returned)) return returnsObject(held, found.uses, outcomes) ? { outcome: 'returns', reads: [] } : { outcome: 'unknown', reads: [] };
   const worst = worstOf(outcomes);
   if (worst.kind === 'fact' && worst.patch.enumeration?.use === 'child-process') return { outcome: 'child-process', target: worst.patch.enumeration.target, reads: found.reads };
   if (worst.kind === 'fact' && worst.patch.enumeration?.use === 'third-party') return { outcome: 'third-party', target: worst.patch.enumeration.target, reads: [] };

@@ -15,6 +15,8 @@ export interface ParameterUse {
   node: TS.Node;
   /** The value at `node` is the env object (not options holding it). */
   holdsEnv: boolean;
+  /** The function returns it as it is (`return env`): the caller's call is the object again. */
+  returned?: boolean;
 }
 
 /**
@@ -69,7 +71,9 @@ export function functionParameterUses(fn: LocalFunction, index: number, held: He
     if (ts.isIdentifier(node) && node.text === name) {
       // `env.CHANGED_FILES`: a read of that name from the env object the caller handed over.
       const read = holdsEnv ? constantRead(node) : null;
-      const use = read ? null : useOf(node, holdsEnv);
+      let use = read ? null : useOf(node, holdsEnv);
+      // A return of a function nested in this one hands the object to someone else.
+      if (use !== null && use !== 'unfollowable' && use.returned && (enclosingFunction(node) as TS.Node | null) !== fn) use = 'unfollowable';
       // `env.OPENCODE_SERVER_PASSWORD = generated` or `delete env.X` sets up the child's environment: no read.
       if (read && !isWriteTarget(read.node.parent)) reads.push(read);
       else if (use === 'unfollowable') unfollowable = true;
@@ -133,6 +137,10 @@ function useOf(identifier: TS.Identifier, holdsEnv: boolean): ParameterUse | 'un
   if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return { node: identifier, holdsEnv };
   if (ts.isPropertyAssignment(parent) && parent.initializer === identifier) return { node: identifier, holdsEnv };
   if (holdsEnv) {
+    // `return env` / `(env) => env`: the object goes back to the caller (judged there).
+    if ((ts.isReturnStatement(parent) && parent.expression === identifier) || (ts.isArrowFunction(parent) && parent.body === identifier)) return { node: identifier, holdsEnv, returned: true };
+    // `delete env[key]`: a name removed, nothing read.
+    if (ts.isElementAccessExpression(parent) && parent.expression === identifier && parent.parent && ts.isDeleteExpression(parent.parent)) return null;
     if (ts.isElementAccessExpression(parent) && parent.expression === identifier) return 'unfollowable';
     if ((ts.isForInStatement(parent) || ts.isForOfStatement(parent)) && parent.expression === identifier) return 'unfollowable';
   } else if (ts.isPropertyAccessExpression(parent) && parent.expression === identifier && parent.name.text === 'env') {
