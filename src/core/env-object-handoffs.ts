@@ -44,35 +44,37 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   }
   // Later re-analyses (cross-file summaries) keep the summaries and reads.
   options.envObjectParams = params;
-  const jobs: { at: number; file: PendingFile; options: FrontEndOptions; digest: string }[] = [];
-  const reanalysed: number[] = [];
-  for (const target of Object.keys(params).sort()) {
-    const at = known.get(target)!;
-    reanalysed.push(at);
-    const digest = passDigest({ pass: 'env-object-handoffs', helpers: options.envKeyHelpers ?? [], params: params[target] });
-    const kept = store?.get(target, digest);
-    if (kept) {
-      analyses[at] = kept;
-      continue;
+  /** Analyses `files` again with the options as they are now (or takes the stored re-analysis with the same digest). */
+  const reanalyse = async (files: Array<{ file: string; digest: string }>): Promise<void> => {
+    const jobs: { at: number; file: PendingFile; options: FrontEndOptions; digest: string }[] = [];
+    for (const { file, digest } of files) {
+      const at = known.get(file)!;
+      const kept = store?.get(file, digest);
+      if (kept) {
+        analyses[at] = kept;
+        continue;
+      }
+      const loaded = await loadForReanalysis(root, file, options, maxBytes);
+      // A file the prefilter skips (no `process.env` in it) is analysed all the same: it receives the environment.
+      const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(file, analyses[at].language!) : null;
+      if (pending) jobs.push({ at, file: pending, options, digest });
     }
-    const loaded = await loadForReanalysis(root, target, options, maxBytes);
-    // A file the prefilter skips (no `process.env` in it) is analysed all the same: it receives the environment.
-    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(target, analyses[at].language!) : null;
-    if (pending) jobs.push({ at, file: pending, options, digest });
-  }
-  const again = await reanalyseAll(jobs, warm);
-  jobs.forEach((job, k) => {
-    analyses[job.at] = again[k];
-    store?.put(job.file.file, job.digest, again[k]);
-  });
+    const again = await reanalyseAll(jobs, warm);
+    jobs.forEach((job, k) => {
+      analyses[job.at] = again[k];
+      store?.put(job.file.file, job.digest, again[k]);
+    });
+  };
+  const targets = Object.keys(params).sort();
+  await reanalyse(targets.map((target) => ({ file: target, digest: passDigest({ pass: 'env-object-handoffs', helpers: options.envKeyHelpers ?? [], params: params[target] }) })));
 
   const summaries = new Map<string, { outcome: string; target?: string }>();
-  for (const at of reanalysed) {
-    const analysis = analyses[at];
+  for (const target of targets) {
+    const analysis = analyses[known.get(target)!];
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'config' || fact.type !== 'env-param-summary') continue;
-      const { function: name, index, held, outcome, target } = fact.data as { function: string; index: number; held: string; outcome: string; target?: string };
-      summaries.set(`${analysis.file}\0${name}\0${index}\0${held}`, { outcome, ...(target ? { target } : {}) });
+      const { function: name, index, held, outcome, target } = fact.data as { function: string; index: number; held: 'env' | 'options'; outcome: string; target?: string };
+      summaries.set(summaryKey(analysis.file, { function: name, index, held }), { outcome, ...(target ? { target } : {}) });
     }
   }
   // A function that gives the object back (a filter): each caller is analysed again knowing so,
@@ -81,29 +83,13 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   const returning: Record<string, Array<{ specifier: string; function: string; index: number }>> = {};
   for (const { fact, target, caller } of handoffs) {
     const handedTo = fact.handedTo!;
-    if (summaries.get(`${target}\0${handedTo.function}\0${handedTo.index}\0${handedTo.held}`)?.outcome !== 'returns') continue;
+    if (summaries.get(summaryKey(target, handedTo))?.outcome !== 'returns') continue;
     const list = (returning[caller] ??= []);
     if (!list.some((entry) => entry.specifier === handedTo.specifier && entry.function === handedTo.function && entry.index === handedTo.index)) list.push({ specifier: handedTo.specifier, function: handedTo.function, index: handedTo.index });
   }
   if (Object.keys(returning).length > 0) {
     options.envReturningImports = returning;
-    const callers: { at: number; file: PendingFile; options: FrontEndOptions; digest: string }[] = [];
-    for (const caller of Object.keys(returning).sort()) {
-      const at = known.get(caller)!;
-      const digest = passDigest({ pass: 'env-object-handoffs-returning', helpers: options.envKeyHelpers ?? [], params: options.envObjectParams[caller] ?? [], returning: returning[caller] });
-      const kept = store?.get(caller, digest);
-      if (kept) {
-        analyses[at] = kept;
-        continue;
-      }
-      const loaded = await loadForReanalysis(root, caller, options, maxBytes);
-      if (isPending(loaded)) callers.push({ at, file: loaded, options, digest });
-    }
-    const redone = await reanalyseAll(callers, warm);
-    callers.forEach((job, k) => {
-      analyses[job.at] = redone[k];
-      store?.put(job.file.file, job.digest, redone[k]);
-    });
+    await reanalyse(Object.keys(returning).sort().map((caller) => ({ file: caller, digest: passDigest({ pass: 'env-object-handoffs-returning', helpers: options.envKeyHelpers ?? [], params: params[caller] ?? [], returning: returning[caller] }) })));
   }
 
   // Re-analysed callers hold new fact objects: patch the enumerations of the final analyses.
@@ -114,13 +100,18 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
       const target = resolveRelative(analysis.file, fact.handedTo.specifier, known);
       if (target === undefined) continue;
       fact.handedTo.file = target;
-      const summary = summaries.get(`${target}\0${fact.handedTo.function}\0${fact.handedTo.index}\0${fact.handedTo.held}`);
+      const summary = summaries.get(summaryKey(target, fact.handedTo));
       const callee = `${fact.handedTo.function === 'default' ? path.posix.basename(target) : fact.handedTo.function}()`;
       if (summary?.outcome === 'child-process') fact.enumeration = { use: 'child-process', target: callee };
       else if (summary?.outcome === 'named-reads') fact.enumeration = { use: 'named-reads', target: callee };
       else if (summary?.outcome === 'third-party') fact.enumeration = { use: 'third-party', target: `${summary.target ?? 'a third-party process'} through ${callee}` };
     }
   }
+}
+
+/** The key of what function `handed.function` of `file` does with its parameter `handed.index`. */
+function summaryKey(file: string, handed: { function: string; index: number; held: 'env' | 'options' }): string {
+  return `${file}\0${handed.function}\0${handed.index}\0${handed.held}`;
 }
 
 /** The scanned TS/JS file a relative specifier of `from` names (root-relative), if any. */

@@ -18,7 +18,7 @@ import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSo
 import { declaredCalleeNames } from './callee-names.js';
 import { carrierReachingFiles, importCarriesBy, type CarrierReach } from './carrier-reaching.js';
 import { carryingExports, importersOf, mentionedExports } from './importers.js';
-import { handedOnExports } from './handed-on-exports.js';
+import { handedOnNames } from './handed-on-exports.js';
 import { watchResolutions } from './resolution-watch.js';
 import type { ts } from './compiler-api.js';
 import { openLeakProject, type LeakProject } from './project.js';
@@ -103,7 +103,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     for (const [file, names] of exported) {
       judgedFile = file;
       judgedReached.set(file, new Set());
-      for (const [judgedOne, kept] of handedOnExports(judgingCtx, first.program, new Map([[file, names]]), (candidate, name) => mentioned.get(candidate)?.has(name) ?? false)) handedOn.set(judgedOne, kept);
+      handedOn.set(file, handedOnNames(judgingCtx, first.program, file, names, (name) => mentioned.get(file)?.has(name) ?? false));
     }
     judgedFile = undefined;
     const importers = importersOf(candidateTexts, others, leakProject, needles, exported, handedOn);

@@ -17,8 +17,7 @@
 // The answer depends on the candidate's own text and on the files its exports reach (their import
 // closure); the result cache records it and checks it again when one of those files changes.
 import { ts } from './compiler-api.js';
-import { computeSummary } from './walker.js';
-import { TaintWalker } from './walker.js';
+import { computeSummary, TaintWalker } from './walker.js';
 import { storedNames } from './secret-carrying-exports.js';
 import type { EngineContext } from './taint.js';
 
@@ -29,16 +28,14 @@ import type { EngineContext } from './taint.js';
  * did not load, are kept.
  */
 export function handedOnExports(ctx: EngineContext, program: ts.Program, exported: ReadonlyMap<string, string[] | null>, judge: (file: string, name: string) => boolean = () => true): Map<string, string[] | null> {
-  const result = new Map<string, string[] | null>();
-  for (const [file, names] of exported) {
-    const sourceFile = program.getSourceFile(file);
-    if (names === null || names.length === 0 || !sourceFile) {
-      result.set(file, names);
-      continue;
-    }
-    result.set(file, names.filter((name) => !judge(file, name) || handsOn(ctx, sourceFile, name)));
-  }
-  return result;
+  return new Map([...exported].map(([file, names]) => [file, handedOnNames(ctx, program, file, names, (name) => judge(file, name))]));
+}
+
+/** handedOnExports for one candidate. */
+export function handedOnNames(ctx: EngineContext, program: ts.Program, file: string, names: string[] | null, judge: (name: string) => boolean): string[] | null {
+  const sourceFile = program.getSourceFile(file);
+  if (names === null || names.length === 0 || !sourceFile) return names;
+  return names.filter((name) => !judge(name) || handsOn(ctx, sourceFile, name));
 }
 
 function handsOn(ctx: EngineContext, sourceFile: ts.SourceFile, name: string): boolean {

@@ -172,13 +172,9 @@ function topLevel(declares: string[], node: ts.Node, sourceFile: ts.SourceFile, 
     const child = stack.pop()!;
     if (ts.isIdentifier(child)) refers.add(child.text);
     else if (ts.isShorthandPropertyAssignment(child)) refers.add(child.name.text);
-    else if (ts.isBinaryExpression(child) && child.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && child.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(child.left, stores);
-    else if (ts.isCallExpression(child)) {
+    else addStoreTarget(child, stores);
+    if (ts.isCallExpression(child)) {
       const callee = child.expression;
-      if (ts.isPropertyAccessExpression(callee) && MUTATORS.has(callee.name.text)) {
-        if (callee.name.text === 'assign' && child.arguments.length > 0) addRoot(child.arguments[0], stores);
-        else addRoot(callee.expression, stores);
-      }
       if (child.arguments.length === 1 && ts.isStringLiteralLike(child.arguments[0])) {
         const isLoad = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require');
         if (isLoad && questions.isProjectModule(child.arguments[0].text) && questions.importCarries(child.arguments[0].text, '*')) loadsCarrier = true;
@@ -203,17 +199,22 @@ export function storedNames(sourceFile: ts.SourceFile): Set<string> {
   const stack: ts.Node[] = [sourceFile]; // explicit stack: a deeply nested file must not overflow
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(node.left, stores);
-    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATORS.has(node.expression.name.text)) {
-      if (node.expression.name.text === 'assign' && node.arguments.length > 0) addRoot(node.arguments[0], stores);
-      else addRoot(node.expression.expression, stores);
-    }
+    addStoreTarget(node, stores);
     ts.forEachChild(node, (child) => {
       stack.push(child);
     });
   }
   storedNamesOf.set(sourceFile, stores);
   return stores;
+}
+
+/** The name `node` stores a value into, if it is a store: an assignment's target root, a mutating call's receiver, `Object.assign`'s target. */
+function addStoreTarget(node: ts.Node, into: Set<string>): void {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) addRoot(node.left, into);
+  else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && MUTATORS.has(node.expression.name.text)) {
+    if (node.expression.name.text === 'assign' && node.arguments.length > 0) addRoot(node.arguments[0], into);
+    else addRoot(node.expression.expression, into);
+  }
 }
 
 /** Methods that store their argument in the receiver (or, for `Object.assign`, in the first argument). */
