@@ -35,7 +35,7 @@ export interface PendingFile {
 }
 
 /** Receives each text the cheap checks decoded (src/core/project-texts.ts: the later passes read it again). */
-export type KeepText = (file: string, language: LanguageId, text: string) => void;
+export type KeepText = (file: string, language: LanguageId, text: string, hadBom: boolean) => void;
 
 /**
  * Reads a file and applies every cheap check (size, binary, UTF-8, language, prefilter) on the
@@ -76,7 +76,8 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
     const line = firstInvalidUtf8Line(buffer);
     return { ...base, language, errors: [{ file, line, message: 'skipped: not valid UTF-8' }] };
   }
-  keepText?.(file, language, text);
+  // The decoder drops a leading byte-order mark, which a plain read of the file keeps.
+  keepText?.(file, language, text, buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf);
   const minified = options.scanGenerated ? undefined : minifiedByShape(language, text);
   if (minified) return { ...base, language, generated: true, errors: [{ file, message: minified }] };
   if (!frontEnd.prefilter(text, options, file)) {

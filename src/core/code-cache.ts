@@ -13,6 +13,7 @@
 // bytes are whole: a torn or damaged file is ignored, not run. The name holds a hash of the
 // module's source and the Node and V8 versions and the architecture, so an upgraded compiler
 // never meets bytecode compiled from another source.
+import { isAscii } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
@@ -82,15 +83,16 @@ export function requireWithCodeCache(requireFrom: NodeJS.Require, specifier: str
   const file = requireFrom.resolve(specifier);
   const loaded = requireFrom.cache[file];
   if (loaded) return loaded.exports;
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch {
     return requireFrom(specifier);
   }
+  const source = decodeSource(bytes);
   // V8 refuses bytecode made under other flags: set the scan's one flag before the first compile, whatever loads first.
   compileWasmOnCallingThread();
-  const cacheFile = path.join(directory, cacheFileName(file, source));
+  const cacheFile = path.join(directory, cacheFileName(file, bytes));
   const cachedData = readTrusted(directory, cacheFile);
   // Node's CommonJS wrapper, on the first line so that line numbers in stack traces stay right.
   const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
@@ -145,8 +147,17 @@ function moduleName(cacheFile: string): string {
   return path.basename(cacheFile).replace(/-[0-9a-f]{16}-node.*$/, '');
 }
 
-function cacheFileName(file: string, source: string): string {
-  const sourceHash = crypto.createHash('sha256').update(source).digest('hex').slice(0, 16);
+/**
+ * The module's text. The compiler's 9 MB are plain ASCII, which decodes as Latin-1 in a third of
+ * the time UTF-8 decoding takes (the two agree on ASCII); anything else is decoded as UTF-8.
+ */
+function decodeSource(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/** Hashes the bytes read, not the decoded text: hashing a 9 MB string encodes it again first (six times slower). */
+function cacheFileName(file: string, bytes: Buffer): string {
+  const sourceHash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   return `${path.basename(file, path.extname(file))}-${sourceHash}-node${process.versions.node}-v8-${process.versions.v8}-${process.arch}.v8cache`;
 }
 

@@ -207,7 +207,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
-  const texts = new ProjectTexts(root); // read once for the passes after the first
+  const texts = new ProjectTexts(root, { keepScripts: leakRulesOn }); // read once for the passes after the first
   const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress, warmWorker, keepText: texts.remember.bind(texts) };
   let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });
@@ -239,7 +239,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
   leakStarted = performance.now();
   const leakShard = shardPlan ? { owns: ownsAbsolute(root, shardPlan), partition: `${shardPlan.index}/${shardPlan.count}` } : undefined; // the shard's part of the leak pass only
-  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns); // skipped minified/generated files stay skipped
+  if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns, texts.takeScripts()); // skipped minified/generated files stay skipped
   leakMs += performance.now() - leakStarted;
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
@@ -280,6 +280,7 @@ async function addTypeScriptLeaks(
   maxFileBytes: number,
   cached?: (files: string[], run: (observer?: LeakPassObserver) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>,
   owns?: (file: string) => boolean,
+  texts?: Map<string, string>,
 ): Promise<void> {
   const tsFiles = analyses.filter((a) => a.language === 'typescript' || a.language === 'javascript').map((a) => path.join(root, a.file));
   const hasSources = options.resolver.functions.length + options.resolver.types.length + Object.keys(options.secretNames).length + (options.extraSourcePaths?.length ?? 0) > 0;
@@ -287,13 +288,13 @@ async function addTypeScriptLeaks(
   // The pass (and the compiler) is loaded only when it runs: a result from the cache needs neither.
   // `observer`: the result cache's per-root recorder (src/leak/typescript/incremental.ts).
   const run = async (observer?: LeakPassObserver): Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }> => {
-    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number; owns?: (file: string) => boolean; observer?: LeakPassObserver }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
+    let analyze: ((input: { root: string; files: string[]; options: FrontEndOptions; maxFileBytes: number; owns?: (file: string) => boolean; observer?: LeakPassObserver; texts?: Map<string, string> }) => Promise<{ facts: Map<string, Fact[]>; errors: ScanError[] }>) | undefined;
     try {
       ({ analyzeTypeScriptLeaks: analyze } = await import('../leak/typescript/analyze.js'));
     } catch {
       return { facts: new Map(), errors: [] }; // no TypeScript to load: no pass
     }
-    return analyze({ root, files: tsFiles, options, maxFileBytes, ...(owns ? { owns } : {}), ...(observer ? { observer } : {}) });
+    return analyze({ root, files: tsFiles, options, maxFileBytes, ...(owns ? { owns } : {}), ...(observer ? { observer } : {}), ...(texts ? { texts } : {}) });
   };
   try {
     const result = cached ? await cached(tsFiles, run) : await run();

@@ -13,16 +13,37 @@ const KEPT_LANGUAGES = new Set(['rust', 'python']);
 export class ProjectTexts {
   private readonly texts = new Map<string, string | null>();
   private readonly words = new Map<string, ReadonlySet<string>>();
+  /** TS/JS texts kept for the leak pass (`keepScripts`), until it takes them. */
+  private scripts: Map<string, string> | undefined;
 
-  constructor(private readonly root: string) {}
+  /** `keepScripts`: also keep the TS/JS texts, which the TypeScript leak pass reads all of (takeScripts). */
+  constructor(
+    private readonly root: string,
+    { keepScripts = false } = {},
+  ) {
+    if (keepScripts) this.scripts = new Map();
+  }
 
   /**
    * The prefilter's decoded text of a file (src/core/analyze-file.ts), kept for its language only.
    * It equals what `text` would read: the same bytes, decoded as UTF-8 (a file that is not valid
    * UTF-8 is never handed over, and is read from disk with replacement characters as before).
    */
-  remember(file: string, language: string, text: string): void {
+  remember(file: string, language: string, text: string, hadBom = false): void {
     if (KEPT_LANGUAGES.has(language)) this.texts.set(file, text);
+    // Only a text equal to what a read of the file gives (src/leak/typescript/analyze.ts reads the others).
+    else if (this.scripts && !hadBom && (language === 'typescript' || language === 'javascript')) this.scripts.set(file, text);
+  }
+
+  /**
+   * The kept TS/JS texts by absolute path, handed over once: this object keeps no reference (the
+   * leak pass lets them go when it no longer needs them, before its peak memory).
+   */
+  takeScripts(): Map<string, string> {
+    const taken = new Map<string, string>();
+    for (const [file, text] of this.scripts ?? []) taken.set(path.join(this.root, file), text);
+    this.scripts = undefined;
+    return taken;
   }
 
   /** A file the prefilter skipped, as a front end's input: a cross-file pass analyses it all the same. */
@@ -33,7 +54,7 @@ export class ProjectTexts {
 
   /** The text without keeping it (a pass over thousands of TS files must not hold them all). */
   peek(file: string): string | null {
-    const kept = this.texts.get(file);
+    const kept = this.texts.get(file) ?? this.scripts?.get(file);
     if (kept !== undefined) return kept;
     try {
       return fs.readFileSync(path.join(this.root, file), 'utf8');
@@ -45,6 +66,8 @@ export class ProjectTexts {
   text(file: string): string | null {
     let text = this.texts.get(file);
     if (text === undefined) {
+      const script = this.scripts?.get(file);
+      if (script !== undefined) return script;
       try {
         text = fs.readFileSync(path.join(this.root, file), 'utf8');
       } catch {

@@ -38,6 +38,11 @@ export interface TypeScriptLeakInput {
   owns?: (file: string) => boolean;
   /** The result cache's recorder (incremental.ts): sees the Program and each root's walk, changes nothing. */
   observer?: LeakPassObserver;
+  /**
+   * Texts of `files` the front end already read (absolute path -> text, each equal to what a read
+   * gives): taken instead of reading the file again; the others are read. Emptied by the pass.
+   */
+  texts?: Map<string, string>;
 }
 
 export interface TypeScriptLeakResult {
@@ -59,6 +64,13 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   const candidateTexts = new Map<string, string>();
   const others = new Map<string, string>();
   for (const file of input.files) {
+    // Read by the front end (so within the size limit): not read again.
+    const known = input.texts?.get(file);
+    if (known !== undefined) {
+      if (mayContainSource(known, needles)) candidateTexts.set(path.resolve(file), known);
+      else others.set(path.resolve(file), known);
+      continue;
+    }
     try {
       const stat = fs.statSync(file);
       if (stat.size > (input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) continue; // the front end reports oversized files
@@ -69,6 +81,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       // Unreadable files are reported by the per-file front end.
     }
   }
+  input.texts?.clear();
   if (candidateTexts.size === 0) return { facts, errors };
   const candidates = [...candidateTexts.keys()];
 
