@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LeakProject } from './project.js';
 import { mayContainSource, type SourceNeedles } from './prefilter.js';
-import { secretCarryingExports } from './secret-carrying-exports.js';
+import { carriersOf, secretCarryingExports } from './secret-carrying-exports.js';
+import type { ts } from './compiler-api.js';
 
 interface Candidate {
   /** Its real path (as imports resolve). */
@@ -155,9 +156,14 @@ const DOUBLE_QUOTE = 0x22;
 const DOT = 0x2e;
 const BACKTICK = 0x60;
 
-/** The candidate's exports an importer can receive a secret through (null: any name). */
-export function carryingExports(file: string, text: string, project: LeakProject, needles: SourceNeedles): string[] | null {
+/**
+ * The candidate's exports an importer can receive a secret through (null: any name). `parsed`: a
+ * Program's tree of the file, used when it was parsed from this very text (the nesting guard
+ * leaves most texts as they are), instead of parsing the text again.
+ */
+export function carryingExports(file: string, text: string, project: LeakProject, needles: SourceNeedles, parsed?: ts.SourceFile): string[] | null {
   const isProjectModule = (specifier: string): boolean => project.resolveImport(file, specifier) !== undefined;
   // What a project module exports is not known here: any of it may carry.
-  return secretCarryingExports(file, text, { namesSource: (fragment) => mayContainSource(fragment, needles), isProjectModule, importCarries: isProjectModule });
+  const questions = { namesSource: (fragment: string) => mayContainSource(fragment, needles), isProjectModule, importCarries: isProjectModule };
+  return parsed?.text === text ? carriersOf(parsed, questions).exports : secretCarryingExports(file, text, questions);
 }
