@@ -5,6 +5,7 @@
 // unwritable directory) means "no cache": the scan goes on and a note says why.
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeUtf8 } from '../core/decode-text.js';
 import { isWithin, containmentBoundary } from '../core/contained-path.js';
 import type { CacheSettings } from './settings.js';
 
@@ -45,7 +46,7 @@ export function readDocument(settings: CacheSettings, root: string, scanKey: str
       notes.push(`cache file ${FILE} is not a regular file; ignored`);
       return emptyDocument(scanKey);
     }
-    text = fs.readFileSync(file, 'utf8');
+    text = decodeUtf8(fs.readFileSync(file));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') notes.push(`cache not read (${(err as NodeJS.ErrnoException).code ?? 'error'}); scanning from scratch`);
     return emptyDocument(scanKey);
@@ -122,7 +123,7 @@ export function readCacheFile(settings: CacheSettings, root: string, name: strin
   const file = path.join(dir, name);
   try {
     if (!fs.lstatSync(file).isFile()) return undefined;
-    return fs.readFileSync(file, 'utf8');
+    return decodeUtf8(fs.readFileSync(file));
   } catch {
     return undefined;
   }

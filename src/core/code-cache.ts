@@ -13,7 +13,6 @@
 // bytes are whole: a torn or damaged file is ignored, not run. The name holds a hash of the
 // module's source and the Node and V8 versions and the architecture, so an upgraded compiler
 // never meets bytecode compiled from another source.
-import { isAscii } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
@@ -21,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { compileWasmOnCallingThread } from './v8-flags.js';
+import { decodeUtf8 } from './decode-text.js';
 
 const DIGEST_BYTES = 32;
 
@@ -89,7 +89,7 @@ export function requireWithCodeCache(requireFrom: NodeJS.Require, specifier: str
   } catch {
     return requireFrom(specifier);
   }
-  const source = decodeSource(bytes);
+  const source = decodeUtf8(bytes);
   // V8 refuses bytecode made under other flags: set the scan's one flag before the first compile, whatever loads first.
   compileWasmOnCallingThread();
   const cacheFile = path.join(directory, cacheFileName(file, bytes));
@@ -145,14 +145,6 @@ function removeOlderCaches(dir: string, kept: string, module: string): void {
 /** The cache file's name starts with the module file's name (`typescript` for `lib/typescript.js`). */
 function moduleName(cacheFile: string): string {
   return path.basename(cacheFile).replace(/-[0-9a-f]{16}-node.*$/, '');
-}
-
-/**
- * The module's text. The compiler's 9 MB are plain ASCII, which decodes as Latin-1 in a third of
- * the time UTF-8 decoding takes (the two agree on ASCII); anything else is decoded as UTF-8.
- */
-function decodeSource(bytes: Buffer): string {
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Hashes the bytes read, not the decoded text: hashing a 9 MB string encodes it again first (six times slower). */
