@@ -4,11 +4,13 @@
 // - the project files that steer the compiler (tsconfig/jsconfig, package.json, lockfiles);
 // - the content of every file the compiler Program loaded (roots, what they import, .d.ts files);
 // - for a scanned file the Program did not load: only whether it would now become a root, that is,
-//   whether it names a source (the same text test as the pass) or imports a file that does. The
-//   pass decides the latter on the file's resolved imports, so an edit that names no source and
-//   leaves the file's import specifiers as they were (the compiler's import scanner,
-//   ts.preProcessFile) cannot make it a root, and keeps the entry: most files of a large project
-//   never enter the Program, and most edits do not touch imports.
+//   whether it names a source (the same text test as the pass) or imports an export through which
+//   a candidate hands a secret on (importers.ts: its text names the export, and its resolved imports
+//   include the candidate). An edit that names no source and no such export cannot make it a root
+//   (no compiler needed to say so); one that names such exports keeps the entry only when it names
+//   the same ones and its import specifiers are as they were (the compiler's import scanner,
+//   ts.preProcessFile). Most files of a large project never enter the Program, and most edits
+//   touch neither.
 //
 // An edit to a file the Program loaded no longer reruns the whole pass (decision, issue 12): the
 // entry also keeps each root's walk (src/leak/typescript/incremental.ts: its candidate flows per
@@ -26,6 +28,7 @@ import path from 'node:path';
 import type { Fact, FileError, FrontEndOptions } from '../core/facts.js';
 import { mayContainSource, sourceNeedles } from '../leak/typescript/prefilter.js';
 import { hashText } from './hash.js';
+import { compareCodeUnits } from '../core/compare.js';
 import type { ResultCache } from './result-cache.js';
 import type { LeakPassObserver, RootsRecord } from '../leak/typescript/incremental.js';
 
@@ -45,6 +48,8 @@ interface LeakEntry {
   files: Record<string, string>;
   /** Scanned file outside the Program -> hash of its import specifiers. */
   imports: Record<string, string>;
+  /** The names `imports` was keyed on (importerNames().key); absent in an older entry. */
+  importerNames?: string;
   facts: Array<[string, Fact[]]>;
   errors: FileError[];
   /** Per-root walks and what they share, for rerunning only the roots an edit can affect (incremental.ts); absent when the pass cannot be split. */
@@ -121,25 +126,30 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
     }
     const files: Record<string, string> = {};
     const imports: Record<string, string> = {};
-    const { ts } = await import('../leak/typescript/compiler-api.js');
+    const importer = importerNames(roots);
+    const reusable = importer !== undefined && stored?.importerNames === importer.key;
+    let compiler: typeof import('../leak/typescript/compiler-api.js').ts | undefined;
     for (const file of scannedRel) {
       // A shard's files outside its part were only checked, not hashed by the front-end pass: hash them here, or the entry never holds.
       const hash = input.hashes.get(file) ?? (input.partition ? (currentHash(file) ?? undefined) : undefined);
       if (hash === undefined) continue; // not hashed (too large, unreadable): any later state of it misses
       files[file] = hash;
-      if (file in loaded) continue;
-      // Unchanged since the stored entry: its import specifiers are the stored ones.
-      if (stored?.files?.[file] === hash && typeof stored.imports?.[file] === 'string') imports[file] = stored.imports[file];
+      // A shard's pass keeps no record of the handed-on names: an edit outside its Program misses (check).
+      if (file in loaded || !importer) continue;
+      // Unchanged since the stored entry, keyed on the same names: its key is the stored one.
+      if (reusable && stored?.files?.[file] === hash && typeof stored.imports?.[file] === 'string') imports[file] = stored.imports[file];
       else {
         const text = readText(path.resolve(root, file));
-        if (text !== null) imports[file] = importsHash(ts, text);
+        if (text === null) continue;
+        if (mentionedNames(text, importer).length > 0) compiler ??= (await import('../leak/typescript/compiler-api.js')).ts;
+        imports[file] = importerKey(compiler, text, importer);
       }
     }
     // Only the facts and errors are shared with the engine (which merges, and later passes mutate,
     // them): those are copied; the rest was built here or by the recorder (copies already), and
     // copying it too cost a 1 MB round trip through JSON on dub.
     const shared = JSON.parse(JSON.stringify({ facts: [...result.facts].map(([abs, list]): [string, Fact[]] => [rel(abs), list]), errors: result.errors })) as Pick<LeakEntry, 'facts' | 'errors'>;
-    cache.leakEntry = { scanned, projectFiles, loaded, files, imports, facts: shared.facts, errors: shared.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry;
+    cache.leakEntry = { scanned, projectFiles, loaded, files, imports, ...(importer ? { importerNames: importer.key } : {}), facts: shared.facts, errors: shared.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry;
   }
   return result;
 }
@@ -167,6 +177,7 @@ async function check(
     if (now !== hash) changed.push(key);
   }
   let compiler: typeof import('../leak/typescript/compiler-api.js').ts | undefined;
+  const importer = importerNames(entry.roots);
   for (const file of scannedRel) {
     const hash = currentHash(file);
     if (hash !== null && hash === entry.files[file]) continue;
@@ -175,12 +186,14 @@ async function check(
       if (hash === null || !frontEndHashes.has(file)) return 'miss';
       continue; // among `changed` when its content differs
     }
-    if (!(file in entry.imports)) return 'miss';
     // Changed, but outside the Program: harmless unless it would now be a root.
+    if (!importer || entry.importerNames !== importer.key || !(file in entry.imports)) return 'miss';
     const text = readText(path.resolve(root, file));
     if (text === null || mayContainSource(text, needles)) return 'miss';
+    // It names no export through which a candidate hands a secret on: it imports none (importers.ts).
+    if (mentionedNames(text, importer).length === 0) continue;
     compiler ??= (await import('../leak/typescript/compiler-api.js')).ts;
-    if (importsHash(compiler, text) !== entry.imports[file]) return 'miss';
+    if (importerKey(compiler, text, importer) !== entry.imports[file]) return 'miss';
   }
   return changed.length === 0 ? 'hit' : { changed };
 }
@@ -189,11 +202,46 @@ function isRecord(value: unknown): value is Record<string, string> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The file's import specifiers (imports, exports from, require and import() calls, references), as the compiler's scanner lists them. */
-function importsHash(ts: typeof import('../leak/typescript/compiler-api.js').ts, text: string): string {
+/** The names through which the candidates hand a secret on (importers.ts), from the pass's record; undefined without one. */
+interface ImporterNames {
+  names: string[];
+  /** A candidate any name can be imported from (a default or CommonJS export). */
+  anyName: boolean;
+  key: string;
+}
+
+function importerNames(roots: RootsRecord | undefined): ImporterNames | undefined {
+  if (!roots || !Array.isArray(roots.candidates)) return undefined;
+  const names = new Set<string>();
+  let anyName = false;
+  for (const candidate of roots.candidates) {
+    // As importersOf narrows: the handed-on names when judged, else the carrying exports.
+    const listed = roots.handedOn && candidate in roots.handedOn ? roots.handedOn[candidate] : roots.exported?.[candidate];
+    if (!Array.isArray(listed)) anyName = true;
+    else for (const name of listed) if (typeof name === 'string') names.add(name);
+  }
+  const sorted = [...names].sort(compareCodeUnits);
+  return { names: sorted, anyName, key: hashText(anyName ? 'any name' : 'names', ...sorted) };
+}
+
+/** The names of `importer` the text has (importers.ts looks for each as a substring); '*' when any name can be imported. */
+function mentionedNames(text: string, importer: ImporterNames): string[] {
+  const mentioned = importer.names.filter((name) => text.includes(name));
+  return importer.anyName ? ['*', ...mentioned] : mentioned;
+}
+
+/**
+ * What an outside file's importer status depends on: the names it mentions and, when it mentions
+ * any, its import specifiers (imports, exports from, require and import() calls, references) as
+ * the compiler's scanner lists them (then `ts` is given).
+ */
+function importerKey(ts: typeof import('../leak/typescript/compiler-api.js').ts | undefined, text: string, importer: ImporterNames): string {
+  const mentioned = mentionedNames(text, importer);
+  if (mentioned.length === 0) return hashText(importer.key, 'mentions none');
+  if (!ts) throw new Error('importerKey: the compiler is needed for a file that mentions a handed-on name');
   const info = ts.preProcessFile(text, true, true);
   const specifiers = [...info.importedFiles, ...info.referencedFiles, ...info.typeReferenceDirectives, ...info.libReferenceDirectives].map((ref) => ref.fileName);
-  return hashText(...specifiers.sort());
+  return hashText(importer.key, ...mentioned, 'imports', ...specifiers.sort());
 }
 
 function readText(abs: string): string | null {

@@ -55,6 +55,28 @@ describe('cached and uncached reports are byte-identical', () => {
   });
 });
 
+describe('a file outside the leak Program', () => {
+  // It imports only a name of the source module that hands no secret on, so it is no root; an
+  // edit that also imports a name that does, from the same module, keeps its import specifiers.
+  it('becomes a root when it starts to import an export that hands a secret on', async () => {
+    const root = cacheProject();
+    write(root, 'src/config.ts', "export const BATCH_SIZE = 10;\n\nexport function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n");
+    write(root, 'src/batch.ts', "import { BATCH_SIZE } from './config';\n\nexport const batches = (n: number): number => Math.ceil(n / BATCH_SIZE);\n");
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    write(root, 'src/batch.ts', "import { BATCH_SIZE, openAiKey } from './config';\n\nexport const batches = (n: number): number => Math.ceil(n / BATCH_SIZE);\nexport const show = (): void => console.log(openAiKey());\n");
+    const cached = await reports(root, CACHE);
+    const uncached = await reports(root, undefined);
+    expect(uncached.json).toContain('src/batch.ts');
+    expect(cached.json).toBe(uncached.json);
+    // An edit that names neither the module nor a name it hands on keeps the stored pass.
+    write(root, 'src/other.ts', 'export const greeting = (name: string): string => `hey ${name}`;\n');
+    const kept = await reports(root, CACHE);
+    expect(kept.leakHit).toBe(true);
+    expect(kept.json).toBe((await reports(root, undefined)).json);
+  });
+});
+
 describe('re-analyses of the cross-file passes through the cache', () => {
   it('are served on an unchanged scan and give the uncached report after the helper or a caller changes', async () => {
     const root = cacheProject();
