@@ -345,6 +345,9 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     };
     for (const root of record.roots) {
       if (!dirty.has(root)) continue;
+      // The checker asked for a file this Program left out: this round's walks do not count, so
+      // the remaining roots are not walked in it (the next round walks them all).
+      if (built.missed.size > 0) break;
       const sourceFile = program.getSourceFile(keys.abs(root));
       if (!sourceFile) return full(`${root} not loaded`);
       const walk: StoredWalk = [root, [], [], null];
@@ -365,7 +368,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     // context of its own, before the missed files are counted (the judgment may reach others).
     const rerunCandidates = record.candidates.filter((file) => dirty.has(file));
     let handedOnChanged: string | undefined;
-    if (rerunCandidates.length > 0) {
+    if (rerunCandidates.length > 0 && built.missed.size === 0) {
       const judge = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
       const names = new Map(rerunCandidates.map((file) => [keys.abs(file), exported.has(file) ? exported.get(file)! : (record.exported?.[file] ?? null)]));
       // The names judged then are judged again; the others stay kept (a file that starts to
