@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findRepository, runGit, splitNul } from '../core/git.js';
+import { rememberedUntracked, rememberUntracked } from './untracked-memo.js';
 
 export const DEFAULT_CACHE_DIR = '.clavis-lint-cache';
 
@@ -54,12 +55,22 @@ function isTrackedByGit(root: string, location: string): boolean {
   const repo = findRepository(root);
   const rel = repo ? path.relative(repo.workTree, location) : '..';
   if (!repo || rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-  const key = `${location}\0${indexStamp(repo.gitDir)}`;
+  const stamp = indexStamp(repo.gitDir);
+  // No index file (a repository nothing was ever added to): git lists no tracked file.
+  if (stamp === 'absent') return false;
+  const key = `${location}\0${stamp}`;
   const known = trackedLocations.get(key);
   if (known !== undefined) return known;
+  // Answered on an earlier run while the index was this very file (untracked-memo.ts).
+  const remembered = `${repo.gitDir}\0${location}`;
+  if (stamp !== 'none' && rememberedUntracked(remembered, stamp)) {
+    trackedLocations.set(key, false);
+    return false;
+  }
   let tracked = false;
   try {
     tracked = splitNul(runGit(repo, ['ls-files', '-z', '--cached', '--', rel.split(path.sep).join('/')], repo.workTree)).length > 0;
+    if (!tracked && stamp !== 'none' && indexStamp(repo.gitDir) === stamp) rememberUntracked(remembered, stamp);
   } catch {
     tracked = false; // git failed: discovery reports it; as without git, the cache is used
   }
@@ -67,11 +78,16 @@ function isTrackedByGit(root: string, location: string): boolean {
   return tracked;
 }
 
+/**
+ * Changes with every rewrite of git's index (a new file renamed over the old: another inode and
+ * ctime); 'absent' when there is no index file (git's environment never names another one,
+ * git.ts), 'none' when it cannot be read.
+ */
 function indexStamp(gitDir: string): string {
   try {
     const stat = fs.statSync(path.join(gitDir, 'index'));
-    return `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
-  } catch {
-    return 'none';
+    return `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}:${stat.ino}:${stat.dev}`;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'none';
   }
 }

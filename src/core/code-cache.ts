@@ -170,6 +170,38 @@ function readTrusted(dir: string, file: string): Buffer | undefined {
   }
 }
 
+/**
+ * A small file of this user's cache directory (the trust boundary above), or undefined when the
+ * cache is off, the file is missing, or the directory or the file could have been written by
+ * anyone else. For data a scan may rely on without checking it again (src/cache/untracked-memo.ts).
+ */
+export function readUserCacheFile(name: string): Buffer | undefined {
+  const dir = directory;
+  if (dir === null) return undefined;
+  try {
+    const file = path.join(dir, name);
+    if (!isPrivate(dir, true) || !isPrivate(file, false)) return undefined;
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a small file of the user's cache directory whole (a temporary file renamed over it); failures are silent. */
+export function writeUserCacheFile(name: string, data: string): void {
+  const dir = directory;
+  if (!writes || dir === null) return;
+  try {
+    if (!ensurePrivateDirectory(dir)) return;
+    const file = path.join(dir, name);
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch {
+    // The next run asks again.
+  }
+}
+
 /** Not a link, of the expected type, owned by this user (where the platform has owners), writable by nobody else. */
 function isPrivate(target: string, isDirectory: boolean): boolean {
   const stat = fs.lstatSync(target);

@@ -1,13 +1,18 @@
 // A cache committed to the repository is not used: a pull request could commit a results.json
 // that says a file holds no facts, and the scan would report nothing for it.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { git } from '../support/hermetic-git.js';
 import { runCli, writeTree } from '../support/run-cli.js';
 import { REGISTRY } from './tree.js';
 
-const LOCAL = { CI: '' };
+// A user cache directory of its own: the scan remembers there that git tracks nothing in the
+// cache directory (src/cache/untracked-memo.ts), and the test reads what it kept.
+const USER_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'clavis-user-cache-'));
+const LOCAL = { CI: '', XDG_CACHE_HOME: USER_CACHE };
+const MEMO = path.join(USER_CACHE, 'clavis-lint', 'untracked-cache-directories.json');
 const RESULTS = path.join('.clavis-lint-cache', 'results.json');
 
 function scan(root: string) {
@@ -49,6 +54,17 @@ describe('a cache committed to the repository', () => {
     const served = scan(root);
     expect(served.code).toBe(0);
     expect(served.stdout).not.toContain('src/app.ts');
+
+    // git's "nothing tracked there" was remembered with the index it answered for.
+    const memo = JSON.parse(fs.readFileSync(MEMO, 'utf8')) as Record<string, string>;
+    expect(Object.keys(memo).filter((key) => key.endsWith(`${path.sep}.clavis-lint-cache`))).toHaveLength(1);
+
+    // Staged, not yet committed: the index changed, so git is asked again; not used.
+    poison(root, 'src/app.ts');
+    git(root, ['add', '-f', '.clavis-lint-cache']);
+    const staged = scan(root);
+    expect(staged.stdout).toBe(uncached.stdout);
+    expect(staged.stderr).toContain('the cache directory holds files committed to the repository');
 
     // Committed, as a pull request would: not used at all.
     poison(root, 'src/app.ts');
