@@ -37,6 +37,8 @@ export interface LeakPassResult {
   errors: FileError[];
   /** Absolute paths of the files the compiler Program loaded (absent: the pass never built one). */
   loadedFiles?: string[];
+  /** Per candidate, the names through which importers receive a secret (analyze.ts); absent from a rerun, whose record holds them. */
+  importerNames?: Map<string, string[] | null>;
 }
 
 interface LeakEntry {
@@ -48,8 +50,8 @@ interface LeakEntry {
   files: Record<string, string>;
   /** Scanned file outside the Program -> hash of its import specifiers. */
   imports: Record<string, string>;
-  /** The names `imports` was keyed on (importerNames().key); absent in an older entry. */
-  importerNames?: string;
+  /** The names `imports` was keyed on: through which candidates hand a secret on (absent in an older entry: any edit outside the Program misses). */
+  importer?: { names: string[]; anyName: boolean };
   facts: Array<[string, Fact[]]>;
   errors: FileError[];
   /** Per-root walks and what they share, for rerunning only the roots an edit can affect (incremental.ts); absent when the pass cannot be split. */
@@ -126,8 +128,9 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
     }
     const files: Record<string, string> = {};
     const imports: Record<string, string> = {};
-    const importer = importerNames(roots);
-    const reusable = importer !== undefined && stored?.importerNames === importer.key;
+    const importer = result.importerNames ? importerNamesOf(result.importerNames.values()) : importerNamesOfRecord(roots);
+    const storedImporter = stored ? storedImporterNames(stored) : undefined;
+    const reusable = importer !== undefined && storedImporter?.key === importer.key;
     let compiler: typeof import('../leak/typescript/compiler-api.js').ts | undefined;
     for (const file of scannedRel) {
       // A shard's files outside its part were only checked, not hashed by the front-end pass: hash them here, or the entry never holds.
@@ -149,7 +152,7 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
     // them): those are copied; the rest was built here or by the recorder (copies already), and
     // copying it too cost a 1 MB round trip through JSON on dub.
     const shared = JSON.parse(JSON.stringify({ facts: [...result.facts].map(([abs, list]): [string, Fact[]] => [rel(abs), list]), errors: result.errors })) as Pick<LeakEntry, 'facts' | 'errors'>;
-    cache.leakEntry = { scanned, projectFiles, loaded, files, imports, ...(importer ? { importerNames: importer.key } : {}), facts: shared.facts, errors: shared.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry;
+    cache.leakEntry = { scanned, projectFiles, loaded, files, imports, ...(importer ? { importer: { names: importer.names, anyName: importer.anyName } } : {}), facts: shared.facts, errors: shared.errors, ...(roots ? { roots } : {}) } satisfies LeakEntry;
   }
   return result;
 }
@@ -177,7 +180,7 @@ async function check(
     if (now !== hash) changed.push(key);
   }
   let compiler: typeof import('../leak/typescript/compiler-api.js').ts | undefined;
-  const importer = importerNames(entry.roots);
+  const importer = storedImporterNames(entry);
   for (const file of scannedRel) {
     const hash = currentHash(file);
     if (hash !== null && hash === entry.files[file]) continue;
@@ -187,7 +190,7 @@ async function check(
       continue; // among `changed` when its content differs
     }
     // Changed, but outside the Program: harmless unless it would now be a root.
-    if (!importer || entry.importerNames !== importer.key || !(file in entry.imports)) return 'miss';
+    if (!importer || !(file in entry.imports)) return 'miss';
     const text = readText(path.resolve(root, file));
     if (text === null || mayContainSource(text, needles)) return 'miss';
     // It names no export through which a candidate hands a secret on: it imports none (importers.ts).
@@ -210,18 +213,27 @@ interface ImporterNames {
   key: string;
 }
 
-function importerNames(roots: RootsRecord | undefined): ImporterNames | undefined {
-  if (!roots || !Array.isArray(roots.candidates)) return undefined;
+function importerNamesOf(lists: Iterable<readonly string[] | null | undefined>): ImporterNames {
   const names = new Set<string>();
   let anyName = false;
-  for (const candidate of roots.candidates) {
-    // As importersOf narrows: the handed-on names when judged, else the carrying exports.
-    const listed = roots.handedOn && candidate in roots.handedOn ? roots.handedOn[candidate] : roots.exported?.[candidate];
+  for (const listed of lists) {
     if (!Array.isArray(listed)) anyName = true;
     else for (const name of listed) if (typeof name === 'string') names.add(name);
   }
   const sorted = [...names].sort(compareCodeUnits);
   return { names: sorted, anyName, key: hashText(anyName ? 'any name' : 'names', ...sorted) };
+}
+
+/** From an incremental rerun's record: the handed-on names when judged, else the carrying exports (as importersOf narrows). */
+function importerNamesOfRecord(roots: RootsRecord | undefined): ImporterNames | undefined {
+  if (!roots || !Array.isArray(roots.candidates)) return undefined;
+  return importerNamesOf(roots.candidates.map((candidate) => (roots.handedOn && candidate in roots.handedOn ? roots.handedOn[candidate] : roots.exported?.[candidate])));
+}
+
+function storedImporterNames(entry: LeakEntry): ImporterNames | undefined {
+  const stored = entry.importer;
+  if (typeof stored !== 'object' || stored === null || !Array.isArray(stored.names) || typeof stored.anyName !== 'boolean') return undefined;
+  return importerNamesOf(stored.anyName ? [stored.names, null] : [stored.names]);
 }
 
 /** The names of `importer` the text has (importers.ts looks for each as a substring); '*' when any name can be imported. */

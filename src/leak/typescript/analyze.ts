@@ -50,6 +50,12 @@ export interface TypeScriptLeakResult {
   errors: FileError[];
   /** Every file the compiler Program loaded (absent when none was built): the result cache keys the pass on their content. */
   loadedFiles?: string[];
+  /**
+   * Per candidate (absolute), the export names through which an importer receives a secret (null:
+   * any name): what made the importers roots. The result cache decides with them whether an edit
+   * outside the Program can make a new root (src/cache/leak-cache.ts).
+   */
+  importerNames?: Map<string, string[] | null>;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -94,6 +100,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   let leakProject: LeakProject | undefined;
   let reachingRoots: ReadonlySet<string> = new Set();
   const exported = new Map<string, string[] | null>();
+  const handedOn = new Map<string, string[] | null>();
   try {
     // Parsed files are shared by the two Programs below: each file is read and parsed once.
     leakProject = openLeakProject(root, { files: input.files, reuseSourceFiles: true });
@@ -119,7 +126,6 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     const mentioned = mentionedExports(others, project, exported);
     const judged = new Map([...mentioned].map(([file, names]) => [file, [...names].sort(compareCodeUnits)]));
     const judgingCtx = createLeakContext(root, judging.checker, input.options, judging.calleeNames, judging.importCarries, judging.memberNames);
-    const handedOn = new Map<string, string[] | null>();
     for (const [file, names] of exported) {
       judgedFile = file;
       judgedReached.set(file, new Set());
@@ -207,7 +213,8 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     const { file, fact } = bySink.get(key)!;
     facts.set(file, [...(facts.get(file) ?? []), fact]);
   }
-  return { facts, errors, loadedFiles: program.getSourceFiles().map((sourceFile) => sourceFile.fileName) };
+  const importerNames = new Map(candidates.map((file) => [file, handedOn.has(file) ? handedOn.get(file)! : (exported.get(file) ?? null)]));
+  return { facts, errors, loadedFiles: program.getSourceFiles().map((sourceFile) => sourceFile.fileName), importerNames };
 }
 
 interface ProgramAnalysis {
