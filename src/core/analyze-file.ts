@@ -55,11 +55,14 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
       return { ...base, errors: [{ file, message: `skipped: file is ${stat.size} bytes, larger than max_file_bytes (${maxBytes})` }] };
     }
     if (guess === null && stat.size === 0) return { ...base, language: null };
+    // A file no path rule claims is analysed only when its first line makes it a script
+    // (refineByContent): the rest of an image, an archive or a data file is never read.
+    if (guess === null && refineByContent(null, readHead(abs).toString('latin1')) === null) return { ...base, language: null };
     buffer = fs.readFileSync(abs);
   } catch (err) {
     return { ...base, errors: [{ file, message: `could not read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
   }
-  const head = buffer.subarray(0, 512).toString('latin1');
+  const head = buffer.subarray(0, HEAD_BYTES).toString('latin1');
   const language = refineByContent(guess, head);
   if (language === null) return { ...base, language: null };
   const frontEnd = frontEndFor(language);
@@ -86,6 +89,19 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   }
   return { file, language, text };
 }
+
+/** The first bytes of a file, as many as the content test looks at. */
+function readHead(abs: string): Buffer {
+  const head = Buffer.alloc(HEAD_BYTES);
+  const fd = fs.openSync(abs, 'r');
+  try {
+    return head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const HEAD_BYTES = 512;
 
 /**
  * loadForAnalysis for the cross-file passes, which analyse files again after the first pass: that
