@@ -19,6 +19,11 @@ export const REGISTRY = [
   '',
 ].join('\n');
 
+/** A project of `files` with the config and the registry above. */
+export function registryTree(files: Record<string, string>): string {
+  return writeTree({ '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n', 'secrets.registry.yaml': REGISTRY, ...files });
+}
+
 export function cacheProject(): string {
   return writeTree({
     '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',

@@ -4,14 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/core/engine.js';
-import { writeTree } from '../support/run-cli.js';
-import { REGISTRY } from '../cache/tree.js';
+import { registryTree } from '../cache/tree.js';
 
 describe('files of no known language', () => {
   it('are scanned as shell when a shebang says so, and skipped without an error otherwise', async () => {
-    const root = writeTree({
-      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
-      'secrets.registry.yaml': REGISTRY,
+    const root = registryTree({
       'bin/deploy': '#!/usr/bin/env bash\necho "using $OPENAI_API_KEY"\n',
       'notes/todo': 'echo "using $OPENAI_API_KEY"\n',
     });

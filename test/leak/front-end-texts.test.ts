@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
 import { frontEndOptionsFor, prepareProject, scan } from '../../src/core/engine.js';
 import { ProjectTexts } from '../../src/core/project-texts.js';
-import { writeTree } from '../support/run-cli.js';
-import { REGISTRY } from '../cache/tree.js';
+import { registryTree } from '../cache/tree.js';
 
 const LOGS_KEY = "console.log(process.env.OPENAI_API_KEY);\n";
 
@@ -27,7 +26,7 @@ describe('texts handed from the front end to the leak pass', () => {
   });
 
   it('decides which files name a source from the handed-over texts, reads the others, and empties the map', async () => {
-    const root = writeTree({ '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n', 'secrets.registry.yaml': REGISTRY, 'src/log.ts': LOGS_KEY });
+    const root = registryTree({ 'src/log.ts': LOGS_KEY });
     const prepared = await prepareProject({ cwd: root });
     const options = { ...frontEndOptionsFor(prepared.config, prepared.registry), leakAnalysis: true };
     const file = path.join(root, 'src/log.ts');
@@ -42,7 +41,7 @@ describe('texts handed from the front end to the leak pass', () => {
 
   it('reports a leak on the first line of a file with a byte-order mark where a read of the file puts it', async () => {
     const columns = async (text: string): Promise<number[]> => {
-      const root = writeTree({ '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n', 'secrets.registry.yaml': REGISTRY, 'src/log.ts': text });
+      const root = registryTree({ 'src/log.ts': text });
       const result = await scan({ cwd: root, paths: [root], today: '2026-11-30' });
       return result.findings.filter((f) => f.ruleId === 'no-secret-in-log').map((f) => f.column);
     };
