@@ -17,7 +17,7 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
 import { declaredCalleeNames } from './callee-names.js';
 import { carrierReachingFiles, importCarriesBy, type CarrierReach } from './carrier-reaching.js';
-import { carryingExports, importersOf, mentionedExports } from './importers.js';
+import { carryingExports, importersOf, mentionedExports, type ImportMemo } from './importers.js';
 import { handedOnNames } from './handed-on-exports.js';
 import { watchResolutions } from './resolution-watch.js';
 import type { ts } from './compiler-api.js';
@@ -67,7 +67,6 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
   const needles = sourceNeedles(input.options);
   if (needles.needles.length === 0) return { facts, errors };
 
-  if (process.env.CLAVIS_T) console.error("T", "start", Math.round(performance.now()));
   const candidateTexts = new Map<string, string>();
   const others = new Map<string, string>();
   for (const file of input.files) {
@@ -89,7 +88,6 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     }
   }
   input.texts?.clear();
-  if (process.env.CLAVIS_T) console.error("T", "read", Math.round(performance.now()));
   if (candidateTexts.size === 0) return { facts, errors };
   const candidates = [...candidateTexts.keys()];
 
@@ -107,11 +105,9 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     const project = leakProject;
     // First the candidates and what they import: there the engine decides which exports hand a
     // secret on (handed-on-exports.ts), and only files importing those join the roots.
-    if (process.env.CLAVIS_T) console.error("T", "exports", Math.round(performance.now()));
     const first = leakProject.createProgram(candidates);
     // Read from the Program's parse of each candidate (parsed once), unless the guard changed its text.
     for (const [file, text] of candidateTexts) exported.set(file, carryingExports(file, text, project, needles, first.program.getSourceFile(file)));
-    if (process.env.CLAVIS_T) console.error("T", "program1", Math.round(performance.now()));
     // What judging each candidate's exports made the checker reach: the result cache's rerun of
     // that candidate judges them again and starts its Program with these files (incremental.ts).
     const judgedReached = new Map<string, Set<string>>();
@@ -119,11 +115,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     watchResolutions(first.program, (file) => {
       if (judgedFile !== undefined) judgedReached.get(judgedFile)?.add(file);
     });
-    const judging0 = 0;
     const judging = programAnalysis(first.program, candidates, project, needles);
-    if (process.env.CLAVIS_T) console.error("T", "analysis1", Math.round(performance.now()));
-    // Only the exports another file mentions can make an importer: the others are not judged (kept).
-    const mentioned = mentionedExports(others, project, exported);
+    // Only the exports a file that imports the candidate mentions can make an importer: the others are not judged (kept).
+    const imports: ImportMemo = new Map();
+    const mentioned = mentionedExports(others, project, exported, imports);
     const judged = new Map([...mentioned].map(([file, names]) => [file, [...names].sort(compareCodeUnits)]));
     const judgingCtx = createLeakContext(root, judging.checker, input.options, judging.calleeNames, judging.importCarries, judging.memberNames);
     for (const [file, names] of exported) {
@@ -132,8 +127,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       handedOn.set(file, handedOnNames(judgingCtx, first.program, file, names, (name) => mentioned.get(file)?.has(name) ?? false));
     }
     judgedFile = undefined;
-    if (process.env.CLAVIS_T) console.error("T", "judged", Math.round(performance.now()));
-    const importers = importersOf(candidateTexts, others, leakProject, needles, exported, handedOn);
+    const importers = importersOf(candidateTexts, others, leakProject, needles, exported, handedOn, imports);
     roots = [...candidates, ...importers];
     if (input.owns) roots = leakRootsForShard(roots, input.owns, importsFromTexts([candidateTexts, others], leakProject.importsOf));
     // The Program reads what it loads itself: the texts of a monorepo's other files (tens of MB as
@@ -142,13 +136,10 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     candidateTexts.clear();
     // A Program of its own even for the same roots: its checker has resolved nothing yet, so the
     // result cache sees every file each root's walk reaches (incremental.ts).
-    if (process.env.CLAVIS_T) console.error("T", "importers", Math.round(performance.now()));
     const created = leakProject.createProgram(roots);
-    if (process.env.CLAVIS_T) console.error("T", "program2", Math.round(performance.now()));
     const analysis = programAnalysis(created.program, candidates, project, needles, { files: new Set(first.program.getSourceFiles().map((sourceFile) => sourceFile.fileName)), analysis: judging });
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
-    if (process.env.CLAVIS_T) console.error("T", "analysis2", Math.round(performance.now()));
     reachingRoots = analysis.reach.reaching;
     ctx = createLeakContext(root, analysis.checker, input.options, analysis.calleeNames, analysis.importCarries, analysis.memberNames);
     // Each root walks as it would alone (memo-monitor.ts): what a shard, a cached rerun and a replay rely on.
@@ -208,7 +199,6 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     if (walked.types.length > 0) facts.set(file, [...(facts.get(file) ?? []), ...walked.types]);
     if (walked.error) errors.push(walked.error);
   }
-  if (process.env.CLAVIS_T) console.error("T", "walked", Math.round(performance.now()));
   for (const key of [...bySink.keys()].sort(compareCodeUnits)) {
     const { file, fact } = bySink.get(key)!;
     facts.set(file, [...(facts.get(file) ?? []), fact]);
