@@ -65,6 +65,18 @@ describe('handed-on exports', () => {
     expect(record.roots).toEqual(['src/keys.ts']);
   });
 
+  it('does not judge an export that only a file not importing the module mentions', async () => {
+    const record = await pass({
+      'src/keys.ts': KEYS,
+      'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      'src/uses-test.ts': "import { hasKey } from './keys';\nconsole.log(hasKey());\n",
+      // Names the module and two of its exports, in text only: imports nothing from it.
+      'src/notes.ts': "export const notes = ['see ./keys', 'keyLength', 'wrappedKey'];\n",
+    });
+    expect(record.judged?.['src/keys.ts']).toEqual(['hasKey']);
+    expect(record.roots).toEqual(['src/keys.ts']);
+  });
+
   it('makes roots only of the files that import a handed-on export', async () => {
     const record = await pass({
       'src/keys.ts': KEYS,
