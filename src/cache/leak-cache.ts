@@ -48,7 +48,7 @@ interface LeakEntry {
   loaded: Record<string, string>;
   /** Scanned TS/JS file -> content hash when stored. */
   files: Record<string, string>;
-  /** Scanned file outside the Program -> hash of its import specifiers. */
+  /** Scanned file outside the Program -> the key its importer status depends on (importerKey). */
   imports: Record<string, string>;
   /** The names `imports` was keyed on: through which candidates hand a secret on (absent in an older entry: any edit outside the Program misses). */
   importer?: { names: string[]; anyName: boolean };
@@ -205,7 +205,7 @@ function isRecord(value: unknown): value is Record<string, string> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The names through which the candidates hand a secret on (importers.ts), from the pass's record; undefined without one. */
+/** The names through which the candidates hand a secret on (importers.ts), and a key of them. */
 interface ImporterNames {
   names: string[];
   /** A candidate any name can be imported from (a default or CommonJS export). */

@@ -7,6 +7,7 @@ import type { FileError, FileFacts, FrontEndOptions, LanguageId } from './facts.
 import { detectByPath, refineByContent } from '../languages/detect.js';
 import { candidateLanguages, frontEndFor, loadFrontEnds } from '../languages/index.js';
 import { isTestPath } from './test-paths.js';
+import { HEAD_BYTES, readFileHead } from './file-head.js';
 import { generatedByName, minifiedByShape } from './generated-files.js';
 import { importedNames } from './import-names.js';
 
@@ -57,7 +58,7 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
     if (guess === null && stat.size === 0) return { ...base, language: null };
     // A file no path rule claims is analysed only when its first line makes it a script
     // (refineByContent): the rest of an image, an archive or a data file is never read.
-    if (guess === null && refineByContent(null, readHead(abs).toString('latin1')) === null) return { ...base, language: null };
+    if (guess === null && refineByContent(null, readFileHead(abs)) === null) return { ...base, language: null };
     buffer = fs.readFileSync(abs);
   } catch (err) {
     return { ...base, errors: [{ file, message: `could not read file (${(err as NodeJS.ErrnoException).code ?? 'error'})` }] };
@@ -89,19 +90,6 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   }
   return { file, language, text };
 }
-
-/** The first bytes of a file, as many as the content test looks at. */
-function readHead(abs: string): Buffer {
-  const head = Buffer.alloc(HEAD_BYTES);
-  const fd = fs.openSync(abs, 'r');
-  try {
-    return head.subarray(0, fs.readSync(fd, head, 0, HEAD_BYTES, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-const HEAD_BYTES = 512;
 
 /**
  * loadForAnalysis for the cross-file passes, which analyse files again after the first pass: that

@@ -15,10 +15,10 @@
 // - the TS leak pass reads its files itself (src/shard/leak-roots.ts), never their facts.
 // Every other file gets the front end's cheap checks only (size, encoding, language, generated,
 // prefilter; never a parse): the passes still see it in the file list, without facts.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FileAnalysis } from '../core/analyze-file.js';
 import { isPending, loadForAnalysis } from '../core/analyze-file.js';
+import { readFileHead } from '../core/file-head.js';
 import type { FrontEndOptions, LanguageId } from '../core/facts.js';
 import { detectByPath, refineByContent } from '../languages/detect.js';
 import { candidateLanguages, loadFrontEnds } from '../languages/index.js';
@@ -118,13 +118,7 @@ function languageOf(root: string, file: string): LanguageId | null {
   if (guess !== null && guess !== 'yaml') return guess; // only these two are refined by content (a manifest's `kind:`, a `#!`)
   let head = '';
   try {
-    const fd = fs.openSync(path.join(root, file), 'r');
-    try {
-      const buffer = Buffer.alloc(512);
-      head = buffer.subarray(0, fs.readSync(fd, buffer, 0, 512, 0)).toString('latin1');
-    } finally {
-      fs.closeSync(fd);
-    }
+    head = readFileHead(path.join(root, file));
   } catch {
     return null; // unreadable: the front end reports it; it holds no facts either way
   }

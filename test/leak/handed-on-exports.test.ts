@@ -28,6 +28,9 @@ const KEYS = [
   '',
 ].join('\n');
 
+/** The module that names the source, and the helper of another file one of its exports calls. */
+const KEY_MODULES = { 'src/keys.ts': KEYS, 'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n' };
+
 async function pass(files: Record<string, string>): Promise<RootsRecord> {
   const root = writeTree({ '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n', 'secrets.registry.yaml': REGISTRY, ...files });
   const prepared = await prepareProject({ cwd: root });
@@ -42,8 +45,7 @@ async function pass(files: Record<string, string>): Promise<RootsRecord> {
 describe('handed-on exports', () => {
   it('keeps the exports that hand a secret on, and those only syntax can judge', async () => {
     const record = await pass({
-      'src/keys.ts': KEYS,
-      'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      ...KEY_MODULES,
       // Mentions every export: each is judged.
       'src/all.ts': "import { Holder, client, current, hasKey, headers, init, keyLength, load, openAiKey, store, wrappedKey } from './keys';\nexport const all = [Holder, client, current, hasKey, headers, init, keyLength, load, openAiKey, store, wrappedKey];\n",
     });
@@ -56,8 +58,7 @@ describe('handed-on exports', () => {
 
   it('judges only the exports another file mentions, and keeps the others', async () => {
     const record = await pass({
-      'src/keys.ts': KEYS,
-      'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      ...KEY_MODULES,
       'src/uses-test.ts': "import { hasKey } from './keys';\nconsole.log(hasKey());\n",
     });
     expect(record.judged?.['src/keys.ts']).toEqual(['hasKey']);
@@ -67,8 +68,7 @@ describe('handed-on exports', () => {
 
   it('does not judge an export that only a file not importing the module mentions', async () => {
     const record = await pass({
-      'src/keys.ts': KEYS,
-      'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      ...KEY_MODULES,
       'src/uses-test.ts': "import { hasKey } from './keys';\nconsole.log(hasKey());\n",
       // Names the module and two of its exports, in text only: imports nothing from it.
       'src/notes.ts': "export const notes = ['see ./keys', 'keyLength', 'wrappedKey'];\n",
@@ -79,8 +79,7 @@ describe('handed-on exports', () => {
 
   it('makes roots only of the files that import a handed-on export', async () => {
     const record = await pass({
-      'src/keys.ts': KEYS,
-      'src/text.ts': 'export function passOn(text: string): string { return text.trim(); }\n',
+      ...KEY_MODULES,
       'src/uses-key.ts': "import { openAiKey } from './keys';\nconsole.log(openAiKey());\n",
       'src/uses-wrapped.ts': "import { wrappedKey } from './keys';\nconsole.log(wrappedKey());\n",
       'src/uses-test.ts': "import { hasKey, keyLength } from './keys';\nconsole.log(hasKey(), keyLength());\n",
