@@ -36,7 +36,7 @@ export interface PendingFile {
 }
 
 /** Receives each text the cheap checks decoded (src/core/project-texts.ts: the later passes read it again). */
-export type KeepText = (file: string, language: LanguageId, text: string, hadBom: boolean) => void;
+export type KeepText = (file: string, language: LanguageId, text: string) => void;
 
 /**
  * Reads a file and applies every cheap check (size, binary, UTF-8, language, prefilter) on the
@@ -80,8 +80,8 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
     const line = firstInvalidUtf8Line(buffer);
     return { ...base, language, errors: [{ file, line, message: 'skipped: not valid UTF-8' }] };
   }
-  // The decoder drops a leading byte-order mark, which a plain read of the file keeps.
-  keepText?.(file, language, text, buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf);
+  // The decoder drops a leading byte-order mark, as every later read does (decodeSourceText).
+  keepText?.(file, language, text);
   const minified = options.scanGenerated ? undefined : minifiedByShape(language, text);
   if (minified) return { ...base, language, generated: true, errors: [{ file, message: minified }] };
   if (!frontEnd.prefilter(text, options, file)) {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LanguageId } from './facts.js';
 import type { PendingFile } from './analyze-file.js';
+import { decodeSourceText } from './decode-text.js';
 
 /** Languages whose texts the later passes read (src/core/env-key-helpers.ts, cross-file-summaries.ts). */
 const KEPT_LANGUAGES = new Set(['rust', 'python']);
@@ -29,10 +30,9 @@ export class ProjectTexts {
    * It equals what `text` would read: the same bytes, decoded as UTF-8 (a file that is not valid
    * UTF-8 is never handed over, and is read from disk with replacement characters as before).
    */
-  remember(file: string, language: string, text: string, hadBom = false): void {
+  remember(file: string, language: string, text: string): void {
     if (KEPT_LANGUAGES.has(language)) this.texts.set(file, text);
-    // Only a text equal to what a read of the file gives (src/leak/typescript/analyze.ts reads the others).
-    else if (this.scripts && !hadBom && (language === 'typescript' || language === 'javascript')) this.scripts.set(file, text);
+    else if (this.scripts && (language === 'typescript' || language === 'javascript')) this.scripts.set(file, text);
   }
 
   /**
@@ -56,8 +56,18 @@ export class ProjectTexts {
   peek(file: string): string | null {
     const kept = this.texts.get(file) ?? this.scripts?.get(file);
     if (kept !== undefined) return kept;
+    return this.read(file);
+  }
+
+  /**
+   * A file as the front end decodes it (analyze-file.ts): without a leading byte-order mark, which
+   * `readFileSync(file, 'utf8')` keeps. Otherwise a pass analysing a file it reads here (a cached
+   * scan hands nothing over) put line 1's findings one column further than the uncached scan.
+   * Invalid UTF-8 becomes replacement characters, as before (the front end skips such a file).
+   */
+  private read(file: string): string | null {
     try {
-      return fs.readFileSync(path.join(this.root, file), 'utf8');
+      return decodeSourceText(fs.readFileSync(path.join(this.root, file)));
     } catch {
       return null;
     }
@@ -68,11 +78,7 @@ export class ProjectTexts {
     if (text === undefined) {
       const script = this.scripts?.get(file);
       if (script !== undefined) return script;
-      try {
-        text = fs.readFileSync(path.join(this.root, file), 'utf8');
-      } catch {
-        text = null;
-      }
+      text = this.read(file);
       this.texts.set(file, text);
     }
     return text;

@@ -101,3 +101,24 @@ describe('re-analyses of the cross-file passes through the cache', () => {
     }
   });
 });
+
+describe('a file that starts with a byte-order mark', () => {
+  // The front end decodes without the mark; a cross-file pass that reads the file from disk must
+  // too, or a re-analysis served through the cache puts line 1's findings one column further.
+  it('is re-analysed by a cross-file pass with the text the front end saw, cached or not', async () => {
+    const root = cacheProject();
+    const BOM = '\uFEFF';
+    write(root, 'app/helpers.py', `${BOM}def show(value): print("value", value)\ndef other(value): print("other", value)\n`);
+    write(root, 'app/main.py', 'import os\nfrom helpers import other\n\nother(os.environ["OPENAI_API_KEY"])\n');
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    // The caller now asks for another function's summary: the helper is analysed again, its own analysis served from the cache.
+    write(root, 'app/main.py', 'import os\nfrom helpers import show\n\nshow(os.environ["OPENAI_API_KEY"])\n');
+    const cached = await reports(root, CACHE);
+    const uncached = await reports(root, undefined);
+    const helperFindings = (JSON.parse(uncached.json) as { findings: Array<{ file: string; line: number; column: number }> }).findings.filter((f) => f.file === 'app/helpers.py');
+    expect(helperFindings.map((f) => [f.line, f.column])).toEqual([[1, 33]]);
+    expect(cached.hits).toBeGreaterThan(0);
+    expect(cached.json).toBe(uncached.json);
+  });
+});

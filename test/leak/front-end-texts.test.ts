@@ -1,7 +1,7 @@
 // The leak pass takes the TS/JS texts the front end already decoded instead of reading every file
-// again (src/core/project-texts.ts `takeScripts`, src/leak/typescript/analyze.ts `texts`). Only a
-// text equal to what a read of the file gives is handed over: the front end's decoder drops a
-// byte-order mark, so a file that starts with one is read again and its findings keep their columns.
+// again (src/core/project-texts.ts `takeScripts`, src/leak/typescript/analyze.ts `texts`). Every
+// pass decodes a file as the front end does, without a leading byte-order mark (as tsc and ESLint
+// read it), so a handed-over text equals a read one and line 1 has one set of columns.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTypeScriptLeaks } from '../../src/leak/typescript/analyze.js';
@@ -12,16 +12,19 @@ import { registryTree } from '../cache/tree.js';
 const LOGS_KEY = "console.log(process.env.OPENAI_API_KEY);\n";
 
 describe('texts handed from the front end to the leak pass', () => {
-  it('keeps TS/JS texts only when asked, by absolute path, once, and never one that had a byte-order mark', () => {
+  it('keeps TS/JS texts only when asked, by absolute path, once', () => {
     const texts = new ProjectTexts('/repo', { keepScripts: true });
-    texts.remember('src/a.ts', 'typescript', 'a', false);
-    texts.remember('src/b.js', 'javascript', 'b', true);
-    texts.remember('src/c.py', 'python', 'c', false);
+    texts.remember('src/a.ts', 'typescript', 'a');
+    texts.remember('src/b.js', 'javascript', 'b');
+    texts.remember('src/c.py', 'python', 'c');
     expect(texts.peek('src/a.ts')).toBe('a');
-    expect([...texts.takeScripts()]).toEqual([[path.join('/repo', 'src/a.ts'), 'a']]);
+    expect([...texts.takeScripts()]).toEqual([
+      [path.join('/repo', 'src/a.ts'), 'a'],
+      [path.join('/repo', 'src/b.js'), 'b'],
+    ]);
     expect(texts.takeScripts().size).toBe(0);
     const off = new ProjectTexts('/repo');
-    off.remember('src/a.ts', 'typescript', 'a', false);
+    off.remember('src/a.ts', 'typescript', 'a');
     expect(off.takeScripts().size).toBe(0);
   });
 
@@ -39,7 +42,7 @@ describe('texts handed from the front end to the leak pass', () => {
     expect(texts.size).toBe(0);
   });
 
-  it('reports a leak on the first line of a file with a byte-order mark where a read of the file puts it', async () => {
+  it('reports a leak on the first line of a file with a byte-order mark in the column the front end and ESLint give (the mark is not counted)', async () => {
     const columns = async (text: string): Promise<number[]> => {
       const root = registryTree({ 'src/log.ts': text });
       const result = await scan({ cwd: root, paths: [root], today: '2026-11-30' });
@@ -47,6 +50,6 @@ describe('texts handed from the front end to the leak pass', () => {
     };
     const plain = await columns(LOGS_KEY);
     expect(plain).toHaveLength(1);
-    expect(await columns('\uFEFF' + LOGS_KEY)).toEqual(plain.map((column) => column + 1));
+    expect(await columns('\uFEFF' + LOGS_KEY)).toEqual(plain);
   });
 });

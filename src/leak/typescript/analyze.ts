@@ -14,6 +14,7 @@ import type { Fact, FileError, FrontEndOptions, LeakFact } from '../../core/fact
 import { mayContainSource, sourceNeedles, type SourceNeedles } from './prefilter.js';
 import { relativePath } from './positions.js';
 import { compareCodeUnits } from '../../core/compare.js';
+import { decodeSourceText } from '../../core/decode-text.js';
 import { createLeakContext, leakyTypeFactsOfSourceFile, TEST_FILE, walkLeaksOfSourceFile } from './program-analysis.js';
 import { declaredCalleeNames } from './callee-names.js';
 import { carrierReachingFiles, importCarriesBy, type CarrierReach } from './carrier-reaching.js';
@@ -80,7 +81,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     try {
       const stat = fs.statSync(file);
       if (stat.size > (input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) continue; // the front end reports oversized files
-      const text = fs.readFileSync(file, 'utf8');
+      const text = decodeSourceText(fs.readFileSync(file));
       if (mayContainSource(text, needles)) candidateTexts.set(path.resolve(file), text);
       else others.set(path.resolve(file), text);
     } catch {

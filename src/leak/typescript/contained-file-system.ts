@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { containmentChecker, memoizedRealPaths } from '../../core/contained-path.js';
 import { guardedSourceText } from '../../languages/typescript/nesting-guard.js';
+import { decodeSourceText } from '../../core/decode-text.js';
 
 /**
  * Probes the compiler makes on its own, whatever the code says: `node_modules` lookups walking up
@@ -64,7 +65,7 @@ export class ContainedFileSystem {
     if (!this.allows(filePath)) return undefined;
     try {
       const bytes = fs.readFileSync(filePath);
-      const text = bytes.toString('utf8');
+      const text = decodeSourceText(bytes);
       if (this.unguarded?.(path.resolve(filePath), bytes)) return text;
       // Constructs nested too deep are blanked as in the front end, so the compiler never overflows.
       const guarded = guardedSourceText(filePath, text);
