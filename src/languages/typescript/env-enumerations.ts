@@ -184,7 +184,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (keys) return { kind: 'schema', schema: keys, api: 'cleanEnv()' };
       }
     }
-    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env', callScope) ?? importedFunction(call, argument, 'env', callScope))) || filtered(found.prefixes);
+    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env', callScope) ?? importedFunction(call, argument, 'env', callScope) ?? parsedBySchema(call, callScope))) || filtered(found.prefixes);
     const last = name?.split('.').pop() ?? null;
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
@@ -193,6 +193,25 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
     if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
     return (!found.prefixes && !found.thirdPartyKey && (throughLocalFunction(call, argument, 'options', callScope) ?? importedFunction(call, argument, 'options', callScope))) || filtered(found.prefixes);
+  }
+
+  /**
+   * `Schema.parse(removeEmptyEnvVariables(process.env))` with a function this file cannot follow
+   * (imported from a package, `@acme/shared`): whatever it does to the object, the schema parses
+   * its result, so the schema's keys are the names the code reads (langfuse reads its whole
+   * configuration so). A function of the project is followed instead (the two calls above).
+   */
+  function parsedBySchema(call: TS.CallExpression | TS.NewExpression, callScope: Scope): EnumerationOutcome | null {
+    if (!ts.isCallExpression(call)) return null;
+    let parsed: TS.Node = call;
+    while (parsed.parent && (ts.isParenthesizedExpression(parsed.parent) || ts.isAsExpression(parsed.parent) || ts.isNonNullExpression(parsed.parent) || ts.isSatisfiesExpression(parsed.parent))) parsed = parsed.parent;
+    const parse = parsed.parent;
+    if (!parse || !ts.isCallExpression(parse) || parse.expression === parsed) return null;
+    const method = calleeText(parse.expression)?.split('.').pop();
+    if (method === undefined || !SCHEMA_PARSE_METHODS.has(method)) return null;
+    const receiver = parse.arguments[0] === parsed && ts.isPropertyAccessExpression(parse.expression) ? parse.expression.expression : parse.arguments[1] === parsed ? parse.arguments[0] : undefined;
+    const schema = receiver ? schemaKeys(receiver, callScope, 0) : null;
+    return schema ? { kind: 'schema', schema, api: `${method}()` } : null;
   }
 
   /** `readSettings({ env: process.env })` with `readSettings` imported from a module of the project (a relative specifier). */
