@@ -12,6 +12,7 @@
 // page being reported) is judged by the directory it would land in.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DirectoryListings } from './directory-listings.js';
 
 export type Containment = { absolute: string } | { error: string };
 
@@ -85,7 +86,7 @@ export function resolveContained(root: string, relPath: string, boundary = conta
  * component of each one anew (half a second of a monorepo's leak pass). Here each new path costs
  * one lstat of its last component. For one scan: a symbolic link changed meanwhile is not seen.
  */
-export function memoizedRealPaths(): (target: string) => string | undefined {
+export function memoizedRealPaths(listings?: DirectoryListings): (target: string) => string | undefined {
   const known = new Map<string, string | undefined>();
   const real = (lexical: string): string | undefined => {
     const cached = known.get(lexical);
@@ -96,7 +97,7 @@ export function memoizedRealPaths(): (target: string) => string | undefined {
     else {
       const realParent = real(parent);
       const candidate = realParent === undefined ? undefined : path.join(realParent, path.basename(lexical));
-      answer = candidate === undefined ? undefined : realOfEntry(candidate);
+      answer = candidate === undefined ? undefined : realOfEntry(candidate, listings);
     }
     known.set(lexical, answer);
     return answer;
@@ -105,7 +106,10 @@ export function memoizedRealPaths(): (target: string) => string | undefined {
 }
 
 /** `candidate` has a real parent: itself unless it is a symbolic link (resolved, or undefined when dangling); a missing entry keeps its name, as in realPathOf. */
-function realOfEntry(candidate: string): string | undefined {
+function realOfEntry(candidate: string, listings?: DirectoryListings): string | undefined {
+  // The parent's listing says what the entry is without an lstat of its own; a link is resolved as before.
+  const listed = listings?.entryOf(candidate);
+  if (listed === null || (listed && !listed.isSymbolicLink())) return candidate;
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(candidate);

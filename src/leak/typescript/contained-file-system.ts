@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { containmentChecker, memoizedRealPaths } from '../../core/contained-path.js';
+import { DirectoryListings } from '../../core/directory-listings.js';
 import { guardedSourceText } from '../../languages/typescript/nesting-guard.js';
 import { decodeSourceText } from '../../core/decode-text.js';
 
@@ -31,7 +32,9 @@ export class ContainedFileSystem {
   private readonly kinds = new Map<string, Kind>();
   private readonly inside: (absolute: string) => boolean;
   /** Real paths, remembered for the scan (undefined: through a dangling symbolic link). */
-  readonly realPath = memoizedRealPaths();
+  /** One listing per directory probed: what a probed path is, without an lstat and a stat of its own. */
+  private readonly listings = new DirectoryListings(this.useCaseSensitiveFileNames);
+  readonly realPath = memoizedRealPaths(this.listings);
 
   /** Files whose guarded text differed from their bytes (the guard blanked something): the result cache records them. */
   readonly guardAltered = new Set<string>();
@@ -110,14 +113,21 @@ export class ContainedFileSystem {
     const absolute = path.resolve(p);
     let kind = this.kinds.get(absolute);
     if (kind === undefined) {
+      const listed = this.listings.entryOf(absolute);
+      if (listed === null) kind = 'none';
+      else if (listed?.isFile()) kind = 'file';
+      else if (listed?.isDirectory()) kind = 'directory';
+    }
+    if (kind === undefined) {
+      // A symbolic link (followed, as the compiler does) or a directory that cannot be listed.
       try {
         const stat = fs.statSync(absolute);
         kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'none';
       } catch {
         kind = 'none';
       }
-      this.kinds.set(absolute, kind);
     }
+    this.kinds.set(absolute, kind);
     return kind;
   }
 }
