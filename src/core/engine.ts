@@ -15,6 +15,7 @@ import { runRules, type RawFinding } from './run-rules.js';
 import { applyPostProcessing } from './post-process.js';
 import { mergeOverlapping } from './merge-overlapping.js';
 import { resolveConstRefs } from './const-refs.js';
+import { resolvePythonModuleRefs } from './python-module-constants.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvObjectHandoffs } from './env-object-handoffs.js';
 import { applyEnvKeyHelpers } from './env-key-helpers.js';
@@ -237,6 +238,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const needsConstants = fileFacts.some((f) => f.facts.some((fact) => fact.kind === 'env-read' && fact.constRef));
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
+  await resolvePythonModuleRefs(root, analyses, fileFacts); // what stays unresolved of Python's absolute imports
   leakStarted = performance.now();
   const leakShard = shardPlan ? { owns: ownsAbsolute(root, shardPlan), partition: `${shardPlan.index}/${shardPlan.count}` } : undefined; // the shard's part of the leak pass only
   if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns, texts.takeScripts()); // skipped minified/generated files stay skipped

@@ -73,12 +73,12 @@ export class ModuleScope {
   }
 
   /** For an identifier imported from another module: what the engine needs to resolve it (`constRef`). */
-  constRefOf(node: Node | null): { identifier: string; from?: string } | undefined {
+  constRefOf(node: Node | null): { identifier: string; from?: string; module?: string } | undefined {
     if (node?.type !== 'identifier') return undefined;
     const origin = this.importOrigins.get(node.text);
     if (!origin) return undefined;
     const dots = /^\.*/.exec(origin.module)![0].length;
-    if (dots === 0) return { identifier: origin.name };
+    if (dots === 0) return { identifier: origin.name, module: origin.module };
     const rest = origin.module.slice(dots).split('.').filter(Boolean).join('/');
     const up = dots === 1 ? './' : '../'.repeat(dots - 1);
     return { identifier: origin.name, from: `${up}${rest}` };
