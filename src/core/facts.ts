@@ -50,8 +50,8 @@ export interface EnvReadFact {
    * For a non-constant key that is an identifier the front end could not resolve in this file
    * (typically an imported const): the identifier and the module it was imported from. The
    * engine resolves it against other files' exported constants without a second parse.
-   * `module`: a Python absolute import's dotted module (`acme.utilities.constants`), which the
-   * engine finds among the project's files (src/core/python-module-constants.ts).
+   * `module`: a Python import's dotted module (`acme.utilities.constants`, `.names`), which the
+   * engine finds among the project's files when the prefilter skipped it (src/core/python-module-constants.ts).
    */
   constRef?: { identifier: string; from?: string; module?: string };
   /**

@@ -1,10 +1,11 @@
-// Env names held in constants that a Python file imports by an absolute module path
-// (`from crewai.utilities.constants import CREWAI_TRAINED_AGENTS_FILE_ENV`). resolveConstRefs
-// (const-refs.ts) resolves relative imports and names whose value the parsed files agree on; a
-// constants module holds no env read, so the prefilter skipped it and its constants were never
-// read, and the read stayed a "name that is not a constant". Here the module is found among the
-// project's Python files by its path (`crewai/utilities/constants.py` or its `__init__.py`), read
-// once, and followed through re-exports (`from crewai_core.constants import X as X`) a few hops.
+// Env names held in constants that a Python file imports from another module
+// (`from crewai.utilities.constants import CREWAI_TRAINED_AGENTS_FILE_ENV`, `from .names import
+// KEY_ENV`). resolveConstRefs (const-refs.ts) resolves them against the files the front end
+// parsed; a constants module holds no env read, so the prefilter skipped it, its constants were
+// never read, and the read stayed a "name that is not a constant". Here the module is found among
+// the project's Python files by its path (`crewai/utilities/constants.py` or its `__init__.py`;
+// beside the importer for a relative one), read once, and followed through re-exports
+// (`from crewai_core.constants import X as X`) a few hops.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileFacts } from './facts.js';

@@ -81,7 +81,7 @@ export class ModuleScope {
     if (dots === 0) return { identifier: origin.name, module: origin.module };
     const rest = origin.module.slice(dots).split('.').filter(Boolean).join('/');
     const up = dots === 1 ? './' : '../'.repeat(dots - 1);
-    return { identifier: origin.name, from: `${up}${rest}` };
+    return { identifier: origin.name, from: `${up}${rest}`, module: origin.module };
   }
 
   /** True when `module` (or a submodule of it, or a module whose name starts with it) is imported. */
