@@ -16,7 +16,8 @@ import type { PythonModuleNames } from '../languages/python/module-constants.js'
 /** Re-exports followed at most this deep (a chain longer than a package's facade is not a constant's home). */
 const MAX_HOPS = 4;
 
-export async function resolvePythonModuleRefs(root: string, analyses: readonly FileAnalysis[], fileFacts: readonly FileFacts[]): Promise<void> {
+/** `maxBytes`: the scan's `max_file_bytes`; a larger file is never read here either (a planted huge `constants.py`). */
+export async function resolvePythonModuleRefs(root: string, analyses: readonly FileAnalysis[], fileFacts: readonly FileFacts[], maxBytes: number): Promise<void> {
   const refs = fileFacts.flatMap((file) => file.facts.filter((fact) => fact.kind === 'env-read' && fact.name === null && fact.constRef?.module !== undefined).map((fact) => ({ file: file.file, fact })));
   if (refs.length === 0) return;
   const { pythonModuleNames } = await import('../languages/python/module-constants.js');
@@ -25,7 +26,7 @@ export async function resolvePythonModuleRefs(root: string, analyses: readonly F
   const namesOf = (file: string): Promise<PythonModuleNames | null> => {
     let known = names.get(file);
     if (!known) {
-      known = readText(root, file).then((text) => (text === null ? null : pythonModuleNames(text)));
+      known = readText(root, file, maxBytes).then((text) => (text === null ? null : pythonModuleNames(text)));
       names.set(file, known);
     }
     return known;
@@ -77,9 +78,12 @@ function moduleFiles(files: readonly string[], module: string, importer: string)
   return files.filter((file) => endsAt(file, `${stem}.py`) || endsAt(file, `${stem}/__init__.py`));
 }
 
-async function readText(root: string, file: string): Promise<string | null> {
+async function readText(root: string, file: string, maxBytes: number): Promise<string | null> {
   try {
-    return decodeSourceText(await fs.promises.readFile(path.join(root, file)));
+    const absolute = path.join(root, file);
+    const stat = await fs.promises.stat(absolute);
+    if (!stat.isFile() || stat.size > maxBytes) return null;
+    return decodeSourceText(await fs.promises.readFile(absolute));
   } catch {
     return null;
   }
