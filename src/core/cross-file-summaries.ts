@@ -27,7 +27,7 @@ function isIdentifierWord(word: string): boolean {
   return true;
 }
 
-export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, warm?: WarmWorker, texts = new ProjectTexts(root)): Promise<void> {
+export async function applyCrossFileSummaries(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, warm?: WarmWorker, texts = new ProjectTexts(root, { maxBytes })): Promise<void> {
   const pythonDefined = await analyzeSkippedDefinitions(analyses, options, texts, warm);
   const summaries: FunctionSummaryFact[] = [];
   const definedIn = new Map<FunctionSummaryFact, string>();

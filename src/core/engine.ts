@@ -208,7 +208,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
-  const texts = new ProjectTexts(root, { keepScripts: leakRulesOn }); // read once for the passes after the first
+  const texts = new ProjectTexts(root, { keepScripts: leakRulesOn, maxBytes: config.maxFileBytes }); // read once for the passes after the first
   const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress, warmWorker, keepText: texts.remember.bind(texts) };
   let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });

@@ -29,7 +29,7 @@ function familyOf(language: string): string {
  * known, and marks helpers whose callers were found. Adds the helpers to `options` so that any
  * later re-analysis (cross-file summaries) keeps the call-site reads.
  */
-export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
+export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root, { maxBytes }), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
   const helpers: Helper[] = [];
   const seen = new Set<string>();
   for (const analysis of analyses) {

@@ -21,7 +21,7 @@ const LANGUAGES = new Set(['typescript', 'javascript']);
 /** What a relative specifier may leave out, in the order a bundler tries them; `.js` may also name the `.ts` source. */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
+export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root, { maxBytes }), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
   const known = new Map<string, number>();
   analyses.forEach((analysis, at) => {
     if (analysis.language && LANGUAGES.has(analysis.language)) known.set(analysis.file, at);

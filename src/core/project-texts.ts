@@ -17,12 +17,19 @@ export class ProjectTexts {
   /** TS/JS texts kept for the leak pass (`keepScripts`), until it takes them. */
   private scripts: Map<string, string> | undefined;
 
-  /** `keepScripts`: also keep the TS/JS texts, which the TypeScript leak pass reads all of (takeScripts). */
+  private readonly maxBytes: number;
+
+  /**
+   * `keepScripts`: also keep the TS/JS texts, which the TypeScript leak pass reads all of (takeScripts).
+   * `maxBytes`: the scan's `max_file_bytes`. A larger file has no text here, as the front end
+   * skips it: a cross-file pass must not parse a planted huge file (and drop its size error).
+   */
   constructor(
     private readonly root: string,
-    { keepScripts = false } = {},
+    { keepScripts = false, maxBytes = Number.POSITIVE_INFINITY }: { keepScripts?: boolean; maxBytes?: number } = {},
   ) {
     if (keepScripts) this.scripts = new Map();
+    this.maxBytes = maxBytes;
   }
 
   /**
@@ -67,7 +74,9 @@ export class ProjectTexts {
    */
   private read(file: string): string | null {
     try {
-      return decodeSourceText(fs.readFileSync(path.join(this.root, file)));
+      const absolute = path.join(this.root, file);
+      if (Number.isFinite(this.maxBytes) && fs.statSync(absolute).size > this.maxBytes) return null;
+      return decodeSourceText(fs.readFileSync(absolute));
     } catch {
       return null;
     }

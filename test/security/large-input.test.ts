@@ -197,3 +197,22 @@ describe('the linear helpers agree with the simple versions they replaced', () =
     }
   });
 });
+
+describe('max_file_bytes holds for the cross-file passes too', () => {
+  // A Python helper over the limit that a caller hands a secret: the front end skips it with an
+  // errors[] note, and the summary pass must not parse it anyway (nor drop that note).
+  const HELPERS = `def show(value): print("value", value)\n${'# padding\n'.repeat(60)}`;
+  const MAIN = 'import os\nfrom helpers import show\n\nshow(os.environ["OPENAI_API_KEY"])\n';
+
+  for (const cache of [false, true]) {
+    it(`an oversized helper is skipped, not summarised (${cache ? 'through the result cache' : 'no cache'})`, () => {
+      const root = writeTree({ '.clavis-lint.yaml': 'registry: secrets.registry.yaml\nmax_file_bytes: 300\n', 'secrets.registry.yaml': REGISTRY, 'app/helpers.py': HELPERS, 'app/main.py': MAIN });
+      const args = ['--format', 'json', cache ? '--cache' : '--no-cache'];
+      if (cache) runCli(args, root, { CI: '' }); // fills the cache: the second run reads texts from disk
+      const run = runCli(args, root, { CI: '' });
+      const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; errors: Array<{ file: string; message: string }> };
+      expect(report.findings.map((f) => f.file)).toEqual(['app/main.py']);
+      expect(report.errors.map((e) => `${e.file}: ${e.message}`)).toEqual([`app/helpers.py: skipped: file is ${Buffer.byteLength(HELPERS)} bytes, larger than max_file_bytes (300)`]);
+    });
+  }
+});
