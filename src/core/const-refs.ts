@@ -47,7 +47,8 @@ function lookup(
     const base = path.posix.normalize(path.posix.join(path.posix.dirname(importer), ref.from.replace(/\.[cm]?js$/, '')));
     for (const ext of SOURCE_EXTENSIONS) {
       const constants = byFile.get(base + ext);
-      if (constants && ref.identifier in constants) return constants[ref.identifier];
+      // Own keys only: an import named `constructor` or `toString` is no constant of that file.
+      if (constants && Object.hasOwn(constants, ref.identifier)) return constants[ref.identifier];
     }
   }
   const values = byName.get(ref.identifier);

@@ -238,7 +238,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const needsConstants = fileFacts.some((f) => f.facts.some((fact) => fact.kind === 'env-read' && fact.constRef));
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
-  await resolvePythonModuleRefs(root, analyses, fileFacts, config.maxFileBytes); // what stays unresolved of Python's imports
+  await resolvePythonModuleRefs(analyses, fileFacts, texts); // what stays unresolved of Python's imports
   leakStarted = performance.now();
   const leakShard = shardPlan ? { owns: ownsAbsolute(root, shardPlan), partition: `${shardPlan.index}/${shardPlan.count}` } : undefined; // the shard's part of the leak pass only
   if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns, texts.takeScripts()); // skipped minified/generated files stay skipped

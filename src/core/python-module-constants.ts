@@ -6,18 +6,20 @@
 // the project's Python files by its path (`crewai/utilities/constants.py` or its `__init__.py`;
 // beside the importer for a relative one), read once, and followed through re-exports
 // (`from crewai_core.constants import X as X`) a few hops.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { FileFacts } from './facts.js';
 import type { FileAnalysis } from './analyze-file.js';
-import { decodeSourceText } from './decode-text.js';
+import type { ProjectTexts } from './project-texts.js';
 import type { PythonModuleNames } from '../languages/python/module-constants.js';
 
 /** Re-exports followed at most this deep (a chain longer than a package's facade is not a constant's home). */
 const MAX_HOPS = 4;
 
-/** `maxBytes`: the scan's `max_file_bytes`; a larger file is never read here either (a planted huge `constants.py`). */
-export async function resolvePythonModuleRefs(root: string, analyses: readonly FileAnalysis[], fileFacts: readonly FileFacts[], maxBytes: number): Promise<void> {
+/**
+ * `texts`: the scan's texts (src/core/project-texts.ts), which the prefilter handed over or which
+ * are read once, within `max_file_bytes` (a planted huge `constants.py` is never read).
+ */
+export async function resolvePythonModuleRefs(analyses: readonly FileAnalysis[], fileFacts: readonly FileFacts[], texts: ProjectTexts): Promise<void> {
   const refs = fileFacts.flatMap((file) => file.facts.filter((fact) => fact.kind === 'env-read' && fact.name === null && fact.constRef?.module !== undefined).map((fact) => ({ file: file.file, fact })));
   if (refs.length === 0) return;
   const { pythonModuleNames } = await import('../languages/python/module-constants.js');
@@ -26,7 +28,8 @@ export async function resolvePythonModuleRefs(root: string, analyses: readonly F
   const namesOf = (file: string): Promise<PythonModuleNames | null> => {
     let known = names.get(file);
     if (!known) {
-      known = readText(root, file, maxBytes).then((text) => (text === null ? null : pythonModuleNames(text)));
+      const text = texts.text(file);
+      known = text === null ? Promise.resolve(null) : pythonModuleNames(text);
       names.set(file, known);
     }
     return known;
@@ -36,9 +39,9 @@ export async function resolvePythonModuleRefs(root: string, analyses: readonly F
     for (const file of files) {
       const module = await namesOf(file);
       if (!module) continue;
-      const constant = module.constants[name];
-      if (constant !== undefined) values.add(constant);
-      else if (module.imported[name] && hops < MAX_HOPS) {
+      // Own keys only: an import named `constructor` or `toString` is no constant of the module.
+      if (Object.hasOwn(module.constants, name)) values.add(module.constants[name]);
+      else if (Object.hasOwn(module.imported, name) && hops < MAX_HOPS) {
         const origin = module.imported[name];
         const value = await valueIn(moduleFiles(pythonFiles, origin.module, file), origin.name, hops + 1);
         if (value !== undefined) values.add(value);
@@ -76,15 +79,4 @@ function moduleFiles(files: readonly string[], module: string, importer: string)
   const stem = parts.join('/');
   const endsAt = (file: string, suffix: string): boolean => file === suffix || file.endsWith(`/${suffix}`);
   return files.filter((file) => endsAt(file, `${stem}.py`) || endsAt(file, `${stem}/__init__.py`));
-}
-
-async function readText(root: string, file: string, maxBytes: number): Promise<string | null> {
-  try {
-    const absolute = path.join(root, file);
-    const stat = await fs.promises.stat(absolute);
-    if (!stat.isFile() || stat.size > maxBytes) return null;
-    return decodeSourceText(await fs.promises.readFile(absolute));
-  } catch {
-    return null;
-  }
 }

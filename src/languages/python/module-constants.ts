@@ -1,6 +1,6 @@
 // What another module can import from a Python file: its string constants and the names it
 // imports itself (which it re-exports: `from acme_core.constants import KEY_ENV as KEY_ENV`).
-// Read on demand for the files an absolute import names (src/core/python-module-constants.ts),
+// Read on demand for the modules an import names (src/core/python-module-constants.ts),
 // since a constants module holds no env read and the prefilter never parses it.
 import { ModuleScope } from './module-scope.js';
 import { pythonParser } from './python-parser.js';
