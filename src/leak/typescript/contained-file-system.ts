@@ -31,9 +31,9 @@ export class ContainedFileSystem {
   private readonly verdicts = new Map<string, boolean>();
   private readonly kinds = new Map<string, Kind>();
   private readonly inside: (absolute: string) => boolean;
-  /** Real paths, remembered for the scan (undefined: through a dangling symbolic link). */
   /** One listing per directory probed: what a probed path is, without an lstat and a stat of its own. */
   private readonly listings = new DirectoryListings(this.useCaseSensitiveFileNames);
+  /** Real paths, remembered for the scan (undefined: through a dangling symbolic link). */
   readonly realPath = memoizedRealPaths(this.listings);
 
   /** Files whose guarded text differed from their bytes (the guard blanked something): the result cache records them. */
@@ -112,13 +112,12 @@ export class ContainedFileSystem {
   private kindOf(p: string): Kind {
     const absolute = path.resolve(p);
     let kind = this.kinds.get(absolute);
-    if (kind === undefined) {
-      const listed = this.listings.entryOf(absolute);
-      if (listed === null) kind = 'none';
-      else if (listed?.isFile()) kind = 'file';
-      else if (listed?.isDirectory()) kind = 'directory';
-    }
-    if (kind === undefined) {
+    if (kind !== undefined) return kind;
+    const listed = this.listings.entryOf(absolute);
+    if (listed === null) kind = 'none';
+    else if (listed?.isFile()) kind = 'file';
+    else if (listed?.isDirectory()) kind = 'directory';
+    else {
       // A symbolic link (followed, as the compiler does) or a directory that cannot be listed.
       try {
         const stat = fs.statSync(absolute);
