@@ -29,12 +29,16 @@ export class FileHasher {
   readonly next: StatRecords = {};
   /** Hashed this scan but changed too recently to trust the stat yet: relative path -> [stat key, hash]. */
   private readonly racy = new Map<string, [string, string]>();
+  /** Files over the size limit (never read, so never hashed): relative path -> stat key. Their report depends on their size only. */
+  readonly large = new Map<string, string>();
   /** Per size limit and path: a file is hashed at most once a scan. */
   private readonly memo = new Map<string, string | null>();
 
   constructor(
     private readonly root: string,
     private readonly old: StatRecords,
+    /** Stats taken earlier this scan, by the same path (report-replay.ts), used instead of a second stat. */
+    private readonly taken?: ReadonlyMap<string, fs.Stats>,
   ) {}
 
   /** The hash of a regular file's bytes; undefined for anything else or a file over `maxBytes`. */
@@ -50,14 +54,18 @@ export class FileHasher {
   private compute(rel: string, maxBytes: number): string | undefined {
     const abs = path.resolve(this.root, rel);
     const readAt = clock();
-    let stat: fs.Stats | undefined;
+    let stat: fs.Stats | undefined = this.taken?.get(rel);
     try {
-      stat = fs.statSync(abs, { throwIfNoEntry: false });
+      stat ??= fs.statSync(abs, { throwIfNoEntry: false });
     } catch {
       return undefined;
     }
-    if (!stat || !stat.isFile() || stat.size > maxBytes) return undefined;
+    if (!stat || !stat.isFile()) return undefined;
     const key = statKey(stat);
+    if (stat.size > maxBytes) {
+      this.large.set(rel, key);
+      return undefined;
+    }
     const recorded = this.old[rel];
     if (Array.isArray(recorded) && recorded[0] === key && typeof recorded[1] === 'string') {
       this.next[rel] = recorded;
@@ -80,6 +88,14 @@ export class FileHasher {
    * when it has since aged past the racy window and still has the same stat and hash; then its
    * stat is trusted (any later change gets a later ctime). Costs a read of recently changed files.
    */
+  /** Every stat this scan may trust (after verifyRacy): path -> stat key, hashed files and files over the size limit alike. */
+  trustedStats(): Record<string, string> {
+    const stats: Record<string, string> = {};
+    for (const [rel, [key]] of Object.entries(this.next)) stats[rel] = key;
+    for (const [rel, key] of this.large) stats[rel] = key;
+    return stats;
+  }
+
   verifyRacy(): void {
     const now = clock();
     for (const [rel, [key, hash]] of this.racy) {
@@ -95,6 +111,7 @@ export class FileHasher {
   }
 }
 
-function statKey(stat: fs.Stats): string {
+/** What a stat record compares: size, modification and change times, inode and device. */
+export function statKey(stat: fs.Stats): string {
   return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
 }

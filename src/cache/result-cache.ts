@@ -52,12 +52,14 @@ export class ResultCache {
     private readonly settings: CacheSettings,
     private readonly root: string,
     readonly scanKey: string,
+    /** Stats this scan already took (report-replay.ts): the hasher does not ask again. */
+    taken?: ReadonlyMap<string, fs.Stats>,
   ) {
     const read: { text?: string } = {};
     this.old = readDocument(settings, root, scanKey, this.notes, read);
     this.oldText = read.text;
     this.next = emptyDocument(scanKey);
-    this.hasher = new FileHasher(root, this.old.stats ?? {});
+    this.hasher = new FileHasher(root, this.old.stats ?? {}, taken);
   }
 
   /** A fresh analysis was stored this scan. */

@@ -8,7 +8,8 @@ import type { Finding, ScanError, ScanResult } from './finding.js';
 import type { ResolvedConfig } from './config-types.js';
 import { ConfigError } from './config-types.js';
 import { loadConfig } from './config.js';
-import { discoverFilesAsync, prefetchGitListings } from './discovery.js';
+import { discoverFilesAsync, prefetchGitListings, toPosixRelative } from './discovery.js';
+import { markMaskedByPosition } from './value-masking.js';
 import { analyzeAll } from './worker-pool.js';
 import { buildSharedContext, type SharedContext } from './rule-context.js';
 import { runRules, type RawFinding } from './run-rules.js';
@@ -30,7 +31,7 @@ import { comparePolicies } from './policy-check.js';
 import { POLICY_WEAKENED } from '../rules/policy-weakened.js';
 import { compareCodeUnits } from './compare.js';
 import { frontEndOptionsFor, todayIso } from './front-end-options.js';
-import { openScanCache, withoutCacheDirectory, type CacheRequest, type ScanCache } from '../cache/index.js';
+import { findingLines, openReportReplay, openScanCache, withoutCacheDirectory, type CacheRequest, type ReplayInputs, type ReplayRequest, type ScanCache, type StoredReport } from '../cache/index.js';
 import { resolveCacheSettings, TRACKED_CACHE_NOTE } from '../cache/settings.js';
 import { loadRegistryCached } from '../cache/registry-cache.js';
 import { ProjectTexts } from './project-texts.js';
@@ -76,6 +77,11 @@ export interface ScanOptions {
   cache?: CacheRequest;
   /** `--shard I/N`: report only what lies in this shard's files; the TS leak pass walks only what can reach them (src/shard). */
   shard?: ShardSpec;
+  /**
+   * With the cache on: the caller uses only the report (no `facts`, no suppression justifications),
+   * so a scan whose inputs are all unchanged may replay the last one (src/cache/report-replay.ts).
+   */
+  replay?: ReplayRequest;
 }
 
 export interface PreparedProject {
@@ -148,7 +154,7 @@ export interface ScanOutput extends ScanResult {
   /** Config problems that do not stop the scan (an `include` entry matching no file), located. */
   warnings: CoverageWarning[];
   /** The result cache, when used: files served from it, and notes (not written, corrupt file ignored) for stderr. */
-  cache?: { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed?: number; leakRoots?: { walked: number; reused: number } };
+  cache?: { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed?: number; leakRoots?: { walked: number; reused: number }; replayed?: boolean };
   /** With `--shard`: which part this is and which files it owns. */
   shard?: ShardInfo;
 }
@@ -205,7 +211,11 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const markdownPages = config.docs.map((d) => d.path.replace(/\\/g, '/').replace(/^\.\//, ''));
   const markdownMentions = prepared.rules.some((r) => r.rule.meta.id === 'registry-unreferenced' && isEnabledAnywhere(r)); // it counts any page's mentions
   const feOptions = { ...frontEndOptionsFor(config, registry), leakAnalysis: leakRulesOn, markdownPages, markdownMentions };
-  const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions);
+  // Every input as when the last report was stored: that report, without reading results.json or running a pass.
+  const replay = shardPlan || prepared.policy ? undefined : openReportReplay(options.cache, options.replay, prepared, feOptions, replayInputs(root, targets, files, discovered.errors, options));
+  const stored = replay?.stored();
+  if (stored) return replayedOutput(stored, { root, prepared, started, files, warnings: includeWarnings(coverage) });
+  const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions, replay?.taken);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
   const texts = new ProjectTexts(root, { keepScripts: leakRulesOn, maxBytes: config.maxFileBytes }); // read once for the passes after the first
@@ -262,14 +272,51 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
     suppressed,
     errors: sortErrors(errors),
     stats: { files: scannedCount, filesByLanguage: sortRecord(filesByLanguage), ms: Math.round(performance.now() - started), prefiltered, leakMs: Math.round(leakMs) },
-    enabledRules: prepared.rules.filter(isEnabledAnywhere).map((r) => ({ id: r.rule.meta.id, level: highestLevel(r) as 'warn' | 'error' })),
+    enabledRules: enabledRulesOf(prepared),
     prepared,
     sourceLines: (file) => lines.get(file),
     facts: fileFacts,
     warnings: includeWarnings(coverage),
     ...(cache ? { cache: cache.summary() } : trackedCacheDirectory(config, options.cache) ? { cache: { hits: 0, misses: 0, leakHit: false, notes: [TRACKED_CACHE_NOTE] } } : {}),
   };
+  if (replay && cache) {
+    const { leakMs: ms, ...counts } = output.stats;
+    replay.store(cache, { findings: output.findings, suppressed, errors: output.errors, stats: { ...counts, leakMs: ms }, ...(options.replay?.sourceLines ? { lines: findingLines(output.findings, output.sourceLines) } : {}) });
+  }
   return shardPlan ? restrictToShard(output, shardPlan, analyses) : output;
+}
+
+function replayInputs(root: string, targets: string[], files: string[], discoveryErrors: ScanError[], options: ScanOptions): ReplayInputs {
+  return { targets: targets.map((target) => toPosixRelative(root, target)), files, discoveryErrors, flags: { skipLeakAnalysis: options.skipLeakAnalysis === true, mergeOverlapping: options.mergeOverlapping !== false } };
+}
+
+/** The output of a replayed report: as the scan that stored it returned, with this scan's project, time and warnings. */
+function replayedOutput(stored: StoredReport, at: { root: string; prepared: PreparedProject; started: number; files: string[]; warnings: CoverageWarning[] }): ScanOutput {
+  const lines = new Map<string, string[]>();
+  return {
+    root: at.root,
+    findings: stored.findings,
+    suppressed: stored.suppressed,
+    errors: stored.errors,
+    // No pass ran: the leak pass took no time.
+    stats: { ...stored.stats, ms: Math.round(performance.now() - at.started), leakMs: 0 },
+    enabledRules: enabledRulesOf(at.prepared),
+    prepared: at.prepared,
+    sourceLines: (file) => {
+      const known = lines.get(file);
+      if (known) return known;
+      const kept = stored.lines?.[file];
+      if (!kept) return undefined;
+      const shown: string[] = [];
+      for (const [line, text] of Object.entries(kept)) shown[Number(line) - 1] = text;
+      markMaskedByPosition(shown); // they were masked when stored
+      lines.set(file, shown);
+      return shown;
+    },
+    facts: [],
+    warnings: at.warnings,
+    cache: { hits: at.files.length, misses: 0, leakHit: true, notes: [], hashed: 0, replayed: true },
+  };
 }
 
 /** Project-level TS/JS leak analysis (type checker, cross-file). Loaded lazily: only scans with leak rules on and TS/JS files pay for it. */
@@ -347,6 +394,10 @@ function collectConstantsFromDisk(root: string, file: string, collect: (file: st
   } catch {
     return undefined;
   }
+}
+
+function enabledRulesOf(prepared: PreparedProject): ScanResult['enabledRules'] {
+  return prepared.rules.filter(isEnabledAnywhere).map((r) => ({ id: r.rule.meta.id, level: highestLevel(r) as 'warn' | 'error' }));
 }
 
 function sortErrors(errors: ScanError[]): ScanError[] {

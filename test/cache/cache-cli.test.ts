@@ -83,6 +83,7 @@ describe('cache on the command line', () => {
     json(root);
     for (const garbage of ['{"format":', '[]', '{"format":"clavis-lint-cache/2","scanKey":"x","files":{"a":1}}', '\u0000\u0001']) {
       fs.writeFileSync(path.join(root, CACHE_FILE), garbage);
+      fs.rmSync(path.join(root, '.clavis-lint-cache/report.json'), { force: true }); // else the last report replays without reading results.json
       const run = json(root);
       expect(run.stdout).toBe(uncached.stdout);
       expect(run.code).toBe(uncached.code);
@@ -93,6 +94,7 @@ describe('cache on the command line', () => {
     const doc = JSON.parse(fs.readFileSync(path.join(root, CACHE_FILE), 'utf8')) as { files: Record<string, { analysis: string }> };
     for (const entry of Object.values(doc.files)) entry.analysis = '{';
     fs.writeFileSync(path.join(root, CACHE_FILE), JSON.stringify(doc));
+    fs.rmSync(path.join(root, '.clavis-lint-cache/report.json'), { force: true });
     expect(json(root).stdout).toBe(uncached.stdout);
   });
 

@@ -14,6 +14,7 @@ const USER_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'clavis-user-cache-'));
 const LOCAL = { CI: '', XDG_CACHE_HOME: USER_CACHE };
 const MEMO = path.join(USER_CACHE, 'clavis-lint', 'untracked-cache-directories.json');
 const RESULTS = path.join('.clavis-lint-cache', 'results.json');
+const REPORT = path.join('.clavis-lint-cache', 'report.json');
 
 function scan(root: string) {
   return runCli(['.', '--format', 'json', '--cache'], root, { ...LOCAL, CLAVIS_LINT_DEBUG_CACHE: '1' });
@@ -26,6 +27,8 @@ function rewrite(root: string, file: string, change: (analysis: { facts: { facts
   expect(entry.sealed).not.toBe(true);
   entry.analysis = JSON.stringify(change(JSON.parse(entry.analysis)));
   fs.writeFileSync(path.join(root, RESULTS), JSON.stringify(doc));
+  // The replayed report (report-replay.ts) would answer before results.json is read: gone, so the entry is what the scan meets.
+  fs.rmSync(path.join(root, REPORT), { force: true });
 }
 
 /** Every fact dropped, in the right shape: what a poisoned cache would serve. */

@@ -72,6 +72,9 @@ export async function runScanCommand(paths: string[], values: ParsedOptions, io:
     emptyScan: values['allow-empty'] ? 'allow' : 'error',
     cache: cacheRequest(values, io),
     ...(shard ? { shard } : {}),
+    // The report alone is used: an unchanged tree may replay the last one (src/cache/report-replay.ts).
+    // Not for --fix (it needs the fixes' source), nor for justifications of suppressed findings.
+    ...(fixMode === undefined && values['include-suppressed'] !== true ? { replay: { sourceLines: format === 'text' } } : {}),
   });
   progress.done();
   for (const note of result.cache?.notes ?? []) io.stderr.write(`clavis-lint: warning: ${note}\n`);
