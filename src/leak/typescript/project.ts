@@ -145,19 +145,31 @@ export function openLeakProject(root: string, projectOptions: LeakProjectOptions
   };
 }
 
-/** Directories holding a package.json, from the scanned files' directories up to the root, each probed once. */
+/**
+ * Directories holding a package.json, from the scanned files' directories up to the root, each
+ * probed once. An lstat first: the contained file system's answer (the real path of each
+ * directory, from listings of the directories above it) is asked only where something is there,
+ * a few dozen directories of a thousand on dub; a rerun of a few roots read all their listings.
+ */
 function packageDirectories(projectRoot: string, files: readonly string[], fileSystem: ContainedFileSystem): string[] {
   const root = path.resolve(projectRoot);
   const seen = new Set<string>();
   const found: string[] = [];
   for (const file of files) {
-    for (let dir = path.dirname(path.resolve(file)); !seen.has(dir); dir = path.dirname(dir)) {
+    for (let dir = path.dirname(normalizedAbsolute(file)); !seen.has(dir); dir = path.dirname(dir)) {
       seen.add(dir);
-      if (fileSystem.fileExists(path.join(dir, 'package.json'))) found.push(dir);
+      const manifest = path.join(dir, 'package.json');
+      if (fs.lstatSync(manifest, { throwIfNoEntry: false }) !== undefined && fileSystem.fileExists(manifest)) found.push(dir);
       if (dir === root || path.dirname(dir) === dir || !isWithin(root, dir)) break;
     }
   }
   return found;
+}
+
+/** `path.resolve(file)`, without its cost for a path that is absolute and normalised already (the engine's: a few thousand per scan). */
+function normalizedAbsolute(file: string): string {
+  const sep = path.sep;
+  return path.isAbsolute(file) && !file.includes(`${sep}.`) && !file.includes(`${sep}${sep}`) && !file.endsWith(sep) ? file : path.resolve(file);
 }
 
 /**
