@@ -10,8 +10,7 @@ import { scan, type ScanOptions } from '../../src/core/engine.js';
 import { setHasherClockForTests } from '../../src/cache/file-hasher.js';
 import { formatResult, type ReportFormat } from '../../src/reporters/index.js';
 import { ALL_RULES } from '../../src/rules/index.js';
-import { cacheProject, REGISTRY, write } from './tree.js';
-import { writeTree } from '../support/run-cli.js';
+import { cacheProject, REGISTRY, registryTree, write } from './tree.js';
 
 const HOUR = 3_600_000;
 beforeEach(() => setHasherClockForTests(() => Date.now() + HOUR));
@@ -115,9 +114,8 @@ describe('any change of an input scans again, with the uncached report', () => {
   });
 
   it('a file the leak pass loaded but the scan excludes', async () => {
-    const root = writeTree({
+    const root = registryTree({
       '.clavis-lint.yaml': 'registry: secrets.registry.yaml\nexclude: ["vendor/**"]\n',
-      'secrets.registry.yaml': REGISTRY,
       'vendor/wrap.ts': 'export function wrap(value: string): string {\n  return `[${value}]`;\n}\n',
       'src/log.ts': "import { wrap } from '../vendor/wrap';\n\nexport function start(): void {\n  console.log('key', wrap(process.env.OPENAI_API_KEY ?? ''));\n}\n",
     });
