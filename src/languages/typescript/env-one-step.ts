@@ -163,7 +163,7 @@ export class OneStepReads {
     if (this.importedHelpers.length === 0) return;
     for (const site of this.calls) {
       const helpers = this.importedHelpers.filter((h) => h.function === site.callee);
-      if (helpers.length === 0 || site.scope.lookup(site.callee)?.origin.type !== 'import') continue;
+      if (helpers.length === 0 || !isImportedBinding(site.scope.lookup(site.callee), site.callee)) continue;
       for (const helper of helpers) {
         const argument = argumentFor(site.call.arguments[helper.index], helper.property);
         const literals: TS.Node[] = [];
@@ -269,8 +269,66 @@ function isExported(fn: TS.SignatureDeclaration): boolean {
 /** `export { name }` (or `export { name as other }`: then other files call it by another name, not followed). */
 function exportedByList(sourceFile: TS.SourceFile, name: string): boolean {
   return sourceFile.statements.some(
-    (s) => ts.isExportDeclaration(s) && !s.moduleSpecifier && !!s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && (!e.propertyName || e.propertyName.text === name)),
+    (s) =>
+      (ts.isExportDeclaration(s) && !s.moduleSpecifier && !!s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && (!e.propertyName || e.propertyName.text === name))) ||
+      (ts.isExpressionStatement(s) && commonJsExportOf(s.expression) === name),
   );
+}
+
+/**
+ * The local name a CommonJS export statement exports under its own name: `module.exports = { name }`
+ * (or `{ name: name }`) when the list holds it, `module.exports.name = name`, `exports.name = name`.
+ * The list form can hold several: each is asked for by `commonJsListExports`.
+ */
+function commonJsExportOf(expression: TS.Expression, wanted?: string): string | undefined {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
+  const target = expression.left;
+  const value = unwrapTransparent(expression.right);
+  if (isModuleExports(target) && ts.isObjectLiteralExpression(value)) return commonJsListExports(value).find((name) => wanted === undefined || name === wanted);
+  if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+    return ts.isIdentifier(value) && value.text === target.name.text ? value.text : undefined;
+  }
+  return undefined;
+}
+
+function isModuleExports(node: TS.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+}
+
+/** `{ a, b: b }`: the names exported under their own name. */
+function commonJsListExports(list: TS.ObjectLiteralExpression): string[] {
+  const names: string[] = [];
+  for (const member of list.properties) {
+    if (ts.isShorthandPropertyAssignment(member)) names.push(member.name.text);
+    else if (ts.isPropertyAssignment(member) && ts.isIdentifier(member.initializer) && propertyKey(member.name) === member.initializer.text) names.push(member.initializer.text);
+  }
+  return names;
+}
+
+/**
+ * The callee is bound by an import, or by CommonJS's `const { name } = require('./env')` (the
+ * binding's own name, no rename): another module's helper, as the engine found it exported.
+ */
+function isImportedBinding(binding: Binding | undefined, name: string): boolean {
+  const origin = binding?.origin;
+  if (origin?.type === 'import') return true;
+  if (origin?.type !== 'variable' || !origin.isConst || !origin.element || !origin.directElement || origin.element.dotDotDotToken) return false;
+  const property = origin.element.propertyName;
+  if (property && !(ts.isIdentifier(property) && property.text === name)) return false;
+  const initializer = origin.declaration.initializer && unwrapTransparent(origin.declaration.initializer);
+  return !!initializer && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && initializer.arguments.length === 1 && ts.isStringLiteralLike(initializer.arguments[0]);
+}
+
+/** `name` is what a top-level CommonJS export statement exports under its own name (commonJsExportOf), at that place: `{ name }`, `{ name: name }`, `exports.name = name`. */
+function isCommonJsExportName(node: TS.Identifier): boolean {
+  const parent = node.parent;
+  let assignment: TS.Node | undefined;
+  if (ts.isShorthandPropertyAssignment(parent) && parent.name === node) assignment = parent.parent?.parent;
+  else if (ts.isPropertyAssignment(parent) && parent.initializer === node && propertyKey(parent.name) === node.text) assignment = parent.parent?.parent;
+  else if (ts.isBinaryExpression(parent) && parent.right === node) assignment = parent;
+  if (!assignment || !ts.isBinaryExpression(assignment)) return false;
+  const statement = assignment.parent;
+  return !!statement && ts.isExpressionStatement(statement) && ts.isSourceFile(statement.parent) && commonJsExportOf(assignment, node.text) === node.text;
 }
 
 /** The helper's name is used other than as a callee (passed on, exported by name, stored): its callers cannot all be listed. */
@@ -283,8 +341,8 @@ function escapes(sourceFile: TS.SourceFile, fn: TS.SignatureDeclaration, name: s
       const isCallee = parent && ts.isCallExpression(parent) && parent.expression === node;
       const isDeclarationName = parent && (parent === fn || (ts.isVariableDeclaration(parent) && parent.name === node));
       const isPropertyName = parent && ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node));
-      // `export { requireEnv }`: exported, which the callers in other files account for.
-      const isExportName = parent && ts.isExportSpecifier(parent);
+      // `export { requireEnv }`, `module.exports = { requireEnv }`: exported, which the callers in other files account for.
+      const isExportName = parent && (ts.isExportSpecifier(parent) || isCommonJsExportName(node));
       if (!isCallee && !isDeclarationName && !isPropertyName && !isExportName) found = true;
       return;
     }
