@@ -280,8 +280,8 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
     ...(cache ? { cache: cache.summary() } : trackedCacheDirectory(config, options.cache) ? { cache: { hits: 0, misses: 0, leakHit: false, notes: [TRACKED_CACHE_NOTE] } } : {}),
   };
   if (replay && cache) {
-    const { leakMs: ms, ...counts } = output.stats;
-    replay.store(cache, { findings: output.findings, suppressed, errors: output.errors, stats: { ...counts, leakMs: ms }, ...(options.replay?.sourceLines ? { lines: findingLines(output.findings, output.sourceLines) } : {}) });
+    const { ms: _ms, ...counts } = output.stats; // a replay has a time of its own
+    replay.store(cache, { findings: output.findings, suppressed, errors: output.errors, stats: counts, ...(options.replay?.sourceLines ? { lines: findingLines(output.findings, output.sourceLines) } : {}) });
   }
   return shardPlan ? restrictToShard(output, shardPlan, analyses) : output;
 }

@@ -271,22 +271,21 @@ function exportedByList(sourceFile: TS.SourceFile, name: string): boolean {
   return sourceFile.statements.some(
     (s) =>
       (ts.isExportDeclaration(s) && !s.moduleSpecifier && !!s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && (!e.propertyName || e.propertyName.text === name))) ||
-      (ts.isExpressionStatement(s) && commonJsExportOf(s.expression) === name),
+      (ts.isExpressionStatement(s) && commonJsExportOf(s.expression, name) === name),
   );
 }
 
 /**
- * The local name a CommonJS export statement exports under its own name: `module.exports = { name }`
- * (or `{ name: name }`) when the list holds it, `module.exports.name = name`, `exports.name = name`.
- * The list form can hold several: each is asked for by `commonJsListExports`.
+ * `wanted`, when a CommonJS export statement exports it under its own name: `module.exports = { name }`
+ * (or `{ name: name }`) with it in the list, `module.exports.name = name`, `exports.name = name`.
  */
-function commonJsExportOf(expression: TS.Expression, wanted?: string): string | undefined {
+function commonJsExportOf(expression: TS.Expression, wanted: string): string | undefined {
   if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
   const target = expression.left;
   const value = unwrapTransparent(expression.right);
-  if (isModuleExports(target) && ts.isObjectLiteralExpression(value)) return commonJsListExports(value).find((name) => wanted === undefined || name === wanted);
+  if (isModuleExports(target) && ts.isObjectLiteralExpression(value)) return commonJsListExports(value).includes(wanted) ? wanted : undefined;
   if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
-    return ts.isIdentifier(value) && value.text === target.name.text ? value.text : undefined;
+    return ts.isIdentifier(value) && value.text === wanted && target.name.text === wanted ? wanted : undefined;
   }
   return undefined;
 }
