@@ -27,6 +27,9 @@ export const CROSS_FILE_CASES = new Set([
   'no-dynamic-env-read/valid/ts-cross-file-helper',
   'no-dynamic-env-read/invalid/cross-file-env-handoff-escapes',
   'no-dynamic-env-read/invalid/ts-cross-file-helper-computed',
+  'no-direct-env-read/invalid/js-cross-file-helper-commonjs',
+  'no-dynamic-env-read/valid/js-cross-file-helper-commonjs',
+  'no-dynamic-env-read/invalid/js-cross-file-helper-commonjs-computed',
   // A filter of another file gives the env object back: the CLI's hand-off pass finds it out there.
   'no-direct-env-read/invalid/schema-through-imported-filter',
   'no-dynamic-env-read/valid/schema-through-imported-filter',

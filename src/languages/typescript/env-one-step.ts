@@ -271,23 +271,21 @@ function exportedByList(sourceFile: TS.SourceFile, name: string): boolean {
   return sourceFile.statements.some(
     (s) =>
       (ts.isExportDeclaration(s) && !s.moduleSpecifier && !!s.exportClause && ts.isNamedExports(s.exportClause) && s.exportClause.elements.some((e) => e.name.text === name && (!e.propertyName || e.propertyName.text === name))) ||
-      (ts.isExpressionStatement(s) && commonJsExportOf(s.expression, name) === name),
+      (ts.isExpressionStatement(s) && exportsUnderOwnName(s.expression, name)),
   );
 }
 
 /**
- * `wanted`, when a CommonJS export statement exports it under its own name: `module.exports = { name }`
- * (or `{ name: name }`) with it in the list, `module.exports.name = name`, `exports.name = name`.
+ * A CommonJS export statement exports `name` under its own name: `module.exports = { name }` (or
+ * `{ name: name }`) with it in the list, `module.exports.name = name`, `exports.name = name`.
  */
-function commonJsExportOf(expression: TS.Expression, wanted: string): string | undefined {
-  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
+function exportsUnderOwnName(expression: TS.Expression, name: string): boolean {
+  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== SyntaxKind.EqualsToken) return false;
   const target = expression.left;
   const value = unwrapTransparent(expression.right);
-  if (isModuleExports(target) && ts.isObjectLiteralExpression(value)) return commonJsListExports(value).includes(wanted) ? wanted : undefined;
-  if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
-    return ts.isIdentifier(value) && value.text === wanted && target.name.text === wanted ? wanted : undefined;
-  }
-  return undefined;
+  if (isModuleExports(target) && ts.isObjectLiteralExpression(value)) return commonJsListExports(value).includes(name);
+  const exportsObject = ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'));
+  return exportsObject && target.name.text === name && ts.isIdentifier(value) && value.text === name;
 }
 
 function isModuleExports(node: TS.Expression): boolean {
@@ -318,7 +316,7 @@ function isImportedBinding(binding: Binding | undefined, name: string): boolean 
   return !!initializer && ts.isCallExpression(initializer) && ts.isIdentifier(initializer.expression) && initializer.expression.text === 'require' && initializer.arguments.length === 1 && ts.isStringLiteralLike(initializer.arguments[0]);
 }
 
-/** `name` is what a top-level CommonJS export statement exports under its own name (commonJsExportOf), at that place: `{ name }`, `{ name: name }`, `exports.name = name`. */
+/** `name` is what a top-level CommonJS export statement exports under its own name (exportsUnderOwnName), at that place: `{ name }`, `{ name: name }`, `exports.name = name`. */
 function isCommonJsExportName(node: TS.Identifier): boolean {
   const parent = node.parent;
   let assignment: TS.Node | undefined;
@@ -327,7 +325,7 @@ function isCommonJsExportName(node: TS.Identifier): boolean {
   else if (ts.isBinaryExpression(parent) && parent.right === node) assignment = parent;
   if (!assignment || !ts.isBinaryExpression(assignment)) return false;
   const statement = assignment.parent;
-  return !!statement && ts.isExpressionStatement(statement) && ts.isSourceFile(statement.parent) && commonJsExportOf(assignment, node.text) === node.text;
+  return !!statement && ts.isExpressionStatement(statement) && ts.isSourceFile(statement.parent) && exportsUnderOwnName(assignment, node.text);
 }
 
 /** The helper's name is used other than as a callee (passed on, exported by name, stored): its callers cannot all be listed. */
