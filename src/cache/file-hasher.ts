@@ -30,7 +30,7 @@ export class FileHasher {
   /** Hashed this scan but changed too recently to trust the stat yet: relative path -> [stat key, hash]. */
   private readonly racy = new Map<string, [string, string]>();
   /** Files over the size limit (never read, so never hashed): relative path -> stat key. Their report depends on their size only. */
-  readonly large = new Map<string, string>();
+  private readonly large = new Map<string, string>();
   /** Per size limit and path: a file is hashed at most once a scan. */
   private readonly memo = new Map<string, string | null>();
 
@@ -88,14 +88,6 @@ export class FileHasher {
    * when it has since aged past the racy window and still has the same stat and hash; then its
    * stat is trusted (any later change gets a later ctime). Costs a read of recently changed files.
    */
-  /** Every stat this scan may trust (after verifyRacy): path -> stat key, hashed files and files over the size limit alike. */
-  trustedStats(): Record<string, string> {
-    const stats: Record<string, string> = {};
-    for (const [rel, [key]] of Object.entries(this.next)) stats[rel] = key;
-    for (const [rel, key] of this.large) stats[rel] = key;
-    return stats;
-  }
-
   verifyRacy(): void {
     const now = clock();
     for (const [rel, [key, hash]] of this.racy) {
@@ -108,6 +100,14 @@ export class FileHasher {
         // gone or unreadable: hashed again next time
       }
     }
+  }
+
+  /** Every stat this scan may trust (after verifyRacy): path -> stat key, hashed files and files over the size limit alike. */
+  trustedStats(): Record<string, string> {
+    const stats: Record<string, string> = {};
+    for (const [rel, [key]] of Object.entries(this.next)) stats[rel] = key;
+    for (const [rel, key] of this.large) stats[rel] = key;
+    return stats;
   }
 }
 

@@ -159,7 +159,8 @@ function packageDirectories(projectRoot: string, files: readonly string[], fileS
     for (let dir = path.dirname(normalizedAbsolute(file)); !seen.has(dir); dir = path.dirname(dir)) {
       seen.add(dir);
       const manifest = path.join(dir, 'package.json');
-      if (fs.lstatSync(manifest, { throwIfNoEntry: false }) !== undefined && fileSystem.fileExists(manifest)) found.push(dir);
+      // Only inside the project is anything asked of the disk (the contained file system's rule).
+      if (isWithin(root, dir) && fs.lstatSync(manifest, { throwIfNoEntry: false }) !== undefined && fileSystem.fileExists(manifest)) found.push(dir);
       if (dir === root || path.dirname(dir) === dir || !isWithin(root, dir)) break;
     }
   }
