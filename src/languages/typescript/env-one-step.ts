@@ -15,8 +15,11 @@ import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export type OneStepKey =
   | { kind: 'param'; fn: TS.SignatureDeclaration; index: number; property?: string }
-  /** Every list the loop variable can walk (one, or each branch of a `cond ? [...] : [...]` choice). */
-  | { kind: 'loop'; lists: TS.ArrayLiteralExpression[] };
+  /**
+   * Every value the loop variable can take: the elements of each list it can walk (one, or each
+   * branch of a `cond ? [...] : [...]` choice), or one part of each row of a constant table.
+   */
+  | { kind: 'loop'; elements: TS.Expression[] };
 
 /** Array methods whose callback's first parameter takes each element in turn. */
 const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
@@ -39,17 +42,26 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
   if (origin.type === 'parameter') {
     if (origin.property !== undefined) return { kind: 'param', fn: origin.fn, index: origin.index, property: origin.property };
     const lists = origin.index === 0 ? callbackList(origin.fn, scope) : null;
-    return lists ? { kind: 'loop', lists } : { kind: 'param', fn: origin.fn, index: origin.index };
+    return lists ? { kind: 'loop', elements: elementsOf(lists) } : { kind: 'param', fn: origin.fn, index: origin.index };
   }
-  if (origin.type === 'variable' && !origin.element) {
+  if (origin.type === 'variable' && origin.element) {
+    // `for (const [provider, envName] of PROVIDERS)`: the name is one part of each row.
+    const parts = origin.isConst && origin.directElement ? tableParts(origin.declaration, origin.element, scope, 0) : null;
+    return parts ? { kind: 'loop', elements: parts } : null;
+  }
+  if (origin.type === 'variable') {
     const declarations = origin.declaration.parent;
     const loop = declarations?.parent;
     if (loop && ts.isForOfStatement(loop) && loop.initializer === declarations) {
       const lists = literalList(loop.expression, scope);
-      return lists ? { kind: 'loop', lists } : null;
+      return lists ? { kind: 'loop', elements: elementsOf(lists) } : null;
     }
   }
   return null;
+}
+
+function elementsOf(lists: TS.ArrayLiteralExpression[]): TS.Expression[] {
+  return lists.flatMap((list) => [...list.elements]);
 }
 
 /** `['A', 'B'].forEach((k) => ...)`: the list the callback `fn` walks, if literal. */
@@ -85,9 +97,106 @@ function literalList(expression: TS.Expression, scope: Scope, depth = 0): TS.Arr
   if (!ts.isIdentifier(value)) return null;
   const binding = scope.lookup(value.text);
   const origin = binding?.origin;
-  if (!binding || origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
+  if (!binding || origin?.type !== 'variable' || !origin.isConst || depth >= 5) return null;
+  if (origin.element) return origin.directElement ? tableColumn(origin.declaration, origin.element, scope, depth) : null;
   // The initializer's own names are looked up where it was declared.
-  return depth < 5 ? literalList(origin.declaration.initializer, binding.scope, depth + 1) : null;
+  return origin.declaration.initializer ? literalList(origin.declaration.initializer, binding.scope, depth + 1) : null;
+}
+
+/**
+ * A part of each row of a constant table, bound by the loop that walks it: `for (const [agent,
+ * names] of TABLE)` with `TABLE = [['cursor', ['CURSOR_AGENT']], ...] as const` (mem0's agent
+ * markers), `for (const { names } of [{ names: [...] }])`, or `for (const [, names] of
+ * Object.entries({ cursor: [...] }))`. Null when a row is not a literal or lacks the part.
+ */
+function tableParts(declaration: TS.VariableDeclaration, element: TS.BindingElement, scope: Scope, depth: number): TS.Expression[] | null {
+  const declarations = declaration.parent;
+  const loop = declarations?.parent;
+  if (!loop || !ts.isForOfStatement(loop) || loop.initializer !== declarations || element.dotDotDotToken || element.initializer || depth >= 5) return null;
+  const pattern = declaration.name;
+  const table = tableRows(loop.expression, scope, depth + 1);
+  if (!table) return null;
+  let pick: (row: TS.Expression) => TS.Expression | undefined;
+  if (ts.isArrayBindingPattern(pattern)) {
+    const index = pattern.elements.indexOf(element);
+    // An entry's value is its second part; its key is a property name, not read here.
+    if (table.entries) pick = (row) => (index === 1 ? row : undefined);
+    else pick = (row) => (ts.isArrayLiteralExpression(row) && !row.elements.slice(0, index + 1).some(ts.isSpreadElement) ? row.elements[index] : undefined);
+  } else {
+    const key = element.propertyName ?? element.name;
+    if (table.entries || (!ts.isIdentifier(key) && !ts.isStringLiteral(key))) return null;
+    pick = (row) => (ts.isObjectLiteralExpression(row) ? propertyValue(row, key.text) : undefined);
+  }
+  const parts: TS.Expression[] = [];
+  for (const row of table.rows) {
+    const part = pick(unwrapTransparent(row));
+    if (!part || ts.isOmittedExpression(part)) return null;
+    parts.push(part);
+  }
+  return parts;
+}
+
+/** A table part that is a list in every row (`names` above): the union of those lists. */
+function tableColumn(declaration: TS.VariableDeclaration, element: TS.BindingElement, scope: Scope, depth: number): TS.ArrayLiteralExpression[] | null {
+  const parts = tableParts(declaration, element, scope, depth);
+  if (!parts) return null;
+  const lists: TS.ArrayLiteralExpression[] = [];
+  for (const part of parts) {
+    const list = literalList(part, scope, depth + 1);
+    if (!list) return null;
+    lists.push(...list);
+  }
+  return lists;
+}
+
+/** The rows a loop walks: a literal list's elements, or with `entries` the values of `Object.entries({...})` (each row's part at index 1). */
+function tableRows(expression: TS.Expression, scope: Scope, depth: number): { rows: TS.Expression[]; entries: boolean } | null {
+  const value = unwrapTransparent(expression);
+  if (ts.isCallExpression(value) && value.arguments.length === 1 && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'entries') {
+    const target = value.expression.expression;
+    if (!ts.isIdentifier(target) || target.text !== 'Object' || scope.lookup('Object')) return null;
+    const object = constObject(value.arguments[0]!, scope, depth);
+    if (!object) return null;
+    const rows: TS.Expression[] = [];
+    for (const property of object.properties) {
+      if (!ts.isPropertyAssignment(property)) return null;
+      rows.push(property.initializer);
+    }
+    return { rows, entries: true };
+  }
+  const lists = literalList(expression, scope, depth);
+  if (!lists) return null;
+  const rows: TS.Expression[] = [];
+  for (const list of lists) {
+    for (const row of list.elements) {
+      if (ts.isSpreadElement(row)) return null;
+      rows.push(row);
+    }
+  }
+  return { rows, entries: false };
+}
+
+/** An object literal, directly or through a `const` binding. */
+function constObject(expression: TS.Expression, scope: Scope, depth: number): TS.ObjectLiteralExpression | null {
+  const value = unwrapTransparent(expression);
+  if (ts.isObjectLiteralExpression(value)) return value;
+  if (!ts.isIdentifier(value) || depth >= 5) return null;
+  const origin = scope.lookup(value.text)?.origin;
+  if (origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
+  return constObject(origin.declaration.initializer, scope, depth + 1);
+}
+
+/** The value of `key` in an object literal when one plain property assignment sets it and nothing is spread in. */
+function propertyValue(object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
+  let found: TS.Expression | undefined;
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property)) return undefined;
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : null;
+    if (name !== key) continue;
+    if (!ts.isPropertyAssignment(property) || found) return undefined;
+    found = property.initializer;
+  }
+  return found;
 }
 
 interface DeferredParamRead {
@@ -133,7 +242,7 @@ export class OneStepReads {
     const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
     const api = `${source.api} in a loop over a literal list`;
     let unknown = false;
-    for (const element of key.lists.flatMap((list) => [...list.elements])) {
+    for (const element of key.elements) {
       const literals: TS.Node[] = [];
       const name = ts.isSpreadElement(element) ? null : resolveConstString(element, scope, this.context, literals);
       if (name === null) {
