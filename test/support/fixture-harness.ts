@@ -75,6 +75,10 @@ export async function runCase(c: FixtureCase): Promise<{ findings: ExpectedFindi
     ...(baseDir && fs.existsSync(baseDir) ? { policyFrom: { dir: baseDir } } : {}),
     ...(pinsToday ? {} : { today: FIXTURE_TODAY }),
   });
+  // An internal failure (a pass or rule that threw) loses findings silently behind an error entry:
+  // no fixture may cause one, whatever its rule.
+  const internal = result.errors.filter((error) => /\b(analysis|rule \S+) failed\b/.test(error.message));
+  if (internal.length > 0) throw new Error(`case ${c.name}: internal failure ${JSON.stringify(internal)}`);
   const caseRel = path.relative(root, c.casePath).split(path.sep).join('/');
   const findings = result.findings
     .filter((f) => f.ruleId === c.ruleId)

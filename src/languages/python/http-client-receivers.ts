@@ -1,7 +1,7 @@
 // A request sent through a client object is the module-level call it stands for:
 // `with httpx.Client(timeout=5) as client: client.get(url, params=params)` puts `params` in the
 // query string exactly as `httpx.get(url, params=params)` does, and `session = requests.Session()`
-// then `session.get(...)` as `requests.get(...)`. The sink catalog lists the module-level calls;
+// then `session.get(...)` as `requests.get(...)` (an `aiohttp.ClientSession` as `aiohttp.get`). The sink catalog lists the module-level calls;
 // this names the module a local client variable belongs to, so the same entries apply.
 import type { Node } from 'web-tree-sitter';
 import type { ModuleScope } from './module-scope.js';
@@ -14,6 +14,9 @@ const CLIENT_CONSTRUCTORS: Record<string, string> = {
   'requests.Session': 'requests',
   'requests.session': 'requests',
   'requests.sessions.Session': 'requests',
+  // aiohttp has no module-level verbs, only `aiohttp.request(method, url, ...)`: its session's
+  // `get`/`post`/... take the same `params=` (the query string) and `headers=` as requests'.
+  'aiohttp.ClientSession': 'aiohttp',
 };
 
 const SCOPES = new Set(['function_definition', 'lambda', 'module']);

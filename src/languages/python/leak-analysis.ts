@@ -119,7 +119,7 @@ const WRITE_METHODS = new Set(['write', 'write_text', 'write_bytes', 'writelines
 /** HTTP clients that keep the credentials they are built with (`client.headers`). */
 const HTTP_CLIENTS = new Set(['httpx.Client', 'httpx.AsyncClient', 'aiohttp.ClientSession']);
 /** Modules whose top-level verbs send a request (`requests.get(url, headers=...)`). */
-const HTTP_MODULES = ['requests', 'httpx'];
+const HTTP_MODULES = ['requests', 'httpx', 'aiohttp'];
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 /** Keywords of a client or request that carry credentials. */
 const CREDENTIAL_KEYWORDS = ['headers', 'auth', 'cookies'];

@@ -154,6 +154,8 @@ export const PYTHON_SINKS: SinkEntry[] = [
   python({ id: 'url-query-fstring', ruleId: 'no-secret-in-url', callee: 'f"?key="', args: [], label: 'URL query string' }),
   ...HTTP_VERBS.map((verb) => python({ id: `requests-${verb}-params`, ruleId: 'no-secret-in-url', module: 'requests', callee: `requests.${verb}`, args: [], path: 'params', label: `requests.${verb}(params=)` })),
   ...HTTP_VERBS.map((verb) => python({ id: `httpx-${verb}-params`, ruleId: 'no-secret-in-url', module: 'httpx', callee: `httpx.${verb}`, args: [], path: 'params', label: `httpx.${verb}(params=)` })),
+  // An aiohttp session's verbs (`session.get(url, params=...)`, through http-client-receivers.ts) and `aiohttp.request`.
+  ...HTTP_VERBS.map((verb) => python({ id: `aiohttp-${verb}-params`, ruleId: 'no-secret-in-url', module: 'aiohttp', callee: `aiohttp.${verb}`, args: [], path: 'params', label: verb === 'request' ? 'aiohttp.request(params=)' : `aiohttp session.${verb}(params=)` })),
 
   python({ id: 'mcp-tool-return', ruleId: 'no-secret-in-tool-output', callee: '@*.tool', args: [], label: 'MCP tool result' }),
   // Pydantic AI's context-free tools (`@agent.tool_plain`); `@agent.tool` is `@*.tool` above.
@@ -177,4 +179,5 @@ export const PYTHON_SINKS: SinkEntry[] = [
   // An outgoing Authorization header is where a secret belongs.
   ...HTTP_VERBS.map((verb) => python({ id: `requests-${verb}-headers`, ruleId: 'no-secret-in-url', module: 'requests', callee: `requests.${verb}`, args: [], path: 'headers', allowed: true, label: `requests.${verb}(headers=)` })),
   ...HTTP_VERBS.map((verb) => python({ id: `httpx-${verb}-headers`, ruleId: 'no-secret-in-url', module: 'httpx', callee: `*.${verb}`, args: [], path: 'headers', allowed: true, label: `httpx ${verb}(headers=)` })),
+  ...HTTP_VERBS.map((verb) => python({ id: `aiohttp-${verb}-headers`, ruleId: 'no-secret-in-url', module: 'aiohttp', callee: `aiohttp.${verb}`, args: [], path: 'headers', allowed: true, label: `aiohttp ${verb}(headers=)` })),
 ];

@@ -283,10 +283,11 @@ function isPackageInstance(initializer: ts.Expression | undefined, packageBindin
  * imports ('default', '*'); undefined for anything else and for type-only imports (they bind nothing).
  */
 export function importOfBinding(declaration: ts.Declaration): { statement: ts.ImportDeclaration; imported: string } | undefined {
-  let statement: ts.Node = declaration;
-  for (let up = 0; up < 3 && !ts.isImportDeclaration(statement); up++) statement = statement.parent;
+  // A declaration can be a source file (a CommonJS module's `module.exports` symbol), which has no parent.
+  let statement: ts.Node | undefined = declaration;
+  for (let up = 0; up < 3 && statement && !ts.isImportDeclaration(statement); up++) statement = statement.parent;
   const local = (declaration as ts.NamedDeclaration).name;
-  if (!ts.isImportDeclaration(statement) || !local || !ts.isIdentifier(local)) return undefined;
+  if (!statement || !ts.isImportDeclaration(statement) || !local || !ts.isIdentifier(local)) return undefined;
   const binding = importedBindings(statement).find(([name]) => name === local.text);
   return binding ? { statement, imported: binding[1] } : undefined;
 }
