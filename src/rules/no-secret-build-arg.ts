@@ -65,11 +65,12 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow passing a secret into an image build as a Dockerfile ARG/ENV or a --build-arg.',
     rationale:
-      'Build arguments and ENV values are recorded in the image: `docker history` shows ARG values used by RUN steps, ENV is baked into the image config, and both end up in every registry and cache the image reaches. Anyone who can pull the image can read the secret, long after it was rotated elsewhere. An `ENV` whose value is empty or a placeholder (`ENV API_KEY=""`, `changeme`; the test of `no-secret-literal-in-config`) stores nothing and is not reported; `ENV API_KEY=$API_KEY` copies the build argument into the image and is. An ARG whose default is a non-empty placeholder (`ARG ENCRYPTION_KEY="CAFEBABE"`, there so the build runs) and that no build in the project overrides with `--build-arg` or compose `build.args` is not reported, nor an ENV that only copies such ARGs.',
+      'Build arguments and ENV values are recorded in the image: `docker history` shows ARG values used by RUN steps, ENV is baked into the image config, and both end up in every registry and cache the image reaches. Anyone who can pull the image can read the secret, long after it was rotated elsewhere. An `ENV` whose value is empty or a placeholder (`ENV API_KEY=""`, `changeme`; the test of `no-secret-literal-in-config`) stores nothing and is not reported; `ENV API_KEY=$API_KEY` copies the build argument into the image and is. An ARG whose default is a non-empty placeholder (`ARG ENCRYPTION_KEY="CAFEBABE"`, there so the build runs) and that no build in the project overrides with `--build-arg` or compose `build.args` is not reported, nor an ENV that only copies such ARGs. A secret mount (`RUN --mount=type=secret`) keeps the value out of the image only while it stays in the mount: a RUN that writes it to a file (`echo \"KEY=$KEY\" > /app/.env`, `cat /run/secrets/KEY > .npmrc`, `cp /run/secrets/KEY /app/`) stores it in the layer, unless the same RUN deletes that file.',
     fix: 'Use a BuildKit secret mount: `RUN --mount=type=secret,id=NAME,env=NAME cmd` in the Dockerfile and `docker build --secret id=NAME,env=NAME` (or compose `build.secrets`) to supply it. Runtime secrets belong in the container environment at run time, not in the image.',
     messages: {
       registry: "'{{name}}' ({{secretId}}) is passed to the image build as {{source}}; it is stored in the image. Use 'RUN --mount=type=secret,id={{name}}' instead.",
       looksSecret: "'{{name}}' looks like a secret and is passed to the image build as {{source}}; it is stored in the image. Use 'RUN --mount=type=secret,id={{name}}' instead.",
+      persisted: "'{{name}}', mounted as a build secret, is written to {{path}} by this RUN and stays in the image layer; use it where it is mounted, or delete the file in the same RUN.",
     },
     optionsSchema: {
       type: 'object',
@@ -96,6 +97,15 @@ export default defineRule({
     for (const file of project.files) {
       const dummies = file.language === 'dockerfile' ? dummyArgs(file, passed) : new Set<string>();
       for (const fact of file.facts) {
+        if (fact.kind === 'config' && fact.type === 'docker-secret-persisted') {
+          // The mount says the value is a secret; the registry can only say it is not (a `kind: config` name).
+          const name = String(fact.data.name);
+          const info = ctx.names.get(name);
+          if (info ? info.secret.kind !== 'secret' : registryOnly) continue;
+          const path = typeof fact.data.path === 'string' ? `'${fact.data.path}'` : 'a file';
+          yield { messageId: 'persisted', data: { name, path }, file: file.file, range: fact.range, secretId: info?.secret.id ?? null, envName: name };
+          continue;
+        }
         if (fact.kind !== 'config' || !(fact.type in SOURCES)) continue;
         const name = argName(fact);
         if (!name || storesNothing(fact, dummies)) continue;

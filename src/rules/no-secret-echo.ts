@@ -129,6 +129,9 @@ export default defineRule({
           break;
         }
         case 'shell-cat': {
+          // `cat .env > copy`: the text goes to a file, not the log. Piped on, it stays reported: a
+          // stage like `xargs` (which echoes by default) prints it again.
+          if (!fact.data.piped && (fact.data.toFile || fact.data.captured)) break;
           const path = String(fact.data.path ?? '').replace(/^["']|["']$/g, '');
           if (SECRET_FILE.test(path) && !EXAMPLE_FILE.test(path)) yield { ...base, messageId: 'cat', data: { path } };
           break;

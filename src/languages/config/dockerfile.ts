@@ -129,6 +129,8 @@ async function runInstruction(
   options: FrontEndOptions,
 ): Promise<void> {
   const list = words(instruction.args);
+  /** Secret mounts of this RUN: their id, the env variable that holds the value, the file it sits in. */
+  const mounts: Array<{ id: string; env: string | null; target: string; range: Range }> = [];
   let bodyStart = 0;
   for (const word of list) {
     if (!word.text.startsWith('--')) {
@@ -152,6 +154,11 @@ async function runInstruction(
         facts.push({ kind: 'name-ref', name: field.value, context: 'dockerfile-secret-mount', range: at(word, field.offset, field.value.length) });
       }
     }
+    const id = fields.get('id') ?? fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+    if (id?.value) {
+      const target = (fields.get('target') ?? fields.get('dst') ?? fields.get('destination'))?.value ?? `/run/secrets/${id.value}`;
+      mounts.push({ id: id.value, env: fields.get('env')?.value || null, target, range: at(word, id.offset, id.value.length) });
+    }
   }
   const body = instruction.args.slice(bodyStart);
   if (body.trim() === '' || body.trimStart().startsWith('[')) return;
@@ -159,4 +166,46 @@ async function runInstruction(
   const embedded = await analyzeEmbeddedScript(file, script, { lineCounter }, options);
   facts.push(...embedded.facts);
   errors.push(...embedded.errors);
+  if (mounts.length > 0) facts.push(...persistedSecrets(mounts, embedded.facts));
+}
+
+/**
+ * A mounted secret that the RUN writes into a file of the image: `echo "KEY=$KEY" > /app/.env`,
+ * `cat /run/secrets/KEY > .npmrc`, `cp /run/secrets/KEY /app/key`. The mount keeps the secret out
+ * of the layer; the file puts it back in, unless the same RUN deletes it (`... > .npmrc && npm ci
+ * && rm .npmrc`, the usual pattern). A file whose path is not literal counts as kept.
+ */
+function persistedSecrets(mounts: Array<{ id: string; env: string | null; target: string; range: Range }>, embedded: Fact[]): Fact[] {
+  const removed = new Set<string>();
+  for (const fact of embedded) if (fact.kind === 'config' && fact.type === 'shell-rm' && typeof fact.data.path === 'string') removed.add(normalizedPath(fact.data.path));
+  const kept = (path: unknown): boolean => typeof path !== 'string' || !removed.has(normalizedPath(path));
+  const out: Fact[] = [];
+  const report = (mount: (typeof mounts)[number], range: Range, written: unknown): void => {
+    out.push({ kind: 'config', type: 'docker-secret-persisted', range, data: { name: mount.env ?? mount.id, mountId: mount.id, ...(typeof written === 'string' ? { path: written } : {}) } });
+  };
+  for (const fact of embedded) {
+    if (fact.kind !== 'config') continue;
+    if (fact.type === 'shell-echo' && fact.data.toFile && kept(fact.data.toPath)) {
+      const names = (fact.data.names ?? []) as string[];
+      // The value is named by the mount's env variable, or by its id (`export ID=$(cat /run/secrets/ID)`).
+      const mount = mounts.find((m) => names.includes(m.env ?? '') || names.includes(m.id));
+      if (mount) report(mount, fact.range, fact.data.toPath);
+    } else if (fact.type === 'shell-cat' && fact.data.toFile && kept(fact.data.toPath)) {
+      const mount = mounts.find((m) => unquoted(fact.data.path) === m.target);
+      if (mount) report(mount, fact.range, fact.data.toPath);
+    } else if (fact.type === 'shell-copy' && kept(fact.data.to)) {
+      const from = ((fact.data.from ?? []) as string[]).map(unquoted);
+      const mount = fact.data.command === 'mv' ? undefined : mounts.find((m) => from.includes(m.target));
+      if (mount) report(mount, fact.range, fact.data.to);
+    }
+  }
+  return out;
+}
+
+function unquoted(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/^["']|["']$/g, '') : '';
+}
+
+function normalizedPath(value: string): string {
+  return unquoted(value).replace(/^\.\//, '');
 }

@@ -192,9 +192,21 @@ class ShellFactCollector {
       case 'cat':
         // Inside `$(…)` the output is captured by the script, not printed.
         if (insideSubstitution(node)) break;
-        args.forEach((arg, i) => {
-          if (!words[i]?.startsWith('-')) this.config('shell-cat', arg, { path: arg.text });
-        });
+        {
+          // Where the text goes: `cat .env > copy` prints nothing; `cat /run/secrets/x > f` stores it.
+          const destination = outputDestination(node);
+          args.forEach((arg, i) => {
+            if (!words[i]?.startsWith('-')) this.config('shell-cat', arg, { path: arg.text, ...destination });
+          });
+        }
+        break;
+      case 'cp':
+      case 'install':
+      case 'mv':
+        this.copy(node, command, args, words);
+        break;
+      case 'rm':
+        for (const word of positional) this.config('shell-rm', node, { path: word });
         break;
       case 'docker':
       case 'podman':
@@ -222,6 +234,14 @@ class ShellFactCollector {
       command, names, ...(expressions.length ? { expressions } : {}),
       ...(workflowCommand ? { workflowCommand } : {}), ...destination,
     });
+  }
+
+  /** `cp SRC... DEST` (also `install`, `mv`): literal sources and destination; `-t DIR` forms are left out. */
+  private copy(node: Node, command: string, args: Node[], words: Array<string | null>): void {
+    if (words.some((w) => w === null || w === '-t' || w.startsWith('--target-directory'))) return;
+    const operands = (words as string[]).filter((w) => !w.startsWith('-'));
+    if (operands.length < 2) return;
+    this.config('shell-copy', node, { command, from: operands.slice(0, -1), to: operands[operands.length - 1] });
   }
 
   private set(node: Node, words: Array<string | null>): void {
@@ -298,6 +318,15 @@ export interface PipeStage {
   toFile?: true;
 }
 
+/** Where a command's standard output goes (see outputDestination); `toPath`: the file's literal path. */
+interface OutputDestination {
+  toFile?: true;
+  toPath?: string;
+  piped?: true;
+  pipedTo?: PipeStage[];
+  captured?: true;
+}
+
 /**
  * Where a command's standard output goes, found by walking out through groups (`{ ...; }`,
  * `( ... )`, `&&` lists, loops, ifs) to the nearest redirect of stdout:
@@ -308,18 +337,18 @@ export interface PipeStage {
  * `>&2`, `> /dev/stderr`, `> /dev/tty` still reach the log and end the walk without `toFile`.
  * Facts only: which consumers print their input again is the rule's decision.
  */
-function outputDestination(node: Node): { toFile?: true; piped?: true; pipedTo?: PipeStage[]; captured?: true } {
+function outputDestination(node: Node): OutputDestination {
   const pipedTo: PipeStage[] = [];
-  const result = (extra: { toFile?: true; captured?: true }): { toFile?: true; piped?: true; pipedTo?: PipeStage[]; captured?: true } =>
-    pipedTo.length > 0 ? { ...extra, piped: true, pipedTo } : extra;
+  const result = (extra: { toFile?: true; toPath?: string; captured?: true }): OutputDestination => (pipedTo.length > 0 ? { ...extra, piped: true, pipedTo } : extra);
   let child = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     switch (p.type) {
       case 'redirected_statement': {
         if (p.childForFieldName('body')?.id !== child.id) return result({});
-        const target = stdoutTarget(p);
-        if (target === 'file') return result({ toFile: true });
-        if (target === 'log') return result({});
+        const redirect = stdoutRedirect(p);
+        // The path only when the command's own output is what the file gets (no pipeline stage in between).
+        if (redirect?.target === 'file') return result({ toFile: true, ...(redirect.path !== null && pipedTo.length === 0 ? { toPath: redirect.path } : {}) });
+        if (redirect?.target === 'log') return result({});
         break;
       }
       case 'pipeline': {
@@ -348,9 +377,9 @@ function pipeStage(stage: Node): PipeStage {
   return { command: name, ...(stage.type === 'redirected_statement' && stdoutTarget(stage) === 'file' ? { toFile: true } : {}) };
 }
 
-/** The last redirect of stdout on a redirected statement: to a file, back to the log, or none. */
-function stdoutTarget(statement: Node): 'file' | 'log' | null {
-  let target: 'file' | 'log' | null = null;
+/** The last redirect of stdout on a redirected statement: to a file (with its literal path, when it has one), back to the log, or none. */
+function stdoutRedirect(statement: Node): { target: 'file' | 'log'; path: string | null } | null {
+  let found: { target: 'file' | 'log'; path: string | null } | null = null;
   for (const redirect of statement.childrenForFieldName('redirect')) {
     if (redirect.type !== 'file_redirect') continue;
     const fd = redirect.namedChildren.find((c) => c.type === 'file_descriptor')?.text;
@@ -358,12 +387,17 @@ function stdoutTarget(statement: Node): 'file' | 'log' | null {
     const operator = redirect.children.find((c) => !c.isNamed)?.text ?? '';
     if (!/^(>|>>|>\||&>|&>>|>&)$/.test(operator)) continue;
     const destination = redirect.childForFieldName('destination') ?? redirect.namedChildren[redirect.namedChildren.length - 1];
-    const text = destination ? (literalText(destination) ?? destination.text) : '';
+    const literal = destination ? literalText(destination) : null;
+    const text = destination ? (literal ?? destination.text) : '';
     // `>&2` duplicates stderr, which is the log; so are the terminal devices.
     const toLog = (operator === '>&' && /^\d+$/.test(text)) || /^\/dev\/(stdout|stderr|tty|fd\/[12])$/.test(text);
-    target = toLog ? 'log' : 'file';
+    found = toLog ? { target: 'log', path: null } : { target: 'file', path: literal };
   }
-  return target;
+  return found;
+}
+
+function stdoutTarget(statement: Node): 'file' | 'log' | null {
+  return stdoutRedirect(statement)?.target ?? null;
 }
 
 /** Names assigned in the script without being exported: reading them is not an environment read. */
