@@ -40,7 +40,13 @@ function words(name: string): string[] {
 export function namesCredentialStore(name: string): boolean {
   const parts = words(name).filter((word) => !NEUTRAL_EXTENSIONS.has(word));
   if (parts.some((word) => OTHER_WORDS.has(word))) return false;
-  return parts.some((word) => STORE_WORDS.has(word));
+  return parts.some((word) => STORE_WORDS.has(word) || STORE_WORDS.has(compoundStem(word)));
+}
+
+/** `keyfile`, `tokenfile`, `keystore`, `credstore`: one word made of a store word and `file`/`store` (goose's `keyfile_path`). */
+function compoundStem(word: string): string {
+  const match = /^([a-z]+?)(file|store)$/.exec(word);
+  return match ? match[1]! : '';
 }
 
 /** The last segment of a literal path (`a/b/config.yaml` -> `config.yaml`). */

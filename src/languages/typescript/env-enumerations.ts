@@ -17,6 +17,20 @@ const CHILD_PROCESS_CALLS = new Set([
   'execa', 'execaSync', 'execaNode', 'execaCommand', 'execaCommandSync', 'crossSpawn', 'Command', 'Worker',
 ]);
 
+/**
+ * Browser and Electron launchers (Playwright's `_electron`/`chromium`/`firefox`/`webkit`,
+ * Puppeteer): `electron.launch({ env })` starts the app or browser as a child process with that env.
+ */
+const LAUNCHER_RECEIVERS = new Set(['electron', '_electron', 'chromium', 'firefox', 'webkit', 'puppeteer', 'playwright']);
+
+/** `spawn(...)`, `execa(...)`, `electron.launch(...)`: a call that starts a child process of the code's choosing. */
+function startsChildProcess(name: string): boolean {
+  const parts = name.split('.');
+  const last = parts[parts.length - 1]!;
+  if (CHILD_PROCESS_CALLS.has(last)) return true;
+  return last === 'launch' && parts.length >= 2 && LAUNCHER_RECEIVERS.has(parts[parts.length - 2]!);
+}
+
 /** Processes configured outside the code (by users or third parties) that receive the env they are given. */
 const THIRD_PARTY_CALLS: Record<string, string> = {
   StdioClientTransport: 'an MCP server (StdioClientTransport)',
@@ -188,7 +202,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     const last = name?.split('.').pop() ?? null;
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
-    if (last !== null && CHILD_PROCESS_CALLS.has(last)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
+    if (name !== null && startsChildProcess(name)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
     // `const execFileAsync = promisify(execFile)`: the same child process, awaited.
     const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
     if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
