@@ -16,6 +16,7 @@ import { runRules, type RawFinding } from './run-rules.js';
 import { applyPostProcessing } from './post-process.js';
 import { mergeOverlapping } from './merge-overlapping.js';
 import { resolveConstRefs } from './const-refs.js';
+import { resolveRustSkippedConstants } from './rust-skipped-constants.js';
 import { resolvePythonModuleRefs } from './python-module-constants.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvObjectHandoffs } from './env-object-handoffs.js';
@@ -249,6 +250,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const collect = needsConstants ? (await import('../languages/typescript/index.js')).collectTypeScriptConstants : undefined;
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
   await resolvePythonModuleRefs(analyses, fileFacts, texts); // what stays unresolved of Python's imports
+  await resolveRustSkippedConstants(analyses, fileFacts, texts); // Rust constants in files the prefilter skipped
   leakStarted = performance.now();
   const leakShard = shardPlan ? { owns: ownsAbsolute(root, shardPlan), partition: `${shardPlan.index}/${shardPlan.count}` } : undefined; // the shard's part of the leak pass only
   if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns, texts.takeScripts()); // skipped minified/generated files stay skipped

@@ -2,7 +2,7 @@
 // clap `#[arg(env = "X")]`, and the compile-time `env!` / `option_env!` / `dotenv!` macros.
 import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
-import { resolveConstString, type ConstScope } from './constants.js';
+import { localLetValue, resolveConstString, type ConstScope } from './constants.js';
 import { resolvePath, wildcardProvides, type ImportMap } from './imports.js';
 import { attributeArguments, attributeName, lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
 
@@ -84,20 +84,26 @@ export function envReadOfCall(call: Node, context: EnvReadContext): EnvReadMatch
   const first = args?.namedChild(0);
   const resolved = first ? resolveConstString(first, context.constScope) : null;
   const match: EnvReadMatch = { api: fn.api, name: resolved?.value ?? null, node: call, literals: resolved?.literals ?? [] };
-  const constName = !resolved && first ? constantName(first) : null;
+  const constName = !resolved && first ? constantName(first, context.constScope.enclosingFunction ?? null) : null;
   if (constName) match.constRef = { identifier: constName };
   return match;
 }
 
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
-/** `KEY`, `&KEY`, `crate::config::KEY` -> `KEY`; anything else (locals, calls) -> null. */
-function constantName(node: Node): string | null {
+/**
+ * `KEY`, `&KEY`, `crate::config::KEY` -> `KEY`, also through a local `let key = KEY;` earlier in
+ * the function (goose's `let key_name = REPO_CONFIG_KEY;`); anything else (other locals, calls) -> null.
+ */
+function constantName(node: Node, fn: Node | null, depth = 0): string | null {
   let target: Node | null = node;
   while (target && (target.type === 'reference_expression' || target.type === 'parenthesized_expression')) target = target.childForFieldName('value') ?? target.namedChild(0);
   if (!target || (target.type !== 'identifier' && target.type !== 'scoped_identifier')) return null;
   const name = lastSegment(target);
-  return name && CONSTANT_NAME.test(name) ? name : null;
+  if (!name) return null;
+  if (CONSTANT_NAME.test(name)) return name;
+  const value = target.type === 'identifier' && fn && depth < 3 ? localLetValue(fn, name, target.startIndex) : null;
+  return value ? constantName(value, fn, depth + 1) : null;
 }
 
 /** `std::env::var` used as a value (`.map(env::var)`): a read whose name the linter cannot know. The caller checks the parent. */
