@@ -113,9 +113,16 @@ function keyArgument(call: Node): Node | null {
 }
 
 function binderOf(key: Node, input: RefineInput): Binder | null {
-  const name = key.text;
+  let name = key.text;
   let child: Node = key;
   for (let p = key.parent; p; child = p, p = p.parent) {
+    // `if let Some(env_var) = custom_env_var { env::var(env_var) }`: the key is the Option's
+    // content (goose's `new_with_context_env`); call sites pass `Some("NAME")` (unwrapped there).
+    if (p.type === 'if_expression' && p.childForFieldName('consequence')?.id === child.id) {
+      const unwrapped = someBindingSource(p.childForFieldName('condition'), name);
+      if (unwrapped) name = unwrapped;
+      continue;
+    }
     if (p.type === 'for_expression' && p.childForFieldName('body')?.id === child.id && patternBinds(p.childForFieldName('pattern'), name)) {
       return listOf(p.childForFieldName('value'), key, input);
     }
@@ -138,6 +145,25 @@ function binderOf(key: Node, input: RefineInput): Binder | null {
     }
   }
   return null;
+}
+
+/** `let Some(name) = source` (an if-let condition binding `name`): the identifier `source`, else null. */
+function someBindingSource(condition: Node | null, name: string): string | null {
+  if (condition?.type !== 'let_condition') return null;
+  const pattern = condition.childForFieldName('pattern');
+  const value = condition.childForFieldName('value');
+  if (pattern?.type !== 'tuple_struct_pattern' || value?.type !== 'identifier') return null;
+  if (pattern.childForFieldName('type')?.text !== 'Some') return null;
+  const bound = pattern.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment');
+  return bound.length === 2 && patternBinds(bound[1]!, name) ? value.text : null;
+}
+
+/** `Some(x)` -> x, `None` -> null (no value: nothing is read), anything else as it is. */
+function unwrapOption(argument: Node): Node | null | undefined {
+  if (argument.type === 'identifier' && argument.text === 'None') return null;
+  if (argument.type !== 'call_expression' || argument.childForFieldName('function')?.text !== 'Some') return argument;
+  const inner = argument.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
+  return inner.length === 1 ? inner[0] : undefined;
 }
 
 function patternBinds(pattern: Node | null, name: string): boolean {
@@ -256,8 +282,9 @@ function resolveHelper(entries: Array<{ record: RustReadRecord; binder: Extract<
       }
     }
   }
-  if (isPublic(fn) && isFreeFunction(fn)) {
-    out.push(...entries.map(({ record, binder }) => withPatch(record, { keyParam: { function: name, index: binder.index, ...(binder.list ? { list: true } : {}) } })));
+  const exported = isPublic(fn) ? (isFreeFunction(fn) ? name : associatedPath(fn, name)) : null;
+  if (exported !== null) {
+    out.push(...entries.map(({ record, binder }) => withPatch(record, { keyParam: { function: exported, index: binder.index, ...(binder.list ? { list: true } : {}) } })));
   } else if (isPublic(fn) || sites.length === 0 || usedAsValue(fn, name)) {
     out.push(...entries.map((e) => e.record));
   }
@@ -267,7 +294,11 @@ function resolveHelper(entries: Array<{ record: RustReadRecord; binder: Extract<
 /** The reads one call site makes through a helper: each constant key, or one dynamic read. */
 function callSiteReads(site: SiteRecord, index: number, list: boolean, api: string, name: string, via: NonNullable<EnvReadFact['via']>, input: RefineInput): RustReadRecord[] {
   const args = site.node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
-  const argument = args[index];
+  const given = args[index];
+  // An `Option` key parameter: `Some("NAME")` names it, `None` reads nothing.
+  const unwrapped = given ? unwrapOption(given) : undefined;
+  if (unwrapped === null) return [];
+  const argument = unwrapped ?? given;
   const scope = input.constScope(site.enclosingFunction);
   const through = `${api} through ${name}()`;
   const dynamic: RustReadRecord = { inTest: site.inTest, read: { api: through, name: null, node: site.node, literals: [], extra: { via }, ...(argument ? { keyNode: unwrapKey(argument) } : {}) } };
@@ -292,8 +323,12 @@ function callSiteReads(site: SiteRecord, index: number, list: boolean, api: stri
 function foreignHelperReads(input: RefineInput): RustReadRecord[] {
   const helpers = (input.helpers ?? []).filter((h) => h.language === 'rust');
   if (helpers.length === 0 || input.calls.length === 0) return [];
+  // Keyed by the fn's own name; an associated fn (`Type::name`) is matched on its type too, below.
   const byName = new Map<string, typeof helpers>();
-  for (const helper of helpers) byName.set(helper.function, [...(byName.get(helper.function) ?? []), helper]);
+  for (const helper of helpers) {
+    const own = helper.function.split('::').pop()!;
+    byName.set(own, [...(byName.get(own) ?? []), helper]);
+  }
   // One look at each call's name first: most files call none of the helpers, and need no tree walk.
   const matches: Array<{ site: SiteRecord; helpers: typeof helpers }> = [];
   // Only the names the text holds at all can be spelled by one of its calls.
@@ -303,13 +338,24 @@ function foreignHelperReads(input: RefineInput): RustReadRecord[] {
     if (!callSpells(input, site.node, names)) continue;
     const callee = site.node.childForFieldName('function');
     if (!callee || callee.type === 'field_expression') continue;
-    const named = byName.get(lastSegment(callee) ?? '');
-    if (named) matches.push({ site, helpers: named });
+    const segments = pathSegments(callee);
+    const named = byName.get(lastSegment(callee) ?? '')?.filter((helper) => {
+      const parts = helper.function.split('::');
+      return parts.length === 1 || (segments.length >= 2 && segments[segments.length - 2] === parts[parts.length - 2]);
+    });
+    if (named && named.length > 0) matches.push({ site, helpers: named });
   }
   if (matches.length === 0) return [];
   const root = input.calls[0].node.tree.rootNode;
   // Names this file defines or binds itself (a fn, a `let` closure) are not the other file's helper.
-  const defined = new Set(root.descendantsOfType('function_item').map((fn) => fn?.childForFieldName('name')?.text));
+  const defined = new Set<string | undefined>();
+  for (const fn of root.descendantsOfType('function_item')) {
+    const name = fn?.childForFieldName('name')?.text;
+    if (!fn || !name) continue;
+    defined.add(name);
+    const type = inherentImplType(fn);
+    if (type !== null) defined.add(`${type}::${name}`); // the associated fn's own file resolves its calls itself
+  }
   for (const declaration of root.descendantsOfType('let_declaration')) {
     const pattern = declaration?.childForFieldName('pattern');
     if (pattern?.type === 'identifier') defined.add(pattern.text);
@@ -349,7 +395,27 @@ function isCallOf(call: Node, name: string, fn: Node): boolean {
   if (callee.type === 'field_expression') return callee.childForFieldName('field')?.text === name && callee.childForFieldName('value')?.text === 'self';
   const segments = pathSegments(callee);
   if (segments.length === 1) return segments[0] === name;
-  return segments.length === 2 && (segments[0] === 'Self' || segments[0] === 'self') && segments[1] === name;
+  return segments.length === 2 && (segments[0] === 'Self' || segments[0] === 'self' || segments[0] === inherentImplType(fn)) && segments[1] === name;
+}
+
+/**
+ * `Type::name` for an associated fn without `self` in an inherent `impl Type` block (goose's
+ * `ModelConfig::new_with_context_env`): other files call it by that path, with the same argument
+ * positions as a free fn. Null for methods, trait impls and generic or qualified impl types.
+ */
+function associatedPath(fn: Node, name: string): string | null {
+  const type = inherentImplType(fn);
+  if (type === null) return null;
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  return params.some((param) => param.type === 'self_parameter') ? null : `${type}::${name}`;
+}
+
+function inherentImplType(fn: Node): string | null {
+  const block = fn.parent;
+  const impl = block?.type === 'declaration_list' ? block.parent : null;
+  if (impl?.type !== 'impl_item' || impl.childForFieldName('trait')) return null;
+  const type = impl.childForFieldName('type');
+  return type?.type === 'type_identifier' ? type.text : null;
 }
 
 /** A fn outside `impl`/`trait` blocks: other files can call it by its bare or path name. */
