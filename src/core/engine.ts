@@ -20,7 +20,7 @@ import { resolveRustSkippedConstants } from './rust-skipped-constants.js';
 import { resolvePythonModuleRefs } from './python-module-constants.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvObjectHandoffs } from './env-object-handoffs.js';
-import { applyEnvKeyHelpers } from './env-key-helpers.js';
+import { applyEnvKeyHelpers, markHelpersResolvedAtCallers } from './env-key-helpers.js';
 import { highestLevel, isEnabledAnywhere, resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
 import type { Registry } from '../registry/model.js';
@@ -232,6 +232,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   if (leakRulesOn) options.onPhase?.('leak');
   let leakStarted = performance.now();
   if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes, warmWorker, texts);
+  markHelpersResolvedAtCallers(analyses); // the passes above may have re-analysed a helper's file
   warmWorker?.close(); // its thread and memory are not needed by the TS leak pass
   leakMs += performance.now() - leakStarted;
   // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.

@@ -90,7 +90,16 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     analyses[job.at] = again[k];
     store?.put(job.file.file, digest, again[k]); // before the marking below changes its facts
   });
-  // Re-analysed files hold new fact objects: mark the helpers' reads in the final analyses.
+  markHelpersResolvedAtCallers(analyses);
+}
+
+/**
+ * Marks each helper's own read (`keyParam`) whose calls were read as names somewhere
+ * (`resolvedAtCallers`). Re-analysed files hold new fact objects, so this runs on the final
+ * analyses: here, and again after any later pass that re-analyses files (cross-file summaries,
+ * env hand-offs), or a helper re-analysed there would be reported as a dynamic read again.
+ */
+export function markHelpersResolvedAtCallers(analyses: readonly FileAnalysis[]): void {
   const calledThrough = new Set<string>();
   const marked: Array<{ fact: EnvReadFact; language: string }> = [];
   for (const analysis of analyses) {

@@ -207,6 +207,10 @@ function listOf(expression: Node | null, key: Node, input: RefineInput, depth = 
     case 'call_expression': {
       const fn = expression.childForFieldName('function');
       if (fn?.type === 'field_expression' && ITERATOR_ADAPTERS.has(fn.childForFieldName('field')?.text ?? '')) return listOf(fn.childForFieldName('value'), key, input, depth + 1);
+      // `provider.required_env()`: a method of this file returning a literal list per `match` arm.
+      if (fn?.type === 'field_expression' && (expression.childForFieldName('arguments')?.namedChildren.length ?? 0) === 0) {
+        return methodReturnedList(fn.childForFieldName('field')?.text ?? '', expression, key, input, depth);
+      }
       return null;
     }
     case 'identifier': {
@@ -229,6 +233,33 @@ function listOf(expression: Node | null, key: Node, input: RefineInput, depth = 
 function enclosingFunction(node: Node): Node | null {
   for (let p = node.parent; p; p = p.parent) if (p.type === 'function_item') return p;
   return null;
+}
+
+/**
+ * The names a no-argument method of this file returns when its body ends in a literal list, or a
+ * `match` whose every arm is one (goose's test `ProviderType::required_env`): their union. One
+ * method of that name in the file, or none is assumed (another type's method may share it).
+ */
+function methodReturnedList(method: string, call: Node, key: Node, input: RefineInput, depth: number): Binder | null {
+  if (method === '' || depth > 4) return null;
+  const candidates = call.tree.rootNode.descendantsOfType('function_item').filter((fn): fn is Node => !!fn && fn.childForFieldName('name')?.text === method);
+  if (candidates.length !== 1) return null;
+  const fn = candidates[0]!;
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  if (params.some((param) => param.type === 'parameter')) return null;
+  const statements = fn.childForFieldName('body')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
+  let tail: Node | null = statements[statements.length - 1] ?? null;
+  if (tail?.type === 'expression_statement' && tail.text.trimEnd().endsWith(';')) return null;
+  if (tail?.type === 'expression_statement') tail = tail.namedChild(0);
+  if (!tail) return null;
+  const values: Array<Node | null> = tail.type === 'match_expression' ? (tail.childForFieldName('body')?.namedChildren.filter((c) => c.type === 'match_arm').map((arm) => arm.childForFieldName('value')) ?? []) : [tail];
+  const elements: Node[] = [];
+  for (const value of values) {
+    const list = listOf(value, key, input, depth + 1);
+    if (list?.kind !== 'list') return null;
+    elements.push(...list.elements);
+  }
+  return values.length > 0 ? { kind: 'list', elements } : null;
 }
 
 /** `let keys = [..];` earlier in the function. */
