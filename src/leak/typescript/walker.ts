@@ -197,7 +197,7 @@ export class TaintWalker {
         const statement = node as ts.ForOfStatement | ts.ForInStatement;
         const iterated = this.evalExpr(statement.expression);
         this.inBranch(() => {
-          const element = iterated && ts.isForOfStatement(statement) ? asValue(iterated) : undefined;
+          const element = iterated && ts.isForOfStatement(statement) ? elementOf(iterated) : undefined;
           const initializer = statement.initializer;
           if (ts.isVariableDeclarationList(initializer)) {
             for (const declaration of initializer.declarations) {
@@ -342,7 +342,7 @@ export class TaintWalker {
         if (element.initializer) this.evalExpr(element.initializer);
         const key = element.propertyName ?? element.name;
         const member = ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : null;
-        let part = !taint ? undefined : element.dotDotDotToken ? taint : member !== null ? fieldOf(taint, member) : asValue(taint);
+        let part = !taint ? undefined : element.dotDotDotToken ? restOf(taint, name) : member !== null ? fieldOf(taint, member) : asValue(taint);
         // Summary mode: `function f({ url, token })` reads members of the parameter, as `o.url` does (see the member read).
         if (part && part === taint && taint.origin.kind === 'param' && member !== null && !element.dotDotDotToken) part = { ...part, paths: taint.paths ? taint.paths.map((path) => [...path, member]) : [[member]] };
         this.bindName(element.name, part, element.name, 'destructured into');
@@ -465,7 +465,7 @@ export class TaintWalker {
       case ts.SyntaxKind.ArrayLiteralExpression: {
         const taints = (node as ts.ArrayLiteralExpression).elements.map((element) => this.evalExpr(element));
         const first = firstTaint(...taints);
-        return first ? asValue(first) : undefined;
+        return first ? arrayOf(taints) : undefined;
       }
       case ts.SyntaxKind.ArrowFunction:
       case ts.SyntaxKind.FunctionExpression:
@@ -838,7 +838,9 @@ export class TaintWalker {
     const summarisedCallee = summarised === undefined && !receiver;
     if ((TRANSFORMERS.has(name) && !summarisedCallee) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
       // `String(error)` is the error's message; `JSON.stringify(error)` and `inspect(error)` print its members.
-      result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
+      // `Object.values(tools)`: the container's own values, each with its members (see elementOf).
+      if ((isObjectStaticCall(call, 'values') || isObjectStaticCall(call, 'entries')) && isContainer(args[0])) result = firstTaint(result, args[0]);
+      else result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
       // A serialiser passes the secret on: it is reported where the text goes, once.
       if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
       if (result && isObjectEntriesCall(call)) result = { ...result, entryPairs: true };
@@ -846,7 +848,8 @@ export class TaintWalker {
     // `arr.push(secret)` makes the array a secret.
     if (!receiver && (name === 'push' || name === 'unshift') && ts.isPropertyAccessExpression(callee)) {
       const pushed = firstTaint(...args);
-      if (pushed) this.assignTo(callee.expression, asValue(pushed));
+      // A container pushed onto an array of containers keeps its members apart (see arrayOf).
+      if (pushed) this.assignTo(callee.expression, isContainer(pushed) ? mergeTaints(arrayOf([pushed]), this.evalExpr(callee.expression)) : asValue(pushed));
     }
     if (result && this.isNonText(call)) return undefined;
     return result ?? this.typedSource(call) ?? this.declaredReturnSource(call);
@@ -1695,10 +1698,69 @@ function forOfElementType(variable: ts.Identifier, checker: ts.TypeChecker): ts.
 
 /** `Object.entries(x)`: its elements are [key, value] pairs. */
 function isObjectEntriesCall(expression: ts.Expression): boolean {
+  return isObjectStaticCall(expression, 'entries');
+}
+
+/** `Object.<method>(...)`. */
+function isObjectStaticCall(expression: ts.Expression, method: string): boolean {
   const call = skipOuterExpressions(expression);
   if (!ts.isCallExpression(call)) return false;
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === method && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+}
+
+/** A value whose secret sits in some of its members (not a declared secret type, not a library object). */
+function isContainer(taint: Taint | undefined): taint is Taint & { fields: Map<string, Taint> } {
+  return !!taint?.fields && !taint.secretType && !taint.holder;
+}
+
+/**
+ * An array literal's taint: an array of containers (`[{ type, serverName, config }]`) is a
+ * container whose elements (`*`) are those containers merged, so a loop or an index over it
+ * still tells `config` from `serverName`; any other tainted element makes the array a value.
+ */
+function arrayOf(taints: Array<Taint | undefined>): Taint | undefined {
+  const present = taints.filter((taint): taint is Taint => taint !== undefined);
+  const first = firstTaint(...present);
+  if (!first) return undefined;
+  if (!present.every(isContainer)) return asValue(first);
+  const element = present.reduce<Taint | undefined>((merged, taint) => mergeTaints(merged, taint), undefined)!;
+  // Sinks an element was already reported at (a prompt's `{ role, content }`) are not reported again at the array.
+  const reported = new Set(present.flatMap((taint) => [...(taint.reported ?? [])]));
+  return { origin: element.origin, flow: element.flow, fields: new Map([['*', element]]), ...(reported.size > 0 ? { reported } : {}) };
+}
+
+/**
+ * One element of a loop over `iterated`: a record of containers (`tools[name] = { serverName,
+ * config }`, then `for (const t of Object.values(tools))`) yields one of them, with only their
+ * secret members tainted (LibreChat's MCP servers: `t.serverName` is not the decrypted key in
+ * `t.config`); anything else, the whole value.
+ */
+function elementOf(iterated: Taint): Taint {
+  const entries = isContainer(iterated) ? [...iterated.fields.values()] : [];
+  if (entries.length > 0 && entries.every(isContainer)) {
+    return entries.reduce<Taint | undefined>((merged, entry) => mergeTaints(merged, entry), undefined)!;
+  }
+  return asValue(iterated);
+}
+
+/**
+ * `const { key, ...rest } = value`: the members the pattern names are not in `rest` (the secret
+ * dropped from a config before it is logged); a value without members stays whole.
+ */
+function restOf(taint: Taint, pattern: ts.ObjectBindingPattern): Taint | undefined {
+  if (!taint.fields || taint.secretType || taint.holder) return taint;
+  const named = new Set<string>();
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken) continue;
+    const key = element.propertyName ?? element.name;
+    if (!ts.isIdentifier(key) && !ts.isStringLiteralLike(key)) return taint; // a computed name: any member may be gone
+    named.add(key.text);
+  }
+  const fields = new Map([...taint.fields].filter(([key]) => !named.has(key)));
+  if (fields.size === taint.fields.size) return taint;
+  const first = [...fields.values()][0];
+  return first ? { ...taint, origin: first.origin, flow: first.flow, fields } : undefined;
 }
 
 /** `a.name()`, `a['name']()`: a callee reached as a member of something. */
