@@ -68,6 +68,9 @@ const ARG_TEXT_METHODS = new Set(['concat', 'replace', 'replaceAll', 'padStart',
 /** Redaction by name, with or without registry `sanitizers`: `redactKey`, `maskToken`, `fingerprint`, `hashSecret`, `s.redacted()`. */
 const DEFAULT_SANITIZER = /^(?:redact|mask|fingerprint|hash)|^redacted$/i;
 const SLICE_METHODS = new Set(['slice', 'substring', 'substr']);
+/** Array methods whose result holds (some of) the receiver's elements as they are, or one of them. */
+const ELEMENT_KEEPING_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed']);
+const ELEMENT_PICKING_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
 /** The longest piece of a secret still shown in full: prefixes like `sk-proj-` or a last four. */
 const SHORT_PIECE = 8;
 const QUERY_PARAM_SUFFIX = /[?&#;][^?&#=\s/]*=$/;
@@ -833,7 +836,7 @@ export class TaintWalker {
 
     if (PROJECTIONS.has(name)) return undefined;
     let result: Taint | undefined;
-    if (receiver && !NON_TEXT_METHODS.has(name)) result = asValue(receiver);
+    if (receiver && !NON_TEXT_METHODS.has(name)) result = isArrayOfContainers(receiver) && ELEMENT_KEEPING_METHODS.has(name) ? receiver : isArrayOfContainers(receiver) && ELEMENT_PICKING_METHODS.has(name) ? elementOf(receiver) : asValue(receiver);
     // A project function with a summary (`Continue.from(options)`) returns what its summary says, whatever its name.
     const summarisedCallee = summarised === undefined && !receiver;
     if ((TRANSFORMERS.has(name) && !summarisedCallee) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
@@ -1712,6 +1715,11 @@ function isObjectStaticCall(expression: ts.Expression, method: string): boolean 
 /** A value whose secret sits in some of its members (not a declared secret type, not a library object). */
 function isContainer(taint: Taint | undefined): taint is Taint & { fields: Map<string, Taint> } {
   return !!taint?.fields && !taint.secretType && !taint.holder;
+}
+
+/** An array of containers as arrayOf builds it: its one member `*` is the elements, merged. */
+function isArrayOfContainers(taint: Taint): boolean {
+  return isContainer(taint) && taint.fields.size === 1 && isContainer(taint.fields.get('*'));
 }
 
 /**
