@@ -126,6 +126,11 @@ const CREDENTIAL_KEYWORDS = ['headers', 'auth', 'cookies'];
 /** A function body without any of these cannot pass a parameter to a sink, a callee or its return value. */
 const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
+/** A tuple as evaluateTuple builds it: members named by position only. */
+function isTupleTaint(taint: Taint | null): boolean {
+  return !!taint?.fields && taint.fields.size > 0 && !taint.className && [...taint.fields.keys()].every((key) => /^\d+$/.test(key));
+}
+
 export class PythonLeakAnalysis {
   private readonly functions = new Map<string, FunctionInfo>();
   private readonly classes: Map<string, ClassModel>;
@@ -603,7 +608,10 @@ export class PythonLeakAnalysis {
       }
       return;
     }
-    for (const child of target.namedChildren) this.bind(child, taint, env);
+    // `a, b = value`: a tuple's elements by position (evaluateTuple); anything else whole, to each name.
+    const children = target.namedChildren.filter((child) => child.type !== 'comment');
+    const positional = isTupleTaint(taint) && (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') && !children.some((child) => child.type === 'list_splat_pattern');
+    children.forEach((child, index) => this.bind(child, positional ? (taint!.fields!.get(String(index)) ?? null) : taint, env));
   }
 
   // ---- expressions -----------------------------------------------------------------------
@@ -626,7 +634,7 @@ export class PythonLeakAnalysis {
         this.evaluate(index, env);
         // `key[:4]`: a short prefix or suffix identifies the key without showing it.
         if (index && isShortSlice(index) && value && !value.fields) return null;
-        const key = this.scope.constString(index);
+        const key = this.scope.constString(index) ?? (index?.type === 'integer' && isTupleTaint(value) ? index.text : null);
         if (key !== null) return member(value, key);
         return value?.fields ? asText({ ...value, opaque: undefined }) : value;
       }
@@ -659,6 +667,9 @@ export class PythonLeakAnalysis {
       }
       case 'dictionary':
         return this.evaluateDictionary(node, env);
+      case 'tuple':
+      case 'expression_list':
+        return this.evaluateTuple(node, env);
       case 'conditional_expression': {
         const [body, condition, alternative] = node.namedChildren;
         this.evaluate(condition ?? null, env);
@@ -673,6 +684,24 @@ export class PythonLeakAnalysis {
         return taint;
       }
     }
+  }
+
+  /**
+   * `(model, provider, key, base)`: a tuple keeps its elements apart (fields `0`, `1`, …), so
+   * unpacking it (`model, provider, key, base = get_llm_provider(m)`, litellm) taints only the
+   * element that holds the secret. A starred element (`*rest`) makes positions unknown: the union.
+   */
+  private evaluateTuple(node: Node, env: Env): Taint | null {
+    const elements = node.namedChildren.filter((child) => child.type !== 'comment');
+    const taints = elements.map((element) => this.evaluate(element, env));
+    if (elements.some((element) => element.type === 'list_splat' || element.type === 'parenthesized_list_splat')) {
+      return taints.reduce<Taint | null>((all, taint) => union(all, taint), null);
+    }
+    const fields = new Map<string, Taint>();
+    taints.forEach((taint, index) => {
+      if (taint) fields.set(String(index), taint);
+    });
+    return withFields(fields);
   }
 
   private evaluateAttribute(node: Node, env: Env): Taint | null {
