@@ -27,6 +27,12 @@ export interface SecretScopes {
   referenced(secret: SecretEntry): boolean;
   /** The files that read it outside tests (code, configs, workflows; not docs or example env files). */
   readersOf(secret: SecretEntry): string[];
+  /**
+   * Whether only tests read it (litellm's `AZURE_EUROPE_API_KEY`, `BACKUP_OPENAI_API_KEY_1`), CI
+   * workflows and scripts aside, or its name is a test harness's (`TEST_…`): a credential of the
+   * test runs, which the app's example env file and docs pages need not list.
+   */
+  testOnly(secret: SecretEntry): boolean;
 }
 
 /** Scopes whose secrets the application's example env files must list. */
@@ -74,6 +80,8 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
   const inTooling = new Set<string>();
   const elsewhere = new Set<string>();
   const outsideTests = new Map<string, string[]>(); // name -> the files that read it outside tests
+  const inTests = new Set<string>();
+  const inCodeOutsideTests = new Set<string>(); // code and configs, not CI workflows or tooling scripts
   const registryFiles = new Set(ctx.settings.registryFiles);
   for (const file of project.files) {
     if (registryFiles.has(file.file) || file.language === 'markdown' || isExampleEnvFile(file)) continue;
@@ -83,7 +91,11 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       for (const name of referencedNames(fact)) {
         if (!name) continue;
         seen.add(name);
-        if (inTest) continue;
+        if (inTest) {
+          inTests.add(name);
+          continue;
+        }
+        if (seen === elsewhere) inCodeOutsideTests.add(name);
         const readers = outsideTests.get(name);
         if (readers) readers.push(file.file);
         else outsideTests.set(name, [file.file]);
@@ -110,6 +122,13 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
     },
     readersOf(secret) {
       return [...new Set(keysOf(secret).flatMap((k) => outsideTests.get(k) ?? []))];
+    },
+    testOnly(secret) {
+      if (secret.scope && secret.scope.length > 0) return false; // the registry said where it belongs
+      if (isTestHarnessName(secret.env)) return true;
+      const keys = keysOf(secret);
+      // CI workflows and scripts may hand the test runs their credential: still a test's.
+      return keys.some((k) => inTests.has(k)) && !keys.some((k) => inCodeOutsideTests.has(k));
     },
   };
 }
