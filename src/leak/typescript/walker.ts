@@ -114,6 +114,12 @@ export class TaintWalker {
   private readonly failedRequests: Array<Taint | undefined> = [];
   /** Request calls (and `.then()`/`.finally()` chained on them) whose rejection holds a secret. */
   private readonly requestErrors = new Map<ts.Node, Taint>();
+  /**
+   * `process.env.MONGO_URI = server.getUri()` in straight-line code: a later read of that name in
+   * the same function is the value written there, not the operator's secret (LibreChat's e2e
+   * server logs the URI of the in-memory database it just started).
+   */
+  private readonly envWrites = new Map<string, { fn: ts.Node | undefined; taint: Taint | undefined }>();
   /** Set when the summary root function returns a tainted value. */
   returned: Taint | undefined;
   /** Summary mode: a secret-bearing request that may reject out of the function (no `try` around it). */
@@ -380,6 +386,12 @@ export class TaintWalker {
       return;
     }
     if (ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) {
+      const envWritten = envSourceOf(left, this.ctx);
+      if (envWritten?.kind === 'source' && envWritten.envName) {
+        if (this.branchDepth === 0) this.envWrites.set(envWritten.envName, { fn: enclosingFunctionOf(left), taint });
+        else this.envWrites.delete(envWritten.envName); // written on some paths only: a read may still get the operator's value
+        return;
+      }
       this.evalExpr(left.expression);
       // `url.search = params`: the value becomes the URL's query string.
       if (taint && ts.isPropertyAccessExpression(left) && left.name.text === 'search') this.checkUrlQuery('?', left, taint);
@@ -633,6 +645,8 @@ export class TaintWalker {
 
   private memberTaint(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
     const env = envSourceOf(node, this.ctx);
+    const written = env?.kind === 'source' && env.envName ? this.envWrites.get(env.envName) : undefined;
+    if (written && written.fn === enclosingFunctionOf(node)) return written.taint;
     if (env) return { origin: env, flow: [stepAt(this.ctx.root, node, `${env.description} is read`)] };
     const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteralLike(node.argumentExpression) ? node.argumentExpression.text : null;
     const base = this.evalExpr(node.expression);
@@ -1710,6 +1724,12 @@ function isObjectStaticCall(expression: ts.Expression, method: string): boolean 
   if (!ts.isCallExpression(call)) return false;
   const callee = call.expression;
   return ts.isPropertyAccessExpression(callee) && callee.name.text === method && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+}
+
+/** The function (or the source file) a node sits in. */
+function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  return undefined;
 }
 
 /** A value whose secret sits in some of its members (not a declared secret type, not a library object). */
