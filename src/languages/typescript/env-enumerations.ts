@@ -108,6 +108,9 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         else if (key === 'runtimeEnv' || key === 'experimental__runtimeEnv') {
           const schema = createEnvKeys(property.parent);
           return schema ? { kind: 'schema', schema, api: 'createEnv()' } : { kind: 'unknown' };
+        } else if (key === 'webServer' && underEnvKey && !prefixes) {
+          // Playwright's `webServer: { command, env }` (one or a list): the test runner starts that command with this env.
+          return fact({ enumeration: { use: 'child-process', target: 'Playwright webServer' } });
         } else if (key !== null && THIRD_PARTY_KEYS[key] && underEnvKey) thirdPartyKey = THIRD_PARTY_KEYS[key];
         else if (!underEnvKey) return { kind: 'unknown' };
         node = property.parent;
