@@ -12,7 +12,39 @@ const PATH_CALLS = new Set(['open', 'Path', 'PurePath', 'join', 'expanduser', 'a
 /** True when a file object or path expression names the program's own credential or config file. */
 export function isCredentialStoreDestination(node: Node | null, scope: ModuleScope): boolean {
   const found = destinationName(node, scope, 0);
-  return found !== null && namesCredentialStore(found.name);
+  return (found !== null && namesCredentialStore(found.name)) || (node?.type === 'identifier' && handedToCredentialVariable(node, scope));
+}
+
+/** Calls that set an env variable to their second argument: `monkeypatch.setenv(NAME, v)`, `os.environ.setdefault(NAME, v)`, `os.putenv(NAME, v)`. */
+const ENV_SETTING_CALLS = new Set(['setenv', 'setdefault', 'putenv']);
+
+/**
+ * `with tempfile.NamedTemporaryFile("w") as f: json.dump(service_account, f)` and then
+ * `os.environ["GOOGLE_APPLICATION_CREDENTIALS"] = f.name` in the same function: the file is the
+ * credential file a library is pointed at (litellm's Vertex tests), as a file named for one is.
+ */
+function handedToCredentialVariable(file: Node, scope: ModuleScope): boolean {
+  const owner = enclosingScope(file);
+  const namesThisFile = (value: Node | null): boolean =>
+    !!value && (value.type === 'attribute' ? value.childForFieldName('object')?.text === file.text && value.childForFieldName('attribute')?.text === 'name' : value.descendantsOfType('attribute').some((a) => !!a && namesThisFile(a)));
+  for (const node of owner.descendantsOfType(['assignment', 'call'])) {
+    if (!node) continue;
+    let variable: Node | null | undefined = null;
+    let value: Node | null | undefined = null;
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      if (left?.type !== 'subscript' || left.childForFieldName('value')?.text !== 'os.environ') continue;
+      variable = left.childForFieldName('subscript');
+      value = node.childForFieldName('right');
+    } else {
+      const fn = node.childForFieldName('function');
+      if (fn?.type !== 'attribute' || !ENV_SETTING_CALLS.has(fn.childForFieldName('attribute')?.text ?? '')) continue;
+      [variable, value] = callArguments(node).positional;
+    }
+    const name = variable ? scope.constString(variable) : null;
+    if (name !== null && namesCredentialStore(name) && namesThisFile(value ?? null)) return true;
+  }
+  return false;
 }
 
 /** A destination's name, and whether it is literal text (a file name) rather than a code name. */
