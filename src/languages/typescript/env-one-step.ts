@@ -14,7 +14,8 @@ import type { Binding, Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export type OneStepKey =
-  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number; property?: string }
+  /** `rest`: the parameter is `...keys`, each argument from `index` on is a name (walked by a loop). */
+  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number; property?: string; rest?: true }
   /**
    * Every value the loop variable can take: the elements of each list it can walk (one, or each
    * branch of a `cond ? [...] : [...]` choice), or one part of each row of a constant table.
@@ -40,7 +41,13 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
   if (!binding) return null;
   const origin = binding.origin;
   if (origin.type === 'parameter') {
-    if (origin.property !== undefined) return { kind: 'param', fn: origin.fn, index: origin.index, property: origin.property };
+    if (origin.rest) return null; // the list of names itself is no name
+    if (origin.property !== undefined) {
+      // `[{ key: 'CHECK_BALANCE' }, ...].forEach(({ key }) => process.env[key])`: that member of each row (LibreChat's deprecation checks).
+      const rows = origin.index === 0 ? callbackList(origin.fn, scope) : null;
+      const parts = rows ? rowMembers(elementsOf(rows), origin.property) : null;
+      return parts ? { kind: 'loop', elements: parts } : { kind: 'param', fn: origin.fn, index: origin.index, property: origin.property };
+    }
     const lists = origin.index === 0 ? callbackList(origin.fn, scope) : null;
     return lists ? { kind: 'loop', elements: elementsOf(lists) } : { kind: 'param', fn: origin.fn, index: origin.index };
   }
@@ -54,7 +61,11 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
     const loop = declarations?.parent;
     if (loop && ts.isForOfStatement(loop) && loop.initializer === declarations) {
       const lists = literalList(loop.expression, scope);
-      return lists ? { kind: 'loop', elements: elementsOf(lists) } : null;
+      if (lists) return { kind: 'loop', elements: elementsOf(lists) };
+      // `function getTrimmedEnv(...keys) { for (const key of keys) process.env[key] }`: each argument is a name.
+      const iterated = unwrapTransparent(loop.expression);
+      const param = ts.isIdentifier(iterated) ? scope.lookup(iterated.text)?.origin : undefined;
+      if (param?.type === 'parameter' && param.rest) return { kind: 'param', fn: param.fn, index: param.index, rest: true };
     }
   }
   return null;
@@ -62,6 +73,18 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
 
 function elementsOf(lists: TS.ArrayLiteralExpression[]): TS.Expression[] {
   return lists.flatMap((list) => [...list.elements]);
+}
+
+/** The `member` of each row, when every row is an object literal that sets it plainly; else null. */
+function rowMembers(rows: TS.Expression[], member: string): TS.Expression[] | null {
+  const parts: TS.Expression[] = [];
+  for (const row of rows) {
+    const object = unwrapTransparent(row);
+    const part = ts.isObjectLiteralExpression(object) ? propertyValue(object, member) : undefined;
+    if (!part) return null;
+    parts.push(part);
+  }
+  return parts;
 }
 
 /** `['A', 'B'].forEach((k) => ...)`: the list the callback `fn` walks, if literal. */
@@ -202,6 +225,8 @@ function propertyValue(object: TS.ObjectLiteralExpression, key: string): TS.Expr
 interface DeferredParamRead {
   fn: TS.SignatureDeclaration;
   index: number;
+  /** A rest parameter: every argument from `index` on. */
+  rest?: true;
   /** The field of an options-object argument that holds the name. */
   property?: string;
   source: EnvSource;
@@ -236,7 +261,7 @@ export class OneStepReads {
   /** A read keyed by a loop variable is resolved at once; a parameter waits for the call sites. */
   add(key: OneStepKey, source: EnvSource, at: TS.Node, scope: Scope): void {
     if (key.kind === 'param') {
-      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, source, at });
+      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), source, at });
       return;
     }
     const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
@@ -297,25 +322,29 @@ export class OneStepReads {
     for (const site of sites) {
       const emitted = new Set<string>();
       for (const read of reads) {
-        const argument = argumentFor(site.call.arguments[read.index], read.property);
-        const literals: TS.Node[] = [];
-        const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
-        if (value === null) {
-          complete = false;
-          continue;
+        const given = read.rest ? site.call.arguments.slice(read.index) : [site.call.arguments[read.index]];
+        for (const passed of given) {
+          const argument = argumentFor(passed, read.property);
+          const literals: TS.Node[] = [];
+          const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
+          if (value === null) {
+            complete = false;
+            continue;
+          }
+          const api = `${read.source.api} through ${name}()`;
+          if (emitted.has(`${api}\0${value}`)) continue;
+          emitted.add(`${api}\0${value}`);
+          for (const literal of literals) this.emitter.keyLiteral(literal);
+          this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) } });
         }
-        const api = `${read.source.api} through ${name}()`;
-        if (emitted.has(`${api}\0${value}`)) continue;
-        emitted.add(`${api}\0${value}`);
-        for (const literal of literals) this.emitter.keyLiteral(literal);
-        this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) } });
       }
     }
     if (complete) return;
     // An exported helper: its callers in other files are found by the engine (src/core/env-key-helpers.ts).
     const exported = name !== null && (isExported(fn) || exportedByList(this.sourceFile, name)) && !escapes(this.sourceFile, fn, name);
     for (const read of reads) {
-      const keyParam = exported ? { keyParam: { function: name!, index: read.index, ...(read.property !== undefined ? { property: read.property } : {}) } } : {};
+      // A rest parameter is not handed to other files' callers (they are asked for one argument per helper).
+      const keyParam = exported && !read.rest ? { keyParam: { function: name!, index: read.index, ...(read.property !== undefined ? { property: read.property } : {}) } } : {};
       this.emitter.emit(null, read.source, read.at, keyParam);
     }
   }

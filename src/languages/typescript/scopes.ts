@@ -14,7 +14,7 @@ export type BindingOrigin =
    * through call sites); with `property`, the name is a field of a destructured options parameter
    * (`function need({ name })`: the `name` field of the object argument at `index`).
    */
-  | { type: 'parameter'; fn: TS.SignatureDeclaration; index: number; property?: string }
+  | { type: 'parameter'; fn: TS.SignatureDeclaration; index: number; property?: string; rest?: true }
   | { type: 'function'; declaration: TS.FunctionDeclaration }
   | { type: 'opaque' };
 
@@ -193,7 +193,9 @@ export function declareStatements(statements: readonly TS.Statement[], scope: Sc
 export function declareFunction(node: TS.SignatureDeclaration, scope: Scope): void {
   if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) scope.declare(node.name.text, OPAQUE);
   node.parameters.forEach((parameter, index) => {
-    if (parameter.dotDotDotToken) declareBindingName(parameter.name, scope, () => OPAQUE);
+    // `...keys`: the arguments from `index` on, as a list (a loop over it takes each; see env-one-step.ts).
+    if (parameter.dotDotDotToken && ts.isIdentifier(parameter.name)) scope.declare(parameter.name.text, { type: 'parameter', fn: node, index, rest: true });
+    else if (parameter.dotDotDotToken) declareBindingName(parameter.name, scope, () => OPAQUE);
     else if (ts.isIdentifier(parameter.name)) scope.declare(parameter.name.text, { type: 'parameter', fn: node, index });
     else if (ts.isObjectBindingPattern(parameter.name)) declareOptionsFields(node, index, parameter.name, scope);
     else declareBindingName(parameter.name, scope, () => OPAQUE);
