@@ -55,6 +55,8 @@ class FileAnalysis implements EnvReadSink {
   /** No store call can match before some catalogued module is imported or required. */
   private importsSecretStore = false;
   private readonly registryLiterals: TS.StringLiteralLike[] = [];
+  /** `'${SEARXNG_API_KEY}'`: a config default the app interpolates from the environment (LibreChat's web-search config). */
+  private readonly placeholderLiterals: Array<{ node: TS.StringLiteralLike; name: string }> = [];
   /** Literals that form the key of an env read (they are not reported again as name refs). */
   private readonly keyLiterals = new Set<TS.Node>();
   /** Reads keyed by a helper's parameter or a loop variable (resolved through call sites / the list). */
@@ -104,7 +106,18 @@ class FileAnalysis implements EnvReadSink {
       if (this.keyLiterals.has(literal)) continue;
       this.facts.push({ kind: 'name-ref', name: literal.text, context: 'string-literal', range: rangeOfNode(this.sourceFile, literal), ...this.testFlag() });
     }
+    for (const { node, name } of this.placeholderLiterals) {
+      this.facts.push({ kind: 'name-ref', name, context: 'string-literal', range: rangeOfNode(this.sourceFile, node), ...this.testFlag() });
+    }
     if (text.includes(DIRECTIVE_MARKER)) this.facts.push(...collectDirectiveComments(this.sourceFile, text));
+  }
+
+  /** A string that is exactly `${NAME}` for a registry name: the value of NAME, filled in by the app's config loader. */
+  private notePlaceholder(literal: TS.StringLiteral): void {
+    const text = literal.text;
+    if (!text.startsWith('${') || !text.endsWith('}')) return;
+    const name = text.slice(2, -1);
+    if (this.prepared.registryNames.has(name)) this.placeholderLiterals.push({ node: literal, name });
   }
 
   private testFlag(): { inTest?: true } {
@@ -264,6 +277,7 @@ class FileAnalysis implements EnvReadSink {
       case SyntaxKind.StringLiteral:
       case SyntaxKind.NoSubstitutionTemplateLiteral:
         if (this.prepared.registryNames.has((node as TS.StringLiteral).text)) this.registryLiterals.push(node as TS.StringLiteral);
+        else this.notePlaceholder(node as TS.StringLiteral);
         this.inspectBoundLiteral(node as TS.StringLiteralLike);
         break;
       case SyntaxKind.CallExpression:
