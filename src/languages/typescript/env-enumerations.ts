@@ -257,9 +257,11 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     if (depth >= MAX_WRAPPER_DEPTH) return null;
     const found = parameterUses(call, argument, held);
     if (!found) return null;
-    const { uses, reads, callee } = found;
+    const { uses, reads, writes, callee } = found;
     // Only read by constant names inside the function: those reads, as a schema's keys are.
-    if (uses.length === 0) return reads.length > 0 ? { kind: 'schema', schema: { keys: reads, complete: true }, api: `${callee}()` } : null;
+    if (uses.length === 0 && reads.length > 0) return { kind: 'schema', schema: { keys: reads, complete: true }, api: `${callee}()` };
+    // Only variables blanked or deleted, by names it lists: a scrub of the caller's environment.
+    if (uses.length === 0) return writes > 0 ? fact({ enumeration: { use: 'scrub' } }) : null;
     const outcomes = uses.filter((use) => !use.returned).map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
     if (uses.some((use) => use.returned)) {
       // A filter that gives the object back (`removeEmpty(process.env)`): what the caller does with the result.

@@ -25,7 +25,7 @@ export interface ParameterUse {
  * (or, for options, in an `{ env }` destructured from it). Null when the callee is not such a
  * function or a use cannot be followed (the classifier then knows nothing).
  */
-export function parameterUses(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): { uses: ParameterUse[]; reads: ConstantRead[]; callee: string } | null {
+export function parameterUses(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held): { uses: ParameterUse[]; reads: ConstantRead[]; writes: number; callee: string } | null {
   if (!ts.isCallExpression(call)) return null;
   const callee = unwrapTransparent(call.expression);
   if (!ts.isIdentifier(callee)) return null;
@@ -45,7 +45,7 @@ export function argumentIndex(call: TS.CallExpression | TS.NewExpression, argume
 }
 
 /** Where parameter `index` of `fn` is handed on, and the names read from it (see parameterUses). */
-export function functionParameterUses(fn: LocalFunction, index: number, held: Held): { uses: ParameterUse[]; reads: ConstantRead[] } | null {
+export function functionParameterUses(fn: LocalFunction, index: number, held: Held): { uses: ParameterUse[]; reads: ConstantRead[]; writes: number } | null {
   if (!fn.body) return null;
   const parameter = fn.parameters[index];
   if (!parameter || parameter.dotDotDotToken) return null;
@@ -65,9 +65,15 @@ export function functionParameterUses(fn: LocalFunction, index: number, held: He
   if (name === null) return null;
   const uses: ParameterUse[] = [];
   const reads: ConstantRead[] = [];
+  let writes = 0;
   let unfollowable = false;
   const visit = (node: TS.Node): void => {
     if (unfollowable) return;
+    if (ts.isIdentifier(node) && node.text === name && holdsEnv && (isKeyedWrite(node) || isNameListing(node))) {
+      // `env[key] = ''` / `delete env[key]` blanks a variable, `Object.keys(env)` lists names: no value read (LibreChat's scrub).
+      if (isKeyedWrite(node)) writes++;
+      return;
+    }
     if (ts.isIdentifier(node) && node.text === name) {
       // `env.CHANGED_FILES`: a read of that name from the env object the caller handed over.
       const read = holdsEnv ? constantRead(node) : null;
@@ -83,7 +89,24 @@ export function functionParameterUses(fn: LocalFunction, index: number, held: He
     ts.forEachChild(node, visit);
   };
   visit(fn.body);
-  return unfollowable ? null : { uses, reads };
+  return unfollowable ? null : { uses, reads, writes };
+}
+
+/** `env[key] = value` (a plain assignment, which reads nothing) or `delete env[key]`. */
+function isKeyedWrite(identifier: TS.Identifier): boolean {
+  const access = identifier.parent;
+  if (!access || !ts.isElementAccessExpression(access) || access.expression !== identifier) return false;
+  const parent = access.parent;
+  if (parent && ts.isDeleteExpression(parent)) return true;
+  return !!parent && ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === SyntaxKind.EqualsToken;
+}
+
+/** `Object.keys(env)`: the names of the variables, not their values. */
+function isNameListing(identifier: TS.Identifier): boolean {
+  const call = identifier.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== identifier) return false;
+  const callee = call.expression;
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'keys' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
 }
 
 /**
