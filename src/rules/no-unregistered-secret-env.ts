@@ -39,6 +39,8 @@ export default defineRule({
     for (const fact of file.facts) {
       if (fact.kind !== 'env-read' || fact.name === null || fact.access) continue;
       if (ctx.names.has(fact.name) || platformTokens.has(fact.name) || !ctx.looksLikeSecret(fact.name)) continue;
+      // `get_secret("oidc/env/CUSTOM_TOKEN")`: a resolver's reference syntax, not a variable anyone sets (no shell can name it).
+      if (!isPortableEnvName(fact.name)) continue;
       const name = fact.name;
       if (runs.some((run) => rangeContains(run.range, fact.range) && run.secretEnv.some((b) => b.envName === name && knownSecret(b.secretName)))) continue;
       yield { messageId, data: { name: fact.name, api: fact.api }, file: file.file, range: fact.range, envName: fact.name };
@@ -61,3 +63,7 @@ function workflowRuns(facts: readonly Fact[]): WorkflowRun[] {
   return runs;
 }
 
+/** A name a shell, a `.env` file or a CI config can set: letters, digits and `_` (`.`/`-` as some tools allow), not starting with a digit. */
+function isPortableEnvName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name);
+}
