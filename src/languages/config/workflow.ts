@@ -183,13 +183,15 @@ async function analyzeWorkflowDocument(
     const action = at < 0 ? uses : uses.slice(0, at);
     const with_: Record<string, string> = {};
     const withKeyRanges: Record<string, Range> = {};
+    // A literal input naming one of GitHub's own registries (`registry: ghcr.io`): the step signs in to GitHub.
+    const githubRegistry = mapEntries(mapGet(step, 'with')).some(([, pair]) => isGitHubRegistry(scalarString(pair.value) ?? ''));
     for (const [input, pair] of mapEntries(mapGet(step, 'with'))) {
       const found = accesses.get(pair.value as Scalar) ?? [];
       const text = scalarString(pair.value) ?? '';
       with_[input] = found.length > 0 ? `secret:${found[0].name}` : text.includes('${{') ? 'expression' : 'literal';
       const keyRange = nodeRange(src, pair.key as Pair['key']);
       if (keyRange) withKeyRanges[input] = keyRange;
-      for (const access of found) config('workflow-with-binding', access.range, { action, input, secretName: access.name, job, step: index, ...scope });
+      for (const access of found) config('workflow-with-binding', access.range, { action, input, secretName: access.name, job, step: index, ...scope, ...(githubRegistry ? { githubRegistry: true } : {}) });
     }
     config('workflow-step-uses', nodeRange(src, usesNode), {
       action,
@@ -261,4 +263,10 @@ function envExpressionFacts(src: YamlSource, root: unknown): Fact[] {
     }
   }
   return facts;
+}
+
+/** `ghcr.io`, `ghcr.io/org/chart`, `docker.pkg.github.com`, `npm.pkg.github.com`, with or without a scheme. */
+function isGitHubRegistry(value: string): boolean {
+  const host = value.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0]!.toLowerCase();
+  return host === 'ghcr.io' || host.endsWith('.pkg.github.com');
 }
