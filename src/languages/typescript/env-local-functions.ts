@@ -92,13 +92,10 @@ export function functionParameterUses(fn: LocalFunction, index: number, held: He
   return unfollowable ? null : { uses, reads, writes };
 }
 
-/** `env[key] = value` (a plain assignment, which reads nothing) or `delete env[key]`. */
+/** `env[key] = value`, `delete env[key]`: a variable of the object set or removed, none handed out. */
 function isKeyedWrite(identifier: TS.Identifier): boolean {
   const access = identifier.parent;
-  if (!access || !ts.isElementAccessExpression(access) || access.expression !== identifier) return false;
-  const parent = access.parent;
-  if (parent && ts.isDeleteExpression(parent)) return true;
-  return !!parent && ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === SyntaxKind.EqualsToken;
+  return !!access && ts.isElementAccessExpression(access) && access.expression === identifier && isWriteTarget(access);
 }
 
 /** `Object.keys(env)`: the names of the variables, not their values. */

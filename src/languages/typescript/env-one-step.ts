@@ -80,7 +80,7 @@ function rowMembers(rows: TS.Expression[], member: string): TS.Expression[] | nu
   const parts: TS.Expression[] = [];
   for (const row of rows) {
     const object = unwrapTransparent(row);
-    const part = ts.isObjectLiteralExpression(object) ? propertyValue(object, member) : undefined;
+    const part = ts.isObjectLiteralExpression(object) ? argumentFor(object, member) : undefined;
     if (!part) return null;
     parts.push(part);
   }
@@ -148,7 +148,7 @@ function tableParts(declaration: TS.VariableDeclaration, element: TS.BindingElem
   } else {
     const key = element.propertyName ?? element.name;
     if (table.entries || (!ts.isIdentifier(key) && !ts.isStringLiteral(key))) return null;
-    pick = (row) => (ts.isObjectLiteralExpression(row) ? propertyValue(row, key.text) : undefined);
+    pick = (row) => (ts.isObjectLiteralExpression(row) ? argumentFor(row, key.text) : undefined);
   }
   const parts: TS.Expression[] = [];
   for (const row of table.rows) {
@@ -207,19 +207,6 @@ function constObject(expression: TS.Expression, scope: Scope, depth: number): TS
   const origin = scope.lookup(value.text)?.origin;
   if (origin?.type !== 'variable' || origin.element || !origin.isConst || !origin.declaration.initializer) return null;
   return constObject(origin.declaration.initializer, scope, depth + 1);
-}
-
-/** The value of `key` in an object literal when one plain property assignment sets it and nothing is spread in. */
-function propertyValue(object: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
-  let found: TS.Expression | undefined;
-  for (const property of object.properties) {
-    if (ts.isSpreadAssignment(property)) return undefined;
-    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : null;
-    if (name !== key) continue;
-    if (!ts.isPropertyAssignment(property) || found) return undefined;
-    found = property.initializer;
-  }
-  return found;
 }
 
 interface DeferredParamRead {

@@ -690,9 +690,7 @@ export class TaintWalker {
     if (!keys) {
       // A record of containers (`PROVIDERS[platform]`): the entry is one of them, and holds only
       // their secret members (`.clientSecret`), not `.clientId` or `.authUrl`.
-      const entries = [...base.fields.values()];
-      if (entries.length > 0 && entries.every((entry) => entry.fields && !entry.secretType && !entry.holder)) return entries.reduce<Taint | undefined>((merged, entry) => mergeTaints(merged, entry), undefined);
-      return asValue(base);
+      return elementOf(base);
     }
     return firstTaint(...keys.map((key) => fieldOf(base, key)));
   }
@@ -850,7 +848,7 @@ export class TaintWalker {
 
     if (PROJECTIONS.has(name)) return undefined;
     let result: Taint | undefined;
-    if (receiver && !NON_TEXT_METHODS.has(name)) result = isArrayOfContainers(receiver) && ELEMENT_KEEPING_METHODS.has(name) ? receiver : isArrayOfContainers(receiver) && ELEMENT_PICKING_METHODS.has(name) ? elementOf(receiver) : asValue(receiver);
+    if (receiver && !NON_TEXT_METHODS.has(name)) result = methodResult(receiver, name);
     // A project function with a summary (`Continue.from(options)`) returns what its summary says, whatever its name.
     const summarisedCallee = summarised === undefined && !receiver;
     if ((TRANSFORMERS.has(name) && !summarisedCallee) || (ARG_TEXT_METHODS.has(name) && (receiver || ts.isPropertyAccessExpression(callee)))) {
@@ -860,7 +858,7 @@ export class TaintWalker {
       else result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
       // A serialiser passes the secret on: it is reported where the text goes, once.
       if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
-      if (result && isObjectEntriesCall(call)) result = { ...result, entryPairs: true };
+      if (result && isObjectStaticCall(call, 'entries')) result = { ...result, entryPairs: true };
     }
     // `arr.push(secret)` makes the array a secret.
     if (!receiver && (name === 'push' || name === 'unshift') && ts.isPropertyAccessExpression(callee)) {
@@ -1713,12 +1711,7 @@ function forOfElementType(variable: ts.Identifier, checker: ts.TypeChecker): ts.
   return undefined;
 }
 
-/** `Object.entries(x)`: its elements are [key, value] pairs. */
-function isObjectEntriesCall(expression: ts.Expression): boolean {
-  return isObjectStaticCall(expression, 'entries');
-}
-
-/** `Object.<method>(...)`. */
+/** `Object.<method>(...)` (`Object.entries(x)`: its elements are [key, value] pairs). */
 function isObjectStaticCall(expression: ts.Expression, method: string): boolean {
   const call = skipOuterExpressions(expression);
   if (!ts.isCallExpression(call)) return false;
@@ -1752,7 +1745,7 @@ function arrayOf(taints: Array<Taint | undefined>): Taint | undefined {
   const first = firstTaint(...present);
   if (!first) return undefined;
   if (!present.every(isContainer)) return asValue(first);
-  const element = present.reduce<Taint | undefined>((merged, taint) => mergeTaints(merged, taint), undefined)!;
+  const element = mergedAll(present);
   // Sinks an element was already reported at (a prompt's `{ role, content }`) are not reported again at the array.
   const reported = new Set(present.flatMap((taint) => [...(taint.reported ?? [])]));
   return { origin: element.origin, flow: element.flow, fields: new Map([['*', element]]), ...(reported.size > 0 ? { reported } : {}) };
@@ -1766,10 +1759,19 @@ function arrayOf(taints: Array<Taint | undefined>): Taint | undefined {
  */
 function elementOf(iterated: Taint): Taint {
   const entries = isContainer(iterated) ? [...iterated.fields.values()] : [];
-  if (entries.length > 0 && entries.every(isContainer)) {
-    return entries.reduce<Taint | undefined>((merged, entry) => mergeTaints(merged, entry), undefined)!;
-  }
-  return asValue(iterated);
+  return entries.length > 0 && entries.every(isContainer) ? mergedAll(entries) : asValue(iterated);
+}
+
+/** What an array method gives back: the elements kept (`filter`, `slice`), one of them (`find`, `at`), or the receiver's value. */
+function methodResult(receiver: Taint, name: string): Taint {
+  if (isArrayOfContainers(receiver) && ELEMENT_KEEPING_METHODS.has(name)) return receiver;
+  if (isArrayOfContainers(receiver) && ELEMENT_PICKING_METHODS.has(name)) return elementOf(receiver);
+  return asValue(receiver);
+}
+
+/** Several containers as one: each member that any of them holds. */
+function mergedAll(containers: readonly Taint[]): Taint {
+  return containers.reduce<Taint | undefined>((merged, taint) => mergeTaints(merged, taint), undefined)!;
 }
 
 /**
@@ -1777,7 +1779,7 @@ function elementOf(iterated: Taint): Taint {
  * dropped from a config before it is logged); a value without members stays whole.
  */
 function restOf(taint: Taint, pattern: ts.ObjectBindingPattern): Taint | undefined {
-  if (!taint.fields || taint.secretType || taint.holder) return taint;
+  if (!isContainer(taint)) return taint;
   const named = new Set<string>();
   for (const element of pattern.elements) {
     if (element.dotDotDotToken) continue;
