@@ -36,11 +36,14 @@ function words(name: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-/** True when a file name (or the name of a variable holding a path) names a credential or config store. */
+/**
+ * True when a file name (or the name of a variable holding a path) names a credential or config
+ * store. "service account" names one too: the key file of a cloud service account (`GCS_PATH_SERVICE_ACCOUNT`).
+ */
 export function namesCredentialStore(name: string): boolean {
   const parts = words(name).filter((word) => !NEUTRAL_EXTENSIONS.has(word));
   if (parts.some((word) => OTHER_WORDS.has(word))) return false;
-  return parts.some((word) => STORE_WORDS.has(word) || STORE_WORDS.has(compoundStem(word)));
+  return parts.some((word, index) => STORE_WORDS.has(word) || STORE_WORDS.has(compoundStem(word)) || (word === 'service' && parts[index + 1] === 'account'));
 }
 
 /** `keyfile`, `tokenfile`, `keystore`, `credstore`: one word made of a store word and `file`/`store` (goose's `keyfile_path`). */

@@ -2,6 +2,7 @@
 // exception of file-write sinks (src/leak/credential-files.ts says why).
 import { lastPathSegment, namesCredentialStore } from './credential-files.js';
 import { ts } from './typescript/compiler-api.js';
+import { skipOuterExpressions } from './typescript/provenance.js';
 
 /** A destination's name, and whether it is literal text (a file name) rather than a code name. */
 interface DestinationName {
@@ -51,5 +52,38 @@ export function destinationName(node: ts.Expression | undefined, checker?: ts.Ty
 /** True when a TS/JS file-write destination names the program's own credential or config file. */
 export function isCredentialStoreDestination(node: ts.Expression | undefined, checker?: ts.TypeChecker): boolean {
   const found = destinationName(node, checker);
-  return found !== null && namesCredentialStore(found.name);
+  if (found !== null && namesCredentialStore(found.name)) return true;
+  const path = node ? skipOuterExpressions(node) : undefined;
+  return !!path && ts.isIdentifier(path) && handedToCredentialVariable(path);
+}
+
+/**
+ * `writeFileSync(tempFilePath, JSON.stringify(serviceAccount))` and then
+ * `process.env.GOOGLE_APPLICATION_CREDENTIALS = tempFilePath` in the same function: the file is the
+ * credential file a library is pointed at (litellm's Vertex tests), as a file named for one is.
+ */
+function handedToCredentialVariable(file: ts.Identifier): boolean {
+  let owner: ts.Node = file;
+  while (owner.parent && !ts.isFunctionLike(owner) && !ts.isSourceFile(owner)) owner = owner.parent;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const value = skipOuterExpressions(node.right);
+      const variable = envVariableWritten(node.left);
+      if (variable !== null && ts.isIdentifier(value) && value.text === file.text && namesCredentialStore(variable)) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  return found;
+}
+
+/** `process.env.NAME` / `process.env['NAME']` as an assignment target: NAME. */
+function envVariableWritten(target: ts.Expression): string | null {
+  const left = skipOuterExpressions(target);
+  const base = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? skipOuterExpressions(left.expression) : undefined;
+  if (!base || !ts.isPropertyAccessExpression(base) || base.name.text !== 'env' || !ts.isIdentifier(base.expression) || base.expression.text !== 'process') return null;
+  if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  return ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : null;
 }

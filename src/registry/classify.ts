@@ -3,7 +3,7 @@
 // A name looks like a secret when it matches one of `secret_patterns` (case-insensitive) and its
 // shape does not say it holds configuration ABOUT a secret (DESIGN §10):
 // - a trailing role: `_URL`, `_URI`, `_ENDPOINT`, `_HOST`, `_PORT`, `_PATH`, `_FILE`, `_DIR`,
-//   `_REF`, `_USER`, `_USERNAME`, `_ID`, `_REGION`, `_HEADER`, `_PREFIX`, `_TYPE`, `_VERSION`,
+//   `_REF`, `_USER`, `_USERNAME`, `_ID`, `_REGION`, the plurals `_URLS`, `_URIS`, `_IDS`, `_HOSTS`, `_HEADER`, `_PREFIX`, `_TYPE`, `_VERSION`,
 //   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH`, `_LIMIT`, `_COUNT`, `_SIZE`
 //   (`GITHUB_TOKEN_URL`, `API_KEY_ID`, `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`, an LLM's
 //   `SMART_TOKEN_LIMIT`);
@@ -35,7 +35,7 @@ export interface KindDecision {
 export type KindClassifier = (names: string[]) => KindDecision;
 
 const ROLE_SUFFIXES = [
-  'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'PATH', 'FILE', 'DIR', 'REF', 'USER', 'USERNAME', 'ID', 'REGION',
+  'URL', 'URLS', 'URI', 'URIS', 'ENDPOINT', 'HOST', 'HOSTS', 'PORT', 'PATH', 'FILE', 'DIR', 'REF', 'USER', 'USERNAME', 'ID', 'IDS', 'REGION',
   'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
   'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED', 'VALIDATION',
 ];

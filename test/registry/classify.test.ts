@@ -15,6 +15,8 @@ describe('the shared name classifier', () => {
     'HIDE_USER_API_KEY', 'ENABLE_API_KEY_AUTH', 'DISABLE_TOKEN_CHECK', 'API_KEY_REQUIRED', 'IGNORE_API_KEY_TESTS',
     'SMART_TOKEN_LIMIT', 'MAX_TOKENS', 'MIN_PASSWORD_LENGTH', 'TOKEN_COUNT', 'SECRET_CACHE_SIZE',
     'E2E_CREDENTIAL_VALIDATION', 'DOWNLOAD_FIXTURES_WITHOUT_CREDENTIALS',
+    // Plural roles: a list of where or which, not secrets.
+    'OAUTH_REDIRECT_URIS', 'TOKEN_ALLOWED_HOSTS', 'API_KEY_IDS',
     // Toolchain names that hold a path or a socket.
     'GOOGLE_APPLICATION_CREDENTIALS', 'SSH_AUTH_SOCK', 'GIT_ASKPASS',
   ])('%s is a config role, not a secret', (name) => {

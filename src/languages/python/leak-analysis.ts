@@ -6,6 +6,7 @@
 // settings fields). Taint is kept per key/attribute (a config dict with one secret key), objects
 // built from a secret are not secret as a whole, and a leak is located at its sink, once per sink.
 // Sinks: the catalog in src/leak/sinks/python.ts.
+import { isMaskingReplacement } from '../../leak/mask-text.js';
 import type { Node } from 'web-tree-sitter';
 import type { FlowStep, FrontEndOptions, FunctionSummaryFact, LeakFact, LeakyTypeFact, Range, SecretShape } from '../../core/facts.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -894,6 +895,19 @@ export class PythonLeakAnalysis {
     return site;
   }
 
+  /**
+   * `dsn.replace(password, "***")`, `re.sub(r"//.*@", "//***@", url)`, `PATTERN.sub("****", key)`:
+   * the literal replacement hides what it replaces (mask-text.ts). Python replaces every match.
+   */
+  private isMaskingReplace(qualified: string, name: string, positional: Node[], receiverTaint: Taint | null): boolean {
+    let replacement: Node | undefined;
+    if (qualified === 're.sub' || qualified === 'regex.sub') replacement = positional[1];
+    else if (name === 'replace' && receiverTaint) replacement = positional[1];
+    else if (name === 'sub' && !receiverTaint) replacement = positional[0];
+    const text = replacement ? this.scope.constString(replacement) : null;
+    return text !== null && isMaskingReplacement(text, true);
+  }
+
   private evaluateCall(call: Node, env: Env): Taint | null {
     const site = this.callSite(call);
     const read = site.envRead;
@@ -911,6 +925,10 @@ export class PythonLeakAnalysis {
 
     const allArgs = [...positional, ...keywords.values(), splat].reduce<Taint | null>((acc, t) => union(acc, t), null);
     if (isRedactingCall(name, this.sanitizers)) return null;
+    if (this.isMaskingReplace(qualified, name, args.positional, receiverTaint)) return null;
+    // `re.sub(pattern, repl, text)` / `PATTERN.sub(repl, text)`: the text with some parts rewritten.
+    if (qualified === 're.sub' || qualified === 'regex.sub') return union(positional[2] ?? null, positional[1] ?? null);
+    if (name === 'sub' && !receiverTaint && fn?.type === 'attribute' && positional.length >= 2) return union(positional[1] ?? null, positional[0] ?? null);
     if (this.resolverFunctions.has(name)) return this.resolverSource(call, args.positional[0] ?? args.keywords.values().next().value ?? null);
     const declaredPaths = this.declaredPathsOf(call, name);
     if (declaredPaths.length > 0) return this.declaredPathSource(call, declaredPaths);

@@ -24,6 +24,7 @@ import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathS
 import { WordSet } from './word-scan.js';
 import { isQuerySeparatorValue, queryValuePlaceholders } from './url-query.js';
 import { writesCredentialStore } from './file-destination.js';
+import { isMaskingReplacement } from '../../leak/mask-text.js';
 import { spanOf, type InstrumentSpan } from './instrumented-params.js';
 
 /** The sinks a parameter, or the result under `ret`, recorded by `#[tracing::instrument]` reach. */
@@ -1236,6 +1237,8 @@ export class RustTaintAnalysis {
       return method === 'unwrap_or' || method === 'or' || method === 'chain' || method === 'get_or_insert' ? firstTaint(args.map((arg) => this.evaluate(arg, env, shift))) : null;
     }
     if (KEYED_LOOKUPS.has(method) && args[0] && namesNonSecretRole(args[0])) return null;
+    // `url.replace(&password, "***")`: the literal replacement hides what it replaces (mask-text.ts).
+    if ((method === 'replace' || method === 'replacen') && isMaskingLiteral(args[1])) return null;
     const kept = this.member(receiver, method, true);
     if (kept && (method === 'unwrap_or' || method === 'or')) return firstTaint([kept, ...args.map((arg) => this.evaluate(arg, env, shift))]);
     return kept;
@@ -1706,4 +1709,10 @@ function patternBindings(pattern: Node): Binding[] {
 function bindingLabel(pattern: Node): string {
   const names = patternBindings(pattern).map((binding) => binding.node.text);
   return names.length > 0 ? names.join(', ') : '_';
+}
+
+/** A string literal replacement that masks (`"***"`); Rust's `str::replace` replaces every match. */
+function isMaskingLiteral(node: Node | undefined): boolean {
+  const text = node && isStringLiteral(node) ? stringLiteralValue(node) : null;
+  return text !== null && isMaskingReplacement(text, true);
 }

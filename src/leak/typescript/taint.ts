@@ -5,6 +5,7 @@ import type { CompiledCatalog } from './sink-matcher.js';
 import type { Provenance } from './provenance.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
 import type { DeclaredSourcePath } from './sources.js';
+import { isConfigRoleName } from '../../registry/classify.js';
 
 export interface SourceOrigin {
   kind: 'source';
@@ -29,6 +30,11 @@ export interface Taint {
   origin: SourceOrigin | ParamOrigin;
   flow: FlowStep[];
   fields?: Map<string, Taint>;
+  /**
+   * Members a container's literal set to a clean value after a spread or computed key that may
+   * hold anything (`{ ...authValues, fileStrategy }`): read by name, they are clean, not the `*`.
+   */
+  cleanKeys?: ReadonlySet<string>;
   /** Rules already reported for this exact value (a chat message object reported once, not again as part of `messages`). */
   reported?: ReadonlySet<string>;
   /**
@@ -52,6 +58,12 @@ export interface Taint {
    * are not secret (a computed-key write taints the values only). Kept through variables.
    */
   entryPairs?: true;
+  /**
+   * The value is a document parsed from secret text (`JSON.parse(decrypt(blob))`): which of its
+   * members is the secret is unknown, so each stays secret except those whose name says they
+   * identify or locate (`client_id`, `tokenUrl`: isConfigRoleName). Kept through its members.
+   */
+  parsed?: true;
 }
 
 export interface ParamSink {
@@ -147,11 +159,13 @@ export function withStep(taint: Taint, step: FlowStep | null, keepFields = true)
     origin: taint.origin,
     flow: step ? [...taint.flow, step] : taint.flow,
     fields: keepFields ? taint.fields : undefined,
+    ...(keepFields && taint.cleanKeys ? { cleanKeys: taint.cleanKeys } : {}),
     reported: taint.reported,
     ...(taint.secretType ? { secretType: taint.secretType } : {}),
     ...(keepFields && taint.holder ? { holder: taint.holder } : {}),
     ...(taint.paths ? { paths: taint.paths } : {}),
     ...(taint.entryPairs ? { entryPairs: true as const } : {}),
+    ...(taint.parsed ? { parsed: true as const } : {}),
   };
 }
 
@@ -216,11 +230,12 @@ export function firstTaint(...taints: Array<Taint | undefined>): Taint | undefin
 export const SPREAD_KEY = '...';
 
 export function fieldOf(taint: Taint, name: string): Taint | undefined {
-  if (!taint.fields) return taint;
+  if (!taint.fields) return taint.parsed && isConfigRoleName(snakeCased(name)) ? undefined : taint;
   const exact = taint.fields.get(name);
   if (exact) return exact;
   const lower = name.toLowerCase();
   for (const [key, value] of taint.fields) if (key.toLowerCase() === lower) return value;
+  if (taint.cleanKeys?.has(name)) return undefined;
   const computed = taint.fields.get('*');
   if (computed) return computed;
   const spread = taint.fields.get(SPREAD_KEY);
@@ -229,4 +244,9 @@ export function fieldOf(taint: Taint, name: string): Taint | undefined {
     return { ...spread, paths: spread.paths ? spread.paths.map((path) => [...path, name]) : [[name]] };
   }
   return spread;
+}
+
+/** `clientId` -> `client_Id`, so camelCase members meet the env-style role names (`_ID`, `_URL`). */
+function snakeCased(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }

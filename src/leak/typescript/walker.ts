@@ -5,6 +5,7 @@
 //    a `return` becomes that function's summary, applied at every call site (across files).
 // Assignments at the top level of a function body are strong updates (they can clean a variable);
 // inside branches, loops and closures they only add taint, so a possibly-secret value stays secret.
+import { isMaskingReplacement } from '../mask-text.js';
 import { ts } from './compiler-api.js';
 import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
@@ -761,6 +762,8 @@ export class TaintWalker {
 
   private objectTaint(node: ts.ObjectLiteralExpression): Taint | undefined {
     const fields = new Map<string, Taint>();
+    // Named members set clean after a spread or computed key: they override what those may hold.
+    const clean = new Set<string>();
     let first: Taint | undefined;
     for (const property of node.properties) {
       let taint: Taint | undefined;
@@ -776,15 +779,31 @@ export class TaintWalker {
         key = property.name.text;
       } else if (ts.isSpreadAssignment(property)) {
         taint = this.evalExpr(property.expression);
-        if (taint?.fields) for (const [name, value] of taint.fields) fields.set(name, value);
-        else if (taint) fields.set(SPREAD_KEY, taint);
+        if (taint?.fields) {
+          for (const [name, value] of taint.fields) fields.set(name, value);
+          if (taint.fields.has('*') || taint.fields.has(SPREAD_KEY)) clean.clear();
+          for (const name of taint.fields.keys()) clean.delete(name);
+          for (const name of taint.cleanKeys ?? []) if (!fields.has(name)) clean.add(name);
+        } else if (taint) {
+          fields.set(SPREAD_KEY, taint);
+          clean.clear();
+        }
       } else {
         this.visit(property); // methods and accessors: walk their bodies
+      }
+      if (key === '*' && taint) clean.clear();
+      else if (key !== null && key !== '*') {
+        if (taint) clean.delete(key);
+        else {
+          fields.delete(key); // `{ ...config, apiKey: '***' }`
+          clean.add(key);
+        }
       }
       if (taint && key !== null) fields.set(key, taint);
       if (taint) first = firstTaint(first, taint);
     }
-    if (!first) return undefined;
+    // Every secret member was overwritten after its spread (`{ ...config, apiKey: '***' }`).
+    if (!first || fields.size === 0) return undefined;
     const reported = new Set(first.reported ?? []);
     for (const sink of this.ctx.catalog.objectSinks) {
       if (!objectMatches(node, sink.entry.objectMatch ?? {})) continue;
@@ -795,7 +814,7 @@ export class TaintWalker {
         reported.add(sink.entry.ruleId);
       }
     }
-    return { origin: first.origin, flow: first.flow, fields, reported };
+    return { origin: first.origin, flow: first.flow, fields, reported, ...(clean.size > 0 && (fields.has('*') || fields.has(SPREAD_KEY)) ? { cleanKeys: clean } : {}) };
   }
 
   // ---- calls
@@ -841,6 +860,8 @@ export class TaintWalker {
     if (this.ctx.sanitizers.has(name) || DEFAULT_SANITIZER.test(name)) return undefined;
     // `key.slice(0, 4)`: a short piece identifies the key without revealing it.
     if (receiver && SLICE_METHODS.has(name) && isShortPiece(call.arguments)) return undefined;
+    // `uri.replace(/\/\/.*@/, '//***@')`: masked inline (mask-text.ts).
+    if (receiver && (name === 'replace' || name === 'replaceAll') && isMaskingReplaceCall(call, name)) return undefined;
 
     this.checkCallSinks(call, args);
     const summarised = this.applySummary(call, args);
@@ -859,6 +880,8 @@ export class TaintWalker {
       // A serialiser passes the secret on: it is reported where the text goes, once.
       if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
       if (result && isObjectStaticCall(call, 'entries')) result = { ...result, entryPairs: true };
+      // A document parsed from secret text: its members are told apart by name (see Taint.parsed).
+      if (result && name === 'parse' && isStaticCall(call, 'JSON') && !result.fields && !result.holder && !result.secretType) result = { ...result, parsed: true };
     }
     // `arr.push(secret)` makes the array a secret.
     if (!receiver && (name === 'push' || name === 'unshift') && ts.isPropertyAccessExpression(callee)) {
@@ -1711,12 +1734,24 @@ function forOfElementType(variable: ts.Identifier, checker: ts.TypeChecker): ts.
   return undefined;
 }
 
+/** `s.replace(pattern, '***')`: the literal replacement hides what the pattern matches. */
+function isMaskingReplaceCall(call: ts.CallExpression, name: string): boolean {
+  const [pattern, replacement] = call.arguments;
+  if (!pattern || !replacement || !ts.isStringLiteralLike(replacement)) return false;
+  const global = name === 'replaceAll' || (ts.isRegularExpressionLiteral(pattern) && /\/[a-z]*g[a-z]*$/.test(pattern.text));
+  return isMaskingReplacement(replacement.text, global);
+}
+
 /** `Object.<method>(...)` (`Object.entries(x)`: its elements are [key, value] pairs). */
 function isObjectStaticCall(expression: ts.Expression, method: string): boolean {
   const call = skipOuterExpressions(expression);
-  if (!ts.isCallExpression(call)) return false;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === method && isStaticCall(call, 'Object');
+}
+
+/** A call of a member of the global `owner` (`JSON.parse(…)`, `Object.keys(…)`). */
+function isStaticCall(call: ts.CallExpression, owner: string): boolean {
   const callee = call.expression;
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === method && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === owner;
 }
 
 /** The function (or the source file) a node sits in. */
