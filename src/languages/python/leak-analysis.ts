@@ -18,7 +18,7 @@ import { isCredentialStoreDestination } from './file-destination.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, dottedParts, fieldOf, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
-import { alongPath, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
+import { alongPath, ANY_KEY, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
 import { findLeakyTypes } from './leaky-types.js';
 import { httpClientModule } from './http-client-receivers.js';
@@ -163,6 +163,8 @@ export class PythonLeakAnalysis {
   /** Secret-bearing URLs of the requests sent in that `try` body, and whether httpx sent them (see bindHttpError). */
   private sentUrls: Array<{ url: Taint; httpx: boolean }> | null = null;
   private current: FunctionInfo | null = null;
+  /** Env variables the current function set itself, with what it set (noteEnvWrite). */
+  private envWrites = new Map<string, Taint | null>();
   private readonly imported: ImportedSummaries | null;
   /** Calls of functions not defined here that receive a secret (see FrontEndResult.unresolvedCalls). */
   private readonly unresolved = new Set<string>();
@@ -397,6 +399,8 @@ export class PythonLeakAnalysis {
   private analyzeFunction(info: FunctionInfo): void {
     const env: Env = new Map();
     this.current = info;
+    const outerWrites = this.envWrites;
+    this.envWrites = new Map();
     info.params.forEach((param, index) => {
       const typeNode = info.paramTypes[index];
       const type = typeNode?.text ?? null;
@@ -413,6 +417,7 @@ export class PythonLeakAnalysis {
     const body = this.field(info.node, 'body');
     if (body) this.visitBlock(body, env);
     this.current = null;
+    this.envWrites = outerWrites;
   }
 
   // ---- statements ------------------------------------------------------------------------
@@ -516,6 +521,7 @@ export class PythonLeakAnalysis {
   }
 
   private visitExpressionStatement(node: Node, env: Env): void {
+    this.noteEnvWrite(node, env);
     if (this.typeOf(node) === 'assignment') {
       const right = this.field(node, 'right');
       const left = this.field(node, 'left');
@@ -534,6 +540,34 @@ export class PythonLeakAnalysis {
       return;
     }
     this.evaluate(node, env);
+  }
+
+  /**
+   * `monkeypatch.setenv("NAME", v)` / `os.environ["NAME"] = v` as a statement of the function's own
+   * body (not in a branch or loop): a later read of NAME in this function is `v`, not the
+   * operator's secret (litellm's tests set a fixture token, then print it). Written on some paths
+   * only, a read may still get the operator's value.
+   */
+  private noteEnvWrite(node: Node, env: Env): void {
+    let name: string | null = null;
+    let value: Node | null = null;
+    if (this.typeOf(node) === 'assignment') {
+      const left = this.field(node, 'left');
+      if (left?.type !== 'subscript' || this.field(left, 'value')?.text !== 'os.environ') return;
+      name = this.scope.constString(this.field(left, 'subscript'));
+      value = this.field(node, 'right');
+    } else if (this.typeOf(node) === 'call') {
+      const fn = this.field(node, 'function');
+      if (fn?.type !== 'attribute' || this.field(fn, 'attribute')?.text !== 'setenv') return;
+      const [variable, written] = callArguments(node).positional;
+      name = this.scope.constString(variable ?? null);
+      value = written ?? null;
+    }
+    if (name === null || !this.current) return;
+    const statement = node.parent;
+    const top = !!statement?.parent && statement.parent.id === this.field(this.current.node, 'body')?.id;
+    if (top && value) this.envWrites.set(name, this.evaluate(value, env));
+    else this.envWrites.delete(name);
   }
 
   /** Binds a name or `object.attr` (written `text`; also `setattr(object, "attr", v)`) to a taint, or clears it. */
@@ -604,6 +638,12 @@ export class PythonLeakAnalysis {
         const next = withFields(fields, current?.className ? { className: current.className, ...(current.opaque ? { opaque: current.opaque } : {}) } : {});
         if (next) env.set(this.textOf(container), next);
         else env.delete(this.textOf(container));
+      } else if (taint && key === null && taint.origin === 'source' && !taint.fields && (!current || current.fields || current.origin !== 'source')) {
+        // `kwargs[k] = get_secret(v)`: a secret under some key; the container's named keys stay what
+        // they were (a parameter's dict is symbolic, as for a constant key above).
+        const fields = new Map(current?.fields ?? []);
+        fields.set(ANY_KEY, union(withStep(taint, this.step(target, `stored in ${this.textOf(container)}[…]`)), fields.get(ANY_KEY) ?? null)!);
+        env.set(this.textOf(container), withFields(fields, current?.className ? { className: current.className } : {})!);
       } else if (taint) {
         env.set(this.textOf(container), union(withStep(taint, this.step(target, `stored in ${this.textOf(container)}`)), current)!);
       }
@@ -1362,6 +1402,7 @@ export class PythonLeakAnalysis {
 
   private envSource(name: string | null, api: string, node: Node): Taint | null {
     if (!name) return null;
+    if (this.current && this.envWrites.has(name)) return this.envWrites.get(name) ?? null;
     const secretId = this.options.secretNames[name];
     if (!secretId) return null;
     const description = api === 'pydantic BaseSettings' ? `settings field (${name})` : node.type === 'subscript' ? `${api}["${name}"]` : `${api}("${name}")`;

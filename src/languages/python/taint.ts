@@ -4,6 +4,10 @@
 // at each call site.
 import type { FlowStep } from '../../core/facts.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
+import { namesSecretMember } from '../../leak/secret-member-name.js';
+
+/** The field of a container that holds what was stored under a computed key (`d[k] = secret`). */
+export const ANY_KEY = '*';
 
 export const MAX_STEPS = 12;
 
@@ -100,7 +104,8 @@ export function resolvedMember(taint: Taint, name: string): Taint | null | undef
  */
 export function member(taint: Taint | null, key: string): Taint | null {
   if (!taint) return null;
-  if (taint.fields) return taint.fields.get(key) ?? null;
+  // `ANY_KEY`: a secret stored under a key the analysis cannot see; a literal key is it only when it names a credential.
+  if (taint.fields) return taint.fields.get(key) ?? (namesSecretMember(key) ? (taint.fields.get(ANY_KEY) ?? null) : null);
   if (taint.opaque) return null;
   const resolved = resolvedMember(taint, key);
   if (resolved !== undefined) return resolved;

@@ -6,6 +6,7 @@ import type { Provenance } from './provenance.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
 import type { DeclaredSourcePath } from './sources.js';
 import { isConfigRoleName } from '../../registry/classify.js';
+import { namesSecretMember } from '../secret-member-name.js';
 
 export interface SourceOrigin {
   kind: 'source';
@@ -236,8 +237,12 @@ export function fieldOf(taint: Taint, name: string): Taint | undefined {
   const lower = name.toLowerCase();
   for (const [key, value] of taint.fields) if (key.toLowerCase() === lower) return value;
   if (taint.cleanKeys?.has(name)) return undefined;
+  // A secret text stored under a computed key (`authValues[field] = decrypted`) is what a literal
+  // key reads only when that key names a credential (secret-member-name.ts); an entry of a record
+  // of containers (`tools[name] = { config }`) is any named entry.
   const computed = taint.fields.get('*');
-  if (computed) return computed;
+  if (computed && (computed.fields || computed.holder || computed.secretType || namesSecretMember(name))) return computed;
+  if (computed && !taint.fields.has(SPREAD_KEY)) return undefined;
   const spread = taint.fields.get(SPREAD_KEY);
   // Summary mode: `{ ...options }.session` is the parameter's member `session`, not the whole parameter.
   if (spread && spread.origin.kind === 'param' && !spread.fields && !spread.secretType && !spread.holder) {

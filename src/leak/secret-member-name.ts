@@ -1,0 +1,26 @@
+// Does a member name (a dict key, a property) say it holds a credential? Used where the analysis
+// knows a container holds a secret under some key it cannot see (`kwargs[k] = get_secret(v)` in a
+// loop): a read of a literal key picks that secret only when the key names one (`api_key`,
+// `master_key`, `Authorization`), not `caching` or `model_name`, which are the container's other
+// settings. The words are broader than the env-name `secret_patterns` because a member is named
+// by its role inside its object (`key`, `auth`), without the vendor prefix an env name has.
+import { isConfigRoleName } from '../registry/classify.js';
+
+const SECRET_WORDS = new Set([
+  'key', 'keys', 'apikey', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'pass', 'passphrase',
+  'credential', 'credentials', 'creds', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'dsn', 'signature', 'private',
+]);
+
+/** `clientSecret`, `api-key`, `AWS_SECRET_ACCESS_KEY` -> lower-case words. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+}
+
+export function namesSecretMember(name: string): boolean {
+  if (isConfigRoleName(words(name).join('_'))) return false;
+  return words(name).some((word) => SECRET_WORDS.has(word));
+}
