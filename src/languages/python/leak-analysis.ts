@@ -570,6 +570,23 @@ export class PythonLeakAnalysis {
     else this.envWrites.delete(name);
   }
 
+  /**
+   * `decrypt_and_reset_env_var()`, `load_dotenv()` between a write and a read: a call named for the
+   * environment may set it again (litellm's entrypoint test decrypts what it set). A function of
+   * this module that writes no variable (`os.environ[...] =`, `setenv`, `update`) does not.
+   */
+  private mayRewriteEnv(name: string, fn: Node | null): boolean {
+    if (!/env/i.test(name) || name === 'setenv' || name === 'getenv') return false; // the write itself (noteEnvWrite), a read
+    const local = fn?.type === 'identifier' ? this.functions.get(this.textOf(fn)) : undefined;
+    if (!local) return true;
+    return local.node.descendantsOfType(['assignment', 'call']).some((node) => {
+      if (!node) return false;
+      if (node.type === 'assignment') return this.field(node, 'left')?.type === 'subscript' && this.field(this.field(node, 'left')!, 'value')?.text === 'os.environ';
+      const callee = this.field(node, 'function');
+      return callee?.type === 'attribute' ? ['setenv', 'putenv', 'update', 'setdefault'].includes(this.field(callee, 'attribute')?.text ?? '') : /env/i.test(callee?.text ?? '');
+    });
+  }
+
   /** Binds a name or `object.attr` (written `text`; also `setattr(object, "attr", v)`) to a taint, or clears it. */
   private bindName(text: string, objectText: string | null, attr: string | null, taint: Taint | null, env: Env, at: Node): void {
     if (taint) env.set(text, withStep(taint, this.step(at, `assigned to ${text}`)));
@@ -960,6 +977,7 @@ export class PythonLeakAnalysis {
     const receiverTaint = fn?.type === 'attribute' ? this.evaluate(this.field(fn, 'object'), env) : null;
 
     const { name, qualified } = site;
+    if (this.envWrites.size > 0 && this.mayRewriteEnv(name, fn)) this.envWrites.clear();
     const serializer = serializerOf(qualified, args);
     const isSink = this.checkCallSinks(call, site.sinkEntries, args, positional, keywords, serializer !== null);
 

@@ -824,6 +824,7 @@ export class TaintWalker {
     const name = lastCalleeName(callee);
     const receiver = ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? this.evalExpr(callee.expression) : undefined;
     if (!ts.isPropertyAccessExpression(callee) && !ts.isIdentifier(callee)) this.evalExpr(callee);
+    if (this.envWrites.size > 0 && this.mayRewriteEnv(call, name)) this.envWrites.clear();
     const pendingError = this.bindRejectionHandlers(call, name, receiver);
     const args = call.arguments.map((arg) => this.evalExpr(arg));
     if (requiredModule(call)) return undefined;
@@ -889,8 +890,39 @@ export class TaintWalker {
       // A container pushed onto an array of containers keeps its members apart (see arrayOf).
       if (pushed) this.assignTo(callee.expression, isContainer(pushed) ? mergeTaints(arrayOf([pushed]), this.evalExpr(callee.expression)) : asValue(pushed));
     }
+    // `keys.reduce((acc, k) => { acc[k] = env[k]; return acc; }, {})`: what the callback stored in its accumulator.
+    if ((name === 'reduce' || name === 'reduceRight') && ts.isPropertyAccessExpression(callee)) result = firstTaint(result, this.accumulated(call), args[1]);
     if (result && this.isNonText(call)) return undefined;
     return result ?? this.typedSource(call) ?? this.declaredReturnSource(call);
+  }
+
+  /**
+   * `decryptAndResetEnv()`, `dotenv.config()` between a write of `process.env.X` and its read: a
+   * call named for the environment may set it again. A function declared in this file that writes
+   * no `process.env` member does not (LibreChat's `writeRuntimeEnv()` only reads it).
+   */
+  private mayRewriteEnv(call: ts.CallExpression, name: string): boolean {
+    if (!/env/i.test(name)) return false;
+    const declaration = this.ctx.checker.getSymbolAtLocation(ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression)?.valueDeclaration;
+    const body = declaration && (ts.isFunctionDeclaration(declaration) || ts.isVariableDeclaration(declaration)) && declaration.getSourceFile() === call.getSourceFile() ? declaration : undefined;
+    if (!body) return true;
+    let writes = false;
+    const visit = (node: ts.Node): void => {
+      if (writes) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && envSourceOf(node.left, this.ctx)) writes = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return writes;
+  }
+
+  /** The accumulator parameter of a `reduce` callback, as the walk of the callback (with the arguments) left it. */
+  private accumulated(call: ts.CallExpression): Taint | undefined {
+    const callback = call.arguments[0] ? skipOuterExpressions(call.arguments[0]) : undefined;
+    if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback))) return undefined;
+    const accumulator = callback.parameters[0]?.name;
+    if (!accumulator || !ts.isIdentifier(accumulator)) return undefined;
+    return this.state.get(this.ctx.checker.getSymbolAtLocation(accumulator) ?? accumulator.text);
   }
 
   /**
