@@ -24,3 +24,16 @@ export function namesSecretMember(name: string): boolean {
   if (isConfigRoleName(words(name).join('_'))) return false;
   return words(name).some((word) => SECRET_WORDS.has(word));
 }
+
+/** Words a document's non-secret members end with beyond the env-name roles: `client_email`, `project_name`. */
+const DOCUMENT_ROLE = /(^|_)(email|name)$/i;
+
+/**
+ * A member of a credential document (a parsed service-account JSON, an OAuth client registration)
+ * whose name says it identifies or locates: `client_id`, `token_uri`, `client_email`, `tokenUrl`.
+ * Shared by the TS, Python and Rust leak analyses.
+ */
+export function namesDocumentRole(name: string): boolean {
+  const snake = words(name).join('_');
+  return isConfigRoleName(snake) || DOCUMENT_ROLE.test(snake);
+}

@@ -114,6 +114,8 @@ const STRING_METHODS = new Set([
 /** Methods of a container that return it, or its parts, as a whole. */
 const CONTAINER_METHODS = new Set(['copy', 'items', 'values', 'model_dump', 'dict', 'to_dict', 'model_dump_json', 'json']);
 /** Methods that read one key of a mapping. */
+/** Calls that parse text into a document (a dict): `json.loads(secret)` holds the secret's members. */
+const DOCUMENT_PARSERS = new Set(['json.loads', 'yaml.safe_load', 'yaml.load', 'tomllib.loads', 'toml.loads', 'orjson.loads', 'ujson.loads']);
 const KEY_READERS = new Set(['get', 'pop', 'setdefault', '__getitem__']);
 /** A file write: where serialized text is stored. */
 const WRITE_METHODS = new Set(['write', 'write_text', 'write_bytes', 'writelines']);
@@ -984,6 +986,11 @@ export class PythonLeakAnalysis {
     const allArgs = [...positional, ...keywords.values(), splat].reduce<Taint | null>((acc, t) => union(acc, t), null);
     if (isRedactingCall(name, this.sanitizers)) return null;
     if (this.isMaskingReplace(qualified, name, args.positional, receiverTaint)) return null;
+    // `json.loads(secret_text)`: the parsed document, its members told apart by name (Taint.parsed).
+    if (DOCUMENT_PARSERS.has(qualified)) {
+      const text = asText(positional[0] ?? null);
+      return text ? { ...withStep(text, this.step(call, `parsed by ${qualified}`)), parsed: true } : null;
+    }
     // `re.sub(pattern, repl, text)` / `PATTERN.sub(repl, text)`: the text with some parts rewritten.
     if (qualified === 're.sub' || qualified === 'regex.sub') return union(positional[2] ?? null, positional[1] ?? null);
     if (name === 'sub' && !receiverTaint && fn?.type === 'attribute' && positional.length >= 2) return union(positional[1] ?? null, positional[0] ?? null);

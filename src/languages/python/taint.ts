@@ -4,7 +4,7 @@
 // at each call site.
 import type { FlowStep } from '../../core/facts.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
-import { namesSecretMember } from '../../leak/secret-member-name.js';
+import { namesDocumentRole, namesSecretMember } from '../../leak/secret-member-name.js';
 
 /** The field of a container that holds what was stored under a computed key (`d[k] = secret`). */
 export const ANY_KEY = '*';
@@ -52,6 +52,11 @@ export interface Taint {
    * value as a whole still prints the secret (the resolver may return the plain text).
    */
   members?: SecretTypeMembers;
+  /**
+   * A document parsed from secret text (`json.loads(decrypt(blob))`): each key stays secret except
+   * those whose name says they identify or locate (`client_id`, `token_url`: namesDocumentRole).
+   */
+  parsed?: true;
 }
 
 export function union(a: Taint | null, b: Taint | null): Taint | null {
@@ -107,6 +112,7 @@ export function member(taint: Taint | null, key: string): Taint | null {
   // `ANY_KEY`: a secret stored under a key the analysis cannot see; a literal key is it only when it names a credential.
   if (taint.fields) return taint.fields.get(key) ?? (namesSecretMember(key) ? (taint.fields.get(ANY_KEY) ?? null) : null);
   if (taint.opaque) return null;
+  if (taint.parsed && namesDocumentRole(key)) return null;
   const resolved = resolvedMember(taint, key);
   if (resolved !== undefined) return resolved;
   if (taint.origin === 'param') return { ...taint, path: [...(taint.path ?? []), key] };

@@ -19,12 +19,12 @@ import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers.js';
-import { isConfigRoleName } from '../../registry/classify.js';
 import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 import { WordSet } from './word-scan.js';
 import { isQuerySeparatorValue, queryValuePlaceholders } from './url-query.js';
 import { writesCredentialStore } from './file-destination.js';
 import { isMaskingReplacement } from '../../leak/mask-text.js';
+import { namesDocumentRole } from '../../leak/secret-member-name.js';
 import { spanOf, type InstrumentSpan } from './instrumented-params.js';
 
 /** The sinks a parameter, or the result under `ret`, recorded by `#[tracing::instrument]` reach. */
@@ -140,8 +140,6 @@ const PROPAGATING_CALLS = new Set(['from', 'new', 'from_utf8', 'from_utf8_lossy'
 const PROPAGATING_MACROS = new Set(['format', 'format_args', 'concat', 'vec', 'json', 'anyhow', 'eyre', 'format_err']);
 /** Lookups by key in a parsed document or map (`doc.get("client_email")`, `doc["private_key"]` is an index). */
 const KEYED_LOOKUPS = new Set(['get', 'get_mut', 'remove']);
-/** Key words a credential document's non-secret members end with, beyond the env-name roles (`_ID`, `_URL`, `_TYPE`...). */
-const DOCUMENT_ROLE = /(^|_)(email|name)$/i;
 
 /**
  * A string-literal key that names a non-secret member of a secret document: a service-account
@@ -151,7 +149,7 @@ const DOCUMENT_ROLE = /(^|_)(email|name)$/i;
 function namesNonSecretRole(key: Node): boolean {
   if (!isStringLiteral(key)) return false;
   const value = stringLiteralValue(key);
-  return !!value && (isConfigRoleName(value) || DOCUMENT_ROLE.test(value));
+  return !!value && namesDocumentRole(value);
 }
 
 /** Macros whose result is new text around their arguments. */

@@ -5,8 +5,7 @@ import type { CompiledCatalog } from './sink-matcher.js';
 import type { Provenance } from './provenance.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
 import type { DeclaredSourcePath } from './sources.js';
-import { isConfigRoleName } from '../../registry/classify.js';
-import { namesSecretMember } from '../secret-member-name.js';
+import { namesDocumentRole, namesSecretMember } from '../secret-member-name.js';
 
 export interface SourceOrigin {
   kind: 'source';
@@ -62,7 +61,7 @@ export interface Taint {
   /**
    * The value is a document parsed from secret text (`JSON.parse(decrypt(blob))`): which of its
    * members is the secret is unknown, so each stays secret except those whose name says they
-   * identify or locate (`client_id`, `tokenUrl`: isConfigRoleName). Kept through its members.
+   * identify or locate (`client_id`, `tokenUrl`, `client_email`: namesDocumentRole). Kept through its members.
    */
   parsed?: true;
 }
@@ -231,7 +230,7 @@ export function firstTaint(...taints: Array<Taint | undefined>): Taint | undefin
 export const SPREAD_KEY = '...';
 
 export function fieldOf(taint: Taint, name: string): Taint | undefined {
-  if (!taint.fields) return taint.parsed && isConfigRoleName(snakeCased(name)) ? undefined : taint;
+  if (!taint.fields) return taint.parsed && namesDocumentRole(name) ? undefined : taint;
   const exact = taint.fields.get(name);
   if (exact) return exact;
   const lower = name.toLowerCase();
@@ -249,9 +248,4 @@ export function fieldOf(taint: Taint, name: string): Taint | undefined {
     return { ...spread, paths: spread.paths ? spread.paths.map((path) => [...path, name]) : [[name]] };
   }
   return spread;
-}
-
-/** `clientId` -> `client_Id`, so camelCase members meet the env-style role names (`_ID`, `_URL`). */
-function snakeCased(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }
