@@ -487,6 +487,9 @@ export class PythonLeakAnalysis {
       case 'block':
         this.visitBlock(node, env);
         return;
+      case 'if_statement':
+        this.visitIf(node, env);
+        return;
       case 'try_statement': {
         // Requests sent in the body with a secret: an `except ... as e` holds them (`e.request.headers`).
         const outer = this.sentRequests;
@@ -587,6 +590,38 @@ export class PythonLeakAnalysis {
       const callee = this.field(node, 'function');
       return callee?.type === 'attribute' ? ['setenv', 'putenv', 'update', 'setdefault'].includes(this.field(callee, 'attribute')?.text ?? '') : /env/i.test(callee?.text ?? '');
     });
+  }
+
+  /**
+   * `if c: a  elif d: b  else: e`: each branch starts from the values before the `if` (what one
+   * branch stores is not there in another: litellm stores a secret in a dict in the `if` and
+   * raises with the value in the `else`), and after it a name holds what any branch left in it.
+   */
+  private visitIf(node: Node, env: Env): void {
+    const before = new Map(env);
+    const outcomes: Env[] = [];
+    let exhaustive = false;
+    const branch = (body: Node): void => {
+      const own = new Map(before);
+      this.visitStatement(body, own);
+      outcomes.push(own);
+    };
+    for (const child of node.namedChildren) {
+      const type = this.typeOf(child);
+      if (type === 'block') branch(child);
+      else if (type === 'elif_clause') {
+        this.evaluate(this.field(child, 'condition'), before);
+        const body = this.field(child, 'consequence');
+        if (body) branch(body);
+      } else if (type === 'else_clause') {
+        exhaustive = true;
+        const body = this.field(child, 'body');
+        if (body) branch(body);
+      } else this.evaluate(child, before);
+    }
+    if (!exhaustive) outcomes.push(before);
+    env.clear();
+    for (const outcome of outcomes) for (const [name, taint] of outcome) env.set(name, union(env.get(name) ?? null, taint)!);
   }
 
   /** Binds a name or `object.attr` (written `text`; also `setattr(object, "attr", v)`) to a taint, or clears it. */
