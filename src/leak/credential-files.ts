@@ -28,7 +28,7 @@ const OTHER_WORDS = new Set([
 const NEUTRAL_EXTENSIONS = new Set(['json', 'yaml', 'yml', 'toml', 'ini', 'txt', 'js', 'ts', 'mjs', 'cjs', 'xml', 'properties']);
 
 /** Splits `smoke-config.yaml`, `configPath`, `CREDENTIALS_FILE`, `.env.local` into lower-case words. */
-function words(name: string): string[] {
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -41,7 +41,7 @@ function words(name: string): string[] {
  * store. "service account" names one too: the key file of a cloud service account (`GCS_PATH_SERVICE_ACCOUNT`).
  */
 export function namesCredentialStore(name: string): boolean {
-  const parts = words(name).filter((word) => !NEUTRAL_EXTENSIONS.has(word));
+  const parts = nameWords(name).filter((word) => !NEUTRAL_EXTENSIONS.has(word));
   if (parts.some((word) => OTHER_WORDS.has(word))) return false;
   return parts.some((word, index) => STORE_WORDS.has(word) || STORE_WORDS.has(compoundStem(word)) || (word === 'service' && parts[index + 1] === 'account'));
 }

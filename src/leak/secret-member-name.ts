@@ -5,24 +5,16 @@
 // settings. The words are broader than the env-name `secret_patterns` because a member is named
 // by its role inside its object (`key`, `auth`), without the vendor prefix an env name has.
 import { isConfigRoleName } from '../registry/classify.js';
+import { nameWords } from './credential-files.js';
 
 const SECRET_WORDS = new Set([
   'key', 'keys', 'apikey', 'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'pass', 'passphrase',
   'credential', 'credentials', 'creds', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'dsn', 'signature', 'private',
 ]);
 
-/** `clientSecret`, `api-key`, `AWS_SECRET_ACCESS_KEY` -> lower-case words. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-}
-
 export function namesSecretMember(name: string): boolean {
-  if (isConfigRoleName(words(name).join('_'))) return false;
-  return words(name).some((word) => SECRET_WORDS.has(word));
+  const words = nameWords(name);
+  return !isConfigRoleName(words.join('_')) && words.some((word) => SECRET_WORDS.has(word));
 }
 
 /** Words a document's non-secret members end with beyond the env-name roles: `client_email`, `project_name`. */
@@ -34,6 +26,6 @@ const DOCUMENT_ROLE = /(^|_)(email|name)$/i;
  * Shared by the TS, Python and Rust leak analyses.
  */
 export function namesDocumentRole(name: string): boolean {
-  const snake = words(name).join('_');
+  const snake = nameWords(name).join('_');
   return isConfigRoleName(snake) || DOCUMENT_ROLE.test(snake);
 }
