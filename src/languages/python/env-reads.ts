@@ -84,6 +84,7 @@ function findEnvRead(node: Node, scope: ModuleScope, type: string): PythonEnvRea
       }
       if (fn?.type === 'attribute' && isEnviron(fieldOf(fn, 'object'), scope)) {
         const method = fieldOf(fn, 'attribute')?.text ?? '';
+        if (method === 'keys' && onlyTestsMembership(node)) return null;
         if (ENUMERATING_METHODS.has(method)) return { name: null, api: `os.environ.${method}`, node, enumerates: true };
       }
       if (fn?.type === 'attribute' && fieldOf(fn, 'attribute')?.text === 'get') {
@@ -223,4 +224,25 @@ function isWriteTarget(node: Node): boolean {
   if (!parent) return false;
   if (parent.type === 'assignment') return fieldOf(parent, 'left')?.id === target.id;
   return parent.type === 'delete_statement';
+}
+
+/** `name in x` / `name not in x` with `x` the right operand. */
+function isMembershipTarget(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type !== 'comparison_operator' || parent.namedChildren.length !== 2 || parent.namedChildren[1]?.id !== node.id) return false;
+  return parent.children.some((child) => child?.type === 'in' || child?.type === 'not in');
+}
+
+/**
+ * `"X_API_KEY" in os.environ.keys()`, or `names = os.environ.keys()` used only as `… in names`
+ * (litellm's provider detection): presence tests, like `"X" in os.environ`; no value is read and
+ * no name is taken from the environment.
+ */
+function onlyTestsMembership(call: Node): boolean {
+  if (isMembershipTarget(call)) return true;
+  const assignment = call.parent;
+  const target = assignment?.type === 'assignment' && fieldOf(assignment, 'right')?.id === call.id ? fieldOf(assignment, 'left') : null;
+  if (target?.type !== 'identifier') return false;
+  const uses = enclosingScope(call).descendantsOfType('identifier').filter((id): id is Node => !!id && id.text === target.text && id.id !== target.id);
+  return uses.length > 0 && uses.every(isMembershipTarget);
 }
