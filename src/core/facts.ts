@@ -100,7 +100,9 @@ export type EnvEnumerationUse =
   | { use: 'scrub' }
   | { use: 'child-process'; target: string }
   | { use: 'third-party'; target: string }
-  | { use: 'named-reads'; target: string };
+  | { use: 'named-reads'; target: string }
+  /** Only asks whether a name is set (`Object.keys(process.env).includes(name)`). */
+  | { use: 'presence' };
 
 /**
  * A mention of an env-style name that is not a read: a config key, a workflow `secrets.X`,

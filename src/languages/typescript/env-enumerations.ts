@@ -136,6 +136,8 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         const call = parent as TS.CallExpression;
         if (call.expression === node) return { kind: 'unknown' };
         const name = calleeText(call.expression);
+        // `Object.keys(process.env).includes(name)`: a presence test on the names, like `name in process.env`.
+        if (name === 'Object.keys' && isMembershipTest(call)) return fact({ enumeration: { use: 'presence' } });
         if (name !== null && COPYING_CALLS.has(name)) {
           node = call;
           continue;
@@ -655,4 +657,11 @@ export function summarizeEnvParameter(sourceFile: TS.SourceFile, fn: Parameters<
 /** A parameter's hand-on place, judged one wrapper deep (as a local wrapper's is). */
 function classifyHandedOn(node: TS.Node, underEnvKey: boolean, sourceFile: TS.SourceFile, inTest: boolean): EnumerationOutcome {
   return climb({ node, prefixes: null, underEnvKey, thirdPartyKey: null }, dummyScope, sourceFile, inTest, 1);
+}
+
+/** `names.includes(x)` / `names.indexOf(x)` called on `names`: only asks whether a name is there. */
+function isMembershipTest(names: TS.Node): boolean {
+  const access = names.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== names || !['includes', 'indexOf'].includes(access.name.text)) return false;
+  return !!access.parent && ts.isCallExpression(access.parent) && access.parent.expression === access;
 }
