@@ -137,7 +137,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (call.expression === node) return { kind: 'unknown' };
         const name = calleeText(call.expression);
         // `Object.keys(process.env).includes(name)`: a presence test on the names, like `name in process.env`.
-        if (name === 'Object.keys' && isMembershipTest(call)) return fact({ enumeration: { use: 'presence' } });
+        if (name === 'Object.keys' && (isMembershipTest(call) || keptForMembershipTests(call))) return fact({ enumeration: { use: 'presence' } });
         if (name !== null && COPYING_CALLS.has(name)) {
           node = call;
           continue;
@@ -664,4 +664,25 @@ function isMembershipTest(names: TS.Node): boolean {
   const access = names.parent;
   if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== names || !['includes', 'indexOf'].includes(access.name.text)) return false;
   return !!access.parent && ts.isCallExpression(access.parent) && access.parent.expression === access;
+}
+
+/** `const names = Object.keys(process.env)` whose every use in its function is `names.includes(x)`. */
+function keptForMembershipTests(call: TS.Node): boolean {
+  const declaration = call.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== call || !ts.isIdentifier(declaration.name)) return false;
+  const name = declaration.name.text;
+  let owner: TS.Node = declaration;
+  while (owner.parent && !ts.isFunctionLike(owner) && !ts.isSourceFile(owner)) owner = owner.parent;
+  let uses = 0;
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name) {
+      uses++;
+      if (!isMembershipTest(node)) other = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  return uses > 0 && !other;
 }
