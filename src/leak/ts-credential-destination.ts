@@ -3,6 +3,7 @@
 import { lastPathSegment, namesCredentialStore } from './credential-files.js';
 import { ts } from './typescript/compiler-api.js';
 import { skipOuterExpressions } from './typescript/provenance.js';
+import { envMember } from './typescript/sources.js';
 
 /** A destination's name, and whether it is literal text (a file name) rather than a code name. */
 interface DestinationName {
@@ -70,20 +71,11 @@ function handedToCredentialVariable(file: ts.Identifier): boolean {
     if (found) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const value = skipOuterExpressions(node.right);
-      const variable = envVariableWritten(node.left);
-      if (variable !== null && ts.isIdentifier(value) && value.text === file.text && namesCredentialStore(variable)) found = true;
+      const variable = envMember(skipOuterExpressions(node.left))?.name;
+      if (variable !== undefined && ts.isIdentifier(value) && value.text === file.text && namesCredentialStore(variable)) found = true;
     }
     ts.forEachChild(node, visit);
   };
   visit(owner);
   return found;
-}
-
-/** `process.env.NAME` / `process.env['NAME']` as an assignment target: NAME. */
-function envVariableWritten(target: ts.Expression): string | null {
-  const left = skipOuterExpressions(target);
-  const base = ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? skipOuterExpressions(left.expression) : undefined;
-  if (!base || !ts.isPropertyAccessExpression(base) || base.name.text !== 'env' || !ts.isIdentifier(base.expression) || base.expression.text !== 'process') return null;
-  if (ts.isPropertyAccessExpression(left)) return left.name.text;
-  return ts.isElementAccessExpression(left) && ts.isStringLiteralLike(left.argumentExpression) ? left.argumentExpression.text : null;
 }

@@ -246,3 +246,33 @@ function onlyTestsMembership(call: Node): boolean {
   const uses = enclosingScope(call).descendantsOfType('identifier').filter((id): id is Node => !!id && id.text === target.text && id.id !== target.id);
   return uses.length > 0 && uses.every(isMembershipTarget);
 }
+
+/** Calls that set an env variable to their second argument: `monkeypatch.setenv(NAME, v)`, `os.environ.setdefault(NAME, v)`, `os.putenv(NAME, v)`. */
+const ENV_SETTING_CALLS = new Set(['setenv', 'setdefault', 'putenv']);
+
+export interface PythonEnvWrite {
+  /** `os.environ[...] =`, or the setting call's method; `update` (`os.environ.update(d)`) names no variable. */
+  api: 'subscript' | 'setenv' | 'setdefault' | 'putenv' | 'update';
+  variable: Node | null;
+  value: Node | null;
+}
+
+/**
+ * The env write an assignment or call performs: `os.environ["X"] = v`, `monkeypatch.setenv("X", v)`,
+ * `os.environ.setdefault("X", v)`, `os.putenv("X", v)`, `os.environ.update(d)`. Shared by the leak
+ * pass (a value the code set itself) and the credential-file test (a file pointed at by a variable).
+ */
+export function envWriteAt(node: Node, scope: ModuleScope): PythonEnvWrite | null {
+  if (node.type === 'assignment') {
+    const left = fieldOf(node, 'left');
+    if (left?.type !== 'subscript' || !isEnviron(fieldOf(left, 'value'), scope)) return null;
+    return { api: 'subscript', variable: fieldOf(left, 'subscript'), value: fieldOf(node, 'right') };
+  }
+  if (node.type !== 'call') return null;
+  const fn = fieldOf(node, 'function');
+  const method = fn?.type === 'attribute' ? (fieldOf(fn, 'attribute')?.text ?? '') : '';
+  if (method === 'update' && fn && isEnviron(fieldOf(fn, 'object'), scope)) return { api: 'update', variable: null, value: callArguments(node).positional[0] ?? null };
+  if (!ENV_SETTING_CALLS.has(method)) return null;
+  const [variable, value] = callArguments(node).positional;
+  return { api: method as PythonEnvWrite['api'], variable: variable ?? null, value: value ?? null };
+}

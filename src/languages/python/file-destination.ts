@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import { lastPathSegment, namesCredentialStore } from '../../leak/credential-files.js';
 import { enclosingScope, type ModuleScope } from './module-scope.js';
+import { envWriteAt } from './env-reads.js';
 import { callArguments } from './python-syntax.js';
 
 const PATH_CALLS = new Set(['open', 'Path', 'PurePath', 'join', 'expanduser', 'abspath', 'realpath', 'resolve', 'joinpath', 'with_name', 'with_suffix']);
@@ -14,9 +15,6 @@ export function isCredentialStoreDestination(node: Node | null, scope: ModuleSco
   const found = destinationName(node, scope, 0);
   return (found !== null && namesCredentialStore(found.name)) || (node?.type === 'identifier' && handedToCredentialVariable(node, scope));
 }
-
-/** Calls that set an env variable to their second argument: `monkeypatch.setenv(NAME, v)`, `os.environ.setdefault(NAME, v)`, `os.putenv(NAME, v)`. */
-const ENV_SETTING_CALLS = new Set(['setenv', 'setdefault', 'putenv']);
 
 /**
  * `with tempfile.NamedTemporaryFile("w") as f: json.dump(service_account, f)` and then
@@ -28,21 +26,9 @@ function handedToCredentialVariable(file: Node, scope: ModuleScope): boolean {
   const namesThisFile = (value: Node | null): boolean =>
     !!value && (value.type === 'attribute' ? value.childForFieldName('object')?.text === file.text && value.childForFieldName('attribute')?.text === 'name' : value.descendantsOfType('attribute').some((a) => !!a && namesThisFile(a)));
   for (const node of owner.descendantsOfType(['assignment', 'call'])) {
-    if (!node) continue;
-    let variable: Node | null | undefined = null;
-    let value: Node | null | undefined = null;
-    if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      if (left?.type !== 'subscript' || left.childForFieldName('value')?.text !== 'os.environ') continue;
-      variable = left.childForFieldName('subscript');
-      value = node.childForFieldName('right');
-    } else {
-      const fn = node.childForFieldName('function');
-      if (fn?.type !== 'attribute' || !ENV_SETTING_CALLS.has(fn.childForFieldName('attribute')?.text ?? '')) continue;
-      [variable, value] = callArguments(node).positional;
-    }
-    const name = variable ? scope.constString(variable) : null;
-    if (name !== null && namesCredentialStore(name) && namesThisFile(value ?? null)) return true;
+    const write = node ? envWriteAt(node, scope) : null;
+    const name = write?.variable ? scope.constString(write.variable) : null;
+    if (name !== null && namesCredentialStore(name) && namesThisFile(write!.value)) return true;
   }
   return false;
 }

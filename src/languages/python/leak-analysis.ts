@@ -13,7 +13,7 @@ import { compareCodeUnits } from '../../core/compare.js';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { collectClasses, type ClassModel } from './class-model.js';
 import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
-import { envReadAt } from './env-reads.js';
+import { envReadAt, envWriteAt } from './env-reads.js';
 import { isCredentialStoreDestination } from './file-destination.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, dottedParts, fieldOf, rangeOf } from './python-syntax.js';
@@ -554,20 +554,11 @@ export class PythonLeakAnalysis {
    * only, a read may still get the operator's value.
    */
   private noteEnvWrite(node: Node, env: Env): void {
-    let name: string | null = null;
-    let value: Node | null = null;
-    if (this.typeOf(node) === 'assignment') {
-      const left = this.field(node, 'left');
-      if (left?.type !== 'subscript' || this.field(left, 'value')?.text !== 'os.environ') return;
-      name = this.scope.constString(this.field(left, 'subscript'));
-      value = this.field(node, 'right');
-    } else if (this.typeOf(node) === 'call') {
-      const fn = this.field(node, 'function');
-      if (fn?.type !== 'attribute' || this.field(fn, 'attribute')?.text !== 'setenv') return;
-      const [variable, written] = callArguments(node).positional;
-      name = this.scope.constString(variable ?? null);
-      value = written ?? null;
-    }
+    // `setdefault` keeps a value already set and `putenv` leaves `os.environ` as it was: only these set what a read gets.
+    const write = envWriteAt(node, this.scope);
+    if (write?.api !== 'subscript' && write?.api !== 'setenv') return;
+    const name = this.scope.constString(write.variable);
+    const value = write.value;
     if (name === null || !this.current) return;
     const statement = node.parent;
     const top = !!statement?.parent && statement.parent.id === this.field(this.current.node, 'body')?.id;
@@ -578,18 +569,13 @@ export class PythonLeakAnalysis {
   /**
    * `decrypt_and_reset_env_var()`, `load_dotenv()` between a write and a read: a call named for the
    * environment may set it again (litellm's entrypoint test decrypts what it set). A function of
-   * this module that writes no variable (`os.environ[...] =`, `setenv`, `update`) does not.
+   * this module that writes no variable (envWriteAt) and calls no such function does not.
    */
   private mayRewriteEnv(name: string, fn: Node | null): boolean {
     if (!/env/i.test(name) || name === 'setenv' || name === 'getenv') return false; // the write itself (noteEnvWrite), a read
     const local = fn?.type === 'identifier' ? this.functions.get(this.textOf(fn)) : undefined;
     if (!local) return true;
-    return local.node.descendantsOfType(['assignment', 'call']).some((node) => {
-      if (!node) return false;
-      if (node.type === 'assignment') return this.field(node, 'left')?.type === 'subscript' && this.field(this.field(node, 'left')!, 'value')?.text === 'os.environ';
-      const callee = this.field(node, 'function');
-      return callee?.type === 'attribute' ? ['setenv', 'putenv', 'update', 'setdefault'].includes(this.field(callee, 'attribute')?.text ?? '') : /env/i.test(callee?.text ?? '');
-    });
+    return local.node.descendantsOfType(['assignment', 'call']).some((node) => !!node && (envWriteAt(node, this.scope) !== null || (node.type === 'call' && this.field(node, 'function')?.type === 'identifier' && /env/i.test(this.field(node, 'function')!.text))));
   }
 
   /**

@@ -17,19 +17,20 @@ export function envApiOf(node: ts.PropertyAccessExpression): string {
   return ts.isMetaProperty(node.expression) ? 'import.meta.env' : `${(node.expression as ts.Identifier).text}.env`;
 }
 
+/** `process.env.X` / `process.env['X']` (also `import.meta.env`, `Bun.env`): the env object and the name X, whatever X is. */
+export function envMember(node: ts.Node): { object: ts.PropertyAccessExpression; name: string } | null {
+  let name: string;
+  if (ts.isPropertyAccessExpression(node)) name = node.name.text;
+  else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) name = node.argumentExpression.text;
+  else return null;
+  const object = skipOuterExpressions(node.expression);
+  return isEnvObject(object) ? { object: object as ts.PropertyAccessExpression, name } : null;
+}
+
 /** A read `process.env.X` / `process.env['X']` of a registry secret name, else null. */
 export function envSourceOf(node: ts.Node, ctx: EngineContext): SourceOrigin | null {
-  let object: ts.Node;
-  let name: string;
-  if (ts.isPropertyAccessExpression(node)) {
-    object = node.expression;
-    name = node.name.text;
-  } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
-    object = node.expression;
-    name = node.argumentExpression.text;
-  } else return null;
-  if (!isEnvObject(object)) return null;
-  return envOrigin(name, envApiOf(object as ts.PropertyAccessExpression), ctx);
+  const member = envMember(node);
+  return member ? envOrigin(member.name, envApiOf(member.object), ctx) : null;
 }
 
 export function envOrigin(name: string, api: string, ctx: EngineContext): SourceOrigin | null {
