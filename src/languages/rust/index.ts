@@ -34,7 +34,7 @@ import { planSummaries, rustModulePath } from './summaries.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
-import { includesAtWordStart, isIdentifierWord, TextOccurrences, WordSet } from './word-scan.js';
+import { includesAtWordStart, isIdentifierWord, onCommentLine, spellsIdentifierInCode, TextOccurrences, WordSet } from './word-scan.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
@@ -98,23 +98,32 @@ function rustWords(options: FrontEndOptions): RustWords {
   return words;
 }
 
-/** Whether `text` spells a word of ENV_VOCABULARY (and `env` somewhere): three searches rather than one per word. */
+/**
+ * Whether `text` spells a word of ENV_VOCABULARY in code (not on a `//` comment line: a doc
+ * example's `env::var("X")` reads nothing): three searches rather than one per word. Clap's
+ * attributes read the environment only through an `env` argument (`#[arg(long, env)]`,
+ * `#[clap(env = "X")]`): a file of `#[arg(long)]` fields needs an `env` identifier besides.
+ */
 export function mentionsEnvAccess(text: string): boolean {
   let at = text.indexOf('env');
   if (at < 0) return false;
   // `env::var`, `env::{`, `env::*`, `env as`, `env!`, `dotenv`: each is `env` in context.
   for (; at >= 0; at = text.indexOf('env', at + 1)) {
     const next = text.charCodeAt(at + 3);
-    if (next === 33 /* ! */ || (at >= 3 && text.startsWith('dot', at - 3))) return true;
-    if (next === 58 /* : */ && (text.startsWith('::var', at + 3) || text.startsWith('::{', at + 3) || text.startsWith('::*', at + 3))) return true;
-    if (next === 32 /* space */ && text.startsWith(' as', at + 3)) return true;
+    const inContext =
+      next === 33 /* ! */ ||
+      (at >= 3 && text.startsWith('dot', at - 3)) ||
+      (next === 58 /* : */ && (text.startsWith('::var', at + 3) || text.startsWith('::{', at + 3) || text.startsWith('::*', at + 3))) ||
+      (next === 32 /* space */ && text.startsWith(' as', at + 3));
+    if (inContext && !onCommentLine(text, at)) return true;
   }
-  // `#[arg`, `#[clap`; `set_var`, `remove_var`, `with_var`.
+  // `#[arg`, `#[clap` with an `env` argument; `set_var`, `remove_var`, `with_var`.
   for (let hash = text.indexOf('#['); hash >= 0; hash = text.indexOf('#[', hash + 1)) {
-    if (text.startsWith('arg', hash + 2) || text.startsWith('clap', hash + 2)) return true;
+    if ((text.startsWith('arg', hash + 2) || text.startsWith('clap', hash + 2)) && !onCommentLine(text, hash) && spellsIdentifierInCode(text, 'env')) return true;
   }
   for (let bar = text.indexOf('_var'); bar >= 0; bar = text.indexOf('_var', bar + 1)) {
-    if ((bar >= 3 && text.startsWith('set', bar - 3)) || (bar >= 6 && text.startsWith('remove', bar - 6)) || (bar >= 4 && text.startsWith('with', bar - 4))) return true;
+    const write = (bar >= 3 && text.startsWith('set', bar - 3)) || (bar >= 6 && text.startsWith('remove', bar - 6)) || (bar >= 4 && text.startsWith('with', bar - 4));
+    if (write && !onCommentLine(text, bar)) return true;
   }
   return false;
 }
@@ -125,8 +134,10 @@ export function rustPrefilter(text: string, options: FrontEndOptions): boolean {
   // A helper that only logs its parameter passes none of these: the engine analyses it anyway
   // when another file calls it with a secret (see core/cross-file-summaries.ts).
   const words = rustWords(options);
-  // One scan: a registry name, resolver or source anywhere, or a store crate's name right before `::` (`vaultrs::kv2`, at a word start as the scan reads whole words).
-  const named = words.anyOrCrate.mentionedIn(text, (word, end) => words.anyWords.has(word) || text.startsWith('::', end));
+  // One scan: a registry name, resolver or source anywhere in code, or a store crate's name right
+  // before `::` (`vaultrs::kv2`, at a word start as the scan reads whole words). A name on a `//`
+  // comment line (`/// Reads VOX_DB_URL`) is no use of it: comments give no fact but suppressions.
+  const named = words.anyOrCrate.mentionedIn(text, (word, end) => (words.anyWords.has(word) || text.startsWith('::', end)) && !onCommentLine(text, end - word.length));
   return named || words.crates.some((word) => includesAtWordStart(text, word)) || mentionsOtherFileSource(text, options);
 }
 

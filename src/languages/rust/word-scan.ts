@@ -134,6 +134,27 @@ export function includesAtWordStart(text: string, word: string): boolean {
   return false;
 }
 
+/**
+ * Whether offset `at` lies on a line that is a `//` comment from its first non-blank character
+ * (`///` and `//!` docs included): what such a line spells is no code, no string and no attribute.
+ * A line with code before its comment is not one. Block comments are not looked at: a cheap test
+ * may pass a file it could have skipped, never skip one it should pass.
+ */
+export function onCommentLine(text: string, at: number): boolean {
+  let i = text.lastIndexOf('\n', at - 1) + 1;
+  while (i < at && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i + 1 < at && text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 47;
+}
+
+/** Whether `word` occurs as a whole identifier outside `//` comment lines (`env` in `#[arg(long, env)]`). */
+export function spellsIdentifierInCode(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || !isIdentifierCode(text.charCodeAt(at - 1))) && (end >= text.length || !isIdentifierCode(text.charCodeAt(end))) && !onCommentLine(text, at)) return true;
+  }
+  return false;
+}
+
 function isIdentifierCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }

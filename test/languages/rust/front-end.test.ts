@@ -67,6 +67,33 @@ describe('rust prefilter', () => {
     expect(rustFrontEnd.prefilter('const HINT: &str = "set GITHUB_TOKEN_FILE";', options)).toBe(false);
     expect(rustFrontEnd.prefilter('use op::Client;', options)).toBe(true);
   });
+  // vox: 40 of 640 Rust files passed on a name in a doc comment or on `#[arg(long)]` fields alone.
+  it('skips what only `//` comment lines spell, and clap attributes without an `env` argument: the analysis finds nothing there either', async () => {
+    const skipped = [
+      '/// Reads `GITHUB_TOKEN` from the environment.\nfn connect() {}',
+      '//! let k = std::env::var("GITHUB_TOKEN")?;\nfn f() {}',
+      '    // resolve_secret(SecretId::GithubToken) lives elsewhere\nfn f() {}',
+      '// std::env::set_var("X", "1") in a test helper\nfn f() {}',
+      '#[derive(Parser)]\nstruct Args {\n    #[arg(long)]\n    verbose: bool,\n}\n// env is read elsewhere',
+      '#[clap(long)]\nstruct A { environment: String }',
+    ];
+    for (const text of skipped) {
+      expect([text, rustFrontEnd.prefilter(text, options)]).toEqual([text, false]);
+      expect([text, (await analyze(text)).result.facts]).toEqual([text, []]);
+    }
+  });
+  it('still passes a name or an env access on a line with code before its comment, and clap attributes with `env`', () => {
+    for (const text of [
+      'fn f() { let k = "GITHUB_TOKEN"; } // GITHUB_TOKEN',
+      'let a = 1; // then\nlet k = std::env::var("X");',
+      'fn f() {\n    // comment\n    resolve_secret(SecretId::GithubToken);\n}',
+      '#[derive(Parser)]\nstruct Args {\n    #[arg(long, env)]\n    api_key: String,\n}',
+      '#[clap(long, env = "GITHUB_TOKEN")]',
+      'let url = "https://example.test"; // GITHUB_TOKEN\n',
+    ]) {
+      expect([text, rustFrontEnd.prefilter(text, options)]).toEqual([text, true]);
+    }
+  });
 });
 
 describe('collectRustConstants', () => {
