@@ -11,7 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow baking a secret into a build, through compile-time env reads or bundler-public name prefixes.',
     rationale:
-      'A secret read at compile time (Rust `env!`/`option_env!`) is copied into the binary, and a secret under a bundler-public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`, `PUBLIC_`, `NUXT_PUBLIC_`) is inlined into JavaScript shipped to every browser. Either way the value ends up in an artifact anyone can unpack, rotation needs a rebuild, and the registry can no longer say where the secret lives.',
+      'A secret read at compile time (Rust `env!`/`option_env!`, also inside another macro such as `format!` or `concat!`) is copied into the binary, and a secret under a bundler-public prefix (`NEXT_PUBLIC_`, `VITE_`, `REACT_APP_`, `EXPO_PUBLIC_`, `PUBLIC_`, `NUXT_PUBLIC_`) is inlined into JavaScript shipped to every browser. Either way the value ends up in an artifact anyone can unpack, rotation needs a rebuild, and the registry can no longer say where the secret lives.',
     fix: 'Read the secret at run time through the resolver on the server side. Never give a secret a public prefix: if the client needs to call a service, route the call through your backend or use a scoped, publishable key registered as `kind: config`.',
     messages: {
       compileTime: "'{{name}}' ({{secretId}}) is read at compile time via {{api}}, which bakes the secret into the build; read it at run time through the resolver.",

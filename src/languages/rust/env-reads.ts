@@ -11,8 +11,10 @@ export interface EnvReadMatch {
   name: string | null;
   enumerates?: boolean;
   compileTime?: boolean;
-  /** The node whose range the fact reports. */
+  /** The node whose range the fact reports (from its start to the end of `endNode`, when given). */
   node: Node;
+  /** A read spelled by several tokens of a macro's token tree (`env` `!` `("X")`): its last one. */
+  endNode?: Node;
   /** Literal nodes that spelled the name (not reported again as plain mentions). */
   literals: Node[];
   /** For a read through a helper's call: the argument that names the variable. */
@@ -121,6 +123,40 @@ export function envReadOfMacro(macro: Node, context: EnvReadContext): EnvReadMat
   const first = tree ? tokenGroups(tree)[0] : undefined;
   const resolved = first && first.length === 1 ? resolveConstString(first[0], context.constScope) : null;
   return { api, name: resolved?.value ?? null, compileTime: true, node: macro, literals: resolved?.literals ?? [] };
+}
+
+/**
+ * Compile-time reads inside another macro's arguments: `format!("Bearer {}", env!("API_KEY"))`,
+ * `concat!(env!("OUT_DIR"), "/x.rs")`, `println!("{}", env!("X"))`. tree-sitter-rust keeps a
+ * macro's arguments as a token tree, so the inner read is no macro invocation of its own but the
+ * tokens `env` `!` `(…)`: found here at any depth of the tree. A `macro_rules!` body is no
+ * invocation, so its `env!($name)` templates are never looked at.
+ */
+export function nestedCompileTimeReads(macro: Node, context: EnvReadContext): EnvReadMatch[] {
+  const reads: EnvReadMatch[] = [];
+  const visit = (tree: Node): void => {
+    const tokens = tree.children;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      if (token.type === 'token_tree') {
+        visit(token);
+        continue;
+      }
+      const api = token.type === 'identifier' ? COMPILE_TIME_MACROS[token.text] : undefined;
+      const args = tokens[i + 2];
+      if (!api || tokens[i + 1]?.type !== '!' || args?.type !== 'token_tree') continue;
+      // `x.env!` is no macro call; a path before it (`std::env!`) is.
+      if (tokens[i - 1]?.type === '.') continue;
+      const first = tokenGroups(args)[0];
+      const resolved = first && first.length === 1 ? resolveConstString(first[0], context.constScope) : null;
+      reads.push({ api, name: resolved?.value ?? null, compileTime: true, node: token, endNode: args, literals: resolved?.literals ?? [] });
+      i += 2;
+    }
+  };
+  const tree = macroTokenTree(macro);
+  if (tree) visit(tree);
+  return reads;
 }
 
 /** `#[arg(env = "X")]`, `#[clap(long, env)]` on a struct field (bare `env` uses the field name upper-cased). */

@@ -19,7 +19,7 @@ import { sinksFor, type SinkEntry } from '../../leak/sink-catalog.js';
 import { secretStoresFor } from '../secret-stores/catalog.js';
 import { constantsOfTree, constsByName, resolveConstString, type ConstScope } from './constants.js';
 import { ExternalSummaries } from './external-calls.js';
-import { clapEnvReads, envCalleeWords, envReadOfCall, envReadOfMacro, envReadOfPathValue, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
+import { clapEnvReads, envCalleeWords, envReadOfCall, envReadOfMacro, envReadOfPathValue, nestedCompileTimeReads, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { refineRustEnvReads } from './env-one-step.js';
 import { indexFunctions, type FunctionIndex, type FunctionInfo } from './function-index.js';
 import { crateIdent, type ImportMap } from './imports.js';
@@ -47,6 +47,9 @@ const SUPPRESSION_MARKER = 'clavis-lint-disable';
  * `with_var`). A bare `env` is no test: it is in `environment`, `envelope`, `Env` and
  * `env::current_dir()` of most files.
  */
+/** What a macro's text spells when its tokens may hold a compile-time read (`env!`, `option_env!`, `dotenv!`). */
+const COMPILE_TIME_MACRO_WORDS = ['env!'];
+
 export const ENV_VOCABULARY = ['env::var', 'env::{', 'env::*', 'env as', 'env!', 'dotenv', '#[arg', '#[clap', 'set_var', 'remove_var', 'with_var'];
 
 /** The words a file must mention to be worth a parse, and those that make a source possible; per options object, built once. */
@@ -305,6 +308,10 @@ class RustFileAnalysis {
     for (const { node, inTest, enclosingFunction } of this.syntax.macros) {
       const read = envReadOfMacro(node, this.readContext(enclosingFunction));
       if (read) reads.push({ read, inTest });
+      // `format!("{}", env!("X"))`: the inner read is tokens of the outer macro (nestedCompileTimeReads).
+      else if (this.occurrences.spellsAny(COMPILE_TIME_MACRO_WORDS, node.startIndex, () => node.endIndex)) {
+        for (const nested of nestedCompileTimeReads(node, this.readContext(enclosingFunction))) reads.push({ read: nested, inTest });
+      }
     }
     for (const { node, inTest } of this.syntax.attributes) {
       const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
@@ -350,8 +357,9 @@ class RustFileAnalysis {
 
   private pushEnvRead(read: EnvReadMatch, inTest: boolean): void {
     for (const literal of read.literals) this.consumedLiterals.add(literal.startIndex);
-    const fact: EnvReadFact = { kind: 'env-read', name: read.name, api: read.api, range: this.range(read.node) };
-    const nameToken = read.name !== null ? literalNameToken(read.node, read.name, ['string_literal']) : undefined;
+    const range = read.endNode ? this.lines.range(read.node.startIndex, read.endNode.endIndex) : this.range(read.node);
+    const fact: EnvReadFact = { kind: 'env-read', name: read.name, api: read.api, range };
+    const nameToken = read.name !== null ? literalNameToken(read.endNode ?? read.node, read.name, ['string_literal']) : undefined;
     if (nameToken) fact.nameRange = insideQuotes(this.range(nameToken));
     if (read.compileTime) fact.compileTime = true;
     if (read.enumerates) fact.enumerates = true;
