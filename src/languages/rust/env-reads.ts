@@ -97,7 +97,7 @@ const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
  * `KEY`, `&KEY`, `crate::config::KEY` -> `KEY`, also through a local `let key = KEY;` earlier in
  * the function (goose's `let key_name = REPO_CONFIG_KEY;`); anything else (other locals, calls) -> null.
  */
-function constantName(node: Node, fn: Node | null, depth = 0): string | null {
+export function constantName(node: Node, fn: Node | null, depth = 0): string | null {
   let target: Node | null = node;
   while (target && (target.type === 'reference_expression' || target.type === 'parenthesized_expression')) target = target.childForFieldName('value') ?? target.namedChild(0);
   if (!target || (target.type !== 'identifier' && target.type !== 'scoped_identifier')) return null;

@@ -36,6 +36,7 @@ import { RustTaintAnalysis, type FunctionSummary } from './taint.js';
 import { isTestFile } from './test-code.js';
 import { includesAtWordStart, isIdentifierWord, onCommentLine, spellsIdentifierInCode, TextOccurrences, WordSet } from './word-scan.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
+import { MacroArgumentReads } from './macro-argument-reads.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
@@ -249,7 +250,7 @@ class RustFileAnalysis {
     private readonly file: string,
     private readonly text: string,
     private readonly options: FrontEndOptions,
-    root: Node,
+    private readonly root: Node,
   ) {
     this.lines = new LineIndex(text);
     this.occurrences = new TextOccurrences(text);
@@ -305,13 +306,20 @@ class RustFileAnalysis {
         if (asValue) reads.push({ read: asValue, inTest });
       }
     }
+    const macroArguments = new MacroArgumentReads(this.root, this.parser, this.text, this.occurrences, envWords);
+    const probed: Array<{ read: EnvReadMatch; inTest: boolean; shift: number }> = [];
     for (const { node, inTest, enclosingFunction } of this.syntax.macros) {
       const read = envReadOfMacro(node, this.readContext(enclosingFunction));
-      if (read) reads.push({ read, inTest });
+      if (read) {
+        reads.push({ read, inTest });
+        continue;
+      }
       // `format!("{}", env!("X"))`: the inner read is tokens of the outer macro (nestedCompileTimeReads).
-      else if (this.occurrences.spellsAny(COMPILE_TIME_MACRO_WORDS, node.startIndex, () => node.endIndex)) {
+      if (this.occurrences.spellsAny(COMPILE_TIME_MACRO_WORDS, node.startIndex, () => node.endIndex)) {
         for (const nested of nestedCompileTimeReads(node, this.readContext(enclosingFunction))) reads.push({ read: nested, inTest });
       }
+      // `assert!(env::var("X").is_ok())`: calls in the arguments, read from a parse of their own.
+      for (const { read: call, shift } of macroArguments.readsOf(node, this.readContext(enclosingFunction))) probed.push({ read: call, inTest, shift });
     }
     for (const { node, inTest } of this.syntax.attributes) {
       const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
@@ -320,12 +328,15 @@ class RustFileAnalysis {
     }
     // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
     const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text, occurrences: this.occurrences });
-    refined.sort((a, b) => a.read.node.startIndex - b.read.node.startIndex);
-    for (const { read, inTest } of refined) {
-      this.pushEnvRead(read, inTest);
+    // Reads in macro arguments skip the one-step refinement, which follows a read's parents: a probe's lead nowhere.
+    const all = [...refined.map((record) => ({ ...record, shift: 0 })), ...probed];
+    all.sort((a, b) => a.read.node.startIndex + a.shift - (b.read.node.startIndex + b.shift));
+    for (const { read, inTest, shift } of all) {
+      this.pushEnvRead(read, inTest, shift);
       // A read of a secret's name is a leak source (the taint walk knows no other env source).
-      if (read.extra?.access === undefined && read.name !== null && this.options.secretNames[read.name]) this.envSourceOffsets.push(read.node.startIndex);
+      if (read.extra?.access === undefined && read.name !== null && this.options.secretNames[read.name]) this.envSourceOffsets.push(read.node.startIndex + shift);
     }
+    macroArguments.dispose();
   }
 
   /** One context per enclosing function (its node objects are shared by every record of the index). */
@@ -355,12 +366,13 @@ class RustFileAnalysis {
     }
   }
 
-  private pushEnvRead(read: EnvReadMatch, inTest: boolean): void {
-    for (const literal of read.literals) this.consumedLiterals.add(literal.startIndex);
-    const range = read.endNode ? this.lines.range(read.node.startIndex, read.endNode.endIndex) : this.range(read.node);
+  /** `shift`: a read found in a probe of macro arguments has the probe's offsets (macro-argument-reads.ts). */
+  private pushEnvRead(read: EnvReadMatch, inTest: boolean, shift = 0): void {
+    for (const literal of read.literals) this.consumedLiterals.add(literal.startIndex + shift);
+    const range = this.lines.range(read.node.startIndex + shift, (read.endNode ?? read.node).endIndex + shift);
     const fact: EnvReadFact = { kind: 'env-read', name: read.name, api: read.api, range };
     const nameToken = read.name !== null ? literalNameToken(read.endNode ?? read.node, read.name, ['string_literal']) : undefined;
-    if (nameToken) fact.nameRange = insideQuotes(this.range(nameToken));
+    if (nameToken) fact.nameRange = insideQuotes(this.lines.range(nameToken.startIndex + shift, nameToken.endIndex + shift));
     if (read.compileTime) fact.compileTime = true;
     if (read.enumerates) fact.enumerates = true;
     if (inTest) fact.inTest = true;

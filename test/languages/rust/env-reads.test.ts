@@ -16,6 +16,28 @@ describe('rust env reads: forms', () => {
     expect(envReads[0].range).toEqual({ line: 2, column: 13, endLine: 2, endColumn: 42 });
   });
 
+  it('reads calls and compile-time macros inside other macros at their place in the file, name range included', async () => {
+    const code = [
+      'use std::env;',
+      'fn f() {',
+      '    let key = "STRIPE_KEY";',
+      '    assert_eq!(format!("{}", env::var("GITHUB_TOKEN").unwrap()), "é");',
+      '    assert!(env::var(key).is_ok());',
+      '    let v = vec![env::vars().count(), concat!("a", env!("OUT_DIR")).len()];',
+      '}',
+      'macro_rules! m { ($n:expr) => { std::env::var($n) }; }',
+    ].join('\n');
+    // `env::vars()` in `vec![…]` is left out: an enumeration is judged by where its result goes, which a re-parse of the arguments does not show.
+    const { envReads, nameRefs } = await analyze(code);
+    expect(envReads.map((r) => [r.name, r.api, r.range, r.nameRange])).toEqual([
+      ['GITHUB_TOKEN', 'std::env::var', { line: 4, column: 30, endLine: 4, endColumn: 54 }, { line: 4, column: 40, endLine: 4, endColumn: 52 }],
+      ['STRIPE_KEY', 'std::env::var', { line: 5, column: 13, endLine: 5, endColumn: 26 }, undefined],
+      ['OUT_DIR', 'env!', { line: 6, column: 52, endLine: 6, endColumn: 67 }, { line: 6, column: 58, endLine: 6, endColumn: 65 }],
+    ]);
+    // The literal a read spells is no plain mention of the name besides.
+    expect(nameRefs.map((r) => r.name)).not.toContain('GITHUB_TOKEN');
+  });
+
   it('counts columns in UTF-16 code units', async () => {
     const code = 'fn f() { let é = "ü"; let s = "😀"; let x = std::env::var("GITHUB_TOKEN"); }';
     const { envReads } = await analyze(code);
@@ -72,6 +94,7 @@ describe('rust env reads: forms', () => {
       '    github_token: String,',
       '}',
     ].join('\n');
+    // `env::vars()` in `vec![…]` is left out: an enumeration is judged by where its result goes, which a re-parse of the arguments does not show.
     const { envReads, nameRefs } = await analyze(code);
     expect(envReads.map((r) => [r.name, r.api])).toEqual([
       ['OPENROUTER_API_KEY', 'clap(env)'],
