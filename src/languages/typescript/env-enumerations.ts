@@ -100,6 +100,12 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
       case SyntaxKind.ObjectLiteralExpression:
         node = parent;
         continue;
+      case SyntaxKind.ConditionalExpression: {
+        // `...(enabled ? [{ command, env: { ...process.env } }] : [])`: either branch is the value; the condition is not.
+        if ((parent as TS.ConditionalExpression).condition === node) return { kind: 'unknown' };
+        node = parent;
+        continue;
+      }
       case SyntaxKind.PropertyAssignment: {
         const property = parent as TS.PropertyAssignment;
         if (property.initializer !== node) return { kind: 'unknown' };
