@@ -157,7 +157,10 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
       case SyntaxKind.ForOfStatement: {
         const loop = parent as TS.ForOfStatement;
         if (loop.expression !== node) return { kind: 'unknown' };
-        return isScrubbingBody(loop.statement) ? fact({ enumeration: { use: 'scrub' } }) : terminal();
+        if (isScrubbingBody(loop.statement)) return fact({ enumeration: { use: 'scrub' } });
+        // `for (const [key, value] of Object.entries(process.env)) { if (key.startsWith('MONGOMS_')) … }`: as a filter.
+        const guarded = prefixes ? null : loopKeyPrefixes(loop);
+        return guarded ? filtered(guarded) : terminal();
       }
       case SyntaxKind.BinaryExpression: {
         const binary = parent as TS.BinaryExpression;
@@ -514,6 +517,30 @@ function prefixesOf(expression: TS.Expression, key: string): string[] | null {
     return match ? [match[1]] : null;
   }
   return null;
+}
+
+/**
+ * The prefixes a loop over the environment's names is bounded to: its body is nothing but `if`s
+ * (without `else`) whose condition tests the key's prefix (`key.startsWith('MONGOMS_') && value`),
+ * the key being the loop variable (`const key`) or the first element of its pair (`const [key, value]`).
+ */
+function loopKeyPrefixes(loop: TS.ForOfStatement): string[] | null {
+  const list = loop.initializer;
+  if (!ts.isVariableDeclarationList(list) || list.declarations.length !== 1) return null;
+  const binding = list.declarations[0].name;
+  const first = ts.isArrayBindingPattern(binding) ? binding.elements[0] : undefined;
+  const key = ts.isIdentifier(binding) ? binding.text : first && ts.isBindingElement(first) && ts.isIdentifier(first.name) ? first.name.text : null;
+  if (!key) return null;
+  const statements = ts.isBlock(loop.statement) ? loop.statement.statements : [loop.statement];
+  if (statements.length === 0) return null;
+  const found: string[] = [];
+  for (const statement of statements) {
+    if (!ts.isIfStatement(statement) || statement.elseStatement) return null;
+    const tested = prefixesOf(statement.expression, key);
+    if (!tested) return null;
+    found.push(...tested);
+  }
+  return found;
 }
 
 /**
