@@ -40,6 +40,9 @@ import { MacroArgumentReads } from './macro-argument-reads.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
+/** What a macro's text spells when its tokens may hold a compile-time read (`env!`, `option_env!`, `dotenv!`). */
+const COMPILE_TIME_MACRO_WORDS = ['env!'];
+
 /**
  * How every env access the front end recognises is spelled: `env::var`/`var_os`/`vars` (also
  * `use std::env::var`), grouped or glob imports (`std::env::{self, var}`, `std::env::*`), an
@@ -48,9 +51,6 @@ const SUPPRESSION_MARKER = 'clavis-lint-disable';
  * `with_var`). A bare `env` is no test: it is in `environment`, `envelope`, `Env` and
  * `env::current_dir()` of most files.
  */
-/** What a macro's text spells when its tokens may hold a compile-time read (`env!`, `option_env!`, `dotenv!`). */
-const COMPILE_TIME_MACRO_WORDS = ['env!'];
-
 export const ENV_VOCABULARY = ['env::var', 'env::{', 'env::*', 'env as', 'env!', 'dotenv', '#[arg', '#[clap', 'set_var', 'remove_var', 'with_var'];
 
 /** The words a file must mention to be worth a parse, and those that make a source possible; per options object, built once. */

@@ -8,11 +8,9 @@
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { constantName, envReadOfCall, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { resolveConstString } from './constants.js';
-import { lastSegment, macroTokenTree } from './syntax.js';
+import { lastSegment, macroTokenTree, PROBE_PREFIX, PROBE_SUFFIX } from './syntax.js';
 import type { TextOccurrences } from './word-scan.js';
 
-const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
-const PROBE_SUFFIX = '\n); }';
 /** Macros inside macros (`assert_eq!(format!("{}", env::var("X")?), …)`) are parsed again, this deep at most. */
 const MAX_DEPTH = 3;
 

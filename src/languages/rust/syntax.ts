@@ -170,3 +170,12 @@ export function typeMentions(typeNode: Node | null, names: ReadonlySet<string>):
   }
   return null;
 }
+
+/**
+ * A macro's arguments parsed on their own (tree-sitter keeps them as a token tree): the text is
+ * wrapped as `fn __clavis_probe() { let _ = (ARGS\n); }`, so the arguments are one expression (a
+ * tuple when there are several); a node's offset there minus the prefix's length is its offset in
+ * the arguments' text. Used by the leak walk (taint.ts) and the env reads (macro-argument-reads.ts).
+ */
+export const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
+export const PROBE_SUFFIX = '\n); }';

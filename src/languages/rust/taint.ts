@@ -19,7 +19,7 @@ import { mayCarryText, type SummaryPlan } from './summaries.js';
 import { callArguments, type RustSinkMatcher } from './sink-match.js';
 import type { LineIndex } from './source-map.js';
 import { JSON_MACRO_LABEL, textSerializerOf, WRITE_METHODS } from './serializers.js';
-import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathSegments, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
+import { isStringLiteral, stringLiteralValue, lastSegment, macroTokenTree, pathSegments, PROBE_PREFIX, PROBE_SUFFIX, tokenGroups, tokenIdentifiers, typeMentions } from './syntax.js';
 import { WordSet } from './word-scan.js';
 import { isQuerySeparatorValue, queryValuePlaceholders } from './url-query.js';
 import { writesCredentialStore } from './file-destination.js';
@@ -202,8 +202,6 @@ const ENV_WALK_WORDS = ['var', 'var_os'];
 const ENV_MACRO_WORDS = ['env', 'option_env', 'dotenv'];
 const ENV_ALIAS_SEGMENTS = new Set(['env', 'var', 'var_os', 'vars', 'vars_os', 'option_env', 'dotenv', 'dotenvy']);
 const ENV_HELPER_NAMES = ['var', 'var_os', 'env', 'dotenvy', 'dotenv', 'std'];
-const PROBE_PREFIX = 'fn __clavis_probe() { let _ = (';
-const PROBE_SUFFIX = '\n); }';
 /**
  * Nested same-file calls analysed with their arguments' taint; deeper ones use the callee's own
  * summary, which knows its result but not its sinks. Four: an example's `main` -> `run_scenario`
