@@ -307,36 +307,50 @@ class RustFileAnalysis {
       }
     }
     const macroArguments = new MacroArgumentReads(this.root, this.parser, this.text, this.occurrences, envWords);
+    try {
+      const probed = this.collectMacroReads(reads, macroArguments);
+      for (const { node, inTest } of this.syntax.attributes) {
+        const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
+        if (!attribute) continue;
+        for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
+      }
+      // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
+      const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text, occurrences: this.occurrences });
+      // Reads in macro arguments skip the one-step refinement, which follows a read's parents: a probe's lead nowhere.
+      const all = [...refined.map((record) => ({ ...record, shift: 0 })), ...probed];
+      all.sort((a, b) => a.read.node.startIndex + a.shift - (b.read.node.startIndex + b.shift));
+      for (const { read, inTest, shift } of all) {
+        this.pushEnvRead(read, inTest, shift);
+        // A read of a secret's name is a leak source (the taint walk knows no other env source).
+        if (read.extra?.access === undefined && read.name !== null && this.options.secretNames[read.name]) this.envSourceOffsets.push(read.node.startIndex + shift);
+      }
+    } finally {
+      macroArguments.dispose(); // the probes' trees live in the parser's memory, not the JS heap
+    }
+  }
+
+  /**
+   * Env reads of macros: `env!`/`option_env!` themselves and compile-time reads nested in other
+   * macros' tokens (into `reads`); calls in macro arguments, from a parse of their own (returned,
+   * with the shift from the probe's offsets to the file's).
+   */
+  private collectMacroReads(reads: Array<{ read: EnvReadMatch; inTest: boolean }>, macroArguments: MacroArgumentReads): Array<{ read: EnvReadMatch; inTest: boolean; shift: number }> {
     const probed: Array<{ read: EnvReadMatch; inTest: boolean; shift: number }> = [];
     for (const { node, inTest, enclosingFunction } of this.syntax.macros) {
-      const read = envReadOfMacro(node, this.readContext(enclosingFunction));
+      const context = this.readContext(enclosingFunction);
+      const read = envReadOfMacro(node, context);
       if (read) {
         reads.push({ read, inTest });
         continue;
       }
       // `format!("{}", env!("X"))`: the inner read is tokens of the outer macro (nestedCompileTimeReads).
       if (this.occurrences.spellsAny(COMPILE_TIME_MACRO_WORDS, node.startIndex, () => node.endIndex)) {
-        for (const nested of nestedCompileTimeReads(node, this.readContext(enclosingFunction))) reads.push({ read: nested, inTest });
+        for (const nested of nestedCompileTimeReads(node, context)) reads.push({ read: nested, inTest });
       }
       // `assert!(env::var("X").is_ok())`: calls in the arguments, read from a parse of their own.
-      for (const { read: call, shift } of macroArguments.readsOf(node, this.readContext(enclosingFunction))) probed.push({ read: call, inTest, shift });
+      for (const { read: call, shift } of macroArguments.readsOf(node, context)) probed.push({ read: call, inTest, shift });
     }
-    for (const { node, inTest } of this.syntax.attributes) {
-      const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
-      if (!attribute) continue;
-      for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
-    }
-    // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
-    const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text, occurrences: this.occurrences });
-    // Reads in macro arguments skip the one-step refinement, which follows a read's parents: a probe's lead nowhere.
-    const all = [...refined.map((record) => ({ ...record, shift: 0 })), ...probed];
-    all.sort((a, b) => a.read.node.startIndex + a.shift - (b.read.node.startIndex + b.shift));
-    for (const { read, inTest, shift } of all) {
-      this.pushEnvRead(read, inTest, shift);
-      // A read of a secret's name is a leak source (the taint walk knows no other env source).
-      if (read.extra?.access === undefined && read.name !== null && this.options.secretNames[read.name]) this.envSourceOffsets.push(read.node.startIndex + shift);
-    }
-    macroArguments.dispose();
+    return probed;
   }
 
   /** One context per enclosing function (its node objects are shared by every record of the index). */
