@@ -113,9 +113,9 @@ const STRING_METHODS = new Set([
 ]);
 /** Methods of a container that return it, or its parts, as a whole. */
 const CONTAINER_METHODS = new Set(['copy', 'items', 'values', 'model_dump', 'dict', 'to_dict', 'model_dump_json', 'json']);
-/** Methods that read one key of a mapping. */
 /** Calls that parse text into a document (a dict): `json.loads(secret)` holds the secret's members. */
 const DOCUMENT_PARSERS = new Set(['json.loads', 'yaml.safe_load', 'yaml.load', 'tomllib.loads', 'toml.loads', 'orjson.loads', 'ujson.loads']);
+/** Methods that read one key of a mapping. */
 const KEY_READERS = new Set(['get', 'pop', 'setdefault', '__getitem__']);
 /** A file write: where serialized text is stored. */
 const WRITE_METHODS = new Set(['write', 'write_text', 'write_bytes', 'writelines']);

@@ -4,7 +4,10 @@
 // front end's walk over calls never saw these reads. The arguments are parsed again on their own,
 // as an expression (the leak walk reads macro arguments the same way, src/languages/rust/taint.ts),
 // and the calls of that parse are read as any other. Their nodes belong to the probe's tree: a
-// read's offsets plus its `shift` are offsets in the file.
+// read's offsets plus its `shift` are offsets in the file. Compile-time reads nested in macros
+// (`format!("{}", env!("X"))`) are read from the tokens instead (env-reads.ts,
+// nestedCompileTimeReads): the probe's error recovery on a `json!` object can cut an `env!` off
+// from its literal (vox: `"tool": env!("CARGO_PKG_NAME")` as the fifth entry), the tokens cannot.
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { constantName, envReadOfCall, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { resolveConstString } from './constants.js';
