@@ -29,7 +29,10 @@ const GOALS = {
     { label: 'leak rules off: ESLint/clavis >= 20x', test: (m) => (m.ratioNoLeak == null ? null : m.ratioNoLeak >= 20) },
     { label: 'full scan peak RSS <= 400 MB', test: (m) => (m.full?.peakRssMb == null ? null : m.full.peakRssMb <= 400) },
   ],
+  // The issue states this goal at vox @ e7efc46bd (corpus entry vox-e7efc46); the vox entry is a
+  // later commit with half again as many Rust files, held to the same goal.
   vox: [{ label: 'full scan <= 5 s', test: (m) => (m.full ? m.full.wallMs <= 5000 : null) }],
+  'vox-e7efc46': [{ label: 'full scan <= 5 s (the commit the issue names)', test: (m) => (m.full ? m.full.wallMs <= 5000 : null) }],
 };
 
 const seconds = (ms) => (ms == null || Number.isNaN(ms) ? '-' : `${(ms / 1000).toFixed(2)} s`);

@@ -46,6 +46,10 @@ function loadLabels(name) {
 const totals = {};
 for (const entry of repos.filter((r) => names.length === 0 || names.includes(r.name))) {
   const dir = path.join(corpusDir, entry.name);
+  if (entry.benchOnly) {
+    console.log(`${entry.name}: bench only (its findings are not labelled)`);
+    continue;
+  }
   if (!fs.existsSync(dir)) {
     console.log(`${entry.name}: not built (node corpus/build.js ${entry.name})`);
     continue;
