@@ -77,6 +77,13 @@ export interface EnvReadFact {
    */
   keyParam?: { function: string; index: number; list?: boolean; property?: string; resolvedAtCallers?: boolean };
   /**
+   * For a read whose name is computed but starts or ends with constant text (`process.env[`FLAG_${n}`]`,
+   * `os.environ[f"FLAG_{n}"]`, `env::var(format!("FLAG_{}", n))`, also through a local constant or a
+   * same-file function that returns such a name): that text. The name is one of the family
+   * `prefix…suffix`; the rule judges the family against the registry (no-dynamic-env-read).
+   */
+  nameParts?: { prefix: string; suffix: string };
+  /**
    * For an enumeration handed to a function imported from another project file
    * (`readBridgeSettings({ env: process.env })`): the import and the parameter (`held`: the
    * argument is the env object, or options holding it under `env`). The engine judges it where

@@ -12,6 +12,32 @@ function secretsUnder(prefixes: string[], ctx: RuleContext): string[] {
   return hits.sort(compareCodeUnits);
 }
 
+/** A family's constant part must be at least this long to say anything (`A${x}` is nearly any name). */
+const MIN_FAMILY_TEXT = 3;
+
+/**
+ * A computed name with a constant prefix or suffix is one of the family `prefix…suffix`. The read
+ * is reported when the family may hold a secret: a registry secret's name (any of its names) is in
+ * it, or its constant text looks like a secret name (per `secret_patterns`: `API_KEY_${n}`,
+ * `${provider}_API_KEY`); the registry secret is named when there is one. Otherwise (`FLAG_${n}`,
+ * `${tenant}_BASE_URL`) it is not, as an enumeration filtered to such a prefix is not.
+ */
+function familyReport(parts: { prefix: string; suffix: string }, api: string, ctx: RuleContext): { messageId: string; data: Record<string, string> } | null {
+  const { prefix, suffix } = parts;
+  const family = `'${prefix}…${suffix}'`;
+  for (const [name, info] of [...ctx.names].sort(([a], [b]) => compareCodeUnits(a, b))) {
+    if (info.secret.kind === 'secret' && name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix)) {
+      return { messageId: 'family', data: { api, family, name } };
+    }
+  }
+  const secretLooking = [prefix.replace(/_+$/, ''), suffix.replace(/^_+/, '')].some((text) => text !== '' && ctx.looksLikeSecret(text));
+  return secretLooking ? { messageId: 'dynamic', data: { api } } : null;
+}
+
+function isFamily(parts: { prefix: string; suffix: string } | undefined): parts is { prefix: string; suffix: string } {
+  return parts !== undefined && (parts.prefix.length >= MIN_FAMILY_TEXT || parts.suffix.length >= MIN_FAMILY_TEXT);
+}
+
 export default defineRule({
   meta: {
     id: 'no-dynamic-env-read',
@@ -19,13 +45,14 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: 'Disallow environment reads whose name the linter cannot resolve to a constant, outside the resolver.',
     rationale:
-      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, in the same file or from other files; a loop over a literal list or a filtered subset of one; a schema parsed from `process.env`; a local accessor returning the env object whose callers read constant names) and reported as reads of those names by the other rules; a call with a computed name is the dynamic read, reported at the call. An enumeration that only keeps names with a fixed prefix (a `filter`, or a loop whose every statement is an `if` testing the prefix of the name), only removes names, or is handed to a child process the code starts itself (plain inheritance), directly or through a function of the same file that builds or forwards it, or through a function imported from another file of the project (judged there the same way; one that only reads constant names from it reads those names, and one in a resolver path is the resolver), is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. The names tested for membership only (`Object.keys(process.env).includes(name)`, in Python `"X_API_KEY" in os.environ.keys()`, also through a variable used for nothing else) are a presence test, like `name in process.env`. Writes, deletes, a `.env` loader setting a variable only when it is unset (`if (process.env[k] === undefined) process.env[k] = v`, `os.environ.setdefault(k, v)`) and save-and-restore copies in tests are not reads.',
+      'A computed key (`process.env[name]`, `os.environ[k]`) or an enumeration of the whole environment can read any secret, and no static check can tell which. Outside the resolver such code is an unaudited path to every credential in the process. Names one step away are resolved first (a helper called with literal names, in the same file or from other files; a loop over a literal list or a filtered subset of one; a schema parsed from `process.env`; a local accessor returning the env object whose callers read constant names) and reported as reads of those names by the other rules; a call with a computed name is the dynamic read, reported at the call. A computed name that starts or ends with constant text (`process.env[`FLAG_${name}`]`, `os.environ[f"{tenant}_BASE_URL"]`, `env::var(format!("FLAG_{}", n))`, also through a local constant or a function of the same file that returns such a name) is one of that family of names: it is reported when the family may hold a secret (a registry secret is in it, or the constant text looks like a secret name: `${provider}_API_KEY`), and not otherwise. An enumeration that only keeps names with a fixed prefix (a `filter`, or a loop whose every statement is an `if` testing the prefix of the name), only removes names, or is handed to a child process the code starts itself (plain inheritance), directly or through a function of the same file that builds or forwards it, or through a function imported from another file of the project (judged there the same way; one that only reads constant names from it reads those names, and one in a resolver path is the resolver), is not reported; handing the whole environment to a third-party or user-configured process (an MCP server, a plugin) is. The names tested for membership only (`Object.keys(process.env).includes(name)`, in Python `"X_API_KEY" in os.environ.keys()`, also through a variable used for nothing else) are a presence test, like `name in process.env`. Writes, deletes, a `.env` loader setting a variable only when it is unset (`if (process.env[k] === undefined) process.env[k] = v`, `os.environ.setdefault(k, v)`) and save-and-restore copies in tests are not reads.',
     fix: 'Read a constant name, or move the code into the resolver. If the dynamic read is deliberate (a generic config loader), suppress it with a reason. Give a third-party process only the variables it needs.',
     messages: {
       dynamic: 'Environment read via {{api}} with a name that is not a constant; secrets read this way cannot be checked.',
       enumerates: 'The whole environment is enumerated via {{api}}; this exposes every secret in the process.',
       exposed: 'The whole environment ({{api}}) is passed to {{target}}, a process configured outside this code; it receives every secret in this process. Pass only the variables it needs.',
       filtered: "Environment names starting with {{prefixes}} are enumerated via {{api}}, which includes the registry secret '{{name}}'; read it by name through the resolver.",
+      family: "Environment read via {{api}} of a name computed in the family {{family}}, which includes the registry secret '{{name}}'; read it by name through the resolver.",
     },
     optionsSchema: {
       type: 'object',
@@ -66,7 +93,7 @@ export default defineRule({
 
 function reportFor(fact: EnvReadFact, ctx: RuleContext): { messageId: string; data: Record<string, string> } | null {
   const api = fact.api;
-  if (!fact.enumerates) return { messageId: 'dynamic', data: { api } };
+  if (!fact.enumerates) return isFamily(fact.nameParts) ? familyReport(fact.nameParts, api, ctx) : { messageId: 'dynamic', data: { api } };
   const use = fact.enumeration;
   switch (use?.use) {
     case 'scrub':

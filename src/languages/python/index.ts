@@ -10,6 +10,7 @@ import { ENV_COLLECTOR_TYPES, PythonEnvReads } from './env-read-collector.js';
 import { pythonModulePath } from './cross-file-calls.js';
 import { PythonLeakAnalysis } from './leak-analysis.js';
 import { IMPORT_TYPES, ModuleScope } from './module-scope.js';
+import { namePartsOf } from './env-name-family.js';
 import { pythonParser } from './python-parser.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
 import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
@@ -131,10 +132,11 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
 
   const addRead = (read: PythonEnvRead): void => {
     const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;
+    const nameParts = read.name === null && !read.enumerates && !constRef ? namePartsOf(read.keyNode ?? null, scope) : null;
     const nameToken = read.name !== null ? literalNameToken(read.keyNode ?? read.node, read.name, ['string']) : undefined;
     facts.push({
       kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node), ...(nameToken ? { nameRange: insideQuotes(rangeOf(nameToken)) } : {}),
-      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...testFlag, ...read.extra,
+      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...(nameParts ? { nameParts } : {}), ...testFlag, ...read.extra,
     });
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
   };

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
 import { localLetValue, resolveConstString, type ConstScope } from './constants.js';
 import { resolvePath, wildcardProvides, type ImportMap } from './imports.js';
+import { namePartsOf, type NameParts } from './env-name-family.js';
 import { attributeArguments, attributeName, lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
 
 export interface EnvReadMatch {
@@ -21,6 +22,8 @@ export interface EnvReadMatch {
   keyNode?: Node;
   /** An unresolved `SCREAMING_CASE` constant (probably from another file), for the engine to resolve. */
   constRef?: { identifier: string };
+  /** A computed name's constant start and end (env-name-family.ts). */
+  nameParts?: NameParts;
   /** What env-one-step.ts found out (see EnvReadFact): access kind, where the name is decided, the enumeration's use. */
   extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam'>>;
 }
@@ -47,6 +50,8 @@ const COMPILE_TIME_MACROS: Record<string, string> = { env: 'env!', option_env: '
 export interface EnvReadContext {
   imports: ImportMap;
   constScope: ConstScope;
+  /** Function items of the file by name, for names a function of the file builds (env-name-family.ts). */
+  functionsNamed?: (name: string) => Node[];
 }
 
 /** The env function a path denotes (`env::var`, `getenv`, `std::env::vars`), if any. */
@@ -88,6 +93,8 @@ export function envReadOfCall(call: Node, context: EnvReadContext): EnvReadMatch
   const match: EnvReadMatch = { api: fn.api, name: resolved?.value ?? null, node: call, literals: resolved?.literals ?? [] };
   const constName = !resolved && first ? constantName(first, context.constScope.enclosingFunction ?? null) : null;
   if (constName) match.constRef = { identifier: constName };
+  const family = !resolved && !constName && first && context.functionsNamed ? namePartsOf(first, { constScope: context.constScope, functionsNamed: context.functionsNamed }) : null;
+  if (family) match.nameParts = family;
   return match;
 }
 

@@ -356,10 +356,23 @@ class RustFileAnalysis {
   /** One context per enclosing function (its node objects are shared by every record of the index). */
   private readonly contexts = new Map<Node | null, EnvReadContext>();
 
+  /** Function items of this file by name (built on first use: most files build no env name). */
+  private functionsByName: Map<string, Node[]> | undefined;
+  private readonly functionsNamed = (name: string): Node[] => {
+    if (!this.functionsByName) {
+      this.functionsByName = new Map();
+      for (const item of this.syntax.functionItems) {
+        const itemName = item.childForFieldName('name')?.text;
+        if (itemName) this.functionsByName.set(itemName, [...(this.functionsByName.get(itemName) ?? []), item]);
+      }
+    }
+    return this.functionsByName.get(name) ?? [];
+  };
+
   private readContext(enclosingFunction: Node | null): EnvReadContext {
     let context = this.contexts.get(enclosingFunction);
     if (!context) {
-      context = { imports: this.imports, constScope: enclosingFunction ? { ...this.constScope, enclosingFunction } : this.constScope };
+      context = { imports: this.imports, constScope: enclosingFunction ? { ...this.constScope, enclosingFunction } : this.constScope, functionsNamed: this.functionsNamed };
       this.contexts.set(enclosingFunction, context);
     }
     return context;
@@ -391,6 +404,7 @@ class RustFileAnalysis {
     if (read.enumerates) fact.enumerates = true;
     if (inTest) fact.inTest = true;
     if (read.constRef) fact.constRef = read.constRef;
+    if (read.nameParts) fact.nameParts = read.nameParts;
     if (read.extra) Object.assign(fact, read.extra);
     this.facts.push(fact);
   }

@@ -8,6 +8,7 @@ import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './
 import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadExtra, type EnvReadSink } from './env-reads.js';
 import { classifyEnumeration, setReturningImports, summarizeEnvParameter } from './env-enumerations.js';
 import { exportedFunction } from './env-local-functions.js';
+import { namePartsOf } from './env-name-family.js';
 import { oneStepKeyOf, OneStepReads } from './env-one-step.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
 import { calledResolver, secretRefOf } from './resolver-calls.js';
@@ -131,7 +132,9 @@ class FileAnalysis implements EnvReadSink {
       const constRef = importedConstRef(expression, scope, this.context);
       if (constRef) return { constRef };
       const oneStep = oneStepKeyOf(expression, scope);
-      return oneStep ? { oneStep } : null;
+      if (oneStep) return { oneStep };
+      const family = namePartsOf(expression, scope, this.context);
+      return family ? { family } : null;
     }
     for (const literal of literals) this.keyLiterals.add(literal);
     return key;
@@ -152,7 +155,8 @@ class FileAnalysis implements EnvReadSink {
     const token = name !== null ? envNameRange(this.sourceFile, at, name) : undefined;
     if (token) fact.nameRange = token.range;
     if (token?.shorthand) fact.nameIsShorthand = true;
-    if (key !== null && typeof key === 'object') fact.constRef = key.constRef;
+    if (key !== null && typeof key === 'object' && 'constRef' in key) fact.constRef = key.constRef;
+    if (key !== null && typeof key === 'object' && 'family' in key) fact.nameParts = key.family;
     if (extra?.via) fact.via = extra.via;
     if (extra?.keyParam) fact.keyParam = extra.keyParam;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;

@@ -5,6 +5,7 @@
 import type { EnvReadFact, Range } from '../../core/facts.js';
 import type { EnvSource } from './env-objects.js';
 import type { OneStepKey } from './env-one-step.js';
+import type { NameParts } from './env-name-family.js';
 import { propertyNameText } from './const-strings.js';
 import type { Scope } from './scopes.js';
 import { isPresenceTestBeforeWrite } from './env-presence-tests.js';
@@ -24,10 +25,11 @@ export interface EnvReadSink {
 export type EnvReadExtra = Partial<Pick<EnvReadFact, 'api' | 'via' | 'access' | 'keyParam'>>;
 
 /**
- * A read's name: a constant, unknown (null), an imported constant another file defines, or a
- * name one step away (a helper's parameter, a loop variable over a literal list).
+ * A read's name: a constant, unknown (null), an imported constant another file defines, a
+ * name one step away (a helper's parameter, a loop variable over a literal list), or a computed
+ * name with constant text at its start or end (a family: env-name-family.ts).
  */
-export type EnvKey = string | null | { constRef: { identifier: string; from?: string } } | { oneStep: OneStepKey };
+export type EnvKey = string | null | { constRef: { identifier: string; from?: string } } | { oneStep: OneStepKey } | { family: NameParts };
 
 export type { Range };
 
