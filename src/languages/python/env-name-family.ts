@@ -1,6 +1,6 @@
 // The constant text at the start and end of a computed env name (EnvReadFact.nameParts), as the
 // TypeScript front end reads it (src/languages/typescript/env-name-family.ts):
-// `os.environ[f"FLAG_{name}"]`, `"FLAG_" + name`, `"FLAG_{}".format(name)`, `.upper()` of any of
+// `os.environ[f"FLAG_{name}"]` (also `f"{PREFIX}_{name}"` with a constant PREFIX), `"FLAG_" + name`, `"FLAG_{}".format(name)`, `.upper()` of any of
 // them, a name assigned once from one, or what a function of this module returns
 // (`os.getenv(flag_var(n))` with `def flag_var(n): return f"FLAG_{n.upper()}"`).
 import type { Node } from 'web-tree-sitter';
@@ -24,7 +24,7 @@ function partsOf(node: Node | null, scope: ModuleScope, hops: number, literalOnl
   if (!node) return null;
   switch (node.type) {
     case 'string':
-      return stringPrefix(node).includes('f') ? interpolatedParts(node) : null;
+      return stringPrefix(node).includes('f') ? interpolatedParts(node, scope, literalOnly) : null;
     case 'binary_operator':
       return concatenationParts(node, scope, literalOnly);
     case 'parenthesized_expression':
@@ -40,25 +40,20 @@ function partsOf(node: Node | null, scope: ModuleScope, hops: number, literalOnl
   }
 }
 
-/** An f-string: its text before the first `{…}` and after the last. */
-function interpolatedParts(node: Node): NameParts | null {
-  const pieces = node.namedChildren;
-  const first = pieces.findIndex((piece) => piece.type === 'interpolation');
-  if (first < 0) return null;
-  let last = first;
-  for (let i = pieces.length - 1; i > first; i--) {
-    if (pieces[i].type === 'interpolation') {
-      last = i;
-      break;
+/**
+ * An f-string: its text before the first computed `{…}` and after the last; an interpolation of a
+ * constant without conversion or format spec (`{PREFIX}`) is text like the rest.
+ */
+function interpolatedParts(node: Node, scope: ModuleScope, literalOnly: boolean): NameParts | null {
+  const pieces: Array<string | null> = [];
+  for (const piece of node.namedChildren) {
+    if (piece.type === 'string_content' || piece.type === 'escape_sequence') pieces.push(piece.text);
+    else if (piece.type === 'interpolation') {
+      const plain = !fieldOf(piece, 'type_conversion') && !fieldOf(piece, 'format_specifier');
+      pieces.push(plain && !literalOnly ? scope.constString(fieldOf(piece, 'expression')) : null);
     }
   }
-  const text = (from: number, to: number): string =>
-    pieces
-      .slice(from, to)
-      .filter((piece) => piece.type === 'string_content' || piece.type === 'escape_sequence')
-      .map((piece) => piece.text)
-      .join('');
-  return { prefix: text(0, first), suffix: text(last + 1, pieces.length) };
+  return partsAroundComputed(pieces);
 }
 
 /** `"FLAG_" + name + "_ON"`: the constant operands before the first computed one, and after the last. */

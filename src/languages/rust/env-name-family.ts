@@ -1,11 +1,13 @@
 // The constant text at the start and end of a computed env name (EnvReadFact.nameParts), as the
 // TypeScript front end reads it (src/languages/typescript/env-name-family.ts):
-// `env::var(format!("FLAG_{}", name))`, `.to_uppercase()` of one, a `let` bound to one, or what a
+// `env::var(format!("FLAG_{}", name))` (a placeholder for a constant is text:
+// `format!("{}_{}", PREFIX, n)`), `.to_uppercase()` of one, a `let` bound to one, or what a
 // function or method of this file returns (`let v = self.env_var_name(); env::var(&v)` with
-// `fn env_var_name(&self) -> String { format!("FLAG_{}", self.name) }`).
+// `fn env_var_name(&self) -> String { format!("FLAG_{}", self.name) }`). A method call is matched
+// to this file's functions of that name, not to its receiver's type (they must all agree).
 import type { Node } from 'web-tree-sitter';
 import { localLetValue, resolveConstString, type ConstScope } from './constants.js';
-import { lastSegment, macroTokenTree } from './syntax.js';
+import { lastSegment, macroTokenTree, tokenGroups } from './syntax.js';
 import { partsAroundComputed, plusOperands, type NameParts } from '../name-family.js';
 
 export type { NameParts };
@@ -43,7 +45,7 @@ function partsOf(node: Node | null, context: FamilyContext, fn: Node | null, hop
     case 'parenthesized_expression':
       return partsOf(node.namedChild(0), context, fn, hops);
     case 'macro_invocation':
-      return formatParts(node);
+      return formatParts(node, context);
     case 'binary_expression':
       return concatenationParts(node, context, fn);
     case 'identifier': {
@@ -57,29 +59,74 @@ function partsOf(node: Node | null, context: FamilyContext, fn: Node | null, hop
   }
 }
 
-/** `format!("FLAG_{}", n)`: the format string's text before its first placeholder and after its last. */
-function formatParts(macro: Node): NameParts | null {
+/**
+ * `format!("FLAG_{}", n)`: the format string as pieces, each placeholder computed unless it
+ * stands, without a format spec, for a constant (`format!("{}_{}", PREFIX, n)`, `{PREFIX}`: a
+ * `const` of this file or a literal argument).
+ */
+function formatParts(macro: Node, context: FamilyContext): NameParts | null {
   if (lastSegment(macro.childForFieldName('macro') ?? macro) !== 'format') return null;
-  const template = macroTokenTree(macro)?.namedChild(0);
-  if (!template || template.type !== 'string_literal') return null;
-  const text = template.namedChildren.filter((child) => child?.type === 'string_content').map((child) => child!.text).join('');
-  const open = firstPlaceholder(text);
-  if (open < 0) return null;
-  const close = text.lastIndexOf('}');
-  return { prefix: text.slice(0, open).replaceAll('}}', '}'), suffix: text.slice(close + 1).replaceAll('{{', '{').replaceAll('}}', '}') };
+  const tree = macroTokenTree(macro);
+  if (!tree) return null;
+  const [head, ...args] = tokenGroups(tree);
+  const template = head?.length === 1 && head[0].type === 'string_literal' ? head[0] : null;
+  if (!template) return null;
+  const named = new Map<string, Node[]>();
+  const positional: Node[][] = [];
+  for (const arg of args) {
+    if (arg.length >= 3 && arg[0].type === 'identifier' && arg[1].type === '=') named.set(arg[0].text, arg.slice(2));
+    else positional.push(arg);
+  }
+  const constantArgument = (tokens: Node[] | undefined): string | null => {
+    if (tokens?.length !== 1) return null;
+    const token = tokens[0];
+    if (token.type === 'string_literal') return literalText(token);
+    return token.type === 'identifier' ? constantNamed(token.text, context) : null;
+  };
+  const text = literalText(template);
+  const pieces: Array<string | null> = [];
+  let literal = '';
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c === '{' || c === '}') && text[i + 1] === c) {
+      literal += c; // `{{` and `}}` are braces
+      i++;
+    } else if (c !== '{') {
+      literal += c;
+    } else {
+      const close = text.indexOf('}', i);
+      if (close < 0) return null;
+      const inside = text.slice(i + 1, close);
+      i = close;
+      pieces.push(literal);
+      literal = '';
+      const colon = inside.indexOf(':');
+      const argument = colon < 0 ? inside : inside.slice(0, colon);
+      // A format spec (`{:>8}`, `{:?}`) may change the text: computed.
+      const plain = colon < 0;
+      let value: string | null = null;
+      if (argument === '') {
+        const tokens = positional[next++];
+        value = plain ? constantArgument(tokens) : null;
+      } else if (plain && /^[0-9]+$/.test(argument)) value = constantArgument(positional[Number(argument)]);
+      else if (plain) value = named.has(argument) ? constantArgument(named.get(argument)) : constantNamed(argument, context);
+      pieces.push(value);
+    }
+  }
+  pieces.push(literal);
+  return partsAroundComputed(pieces);
 }
 
-/** Index of the first `{` that opens a placeholder (`{{` is a literal brace). */
-function firstPlaceholder(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '{') continue;
-    if (text[i + 1] === '{') {
-      i++;
-      continue;
-    }
-    return i;
-  }
-  return -1;
+/** A string literal's text (escapes left out: env names have none). */
+function literalText(literal: Node): string {
+  return literal.namedChildren.filter((child) => child?.type === 'string_content').map((child) => child!.text).join('');
+}
+
+/** A `const`/`static` of this file by name, as a string. */
+function constantNamed(name: string, context: FamilyContext): string | null {
+  const value = context.constScope.fileConsts.get(name);
+  return value ? (resolveConstString(value, context.constScope)?.value ?? null) : null;
 }
 
 /** `PREFIX.to_string() + &name`: constant operands before the first computed one, and after the last. */

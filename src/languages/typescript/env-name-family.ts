@@ -1,6 +1,7 @@
 // The constant text at the start and end of a computed env name (EnvReadFact.nameParts): the read
 // `process.env[`FLAG_${name}`]` is one of the family `FLAG_…`, which no-dynamic-env-read judges
-// against the registry. Read from the key expression itself (a template literal, a `+` chain,
+// against the registry. Read from the key expression itself (a template literal, whose
+// substitutions of constants count as text: `${PREFIX}_${name}`; a `+` chain,
 // `.toUpperCase()` of either), from a `const` it names, or from what a function of this file
 // returns (`process.env[flagName(n)]` with `function flagName(n) { return `FLAG_${n}`; }`).
 import { resolveConstString, type ConstContext } from './const-strings.js';
@@ -29,9 +30,11 @@ function partsOf(expression: TS.Expression, scope: Scope | null, context: ConstC
   const value = unwrapTransparent(expression);
   switch (value.kind) {
     case SyntaxKind.TemplateExpression: {
+      // Substitutions of constants are text too (`${PREFIX}_${name}`): the template as pieces, computed ones null.
       const template = value as TS.TemplateExpression;
-      const spans = template.templateSpans;
-      return { prefix: template.head.text, suffix: spans.length > 0 ? spans[spans.length - 1].literal.text : '' };
+      const pieces: Array<string | null> = [template.head.text];
+      for (const span of template.templateSpans) pieces.push(scope ? resolveConstString(span.expression, scope, context, null) : null, span.literal.text);
+      return partsAroundComputed(pieces);
     }
     case SyntaxKind.BinaryExpression:
       return concatenationParts(value as TS.BinaryExpression, scope, context);
