@@ -333,11 +333,13 @@ interface OutputDestination {
  * - `toFile`: a file redirect (`> f`, `>> "$GITHUB_ENV"`, `&> /dev/null`) on the command, on an
  *   enclosing group, or at the end of a pipeline it feeds;
  * - `piped` + `pipedTo`: the later stages of each pipeline the output passes through, in order;
- * - `captured`: inside `$( ... )` / `<( ... )`, so the output becomes a value, not log text.
+ * - `captured`: inside `$( ... )` / `<( ... )`, so the output becomes a value, not log text; also
+ *   inside a function of the script that is only ever called so (`$(git_auth_header)`): a
+ *   function's output is its caller's.
  * `>&2`, `> /dev/stderr`, `> /dev/tty` still reach the log and end the walk without `toFile`.
  * Facts only: which consumers print their input again is the rule's decision.
  */
-function outputDestination(node: Node): OutputDestination {
+function outputDestination(node: Node, depth = 0): OutputDestination {
   const pipedTo: PipeStage[] = [];
   const result = (extra: { toFile?: true; toPath?: string; captured?: true }): OutputDestination => (pipedTo.length > 0 ? { ...extra, piped: true, pipedTo } : extra);
   let child = node;
@@ -361,6 +363,7 @@ function outputDestination(node: Node): OutputDestination {
       case 'process_substitution':
         return result({ captured: true });
       case 'function_definition':
+        return result(depth < MAX_CALLER_DEPTH && onlyCalledCaptured(p, depth) ? { captured: true } : {});
       case 'program':
         return result({});
       default:
@@ -368,6 +371,31 @@ function outputDestination(node: Node): OutputDestination {
     }
   }
   return result({});
+}
+
+/** Functions calling functions whose calls are all captured: followed this far. */
+const MAX_CALLER_DEPTH = 3;
+
+/**
+ * Every call of the function in this script is captured whole (`token="$(auth_header)"`, with no
+ * pipe stage after it that could print it again); false when the script never calls it (another
+ * script that sources this one may call it bare).
+ */
+function onlyCalledCaptured(fn: Node, depth: number): boolean {
+  const name = fn.childForFieldName('name')?.text;
+  if (!name) return false;
+  let root = fn;
+  while (root.parent) root = root.parent;
+  const calls = root.descendantsOfType('command').filter((call): call is Node => call !== null && call.childForFieldName('name')?.text === name && !within(call, fn));
+  return calls.length > 0 && calls.every((call) => {
+    const destination = outputDestination(call, depth + 1);
+    return destination.captured === true && !destination.piped;
+  });
+}
+
+function within(node: Node, ancestor: Node): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent.id === ancestor.id) return true;
+  return false;
 }
 
 function pipeStage(stage: Node): PipeStage {
