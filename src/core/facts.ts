@@ -82,7 +82,7 @@ export interface EnvReadFact {
    * same-file function that returns such a name): that text. The name is one of the family
    * `prefix…suffix`; the rule judges the family against the registry (no-dynamic-env-read).
    */
-  nameParts?: { prefix: string; suffix: string };
+  nameParts?: NameParts;
   /**
    * For an enumeration handed to a function imported from another project file
    * (`readBridgeSettings({ env: process.env })`): the import and the parameter (`held`: the
@@ -91,6 +91,12 @@ export interface EnvReadFact {
    * function's file, and `enumeration` when it could tell.
    */
   handedTo?: { specifier: string; function: string; index: number; held: 'env' | 'options'; file?: string };
+}
+
+/** The constant text at the start and end of a computed env name: the family `prefix…suffix` (EnvReadFact.nameParts). */
+export interface NameParts {
+  prefix: string;
+  suffix: string;
 }
 
 /**

@@ -2,10 +2,11 @@
 // the constant text at the start and end of a name built by concatenation. Each front end finds
 // the operands in its own syntax (typescript/, python/ and rust/env-name-family.ts).
 import type { Node } from 'web-tree-sitter';
+import type { NameParts } from '../core/facts.js';
 
-export interface NameParts {
-  prefix: string;
-  suffix: string;
+/** The parts when they hold any text (a family), else null. */
+export function withText(parts: NameParts | null): NameParts | null {
+  return parts && (parts.prefix !== '' || parts.suffix !== '') ? parts : null;
 }
 
 /**

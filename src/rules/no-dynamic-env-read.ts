@@ -1,4 +1,4 @@
-import type { EnvReadFact } from '../core/facts.js';
+import type { EnvReadFact, NameParts } from '../core/facts.js';
 import { defineRule, type RuleContext } from '../core/rule.js';
 import { compareCodeUnits } from '../core/compare.js';
 import { readsThroughResolver } from './resolver-calls.js';
@@ -20,9 +20,11 @@ const MIN_FAMILY_TEXT = 3;
  * is reported when the family may hold a secret: a registry secret's name (any of its names) is in
  * it, or its constant text looks like a secret name (per `secret_patterns`: `API_KEY_${n}`,
  * `${provider}_API_KEY`); the registry secret is named when there is one. Otherwise (`FLAG_${n}`,
- * `${tenant}_BASE_URL`) it is not, as an enumeration filtered to such a prefix is not.
+ * `${tenant}_BASE_URL`) it is not, as an enumeration filtered to such a prefix is not. The
+ * family's text is printed only with the registry secret it holds: it is then a prefix and a suffix
+ * of that registry name, never other text from the scanned file.
  */
-function familyReport(parts: { prefix: string; suffix: string }, api: string, ctx: RuleContext): { messageId: string; data: Record<string, string> } | null {
+function familyReport(parts: NameParts, api: string, ctx: RuleContext): { messageId: string; data: Record<string, string> } | null {
   const { prefix, suffix } = parts;
   const family = `'${prefix}…${suffix}'`;
   for (const [name, info] of [...ctx.names].sort(([a], [b]) => compareCodeUnits(a, b))) {
@@ -34,7 +36,7 @@ function familyReport(parts: { prefix: string; suffix: string }, api: string, ct
   return secretLooking ? { messageId: 'dynamic', data: { api } } : null;
 }
 
-function isFamily(parts: { prefix: string; suffix: string } | undefined): parts is { prefix: string; suffix: string } {
+function isFamily(parts: NameParts | undefined): parts is NameParts {
   return parts !== undefined && (parts.prefix.length >= MIN_FAMILY_TEXT || parts.suffix.length >= MIN_FAMILY_TEXT);
 }
 

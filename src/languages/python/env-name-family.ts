@@ -1,22 +1,21 @@
 // The constant text at the start and end of a computed env name (EnvReadFact.nameParts), as the
 // TypeScript front end reads it (src/languages/typescript/env-name-family.ts):
-// `os.environ[f"FLAG_{name}"]` (also `f"{PREFIX}_{name}"` with a constant PREFIX), `"FLAG_" + name`, `"FLAG_{}".format(name)`, `.upper()` of any of
-// them, a name assigned once from one, or what a function of this module returns
+// `os.environ[f"FLAG_{name}"]` (also `f"{PREFIX}_{name}"` with a constant PREFIX), `"FLAG_" + name`,
+// `"FLAG_{}".format(name)`, `.upper()` of any of them, a name assigned once from one, or what a
+// function of this module returns
 // (`os.getenv(flag_var(n))` with `def flag_var(n): return f"FLAG_{n.upper()}"`).
 import type { Node } from 'web-tree-sitter';
 import type { ModuleScope } from './module-scope.js';
 import { fieldOf, literalStringText, stringPrefix } from './python-syntax.js';
-import { partsAroundComputed, plusOperands, type NameParts } from '../name-family.js';
-
-export type { NameParts };
+import type { NameParts } from '../../core/facts.js';
+import { partsAroundComputed, plusOperands, withText } from '../name-family.js';
 
 /** Hops through names and functions: a family is written next to its read, not far away. */
 const MAX_HOPS = 3;
 
 /** The constant prefix and suffix of a name the front end could not resolve to a constant; null when it has neither. */
 export function namePartsOf(node: Node | null, scope: ModuleScope): NameParts | null {
-  const parts = partsOf(node, scope, 0, false);
-  return parts && (parts.prefix !== '' || parts.suffix !== '') ? parts : null;
+  return withText(partsOf(node, scope, 0, false));
 }
 
 /** `literalOnly`: inside a function reached through a call, where a name may be a parameter shadowing a constant. */
@@ -80,9 +79,9 @@ function callParts(call: Node, scope: ModuleScope, hops: number, literalOnly: bo
       return inner ? { prefix: CASE_CHANGES[method](inner.prefix), suffix: CASE_CHANGES[method](inner.suffix) } : null;
     }
     if (method === 'format' && object?.type === 'string') {
-      const template = literalStringText(object);
-      const open = template?.indexOf('{') ?? -1;
-      if (template === null || template === undefined || open < 0) return null;
+      const template = literalStringText(object) ?? '';
+      const open = template.indexOf('{');
+      if (open < 0) return null;
       return { prefix: template.slice(0, open), suffix: template.slice(template.lastIndexOf('}') + 1) };
     }
     return null;

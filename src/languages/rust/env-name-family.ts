@@ -8,9 +8,8 @@
 import type { Node } from 'web-tree-sitter';
 import { localLetValue, resolveConstString, type ConstScope } from './constants.js';
 import { lastSegment, macroTokenTree, tokenGroups } from './syntax.js';
-import { partsAroundComputed, plusOperands, type NameParts } from '../name-family.js';
-
-export type { NameParts };
+import type { NameParts } from '../../core/facts.js';
+import { partsAroundComputed, plusOperands, withText } from '../name-family.js';
 
 /** Hops through `let`s and functions: a family is written next to its read, not far away. */
 const MAX_HOPS = 3;
@@ -33,8 +32,7 @@ export interface FamilyContext {
 
 /** The constant prefix and suffix of a name the front end could not resolve to a constant; null when it has neither. */
 export function namePartsOf(node: Node, context: FamilyContext): NameParts | null {
-  const parts = partsOf(node, context, context.constScope.enclosingFunction ?? null, 0);
-  return parts && (parts.prefix !== '' || parts.suffix !== '') ? parts : null;
+  return withText(partsOf(node, context, context.constScope.enclosingFunction ?? null, 0));
 }
 
 function partsOf(node: Node | null, context: FamilyContext, fn: Node | null, hops: number): NameParts | null {

@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
 import { localLetValue, resolveConstString, type ConstScope } from './constants.js';
 import { resolvePath, wildcardProvides, type ImportMap } from './imports.js';
-import { namePartsOf, type NameParts } from './env-name-family.js';
+import type { NameParts } from '../../core/facts.js';
+import { namePartsOf } from './env-name-family.js';
 import { attributeArguments, attributeName, lastSegment, macroTokenTree, pathSegments, tokenGroups } from './syntax.js';
 
 export interface EnvReadMatch {

@@ -384,13 +384,29 @@ const MAX_CALLER_DEPTH = 3;
 function onlyCalledCaptured(fn: Node, depth: number): boolean {
   const name = fn.childForFieldName('name')?.text;
   if (!name) return false;
-  let root = fn;
-  while (root.parent) root = root.parent;
-  const calls = root.descendantsOfType('command').filter((call): call is Node => call !== null && call.childForFieldName('name')?.text === name && !within(call, fn));
+  const calls = commandsNamed(fn, name).filter((call) => !within(call, fn));
   return calls.length > 0 && calls.every((call) => {
     const destination = outputDestination(call, depth + 1);
     return destination.captured === true && !destination.piped;
   });
+}
+
+/** The script's commands by name, collected once per tree: a script may print from many lines of its functions. */
+const commandsByTree = new WeakMap<object, Map<string, Node[]>>();
+
+function commandsNamed(node: Node, name: string): Node[] {
+  let byName = commandsByTree.get(node.tree);
+  if (!byName) {
+    byName = new Map();
+    let root = node;
+    while (root.parent) root = root.parent;
+    for (const command of root.descendantsOfType('command')) {
+      const commandName = command?.childForFieldName('name')?.text;
+      if (command && commandName) byName.set(commandName, [...(byName.get(commandName) ?? []), command]);
+    }
+    commandsByTree.set(node.tree, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 function within(node: Node, ancestor: Node): boolean {

@@ -8,17 +8,15 @@ import { resolveConstString, type ConstContext } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
-import { partsAroundComputed, type NameParts } from '../name-family.js';
-
-export type { NameParts };
+import type { NameParts } from '../../core/facts.js';
+import { partsAroundComputed, withText } from '../name-family.js';
 
 /** Hops through constants and functions: a family is written next to its read, not far away. */
 const MAX_HOPS = 3;
 
 /** The constant prefix and suffix of a name the caller could not resolve to a constant; null when it has neither. */
 export function namePartsOf(expression: TS.Expression, scope: Scope, context: ConstContext): NameParts | null {
-  const parts = partsOf(expression, scope, context, 0);
-  return parts && (parts.prefix !== '' || parts.suffix !== '') ? parts : null;
+  return withText(partsOf(expression, scope, context, 0));
 }
 
 /**

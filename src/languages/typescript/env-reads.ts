@@ -5,7 +5,7 @@
 import type { EnvReadFact, Range } from '../../core/facts.js';
 import type { EnvSource } from './env-objects.js';
 import type { OneStepKey } from './env-one-step.js';
-import type { NameParts } from './env-name-family.js';
+import type { NameParts } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import type { Scope } from './scopes.js';
 import { isPresenceTestBeforeWrite } from './env-presence-tests.js';
