@@ -46,7 +46,8 @@ Options:
   --cache-location DIR          where the cache lives (default .clavis-lint-cache/ at the project root)
   --shard I/N                   analyse and report part I of N (by workspace package, else by path
                                 hash), plus what cross-file checks need from other parts; see 'merge'
-  --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes)
+  --timing                      put the scan time in JSON stats.ms (else 0: identical runs, identical bytes),
+                                its split by phase in stats.phases and the leak pass's part in stats.leakMs
   --no-color                    no colours in text output (also NO_COLOR); rule ids link to their
                                 docs on a terminal that is not CI (FORCE_HYPERLINK=1|0 decides)
   -q, --quiet                   report errors only, no warnings (and no progress line)

@@ -36,6 +36,7 @@ import { findingLines, openReportReplay, openScanCache, withoutCacheDirectory, t
 import { resolveCacheSettings, TRACKED_CACHE_NOTE } from '../cache/settings.js';
 import { loadRegistryCached } from '../cache/registry-cache.js';
 import { ProjectTexts } from './project-texts.js';
+import { PhaseClock } from './phase-clock.js';
 import { startWarmWorker, startWarmWorkerForFiles, type WarmWorker } from './warm-worker.js';
 import { planShards, type ShardPlan } from '../shard/plan.js';
 import { restrictToShard, type ShardInfo } from '../shard/restrict.js';
@@ -170,7 +171,9 @@ export async function scan(options: ScanOptions): Promise<ScanOutput> {
       prefetchGitListings(config.root);
       if (!likelyCacheHit(config, options.cache)) warm.worker = startWarmWorker(options.workers, config.root);
     });
-    return await scanPrepared(options, prepared, started, warm);
+    const clock = new PhaseClock(started);
+    clock.lap('config');
+    return await scanPrepared(options, prepared, clock, warm);
   } finally {
     warm.worker?.stop(); // unused (every file from the cache, no TS/JS file to parse), or done
   }
@@ -191,7 +194,7 @@ function trackedCacheDirectory(config: ResolvedConfig, request: CacheRequest | u
   return request !== undefined && resolveCacheSettings(config.root, request, config.cache).tracked === true;
 }
 
-async function scanPrepared(options: ScanOptions, prepared: PreparedProject, started: number, warm: { worker?: WarmWorker }): Promise<ScanOutput> {
+async function scanPrepared(options: ScanOptions, prepared: PreparedProject, clock: PhaseClock, warm: { worker?: WarmWorker }): Promise<ScanOutput> {
   const { config, registry } = prepared;
   const root = config.root;
   const targets = (options.paths && options.paths.length > 0 ? options.paths : [root]).map((p) => path.resolve(options.cwd, p));
@@ -200,6 +203,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   }
   const discovered = await discoverFilesAsync({ root, targets, include: config.include, exclude: config.exclude });
   const files = withoutCacheDirectory(root, discovered.files, options.cache, config.cache); // the cache never scans itself
+  clock.lap('discovery');
   warm.worker?.preloadFor(files);
   // Fewer cores: a worker only when the list shows it pays (many Rust/Python files); never for a likely cache hit.
   if (!warm.worker && !likelyCacheHit(config, options.cache)) warm.worker = startWarmWorkerForFiles(options.workers, files);
@@ -215,7 +219,10 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   // Every input as when the last report was stored: that report, without reading results.json or running a pass.
   const replay = shardPlan || prepared.policy ? undefined : openReportReplay(options.cache, options.replay, prepared, feOptions, replayInputs(root, targets, files, discovered.errors, options));
   const stored = replay?.stored();
-  if (stored) return replayedOutput(stored, { root, prepared, started, files, warnings: includeWarnings(coverage) });
+  if (stored) {
+    clock.lap('files'); // a replay's check of every file
+    return replayedOutput(stored, { root, prepared, clock, files, warnings: includeWarnings(coverage) });
+  }
   const cache: ScanCache | undefined = openScanCache(options.cache, prepared, feOptions, replay?.taken);
   // A shard runs the front ends on its own files and on what joins across files need; the others get the cheap checks only (src/shard/per-file.ts).
   const perFile = shardPlan ? perFileScope(shardPlan, files, { root, docsPages: config.docs.map((d) => d.path), registry }) : undefined;
@@ -223,18 +230,18 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const pool = { root, files: perFile?.analysed ?? files, options: feOptions, maxBytes: config.maxFileBytes, workers: options.workers, onProgress: options.onProgress, warmWorker, keepText: texts.remember.bind(texts) };
   let analyses = cache ? await cache.analyzeAll(pool) : await analyzeAll(pool);
   if (shardPlan && perFile) analyses = await completeShardAnalyses({ root, files, scope: perFile, analysed: analyses, owns: shardPlan.owns, options: feOptions, maxBytes: config.maxFileBytes, analyzeRest: (rest) => analyzeAll({ ...pool, files: rest }) });
+  clock.lap('files');
 
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   // The whole environment handed to a function of another TS/JS file: judged where that function hands it on.
   await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
-  let leakMs = 0; // project leak pass, for `--timing` (bench: its share of the scan)
+  clock.lap('crossFile');
   if (leakRulesOn) options.onPhase?.('leak');
-  let leakStarted = performance.now();
   if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes, warmWorker, texts);
   markHelpersResolvedAtCallers(analyses); // the passes above may have re-analysed a helper's file
   warmWorker?.close(); // its thread and memory are not needed by the TS leak pass
-  leakMs += performance.now() - leakStarted;
+  clock.lap('leak'); // the project leak pass, part 1: `--timing` reports it as stats.leakMs too (bench: its share of the scan)
   // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.
   const errors: ScanError[] = [...discovered.errors];
   const fileFacts: FileFacts[] = [];
@@ -252,10 +259,10 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   resolveConstRefs(analyses, fileFacts, collect ? (file) => collectConstantsFromDisk(root, file, collect) : undefined);
   await resolvePythonModuleRefs(analyses, fileFacts, texts); // what stays unresolved of Python's imports
   await resolveRustSkippedConstants(analyses, fileFacts, texts); // Rust constants in files the prefilter skipped
-  leakStarted = performance.now();
+  clock.lap('crossFile');
   const leakShard = shardPlan ? { owns: ownsAbsolute(root, shardPlan), partition: `${shardPlan.index}/${shardPlan.count}` } : undefined; // the shard's part of the leak pass only
   if (leakRulesOn) await addTypeScriptLeaks(root, fileFacts, analyses.filter((a) => !a.generated), feOptions, errors, config.maxFileBytes, cache?.leakPass(files, leakShard?.partition), leakShard?.owns, texts.takeScripts()); // skipped minified/generated files stay skipped
-  leakMs += performance.now() - leakStarted;
+  clock.lap('leak');
   for (const diag of registry.diagnostics) errors.push({ file: diag.file, line: diag.line, column: diag.column, message: diag.message });
 
   const shared: SharedContext = buildSharedContext(config, registry, prepared.today, prepared.hardCut);
@@ -269,12 +276,14 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
   const { findings, suppressed, lines } = applyPostProcessing({ root, raw: inScope, fileFacts, rules: prepared.rules, config, isTestPath, registryNames: feOptions.registryNames, registryIds: registry.secrets.map((s) => s.id) });
   const scannedCount = analyses.filter((a) => a.language !== null).length;
   cache?.save(leakRulesOn);
+  clock.lap('rules');
+  const phases = clock.record();
   const output: ScanOutput = {
     root,
     findings: options.mergeOverlapping === false ? findings : mergeOverlapping(findings),
     suppressed,
     errors: sortErrors(errors),
-    stats: { files: scannedCount, filesByLanguage: sortRecord(filesByLanguage), ms: Math.round(performance.now() - started), prefiltered, leakMs: Math.round(leakMs) },
+    stats: { files: scannedCount, filesByLanguage: sortRecord(filesByLanguage), ms: clock.elapsedMs(), prefiltered, leakMs: phases.leak, phases },
     enabledRules: enabledRulesOf(prepared),
     prepared,
     sourceLines: (file) => lines.get(file),
@@ -283,7 +292,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, sta
     ...(cache ? { cache: cache.summary() } : trackedCacheDirectory(config, options.cache) ? { cache: { hits: 0, misses: 0, leakHit: false, notes: [TRACKED_CACHE_NOTE] } } : {}),
   };
   if (replay && cache) {
-    const { ms: _ms, ...counts } = output.stats; // a replay has a time of its own
+    const { ms: _ms, phases: _phases, ...counts } = output.stats; // a replay has times of its own
     replay.store(cache, { findings: output.findings, suppressed, errors: output.errors, stats: counts, ...(options.replay?.sourceLines ? { lines: findingLines(output.findings, output.sourceLines) } : {}) });
   }
   return shardPlan ? restrictToShard(output, shardPlan, analyses) : output;
@@ -294,7 +303,8 @@ function replayInputs(root: string, targets: string[], files: string[], discover
 }
 
 /** The output of a replayed report: as the scan that stored it returned, with this scan's project, time and warnings. */
-function replayedOutput(stored: StoredReport, at: { root: string; prepared: PreparedProject; started: number; files: string[]; warnings: CoverageWarning[] }): ScanOutput {
+function replayedOutput(stored: StoredReport, at: { root: string; prepared: PreparedProject; clock: PhaseClock; files: string[]; warnings: CoverageWarning[] }): ScanOutput {
+  at.clock.lap('rules'); // the stored findings stand for the rules' work
   const lines = new Map<string, string[]>();
   return {
     root: at.root,
@@ -302,7 +312,7 @@ function replayedOutput(stored: StoredReport, at: { root: string; prepared: Prep
     suppressed: stored.suppressed,
     errors: stored.errors,
     // No pass ran: the leak pass took no time.
-    stats: { ...stored.stats, ms: Math.round(performance.now() - at.started), leakMs: 0 },
+    stats: { ...stored.stats, ms: at.clock.elapsedMs(), leakMs: 0, phases: at.clock.record() },
     enabledRules: enabledRulesOf(at.prepared),
     prepared: at.prepared,
     sourceLines: (file) => {

@@ -1,3 +1,4 @@
+import type { ScanPhases } from './phase-clock.js';
 import type { FlowStep } from './facts.js';
 import type { Fix, FindingSeverity } from './rule.js';
 
@@ -31,6 +32,8 @@ export interface ScanStats {
   prefiltered?: number;
   /** Wall ms of the project leak pass (cross-file summaries, TS leak analysis); per-file taint in front ends not included. */
   leakMs?: number;
+  /** Wall ms per phase of the scan (src/core/phase-clock.ts); they add up to `ms`. */
+  phases?: ScanPhases;
 }
 
 export interface ScanError {

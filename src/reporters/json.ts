@@ -79,6 +79,8 @@ export function toJson(result: ScanResult, ctx: ReporterContext): string {
       prefiltered: result.stats.prefiltered ?? 0,
       // With --timing only: the project leak pass's part of ms (bench/real-repos.js prints its share).
       ...(ctx.timing && result.stats.leakMs !== undefined ? { leakMs: result.stats.leakMs } : {}),
+      // With --timing only: ms split by phase of the scan (src/core/phase-clock.ts), in scan order.
+      ...(ctx.timing && result.stats.phases !== undefined ? { phases: result.stats.phases } : {}),
     },
     errors: sortErrors(result.errors).map(errorJson),
     // Not part of the default contract: only on request, after every contract key.

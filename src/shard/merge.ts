@@ -141,10 +141,15 @@ interface JsonReport {
   version: 1;
   tool?: { name: string; version: string };
   findings: Array<{ file: string; severity: string }>;
-  stats: { files: number; filesByLanguage: Record<string, number>; ms: number; leakMs?: number };
+  stats: { files: number; filesByLanguage: Record<string, number>; ms: number; leakMs?: number; phases?: Record<string, number> };
   errors: Array<{ file: string }>;
   suppressed?: Array<{ file: string }>;
   shard?: ShardMark;
+}
+
+/** The shard with the longest `stats.ms` (the first of equals). */
+function slowest(shards: ShardReport<JsonReport>[]): ShardReport<JsonReport> {
+  return shards.reduce((worst, s) => ((s.data.stats.ms ?? 0) > (worst.data.stats.ms ?? 0) ? s : worst));
 }
 
 function mergeJson(shards: ShardReport<JsonReport>[]): MergeOutput {
@@ -165,6 +170,8 @@ function mergeJson(shards: ShardReport<JsonReport>[]): MergeOutput {
     if (key === 'files') stats.files = shards.reduce((n, s) => n + s.data.stats.files, 0);
     else if (key === 'filesByLanguage') stats.filesByLanguage = sumLanguages(shards.map((s) => s.data.stats.filesByLanguage));
     else if (key === 'prefiltered') stats.prefiltered = shards.reduce((n, s) => n + ((s.data.stats as unknown as Record<string, number>).prefiltered ?? 0), 0);
+    // The split of that wall time: the slowest shard's own.
+    else if (key === 'phases') stats.phases = slowest(shards).data.stats.phases;
     // Wall time of a parallel run: its slowest shard.
     else stats[key] = Math.max(...shards.map((s) => (s.data.stats as unknown as Record<string, number>)[key] ?? 0));
   }

@@ -114,3 +114,24 @@ describe('bad input never crashes the scan', () => {
     for (const e of out.errors) expect(e.message).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('--timing on the demo', () => {
+  it('splits the scan time by phase, also for a replayed report, and adds nothing without the flag', () => {
+    const dir = copyDemo();
+    const phasesOf = (args: string[]) => (JSON.parse(runCli([dir, '--format', 'json', ...args]).stdout) as { stats: { ms: number; leakMs?: number; phases?: Record<string, number> } }).stats;
+    expect(phasesOf(['--no-cache']).phases).toBeUndefined();
+    // Cold, then from the cache the first run wrote (the report is replayed: no pass runs).
+    const cold = phasesOf(['--timing', '--cache']);
+    const replayed = phasesOf(['--timing', '--cache']);
+    expect(cold.phases?.leak).toBeGreaterThan(0);
+    expect(replayed.phases).toMatchObject({ crossFile: 0, leak: 0 });
+    for (const stats of [cold, replayed]) {
+      expect(Object.keys(stats.phases ?? {})).toEqual(['config', 'discovery', 'files', 'crossFile', 'leak', 'rules']);
+      const values = Object.values(stats.phases ?? {});
+      expect(values.every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
+      // Each phase is rounded on its own: the sum is within a millisecond per phase of ms.
+      expect(Math.abs(values.reduce((a, b) => a + b, 0) - stats.ms)).toBeLessThanOrEqual(values.length);
+      expect(stats.leakMs).toBe(stats.phases?.leak);
+    }
+  });
+});

@@ -27,6 +27,12 @@ describe('json reporter', () => {
     // Identical runs give identical bytes: stats.ms is 0 unless --timing asks for it.
     expect(json.stats).toEqual({ files: 12, filesByLanguage: { markdown: 1, shell: 2, typescript: 8, workflow: 1 }, ms: 0, prefiltered: 30 });
     expect(JSON.parse(toJson(scanResult(), reporterContext({ timing: true }))).stats.ms).toBe(42);
+    // --timing also adds the leak pass's part and the split by phase, after the counts; never without it.
+    const phases = { config: 3, discovery: 2, files: 20, crossFile: 1, leak: 15, rules: 1 };
+    const timed = { ...scanResult(), stats: { ...scanResult().stats, leakMs: 15, phases } };
+    expect(JSON.parse(toJson(timed, reporterContext({ timing: true }))).stats).toEqual({ ...json.stats, ms: 42, leakMs: 15, phases });
+    expect(Object.keys(JSON.parse(toJson(timed, reporterContext({ timing: true }))).stats).slice(-2)).toEqual(['leakMs', 'phases']);
+    expect(JSON.parse(toJson(timed, reporterContext())).stats).toEqual(json.stats);
     expect(Object.keys(json.stats.filesByLanguage)).toEqual(['markdown', 'shell', 'typescript', 'workflow']);
     expect(json.errors).toEqual([
       { file: 'src/broken.ts', message: 'Unexpected token.', line: 4, column: 2 },
