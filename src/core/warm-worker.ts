@@ -82,7 +82,7 @@ export function enoughScripts(files: string[]): boolean {
  * analysis thread only competes with them. Measured on dubinc/dub with the leak rules off, 2 cores:
  * 2.6 s with the worker against 2.4 s without, and two scans side by side took 1.75x as long each.
  */
-const WARM_MIN_CORES = 4;
+export const WARM_MIN_CORES = 4;
 
 /**
  * Starts the worker when it can pay: by default on WARM_MIN_CORES or more; always when `--workers`

@@ -245,6 +245,9 @@ describe('--workers is bounded (issue 13 item 13)', () => {
     expect(plannedWorkers(0, 1000, 8)).toBe(0);
     expect(plannedWorkers(undefined, 10, 8)).toBe(0);
     expect(plannedWorkers(undefined, 5000, 4)).toBe(4);
+    // Under four cores the default stays in-process, however many files (documenso: 3.3 s against 4.8 s with two workers).
+    expect(plannedWorkers(undefined, 5000, 2)).toBe(0);
+    expect(plannedWorkers(undefined, 5000, 3)).toBe(0);
     expect(plannedWorkers(undefined, 5000, 32)).toBe(8);
   });
 });
