@@ -32,10 +32,50 @@ export function httpClientModule(receiver: Node, scope: ModuleScope): string | n
   while (owner && !SCOPES.has(owner.type)) owner = owner.parent;
   if (!owner) return null;
   const name = receiver.text;
+  const memo = memoOf(scope);
+  const key = `${owner.id}\u0000${name}`;
+  const known = memo.answers.get(key);
+  if (known !== undefined) return known;
+  const answer = clientModuleOf(owner, name, scope, memo);
+  memo.answers.set(key, answer);
+  return answer;
+}
+
+/**
+ * Per file (its ModuleScope): each scope's identifiers by name, and the answers given. Every method
+ * call on a name asks, and each asking walked all the identifiers of its function or module again:
+ * on the long test modules of pydantic-ai (a call on a local object every few lines) that was
+ * about a sixth of the whole scan. Node ids are unique within the file's tree.
+ */
+interface ReceiverMemo {
+  identifiers: Map<number, Map<string, Node[]>>;
+  answers: Map<string, string | null>;
+}
+
+const memos = new WeakMap<ModuleScope, ReceiverMemo>();
+
+function memoOf(scope: ModuleScope): ReceiverMemo {
+  let memo = memos.get(scope);
+  if (!memo) memos.set(scope, (memo = { identifiers: new Map(), answers: new Map() }));
+  return memo;
+}
+
+function clientModuleOf(owner: Node, name: string, scope: ModuleScope, memo: ReceiverMemo): string | null {
   if (owner.type === 'function_definition' && isParameter(owner, name)) return null;
+  let byName = memo.identifiers.get(owner.id);
+  if (!byName) {
+    byName = new Map();
+    for (const identifier of owner.descendantsOfType('identifier')) {
+      if (!identifier) continue;
+      const text = identifier.text;
+      const same = byName.get(text);
+      if (same) same.push(identifier);
+      else byName.set(text, [identifier]);
+    }
+    memo.identifiers.set(owner.id, byName);
+  }
   let module: string | null = null;
-  for (const identifier of owner.descendantsOfType('identifier')) {
-    if (!identifier || identifier.text !== name) continue;
+  for (const identifier of byName.get(name) ?? []) {
     const value = bindingValue(identifier);
     if (value === undefined) continue;
     const bound = value?.type === 'call' ? CLIENT_CONSTRUCTORS[scope.qualify(fieldOf(value, 'function')) ?? ''] : undefined;
