@@ -9,6 +9,7 @@ import { collectLeakyTypes } from './leaky-types.js';
 import { compileCatalog } from './sink-matcher.js';
 import { indexSourcePaths } from './sources.js';
 import type { EngineContext, LeakCollector } from './taint.js';
+import type { ts } from './compiler-api.js';
 import { TaintWalker } from './walker.js';
 
 type SourceFile = Parameters<TaintWalker['walkFile']>[0];
@@ -20,6 +21,28 @@ export const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[j
  * `calleeNames`: the names declared in source-reaching files (callee-names.ts); only calls of those
  * names have their callee resolved when no tainted value is passed. Absent: every callee is.
  */
+/**
+ * The checker with `getSymbolAtLocation` answered once per node. The walk asks it for the same
+ * identifiers again and again (a callee's body is walked once per summary context, a module value
+ * once per root), and the checker resolves the name anew each time: it keeps no per-node answer
+ * for this query. An answer depends only on the Program, never on the order of the questions, so
+ * remembering it changes no result (anything-llm: about a tenth of the leak pass went to resolving
+ * names). The result cache's record of what each root's walk made the checker resolve was already
+ * a hint that a rerun checks (incremental.ts); it stays one.
+ */
+function rememberingSymbols(checker: EngineContext['checker']): EngineContext['checker'] {
+  const symbols = new Map<ts.Node, ts.Symbol | undefined>();
+  return {
+    ...checker,
+    getSymbolAtLocation(node: ts.Node): ts.Symbol | undefined {
+      if (symbols.has(node)) return symbols.get(node);
+      const symbol = checker.getSymbolAtLocation(node);
+      symbols.set(node, symbol);
+      return symbol;
+    },
+  };
+}
+
 export function createLeakContext(
   root: string,
   checker: EngineContext['checker'],
@@ -31,7 +54,7 @@ export function createLeakContext(
 ): EngineContext {
   return {
     root,
-    checker,
+    checker: rememberingSymbols(checker),
     options,
     catalog: compileCatalog(sinksFor('typescript', options.extraSinks ?? [])),
     resolverFunctions: new Set([...options.resolver.functions, ...(options.extraSources ?? [])]),
