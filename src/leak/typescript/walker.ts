@@ -1402,15 +1402,15 @@ export class TaintWalker {
     let symbol = this.ctx.checker.getSymbolAtLocation(named);
     if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.ctx.checker.getAliasedSymbol(symbol);
     if (!symbol?.declarations?.length) return ts.isIdentifier(named) || ts.isPropertyAccessExpression(named) ? null : undefined;
-    if (isNew) return undefined;
     const only = symbol.declarations.length === 1 ? symbol.declarations[0] : undefined;
     if (!only) return undefined;
+    if (isNew) return soleConstructorClass(only);
     if ((ts.isFunctionDeclaration(only) || ts.isMethodDeclaration(only) || ts.isFunctionExpression(only) || ts.isArrowFunction(only)) && only.body) return only;
     if (ts.isVariableDeclaration(only) && only.initializer) {
       const init = skipOuterExpressions(only.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return only;
     }
-    return undefined;
+    return assignedFunction(only);
   }
 
   private summaryOf(declaration: ts.SignatureDeclaration, withParams: boolean): FunctionSummary {
@@ -1864,4 +1864,45 @@ function restOf(taint: Taint, pattern: ts.ObjectBindingPattern): Taint | undefin
 function isMemberCallee(callee: ts.Expression): boolean {
   const named = skipOuterExpressions(callee);
   return ts.isPropertyAccessExpression(named) || ts.isElementAccessExpression(named);
+}
+
+/**
+ * The function a member holds when the member's type is that function's and nothing else can
+ * give it another: `{ send: function () {…} }`, `exports.send = () => {…}`, `this.send = …`,
+ * `send = () => {…}` in a class, the function written right there (no assertion around it, no
+ * type annotation, no JSDoc type in a JavaScript file). Resolving the call's signature gives that
+ * same function, after type-checking every argument (CommonJS modules and class fields call
+ * these everywhere: about a second of anything-llm's leak pass). Undefined: resolve as before.
+ */
+function assignedFunction(declaration: ts.Declaration): ts.FunctionExpression | ts.ArrowFunction | undefined {
+  let value: ts.Expression | undefined;
+  if (ts.isPropertyAssignment(declaration)) value = declaration.initializer;
+  else if (ts.isPropertyDeclaration(declaration) && !declaration.type) value = declaration.initializer;
+  else if (ts.isPropertyAccessExpression(declaration) || ts.isElementAccessExpression(declaration)) {
+    const assignment = declaration.parent;
+    if (ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && assignment.left === declaration) value = assignment.right;
+  }
+  if (!value || !(ts.isFunctionExpression(value) || ts.isArrowFunction(value)) || !value.body) return undefined;
+  if ((declaration.flags & ts.NodeFlags.JavaScriptFile) !== 0 && hasJSDocType(declaration)) return undefined;
+  return value;
+}
+
+/** A JSDoc `@type` (or `@satisfies`) on the declaration or the statement around an assignment: it, not the function, gives the member its type. */
+function hasJSDocType(declaration: ts.Node): boolean {
+  for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node) && !ts.isBlock(node); node = node.parent) {
+    if (ts.getJSDocTags(node).some((tag) => ts.isJSDocTypeTag(tag) || ts.isJSDocSatisfiesTag(tag))) return true;
+    if (ts.isStatement(node) || ts.isClassElement(node) || ts.isObjectLiteralElement(node)) break;
+  }
+  return false;
+}
+
+/**
+ * `new Client(…)` of a class declared once with one constructor that has a body and no overloads:
+ * that class (calleeDeclaration takes its constructor), what the construct signature gives too.
+ * A class without its own constructor takes its base's: resolved as before (undefined).
+ */
+function soleConstructorClass(declaration: ts.Declaration): ts.ClassDeclaration | undefined {
+  if (!ts.isClassDeclaration(declaration)) return undefined;
+  const constructors = declaration.members.filter(ts.isConstructorDeclaration);
+  return constructors.length === 1 && constructors[0].body ? declaration : undefined;
 }
