@@ -120,10 +120,10 @@ describe('--timing on the demo', () => {
     const dir = copyDemo();
     const phasesOf = (args: string[]) => (JSON.parse(runCli([dir, '--format', 'json', ...args]).stdout) as { stats: { ms: number; leakMs?: number; phases?: Record<string, number> } }).stats;
     expect(phasesOf(['--no-cache']).phases).toBeUndefined();
-    // Cold, then from the cache the first run wrote (the report is replayed: no pass runs).
+    // Cold, then from the cache the first run wrote (the report is replayed: no pass runs, so
+    // those phases are never entered; no assertion here depends on how long anything took).
     const cold = phasesOf(['--timing', '--cache']);
     const replayed = phasesOf(['--timing', '--cache']);
-    expect(cold.phases?.leak).toBeGreaterThan(0);
     expect(replayed.phases).toMatchObject({ crossFile: 0, leak: 0 });
     for (const stats of [cold, replayed]) {
       expect(Object.keys(stats.phases ?? {})).toEqual(['config', 'discovery', 'files', 'crossFile', 'leak', 'rules']);

@@ -17,11 +17,6 @@ type SourceFile = Parameters<TaintWalker['walkFile']>[0];
 export const TEST_FILE = /(^|\/)(tests?|__tests__|spec)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /**
- * One context per Program and root: its caches (summaries, symbols) are valid for that Program only.
- * `calleeNames`: the names declared in source-reaching files (callee-names.ts); only calls of those
- * names have their callee resolved when no tainted value is passed. Absent: every callee is.
- */
-/**
  * The checker with `getSymbolAtLocation` answered once per node. The walk asks it for the same
  * identifiers again and again (a callee's body is walked once per summary context, a module value
  * once per root), and the checker resolves the name anew each time: it keeps no per-node answer
@@ -43,6 +38,11 @@ function rememberingSymbols(checker: EngineContext['checker']): EngineContext['c
   };
 }
 
+/**
+ * One context per Program and root: its caches (summaries, symbols) are valid for that Program only.
+ * `calleeNames`: the names declared in source-reaching files (callee-names.ts); only calls of those
+ * names have their callee resolved when no tainted value is passed. Absent: every callee is.
+ */
 export function createLeakContext(
   root: string,
   checker: EngineContext['checker'],
