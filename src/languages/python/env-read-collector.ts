@@ -104,7 +104,9 @@ export class PythonEnvReads {
         continue;
       }
       const name = this.scope.constString(element);
-      if (name === null) unknown = true;
+      // An imported constant in the list: a read of it, resolved across modules by the engine.
+      if (name === null && this.scope.constRefOf(element)) this.reads.push({ name: null, api: `${read.api} in a loop over a literal list`, node: element, keyNode: element, extra: { via } });
+      else if (name === null) unknown = true;
       else this.reads.push({ name, api: `${read.api} in a loop over a literal list`, node: element, keyNode: element, extra: { via } });
     }
     if (unknown) this.reads.push(read);
@@ -154,6 +156,9 @@ export class PythonEnvReads {
     const argument = args.positional[index] ?? args.keywords.get(keyword ?? '') ?? null;
     const value = argument ? this.scope.constString(argument) : null;
     const through = `${api} through ${name}()`;
+    // A constant another module defines (`read_dir(DIR_ENV)`, `DIR_ENV` imported): the argument is
+    // kept as the key, so the engine resolves it across modules as for `os.getenv(DIR_ENV)`.
+    if (value === null && argument && this.scope.constRefOf(argument)) return [{ name: null, api: through, node: site, keyNode: argument, extra: { via } }];
     if (value === null || !argument) return [{ name: null, api: through, node: site, extra: { via } }];
     return [{ name: value, api: through, node: site, keyNode: argument, extra: { via } }];
   }

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact, FrontEndOptions, Range } from '../../core/facts.js';
 import { resolveConstString, type ConstScope } from './constants.js';
-import type { EnvReadMatch } from './env-reads.js';
+import { constantName, type EnvReadMatch } from './env-reads.js';
 import type { SiteRecord } from './syntax-index.js';
 import { lastSegment, pathSegments, stringLiteralValue } from './syntax.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -281,11 +281,12 @@ function listReads(record: RustReadRecord, elements: Node[], input: RefineInput)
   let unknown = elements.length === 0;
   for (const element of elements) {
     const resolved = resolveConstString(element, scope);
-    if (!resolved) {
+    const constRef = resolved ? undefined : constRefOf(element);
+    if (!resolved && !constRef) {
       unknown = true;
       continue;
     }
-    out.push({ inTest: record.inTest, read: { api: `${record.read.api} in a loop over a literal list`, name: resolved.value, node: element, literals: resolved.literals, extra: { via } } });
+    out.push({ inTest: record.inTest, read: { api: `${record.read.api} in a loop over a literal list`, name: resolved?.value ?? null, node: element, literals: resolved?.literals ?? [], extra: { via }, ...(constRef ? { constRef } : {}) } });
   }
   if (unknown) out.push(record);
   return out;
@@ -341,13 +342,25 @@ function callSiteReads(site: SiteRecord, index: number, list: boolean, api: stri
     let unknown = false;
     for (const element of elements.elements) {
       const resolved = resolveConstString(element, scope);
+      const constRef = resolved ? undefined : constRefOf(element);
       if (resolved) out.push({ inTest: site.inTest, read: { api: through, name: resolved.value, node: element, literals: resolved.literals, extra: { via } } });
+      else if (constRef) out.push({ inTest: site.inTest, read: { api: through, name: null, node: element, literals: [], extra: { via }, constRef } });
       else unknown = true;
     }
     return unknown ? [...out, dynamic] : out;
   }
   const resolved = resolveConstString(argument, scope);
-  return resolved ? [{ inTest: site.inTest, read: { api: through, name: resolved.value, node: site.node, literals: resolved.literals, extra: { via } } }] : [dynamic];
+  if (resolved) return [{ inTest: site.inTest, read: { api: through, name: resolved.value, node: site.node, literals: resolved.literals, extra: { via } } }];
+  // A constant of another module (`read_dir(DIR_ENV)` with `use crate::names::DIR_ENV`): resolved
+  // across files by the engine, as for `std::env::var(DIR_ENV)` (src/core/const-refs.ts).
+  const constRef = constRefOf(argument);
+  return [constRef ? { ...dynamic, read: { ...dynamic.read, constRef } } : dynamic];
+}
+
+/** A constant's name this file cannot resolve (imported, or computed by a const expression), for the engine: `constRef`. */
+function constRefOf(node: Node): { identifier: string } | undefined {
+  const name = constantName(node, enclosingFunction(node));
+  return name ? { identifier: name } : undefined;
 }
 
 /** Calls of helpers defined in other files (FrontEndOptions.envKeyHelpers) that this file does not define itself. */

@@ -7,7 +7,7 @@
 // elsewhere) keeps the dynamic read at the access itself.
 import type { Range } from '../../core/facts.js';
 import type { ConstContext } from './const-strings.js';
-import { resolveConstString } from './const-strings.js';
+import { importedConstRef, resolveConstString } from './const-strings.js';
 import { unwrapTransparent, type EnvSource } from './env-objects.js';
 import type { EnvReadExtra } from './env-reads.js';
 import type { Binding, Scope } from './scopes.js';
@@ -25,9 +25,16 @@ export type OneStepKey =
 /** Array methods whose callback's first parameter takes each element in turn. */
 const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 
+/**
+ * A name decided one step away: its constant text; a constant another module exports
+ * (`readDir(DIR_ENV)` with `DIR_ENV` imported: `constRef`, which the engine resolves across files
+ * as for `process.env[DIR_ENV]`, src/core/const-refs.ts); or null (computed, unknown).
+ */
+export type OneStepName = string | null | { constRef: { identifier: string; from?: string } };
+
 /** What emitting a read needs from the file analysis. */
 export interface OneStepEmitter {
-  emit(name: string | null, source: EnvSource, at: TS.Node, extra: EnvReadExtra): void;
+  emit(name: OneStepName, source: EnvSource, at: TS.Node, extra: EnvReadExtra): void;
   /** Literals that spelled a read's name: not reported again as plain name mentions. */
   keyLiteral(node: TS.Node): void;
   rangeOf(node: TS.Node): Range;
@@ -256,7 +263,7 @@ export class OneStepReads {
     let unknown = false;
     for (const element of key.elements) {
       const literals: TS.Node[] = [];
-      const name = ts.isSpreadElement(element) ? null : resolveConstString(element, scope, this.context, literals);
+      const name = ts.isSpreadElement(element) ? null : nameOf(element, scope, this.context, literals);
       if (name === null) {
         unknown = true;
         continue;
@@ -288,7 +295,7 @@ export class OneStepReads {
       for (const helper of helpers) {
         const argument = argumentFor(site.call.arguments[helper.index], helper.property);
         const literals: TS.Node[] = [];
-        const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
+        const value = argument && !ts.isSpreadElement(argument) ? nameOf(argument, site.scope, this.context, literals) : null;
         const source = { api: helper.api };
         const via = { kind: 'call' as const, function: helper.function, range: this.emitter.rangeOf(site.call), ...(helper.file ? { definedIn: helper.file } : {}) };
         const api = `${helper.api} through ${helper.function}()`;
@@ -313,14 +320,15 @@ export class OneStepReads {
         for (const passed of given) {
           const argument = argumentFor(passed, read.property);
           const literals: TS.Node[] = [];
-          const value = argument && !ts.isSpreadElement(argument) ? resolveConstString(argument, site.scope, this.context, literals) : null;
+          const value = argument && !ts.isSpreadElement(argument) ? nameOf(argument, site.scope, this.context, literals) : null;
           if (value === null) {
             complete = false;
             continue;
           }
           const api = `${read.source.api} through ${name}()`;
-          if (emitted.has(`${api}\0${value}`)) continue;
-          emitted.add(`${api}\0${value}`);
+          const seen = `${api}\0${typeof value === 'string' ? value : `\0${value.constRef.from ?? ''}\0${value.constRef.identifier}`}`;
+          if (emitted.has(seen)) continue;
+          emitted.add(seen);
           for (const literal of literals) this.emitter.keyLiteral(literal);
           this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) } });
         }
@@ -335,6 +343,14 @@ export class OneStepReads {
       this.emitter.emit(null, read.source, read.at, keyParam);
     }
   }
+}
+
+/** A one-step name's expression: its constant text, else an imported constant's reference, else null. */
+function nameOf(expression: TS.Expression, scope: Scope, context: ConstContext, literals: TS.Node[]): OneStepName {
+  const text = resolveConstString(expression, scope, context, literals);
+  if (text !== null) return text;
+  const constRef = importedConstRef(expression, scope, context);
+  return constRef ? { constRef } : null;
 }
 
 /**
