@@ -37,6 +37,8 @@ export const CROSS_FILE_CASES = new Set([
   // A helper given a constant another module exports: the engine resolves it across files (src/core/const-refs.ts).
   'no-direct-env-read/invalid/helper-imported-const',
   'no-dynamic-env-read/valid/helper-imported-const',
+  'no-direct-env-read/invalid/commonjs-imported-const',
+  'no-dynamic-env-read/valid/commonjs-imported-const',
 ]);
 
 export interface EslintFixtureCase {

@@ -7,6 +7,7 @@
 // elsewhere) keeps the dynamic read at the access itself.
 import type { Range } from '../../core/facts.js';
 import type { ConstContext } from './const-strings.js';
+import { commonJsExportOf } from './commonjs-exports.js';
 import { importedConstRef, resolveConstString } from './const-strings.js';
 import { unwrapTransparent, type EnvSource } from './env-objects.js';
 import type { EnvReadExtra } from './env-reads.js';
@@ -421,16 +422,11 @@ function exportedByList(sourceFile: TS.SourceFile, name: string): boolean {
  * `{ name: name }`) with it in the list, `module.exports.name = name`, `exports.name = name`.
  */
 function exportsUnderOwnName(expression: TS.Expression, name: string): boolean {
-  if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== SyntaxKind.EqualsToken) return false;
-  const target = expression.left;
-  const value = unwrapTransparent(expression.right);
-  if (isModuleExports(target) && ts.isObjectLiteralExpression(value)) return commonJsListExports(value).includes(name);
-  const exportsObject = ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'));
-  return exportsObject && target.name.text === name && ts.isIdentifier(value) && value.text === name;
-}
-
-function isModuleExports(node: TS.Expression): boolean {
-  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module' && node.name.text === 'exports';
+  const exported = commonJsExportOf(expression);
+  if (!exported) return false;
+  const value = unwrapTransparent(exported.value);
+  if (exported.kind === 'object') return ts.isObjectLiteralExpression(value) && commonJsListExports(value).includes(name);
+  return exported.name === name && ts.isIdentifier(value) && value.text === name;
 }
 
 /** `{ a, b: b }`: the names exported under their own name. */

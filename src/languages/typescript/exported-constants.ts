@@ -4,9 +4,12 @@
 //   export const ENV = { KEY: 'X' } as const                -> ENV.KEY
 //   export enum Names { Key = 'X' }                         -> Names.Key
 //   const K = 'X'; export { K as NAME }                     -> NAME
+//   module.exports = { NAME: 'VALUE', K }  (CommonJS)         -> NAME, K
+//   module.exports.NAME = 'VALUE' / exports.NAME = K        -> NAME
 // Only values that look like env names (or parts of one) are kept, so a constant holding a
 // secret value never travels.
 import { meaningOf } from './binding-meaning.js';
+import { commonJsExportOf } from './commonjs-exports.js';
 import { propertyNameText, resolveConstString, type ConstContext } from './const-strings.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
@@ -55,7 +58,33 @@ export function collectExportedConstants(sourceFile: TS.SourceFile, fileScope: S
         const local = specifier.propertyName ?? specifier.name;
         if (ts.isIdentifier(local) && ts.isIdentifier(specifier.name)) addLocalConstant(out, specifier.name.text, local.text, fileScope, context);
       }
+    } else if (ts.isExpressionStatement(statement)) {
+      addCommonJsExports(out, statement.expression, fileScope, context);
     }
   }
   return out;
+}
+
+/**
+ * CommonJS, at the top level of the file: `module.exports = { NAME: 'VALUE', K }` (each member a
+ * constant string, or a local constant as with `export { K }`), and `module.exports.NAME = …` /
+ * `exports.NAME = …`. A `require` of the file reads them as `const { NAME } = require('./names')`.
+ */
+function addCommonJsExports(out: Record<string, string>, expression: TS.Expression, scope: Scope, context: ConstContext): void {
+  const exported = commonJsExportOf(expression);
+  if (exported?.kind === 'member') addExportedValue(out, exported.name, exported.value, scope, context);
+  if (exported?.kind !== 'object' || !ts.isObjectLiteralExpression(exported.value)) return;
+  for (const member of exported.value.properties) {
+    if (ts.isShorthandPropertyAssignment(member)) addLocalConstant(out, member.name.text, member.name.text, scope, context);
+    else if (ts.isPropertyAssignment(member)) {
+      const key = propertyNameText(member.name);
+      if (key !== null) addExportedValue(out, key, member.initializer, scope, context);
+    }
+  }
+}
+
+/** An exported member's value: a local constant (string, object, enum) by its name, else a constant string. */
+function addExportedValue(out: Record<string, string>, name: string, value: TS.Expression, scope: Scope, context: ConstContext): void {
+  if (ts.isIdentifier(value)) addLocalConstant(out, name, value.text, scope, context);
+  else addConstant(out, name, resolveConstString(value, scope, context, null));
 }

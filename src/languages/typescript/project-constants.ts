@@ -4,6 +4,9 @@
 //   export const NAME = 'VALUE';             -> NAME
 //   export const A = 'X', B = `Y`;           -> A, B
 //   export const ENV = { KEY: 'X' } as const -> ENV.KEY
+// and CommonJS exports at the start of a line (a `require` of the file reads them):
+//   module.exports = { NAME: 'VALUE', K }   -> NAME, and K when `const K = '…'` is at a line start
+//   module.exports.NAME = 'VALUE'; exports.NAME = K
 // Values are kept only when they look like env names (or parts of one), so a constant holding a
 // secret value never lands in the map.
 import { ts, type TS } from './typescript-module.js';
@@ -62,6 +65,11 @@ class ConstLexer {
   }
 }
 
+/** An identifier or a keyword (`module`, `type`, `default`): a name after `.` or before `:`. */
+function isWord(token: TS.SyntaxKind): boolean {
+  return token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
+}
+
 function isStringToken(token: TS.SyntaxKind): boolean {
   return token === SyntaxKind.StringLiteral || token === SyntaxKind.NoSubstitutionTemplateLiteral;
 }
@@ -87,7 +95,7 @@ export function collectTypeScriptConstants(_file: string, text: string): Record<
   const out: Record<string, string> = {};
   const marker = 'export const';
   let index = text.indexOf(marker);
-  if (index === -1) return out;
+  if (index === -1 && !text.includes('exports')) return out;
   const lexer = new ConstLexer(ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text));
   for (; index !== -1; index = text.indexOf(marker, index + marker.length)) {
     if (!isAtLineStart(text, index)) continue;
@@ -117,5 +125,87 @@ export function collectTypeScriptConstants(_file: string, text: string): Record<
       // A lexer surprise in one statement only loses that statement's constants.
     }
   }
+  collectCommonJsConstants(text, lexer, out);
   return out;
+}
+
+/** Statements at a line start that begin with `marker`, each with the lexer on its first token. */
+function* statementsStartingWith(text: string, marker: string, lexer: ConstLexer): Generator<TS.SyntaxKind> {
+  for (let index = text.indexOf(marker); index !== -1; index = text.indexOf(marker, index + marker.length)) {
+    if (isAtLineStart(text, index)) yield lexer.startAt(index);
+  }
+}
+
+/** `module.exports = { … }`, `module.exports.NAME = …`, `exports.NAME = …`; a member that is not a plain string or a known local constant ends the object's reading. */
+function collectCommonJsConstants(text: string, lexer: ConstLexer, out: Record<string, string>): void {
+  if (!text.includes('exports')) return;
+  const locals = localStringConstants(text, lexer);
+  for (const [name, value] of Object.entries(out)) locals.set(name, value);
+  const valueAfter = (token: TS.SyntaxKind): string | undefined => (isStringToken(token) ? lexer.value : token === SyntaxKind.Identifier ? locals.get(lexer.value) : undefined);
+  const member = (name: string): void => {
+    if (lexer.next() !== SyntaxKind.EqualsToken) return;
+    const value = valueAfter(lexer.next());
+    if (value !== undefined && lexer.endsDeclaration() && ENV_NAME_PART.test(value)) out[name] = value;
+  };
+  for (const marker of ['module.exports', 'exports.']) {
+    for (const first of statementsStartingWith(text, marker, lexer)) {
+      try {
+        if (!isWord(first) || !atExportsObject(lexer)) continue;
+        const after = lexer.next();
+        if (after === SyntaxKind.DotToken) {
+          if (isWord(lexer.next())) member(lexer.value);
+        } else if (after === SyntaxKind.EqualsToken && marker === 'module.exports' && lexer.next() === SyntaxKind.OpenBraceToken) {
+          readExportsObject(lexer, locals, out);
+        }
+      } catch {
+        // As above: only this statement's constants are lost.
+      }
+    }
+  }
+}
+
+/** On `module` or `exports` (an identifier): true, with the lexer on `exports`, when the tokens spell `module.exports` or `exports`. */
+function atExportsObject(lexer: ConstLexer): boolean {
+  const head = lexer.value;
+  if (head === 'exports') return true;
+  // `module` is a keyword token for the scanner (ModuleKeyword), `exports` an identifier.
+  if (head !== 'module' || lexer.next() !== SyntaxKind.DotToken || lexer.next() !== SyntaxKind.Identifier) return false;
+  return lexer.value === 'exports';
+}
+
+/** `{ NAME: 'X', K, 'B': L }`: string members and shorthand or named local constants, until anything else. */
+function readExportsObject(lexer: ConstLexer, locals: Map<string, string>, out: Record<string, string>): void {
+  for (;;) {
+    let token = lexer.next();
+    if (!isWord(token) && !isStringToken(token)) return;
+    const key = lexer.value;
+    token = lexer.next();
+    let value: string | undefined;
+    if (token === SyntaxKind.ColonToken) {
+      token = lexer.next();
+      value = isStringToken(token) ? lexer.value : token === SyntaxKind.Identifier ? locals.get(lexer.value) : undefined;
+      if (value === undefined) return;
+      token = lexer.next();
+    } else value = locals.get(key);
+    if (token !== SyntaxKind.CommaToken && token !== SyntaxKind.CloseBraceToken) return;
+    if (value !== undefined && ENV_NAME_PART.test(value)) out[key] = value;
+    if (token === SyntaxKind.CloseBraceToken) return;
+  }
+}
+
+/** `const NAME = 'VALUE';` at a line start (a module's own constants, which a CommonJS export may list). */
+function localStringConstants(text: string, lexer: ConstLexer): Map<string, string> {
+  const locals = new Map<string, string>();
+  for (const first of statementsStartingWith(text, 'const ', lexer)) {
+    try {
+      if (first !== SyntaxKind.ConstKeyword || lexer.next() !== SyntaxKind.Identifier) continue;
+      const name = lexer.value;
+      if (lexer.next() !== SyntaxKind.EqualsToken || !isStringToken(lexer.next())) continue;
+      const value = lexer.value;
+      if (lexer.endsDeclaration()) locals.set(name, value);
+    } catch {
+      // A lexer surprise loses this constant only.
+    }
+  }
+  return locals;
 }

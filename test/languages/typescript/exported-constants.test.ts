@@ -86,4 +86,25 @@ describe('collectTypeScriptConstants (lexer-only first pass)', () => {
   it('returns nothing for files without exported constants', () => {
     expect(collectTypeScriptConstants('src/a.ts', 'export function f() {}')).toEqual({});
   });
+
+  it('collects CommonJS exports: string members, local constants, until a member it cannot read', () => {
+    const source = [
+      "const LOCAL = 'LOCAL_KEY', COUNT = 3;",
+      "module.exports = { A: 'A_KEY', LOCAL, type: 'T_KEY', B: 'x'.toUpperCase(), C: 'C_KEY' };",
+      "module.exports.D = 'D_KEY';",
+      'exports.E = LOCAL;',
+      "exports.F = 'F_' + suffix;",
+      "exports.SECRET = 'sk-test-FAKE-value';",
+      "const s = 'module.exports.G = \"G_KEY\"';",
+    ].join('\n');
+    // B is a call: the object stops being read there (C is lost, never guessed).
+    expect(collectTypeScriptConstants('server/names.js', source)).toEqual({ A: 'A_KEY', LOCAL: 'LOCAL_KEY', type: 'T_KEY', D: 'D_KEY', E: 'LOCAL_KEY' });
+  });
+});
+
+describe('TypeScript front end: CommonJS exported constants', () => {
+  it('returns the members of module.exports and exports.NAME that are constant names', () => {
+    const source = "const K = 'K_KEY';\nmodule.exports = { A: 'A_KEY', K, B: compute() };\nexports.C = K;\nmodule.exports.D = 'D_KEY';";
+    expect(exportedConstants(source)).toEqual({ A: 'A_KEY', K: 'K_KEY', C: 'K_KEY', D: 'D_KEY' });
+  });
 });
