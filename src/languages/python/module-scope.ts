@@ -72,16 +72,26 @@ export class ModuleScope {
     return out;
   }
 
-  /** For an identifier imported from another module: what the engine needs to resolve it (`constRef`). */
+  /**
+   * For an identifier imported from another module (`from app.names import KEY`), or a member of an
+   * imported module (`names.KEY` after `from app import names` or `import app.names as names`):
+   * what the engine needs to resolve it (`constRef`).
+   */
   constRefOf(node: Node | null): { identifier: string; from?: string; module?: string } | undefined {
+    if (node?.type === 'attribute') return this.memberConstRef(node);
     if (node?.type !== 'identifier') return undefined;
     const origin = this.importOrigins.get(node.text);
-    if (!origin) return undefined;
-    const dots = /^\.*/.exec(origin.module)![0].length;
-    if (dots === 0) return { identifier: origin.name, module: origin.module };
-    const rest = origin.module.slice(dots).split('.').filter(Boolean).join('/');
-    const up = dots === 1 ? './' : '../'.repeat(dots - 1);
-    return { identifier: origin.name, from: `${up}${rest}`, module: origin.module };
+    return origin ? moduleConstRef(origin.module, origin.name) : undefined;
+  }
+
+  /** `names.KEY` with `names` an imported module; a name that is no module of the project stays unresolved by the engine. */
+  private memberConstRef(node: Node): { identifier: string; from?: string; module?: string } | undefined {
+    const owner = node.childForFieldName('object');
+    const member = node.childForFieldName('attribute');
+    if (owner?.type !== 'identifier' || member?.type !== 'identifier') return undefined;
+    const origin = this.importOrigins.get(owner.text);
+    const module = origin ? (origin.module.endsWith('.') ? `${origin.module}${origin.name}` : `${origin.module}.${origin.name}`) : this.imports.get(owner.text);
+    return module ? moduleConstRef(module, member.text) : undefined;
   }
 
   /** True when `module` (or a submodule of it, or a module whose name starts with it) is imported. */
@@ -237,4 +247,13 @@ export function enclosingScope(node: Node): Node {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'module') return p;
   }
   return node.tree.rootNode;
+}
+
+/** A constant of `module` (absolute, or relative with leading dots): relative ones also as a path for the engine. */
+function moduleConstRef(module: string, identifier: string): { identifier: string; from?: string; module: string } {
+  const dots = /^\.*/.exec(module)![0].length;
+  if (dots === 0) return { identifier, module };
+  const rest = module.slice(dots).split('.').filter(Boolean).join('/');
+  const up = dots === 1 ? './' : '../'.repeat(dots - 1);
+  return { identifier, from: `${up}${rest}`, module };
 }

@@ -218,4 +218,24 @@ describe('python front end robustness', () => {
     const user = await analyzePython('pkg/client.py', 'import os\nfrom .names import KEY\nos.getenv(KEY)\n', fixtureOptions());
     expect(user.facts[0]).toMatchObject({ kind: 'env-read', name: null, constRef: { identifier: 'KEY', from: './names' } });
   });
+
+  it('marks a member of an imported module as a constant key (relative, absolute, aliased); a local object member is not one', async () => {
+    const source = [
+      'import os',
+      'from . import names',
+      'from pkg import settings',
+      'import pkg.more as more',
+      'os.getenv(names.KEY)',
+      'os.getenv(settings.OTHER)',
+      'os.getenv(more.THIRD)',
+      'os.getenv(self_config.KEY)',
+    ].join('\n');
+    const reads = (await analyzePython('pkg/client.py', `${source}\n`, fixtureOptions())).facts.filter((fact) => fact.kind === 'env-read');
+    expect(reads.map((fact) => (fact.kind === 'env-read' ? fact.constRef : undefined))).toEqual([
+      { identifier: 'KEY', from: './names', module: '.names' },
+      { identifier: 'OTHER', module: 'pkg.settings' },
+      { identifier: 'THIRD', module: 'pkg.more' },
+      undefined,
+    ]);
+  });
 });
