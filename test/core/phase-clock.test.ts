@@ -24,6 +24,15 @@ describe('PhaseClock', () => {
     expect(clock.elapsedMs()).toBe(3320);
   });
 
+  it('ends the elapsed time at the last lap, so time after it never separates ms from the phases', () => {
+    scriptedNow([10, 30, 500]);
+    const clock = new PhaseClock(0);
+    clock.lap('config');
+    clock.lap('rules');
+    expect(clock.elapsedMs()).toBe(30);
+    expect(Object.values(clock.record()).reduce((a, b) => a + b, 0)).toBe(30);
+  });
+
   it('reports 0 for a phase the scan never entered', () => {
     scriptedNow([5, 9, 9]);
     const clock = new PhaseClock(0);
