@@ -17,15 +17,13 @@ export class PhaseClock {
     this.last = startedAt;
   }
 
-  private lapped = false;
-
   /**
    * Whole milliseconds from the start to the last lap (the scan's `stats.ms`), or to now before
    * the first. Not "now" after a lap: the phases then add up to it by construction, whatever
    * happens (a collection, a busy machine) between the last lap and this call.
    */
   elapsedMs(): number {
-    return Math.round((this.lapped ? this.last : performance.now()) - this.startedAt);
+    return Math.round((this.spent.size > 0 ? this.last : performance.now()) - this.startedAt);
   }
 
   /** The time since the previous lap (or the start) was spent in `phase`. */
@@ -33,7 +31,6 @@ export class PhaseClock {
     const now = performance.now();
     this.spent.set(phase, (this.spent.get(phase) ?? 0) + (now - this.last));
     this.last = now;
-    this.lapped = true;
   }
 
   /** Each phase's wall time in whole milliseconds, every phase present, in scan order. */

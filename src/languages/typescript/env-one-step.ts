@@ -10,7 +10,7 @@ import type { ConstContext } from './const-strings.js';
 import { commonJsExportOf } from './commonjs-exports.js';
 import { importedConstRef, resolveConstString } from './const-strings.js';
 import { unwrapTransparent, type EnvSource } from './env-objects.js';
-import type { EnvReadExtra } from './env-reads.js';
+import type { EnvKey, EnvReadExtra } from './env-reads.js';
 import type { Binding, Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
@@ -31,7 +31,7 @@ const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter',
  * (`readDir(DIR_ENV)` with `DIR_ENV` imported: `constRef`, which the engine resolves across files
  * as for `process.env[DIR_ENV]`, src/core/const-refs.ts); or null (computed, unknown).
  */
-export type OneStepName = string | null | { constRef: { identifier: string; from?: string } };
+export type OneStepName = string | null | Extract<EnvKey, { constRef: unknown }>;
 
 /** What emitting a read needs from the file analysis. */
 export interface OneStepEmitter {

@@ -94,13 +94,12 @@ function readFlatObject(lexer: ConstLexer, owner: string, out: Record<string, st
 export function collectTypeScriptConstants(_file: string, text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const marker = 'export const';
-  let index = text.indexOf(marker);
-  if (index === -1 && !text.includes('exports')) return out;
+  // `export const` and CommonJS `exports` both spell `export`.
+  if (!text.includes('export')) return out;
   const lexer = new ConstLexer(ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text));
-  for (; index !== -1; index = text.indexOf(marker, index + marker.length)) {
-    if (!isAtLineStart(text, index)) continue;
+  for (const first of statementsStartingWith(text, marker, lexer)) {
     try {
-      if (lexer.startAt(index) !== SyntaxKind.ExportKeyword || lexer.next() !== SyntaxKind.ConstKeyword) continue;
+      if (first !== SyntaxKind.ExportKeyword || lexer.next() !== SyntaxKind.ConstKeyword) continue;
       for (;;) {
         if (lexer.next() !== SyntaxKind.Identifier) break;
         const name = lexer.value;
@@ -141,10 +140,9 @@ function collectCommonJsConstants(text: string, lexer: ConstLexer, out: Record<s
   if (!text.includes('exports')) return;
   const locals = localStringConstants(text, lexer);
   for (const [name, value] of Object.entries(out)) locals.set(name, value);
-  const valueAfter = (token: TS.SyntaxKind): string | undefined => (isStringToken(token) ? lexer.value : token === SyntaxKind.Identifier ? locals.get(lexer.value) : undefined);
   const member = (name: string): void => {
     if (lexer.next() !== SyntaxKind.EqualsToken) return;
-    const value = valueAfter(lexer.next());
+    const value = constantValueAt(lexer, lexer.next(), locals);
     if (value !== undefined && lexer.endsDeclaration() && ENV_NAME_PART.test(value)) out[name] = value;
   };
   for (const marker of ['module.exports', 'exports.']) {
@@ -182,8 +180,7 @@ function readExportsObject(lexer: ConstLexer, locals: Map<string, string>, out: 
     token = lexer.next();
     let value: string | undefined;
     if (token === SyntaxKind.ColonToken) {
-      token = lexer.next();
-      value = isStringToken(token) ? lexer.value : token === SyntaxKind.Identifier ? locals.get(lexer.value) : undefined;
+      value = constantValueAt(lexer, lexer.next(), locals);
       if (value === undefined) return;
       token = lexer.next();
     } else value = locals.get(key);
@@ -191,6 +188,12 @@ function readExportsObject(lexer: ConstLexer, locals: Map<string, string>, out: 
     if (value !== undefined && ENV_NAME_PART.test(value)) out[key] = value;
     if (token === SyntaxKind.CloseBraceToken) return;
   }
+}
+
+/** The value the lexer's current token (`token`) spells: a string, or a local constant by its name; else undefined. */
+function constantValueAt(lexer: ConstLexer, token: TS.SyntaxKind, locals: Map<string, string>): string | undefined {
+  if (isStringToken(token)) return lexer.value;
+  return token === SyntaxKind.Identifier ? locals.get(lexer.value) : undefined;
 }
 
 /** `const NAME = 'VALUE';` at a line start (a module's own constants, which a CommonJS export may list). */
