@@ -134,7 +134,7 @@ export class PythonEnvReads {
       const emitted = new Set<string>();
       for (const { read, binder } of entries) {
         const via = { kind: 'call' as const, function: name, range: rangeOf(read.node) };
-        for (const found of this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via)) {
+        for (const found of this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via, parameterDefault(fn, binder.index, method))) {
           const key = `${found.name}\0${found.node.id}`;
           if (emitted.has(key)) continue;
           emitted.add(key);
@@ -150,10 +150,15 @@ export class PythonEnvReads {
     }
   }
 
-  /** The read one call makes through a helper: the constant key, or a dynamic read at the call. */
-  private callSiteReads(site: Node, index: number, keyword: string | undefined, api: string, name: string, via: NonNullable<PythonEnvRead['extra']>['via']): PythonEnvRead[] {
+  /**
+   * The read one call makes through a helper: the constant key, or a dynamic read at the call.
+   * `fallback`: the parameter's default (`def bucket(env_var="AWS_S3_BUCKET_NAME")`), the name a
+   * call that leaves the argument out reads (`bucket()`), unless a `*args`/`**kwargs` splat may supply it.
+   */
+  private callSiteReads(site: Node, index: number, keyword: string | undefined, api: string, name: string, via: NonNullable<PythonEnvRead['extra']>['via'], fallback?: Node | null): PythonEnvRead[] {
     const args = callArguments(site);
-    const argument = args.positional[index] ?? args.keywords.get(keyword ?? '') ?? null;
+    const given = args.positional[index] ?? args.keywords.get(keyword ?? '') ?? null;
+    const argument = given ?? (fallback && args.splats.length === 0 ? fallback : null);
     const value = argument ? this.scope.constString(argument) : null;
     const through = `${api} through ${name}()`;
     // A constant another module defines (`read_dir(DIR_ENV)`, `DIR_ENV` imported): the argument is
@@ -400,6 +405,16 @@ function parameterNames(fn: Node): string[] {
 
 function parameterName(fn: Node, index: number, method: boolean): string | undefined {
   return parameterNames(fn)[index + (method ? 1 : 0)];
+}
+
+/** The nodes parameterNames counts. */
+const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_default_parameter', 'typed_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
+
+/** The default value of the parameter at `index` (as parameterName counts), or null. */
+function parameterDefault(fn: Node, index: number, method: boolean): Node | null {
+  const params = (fieldOf(fn, 'parameters')?.namedChildren ?? []).filter((param) => PARAMETER_TYPES.has(param.type));
+  const param = params[index + (method ? 1 : 0)];
+  return param && (param.type === 'default_parameter' || param.type === 'typed_default_parameter') ? fieldOf(param, 'value') : null;
 }
 
 /** A function defined in a class body, not a `@staticmethod`. */

@@ -16,7 +16,7 @@ import { SyntaxKind, ts, type TS } from './typescript-module.js';
 
 export type OneStepKey =
   /** `rest`: the parameter is `...keys`, each argument from `index` on is a name (walked by a loop). */
-  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number; property?: string; rest?: true }
+  | { kind: 'param'; fn: TS.SignatureDeclaration; index: number; property?: string; rest?: true; scope?: Scope }
   /**
    * Every value the loop variable can take: the elements of each list it can walk (one, or each
    * branch of a `cond ? [...] : [...]` choice), or one part of each row of a constant table.
@@ -57,7 +57,8 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
       return parts ? { kind: 'loop', elements: parts } : { kind: 'param', fn: origin.fn, index: origin.index, property: origin.property };
     }
     const lists = origin.index === 0 ? callbackList(origin.fn, scope) : null;
-    return lists ? { kind: 'loop', elements: elementsOf(lists) } : { kind: 'param', fn: origin.fn, index: origin.index };
+    // `scope`: where the parameter is declared, for its default value (`function bucket(name = BUCKET_ENV)`).
+    return lists ? { kind: 'loop', elements: elementsOf(lists) } : { kind: 'param', fn: origin.fn, index: origin.index, scope: binding.scope };
   }
   if (origin.type === 'variable' && origin.element) {
     // `for (const [provider, envName] of PROVIDERS)`: the name is one part of each row.
@@ -224,6 +225,8 @@ interface DeferredParamRead {
   rest?: true;
   /** The field of an options-object argument that holds the name. */
   property?: string;
+  /** The scope declaring the parameter (its default value is resolved there). */
+  paramScope?: Scope;
   source: EnvSource;
   at: TS.Node;
 }
@@ -256,7 +259,7 @@ export class OneStepReads {
   /** A read keyed by a loop variable is resolved at once; a parameter waits for the call sites. */
   add(key: OneStepKey, source: EnvSource, at: TS.Node, scope: Scope): void {
     if (key.kind === 'param') {
-      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), source, at });
+      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), ...(key.scope ? { paramScope: key.scope } : {}), source, at });
       return;
     }
     const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
@@ -319,9 +322,11 @@ export class OneStepReads {
       for (const read of reads) {
         const given = read.rest ? site.call.arguments.slice(read.index) : [site.call.arguments[read.index]];
         for (const passed of given) {
-          const argument = argumentFor(passed, read.property);
+          // `bucket()` of `function bucket(name = 'AWS_S3_BUCKET_NAME')`: the default is the name, resolved where the function declares it.
+          const defaulted = read.rest || read.property !== undefined ? undefined : defaultFor(read, site.call);
+          const argument = defaulted ?? argumentFor(passed, read.property);
           const literals: TS.Node[] = [];
-          const value = argument && !ts.isSpreadElement(argument) ? nameOf(argument, site.scope, this.context, literals) : null;
+          const value = argument && !ts.isSpreadElement(argument) ? nameOf(argument, defaulted ? read.paramScope! : site.scope, this.context, literals) : null;
           if (value === null) {
             complete = false;
             continue;
@@ -344,6 +349,19 @@ export class OneStepReads {
       this.emitter.emit(null, read.source, read.at, keyParam);
     }
   }
+}
+
+/**
+ * The default value a call gives the helper's parameter: it leaves the argument out (no spread
+ * before it could supply one) or passes `undefined`; undefined otherwise, or without a default.
+ */
+function defaultFor(read: DeferredParamRead, call: TS.CallExpression): TS.Expression | undefined {
+  const initializer = read.fn.parameters[read.index]?.initializer;
+  if (!initializer || !read.paramScope) return undefined;
+  const passed = call.arguments[read.index];
+  if (passed === undefined) return call.arguments.some((argument) => ts.isSpreadElement(argument)) ? undefined : initializer;
+  const value = unwrapTransparent(passed);
+  return ts.isIdentifier(value) && value.text === 'undefined' ? initializer : undefined;
 }
 
 /** A one-step name's expression: its constant text, else an imported constant's reference, else null. */
