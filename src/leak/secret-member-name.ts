@@ -17,8 +17,11 @@ export function namesSecretMember(name: string): boolean {
   return !isConfigRoleName(words.join('_')) && words.some((word) => SECRET_WORDS.has(word));
 }
 
-/** Words a document's non-secret members end with beyond the env-name roles: `client_email`, `project_name`. */
-const DOCUMENT_ROLE = /(^|_)(email|name)$/i;
+/**
+ * Words a document's non-secret members end with beyond the env-name roles: `client_email`,
+ * `project_name`, an AWS `role_arn`, a timestamp (`expires_at`, `created_at`), OAuth `scope(s)` and `response_mode`.
+ */
+const DOCUMENT_ROLE = /(^|_)(email|name|arn|at|scopes?|mode)$/i;
 
 /**
  * A member of a credential document (a parsed service-account JSON, an OAuth client registration)

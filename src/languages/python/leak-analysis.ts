@@ -130,6 +130,13 @@ const CREDENTIAL_KEYWORDS = ['headers', 'auth', 'cookies'];
 const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
 /** A tuple as evaluateTuple builds it: members named by position only. */
+/** The (key, value) pairs of a dict's `items()`: the values in element 1, the key element untainted. */
+function pairsOf(dict: Taint): Taint | null {
+  let values: Taint | null = null;
+  for (const value of dict.fields!.values()) values = union(values, value);
+  return values ? withFields(new Map([['1', values]])) : null;
+}
+
 function isTupleTaint(taint: Taint | null): boolean {
   return !!taint?.fields && taint.fields.size > 0 && !taint.className && [...taint.fields.keys()].every((key) => /^\d+$/.test(key));
 }
@@ -748,6 +755,11 @@ export class PythonLeakAnalysis {
       }
       case 'dictionary':
         return this.evaluateDictionary(node, env);
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'generator_expression':
+      case 'dictionary_comprehension':
+        return this.evaluateComprehension(node, env);
       case 'tuple':
       case 'expression_list':
         return this.evaluateTuple(node, env);
@@ -765,6 +777,28 @@ export class PythonLeakAnalysis {
         return taint;
       }
     }
+  }
+
+  /**
+   * `[name for name, value in required.items() if not value]`: the comprehension's value is its
+   * body, evaluated with each `for` clause's names bound to the elements of what it iterates (as a
+   * `for` statement binds them), in a scope of its own; the iterables and conditions are evaluated
+   * for what they call. Joining every part made the names of a dict of secrets tainted as the
+   * secrets are (OpenHands: the names of unset keys, logged).
+   */
+  private evaluateComprehension(node: Node, env: Env): Taint | null {
+    const inner: Env = new Map(env);
+    const parts = node.namedChildren.filter((child) => child.type !== 'comment');
+    const body = parts[0] ?? null;
+    for (const clause of parts.slice(1)) {
+      if (clause.type === 'for_in_clause') {
+        const taint = this.evaluate(this.field(clause, 'right'), inner);
+        this.bind(this.field(clause, 'left'), taint, inner);
+      } else {
+        for (const child of clause.namedChildren) this.evaluate(child, inner);
+      }
+    }
+    return this.evaluate(body, inner);
   }
 
   /**
@@ -1076,6 +1110,11 @@ export class PythonLeakAnalysis {
   private methodResult(name: string, receiver: Taint | null, args: ReturnType<typeof callArguments>, argsText: Taint | null): Taint | null {
     if (name === 'format' || name === 'join' || name === 'format_map') return union(asText(receiver), argsText);
     if (!receiver) return null;
+    // `creds.get("client_id")` of a resolver's result reads a key, as `creds["client_id"]` does (an exposing `.get()` takes no key).
+    if (KEY_READERS.has(name) && receiver.members && !receiver.fields && !receiver.opaque && args.positional.length > 0) {
+      const key = this.scope.constString(args.positional[0]!);
+      if (key !== null) return member(receiver, key);
+    }
     const exposed = this.secretTypeMember(receiver, name);
     if (exposed !== undefined) return exposed;
     if (receiver.members && !receiver.fields && !receiver.opaque) {
@@ -1089,6 +1128,8 @@ export class PythonLeakAnalysis {
       const key = this.scope.constString(args.positional[0] ?? null);
       return key !== null ? member(receiver, key) : receiver.fields ? asText({ ...receiver, opaque: undefined }) : receiver;
     }
+    // `d.items()` of a dict whose keys are known: (name, value) pairs whose names are not the secrets.
+    if (name === 'items' && receiver.fields && !receiver.opaque && !isTupleTaint(receiver)) return pairsOf(receiver);
     if (CONTAINER_METHODS.has(name)) return receiver.opaque === 'object' ? null : receiver;
     // A method of an object built from a secret consumes it; only string helpers hand text on.
     if (STRING_METHODS.has(name)) return asText(receiver);
@@ -1478,11 +1519,12 @@ export class PythonLeakAnalysis {
     const members = this.secretTypes.resolverMembers;
     if (ref !== null) {
       const decided = this.secretRef(ref);
-      return decided ? { ...this.source(call, decided.secretId, decided.envName, `${callee}(${JSON.stringify(ref)})`), members } : null;
+      return decided ? { ...this.source(call, decided.secretId, decided.envName, `${callee}(${JSON.stringify(ref)})`), members, parsed: true } : null;
     }
     // A wrapper's parameter: which secret (if any) is decided at each call of the wrapper.
     const param = refNode?.type === 'identifier' && this.current ? this.current.params.indexOf(refNode.text) : -1;
-    const taint: Taint = { ...this.source(call, null, null, `${callee}(…)`), members };
+    // A credential dict of unknown shape: its keys that identify or locate (`client_id`, `token_url`) are not secret (Taint.parsed).
+    const taint: Taint = { ...this.source(call, null, null, `${callee}(…)`), members, parsed: true };
     return param >= 0 ? { ...taint, idParam: param } : taint;
   }
 

@@ -247,5 +247,7 @@ export function fieldOf(taint: Taint, name: string): Taint | undefined {
   if (spread && spread.origin.kind === 'param' && !spread.fields && !spread.secretType && !spread.holder) {
     return { ...spread, paths: spread.paths ? spread.paths.map((path) => [...path, name]) : [[name]] };
   }
+  // `{ ...credential, ...token }.expires_at`: a member of the spread document, told apart by name as on the document itself.
+  if (spread && !spread.fields && spread.parsed && namesDocumentRole(name)) return undefined;
   return spread;
 }

@@ -847,7 +847,10 @@ export class TaintWalker {
       const origin = resolverCallOrigin(call, name, this.ctx);
       // `env('NEXT_PRIVATE_SIGNING_TRANSPORT')` where the registry says `kind: config`: a setting, not a secret.
       if (origin.secretId && !this.ctx.secretKindIds.has(origin.secretId)) return undefined;
-      return { origin, flow: [stepAt(this.ctx.root, call, `${origin.description} returns the secret`)] };
+      // A resolver may return a credential object of unknown shape (`getCredentialData(id)`, Flowise):
+      // like a parsed credential document, its members stay secret except those whose name says they
+      // identify or locate (`clientId`, `authorizationUrl`, `roleArn`; Taint.parsed). A string result has no such member.
+      return { origin, flow: [stepAt(this.ctx.root, call, `${origin.description} returns the secret`)], parsed: true };
     }
     if (receiver?.secretType && ts.isPropertyAccessExpression(callee)) {
       this.checkCallSinks(call, args);
