@@ -1088,6 +1088,13 @@ export class PythonLeakAnalysis {
       const text = asText(allArgs);
       return text ? { ...text, query: true } : null;
     }
+    // `SecretStr(token)` where the registry declares `SecretStr` (resolver.types): the value built is a
+    // secret of that type whatever its argument's origin, as a parameter annotated with it is
+    // (OpenHands wraps a user's provider token so, then logs `get_secret_value()`).
+    const constructed = qualified.split('.').pop() ?? '';
+    if (constructed && this.secretTypes.declaredIn(constructed) === constructed) {
+      return allArgs?.origin === 'source' ? { ...allArgs, opaque: 'secret-type', className: constructed } : this.typedSource(call, `${constructed}(…)`, constructed);
+    }
     if (qualified === 'SecretStr' || qualified === 'pydantic.SecretStr' || qualified === 'SecretBytes' || qualified === 'pydantic.SecretBytes') {
       // pydantic's wrapper prints `**********`; `get_secret_value()` gives the text back.
       return allArgs ? { ...allArgs, opaque: 'secret-type', className: qualified.split('.').pop()! } : null;
