@@ -130,6 +130,27 @@ const CREDENTIAL_KEYWORDS = ['headers', 'auth', 'cookies'];
 const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
 /** A tuple as evaluateTuple builds it: members named by position only. */
+/** Keys a comprehension condition on the loop's key `key` leaves out: `key != "X"`, `key not in ("X", "Y")`, joined by `and`. */
+function excludedKeys(condition: Node | null, key: string, scope: ModuleScope): string[] {
+  if (!condition) return [];
+  if (condition.type === 'parenthesized_expression') return excludedKeys(condition.namedChildren[0] ?? null, key, scope);
+  if (condition.type === 'boolean_operator' && condition.childForFieldName('operator')?.text === 'and') {
+    return [...excludedKeys(condition.childForFieldName('left'), key, scope), ...excludedKeys(condition.childForFieldName('right'), key, scope)];
+  }
+  if (condition.type !== 'comparison_operator' || condition.namedChildren.length !== 2) return [];
+  const [a, b] = condition.namedChildren as [Node, Node];
+  const operator = condition.children.find((child) => !child.isNamed)?.type;
+  if (operator === '!=') {
+    const other = a.type === 'identifier' && a.text === key ? b : b.type === 'identifier' && b.text === key ? a : null;
+    const text = other ? scope.constString(other) : null;
+    return text !== null ? [text] : [];
+  }
+  if (operator === 'not in' && a.type === 'identifier' && a.text === key && ['tuple', 'list', 'set'].includes(b.type)) {
+    return b.namedChildren.map((element) => scope.constString(element)).filter((text): text is string => text !== null);
+  }
+  return [];
+}
+
 /** The (key, value) pairs of a dict's `items()`: the values in element 1, the key element untainted. */
 function pairsOf(dict: Taint): Taint | null {
   let values: Taint | null = null;
@@ -790,6 +811,8 @@ export class PythonLeakAnalysis {
     const inner: Env = new Map(env);
     const parts = node.namedChildren.filter((child) => child.type !== 'comment');
     const body = parts[0] ?? null;
+    const copied = this.filteredDictCopy(node, parts, inner);
+    if (copied !== undefined) return copied;
     for (const clause of parts.slice(1)) {
       if (clause.type === 'for_in_clause') {
         const taint = this.evaluate(this.field(clause, 'right'), inner);
@@ -799,6 +822,32 @@ export class PythonLeakAnalysis {
       }
     }
     return this.evaluate(body, inner);
+  }
+
+  /**
+   * `{k: v for k, v in headers.items() if k != "Authorization"}`: a copy of a dict, its fields kept
+   * apart as they were, without the keys a condition leaves out (`k != "X"`, `k not in ("X", "Y")`,
+   * joined by `and`; any other condition keeps every key). Undefined when the comprehension is not
+   * such a copy.
+   */
+  private filteredDictCopy(node: Node, parts: Node[], env: Env): Taint | null | undefined {
+    const [body, loop, ...conditions] = parts;
+    if (node.type !== 'dictionary_comprehension' || body?.type !== 'pair' || loop?.type !== 'for_in_clause') return undefined;
+    if (conditions.some((clause) => clause.type !== 'if_clause')) return undefined;
+    const key = this.field(body, 'key');
+    const value = this.field(body, 'value');
+    const left = this.field(loop, 'left');
+    const names = left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') ? left.namedChildren.filter((c) => c.type !== 'comment') : [];
+    const iterated = this.field(loop, 'right');
+    const method = iterated?.type === 'call' ? this.field(iterated, 'function') : null;
+    if (key?.type !== 'identifier' || value?.type !== 'identifier' || names.length !== 2 || names[0]!.text !== key.text || names[1]!.text !== value.text) return undefined;
+    if (method?.type !== 'attribute' || this.field(method, 'attribute')?.text !== 'items' || callArguments(iterated!).positional.length > 0) return undefined;
+    const source = this.evaluate(this.field(method, 'object'), env);
+    for (const clause of conditions) for (const child of clause.namedChildren) this.evaluate(child, env);
+    if (!source?.fields || isTupleTaint(source)) return source;
+    const dropped = new Set(conditions.flatMap((clause) => excludedKeys(clause.namedChildren[0] ?? null, key.text, this.scope)));
+    const kept = new Map([...source.fields].filter(([name]) => !dropped.has(name)));
+    return withFields(kept, source.className ? { className: source.className } : {});
   }
 
   /**
