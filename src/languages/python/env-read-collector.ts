@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FrontEndOptions } from '../../core/facts.js';
 import { classifyPythonEnumeration } from './env-enumerations.js';
-import { ENV_READ_TYPES, envReadAt, type PythonEnvRead } from './env-reads.js';
+import { ENV_READ_TYPES, envReadAt, isEnumeratedKey, type PythonEnvRead } from './env-reads.js';
 import type { ModuleScope } from './module-scope.js';
 import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
@@ -70,6 +70,8 @@ export class PythonEnvReads {
       if (read.name !== null) this.reads.push({ ...read, extra: { ...read.extra, access: 'write' } });
       return;
     }
+    // `for k in os.environ: ... os.environ[k]`: part of the enumeration, judged there.
+    if (read.name === null && read.keyNode && !read.enumerates && isEnumeratedKey(read.keyNode, this.scope)) return;
     const binder = read.name === null && read.keyNode ? binderOf(read.keyNode, this.scope) : null;
     if (binder?.kind === 'param') this.deferred.push({ read, binder });
     else if (binder?.kind === 'loop') for (const list of [binder.list, ...(binder.more ?? [])]) this.addLoopReads(read, list, binder.position);

@@ -43,6 +43,34 @@ function isDotenvValuesCall(node: Node | null, scope: ModuleScope): boolean {
   return q !== null && DOTENV_VALUES.has(q);
 }
 
+/**
+ * `os.environ[key]` (or `os.environ.get(key)`) inside `for key in os.environ:` (also over
+ * `os.environ.keys()`, `.items()`, `list(os.environ)`): the key is one the loop enumerates, so the
+ * read is part of that enumeration, which is judged as a whole (a prefix filter, a scrub, a copy
+ * for a child process, or the whole environment); it is no read of an unknown name of its own.
+ */
+export function isEnumeratedKey(key: Node, scope: ModuleScope): boolean {
+  if (key.type !== 'identifier') return false;
+  for (let p = key.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
+    if (p.type !== 'for_statement' && p.type !== 'for_in_clause') continue;
+    const left = fieldOf(p, 'left');
+    const first = left?.type === 'identifier' ? left : left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? (left.namedChildren[0] ?? null) : null;
+    if (first?.type === 'identifier' && first.text === key.text) return enumeratesEnviron(fieldOf(p, 'right'), scope);
+  }
+  return false;
+}
+
+function enumeratesEnviron(node: Node | null, scope: ModuleScope): boolean {
+  if (!node) return false;
+  if (isEnviron(node, scope)) return true;
+  if (node.type !== 'call') return false;
+  const fn = fieldOf(node, 'function');
+  if (fn?.type === 'attribute' && ['keys', 'items'].includes(fieldOf(fn, 'attribute')?.text ?? '')) return isEnviron(fieldOf(fn, 'object'), scope);
+  const first = callArguments(node).positional[0] ?? null;
+  return ['list', 'tuple', 'sorted'].includes(fn?.text ?? '') && enumeratesEnviron(first, scope);
+}
+
 /** The node types `envReadAt` can find a read at. */
 export const ENV_READ_TYPES: readonly string[] = ['subscript', 'call', 'for_statement', 'for_in_clause', 'dictionary_splat', 'keyword_argument'];
 

@@ -7,6 +7,7 @@ import type { EnvSource } from './env-objects.js';
 import type { OneStepKey } from './env-one-step.js';
 import type { NameParts } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
+import { isEnumeratedEnvKey } from './env-enumerated-key.js';
 import type { Scope } from './scopes.js';
 import { isPresenceTestBeforeWrite } from './env-presence-tests.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
@@ -220,6 +221,8 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
         if (typeof tested === 'string') sink.addEnvRead(tested, source, access, false, { access: 'write' });
         return;
       }
+      // `for (const key of Object.keys(process.env)) process.env[key]`: part of the enumeration, judged there.
+      if (isEnumeratedEnvKey(access.argumentExpression, scope)) return;
       sink.addEnvRead(sink.resolveKey(access.argumentExpression, scope), source, access);
       return;
     }
