@@ -4,6 +4,7 @@
 // no read of an unknown name of its own. Also `for (const key in process.env)`, the key of
 // `Object.entries(process.env)` destructured in the loop, and the key parameter of a callback over
 // `Object.keys(process.env)` (`forEach`, `map`, `filter`, …).
+import { isProcessEnv } from './env-enumerations.js';
 import { unwrapTransparent } from './env-objects.js';
 import type { Scope } from './scopes.js';
 import { ts, type TS } from './typescript-module.js';
@@ -49,9 +50,4 @@ function enumeratedKeys(expression: TS.Expression, method: 'keys' | 'entries'): 
 /** `[key, value]`: `element` is the pattern's first element. */
 function isFirstElement(name: TS.BindingName, element: TS.BindingElement): boolean {
   return ts.isArrayBindingPattern(name) && name.elements[0] === element;
-}
-
-function isProcessEnv(node: TS.Expression): boolean {
-  const value = unwrapTransparent(node);
-  return ts.isPropertyAccessExpression(value) && value.name.text === 'env' && ts.isIdentifier(value.expression) && value.expression.text === 'process';
 }

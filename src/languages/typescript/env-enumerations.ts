@@ -452,7 +452,8 @@ function enclosingFunctionOf(node: TS.Node): TS.Node | undefined {
 /** Scope lookups are only needed for schema receivers, which a copy never reaches. */
 const dummyScope = { lookup: () => undefined } as unknown as Scope;
 
-function isProcessEnv(node: TS.Expression): boolean {
+/** `process.env` itself (through parentheses and type assertions). */
+export function isProcessEnv(node: TS.Expression): boolean {
   const value = unwrapTransparent(node);
   return ts.isPropertyAccessExpression(value) && value.name.text === 'env' && ts.isIdentifier(value.expression) && value.expression.text === 'process';
 }
