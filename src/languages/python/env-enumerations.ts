@@ -77,7 +77,7 @@ function filter(prefixes: string[]): Patch {
 }
 
 /** The first name a loop binds: `k` in `for k in ...`, `for k, v in ...`, `for (k, v) in ...`. */
-function firstTarget(left: Node | null): string | null {
+export function firstTarget(left: Node | null): string | null {
   if (!left) return null;
   if (left.type === 'identifier') return left.text;
   if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') return firstTarget(left.namedChildren[0] ?? null);

@@ -392,30 +392,30 @@ function literalList(node: Node | null, scope: ModuleScope): Node | null {
   return value && LITERAL_LISTS.has(value.type) ? value : null;
 }
 
+/** The parameter node types that take a position or a keyword. */
+const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_default_parameter', 'typed_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
+
+/** The nodes of `fn`'s parameter list that take an argument position or a keyword (not `*`, `/`, comments). */
+function parameterNodes(fn: Node): Node[] {
+  return (fieldOf(fn, 'parameters')?.namedChildren ?? []).filter((param) => PARAMETER_TYPES.has(param.type));
+}
+
 function parameterNames(fn: Node): string[] {
-  const params = fieldOf(fn, 'parameters');
-  if (!params) return [];
-  const names: string[] = [];
-  for (const param of params.namedChildren) {
-    if (param.type === 'identifier') names.push(param.text);
-    else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter') names.push(fieldOf(param, 'name')?.text ?? '');
-    else if (param.type === 'typed_parameter') names.push(param.namedChildren.find((c) => c.type === 'identifier')?.text ?? '');
-    else if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') names.push('');
-  }
-  return names;
+  return parameterNodes(fn).map((param) => {
+    if (param.type === 'identifier') return param.text;
+    if (param.type === 'default_parameter' || param.type === 'typed_default_parameter') return fieldOf(param, 'name')?.text ?? '';
+    if (param.type === 'typed_parameter') return param.namedChildren.find((c) => c.type === 'identifier')?.text ?? '';
+    return ''; // `*args`, `**kwargs`
+  });
 }
 
 function parameterName(fn: Node, index: number, method: boolean): string | undefined {
   return parameterNames(fn)[index + (method ? 1 : 0)];
 }
 
-/** The nodes parameterNames counts. */
-const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_default_parameter', 'typed_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
-
 /** The default value of the parameter at `index` (as parameterName counts), or null. */
 function parameterDefault(fn: Node, index: number, method: boolean): Node | null {
-  const params = (fieldOf(fn, 'parameters')?.namedChildren ?? []).filter((param) => PARAMETER_TYPES.has(param.type));
-  const param = params[index + (method ? 1 : 0)];
+  const param = parameterNodes(fn)[index + (method ? 1 : 0)];
   return param && (param.type === 'default_parameter' || param.type === 'typed_default_parameter') ? fieldOf(param, 'value') : null;
 }
 

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { EnvReadFact } from '../../core/facts.js';
 import { enclosingScope, type ModuleScope } from './module-scope.js';
 import { callArguments, fieldOf } from './python-syntax.js';
+import { firstTarget } from './env-enumerations.js';
 
 export interface PythonEnvRead {
   name: string | null;
@@ -54,9 +55,7 @@ export function isEnumeratedKey(key: Node, scope: ModuleScope): boolean {
   for (let p = key.parent; p; p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') return false;
     if (p.type !== 'for_statement' && p.type !== 'for_in_clause') continue;
-    const left = fieldOf(p, 'left');
-    const first = left?.type === 'identifier' ? left : left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? (left.namedChildren[0] ?? null) : null;
-    if (first?.type === 'identifier' && first.text === key.text) return enumeratesEnviron(fieldOf(p, 'right'), scope);
+    if (firstTarget(fieldOf(p, 'left')) === key.text) return enumeratesEnviron(fieldOf(p, 'right'), scope);
   }
   return false;
 }

@@ -130,6 +130,10 @@ const CREDENTIAL_KEYWORDS = ['headers', 'auth', 'cookies'];
 const SUMMARY_WORTHY_NODES = ['call', 'return_statement', 'raise_statement', 'assert_statement', 'dictionary'];
 
 /** A tuple as evaluateTuple builds it: members named by position only. */
+function isTupleTaint(taint: Taint | null): boolean {
+  return !!taint?.fields && taint.fields.size > 0 && !taint.className && [...taint.fields.keys()].every((key) => /^\d+$/.test(key));
+}
+
 /** Keys a comprehension condition on the loop's key `key` leaves out: `key != "X"`, `key not in ("X", "Y")`, joined by `and`. */
 function excludedKeys(condition: Node | null, key: string, scope: ModuleScope): string[] {
   if (!condition) return [];
@@ -156,10 +160,6 @@ function pairsOf(dict: Taint): Taint | null {
   let values: Taint | null = null;
   for (const value of dict.fields!.values()) values = union(values, value);
   return values ? withFields(new Map([['1', values]])) : null;
-}
-
-function isTupleTaint(taint: Taint | null): boolean {
-  return !!taint?.fields && taint.fields.size > 0 && !taint.className && [...taint.fields.keys()].every((key) => /^\d+$/.test(key));
 }
 
 export class PythonLeakAnalysis {

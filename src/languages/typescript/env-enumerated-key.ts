@@ -6,10 +6,9 @@
 // `Object.keys(process.env)` (`forEach`, `map`, `filter`, …).
 import { isProcessEnv } from './env-enumerations.js';
 import { unwrapTransparent } from './env-objects.js';
+import { ELEMENT_CALLBACK_METHODS } from './env-one-step.js';
 import type { Scope } from './scopes.js';
 import { ts, type TS } from './typescript-module.js';
-
-const CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'reduce']);
 
 export function isEnumeratedEnvKey(expression: TS.Expression, scope: Scope): boolean {
   const key = unwrapTransparent(expression);
@@ -30,10 +29,9 @@ export function isEnumeratedEnvKey(expression: TS.Expression, scope: Scope): boo
   if (origin.type === 'parameter' && origin.index === 0 && !origin.rest) {
     const fn = origin.fn;
     const call = fn.parent;
-    if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || !CALLBACK_METHODS.has(call.expression.name.text)) return false;
+    if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn || !ts.isPropertyAccessExpression(call.expression) || !ELEMENT_CALLBACK_METHODS.has(call.expression.name.text)) return false;
+    // `({ name }) => …` destructures its element: not a key of the listing.
     if (origin.property !== undefined) return false;
-    const parameter = fn.parameters[0]?.name;
-    if (parameter && ts.isArrayBindingPattern(parameter)) return false; // `([key, value]) => …` is bound as a variable element, not here
     return enumeratedKeys(call.expression.expression, 'keys');
   }
   return false;

@@ -24,7 +24,7 @@ export type OneStepKey =
   | { kind: 'loop'; elements: TS.Expression[] };
 
 /** Array methods whose callback's first parameter takes each element in turn. */
-const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
+export const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
 
 /**
  * A name decided one step away: its constant text; a constant another module exports
