@@ -24,11 +24,19 @@ export function namesSecretMember(name: string): boolean {
 const DOCUMENT_ROLE = /(^|_)(email|name|arn|at|scopes?|mode)$/i;
 
 /**
+ * Request parameters a user configures on a credential (`additionalParameters`, `extra_params`:
+ * an OAuth authorization URL's `prompt=consent`), front-channel by design. Unlike the roles above
+ * they may be named for what they carry (`auth_params`, `secret_parameters`): those stay secret.
+ */
+const PARAMETER_ROLE = /(^|_)(parameters|params)$/i;
+
+/**
  * A member of a credential document (a parsed service-account JSON, an OAuth client registration)
  * whose name says it identifies or locates: `client_id`, `token_uri`, `client_email`, `tokenUrl`.
  * Shared by the TS, Python and Rust leak analyses.
  */
 export function namesDocumentRole(name: string): boolean {
-  const snake = nameWords(name).join('_');
-  return isConfigRoleName(snake) || DOCUMENT_ROLE.test(snake);
+  const words = nameWords(name);
+  const snake = words.join('_');
+  return isConfigRoleName(snake) || DOCUMENT_ROLE.test(snake) || (PARAMETER_ROLE.test(snake) && !words.some((word) => SECRET_WORDS.has(word)));
 }

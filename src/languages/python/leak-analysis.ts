@@ -18,7 +18,8 @@ import { isCredentialStoreDestination } from './file-destination.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, dottedParts, fieldOf, rangeOf } from './python-syntax.js';
 import type { SinkMatcher } from './sink-matcher.js';
-import { alongPath, ANY_KEY, asText, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
+import { argumentKeyIndex, argumentKeySegment } from '../../leak/argument-key.js';
+import { alongPath, ANY_KEY, asText, keyOf, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
 import { findLeakyTypes } from './leaky-types.js';
 import { httpClientModule } from './http-client-receivers.js';
@@ -743,8 +744,8 @@ export class PythonLeakAnalysis {
         this.evaluate(index, env);
         // `key[:4]`: a short prefix or suffix identifies the key without showing it.
         if (index && isShortSlice(index) && value && !value.fields) return null;
-        const key = this.scope.constString(index) ?? (index?.type === 'integer' && isTupleTaint(value) ? index.text : null);
-        if (key !== null) return member(value, key);
+        const key = this.scope.constString(index) ?? (index?.type === 'integer' && isTupleTaint(value) ? index.text : null) ?? this.argumentKeyOf(index, value);
+        if (key !== null) return keyOf(value, key);
         return value?.fields ? asText({ ...value, opaque: undefined }) : value;
       }
       case 'call':
@@ -1169,7 +1170,7 @@ export class PythonLeakAnalysis {
     // `creds.get("client_id")` of a resolver's result reads a key, as `creds["client_id"]` does (an exposing `.get()` takes no key).
     if (KEY_READERS.has(name) && receiver.members && !receiver.fields && !receiver.opaque && args.positional.length > 0) {
       const key = this.scope.constString(args.positional[0]!);
-      if (key !== null) return member(receiver, key);
+      if (key !== null) return keyOf(receiver, key);
     }
     const exposed = this.secretTypeMember(receiver, name);
     if (exposed !== undefined) return exposed;
@@ -1181,8 +1182,8 @@ export class PythonLeakAnalysis {
       return STRING_METHODS.has(name) ? asText(receiver) : null;
     }
     if (KEY_READERS.has(name)) {
-      const key = this.scope.constString(args.positional[0] ?? null);
-      return key !== null ? member(receiver, key) : receiver.fields ? asText({ ...receiver, opaque: undefined }) : receiver;
+      const key = this.scope.constString(args.positional[0] ?? null) ?? this.argumentKeyOf(args.positional[0] ?? null, receiver);
+      return key !== null ? keyOf(receiver, key) : receiver.fields ? asText({ ...receiver, opaque: undefined }) : receiver;
     }
     // `d.items()` of a dict whose keys are known: (name, value) pairs whose names are not the secrets.
     if (name === 'items' && receiver.fields && !receiver.opaque && !isTupleTaint(receiver)) return pairsOf(receiver);
@@ -1342,7 +1343,7 @@ export class PythonLeakAnalysis {
     };
     for (const paramSink of callee.paramSinks) {
       const { taint: whole, node } = argTaint(paramSink.paramIndex);
-      const taint = alongPath(whole, paramSink.path);
+      const taint = this.alongCalleePath(whole, paramSink.path, (index) => argTaint(index).node);
       if (!taint || !node) continue;
       const passed = withStep(taint, this.step(node, `passed to ${callee.name}() as ${callee.params[paramSink.paramIndex]}`));
       const combined: Taint = { ...passed, steps: [...passed.steps, ...paramSink.steps].slice(-MAX_STEPS) };
@@ -1356,7 +1357,7 @@ export class PythonLeakAnalysis {
     if (result?.idParam !== undefined) result = this.decideId(result, argTaint(result.idParam).node, callee.name);
     for (const [index, path] of callee.returnParams) {
       const { taint, node } = argTaint(index);
-      const returned = alongPath(taint, path);
+      const returned = this.alongCalleePath(taint, path, (index) => argTaint(index).node);
       if (returned && node) result = union(result, withStep(returned, this.step(call, `returned by ${callee.name}()`)));
     }
     for (const field of callee.returnFields) {
@@ -1394,7 +1395,7 @@ export class PythonLeakAnalysis {
     const shortName = summary.name.split('.').pop()!;
     for (const sink of summary.sinks) {
       const { taint: whole, node } = argAt(sink.param);
-      const taint = alongPath(whole, sink.path);
+      const taint = this.alongCalleePath(whole, sink.path, (index) => argAt(index).node);
       // A caller's own parameter passed on is not followed further: the engine runs one extra pass, not a fixpoint.
       if (!taint || !node || taint.origin !== 'source' || taint.opaque) continue;
       if (!this.emit) {
@@ -1426,10 +1427,56 @@ export class PythonLeakAnalysis {
     }
     for (const { param, path } of summary.returnPaths ?? []) {
       const { taint, node } = argAt(param);
-      const part = alongPath(taint, path);
+      const part = this.alongCalleePath(taint, path, (index) => argAt(index).node);
       if (part && node) result = union(result, withStep(part, returned));
     }
     return result;
+  }
+
+  /**
+   * Summary pass: `data[name]` or `data.get(name)` on a parameter, where `name` is another parameter
+   * of the function: the member the caller's argument names (argument-key.ts). Else null.
+   */
+  private argumentKeyOf(key: Node | null, value: Taint | null): string | null {
+    if (!key || value?.origin !== 'param' || value.fields) return null;
+    const index = this.currentParamIndex(key);
+    return index === null ? null : argumentKeySegment(index);
+  }
+
+  /** The index of the analysed function's parameter an identifier names, or null. */
+  private currentParamIndex(node: Node): number | null {
+    if (this.typeOf(node) !== 'identifier' || !this.current) return null;
+    const index = this.current.params.indexOf(this.textOf(node));
+    return index >= 0 ? index : null;
+  }
+
+  /**
+   * Follows a callee's recorded member path into the argument this call passed. A member named by
+   * an argument (argument-key.ts) is a dict key: the argument's constant string, read as a key;
+   * this function's own segment when the argument is one of its parameters (a summary pass); any
+   * other argument leaves the member unknown, and the value is read whole from there.
+   */
+  private alongCalleePath(taint: Taint | null, path: string[] | undefined, argumentAt: (index: number) => Node | null): Taint | null {
+    if (!path?.some((segment) => argumentKeyIndex(segment) !== null)) return alongPath(taint, path);
+    let current = taint;
+    for (const segment of path) {
+      const index = argumentKeyIndex(segment);
+      if (index === null) {
+        current = member(current, segment);
+        continue;
+      }
+      const argument = argumentAt(index);
+      // Passed on to a parameter (`member` records it on the parameter's path): only when following one.
+      const own = argument && current?.origin === 'param' ? this.currentParamIndex(argument) : null;
+      if (own !== null) {
+        current = member(current, argumentKeySegment(own));
+        continue;
+      }
+      const key = argument ? this.scope.constString(argument) : null;
+      if (key === null) return current;
+      current = keyOf(current, key);
+    }
+    return current;
   }
 
   private recordReturn(info: FunctionInfo, taint: Taint, value: Node): void {

@@ -5,6 +5,7 @@
 import type { FlowStep } from '../../core/facts.js';
 import type { SecretTypeMembers } from '../../registry/resolver-types.js';
 import { namesDocumentRole, namesSecretMember } from '../../leak/secret-member-name.js';
+import { argumentKeyIndex } from '../../leak/argument-key.js';
 
 /** The field of a container that holds what was stored under a computed key (`d[k] = secret`). */
 export const ANY_KEY = '*';
@@ -119,10 +120,28 @@ export function member(taint: Taint | null, key: string): Taint | null {
   return taint;
 }
 
+/**
+ * The value under a dict key (`d["k"]`, `d.get("k")`). A resolver's result read by key is a
+ * credential dict, not a declared secret type: the key is secret unless its name identifies or
+ * locates (`role_arn`, `token_url`), whatever the type's members say of attributes (`r.status`).
+ */
+export function keyOf(taint: Taint | null, key: string): Taint | null {
+  if (taint?.members && taint.parsed && !taint.fields && !taint.opaque) {
+    if (namesDocumentRole(key)) return null;
+    const { members: _members, ...value } = taint;
+    return value;
+  }
+  return member(taint, key);
+}
+
 /** Follows a parameter's recorded access path into the argument a caller passed. */
 export function alongPath(taint: Taint | null, path: string[] | undefined): Taint | null {
   let current = taint;
-  for (const key of path ?? []) current = member(current, key);
+  for (const key of path ?? []) {
+    // A member named by an argument no call site bound (argument-key.ts): unknown, so the value whole.
+    if (argumentKeyIndex(key) !== null) return current;
+    current = member(current, key);
+  }
   return current;
 }
 

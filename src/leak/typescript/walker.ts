@@ -10,6 +10,7 @@ import { ts } from './compiler-api.js';
 import type { FlowStep, LeakFact } from '../../core/facts.js';
 import { describeNode, rangeOf, relativePath, stepAt } from './positions.js';
 import { provenanceOf, requiredModule, skipOuterExpressions } from './provenance.js';
+import { argumentKeyIndex, argumentKeySegment } from '../argument-key.js';
 import { lastCalleeName, matchSinks, mayMatchCallbackSink, memberChain, type CompiledSink } from './sink-matcher.js';
 import { importOfBinding } from './secret-carrying-exports.js';
 import { isCredentialFreeUrlPart, isUrlObject } from './url-parts.js';
@@ -669,8 +670,9 @@ export class TaintWalker {
       if (part && name !== null && !base.fields && isCredentialFreeUrlPart(name, base.origin.kind === 'source' ? base.origin.envName : null) && isUrlObject(node.expression, this.ctx.checker)) return undefined;
       // Summary mode: remember which members of the parameter are read, so a caller passing a
       // container (a config object, a request error) applies the sink to that member only.
-      if (part && part === base && base.origin.kind === 'param' && name !== null) {
-        return { ...part, paths: base.paths ? base.paths.map((path) => [...path, name]) : [[name]] };
+      const member = name ?? (ts.isElementAccessExpression(node) ? this.argumentKeyOf(node.argumentExpression) : null);
+      if (part && part === base && base.origin.kind === 'param' && member !== null) {
+        return { ...part, paths: base.paths ? base.paths.map((path) => [...path, member]) : [[member]] };
       }
       return part;
     }
@@ -679,6 +681,60 @@ export class TaintWalker {
       return this.declaredTypeSource(symbol, node);
     }
     return undefined;
+  }
+
+  /**
+   * Summary mode: `data[name]` where `name` is a parameter of the summarised function: the member
+   * the caller's argument names (argumentKeySegment), bound at each call site. Else null.
+   */
+  private argumentKeyOf(key: ts.Expression): string | null {
+    const index = this.rootParameterIndex(key);
+    return index === null ? null : argumentKeySegment(index);
+  }
+
+  /** Summary mode: the index of the summarised function's parameter `expression` names, or null. */
+  private rootParameterIndex(expression: ts.Expression): number | null {
+    if (this.mode.kind !== 'summary' || !ts.isIdentifier(expression)) return null;
+    const root = this.mode.root;
+    const declaration = this.ctx.checker.getSymbolAtLocation(expression)?.valueDeclaration;
+    if (!declaration || !ts.isParameter(declaration) || declaration.parent !== root || declaration.dotDotDotToken) return null;
+    return root.parameters.indexOf(declaration);
+  }
+
+  /**
+   * Binds the argumentKeySegments of a callee's member paths to this call's arguments: a literal
+   * key (or union of them) becomes the member's name; a parameter of the function being summarised
+   * becomes that function's own segment; any other key leaves the member unknown, and the path
+   * stops before it (the value is read whole from there).
+   */
+  private bindArgumentKeys(paths: string[][], call: ts.CallExpression | ts.NewExpression): string[][] {
+    if (!paths.some((path) => path.some((segment) => argumentKeyIndex(segment) !== null))) return paths;
+    const callArgs = call.arguments ?? [];
+    const keysOf = (index: number): string[] | null => {
+      const argument = callArgs[index];
+      if (!argument || ts.isSpreadElement(argument)) return null;
+      const own = this.argumentKeyOf(skipOuterExpressions(argument) as ts.Expression);
+      return own !== null ? [own] : literalKeys(argument, this.ctx.checker);
+    };
+    const bound: string[][] = [];
+    for (const path of paths) {
+      let partial: string[][] = [[]];
+      for (const segment of path) {
+        const index = argumentKeyIndex(segment);
+        const keys = index === null ? [segment] : keysOf(index);
+        if (!keys) break;
+        partial = partial.flatMap((prefix) => keys.map((key) => [...prefix, key]));
+      }
+      bound.push(...partial);
+    }
+    return bound;
+  }
+
+  /** A callee's return shape with its member paths bound to this call's arguments (bindArgumentKeys). */
+  private boundShape(shape: Taint, call: ts.CallExpression | ts.NewExpression): Taint {
+    const fields = shape.fields ? new Map([...shape.fields].map(([key, value]) => [key, this.boundShape(value, call)])) : undefined;
+    const paths = shape.paths ? this.bindArgumentKeys(shape.paths, call) : undefined;
+    return { ...shape, ...(fields ? { fields } : {}), ...(paths ? { paths } : {}) };
   }
 
   /**
@@ -1147,7 +1203,8 @@ export class TaintWalker {
    * (`make(config)` calling `new Bedrock(config)` that logs `config.env.profile`); else the value.
    */
   private membersAt(taint: Taint, paths: string[][]): Taint | undefined {
-    if (taint.fields) return firstTaint(...paths.map((path) => this.taintAtPath(taint, path)));
+    // A parsed credential document: each member as read in place (fieldOf: identifying names are not the secret).
+    if (taint.fields || taint.parsed) return firstTaint(...paths.map((path) => this.taintAtPath(taint, path)));
     if (taint.origin.kind !== 'param' || taint.secretType || taint.holder) return taint;
     const composed = taint.paths ? taint.paths.flatMap((prefix) => paths.map((path) => [...prefix, ...path])) : paths;
     return { ...taint, paths: composed };
@@ -1158,6 +1215,8 @@ export class TaintWalker {
     for (const [index, segment] of path.entries()) {
       if (!current) return undefined;
       if (segment === '[]') continue;
+      // A member named by an argument no call site bound (argumentKeySegment): unknown, so the value whole.
+      if (argumentKeyIndex(segment) !== null) return current;
       // A parameter marker (a summary passing its parameter on inside an object, `g({ env: p })`):
       // the rest of the path are members of that parameter, not the whole of it.
       if (!current.fields && current.origin.kind === 'param' && !current.secretType && !current.holder) return this.membersAt(current, [path.slice(index)]);
@@ -1220,7 +1279,7 @@ export class TaintWalker {
       const passed = stepAt(this.ctx.root, callArgs[index], `passed to '${summary.name}' (param '${summary.paramNames[paramIndex]}')`);
       for (const sink of summary.paramSinks[paramIndex] ?? []) {
         // A container (config object, request error) reaches the sink only through the members the callee reads.
-        const reaching = this.throughMembers(taint, sink);
+        const reaching = this.throughMembers(taint, sink.paths ? { ...sink, paths: this.bindArgumentKeys(sink.paths, call) } : sink);
         if (reaching) this.report(sink.ruleId, sink.sink, callArgs[index], reaching, [passed, ...sink.flow], sink.at);
       }
       const inner = summary.returnsParam[paramIndex];
@@ -1228,7 +1287,7 @@ export class TaintWalker {
         const returnedStep = stepAt(this.ctx.root, call, `returned from '${summary.name}'`);
         const shape = summary.returnShapes?.[paramIndex];
         // The returned object keeps per-property taint: `f({ apiKey }).name` is clean, as `{ name, key: apiKey }.name` is.
-        result = shape ? this.instantiateReturn(shape, taint, passed, returnedStep) : { origin: taint.origin, flow: [...taint.flow, passed, ...inner, returnedStep] };
+        result = shape ? this.instantiateReturn(this.boundShape(shape, call), taint, passed, returnedStep) : { origin: taint.origin, flow: [...taint.flow, passed, ...inner, returnedStep] };
       }
     });
     return result;
