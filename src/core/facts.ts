@@ -106,7 +106,9 @@ export interface NameParts {
  * - `child-process`: handed to a child process the code starts itself (`spawn(..., { env: {...process.env} })`): plain inheritance;
  * - `third-party`: handed to a process or component configured by someone else (an MCP server, a plugin); `target` names it;
  * - `named-reads`: handed to a function of another file that only reads constant names from it
- *   (those reads are facts of that file).
+ *   (those reads are facts of that file);
+ * - `mask`: values are collected only to be masked out of text (`msg.replace(value, "***")`), as a
+ *   log filter does: nothing is exposed.
  */
 export type EnvEnumerationUse =
   | { use: 'filter'; prefixes: string[] }
@@ -114,6 +116,7 @@ export type EnvEnumerationUse =
   | { use: 'child-process'; target: string }
   | { use: 'third-party'; target: string }
   | { use: 'named-reads'; target: string }
+  | { use: 'mask' }
   /** Only asks whether a name is set (`Object.keys(process.env).includes(name)`). */
   | { use: 'presence' };
 

@@ -9,6 +9,7 @@ import type { ModuleScope } from './module-scope.js';
 import { literalStringText } from './python-syntax.js';
 import { callSites, enclosingFunction, localFunction, parameterUses, receivingParameter } from './env-local-functions.js';
 import { compareCodeUnits } from '../../core/compare.js';
+import { isMaskingLoop } from './env-masking-loop.js';
 
 type Patch = Pick<EnvReadFact, 'access' | 'enumeration'>;
 
@@ -62,6 +63,8 @@ export function classifyPythonEnumeration(node: Node, scope: ModuleScope, inTest
     }
     const body = parent.childForFieldName('body');
     if (key && body && isScrubbingBlock(body, key)) return { enumeration: { use: 'scrub' } };
+    const value = secondTarget(parent.childForFieldName('left'));
+    if (value && isMaskingLoop(parent, value)) return { enumeration: { use: 'mask' } };
     const prefixes = key && body ? loopGuardPrefixes(body, key) : null;
     return prefixes ? filter(prefixes) : null;
   }
@@ -82,6 +85,13 @@ export function firstTarget(left: Node | null): string | null {
   if (left.type === 'identifier') return left.text;
   if (left.type === 'pattern_list' || left.type === 'tuple_pattern' || left.type === 'list_pattern') return firstTarget(left.namedChildren[0] ?? null);
   return null;
+}
+
+/** The second name a loop binds: `v` in `for k, v in ...` (the value of an `.items()` pair). */
+function secondTarget(left: Node | null): string | null {
+  if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return null;
+  const second = left.namedChildren[1];
+  return left.namedChildren.length === 2 && second?.type === 'identifier' ? second.text : null;
 }
 
 /** `if k.startswith("P")` clauses (any one of them narrows the comprehension). */

@@ -8,6 +8,8 @@ import type { Fact, Range } from '../../core/facts.js';
 import type { SecretStoreEntry } from '../secret-stores/catalog.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
 import { argumentPieces, assignmentPieces, expansionDefaultPieces, type BoundPiece } from './bound-literals.js';
+import { literalText } from './literal-text.js';
+import { indirectNames } from './indirect-names.js';
 
 /**
  * Maps snippet positions to file positions. Snippet line `n` (1-based) is file line
@@ -133,6 +135,12 @@ class ShellFactCollector {
     const name = nameNode.text;
     // `${!VAR}`: indirect expansion, the name read is whatever VAR holds.
     if (node.type === 'expansion' && node.children.some((c) => c.type === '!' && c.startIndex < nameNode.startIndex)) {
+      // Over a loop of constant names (`for var in A B`, or a literal array): a read of each name.
+      const names = indirectNames(node, name)?.filter((constant) => ENV_NAME.test(constant) && !SHELL_INTERNALS.has(constant));
+      if (names && names.length > 0) {
+        for (const constant of names) this.facts.push({ kind: 'env-read', name: constant, api: '${!X}', range: this.range(node), ...this.testFlag });
+        return;
+      }
       this.facts.push({ kind: 'env-read', name: null, api: '${!X}', range: this.range(node), ...this.testFlag });
       return;
     }
@@ -477,32 +485,6 @@ function isSelfDefault(expansion: Node, name: string): boolean {
     if (p.type === 'command' || p.type === 'program') return false;
   }
   return false;
-}
-
-/** The literal text of a word-like node, or null when it contains expansions/substitutions. */
-export function literalText(node: Node): string | null {
-  switch (node.type) {
-    case 'word':
-    case 'number':
-      return node.text;
-    case 'raw_string':
-      return node.text.slice(1, -1);
-    case 'string':
-      return node.namedChildren.every((c) => c.type === 'string_content') ? node.namedChildren.map((c) => c.text).join('') : null;
-    case 'concatenation': {
-      let out = '';
-      for (const part of node.namedChildren) {
-        const text = literalText(part);
-        if (text === null) return null;
-        out += text;
-      }
-      return out;
-    }
-    case 'command_name':
-      return node.namedChildren[0] ? literalText(node.namedChildren[0]) : null;
-    default:
-      return null;
-  }
 }
 
 function isLiteralWord(value: Node): boolean {

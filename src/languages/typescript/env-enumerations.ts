@@ -10,6 +10,7 @@ import { accessorReads, argumentIndex, callsOfReturningFunction, functionParamet
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
+import { isMaskingLoop } from './env-masking-loop.js';
 
 /** Calls that start a child process of the code's own choosing; their `env` option is inherited by it. */
 const CHILD_PROCESS_CALLS = new Set([
@@ -158,6 +159,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         const loop = parent as TS.ForOfStatement;
         if (loop.expression !== node) return { kind: 'unknown' };
         if (isScrubbingBody(loop.statement)) return fact({ enumeration: { use: 'scrub' } });
+        if (isMaskingLoop(loop)) return fact({ enumeration: { use: 'mask' } });
         // `for (const [key, value] of Object.entries(process.env)) { if (key.startsWith('MONGOMS_')) … }`: as a filter.
         const guarded = prefixes ? null : loopKeyPrefixes(loop);
         return guarded ? filtered(guarded) : terminal();
