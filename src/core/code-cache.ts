@@ -11,8 +11,11 @@
 // user and be writable by nobody else: that is the boundary. Each file also carries a SHA-256 of
 // its payload, checked before V8 sees a byte, because release builds of V8 do not check that the
 // bytes are whole: a torn or damaged file is ignored, not run. The name holds a hash of the
-// module's source and the Node and V8 versions and the architecture, so an upgraded compiler
-// never meets bytecode compiled from another source.
+// module file's identity (path, size, modification and change times, inode, device) and the Node
+// and V8 versions and the architecture, so an upgraded compiler never meets bytecode compiled from
+// another source: replacing or rewriting the file gives it a new change time, which no program
+// can set back (the result cache trusts unchanged stats the same way, src/cache/file-hasher.ts).
+// Hashing the 9 MB source instead cost about 30 ms of every scan that loads the compiler.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Module, createRequire } from 'node:module';
@@ -84,15 +87,15 @@ export function requireWithCodeCache(requireFrom: NodeJS.Require, specifier: str
   const loaded = requireFrom.cache[file];
   if (loaded) return loaded.exports;
   let wrappedBytes: Buffer;
+  let stat: fs.Stats;
   try {
-    wrappedBytes = readWrapped(file);
+    ({ bytes: wrappedBytes, stat } = readWrapped(file));
   } catch {
     return requireFrom(specifier);
   }
-  const bytes = wrappedBytes.subarray(WRAPPER_HEAD.length, wrappedBytes.length - WRAPPER_TAIL.length);
   // V8 refuses bytecode made under other flags: set the scan's one flag before the first compile, whatever loads first.
   compileWasmOnCallingThread();
-  const cacheFile = path.join(directory, cacheFileName(file, bytes));
+  const cacheFile = path.join(directory, cacheFileName(file, stat));
   const cachedData = readTrusted(directory, cacheFile);
   const wrapped = decodeUtf8(wrappedBytes);
   const script = new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
@@ -116,13 +119,14 @@ const WRAPPER_TAIL = '\n})';
  * The module's bytes inside the wrapper, read into one buffer: decoded once into the one flat
  * string V8 compiles. Joining the decoded source to the wrapper (a rope V8 must flatten before it
  * compiles) copied the compiler's 9 MB once more, about 20 ms of every scan that loads it: fresh
- * memory costs a page fault per 4 KB on a virtual machine. A file that grows while it is read is
- * read again whole (the rare case, at the old cost).
+ * memory costs a page fault per 4 KB on a virtual machine. A file whose size changes while it is
+ * read throws: its stat would not name what was read.
  */
-function readWrapped(file: string): Buffer {
+function readWrapped(file: string): { bytes: Buffer; stat: fs.Stats } {
   const fd = fs.openSync(file, 'r');
   try {
-    const size = fs.fstatSync(fd).size;
+    const stat = fs.fstatSync(fd);
+    const size = stat.size;
     const out = Buffer.allocUnsafeSlow(WRAPPER_HEAD.length + size + WRAPPER_TAIL.length);
     out.write(WRAPPER_HEAD, 0, 'latin1');
     let read = 0;
@@ -133,12 +137,13 @@ function readWrapped(file: string): Buffer {
     }
     if (read === size && fs.readSync(fd, Buffer.alloc(1), 0, 1, null) === 0) {
       out.write(WRAPPER_TAIL, WRAPPER_HEAD.length + size, 'latin1');
-      return out;
+      return { bytes: out, stat };
     }
   } finally {
     fs.closeSync(fd);
   }
-  return Buffer.concat([Buffer.from(WRAPPER_HEAD, 'latin1'), fs.readFileSync(file), Buffer.from(WRAPPER_TAIL, 'latin1')]);
+  // Changing while read (an install under way): no bytecode is read or written for what was read; the caller requires it plainly.
+  throw new Error(`${file} changed while it was read`);
 }
 
 /**
@@ -179,9 +184,10 @@ function moduleName(cacheFile: string): string {
   return path.basename(cacheFile).replace(/-[0-9a-f]{16}-node.*$/, '');
 }
 
-/** Hashes the bytes read, not the decoded text: hashing a 9 MB string encodes it again first (six times slower). */
-function cacheFileName(file: string, bytes: Buffer): string {
-  const sourceHash = crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+/** Named by the module file's identity (see the header): its stat stands for its content, as in the result cache. */
+function cacheFileName(file: string, stat: fs.Stats): string {
+  const identity = `${path.resolve(file)}\u0000${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`;
+  const sourceHash = crypto.createHash('sha256').update(identity).digest('hex').slice(0, 16);
   return `${path.basename(file, path.extname(file))}-${sourceHash}-node${process.versions.node}-v8-${process.versions.v8}-${process.arch}.v8cache`;
 }
 

@@ -59,6 +59,20 @@ describe('code cache', () => {
     expect(load(dir, cacheDir).outcome).toBe('used');
   });
 
+  it('an edit that keeps the size and sets the old modification time back still misses (the change time moved)', () => {
+    const { dir, cacheDir } = moduleTree();
+    load(dir, cacheDir);
+    const file = path.join(dir, 'mod.cjs');
+    const { atime, mtime } = fs.statSync(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const swapped = text.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
+    expect(swapped).not.toBe(text);
+    expect(swapped.length).toBe(text.length);
+    fs.writeFileSync(file, swapped);
+    fs.utimesSync(file, atime, mtime);
+    expect(load(dir, cacheDir).outcome).toBe('missing');
+  });
+
   it('ignores a cache in a directory or file others can write', () => {
     const { dir, cacheDir } = moduleTree();
     load(dir, cacheDir);
