@@ -15,11 +15,19 @@ export default defineRule({
     description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
     rationale:
       'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
-    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), secrets only tests read (CI workflows and scripts may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), and `scope: docs` secrets need not be in the example file; a secret only tests read is missing from the test template (`.env.test.example`) when the project has one; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan, and not in a tool directory: `tools/`, `scripts/`, `bench/`, `benchmarks/`, `.github/`) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`, and compound test directories such as `e2e_tests/` or `integration-tests/`) document names but are never where a secret is missing, and their own keys are not reported as unknown; code there (a test helper reading the key a test run is given) does not make a secret missing from the example file of the app. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
+    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), secrets only tests read (CI workflows and scripts may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), and `scope: docs` secrets need not be in the example file; a secret only tests read is missing from the test template (`.env.test.example`) when the project has one; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan, and not in a tool directory: `tools/`, `scripts/`, `bench/`, `benchmarks/`, `.github/`) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`, and compound test directories such as `e2e_tests/` or `integration-tests/`) document names but are never where a secret is missing, and their own keys are not reported as unknown; code there (a test helper reading the key a test run is given) does not make a secret missing from the example file of the app. An example file that lists under a fifth of the secrets it should hold while 25 or more are missing is a sample (a library\'s few providers out of 200 optional keys), not the template a deployment copies: one finding says so, names the first missing secrets and carries no fix; give the optional ones `scope: [docs]`, or set the option `complete: true` to have each reported. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
       missingUnreferenced: "registry secret '{{name}}' ({{secretId}}) is in no example env file and no scanned code reads it; add '{{name}}=' if a library reads it implicitly, or drop the registry entry if it is unused.",
+      sample: 'the example env files list {{listed}} of the {{total}} registry secrets this file should hold, a sample rather than a template: the {{missing}} missing ({{names}}) are not reported one by one. Add those a deployment must set, and give the optional ones `scope: [docs]` in the registry (option `complete: true` reports each).',
+    },
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        complete: { type: 'boolean', description: 'Report every missing secret on its own even when the example file lists only a small share of them (a sample of a few providers).' },
+      },
+      additionalProperties: false,
     },
     cwe: ['CWE-1059'],
     securitySeverity: '2.0',
@@ -60,9 +68,14 @@ export default defineRule({
     const runtimes = runtimesByFile(project.files);
     // Depth is counted from the top of what was scanned (a scan of `apps/` or of one fixture case).
     const top = commonDirectory(project.files.map((file) => file.file));
+    let listed = 0;
+    const missingAt = new Map<string, Report[]>();
     for (const secret of ctx.registry.secrets) {
       if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), ENV_EXAMPLE_SCOPES)) continue;
-      if ([secret.env, ...secret.aliases].some((name) => present.has(name))) continue;
+      if ([secret.env, ...secret.aliases].some((name) => present.has(name))) {
+        if (!scopes.testOnly(secret)) listed++;
+        continue;
+      }
       // A secret only tests read belongs in the project's test template (`.env.test.example`, langfuse) if it has one, else nowhere.
       const testOnly = scopes.testOnly(secret);
       if (testOnly && !testExample) continue;
@@ -75,10 +88,35 @@ export default defineRule({
       const messageId = scopes.referenced(secret) ? 'missing' : 'missingUnreferenced';
       // Only a secret the code reads is certainly wanted in the example file; an unreferenced one may be dropped instead.
       const fix = messageId === 'missing' ? appendFix(primary.file, exampleFact, secret.env) : undefined;
-      yield { messageId, data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env, ...(fix ? { fix } : {}) };
+      const report: Report = { messageId, data: { name: secret.env, secretId: secret.id }, file: primary.file, range: at, secretId: secret.id, envName: secret.env, ...(fix ? { fix } : {}) };
+      missingAt.set(primary.file, [...(missingAt.get(primary.file) ?? []), report]);
+    }
+    for (const [file, reports] of missingAt) {
+      if (ctx.options.complete !== true && isSample(listed, reports.length)) {
+        const names = reports.slice(0, SAMPLE_NAMES_SHOWN).map((report) => String(report.data?.name));
+        const data = { listed: String(listed), total: String(listed + reports.length), missing: String(reports.length), names: `${names.join(', ')}${reports.length > names.length ? ', …' : ''}` };
+        yield { messageId: 'sample', data, file, range: reports[0].range };
+        continue;
+      }
+      yield* reports;
     }
   },
 });
+
+/** Missing secrets from which an example file that lists few of them reads as a sample (litellm: 12 listed, 221 missing). */
+const SAMPLE_MIN_MISSING = 25;
+/** The share of its secrets under which an example file is a sample of a few providers, not the project's template. */
+const SAMPLE_MAX_LISTED_SHARE = 0.2;
+const SAMPLE_NAMES_SHOWN = 8;
+
+/**
+ * An example env file that lists a small share of the secrets it should hold, and misses many, is a
+ * sample (a few of a library's 200 optional provider keys), not the template a deployment copies:
+ * one finding that says so serves better than one per key.
+ */
+function isSample(listed: number, missing: number): boolean {
+  return missing >= SAMPLE_MIN_MISSING && listed < SAMPLE_MAX_LISTED_SHARE * (listed + missing);
+}
 
 /** Keys the file sets and keys it documents in a commented-out line (`# NAME=`), in file order. */
 function documentedNames(file: FileFacts): Array<{ name: string; range: Range }> {
