@@ -4,6 +4,7 @@
 // as what they replace, so the enumeration exposes nothing (EnvEnumerationUse `mask`). Anything
 // else done with a value (printed, returned, stored elsewhere, passed to another call) is not this.
 import type { Node } from 'web-tree-sitter';
+import { onlyMasks, type MaskUse } from '../../core/masking-uses.js';
 
 /** Calls a value may be measured or compared by without being exposed. */
 const MEASURING_CALLS = new Set(['len', 'bool']);
@@ -16,22 +17,11 @@ const MEASURING_CALLS = new Set(['len', 'bool']);
 export function isMaskingLoop(loop: Node, value: string): boolean {
   const body = loop.childForFieldName('body');
   if (!body) return false;
-  const lists = new Set<string>();
-  let masks = false;
-  for (const use of identifierUses(body, value)) {
-    const kind = useOf(use);
-    if (kind === null) return false;
-    if (kind === 'mask') masks = true;
-    else if (kind !== 'measure') lists.add(kind.list);
-  }
-  if (lists.size === 0) return masks;
   const scope = enclosingScope(loop);
-  return [...lists].every((list) => onlyMasksWith(scope, list, loop));
+  return onlyMasks(identifierUses(body, value), useOf, (list) => onlyMasksWith(scope, list, loop));
 }
 
-type Use = 'measure' | 'mask' | { list: string };
-
-function useOf(use: Node): Use | null {
+function useOf(use: Node): MaskUse | null {
   const parent = use.parent;
   if (!parent) return null;
   // Compared, or tested for truth (`if value`, `if value and …`, `not value`); `value or ""` as a value is not a test.

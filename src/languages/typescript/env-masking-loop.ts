@@ -4,6 +4,7 @@
 // values never leave except as what they replace, so the enumeration exposes nothing
 // (EnvEnumerationUse `mask`). The Python twin is src/languages/python/env-masking-loop.ts.
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
+import { onlyMasks, type MaskUse } from '../../core/masking-uses.js';
 
 const REPLACING_METHODS = new Set(['replace', 'replaceAll']);
 const COMPARISONS = new Set([
@@ -15,17 +16,8 @@ const COMPARISONS = new Set([
 export function isMaskingLoop(loop: TS.ForOfStatement): boolean {
   const value = entryValueName(loop);
   if (!value) return false;
-  const lists = new Set<string>();
-  let masks = false;
-  for (const use of identifierUses(loop.statement, value)) {
-    const kind = useOf(use);
-    if (kind === null) return false;
-    if (kind === 'mask') masks = true;
-    else if (kind !== 'measure') lists.add(kind.list);
-  }
-  if (lists.size === 0) return masks;
   const scope = enclosingScope(loop);
-  return [...lists].every((list) => onlyMasksWith(scope, list, loop));
+  return onlyMasks(identifierUses(loop.statement, value), useOf, (list) => onlyMasksWith(scope, list, loop));
 }
 
 /** `value` in `for (const [key, value] of …)`. */
@@ -38,9 +30,7 @@ function entryValueName(loop: TS.ForOfStatement): string | null {
   return ts.isBindingElement(second) && !second.dotDotDotToken && ts.isIdentifier(second.name) ? second.name.text : null;
 }
 
-type Use = 'measure' | 'mask' | { list: string };
-
-function useOf(use: TS.Identifier): Use | null {
+function useOf(use: TS.Identifier): MaskUse | null {
   const parent = use.parent;
   if (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind)) return 'measure';
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return 'measure';
