@@ -15,12 +15,12 @@ export default defineRule({
     description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
     rationale:
       'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
-    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), secrets only tests read (CI workflows and scripts may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), and `scope: docs` secrets need not be in the example file; a secret only tests read is missing from the test template (`.env.test.example`) when the project has one; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan, and not in a tool directory: `tools/`, `scripts/`, `bench/`, `benchmarks/`, `.github/`) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`, and compound test directories such as `e2e_tests/` or `integration-tests/`) document names but are never where a secret is missing, and their own keys are not reported as unknown; code there (a test helper reading the key a test run is given) does not make a secret missing from the example file of the app. An example file that lists under a fifth of the secrets it should hold while 25 or more are missing is a sample (a library\'s few providers out of 200 optional keys), not the template a deployment copies: one finding says so, names the first missing secrets and carries no fix; give the optional ones `scope: [docs]`, or set the option `complete: true` to have each reported. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
+    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), secrets only tests read (CI workflows and scripts may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), and `scope: docs` secrets need not be in the example file; a secret only tests read is missing from the test template (`.env.test.example`) when the project has one; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan, and not in a tool directory: `tools/`, `scripts/`, `bench/`, `benchmarks/`, `.github/`) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`, and compound test directories such as `e2e_tests/` or `integration-tests/`) document names but are never where a secret is missing, and their own keys are not reported as unknown; code there (a test helper reading the key a test run is given) does not make a secret missing from the example file of the app. An example file that lists under a fifth of the secrets it should hold while 25 or more are missing (a library\'s few providers out of 200 optional keys) gets one finding for them all, which names the first missing secrets and whose fix adds every one the code reads; give the optional ones `scope: [docs]`, or set the option `complete: true` to have each reported. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
       missingUnreferenced: "registry secret '{{name}}' ({{secretId}}) is in no example env file and no scanned code reads it; add '{{name}}=' if a library reads it implicitly, or drop the registry entry if it is unused.",
-      sample: 'the example env files list {{listed}} of the {{total}} registry secrets this file should hold, a sample rather than a template: the {{missing}} missing ({{names}}) are not reported one by one. Add those a deployment must set, and give the optional ones `scope: [docs]` in the registry (option `complete: true` reports each).',
+      sample: 'the example env files list only {{listed}} of the {{total}} registry secrets this file should hold; the {{missing}} missing ({{names}}) are reported together: add those a deployment must set, give the optional ones `scope: [docs]` in the registry, or set the option `complete: true` to report each.',
     },
     optionsSchema: {
       type: 'object',
@@ -95,7 +95,9 @@ export default defineRule({
       if (ctx.options.complete !== true && isSample(listed, reports.length)) {
         const names = reports.slice(0, SAMPLE_NAMES_SHOWN).map((report) => String(report.data?.name));
         const data = { listed: String(listed), total: String(listed + reports.length), missing: String(reports.length), names: `${names.join(', ')}${reports.length > names.length ? ', …' : ''}` };
-        yield { messageId: 'sample', data, file, range: reports[0].range };
+        // `--fix` still adds every missing secret the code reads, as one insertion (the per-secret fixes, joined in order).
+        const fix = joinedAppendFix(reports);
+        yield { messageId: 'sample', data, file, range: reports[0].range, ...(fix ? { fix } : {}) };
         continue;
       }
       yield* reports;
@@ -110,9 +112,9 @@ const SAMPLE_MAX_LISTED_SHARE = 0.2;
 const SAMPLE_NAMES_SHOWN = 8;
 
 /**
- * An example env file that lists a small share of the secrets it should hold, and misses many, is a
- * sample (a few of a library's 200 optional provider keys), not the template a deployment copies:
- * one finding that says so serves better than one per key.
+ * An example env file that lists a small share of the secrets it should hold, and misses many
+ * (a few of a library's 200 optional provider keys): one finding for them all serves better than
+ * dozens at the same line, whether the file is a sample or an incomplete template.
  */
 function isSample(listed: number, missing: number): boolean {
   return missing >= SAMPLE_MIN_MISSING && listed < SAMPLE_MAX_LISTED_SHARE * (listed + missing);
@@ -137,6 +139,17 @@ function appendFix(file: string, example: ConfigFact, name: string): Fix | undef
   if (!end) return undefined;
   const text = example.data.endsWithNewline === false ? `\n${name}=` : `${name}=\n`;
   return { edits: [{ file, range: { line: end.line, column: end.column, endLine: end.line, endColumn: end.column }, text, expected: '' }] };
+}
+
+/** The appends of `reports` (all at the end of one example file) as one edit. */
+function joinedAppendFix(reports: readonly Report[]): Fix | undefined {
+  const edits = reports.flatMap((report) => report.fix?.edits ?? []);
+  if (edits.length === 0) return undefined;
+  const [first] = edits;
+  const newlineFirst = first.text.startsWith('\n');
+  const names = edits.map((edit) => edit.text.replace(/\n/g, ''));
+  const text = newlineFirst ? `\n${names.join('\n')}` : `${names.join('\n')}\n`;
+  return { edits: [{ ...first, text }] };
 }
 
 /** Directories that hold sample projects, tutorials or test data rather than the project itself. */

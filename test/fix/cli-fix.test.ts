@@ -104,6 +104,29 @@ describe('--fix over every file kind', () => {
   });
 });
 
+describe('--fix on an example env file that lists few of its secrets', () => {
+  it('the one finding for them all adds every missing secret the code reads, once, and nothing is left', () => {
+    const names = Array.from({ length: 27 }, (_, i) => `PROVIDER${String.fromCharCode(65 + (i % 26))}${i >= 26 ? 'X' : ''}_API_KEY`);
+    const registry = ['version: 1', 'secrets:', ...names.map((name, i) => `  - { id: Provider${i}ApiKey, env: ${name}, kind: secret }`), ''].join('\n');
+    const reads = ['import os', '', '', 'def keys():', '    return {', ...names.map((name) => `        "${name}": os.environ.get("${name}"),`), '    }', ''].join('\n');
+    const dir = writeTree({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+      'secrets.registry.yaml': registry,
+      '.env.example': `# two of them\n${names[0]}=`,
+      'app/keys.py': reads,
+    });
+    const before = JSON.parse(runCli(['--format', 'json', '--no-cache'], dir).stdout) as { findings: Array<{ ruleId: string; message: string }> };
+    const drift = before.findings.filter((f) => f.ruleId === 'env-example-drift');
+    expect(drift).toHaveLength(1);
+    expect(drift[0].message).toContain('list only 1 of the 27 registry secrets');
+    runCli(['--fix', '--no-cache'], dir);
+    // The file had no final newline: one is put before the first added line, as for one secret.
+    expect(fs.readFileSync(path.join(dir, '.env.example'), 'utf8')).toBe(`# two of them\n${names.map((name) => `${name}=`).join('\n')}`);
+    const after = JSON.parse(runCli(['--format', 'json', '--no-cache'], dir).stdout) as { findings: Array<{ ruleId: string }> };
+    expect(after.findings.filter((f) => f.ruleId === 'env-example-drift')).toEqual([]);
+  });
+});
+
 describe('--fix keeps encoding and line endings', () => {
   it('keeps CRLF line endings, a UTF-8 BOM, and a missing final newline', () => {
     const dir = writeTree({
