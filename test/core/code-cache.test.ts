@@ -1,7 +1,8 @@
 // The V8 code cache for the TypeScript compiler (src/core/code-cache.ts): bytecode is code, so
-// only a cache the user alone could have written, with an intact digest, is ever handed to V8;
+// only a cache the user alone could have written, with an intact checksum, is ever handed to V8;
 // anything else is ignored and the module compiles from source, with the same behaviour.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,28 @@ describe('code cache', () => {
     fs.writeFileSync(file, bytes);
     expect(load(dir, cacheDir).outcome).toBe('missing');
     expect(load(dir, cacheDir).outcome).toBe('used');
+  });
+
+  it('ignores a cache file of the earlier layout (a SHA-256, then the payload) and replaces it', () => {
+    const { dir, cacheDir } = moduleTree();
+    load(dir, cacheDir);
+    const file = path.join(cacheDir, cacheFiles(cacheDir)[0]);
+    const payload = fs.readFileSync(file).subarray(9);
+    fs.writeFileSync(file, Buffer.concat([crypto.createHash('sha256').update(payload).digest(), payload]));
+    expect(load(dir, cacheDir).outcome).toBe('missing');
+    expect(load(dir, cacheDir).outcome).toBe('used');
+  });
+
+  it('a module that is not plain ASCII keeps its text when loaded from the cache (the ASCII flag is not set for it)', () => {
+    const dir = writeTree({ 'mod.cjs': "function describe() { return 'caf\u00e9 \u2192 ' + 'naïve → ok'.length; }\nmodule.exports = { describe };\n" });
+    const cacheDir = path.join(dir, 'cache');
+    const first = load(dir, cacheDir);
+    expect(first).toEqual({ outcome: 'missing', value: `café → ${'naïve → ok'.length}`, sameAsRequire: true });
+    expect(fs.readFileSync(path.join(cacheDir, cacheFiles(cacheDir)[0]))[8]).toBe(0);
+    expect(load(dir, cacheDir)).toEqual({ ...first, outcome: 'used' });
+    const ascii = moduleTree();
+    load(ascii.dir, ascii.cacheDir);
+    expect(fs.readFileSync(path.join(ascii.cacheDir, cacheFiles(ascii.cacheDir)[0]))[8]).toBe(1);
   });
 
   it('an edit that keeps the size and sets the old modification time back still misses (the change time moved)', () => {
