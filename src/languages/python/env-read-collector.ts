@@ -9,9 +9,9 @@ import { ENV_READ_TYPES, envReadAt, isEnumeratedKey, type PythonEnvRead } from '
 import type { ModuleScope } from './module-scope.js';
 import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
+import { LITERAL_LISTS, literalList } from './literal-lists.js';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
-const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
 const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
 const WRITING_METHODS = new Set(['setenv', 'delenv']);
@@ -381,15 +381,6 @@ function literalChoice(node: Node | null, scope: ModuleScope): Node[] | null {
     else return null;
   }
   return branches;
-}
-
-/** `("A", "B")`, `["A", "B"]`, or a name bound once to one. */
-function literalList(node: Node | null, scope: ModuleScope): Node | null {
-  if (!node) return null;
-  if (LITERAL_LISTS.has(node.type)) return node;
-  // The same lookup rules as constants: the value a name is assigned exactly once in scope.
-  const value = node.type === 'identifier' ? scope.valueNodeOf(node) : null;
-  return value && LITERAL_LISTS.has(value.type) ? value : null;
 }
 
 /** The parameter node types that take a position or a keyword. */

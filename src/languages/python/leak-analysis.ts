@@ -22,6 +22,7 @@ import { argumentKeyIndex, argumentKeySegment } from '../../leak/argument-key.js
 import { alongPath, ANY_KEY, asText, keyOf, MAX_STEPS, member, paramIndexes, resolvedMember, union, withFields, withStep, type Taint } from './taint.js';
 import { isRedactingCall, isShortSlice, SecretTypes, shortLengthGuard } from './redaction.js';
 import { findLeakyTypes } from './leaky-types.js';
+import { loopStrings } from './literal-lists.js';
 import { httpClientModule } from './http-client-receivers.js';
 
 interface ParamSink {
@@ -964,6 +965,13 @@ export class PythonLeakAnalysis {
   private dynamicAttribute(objectNode: Node, nameNode: Node, objectTaint: Taint | null, call: Node, env: Env): Taint | null {
     const attr = attributeName(this.scope.constString(nameNode));
     if (attr !== null) return this.attributeOf(objectNode, attr, `${this.textOf(objectNode)}.${attr}`, call, env);
+    // `for attr in ("model", "name"): getattr(llm, attr)`: one of those attributes, each read as written.
+    const looped = loopStrings(nameNode, this.scope)?.map(attributeName);
+    if (looped && looped.every((name): name is string => name !== null)) {
+      let read: Taint | null = null;
+      for (const name of looped) read = union(read, this.attributeOf(objectNode, name, `${this.textOf(objectNode)}.${name}`, call, env));
+      return read;
+    }
     const prefix = `${this.textOf(objectNode)}.`;
     let assigned: Taint | null = null;
     for (const table of [env, this.globals]) for (const [key, taint] of table) if (key.startsWith(prefix)) assigned = union(assigned, taint);

@@ -674,6 +674,9 @@ export class TaintWalker {
       if (part && part === base && base.origin.kind === 'param' && member !== null) {
         return { ...part, paths: base.paths ? base.paths.map((path) => [...path, member]) : [[member]] };
       }
+      // `llm[key]` with `key` one of a few literal names (a union type, a loop over a literal list): those members.
+      const keys = part && part === base && base.origin.kind === 'param' && member === null && ts.isElementAccessExpression(node) ? literalKeys(node.argumentExpression, this.ctx.checker) : null;
+      if (keys) return { ...part!, paths: (base.paths ?? [[]]).flatMap((path) => keys.map((key) => [...path, key])) };
       return part;
     }
     // `this.key` declared `private key: SecretString`, or an inferred resolver-typed member.
@@ -1794,6 +1797,8 @@ function literalKeys(key: ts.Expression, checker: ts.TypeChecker): string[] | nu
   try {
     const direct = stringLiterals(checker.getTypeAtLocation(key));
     if (direct) return direct;
+    const looped = ts.isIdentifier(key) ? forOfLiteralStrings(key, checker) : null;
+    if (looped) return looped;
     if (!ts.isPropertyAccessExpression(key) || !ts.isIdentifier(key.expression)) return null;
     const owner = forOfElementType(key.expression, checker);
     const property = owner?.getProperty(key.name.text);
@@ -1811,6 +1816,30 @@ function stringLiterals(type: ts.Type): string[] | null {
     keys.push(part.value);
   }
   return keys.length > 0 ? keys : null;
+}
+
+/**
+ * `for (const key of ['model', 'name'] as const)`, also over a `const` bound to such a list: the
+ * strings the loop variable takes, read from the syntax. The leak Program loads no lib files, so
+ * the checker cannot type the variable of a loop over an array (it needs the global Array type).
+ */
+function forOfLiteralStrings(variable: ts.Identifier, checker: ts.TypeChecker): string[] | null {
+  const declaration = checker.getSymbolAtLocation(variable)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !ts.isVariableDeclarationList(declaration.parent)) return null;
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0 || !ts.isForOfStatement(declaration.parent.parent)) return null;
+  let iterable = skipOuterExpressions(declaration.parent.parent.expression);
+  if (ts.isIdentifier(iterable)) {
+    const source = checker.getSymbolAtLocation(iterable)?.valueDeclaration;
+    if (!source || !ts.isVariableDeclaration(source) || !source.initializer || !ts.isVariableDeclarationList(source.parent) || (source.parent.flags & ts.NodeFlags.Const) === 0) return null;
+    iterable = skipOuterExpressions(source.initializer);
+  }
+  if (!ts.isArrayLiteralExpression(iterable) || iterable.elements.length === 0) return null;
+  const strings: string[] = [];
+  for (const element of iterable.elements) {
+    if (!ts.isStringLiteralLike(element)) return null;
+    strings.push(element.text);
+  }
+  return strings;
 }
 
 /** `for (const rule of RULES)` with `const RULES: Rule[]` (or `Array<Rule>`, `readonly Rule[]`): Rule. */

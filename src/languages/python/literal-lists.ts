@@ -1,0 +1,64 @@
+// Literal lists of constant strings, and the loops over them: what a loop variable can hold.
+// Shared by the env-read collector (a key read in `for name in ("A", "B"):`) and the leak
+// analysis (an attribute read by `getattr(obj, name)` in such a loop).
+import type { Node } from 'web-tree-sitter';
+import type { ModuleScope } from './module-scope.js';
+import { fieldOf } from './python-syntax.js';
+
+export const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
+
+/** `("A", "B")`, `["A", "B"]`, or a name bound once to one. */
+export function literalList(node: Node | null, scope: ModuleScope): Node | null {
+  if (!node) return null;
+  if (LITERAL_LISTS.has(node.type)) return node;
+  // The same lookup rules as constants: the value a name is assigned exactly once in scope.
+  const value = node.type === 'identifier' ? scope.valueNodeOf(node) : null;
+  return value && LITERAL_LISTS.has(value.type) ? value : null;
+}
+
+/**
+ * The strings an identifier can hold as the variable of the nearest loop that binds it (a `for`
+ * statement whose body holds it, or a comprehension), when that loop runs over a literal list of
+ * constant strings (`for attr in ("model", "name"):`) and the body never assigns the variable;
+ * else null. Every element must be a constant: one that is not leaves the value unknown.
+ */
+export function loopStrings(key: Node, scope: ModuleScope): string[] | null {
+  if (key.type !== 'identifier') return null;
+  const name = key.text;
+  let child = key;
+  for (let p = key.parent; p; child = p, p = p.parent) {
+    if (COMPREHENSIONS.has(p.type)) {
+      for (const clause of p.namedChildren) {
+        if (clause.type === 'for_in_clause' && fieldOf(clause, 'left')?.text === name) return stringsOf(literalList(fieldOf(clause, 'right'), scope), scope);
+      }
+    }
+    if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
+      return assigns(child, name) ? null : stringsOf(literalList(fieldOf(p, 'right'), scope), scope);
+    }
+    if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
+  }
+  return null;
+}
+
+function stringsOf(list: Node | null, scope: ModuleScope): string[] | null {
+  if (!list) return null;
+  const values: string[] = [];
+  for (const element of list.namedChildren) {
+    if (element.type === 'comment') continue;
+    const value = scope.constString(element);
+    if (value === null) return null;
+    values.push(value);
+  }
+  return values.length > 0 ? values : null;
+}
+
+/** Whether `body` rebinds `name` (an assignment, augmented assignment, walrus, inner loop or `as` target); unknown shapes count as rebinding. */
+function assigns(body: Node, name: string): boolean {
+  for (const node of body.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause', 'as_pattern'])) {
+    if (!node) continue;
+    const target = fieldOf(node, 'left') ?? fieldOf(node, 'name') ?? fieldOf(node, 'alias');
+    if (target === null || target.text === name || target.descendantsOfType('identifier').some((id) => id?.text === name)) return true;
+  }
+  return false;
+}
