@@ -43,6 +43,7 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
         api: fact.api,
         ...(fact.keyParam.list ? { list: true } : {}),
         ...(fact.keyParam.property !== undefined ? { property: fact.keyParam.property } : {}),
+        ...(fact.keyParam.parameter !== undefined ? { parameter: fact.keyParam.parameter } : {}),
         file: analysis.file,
       };
       const key = `${familyOf(helper.language)}:${helper.function}:${helper.index}:${helper.property ?? ''}`;

@@ -75,7 +75,7 @@ export interface EnvReadFact {
    * constant argument becomes a read (`via.kind: 'call'`); `resolvedAtCallers` is then set, and the
    * names are decided there, not here.
    */
-  keyParam?: { function: string; index: number; list?: boolean; property?: string; resolvedAtCallers?: boolean };
+  keyParam?: { function: string; index: number; list?: boolean; property?: string; resolvedAtCallers?: boolean; parameter?: string };
   /**
    * For a read whose name is computed but starts or ends with constant text (`process.env[`FLAG_${n}`]`,
    * `os.environ[f"FLAG_{n}"]`, `env::var(format!("FLAG_{}", n))`, also through a local constant or a
@@ -350,9 +350,10 @@ export interface FrontEndOptions {
   summarize?: string[];
   /**
    * Functions of other files whose parameter `index` is an env key (from EnvReadFact.keyParam; `list`:
-   * a slice/list of keys). A front end turns its calls of them into reads of the constant arguments.
+   * a slice/list of keys; `parameter`: its name, where a call may pass it by keyword, as in Python).
+   * A front end turns its calls of them into reads of the constant arguments.
    */
-  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; property?: string; api: string; file?: string }>;
+  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; property?: string; parameter?: string; api: string; file?: string }>;
   /**
    * Exported functions of a file (root-relative path) that other files hand the whole environment
    * to (EnvReadFact.handedTo): the TS front end says what each does with that parameter (a

@@ -146,7 +146,11 @@ export class PythonEnvReads {
     }
     const isPrivate = isPrivateHelper(fn, name, method);
     if (!method && !isPrivate) {
-      for (const { read, binder } of entries) this.reads.push({ ...read, extra: { ...read.extra, keyParam: { function: name, index: binder.index } } });
+      // The parameter's name too: other modules may pass it by keyword (`helper(api_key_env="X")`).
+      for (const { read, binder } of entries) {
+        const parameter = parameterName(fn, binder.index, method);
+        this.reads.push({ ...read, extra: { ...read.extra, keyParam: { function: name, index: binder.index, ...(parameter ? { parameter } : {}) } } });
+      }
     } else if (!isPrivate || sites.length === 0 || nameEscapes(fn, name, method)) {
       for (const { read } of entries) this.reads.push(read);
     }
@@ -161,6 +165,8 @@ export class PythonEnvReads {
     const args = callArguments(site);
     const given = args.positional[index] ?? args.keywords.get(keyword ?? '') ?? null;
     const argument = given ?? (fallback && args.splats.length === 0 ? fallback : null);
+    // `helper(api_key_env=None)`: no name, no read (`os.getenv(None)` raises); the helper tests for it.
+    if (argument?.type === 'none') return [];
     const value = argument ? this.scope.constString(argument) : null;
     const through = `${api} through ${name}()`;
     // A constant another module defines (`read_dir(DIR_ENV)`, `DIR_ENV` imported): the argument is
@@ -182,7 +188,7 @@ export class PythonEnvReads {
         const last = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? fieldOf(callee, 'attribute')?.text : undefined;
         if (last !== helper.function) continue;
         const via = { kind: 'call' as const, function: helper.function, range: rangeOf(call) };
-        this.reads.push(...this.callSiteReads(call, helper.index, undefined, helper.api, helper.function, via));
+        this.reads.push(...this.callSiteReads(call, helper.index, helper.parameter, helper.api, helper.function, via));
       }
     }
   }
