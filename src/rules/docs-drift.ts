@@ -54,7 +54,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: "Report docs pages whose list of secrets disagrees with the registry: missing, unknown, deprecated or removed names, and stale generated blocks.",
     rationale:
-      'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked (`.md`, `.mdx`, `.markdown`); a listed page that is scanned but cannot be read as Markdown is reported, never silently skipped. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), and secrets only tests read (CI may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), need not be on the page.',
+      'Operators set secrets from the docs. A page that omits a secret, lists one the code no longer reads, presents a deprecated alias as the name to use or still documents an alias past its removal date sends people to configure the wrong thing, and that is usually found out in production. Only pages listed under `docs:` in the config are checked (`.md`, `.mdx`, `.markdown`); a listed page that is scanned but cannot be read as Markdown is reported, never silently skipped. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), and secrets only tests read (CI may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), and secrets only sample projects read (code under `examples/`, `demo/`, `cookbook/` and the like, which documents its own keys; a registry `scope:` overrides this) need not be on the page.',
     fix: 'Put a generated table between `<!-- clavis-lint:begin secrets-table -->` and `<!-- clavis-lint:end -->` and run `clavis-lint docs --fix`; otherwise edit the page: add missing secrets, mark aliases as deprecated with their removal date, and drop names the registry no longer has. `--fix` renames a removed alias to its replacement where the page does not name the replacement yet (otherwise it would list the secret twice); `docs --fix` regenerates the marked blocks.',
     messages: {
       missing: "registry secret '{{name}}' ({{secretId}}) is not mentioned on any configured docs page ({{pages}}).",
@@ -155,7 +155,7 @@ export default defineRule({
     const scopes = secretScopes(project, ctx);
     for (const secret of ctx.registry.secrets) {
       if (secret.kind !== 'secret' || !documentedIn(scopes.of(secret), DOCS_PAGE_SCOPES)) continue;
-      if ([secret.env, ...secret.aliases].some((n) => mentioned.has(n)) || scopes.testOnly(secret)) continue;
+      if ([secret.env, ...secret.aliases].some((n) => mentioned.has(n)) || scopes.testOnly(secret) || scopes.sampleOnly(secret)) continue;
       const messageId = scopes.referenced(secret) ? 'missing' : 'missingUnreferenced';
       yield { messageId, data: { name: secret.env, secretId: secret.id, pages: pageList }, file: primary.file, range: anchor, secretId: secret.id, envName: secret.env };
     }

@@ -2,6 +2,7 @@ import type { ConfigFact, FileFacts } from '../core/facts.js';
 import type { Range } from '../core/facts.js';
 import { defineRule, type Fix, type Report } from '../core/rule.js';
 import { documentedIn, ENV_EXAMPLE_SCOPES, isTestHarnessName, secretScopes } from './secret-scopes.js';
+import { isSampleProjectPath } from './sample-paths.js';
 
 function isExampleFile(file: FileFacts): ConfigFact | undefined {
   return file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'env-file' && f.data.example === true);
@@ -15,7 +16,7 @@ export default defineRule({
     description: 'Report `.env.example`-style files that list secret names the registry lacks, or lack secrets the registry requires.',
     rationale:
       'The example env file is what a new developer copies and what deployment templates are built from. A secret-looking name there that the registry does not know is an unowned secret (or a typo of a registered one); a registry secret missing from every example file is one nobody will know to set until production fails.',
-    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), secrets only tests read (CI workflows and scripts may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), and `scope: docs` secrets need not be in the example file; a secret only tests read is missing from the test template (`.env.test.example`) when the project has one; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan, and not in a tool directory: `tools/`, `scripts/`, `bench/`, `benchmarks/`, `.github/`) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`, and compound test directories such as `e2e_tests/` or `integration-tests/`) document names but are never where a secret is missing, and their own keys are not reported as unknown; code there (a test helper reading the key a test run is given) does not make a secret missing from the example file of the app. An example file that lists under a fifth of the secrets it should hold while 25 or more are missing (a library\'s few providers out of 200 optional keys) gets one finding for them all, which names the first missing secrets and whose fix adds every one the code reads; give the optional ones `scope: [docs]`, or set the option `complete: true` to have each reported. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
+    fix: 'Add the missing registry secret (canonical name, empty or placeholder value) to the example file, and either register the unknown name or rename it to the registry name. A commented-out line (`# NAME=`) documents an optional secret as well as a set one. Secrets that live only in CI (every reference is a `${{ secrets.X }}` in a workflow, or `scope: ci` in the registry), secrets only tests read (CI workflows and scripts may hand them over; a registry `scope:` overrides this) or named for a test harness (`TEST_…`, `E2E_…`), secrets only sample projects read (code under `examples/`, `demo/`, `cookbook/` and the like: a sample bot\'s own token, which the sample documents; a registry `scope:` overrides this), and `scope: docs` secrets need not be in the example file; a secret only tests read is missing from the test template (`.env.test.example`) when the project has one; nor do tokens a platform injects (`GITHUB_TOKEN` and the other `platform_tokens`) or standard variables of the system and SDKs that a registry may list as secrets (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY` in either case, `OTEL_EXPORTER_OTLP_HEADERS` of OpenTelemetry and its per-signal forms): without a `scope:` in the registry they are inferred as `docs`, set outside the project. Names that do not look like secrets (per `secret_patterns`) are not reported, so ordinary config such as `PORT` can stay. Which example file a missing secret is reported at: the template of the project (an example file whose directory holds every scanned file, normally the one at the root); in a monorepo without one, the app example (`apps/web/.env.example`) whose directory holds code reading the secret, else a top-level app example (at most two directories below the top of the scan, and not in a tool directory: `tools/`, `scripts/`, `bench/`, `benchmarks/`, `.github/`) whose code runs on the same runtime as a reader in shared code (under `packages/`, `libs/`, `shared/`, `common/` or `internal/`: a key read in `packages/utils`; a library at the top of the tree, such as an SDK beside a server, documents its own keys), else none (the key of a Rust gateway is not asked of the example file of a TS UI; a secret no code reads is asked only of the template of the project). Example files of sample projects (under `examples/`, `samples/`, `demo/`, `tutorials/`, `cookbook/`, `recipes/`, `fixtures/`, `testdata/`, `test/`, `tests/`, `e2e/`, and compound test directories such as `e2e_tests/` or `integration-tests/`) document names but are never where a secret is missing, and their own keys are not reported as unknown; code there (a test helper reading the key a test run is given) does not make a secret missing from the example file of the app. An example file that lists under a fifth of the secrets it should hold while 25 or more are missing (a library\'s few providers out of 200 optional keys) gets one finding for them all, which names the first missing secrets and whose fix adds every one the code reads; give the optional ones `scope: [docs]`, or set the option `complete: true` to have each reported. `--fix` appends each missing secret the code reads as an empty `NAME=` line at the end of that example file, in registry order: the end of the file is stable whatever order or grouping the file uses, and a reviewer sees the additions together.',
     messages: {
       unknown: "'{{name}}' in the example env file looks like a secret but is not in the registry; register it or use the registry name.",
       missing: "registry secret '{{name}}' ({{secretId}}) is missing from every example env file; add '{{name}}=' with a placeholder.",
@@ -79,6 +80,8 @@ export default defineRule({
       // A secret only tests read belongs in the project's test template (`.env.test.example`, langfuse) if it has one, else nowhere.
       const testOnly = scopes.testOnly(secret);
       if (testOnly && !testExample) continue;
+      // One only sample projects read (`examples/discord/bot.py`'s bot token) is the sample's: its own files document it.
+      if (!testOnly && scopes.sampleOnly(secret)) continue;
       // Code of the app that reads it: not a compose file passing it to a container, nor a sample or a test fixture.
       const readers = scopes.readersOf(secret).filter((file) => runtimes.has(file) && !isSampleProjectPath(file));
       const primary = testOnly ? testExample : (rootExample ?? packageExampleFor(own, readers, runtimes, top));
@@ -152,9 +155,6 @@ function joinedAppendFix(reports: readonly Report[]): Fix | undefined {
   return { edits: [{ ...first, text }] };
 }
 
-/** Directories that hold sample projects, tutorials or test data rather than the project itself. */
-const SAMPLE_DIRECTORIES = new Set(['example', 'examples', 'sample', 'samples', 'demo', 'demos', 'tutorial', 'tutorials', 'cookbook', 'cookbooks', 'recipes', 'fixtures', 'testdata', 'test', 'tests', '__tests__', 'e2e']);
-
 /**
  * A monorepo without a root example file keeps one per app (`apps/web/.env.example`,
  * `ui/.env.example`), each listing what its app reads. A secret is missing from the one whose
@@ -226,22 +226,9 @@ function directoryOf(file: string): string {
   return slash < 0 ? '' : file.slice(0, slash);
 }
 
-/**
- * Test suites under a compound name (`e2e_tests`, `integration-tests`, `test_utils`): a helper
- * there reads the keys a test run is given, which the app's example file need not list
- * (tensorzero's `ui/e2e_tests/` reads the gateway's Autopilot key; the UI does not).
- */
-const COMPOUND_TEST_DIRECTORY = /^(?:(?:e2e|integration|unit|functional|acceptance|smoke|system|api|ui|component|end[-_]to[-_]end)[-_]tests?|tests?[-_](?:e2e|integration|utils?|helpers?|support|data|setup|resources))$/;
-
 /** `.env.test.example`, `.env.example.test`, `.env.testing.example`: the template of the test runs' settings. */
 function isTestTemplate(file: string): boolean {
   const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
   return name.split('.').some((part) => part === 'test' || part === 'tests' || part === 'testing');
 }
 
-function isSampleProjectPath(file: string): boolean {
-  return file
-    .split('/')
-    .slice(0, -1)
-    .some((segment) => SAMPLE_DIRECTORIES.has(segment.toLowerCase()) || COMPOUND_TEST_DIRECTORY.test(segment.toLowerCase()));
-}

@@ -12,6 +12,7 @@
 // still `app`.
 // Example env files, docs pages and the registry itself are what the drift rules check, so they
 // are not evidence of where a secret lives.
+import { isSampleProjectPath } from './sample-paths.js';
 import type { Fact, FileFacts } from '../core/facts.js';
 import type { ProjectFacts, RuleContext } from '../core/rule.js';
 import type { SecretEntry, SecretScope } from '../registry/model.js';
@@ -33,6 +34,13 @@ export interface SecretScopes {
    * test runs, which the app's example env file and docs pages need not list.
    */
   testOnly(secret: SecretEntry): boolean;
+  /**
+   * Whether the only code that reads it outside tests lies in sample projects (`examples/`,
+   * `demo/`, `cookbook/`: sample-paths.ts), CI workflows and scripts aside, and the registry gives
+   * it no scope: the sample's own credential (browser-use's `examples/integrations/discord` bot
+   * token), which the sample's README or example file documents, not the project's.
+   */
+  sampleOnly(secret: SecretEntry): boolean;
 }
 
 /** Scopes whose secrets the application's example env files must list. */
@@ -82,6 +90,7 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
   const outsideTests = new Map<string, string[]>(); // name -> the files that read it outside tests
   const inTests = new Set<string>();
   const inCodeOutsideTests = new Set<string>(); // code and configs, not CI workflows or tooling scripts
+  const codeReaders = new Map<string, string[]>(); // name -> those files
   const registryFiles = new Set(ctx.settings.registryFiles);
   for (const file of project.files) {
     if (registryFiles.has(file.file) || file.language === 'markdown' || isExampleEnvFile(file)) continue;
@@ -95,7 +104,10 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
           inTests.add(name);
           continue;
         }
-        if (seen === elsewhere) inCodeOutsideTests.add(name);
+        if (seen === elsewhere) {
+          inCodeOutsideTests.add(name);
+          codeReaders.set(name, [...(codeReaders.get(name) ?? []), file.file]);
+        }
         const readers = outsideTests.get(name);
         if (readers) readers.push(file.file);
         else outsideTests.set(name, [file.file]);
@@ -129,6 +141,11 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
       const keys = keysOf(secret);
       // CI workflows and scripts may hand the test runs their credential: still a test's.
       return keys.some((k) => inTests.has(k)) && !keys.some((k) => inCodeOutsideTests.has(k));
+    },
+    sampleOnly(secret) {
+      if (secret.scope && secret.scope.length > 0) return false; // the registry said where it belongs
+      const readers = keysOf(secret).flatMap((k) => codeReaders.get(k) ?? []);
+      return readers.length > 0 && readers.every(isSampleProjectPath);
     },
   };
 }
