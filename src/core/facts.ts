@@ -108,7 +108,10 @@ export interface NameParts {
  * - `named-reads`: handed to a function of another file that only reads constant names from it
  *   (those reads are facts of that file);
  * - `mask`: values are collected only to be masked out of text (`msg.replace(value, "***")`), as a
- *   log filter does: nothing is exposed.
+ *   log filter does: nothing is exposed;
+ * - `build-environment`: printed in a Dockerfile `RUN` (`env`, `printenv`), whose environment is the
+ *   `ARG` and `ENV` names declared above it and the variables of its secret mounts (`names`), the
+ *   base image's own `ENV` aside: it exposes a secret only when one of those is one.
  */
 export type EnvEnumerationUse =
   | { use: 'filter'; prefixes: string[] }
@@ -117,6 +120,7 @@ export type EnvEnumerationUse =
   | { use: 'third-party'; target: string }
   | { use: 'named-reads'; target: string }
   | { use: 'mask' }
+  | { use: 'build-environment'; names: string[] }
   /** Only asks whether a name is set (`Object.keys(process.env).includes(name)`). */
   | { use: 'presence' };
 

@@ -9,6 +9,7 @@ import { tokenizeDockerfile, type DockerInstruction } from './dockerfile-tokeniz
 import { describeValue } from '../../core/placeholder-value.js';
 import { isPlaceholderValue } from './placeholder-values.js';
 import { analyzeEmbeddedScript } from './shell-snippet-bridge.js';
+import { compareCodeUnits } from '../../core/compare.js';
 import { DISABLE_MARKER, offsetRange } from './yaml-source.js';
 
 export const dockerfileFrontEnd: FrontEnd = {
@@ -73,10 +74,22 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
   for (const comment of tokens.comments) {
     if (comment.text.includes(DISABLE_MARKER)) facts.push({ kind: 'comment', text: comment.text, range: range(comment.start, comment.end) });
   }
+  // The names a RUN's environment can hold, for judging a RUN that prints it whole: the ARG and
+  // ENV names its stage declared above it, and the ENV of the stage it starts from (`FROM builder`
+  // inherits builder's ENV; an ARG ends with its stage).
+  let declared = new Set<string>();
+  let stageEnv = new Set<string>();
+  const stageEnvs = new Map<string, Set<string>>();
   for (const instruction of tokens.instructions) {
     const at = (w: Word, from = 0, length = w.text.length): Range =>
       range(instruction.toFileOffset(w.start + from), instruction.toFileOffset(w.start + from + length));
-    if (instruction.keyword === 'ARG') {
+    if (instruction.keyword === 'FROM') {
+      const parts = words(instruction.args).map((word) => word.text).filter((text) => !text.startsWith('--'));
+      const base = stageEnvs.get((parts[0] ?? '').toLowerCase());
+      stageEnv = new Set(base ?? []);
+      declared = new Set(stageEnv);
+      if (parts.length >= 3 && parts[1].toLowerCase() === 'as') stageEnvs.set(parts[2].toLowerCase(), stageEnv);
+    } else if (instruction.keyword === 'ARG') {
       for (const word of words(instruction.args)) {
         const eq = word.text.indexOf('=');
         const name = eq < 0 ? word.text : word.text.slice(0, eq);
@@ -85,6 +98,7 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         const r = at(word, 0, name.length);
         const valueRange = eq >= 0 && eq + 1 < word.text.length ? { valueRange: at(word, eq + 1, word.text.length - eq - 1) } : {};
         const defaultProfile = eq >= 0 ? { valueProfile: describeValue(unquote(word.text.slice(eq + 1))) } : {};
+        declared.add(name);
         facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue, ...defaultProfile } });
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue, ...valueRange });
       }
@@ -107,13 +121,15 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
         const hasLiteralValue = !isPlaceholderValue(value);
         const r = at(word, 0, name.length);
+        declared.add(name);
+        stageEnv.add(name);
         // The profile (measurements, never the value) lets rules tell `ENV K=""` from `ENV K=$K`.
         facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value), references: referencedNames(value) } });
         const valueRange = valueAt[1] > valueAt[0] ? { valueRange: range(instruction.toFileOffset(valueAt[0]), instruction.toFileOffset(valueAt[1] - 1) + 1) } : {};
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue, ...valueRange });
       }
     } else if (instruction.keyword === 'RUN') {
-      await runInstruction(file, instruction, facts, errors, at, lineCounter, options);
+      await runInstruction(file, instruction, facts, errors, at, lineCounter, options, declared);
     }
   }
   return { facts, errors };
@@ -127,6 +143,7 @@ async function runInstruction(
   at: (w: Word, from?: number, length?: number) => Range,
   lineCounter: LineCounter,
   options: FrontEndOptions,
+  declared: ReadonlySet<string>,
 ): Promise<void> {
   const list = words(instruction.args);
   /** Secret mounts of this RUN: their id, the env variable that holds the value, the file it sits in. */
@@ -164,6 +181,11 @@ async function runInstruction(
   if (body.trim() === '' || body.trimStart().startsWith('[')) return;
   const script = { text: body, toFileOffset: (o: number) => instruction.toFileOffset(bodyStart + o) };
   const embedded = await analyzeEmbeddedScript(file, script, { lineCounter }, options);
+  // `env` / `printenv` here print the build's environment: what the Dockerfile declared above, and this RUN's secret mounts exposed as variables.
+  const names = [...new Set([...declared, ...mounts.flatMap((mount) => (mount.env ? [mount.env] : []))])].sort(compareCodeUnits);
+  for (const fact of embedded.facts) {
+    if (fact.kind === 'env-read' && fact.enumerates && !fact.enumeration) fact.enumeration = { use: 'build-environment', names };
+  }
   facts.push(...embedded.facts);
   errors.push(...embedded.errors);
   if (mounts.length > 0) facts.push(...persistedSecrets(mounts, embedded.facts));
