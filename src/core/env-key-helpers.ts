@@ -44,6 +44,7 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
         ...(fact.keyParam.list ? { list: true } : {}),
         ...(fact.keyParam.property !== undefined ? { property: fact.keyParam.property } : {}),
         ...(fact.keyParam.parameter !== undefined ? { parameter: fact.keyParam.parameter } : {}),
+        ...(fact.presence ? { presence: true as const } : {}),
         file: analysis.file,
       };
       const key = `${familyOf(helper.language)}:${helper.function}:${helper.index}:${helper.property ?? ''}`;

@@ -62,6 +62,12 @@ export interface EnvReadFact {
    */
   access?: 'write' | 'delete' | 'snapshot';
   /**
+   * Only whether the variable is set is used (`Boolean(process.env[k])`, `!!process.env[k]`,
+   * `bool(os.environ.get(k))`, the condition of an `if`, `while` or `?:`), also through a helper
+   * whose read is such a test: for a read whose name is not known, no value leaves.
+   */
+  presence?: true;
+  /**
    * For a read whose name is decided one step away from the env access (a helper's parameter, a
    * loop over a literal list, a choice between literals, a schema's keys): how, and where the env access itself is. The
    * fact's own range is where the name is decided (the call site, the list element, the key).
@@ -357,7 +363,7 @@ export interface FrontEndOptions {
    * a slice/list of keys; `parameter`: its name, where a call may pass it by keyword, as in Python).
    * A front end turns its calls of them into reads of the constant arguments.
    */
-  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; property?: string; parameter?: string; api: string; file?: string }>;
+  envKeyHelpers?: Array<{ language: LanguageId; function: string; index: number; list?: boolean; property?: string; parameter?: string; presence?: true; api: string; file?: string }>;
   /**
    * Exported functions of a file (root-relative path) that other files hand the whole environment
    * to (EnvReadFact.handedTo): the TS front end says what each does with that parameter (a

@@ -10,6 +10,7 @@ import type { ModuleScope } from './module-scope.js';
 import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
 import { LITERAL_LISTS, literalList } from './literal-lists.js';
+import { isPresenceOnly } from './env-presence-only.js';
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
@@ -136,7 +137,7 @@ export class PythonEnvReads {
       const emitted = new Set<string>();
       for (const { read, binder } of entries) {
         const via = { kind: 'call' as const, function: name, range: rangeOf(read.node) };
-        for (const found of this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via, parameterDefault(fn, binder.index, method))) {
+        for (const found of this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via, parameterDefault(fn, binder.index, method), isPresenceOnly(read.node))) {
           const key = `${found.name}\0${found.node.id}`;
           if (emitted.has(key)) continue;
           emitted.add(key);
@@ -161,7 +162,7 @@ export class PythonEnvReads {
    * `fallback`: the parameter's default (`def bucket(env_var="AWS_S3_BUCKET_NAME")`), the name a
    * call that leaves the argument out reads (`bucket()`), unless a `*args`/`**kwargs` splat may supply it.
    */
-  private callSiteReads(site: Node, index: number, keyword: string | undefined, api: string, name: string, via: NonNullable<PythonEnvRead['extra']>['via'], fallback?: Node | null): PythonEnvRead[] {
+  private callSiteReads(site: Node, index: number, keyword: string | undefined, api: string, name: string, via: NonNullable<PythonEnvRead['extra']>['via'], fallback?: Node | null, presence = false): PythonEnvRead[] {
     const args = callArguments(site);
     const given = args.positional[index] ?? args.keywords.get(keyword ?? '') ?? null;
     const argument = given ?? (fallback && args.splats.length === 0 ? fallback : null);
@@ -172,7 +173,8 @@ export class PythonEnvReads {
     // A constant another module defines (`read_dir(DIR_ENV)`, `DIR_ENV` imported): the argument is
     // kept as the key, so the engine resolves it across modules as for `os.getenv(DIR_ENV)`.
     if (value === null && argument && this.scope.constRefOf(argument)) return [{ name: null, api: through, node: site, keyNode: argument, extra: { via } }];
-    if (value === null || !argument) return [{ name: null, api: through, node: site, extra: { via } }];
+    // A helper that only tests whether the variable is set (`bool(os.environ.get(name))`) exposes no value of an unknown name.
+    if (value === null || !argument) return [{ name: null, api: through, node: site, extra: { via, ...(presence ? { presence: true as const } : {}) } }];
     return [{ name: value, api: through, node: site, keyNode: argument, extra: { via } }];
   }
 
@@ -188,7 +190,7 @@ export class PythonEnvReads {
         const last = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? fieldOf(callee, 'attribute')?.text : undefined;
         if (last !== helper.function) continue;
         const via = { kind: 'call' as const, function: helper.function, range: rangeOf(call) };
-        this.reads.push(...this.callSiteReads(call, helper.index, helper.parameter, helper.api, helper.function, via));
+        this.reads.push(...this.callSiteReads(call, helper.index, helper.parameter, helper.api, helper.function, via, undefined, helper.presence === true));
       }
     }
   }

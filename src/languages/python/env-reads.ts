@@ -16,7 +16,7 @@ export interface PythonEnvRead {
   keyNode?: Node;
   enumerates?: boolean;
   /** What the collector found out about the read (see EnvReadFact): access kind, where the name is decided, the enumeration's use. */
-  extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam'>>;
+  extra?: Partial<Pick<EnvReadFact, 'access' | 'via' | 'enumeration' | 'keyParam' | 'presence'>>;
   /** For an enumeration: the expression whose surroundings say what it is for, when not `node`. */
   classifyFrom?: Node;
 }

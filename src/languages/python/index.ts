@@ -17,6 +17,7 @@ import { parseWithinNestingLimit } from '../tree-sitter-depth.js';
 import { calleeName, callArguments, firstSyntaxError, literalStringText, ModuleNodes, rangeOf } from './python-syntax.js';
 import { SecretStoreMatcher } from './secret-store-calls.js';
 import { boundNameOf } from './bound-literals.js';
+import { isPresenceOnly } from './env-presence-only.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
 import { collectSettingsReads } from './settings-classes.js';
 import { SinkMatcher } from './sink-matcher.js';
@@ -134,9 +135,11 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
     const constRef = read.name === null && !read.enumerates ? scope.constRefOf(read.keyNode ?? null) : undefined;
     const nameParts = read.name === null && !read.enumerates && !constRef ? namePartsOf(read.keyNode ?? null, scope) : null;
     const nameToken = read.name !== null ? literalNameToken(read.keyNode ?? read.node, read.name, ['string']) : undefined;
+    // At a helper's call (`via`), only the helper's own read says whether it is a presence test.
+    const presence = read.name === null && !read.enumerates && !read.extra?.via && isPresenceOnly(read.node);
     facts.push({
       kind: 'env-read', name: read.name, api: read.api, range: rangeOf(read.node), ...(nameToken ? { nameRange: insideQuotes(rangeOf(nameToken)) } : {}),
-      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...(nameParts ? { nameParts } : {}), ...testFlag, ...read.extra,
+      ...(read.enumerates ? { enumerates: true } : {}), ...(constRef ? { constRef } : {}), ...(nameParts ? { nameParts } : {}), ...testFlag, ...(presence ? { presence: true as const } : {}), ...read.extra,
     });
     for (const literal of scope.constantLiterals(read.keyNode ?? null)) keyLiterals.add(literal.id);
   };

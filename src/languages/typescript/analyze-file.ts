@@ -22,6 +22,7 @@ import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { guardTypeScriptNesting } from './nesting-guard.js';
 import { rememberGuardedText } from './guard-memo.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
+import { isPresenceOnly } from './env-presence-only.js';
 
 /** Names a bundler inlines into client code at build time. */
 const BUNDLER_PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'NUXT_PUBLIC_', 'STORYBOOK_'];
@@ -142,7 +143,7 @@ class FileAnalysis implements EnvReadSink {
 
   addEnvRead(key: EnvKey, source: EnvSource, at: TS.Node, enumerates?: boolean, extra?: EnvReadExtra): void {
     if (key !== null && typeof key === 'object' && 'oneStep' in key) {
-      this.oneStep.add(key.oneStep, source, at, this.scope);
+      this.oneStep.add(key.oneStep, source, at, this.scope, isPresenceOnly(at));
       return;
     }
     const name = typeof key === 'string' ? key : null;
@@ -159,6 +160,8 @@ class FileAnalysis implements EnvReadSink {
     if (key !== null && typeof key === 'object' && 'family' in key) fact.nameParts = key.family;
     if (extra?.via) fact.via = extra.via;
     if (extra?.keyParam) fact.keyParam = extra.keyParam;
+    // At a helper's call (`via`), only the helper's own read says whether it is a presence test.
+    if (name === null && !enumerates && (extra?.presence || (!extra?.via && isPresenceOnly(at)))) fact.presence = true;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
     if (enumerates) fact.enumerates = true;
     if (this.inTest) fact.inTest = true;

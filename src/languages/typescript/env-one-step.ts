@@ -229,6 +229,8 @@ interface DeferredParamRead {
   paramScope?: Scope;
   source: EnvSource;
   at: TS.Node;
+  /** The helper only tests whether the variable is set (env-presence-only.ts). */
+  presence?: true;
 }
 
 interface RecordedCall {
@@ -247,7 +249,7 @@ export class OneStepReads {
     private readonly context: ConstContext,
     private readonly emitter: OneStepEmitter,
     /** Helpers other files export (FrontEndOptions.envKeyHelpers, TS/JS ones): their calls here are reads of the names passed. */
-    private readonly importedHelpers: ReadonlyArray<{ function: string; index: number; property?: string; api: string; file?: string }> = [],
+    private readonly importedHelpers: ReadonlyArray<{ function: string; index: number; property?: string; presence?: true; api: string; file?: string }> = [],
   ) {}
 
   /** Every call whose callee is a plain identifier: a candidate call site of a helper. */
@@ -257,9 +259,9 @@ export class OneStepReads {
   }
 
   /** A read keyed by a loop variable is resolved at once; a parameter waits for the call sites. */
-  add(key: OneStepKey, source: EnvSource, at: TS.Node, scope: Scope): void {
+  add(key: OneStepKey, source: EnvSource, at: TS.Node, scope: Scope, presence = false): void {
     if (key.kind === 'param') {
-      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), ...(key.scope ? { paramScope: key.scope } : {}), source, at });
+      this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), ...(key.scope ? { paramScope: key.scope } : {}), source, at, ...(presence ? { presence: true as const } : {}) });
       return;
     }
     const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
@@ -304,7 +306,7 @@ export class OneStepReads {
         const via = { kind: 'call' as const, function: helper.function, range: this.emitter.rangeOf(site.call), ...(helper.file ? { definedIn: helper.file } : {}) };
         const api = `${helper.api} through ${helper.function}()`;
         if (value === null) {
-          this.emitter.emit(null, source, site.call, { api, via });
+          this.emitter.emit(null, source, site.call, { api, via, ...(helper.presence ? { presence: true as const } : {}) });
           continue;
         }
         for (const literal of literals) this.emitter.keyLiteral(literal);
@@ -346,7 +348,7 @@ export class OneStepReads {
     for (const read of reads) {
       // A rest parameter is not handed to other files' callers (they are asked for one argument per helper).
       const keyParam = exported && !read.rest ? { keyParam: { function: name!, index: read.index, ...(read.property !== undefined ? { property: read.property } : {}) } } : {};
-      this.emitter.emit(null, read.source, read.at, keyParam);
+      this.emitter.emit(null, read.source, read.at, { ...keyParam, ...(read.presence ? { presence: true as const } : {}) });
     }
   }
 }

@@ -23,7 +23,7 @@ export interface EnvReadSink {
 }
 
 /** Optional parts of a read the caller decides (a different `api` text, where the env access is, what is done to the environment). */
-export type EnvReadExtra = Partial<Pick<EnvReadFact, 'api' | 'via' | 'access' | 'keyParam'>>;
+export type EnvReadExtra = Partial<Pick<EnvReadFact, 'api' | 'via' | 'access' | 'keyParam' | 'presence'>>;
 
 /**
  * A read's name: a constant, unknown (null), an imported constant another file defines, a
