@@ -39,6 +39,9 @@ export const CROSS_FILE_CASES = new Set([
   'no-dynamic-env-read/valid/helper-imported-const',
   'no-direct-env-read/invalid/commonjs-imported-const',
   'no-dynamic-env-read/valid/commonjs-imported-const',
+  // A helper of another file that only tests whether the variable is set: judged at its calls by the engine.
+  'no-dynamic-env-read/valid/presence-test-helper',
+  'no-dynamic-env-read/invalid/presence-helper-returns-value',
 ]);
 
 export interface EslintFixtureCase {
