@@ -10,10 +10,10 @@ import { literalStringText } from './python-syntax.js';
 import { callSites, enclosingFunction, localFunction, parameterUses, receivingParameter } from './env-local-functions.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { isMaskingLoop } from './env-masking-loop.js';
+import { COMPREHENSIONS } from './literal-lists.js';
 
 type Patch = Pick<EnvReadFact, 'access' | 'enumeration'>;
 
-const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
 /** Modules whose process-starting calls pass `env=` on to a child the code starts itself. */
 const CHILD_PROCESS_MODULES = ['subprocess.', 'asyncio.', 'os.', 'anyio.', 'trio.', 'pexpect.', 'multiprocessing.'];
 const CHILD_PROCESS_CALLS = new Set([

@@ -1,7 +1,7 @@
 // A read whose value is only tested for being set: `bool(os.environ.get(name))`, `not
 // os.getenv(name)`, or the condition of an `if`, `elif`, `while` or conditional expression. For a
 // read whose name is not known (no-dynamic-env-read) it exposes nothing but whether some variable
-// is set (the Python twin of typescript/env-presence-only.ts).
+// is set (the Python twin of isPresenceOnly in typescript/env-presence-tests.ts).
 import type { Node } from 'web-tree-sitter';
 import { fieldOf } from './python-syntax.js';
 

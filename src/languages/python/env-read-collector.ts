@@ -9,10 +9,9 @@ import { ENV_READ_TYPES, envReadAt, isEnumeratedKey, type PythonEnvRead } from '
 import type { ModuleScope } from './module-scope.js';
 import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
-import { LITERAL_LISTS, literalList } from './literal-lists.js';
+import { COMPREHENSIONS, LITERAL_LISTS, literalList } from './literal-lists.js';
 import { isPresenceOnly } from './env-presence-only.js';
 
-const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
 const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
 const WRITING_METHODS = new Set(['setenv', 'delenv']);

@@ -6,7 +6,8 @@ import type { ModuleScope } from './module-scope.js';
 import { fieldOf } from './python-syntax.js';
 
 export const LITERAL_LISTS = new Set(['list', 'tuple', 'set']);
-const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
+/** Comprehension node types: each binds its loop variables in `for_in_clause`s. */
+export const COMPREHENSIONS = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
 
 /** `("A", "B")`, `["A", "B"]`, or a name bound once to one. */
 export function literalList(node: Node | null, scope: ModuleScope): Node | null {

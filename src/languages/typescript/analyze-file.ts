@@ -22,7 +22,7 @@ import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { guardTypeScriptNesting } from './nesting-guard.js';
 import { rememberGuardedText } from './guard-memo.js';
 import { linesOf, nestingErrors } from '../nesting-limit.js';
-import { isPresenceOnly } from './env-presence-only.js';
+import { isPresenceOnly } from './env-presence-tests.js';
 
 /** Names a bundler inlines into client code at build time. */
 const BUNDLER_PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'GATSBY_', 'NUXT_PUBLIC_', 'STORYBOOK_'];

@@ -229,7 +229,7 @@ interface DeferredParamRead {
   paramScope?: Scope;
   source: EnvSource;
   at: TS.Node;
-  /** The helper only tests whether the variable is set (env-presence-only.ts). */
+  /** The helper only tests whether the variable is set (env-presence-tests.ts, isPresenceOnly). */
   presence?: true;
 }
 

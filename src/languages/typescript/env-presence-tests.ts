@@ -30,6 +30,24 @@ export function isPresenceTestBeforeWrite(read: TS.Node, envObject: TS.Node, key
   return after.some((s) => writes(s));
 }
 
+/**
+ * Whether `read` (an `env[key]` access) is only coerced to a boolean: `!env[k]`, `Boolean(env[k])`,
+ * or the condition of an `if`, a `while`, a `do … while` or a `?:`. For a read whose name is not
+ * known (no-dynamic-env-read) no value leaves: chatbot-ui's `isUsingEnvironmentKey(type)`
+ * returns `Boolean(process.env[type])`. Comparisons with `undefined` (presenceTest above) are not
+ * counted: no-dynamic-env-read/invalid/presence-test-reads-value.js keeps them reads.
+ */
+export function isPresenceOnly(read: TS.Node): boolean {
+  let node = read;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return true;
+  if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node && ts.isIdentifier(parent.expression) && parent.expression.text === 'Boolean') return true;
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) return true;
+  return ts.isConditionalExpression(parent) && parent.condition === node;
+}
+
 interface PresenceTest {
   node: TS.Expression;
   /** The test is true when the variable is absent. */
