@@ -30,6 +30,7 @@ import { FileHasher } from './file-hasher.js';
 import { bytesFor, seal, unseal } from './sealed.js';
 import { emptyDocument, readDocument, writeDocument, type StoredDocument } from './store.js';
 import type { CacheSettings } from './settings.js';
+import { ENV_COPY_USE } from '../core/env-copy-use.js';
 
 export class ResultCache {
   readonly notes: string[] = [];
@@ -176,9 +177,9 @@ export function storable(analysis: FileAnalysis): boolean {
   return (analysis.facts?.facts ?? []).every((fact) => STORABLE_KINDS.has(fact.kind) || isPositionOnly(fact) || isParameterSummary(fact));
 }
 
-/** What an exported function does with the environment handed to it (src/core/env-object-handoffs.ts): a function name, an index and outcome words. */
+/** What an exported function does with the environment handed to it (src/core/env-object-handoffs.ts), or where a call takes the copy another module's function returns (src/core/env-copy-helpers.ts): function names, an index and outcome words. */
 function isParameterSummary(fact: Fact): boolean {
-  return fact.kind === 'config' && fact.type === 'env-param-summary';
+  return fact.kind === 'config' && (fact.type === 'env-param-summary' || fact.type === ENV_COPY_USE);
 }
 
 /** A value literal's position (src/core/value-literals.ts): the range and the name it is bound to, never the value; most code files have some. */

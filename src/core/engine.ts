@@ -21,6 +21,7 @@ import { resolvePythonModuleRefs } from './python-module-constants.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvObjectHandoffs } from './env-object-handoffs.js';
 import { applyEnvKeyHelpers, markHelpersResolvedAtCallers } from './env-key-helpers.js';
+import { applyEnvCopyHelpers, markCopiesForChildProcesses } from './env-copy-helpers.js';
 import { highestLevel, isEnabledAnywhere, resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
 import type { SeverityLevel } from './rule.js';
 import type { Registry } from '../registry/model.js';
@@ -236,10 +237,13 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, clo
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   // The whole environment handed to a function of another TS/JS file: judged where that function hands it on.
   await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
+  // A copy of the environment a Python function returns, judged at its calls in other modules.
+  await applyEnvCopyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   clock.lap('crossFile');
   if (leakRulesOn) options.onPhase?.('leak');
   if (leakRulesOn) await applyCrossFileSummaries(root, analyses, feOptions, config.maxFileBytes, warmWorker, texts);
   markHelpersResolvedAtCallers(analyses); // the passes above may have re-analysed a helper's file
+  markCopiesForChildProcesses(analyses); // likewise for a returned copy's file
   warmWorker?.close(); // its thread and memory are not needed by the TS leak pass
   clock.lap('leak'); // the project leak pass, part 1: `--timing` reports it as stats.leakMs too (bench: its share of the scan)
   // Unreadable directories and .gitignore files, symlinks not followed: reported, the scan goes on.

@@ -97,6 +97,13 @@ export interface EnvReadFact {
    * function's file, and `enumeration` when it could tell.
    */
   handedTo?: { specifier: string; function: string; index: number; held: 'env' | 'options'; file?: string };
+  /**
+   * For a copy of the environment that a module-level function returns and its own module never
+   * calls (`def build_env(): env = os.environ.copy(); ...; return env`), Python: the function. Its
+   * callers in other modules decide what the copy is for (src/core/env-copy-helpers.ts), which then
+   * sets `enumeration` when every call hands it to a child process the caller starts itself.
+   */
+  returnedBy?: { function: string };
 }
 
 /** The constant text at the start and end of a computed env name: the family `prefix…suffix` (EnvReadFact.nameParts). */
@@ -376,6 +383,12 @@ export interface FrontEndOptions {
    * object again, and what the caller does with the result decides (src/core/env-object-handoffs.ts).
    */
   envReturningImports?: Record<string, Array<{ specifier: string; function: string; index: number }>>;
+  /**
+   * Functions of other modules that return a copy of the environment (EnvReadFact.returnedBy): a
+   * front end says, at each of its calls of one (and at any other mention of the name), where the
+   * copy goes (a ConfigFact `env-copy-use`, src/core/env-copy-helpers.ts). Python only.
+   */
+  envCopyHelpers?: Array<{ language: LanguageId; function: string; file: string }>;
   /**
    * The configured docs pages (`docs:` paths), set by a scan: Markdown pages other than these are
    * parsed only when they can hold a fact a rule reads (a registry name or id, a clavis-lint

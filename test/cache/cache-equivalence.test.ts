@@ -122,3 +122,28 @@ describe('a file that starts with a byte-order mark', () => {
     expect(cached.json).toBe(uncached.json);
   });
 });
+
+describe('a Python environment copy judged at its callers in other modules', () => {
+  it('gives the uncached report through the cache when a caller starts to send the copy elsewhere, and back', async () => {
+    const root = cacheProject();
+    write(root, 'tools/envs.py', 'import os\n\n\ndef child_env():\n    env = os.environ.copy()\n    env["NO_COLOR"] = "1"\n    return env\n');
+    const inherits = 'import subprocess\n\nfrom tools.envs import child_env\n\n\ndef run(cmd):\n    subprocess.run(cmd, env=child_env())\n';
+    write(root, 'tools/run.py', inherits);
+    const enumerated = (json: string): boolean => (JSON.parse(json) as { findings: Array<{ ruleId: string; file: string }> }).findings.some((f) => f.ruleId === 'no-dynamic-env-read' && f.file === 'tools/envs.py');
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    expect(enumerated(first.json)).toBe(false);
+    const steps: Array<[string, () => void, boolean]> = [
+      ['unchanged', () => {}, false],
+      ['a caller prints the copy', () => write(root, 'tools/run.py', `${inherits}\n\ndef show():\n    print(child_env())\n`), true],
+      ['the caller inherits again', () => write(root, 'tools/run.py', inherits), false],
+      ['the helper file edited', () => write(root, 'tools/envs.py', 'import os\n\n\ndef child_env():\n    env = os.environ.copy()\n    return env\n'), false],
+    ];
+    for (const [name, change, reported] of steps) {
+      change();
+      const cached = await reports(root, CACHE);
+      expect(cached.json, name).toBe((await reports(root, undefined)).json);
+      expect(enumerated(cached.json), name).toBe(reported);
+    }
+  });
+});

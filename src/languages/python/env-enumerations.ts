@@ -12,7 +12,7 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { isMaskingLoop } from './env-masking-loop.js';
 import { COMPREHENSIONS } from './literal-lists.js';
 
-type Patch = Pick<EnvReadFact, 'access' | 'enumeration'>;
+type Patch = Pick<EnvReadFact, 'access' | 'enumeration' | 'returnedBy'>;
 
 /** Modules whose process-starting calls pass `env=` on to a child the code starts itself. */
 const CHILD_PROCESS_MODULES = ['subprocess.', 'asyncio.', 'os.', 'anyio.', 'trio.', 'pexpect.', 'multiprocessing.'];
@@ -261,7 +261,23 @@ function returnedToCallers(statement: Node, scope: ModuleScope, inTest: boolean,
   if (depth >= MAX_DEPTH) return null;
   const owner = enclosingFunction(statement);
   const sites = owner ? callSites(owner.fn, owner.name, scope) : null;
+  // A module-level function this module never calls: other modules do; judged at their calls (src/core/env-copy-helpers.ts).
+  if (owner && sites?.length === 0 && isModuleLevel(owner.fn)) return { returnedBy: { function: owner.name } };
   return sites ? worstOf(sites.map((site) => destination(site, scope, inTest, depth + 1))) : null;
+}
+
+function isModuleLevel(fn: Node): boolean {
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  return holder.parent?.type === 'module';
+}
+
+/**
+ * Where the copy of the environment that another module's function returns goes at one call of it
+ * (`subprocess.run(cmd, env=build_env())`, or through a variable): judged as if the copy were made
+ * at the call. Null: somewhere this module cannot tell.
+ */
+export function returnedCopyDestination(call: Node, scope: ModuleScope, inTest: boolean): Patch | null {
+  return destination(call, scope, inTest, 1);
 }
 
 /**

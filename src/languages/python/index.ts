@@ -21,6 +21,7 @@ import { isPresenceOnly } from './env-presence-only.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
 import { collectSettingsReads } from './settings-classes.js';
 import { SinkMatcher } from './sink-matcher.js';
+import { envCopyUses } from './env-copy-uses.js';
 
 const SUPPRESSION_MARKER = 'clavis-lint-disable';
 const PREFILTER_WORDS = ['getenv', 'BaseSettings', 'dotenv', SUPPRESSION_MARKER];
@@ -171,6 +172,8 @@ function collectFacts(file: string, text: string, root: Node, options: FrontEndO
   const settings = collectSettingsReads(scope);
   for (const read of envReads.finish()) addRead(read);
   for (const read of settings.reads) addRead(read);
+  // Where this module takes the environment copies other modules' functions return (src/core/env-copy-helpers.ts).
+  facts.push(...envCopyUses(scope, inTest, options.envCopyHelpers));
 
   for (const literal of literals) {
     if (keyLiterals.has(literal.id)) continue;

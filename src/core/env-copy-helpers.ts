@@ -1,0 +1,119 @@
+// A copy of the environment made in one module and used in others: `def build_env(): env =
+// os.environ.copy(); env["UV_INDEX_TOKEN"] = token; return env` in a shared module, and
+// `subprocess.run(cmd, env=build_env())` in each command that starts the tool (crewAI's CLI).
+// The defining module never calls the function, so its front end marks the enumeration
+// `returnedBy` and leaves it unjudged. Here the modules that mention the function's name are
+// analysed once more with `options.envCopyHelpers`; their front ends say where each mention
+// takes the copy (ConfigFact `env-copy-use`). When every mention is a call whose result is the
+// environment of a child process that module starts itself, the copy is plain inheritance, as
+// the same judgement makes it within one module; one mention anywhere else (logged, sent, passed
+// on, returned again, the name used as a value) keeps it reported. Python only (the TS front end
+// follows a returned copy only when the function curates it, and only within its file).
+// Matching is by name, as Python's own imports bind names: a name two modules define this way is
+// left alone, and a module defining a function of that name itself calls its own.
+import type { ConfigFact, EnvReadFact, FrontEndOptions } from './facts.js';
+import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
+import { reanalyseAll } from './worker-pool.js';
+import { definedFunctions } from './text-definitions.js';
+import type { WarmWorker } from './warm-worker.js';
+import { isIdentifierChar, ProjectTexts } from './project-texts.js';
+import { passDigest, type ReanalysisStore } from './reanalysis-store.js';
+import { ENV_COPY_USE } from './env-copy-use.js';
+
+type Helper = NonNullable<FrontEndOptions['envCopyHelpers']>[number];
+
+const LANGUAGES = new Set(['python']);
+
+export async function applyEnvCopyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root, { maxBytes }), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
+  const helpers = copyHelpers(analyses);
+  if (helpers.length === 0) return;
+  options.envCopyHelpers = helpers;
+  const digest = passDigest({ pass: 'env-copy-helpers', helpers });
+  const names = new Set(helpers.map((h) => h.function));
+  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  for (let i = 0; i < analyses.length; i++) {
+    const analysis = analyses[i];
+    const language = analysis.language;
+    if (!language || !LANGUAGES.has(language)) continue;
+    // A plain text test before any parse: the name is mentioned and not defined here.
+    const text = texts.text(analysis.file) ?? '';
+    const own = definedFunctions(language, text, names);
+    if (![...names].some((name) => !own.has(name) && mentions(text, name))) continue;
+    const kept = store?.get(analysis.file, digest);
+    if (kept) {
+      analyses[i] = kept;
+      continue;
+    }
+    const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
+    // A file the prefilter skips (no env vocabulary at all) is still analysed: it may call the function.
+    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(analysis.file, language) : null;
+    if (!pending) continue;
+    jobs.push({ at: i, file: pending, options });
+  }
+  const again = await reanalyseAll(jobs, warm);
+  jobs.forEach((job, k) => {
+    analyses[job.at] = again[k];
+    store?.put(job.file.file, digest, again[k]);
+  });
+  markCopiesForChildProcesses(analyses);
+}
+
+/**
+ * Sets `enumeration` on each returned copy (`returnedBy`) whose every mention elsewhere hands it
+ * to a child process. Re-analysed files hold new fact objects, so this runs again after any later
+ * pass that re-analyses files (as markHelpersResolvedAtCallers does).
+ */
+export function markCopiesForChildProcesses(analyses: readonly FileAnalysis[]): void {
+  const uses = new Map<string, Array<{ use: string; target?: string }>>();
+  const copies: EnvReadFact[] = [];
+  for (const analysis of analyses) {
+    if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind === 'env-read' && fact.returnedBy && !fact.enumeration) copies.push(fact);
+      const use = copyUseOf(fact);
+      if (use) uses.set(use.function, [...(uses.get(use.function) ?? []), use]);
+    }
+  }
+  const definers = new Map<string, number>();
+  for (const copy of copies) definers.set(copy.returnedBy!.function, (definers.get(copy.returnedBy!.function) ?? 0) + 1);
+  for (const copy of copies) {
+    const name = copy.returnedBy!.function;
+    const found = uses.get(name) ?? [];
+    if (definers.get(name) !== 1 || found.length === 0 || found.some((u) => u.use !== 'child-process')) continue;
+    const targets = [...new Set(found.map((u) => u.target ?? 'a child process'))].sort();
+    copy.enumeration = { use: 'child-process', target: `${targets.join(', ')} (the callers of ${name}())` };
+  }
+}
+
+function copyUseOf(fact: ConfigFact | { kind: string }): { function: string; use: string; target?: string } | null {
+  if (fact.kind !== 'config' || (fact as ConfigFact).type !== ENV_COPY_USE) return null;
+  const data = (fact as ConfigFact).data;
+  return typeof data.function === 'string' && typeof data.use === 'string' ? { function: data.function, use: data.use, ...(typeof data.target === 'string' ? { target: data.target } : {}) } : null;
+}
+
+/** The returned copies of the analyses, one helper per (language, name); a name two modules define twice still counts both (markCopiesForChildProcesses leaves it alone). */
+function copyHelpers(analyses: readonly FileAnalysis[]): Helper[] {
+  const helpers: Helper[] = [];
+  const seen = new Set<string>();
+  for (const analysis of analyses) {
+    if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
+    for (const fact of analysis.facts?.facts ?? []) {
+      if (fact.kind !== 'env-read' || !fact.returnedBy) continue;
+      const key = `${analysis.language}:${fact.returnedBy.function}:${analysis.file}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      helpers.push({ language: analysis.language, function: fact.returnedBy.function, file: analysis.file });
+    }
+  }
+  return helpers;
+}
+
+/** The name as a whole word somewhere in the text (a call, an import, a use as a value). */
+function mentions(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + name.length < text.length ? text.charCodeAt(at + name.length) : 32;
+    if (!isIdentifierChar(before) && !isIdentifierChar(after)) return true;
+  }
+  return false;
+}
