@@ -237,7 +237,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, clo
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   // The whole environment handed to a function of another TS/JS file: judged where that function hands it on.
   await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
-  // A copy of the environment a Python function returns, judged at its calls in other modules.
+  // A copy of the environment a function returns, judged at its calls in other modules (Python, TS/JS).
   await applyEnvCopyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   clock.lap('crossFile');
   if (leakRulesOn) options.onPhase?.('leak');

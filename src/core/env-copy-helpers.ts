@@ -7,10 +7,12 @@
 // takes the copy (ConfigFact `env-copy-use`). When every mention is a call whose result is the
 // environment of a child process that module starts itself, the copy is plain inheritance, as
 // the same judgement makes it within one module; one mention anywhere else (logged, sent, passed
-// on, returned again, the name used as a value) keeps it reported. Python only (the TS front end
-// follows a returned copy only when the function curates it, and only within its file).
-// Matching is by name, as Python's own imports bind names: a name two modules define this way is
-// left alone, and a module defining a function of that name itself calls its own.
+// on, returned again, the name used as a value) keeps it reported.
+// TS/JS: only a copy the function curates (it deletes names from it) is followed, as within one
+// file (a copy returned as it is stays reported), and callers are the files importing the function
+// by a relative specifier that resolves to its file.
+// Python: matching is by name, as Python's own imports bind names: a name two modules define this
+// way is left alone, and a module defining a function of that name itself calls its own.
 import type { ConfigFact, EnvReadFact, FrontEndOptions } from './facts.js';
 import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { reanalyseAll } from './worker-pool.js';
@@ -18,27 +20,38 @@ import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
 import { isIdentifierChar, ProjectTexts } from './project-texts.js';
 import { passDigest, type ReanalysisStore } from './reanalysis-store.js';
+import { importedNames } from './import-names.js';
+import { resolveRelative } from './env-object-handoffs.js';
 import { ENV_COPY_USE } from './env-copy-use.js';
 
 type Helper = NonNullable<FrontEndOptions['envCopyHelpers']>[number];
 
-const LANGUAGES = new Set(['python']);
+const LANGUAGES = new Set(['python', 'typescript', 'javascript']);
+const TYPESCRIPT = new Set(['typescript', 'javascript']);
 
 export async function applyEnvCopyHelpers(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root, { maxBytes }), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
   const helpers = copyHelpers(analyses);
   if (helpers.length === 0) return;
   options.envCopyHelpers = helpers;
   const digest = passDigest({ pass: 'env-copy-helpers', helpers });
-  const names = new Set(helpers.map((h) => h.function));
   const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
     if (!language || !LANGUAGES.has(language)) continue;
-    // A plain text test before any parse: the name is mentioned and not defined here.
-    const text = texts.text(analysis.file) ?? '';
-    const own = definedFunctions(language, text, names);
-    if (![...names].some((name) => !own.has(name) && mentions(text, name))) continue;
+    // A plain text test before any parse: the name is mentioned and not defined here (TS/JS: imported).
+    if (TYPESCRIPT.has(language)) {
+      const tsNames = new Set(helpers.filter((h) => TYPESCRIPT.has(h.language) && h.file !== analysis.file).map((h) => h.function));
+      if (tsNames.size === 0) continue;
+      // A skipped TS/JS file's imports were listed by the prefilter (kept in the result cache).
+      if (analysis.prefiltered && !analysis.importedNames?.some((name) => tsNames.has(name))) continue;
+      if (!importedNames(texts.peek(analysis.file) ?? '').some((name) => tsNames.has(name))) continue;
+    } else {
+      const pyNames = new Set(helpers.filter((h) => h.language === language).map((h) => h.function));
+      const text = texts.text(analysis.file) ?? '';
+      const own = definedFunctions(language, text, pyNames);
+      if (![...pyNames].some((name) => !own.has(name) && mentions(text, name))) continue;
+    }
     const kept = store?.get(analysis.file, digest);
     if (kept) {
       analyses[i] = kept;
@@ -64,31 +77,43 @@ export async function applyEnvCopyHelpers(root: string, analyses: FileAnalysis[]
  * pass that re-analyses files (as markHelpersResolvedAtCallers does).
  */
 export function markCopiesForChildProcesses(analyses: readonly FileAnalysis[]): void {
+  const known = new Map<string, number>();
+  analyses.forEach((analysis, at) => {
+    if (analysis.language && TYPESCRIPT.has(analysis.language)) known.set(analysis.file, at);
+  });
+  // Python: by name; TS/JS: by the function's file and name.
   const uses = new Map<string, Array<{ use: string; target?: string }>>();
-  const copies: EnvReadFact[] = [];
+  const copies: Array<{ fact: EnvReadFact; key: string }> = [];
   for (const analysis of analyses) {
-    if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
+    const language = analysis.language;
+    if (!language || !LANGUAGES.has(language)) continue;
+    const typescript = TYPESCRIPT.has(language);
     for (const fact of analysis.facts?.facts ?? []) {
-      if (fact.kind === 'env-read' && fact.returnedBy && !fact.enumeration) copies.push(fact);
+      if (fact.kind === 'env-read' && fact.returnedBy && !fact.enumeration) copies.push({ fact, key: typescript ? `ts:${analysis.file}:${fact.returnedBy.function}` : `py:${fact.returnedBy.function}` });
       const use = copyUseOf(fact);
-      if (use) uses.set(use.function, [...(uses.get(use.function) ?? []), use]);
+      if (!use) continue;
+      const target = typescript && use.specifier !== undefined ? resolveRelative(analysis.file, use.specifier, known) : undefined;
+      if (typescript && target === undefined) continue;
+      const key = typescript ? `ts:${target}:${use.function}` : `py:${use.function}`;
+      uses.set(key, [...(uses.get(key) ?? []), use]);
     }
   }
   const definers = new Map<string, number>();
-  for (const copy of copies) definers.set(copy.returnedBy!.function, (definers.get(copy.returnedBy!.function) ?? 0) + 1);
-  for (const copy of copies) {
-    const name = copy.returnedBy!.function;
-    const found = uses.get(name) ?? [];
-    if (definers.get(name) !== 1 || found.length === 0 || found.some((u) => u.use !== 'child-process')) continue;
+  for (const { key } of copies) definers.set(key, (definers.get(key) ?? 0) + 1);
+  for (const { fact, key } of copies) {
+    const name = fact.returnedBy!.function;
+    const found = uses.get(key) ?? [];
+    if ((key.startsWith('py:') && definers.get(key) !== 1) || found.length === 0 || found.some((u) => u.use !== 'child-process')) continue;
     const targets = [...new Set(found.map((u) => u.target ?? 'a child process'))].sort();
-    copy.enumeration = { use: 'child-process', target: `${targets.join(', ')} (the callers of ${name}())` };
+    fact.enumeration = { use: 'child-process', target: `${targets.join(', ')} (the callers of ${name}())` };
   }
 }
 
-function copyUseOf(fact: ConfigFact | { kind: string }): { function: string; use: string; target?: string } | null {
+function copyUseOf(fact: ConfigFact | { kind: string }): { function: string; use: string; target?: string; specifier?: string } | null {
   if (fact.kind !== 'config' || (fact as ConfigFact).type !== ENV_COPY_USE) return null;
   const data = (fact as ConfigFact).data;
-  return typeof data.function === 'string' && typeof data.use === 'string' ? { function: data.function, use: data.use, ...(typeof data.target === 'string' ? { target: data.target } : {}) } : null;
+  if (typeof data.function !== 'string' || typeof data.use !== 'string') return null;
+  return { function: data.function, use: data.use, ...(typeof data.target === 'string' ? { target: data.target } : {}), ...(typeof data.specifier === 'string' ? { specifier: data.specifier } : {}) };
 }
 
 /** The returned copies of the analyses, one helper per (language, name); a name two modules define twice still counts both (markCopiesForChildProcesses leaves it alone). */

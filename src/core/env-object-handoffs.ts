@@ -115,7 +115,7 @@ function summaryKey(file: string, handed: { function: string; index: number; hel
 }
 
 /** The scanned TS/JS file a relative specifier of `from` names (root-relative), if any. */
-function resolveRelative(from: string, specifier: string, known: ReadonlyMap<string, number>): string | undefined {
+export function resolveRelative(from: string, specifier: string, known: ReadonlyMap<string, number>): string | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
   const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
   if (base.startsWith('../')) return undefined;

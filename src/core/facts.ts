@@ -99,7 +99,8 @@ export interface EnvReadFact {
   handedTo?: { specifier: string; function: string; index: number; held: 'env' | 'options'; file?: string };
   /**
    * For a copy of the environment that a module-level function returns and its own module never
-   * calls (`def build_env(): env = os.environ.copy(); ...; return env`), Python: the function. Its
+   * calls (`def build_env(): env = os.environ.copy(); ...; return env`; in TS/JS an exported function
+   * returning a copy it curates, `delete env.X`): the function. Its
    * callers in other modules decide what the copy is for (src/core/env-copy-helpers.ts), which then
    * sets `enumeration` when every call hands it to a child process the caller starts itself.
    */
@@ -386,7 +387,7 @@ export interface FrontEndOptions {
   /**
    * Functions of other modules that return a copy of the environment (EnvReadFact.returnedBy): a
    * front end says, at each of its calls of one (and at any other mention of the name), where the
-   * copy goes (a ConfigFact `env-copy-use`, src/core/env-copy-helpers.ts). Python only.
+   * copy goes (a ConfigFact `env-copy-use`, src/core/env-copy-helpers.ts). Python and TS/JS.
    */
   envCopyHelpers?: Array<{ language: LanguageId; function: string; file: string }>;
   /**

@@ -8,6 +8,7 @@ import { envSourceOf, isProcessObject, requiredModule, type EnvSource } from './
 import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadExtra, type EnvReadSink } from './env-reads.js';
 import { classifyEnumeration, setReturningImports, summarizeEnvParameter } from './env-enumerations.js';
 import { exportedFunction } from './env-local-functions.js';
+import { envCopyUses } from './env-copy-uses.js';
 import { namePartsOf } from './env-name-family.js';
 import { oneStepKeyOf, OneStepReads } from './env-one-step.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
@@ -73,6 +74,8 @@ class FileAnalysis implements EnvReadSink {
   private readonly envObjectParams: NonNullable<FrontEndOptions['envObjectParams']>[string];
   /** Functions this file imports that give the env object back (FrontEndOptions.envReturningImports). */
   private readonly returningImports: NonNullable<FrontEndOptions['envReturningImports']>[string];
+  /** Functions of other files that return a copy of the environment (FrontEndOptions.envCopyHelpers). */
+  private readonly copyHelpers: FrontEndOptions['envCopyHelpers'];
   /** Whole-environment uses, classified after the walk (schema parse, filter, copy, child process). */
   private readonly enumerations: Array<{ fact: EnvReadFact; use: TS.Node; scope: Scope }> = [];
 
@@ -85,6 +88,7 @@ class FileAnalysis implements EnvReadSink {
     this.parent = sourceFile;
     this.envObjectParams = options.envObjectParams?.[file] ?? [];
     this.returningImports = options.envReturningImports?.[file] ?? [];
+    this.copyHelpers = options.envCopyHelpers;
     this.inTest = isTestPath(file);
     this.context = { projectConstants: options.projectConstants ?? {} };
     this.prepared = prepareOptions(options);
@@ -102,6 +106,8 @@ class FileAnalysis implements EnvReadSink {
     this.oneStep.finish();
     this.classifyEnumerations();
     this.summarizeEnvParameters();
+    // Where this file takes the environment copies other files' functions return (src/core/env-copy-helpers.ts).
+    this.facts.push(...envCopyUses(this.sourceFile, this.copyHelpers));
     this.markTestSaves();
     this.exportedConstants = collectExportedConstants(this.sourceFile, fileScope, this.context);
     for (const literal of this.registryLiterals) {

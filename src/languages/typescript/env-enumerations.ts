@@ -6,7 +6,7 @@
 import type { EnvEnumerationUse, EnvReadFact } from '../../core/facts.js';
 import { propertyNameText } from './const-strings.js';
 import { unwrapTransparent } from './env-objects.js';
-import { accessorReads, argumentIndex, callsOfReturningFunction, functionParameterUses, parameterUses, promisifiedFunction, type ConstantRead, type Held, type ParameterUse } from './env-local-functions.js';
+import { accessorReads, argumentIndex, callsOfReturningFunction, exportedReturningFunction, functionParameterUses, parameterUses, promisifiedFunction, type ConstantRead, type Held, type ParameterUse } from './env-local-functions.js';
 import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
@@ -65,7 +65,7 @@ export interface SchemaKeys {
 
 export type EnumerationOutcome =
   | { kind: 'unknown' }
-  | { kind: 'fact'; patch: Pick<EnvReadFact, 'access' | 'enumeration'> }
+  | { kind: 'fact'; patch: Pick<EnvReadFact, 'access' | 'enumeration' | 'returnedBy'> }
   | { kind: 'schema'; schema: SchemaKeys; api: string }
   /** Handed to a function imported from another module: judged there (src/core/env-object-handoffs.ts). */
   | { kind: 'handoff'; handedTo: NonNullable<EnvReadFact['handedTo']> };
@@ -339,7 +339,7 @@ function worstOf(outcomes: EnumerationOutcome[]): EnumerationOutcome {
   return outcomes.find((o) => o.kind !== 'fact' || o.patch.enumeration?.use !== 'child-process') ?? outcomes[0];
 }
 
-function fact(patch: Pick<EnvReadFact, 'access' | 'enumeration'>): EnumerationOutcome {
+function fact(patch: Pick<EnvReadFact, 'access' | 'enumeration' | 'returnedBy'>): EnumerationOutcome {
   return { kind: 'fact', patch };
 }
 
@@ -367,8 +367,9 @@ function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: bo
       // curates for a child (it takes names out), judged where the function is called. A copy
       // returned as it is (`() => ({ ...process.env, FORCE_COLOR: '1' })`) stays reported: nothing
       // says its callers' processes are meant to get the whole environment.
-      if (ts.isReturnStatement(parent) && parent.expression === node && enclosingFunctionOf(parent) === enclosingFunctionOf(made) && removesFrom(variable, enclosingFunctionOf(made))) {
-        const found = returnedToCallers(parent, sourceFile, false, depth);
+      const returned = returnedAs(node);
+      if (returned && enclosingFunctionOf(returned) === enclosingFunctionOf(made) && removesFrom(variable, enclosingFunctionOf(made))) {
+        const found = returnedToCallers(returned, sourceFile, false, depth);
         if (found.kind === 'fact') outcome = found;
         return;
       }
@@ -425,8 +426,19 @@ function optionsDestination(variable: string, sourceFile: TS.SourceFile, depth: 
 function returnedToCallers(at: TS.Node, sourceFile: TS.SourceFile, inTest: boolean, depth: number): EnumerationOutcome {
   if (depth >= MAX_WRAPPER_DEPTH) return { kind: 'unknown' };
   const calls = callsOfReturningFunction(at);
+  // An exported function this file never calls: judged at its calls in the files that import it (src/core/env-copy-helpers.ts).
+  const exported = calls === null ? exportedReturningFunction(at, sourceFile) : null;
+  if (exported !== null) return fact({ returnedBy: { function: exported } });
   if (!calls || calls.length === 0) return { kind: 'unknown' };
   return worstOf(calls.map((call) => climb({ node: call, prefixes: null, underEnvKey: false, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1)));
+}
+
+/** The `return` that gives back `copy` itself, or an object it is spread into (`return { ...copy, NODE_ENV: 'test' }`). */
+function returnedAs(copy: TS.Identifier): TS.ReturnStatement | null {
+  let value: TS.Node = copy;
+  if (copy.parent && ts.isSpreadAssignment(copy.parent) && ts.isObjectLiteralExpression(copy.parent.parent)) value = copy.parent.parent;
+  while (value.parent && (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent))) value = value.parent;
+  return value.parent && ts.isReturnStatement(value.parent) && value.parent.expression === value ? value.parent : null;
 }
 
 /** `delete copy.KEY` / `delete copy[key]` inside `fn` (nested functions aside). */

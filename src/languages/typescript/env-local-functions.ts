@@ -225,6 +225,35 @@ function enclosingFunction(node: TS.Node): TS.FunctionLikeDeclaration | null {
 }
 
 /** The function's name, its node and the block it is visible in; null for an exported or anonymous one. */
+/**
+ * The name of the top-level exported function (`export function f`, `export const f = () =>`) that
+ * `at` (its `return` statement, or an arrow's expression body) returns from, when nothing else in
+ * the file names it (its callers are all in other files); else null.
+ */
+export function exportedReturningFunction(at: TS.Node, sourceFile: TS.SourceFile): string | null {
+  const name = exportedFunctionName(at);
+  if (name === null) return null;
+  let mentions = 0;
+  const visit = (node: TS.Node): void => {
+    if (mentions > 1) return;
+    if (ts.isIdentifier(node) && node.text === name) mentions++;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sourceFile, visit);
+  return mentions === 1 ? name : null;
+}
+
+function exportedFunctionName(at: TS.Node): string | null {
+  const fn = ts.isReturnStatement(at) ? enclosingFunction(at) : at.parent && ts.isArrowFunction(at.parent) && at.parent.body === at ? at.parent : null;
+  if (!fn) return null;
+  const exported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
+  if (ts.isFunctionDeclaration(fn)) return fn.name && exported(fn) && fn.parent && ts.isSourceFile(fn.parent) ? fn.name.text : null;
+  const declaration = fn.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== fn || !ts.isIdentifier(declaration.name)) return null;
+  const statement = declaration.parent?.parent;
+  return statement && ts.isVariableStatement(statement) && exported(statement) && statement.parent && ts.isSourceFile(statement.parent) ? declaration.name.text : null;
+}
+
 function functionName(fn: TS.FunctionLikeDeclaration): { name: string; node: TS.Node; container: TS.Node } | null {
   const exported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
   if (ts.isFunctionDeclaration(fn)) {
