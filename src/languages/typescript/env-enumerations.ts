@@ -18,6 +18,9 @@ const CHILD_PROCESS_CALLS = new Set([
   'execa', 'execaSync', 'execaNode', 'execaCommand', 'execaCommandSync', 'crossSpawn', 'Command', 'Worker',
 ]);
 
+/** Modules whose child-process functions keep their meaning under another local name (`import { execa as run } from 'execa'`). */
+const CHILD_PROCESS_MODULES = new Set(['child_process', 'node:child_process', 'execa', 'cross-spawn']);
+
 /**
  * Browser and Electron launchers (Playwright's `_electron`/`chromium`/`firefox`/`webkit`,
  * Puppeteer): `electron.launch({ env })` starts the app or browser as a child process with that env.
@@ -219,6 +222,9 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
     if (name !== null && startsChildProcess(name)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
+    // `import { execa as execaBase } from 'execa'`: the same function under a local name.
+    const aliased = name !== null && !name.includes('.') ? importOf(sourceFile, name) : null;
+    if (aliased && CHILD_PROCESS_MODULES.has(aliased.specifier) && CHILD_PROCESS_CALLS.has(aliased.function)) return fact({ enumeration: { use: 'child-process', target: `${aliased.function}()` } });
     // `const execFileAsync = promisify(execFile)`: the same child process, awaited.
     const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
     if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
