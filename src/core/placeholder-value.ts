@@ -25,6 +25,8 @@
 //   short        fewer than 8 characters (`xx`, `test`, `1234`);
 //   low-entropy  one character repeated, an ascending run of 8+ (`1234567890`), or Shannon entropy below 2.5 bits per character
 //                (`aaaaaaaaaaaa`, `0000-0000-0000`);
+//   own-name     the value only spells words of the variable's own name, run together or not
+//                (`AWS_SECRET_ACCESS_KEY=SECRETKEY`, `API_KEY=api-key`): a local emulator's stand-in;
 //   test-word    a word such as test, fake, dev, local, demo, mock, e2e, secret, password, random, or
 //                a credential word after a short name (chpassword, miniopassword, apptoken),
 //                AND no random-looking chunk: `e2e-test-secret-at-least-32-chars-long` is a
@@ -56,6 +58,8 @@ export interface ValueProfile {
   randomChunk: boolean;
   /** Present when the value is a `scheme://` URL. */
   url?: UrlProfile;
+  /** The value only spells words of the name it is assigned to, in their order (`SECRETKEY` for AWS_SECRET_ACCESS_KEY); only when the name was given. */
+  ownName?: true;
 }
 
 export interface UrlProfile {
@@ -67,7 +71,7 @@ export interface UrlProfile {
   passwordIsUser: boolean;
 }
 
-export type PlaceholderReason = 'empty' | 'reference' | 'template' | 'placeholder-word' | 'local-url' | 'url-without-password' | 'short' | 'low-entropy' | 'test-word';
+export type PlaceholderReason = 'empty' | 'reference' | 'template' | 'placeholder-word' | 'local-url' | 'url-without-password' | 'short' | 'low-entropy' | 'own-name' | 'test-word';
 
 export const MIN_SECRET_LENGTH = 8;
 export const MIN_SECRET_ENTROPY = 2.5;
@@ -86,8 +90,8 @@ const WEAK_WORDS = new Set(['test', 'tests', 'testing', 'fake', 'dev', 'develop'
   // Instructions written as the value: `my-random-string-for-seeding`.
   'my', 'random', 'string', 'seed', 'seeding']);
 
-/** Measures a raw value as written in a config file (quotes allowed). */
-export function describeValue(raw: string): ValueProfile {
+/** Measures a raw value as written in a config file (quotes allowed); `name`: the variable it is assigned to, when known. */
+export function describeValue(raw: string, name?: string): ValueProfile {
   const { text, references } = removeReferences(unquote(raw.trim()));
   const rest = unquote(text.trim());
   const words = wordsOf(rest);
@@ -109,7 +113,26 @@ export function describeValue(raw: string): ValueProfile {
   };
   const url = describeUrl(rest);
   if (url) profile.url = url;
+  if (name !== undefined && spellsNameWords(rest, name)) profile.ownName = true;
   return profile;
+}
+
+/**
+ * Whether `value` (letters and digits only, any case) is words of `name` joined in their order,
+ * some left out (`SECRETKEY`, `secret-key`, `ACCESSKEY` for AWS_SECRET_ACCESS_KEY). A generated
+ * credential never spells its variable's name.
+ */
+function spellsNameWords(value: string, name: string): boolean {
+  const letters = value.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  if (letters.length === 0 || words.length === 0) return false;
+  // From position `at` in the value and word `from` on, can the rest be matched?
+  const match = (at: number, from: number): boolean => {
+    if (at === letters.length) return true;
+    for (let w = from; w < words.length; w++) if (letters.startsWith(words[w], at) && match(at + words[w].length, w + 1)) return true;
+    return false;
+  };
+  return match(0, 0);
 }
 
 /** Why the value is only a placeholder, or null when it may be a real secret. */
@@ -125,6 +148,7 @@ export function placeholderReason(profile: ValueProfile): PlaceholderReason | nu
   }
   if (profile.length < MIN_SECRET_LENGTH) return 'short';
   if (profile.repeated || profile.sequential || profile.entropy < MIN_SECRET_ENTROPY) return 'low-entropy';
+  if (profile.ownName) return 'own-name';
   if (profile.weakWord && !profile.randomChunk) return 'test-word';
   return null;
 }

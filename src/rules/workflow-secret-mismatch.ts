@@ -23,7 +23,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), a secret the same workflow gives to an input that takes only a GitHub token (`actions/checkout`'s `token`) fills `GITHUB_TOKEN` (release-plz's PAT), the run's own `GITHUB_TOKEN` is the password of a step that signs in to one of GitHub's registries (`registry: ghcr.io`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), the vendor\'s key named for one of its products (`OPENAI_API_KEY: ${{ secrets.CODEX_TOKEN }}`: Codex logs in with an OpenAI key; not when the registry gives the product an endpoint of its own, `CLAUDE_CODE_BASE_URL`), a secret the same workflow gives to an input or variable that takes only a GitHub token (`actions/checkout`'s `token`, the GitHub CLI's `GH_TOKEN`) fills `GITHUB_TOKEN` or an action's `github_token` input (release-plz's PAT, a bot's PAT), the run's own `GITHUB_TOKEN` is the password of a step that signs in to one of GitHub's registries (`registry: ghcr.io`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -52,6 +52,7 @@ export default defineRule({
     const registryInUse = ctx.registry.files.length > 0;
     const platform = new Set(ctx.settings.platformTokens ?? platformTokenSet());
     const githubTokens = secretsGivenAsGithubTokens(file.facts);
+    const registryNames = [...ctx.names.keys()];
     for (const fact of file.facts) {
       if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
         const info = lookup(ctx.names, fact.name);
@@ -76,7 +77,7 @@ export default defineRule({
         const envInfo = ctx.names.get(envName);
         const secretInfo = lookup(ctx.names, secretName);
         if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id || samePlatformToken(envName, envInfo, secretInfo, platform)) continue;
-        if (deliberateRebinding(envName, envInfo, secretName, secretInfo, fact.data)) continue;
+        if (deliberateRebinding(envName, envInfo, secretName, secretInfo, fact.data, registryNames)) continue;
         if (envInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
         yield {
           messageId: 'envMismatch',
@@ -92,10 +93,12 @@ export default defineRule({
         const inputInfo = ctx.names.get(inputAsEnvName(input));
         const secretInfo = lookup(ctx.names, secretName);
         if (!inputInfo || !secretInfo || inputInfo.secret.id === secretInfo.secret.id || samePlatformToken(inputAsEnvName(input), inputInfo, secretInfo, platform)) continue;
-        if (deliberateRebinding(inputAsEnvName(input), inputInfo, secretName, secretInfo, fact.data)) continue;
+        if (deliberateRebinding(inputAsEnvName(input), inputInfo, secretName, secretInfo, fact.data, registryNames)) continue;
         // The run's own GitHub token as the password of one of GitHub's registries (`registry: ghcr.io`
         // beside `registry_password:`, LibreChat's Helm release): the slot is GitHub's here.
         if (fact.data.githubRegistry === true && BUILT_IN_SECRETS.has(secretName.toUpperCase())) continue;
+        // A token the workflow shows is GitHub's (checkout's `token`, gh's GH_TOKEN) in an input for GitHub's token.
+        if (inputInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
         yield {
           messageId: 'inputMismatch',
           data: { input, action: String(fact.data.action), inputSecretId: inputInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
@@ -130,17 +133,22 @@ function samePlatformToken(slotName: string, slot: NameInfo, secret: NameInfo, p
 /** Action inputs that take nothing but a GitHub token (`actions/checkout`'s `token` clones with it). */
 const GITHUB_TOKEN_INPUTS: ReadonlyMap<string, string> = new Map([['actions/checkout', 'token']]);
 
+/** Env names that take nothing but a GitHub token: the GitHub CLI's own (`gh` reads GH_TOKEN, then GITHUB_TOKEN). */
+const GITHUB_TOKEN_ENV = new Set(['GH_TOKEN', 'GH_ENTERPRISE_TOKEN']);
+
 /**
- * Secrets the workflow itself hands to an input that takes only a GitHub token: they are GitHub
- * tokens whatever their name, so binding one to `GITHUB_TOKEN` is on purpose (release-plz's
- * documented setup: `token: secrets.RELEASE_PLZ_TOKEN` for checkout and
- * `GITHUB_TOKEN: secrets.RELEASE_PLZ_TOKEN`, a PAT so its release PR triggers the CI).
+ * Secrets the workflow itself hands to an input or variable that takes only a GitHub token:
+ * they are GitHub tokens whatever their name, so binding one to `GITHUB_TOKEN` (or to an action's
+ * `github_token` input) is on purpose (release-plz's documented setup: `token:
+ * secrets.RELEASE_PLZ_TOKEN` for checkout and `GITHUB_TOKEN: secrets.RELEASE_PLZ_TOKEN`, a PAT so
+ * its release PR triggers the CI; a bot's PAT given to `GH_TOKEN` and `GITHUB_TOKEN` in one step).
  */
 function secretsGivenAsGithubTokens(facts: readonly Fact[]): Set<string> {
   const tokens = new Set<string>();
   for (const fact of facts) {
-    if (fact.kind !== 'config' || fact.type !== 'workflow-with-binding') continue;
-    if (GITHUB_TOKEN_INPUTS.get(String(fact.data.action)) === String(fact.data.input)) tokens.add(String(fact.data.secretName).toUpperCase());
+    if (fact.kind !== 'config') continue;
+    const given = fact.type === 'workflow-with-binding' && GITHUB_TOKEN_INPUTS.get(String(fact.data.action)) === String(fact.data.input);
+    if (given || (fact.type === 'workflow-env-binding' && GITHUB_TOKEN_ENV.has(String(fact.data.envName).toUpperCase()))) tokens.add(String(fact.data.secretName).toUpperCase());
   }
   return tokens;
 }
@@ -161,6 +169,9 @@ function qualifiedName(secret: string, slot: string): boolean {
   return at === wanted.length;
 }
 
+/** Products whose credential is their vendor's key (Codex logs in with an OpenAI API key): product word -> vendor word. */
+const PRODUCT_VENDORS: Readonly<Record<string, string>> = { CODEX: 'OPENAI', CHATGPT: 'OPENAI', CLAUDE: 'ANTHROPIC', GEMINI: 'GOOGLE', COPILOT: 'GITHUB' };
+
 /** The AWS-style credential pair every S3-compatible store (R2, MinIO, Spaces, B2) uses under its own prefix. */
 const S3_CREDENTIAL_ROLES = ['_ACCESS_KEY_ID', '_SECRET_ACCESS_KEY'];
 /** Trailing words of a name that points a client at another server (`ANTHROPIC_BASE_URL`, `AWS_ENDPOINT_URL_S3`). */
@@ -175,15 +186,23 @@ const ENDPOINT_ROLE = /(^|_)(BASE_URL|BASE|API_BASE|ENDPOINT|API_URL|API_HOST|HO
  * - the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`,
  *   `secrets.ANTHROPIC_CI_API_KEY`); another vendor's prefix (`AZURE_OPENAI_API_KEY`) is no qualifier;
  * - an S3-compatible store's key pair handed to another prefix's variables of the same role
- *   (`AWS_ACCESS_KEY_ID: secrets.R2_ACCESS_KEY_ID`): SDKs read the AWS names for every such store.
+ *   (`AWS_ACCESS_KEY_ID: secrets.R2_ACCESS_KEY_ID`): SDKs read the AWS names for every such store;
+ * - the vendor's key named for one of its products (`OPENAI_API_KEY: secrets.CODEX_TOKEN`), unless
+ *   the registry gives that product an endpoint of its own.
  */
-function deliberateRebinding(slotName: string, slot: NameInfo, secretName: string, secret: NameInfo, data: Record<string, unknown>): boolean {
+function deliberateRebinding(slotName: string, slot: NameInfo, secretName: string, secret: NameInfo, data: Record<string, unknown>, registryNames: readonly string[]): boolean {
   if (slot.secret.kind === 'config' && secret.secret.kind === 'config') return true;
   const slotUpper = slotName.toUpperCase();
   const secretUpper = secretName.toUpperCase();
   if (qualifiedName(secretUpper, slotUpper)) return true;
   if (S3_CREDENTIAL_ROLES.some((role) => slotUpper.endsWith(role) && secretUpper.endsWith(role))) return true;
   const vendor = slotUpper.split('_')[0];
+  // `OPENAI_API_KEY: secrets.CODEX_TOKEN`: the vendor's key, named for its product that uses it. Not
+  // the other way round: a product's own slot (`CLAUDE_CODE_OAUTH_TOKEN`) may take another kind of
+  // credential. Nor when the registry gives the product an endpoint of its own (`CLAUDE_CODE_BASE_URL`):
+  // its key then belongs to that server (a gateway or proxy), not to the vendor.
+  const product = secretUpper.split('_')[0];
+  if (PRODUCT_VENDORS[product] === vendor && !registryNames.some((name) => name.startsWith(`${product}_`) && ENDPOINT_ROLE.test(name.slice(product.length + 1)))) return true;
   const scope = Array.isArray(data.scopeEnv) ? data.scopeEnv.map(String) : [];
   const hosts = (data.scopeHosts ?? {}) as Record<string, string>;
   return scope.some((name) => {

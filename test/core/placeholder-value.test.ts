@@ -72,6 +72,26 @@ describe('placeholder values', () => {
     expect(placeholderReason(describeValue(value))).toBeNull();
   });
 
+  it.each([
+    ['SECRETKEY', 'AWS_SECRET_ACCESS_KEY'],
+    ['ACCESSKEY', 'AWS_ACCESS_KEY_ID'],
+    ['secret-access-key', 'AWS_SECRET_ACCESS_KEY'],
+    ['ApiToken', 'LANGFUSE_API_TOKEN'],
+  ])('%j spells words of %s: a stand-in (own-name)', (value, name) => {
+    expect(placeholderReason(describeValue(value, name))).toBe('own-name');
+  });
+
+  it.each([
+    // Words of the name out of order, or other words between them, or a generated part: not the name's own spelling.
+    ['KEYSECRET', 'AWS_SECRET_ACCESS_KEY'],
+    ['SECRETKEYVALUE', 'AWS_SECRET_ACCESS_KEY'],
+    ['secretkey9fK2mQ8xVb4TzR1wL7pN3sYd', 'AWS_SECRET_ACCESS_KEY'],
+    // Without the name, the value is judged alone.
+    ['ACCESSKEY', undefined],
+  ])('%j for %s is not judged a spelling of the name', (value, name) => {
+    expect(describeValue(value, name).ownName).toBeUndefined();
+  });
+
   it('a profile holds measurements, never the value', () => {
     const value = 'sk-live-9fK2mQ8xVb4TzR1wL7pN3sYd';
     const json = JSON.stringify(describeValue(`postgres://app:${value}@localhost/app`));

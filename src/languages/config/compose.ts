@@ -63,7 +63,7 @@ function keyValueEntries(src: YamlSource, node: unknown): Entry[] {
     const range = nodeRange(src, pair.key);
     const value = scalarString(pair.value);
     // The value is a literal bound to this key already (yamlValueLiterals), expressions left visible.
-    if (range) entries.push({ name, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value) });
+    if (range) entries.push({ name, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value, name) });
   }
   for (const item of asSeq(node)?.items ?? []) {
     const scalar = asScalar(item);
@@ -79,7 +79,7 @@ function keyValueEntries(src: YamlSource, node: unknown): Entry[] {
     const valueRange = eq < 0 || eq + 1 >= text.length ? undefined
       : snippet.exact ? offsetRange(src.lineCounter, snippet.toFileOffset(eq + 1), snippet.toFileOffset(text.length - 1) + 1)
       : nodeRange(src, scalar) ?? undefined;
-    entries.push({ name, range: offsetRange(src.lineCounter, start, end), hasLiteralValue: eq >= 0 && !isPlaceholderValue(text.slice(eq + 1)), ...valueProfileOf(eq >= 0 ? text.slice(eq + 1) : null), ...(valueRange ? { valueRange } : {}) });
+    entries.push({ name, range: offsetRange(src.lineCounter, start, end), hasLiteralValue: eq >= 0 && !isPlaceholderValue(text.slice(eq + 1)), ...valueProfileOf(eq >= 0 ? text.slice(eq + 1) : null, name), ...(valueRange ? { valueRange } : {}) });
   }
   return entries;
 }

@@ -97,7 +97,7 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         const hasLiteralValue = eq >= 0 && !isPlaceholderValue(unquote(word.text.slice(eq + 1)));
         const r = at(word, 0, name.length);
         const valueRange = eq >= 0 && eq + 1 < word.text.length ? { valueRange: at(word, eq + 1, word.text.length - eq - 1) } : {};
-        const defaultProfile = eq >= 0 ? { valueProfile: describeValue(unquote(word.text.slice(eq + 1))) } : {};
+        const defaultProfile = eq >= 0 ? { valueProfile: describeValue(unquote(word.text.slice(eq + 1)), name) } : {};
         declared.add(name);
         facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue, ...defaultProfile } });
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue, ...valueRange });
@@ -124,7 +124,7 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         declared.add(name);
         stageEnv.add(name);
         // The profile (measurements, never the value) lets rules tell `ENV K=""` from `ENV K=$K`.
-        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value), references: referencedNames(value) } });
+        facts.push({ kind: 'config', type: 'docker-env', range: r, data: { name, hasLiteralValue, valueProfile: describeValue(value, name), references: referencedNames(value) } });
         const valueRange = valueAt[1] > valueAt[0] ? { valueRange: range(instruction.toFileOffset(valueAt[0]), instruction.toFileOffset(valueAt[1] - 1) + 1) } : {};
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-env', range: r, hasLiteralValue, ...valueRange });
       }

@@ -48,7 +48,7 @@ export function analyzeDotenv(file: string, text: string): { facts: Fact[]; erro
       context: 'env-file-key',
       range: offsetRange(lineCounter, entry.keyStart, entry.keyEnd),
       hasLiteralValue: !isPlaceholderValue(entry.value),
-      ...valueProfileOf(entry.value),
+      ...valueProfileOf(entry.value, entry.key),
       ...(entry.valueEnd > entry.valueStart ? { valueRange: offsetRange(lineCounter, entry.valueStart, entry.valueEnd) } : {}),
     });
   }

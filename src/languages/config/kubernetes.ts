@@ -30,7 +30,7 @@ export function analyzeKubernetes(file: string, text: string): { facts: Fact[]; 
         for (const [name, pair] of mapEntries(mapGet(doc.contents, section))) {
           const range = nodeRange(src, pair.key);
           const value = scalarString(pair.value);
-          if (range) facts.push({ kind: 'name-ref', name, context, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(section === 'data' ? decodeBase64(value) : value) });
+          if (range) facts.push({ kind: 'name-ref', name, context, range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(section === 'data' ? decodeBase64(value) : value, name) });
         }
       }
     }
@@ -69,7 +69,7 @@ function containerEnv(src: YamlSource, container: unknown, facts: Fact[]): void 
     const value = mapGetPair(item, 'value') ? scalarString(mapGet(item, 'value')) : null;
     const fromSecret = scalarString(mapGet(mapGet(mapGet(item, 'valueFrom'), 'secretKeyRef'), 'name'));
     const valueRange = asScalar(mapGet(item, 'value')) ? nodeRange(src, mapGet(item, 'value')) : null;
-    facts.push({ kind: 'name-ref', name, context: 'k8s-env-value', range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value), ...(valueRange ? { valueRange } : {}) });
+    facts.push({ kind: 'name-ref', name, context: 'k8s-env-value', range, hasLiteralValue: value !== null && !isPlaceholderValue(value), ...valueProfileOf(value, name), ...(valueRange ? { valueRange } : {}) });
     if (fromSecret !== null) facts.push({ kind: 'config', type: 'k8s-secret-ref', range, data: { name, secret: fromSecret, key: scalarString(mapGet(mapGet(mapGet(item, 'valueFrom'), 'secretKeyRef'), 'key')) } });
   }
 }

@@ -24,7 +24,7 @@ export function isPlaceholderValue(raw: string): boolean {
   return false;
 }
 
-/** `{ valueProfile }` for a written value (measurements only, never the value), `{}` when there is none. */
-export function valueProfileOf(raw: string | null | undefined): { valueProfile?: ValueProfile } {
-  return raw === null || raw === undefined ? {} : { valueProfile: describeValue(raw) };
+/** `{ valueProfile }` for a written value (measurements only, never the value), `{}` when there is none; `name`: the variable it is assigned to. */
+export function valueProfileOf(raw: string | null | undefined, name?: string): { valueProfile?: ValueProfile } {
+  return raw === null || raw === undefined ? {} : { valueProfile: describeValue(raw, name) };
 }

@@ -123,7 +123,7 @@ async function analyzeWorkflowDocument(
       if (name === '<<') continue;
       const keyRange = nodeRange(src, pair.key);
       if (!keyRange) continue;
-      const ref: NameRefFact = { kind: 'name-ref', name, context: 'workflow-env-key', range: keyRange, hasLiteralValue: isLiteral(pair.value), ...valueProfileOf(scalarString(pair.value)) };
+      const ref: NameRefFact = { kind: 'name-ref', name, context: 'workflow-env-key', range: keyRange, hasLiteralValue: isLiteral(pair.value), ...valueProfileOf(scalarString(pair.value), name) };
       facts.push(ref);
       const found = accesses.get(pair.value as Scalar) ?? [];
       const host = literalUrlHost(pair.value);
