@@ -5,12 +5,25 @@
 import type { Node } from 'web-tree-sitter';
 import { fieldOf } from './python-syntax.js';
 
+const STRIPS = new Set(['strip', 'lstrip', 'rstrip']);
+
 export function isPresenceOnly(read: Node): boolean {
   let node = read;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  for (;;) {
+    while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+    // `os.getenv(k, "").strip()`: blank or not is still only whether it is set.
+    const stripped = stripCall(node);
+    if (!stripped) break;
+    node = stripped;
+  }
   const parent = node.parent;
   if (!parent) return false;
   switch (parent.type) {
+    case 'generator_expression': {
+      // `all(os.getenv(k) for k in keys)`: any()/all() only test each value.
+      const call = parent.parent;
+      return fieldOf(parent, 'body')?.id === node.id && call?.type === 'call' && fieldOf(call, 'arguments')?.id === parent.id && ['any', 'all'].includes(fieldOf(call, 'function')?.text ?? '');
+    }
     case 'not_operator':
       return fieldOf(parent, 'argument')?.id === node.id;
     case 'if_statement':
@@ -28,4 +41,14 @@ export function isPresenceOnly(read: Node): boolean {
     default:
       return false;
   }
+}
+
+/** The call `node.strip()` when `node` is its receiver, else null. */
+function stripCall(node: Node): Node | null {
+  const attribute = node.parent;
+  if (attribute?.type !== 'attribute' || fieldOf(attribute, 'object')?.id !== node.id || !STRIPS.has(fieldOf(attribute, 'attribute')?.text ?? '')) return null;
+  const call = attribute.parent;
+  if (call?.type !== 'call' || fieldOf(call, 'function')?.id !== attribute.id) return null;
+  const args = fieldOf(call, 'arguments');
+  return args?.type === 'argument_list' && args.namedChildren.length === 0 ? call : null;
 }

@@ -39,13 +39,29 @@ export function isPresenceTestBeforeWrite(read: TS.Node, envObject: TS.Node, key
  */
 export function isPresenceOnly(read: TS.Node): boolean {
   let node = read;
-  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))) node = node.parent;
+  for (;;) {
+    while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))) node = node.parent;
+    // `process.env[k]?.trim()`: blank or not is still only whether it is set.
+    const trimmed = trimCall(node);
+    if (!trimmed) break;
+    node = trimmed;
+  }
   const parent = node.parent;
   if (!parent) return false;
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return true;
   if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === node && ts.isIdentifier(parent.expression) && parent.expression.text === 'Boolean') return true;
   if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === node) return true;
   return ts.isConditionalExpression(parent) && parent.condition === node;
+}
+
+const TRIMS = new Set(['trim', 'trimStart', 'trimEnd']);
+
+/** The call `node.trim()` (also `node?.trim()`) when `node` is its receiver, else null. */
+function trimCall(node: TS.Node): TS.CallExpression | null {
+  const access = node.parent;
+  if (!access || !ts.isPropertyAccessExpression(access) || access.expression !== node || !TRIMS.has(access.name.text)) return null;
+  const call = access.parent;
+  return call && ts.isCallExpression(call) && call.expression === access && call.arguments.length === 0 ? call : null;
 }
 
 interface PresenceTest {

@@ -74,6 +74,17 @@ function isWriteTarget(access: TS.Node): boolean {
   return ts.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === SyntaxKind.EqualsToken;
 }
 
+/**
+ * `process.env[key] ??= value` (or `||=`) as a statement: set unless set, as a `.env` loader does.
+ * The old value is only tested; used as an expression (`const v = (process.env.X ??= 'd')`) it is read.
+ */
+function isSetUnlessSetStatement(access: TS.Node): boolean {
+  const parent = access.parent;
+  if (!ts.isBinaryExpression(parent) || parent.left !== access) return false;
+  const operator = parent.operatorToken.kind;
+  return (operator === SyntaxKind.QuestionQuestionEqualsToken || operator === SyntaxKind.BarBarEqualsToken) && ts.isExpressionStatement(parent.parent);
+}
+
 const WRITING_OBJECT_CALLS = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
 
 function isObjectWriteCall(call: TS.CallExpression, argument: TS.Node): boolean {
@@ -197,8 +208,8 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
         sink.addEnvRead(key ? sink.resolveKey(key, scope) : null, source, call);
         return;
       }
-      // `if (process.env.X === undefined) process.env.X = v`: set unless set, not a read.
-      if (isPresenceTestBeforeWrite(access, use, access.name)) sink.addEnvRead(access.name.text, source, access, false, { access: 'write' });
+      // `if (process.env.X === undefined) process.env.X = v` or `process.env.X ??= v`: set unless set, not a read.
+      if (isPresenceTestBeforeWrite(access, use, access.name) || isSetUnlessSetStatement(access)) sink.addEnvRead(access.name.text, source, access, false, { access: 'write' });
       else sink.addEnvRead(access.name.text, source, access);
       return;
     }
@@ -215,7 +226,7 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
         else if (ts.isIdentifier(access.argumentExpression)) sink.addEnvRead(null, source, access, false, { access: kind });
         return;
       }
-      if (isPresenceTestBeforeWrite(access, use, access.argumentExpression)) {
+      if (isPresenceTestBeforeWrite(access, use, access.argumentExpression) || isSetUnlessSetStatement(access)) {
         // A loader's "set unless set": like the write it guards, a fact only for a constant name.
         const tested = sink.resolveKey(access.argumentExpression, scope);
         if (typeof tested === 'string') sink.addEnvRead(tested, source, access, false, { access: 'write' });

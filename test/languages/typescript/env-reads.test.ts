@@ -32,8 +32,10 @@ describe('TypeScript env reads: direct forms', () => {
     ]);
   });
 
-  it('reads a compound assignment (it reads before writing)', () => {
-    expect(readNames("process.env.A ??= 'x';")).toEqual(['A']);
+  it('reads a compound assignment used as a value; as a statement, ??= and ||= only set unless set', () => {
+    expect(readNames("const a = (process.env.A ??= 'x');")).toEqual(['A']);
+    expect(readNames("process.env.A += 'x';")).toEqual(['A']);
+    expect(readNames("process.env.A ??= 'x';\nprocess.env.B ||= 'y';")).toEqual([]);
   });
 
   it("reads 'X' in process.env and process.env.hasOwnProperty('X')", () => {
