@@ -136,6 +136,15 @@ function isTupleTaint(taint: Taint | null): boolean {
   return !!taint?.fields && taint.fields.size > 0 && !taint.className && [...taint.fields.keys()].every((key) => /^\d+$/.test(key));
 }
 
+/**
+ * What a loop over `taint` binds: a dict whose keys are known (`{"minimax": key}`) yields its keys,
+ * names and not the secrets; anything else (a list, a tuple, a value of unknown shape) as it is.
+ */
+function iterated(taint: Taint | null): Taint | null {
+  const dictOfNames = !!taint?.fields && taint.fields.size > 0 && !taint.className && !taint.opaque && [...taint.fields.keys()].some((key) => !/^\d+$/.test(key));
+  return dictOfNames ? null : taint;
+}
+
 /** Keys a comprehension condition on the loop's key `key` leaves out: `key != "X"`, `key not in ("X", "Y")`, joined by `and`. */
 function excludedKeys(condition: Node | null, key: string, scope: ModuleScope): string[] {
   if (!condition) return [];
@@ -499,7 +508,7 @@ export class PythonLeakAnalysis {
         return;
       }
       case 'for_statement': {
-        const taint = this.evaluate(this.field(node, 'right'), env);
+        const taint = iterated(this.evaluate(this.field(node, 'right'), env));
         this.bind(this.field(node, 'left'), taint, env);
         for (const child of node.namedChildren) if (this.typeOf(child) === 'block' || this.typeOf(child) === 'else_clause') this.visitStatement(child, env);
         return;
@@ -817,7 +826,7 @@ export class PythonLeakAnalysis {
     if (copied !== undefined) return copied;
     for (const clause of parts.slice(1)) {
       if (clause.type === 'for_in_clause') {
-        const taint = this.evaluate(this.field(clause, 'right'), inner);
+        const taint = iterated(this.evaluate(this.field(clause, 'right'), inner));
         this.bind(this.field(clause, 'left'), taint, inner);
       } else {
         for (const child of clause.namedChildren) this.evaluate(child, inner);
@@ -1195,6 +1204,9 @@ export class PythonLeakAnalysis {
     }
     // `d.items()` of a dict whose keys are known: (name, value) pairs whose names are not the secrets.
     if (name === 'items' && receiver.fields && !receiver.opaque && !isTupleTaint(receiver)) return pairsOf(receiver);
+    // `config.items()` of a mapping whose keys are not known here (a parameter, a value read from
+    // another): the values may hold the secret, the keys are names (an MCP server's, a setting's).
+    if (name === 'items' && !receiver.fields && !receiver.opaque) return withFields(new Map([['1', receiver]]));
     if (CONTAINER_METHODS.has(name)) return receiver.opaque === 'object' ? null : receiver;
     // A method of an object built from a secret consumes it; only string helpers hand text on.
     if (STRING_METHODS.has(name)) return asText(receiver);
