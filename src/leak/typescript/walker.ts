@@ -939,6 +939,8 @@ export class TaintWalker {
       // `String(error)` is the error's message; `JSON.stringify(error)` and `inspect(error)` print its members.
       // `Object.values(tools)`: the container's own values, each with its members (see elementOf).
       if ((isObjectStaticCall(call, 'values') || isObjectStaticCall(call, 'entries')) && isContainer(args[0])) result = firstTaint(result, args[0]);
+      // `Object.fromEntries(Object.entries(config).filter(...))`: a copy of the container with some members left out, the rest apart as they were.
+      else if (isObjectStaticCall(call, 'fromEntries') && args[0]?.entryPairs && isContainer(args[0])) result = firstTaint(result, withoutEntryPairs(args[0]));
       else result = firstTaint(result, ...args.map((arg) => (arg ? (name === 'String' ? asText(arg) : asValue(arg)) : undefined)));
       // A serialiser passes the secret on: it is reported where the text goes, once.
       if (result && name === 'stringify') result = withStep(result, stepAt(this.ctx.root, call, `serialised by ${describeNode(callee)}`));
@@ -1920,9 +1922,17 @@ function elementOf(iterated: Taint): Taint {
   return entries.length > 0 && entries.every(isContainer) ? mergedAll(entries) : asValue(iterated);
 }
 
+/** The container an `Object.entries` pair list was made from (its members as they were). */
+function withoutEntryPairs(pairs: Taint): Taint {
+  const { entryPairs: _pairs, ...container } = pairs;
+  return container;
+}
+
 /** What an array method gives back: the elements kept (`filter`, `slice`), one of them (`find`, `at`), or the receiver's value. */
 function methodResult(receiver: Taint, name: string): Taint {
   if (isArrayOfContainers(receiver) && ELEMENT_KEEPING_METHODS.has(name)) return receiver;
+  // `Object.entries(config).filter(...)`: some of the container's [key, value] pairs, each member still apart.
+  if (receiver.entryPairs && isContainer(receiver) && ELEMENT_KEEPING_METHODS.has(name)) return receiver;
   if (isArrayOfContainers(receiver) && ELEMENT_PICKING_METHODS.has(name)) return elementOf(receiver);
   return asValue(receiver);
 }
