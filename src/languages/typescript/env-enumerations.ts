@@ -282,6 +282,10 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     // Only variables blanked or deleted, by names it lists: a scrub of the caller's environment.
     if (uses.length === 0) return writes > 0 ? fact({ enumeration: { use: 'scrub' } }) : null;
     const outcomes = uses.filter((use) => !use.returned).map((use) => climb({ node: use.node, prefixes: null, underEnvKey: !use.holdsEnv, thirdPartyKey: null }, dummyScope, sourceFile, inTest, depth + 1));
+    if (uses.some((use) => use.returned) && held === 'options' && depth + 1 < MAX_WRAPPER_DEPTH) {
+      // Options the function gives back (`return { stdio: 'inherit', ...options }`): the env goes where the caller takes the result.
+      return worstOf([...outcomes, climb({ node: call, prefixes: null, underEnvKey: true, thirdPartyKey: null }, callScope, sourceFile, inTest, depth + 1)]);
+    }
     if (uses.some((use) => use.returned)) {
       // A filter that gives the object back (`removeEmpty(process.env)`): what the caller does with the result.
       return returnsObject(held, uses, outcomes) ? climb({ node: call, prefixes: null, underEnvKey: false, thirdPartyKey: null }, callScope, sourceFile, inTest, depth + 1) : null;

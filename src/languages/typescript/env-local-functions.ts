@@ -154,6 +154,9 @@ function useOf(identifier: TS.Identifier, holdsEnv: boolean): ParameterUse | 'un
   }
   if (ts.isCallExpression(parent) && parent.arguments.includes(identifier)) return { node: identifier, holdsEnv };
   if (ts.isNewExpression(parent) && parent.arguments?.includes(identifier)) return { node: identifier, holdsEnv };
+  // Options spread into the object the function returns (`return { stdio: 'inherit', ...options }`), or
+  // returned as they are: the caller's call is those options again (judged there).
+  if (!holdsEnv && (isSpreadIntoReturnedObject(identifier) || isReturnedAsIs(identifier))) return { node: identifier, holdsEnv, returned: true };
   if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return { node: identifier, holdsEnv };
   if (ts.isPropertyAssignment(parent) && parent.initializer === identifier) return { node: identifier, holdsEnv };
   if (holdsEnv) {
@@ -172,6 +175,21 @@ function useOf(identifier: TS.Identifier, holdsEnv: boolean): ParameterUse | 'un
   if (isOnlyTested(identifier)) return null;
   // Anything else (assigned, returned, put in a template, `env ?? {}`) may take it anywhere: not followed.
   return 'unfollowable';
+}
+
+/** `return { ...options, x }` (also an arrow's object body): `identifier` is spread into the returned object. */
+function isSpreadIntoReturnedObject(identifier: TS.Identifier): boolean {
+  const spread = identifier.parent;
+  if (!spread || !ts.isSpreadAssignment(spread) || !ts.isObjectLiteralExpression(spread.parent)) return false;
+  return isReturnedAsIs(spread.parent);
+}
+
+/** `return value` / `(…) => value` (through parentheses and type assertions). */
+function isReturnedAsIs(value: TS.Node): boolean {
+  let node = value;
+  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))) node = node.parent;
+  const parent = node.parent;
+  return !!parent && ((ts.isReturnStatement(parent) && parent.expression === node) || (ts.isArrowFunction(parent) && parent.body === node));
 }
 
 /** The function declared under `name` in a block around `from` (nearest first); null when a parameter shadows it. */
