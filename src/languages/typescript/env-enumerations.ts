@@ -182,6 +182,13 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
       case SyntaxKind.ArrowFunction: {
         // `function getProcessEnv() { return process.env }` whose callers only read constant names.
         if (prefixes || underEnvKey || thirdPartyKey || (ts.isArrowFunction(parent) && parent.body !== node)) return terminal();
+        // Test code: a copy returned as it is (`() => ({ ...process.env, HOME: tmp })`) is judged where
+        // the test's calls take it (the CLI under test, started as a child). Outside tests such a copy
+        // stays reported (see copyDestination): nothing says every caller's process is meant to get it all.
+        if (inTest && ts.isObjectLiteralExpression(unwrapTransparent(node as TS.Expression))) {
+          const found = returnedToCallers(ts.isReturnStatement(parent) ? parent : node, sourceFile, false, depth);
+          if (found.kind === 'fact') return found;
+        }
         return accessorOutcome(parent, node);
       }
       case SyntaxKind.VariableDeclaration: {
