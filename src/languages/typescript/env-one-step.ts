@@ -326,6 +326,9 @@ export class OneStepReads {
         for (const passed of given) {
           // `bucket()` of `function bucket(name = 'AWS_S3_BUCKET_NAME')`: the default is the name, resolved where the function declares it.
           const defaulted = read.rest || read.property !== undefined ? undefined : defaultFor(read, site.call);
+          // `withFallback(ms, 3000)` of `function withFallback(ms, fallback, envVarName?: string)`: the
+          // name is left out (no default, no spread before it could supply one): this call reads nothing.
+          if (!defaulted && !read.rest && isLeftOut(passed, site.call)) continue;
           const argument = defaulted ?? argumentFor(passed, read.property);
           const literals: TS.Node[] = [];
           const value = argument && !ts.isSpreadElement(argument) ? nameOf(argument, defaulted ? read.paramScope! : site.scope, this.context, literals) : null;
@@ -351,6 +354,13 @@ export class OneStepReads {
       this.emitter.emit(null, read.source, read.at, { ...keyParam, ...(read.presence ? { presence: true as const } : {}) });
     }
   }
+}
+
+/** No argument at that position (and no spread before it that could supply one), or `undefined` written. */
+function isLeftOut(passed: TS.Expression | undefined, call: TS.CallExpression): boolean {
+  if (passed === undefined) return !call.arguments.some((argument) => ts.isSpreadElement(argument));
+  const value = unwrapTransparent(passed);
+  return ts.isIdentifier(value) && value.text === 'undefined';
 }
 
 /**
