@@ -169,6 +169,12 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
       }
       case SyntaxKind.BinaryExpression: {
         const binary = parent as TS.BinaryExpression;
+        // `options?.env ?? createCliEnv()`: the copy is one value the expression may have.
+        const choice = binary.operatorToken.kind === SyntaxKind.QuestionQuestionToken || binary.operatorToken.kind === SyntaxKind.BarBarToken;
+        if (choice && (binary.right === node || binary.left === node)) {
+          node = binary;
+          continue;
+        }
         // `process.env = { ...saved }`: the environment is put back (or reset), nothing is read.
         if (binary.right === node && binary.operatorToken.kind === SyntaxKind.EqualsToken && isProcessEnv(binary.left)) return fact({ access: 'snapshot' });
         // `saved = { ...process.env }` (declared earlier, assigned in a `beforeEach`): a copy, as in a declaration.
@@ -370,7 +376,10 @@ function filtered(prefixes: string[] | null): EnumerationOutcome {
  */
 function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: boolean, depth: number, made: TS.Node): EnumerationOutcome {
   if (inTest) return fact({ access: 'snapshot' });
-  if (depth > 0) return { kind: 'unknown' };
+  if (depth >= MAX_WRAPPER_DEPTH) return { kind: 'unknown' };
+  // A wrapper deep (the copy a caller got back from a function), only the uses in the caller's own function count.
+  const within = depth > 0 ? enclosingFunctionOf(made) : sourceFile;
+  if (!within) return { kind: 'unknown' };
   let outcome: EnumerationOutcome = { kind: 'unknown' };
   const visit = (node: TS.Node): void => {
     if (outcome.kind !== 'unknown') return;
@@ -401,7 +410,7 @@ function copyDestination(variable: string, sourceFile: TS.SourceFile, inTest: bo
     }
     ts.forEachChild(node, visit);
   };
-  ts.forEachChild(sourceFile, visit);
+  ts.forEachChild(within, visit);
   return outcome;
 }
 
