@@ -2,7 +2,9 @@
 // (CORPUS_DIR/<name>, built by corpus/build.js) it scans with the registry and config we wrote
 // (corpus/repos/<name>/), matches every finding to a label in corpus/repos/<name>/labels-*.json
 // by file + line + rule, and prints per rule group: findings, true, false, unlabelled, precision.
-//   npm run build && node corpus/precision.js [name...] [--unlabelled] [--false] [--group leak|bypass|...]
+//   npm run build && node corpus/precision.js [name...] [--unlabelled] [--false] [--lost] [--group leak|bypass|...]
+// `--lost`: the findings labelled true that the scan no longer reports (a regression, or a label
+// whose finding a deliberate change removed: then relabel it with the reason).
 // A label: { "file", "line", "rule", "verdict": "tp" | "fp", "why" }, plus an optional "envName"
 // when several findings of one rule share a line (drift's "missing" findings all sit at line 1):
 // a label with envName matches only the finding about that name, one without matches the rest.
@@ -17,6 +19,7 @@ const corpusDir = process.env.CORPUS_DIR ?? '/work/corpus';
 const argv = process.argv.slice(2);
 const showUnlabelled = argv.includes('--unlabelled');
 const showFalse = argv.includes('--false'); // list the false findings with their label's reason
+const showLost = argv.includes('--lost');
 const groupFlag = argv.indexOf('--group');
 const onlyGroup = groupFlag === -1 ? undefined : argv[groupFlag + 1];
 const names = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--group');
@@ -92,6 +95,13 @@ for (const entry of repos.filter((r) => names.length === 0 || names.includes(r.n
   }
   if (showFalse) for (const { f, why } of falseOnes) console.log(`    x ${f.file}:${f.line} ${f.ruleId}: ${f.message}\n      why: ${why}`);
   if (showUnlabelled) for (const f of unlabelled) console.log(`    ? ${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+  if (showLost) {
+    const reported = new Set(report.findings.flatMap((f) => [`${f.file}:${f.line}:${f.ruleId}`, `${f.file}:${f.line}:${f.ruleId}:${f.envName ?? ''}`]));
+    for (const [key, label] of labels) {
+      if (label.verdict !== 'tp' || reported.has(key) || (onlyGroup && groupOf(label.rule) !== onlyGroup)) continue;
+      console.log(`    - ${key} labelled true, not reported: ${label.why}`);
+    }
+  }
 }
 console.log('all repositories');
 for (const [group, t] of Object.entries(totals)) {
