@@ -29,7 +29,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow reading a registry secret straight from the environment outside the resolver.',
     rationale:
-      'The registry names one resolver as the only code allowed to touch the environment for secrets. A direct read bypasses it: no rotation hook, no alias handling, no audit, and a second code path that keeps working after the secret moves to a vault. Deprecated alias names read directly also keep a name alive that is scheduled for removal.',
+      'The registry names one resolver as the only code allowed to touch the environment for secrets. A direct read bypasses it: no rotation hook, no alias handling, no audit, and a second code path that keeps working after the secret moves to a vault. Deprecated alias names read directly also keep a name alive that is scheduled for removal. Writes, deletes and a value saved only to be put back are not reads: `const previous = process.env.X; process.env.X = override; … process.env.X = previous` (only compared with `undefined` besides), also through a helper that does this for the name its caller gives (`setEnvValue(\'X\', v)` returning the restore), and in test code a read of a name the test also sets.',
     fix: 'Call the resolver (for example `resolveSecret(SecretId.X)`) instead of reading the environment, or move this code under one of `resolver.paths` if it is the resolver.',
     messages: {
       direct: "'{{name}}' ({{secretId}}) is read from the environment via {{api}}; get it through the resolver instead.",

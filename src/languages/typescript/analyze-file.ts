@@ -9,6 +9,7 @@ import { reportBindingPattern, reportEnvUse, type EnvKey, type EnvReadExtra, typ
 import { classifyEnumeration, setReturningImports, summarizeEnvParameter } from './env-enumerations.js';
 import { exportedFunction } from './env-local-functions.js';
 import { envCopyUses } from './env-copy-uses.js';
+import { isSavedForRestore } from './env-save-restore.js';
 import { namePartsOf } from './env-name-family.js';
 import { oneStepKeyOf, OneStepReads } from './env-one-step.js';
 import { prepareOptions, type PreparedOptions } from './prepared-options.js';
@@ -70,6 +71,8 @@ class FileAnalysis implements EnvReadSink {
   private readonly writtenKeyVariables = new Set<string>();
   /** Reads keyed by a variable that could not be resolved (`process.env[flag]`), with that variable's name. */
   private readonly variableKeyedReads = new Map<EnvReadFact, string>();
+  /** Reads that may only save a variable to put it back (env-save-restore.ts), judged after the walk. */
+  private readonly saveCandidates: Array<{ fact: EnvReadFact; at: TS.Node }> = [];
   /** This file's exported functions other files hand the whole environment to (FrontEndOptions.envObjectParams). */
   private readonly envObjectParams: NonNullable<FrontEndOptions['envObjectParams']>[string];
   /** Functions this file imports that give the env object back (FrontEndOptions.envReturningImports). */
@@ -104,6 +107,7 @@ class FileAnalysis implements EnvReadSink {
     declareStatements(this.sourceFile.statements, fileScope);
     ts.forEachChild(this.sourceFile, this.visit);
     this.oneStep.finish();
+    for (const { fact, at } of this.saveCandidates) if (!fact.access && isSavedForRestore(at, this.sourceFile)) fact.access = 'snapshot';
     this.classifyEnumerations();
     this.summarizeEnvParameters();
     // Where this file takes the environment copies other files' functions return (src/core/env-copy-helpers.ts).
@@ -170,6 +174,10 @@ class FileAnalysis implements EnvReadSink {
     if (name === null && !enumerates && (extra?.presence || (!extra?.via && isPresenceOnly(at)))) fact.presence = true;
     if (source.compileTime || (name !== null && BUNDLER_PUBLIC_PREFIXES.some((prefix) => name.startsWith(prefix)))) fact.compileTime = true;
     if (enumerates) fact.enumerates = true;
+    // A helper's read at its call when the helper only saves the variable to put it back (env-one-step.ts).
+    if (extra?.access === 'snapshot') fact.access = 'snapshot';
+    // `const previous = process.env[name]`: judged after the walk, when every parent is set (markSaves).
+    else if (!enumerates) this.saveCandidates.push({ fact, at });
     if (this.inTest) fact.inTest = true;
     if (this.inTest && name === null && !enumerates && ts.isElementAccessExpression(at) && ts.isIdentifier(at.argumentExpression)) this.variableKeyedReads.set(fact, at.argumentExpression.text);
     this.facts.push(fact);

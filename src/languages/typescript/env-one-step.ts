@@ -10,6 +10,7 @@ import type { ConstContext } from './const-strings.js';
 import { commonJsExportOf } from './commonjs-exports.js';
 import { importedConstRef, resolveConstString } from './const-strings.js';
 import { unwrapTransparent, type EnvSource } from './env-objects.js';
+import { isSavedForRestore } from './env-save-restore.js';
 import type { EnvKey, EnvReadExtra } from './env-reads.js';
 import type { Binding, Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
@@ -315,8 +316,10 @@ export class OneStepReads {
     }
   }
 
-  private resolveHelper(fn: TS.SignatureDeclaration, reads: DeferredParamRead[]): void {
+  private resolveHelper(fn: TS.SignatureDeclaration, deferred: DeferredParamRead[]): void {
     const name = helperName(fn);
+    // After the walk every parent is set: whether the helper only saves the variable to put it back (env-save-restore.ts).
+    const reads = deferred.map((read) => (isSavedForRestore(read.at, this.sourceFile) ? { ...read, snapshot: true } : read));
     const sites = name === null ? [] : this.calls.filter((c) => c.callee === name && isCallOf(c.scope.lookup(name), fn));
     let complete = name !== null && sites.length > 0 && !isExported(fn) && !escapes(this.sourceFile, fn, name);
     for (const site of sites) {
@@ -341,7 +344,7 @@ export class OneStepReads {
           if (emitted.has(seen)) continue;
           emitted.add(seen);
           for (const literal of literals) this.emitter.keyLiteral(literal);
-          this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) } });
+          this.emitter.emit(value, read.source, site.call, { api, via: { kind: 'call', function: name!, range: this.emitter.rangeOf(read.at) }, ...('snapshot' in read ? { access: 'snapshot' as const } : {}) });
         }
       }
     }
@@ -351,7 +354,7 @@ export class OneStepReads {
     for (const read of reads) {
       // A rest parameter is not handed to other files' callers (they are asked for one argument per helper).
       const keyParam = exported && !read.rest ? { keyParam: { function: name!, index: read.index, ...(read.property !== undefined ? { property: read.property } : {}) } } : {};
-      this.emitter.emit(null, read.source, read.at, { ...keyParam, ...(read.presence ? { presence: true as const } : {}) });
+      this.emitter.emit(null, read.source, read.at, { ...keyParam, ...(read.presence ? { presence: true as const } : {}), ...('snapshot' in read ? { access: 'snapshot' as const } : {}) });
     }
   }
 }
