@@ -14,8 +14,8 @@
 // Python: matching is by name, as Python's own imports bind names: a name two modules define this
 // way is left alone, and a module defining a function of that name itself calls its own.
 import type { ConfigFact, EnvReadFact, FrontEndOptions } from './facts.js';
-import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
-import { reanalyseAll } from './worker-pool.js';
+import type { FileAnalysis } from './analyze-file.js';
+import { reanalyseFiles } from './reanalysis-jobs.js';
 import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
 import { isIdentifierChar, ProjectTexts } from './project-texts.js';
@@ -34,7 +34,7 @@ export async function applyEnvCopyHelpers(root: string, analyses: FileAnalysis[]
   if (helpers.length === 0) return;
   options.envCopyHelpers = helpers;
   const digest = passDigest({ pass: 'env-copy-helpers', helpers });
-  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  const picked: number[] = [];
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
@@ -52,22 +52,9 @@ export async function applyEnvCopyHelpers(root: string, analyses: FileAnalysis[]
       const own = definedFunctions(language, text, pyNames);
       if (![...pyNames].some((name) => !own.has(name) && mentions(text, name))) continue;
     }
-    const kept = store?.get(analysis.file, digest);
-    if (kept) {
-      analyses[i] = kept;
-      continue;
-    }
-    const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
-    // A file the prefilter skips (no env vocabulary at all) is still analysed: it may call the function.
-    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(analysis.file, language) : null;
-    if (!pending) continue;
-    jobs.push({ at: i, file: pending, options });
+    picked.push(i);
   }
-  const again = await reanalyseAll(jobs, warm);
-  jobs.forEach((job, k) => {
-    analyses[job.at] = again[k];
-    store?.put(job.file.file, digest, again[k]);
-  });
+  await reanalyseFiles(analyses, picked, { root, options, maxBytes, texts, digest, warm, store });
   markCopiesForChildProcesses(analyses);
 }
 

@@ -6,8 +6,8 @@
 // dynamic read there). A helper whose callers were found has `keyParam.resolvedAtCallers` set:
 // its own read is no longer the unknown one. Only those few files are parsed twice.
 import type { EnvReadFact, FrontEndOptions } from './facts.js';
-import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
-import { reanalyseAll } from './worker-pool.js';
+import type { FileAnalysis } from './analyze-file.js';
+import { reanalyseFiles } from './reanalysis-jobs.js';
 import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
 import { ProjectTexts } from './project-texts.js';
@@ -61,8 +61,7 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
   }
   const helperNames = new Set(helpers.map((h) => h.function));
   const digest = passDigest({ pass: 'env-key-helpers', helpers });
-  // Independent of one another: shared with the warm worker, then put back in order.
-  const jobs: { at: number; file: PendingFile; options: FrontEndOptions }[] = [];
+  const picked: number[] = [];
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
@@ -76,22 +75,10 @@ export async function applyEnvKeyHelpers(root: string, analyses: FileAnalysis[],
     const text = (typescript ? texts.peek(analysis.file) : texts.text(analysis.file)) ?? '';
     if (!calls || !callsOthersHelper(text, calls, ownHelpers(analysis, language, text, helperNames))) continue;
     if (typescript && !importedNames(text).some((name) => helperNames.has(name))) continue;
-    const kept = store?.get(analysis.file, digest);
-    if (kept) {
-      analyses[i] = kept;
-      continue;
-    }
-    const loaded = await loadForReanalysis(root, analysis.file, options, maxBytes);
-    // A file the prefilter skips (no env vocabulary at all) is still analysed: it calls a helper.
-    const pending = isPending(loaded) ? loaded : loaded.prefiltered ? texts.pending(analysis.file, language) : null;
-    if (!pending) continue;
-    jobs.push({ at: i, file: pending, options });
+    picked.push(i);
   }
-  const again = await reanalyseAll(jobs, warm);
-  jobs.forEach((job, k) => {
-    analyses[job.at] = again[k];
-    store?.put(job.file.file, digest, again[k]); // before the marking below changes its facts
-  });
+  // Independent of one another: shared with the warm worker, then put back in order.
+  await reanalyseFiles(analyses, picked, { root, options, maxBytes, texts, digest, warm, store });
   markHelpersResolvedAtCallers(analyses);
 }
 
