@@ -763,8 +763,19 @@ export class PythonLeakAnalysis {
       case 'string':
         return this.evaluateString(node, env);
       case 'concatenated_string': {
+        // `"https://host/token?" f"appid={app_id}&secret={secret}"`: one literal URL written in
+        // parts; each part's query position counts the text of the parts before it.
         let taint: Taint | null = null;
-        for (const child of node.namedChildren) taint = union(taint, this.evaluate(child, env));
+        let literal = '';
+        for (const child of node.namedChildren) {
+          if (this.typeOf(child) !== 'string') {
+            taint = union(taint, this.evaluate(child, env));
+            continue;
+          }
+          const part = this.evaluateStringFrom(child, env, literal);
+          taint = union(taint, part.taint);
+          literal = part.literal;
+        }
         return taint;
       }
       case 'binary_operator': {
@@ -1006,8 +1017,13 @@ export class PythonLeakAnalysis {
   }
 
   private evaluateString(node: Node, env: Env): Taint | null {
+    return this.evaluateStringFrom(node, env, '').taint;
+  }
+
+  /** A string literal (an f-string's interpolations checked for a URL query position), after `literal`, the text of the parts before it. */
+  private evaluateStringFrom(node: Node, env: Env, before: string): { taint: Taint | null; literal: string } {
     let taint: Taint | null = null;
-    let literal = '';
+    let literal = before;
     for (const child of node.namedChildren) {
       if (this.typeOf(child) === 'string_content' || this.typeOf(child) === 'escape_sequence') literal += this.textOf(child);
       else if (this.typeOf(child) === 'interpolation') {
@@ -1019,7 +1035,7 @@ export class PythonLeakAnalysis {
         literal += '{}';
       }
     }
-    return taint;
+    return { taint, literal };
   }
 
   private checkUrlConcat(left: Node | null, right: Node, taint: Taint): void {
