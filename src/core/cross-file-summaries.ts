@@ -7,7 +7,7 @@ import type { FrontEndOptions, FunctionSummaryFact, LeakFact, SecretShape } from
 import { isPending, loadForReanalysis, runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { reanalyseAll, ReanalysisRound } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
-import { isIdentifierChar, ProjectTexts } from './project-texts.js';
+import { includesWord, isIdentifierChar, ProjectTexts } from './project-texts.js';
 import { NeedleSearch } from '../languages/typescript/needle-search.js';
 import { definedFunctions, definesFunction } from './text-definitions.js';
 
@@ -216,14 +216,6 @@ function rustNeedle(s: FunctionSummaryFact): string {
   const name = parts[parts.length - 1];
   const other = parts.length > 1 ? parts[parts.length - 2] : s.module === 'crate' ? '' : (s.module.split('::').pop() ?? s.module);
   return other.length > name.length ? other : name;
-}
-
-function includesWord(text: string, word: string): boolean {
-  const isWordChar = (at: number): boolean => at >= 0 && at < text.length && isIdentifierChar(text.charCodeAt(at));
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isWordChar(at - 1) && !isWordChar(at + word.length)) return true;
-  }
-  return false;
 }
 
 /** A Rust tuple element (`0`, `1`): read by destructuring (`let (user, token) = creds()`), which names no key. */

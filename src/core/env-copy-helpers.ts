@@ -18,7 +18,7 @@ import type { FileAnalysis } from './analyze-file.js';
 import { reanalyseFiles } from './reanalysis-jobs.js';
 import { definedFunctions } from './text-definitions.js';
 import type { WarmWorker } from './warm-worker.js';
-import { isIdentifierChar, ProjectTexts } from './project-texts.js';
+import { includesWord, ProjectTexts } from './project-texts.js';
 import { passDigest, type ReanalysisStore } from './reanalysis-store.js';
 import { importedNames } from './import-names.js';
 import { resolveRelative } from './env-object-handoffs.js';
@@ -34,23 +34,23 @@ export async function applyEnvCopyHelpers(root: string, analyses: FileAnalysis[]
   if (helpers.length === 0) return;
   options.envCopyHelpers = helpers;
   const digest = passDigest({ pass: 'env-copy-helpers', helpers });
+  const tsNames = new Set(helpers.filter((h) => TYPESCRIPT.has(h.language)).map((h) => h.function));
+  const pyNames = new Set(helpers.filter((h) => h.language === 'python').map((h) => h.function));
   const picked: number[] = [];
   for (let i = 0; i < analyses.length; i++) {
     const analysis = analyses[i];
     const language = analysis.language;
     if (!language || !LANGUAGES.has(language)) continue;
-    // A plain text test before any parse: the name is mentioned and not defined here (TS/JS: imported).
+    // A plain text test before any parse: the name is mentioned and not defined here (TS/JS: imported;
+    // the front end then keeps only imports by a relative specifier, never the file's own function).
     if (TYPESCRIPT.has(language)) {
-      const tsNames = new Set(helpers.filter((h) => TYPESCRIPT.has(h.language) && h.file !== analysis.file).map((h) => h.function));
-      if (tsNames.size === 0) continue;
       // A skipped TS/JS file's imports were listed by the prefilter (kept in the result cache).
       if (analysis.prefiltered && !analysis.importedNames?.some((name) => tsNames.has(name))) continue;
       if (!importedNames(texts.peek(analysis.file) ?? '').some((name) => tsNames.has(name))) continue;
     } else {
-      const pyNames = new Set(helpers.filter((h) => h.language === language).map((h) => h.function));
       const text = texts.text(analysis.file) ?? '';
       const own = definedFunctions(language, text, pyNames);
-      if (![...pyNames].some((name) => !own.has(name) && mentions(text, name))) continue;
+      if (![...pyNames].some((name) => !own.has(name) && includesWord(text, name))) continue;
     }
     picked.push(i);
   }
@@ -118,14 +118,4 @@ function copyHelpers(analyses: readonly FileAnalysis[]): Helper[] {
     }
   }
   return helpers;
-}
-
-/** The name as a whole word somewhere in the text (a call, an import, a use as a value). */
-function mentions(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-    const after = at + name.length < text.length ? text.charCodeAt(at + name.length) : 32;
-    if (!isIdentifierChar(before) && !isIdentifierChar(after)) return true;
-  }
-  return false;
 }

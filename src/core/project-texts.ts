@@ -126,3 +126,12 @@ function identifiersOf(text: string): Set<string> {
 export function isIdentifierChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
+
+/** `word` somewhere in `text` as a whole identifier (no identifier character on either side). */
+export function includesWord(text: string, word: string): boolean {
+  const isWordChar = (at: number): boolean => at >= 0 && at < text.length && isIdentifierChar(text.charCodeAt(at));
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(at - 1) && !isWordChar(at + word.length)) return true;
+  }
+  return false;
+}

@@ -141,7 +141,7 @@ function isTupleTaint(taint: Taint | null): boolean {
  * names and not the secrets; anything else (a list, a tuple, a value of unknown shape) as it is.
  */
 function iterated(taint: Taint | null): Taint | null {
-  const dictOfNames = !!taint?.fields && taint.fields.size > 0 && !taint.className && !taint.opaque && [...taint.fields.keys()].some((key) => !/^\d+$/.test(key));
+  const dictOfNames = !!taint?.fields && taint.fields.size > 0 && !taint.className && !taint.opaque && !isTupleTaint(taint);
   return dictOfNames ? null : taint;
 }
 

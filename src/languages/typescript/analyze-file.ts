@@ -176,7 +176,7 @@ class FileAnalysis implements EnvReadSink {
     if (enumerates) fact.enumerates = true;
     // A helper's read at its call when the helper only saves the variable to put it back (env-one-step.ts).
     if (extra?.access === 'snapshot') fact.access = 'snapshot';
-    // `const previous = process.env[name]`: judged after the walk, when every parent is set (markSaves).
+    // `const previous = process.env[name]`: judged after the walk (run), when every parent is set.
     else if (!enumerates) this.saveCandidates.push({ fact, at });
     if (this.inTest) fact.inTest = true;
     if (this.inTest && name === null && !enumerates && ts.isElementAccessExpression(at) && ts.isIdentifier(at.argumentExpression)) this.variableKeyedReads.set(fact, at.argumentExpression.text);

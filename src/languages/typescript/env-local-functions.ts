@@ -242,7 +242,6 @@ function enclosingFunction(node: TS.Node): TS.FunctionLikeDeclaration | null {
   return null;
 }
 
-/** The function's name, its node and the block it is visible in; null for an exported or anonymous one. */
 /**
  * The name of the top-level exported function (`export function f`, `export const f = () =>`) that
  * `at` (its `return` statement, or an arrow's expression body) returns from, when nothing else in
@@ -264,7 +263,6 @@ export function exportedReturningFunction(at: TS.Node, sourceFile: TS.SourceFile
 function exportedFunctionName(at: TS.Node): string | null {
   const fn = ts.isReturnStatement(at) ? enclosingFunction(at) : at.parent && ts.isArrowFunction(at.parent) && at.parent.body === at ? at.parent : null;
   if (!fn) return null;
-  const exported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
   if (ts.isFunctionDeclaration(fn)) return fn.name && exported(fn) && fn.parent && ts.isSourceFile(fn.parent) ? fn.name.text : null;
   const declaration = fn.parent;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== fn || !ts.isIdentifier(declaration.name)) return null;
@@ -272,8 +270,13 @@ function exportedFunctionName(at: TS.Node): string | null {
   return statement && ts.isVariableStatement(statement) && exported(statement) && statement.parent && ts.isSourceFile(statement.parent) ? declaration.name.text : null;
 }
 
+/** `export function f` / `export const f = …`: the declaration carries `export`. */
+function exported(node: TS.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
+}
+
+/** The function's name, its node and the block it is visible in; null for an exported or anonymous one. */
 function functionName(fn: TS.FunctionLikeDeclaration): { name: string; node: TS.Node; container: TS.Node } | null {
-  const exported = (node: TS.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
   if (ts.isFunctionDeclaration(fn)) {
     if (!fn.name || exported(fn) || !fn.parent) return null;
     return { name: fn.name.text, node: fn.name, container: fn.parent };
