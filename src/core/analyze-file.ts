@@ -70,6 +70,10 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
   if (!frontEnd) return { ...base, language };
   const generated = options.scanGenerated ? undefined : generatedByName(file);
   if (generated) return { ...base, language, generated: true, errors: [{ file, message: generated }] };
+  // UTF-16 (Windows editors and PowerShell write it) has a NUL in every ASCII character: said
+  // for what it is, so the user knows converting the file to UTF-8 gets it checked.
+  const utf16 = utf16ByteOrderMark(buffer);
+  if (utf16) return { ...base, language, errors: [{ file, message: `skipped: ${utf16} text (byte-order mark); only UTF-8 source is analysed, convert the file to UTF-8 to have it checked` }] };
   if (buffer.subarray(0, 8192).includes(0)) {
     return { ...base, language, errors: [{ file, message: 'skipped: binary content (NUL byte) in a source file' }] };
   }
@@ -89,6 +93,13 @@ export function loadForAnalysis(root: string, file: string, options: FrontEndOpt
     return { ...base, language, prefiltered: true, ...(imports.length > 0 ? { importedNames: imports } : {}) };
   }
   return { file, language, text };
+}
+
+/** 'UTF-16LE' or 'UTF-16BE' when the bytes start with that byte-order mark. */
+function utf16ByteOrderMark(buffer: Buffer): string | undefined {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'UTF-16LE';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'UTF-16BE';
+  return undefined;
 }
 
 /**
