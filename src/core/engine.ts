@@ -20,6 +20,7 @@ import { resolveRustSkippedConstants } from './rust-skipped-constants.js';
 import { resolvePythonModuleRefs } from './python-module-constants.js';
 import { applyCrossFileSummaries } from './cross-file-summaries.js';
 import { applyEnvObjectHandoffs } from './env-object-handoffs.js';
+import { workspaceImportResolver } from './workspace-imports.js';
 import { applyEnvKeyHelpers, markHelpersResolvedAtCallers } from './env-key-helpers.js';
 import { applyEnvCopyHelpers, markCopiesForChildProcesses } from './env-copy-helpers.js';
 import { highestLevel, isEnabledAnywhere, resolveRuleLevels, type EffectiveRule } from './rule-levels.js';
@@ -236,7 +237,7 @@ async function scanPrepared(options: ScanOptions, prepared: PreparedProject, clo
   // Env keys passed to a helper in another file: read at each call site (before cross-file summaries, which re-analyse with the same options).
   await applyEnvKeyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   // The whole environment handed to a function of another TS/JS file: judged where that function hands it on.
-  await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
+  await applyEnvObjectHandoffs(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses, await workspaceImportResolver(root, analyses));
   // A copy of the environment a function returns, judged at its calls in other modules (Python, TS/JS).
   await applyEnvCopyHelpers(root, analyses, feOptions, config.maxFileBytes, texts, warmWorker, cache?.reanalyses);
   clock.lap('crossFile');

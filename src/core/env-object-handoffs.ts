@@ -5,8 +5,11 @@
 // what the function does with the parameter (a ConfigFact `env-param-summary`) and turns the
 // names it reads from it into env reads there. The caller's enumeration then takes that answer:
 // plain inheritance by the code's own child process, only named reads, or a third-party process.
-// One step only (the function's own hand-on places, as for a local wrapper); relative imports
-// only (a package import is another project's code). Only the few target files are parsed twice.
+// One step only (the function's own hand-on places, as for a local wrapper). The function is found
+// where the import leads within the scan: a relative specifier, or (given `resolveImport`) a
+// monorepo package or tsconfig `paths` alias, through the barrels that re-export it
+// (`@acme/shared` -> src/index.ts -> `export { f } from './runtime/env'`). An import that leads
+// out of the scan (a third-party package) stays unknown. Only the few target files are parsed twice.
 import path from 'node:path';
 import type { EnvReadFact, FrontEndOptions } from './facts.js';
 import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
@@ -14,6 +17,7 @@ import { reanalyseAll } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
 import { ProjectTexts } from './project-texts.js';
 import { passDigest, type ReanalysisStore } from './reanalysis-store.js';
+import type { ExportOrigin } from '../languages/typescript/export-origin.js';
 
 type Query = NonNullable<FrontEndOptions['envObjectParams']>[string][number];
 
@@ -21,19 +25,27 @@ const LANGUAGES = new Set(['typescript', 'javascript']);
 /** What a relative specifier may leave out, in the order a bundler tries them; `.js` may also name the `.ts` source. */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
-export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root, { maxBytes }), warm?: WarmWorker, store?: ReanalysisStore): Promise<void> {
+/** The scanned file a non-relative specifier of `from` resolves to (both root-relative): a workspace package or a tsconfig `paths` alias. */
+export type ImportResolver = (from: string, specifier: string) => string | undefined;
+
+export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysis[], options: FrontEndOptions, maxBytes: number, texts = new ProjectTexts(root, { maxBytes }), warm?: WarmWorker, store?: ReanalysisStore, resolveImport?: ImportResolver): Promise<void> {
   const known = new Map<string, number>();
   analyses.forEach((analysis, at) => {
     if (analysis.language && LANGUAGES.has(analysis.language)) known.set(analysis.file, at);
   });
+  const handing = analyses.some((analysis) => (analysis.facts?.facts ?? []).some((fact) => fact.kind === 'env-read' && fact.handedTo !== undefined && !fact.enumeration));
+  if (!handing) return;
+  // Loaded only now: a scan in which no file hands the environment on never loads the compiler here.
+  const { exportOrigin } = await import('../languages/typescript/export-origin.js');
+  const declaring = declaringModules(known, texts, exportOrigin, resolveImport);
   const handoffs: Array<{ fact: EnvReadFact; target: string; query: Query; caller: string }> = [];
   for (const analysis of analyses) {
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
-      const target = resolveRelative(analysis.file, fact.handedTo.specifier, known);
-      if (target === undefined || target === analysis.file) continue;
-      handoffs.push({ fact, target, caller: analysis.file, query: { function: fact.handedTo.function, index: fact.handedTo.index, held: fact.handedTo.held } });
+      const found = declaring(analysis.file, fact.handedTo.specifier, fact.handedTo.function);
+      if (found === undefined || found.file === analysis.file) continue;
+      handoffs.push({ fact, target: found.file, caller: analysis.file, query: { function: found.function, index: fact.handedTo.index, held: fact.handedTo.held } });
     }
   }
   if (handoffs.length === 0) return;
@@ -81,9 +93,9 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   // and what it does with the result decides (`EnvSchema.parse(removeEmpty(process.env))` reads
   // the schema's keys). One step: the caller's own hand-ons of the result are judged as usual.
   const returning: Record<string, Array<{ specifier: string; function: string; index: number }>> = {};
-  for (const { fact, target, caller } of handoffs) {
+  for (const { fact, target, caller, query } of handoffs) {
     const handedTo = fact.handedTo!;
-    if (summaries.get(summaryKey(target, handedTo))?.outcome !== 'returns') continue;
+    if (summaries.get(summaryKey(target, query))?.outcome !== 'returns') continue;
     const list = (returning[caller] ??= []);
     if (!list.some((entry) => entry.specifier === handedTo.specifier && entry.function === handedTo.function && entry.index === handedTo.index)) list.push({ specifier: handedTo.specifier, function: handedTo.function, index: handedTo.index });
   }
@@ -97,10 +109,11 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
     for (const fact of analysis.facts?.facts ?? []) {
       if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
-      const target = resolveRelative(analysis.file, fact.handedTo.specifier, known);
-      if (target === undefined) continue;
+      const found = declaring(analysis.file, fact.handedTo.specifier, fact.handedTo.function);
+      if (found === undefined) continue;
+      const target = found.file;
       fact.handedTo.file = target;
-      const summary = summaries.get(summaryKey(target, fact.handedTo));
+      const summary = summaries.get(summaryKey(target, { ...fact.handedTo, function: found.function }));
       const callee = `${fact.handedTo.function === 'default' ? path.posix.basename(target) : fact.handedTo.function}()`;
       if (summary?.outcome === 'child-process') fact.enumeration = { use: 'child-process', target: callee };
       else if (summary?.outcome === 'named-reads') fact.enumeration = { use: 'named-reads', target: callee };
@@ -112,6 +125,45 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
 /** The key of what function `handed.function` of `file` does with its parameter `handed.index`. */
 function summaryKey(file: string, handed: { function: string; index: number; held: 'env' | 'options' }): string {
   return `${file}\0${handed.function}\0${handed.index}\0${handed.held}`;
+}
+
+/** Barrels followed at most this deep: a package entry, a directory index, the module. */
+const MAX_REEXPORT_HOPS = 4;
+
+/**
+ * The module that declares export `name` of what `specifier` names from `from`, and the export's
+ * name there (`export { a as b } from './m'` renames), remembered per question. A module that
+ * neither declares nor re-exports the name is taken as it is (its front end then finds nothing).
+ */
+function declaringModules(known: ReadonlyMap<string, number>, texts: ProjectTexts, exportOrigin: (file: string, text: string, name: string) => ExportOrigin, resolveImport?: ImportResolver): (from: string, specifier: string, name: string) => { file: string; function: string } | undefined {
+  const answers = new Map<string, { file: string; function: string } | undefined>();
+  const resolve = (from: string, specifier: string): string | undefined => {
+    const relative = resolveRelative(from, specifier, known);
+    if (relative !== undefined || specifier.startsWith('.')) return relative;
+    const resolved = resolveImport?.(from, specifier);
+    return resolved !== undefined && known.has(resolved) ? resolved : undefined;
+  };
+  // `strict`: behind `export *`, only a module that does have the name counts.
+  const follow = (from: string, specifier: string, name: string, hops: number, strict: boolean): { file: string; function: string } | undefined => {
+    const file = resolve(from, specifier);
+    if (file === undefined) return undefined;
+    const text = hops < MAX_REEXPORT_HOPS ? texts.peek(file) : null;
+    const origin = text === null ? { kind: 'declared' as const } : exportOrigin(file, text, name);
+    if (origin.kind === 'declared') return { file, function: name };
+    if (origin.kind === 'reexport') return follow(file, origin.specifier, origin.name, hops + 1, false) ?? (strict ? undefined : { file, function: name });
+    if (origin.kind === 'star') {
+      for (const next of origin.specifiers) {
+        const found = follow(file, next, name, hops + 1, true);
+        if (found) return found;
+      }
+    }
+    return strict ? undefined : { file, function: name };
+  };
+  return (from, specifier, name) => {
+    const key = `${from}\0${specifier}\0${name}`;
+    if (!answers.has(key)) answers.set(key, follow(from, specifier, name, 0, false));
+    return answers.get(key);
+  };
 }
 
 /** The scanned TS/JS file a relative specifier of `from` names (root-relative), if any. */

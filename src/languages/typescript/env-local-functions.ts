@@ -75,8 +75,9 @@ export function functionParameterUses(fn: LocalFunction, index: number, held: He
       return;
     }
     if (ts.isIdentifier(node) && node.text === name) {
-      // `env.CHANGED_FILES`: a read of that name from the env object the caller handed over.
-      const read = holdsEnv ? constantRead(node) : null;
+      // `env.CHANGED_FILES`: a read of that name from the env object the caller handed over;
+      // `options.env.DEBUG`: the same read from options that hold it under `env`.
+      const read = holdsEnv ? constantRead(node) : envOfOptions(node) ? constantRead(node.parent) : null;
       let use = read ? null : useOf(node, holdsEnv);
       // A return of a function nested in this one hands the object to someone else.
       if (use !== null && use !== 'unfollowable' && use.returned && (enclosingFunction(node) as TS.Node | null) !== fn) use = 'unfollowable';
@@ -157,6 +158,8 @@ function useOf(identifier: TS.Identifier, holdsEnv: boolean): ParameterUse | 'un
   // Options spread into the object the function returns (`return { stdio: 'inherit', ...options }`), or
   // returned as they are: the caller's call is those options again (judged there).
   if (!holdsEnv && (isSpreadIntoReturnedObject(identifier) || isReturnedAsIs(identifier))) return { node: identifier, holdsEnv, returned: true };
+  // `return { ...env, BUILD: 'x' }`: a copy of the env object with more variables goes back to the caller (judged there).
+  if (holdsEnv && isSpreadIntoReturnedObject(identifier)) return { node: identifier, holdsEnv, returned: true };
   if (ts.isSpreadAssignment(parent) || ts.isSpreadElement(parent)) return { node: identifier, holdsEnv };
   if (ts.isPropertyAssignment(parent) && parent.initializer === identifier) return { node: identifier, holdsEnv };
   if (holdsEnv) {
@@ -175,6 +178,12 @@ function useOf(identifier: TS.Identifier, holdsEnv: boolean): ParameterUse | 'un
   if (isOnlyTested(identifier)) return null;
   // Anything else (assigned, returned, put in a template, `env ?? {}`) may take it anywhere: not followed.
   return 'unfollowable';
+}
+
+/** `options.env`: the env object the options (`identifier`) hold. */
+function envOfOptions(identifier: TS.Identifier): boolean {
+  const parent = identifier.parent;
+  return !!parent && ts.isPropertyAccessExpression(parent) && parent.expression === identifier && parent.name.text === 'env';
 }
 
 /** `return { ...options, x }` (also an arrow's object body): `identifier` is spread into the returned object. */
