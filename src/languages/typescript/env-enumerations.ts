@@ -148,6 +148,8 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         const name = calleeText(call.expression);
         // `Object.keys(process.env).includes(name)`: a presence test on the names, like `name in process.env`.
         if (name === 'Object.keys' && (isMembershipTest(call) || keptForMembershipTests(call))) return fact({ enumeration: { use: 'presence' } });
+        // `expect(process.env).not.toHaveProperty('TEST_B')`: a test of one name's presence, like `'TEST_B' in process.env`.
+        if (name === 'expect' && call.arguments[0] === node && isPropertyPresenceAssertion(call)) return fact({ enumeration: { use: 'presence' } });
         if (name !== null && COPYING_CALLS.has(name)) {
           node = call;
           continue;
@@ -687,6 +689,18 @@ function createEnvKeys(options: TS.Node): SchemaKeys | null {
     }
   }
   return found ? { keys, complete } : null;
+}
+
+/**
+ * `expect(x).toHaveProperty('NAME')` (also after `.not`): the assertion tests whether one constant
+ * name is set. With a second argument it compares the value too, which is a read: not this.
+ */
+function isPropertyPresenceAssertion(expectCall: TS.CallExpression): boolean {
+  let member: TS.Node = expectCall.parent;
+  if (member && ts.isPropertyAccessExpression(member) && member.name.text === 'not') member = member.parent;
+  if (!member || !ts.isPropertyAccessExpression(member) || member.name.text !== 'toHaveProperty') return false;
+  const assertion = member.parent;
+  return !!assertion && ts.isCallExpression(assertion) && assertion.expression === member && assertion.arguments.length === 1 && ts.isStringLiteralLike(assertion.arguments[0]);
 }
 
 /** The module and export name a local binding is imported as (`import { a as b } from './m'`, a default import); null otherwise. */

@@ -22,7 +22,7 @@ export type OneStepKey =
    * Every value the loop variable can take: the elements of each list it can walk (one, or each
    * branch of a `cond ? [...] : [...]` choice), or one part of each row of a constant table.
    */
-  | { kind: 'loop'; elements: TS.Expression[] };
+  | { kind: 'loop'; elements: TS.Expression[]; record?: true };
 
 /** Array methods whose callback's first parameter takes each element in turn. */
 export const ELEMENT_CALLBACK_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex']);
@@ -45,10 +45,17 @@ export interface OneStepEmitter {
 /** The key expression, when it is a parameter or a loop variable whose values this file can list. */
 export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKey | null {
   const value = unwrapTransparent(expression);
+  const looked = recordValues(value, scope);
+  if (looked) return { kind: 'loop', elements: looked, record: true };
   if (!ts.isIdentifier(value)) return null;
   const binding = scope.lookup(value.text);
   if (!binding) return null;
   const origin = binding.origin;
+  // `const envVar = MODEL_ENV_VARS[provider]; process.env[envVar]`: one of the record's values.
+  if (origin.type === 'variable' && !origin.element && origin.isConst && origin.declaration.initializer) {
+    const values = recordValues(unwrapTransparent(origin.declaration.initializer), binding.scope);
+    if (values) return { kind: 'loop', elements: values, record: true };
+  }
   if (origin.type === 'parameter') {
     if (origin.rest) return null; // the list of names itself is no name
     if (origin.property !== undefined) {
@@ -79,6 +86,23 @@ export function oneStepKeyOf(expression: TS.Expression, scope: Scope): OneStepKe
     }
   }
   return null;
+}
+
+/**
+ * `MODEL_ENV_VARS[provider]` with `const MODEL_ENV_VARS = { openai: 'OPENAI_MODEL', … }` (a `const`
+ * object literal or one written in place, `as const` allowed, no spread, no computed or method member): the lookup can
+ * only give one of the record's values (or undefined). Null for anything else.
+ */
+function recordValues(value: TS.Expression, scope: Scope): TS.Expression[] | null {
+  if (!ts.isElementAccessExpression(value) || value.questionDotToken) return null;
+  const object = constObject(value.expression, scope, 0);
+  if (!object || object.properties.length === 0) return null;
+  const values: TS.Expression[] = [];
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property) || ts.isComputedPropertyName(property.name)) return null;
+    values.push(property.initializer);
+  }
+  return values;
 }
 
 function elementsOf(lists: TS.ArrayLiteralExpression[]): TS.Expression[] {
@@ -265,8 +289,8 @@ export class OneStepReads {
       this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), ...(key.scope ? { paramScope: key.scope } : {}), source, at, ...(presence ? { presence: true as const } : {}) });
       return;
     }
-    const via = { kind: 'loop' as const, range: this.emitter.rangeOf(at) };
-    const api = `${source.api} in a loop over a literal list`;
+    const via = { kind: key.record ? ('choice' as const) : ('loop' as const), range: this.emitter.rangeOf(at) };
+    const api = key.record ? `${source.api} with a name looked up in a constant record` : `${source.api} in a loop over a literal list`;
     let unknown = false;
     for (const element of key.elements) {
       const literals: TS.Node[] = [];
