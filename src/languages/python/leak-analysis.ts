@@ -574,12 +574,16 @@ export class PythonLeakAnalysis {
       const declared = type ? this.secretTypes.declaredIn(type.text) : null;
       // `token: SecretString = resolve_secret("X")`: the value is a wrapper around that secret.
       if (type && declared && left) taint = taint?.origin === 'source' ? { ...taint, opaque: 'secret-type', className: declared } : this.typedSource(left, `${this.textOf(left)}: ${type.text}`, declared);
+      this.attributeSinkHit(left, right, taint);
       this.bind(left, taint, env);
       return;
     }
     if (this.typeOf(node) === 'augmented_assignment') {
       const left = this.field(node, 'left');
-      const taint = union(this.evaluate(left, env), this.evaluate(this.field(node, 'right'), env));
+      const right = this.field(node, 'right');
+      const added = this.evaluate(right, env);
+      const taint = union(this.evaluate(left, env), added);
+      this.attributeSinkHit(left, right, added);
       this.bind(left, taint, env);
       return;
     }
@@ -1561,6 +1565,12 @@ export class PythonLeakAnalysis {
       for (const hit of hits) if (hit.taint) this.sinkHit(entry, entry.label, hit.node, hit.taint);
     }
     return true;
+  }
+
+  /** `interpreter.system_message = f"…{password}"` (or `+=`): the value goes where the catalog says that attribute goes (the model's prompt). */
+  private attributeSinkHit(target: Node | null, value: Node | null, taint: Taint | null): void {
+    const entry = taint && value ? this.sinks.matchAttributeTarget(target) : null;
+    if (entry && taint && value) this.sinkHit(entry, entry.label, value, taint);
   }
 
   private sinkHit(entry: SinkEntry, label: string, node: Node, taint: Taint): void {

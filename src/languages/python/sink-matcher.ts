@@ -13,6 +13,8 @@ export class SinkMatcher {
   readonly assertSink?: SinkEntry;
   readonly chatDictSink?: SinkEntry;
   readonly urlQuerySink?: SinkEntry;
+  /** `=.name` entries: a value assigned to an attribute of that name (`interpreter.system_message = …`). */
+  private readonly attributeSinks: Map<string, SinkEntry>;
   /** `Base#method` entries: the return values of that method in subclasses of `Base`. */
   private readonly methodSinks: Array<{ base: string; method: string; entry: SinkEntry }>;
 
@@ -24,6 +26,7 @@ export class SinkMatcher {
     this.assertSink = usable.find((e) => e.callee === 'assert');
     this.chatDictSink = usable.find((e) => e.callee === '{role,content}');
     this.urlQuerySink = usable.find((e) => e.callee === 'f"?key="');
+    this.attributeSinks = new Map(usable.filter((e) => e.callee.startsWith('=.')).map((e) => [e.callee.slice(2), e]));
     this.methodSinks = usable.filter((e) => isMethodForm(e.callee)).map((entry) => {
       const [base, method] = entry.callee.split('#');
       return { base, method, entry };
@@ -41,6 +44,13 @@ export class SinkMatcher {
       if (entry.callee.startsWith('*.')) return chain.endsWith(entry.callee.slice(1));
       return qualified === entry.callee || chain === entry.callee || chain.endsWith(`.${entry.callee}`) || viaClient === entry.callee;
     });
+  }
+
+  /** The sink of an assignment's target, when it is an attribute a catalog entry names (`agent.system_prompt`). */
+  matchAttributeTarget(target: Node | null): SinkEntry | null {
+    if (target?.type !== 'attribute' || this.attributeSinks.size === 0) return null;
+    const name = fieldOf(target, 'attribute')?.text;
+    return name === undefined ? null : (this.attributeSinks.get(name) ?? null);
   }
 
   /** `client.get` with `client` a local httpx/requests client: the module-level `httpx.get` it mirrors. */
@@ -130,5 +140,5 @@ export function baseNames(cls: Node, seen = new Set<string>()): string[] {
 }
 
 function isSpecial(callee: string): boolean {
-  return isMethodForm(callee) || callee.startsWith('@') || callee === 'raise' || callee === 'assert' || callee === '{role,content}' || callee === 'f"?key="';
+  return isMethodForm(callee) || callee.startsWith('@') || callee.startsWith('=.') || callee === 'raise' || callee === 'assert' || callee === '{role,content}' || callee === 'f"?key="';
 }

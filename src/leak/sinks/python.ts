@@ -13,7 +13,8 @@ import type { SinkEntry } from '../sink-catalog.js';
 //   `f"?key="` (an f-string or `+` that puts a value after `?...=`), and `@...` (the return
 //   values of functions decorated with a decorator whose callee chain ends like the rest), and
 //   `Base#method` (the return values of `method` in a class deriving from one named `Base`,
-//   directly or through classes of the same module).
+//   directly or through classes of the same module), and `=.name` (a value assigned, or added
+//   with `+=`, to an attribute of that name on any object).
 
 const LOG_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log'];
 const LOG_RECEIVERS = ['logging', 'logger', 'log', 'LOGGER', 'LOG', '_logger', '_log', 'logging.getLogger', 'structlog.get_logger', 'loguru.logger'];
@@ -85,6 +86,11 @@ export const PYTHON_SINKS: SinkEntry[] = [
     python({ id: `pydantic-ai-${part.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`, ruleId: 'no-secret-in-prompt', module: 'pydantic_ai', callee: part, args: [0], path: 'content', label: part }),
   ),
   python({ id: 'chat-message-dict', ruleId: 'no-secret-in-prompt', callee: '{role,content}', args: [], path: 'content', label: 'chat message content' }),
+  // An agent's system prompt set as an attribute (Open Interpreter's `interpreter.system_message`
+  // and `custom_instructions`, which it sends with every request; `agent.system_prompt`).
+  ...['system_message', 'system_prompt', 'custom_instructions'].map((attribute) =>
+    python({ id: `prompt-attribute-${attribute.replace(/_/g, '-')}`, ruleId: 'no-secret-in-prompt', callee: `=.${attribute}`, args: [], label: `${attribute} attribute` }),
+  ),
 
   python({ id: 'sentry-set-context', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_context', args: [1], label: 'sentry_sdk.set_context' }),
   python({ id: 'sentry-set-extra', ruleId: 'no-secret-in-telemetry', module: 'sentry_sdk', callee: 'sentry_sdk.set_extra', args: [1], label: 'sentry_sdk.set_extra' }),
