@@ -328,7 +328,9 @@ export function setReturningImports(sourceFile: TS.SourceFile, entries: Readonly
  * `outcomes`: the judgments of its other uses.
  */
 function returnsObject(held: Held, uses: ParameterUse[], outcomes: EnumerationOutcome[]): boolean {
-  return held === 'env' && uses.some((use) => use.returned && use.holdsEnv) && outcomes.every((outcome) => outcome.kind === 'fact' && outcome.patch.enumeration?.use === 'scrub');
+  // Besides giving it back, the function may scrub the object or hand it to code that only reads
+  // named variables from it (`resolveBuildEnv({ env })` deciding a flag): neither exposes a value.
+  return held === 'env' && uses.some((use) => use.returned && use.holdsEnv) && outcomes.every((outcome) => outcome.kind === 'schema' || (outcome.kind === 'fact' && (outcome.patch.enumeration?.use === 'scrub' || outcome.patch.enumeration?.use === 'named-reads')));
 }
 
 /**
