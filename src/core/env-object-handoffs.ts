@@ -11,7 +11,7 @@
 // (`@acme/shared` -> src/index.ts -> `export { f } from './runtime/env'`). An import that leads
 // out of the scan (a third-party package) stays unknown. Only the few target files are parsed twice.
 import path from 'node:path';
-import type { EnvReadFact, FrontEndOptions } from './facts.js';
+import type { EnvReadFact, Fact, FrontEndOptions } from './facts.js';
 import { isPending, loadForReanalysis, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { reanalyseAll } from './worker-pool.js';
 import type { WarmWorker } from './warm-worker.js';
@@ -33,8 +33,7 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   analyses.forEach((analysis, at) => {
     if (analysis.language && LANGUAGES.has(analysis.language)) known.set(analysis.file, at);
   });
-  const handing = analyses.some((analysis) => (analysis.facts?.facts ?? []).some((fact) => fact.kind === 'env-read' && fact.handedTo !== undefined && !fact.enumeration));
-  if (!handing) return;
+  if (!analyses.some((analysis) => (analysis.facts?.facts ?? []).some(isOpenHandoff))) return;
   // Loaded only now: a scan in which no file hands the environment on never loads the compiler here.
   const { exportOrigin } = await import('../languages/typescript/export-origin.js');
   const declaring = declaringModules(known, texts, exportOrigin, resolveImport);
@@ -42,7 +41,7 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   for (const analysis of analyses) {
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
     for (const fact of analysis.facts?.facts ?? []) {
-      if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
+      if (!isOpenHandoff(fact)) continue;
       const found = declaring(analysis.file, fact.handedTo.specifier, fact.handedTo.function);
       if (found === undefined || found.file === analysis.file) continue;
       handoffs.push({ fact, target: found.file, caller: analysis.file, query: { function: found.function, index: fact.handedTo.index, held: fact.handedTo.held } });
@@ -108,7 +107,7 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
   for (const analysis of analyses) {
     if (!analysis.language || !LANGUAGES.has(analysis.language)) continue;
     for (const fact of analysis.facts?.facts ?? []) {
-      if (fact.kind !== 'env-read' || !fact.handedTo || fact.enumeration) continue;
+      if (!isOpenHandoff(fact)) continue;
       const found = declaring(analysis.file, fact.handedTo.specifier, fact.handedTo.function);
       if (found === undefined) continue;
       const target = found.file;
@@ -120,6 +119,11 @@ export async function applyEnvObjectHandoffs(root: string, analyses: FileAnalysi
       else if (summary?.outcome === 'third-party') fact.enumeration = { use: 'third-party', target: `${summary.target ?? 'a third-party process'} through ${callee}` };
     }
   }
+}
+
+/** An enumeration handed to an imported function that no pass has judged yet. */
+export function isOpenHandoff(fact: Fact): fact is EnvReadFact & { handedTo: NonNullable<EnvReadFact['handedTo']> } {
+  return fact.kind === 'env-read' && fact.handedTo !== undefined && !fact.enumeration;
 }
 
 /** The key of what function `handed.function` of `file` does with its parameter `handed.index`. */

@@ -5,13 +5,13 @@
 // when some file hands the environment to such an import, and only once.
 import path from 'node:path';
 import type { FileAnalysis } from './analyze-file.js';
-import type { ImportResolver } from './env-object-handoffs.js';
+import { isOpenHandoff, type ImportResolver } from './env-object-handoffs.js';
 
 const LANGUAGES = new Set(['typescript', 'javascript']);
 
 /** A resolver for the bare specifiers the analyses hand the environment to; undefined when none does. */
 export async function workspaceImportResolver(root: string, analyses: readonly FileAnalysis[]): Promise<ImportResolver | undefined> {
-  const needed = analyses.some((analysis) => (analysis.facts?.facts ?? []).some((fact) => fact.kind === 'env-read' && fact.handedTo !== undefined && !fact.enumeration && !fact.handedTo.specifier.startsWith('.')));
+  const needed = analyses.some((analysis) => (analysis.facts?.facts ?? []).some((fact) => isOpenHandoff(fact) && !fact.handedTo.specifier.startsWith('.')));
   if (!needed) return undefined;
   const { openLeakProject } = await import('../leak/typescript/project.js');
   const files = analyses.filter((analysis) => analysis.language && LANGUAGES.has(analysis.language)).map((analysis) => path.join(root, analysis.file));

@@ -11,6 +11,7 @@ import type { Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { compareCodeUnits } from '../../core/compare.js';
 import { isMaskingLoop } from './env-masking-loop.js';
+import { importOf } from './export-origin.js';
 
 /** Calls that start a child process of the code's own choosing; their `env` option is inherited by it. */
 const CHILD_PROCESS_CALLS = new Set([
@@ -703,23 +704,6 @@ function isPropertyPresenceAssertion(expectCall: TS.CallExpression): boolean {
   if (!member || !ts.isPropertyAccessExpression(member) || member.name.text !== 'toHaveProperty') return false;
   const assertion = member.parent;
   return !!assertion && ts.isCallExpression(assertion) && assertion.expression === member && assertion.arguments.length === 1 && ts.isStringLiteralLike(assertion.arguments[0]);
-}
-
-/** The module and export name a local binding is imported as (`import { a as b } from './m'`, a default import); null otherwise. */
-function importOf(sourceFile: TS.SourceFile, local: string): { specifier: string; function: string } | null {
-  for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const clause = statement.importClause;
-    if (!clause || clause.isTypeOnly) continue;
-    const specifier = statement.moduleSpecifier.text;
-    if (clause.name?.text === local) return { specifier, function: 'default' };
-    if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
-      for (const element of clause.namedBindings.elements) {
-        if (element.name.text === local && !element.isTypeOnly) return { specifier, function: (element.propertyName ?? element.name).text };
-      }
-    }
-  }
-  return null;
 }
 
 export interface EnvParameterSummary {

@@ -2,7 +2,8 @@
 // module itself, re-exported from another module under some name (`export { a as b } from './m'`,
 // `import { a } from './m'; export { a as b }`), or possibly behind `export * from './m'`.
 // A monorepo package's entry (`@acme/shared` -> src/index.ts) is usually such a barrel, and a pass
-// that asks what an imported function does must look at the module that declares it.
+// that asks what an imported function does must look at the module that declares it. Also where a
+// local binding was imported from (`importOf`), which the env-enumeration classifier asks too.
 import { ts, type TS } from './typescript-module.js';
 
 export type ExportOrigin =
@@ -29,7 +30,8 @@ export function exportOrigin(file: string, text: string, name: string): ExportOr
         const local = (element.propertyName ?? element.name).text;
         if (specifier !== undefined) return { kind: 'reexport', specifier, name: local };
         // `export { a as b }` of a binding this module imported: the import says where it is.
-        return importedBinding(sourceFile, local) ?? { kind: 'declared' };
+        const imported = importOf(sourceFile, local);
+        return imported ? { kind: 'reexport', specifier: imported.specifier, name: imported.function } : { kind: 'declared' };
       }
       continue;
     }
@@ -49,19 +51,19 @@ function declaresExport(statement: TS.Statement, name: string): boolean {
   return false;
 }
 
-/** The re-export a local binding imported from another module stands for. */
-function importedBinding(sourceFile: TS.SourceFile, local: string): ExportOrigin | undefined {
+/** The module and export name a local binding is imported as (`import { a as b } from './m'`, a default import); null otherwise. */
+export function importOf(sourceFile: TS.SourceFile, local: string): { specifier: string; function: string } | null {
   for (const statement of sourceFile.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const clause = statement.importClause;
     if (!clause || clause.isTypeOnly) continue;
     const specifier = statement.moduleSpecifier.text;
-    if (clause.name?.text === local) return { kind: 'reexport', specifier, name: 'default' };
+    if (clause.name?.text === local) return { specifier, function: 'default' };
     if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
       for (const element of clause.namedBindings.elements) {
-        if (element.name.text === local && !element.isTypeOnly) return { kind: 'reexport', specifier, name: (element.propertyName ?? element.name).text };
+        if (element.name.text === local && !element.isTypeOnly) return { specifier, function: (element.propertyName ?? element.name).text };
       }
     }
   }
-  return undefined;
+  return null;
 }
