@@ -34,6 +34,8 @@ async function bundledRun() {
     }
     // The launcher's own copy of the code cache module (the bundle holds another, which the CLI
     // configures for the TypeScript compiler): same directory and trust rules, written by this process.
+    // The CLI's V8 tiering (lib/core/v8-flags.js), set before the bundle compiles: its code cache is made and used under it.
+    (await import('../lib/core/v8-flags.js')).tuneTieringForScans();
     const cache = await import('../lib/core/code-cache.js');
     cache.configureCodeCache(cache.defaultCodeCacheDirectory(process.env), { write: true });
     const mod = cache.requireWithCodeCache(createRequire(import.meta.url), BUNDLE);

@@ -6,6 +6,7 @@
 // streams get error listeners, every pending write is waited for, and then such a run ends with
 // one line on stderr and exit 2, whatever the format.
 import { configureCodeCache, defaultCodeCacheDirectory, saveCodeCaches } from '../core/code-cache.js';
+import { tuneTieringForScans } from '../core/v8-flags.js';
 import { EXIT_USAGE, main } from './main.js';
 
 interface WatchedStream {
@@ -44,6 +45,7 @@ export async function run(): Promise<void> {
   const stderr = watch(process.stderr);
   // The compiled TypeScript compiler is kept between runs (core/code-cache.ts); only a real CLI
   // process turns that on, not a test or a program calling `main` or `scan`.
+  tuneTieringForScans(); // before anything compiles that the code cache keeps (core/v8-flags.ts)
   configureCodeCache(defaultCodeCacheDirectory(process.env), { write: true });
   let code = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env });
   await stdout.settled();
