@@ -3,6 +3,9 @@
 // server start, a scenario run). The saved value goes nowhere but back into the same variable,
 // or is only compared with `undefined` to know whether to delete it: nothing is exposed, in test
 // code or not. Decided from the syntax around one read, before any rule runs.
+// Also the save map of a scenario runner: `previous[key] = process.env[key]` into a local `{}`
+// that is only put back (`for (const [k, v] of Object.entries(previous)) process.env[k] = v`, or
+// `Object.assign(process.env, previous)`).
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { isProcessEnv } from './env-enumerations.js';
 
@@ -13,6 +16,7 @@ export function isSavedForRestore(read: TS.Node, sourceFile: TS.SourceFile): boo
   let holder: TS.Node = read;
   while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent))) holder = holder.parent;
   const declaration = holder.parent;
+  if (declaration && isSaveIntoMap(holder, key, sourceFile)) return true;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== holder || !ts.isIdentifier(declaration.name)) return false;
   if (!declaration.parent || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
   const variable = declaration.name.text;
@@ -67,4 +71,101 @@ function useOf(identifier: TS.Identifier, key: string, sourceFile: TS.SourceFile
 
 function isNothing(node: TS.Node): boolean {
   return (ts.isIdentifier(node) && node.text === 'undefined') || node.kind === SyntaxKind.NullKeyword || ts.isVoidExpression(node);
+}
+
+/**
+ * `holder` (the read) is the value of `map[key] = process.env[key]`, where `map` is a local `const`
+ * object literal whose every other use saves the same way or puts the saved values back.
+ */
+function isSaveIntoMap(holder: TS.Node, key: string, sourceFile: TS.SourceFile): boolean {
+  const map = savedInto(holder, key, sourceFile);
+  if (!map) return false;
+  const declaration = constObjectDeclaration(map);
+  if (!declaration) return false;
+  let saves = 0;
+  let restores = 0;
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === map.text && node !== declaration.name) {
+      const use = mapUse(node, sourceFile);
+      if (use === 'save') saves++;
+      else if (use === 'restore') restores++;
+      else other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(enclosingScope(declaration), visit);
+  return saves > 0 && restores > 0 && !other;
+}
+
+/** The map identifier of `map[key] = <holder>` when `holder` is that assignment's value and the keys are written alike. */
+function savedInto(holder: TS.Node, key: string, sourceFile: TS.SourceFile): TS.Identifier | undefined {
+  const assignment = holder.parent;
+  if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== SyntaxKind.EqualsToken || assignment.right !== holder) return undefined;
+  const target = assignment.left;
+  if (!ts.isElementAccessExpression(target) || !ts.isIdentifier(target.expression)) return undefined;
+  return target.argumentExpression.getText(sourceFile) === key ? target.expression : undefined;
+}
+
+/** The `const map = {}` declaration the identifier names in its function (by name: a shadowing declaration makes it none). */
+function constObjectDeclaration(map: TS.Identifier): TS.VariableDeclaration | undefined {
+  let found: TS.VariableDeclaration | undefined;
+  let count = 0;
+  const visit = (node: TS.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === map.text) {
+      count++;
+      found = node;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(enclosingScope(map));
+  if (count !== 1 || !found) return undefined;
+  const list = found.parent;
+  const empty = found.initializer && ts.isObjectLiteralExpression(found.initializer) && found.initializer.properties.length === 0;
+  return empty && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? found : undefined;
+}
+
+/** One mention of the save map: a save (`map[k] = process.env[k]`), a putting back, or anything else. */
+function mapUse(identifier: TS.Identifier, sourceFile: TS.SourceFile): 'save' | 'restore' | 'other' {
+  const parent = identifier.parent;
+  if (ts.isElementAccessExpression(parent) && parent.expression === identifier) {
+    const assignment = parent.parent;
+    const saves = ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === SyntaxKind.EqualsToken && assignment.left === parent;
+    return saves && keyText(assignment.right, sourceFile) === parent.argumentExpression.getText(sourceFile) ? 'save' : 'other';
+  }
+  if (!ts.isCallExpression(parent) || !parent.arguments.includes(identifier)) return 'other';
+  const callee = parent.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return 'other';
+  // `Object.assign(process.env, map)`
+  if (callee.name.text === 'assign') return parent.arguments.length === 2 && parent.arguments[1] === identifier && isProcessEnv(parent.arguments[0]) ? 'restore' : 'other';
+  if (callee.name.text !== 'entries' || parent.arguments.length !== 1) return 'other';
+  return isRestoringLoop(parent, sourceFile) ? 'restore' : 'other';
+}
+
+/** `for (const [k, v] of Object.entries(map)) …` whose `v` is only written back as `process.env[k] = v` or compared with undefined. */
+function isRestoringLoop(entries: TS.CallExpression, sourceFile: TS.SourceFile): boolean {
+  const loop = entries.parent;
+  if (!ts.isForOfStatement(loop) || loop.expression !== entries || !ts.isVariableDeclarationList(loop.initializer)) return false;
+  const binding = loop.initializer.declarations[0]?.name;
+  if (!binding || !ts.isArrayBindingPattern(binding) || binding.elements.length !== 2) return false;
+  const [keyElement, valueElement] = binding.elements;
+  if (!ts.isBindingElement(keyElement) || !ts.isIdentifier(keyElement.name) || !ts.isBindingElement(valueElement) || !ts.isIdentifier(valueElement.name)) return false;
+  const keyName = keyElement.name.text;
+  const valueName = valueElement.name.text;
+  let written = 0;
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === valueName) {
+      const use = useOf(node, keyName, sourceFile);
+      if (use === 'restore') written++;
+      else if (use === 'other') other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  return written > 0 && !other;
 }
