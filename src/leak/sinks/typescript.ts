@@ -6,6 +6,7 @@
 //                        `module` and its path ends with these segments (`pino()` -> `.info`)
 //   `*()`                with `module`: calling a value that is itself a call result (`createDebug('x')(...)`)
 //   `new X` / `new *`    a constructor (`new *`: any constructor exported by `module`)
+//   `=.name`             a value assigned (or added with `+=`) to a property of that name on any object
 // `module` matches the import specifier exactly, a subpath of it, or a prefix when it ends with `*`.
 // `args` are 0-based argument positions; `path` navigates an object argument (`headers.Authorization`,
 // `messages`, `[]` for array elements). `allowed` entries are legitimate uses: taint is consumed there.
@@ -88,6 +89,16 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
   { id: 'openai-chat-parse', ruleId: PROMPT, module: 'openai', callee: '*.chat.completions.parse', args: [0], path: 'messages', label: 'OpenAI chat.completions.parse messages' },
   { id: 'openai-responses-input', ruleId: PROMPT, module: 'openai', callee: '*.responses.create', args: [0], path: 'input', label: 'OpenAI responses.create input' },
   { id: 'openai-responses-instructions', ruleId: PROMPT, module: 'openai', callee: '*.responses.create', args: [0], path: 'instructions', label: 'OpenAI responses.create instructions' },
+  // An agent's system prompt set as a property (`agent.instructions = …`, `chat.systemPrompt = …`):
+  // the value goes with every request, as Python's `interpreter.system_message` (sinks/python.ts).
+  ...['systemPrompt', 'systemMessage', 'customInstructions', 'instructions', 'system_prompt', 'system_message'].map((property) => ({
+    // Kebab-case ids; the snake_case spellings get their own (ids are unique in the catalog).
+    id: property.includes('_') ? `prompt-property-${property.replace(/_/g, '-')}-snake` : `prompt-property-${property.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`,
+    ruleId: PROMPT,
+    callee: `=.${property}`,
+    args: [],
+    label: `${property} property`,
+  })),
   { id: 'anthropic-system', ruleId: PROMPT, module: '@anthropic-ai/sdk', callee: '*.messages.create', args: [0], path: 'system', label: 'Anthropic messages.create system' },
   { id: 'anthropic-messages', ruleId: PROMPT, module: '@anthropic-ai/sdk', callee: '*.messages.create', args: [0], path: 'messages', label: 'Anthropic messages.create messages' },
   ...['generateText', 'streamText', 'generateObject', 'streamObject'].flatMap((fn) =>

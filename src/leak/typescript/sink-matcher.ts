@@ -22,10 +22,12 @@ export interface CompiledCatalog {
   wildcard: CompiledSink[];
   objectSinks: CompiledSink[];
   urlSinks: CompiledSink[];
+  /** `=.name` entries by property name: a value assigned to that property of any object. */
+  propertySinks: Map<string, CompiledSink>;
 }
 
 export function compileCatalog(entries: SinkEntry[]): CompiledCatalog {
-  const catalog: CompiledCatalog = { byKey: new Map(), wildcard: [], objectSinks: [], urlSinks: [] };
+  const catalog: CompiledCatalog = { byKey: new Map(), wildcard: [], objectSinks: [], urlSinks: [], propertySinks: new Map() };
   for (const entry of entries) {
     if (entry.language !== 'typescript' || typeof entry.callee !== 'string') continue;
     const path = entry.path ? entry.path.split('.').flatMap(splitArraySegment) : [];
@@ -39,6 +41,10 @@ export function compileCatalog(entries: SinkEntry[]): CompiledCatalog {
     }
     if (entry.pattern === 'url-query') {
       catalog.urlSinks.push(compiled);
+      continue;
+    }
+    if (callee.startsWith('=.')) {
+      catalog.propertySinks.set(callee.slice(2), compiled);
       continue;
     }
     if (callee === '*()') {

@@ -785,16 +785,26 @@ export class TaintWalker {
     if (this.ctx.catalog.urlSinks.length === 0) this.report(URL_RULE, 'a URL query string', at, taint);
   }
 
+  /** `agent.instructions = secret`: a property the catalog names as a sink (`=.name`). */
+  private checkPropertySink(target: ts.Expression, at: ts.Node, taint: Taint): void {
+    if (this.ctx.catalog.propertySinks.size === 0) return;
+    const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
+    const sink = name === undefined ? undefined : this.ctx.catalog.propertySinks.get(name);
+    if (sink) this.report(sink.entry.ruleId, sink.entry.label, at, taint);
+  }
+
   private binaryTaint(node: ts.BinaryExpression): Taint | undefined {
     const operator = node.operatorToken.kind;
     if (operator === ts.SyntaxKind.EqualsToken) {
       const taint = this.evalExpr(node.right);
+      if (taint) this.checkPropertySink(node.left, node.right, taint);
       this.assignTo(node.left, taint);
       return taint;
     }
     if (operator === ts.SyntaxKind.PlusEqualsToken || operator === ts.SyntaxKind.BarBarEqualsToken || operator === ts.SyntaxKind.QuestionQuestionEqualsToken) {
       const before = this.evalExpr(node.left);
       const added = this.evalExpr(node.right);
+      if (added) this.checkPropertySink(node.left, node.right, added);
       if (added && operator === ts.SyntaxKind.PlusEqualsToken) this.checkUrlQuery(trailingText(node.left) ?? '', node.right, added);
       if (added && !before) this.assignTo(node.left, added);
       return firstTaint(before, added);
