@@ -23,7 +23,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), the vendor\'s key named for one of its products (`OPENAI_API_KEY: ${{ secrets.CODEX_TOKEN }}`: Codex logs in with an OpenAI key; not when the registry gives the product an endpoint of its own, `CLAUDE_CODE_BASE_URL`), a secret the same workflow gives to an input or variable that takes only a GitHub token (`actions/checkout`'s `token`, the GitHub CLI's `GH_TOKEN`) fills `GITHUB_TOKEN` or an action's `github_token` input (release-plz's PAT, a bot's PAT), the run's own `GITHUB_TOKEN` is the password of a step that signs in to one of GitHub's registries (`registry: ghcr.io`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), the vendor\'s key named for one of its products (`OPENAI_API_KEY: ${{ secrets.CODEX_TOKEN }}`: Codex logs in with an OpenAI key; not when the registry gives the product an endpoint of its own, `CLAUDE_CODE_BASE_URL`), the vendor\'s own token named for its purpose in the vendor\'s generic slot (`hf_token: ${{ secrets.HF_DOC_BUILD_PUSH }}`, `NPM_TOKEN: ${{ secrets.NPM_PUBLISH_TOKEN }}`; not a name ending in another role, `SLACK_SIGNING_SECRET` in `SLACK_TOKEN`), a secret the same workflow gives to an input or variable that takes only a GitHub token (`actions/checkout`'s `token`, the GitHub CLI's `GH_TOKEN`) fills `GITHUB_TOKEN` or an action's `github_token` input (release-plz's PAT, a bot's PAT), the run's own `GITHUB_TOKEN` is the password of a step that signs in to one of GitHub's registries (`registry: ghcr.io`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -169,6 +169,25 @@ function qualifiedName(secret: string, slot: string): boolean {
   return at === wanted.length;
 }
 
+/** A slot that is only a vendor's generic credential: `HF_TOKEN`, `NPM_TOKEN`, `OPENAI_API_KEY` (vendor, then one of these). */
+const GENERIC_CREDENTIAL_ROLE = /^(TOKEN|API_KEY|APIKEY|API_TOKEN|KEY|ACCESS_TOKEN|AUTH_TOKEN)$/;
+/** Last words that make a name another kind of credential or setting than a token: a mix-up even under the same vendor. */
+const OTHER_ROLE_WORDS = new Set(['SECRET', 'PASSWORD', 'PASSWD', 'PWD', 'PASS', 'PASSPHRASE', 'ID', 'USER', 'USERNAME', 'LOGIN', 'EMAIL', 'NAME', 'URL', 'URI', 'HOST', 'PORT', 'ENDPOINT', 'DSN', 'WEBHOOK', 'SIGNATURE', 'SALT', 'IV', 'SEED', 'CERT', 'CERTIFICATE', 'PEM', 'PATH', 'FILE', 'REGION', 'ORG', 'PROJECT', 'ACCOUNT']);
+
+/**
+ * The vendor's generic token slot given one of the same vendor's tokens named for what it is for:
+ * `hf_token: secrets.HF_DOC_BUILD_PUSH` (the doc bot's Hugging Face write token, for a reusable
+ * workflow's `hf_token` input), `NPM_TOKEN: secrets.NPM_PUBLISH_TOKEN`. A name that ends in another
+ * role (`HF_WEBHOOK_SECRET`, `SLACK_SIGNING_SECRET`, `NPM_USERNAME`) is still a mix-up, and another
+ * vendor's token never qualifies.
+ */
+function vendorTokenForPurpose(slot: string, secret: string): boolean {
+  const vendor = slot.split('_')[0];
+  if (vendor === '' || !GENERIC_CREDENTIAL_ROLE.test(slot.slice(vendor.length + 1))) return false;
+  const words = secret.split('_');
+  return words.length >= 2 && words[0] === vendor && !OTHER_ROLE_WORDS.has(words[words.length - 1]);
+}
+
 /** Products whose credential is their vendor's key (Codex logs in with an OpenAI API key): product word -> vendor word. */
 const PRODUCT_VENDORS: Readonly<Record<string, string>> = { CODEX: 'OPENAI', CHATGPT: 'OPENAI', CLAUDE: 'ANTHROPIC', GEMINI: 'GOOGLE', COPILOT: 'GITHUB' };
 
@@ -188,7 +207,8 @@ const ENDPOINT_ROLE = /(^|_)(BASE_URL|BASE|API_BASE|ENDPOINT|API_URL|API_HOST|HO
  * - an S3-compatible store's key pair handed to another prefix's variables of the same role
  *   (`AWS_ACCESS_KEY_ID: secrets.R2_ACCESS_KEY_ID`): SDKs read the AWS names for every such store;
  * - the vendor's key named for one of its products (`OPENAI_API_KEY: secrets.CODEX_TOKEN`), unless
- *   the registry gives that product an endpoint of its own.
+ *   the registry gives that product an endpoint of its own;
+ * - the vendor's own token named for its purpose in the vendor's generic slot (vendorTokenForPurpose).
  */
 function deliberateRebinding(slotName: string, slot: NameInfo, secretName: string, secret: NameInfo, data: Record<string, unknown>, registryNames: readonly string[]): boolean {
   if (slot.secret.kind === 'config' && secret.secret.kind === 'config') return true;
@@ -196,6 +216,7 @@ function deliberateRebinding(slotName: string, slot: NameInfo, secretName: strin
   const secretUpper = secretName.toUpperCase();
   if (qualifiedName(secretUpper, slotUpper)) return true;
   if (S3_CREDENTIAL_ROLES.some((role) => slotUpper.endsWith(role) && secretUpper.endsWith(role))) return true;
+  if (vendorTokenForPurpose(slotUpper, secretUpper)) return true;
   const vendor = slotUpper.split('_')[0];
   // `OPENAI_API_KEY: secrets.CODEX_TOKEN`: the vendor's key, named for its product that uses it. Not
   // the other way round: a product's own slot (`CLAUDE_CODE_OAUTH_TOKEN`) may take another kind of
