@@ -38,7 +38,9 @@ export interface SecretScopes {
    * Whether the only code that reads it outside tests lies in sample projects (`examples/`,
    * `demo/`, `cookbook/`: sample-paths.ts), CI workflows and scripts aside, and the registry gives
    * it no scope: the sample's own credential (browser-use's `examples/integrations/discord` bot
-   * token), which the sample's README or example file documents, not the project's.
+   * token), which the sample's README or example file documents, not the project's. Also a secret
+   * no scanned code reads whose only example env files are samples' (an SDK the sample calls
+   * reads it: agent-kit's `examples/e2b-coding-agent/.env.example` and E2B_API_KEY).
    */
   sampleOnly(secret: SecretEntry): boolean;
 }
@@ -92,8 +94,13 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
   const inCodeOutsideTests = new Set<string>(); // code and configs, not CI workflows or tooling scripts
   const codeReaders = new Map<string, string[]>(); // name -> those files
   const registryFiles = new Set(ctx.settings.registryFiles);
+  const exampleEnvFiles = new Map<string, string[]>(); // name -> the example env files that list it
   for (const file of project.files) {
-    if (registryFiles.has(file.file) || file.language === 'markdown' || isExampleEnvFile(file)) continue;
+    if (isExampleEnvFile(file)) {
+      for (const fact of file.facts) if (fact.kind === 'name-ref' && fact.context === 'env-file-key') exampleEnvFiles.set(fact.name, [...(exampleEnvFiles.get(fact.name) ?? []), file.file]);
+      continue;
+    }
+    if (registryFiles.has(file.file) || file.language === 'markdown') continue;
     const seen = file.language === 'workflow' ? inCi : file.language === 'shell' || file.file.startsWith('.github/') ? inTooling : elsewhere;
     for (const fact of file.facts) {
       const inTest = file.isTest === true || ('inTest' in fact && fact.inTest === true);
@@ -144,8 +151,14 @@ export function secretScopes(project: ProjectFacts, ctx: RuleContext): SecretSco
     },
     sampleOnly(secret) {
       if (secret.scope && secret.scope.length > 0) return false; // the registry said where it belongs
-      const readers = keysOf(secret).flatMap((k) => codeReaders.get(k) ?? []);
-      return readers.length > 0 && readers.every(isSampleProjectPath);
+      const keys = keysOf(secret);
+      const readers = keys.flatMap((k) => codeReaders.get(k) ?? []);
+      if (readers.length > 0) return readers.every(isSampleProjectPath);
+      // Read by no scanned code (an SDK the sample calls reads it: `Sandbox.create()` and E2B_API_KEY)
+      // and listed only by samples' own example env files: the samples' credential all the same.
+      if (keys.some((k) => outsideTests.has(k) || inTests.has(k))) return false;
+      const listed = keys.flatMap((k) => exampleEnvFiles.get(k) ?? []);
+      return listed.length > 0 && listed.every(isSampleProjectPath);
     },
   };
 }
