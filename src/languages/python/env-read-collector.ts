@@ -11,6 +11,7 @@ import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
 import { COMPREHENSIONS, LITERAL_LISTS, literalList } from './literal-lists.js';
 import { isPresenceOnly } from './env-presence-only.js';
+import { branchChoice, literalChoice } from './key-choices.js';
 
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
 const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
@@ -296,10 +297,11 @@ function enclosingFunctionId(node: Node): number {
   return -1;
 }
 
+
 /** What binds the identifier used as a key: a loop over a literal list, or a helper's parameter. */
 function binderOf(key: Node, scope: ModuleScope): Binder | null {
   if (key.type !== 'identifier') return null;
-  const options = literalChoice(scope.valueNodeOf(key), scope);
+  const options = literalChoice(scope.valueNodeOf(key), scope) ?? branchChoice(key, scope);
   if (options) return { kind: 'choice', options };
   const name = key.text;
   let child = key;
@@ -375,20 +377,6 @@ function unpackedPosition(left: Node | null, name: string): number {
   return targets.findIndex((t) => t.text === name);
 }
 
-/** The branches of `"A" if c else "B"` (nested choices too) when every one is a constant string; else null. */
-function literalChoice(node: Node | null, scope: ModuleScope): Node[] | null {
-  if (!node || node.type !== 'conditional_expression') return null;
-  const [consequence, , alternative] = node.namedChildren;
-  if (!consequence || !alternative) return null;
-  const branches: Node[] = [];
-  for (const branch of [consequence, alternative]) {
-    const nested = branch.type === 'conditional_expression' ? literalChoice(branch, scope) : null;
-    if (nested) branches.push(...nested);
-    else if (scope.constString(branch) !== null) branches.push(branch);
-    else return null;
-  }
-  return branches;
-}
 
 /** The parameter node types that take a position or a keyword. */
 const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_default_parameter', 'typed_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);

@@ -13,7 +13,8 @@ import { compareCodeUnits } from '../../core/compare.js';
 import type { SinkEntry } from '../../leak/sink-catalog.js';
 import { collectClasses, type ClassModel } from './class-model.js';
 import { externalCalleeName, ImportedSummaries } from './cross-file-calls.js';
-import { envReadAt, envWriteAt } from './env-reads.js';
+import { envReadAt, envWriteAt, type PythonEnvRead } from './env-reads.js';
+import { choiceNames } from './key-choices.js';
 import { isCredentialStoreDestination } from './file-destination.js';
 import type { ModuleScope } from './module-scope.js';
 import { callArguments, calleeChain, calleeName, dottedParts, fieldOf, rangeOf } from './python-syntax.js';
@@ -752,7 +753,7 @@ export class PythonLeakAnalysis {
         return this.evaluateAttribute(node, env);
       case 'subscript': {
         const read = envReadAt(node, this.scope, 'subscript');
-        if (read) return this.envSource(read.name, read.api, node);
+        if (read) return this.envReadSource(read, node);
         const index = this.field(node, 'subscript');
         const value = this.evaluate(this.field(node, 'value'), env);
         this.evaluate(index, env);
@@ -1112,7 +1113,7 @@ export class PythonLeakAnalysis {
   private evaluateCall(call: Node, env: Env): Taint | null {
     const site = this.callSite(call);
     const read = site.envRead;
-    if (read) return read.name ? this.envSource(read.name, read.api, call) : null;
+    if (read) return this.envReadSource(read, call);
     const { fn, args } = site;
     const positional = args.positional.map((arg) => this.evaluate(arg, env));
     const keywords = new Map<string, Taint | null>();
@@ -1635,6 +1636,17 @@ export class PythonLeakAnalysis {
   }
 
   // ---- sources ---------------------------------------------------------------------------
+
+  /**
+   * An environment read as a source: its name, or for a key chosen between literals
+   * (`os.getenv(name)` after `name = "A"` / `name = "B"` in two branches) the first of them that
+   * is a registry secret.
+   */
+  private envReadSource(read: PythonEnvRead, node: Node): Taint | null {
+    if (read.name) return this.envSource(read.name, read.api, node);
+    const chosen = choiceNames(read.keyNode, this.scope)?.find((name) => this.options.secretNames[name]);
+    return chosen ? this.envSource(chosen, read.api, node) : null;
+  }
 
   private envSource(name: string | null, api: string, node: Node): Taint | null {
     if (!name) return null;

@@ -14,6 +14,7 @@ export class ModuleScope {
   /** `from .names import KEY as K` -> K: { module: '.names', name: 'KEY' }, for cross-file constants. */
   readonly importOrigins = new Map<string, { module: string; name: string }>();
   private readonly constantTables = new Map<number, Map<string, Node | null>>();
+  private readonly assignmentTables = new Map<number, Map<string, Node[] | null>>();
   private readonly resolving = new Set<number>();
   private readonly qualified = new Map<number, string | null>();
 
@@ -206,11 +207,26 @@ export class ModuleScope {
     return Object.hasOwn(this.projectConstants, name) ? this.projectConstants[name] : null;
   }
 
+  /**
+   * Every value a name of the identifier's own scope is given, when plain `name = value`
+   * assignments are all that bind it there (`if …: v = "A" else: v = "B"`); null when a loop,
+   * `+=`, a walrus, an unpacking or a parameter binds it too, or the scope does not assign it.
+   */
+  assignedValuesOf(identifier: Node): Node[] | null {
+    if (identifier.type !== 'identifier') return null;
+    const scope = enclosingScope(identifier);
+    this.constantTable(scope);
+    return this.assignmentTables.get(scope.id)?.get(identifier.text) ?? null;
+  }
+
   /** Names assigned exactly once in a scope (not counting nested functions/classes) -> value node; null when reassigned. */
   private constantTable(scope: Node): Map<string, Node | null> {
     let table = this.constantTables.get(scope.id);
     if (table) return table;
     table = new Map();
+    // Alongside, every value of each name bound only by plain assignments (assignedValuesOf).
+    const assigned = new Map<string, Node[] | null>();
+    const unbind = (name: string): void => void assigned.set(name, null);
     const body = scope.type === 'module' ? scope : scope.childForFieldName('body');
     const stack: Node[] = body ? [...body.namedChildren] : [];
     while (stack.length > 0) {
@@ -221,25 +237,46 @@ export class ModuleScope {
         const right = node.childForFieldName('right');
         if (left?.type === 'identifier') {
           table.set(left.text, table.has(left.text) ? null : (right ?? null));
+          const values = assigned.get(left.text);
+          if (values !== null) assigned.set(left.text, right ? [...(values ?? []), right] : null);
         } else if (left) {
-          for (const id of left.descendantsOfType('identifier')) table.set(id.text, null);
+          for (const id of left.descendantsOfType('identifier')) {
+            table.set(id.text, null);
+            unbind(id.text);
+          }
         }
         if (right?.type === 'assignment') stack.push(right);
         continue;
       }
       if (node.type === 'augmented_assignment' || node.type === 'for_statement' || node.type === 'named_expression') {
         const target = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
-        if (target) for (const id of target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')) table.set(id.text, null);
+        if (target) {
+          for (const id of target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')) {
+            table.set(id.text, null);
+            unbind(id.text);
+          }
+        }
       }
+      // `global v` / `nonlocal v`: the assignments here are another scope's; `with … as v`,
+      // `except … as v` and imports bind it otherwise.
+      if (UNBINDING_TYPES.has(node.type)) for (const id of node.descendantsOfType('identifier')) unbind(id.text);
       for (const child of node.namedChildren) stack.push(child);
     }
     // Function parameters shadow module constants.
     const params = scope.childForFieldName('parameters');
-    if (params) for (const id of params.descendantsOfType('identifier')) table.set(id.text, null);
+    if (params) {
+      for (const id of params.descendantsOfType('identifier')) {
+        table.set(id.text, null);
+        unbind(id.text);
+      }
+    }
     this.constantTables.set(scope.id, table);
+    this.assignmentTables.set(scope.id, assigned);
     return table;
   }
 }
+
+const UNBINDING_TYPES = new Set(['global_statement', 'nonlocal_statement', 'as_pattern_target', 'import_statement', 'import_from_statement', 'except_clause']);
 
 /** The nearest enclosing function/lambda, or the module. Class bodies are not scopes for name lookup in methods. */
 export function enclosingScope(node: Node): Node {
