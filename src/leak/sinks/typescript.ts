@@ -276,6 +276,9 @@ export const TYPESCRIPT_SINKS: SinkEntry[] = ts([
   // engine reports it where it joins a URL (`?${params}`, `url.search = params`).
   { id: 'url-search-params-set', ruleId: URL_RULE, callee: '*.searchParams.set', args: [1], label: 'url.searchParams.set' },
   { id: 'url-search-params-append', ruleId: URL_RULE, callee: '*.searchParams.append', args: [1], label: 'url.searchParams.append' },
+  // Smithery's MCP server URL: the config object (a server's API key among it) is base64-encoded
+  // into the `config` query parameter of the URL the client connects to.
+  { id: 'smithery-url-config', ruleId: URL_RULE, module: '@smithery/sdk', callee: 'createSmitheryUrl', args: [1], label: 'createSmitheryUrl config (URL query)' },
 
   // --- allowed: sending a secret to the service it belongs to
   ...requestAuthHeaders('fetch', 'fetch', [1], 'headers.'),
