@@ -49,6 +49,8 @@ export function resolveConstString(node: Node, scope: ConstScope, depth = 0): Re
       // Constants first: they are cheap to look up, and a local rarely shadows a SCREAMING_CASE const.
       return resolveNamedConst(node.text, scope, depth) ?? resolveLocal(node, scope, depth);
     case 'scoped_identifier': {
+      const library = libraryConstant(node);
+      if (library !== undefined) return { value: library, literals: [] };
       const name = lastSegment(node);
       return name ? resolveNamedConst(name, scope, depth) : null;
     }
@@ -60,6 +62,22 @@ export function resolveConstString(node: Node, scope: ConstScope, depth = 0): Re
     default:
       return null;
   }
+}
+
+/**
+ * Env-name constants of widely used crates, by the path's last segments: their values are part of
+ * the crates' documented API, and no scan sees a dependency's source. `std::env::var(EnvFilter::DEFAULT_ENV)`
+ * (tabby's log setup) is a read of RUST_LOG, not a dynamic read.
+ */
+const LIBRARY_ENV_CONSTANTS: ReadonlyMap<string, string> = new Map([
+  ['EnvFilter::DEFAULT_ENV', 'RUST_LOG'], // tracing_subscriber::filter::EnvFilter
+  ['env_logger::DEFAULT_FILTER_ENV', 'RUST_LOG'],
+  ['env_logger::DEFAULT_WRITE_STYLE_ENV', 'RUST_LOG_STYLE'],
+]);
+
+function libraryConstant(path: Node): string | undefined {
+  const segments = pathSegments(path);
+  return segments.length >= 2 ? LIBRARY_ENV_CONSTANTS.get(segments.slice(-2).join('::')) : undefined;
 }
 
 function resolveNamedConst(name: string, scope: ConstScope, depth: number): ResolvedString | null {
