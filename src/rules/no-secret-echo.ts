@@ -119,7 +119,9 @@ export default defineRule({
           break;
         }
         case 'shell-xtrace': {
-          const name = secretInScope(file, fact.range, ctx);
+          // A secret the script assigns itself (`ACCESS_TOKEN=$1`, `TOKEN=$(vault read …)`) is in scope too.
+          const assigned = ((fact.data.assigned ?? []) as string[]).find((n) => isSecretName(n, ctx));
+          const name = secretInScope(file, fact.range, ctx) ?? assigned ?? null;
           if (name) yield { ...base, messageId: 'xtrace', data: { name } };
           break;
         }

@@ -259,7 +259,8 @@ class ShellFactCollector {
     }
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
-      if (/^-[a-zA-Z]*x/.test(word) || (word === '-o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace', node, {});
+      // `assigned`: the script's own variables (`TOKEN=$1`), which the trace prints as much as the environment's.
+      if (/^-[a-zA-Z]*x/.test(word) || (word === '-o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace', node, this.localNames.size > 0 ? { assigned: [...this.localNames].sort() } : {});
       if (/^\+[a-zA-Z]*x/.test(word) || (word === '+o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace-off', node, {});
     }
   }
