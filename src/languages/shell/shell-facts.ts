@@ -59,6 +59,20 @@ class ShellFactCollector {
     this.localNames = collectLocalNames(input.root);
   }
 
+  private lastExpansionAt: Map<string, number> | undefined;
+
+  /** Each variable's last expansion (`$X`, `${X…}`) in the script, by start offset: asked only when the script turns tracing on. */
+  private lastExpansions(): Map<string, number> {
+    if (!this.lastExpansionAt) {
+      this.lastExpansionAt = new Map();
+      for (const expansion of this.input.root.descendantsOfType(['simple_expansion', 'expansion'])) {
+        const name = expansion?.descendantsOfType('variable_name')[0]?.text;
+        if (name) this.lastExpansionAt.set(name, Math.max(this.lastExpansionAt.get(name) ?? -1, expansion!.startIndex));
+      }
+    }
+    return this.lastExpansionAt;
+  }
+
   run(): Fact[] {
     const stack: Node[] = [this.input.root];
     while (stack.length > 0) {
@@ -259,8 +273,12 @@ class ShellFactCollector {
     }
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
-      // `assigned`: the script's own variables (`TOKEN=$1`), which the trace prints as much as the environment's.
-      if (/^-[a-zA-Z]*x/.test(word) || (word === '-o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace', node, this.localNames.size > 0 ? { assigned: [...this.localNames].sort() } : {});
+      // `assigned`: the script's own variables (`TOKEN=$1`) that a later command expands, which the
+      // trace prints as much as the environment's.
+      if (/^-[a-zA-Z]*x/.test(word) || (word === '-o' && words[i + 1] === 'xtrace')) {
+        const traced = [...this.localNames].filter((name) => (this.lastExpansions().get(name) ?? -1) > node.endIndex).sort();
+        this.config('shell-xtrace', node, traced.length > 0 ? { assigned: traced } : {});
+      }
       if (/^\+[a-zA-Z]*x/.test(word) || (word === '+o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace-off', node, {});
     }
   }
