@@ -1,7 +1,9 @@
 // Markdown docs. From markdown-it tokens (block `.map` lines; cell and list text located in the
 // source line so columns are exact) it emits:
 // - NameRefFact `docs` for each UPPER_SNAKE (or registry) name in table cells, list items and
-//   inline code anywhere;
+//   inline code anywhere, and for each variable of a `.env`-style template in a fenced or indented
+//   code block (`NAME=…`, `export NAME=…`, `# NAME=…` lines of a shell, env or plain-text block): a
+//   page that lists its keys as a template to copy documents them (SWE-agent's keys page);
 // - ConfigFact `docs-table-row` {table, header, names, nameRanges, nameColumns (the cell index of
 //   each name), deprecatedMarked, cells, headers, block} and `docs-list-item` {list, names, nameRanges, deprecatedMarked, block};
 // - ConfigFact `docs-block` {name, startLine, endLine, contentHash, options, unterminated} for
@@ -125,6 +127,14 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
       case 'html_block':
         if (token.map && token.content.includes(DISABLE_MARKER)) comment(linesOf(token.map[0], token.map[1], lines));
         break;
+      case 'fence':
+      case 'code_block':
+        if (token.map && TEMPLATE_LANGUAGES.has(token.info.trim().split(/\s+/)[0].toLowerCase())) {
+          const first = token.type === 'fence' ? token.map[0] + 1 : token.map[0];
+          const count = token.content.split('\n').length - 1;
+          nameRefs(templateNames(lines, first, first + count, isName));
+        }
+        break;
       case 'table_open':
         tableIndex++;
         headers = [];
@@ -222,6 +232,23 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
     }
   }
   return { facts, errors: [] };
+}
+
+/** Code block languages whose `NAME=value` lines are an env template (no language: a plain block). */
+const TEMPLATE_LANGUAGES = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'env', 'dotenv', 'ini', 'properties', 'conf', 'text', 'txt', 'plaintext']);
+/** `NAME=…`, `export NAME=…`, `# NAME=…` (a commented-out optional key) at the start of a line. */
+const TEMPLATE_LINE = /^(\s*(?:#\s*)?(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/** The template variables of source lines [from, to), located in the source (a block may be indented). */
+function templateNames(lines: string[], from: number, to: number, isName: (w: string) => boolean): NameAt[] {
+  const found: NameAt[] = [];
+  for (let line = from; line < to && line < lines.length; line++) {
+    const match = TEMPLATE_LINE.exec(lines[line] ?? '');
+    if (!match || !isName(match[2])) continue;
+    const column = match[1].length + 1;
+    found.push({ name: match[2], range: { line: line + 1, column, endLine: line + 1, endColumn: column + match[2].length } });
+  }
+  return found;
 }
 
 /** Names in inline children: inline code always; plain text words only in cells and list items. */
