@@ -10,7 +10,7 @@ import type { ConstContext } from './const-strings.js';
 import { commonJsExportOf } from './commonjs-exports.js';
 import { importedConstRef, resolveConstString } from './const-strings.js';
 import { unwrapTransparent, type EnvSource } from './env-objects.js';
-import { isSavedForRestore } from './env-save-restore.js';
+import { isSavedForRestore, isSnapshotEntryShape, snapshotEntryNames } from './env-save-restore.js';
 import type { EnvKey, EnvReadExtra } from './env-reads.js';
 import type { Binding, Scope } from './scopes.js';
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
@@ -267,6 +267,7 @@ interface RecordedCall {
 /** Collects param-keyed reads and the file's plain calls during the walk; resolves them at the end. */
 export class OneStepReads {
   private readonly deferred: DeferredParamRead[] = [];
+  private readonly snapshotCandidates: Array<{ key: Exclude<OneStepKey, { kind: 'param' }>; source: EnvSource; at: TS.Node; scope: Scope }> = [];
   private readonly calls: RecordedCall[] = [];
 
   constructor(
@@ -289,6 +290,17 @@ export class OneStepReads {
       this.deferred.push({ fn: key.fn, index: key.index, property: key.property, ...(key.rest ? { rest: true as const } : {}), ...(key.scope ? { paramScope: key.scope } : {}), source, at, ...(presence ? { presence: true as const } : {}) });
       return;
     }
+    // `Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))`: a snapshot if the map is only put
+    // back, which only the rest of the file can say (env-save-restore.ts): judged after the walk.
+    if (isSnapshotEntryShape(at, this.sourceFile)) {
+      this.snapshotCandidates.push({ key, source, at, scope });
+      return;
+    }
+    this.emitLoopReads(key, source, at, scope);
+  }
+
+  /** `snapshot`: which names the read only saves to put back (a restored snapshot map, env-save-restore.ts). */
+  private emitLoopReads(key: Exclude<OneStepKey, { kind: 'param' }>, source: EnvSource, at: TS.Node, scope: Scope, snapshot?: (name: string) => boolean): void {
     const via = { kind: key.record ? ('choice' as const) : ('loop' as const), range: this.emitter.rangeOf(at) };
     const api = key.record ? `${source.api} with a name looked up in a constant record` : `${source.api} in a loop over a literal list`;
     let unknown = false;
@@ -300,13 +312,14 @@ export class OneStepReads {
         continue;
       }
       for (const literal of literals) this.emitter.keyLiteral(literal);
-      this.emitter.emit(name, source, element, { api, via });
+      this.emitter.emit(name, source, element, { api, via, ...(typeof name === 'string' && snapshot?.(name) ? { access: 'snapshot' as const } : {}) });
     }
     if (unknown) this.emitter.emit(null, source, at, {});
   }
 
   /** After the walk: each helper's call sites become reads; a helper with unknown callers keeps its dynamic read. */
   finish(): void {
+    for (const { key, source, at, scope } of this.snapshotCandidates) this.emitLoopReads(key, source, at, scope, snapshotEntryNames(at, this.sourceFile));
     const byFunction = new Map<TS.SignatureDeclaration, DeferredParamRead[]>();
     for (const read of this.deferred) byFunction.set(read.fn, [...(byFunction.get(read.fn) ?? []), read]);
     for (const [fn, reads] of byFunction) this.resolveHelper(fn, reads);

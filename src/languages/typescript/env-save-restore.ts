@@ -5,7 +5,9 @@
 // code or not. Decided from the syntax around one read, before any rule runs.
 // Also the save map of a scenario runner: `previous[key] = process.env[key]` into a local `{}`
 // that is only put back (`for (const [k, v] of Object.entries(previous)) process.env[k] = v`, or
-// `Object.assign(process.env, previous)`).
+// `Object.assign(process.env, previous)`), and a test file's snapshot of the variables it touches:
+// `const original = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))`, put back by
+// `afterEach` (`const v = original[k]; if (v === undefined) delete process.env[k]; else process.env[k] = v`).
 import { SyntaxKind, ts, type TS } from './typescript-module.js';
 import { isProcessEnv } from './env-enumerations.js';
 
@@ -17,6 +19,8 @@ export function isSavedForRestore(read: TS.Node, sourceFile: TS.SourceFile): boo
   while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent))) holder = holder.parent;
   const declaration = holder.parent;
   if (declaration && isSaveIntoMap(holder, key, sourceFile)) return true;
+  const snapshot = snapshotEntryMap(holder, key, sourceFile);
+  if (snapshot) return restoredSnapshot(snapshot, sourceFile)?.namedUses.size === 0;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== holder || !ts.isIdentifier(declaration.name)) return false;
   if (!declaration.parent || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
   const variable = declaration.name.text;
@@ -168,4 +172,110 @@ function isRestoringLoop(entries: TS.CallExpression, sourceFile: TS.SourceFile):
   };
   visit(loop.statement);
   return written > 0 && !other;
+}
+
+/**
+ * Whether `holder` (the read) could be a snapshot entry: `[k, process.env[k]]` returned by the
+ * callback of a `.map` whose result `Object.fromEntries` turns into a `const`. Only looks up from
+ * the read, so the env-one-step pass asks it during the walk (to defer the read); the uses of the
+ * map are judged after it (isRestoredSnapshot).
+ */
+export function isSnapshotEntryShape(read: TS.Node, sourceFile: TS.SourceFile): boolean {
+  const key = keyText(read, sourceFile);
+  return key !== null && snapshotEntryMap(read, key, sourceFile) !== undefined;
+}
+
+/** The `const` declaration of `Object.fromEntries(list.map((k) => [k, <holder>]))`, when that is where the read sits. */
+function snapshotEntryMap(holder: TS.Node, key: string, sourceFile: TS.SourceFile): TS.VariableDeclaration | undefined {
+  const entry = holder.parent;
+  if (!entry || !ts.isArrayLiteralExpression(entry) || entry.elements.length !== 2 || entry.elements[1] !== holder) return undefined;
+  if (entry.elements[0].getText(sourceFile) !== key) return undefined;
+  let body: TS.Node = entry;
+  while (body.parent && ts.isParenthesizedExpression(body.parent)) body = body.parent;
+  const callback = body.parent;
+  if (!callback || !ts.isArrowFunction(callback) || callback.body !== body) return undefined;
+  const map = callback.parent;
+  if (!map || !ts.isCallExpression(map) || map.arguments[0] !== callback || !ts.isPropertyAccessExpression(map.expression) || map.expression.name.text !== 'map') return undefined;
+  const fromEntries = map.parent;
+  if (!fromEntries || !ts.isCallExpression(fromEntries) || fromEntries.arguments.length !== 1 || fromEntries.arguments[0] !== map) return undefined;
+  const callee = fromEntries.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object' || callee.name.text !== 'fromEntries') return undefined;
+  let value: TS.Node = fromEntries;
+  while (value.parent && (ts.isAsExpression(value.parent) || ts.isParenthesizedExpression(value.parent) || ts.isSatisfiesExpression(value.parent))) value = value.parent;
+  const declaration = value.parent;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== value || !ts.isIdentifier(declaration.name)) return undefined;
+  return declaration.parent && declaration.parent.flags & ts.NodeFlags.Const ? declaration : undefined;
+}
+
+/**
+ * For the read of a snapshot entry (`Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))`,
+ * see isSnapshotEntryShape): whether the variable of each name is only saved to be put back. The
+ * map must be put back somewhere and have no other use, except uses of one named entry
+ * (`expect(x).toBe(original.WORKSPACE_ROOT)`), which read that variable only: each other name is
+ * still a snapshot. Undefined when the read is no such entry or the map is used otherwise.
+ */
+export function snapshotEntryNames(read: TS.Node, sourceFile: TS.SourceFile): ((name: string) => boolean) | undefined {
+  const key = keyText(read, sourceFile);
+  const declaration = key === null ? undefined : snapshotEntryMap(read, key, sourceFile);
+  const restored = declaration ? restoredSnapshot(declaration, sourceFile) : undefined;
+  return restored && ((name) => !restored.namedUses.has(name));
+}
+
+/** The snapshot map's uses when every one puts a value back, tests it or uses one named entry, and one at least puts back. */
+function restoredSnapshot(declaration: TS.VariableDeclaration, sourceFile: TS.SourceFile): { namedUses: Set<string> } | undefined {
+  const map = (declaration.name as TS.Identifier).text;
+  const namedUses = new Set<string>();
+  let restores = 0;
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === map && node !== declaration.name) {
+      const use = snapshotUse(node, sourceFile);
+      if (use === 'restore') restores++;
+      else if (use === 'other') other = true;
+      else if (use !== 'test') namedUses.add(use.named);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(enclosingScope(declaration), visit);
+  return restores > 0 && !other ? { namedUses } : undefined;
+}
+
+/**
+ * `process.env[k] = map[k]`, or `const v = map[k]` whose `v` is only put back into `process.env[k]`
+ * or tested; the whole map put back as a save map is. `map.NAME` (or `map['NAME']`) used otherwise
+ * reads that one variable (`named`).
+ */
+function snapshotUse(identifier: TS.Identifier, sourceFile: TS.SourceFile): 'restore' | 'test' | 'other' | { named: string } {
+  const access = identifier.parent;
+  if (ts.isPropertyAccessExpression(access) && access.expression === identifier) return namedEntryUse(access, access.name.text, sourceFile);
+  if (ts.isElementAccessExpression(access) && access.expression === identifier && ts.isStringLiteralLike(access.argumentExpression)) return namedEntryUse(access, access.argumentExpression.text, sourceFile);
+  if (!ts.isElementAccessExpression(access) || access.expression !== identifier) return mapUse(identifier, sourceFile) === 'restore' ? 'restore' : 'other';
+  const key = access.argumentExpression.getText(sourceFile);
+  const parent = access.parent;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === access) return keyText(parent.left, sourceFile) === key ? 'restore' : 'other';
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== access || !ts.isIdentifier(parent.name)) return 'other';
+  const variable = parent.name;
+  let restores = 0;
+  let other = false;
+  const visit = (node: TS.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(node) && node.text === variable.text && node !== variable) {
+      const use = useOf(node, key, sourceFile);
+      if (use === 'restore') restores++;
+      else if (use === 'other') other = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(enclosingScope(parent), visit);
+  return other ? 'other' : restores > 0 ? 'restore' : 'test';
+}
+
+/** `process.env.NAME = map.NAME` puts that entry back; any other use of `map.NAME` reads the variable NAME. */
+function namedEntryUse(access: TS.Expression, name: string, sourceFile: TS.SourceFile): 'restore' | { named: string } {
+  const parent = access.parent;
+  const restores = ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === access && keyText(parent.left, sourceFile) === JSON.stringify(name);
+  return restores ? 'restore' : { named: name };
 }
