@@ -2,6 +2,7 @@ import type { NameInfo } from '../registry/model.js';
 import type { Fact } from '../core/facts.js';
 import { defineRule, type Report } from '../core/rule.js';
 import { platformTokenSet } from '../core/platform-tokens.js';
+import { isConfigRoleName } from '../registry/classify.js';
 
 /** GitHub creates this secret for every run; it exists whether or not the registry lists it. */
 const BUILT_IN_SECRETS = new Set(['GITHUB_TOKEN']);
@@ -171,8 +172,8 @@ function qualifiedName(secret: string, slot: string): boolean {
 
 /** A slot that is only a vendor's generic credential: `HF_TOKEN`, `NPM_TOKEN`, `OPENAI_API_KEY` (vendor, then one of these). */
 const GENERIC_CREDENTIAL_ROLE = /^(TOKEN|API_KEY|APIKEY|API_TOKEN|KEY|ACCESS_TOKEN|AUTH_TOKEN)$/;
-/** Last words that make a name another kind of credential or setting than a token: a mix-up even under the same vendor. */
-const OTHER_ROLE_WORDS = new Set(['SECRET', 'PASSWORD', 'PASSWD', 'PWD', 'PASS', 'PASSPHRASE', 'ID', 'USER', 'USERNAME', 'LOGIN', 'EMAIL', 'NAME', 'URL', 'URI', 'HOST', 'PORT', 'ENDPOINT', 'DSN', 'WEBHOOK', 'SIGNATURE', 'SALT', 'IV', 'SEED', 'CERT', 'CERTIFICATE', 'PEM', 'PATH', 'FILE', 'REGION', 'ORG', 'PROJECT', 'ACCOUNT']);
+/** Last words that make a name another kind of credential than a token (settings are isConfigRoleName's): a mix-up even under the same vendor. */
+const OTHER_CREDENTIAL_WORDS = new Set(['SECRET', 'PASSWORD', 'PASSWD', 'PWD', 'PASS', 'PASSPHRASE', 'DSN', 'WEBHOOK', 'SIGNATURE', 'SALT', 'IV', 'SEED', 'CERT', 'CERTIFICATE', 'PEM']);
 
 /**
  * The vendor's generic token slot given one of the same vendor's tokens named for what it is for:
@@ -185,7 +186,7 @@ function vendorTokenForPurpose(slot: string, secret: string): boolean {
   const vendor = slot.split('_')[0];
   if (vendor === '' || !GENERIC_CREDENTIAL_ROLE.test(slot.slice(vendor.length + 1))) return false;
   const words = secret.split('_');
-  return words.length >= 2 && words[0] === vendor && !OTHER_ROLE_WORDS.has(words[words.length - 1]);
+  return words.length >= 2 && words[0] === vendor && !OTHER_CREDENTIAL_WORDS.has(words[words.length - 1]) && !isConfigRoleName(secret);
 }
 
 /** Products whose credential is their vendor's key (Codex logs in with an OpenAI API key): product word -> vendor word. */

@@ -11,7 +11,7 @@ import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
 import { COMPREHENSIONS, LITERAL_LISTS, literalList } from './literal-lists.js';
 import { isPresenceOnly } from './env-presence-only.js';
-import { branchChoice, literalChoice } from './key-choices.js';
+import { choiceOptions } from './key-choices.js';
 
 /** Calls that set or remove one variable: `os.putenv(K, v)`, `monkeypatch.setenv(K, v)`, `os.environ.pop(K)`. */
 const WRITING_CALLS = new Set(['os.putenv', 'os.unsetenv', 'os.environ.pop', 'os.environ.setdefault', 'os.environb.pop']);
@@ -297,11 +297,10 @@ function enclosingFunctionId(node: Node): number {
   return -1;
 }
 
-
 /** What binds the identifier used as a key: a loop over a literal list, or a helper's parameter. */
 function binderOf(key: Node, scope: ModuleScope): Binder | null {
   if (key.type !== 'identifier') return null;
-  const options = literalChoice(scope.valueNodeOf(key), scope) ?? branchChoice(key, scope);
+  const options = choiceOptions(key, scope);
   if (options) return { kind: 'choice', options };
   const name = key.text;
   let child = key;
@@ -376,7 +375,6 @@ function unpackedPosition(left: Node | null, name: string): number {
   if (!targets.every((t) => t.type === 'identifier')) return -1;
   return targets.findIndex((t) => t.text === name);
 }
-
 
 /** The parameter node types that take a position or a keyword. */
 const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_default_parameter', 'typed_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ModuleScope } from './module-scope.js';
 
 /** The branches of `"A" if c else "B"` (nested choices too) when every one is a constant string; else null. */
-export function literalChoice(node: Node | null, scope: ModuleScope): Node[] | null {
+function literalChoice(node: Node | null, scope: ModuleScope): Node[] | null {
   if (!node || node.type !== 'conditional_expression') return null;
   const [consequence, , alternative] = node.namedChildren;
   if (!consequence || !alternative) return null;
@@ -23,16 +23,21 @@ export function literalChoice(node: Node | null, scope: ModuleScope): Node[] | n
  * `if provider == "serpapi": name = "SERPAPI_API_KEY" else: name = "SERPER_API_KEY"` (smolagents'
  * search tool): a name given a literal on every assignment of its scope is a choice between them.
  */
-export function branchChoice(key: Node, scope: ModuleScope): Node[] | null {
+function branchChoice(key: Node, scope: ModuleScope): Node[] | null {
   const values = scope.assignedValuesOf(key);
   if (!values || values.length < 2) return null;
   const options = values.flatMap((value) => literalChoice(value, scope) ?? [value]).sort((a, b) => a.startIndex - b.startIndex);
   return options.every((option) => scope.constString(option) !== null) ? options : null;
 }
 
-/** The names an identifier key can hold when it is such a choice, in source order; null otherwise. */
+/** The literal nodes an identifier key can hold when it is such a choice (a conditional value, or one literal per branch); null otherwise. */
+export function choiceOptions(key: Node, scope: ModuleScope): Node[] | null {
+  if (key.type !== 'identifier') return null;
+  return literalChoice(scope.valueNodeOf(key), scope) ?? branchChoice(key, scope);
+}
+
+/** The names of choiceOptions, in order. */
 export function choiceNames(key: Node | undefined, scope: ModuleScope): string[] | null {
-  if (!key || key.type !== 'identifier') return null;
-  const options = literalChoice(scope.valueNodeOf(key), scope) ?? branchChoice(key, scope);
+  const options = key ? choiceOptions(key, scope) : null;
   return options ? options.map((option) => scope.constString(option)!) : null;
 }

@@ -23,22 +23,23 @@ export function isSavedForRestore(read: TS.Node, sourceFile: TS.SourceFile): boo
   if (snapshot) return restoredSnapshot(snapshot, sourceFile)?.namedUses.size === 0;
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== holder || !ts.isIdentifier(declaration.name)) return false;
   if (!declaration.parent || !(declaration.parent.flags & ts.NodeFlags.Const)) return false;
-  const variable = declaration.name.text;
-  const scope = enclosingScope(declaration);
-  let restores = 0;
-  let other = false;
+  return onlyRestores(mentionsOf(enclosingScope(declaration), declaration.name).map((use) => useOf(use, key, sourceFile)));
+}
+
+/** The mentions of the name `declared` binds among the descendants of `root`, other than `declared` itself. */
+function mentionsOf(root: TS.Node, declared: TS.Identifier): TS.Identifier[] {
+  const found: TS.Identifier[] = [];
   const visit = (node: TS.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === variable && node !== declaration.name) {
-      const use = useOf(node, key, sourceFile);
-      if (use === 'restore') restores++;
-      else if (use === 'other') other = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
+    if (!ts.isIdentifier(node)) ts.forEachChild(node, visit);
+    else if (node.text === declared.text && node !== declared) found.push(node);
   };
-  ts.forEachChild(scope, visit);
-  return restores > 0 && !other;
+  ts.forEachChild(root, visit);
+  return found;
+}
+
+/** Uses that put the value back at least once and otherwise only test it. */
+function onlyRestores(uses: ReadonlyArray<'restore' | 'test' | 'other' | 'save'>): boolean {
+  return uses.includes('restore') && uses.every((use) => use === 'restore' || use === 'test');
 }
 
 /** The key as written (`name`, `'X'`, `X` of `process.env.X`), to compare with the restoring write's. */
@@ -86,22 +87,8 @@ function isSaveIntoMap(holder: TS.Node, key: string, sourceFile: TS.SourceFile):
   if (!map) return false;
   const declaration = constObjectDeclaration(map);
   if (!declaration) return false;
-  let saves = 0;
-  let restores = 0;
-  let other = false;
-  const visit = (node: TS.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === map.text && node !== declaration.name) {
-      const use = mapUse(node, sourceFile);
-      if (use === 'save') saves++;
-      else if (use === 'restore') restores++;
-      else other = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(enclosingScope(declaration), visit);
-  return saves > 0 && restores > 0 && !other;
+  const uses = mentionsOf(enclosingScope(declaration), declaration.name as TS.Identifier).map((use) => mapUse(use, sourceFile));
+  return uses.includes('save') && uses.includes('restore') && !uses.includes('other');
 }
 
 /** The map identifier of `map[key] = <holder>` when `holder` is that assignment's value and the keys are written alike. */
@@ -157,21 +144,7 @@ function isRestoringLoop(entries: TS.CallExpression, sourceFile: TS.SourceFile):
   const [keyElement, valueElement] = binding.elements;
   if (!ts.isBindingElement(keyElement) || !ts.isIdentifier(keyElement.name) || !ts.isBindingElement(valueElement) || !ts.isIdentifier(valueElement.name)) return false;
   const keyName = keyElement.name.text;
-  const valueName = valueElement.name.text;
-  let written = 0;
-  let other = false;
-  const visit = (node: TS.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === valueName) {
-      const use = useOf(node, keyName, sourceFile);
-      if (use === 'restore') written++;
-      else if (use === 'other') other = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(loop.statement);
-  return written > 0 && !other;
+  return onlyRestores(mentionsOf(loop.statement, valueElement.name).map((use) => useOf(use, keyName, sourceFile)));
 }
 
 /**
@@ -223,23 +196,9 @@ export function snapshotEntryNames(read: TS.Node, sourceFile: TS.SourceFile): ((
 
 /** The snapshot map's uses when every one puts a value back, tests it or uses one named entry, and one at least puts back. */
 function restoredSnapshot(declaration: TS.VariableDeclaration, sourceFile: TS.SourceFile): { namedUses: Set<string> } | undefined {
-  const map = (declaration.name as TS.Identifier).text;
-  const namedUses = new Set<string>();
-  let restores = 0;
-  let other = false;
-  const visit = (node: TS.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === map && node !== declaration.name) {
-      const use = snapshotUse(node, sourceFile);
-      if (use === 'restore') restores++;
-      else if (use === 'other') other = true;
-      else if (use !== 'test') namedUses.add(use.named);
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(enclosingScope(declaration), visit);
-  return restores > 0 && !other ? { namedUses } : undefined;
+  const uses = mentionsOf(enclosingScope(declaration), declaration.name as TS.Identifier).map((use) => snapshotUse(use, sourceFile));
+  const namedUses = new Set(uses.flatMap((use) => (typeof use === 'object' ? [use.named] : [])));
+  return onlyRestores(uses.filter((use) => typeof use !== 'object')) ? { namedUses } : undefined;
 }
 
 /**
@@ -256,21 +215,8 @@ function snapshotUse(identifier: TS.Identifier, sourceFile: TS.SourceFile): 'res
   const parent = access.parent;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === access) return keyText(parent.left, sourceFile) === key ? 'restore' : 'other';
   if (!ts.isVariableDeclaration(parent) || parent.initializer !== access || !ts.isIdentifier(parent.name)) return 'other';
-  const variable = parent.name;
-  let restores = 0;
-  let other = false;
-  const visit = (node: TS.Node): void => {
-    if (other) return;
-    if (ts.isIdentifier(node) && node.text === variable.text && node !== variable) {
-      const use = useOf(node, key, sourceFile);
-      if (use === 'restore') restores++;
-      else if (use === 'other') other = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(enclosingScope(parent), visit);
-  return other ? 'other' : restores > 0 ? 'restore' : 'test';
+  const uses = mentionsOf(enclosingScope(parent), parent.name).map((use) => useOf(use, key, sourceFile));
+  return uses.includes('other') ? 'other' : uses.includes('restore') ? 'restore' : 'test';
 }
 
 /** `process.env.NAME = map.NAME` puts that entry back; any other use of `map.NAME` reads the variable NAME. */
