@@ -1,6 +1,6 @@
 import type { NameInfo } from '../registry/model.js';
-import type { Fact } from '../core/facts.js';
-import { defineRule, type Report } from '../core/rule.js';
+import type { Fact, FileFacts } from '../core/facts.js';
+import { defineRule, type Report, type RuleContext } from '../core/rule.js';
 import { platformTokenSet } from '../core/platform-tokens.js';
 import { isConfigRoleName } from '../registry/classify.js';
 
@@ -24,7 +24,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Report `${{ secrets.X }}` references that are unknown to the registry, deprecated, or bound to another secret\'s name.',
     rationale:
-      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), the vendor\'s key named for one of its products (`OPENAI_API_KEY: ${{ secrets.CODEX_TOKEN }}`: Codex logs in with an OpenAI key; not when the registry gives the product an endpoint of its own, `CLAUDE_CODE_BASE_URL`), the vendor\'s own token named for its purpose in the vendor\'s generic slot (`hf_token: ${{ secrets.HF_DOC_BUILD_PUSH }}`, `NPM_TOKEN: ${{ secrets.NPM_PUBLISH_TOKEN }}`; not a name ending in another role, `SLACK_SIGNING_SECRET` in `SLACK_TOKEN`), a secret the same workflow gives to an input or variable that takes only a GitHub token (`actions/checkout`'s `token`, the GitHub CLI's `GH_TOKEN`) fills `GITHUB_TOKEN` or an action's `github_token` input (release-plz's PAT, a bot's PAT), the run's own `GITHUB_TOKEN` is the password of a step that signs in to one of GitHub's registries (`registry: ghcr.io`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
+      "A workflow that reads `secrets.X` for a name the registry does not know either references a repository secret nobody owns (no rotation, no inventory) or has a typo that silently yields an empty string. Binding `OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}` hands one secret to code that expects another, which is how keys end up in the wrong vendor's logs. `GITHUB_TOKEN` is GitHub's built-in token and is never unknown. A platform token's slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform (a personal access token named for it or `*_PAT`), and the platform's token may fill a slot named for the platform (`GH_AW_GITHUB_TOKEN`); another vendor's key in either place is still a mismatch. Bindings whose purpose the workflow shows are not mix-ups: the same step points the slot's vendor at another server (`ANTHROPIC_BASE_URL: https://api.minimax.io/anthropic` beside `ANTHROPIC_API_KEY: ${{ secrets.MINIMAX_API_KEY }}`; a URL on the vendor's own domain redirects nothing), the secret is the slot's name qualified for an environment (`secrets.CI_OPENAI_API_KEY`, `secrets.ANTHROPIC_CI_API_KEY`), an S3-compatible store's key pair goes to another prefix's variables of the same role (`AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}`), the vendor\'s key named for one of its products (`OPENAI_API_KEY: ${{ secrets.CODEX_TOKEN }}`: Codex logs in with an OpenAI key; not when the registry gives the product an endpoint of its own, `CLAUDE_CODE_BASE_URL`), the vendor\'s own token named for its purpose in the vendor\'s generic slot (`hf_token: ${{ secrets.HF_DOC_BUILD_PUSH }}`, `NPM_TOKEN: ${{ secrets.NPM_PUBLISH_TOKEN }}`; not a name ending in another role, `SLACK_SIGNING_SECRET` in `SLACK_TOKEN`), a secret any workflow of the repository gives to an input or variable that takes only a GitHub token (`actions/checkout`'s `token`, the GitHub CLI's `GH_TOKEN`) fills `GITHUB_TOKEN` or an action's `github_token` input (release-plz's PAT, a bot's PAT), the run's own `GITHUB_TOKEN` is the password of a step that signs in to one of GitHub's registries (`registry: ghcr.io`), or neither name is a secret (`kind: config`). Only names that look like secrets (the shared test of `no-unregistered-secret-env`: `secret_patterns`, minus config roles such as `_USERNAME`, `_ID`, `_URL`) are reported as unknown: `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` hold configuration kept out of the log. With no registry configured at all, unknown names are not reported (a first run has nothing to compare against); deprecated names and mismatched bindings need a registry anyway. A deprecated name follows the registry's schedule, like `no-deprecated-alias`: a warning before its `remove_after` date, an error on or after it (or with `--hard-cut`).",
     fix: 'Use the registry name for the secret (`secrets.<canonical env name>`), register the secret if it is real, and make the env/input name match the secret it receives.',
     messages: {
       unknown: "'secrets.{{name}}' is not a registry secret; register it or use the registry name.",
@@ -46,72 +46,80 @@ export default defineRule({
     bad: [{ lang: 'yaml', code: 'env:\n  OPENROUTER_API_KEY: ${{ secrets.STRIPE_SECRET_KEY }}\n  TOKEN: ${{ secrets.UNKNOWN_TOKEN }}' }],
     good: [{ lang: 'yaml', code: 'env:\n  OPENROUTER_API_KEY: ${{ secrets.OPENROUTER_API_KEY }}\n  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' }],
   },
-  *checkFile(file, ctx): Generator<Report> {
-    if (file.language !== 'workflow') return;
-    const allow = new Set((Array.isArray(ctx.options.allow) ? ctx.options.allow : []).map((n) => String(n).toUpperCase()));
-    // Without a registry every name is unknown; a first run must not fail on that (issue 11).
-    const registryInUse = ctx.registry.files.length > 0;
-    const platform = new Set(ctx.settings.platformTokens ?? platformTokenSet());
-    const githubTokens = secretsGivenAsGithubTokens(file.facts);
-    const registryNames = [...ctx.names.keys()];
-    for (const fact of file.facts) {
-      if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
-        const info = lookup(ctx.names, fact.name);
-        const upper = fact.name.toUpperCase();
-        if (!info) {
-          // `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` are stored as secrets but are not secrets.
-          if (!registryInUse || BUILT_IN_SECRETS.has(upper) || allow.has(upper) || !ctx.looksLikeSecret(upper)) continue;
-          yield { messageId: 'unknown', data: { name: fact.name }, file: file.file, range: fact.range, envName: fact.name };
-        } else if (info.role === 'deprecated') {
-          const replacement = info.deprecated?.replacement || info.secret.env;
-          // The registry's schedule (DESIGN §1): a warning before `remove_after`, an error on or after it or with --hard-cut.
-          const removeAfter = info.deprecated?.removeAfter;
-          const severity = ctx.hardCut || (!!removeAfter && ctx.today >= removeAfter) ? ('error' as const) : ('warning' as const);
-          yield { messageId: 'deprecated', data: { name: fact.name, secretId: info.secret.id, replacement }, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name, severity };
-        }
-        continue;
-      }
-      if (fact.kind !== 'config') continue;
-      if (fact.type === 'workflow-env-binding') {
-        const envName = String(fact.data.envName);
-        const secretName = String(fact.data.secretName);
-        const envInfo = ctx.names.get(envName);
-        const secretInfo = lookup(ctx.names, secretName);
-        if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id || samePlatformToken(envName, envInfo, secretInfo, platform)) continue;
-        if (deliberateRebinding(envName, envInfo, secretName, secretInfo, fact.data, registryNames)) continue;
-        if (envInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
-        yield {
-          messageId: 'envMismatch',
-          data: { envName, envSecretId: envInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
-          file: file.file,
-          range: fact.range,
-          secretId: secretInfo.secret.id,
-          envName: secretName,
-        };
-      } else if (fact.type === 'workflow-with-binding') {
-        const input = String(fact.data.input);
-        const secretName = String(fact.data.secretName);
-        const inputInfo = ctx.names.get(inputAsEnvName(input));
-        const secretInfo = lookup(ctx.names, secretName);
-        if (!inputInfo || !secretInfo || inputInfo.secret.id === secretInfo.secret.id || samePlatformToken(inputAsEnvName(input), inputInfo, secretInfo, platform)) continue;
-        if (deliberateRebinding(inputAsEnvName(input), inputInfo, secretName, secretInfo, fact.data, registryNames)) continue;
-        // The run's own GitHub token as the password of one of GitHub's registries (`registry: ghcr.io`
-        // beside `registry_password:`, LibreChat's Helm release): the slot is GitHub's here.
-        if (fact.data.githubRegistry === true && BUILT_IN_SECRETS.has(secretName.toUpperCase())) continue;
-        // A token the workflow shows is GitHub's (checkout's `token`, gh's GH_TOKEN) in an input for GitHub's token.
-        if (inputInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
-        yield {
-          messageId: 'inputMismatch',
-          data: { input, action: String(fact.data.action), inputSecretId: inputInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
-          file: file.file,
-          range: fact.range,
-          secretId: secretInfo.secret.id,
-          envName: secretName,
-        };
-      }
-    }
+  // Project-level only because of one join: a secret any workflow of the repository hands to a
+  // GitHub-token-only slot is a GitHub token in every workflow (lancedb gives its release PAT to
+  // checkout in one workflow and to a reusable workflow's `github_token` in two others). A shard
+  // that owns a workflow analyses every config file (src/shard/per-file.ts), so it sees them all.
+  *checkProject(project, ctx): Generator<Report> {
+    const workflows = project.files.filter((file) => file.language === 'workflow');
+    const githubTokens = secretsGivenAsGithubTokens(workflows.flatMap((file) => file.facts));
+    for (const file of workflows) yield* checkWorkflow(file, ctx, githubTokens);
   },
 });
+
+function* checkWorkflow(file: FileFacts, ctx: RuleContext, githubTokens: ReadonlySet<string>): Generator<Report> {
+  const allow = new Set((Array.isArray(ctx.options.allow) ? ctx.options.allow : []).map((n) => String(n).toUpperCase()));
+  // Without a registry every name is unknown; a first run must not fail on that (issue 11).
+  const registryInUse = ctx.registry.files.length > 0;
+  const platform = new Set(ctx.settings.platformTokens ?? platformTokenSet());
+  const registryNames = [...ctx.names.keys()];
+  for (const fact of file.facts) {
+    if (fact.kind === 'name-ref' && fact.context === 'workflow-secret') {
+      const info = lookup(ctx.names, fact.name);
+      const upper = fact.name.toUpperCase();
+      if (!info) {
+        // `secrets.DOCKERHUB_USERNAME` or `secrets.VERCEL_ORG_ID` are stored as secrets but are not secrets.
+        if (!registryInUse || BUILT_IN_SECRETS.has(upper) || allow.has(upper) || !ctx.looksLikeSecret(upper)) continue;
+        yield { messageId: 'unknown', data: { name: fact.name }, file: file.file, range: fact.range, envName: fact.name };
+      } else if (info.role === 'deprecated') {
+        const replacement = info.deprecated?.replacement || info.secret.env;
+        // The registry's schedule (DESIGN §1): a warning before `remove_after`, an error on or after it or with --hard-cut.
+        const removeAfter = info.deprecated?.removeAfter;
+        const severity = ctx.hardCut || (!!removeAfter && ctx.today >= removeAfter) ? ('error' as const) : ('warning' as const);
+        yield { messageId: 'deprecated', data: { name: fact.name, secretId: info.secret.id, replacement }, file: file.file, range: fact.range, secretId: info.secret.id, envName: fact.name, severity };
+      }
+      continue;
+    }
+    if (fact.kind !== 'config') continue;
+    if (fact.type === 'workflow-env-binding') {
+      const envName = String(fact.data.envName);
+      const secretName = String(fact.data.secretName);
+      const envInfo = ctx.names.get(envName);
+      const secretInfo = lookup(ctx.names, secretName);
+      if (!envInfo || !secretInfo || envInfo.secret.id === secretInfo.secret.id || samePlatformToken(envName, envInfo, secretInfo, platform)) continue;
+      if (deliberateRebinding(envName, envInfo, secretName, secretInfo, fact.data, registryNames)) continue;
+      if (envInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
+      yield {
+        messageId: 'envMismatch',
+        data: { envName, envSecretId: envInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
+        file: file.file,
+        range: fact.range,
+        secretId: secretInfo.secret.id,
+        envName: secretName,
+      };
+    } else if (fact.type === 'workflow-with-binding') {
+      const input = String(fact.data.input);
+      const secretName = String(fact.data.secretName);
+      const inputInfo = ctx.names.get(inputAsEnvName(input));
+      const secretInfo = lookup(ctx.names, secretName);
+      if (!inputInfo || !secretInfo || inputInfo.secret.id === secretInfo.secret.id || samePlatformToken(inputAsEnvName(input), inputInfo, secretInfo, platform)) continue;
+      if (deliberateRebinding(inputAsEnvName(input), inputInfo, secretName, secretInfo, fact.data, registryNames)) continue;
+      // The run's own GitHub token as the password of one of GitHub's registries (`registry: ghcr.io`
+      // beside `registry_password:`, LibreChat's Helm release): the slot is GitHub's here.
+      if (fact.data.githubRegistry === true && BUILT_IN_SECRETS.has(secretName.toUpperCase())) continue;
+      // A token the workflow shows is GitHub's (checkout's `token`, gh's GH_TOKEN) in an input for GitHub's token.
+      if (inputInfo.secret.env === 'GITHUB_TOKEN' && githubTokens.has(secretName.toUpperCase())) continue;
+      yield {
+        messageId: 'inputMismatch',
+        data: { input, action: String(fact.data.action), inputSecretId: inputInfo.secret.id, name: secretName, secretId: secretInfo.secret.id },
+        file: file.file,
+        range: fact.range,
+        secretId: secretInfo.secret.id,
+        envName: secretName,
+      };
+    }
+  }
+}
 
 /**
  * A platform's token slot (`github-token:`, `GITHUB_TOKEN:`) takes any token of that platform: a
@@ -138,7 +146,7 @@ const GITHUB_TOKEN_INPUTS: ReadonlyMap<string, string> = new Map([['actions/chec
 const GITHUB_TOKEN_ENV = new Set(['GH_TOKEN', 'GH_ENTERPRISE_TOKEN']);
 
 /**
- * Secrets the workflow itself hands to an input or variable that takes only a GitHub token:
+ * Secrets the workflows hand to an input or variable that takes only a GitHub token:
  * they are GitHub tokens whatever their name, so binding one to `GITHUB_TOKEN` (or to an action's
  * `github_token` input) is on purpose (release-plz's documented setup: `token:
  * secrets.RELEASE_PLZ_TOKEN` for checkout and `GITHUB_TOKEN: secrets.RELEASE_PLZ_TOKEN`, a PAT so
