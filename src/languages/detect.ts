@@ -33,7 +33,8 @@ export function detectByPath(relPath: string): LanguageId | null {
   const lower = base.toLowerCase();
   if (lower.endsWith('.d.ts')) return null;
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(relPath) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(relPath)) return 'workflow';
-  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
+  // `docker compose -f` takes any name: a prefix before the usual ones counts too (svix's `testing-docker-compose.yml`, `dev.compose.yaml`).
+  if (/^([\w.-]*[.-])?(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
   if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
   const ext = extname(lower);

@@ -214,9 +214,11 @@ export function constantsOfTree(fileConsts: Map<string, Node>): Record<string, s
 /**
  * Only env-name-shaped values leave the file: a constant may hold a real credential, and these
  * tables travel between workers. `AKIA…`-style ids (long, no underscore) are kept back too.
+ * Leading underscores are allowed: a program's private marker variables are often spelled so
+ * (mistral.rs's `IS_DAEMON_FLAG = "__MISTRALRS_DAEMON_INTERNAL"`, read in six other files).
  */
 function looksLikeEnvName(value: string): boolean {
-  if (!/^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  if (!/^_*[A-Z][A-Z0-9_]*$/.test(value)) return false;
   return value.includes('_') || value.length <= 16;
 }
 
