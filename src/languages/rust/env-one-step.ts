@@ -87,6 +87,8 @@ export function refineRustEnvReads(input: RefineInput): RustReadRecord[] {
     for (const record of produced) {
       const chained = record.read.name === null && !record.read.extra?.access && !isSavedForRestore(record, writes) && record.read.keyNode && depth < 2 ? binderOf(record.read.keyNode, input) : null;
       if (chained?.kind === 'param') next.set(chained.fn.id, [...(next.get(chained.fn.id) ?? []), { record, binder: chained }]);
+      // `for var in TOOL_DIRS { push_paths(&mut out, var) }`: the helper reads each name of the list (mistral.rs's sandbox).
+      else if (chained?.kind === 'list') out.push(...listReads(record, chained.elements, input));
       else out.push(record);
     }
     pending = [...next.values()];
