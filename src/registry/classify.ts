@@ -4,9 +4,10 @@
 // shape does not say it holds configuration ABOUT a secret (DESIGN §10):
 // - a trailing role: `_URL`, `_URI`, `_ENDPOINT`, `_HOST`, `_PORT`, `_PATH`, `_FILE`, `_DIR`,
 //   `_REF`, `_USER`, `_USERNAME`, `_ID`, `_REGION`, the plurals `_URLS`, `_URIS`, `_IDS`, `_HOSTS`, `_HEADER`, `_PREFIX`, `_TYPE`, `_VERSION`,
-//   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH`, `_LIMIT`, `_COUNT`, `_SIZE`
+//   `_TTL`, `_TIMEOUT`, `_EXPIRY`, `_EXPIRES_IN`, `_LENGTH`, `_LIMIT`, `_COUNT`, `_SIZE`, and the
+//   names of a secret in a store: `_NAME`, `_ARN`, `_ALIAS`
 //   (`GITHUB_TOKEN_URL`, `API_KEY_ID`, `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`, an LLM's
-//   `SMART_TOKEN_LIMIT`);
+//   `SMART_TOKEN_LIMIT`, `DB_SECRET_NAME` and `DB_SECRET_ARN` for AWS Secrets Manager, `KMS_KEY_ALIAS`);
 // - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `IGNORE_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
 //   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED`,
 //   `_VALIDATION` suffixes, and a `_WITHOUT_` inside (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`,
@@ -37,7 +38,7 @@ export type KindClassifier = (names: string[]) => KindDecision;
 const ROLE_SUFFIXES = [
   'URL', 'URLS', 'URI', 'URIS', 'ENDPOINT', 'HOST', 'HOSTS', 'PORT', 'PATH', 'FILE', 'DIR', 'REF', 'USER', 'USERNAME', 'ID', 'IDS', 'REGION',
   'HEADER', 'PREFIX', 'TYPE', 'VERSION', 'TTL', 'TIMEOUT', 'EXPIRY', 'EXPIRES_IN', 'LENGTH',
-  'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED', 'VALIDATION',
+  'LIMIT', 'COUNT', 'SIZE', 'ENABLED', 'DISABLED', 'REQUIRED', 'ALLOWED', 'VALIDATION', 'NAME', 'ARN', 'ALIAS',
 ];
 const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'IGNORE', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO', 'MAX', 'MIN'];
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC'];
