@@ -39,20 +39,26 @@ function isSecretName(name: string, ctx: RuleContext): { secretId: string | null
 }
 
 /** A secret that `set -x` or an env dump would print at this position, if any. */
-function secretInScope(file: FileFacts, at: Range, ctx: RuleContext): string | null {
+/**
+ * A secret in the environment of the script at `at`. `printed`, for `set -x`: only names a later
+ * command expands count, since the trace shows expanded command lines and nothing a program reads
+ * from its environment by itself; a secret spelled into the script (`${{ secrets.X }}`) always counts.
+ */
+function secretInScope(file: FileFacts, at: Range, ctx: RuleContext, printed?: ReadonlySet<string>): string | null {
+  const shown = (name: string): boolean => printed === undefined || printed.has(name);
   if (file.language === 'workflow') {
     const run = file.facts.find((f): f is ConfigFact => f.kind === 'config' && f.type === 'workflow-run' && rangeContains(f.range, at));
     if (!run) return null;
-    const secretEnv = (run.data.secretEnv ?? []) as Array<{ envName: string }>;
+    const secretEnv = ((run.data.secretEnv ?? []) as Array<{ envName: string }>).filter((entry) => shown(entry.envName));
     if (secretEnv.length > 0) return secretEnv[0].envName;
     const refs = (run.data.secretRefs ?? []) as string[];
     if (refs.length > 0) return `secrets.${refs[0]}`;
     const env = (run.data.env ?? []) as string[];
-    return env.find((name) => isSecretName(name, ctx)) ?? null;
+    return env.find((name) => shown(name) && isSecretName(name, ctx)) ?? null;
   }
   for (const fact of file.facts) {
     const name = fact.kind === 'env-read' ? fact.name : fact.kind === 'name-ref' && /^(shell-export|dockerfile-arg|dockerfile-env)$/.test(fact.context) ? fact.name : null;
-    if (name && isSecretName(name, ctx)) return name;
+    if (name && shown(name) && isSecretName(name, ctx)) return name;
   }
   return null;
 }
@@ -121,7 +127,8 @@ export default defineRule({
         case 'shell-xtrace': {
           // A secret the script assigns itself (`ACCESS_TOKEN=$1`, `TOKEN=$(vault read …)`) is in scope too.
           const assigned = ((fact.data.assigned ?? []) as string[]).find((n) => isSecretName(n, ctx));
-          const name = secretInScope(file, fact.range, ctx) ?? assigned ?? null;
+          const expanded = Array.isArray(fact.data.expanded) ? new Set(fact.data.expanded as string[]) : undefined;
+          const name = secretInScope(file, fact.range, ctx, expanded) ?? assigned ?? null;
           if (name) yield { ...base, messageId: 'xtrace', data: { name } };
           break;
         }

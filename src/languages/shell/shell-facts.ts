@@ -276,8 +276,11 @@ class ShellFactCollector {
       // `assigned`: the script's own variables (`TOKEN=$1`) that a later command expands, which the
       // trace prints as much as the environment's.
       if (/^-[a-zA-Z]*x/.test(word) || (word === '-o' && words[i + 1] === 'xtrace')) {
-        const traced = [...this.localNames].filter((name) => (this.lastExpansions().get(name) ?? -1) > node.endIndex).sort();
-        this.config('shell-xtrace', node, traced.length > 0 ? { assigned: traced } : {});
+        const expandedAfter = [...this.lastExpansions()].filter(([, at]) => at > node.endIndex).map(([name]) => name);
+        const traced = expandedAfter.filter((name) => this.localNames.has(name)).sort();
+        // `expanded`: every name a later command expands; the trace prints only those (a program
+        // that reads a variable from its environment prints nothing).
+        this.config('shell-xtrace', node, { ...(traced.length > 0 ? { assigned: traced } : {}), expanded: expandedAfter.sort() });
       }
       if (/^\+[a-zA-Z]*x/.test(word) || (word === '+o' && words[i + 1] === 'xtrace')) this.config('shell-xtrace-off', node, {});
     }
