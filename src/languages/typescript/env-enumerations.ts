@@ -36,6 +36,19 @@ function startsChildProcess(name: string): boolean {
   return last === 'launch' && parts.length >= 2 && LAUNCHER_RECEIVERS.has(parts[parts.length - 2]!);
 }
 
+/** Vitest's config builders (`vitest/config`): their argument's `test` is the runner's own test settings. */
+const VITEST_CONFIG_CALLS = new Set(['defineConfig', 'defineProject', 'defineWorkspace', 'mergeConfig']);
+
+/** The `test:` property sits in an argument of a Vitest config builder (through nested objects, lists and `projects`). */
+function inVitestConfigCall(property: TS.PropertyAssignment): boolean {
+  for (let node: TS.Node = property.parent; ; node = node.parent) {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (ts.isCallExpression(parent)) return parent.arguments.includes(node as TS.Expression) && VITEST_CONFIG_CALLS.has(calleeText(parent.expression)?.split('.').pop() ?? '');
+    if (!(ts.isObjectLiteralExpression(parent) || ts.isPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isSpreadElement(parent) || ts.isSpreadAssignment(parent))) return false;
+  }
+}
+
 /** Processes configured outside the code (by users or third parties) that receive the env they are given. */
 const THIRD_PARTY_CALLS: Record<string, string> = {
   StdioClientTransport: 'an MCP server (StdioClientTransport)',
@@ -122,6 +135,9 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
         } else if (key === 'webServer' && underEnvKey && !prefixes) {
           // Playwright's `webServer: { command, env }` (one or a list): the test runner starts that command with this env.
           return fact({ enumeration: { use: 'child-process', target: 'Playwright webServer' } });
+        } else if (key === 'test' && underEnvKey && !prefixes && inVitestConfigCall(property)) {
+          // Vitest's `test.env`: the environment of the runner's own test workers, which inherit the runner's anyway.
+          return fact({ enumeration: { use: 'child-process', target: 'Vitest test workers (test.env)' } });
         } else if (key !== null && THIRD_PARTY_KEYS[key] && underEnvKey) thirdPartyKey = THIRD_PARTY_KEYS[key];
         else if (!underEnvKey) return { kind: 'unknown' };
         node = property.parent;
