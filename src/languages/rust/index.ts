@@ -78,14 +78,15 @@ interface RustWords {
 let cachedWords: { from: unknown[]; key: string; words: RustWords } | null = null;
 
 function rustWords(options: FrontEndOptions): RustWords {
-  const from = [options.registryNames, options.resolver.functions, options.resolver.types, options.extraSources, options.secretNames, options.extraSecretStores];
+  const from = [options.registryNames, options.resolver.functions, options.resolver.types, options.extraSources, options.secretNames, options.extraSecretStores, options.extraSourcePaths];
   if (cachedWords && cachedWords.from.every((list, i) => list === from[i])) return cachedWords.words;
   const key = JSON.stringify(from);
   if (cachedWords && cachedWords.key === key) {
     cachedWords.from = from;
     return cachedWords.words;
   }
-  const sources = [...options.resolver.functions, ...options.resolver.types, ...(options.extraSources ?? [])];
+  // A call named by `leak.sources: [{ call, path }]` is a source too (of the secret under `path`).
+  const sources = [...options.resolver.functions, ...options.resolver.types, ...(options.extraSources ?? []), ...(options.extraSourcePaths ?? []).map((spec) => spec.call.split(/\.|::/).pop()!)];
   const crateNames = secretStoresFor('rust', options.extraSecretStores).map((entry) => crateIdent(entry.module));
   const anyWords = [...options.registryNames, ...sources];
   const words: RustWords = {

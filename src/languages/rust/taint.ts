@@ -223,6 +223,8 @@ export class RustTaintAnalysis {
   private readonly probes = new Map<string, { node: Node | null; shift: number }>();
   private readonly probeTrees: Tree[] = [];
   private readonly resolverFunctions: Set<string>;
+  /** Config `leak.sources` items `{ call, path }`, by the call's last name: only `path` of the result is secret. */
+  private readonly sourcePaths = new Map<string, Array<{ callee: string[]; path: string[] }>>();
   private readonly sanitizers: Set<string>;
   private readonly secretTypes: Set<string>;
   /** Exposing/redacting members per declared secret type. */
@@ -266,11 +268,18 @@ export class RustTaintAnalysis {
     const { options } = setup;
     this.resolverFunctions = new Set([...options.resolver.functions, ...(options.extraSources ?? [])]);
     this.sanitizers = new Set([...options.resolver.sanitizers, ...(options.extraSanitizers ?? [])]);
+    for (const spec of options.extraSourcePaths ?? []) {
+      // `load` matches any callee ending so (`config::load()`, `cfg.load()`); `settings::load` (or
+      // `settings.load`) needs the callee's path to end with all its names.
+      const callee = spec.call.split(/\.|::/);
+      const name = callee[callee.length - 1]!;
+      if (spec.path.length > 0) this.sourcePaths.set(name, [...(this.sourcePaths.get(name) ?? []), { callee, path: spec.path }]);
+    }
     this.secretTypes = new Set(options.resolver.types);
     this.typeMembers = secretTypeMembers(options.resolver.types, options.resolver.typeMembers);
     this.resolverMembers = unionMembers([...this.typeMembers.values()]);
     this.secretIds = new Set(Object.values(options.secretNames));
-    this.staticInteresting = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
+    this.staticInteresting = new Set([...this.resolverFunctions, ...this.sourcePaths.keys(), ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
     // Every way a value can become tainted without a bound name: a source (resolver, env read,
     // `option_env!`, a secret type or a secret-typed field), a function of this file (its result,
     // its sinks) or of another file (second pass). `self` is added while a field can hold a secret.
@@ -278,7 +287,7 @@ export class RustTaintAnalysis {
     // An env read spells `var`/`var_os`, `env!`/`option_env!`/`dotenv!`, `dotenvy::`/`dotenv::`, or
     // a local alias of one; other imported names are no source.
     const envAliases = [...setup.imports.aliases].filter(([, full]) => full.some((segment) => ENV_ALIAS_SEGMENTS.has(segment))).map(([local]) => local);
-    this.walkVocabulary = new Set([...this.resolverFunctions, ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_WALK_WORDS, ...envAliases, ...this.secretTypes, ...otherFiles]);
+    this.walkVocabulary = new Set([...this.resolverFunctions, ...this.sourcePaths.keys(), ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_WALK_WORDS, ...envAliases, ...this.secretTypes, ...otherFiles]);
     for (const plan of setup.summaryPlans ?? []) this.plans.set(plan.fn, plan);
     // Seeded parameters make more values tainted: allow for the extra work.
     if (this.plans.size > 0) this.budget = WORK_BUDGET * 2;
@@ -329,7 +338,7 @@ export class RustTaintAnalysis {
   private functionsToWalk(): Set<FunctionInfo> {
     const { functions, text } = this.setup;
     const otherFileSources = (this.setup.options.functionSummaries ?? []).filter((summary) => summary.language === 'rust' && summary.returnsSecret).map((summary) => summary.name.split('::').pop() ?? summary.name);
-    const words = [...this.resolverFunctions, ...this.secretTypes, ...Object.keys(this.setup.options.secretNames), ...otherFileSources];
+    const words = [...this.resolverFunctions, ...this.sourcePaths.keys(), ...this.secretTypes, ...Object.keys(this.setup.options.secretNames), ...otherFileSources];
     const walked = functionsThatMayMeetSecrets(functions, text, words, this.setup.envSourceOffsets ?? []);
     for (const fn of this.plans.keys()) walked.add(fn);
     return walked;
@@ -1162,6 +1171,8 @@ export class RustTaintAnalysis {
       const receiver = fn.childForFieldName('value');
       // `cfg.resolve_bearer_token()`: a resolver called as a method.
       if (this.resolverFunctions.has(method)) return this.resolverSource(node, [method], args, env, shift);
+      const declared = this.declaredPaths([method]);
+      if (declared.length > 0) return this.declaredPathSource(node, method, declared, shift);
       if (this.sanitizers.has(method) || SAFE_METHODS.has(method)) return null;
       if (this.setup.sinks.match(node)?.entry.allowed) return null;
       const local = this.localCallee(node);
@@ -1176,6 +1187,8 @@ export class RustTaintAnalysis {
     if (segments.length === 0) return null;
     const last = segments[segments.length - 1];
     if (this.resolverFunctions.has(last)) return this.resolverSource(node, segments, args, env, shift);
+    const declared = this.declaredPaths(segments);
+    if (declared.length > 0) return this.declaredPathSource(node, segments.join('::'), declared, shift);
     if (last === 'Err' && segments.length === 1) {
       const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
       return taint ? { ...taint, errOnly: true } : null;
@@ -1457,6 +1470,38 @@ export class RustTaintAnalysis {
     };
     if (this.resolverMembers) taint.members = this.resolverMembers;
     return taint;
+  }
+
+  /** The secret paths config `leak.sources` declares under the result of a call spelled `segments`. */
+  private declaredPaths(segments: string[]): string[][] {
+    const specs = this.sourcePaths.get(segments[segments.length - 1] ?? '');
+    if (!specs) return [];
+    const endsWith = (names: string[]): boolean => names.length <= segments.length && names.every((n, i) => segments[segments.length - names.length + i] === n);
+    // A method call is known by its name alone: `cfg.load()` matches `load` and `settings.load` alike.
+    return specs.filter((spec) => segments.length === 1 || endsWith(spec.callee)).map((spec) => spec.path);
+  }
+
+  /**
+   * A call named in config `leak.sources` with paths (`{ call: load, path: db.dsn }`): its result
+   * is secret only at those paths (`cfg.db.dsn`); `cfg.port` is not, the whole value contains it.
+   */
+  private declaredPathSource(call: Node, callee: string, paths: string[][], shift: number): Taint | null {
+    const build = (group: string[][], depth: number): Taint | null => {
+      const byKey = new Map<string, string[][]>();
+      for (const path of group) byKey.set(path[depth]!, [...(byKey.get(path[depth]!) ?? []), path]);
+      const fields = new Map<string, Taint | null>();
+      let first: Taint | null = null;
+      for (const [key, under] of byKey) {
+        const leaf = under.find((path) => path.length === depth + 1);
+        const description = leaf ? `${callee}().${leaf.join('.')}` : '';
+        const taint = leaf ? { secretId: null, envName: null, source: description, flow: [this.step(call, shift, `source: ${description}`)] } : build(under, depth + 1);
+        if (!taint) continue;
+        fields.set(key, taint);
+        first ??= taint;
+      }
+      return first ? { ...first, members: undefined, fields } : null;
+    };
+    return build(paths, 0);
   }
 
   /**
