@@ -1171,7 +1171,7 @@ export class RustTaintAnalysis {
       const receiver = fn.childForFieldName('value');
       // `cfg.resolve_bearer_token()`: a resolver called as a method.
       if (this.resolverFunctions.has(method)) return this.resolverSource(node, [method], args, env, shift);
-      const declared = this.declaredPaths([method]);
+      const declared = this.declaredPaths(memberChain(fn));
       if (declared.length > 0) return this.declaredPathSource(node, method, declared, shift);
       if (this.sanitizers.has(method) || SAFE_METHODS.has(method)) return null;
       if (this.setup.sinks.match(node)?.entry.allowed) return null;
@@ -1477,8 +1477,7 @@ export class RustTaintAnalysis {
     const specs = this.sourcePaths.get(segments[segments.length - 1] ?? '');
     if (!specs) return [];
     const endsWith = (names: string[]): boolean => names.length <= segments.length && names.every((n, i) => segments[segments.length - names.length + i] === n);
-    // A method call is known by its name alone: `cfg.load()` matches `load` and `settings.load` alike.
-    return specs.filter((spec) => segments.length === 1 || endsWith(spec.callee)).map((spec) => spec.path);
+    return specs.filter((spec) => endsWith(spec.callee)).map((spec) => spec.path);
   }
 
   /**
@@ -1565,6 +1564,19 @@ function toShape(taint: Taint): SecretShape {
     shape.secretType = taint.members.name;
   }
   return shape;
+}
+
+/** `settings.load` -> ['settings', 'load'], `self.cfg.load` -> ['self', 'cfg', 'load']; a receiver that is no plain name chain leaves the method alone. */
+function memberChain(fn: Node): string[] {
+  const chain: string[] = [];
+  let node: Node | null = fn;
+  while (node?.type === 'field_expression') {
+    chain.unshift(node.childForFieldName('field')?.text ?? '');
+    node = node.childForFieldName('value');
+  }
+  if (node?.type === 'identifier' || node?.type === 'self') chain.unshift(node.text);
+  else if (node?.type === 'scoped_identifier') chain.unshift(...pathSegments(node));
+  return chain;
 }
 
 /** Keeps the source step and the last steps. */
