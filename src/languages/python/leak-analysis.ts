@@ -204,6 +204,8 @@ export class PythonLeakAnalysis {
   private sentRequests: Taint[] | null = null;
   /** Secret-bearing URLs of the requests sent in that `try` body, and whether httpx sent them (see bindHttpError). */
   private sentUrls: Array<{ url: Taint; httpx: boolean }> | null = null;
+  /** Command lines run with a secret in the current `try` body by a call that raises on failure (subprocessCommand). */
+  private sentCommands: Taint[] | null = null;
   private current: FunctionInfo | null = null;
   /** Env variables the current function set itself, with what it set (noteEnvWrite). */
   private envWrites = new Map<string, Taint | null>();
@@ -534,16 +536,21 @@ export class PythonLeakAnalysis {
         // Requests sent in the body with a secret: an `except ... as e` holds them (`e.request.headers`).
         const outer = this.sentRequests;
         const outerUrls = this.sentUrls;
+        const outerCommands = this.sentCommands;
         this.sentRequests = [];
         this.sentUrls = [];
+        this.sentCommands = [];
         const body = this.field(node, 'body');
         if (body) this.visitStatement(body, env);
         const sent = this.sentRequests;
         let urls = this.sentUrls;
+        const commands = this.sentCommands;
         this.sentRequests = outer;
         this.sentUrls = outerUrls;
+        this.sentCommands = outerCommands;
         outer?.push(...sent);
         outerUrls?.push(...urls);
+        outerCommands?.push(...commands);
         for (const child of node.namedChildren) {
           if (child.id === body?.id) continue;
           if (this.typeOf(child) === 'except_clause' && sent.length > 0) {
@@ -551,6 +558,13 @@ export class PythonLeakAnalysis {
             this.bindHttpError(child, sent, quotingUrls(urls, caught), env);
             // httpx quotes the URL only in HTTPStatusError: a later clause never sees that one.
             if (caught.some((name) => name === 'HTTPStatusError' || name === 'HTTPError')) urls = urls.filter((u) => !u.httpx);
+          } else if (this.typeOf(child) === 'except_clause' && commands.length > 0 && quotesCommand(caughtNames(child))) {
+            this.bindCommandError(child, commands, env);
+          } else if (this.typeOf(child) === 'except_clause') {
+            // `except OSError as e`: a new exception, whatever `e` was before (Python even unbinds it after the clause).
+            const value = this.field(child, 'value');
+            const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
+            if (alias && this.typeOf(alias) === 'identifier') this.bind(alias, null, env);
           }
           this.visitStatement(child, env);
         }
@@ -1160,6 +1174,7 @@ export class PythonLeakAnalysis {
     if (callee) return this.applySummary(callee, call, args, positional, keywords, receiverTaint);
     const summary = this.imported?.resolve(fn);
     if (summary) return this.applyImportedSummary(summary, call, args, positional, keywords);
+    this.noteSubprocessCommand(qualified, args, positional, keywords, call);
     const http = this.httpObject(qualified, name, receiverTaint, positional, keywords, call);
     if (http !== undefined) return http;
     if (!this.emit && !isSink && allArgs?.origin === 'source') this.wouldReport = true;
@@ -1348,6 +1363,30 @@ export class PythonLeakAnalysis {
    * response does too. A request whose URL held a secret makes the error's text secret as well:
    * requests' and httpx's HTTP errors quote the URL (`str(e)`, `f"{e}"`), its attributes do not.
    */
+  /**
+   * `subprocess.run(cmd, check=True)`, `check_call`, `check_output`: on failure they raise a
+   * CalledProcessError whose text is the whole command line (`Command '[..., 'sk-…']' returned
+   * non-zero exit status 1`). A secret in the command (twine's `--password`) is then in `str(e)`:
+   * noted for the `except` clauses of the enclosing `try` (bindCommandError).
+   */
+  private noteSubprocessCommand(qualified: string, args: ReturnType<typeof callArguments>, positional: Array<Taint | null>, keywords: Map<string, Taint | null>, call: Node): void {
+    if (!this.sentCommands) return;
+    const raising = qualified === 'subprocess.check_call' || qualified === 'subprocess.check_output' || (qualified === 'subprocess.run' && args.keywords.get('check')?.text === 'True');
+    if (!raising) return;
+    const command = asText(positional[0] ?? keywords.get('args') ?? null);
+    if (command) this.sentCommands.push(withStep(command, this.step(call, `run by ${qualified}(), whose error quotes the command`)));
+  }
+
+  /** `except subprocess.CalledProcessError as e`: `e` (its text, `e.cmd`) holds the command line run in the `try`. */
+  private bindCommandError(clause: Node, commands: Taint[], env: Env): void {
+    const value = this.field(clause, 'value');
+    const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
+    if (!alias || this.typeOf(alias) !== 'identifier') return;
+    const command = commands.reduce<Taint | null>((acc, t) => union(acc, t), null)!;
+    const fields = new Map([['cmd', command], ['args', command]]);
+    this.bind(alias, { ...withStep(command, this.step(alias, `quoted by the process error ${alias.text}`)), fields }, env);
+  }
+
   private bindHttpError(clause: Node, requests: Taint[], urls: Taint[], env: Env): void {
     const value = this.field(clause, 'value');
     const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
@@ -1742,6 +1781,11 @@ function caughtNames(clause: Node): string[] {
   if (!types) return [];
   const list = types.type === 'tuple' || types.type === 'parenthesized_expression' ? types.namedChildren : [types];
   return list.map((t) => calleeChain(t).at(-1) ?? t.text);
+}
+
+/** Clauses that catch subprocess's CalledProcessError: by its name, its bases, or a bare `except`. */
+function quotesCommand(caught: string[]): boolean {
+  return caught.length === 0 || caught.some((name) => /^(CalledProcessError|SubprocessError|Exception|BaseException)$/.test(name));
 }
 
 /**
