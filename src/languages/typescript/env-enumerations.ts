@@ -36,6 +36,50 @@ function startsChildProcess(name: string): boolean {
   return last === 'launch' && parts.length >= 2 && LAUNCHER_RECEIVERS.has(parts[parts.length - 2]!);
 }
 
+/**
+ * Agent SDKs whose `env` option is the environment of the CLI they start as the caller's own child
+ * process (the SDK passes its own process's environment when none is given): module -> exported
+ * function or class -> what the finding would call it.
+ */
+const SPAWNING_SDKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '@openai/codex-sdk': { Codex: 'the Codex CLI (new Codex({ env }))' },
+  '@anthropic-ai/claude-agent-sdk': { query: 'the Claude Code CLI (query({ options: { env } }))' },
+  '@anthropic-ai/claude-code': { query: 'the Claude Code CLI (query({ options: { env } }))' },
+};
+
+/**
+ * `Codex` imported from `@openai/codex-sdk`, `sdk.Codex` with `import * as sdk` (also through a
+ * `const alias = sdk as any`): the child-process target, else null.
+ */
+function spawningSdkCall(name: string, sourceFile: TS.SourceFile): string | null {
+  const parts = name.split('.');
+  if (parts.length === 1) {
+    const imported = importOf(sourceFile, name);
+    return imported ? (SPAWNING_SDKS[imported.specifier]?.[imported.function] ?? null) : null;
+  }
+  if (parts.length !== 2) return null;
+  const module = namespaceModule(parts[0]!, sourceFile, 0);
+  return module ? (SPAWNING_SDKS[module]?.[parts[1]!] ?? null) : null;
+}
+
+/** The module a local name holds as a whole (`import * as m from 'x'`, or `const a = m as any` of one), else null. */
+function namespaceModule(local: string, sourceFile: TS.SourceFile, depth: number): string | null {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === local && !statement.importClause?.isTypeOnly) return statement.moduleSpecifier.text;
+    } else if (depth < 2 && ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== local || !declaration.initializer) continue;
+        let value: TS.Expression = declaration.initializer;
+        while (ts.isAsExpression(value) || ts.isParenthesizedExpression(value) || ts.isSatisfiesExpression(value)) value = value.expression;
+        return ts.isIdentifier(value) ? namespaceModule(value.text, sourceFile, depth + 1) : null;
+      }
+    }
+  }
+  return null;
+}
+
 /** Vitest's config builders (`vitest/config`): their argument's `test` is the runner's own test settings. */
 const VITEST_CONFIG_CALLS = new Set(['defineConfig', 'defineProject', 'defineWorkspace', 'mergeConfig']);
 
@@ -254,6 +298,9 @@ function climb(state: Climb, scope: Scope, sourceFile: TS.SourceFile, inTest: bo
     if (last !== null && THIRD_PARTY_CALLS[last]) return fact({ enumeration: { use: 'third-party', target: THIRD_PARTY_CALLS[last] } });
     if (found.thirdPartyKey) return fact({ enumeration: { use: 'third-party', target: found.thirdPartyKey } });
     if (name !== null && startsChildProcess(name)) return fact({ enumeration: { use: 'child-process', target: `${name}()` } });
+    // `new Codex({ env })`, `query({ options: { env } })`: an agent SDK that runs its CLI as the code's own child.
+    const sdk = name !== null ? spawningSdkCall(name, sourceFile) : null;
+    if (sdk) return fact({ enumeration: { use: 'child-process', target: sdk } });
     // `import { execa as execaBase } from 'execa'`: the same function under a local name.
     const aliased = name !== null && !name.includes('.') ? importOf(sourceFile, name) : null;
     if (aliased && CHILD_PROCESS_MODULES.has(aliased.specifier) && CHILD_PROCESS_CALLS.has(aliased.function)) return fact({ enumeration: { use: 'child-process', target: `${aliased.function}()` } });
