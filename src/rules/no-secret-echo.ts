@@ -1,6 +1,7 @@
 import { rangeContains } from '../core/range-containment.js';
 import type { ConfigFact, FileFacts, Range } from '../core/facts.js';
 import { defineRule, type Report, type RuleContext } from '../core/rule.js';
+import { isSecretName } from './secret-name-test.js';
 
 /** Files whose contents are credentials: printing them prints secrets. */
 const SECRET_FILE = /(^|[/\\])(\.env(\.[\w-]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|credentials(\.json)?|id_(rsa|dsa|ecdsa|ed25519)|kubeconfig|[\w.-]*secrets?[\w.-]*|[\w.-]*\.(pem|key|p12|pfx|jks))$/i;
@@ -32,11 +33,6 @@ function reachesLog(fact: ConfigFact): boolean {
 }
 
 
-function isSecretName(name: string, ctx: RuleContext): { secretId: string | null } | null {
-  const info = ctx.names.get(name);
-  if (info) return info.secret.kind === 'secret' ? { secretId: info.secret.id } : null;
-  return ctx.looksLikeSecret(name) ? { secretId: null } : null;
-}
 
 /** A secret that `set -x` or an env dump would print at this position, if any. */
 /**

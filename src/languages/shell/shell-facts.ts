@@ -227,6 +227,13 @@ class ShellFactCollector {
       case 'mv':
         this.copy(node, command, args, words);
         break;
+      case 'curl':
+      case 'wget':
+      case 'http':
+      case 'https':
+      case 'xh':
+        this.urlQueries(command, args);
+        break;
       case 'rm':
         for (const word of positional) this.config('shell-rm', node, { path: word });
         break;
@@ -256,6 +263,50 @@ class ShellFactCollector {
       command, names, ...(expressions.length ? { expressions } : {}),
       ...(workflowCommand ? { workflowCommand } : {}), ...destination,
     });
+  }
+
+  /**
+   * `curl "https://host/api?user=me&apiToken=$PKG_API_KEY"`: the variables expanded after the `?`
+   * of a literal http(s) URL are sent in its query string (the rule decides which hold secrets).
+   * Only names: the fact carries no text of the script. A header (`-H "Authorization: …$KEY"`), a
+   * body or the URL's path is not the query.
+   */
+  private urlQueries(command: string, args: Node[]): void {
+    for (const arg of args) {
+      const pieces: Array<{ text: string } | { name: string }> = [];
+      const collect = (node: Node): void => {
+        if (node.type === 'simple_expansion' || node.type === 'expansion') {
+          const name = node.descendantsOfType('variable_name')[0]?.text;
+          if (name) pieces.push({ name });
+          return;
+        }
+        if (node.type === 'command_substitution') return;
+        if (node.namedChildCount === 0) {
+          pieces.push({ text: node.type === 'raw_string' ? node.text.slice(1, -1) : node.text.replace(/^"|"$/g, '') });
+          return;
+        }
+        // A double-quoted string keeps its literal text between the named parts.
+        let at = node.startIndex;
+        for (const child of node.namedChildren) {
+          if (child.startIndex > at) pieces.push({ text: this.input.root.text.slice(at - this.input.root.startIndex, child.startIndex - this.input.root.startIndex).replace(/"/g, '') });
+          collect(child);
+          at = child.endIndex;
+        }
+        if (node.endIndex > at) pieces.push({ text: this.input.root.text.slice(at - this.input.root.startIndex, node.endIndex - this.input.root.startIndex).replace(/"/g, '') });
+      };
+      collect(arg);
+      const first = pieces.find((piece) => !('text' in piece) || piece.text !== '');
+      if (!first || !('text' in first) || !/^https?:\/\//i.test(first.text)) continue;
+      let inQuery = false;
+      const names: string[] = [];
+      for (const piece of pieces) {
+        if ('text' in piece) {
+          if (piece.text.includes('#')) break; // the fragment is never sent
+          if (piece.text.includes('?')) inQuery = true;
+        } else if (inQuery && !names.includes(piece.name)) names.push(piece.name);
+      }
+      if (names.length > 0) this.config('shell-url-query', arg, { command, names });
+    }
   }
 
   /** `cp SRC... DEST` (also `install`, `mv`): literal sources and destination; `-t DIR` forms are left out. */

@@ -74,11 +74,13 @@ describe('shell exports, config facts and stores', () => {
       'set',
       'cat ~/.netrc',
       'docker build --build-arg GITHUB_TOKEN --build-arg=NPM_TOKEN=abc --build-arg "X=$Y" .',
+      'curl -H "Authorization: Bearer $H_KEY" "https://api.example.com/v1/$ITEM?page=$PAGE&key=${Q_KEY}#frag=$F"',
     ].join('\n');
     // Value-literal positions (for output masking) are tested in test/security/masking.test.ts.
     expect((await facts(code)).filter((f) => f.kind === 'config' && f.type !== 'value-literal').map(brief)).toEqual([
-      '1:1-19 shell-xtrace {}',
-      '2:1-14 shell-xtrace {}',
+      // `expanded`: the names later commands expand, which the trace prints (no-secret-echo keeps those in scope).
+      '1:1-19 shell-xtrace {"expanded":["F","GITHUB_ENV","GITHUB_TOKEN","H_KEY","ITEM","KEY","PAGE","Q_KEY","STRIPE_KEY","TOKEN","Y"]}',
+      '2:1-14 shell-xtrace {"expanded":["F","GITHUB_ENV","GITHUB_TOKEN","H_KEY","ITEM","KEY","PAGE","Q_KEY","STRIPE_KEY","TOKEN","Y"]}',
       '3:1-7 shell-xtrace-off {}',
       '4:1-27 shell-echo {"command":"echo","names":["GITHUB_TOKEN"]}',
       '5:1-26 shell-echo {"command":"printf","names":["STRIPE_KEY"],"piped":true,"pipedTo":[{"command":"docker"}]}',
@@ -91,6 +93,8 @@ describe('shell exports, config facts and stores', () => {
       '13:26-38 shell-build-arg {"name":"GITHUB_TOKEN"}',
       '13:39-64 shell-build-arg {"name":"NPM_TOKEN","hasLiteralValue":true}',
       '13:77-83 shell-build-arg {"name":"X"}',
+      // Only names expanded in a URL's query: not the header's, the path's or the fragment's.
+      '14:40-106 shell-url-query {"command":"curl","names":["PAGE","Q_KEY"]}',
     ]);
   });
 
