@@ -562,9 +562,8 @@ export class PythonLeakAnalysis {
             this.bindCommandError(child, commands, env);
           } else if (this.typeOf(child) === 'except_clause') {
             // `except OSError as e`: a new exception, whatever `e` was before (Python even unbinds it after the clause).
-            const value = this.field(child, 'value');
-            const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
-            if (alias && this.typeOf(alias) === 'identifier') this.bind(alias, null, env);
+            const alias = this.exceptAlias(child);
+            if (alias) this.bind(alias, null, env);
           }
           this.visitStatement(child, env);
         }
@@ -1379,18 +1378,23 @@ export class PythonLeakAnalysis {
 
   /** `except subprocess.CalledProcessError as e`: `e` (its text, `e.cmd`) holds the command line run in the `try`. */
   private bindCommandError(clause: Node, commands: Taint[], env: Env): void {
-    const value = this.field(clause, 'value');
-    const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
-    if (!alias || this.typeOf(alias) !== 'identifier') return;
+    const alias = this.exceptAlias(clause);
+    if (!alias) return;
     const command = commands.reduce<Taint | null>((acc, t) => union(acc, t), null)!;
     const fields = new Map([['cmd', command], ['args', command]]);
     this.bind(alias, { ...withStep(command, this.step(alias, `quoted by the process error ${alias.text}`)), fields }, env);
   }
 
-  private bindHttpError(clause: Node, requests: Taint[], urls: Taint[], env: Env): void {
+  /** The name an `except … as e` clause binds, when it is a plain name. */
+  private exceptAlias(clause: Node): Node | null {
     const value = this.field(clause, 'value');
     const alias = value?.type === 'as_pattern' ? this.field(value, 'alias')?.namedChildren[0] ?? null : null;
-    if (!alias || this.typeOf(alias) !== 'identifier') return;
+    return alias && this.typeOf(alias) === 'identifier' ? alias : null;
+  }
+
+  private bindHttpError(clause: Node, requests: Taint[], urls: Taint[], env: Env): void {
+    const alias = this.exceptAlias(clause);
+    if (!alias) return;
     const request = requests.reduce<Taint | null>((acc, t) => union(acc, t), null)!;
     const url = urls.reduce<Taint | null>((acc, t) => union(acc, t), null);
     const response = withFields(new Map([['request', request], ...(url ? [['url', url] as [string, Taint]] : [])]), { opaque: 'object' })!;
