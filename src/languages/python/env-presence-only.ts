@@ -24,6 +24,14 @@ export function isPresenceOnly(read: Node): boolean {
       const call = parent.parent;
       return fieldOf(parent, 'body')?.id === node.id && call?.type === 'call' && fieldOf(call, 'arguments')?.id === parent.id && ['any', 'all'].includes(fieldOf(call, 'function')?.text ?? '');
     }
+    case 'list_comprehension': {
+      // `all([os.environ.get(n) for n in self.env])` (chainlit's OAuth providers): the list is built only for all()/any().
+      if (fieldOf(parent, 'body')?.id !== node.id) return false;
+      const list = parent.parent;
+      const call = list?.parent;
+      const args = list?.type === 'argument_list' ? list.namedChildren.filter((child) => child.type !== 'comment') : [];
+      return call?.type === 'call' && args.length === 1 && args[0]!.id === parent.id && ['any', 'all'].includes(fieldOf(call, 'function')?.text ?? '');
+    }
     case 'not_operator':
       return fieldOf(parent, 'argument')?.id === node.id;
     case 'if_statement':
