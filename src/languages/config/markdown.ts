@@ -16,6 +16,7 @@ import { createMarkdownParser, markedBlocksFromTokens, type MarkedBlock } from '
 import { DISABLE_MARKER } from './yaml-source.js';
 import { valueLiteralFact } from '../../core/value-literals.js';
 import { mayHoldReadFacts } from './markdown-prefilter.js';
+import { dedentMarkdownBlocks } from './markdown-admonitions.js';
 
 export const markdownFrontEnd: FrontEnd = {
   id: 'markdown',
@@ -45,7 +46,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
   const facts: Fact[] = [];
   let tokens: Token[];
   try {
-    tokens = (parser ??= createMarkdownParser()).parse(text, {});
+    tokens = (parser ??= createMarkdownParser()).parse(dedentMarkdownBlocks(text), {});
   } catch {
     return { facts, errors: [{ file, message: 'Markdown could not be parsed' }] };
   }
