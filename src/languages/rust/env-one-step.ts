@@ -580,9 +580,42 @@ function classifyEnumeration(call: Node, inTest: boolean): Patch | null {
       return filterPatch(prefixes);
     }
     if (parent.type === 'let_declaration' && inTest && !prefixes) return { access: 'snapshot' };
+    if (parent.type === 'let_declaration' && !prefixes && parent.childForFieldName('value')?.id === node.id && handedToOwnChildOnly(parent)) return { enumeration: { use: 'child-process', target: 'Command::envs' } };
     return filterPatch(prefixes);
   }
   return null;
+}
+
+/** Methods that only edit a collected environment in place (`envs.retain(…)`, `envs.push(…)`). */
+const EDITING_METHODS = new Set(['retain', 'push', 'extend', 'insert', 'remove', 'sort', 'sort_by', 'dedup', 'dedup_by_key', 'truncate', 'reserve']);
+
+/**
+ * `let mut envs: Vec<_> = env::vars_os().collect();`, edited in place, then given to
+ * `Command::new(…).envs(envs)` (text-generation-inference's launcher): the child gets the
+ * environment it would inherit, with the changes. Every later use of the name in the function
+ * must be such an edit or that hand-over, and at least one the hand-over.
+ */
+function handedToOwnChildOnly(declaration: Node): boolean {
+  const pattern = declaration.childForFieldName('pattern');
+  const name = pattern?.type === 'mut_pattern' ? pattern.namedChild(0)?.text : pattern?.type === 'identifier' ? pattern.text : undefined;
+  const fn = enclosingFunction(declaration);
+  if (!name || !fn) return false;
+  let handed = false;
+  for (const use of fn.descendantsOfType('identifier')) {
+    if (!use || use.text !== name || use.startIndex < declaration.endIndex) continue;
+    let value: Node = use;
+    while (value.parent?.type === 'reference_expression') value = value.parent;
+    const parent = value.parent;
+    if (parent?.type === 'field_expression' && parent.childForFieldName('value')?.id === value.id && EDITING_METHODS.has(parent.childForFieldName('field')?.text ?? '') && parent.parent?.type === 'call_expression') continue;
+    const call = parent?.type === 'arguments' ? parent.parent : null;
+    const callee = call?.childForFieldName('function');
+    if (callee?.type === 'field_expression' && callee.childForFieldName('field')?.text === 'envs' && parent!.namedChildren.length === 1) {
+      handed = true;
+      continue;
+    }
+    return false;
+  }
+  return handed;
 }
 
 function filterPatch(prefixes: string[] | null): Patch | null {
