@@ -35,7 +35,8 @@ export function detectByPath(relPath: string): LanguageId | null {
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(relPath) || /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(relPath)) return 'workflow';
   // `docker compose -f` takes any name: a prefix before the usual ones counts too (svix's `testing-docker-compose.yml`, `dev.compose.yaml`).
   if (/^([\w.-]*[.-])?(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
-  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || lower.endsWith('.dockerfile') || lower === 'containerfile') return 'dockerfile';
+  // `Dockerfile_amd`, `Dockerfile-dev` (text-generation-inference builds five such): `docker build -f` takes any name.
+  if (lower === 'dockerfile' || lower.startsWith('dockerfile.') || /^dockerfile[_-][\w-]*$/.test(lower) || lower.endsWith('.dockerfile') || lower === 'containerfile' || lower.startsWith('containerfile.')) return 'dockerfile';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'dotenv';
   const ext = extname(lower);
   if (ext === '.yml' || ext === '.yaml') return 'yaml';

@@ -48,7 +48,8 @@ function dummyArgs(file: FileFacts, passed: Set<string>): Set<string> {
  * so it is reported unless every name it copies is a dummy ARG.
  */
 function storesNothing(fact: ConfigFact, dummies: Set<string>): boolean {
-  if (fact.type === 'docker-arg') return dummies.has(argName(fact) ?? '');
+  // A global ARG (before the first FROM) that no stage declares again reaches FROM lines only, never a RUN.
+  if (fact.type === 'docker-arg') return dummies.has(argName(fact) ?? '') || fact.data.globalOnly === true;
   // Compose `build.args: { NPM_TOKEN: "" }` passes nothing; `NPM_TOKEN: ${NPM_TOKEN}` or a bare `- NPM_TOKEN` does.
   if (fact.type === 'docker-build-arg') return isPlaceholderWithoutReferences(profileOf(fact));
   if (fact.type !== 'docker-env') return false;
@@ -65,7 +66,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow passing a secret into an image build as a Dockerfile ARG/ENV or a --build-arg.',
     rationale:
-      'Build arguments and ENV values are recorded in the image: `docker history` shows ARG values used by RUN steps, ENV is baked into the image config, and both end up in every registry and cache the image reaches. Anyone who can pull the image can read the secret, long after it was rotated elsewhere. An `ENV` whose value is empty or a placeholder (`ENV API_KEY=""`, `changeme`; the test of `no-secret-literal-in-config`) stores nothing and is not reported; `ENV API_KEY=$API_KEY` copies the build argument into the image and is. An ARG whose default is a non-empty placeholder (`ARG ENCRYPTION_KEY="CAFEBABE"`, there so the build runs) and that no build in the project overrides with `--build-arg` or compose `build.args` is not reported, nor an ENV that only copies such ARGs. A secret mount (`RUN --mount=type=secret`) keeps the value out of the image only while it stays in the mount: a RUN that writes it to a file (`echo \"KEY=$KEY\" > /app/.env`, `cat /run/secrets/KEY > .npmrc`, `cp /run/secrets/KEY /app/`) stores it in the layer, unless the same RUN deletes that file.',
+      'Build arguments and ENV values are recorded in the image: `docker history` shows ARG values used by RUN steps, ENV is baked into the image config, and both end up in every registry and cache the image reaches. Anyone who can pull the image can read the secret, long after it was rotated elsewhere. An `ENV` whose value is empty or a placeholder (`ENV API_KEY=""`, `changeme`; the test of `no-secret-literal-in-config`) stores nothing and is not reported; `ENV API_KEY=$API_KEY` copies the build argument into the image and is. An ARG whose default is a non-empty placeholder (`ARG ENCRYPTION_KEY="CAFEBABE"`, there so the build runs) and that no build in the project overrides with `--build-arg` or compose `build.args` is not reported, nor an ENV that only copies such ARGs, nor an ARG declared before the first `FROM` that no stage declares again (only `FROM` lines see it; no RUN step records it). A secret mount (`RUN --mount=type=secret`) keeps the value out of the image only while it stays in the mount: a RUN that writes it to a file (`echo \"KEY=$KEY\" > /app/.env`, `cat /run/secrets/KEY > .npmrc`, `cp /run/secrets/KEY /app/`) stores it in the layer, unless the same RUN deletes that file.',
     fix: 'Use a BuildKit secret mount: `RUN --mount=type=secret,id=NAME,env=NAME cmd` in the Dockerfile and `docker build --secret id=NAME,env=NAME` (or compose `build.secrets`) to supply it. Runtime secrets belong in the container environment at run time, not in the image.',
     messages: {
       registry: "'{{name}}' ({{secretId}}) is passed to the image build as {{source}}; it is stored in the image. Use 'RUN --mount=type=secret,id={{name}}' instead.",

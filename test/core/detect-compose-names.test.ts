@@ -12,3 +12,13 @@ describe('detectByPath: compose files', () => {
     expect(detectByPath(file)).not.toBe('compose');
   });
 });
+
+describe('detectByPath: Dockerfiles', () => {
+  it.each(['Dockerfile', 'Dockerfile.dev', 'Dockerfile_amd', 'docker/Dockerfile-gpu', 'app.dockerfile', 'Containerfile', 'Containerfile.build'])('%s is a Dockerfile', (file) => {
+    expect(detectByPath(file)).toBe('dockerfile');
+  });
+
+  it.each(['Dockerfiles.md', 'dockerfile_test.py', 'docs/dockerfile-guide.md'])('%s is not a Dockerfile', (file) => {
+    expect(detectByPath(file)).not.toBe('dockerfile');
+  });
+});

@@ -80,10 +80,16 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
   let declared = new Set<string>();
   let stageEnv = new Set<string>();
   const stageEnvs = new Map<string, Set<string>>();
+  // An ARG before the first FROM is global: only FROM lines see it, unless a stage declares it
+  // again (`ARG NAME` inside the stage). One that no stage declares is in no RUN's environment.
+  let inStage = false;
+  const globalArgs: Array<{ name: string; data: Record<string, unknown> }> = [];
+  const stageArgs = new Set<string>();
   for (const instruction of tokens.instructions) {
     const at = (w: Word, from = 0, length = w.text.length): Range =>
       range(instruction.toFileOffset(w.start + from), instruction.toFileOffset(w.start + from + length));
     if (instruction.keyword === 'FROM') {
+      inStage = true;
       const parts = words(instruction.args).map((word) => word.text).filter((text) => !text.startsWith('--'));
       const base = stageEnvs.get((parts[0] ?? '').toLowerCase());
       stageEnv = new Set(base ?? []);
@@ -99,7 +105,10 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
         const valueRange = eq >= 0 && eq + 1 < word.text.length ? { valueRange: at(word, eq + 1, word.text.length - eq - 1) } : {};
         const defaultProfile = eq >= 0 ? { valueProfile: describeValue(unquote(word.text.slice(eq + 1)), name) } : {};
         declared.add(name);
-        facts.push({ kind: 'config', type: 'docker-arg', range: r, data: { name, hasDefault: eq >= 0, hasLiteralValue, ...defaultProfile } });
+        const data: Record<string, unknown> = { name, hasDefault: eq >= 0, hasLiteralValue, ...defaultProfile };
+        if (inStage) stageArgs.add(name);
+        else globalArgs.push({ name, data });
+        facts.push({ kind: 'config', type: 'docker-arg', range: r, data });
         facts.push({ kind: 'name-ref', name, context: 'dockerfile-arg', range: r, hasLiteralValue, ...valueRange });
       }
     } else if (instruction.keyword === 'ENV') {
@@ -132,6 +141,7 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
       await runInstruction(file, instruction, facts, errors, at, lineCounter, options, declared);
     }
   }
+  for (const { name, data } of globalArgs) if (!stageArgs.has(name)) data.globalOnly = true;
   return { facts, errors };
 }
 
