@@ -1,9 +1,10 @@
 // Markdown docs. From markdown-it tokens (block `.map` lines; cell and list text located in the
 // source line so columns are exact) it emits:
-// - NameRefFact `docs` for each UPPER_SNAKE (or registry) name in table cells, list items and
-//   inline code anywhere, and for each variable of a `.env`-style template in a fenced or indented
-//   code block (`NAME=…`, `export NAME=…`, `# NAME=…` lines of a shell, env or plain-text block): a
-//   page that lists its keys as a template to copy documents them (SWE-agent's keys page);
+// - NameRefFact `docs` for each UPPER_SNAKE (or registry) name in table cells, list items, headings
+//   and inline code anywhere, and for each variable of a `.env`-style template in a fenced or indented
+//   code block (`NAME=…`, `export NAME=…`, `# NAME=…` lines of a shell, env or plain-text block, and
+//   clap's `[env: NAME=]` in a CLI's `--help`): a page that lists its keys as a template to copy
+//   documents them (SWE-agent's keys page, text-generation-inference's launcher reference);
 // - ConfigFact `docs-table-row` {table, header, names, nameRanges, nameColumns (the cell index of
 //   each name), deprecatedMarked, cells, headers, block} and `docs-list-item` {list, names, nameRanges, deprecatedMarked, block};
 // - ConfigFact `docs-block` {name, startLine, endLine, contentHash, options, unterminated} for
@@ -117,6 +118,7 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
 
   let tableIndex = -1;
   let listIndex = -1;
+  let inHeading = false;
   let row: { line: number; header: boolean; cells: string[]; names: NameAt[]; nameColumns: number[]; marked: boolean; spans: Segment[]; unnamedCells: Segment[] } | null = null;
   let headers: string[] = [];
   let cellIndex = -1;
@@ -135,6 +137,12 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
           const count = token.content.split('\n').length - 1;
           nameRefs(templateNames(lines, first, first + count, isName));
         }
+        break;
+      case 'heading_open':
+        inHeading = true;
+        break;
+      case 'heading_close':
+        inHeading = false;
         break;
       case 'table_open':
         tableIndex++;
@@ -219,7 +227,8 @@ export function analyzeMarkdown(file: string, text: string, options: FrontEndOpt
         }
         const segments = token.map ? linesOf(token.map[0], token.map[1], lines) : [];
         const item = listItems[listItems.length - 1];
-        const found = locate(namesIn(children, isName, Boolean(item)), segments);
+        // A heading that names a variable documents it (`## API_KEY` above its description).
+        const found = locate(namesIn(children, isName, Boolean(item) || inHeading), segments);
         nameRefs(found);
         if (item) {
           item.names.push(...found);
@@ -240,11 +249,14 @@ const TEMPLATE_LANGUAGES = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console',
 /** `NAME=…`, `export NAME=…`, `# NAME=…` (a commented-out optional key) at the start of a line. */
 const TEMPLATE_LINE = /^(\s*(?:#\s*)?(?:export\s+)?)([A-Za-z_][A-Za-z0-9_]*)=/;
 
+/** A CLI's `--help` as clap prints it (text-generation-inference's launcher reference): `[env: API_KEY=]`, `[env: PORT=3000]`. */
+const CLAP_ENV_LINE = /^(.*?\[env:\s*)([A-Za-z_][A-Za-z0-9_]*)=/;
+
 /** The template variables of source lines [from, to), located in the source (a block may be indented). */
 function templateNames(lines: string[], from: number, to: number, isName: (w: string) => boolean): NameAt[] {
   const found: NameAt[] = [];
   for (let line = from; line < to && line < lines.length; line++) {
-    const match = TEMPLATE_LINE.exec(lines[line] ?? '');
+    const match = TEMPLATE_LINE.exec(lines[line] ?? '') ?? CLAP_ENV_LINE.exec(lines[line] ?? '');
     if (!match || !isName(match[2])) continue;
     const column = match[1].length + 1;
     found.push({ name: match[2], range: { line: line + 1, column, endLine: line + 1, endColumn: column + match[2].length } });
