@@ -176,8 +176,24 @@ function snapshotEntryMap(holder: TS.Node, key: string, sourceFile: TS.SourceFil
   let value: TS.Node = fromEntries;
   while (value.parent && (ts.isAsExpression(value.parent) || ts.isParenthesizedExpression(value.parent) || ts.isSatisfiesExpression(value.parent))) value = value.parent;
   const declaration = value.parent;
+  // `let saved: Record<…>;` at the top of a test file, `saved = Object.fromEntries(…)` in a `beforeEach` (assistant-ui's CLI tests).
+  if (declaration && ts.isBinaryExpression(declaration) && declaration.operatorToken.kind === SyntaxKind.EqualsToken && declaration.right === value && ts.isIdentifier(declaration.left)) {
+    return assignedLet(declaration.left, sourceFile);
+  }
   if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer !== value || !ts.isIdentifier(declaration.name)) return undefined;
   return declaration.parent && declaration.parent.flags & ts.NodeFlags.Const ? declaration : undefined;
+}
+
+/** The file's one `let NAME` declared without a value, for an assignment to NAME; undefined when there is none or more than one. */
+function assignedLet(target: TS.Identifier, sourceFile: TS.SourceFile): TS.VariableDeclaration | undefined {
+  const found: TS.VariableDeclaration[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === target.text) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  const declaration = found.length === 1 ? found[0]! : undefined;
+  return declaration && !declaration.initializer && declaration.parent.flags & ts.NodeFlags.Let ? declaration : undefined;
 }
 
 /**
@@ -196,7 +212,9 @@ export function snapshotEntryNames(read: TS.Node, sourceFile: TS.SourceFile): ((
 
 /** The snapshot map's uses when every one puts a value back, tests it or uses one named entry, and one at least puts back. */
 function restoredSnapshot(declaration: TS.VariableDeclaration, sourceFile: TS.SourceFile): { namedUses: Set<string> } | undefined {
-  const uses = mentionsOf(enclosingScope(declaration), declaration.name as TS.Identifier).map((use) => snapshotUse(use, sourceFile));
+  // Assigning the map (`saved = Object.fromEntries(…)` of a `let`) reads nothing of it.
+  const assigned = (use: TS.Identifier): boolean => ts.isBinaryExpression(use.parent) && use.parent.operatorToken.kind === SyntaxKind.EqualsToken && use.parent.left === use;
+  const uses = mentionsOf(enclosingScope(declaration), declaration.name as TS.Identifier).filter((use) => !assigned(use)).map((use) => snapshotUse(use, sourceFile));
   const namedUses = new Set(uses.flatMap((use) => (typeof use === 'object' ? [use.named] : [])));
   return onlyRestores(uses.filter((use) => typeof use !== 'object')) ? { namedUses } : undefined;
 }
