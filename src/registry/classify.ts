@@ -9,7 +9,8 @@
 //   (`GITHUB_TOKEN_URL`, `API_KEY_ID`, `DB_PASSWORD_FILE`, `DOCKERHUB_USERNAME`, an LLM's
 //   `SMART_TOKEN_LIMIT`, `DB_SECRET_NAME` and `DB_SECRET_ARN` for AWS Secrets Manager, `KMS_KEY_ALIAS`);
 // - a flag form: `ENABLE_`, `DISABLE_`, `USE_`, `SKIP_`, `IGNORE_`, `ALLOW_`, `REQUIRE_`, `HIDE_`, `IS_`,
-//   `HAS_`, `NO_` prefixes, and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED`,
+//   `HAS_`, `NO_` prefixes (`_ENABLE_`, `_DISABLE_`, `_IGNORE_`, `_SKIP_`, `_ALLOW_`, `_REQUIRE_` also after a
+//   product prefix: `SERVER_IGNORE_EOS_TOKEN`, `CORS_ALLOW_CREDENTIALS`), and the bounds `MAX_`, `MIN_` (`MAX_TOKENS`), `_ENABLED`, `_DISABLED`, `_REQUIRED`, `_ALLOWED`,
 //   `_VALIDATION` suffixes, and a `_WITHOUT_` inside (`HIDE_USER_API_KEY`, `API_KEY_REQUIRED`,
 //   `E2E_CREDENTIAL_VALIDATION`, `DOWNLOAD_FIXTURES_WITHOUT_CREDENTIALS`: switches);
 // - a secret word fused into a longer word: `PASSWORDMINCHAR` (a password policy),
@@ -42,7 +43,9 @@ const ROLE_SUFFIXES = [
 ];
 const ROLE_PREFIXES = ['ENABLE', 'DISABLE', 'USE', 'SKIP', 'IGNORE', 'ALLOW', 'REQUIRE', 'HIDE', 'IS', 'HAS', 'NO', 'MAX', 'MIN'];
 const PUBLIC_PREFIXES = ['NEXT_PUBLIC', 'VITE', 'REACT_APP', 'EXPO_PUBLIC', 'NUXT_PUBLIC', 'GATSBY', 'PUBLIC'];
-const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$|_WITHOUT_`);
+/** Switch words that make the rest of the name what they turn on or off, also after a product prefix (`SERVER_IGNORE_EOS_TOKEN`, `CORS_ALLOW_CREDENTIALS`). */
+const INNER_FLAG_WORDS = ['ENABLE', 'DISABLE', 'IGNORE', 'SKIP', 'ALLOW', 'REQUIRE'];
+const ROLE_NAME = new RegExp(`^(${ROLE_PREFIXES.join('|')})_|_(${ROLE_SUFFIXES.join('|')})$|_WITHOUT_|_(${INNER_FLAG_WORDS.join('|')})_`);
 const PUBLIC_NAME = new RegExp(`^(${PUBLIC_PREFIXES.join('|')})_`);
 
 /** Names that toolchains define to hold a path or a socket (see the header). */

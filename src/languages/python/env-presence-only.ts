@@ -44,11 +44,24 @@ export function isPresenceOnly(read: Node): boolean {
     case 'argument_list': {
       const call = parent.parent;
       const args = parent.namedChildren.filter((child) => child.type !== 'comment');
-      return call?.type === 'call' && fieldOf(call, 'function')?.text === 'bool' && args.length === 1 && args[0].id === node.id;
+      if (call?.type !== 'call' || args.length !== 1 || args[0].id !== node.id) return false;
+      const fn = fieldOf(call, 'function')?.text;
+      // `len(os.environ[k]) == 0` (or `> 0`, `!= 0`): blank or not, as `not os.environ[k]`.
+      return fn === 'bool' || (fn === 'len' && comparedWithZero(call));
     }
     default:
       return false;
   }
+}
+
+/** `<call> == 0`, `0 < <call>` and the like: only whether the length is zero. */
+function comparedWithZero(call: Node): boolean {
+  let node = call;
+  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const comparison = node.parent;
+  if (comparison?.type !== 'comparison_operator') return false;
+  const operands = comparison.namedChildren.filter((child) => child.type !== 'comment');
+  return operands.length === 2 && operands.some((operand) => operand.id !== node.id && operand.type === 'integer' && operand.text === '0');
 }
 
 /** The call `node.strip()` when `node` is its receiver, else null. */

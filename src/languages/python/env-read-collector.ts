@@ -9,7 +9,7 @@ import { ENV_READ_TYPES, envReadAt, isEnumeratedKey, type PythonEnvRead } from '
 import type { ModuleScope } from './module-scope.js';
 import { restoreUnit, type RestoreUnit } from './restore-units.js';
 import { callArguments, fieldOf, literalStringText, rangeOf } from './python-syntax.js';
-import { COMPREHENSIONS, LITERAL_LISTS, literalList } from './literal-lists.js';
+import { COMPREHENSIONS, LITERAL_LISTS, literalList, literalLists } from './literal-lists.js';
 import { isPresenceOnly } from './env-presence-only.js';
 import { choiceOptions } from './key-choices.js';
 
@@ -308,13 +308,13 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
     if (COMPREHENSIONS.has(p.type)) {
       for (const clause of p.namedChildren) {
         if (clause.type !== 'for_in_clause' || fieldOf(clause, 'left')?.text !== name) continue;
-        const list = literalList(fieldOf(clause, 'right'), scope);
-        return list ? { kind: 'loop', list } : tablePartLoop(fieldOf(clause, 'right'), scope);
+        const lists = literalLists(fieldOf(clause, 'right'), scope);
+        return lists ? { kind: 'loop', list: lists[0]!, ...(lists.length > 1 ? { more: lists.slice(1) } : {}) } : tablePartLoop(fieldOf(clause, 'right'), scope);
       }
     }
     if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
-      const list = literalList(fieldOf(p, 'right'), scope);
-      return list ? { kind: 'loop', list } : tablePartLoop(fieldOf(p, 'right'), scope);
+      const lists = literalLists(fieldOf(p, 'right'), scope);
+      return lists ? { kind: 'loop', list: lists[0]!, ...(lists.length > 1 ? { more: lists.slice(1) } : {}) } : tablePartLoop(fieldOf(p, 'right'), scope);
     }
     // `for label, name in (("a", "A"), ("b", "B")):` the key is one part of each unpacked element.
     const position = p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id ? unpackedPosition(fieldOf(p, 'left'), name) : -1;

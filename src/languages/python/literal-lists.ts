@@ -19,6 +19,22 @@ export function literalList(node: Node | null, scope: ModuleScope): Node | null 
 }
 
 /**
+ * The literal lists a loop runs over, in order: one (`literalList`), or each operand of a `+`
+ * joining such lists (`for k in SERVER_VARS + ROUTER_VARS:`); else null.
+ */
+export function literalLists(node: Node | null, scope: ModuleScope, depth = 0): Node[] | null {
+  if (!node || depth > 4) return null;
+  const list = literalList(node, scope);
+  if (list) return [list];
+  const joined = node.type === 'identifier' ? scope.valueNodeOf(node) : node;
+  if (joined?.type === 'parenthesized_expression') return literalLists(joined.namedChildren.find((c) => c.type !== 'comment') ?? null, scope, depth + 1);
+  if (joined?.type !== 'binary_operator' || fieldOf(joined, 'operator')?.text !== '+') return null;
+  const left = literalLists(fieldOf(joined, 'left'), scope, depth + 1);
+  const right = left ? literalLists(fieldOf(joined, 'right'), scope, depth + 1) : null;
+  return left && right ? [...left, ...right] : null;
+}
+
+/**
  * The strings an identifier can hold as the variable of the nearest loop that binds it (a `for`
  * statement whose body holds it, or a comprehension), when that loop runs over a literal list of
  * constant strings (`for attr in ("model", "name"):`) and the body never assigns the variable;
@@ -31,13 +47,47 @@ export function loopStrings(key: Node, scope: ModuleScope): string[] | null {
   for (let p = key.parent; p; child = p, p = p.parent) {
     if (COMPREHENSIONS.has(p.type)) {
       for (const clause of p.namedChildren) {
-        if (clause.type === 'for_in_clause' && fieldOf(clause, 'left')?.text === name) return stringsOf(literalList(fieldOf(clause, 'right'), scope), scope);
+        if (clause.type === 'for_in_clause' && fieldOf(clause, 'left')?.text === name) return listStrings(fieldOf(clause, 'right'), scope, 0);
       }
     }
     if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
-      return assigns(child, name) ? null : stringsOf(literalList(fieldOf(p, 'right'), scope), scope);
+      return assigns(child, name) ? null : listStrings(fieldOf(p, 'right'), scope, 0);
     }
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
+  }
+  return null;
+}
+
+/**
+ * The constant strings a loop runs over: a literal list, a name bound once to one, two of them
+ * joined with `+` (text-generation-inference's `SERVER_VARS + ROUTER_VARS`), or the keys of a
+ * literal dict (`CREDENTIALS.keys()`); else null.
+ */
+function listStrings(node: Node | null, scope: ModuleScope, depth: number): string[] | null {
+  if (!node || depth > 4) return null;
+  if (LITERAL_LISTS.has(node.type)) return stringsOf(node, scope);
+  if (node.type === 'parenthesized_expression') return listStrings(node.namedChildren.find((c) => c.type !== 'comment') ?? null, scope, depth + 1);
+  if (node.type === 'identifier') return listStrings(scope.valueNodeOf(node), scope, depth + 1);
+  if (node.type === 'binary_operator' && fieldOf(node, 'operator')?.text === '+') {
+    const left = listStrings(fieldOf(node, 'left'), scope, depth + 1);
+    const right = left ? listStrings(fieldOf(node, 'right'), scope, depth + 1) : null;
+    return left && right ? [...left, ...right] : null;
+  }
+  if (node.type === 'call') {
+    const fn = fieldOf(node, 'function');
+    const args = fieldOf(node, 'arguments');
+    if (fn?.type !== 'attribute' || fieldOf(fn, 'attribute')?.text !== 'keys' || (args?.namedChildren.length ?? 0) > 0) return null;
+    let dict = fieldOf(fn, 'object');
+    if (dict?.type === 'identifier') dict = scope.valueNodeOf(dict);
+    if (dict?.type !== 'dictionary') return null;
+    const keys: string[] = [];
+    for (const pair of dict.namedChildren) {
+      if (pair.type === 'comment') continue;
+      const key = pair.type === 'pair' ? scope.constString(fieldOf(pair, 'key')) : null;
+      if (key === null) return null;
+      keys.push(key);
+    }
+    return keys.length > 0 ? keys : null;
   }
   return null;
 }
