@@ -21,7 +21,7 @@ import { constantsOfTree, constsByName, resolveConstString, type ConstScope } fr
 import { ExternalSummaries } from './external-calls.js';
 import { clapEnvReads, envCalleeWords, envReadOfCall, envReadOfMacro, envReadOfPathValue, nestedCompileTimeReads, type EnvReadContext, type EnvReadMatch } from './env-reads.js';
 import { refineRustEnvReads } from './env-one-step.js';
-import { indexFunctions, type FunctionIndex, type FunctionInfo } from './function-index.js';
+import { indexFunctions, ownerName, type FunctionIndex, type FunctionInfo } from './function-index.js';
 import { crateIdent, type ImportMap } from './imports.js';
 import { indexSyntax, type SyntaxIndex } from './syntax-index.js';
 import { findLeakyTypes } from './leaky-types.js';
@@ -245,6 +245,8 @@ class RustFileAnalysis {
   private readonly occurrences: TextOccurrences;
   /** Struct fields the leak walk saw filled from a source: `Type` -> field -> secret id. */
   private filledFields: Map<string, Map<string, string | null>> = new Map();
+  /** clap `Parser` structs' fields that clap fills from a secret's env name: struct -> field -> the secret. */
+  private readonly clapSecretFields = new Map<string, Map<string, { secretId: string; envName: string }>>();
 
   constructor(
     private readonly parser: Parser,
@@ -313,7 +315,10 @@ class RustFileAnalysis {
       for (const { node, inTest } of this.syntax.attributes) {
         const attribute = node.namedChildren.find((child) => child?.type === 'attribute');
         if (!attribute) continue;
-        for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) reads.push({ read, inTest });
+        for (const read of clapEnvReads(attribute, () => fieldAfterAttribute(node), this.readContext(null))) {
+          reads.push({ read, inTest });
+          this.noteClapSecretField(node, read.name);
+        }
       }
       // Names one step away, enumerations' uses and test saves (src/languages/rust/env-one-step.ts).
       const refined = refineRustEnvReads({ reads, calls: this.syntax.calls, constScope: (fn) => this.readContext(fn).constScope, rangeOf: (node) => this.range(node), helpers: this.options.envKeyHelpers, text: this.text, occurrences: this.occurrences });
@@ -451,7 +456,8 @@ class RustFileAnalysis {
   /** Leaks (when a source can appear at all) and summaries of the functions that pass a parameter on. */
   private collectLeaks(): void {
     if (this.syntax.functionItems.length === 0) return;
-    const holdsSecrets = mayHoldSecrets(this.text, this.options);
+    // A clap struct filled from a secret's env name is a source even where the name is only spelled as its field (`api_key`).
+    const holdsSecrets = mayHoldSecrets(this.text, this.options) || this.clapSecretFields.size > 0;
     // Nothing to walk: no source can appear and no summary was asked for (the functions and sinks are not even indexed).
     if (!holdsSecrets && !this.options.summarize) return;
     const functions = indexFunctions(this.syntax.functionItems, this.syntax.implItems, this.syntax.typeItems, this.secretTypes);
@@ -478,6 +484,7 @@ class RustFileAnalysis {
       summaryPlans: plans,
       secretsPossible: holdsSecrets,
       envSourceOffsets: this.envSourceOffsets,
+      clapSecretFields: this.clapSecretFields,
       inTest: (offset) => this.inTest(offset),
     });
     try {
@@ -546,7 +553,25 @@ class RustFileAnalysis {
     };
   }
 
+  /** `#[arg(long, env)] api_key: Option<String>` where API_KEY is a registry secret: clap fills the field with it. */
+  private noteClapSecretField(attributeItem: Node, envName: string | null): void {
+    const secretId = envName ? this.options.secretNames[envName] : undefined;
+    const field = fieldAfterAttribute(attributeItem);
+    const fieldName = field?.childForFieldName('name')?.text;
+    if (!secretId || !envName || !field || !fieldName) return;
+    const owner = ownerName(field);
+    const fields = this.clapSecretFields.get(owner) ?? new Map<string, { secretId: string; envName: string }>();
+    fields.set(fieldName, { secretId, envName });
+    this.clapSecretFields.set(owner, fields);
+  }
+
   private collectLeakyTypes(): void {
+    // A struct clap fills from a secret's env name holds it as much as one a literal filled.
+    for (const [owner, fields] of this.clapSecretFields) {
+      const filled = this.filledFields.get(owner) ?? new Map<string, string | null>();
+      for (const [field, { secretId }] of fields) if (!filled.has(field)) filled.set(field, secretId);
+      this.filledFields.set(owner, filled);
+    }
     if (this.secretTypes.size === 0 && this.filledFields.size === 0) return;
     for (const match of findLeakyTypes(this.syntax.typeItems, this.syntax.implItems, this.secretTypes, this.filledFields, this.imports)) {
       const fact: LeakyTypeFact = {

@@ -126,8 +126,13 @@ export interface TaintSetup {
   secretsPossible?: boolean;
   /** Start offsets of env reads of secrets' names (also through constants): sources. */
   envSourceOffsets?: number[];
+  /** clap `Parser` structs of the file whose fields clap fills from secrets' env names: `Args::parse()` returns them filled. */
+  clapSecretFields?: ReadonlyMap<string, ReadonlyMap<string, { secretId: string; envName: string }>>;
   inTest(offset: number): boolean;
 }
+
+/** clap's constructors of a `Parser` struct from the command line and environment. */
+const CLAP_PARSE_FUNCTIONS = new Set(['parse', 'try_parse', 'parse_from', 'try_parse_from', 'from_args']);
 
 /** Methods whose result no longer carries the secret text. */
 const SAFE_METHODS = new Set([
@@ -279,7 +284,7 @@ export class RustTaintAnalysis {
     this.typeMembers = secretTypeMembers(options.resolver.types, options.resolver.typeMembers);
     this.resolverMembers = unionMembers([...this.typeMembers.values()]);
     this.secretIds = new Set(Object.values(options.secretNames));
-    this.staticInteresting = new Set([...this.resolverFunctions, ...this.sourcePaths.keys(), ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
+    this.staticInteresting = new Set([...this.resolverFunctions, ...this.sourcePaths.keys(), ...(setup.clapSecretFields?.keys() ?? []), ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_HELPER_NAMES, ...setup.imports.aliases.keys(), 'self']);
     // Every way a value can become tainted without a bound name: a source (resolver, env read,
     // `option_env!`, a secret type or a secret-typed field), a function of this file (its result,
     // its sinks) or of another file (second pass). `self` is added while a field can hold a secret.
@@ -287,7 +292,7 @@ export class RustTaintAnalysis {
     // An env read spells `var`/`var_os`, `env!`/`option_env!`/`dotenv!`, `dotenvy::`/`dotenv::`, or
     // a local alias of one; other imported names are no source.
     const envAliases = [...setup.imports.aliases].filter(([, full]) => full.some((segment) => ENV_ALIAS_SEGMENTS.has(segment))).map(([local]) => local);
-    this.walkVocabulary = new Set([...this.resolverFunctions, ...this.sourcePaths.keys(), ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_WALK_WORDS, ...envAliases, ...this.secretTypes, ...otherFiles]);
+    this.walkVocabulary = new Set([...this.resolverFunctions, ...this.sourcePaths.keys(), ...(setup.clapSecretFields?.keys() ?? []), ...setup.functions.byName.keys(), ...setup.functions.secretFields.keys(), ...ENV_WALK_WORDS, ...envAliases, ...this.secretTypes, ...otherFiles]);
     for (const plan of setup.summaryPlans ?? []) this.plans.set(plan.fn, plan);
     // Seeded parameters make more values tainted: allow for the extra work.
     if (this.plans.size > 0) this.budget = WORK_BUDGET * 2;
@@ -338,7 +343,7 @@ export class RustTaintAnalysis {
   private functionsToWalk(): Set<FunctionInfo> {
     const { functions, text } = this.setup;
     const otherFileSources = (this.setup.options.functionSummaries ?? []).filter((summary) => summary.language === 'rust' && summary.returnsSecret).map((summary) => summary.name.split('::').pop() ?? summary.name);
-    const words = [...this.resolverFunctions, ...this.sourcePaths.keys(), ...this.secretTypes, ...Object.keys(this.setup.options.secretNames), ...otherFileSources];
+    const words = [...this.resolverFunctions, ...this.sourcePaths.keys(), ...(this.setup.clapSecretFields?.keys() ?? []), ...this.secretTypes, ...Object.keys(this.setup.options.secretNames), ...otherFileSources];
     const walked = functionsThatMayMeetSecrets(functions, text, words, this.setup.envSourceOffsets ?? []);
     for (const fn of this.plans.keys()) walked.add(fn);
     return walked;
@@ -1189,6 +1194,8 @@ export class RustTaintAnalysis {
     if (this.resolverFunctions.has(last)) return this.resolverSource(node, segments, args, env, shift);
     const declared = this.declaredPaths(segments);
     if (declared.length > 0) return this.declaredPathSource(node, segments.join('::'), declared, shift);
+    const parsed = segments.length === 2 && CLAP_PARSE_FUNCTIONS.has(last) ? this.setup.clapSecretFields?.get(segments[0]!) : undefined;
+    if (parsed) return this.clapParsed(node, segments[0]!, parsed, shift);
     if (last === 'Err' && segments.length === 1) {
       const taint = firstTaint(args.map((arg) => this.evaluate(arg, env, shift)));
       return taint ? { ...taint, errOnly: true } : null;
@@ -1470,6 +1477,19 @@ export class RustTaintAnalysis {
     };
     if (this.resolverMembers) taint.members = this.resolverMembers;
     return taint;
+  }
+
+  /** `Args::parse()`: the struct, with each field clap fills from a secret's env name holding that secret. */
+  private clapParsed(call: Node, type: string, secretFields: ReadonlyMap<string, { secretId: string; envName: string }>, shift: number): Taint | null {
+    const fields = new Map<string, Taint | null>();
+    let first: Taint | null = null;
+    for (const [field, { secretId, envName }] of secretFields) {
+      const description = `${type}.${field} (clap env ${envName})`;
+      const taint: Taint = { secretId, envName, source: description, flow: [this.step(call, shift, `source: ${description}`)] };
+      fields.set(field, taint);
+      first ??= taint;
+    }
+    return first ? { ...first, members: undefined, fields } : null;
   }
 
   /** The secret paths config `leak.sources` declares under the result of a call spelled `segments`. */
