@@ -115,9 +115,25 @@ describe('bad input never crashes the scan', () => {
   });
 });
 
+/**
+ * Waits until every file under `dir` changed more than the result cache's racy window ago (2 s,
+ * src/cache/file-hasher.ts): before that, a scan does not trust the stats it records, and the next
+ * scan re-reads the files instead of replaying the report. On a fast machine the two scans of a
+ * fresh copy both run inside the window.
+ */
+async function pastRacyWindow(dir: string): Promise<void> {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).ctimeMs);
+  }
+  const wait = newest + 2100 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 describe('--timing on the demo', () => {
-  it('splits the scan time by phase, also for a replayed report, and adds nothing without the flag', () => {
+  it('splits the scan time by phase, also for a replayed report, and adds nothing without the flag', async () => {
     const dir = copyDemo();
+    await pastRacyWindow(dir);
     const phasesOf = (args: string[]) => (JSON.parse(runCli([dir, '--format', 'json', ...args]).stdout) as { stats: { ms: number; leakMs?: number; phases?: Record<string, number> } }).stats;
     expect(phasesOf(['--no-cache']).phases).toBeUndefined();
     // Cold, then from the cache the first run wrote (the report is replayed: no pass runs, so

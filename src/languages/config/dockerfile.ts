@@ -141,7 +141,8 @@ export async function analyzeDockerfile(file: string, text: string, options: Fro
       await runInstruction(file, instruction, facts, errors, at, lineCounter, options, declared);
     }
   }
-  for (const { name, data } of globalArgs) if (!stageArgs.has(name)) data.globalOnly = true;
+  // A file without FROM (a fragment) has no stages to tell apart: its ARGs stay as they are.
+  if (inStage) for (const { name, data } of globalArgs) if (!stageArgs.has(name)) data.globalOnly = true;
   return { facts, errors };
 }
 
