@@ -42,6 +42,14 @@ function computeMeaning(binding: Binding, context: ConstContext): BindingMeaning
           ? destructuredMeaning(origin.declaration, origin.element, binding.scope, context)
           : UNKNOWN
         : variableMeaning(origin.declaration, origin.isConst, binding.scope, context);
+    case 'parameter': {
+      // `function expand(v, env = process.env)`: a call that leaves it out reads the environment
+      // through it (an MCP client's `${VAR}` interpolation), so its reads are env reads; a caller
+      // that passes its own object is not told apart (the default is what the code falls back to).
+      const parameter = origin.property === undefined && !origin.rest ? origin.fn.parameters[origin.index] : undefined;
+      const source = parameter?.initializer ? envSourceThrough(parameter.initializer, binding.scope, context) : null;
+      return source ? { kind: 'env', source: { ...source, parameterDefault: true } } : UNKNOWN;
+    }
     default:
       return UNKNOWN;
   }

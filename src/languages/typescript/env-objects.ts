@@ -11,6 +11,11 @@ export interface EnvSource {
   compileTime?: boolean;
   /** `Deno.env` is read through `.get(name)`, not property access. */
   deno?: boolean;
+  /**
+   * A parameter that defaults to the environment (`env = process.env`): its reads are reads of the
+   * environment, but handing it on is not an enumeration (a caller may well pass its own object).
+   */
+  parameterDefault?: boolean;
 }
 
 const PROCESS_ENV: EnvSource = { api: 'process.env' };

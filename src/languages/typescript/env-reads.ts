@@ -182,7 +182,7 @@ function reportDenoUse(use: TS.Node, source: EnvSource, scope: Scope, sink: EnvR
     }
     return;
   }
-  if (escapes(use, parent)) sink.addEnvRead(null, source, use, true);
+  if (escapes(use, parent) && !source.parameterDefault) sink.addEnvRead(null, source, use, true);
 }
 
 /** Reports what the env object at `node` is used for. */
@@ -276,7 +276,7 @@ export function reportEnvUse(node: TS.Node, source: EnvSource, scope: Scope, sin
     default:
       break;
   }
-  if (escapes(use, parent)) sink.addEnvRead(null, source, use, true);
+  if (escapes(use, parent) && !source.parameterDefault) sink.addEnvRead(null, source, use, true);
 }
 
 /** Sets `parent` on `node` and its subtree (files are parsed without parent links; the walk sets them top-down). */

@@ -196,7 +196,11 @@ export function declareFunction(node: TS.SignatureDeclaration, scope: Scope): vo
     // `...keys`: the arguments from `index` on, as a list (a loop over it takes each; see env-one-step.ts).
     if (parameter.dotDotDotToken && ts.isIdentifier(parameter.name)) scope.declare(parameter.name.text, { type: 'parameter', fn: node, index, rest: true });
     else if (parameter.dotDotDotToken) declareBindingName(parameter.name, scope, () => OPAQUE);
-    else if (ts.isIdentifier(parameter.name)) scope.declare(parameter.name.text, { type: 'parameter', fn: node, index });
+    else if (ts.isIdentifier(parameter.name)) {
+      scope.declare(parameter.name.text, { type: 'parameter', fn: node, index });
+      // `env = process.env`: when the caller leaves it out, the parameter is the environment (binding-meaning.ts).
+      if (parameter.initializer && mentionsEnvWithin(scope.file, parameter.initializer.pos, parameter.initializer.end)) scope.file.envCandidates.add(parameter.name.text);
+    }
     else if (ts.isObjectBindingPattern(parameter.name)) declareOptionsFields(node, index, parameter.name, scope);
     else declareBindingName(parameter.name, scope, () => OPAQUE);
   });
