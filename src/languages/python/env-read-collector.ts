@@ -22,7 +22,11 @@ const ENV_SNAPSHOT_CALLS = new Set(['os.environ.copy', 'os.environ.update', 'os.
 /** The node types `PythonEnvReads.visit` does something for (the rest need not be visited). */
 export const ENV_COLLECTOR_TYPES: readonly string[] = ['call', 'subscript', 'delete_statement', 'assignment', ...ENV_READ_TYPES];
 
-type Binder = { kind: 'loop'; list: Node; position?: number; more?: Node[] } | { kind: 'choice'; options: Node[] } | { kind: 'param'; fn: Node; index: number; name: string; method: boolean };
+type Binder =
+  | { kind: 'loop'; list: Node; position?: number; more?: Node[] }
+  | { kind: 'choice'; options: Node[] }
+  /** `rest`: the key is each argument the `*keys` parameter at `index` collects (`for key in keys:`). */
+  | { kind: 'param'; fn: Node; index: number; name: string; method: boolean; rest?: boolean };
 
 interface DeferredRead {
   read: PythonEnvRead;
@@ -137,7 +141,10 @@ export class PythonEnvReads {
       const emitted = new Set<string>();
       for (const { read, binder } of entries) {
         const via = { kind: 'call' as const, function: name, range: rangeOf(read.node) };
-        for (const found of this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via, parameterDefault(fn, binder.index, method), isPresenceOnly(read.node))) {
+        const reads = binder.rest
+          ? this.restSiteReads(site, binder.index, read.api, name, via, isPresenceOnly(read.node))
+          : this.callSiteReads(site, binder.index, parameterName(fn, binder.index, method), read.api, name, via, parameterDefault(fn, binder.index, method), isPresenceOnly(read.node));
+        for (const found of reads) {
           const key = `${found.name}\0${found.node.id}`;
           if (emitted.has(key)) continue;
           emitted.add(key);
@@ -146,6 +153,11 @@ export class PythonEnvReads {
       }
     }
     const isPrivate = isPrivateHelper(fn, name, method);
+    // A `*keys` helper's own read stays only when its callers cannot all be seen (other modules' calls are not followed for it).
+    if (entries.some((entry) => entry.binder.rest)) {
+      if (!isPrivate || sites.length === 0 || nameEscapes(fn, name, method)) for (const { read } of entries) this.reads.push(read);
+      return;
+    }
     if (!method && !isPrivate) {
       // The parameter's name too: other modules may pass it by keyword (`helper(api_key_env="X")`).
       for (const { read, binder } of entries) {
@@ -176,6 +188,21 @@ export class PythonEnvReads {
     // A helper that only tests whether the variable is set (`bool(os.environ.get(name))`) exposes no value of an unknown name.
     if (value === null || !argument) return [{ name: null, api: through, node: site, extra: { via, ...(presence ? { presence: true as const } : {}) } }];
     return [{ name: value, api: through, node: site, keyNode: argument, extra: { via } }];
+  }
+
+  /** A `*keys` helper's call site: each constant argument from `index` on is a read of that name there; anything else a dynamic read. */
+  private restSiteReads(site: Node, index: number, api: string, name: string, via: NonNullable<PythonEnvRead['extra']>['via'], presence: boolean): PythonEnvRead[] {
+    const args = callArguments(site);
+    const through = `${api} through ${name}()`;
+    const reads: PythonEnvRead[] = [];
+    let unknown = args.splats.length > 0;
+    for (const argument of args.positional.slice(index)) {
+      const value = this.scope.constString(argument);
+      if (value === null) unknown = true;
+      else reads.push({ name: value, api: through, node: argument, keyNode: argument, extra: { via } });
+    }
+    if (unknown) reads.push({ name: null, api: through, node: site, extra: { via, ...(presence ? { presence: true as const } : {}) } });
+    return reads;
   }
 
   /** Calls of helpers other modules define (FrontEndOptions.envKeyHelpers), when this module does not define the name. */
@@ -309,12 +336,12 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
       for (const clause of p.namedChildren) {
         if (clause.type !== 'for_in_clause' || fieldOf(clause, 'left')?.text !== name) continue;
         const lists = literalLists(fieldOf(clause, 'right'), scope);
-        return lists ? { kind: 'loop', list: lists[0]!, ...(lists.length > 1 ? { more: lists.slice(1) } : {}) } : tablePartLoop(fieldOf(clause, 'right'), scope);
+        return lists ? { kind: 'loop', list: lists[0]!, ...(lists.length > 1 ? { more: lists.slice(1) } : {}) } : (restParameter(fieldOf(clause, 'right')) ?? tablePartLoop(fieldOf(clause, 'right'), scope));
       }
     }
     if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
       const lists = literalLists(fieldOf(p, 'right'), scope);
-      return lists ? { kind: 'loop', list: lists[0]!, ...(lists.length > 1 ? { more: lists.slice(1) } : {}) } : tablePartLoop(fieldOf(p, 'right'), scope);
+      return lists ? { kind: 'loop', list: lists[0]!, ...(lists.length > 1 ? { more: lists.slice(1) } : {}) } : (restParameter(fieldOf(p, 'right')) ?? tablePartLoop(fieldOf(p, 'right'), scope));
     }
     // `for label, name in (("a", "A"), ("b", "B")):` the key is one part of each unpacked element.
     const position = p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id ? unpackedPosition(fieldOf(p, 'left'), name) : -1;
@@ -333,6 +360,26 @@ function binderOf(key: Node, scope: ModuleScope): Binder | null {
       const fnName = fieldOf(p, 'name')?.text;
       return fnName ? { kind: 'param', fn: p, index: index - offset, name: fnName, method } : null;
     }
+  }
+  return null;
+}
+
+/**
+ * A loop over the `*keys` parameter of the enclosing function (`def require_env(*keys): for key in
+ * keys: os.getenv(key)`, dspy's live tests): each call site passes the names as its arguments.
+ */
+function restParameter(iterated: Node | null): Binder | null {
+  if (iterated?.type !== 'identifier') return null;
+  for (let p = iterated.parent; p; p = p.parent) {
+    if (p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
+    if (p.type !== 'function_definition') continue;
+    const method = isMethod(p);
+    // `*keys` or `*keys: str` (a typed parameter around the splat).
+    const splatOf = (param: Node): Node | undefined => (param.type === 'list_splat_pattern' ? param : param.type === 'typed_parameter' ? param.namedChildren.find((c) => c.type === 'list_splat_pattern') : undefined);
+    const position = parameterNodes(p).findIndex((param) => splatOf(param)?.namedChildren[0]?.text === iterated.text);
+    const fnName = fieldOf(p, 'name')?.text;
+    const index = position - (method ? 1 : 0);
+    return position >= 0 && index >= 0 && fnName ? { kind: 'param', fn: p, index, name: fnName, method, rest: true } : null;
   }
   return null;
 }
