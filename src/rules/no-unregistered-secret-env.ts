@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'warn',
     description: 'Disallow reading or referencing a secret-looking env name that the registry does not know.',
     rationale:
-      `A name that looks like a credential (per \`secret_patterns\`) but is missing from the registry is a secret nobody owns: it has no rotation policy, no resolver path and no documentation, and the other rules cannot protect it. Tokens a CI system or platform injects itself are never reported: ${describePlatformTokens()}; add your platform's with \`platform_tokens: [NAME]\` in \`.clavis-lint.yaml\` (for example \`RUNPOD_API_KEY\` in a project that builds RunPod images, where RunPod injects it; elsewhere it is the user's own key, so it is not built in). Writes, deletes and save-and-restore copies of the environment (tests resetting it) are not reads. In a workflow's \`run:\` script, a name the step binds to a registered secret (\`GH_TOKEN: \${{ secrets.GH_ACCESS_TOKEN }}\`, or to GitHub's own \`secrets.GITHUB_TOKEN\`) is that secret under the name its tool reads, not a new one.`,
+      `A name that looks like a credential (per \`secret_patterns\`) but is missing from the registry is a secret nobody owns: it has no rotation policy, no resolver path and no documentation, and the other rules cannot protect it. Tokens a CI system or platform injects itself are never reported: ${describePlatformTokens()}; add your platform's with \`platform_tokens: [NAME]\` in \`.clavis-lint.yaml\` (for example \`RUNPOD_API_KEY\` in a project that builds RunPod images, where RunPod injects it; elsewhere it is the user's own key, so it is not built in). Writes, deletes and save-and-restore copies of the environment (tests resetting it) are not reads, and an all-lowercase name in test code (\`os.getenv("secret_word")\`) is the test's own variable. In a workflow's \`run:\` script, a name the step binds to a registered secret (\`GH_TOKEN: \${{ secrets.GH_ACCESS_TOKEN }}\`, or to GitHub's own \`secrets.GITHUB_TOKEN\`) is that secret under the name its tool reads, not a new one.`,
     fix: 'Add the secret to the registry (id, env, kind, owner), then read it through the resolver. If the name is not a secret, set `kind: config` for it in the registry or narrow `secret_patterns`; if your platform injects it, list it in `platform_tokens`.',
     messages: {
       unregistered: "'{{name}}' looks like a secret but is not in the registry ({{api}}); register it and read it through the resolver.",
@@ -41,6 +41,9 @@ export default defineRule({
       if (ctx.names.has(fact.name) || platformTokens.has(fact.name) || !ctx.looksLikeSecret(fact.name)) continue;
       // `get_secret("oidc/env/CUSTOM_TOKEN")`: a resolver's reference syntax, not a variable anyone sets (no shell can name it).
       if (!isPortableEnvName(fact.name)) continue;
+      // An all-lowercase name in test code (`os.getenv("secret_word")`) is the test's own variable, set by the
+      // test for the code under test; settings and credentials are named in upper case.
+      if ((file.isTest === true || fact.inTest === true) && fact.name === fact.name.toLowerCase()) continue;
       const name = fact.name;
       if (runs.some((run) => rangeContains(run.range, fact.range) && run.secretEnv.some((b) => b.envName === name && knownSecret(b.secretName)))) continue;
       yield { messageId, data: { name: fact.name, api: fact.api }, file: file.file, range: fact.range, envName: fact.name };
