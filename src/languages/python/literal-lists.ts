@@ -47,11 +47,11 @@ export function loopStrings(key: Node, scope: ModuleScope): string[] | null {
   for (let p = key.parent; p; child = p, p = p.parent) {
     if (COMPREHENSIONS.has(p.type)) {
       for (const clause of p.namedChildren) {
-        if (clause.type === 'for_in_clause' && fieldOf(clause, 'left')?.text === name) return listStrings(fieldOf(clause, 'right'), scope, 0);
+        if (clause.type === 'for_in_clause' && fieldOf(clause, 'left')?.text === name) return listStrings(fieldOf(clause, 'right'), scope);
       }
     }
     if (p.type === 'for_statement' && fieldOf(p, 'body')?.id === child.id && fieldOf(p, 'left')?.text === name) {
-      return assigns(child, name) ? null : listStrings(fieldOf(p, 'right'), scope, 0);
+      return assigns(child, name) ? null : listStrings(fieldOf(p, 'right'), scope);
     }
     if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition' || p.type === 'module') return null;
   }
@@ -59,37 +59,35 @@ export function loopStrings(key: Node, scope: ModuleScope): string[] | null {
 }
 
 /**
- * The constant strings a loop runs over: a literal list, a name bound once to one, two of them
- * joined with `+` (text-generation-inference's `SERVER_VARS + ROUTER_VARS`), or the keys of a
+ * The constant strings a loop runs over: the literal lists of `literalLists` (one, or several
+ * joined with `+`: text-generation-inference's `SERVER_VARS + ROUTER_VARS`), or the keys of a
  * literal dict (`CREDENTIALS.keys()`); else null.
  */
-function listStrings(node: Node | null, scope: ModuleScope, depth: number): string[] | null {
-  if (!node || depth > 4) return null;
-  if (LITERAL_LISTS.has(node.type)) return stringsOf(node, scope);
-  if (node.type === 'parenthesized_expression') return listStrings(node.namedChildren.find((c) => c.type !== 'comment') ?? null, scope, depth + 1);
-  if (node.type === 'identifier') return listStrings(scope.valueNodeOf(node), scope, depth + 1);
-  if (node.type === 'binary_operator' && fieldOf(node, 'operator')?.text === '+') {
-    const left = listStrings(fieldOf(node, 'left'), scope, depth + 1);
-    const right = left ? listStrings(fieldOf(node, 'right'), scope, depth + 1) : null;
-    return left && right ? [...left, ...right] : null;
+function listStrings(node: Node | null, scope: ModuleScope): string[] | null {
+  const lists = literalLists(node, scope);
+  if (lists) {
+    const parts = lists.map((list) => stringsOf(list, scope));
+    return parts.every((part) => part !== null) ? (parts as string[][]).flat() : null;
   }
-  if (node.type === 'call') {
-    const fn = fieldOf(node, 'function');
-    const args = fieldOf(node, 'arguments');
-    if (fn?.type !== 'attribute' || fieldOf(fn, 'attribute')?.text !== 'keys' || (args?.namedChildren.length ?? 0) > 0) return null;
-    let dict = fieldOf(fn, 'object');
-    if (dict?.type === 'identifier') dict = scope.valueNodeOf(dict);
-    if (dict?.type !== 'dictionary') return null;
-    const keys: string[] = [];
-    for (const pair of dict.namedChildren) {
-      if (pair.type === 'comment') continue;
-      const key = pair.type === 'pair' ? scope.constString(fieldOf(pair, 'key')) : null;
-      if (key === null) return null;
-      keys.push(key);
-    }
-    return keys.length > 0 ? keys : null;
+  return dictKeys(node, scope);
+}
+
+/** `TABLE.keys()` (or `{…}.keys()`) of a literal dict whose keys are all constant strings; else null. */
+function dictKeys(node: Node | null, scope: ModuleScope): string[] | null {
+  if (node?.type !== 'call') return null;
+  const fn = fieldOf(node, 'function');
+  if (fn?.type !== 'attribute' || fieldOf(fn, 'attribute')?.text !== 'keys' || (fieldOf(node, 'arguments')?.namedChildren.length ?? 0) > 0) return null;
+  let dict = fieldOf(fn, 'object');
+  if (dict?.type === 'identifier') dict = scope.valueNodeOf(dict);
+  if (dict?.type !== 'dictionary') return null;
+  const keys: string[] = [];
+  for (const pair of dict.namedChildren) {
+    if (pair.type === 'comment') continue;
+    const key = pair.type === 'pair' ? scope.constString(fieldOf(pair, 'key')) : null;
+    if (key === null) return null;
+    keys.push(key);
   }
-  return null;
+  return keys.length > 0 ? keys : null;
 }
 
 function stringsOf(list: Node | null, scope: ModuleScope): string[] | null {

@@ -1482,14 +1482,11 @@ export class RustTaintAnalysis {
   /** `Args::parse()`: the struct, with each field clap fills from a secret's env name holding that secret. */
   private clapParsed(call: Node, type: string, secretFields: ReadonlyMap<string, { secretId: string; envName: string }>, shift: number): Taint | null {
     const fields = new Map<string, Taint | null>();
-    let first: Taint | null = null;
     for (const [field, { secretId, envName }] of secretFields) {
       const description = `${type}.${field} (clap env ${envName})`;
-      const taint: Taint = { secretId, envName, source: description, flow: [this.step(call, shift, `source: ${description}`)] };
-      fields.set(field, taint);
-      first ??= taint;
+      fields.set(field, { secretId, envName, source: description, flow: [this.step(call, shift, `source: ${description}`)] });
     }
-    return first ? { ...first, members: undefined, fields } : null;
+    return holderOf(fields);
   }
 
   /** The secret paths config `leak.sources` declares under the result of a call spelled `segments`. */
@@ -1509,16 +1506,12 @@ export class RustTaintAnalysis {
       const byKey = new Map<string, string[][]>();
       for (const path of group) byKey.set(path[depth]!, [...(byKey.get(path[depth]!) ?? []), path]);
       const fields = new Map<string, Taint | null>();
-      let first: Taint | null = null;
       for (const [key, under] of byKey) {
         const leaf = under.find((path) => path.length === depth + 1);
         const description = leaf ? `${callee}().${leaf.join('.')}` : '';
-        const taint = leaf ? { secretId: null, envName: null, source: description, flow: [this.step(call, shift, `source: ${description}`)] } : build(under, depth + 1);
-        if (!taint) continue;
-        fields.set(key, taint);
-        first ??= taint;
+        fields.set(key, leaf ? { secretId: null, envName: null, source: description, flow: [this.step(call, shift, `source: ${description}`)] } : build(under, depth + 1));
       }
-      return first ? { ...first, members: undefined, fields } : null;
+      return holderOf(fields);
     };
     return build(paths, 0);
   }
@@ -1597,6 +1590,12 @@ function memberChain(fn: Node): string[] {
   if (node?.type === 'identifier' || node?.type === 'self') chain.unshift(node.text);
   else if (node?.type === 'scoped_identifier') chain.unshift(...pathSegments(node));
   return chain;
+}
+
+/** A value whose fields hold these secrets (a parsed clap struct, a declared config path): tainted as its first, per field otherwise. */
+function holderOf(fields: Map<string, Taint | null>): Taint | null {
+  const first = [...fields.values()].find((taint): taint is Taint => taint !== null);
+  return first ? { ...first, members: undefined, fields } : null;
 }
 
 /** Keeps the source step and the last steps. */

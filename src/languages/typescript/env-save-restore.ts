@@ -100,22 +100,22 @@ function savedInto(holder: TS.Node, key: string, sourceFile: TS.SourceFile): TS.
   return target.argumentExpression.getText(sourceFile) === key ? target.expression : undefined;
 }
 
-/** The `const map = {}` declaration the identifier names in its function (by name: a shadowing declaration makes it none). */
-function constObjectDeclaration(map: TS.Identifier): TS.VariableDeclaration | undefined {
-  let found: TS.VariableDeclaration | undefined;
-  let count = 0;
+/** The one declaration of `name` under `root` (matched by name: a second one, shadowing or not, makes it none). */
+function soleDeclaration(root: TS.Node, name: string): TS.VariableDeclaration | undefined {
+  const found: TS.VariableDeclaration[] = [];
   const visit = (node: TS.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === map.text) {
-      count++;
-      found = node;
-    }
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) found.push(node);
     ts.forEachChild(node, visit);
   };
-  visit(enclosingScope(map));
-  if (count !== 1 || !found) return undefined;
-  const list = found.parent;
-  const empty = found.initializer && ts.isObjectLiteralExpression(found.initializer) && found.initializer.properties.length === 0;
-  return empty && ts.isVariableDeclarationList(list) && list.flags & ts.NodeFlags.Const ? found : undefined;
+  visit(root);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The `const map = {}` declaration the identifier names in its function. */
+function constObjectDeclaration(map: TS.Identifier): TS.VariableDeclaration | undefined {
+  const found = soleDeclaration(enclosingScope(map), map.text);
+  const empty = found?.initializer && ts.isObjectLiteralExpression(found.initializer) && found.initializer.properties.length === 0;
+  return empty && found.parent.flags & ts.NodeFlags.Const ? found : undefined;
 }
 
 /** One mention of the save map: a save (`map[k] = process.env[k]`), a putting back, or anything else. */
@@ -186,13 +186,7 @@ function snapshotEntryMap(holder: TS.Node, key: string, sourceFile: TS.SourceFil
 
 /** The file's one `let NAME` declared without a value, for an assignment to NAME; undefined when there is none or more than one. */
 function assignedLet(target: TS.Identifier, sourceFile: TS.SourceFile): TS.VariableDeclaration | undefined {
-  const found: TS.VariableDeclaration[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === target.text) found.push(node);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  const declaration = found.length === 1 ? found[0]! : undefined;
+  const declaration = soleDeclaration(sourceFile, target.text);
   return declaration && !declaration.initializer && declaration.parent.flags & ts.NodeFlags.Let ? declaration : undefined;
 }
 
