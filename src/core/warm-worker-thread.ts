@@ -7,6 +7,7 @@ import type { FrontEndOptions } from './facts.js';
 import { runFrontEnd, type FileAnalysis, type PendingFile } from './analyze-file.js';
 import { loadFrontEnds } from '../languages/index.js';
 import { configureCodeCache } from './code-cache.js';
+import { adoptScanTiering } from './v8-flags.js';
 
 export type ToWorker = { kind: 'preload' } | { kind: 'batch'; options: FrontEndOptions; files: PendingFile[] } | { kind: 'end' };
 /** workerData: load the TypeScript compiler at once (the project looks like a JS/TS one), or wait for 'preload' or a TS file. */
@@ -14,12 +15,15 @@ export interface WorkerStart {
   preloadTypeScript: boolean;
   /** The main thread's code cache directory (core/code-cache.ts): read here, written only there. */
   codeCache: string | null;
+  /** The main thread runs under the CLI's V8 tiering (core/v8-flags.ts). */
+  scanTiering: boolean;
 }
 export type FromWorker = { kind: 'results'; results: FileAnalysis[] };
 
 const port = parentPort;
 if (port) {
   configureCodeCache((workerData as WorkerStart | undefined)?.codeCache ?? null, { write: false });
+  if ((workerData as WorkerStart | undefined)?.scanTiering) adoptScanTiering();
   const queue: { options: FrontEndOptions; files: PendingFile[] }[] = [];
   let draining = false;
   let ended = false;

@@ -14,6 +14,7 @@ import type { FrontEndOptions } from './facts.js';
 import type { FromWorker, ToWorker, WorkerStart } from './warm-worker-thread.js';
 import { detectByPath } from '../languages/detect.js';
 import { codeCacheDirectory } from './code-cache.js';
+import { scanTieringSet } from './v8-flags.js';
 
 /** TS/JS files in the file list from which a project that did not look like one gets the compiler preloaded. */
 const PRELOAD_AT = 20;
@@ -137,7 +138,7 @@ function cores(): number {
 function spawnWarmWorker(preloadTypeScript: boolean, { scriptsOnMain = false } = {}): WarmWorker | undefined {
   const script = fileURLToPath(new URL('./warm-worker-thread.js', import.meta.url));
   if (!fs.existsSync(script)) return undefined;
-  const start: WorkerStart = { preloadTypeScript, codeCache: codeCacheDirectory() };
+  const start: WorkerStart = { preloadTypeScript, codeCache: codeCacheDirectory(), scanTiering: scanTieringSet() };
   let worker: Worker;
   try {
     worker = new Worker(script, { workerData: start });

@@ -11,6 +11,7 @@ import { clearGuardedTexts } from '../languages/typescript/guard-memo.js';
 import { isPending, loadForAnalysis, runFrontEnd, type FileAnalysis, type KeepText, type PendingFile } from './analyze-file.js';
 import { WARM_MIN_CORES, type WarmWorker } from './warm-worker.js';
 import { codeCacheDirectory } from './code-cache.js';
+import { scanTieringSet } from './v8-flags.js';
 
 /** Parsed files (after the prefilter) needed before workers are worth starting. */
 const MIN_PARSED_FILES_FOR_WORKERS = 600;
@@ -89,7 +90,7 @@ async function parseInWorkers(pending: PendingFile[], pool: PoolOptions, script:
     batches.map(
       (files) =>
         new Promise<FileAnalysis[]>((resolve, reject) => {
-          const worker = new Worker(script, { workerData: { files, options: pool.options, codeCache: codeCacheDirectory() } });
+          const worker = new Worker(script, { workerData: { files, options: pool.options, codeCache: codeCacheDirectory(), scanTiering: scanTieringSet() } });
           worker.once('message', (results: FileAnalysis[]) => {
             done += files.length;
             pool.onProgress?.(done, pending.length);

@@ -2,7 +2,7 @@
 // src/languages/tree-sitter-loader.ts finds them in node_modules, the bundled Action's loader
 // (src/action/bundled-tree-sitter-loader.ts) next to dist/index.cjs.
 import { Language, Parser } from 'web-tree-sitter';
-import { compileWasmOnCallingThread } from '../core/v8-flags.js';
+import { compileWasmOnCallingThread, withoutWasmTierUp } from '../core/v8-flags.js';
 
 export type GrammarName = 'rust' | 'python' | 'bash';
 
@@ -19,9 +19,12 @@ export interface GrammarLoader {
   createParser(grammar: GrammarName): Promise<Parser>;
 }
 
+const noop = (): void => {};
+
 export function createGrammarLoader(location: WasmLocation): GrammarLoader {
   let initPromise: Promise<void> | undefined;
   const languages = new Map<GrammarName, Promise<Language>>();
+  let loading: Promise<void> = Promise.resolve();
   const runtimeFile = location.runtimeFile;
 
   async function loadGrammar(grammar: GrammarName): Promise<Language> {
@@ -30,7 +33,10 @@ export function createGrammarLoader(location: WasmLocation): GrammarLoader {
     await initPromise;
     let lang = languages.get(grammar);
     if (!lang) {
-      lang = Language.load(location.grammar(grammar));
+      const file = location.grammar(grammar);
+      // Each load waits for the one before it, so the bash grammar's window (below) holds it alone.
+      lang = loading.then(() => (grammar === 'bash' ? withoutWasmTierUp(() => Language.load(file)) : Language.load(file)));
+      loading = lang.then(noop, noop);
       languages.set(grammar, lang);
     }
     return lang;

@@ -139,6 +139,28 @@ describe('code cache', () => {
     for (const run of [second, off]) expect({ code: run.code, stdout: run.stdout.replace(/"ms":\d+/g, '') }).toEqual({ code: first.code, stdout: first.stdout.replace(/"ms":\d+/g, '') });
   });
 
+  it('a scan that loads the bash grammar (under its own V8 tiering budget, core/v8-flags.ts) leaves the next run every cache file as it was', () => {
+    // Bytecode is accepted only under the flags it was made under: a grammar window that left V8's
+    // flags otherwise than it found them would have the cache saved at the end of this run refused,
+    // and rewritten, by the next one.
+    const project = writeTree({
+      'secrets.registry.yaml': 'version: 1\nresolver:\n  functions: [getSecret]\nsecrets:\n  - id: OpenAiKey\n    env: OPENAI_API_KEY\n    kind: secret\n    owner: platform\n',
+      'src/app.ts': 'export const key = process.env.OPENAI_API_KEY;\n',
+      'scripts/deploy.sh': '#!/bin/sh\ncurl -H "Authorization: Bearer $OPENAI_API_KEY" https://api.example.com/v1/models\n',
+    });
+    const home = tempDir();
+    const first = runCli(['.', '-f', 'json', '--no-cache'], project, { XDG_CACHE_HOME: home });
+    expect(JSON.parse(first.stdout).stats.filesByLanguage.shell).toBe(1);
+    const dir = path.join(home, 'clavis-lint');
+    const snapshot = (): Record<string, string> =>
+      Object.fromEntries(cacheFiles(dir).map((name) => [name, `${fs.statSync(path.join(dir, name)).mtimeMs} ${crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex')}`]));
+    const written = snapshot();
+    expect(Object.keys(written).some((name) => name.startsWith('typescript-'))).toBe(true);
+    const second = runCli(['.', '-f', 'json', '--no-cache'], project, { XDG_CACHE_HOME: home });
+    expect(snapshot()).toEqual(written);
+    expect(second.stdout.replace(/"ms":\d+/g, '')).toBe(first.stdout.replace(/"ms":\d+/g, ''));
+  });
+
   it('a scan that never needs the compiler neither loads nor caches it', () => {
     const project = writeTree({ 'app/main.py': 'import os\nkey = os.environ["OPENAI_API_KEY"]\n', 'scripts/build.mjs': 'console.log("build");\n' });
     const home = tempDir();
