@@ -121,6 +121,15 @@ export interface RootsRecord {
    * `reached` (dub: 3 files instead of 25 for a two-root rerun); a miss widens it to `reached`.
    */
   reachedBy?: Record<string, string[]>;
+  /**
+   * Importing file -> the files the checker resolved its imports to, in any root's walk. A full
+   * pass's checker resolves an import once, for the first root that needs it, so a later root that
+   * needs it too does not have it in its `reachedBy`; what these edges lead to from a root does
+   * hold everything its walk can need. A rerun whose first Program missed a file widens to that
+   * instead of to `reached` (dub: 760 files for an edit to a rate-limit helper that 33 roots
+   * import). Absent in older records (they widen to `reached`).
+   */
+  reachedEdges?: Record<string, string[]>;
 }
 
 export interface PathKeys {
@@ -150,11 +159,15 @@ export class RootsRecorder implements LeakPassObserver {
       this.reachedBy.set(candidate, own);
     }
     // The modules the checker reaches while a root is walked: where a rerun's Program starts (lazyProgram).
-    watchResolutions(info.program, (target) => {
+    watchResolutions(info.program, (target, from) => {
       this.reached.add(target);
       if (this.walking) this.reachedBy.get(this.walking)?.add(target);
+      addEdge(this.edges, from.fileName, target);
     });
   }
+
+  /** Importing file -> the files the checker resolved its imports to (absolute). */
+  private readonly edges = new Map<string, Set<string>>();
 
   /** Files the checker resolved an import to (absolute). */
   private readonly reached = new Set<string>();
@@ -210,6 +223,7 @@ export class RootsRecorder implements LeakPassObserver {
       judged: Object.fromEntries(info.candidates.filter((file) => info.judged.has(file)).map((file) => [rel(file), info.judged.get(file)!])),
       reached: [...this.reached].map(rel).sort(compareCodeUnits),
       reachedBy: Object.fromEntries(info.roots.filter((root) => this.reachedBy.has(root)).map((root) => [rel(root), [...this.reachedBy.get(root)!].map(rel).sort(compareCodeUnits)])),
+      reachedEdges: edgesRecord(this.edges, rel),
     };
   }
 }
@@ -330,6 +344,8 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   let all: Set<string>;
   /** Per rerun root, the files the checker reached while it was walked (absolute). */
   let reachedNow = new Map<string, Set<string>>();
+  /** Importing file -> what the checker resolved its imports to in this rerun (absolute). */
+  const edgesNow = new Map<string, Set<string>>();
   for (;;) {
     const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
     const monitor = new ContextMonitor();
@@ -339,9 +355,10 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     all = reachedAll;
     reachedNow = new Map();
     let walking: Set<string> | undefined;
-    built.reaching = (file) => {
+    built.reaching = (file, from) => {
       reachedAll.add(file);
       walking?.add(file);
+      addEdge(edgesNow, from, file);
     };
     for (const root of record.roots) {
       if (!dirty.has(root)) continue;
@@ -378,7 +395,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     }
     if (built.missed.size > 0) {
       // The checker asked for a file the Program left out: these walks do not count; again with it.
-      if (!widened) for (const file of wide) extra.add(file);
+      if (!widened) for (const file of edgeGuess(record, dirty, built.missed, keys) ?? wide) extra.add(file);
       widened = true;
       for (const file of built.missed) extra.add(file);
       attempts++;
@@ -414,6 +431,11 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     for (const [root, files] of reachedNow) reachedBy[root] = [...new Set([...(reachedBy[root] ?? []), ...[...files].map(keys.rel)])].sort(compareCodeUnits);
     next.reachedBy = reachedBy;
   }
+  if (isReachedBy(record.reachedEdges)) {
+    const edges = new Map(Object.entries(record.reachedEdges).map(([from, targets]) => [from, new Set(Array.isArray(targets) ? targets : [])]));
+    for (const [from, targets] of edgesNow) for (const target of targets) addEdge(edges, keys.rel(from), keys.rel(target));
+    next.reachedEdges = edgesRecord(edges, (file) => file);
+  }
   const { facts, errors } = replay(next, keys);
   return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length, attempts: attempts + 1 };
 }
@@ -437,7 +459,7 @@ function lazyProgram(project: LeakProject, base: string[], extra: ReadonlySet<st
   const allowed = new Set([...base, ...extra]);
   const { program, unloaded, blocked } = project.createProgram([...allowed], whole ? undefined : (file) => allowed.has(file));
   const built: LazyProgram = { program, unloaded, missed: new Set(), reaching: undefined };
-  const watched = watchResolutions(program, (target) => built.reaching?.(target), (file, name) => {
+  const watched = watchResolutions(program, (target, from) => built.reaching?.(target, from.fileName), (file, name) => {
     const target = blocked.get(file.fileName)?.get(name);
     if (target !== undefined) built.missed.add(target);
   });
@@ -451,8 +473,8 @@ interface LazyProgram {
   unloaded: string[];
   /** Files the checker asked for that the Program left out. */
   missed: Set<string>;
-  /** Told each file the checker reaches. */
-  reaching: ((file: string) => void) | undefined;
+  /** Told each file the checker reaches, and the file whose import led there. */
+  reaching: ((file: string, from: string) => void) | undefined;
 }
 
 /**
@@ -471,6 +493,49 @@ function narrowGuess(record: RootsRecord, dirty: ReadonlySet<string>, keys: Path
   }
   // In code-unit order, as `reached` is: the Program's root files come in a stable order.
   return new Set([...guess].sort(compareCodeUnits).map(keys.abs));
+}
+
+/**
+ * After a miss: what the recorded edges lead to from the rerun roots, their own lists and the
+ * missed files (absolute), kept to the recorded closure; undefined without edges (an older record).
+ * Every import the same walks resolve was resolved in the full pass, by them or by an earlier
+ * root's walk, so this holds what they need, unless an edit makes a walk resolve an import no walk
+ * resolved before (then a second miss: the last Program loads the whole closure).
+ */
+function edgeGuess(record: RootsRecord, dirty: ReadonlySet<string>, missed: ReadonlySet<string>, keys: PathKeys): Set<string> | undefined {
+  const edges = record.reachedEdges;
+  if (!isReachedBy(edges) || !isReachedBy(record.reachedBy)) return undefined;
+  const closure = closureOf([...dirty, ...(Array.isArray(record.global) ? record.global : [])], record.graph);
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const visit = (file: unknown): void => {
+    if (typeof file !== 'string' || seen.has(file) || !closure.has(file)) return;
+    seen.add(file);
+    queue.push(file);
+  };
+  for (const root of dirty) {
+    visit(root);
+    const own = record.reachedBy[root];
+    if (Array.isArray(own)) for (const file of own) visit(file);
+  }
+  for (const file of missed) visit(keys.rel(file));
+  while (queue.length > 0) {
+    const targets = edges[queue.pop()!];
+    if (Array.isArray(targets)) for (const target of targets) visit(target);
+  }
+  return new Set([...seen].sort(compareCodeUnits).map(keys.abs));
+}
+
+function addEdge(edges: Map<string, Set<string>>, from: string, to: string): void {
+  let targets = edges.get(from);
+  if (!targets) edges.set(from, (targets = new Set()));
+  targets.add(to);
+}
+
+/** Edges as stored: relative keys, sorted, importers in code-unit order. */
+function edgesRecord(edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): Record<string, string[]> {
+  const entries = [...edges].map(([from, targets]) => [rel(from), [...targets].map(rel).sort(compareCodeUnits)] as const);
+  return Object.fromEntries(entries.sort((a, b) => compareCodeUnits(a[0], b[0])));
 }
 
 function isReachedBy(value: unknown): value is Record<string, string[]> {

@@ -6,15 +6,15 @@ import type { ts } from './compiler-api.js';
 /**
  * Sees every import the type checker resolves (`host.getResolvedModule`, the Program method the
  * checker asks each time it follows an import; not in the public typings): `resolved` with the
- * file it leads to, `unresolved` when the Program has no answer. False when this TypeScript has no such method.
+ * file it leads to and the importing file, `unresolved` when the Program has no answer. False when this TypeScript has no such method.
  */
-export function watchResolutions(program: ts.Program, resolved: (file: string) => void, unresolved?: (file: ts.SourceFile, name: string) => void): boolean {
+export function watchResolutions(program: ts.Program, resolved: (file: string, from: ts.SourceFile) => void, unresolved?: (file: ts.SourceFile, name: string) => void): boolean {
   const host = program as ts.Program & { getResolvedModule(file: ts.SourceFile, name: string, mode: ts.ResolutionMode): { resolvedModule?: ts.ResolvedModuleFull } | undefined };
   const original = host.getResolvedModule;
   if (typeof original !== 'function') return false;
   host.getResolvedModule = (file, name, mode) => {
     const answer = original(file, name, mode);
-    if (answer?.resolvedModule) resolved(answer.resolvedModule.resolvedFileName);
+    if (answer?.resolvedModule) resolved(answer.resolvedModule.resolvedFileName, file);
     else unresolved?.(file, name);
     return answer;
   };
