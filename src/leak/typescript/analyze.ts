@@ -113,7 +113,16 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // that candidate judges them again and starts its Program with these files (incremental.ts).
     const judgedReached = new Map<string, Set<string>>();
     let judgedFile: string | undefined;
-    watchResolutions(first.program, (file) => {
+    // Every import the checkers resolve before the walks, importer -> targets: an import resolves
+    // alike in either Program, and a walk finds it already resolved (incremental.ts, reachedEdges).
+    const earlyEdges = new Map<string, Set<string>>();
+    const noteEdge = (target: string, from: ts.SourceFile): void => {
+      let targets = earlyEdges.get(from.fileName);
+      if (!targets) earlyEdges.set(from.fileName, (targets = new Set()));
+      targets.add(target);
+    };
+    watchResolutions(first.program, (file, from) => {
+      noteEdge(file, from);
       if (judgedFile !== undefined) judgedReached.get(judgedFile)?.add(file);
     });
     const judging = programAnalysis(first.program, candidates, project, needles);
@@ -138,6 +147,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // A Program of its own even for the same roots: its checker has resolved nothing yet, so the
     // result cache sees every file each root's walk reaches (incremental.ts).
     const created = leakProject.createProgram(roots);
+    watchResolutions(created.program, noteEdge);
     const analysis = programAnalysis(created.program, candidates, project, needles, { files: new Set(first.program.getSourceFiles().map((sourceFile) => sourceFile.fileName)), analysis: judging });
     program = created.program;
     for (const file of created.unloaded) errors.push({ file: relativePath(root, file), message: 'leak analysis: the file could not be loaded' });
@@ -161,6 +171,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       handedOn,
       judged,
       judgedReached,
+      earlyEdges,
     });
   } catch (error) {
     errors.push({ file: '.', message: `leak analysis could not start: ${(error as Error).name}` });

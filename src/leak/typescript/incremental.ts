@@ -72,6 +72,8 @@ export interface LeakPassObserver {
     judged: ReadonlyMap<string, string[]>;
     /** Per candidate, the files the checker resolved an import to while deciding its `handedOn` (absolute). */
     judgedReached: ReadonlyMap<string, ReadonlySet<string>>;
+    /** Importer -> the files the checkers resolved its imports to before the walks (absolute). */
+    earlyEdges: ReadonlyMap<string, ReadonlySet<string>>;
   }): void;
   collectorFor(root: string, collector: LeakCollector): LeakCollector;
   walked(root: string, result: { types: Fact[]; error?: FileError }): void;
@@ -124,10 +126,11 @@ export interface RootsRecord {
   /**
    * Importing file -> the files the checker resolved its imports to, in any root's walk. A full
    * pass's checker resolves an import once, for the first root that needs it, so a later root that
-   * needs it too does not have it in its `reachedBy`; what these edges lead to from a root does
-   * hold everything its walk can need. A rerun whose first Program missed a file widens to that
-   * instead of to `reached` (dub: 760 files for an edit to a rate-limit helper that 33 roots
-   * import). Absent in older records (they widen to `reached`).
+   * needs it too does not have it in its `reachedBy`; what these edges lead to from a root mostly
+   * holds what its walk needs (not always: the checker also resolves some imports before the walks).
+   * A rerun's first Program starts from that, and a miss widens by the edges from the missed files,
+   * where it widened to `reached` (dub, an edit to a rate-limit helper that 33 roots import: 312
+   * files instead of 760). Absent in older records (they start from `reachedBy`, widen to `reached`).
    */
   reachedEdges?: Record<string, string[]>;
 }
@@ -158,6 +161,7 @@ export class RootsRecorder implements LeakPassObserver {
       }
       this.reachedBy.set(candidate, own);
     }
+    for (const [from, targets] of info.earlyEdges) for (const target of targets) addEdge(this.edges, from, target);
     // The modules the checker reaches while a root is walked: where a rerun's Program starts (lazyProgram).
     watchResolutions(info.program, (target, from) => {
       this.reached.add(target);
@@ -289,10 +293,13 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     const closure = closureOf([...dirty], record.graph);
     for (const file of record.reached) if (typeof file === 'string' && closure.has(file)) wide.add(keys.abs(file));
   }
-  // Narrower first: what the rerun roots' own walks reached (reachedBy), when recorded for each;
-  // the first miss widens the guess to `wide` (plus what was missed), so a narrow guess that falls
-  // short costs one small Program and its walks.
-  const narrow = narrowGuess(record, dirty, keys);
+  // Narrower first: what the recorded edges reach from the rerun roots (reachedEdges), else what
+  // their own walks reached (reachedBy), when recorded for each; the first miss widens the guess
+  // (by the edges from what was missed, else to `wide`), so a guess that falls short costs one
+  // Program and its walks. Edges first: in a full pass a root's own list lacks what an earlier
+  // root's walk resolved for it, and on dub a guess from those lists alone missed in every sampled
+  // edit that reran a root (two Programs each); from the edges, most need one.
+  const narrow = edgeGuess(record, dirty, new Set(), keys) ?? narrowGuess(record, dirty, keys);
   const extra = new Set(narrow ?? wide);
   let widened = narrow === undefined;
   let attempts = 0;
@@ -496,11 +503,11 @@ function narrowGuess(record: RootsRecord, dirty: ReadonlySet<string>, keys: Path
 }
 
 /**
- * After a miss: what the recorded edges lead to from the rerun roots, their own lists and the
- * missed files (absolute), kept to the recorded closure; undefined without edges (an older record).
- * Every import the same walks resolve was resolved in the full pass, by them or by an earlier
- * root's walk, so this holds what they need, unless an edit makes a walk resolve an import no walk
- * resolved before (then a second miss: the last Program loads the whole closure).
+ * What the recorded edges lead to from the rerun roots, their own lists and the missed files
+ * (absolute), kept to the recorded closure; undefined without edges (an older record). An import
+ * the same walks resolve was mostly resolved in a recorded walk, theirs or an earlier root's, so
+ * this usually holds what they need; a miss (an import first resolved before the walks, or one an
+ * edit makes a walk resolve) costs another Program, and the last one loads the whole closure.
  */
 function edgeGuess(record: RootsRecord, dirty: ReadonlySet<string>, missed: ReadonlySet<string>, keys: PathKeys): Set<string> | undefined {
   const edges = record.reachedEdges;
