@@ -81,6 +81,43 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     }
   });
 
+  it('an edit reruns only the roots the checker reached the file from, not every root whose imports lead there', async () => {
+    // r.ts and a.ts both have e.ts in their import closure (through m1.ts and m2.ts), but only a.ts's
+    // walk follows an import into it (louder calls shout); r.ts's walk reads m1.ts's `plain` alone.
+    const root = writeTree({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+      'secrets.registry.yaml': REGISTRY,
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler" } }\n',
+      'src/config.ts': "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n",
+      'src/e.ts': 'export function shout(text: string): string {\n  return text.toUpperCase();\n}\n',
+      'src/m1.ts': "import { shout } from './e';\n\nexport const plain = (text: string): string => text;\nexport const loud = (text: string): string => shout(text);\n",
+      'src/m2.ts': "import { shout } from './e';\n\nexport const louder = (text: string): string => shout(text) + '!';\n",
+      'src/r.ts': "import { openAiKey } from './config';\nimport { plain } from './m1';\n\nexport function show(): void {\n  console.log(plain(openAiKey()));\n}\n",
+      'src/a.ts': "import { openAiKey } from './config';\nimport { louder } from './m2';\n\nexport function yell(): void {\n  console.log(louder(openAiKey()));\n}\n",
+    });
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    const found = (json: string): string[] => (JSON.parse(json) as { findings: Array<{ file: string; ruleId: string }> }).findings.map((f) => `${f.file} ${f.ruleId}`);
+    expect(found(first.json)).toEqual(['src/a.ts no-secret-in-log', 'src/config.ts no-direct-env-read', 'src/r.ts no-secret-in-log']);
+    const total = first.leakRoots?.walked ?? 0;
+    expect(total).toBe(3); // config, r, a
+    const steps: Array<[string, () => void, number]> = [
+      // The helper's body: a.ts reads it (through m2.ts), r.ts never did.
+      ['the shared helper', () => write(root, 'src/e.ts', 'export function shout(text: string): string {\n  return String(text.length);\n}\n'), 1],
+      // Its twin: the function r.ts's walk does read.
+      ['the function the other root reads', () => write(root, 'src/m1.ts', "import { shout } from './e';\n\nexport const plain = (text: string): string => text.length > 0 ? 'set' : 'unset';\nexport const loud = (text: string): string => shout(text);\n"), 1],
+      ['the helper again (now hiding the value)', () => write(root, 'src/e.ts', 'export function shout(text: string): string {\n  return text.trim();\n}\n'), 1],
+    ];
+    for (const [name, edit, expected] of steps) {
+      edit();
+      const cached = await reports(root, CACHE);
+      const uncached = await reports(root, undefined);
+      expect(cached.json, name).toBe(uncached.json);
+      expect(cached.sarif, name).toBe(uncached.sarif);
+      expect(cached.leakRoots, name).toMatchObject({ walked: expected, reused: total - expected });
+    }
+  });
+
   it("a root's walk does not depend on the roots walked before it", async () => {
     const { root, options, files, keys, recorder } = await recordingSetup();
     const full = await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });

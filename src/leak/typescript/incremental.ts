@@ -709,9 +709,47 @@ function reachedDirty(record: RootsRecord, closureDirty: ReadonlySet<string>, ch
   if (!Array.isArray(record.reached)) return closureDirty;
   const reached = new Set(record.reached);
   const affecting = changed.filter((file) => reached.has(file));
-  const byImport = affecting.length > 0 ? dirtyRoots(record, new Set(affecting)) ?? closureDirty : new Set<string>();
+  const byImport = affecting.length > 0 ? (edgeDirty(record, affecting) ?? dirtyRoots(record, new Set(affecting)) ?? closureDirty) : new Set<string>();
   const changedSet = new Set(changed);
   return new Set(record.roots.filter((root) => byImport.has(root) || (changedSet.has(root) && closureDirty.has(root))));
+}
+
+/**
+ * The roots from which the recorded edges lead to an edited file (`affecting`, each reached by
+ * some walk); undefined without edges (an older record) or when a global file leads there (every
+ * root sees it). Finer than the import closure: a root that imports a barrel whose `export *`
+ * names the file is in its closure, and its walk resolved the barrel, but the checker went on into
+ * the file only for another root (or for none of this root's questions) unless an edge leads there
+ * from this root. Why that is exact: the checker reads another module only after resolving an
+ * import to it, and every resolution of the pass is an edge (both Programs, before and during the
+ * walks). What a root's walk read, itself or through what it took from the memo and the checker's
+ * caches (filled by other roots' walks from a declaration this root also reached), lies on edges
+ * from the root or a global file. A file no such edge reaches was not read for this root, so its
+ * content cannot change the root's walk, which the rerun replays as recorded.
+ */
+function edgeDirty(record: RootsRecord, affecting: readonly string[]): Set<string> | undefined {
+  const edges = record.reachedEdges;
+  if (!isReachedBy(edges)) return undefined;
+  const importers = new Map<string, string[]>();
+  for (const [from, targets] of Object.entries(edges)) {
+    if (!Array.isArray(targets)) return undefined;
+    for (const target of targets) {
+      const list = importers.get(target);
+      if (list) list.push(from);
+      else importers.set(target, [from]);
+    }
+  }
+  const leading = new Set(affecting);
+  const queue = [...affecting];
+  while (queue.length > 0) {
+    for (const importer of importers.get(queue.pop()!) ?? []) {
+      if (leading.has(importer)) continue;
+      leading.add(importer);
+      queue.push(importer);
+    }
+  }
+  if ((Array.isArray(record.global) ? record.global : []).some((file) => leading.has(file))) return undefined;
+  return new Set(record.roots.filter((root) => leading.has(root)));
 }
 
 /** Whether a file's declarations are visible without an import: a declaration file, a script, or a module that augments the global scope or declares an ambient module. */
