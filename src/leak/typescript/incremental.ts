@@ -6,13 +6,14 @@
 // and root lists, the import graph the Program followed, the files that contribute to the global
 // scope, the callee names of source-reaching files (per file) and the problems reported.
 //
-// After an edit, a root is rerun when its dependencies changed: its transitive import closure in
-// the recorded graph, plus every global file (a .d.ts, a script, a module with `declare global` or
-// `declare module 'x'`: the checker sees them from everywhere). Only those roots are walked, with
-// the recorded callee names, in a Program of them, the global files, the edited files and the
-// files these roots' own last walks made the checker reach (`reachedBy`; after a miss, what any
-// walk reached in their closure, `reached`), every other import left unresolved (same compiler
-// options). The checker reaches another module only through an
+// After an edit, a root is rerun when its dependencies changed: the files the recorded checker
+// edges lead to from it (`reachedEdges`, see edgeDirty; in an older record, its transitive import
+// closure in the recorded graph), plus every global file (a .d.ts, a script, a module with
+// `declare global` or `declare module 'x'`: the checker sees them from everywhere). Only those
+// roots are walked, with the recorded callee names, in a Program of them, the global files, the
+// edited files and the files the edges lead to from them (`reachedEdges`; in an older record what
+// their own last walks made the checker reach, `reachedBy`; after a miss, widened), every other
+// import left unresolved (same compiler options). The checker reaches another module only through an
 // import it resolves (Program.getResolvedModule), so when it asked for none of the files left out,
 // the walks are those of a Program holding the whole closure; when it did, the walks run again
 // with those files (lazyProgram), at worst with the whole closure. The other roots' recorded walks
