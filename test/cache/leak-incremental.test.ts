@@ -118,6 +118,44 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     }
   });
 
+  it('a module a root reaches only through `export *`, naming none of its exports, is no dependency of that root while its exports keep their shape', async () => {
+    // ui/index.ts re-exports icons.ts and format.ts with `export *`: importing `wrap` makes the
+    // checker resolve both, but r.ts's walk reads only format.ts; named.ts names `starIcon`.
+    const root = writeTree({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
+      'secrets.registry.yaml': REGISTRY,
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler" } }\n',
+      'src/config.ts': "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n",
+      'src/ui/index.ts': "export * from './icons';\nexport * from './format';\n",
+      'src/ui/icons.ts': "export const starIcon = (label: string): string => `* ${label}`;\n",
+      'src/ui/format.ts': 'export function wrap(text: string): string {\n  return `[${text}]`;\n}\n',
+      'src/r.ts': "import { openAiKey } from './config';\nimport { wrap } from './ui';\n\nexport function show(): void {\n  console.log(wrap(openAiKey()));\n}\n",
+    });
+    const first = await reports(root, CACHE);
+    expect(first.json).toBe((await reports(root, undefined)).json);
+    const total = first.leakRoots?.walked ?? 0;
+    expect(total).toBe(2); // config, r
+    const steps: Array<[string, () => void, number]> = [
+      ['the re-exported module no walk names', () => write(root, 'src/ui/icons.ts', "export const starIcon = (label: string): string => `+ ${label}`;\n"), 0],
+      ['the re-exported module the walk reads', () => write(root, 'src/ui/format.ts', 'export function wrap(text: string): string {\n  return String(text.length);\n}\n'), 1],
+      ['the first one exports one more name (its shape changed)', () => write(root, 'src/ui/icons.ts', "export const starIcon = (label: string): string => `+ ${label}`;\nexport const wrapAll = (items: string[]): string => items.join(',');\n"), 1],
+      ['it now hands the value on, and r.ts names its export', () => {
+        write(root, 'src/ui/icons.ts', "export const starIcon = (label: string): string => label;\nexport const wrapAll = (items: string[]): string => items.join(',');\n");
+        write(root, 'src/r.ts', "import { openAiKey } from './config';\nimport { starIcon, wrap } from './ui';\n\nexport function show(): void {\n  console.log(wrap(openAiKey()), starIcon(openAiKey()));\n}\n");
+      }, 1],
+      ['then its body again (named: read)', () => write(root, 'src/ui/icons.ts', "export const starIcon = (label: string): string => label.length > 0 ? 'set' : '';\nexport const wrapAll = (items: string[]): string => items.join(',');\n"), 1],
+    ];
+    for (const [name, edit, expected] of steps) {
+      edit();
+      const cached = await reports(root, CACHE);
+      const uncached = await reports(root, undefined);
+      expect(cached.json, name).toBe(uncached.json);
+      expect(cached.sarif, name).toBe(uncached.sarif);
+      if (expected === 0) expect(cached.leakRoots ?? { walked: 0 }, name).toMatchObject({ walked: 0 });
+      else expect(cached.leakRoots, name).toMatchObject({ walked: expected });
+    }
+  });
+
   it("a root's walk does not depend on the roots walked before it", async () => {
     const { root, options, files, keys, recorder } = await recordingSetup();
     const full = await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });

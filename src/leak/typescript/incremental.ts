@@ -44,6 +44,7 @@ import { ts } from './compiler-api.js';
 import { carryingExports, importersOf } from './importers.js';
 import { handedOnExports } from './handed-on-exports.js';
 import { watchResolutions } from './resolution-watch.js';
+import { exportShape, readsFile, reachesExportsUnnamed, starOnlyTargets, type StarRecord } from './star-exports.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -134,6 +135,8 @@ export interface RootsRecord {
    * files instead of 760). Absent in older records (they start from `reachedBy`, widen to `reached`).
    */
   reachedEdges?: Record<string, string[]>;
+  /** Which edges are `export * from` only, what their targets export, and which files reach exports unnamed (star-exports.ts); absent in older records. */
+  star?: StarRecord;
 }
 
 export interface PathKeys {
@@ -229,6 +232,7 @@ export class RootsRecorder implements LeakPassObserver {
       reached: [...this.reached].map(rel).sort(compareCodeUnits),
       reachedBy: Object.fromEntries(info.roots.filter((root) => this.reachedBy.has(root)).map((root) => [rel(root), [...this.reachedBy.get(root)!].map(rel).sort(compareCodeUnits)])),
       reachedEdges: edgesRecord(this.edges, rel),
+      star: starRecord(info.program, info.project, this.edges, rel),
     };
   }
 }
@@ -280,7 +284,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   const closureDirty = dirtyRoots(record, new Set(input.changed));
   if (!closureDirty) return full('an edited file is in no root closure');
-  const dirty = reachedDirty(record, closureDirty, input.changed);
+  const dirty = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText);
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });
@@ -444,6 +448,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     for (const [from, targets] of edgesNow) for (const target of targets) addEdge(edges, keys.rel(from), keys.rel(target));
     next.reachedEdges = edgesRecord(edges, (file) => file);
   }
+  if (record.star && isStarRecord(record.star)) next.star = starRecordAfter(record.star, input.changed, program, project, keys, next.reachedEdges);
   const { facts, errors } = replay(next, keys);
   return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length, attempts: attempts + 1 };
 }
@@ -532,6 +537,80 @@ function edgeGuess(record: RootsRecord, dirty: ReadonlySet<string>, missed: Read
     if (Array.isArray(targets)) for (const target of targets) visit(target);
   }
   return new Set([...seen].sort(compareCodeUnits).map(keys.abs));
+}
+
+/** The star record of a full pass (star-exports.ts): over the files the edges leave from or lead to. */
+function starRecord(program: ts.Program, project: LeakProject, edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): StarRecord {
+  const starOnly: Record<string, string[]> = {};
+  const starExports: Record<string, StarRecord['starExports'][string]> = {};
+  const unnamed: string[] = [];
+  const files = new Set<string>([...edges.keys(), ...[...edges.values()].flatMap((targets) => [...targets])]);
+  for (const file of [...files].sort(compareCodeUnits)) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    if (reachesExportsUnnamed(sourceFile, project)) unnamed.push(rel(file));
+    const targets = [...starOnlyTargets(sourceFile, project)].filter((target) => edges.get(file)?.has(target));
+    if (targets.length === 0) continue;
+    starOnly[rel(file)] = targets.map(rel).sort(compareCodeUnits);
+    for (const target of targets) {
+      const targetFile = program.getSourceFile(target);
+      starExports[rel(target)] = targetFile ? exportShape(targetFile) : null;
+    }
+  }
+  return { starOnly, starExports, unnamed };
+}
+
+/** The star record after a rerun: the edited files' own entries from their new text (the others' texts are unchanged). */
+function starRecordAfter(star: StarRecord, changed: readonly string[], program: ts.Program, project: LeakProject, keys: PathKeys, edges: Record<string, string[]> | undefined): StarRecord {
+  const starOnly = { ...star.starOnly };
+  const starExports = { ...star.starExports };
+  const unnamed = new Set(star.unnamed);
+  for (const file of changed) {
+    const sourceFile = program.getSourceFile(keys.abs(file));
+    if (!sourceFile) continue;
+    if (reachesExportsUnnamed(sourceFile, project)) unnamed.add(file);
+    else unnamed.delete(file);
+    const followed = new Set(edges?.[file] ?? []);
+    const targets = [...starOnlyTargets(sourceFile, project)].map(keys.rel).filter((target) => followed.has(target));
+    if (targets.length > 0) starOnly[file] = targets.sort(compareCodeUnits);
+    else delete starOnly[file];
+    for (const target of targets) if (!(target in starExports)) starExports[target] = null; // its shape unknown here: always read
+    if (file in starExports) starExports[file] = exportShape(sourceFile);
+  }
+  return { starOnly, starExports, unnamed: [...unnamed].sort(compareCodeUnits) };
+}
+
+/**
+ * Of the roots `dirty` would rerun for a single edited file, those whose walks can read its text:
+ * a root that reaches it only through `export *`, naming none of its exports on the way, keeps its
+ * stored walk while the edit keeps the file's export shape (star-exports.ts).
+ */
+function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], texts: ReadonlyMap<string, string>, keys: PathKeys, readText: (abs: string) => string | null): ReadonlySet<string> {
+  const star = record.star;
+  const edges = record.reachedEdges;
+  if (changed.length !== 1 || !star || !isReachedBy(edges) || !isStarRecord(star)) return dirty;
+  const edited = changed[0]!;
+  const recorded = star.starExports[edited];
+  const text = texts.get(edited);
+  if (!recorded || text === undefined) return dirty;
+  const now = exportShape(ts.createSourceFile(keys.abs(edited), text, ts.ScriptTarget.Latest, false, scriptKindOf(edited)));
+  if (!now || now.shape !== recorded.shape) return dirty;
+  const words = new Map<string, Set<string> | null>();
+  const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
+  return new Set([...dirty].filter((root) => root === edited || readsFile(root, edited, input, words)));
+}
+
+function isStarRecord(value: unknown): value is StarRecord {
+  const star = value as StarRecord;
+  return typeof star === 'object' && star !== null && isReachedBy(star.starOnly) && typeof star.starExports === 'object' && star.starExports !== null && Array.isArray(star.unnamed);
+}
+
+function scriptKindOf(file: string): ts.ScriptKind {
+  const extension = path.extname(file);
+  if (extension === '.tsx') return ts.ScriptKind.TSX;
+  if (extension === '.jsx') return ts.ScriptKind.JSX;
+  if (extension === '.js' || extension === '.mjs' || extension === '.cjs') return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
 }
 
 function addEdge(edges: Map<string, Set<string>>, from: string, to: string): void {

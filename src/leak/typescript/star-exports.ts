@@ -1,0 +1,212 @@
+// Files a root reaches only through `export * from` (issue 12: after editing one file, a rescan
+// costs a fraction of the first). A barrel (`packages/ui/src/index.tsx`: `export * from './icons'`)
+// makes the checker resolve every module it re-exports as soon as anything is imported from it,
+// so the recorded edges (incremental.ts, reachedEdges) lead from every root that imports one name
+// of a UI package to each of its hundreds of icons and components. Building the barrel's export
+// table reads only the names each re-exported module exports; a module's declarations are read
+// only when some code asks for one of those names. So a root does not depend on the text of a
+// module it reaches only through `export *` when no file its walk can read names one of the
+// module's exports, no such file can reach exports without naming them (a namespace import of a
+// project module, `import()`, `require()`), and the edit keeps what the module exports (its
+// export shape). The files a walk can read are those the edges lead to from the root and the
+// global files, a star-only edge counting only once the target's names are mentioned there.
+//
+// Mentions are looked up as words of the file's text, strings and comments included: a superset
+// of the names the code uses (`ui["StripeIcon"]` names it too), so a doubt keeps the root rerun.
+import type { LeakProject } from './project.js';
+import { ts } from './compiler-api.js';
+
+/** What a module exports by itself (names) and how (the shape an edit must keep); null: not known (`export =`). */
+export interface ExportShape {
+  names: string[];
+  shape: string;
+}
+
+/** JavaScript files: CommonJS exports (`exports.x = …`, `module.exports`) are assignments, not statements read here. */
+const SCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
+
+/**
+ * The names a module exports and its export statements' form, from its syntax; null when that is
+ * not the whole story: `export =` (the module object itself), a JavaScript file (CommonJS exports
+ * are assignments anywhere in it).
+ */
+export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
+  const dot = sourceFile.fileName.lastIndexOf('.');
+  if (dot >= 0 && SCRIPT_EXTENSIONS.has(sourceFile.fileName.slice(dot).toLowerCase())) return null;
+  const names = new Set<string>();
+  const forms: string[] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals) return null;
+      names.add('default');
+      continue;
+    }
+    if (ts.isExportDeclaration(statement)) {
+      const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : null;
+      const clause = statement.exportClause;
+      if (!clause) {
+        forms.push(`*${statement.isTypeOnly ? ' type' : ''} from ${specifier}`);
+        continue;
+      }
+      if (ts.isNamespaceExport(clause)) {
+        names.add(clause.name.text);
+        forms.push(`* as ${clause.name.text} from ${specifier}`);
+        continue;
+      }
+      for (const element of clause.elements) {
+        names.add(element.name.text);
+        forms.push(`{${element.propertyName?.getText(sourceFile) ?? element.name.text} as ${element.name.text}}${specifier === null ? '' : ` from ${specifier}`}`);
+      }
+      continue;
+    }
+    if (!hasExportModifier(statement)) continue;
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) for (const name of bindingNames(declaration.name)) names.add(name);
+      continue;
+    }
+    if (ts.isImportEqualsDeclaration(statement)) {
+      names.add(statement.name.text);
+      continue;
+    }
+    const declared = (statement as ts.DeclarationStatement).name;
+    const isDefault = (ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+    if (isDefault) names.add('default');
+    else if (declared && (ts.isIdentifier(declared) || ts.isStringLiteral(declared))) names.add(declared.text);
+    else return null;
+  }
+  const sorted = [...names].sort();
+  return { names: sorted, shape: JSON.stringify([sorted, forms.sort()]) };
+}
+
+function hasExportModifier(statement: ts.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
+}
+
+/**
+ * Per importing file, the project files it refers to only with `export * from` (no `as`, no other
+ * import or re-export of them): the checker reads such a file's export names for the importer's
+ * table, and its declarations only for a name someone asks for.
+ */
+export function starOnlyTargets(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): Set<string> {
+  const star = new Set<string>();
+  const other = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    if (specifier === undefined) continue;
+    const target = project.resolveImport(sourceFile.fileName, specifier);
+    if (target === undefined) continue;
+    if (ts.isExportDeclaration(statement) && !statement.exportClause) star.add(target);
+    else other.add(target);
+  }
+  for (const target of other) star.delete(target);
+  return star;
+}
+
+/**
+ * Whether code in the file can reach a project module's exports without naming them: a namespace
+ * import or `import x = require()` of a project module, or any `import(` or `require(` in its text
+ * (comments included: a JSDoc `import("./x").T` type counts; a doubt counts).
+ */
+export function reachesExportsUnnamed(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): boolean {
+  const text = sourceFile.text;
+  if (text.includes('import(') || text.includes('require(') || text.includes('import (') || text.includes('require (')) return true;
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportEqualsDeclaration(statement)) return true;
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings) && project.resolveImport(sourceFile.fileName, statement.moduleSpecifier.text) !== undefined) return true;
+  }
+  return false;
+}
+
+/** The words of a text: runs of letters, digits, `_`, `$` and any non-ASCII character (a superset of identifiers). */
+export function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = -1;
+  for (let at = 0; at <= text.length; at++) {
+    const code = at < text.length ? text.charCodeAt(at) : 32;
+    const inWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
+    if (inWord) {
+      if (start < 0) start = at;
+    } else if (start >= 0) {
+      words.add(text.slice(start, at));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+export interface StarRecord {
+  /** Importing file -> the files it refers to only with `export * from` (relative keys). */
+  starOnly: Record<string, string[]>;
+  /** Every star-only target -> what it exports (null: not known, so always read). */
+  starExports: Record<string, ExportShape | null>;
+  /** Files whose code can reach a project module's exports without naming them. */
+  unnamed: string[];
+}
+
+export interface NameOnlyInput {
+  edges: Record<string, string[]>;
+  star: StarRecord;
+  global: readonly string[];
+  /** Text of a file (relative key), null when unreadable. */
+  readText(file: string): string | null;
+}
+
+/**
+ * Whether the edges from `root` (and the global files) lead to `edited` in a way that reads its
+ * text; false only when every way there is a star-only edge and no file read on the way names one
+ * of its exports or reaches exports unnamed. `words` caches each file's words across roots.
+ */
+export function readsFile(root: string, edited: string, input: NameOnlyInput, words: Map<string, Set<string> | null>): boolean {
+  const { edges, star } = input;
+  const unnamed = new Set(star.unnamed);
+  const read = new Set<string>();
+  const queue: string[] = [];
+  const mentioned = new Set<string>();
+  /** Star-only targets reached from a read file, not yet read themselves. */
+  const waiting = new Set<string>();
+  let unknown = false;
+  const readFile = (file: string): void => {
+    if (read.has(file)) return;
+    read.add(file);
+    waiting.delete(file);
+    queue.push(file);
+    if (unnamed.has(file)) unknown = true;
+    let fileWords = words.get(file);
+    if (fileWords === undefined) {
+      const text = input.readText(file);
+      fileWords = text === null ? null : wordsOf(text);
+      words.set(file, fileWords);
+    }
+    if (fileWords === null) unknown = true;
+    else for (const word of fileWords) mentioned.add(word);
+  };
+  readFile(root);
+  for (const file of input.global) readFile(file);
+  for (;;) {
+    while (queue.length > 0 && !unknown) {
+      const file = queue.pop()!;
+      const starTargets = new Set(star.starOnly[file] ?? []);
+      for (const target of edges[file] ?? []) {
+        if (starTargets.has(target)) {
+          if (!read.has(target)) waiting.add(target);
+        } else readFile(target);
+      }
+    }
+    if (unknown || read.has(edited)) return true;
+    // A star-only target is read once a read file names one of its exports.
+    const named = [...waiting].filter((target) => {
+      const shape = star.starExports[target];
+      // `export *` never re-exports a default export: only a direct import (an edge that reads) reaches it.
+      return shape === null || shape === undefined || shape.names.some((name) => name !== 'default' && mentioned.has(name));
+    });
+    if (named.length === 0) return false;
+    for (const target of named) readFile(target);
+  }
+}
