@@ -15,13 +15,39 @@ import { walkRootsInOrder } from './walk-roots.js';
 
 const CACHE = { enabled: true };
 
-function leakProject(): string {
+/** A project with the registry, a tsconfig and src/config.ts (the source `openAiKey()`), plus `files`. */
+function projectWith(files: Record<string, string>): string {
   return writeTree({
     '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
     'secrets.registry.yaml': REGISTRY,
     'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler" } }\n',
-    // A source, and a second one named in a root of its own.
     'src/config.ts': "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n",
+    ...files,
+  });
+}
+
+/** The first cached scan (the same bytes as uncached) and how many roots it walked. */
+async function firstScan(root: string): Promise<{ json: string; total: number }> {
+  const first = await reports(root, CACHE);
+  expect(first.json).toBe((await reports(root, undefined)).json);
+  return { json: first.json, total: first.leakRoots?.walked ?? 0 };
+}
+
+/** Each edit, then a cached and an uncached scan: the same bytes, and `walked` roots walked again (0: none, the others replayed). */
+async function expectReruns(root: string, total: number, steps: Array<[string, () => void, number]>): Promise<void> {
+  for (const [name, edit, expected] of steps) {
+    edit();
+    const cached = await reports(root, CACHE);
+    const uncached = await reports(root, undefined);
+    expect(cached.json, name).toBe(uncached.json);
+    expect(cached.sarif, name).toBe(uncached.sarif);
+    expect(cached.leakRoots ?? { walked: 0, reused: total }, name).toMatchObject({ walked: expected, reused: total - expected });
+  }
+}
+
+function leakProject(): string {
+  return projectWith({
+    // A second source, named in a root of its own.
     'src/billing.ts': "export function charge(): void {\n  const key = process.env.STRIPE_SECRET_KEY;\n  console.error('stripe', key);\n}\n",
     // log.ts: the flow runs through a helper in another file (util/format.ts).
     'src/util/format.ts': 'export function fmt(text: string): string {\n  return `[${text}]`;\n}\n',
@@ -84,22 +110,17 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
   it('an edit reruns only the roots the checker reached the file from, not every root whose imports lead there', async () => {
     // r.ts and a.ts both have e.ts in their import closure (through m1.ts and m2.ts), but only a.ts's
     // walk follows an import into it (louder calls shout); r.ts's walk reads m1.ts's `plain` alone.
-    const root = writeTree({
-      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
-      'secrets.registry.yaml': REGISTRY,
-      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler" } }\n',
-      'src/config.ts': "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n",
+    const root = projectWith({
       'src/e.ts': 'export function shout(text: string): string {\n  return text.toUpperCase();\n}\n',
       'src/m1.ts': "import { shout } from './e';\n\nexport const plain = (text: string): string => text;\nexport const loud = (text: string): string => shout(text);\n",
       'src/m2.ts': "import { shout } from './e';\n\nexport const louder = (text: string): string => shout(text) + '!';\n",
       'src/r.ts': "import { openAiKey } from './config';\nimport { plain } from './m1';\n\nexport function show(): void {\n  console.log(plain(openAiKey()));\n}\n",
       'src/a.ts': "import { openAiKey } from './config';\nimport { louder } from './m2';\n\nexport function yell(): void {\n  console.log(louder(openAiKey()));\n}\n",
     });
-    const first = await reports(root, CACHE);
-    expect(first.json).toBe((await reports(root, undefined)).json);
+    const first = await firstScan(root);
     const found = (json: string): string[] => (JSON.parse(json) as { findings: Array<{ file: string; ruleId: string }> }).findings.map((f) => `${f.file} ${f.ruleId}`);
     expect(found(first.json)).toEqual(['src/a.ts no-secret-in-log', 'src/config.ts no-direct-env-read', 'src/r.ts no-secret-in-log']);
-    const total = first.leakRoots?.walked ?? 0;
+    const total = first.total;
     expect(total).toBe(3); // config, r, a
     const steps: Array<[string, () => void, number]> = [
       // The helper's body: a.ts reads it (through m2.ts), r.ts never did.
@@ -108,32 +129,19 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       ['the function the other root reads', () => write(root, 'src/m1.ts', "import { shout } from './e';\n\nexport const plain = (text: string): string => text.length > 0 ? 'set' : 'unset';\nexport const loud = (text: string): string => shout(text);\n"), 1],
       ['the helper again (now hiding the value)', () => write(root, 'src/e.ts', 'export function shout(text: string): string {\n  return text.trim();\n}\n'), 1],
     ];
-    for (const [name, edit, expected] of steps) {
-      edit();
-      const cached = await reports(root, CACHE);
-      const uncached = await reports(root, undefined);
-      expect(cached.json, name).toBe(uncached.json);
-      expect(cached.sarif, name).toBe(uncached.sarif);
-      expect(cached.leakRoots, name).toMatchObject({ walked: expected, reused: total - expected });
-    }
+    await expectReruns(root, total, steps);
   });
 
   it('a module a root reaches only through `export *`, naming none of its exports, is no dependency of that root while its exports keep their shape', async () => {
     // ui/index.ts re-exports icons.ts and format.ts with `export *`: importing `wrap` makes the
-    // checker resolve both, but r.ts's walk reads only format.ts; named.ts names `starIcon`.
-    const root = writeTree({
-      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\n',
-      'secrets.registry.yaml': REGISTRY,
-      'tsconfig.json': '{ "compilerOptions": { "strict": true, "module": "esnext", "moduleResolution": "bundler" } }\n',
-      'src/config.ts': "export function openAiKey(): string {\n  return process.env.OPENAI_API_KEY ?? '';\n}\n",
+    // checker resolve both, but r.ts's walk reads only format.ts until r.ts names `starIcon`.
+    const root = projectWith({
       'src/ui/index.ts': "export * from './icons';\nexport * from './format';\n",
       'src/ui/icons.ts': "export const starIcon = (label: string): string => `* ${label}`;\n",
       'src/ui/format.ts': 'export function wrap(text: string): string {\n  return `[${text}]`;\n}\n',
       'src/r.ts': "import { openAiKey } from './config';\nimport { wrap } from './ui';\n\nexport function show(): void {\n  console.log(wrap(openAiKey()));\n}\n",
     });
-    const first = await reports(root, CACHE);
-    expect(first.json).toBe((await reports(root, undefined)).json);
-    const total = first.leakRoots?.walked ?? 0;
+    const { total } = await firstScan(root);
     expect(total).toBe(2); // config, r
     const steps: Array<[string, () => void, number]> = [
       ['the re-exported module no walk names', () => write(root, 'src/ui/icons.ts', "export const starIcon = (label: string): string => `+ ${label}`;\n"), 0],
@@ -145,15 +153,7 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       }, 1],
       ['then its body again (named: read)', () => write(root, 'src/ui/icons.ts', "export const starIcon = (label: string): string => label.length > 0 ? 'set' : '';\nexport const wrapAll = (items: string[]): string => items.join(',');\n"), 1],
     ];
-    for (const [name, edit, expected] of steps) {
-      edit();
-      const cached = await reports(root, CACHE);
-      const uncached = await reports(root, undefined);
-      expect(cached.json, name).toBe(uncached.json);
-      expect(cached.sarif, name).toBe(uncached.sarif);
-      if (expected === 0) expect(cached.leakRoots ?? { walked: 0 }, name).toMatchObject({ walked: 0 });
-      else expect(cached.leakRoots, name).toMatchObject({ walked: expected });
-    }
+    await expectReruns(root, total, steps);
   });
 
   it("a root's walk does not depend on the roots walked before it", async () => {
