@@ -64,7 +64,7 @@ function served(cache) {
   if (!cache) return 'cache off?';
   const files = `files ${cache.hits}/${cache.misses}/${cache.hashed}`;
   const roots = cache.leakRoots;
-  const leak = cache.replayed ? 'report replayed' : cache.leakHit ? 'leak: stored' : roots ? `leak: ${roots.walked} walked, ${roots.reused} reused${roots.programFiles !== undefined ? `, ${roots.programFiles} files in ${roots.programs} Program(s)` : ''}` : 'leak: -';
+  const leak = cache.replayed ? 'report replayed' : cache.leakHit ? 'leak: stored' : roots ? `leak: ${roots.walked} walked, ${roots.reused} reused${roots.programFiles !== undefined ? `, ${roots.programFiles} files${roots.stubs ? ` (and ${roots.stubs} stubs)` : ''} in ${roots.programs} Program(s)` : ''}` : 'leak: -';
   return `${files}; ${leak}${cache.leakFullPass ? ` (full pass: ${cache.leakFullPass})` : ''}`;
 }
 

@@ -30,7 +30,7 @@ export interface ScanCache {
   /** Re-analyses of the cross-file passes, by file and the digest of what the pass adds to the options (src/core/reanalysis-store.ts). */
   reanalyses: ReanalysisStore;
   /** `hashed`: files read to hash them (the others were trusted by their stat); `leakRoots`: the TS leak pass's roots walked and reused (src/cache/leak-roots.ts). */
-  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number; programFiles?: number; programs?: number }; leakFullPass?: string };
+  summary(): { hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number; programFiles?: number; programs?: number; stubs?: number }; leakFullPass?: string };
 }
 
 /** The cache of this scan, or undefined when the caller asked for none or it is turned off. */

@@ -104,7 +104,7 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
       if (rerun) {
         result = { facts: rerun.facts, errors: rerun.errors, loadedFiles: Object.keys(stored.loaded).map(keys.abs) };
         roots = rerun.record;
-        cache.leakRoots = { walked: rerun.walked, reused: rerun.reused, programFiles: rerun.programFiles, programs: rerun.attempts };
+        cache.leakRoots = { walked: rerun.walked, reused: rerun.reused, programFiles: rerun.programFiles, programs: rerun.attempts, stubs: rerun.stubbed };
       }
     } catch (error) {
       // A record this code cannot use (another build's, or damaged): the full pass below.

@@ -41,7 +41,7 @@ export class ResultCache {
   /** The project-level leak pass was served from the cache. */
   leakHit = false;
   /** The incremental leak pass: roots walked this scan and roots whose stored result was reused (leak-roots.ts). */
-  leakRoots: { walked: number; reused: number; programFiles?: number; programs?: number } | undefined;
+  leakRoots: { walked: number; reused: number; programFiles?: number; programs?: number; stubs?: number } | undefined;
   /** Why the leak pass ran whole although the Program's files changed only in part (incremental.ts). */
   leakFullPass: string | undefined;
   /** Content hashes of this scan, trusting unchanged stats (file-hasher.ts). */

@@ -49,7 +49,7 @@ export function write(root: string, rel: string, text: string): void {
 export async function reports(
   root: string,
   cache: ScanOptions['cache'],
-): Promise<{ json: string; sarif: string; hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number }; leakFullPass?: string }> {
+): Promise<{ json: string; sarif: string; hits: number; misses: number; leakHit: boolean; notes: string[]; hashed: number; leakRoots?: { walked: number; reused: number; stubs?: number }; leakFullPass?: string }> {
   const result = await scan({ cwd: root, paths: [root], workers: 0, today: '2026-11-30', ...(cache ? { cache } : {}) });
   const ctx = { rules: ALL_RULES.map((r) => r.meta), toolVersion: '0.0.0-test', color: false, sourceLines: result.sourceLines, includeSuppressed: false, timing: false };
   return { json: formatResult('json', result, ctx), sarif: formatResult('sarif', result, ctx), hits: result.cache?.hits ?? 0, misses: result.cache?.misses ?? 0, leakHit: result.cache?.leakHit ?? false, notes: result.cache?.notes ?? [], hashed: result.cache?.hashed ?? 0, ...(result.cache?.leakRoots ? { leakRoots: result.cache.leakRoots } : {}), ...(result.cache?.leakFullPass ? { leakFullPass: result.cache.leakFullPass } : {}) };

@@ -44,7 +44,7 @@ import { ts } from './compiler-api.js';
 import { carryingExports, importersOf } from './importers.js';
 import { handedOnExports } from './handed-on-exports.js';
 import { watchResolutions } from './resolution-watch.js';
-import { exportShape, readsFile, reachesExportsUnnamed, starOnlyTargets, type StarRecord } from './star-exports.js';
+import { exportShape, readFiles, readsFile, reachesExportsUnnamed, starOnlyTargets, stubText, type StarRecord } from './star-exports.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -260,8 +260,10 @@ export interface IncrementalResult {
   record: RootsRecord;
   walked: number;
   reused: number;
-  /** Files the last Program loaded, and how many Programs were built (lazyProgram). */
+  /** Files the last Program loaded (stubs apart), and how many Programs were built (lazyProgram). */
   programFiles: number;
+  /** Modules the last Program loaded as stubs of their exports (stubsFor). */
+  stubbed: number;
   attempts: number;
 }
 
@@ -308,7 +310,11 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   const extra = new Set(narrow ?? wide);
   let widened = narrow === undefined;
   let attempts = 0;
-  let built = lazyProgram(project, base, extra);
+  const { stubs, read } = stubsFor(record, dirty, input.changed, keys, input.readText);
+  // What the edges reach only through a stubbed module is not loaded: a stub imports nothing of it
+  // (should a walk still ask for such a file, that is a miss, and the next Program has it).
+  if (read) for (const file of [...extra]) if (!read.has(file) && !stubs.has(file)) extra.delete(file);
+  let built = lazyProgram(project, base, extra, false, stubs);
   if (built.unloaded.length > 0) return full('a root could not be loaded');
   let program = built.program;
   // The edited files' imports resolve as before: the import graph, hence the loaded files and the source-reaching set, are the recorded ones.
@@ -411,7 +417,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
       widened = true;
       for (const file of built.missed) extra.add(file);
       attempts++;
-      built = lazyProgram(project, base, extra, attempts >= MAX_LAZY_ATTEMPTS);
+      built = lazyProgram(project, base, extra, attempts >= MAX_LAZY_ATTEMPTS, stubs);
       if (built.unloaded.length > 0) return full('a root could not be loaded');
       program = built.program;
       continue;
@@ -423,7 +429,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
 
   const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? walk);
   // Problems of the files this Program loaded are its own; the others' are the recorded ones.
-  const reloaded = new Set(program.getSourceFiles().map((sourceFile) => relativePath(input.root, sourceFile.fileName)));
+  const reloaded = new Set(program.getSourceFiles().filter((sourceFile) => !stubs.has(sourceFile.fileName)).map((sourceFile) => relativePath(input.root, sourceFile.fileName)));
   const problems = [
     ...record.problems.filter((problem) => !reloaded.has(problem.file) && problem.message !== TSCONFIG_OUTSIDE_MESSAGE),
     ...project.problems.map((problem) => ({ file: relativePath(input.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
@@ -450,7 +456,8 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   if (record.star && isStarRecord(record.star)) next.star = starRecordAfter(record.star, input.changed, program, project, keys, next.reachedEdges);
   const { facts, errors } = replay(next, keys);
-  return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length, attempts: attempts + 1 };
+  const stubbed = program.getSourceFiles().filter((sourceFile) => stubs.has(sourceFile.fileName)).length;
+  return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length - stubbed, stubbed, attempts: attempts + 1 };
 }
 
 /**
@@ -468,9 +475,9 @@ const MAX_LAZY_ATTEMPTS = 2;
  * checker missed nothing saw exactly what it would have seen with the whole closure loaded: the
  * files it never reached cannot change an answer. `whole`: resolve every import (the closure).
  */
-function lazyProgram(project: LeakProject, base: string[], extra: ReadonlySet<string>, whole = false): LazyProgram {
+function lazyProgram(project: LeakProject, base: string[], extra: ReadonlySet<string>, whole = false, stubs?: ReadonlyMap<string, string>): LazyProgram {
   const allowed = new Set([...base, ...extra]);
-  const { program, unloaded, blocked } = project.createProgram([...allowed], whole ? undefined : (file) => allowed.has(file));
+  const { program, unloaded, blocked } = project.createProgram([...allowed], whole ? undefined : (file) => allowed.has(file), stubs);
   const built: LazyProgram = { program, unloaded, missed: new Set(), reaching: undefined };
   const watched = watchResolutions(program, (target, from) => built.reaching?.(target, from.fileName), (file, name) => {
     const target = blocked.get(file.fileName)?.get(name);
@@ -598,6 +605,36 @@ function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, changed: 
   const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
   return new Set([...dirty].filter((root) => root === edited || readsFile(root, edited, input, words)));
+}
+
+/**
+ * The modules the rerun's Program may load as stubs of their exports (absolute path -> text): the
+ * star-only targets that no rerun root's walk reads (star-exports.ts, readFiles), the edited files
+ * apart. A walk cannot tell: building a barrel's table reads a module's export names and
+ * statements, which the stub keeps, and nothing the walks read names one of them. On dub, the 27
+ * roots an edit to a rate-limit helper reruns reach 299 files by the edges and read 30 of them.
+ * Empty when a root reads every file (a file on its way reaches exports unnamed) or without a record.
+ */
+function stubsFor(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], keys: PathKeys, readText: (abs: string) => string | null): { stubs: Map<string, string>; read: Set<string> | null } {
+  const stubs = new Map<string, string>();
+  const star = record.star;
+  const edges = record.reachedEdges;
+  if (!star || !isStarRecord(star) || !isReachedBy(edges) || dirty.size === 0) return { stubs, read: null };
+  const words = new Map<string, Set<string> | null>();
+  const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
+  // The edited files are read as they are: the rerun checks their imports, names and carriers.
+  const read = new Set<string>(changed);
+  for (const root of dirty) {
+    const files = readFiles(root, input, words);
+    if (files === null) return { stubs, read: null };
+    for (const file of files) read.add(file);
+  }
+  for (const [file, shape] of Object.entries(star.starExports)) {
+    if (read.has(file) || !shape || typeof shape.shape !== 'string' || !Array.isArray(shape.names)) continue;
+    const text = stubText(shape);
+    if (text !== null) stubs.set(keys.abs(file), text);
+  }
+  return { stubs, read: new Set([...read].map(keys.abs)) };
 }
 
 function isStarRecord(value: unknown): value is StarRecord {

@@ -89,7 +89,7 @@ export interface LeakProject {
    * import of a project file that `allow` refuses is left unresolved (the file is not loaded) and
    * listed in `blocked` (importing file -> specifier -> the file it resolves to).
    */
-  createProgram(rootFiles: string[], allow?: (file: string) => boolean): { program: ts.Program; unloaded: string[]; blocked: Map<string, Map<string, string>> };
+  createProgram(rootFiles: string[], allow?: (file: string) => boolean, stubs?: ReadonlyMap<string, string>): { program: ts.Program; unloaded: string[]; blocked: Map<string, Map<string, string>> };
   /** The imports the Programs followed: importing file -> imported project files (absolute). */
   imports: ReadonlyMap<string, ReadonlySet<string>>;
   /** Files read whose text the nesting guard changed (absolute). */
@@ -136,9 +136,9 @@ export function openLeakProject(root: string, projectOptions: LeakProjectOptions
       }
       return found;
     },
-    createProgram(rootFiles, allow) {
+    createProgram(rootFiles, allow, stubs) {
       const blocked = new Map<string, Map<string, string>>();
-      const host = containedCompilerHost(root, resolutionHost, fileSystem, resolver.literals(problems, allow, blocked), sourceFiles);
+      const host = containedCompilerHost(root, resolutionHost, fileSystem, resolver.literals(problems, allow, blocked), sourceFiles, stubs);
       const program = ts.createProgram({ rootNames: rootFiles, options, host });
       return { program, unloaded: rootFiles.filter((file) => !program.getSourceFile(file)), blocked };
     },
@@ -290,6 +290,8 @@ function containedCompilerHost(
   fileSystem: ContainedFileSystem,
   resolveModuleNameLiterals: NonNullable<ts.CompilerHost['resolveModuleNameLiterals']>,
   reused?: Map<string, ts.SourceFile | undefined>,
+  /** Absolute path -> the text the Program reads instead of the file's (incremental.ts: a module reached only for its export names). */
+  stubs?: ReadonlyMap<string, string>,
 ): ts.CompilerHost {
   const caseSensitive = fileSystem.useCaseSensitiveFileNames;
   const parse = (fileName: string, languageVersionOrOptions: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile | undefined => {
@@ -301,6 +303,8 @@ function containedCompilerHost(
   return {
     ...resolutionHost,
     getSourceFile(fileName, languageVersionOrOptions) {
+      const stub = stubs?.get(fileName);
+      if (stub !== undefined) return ts.createSourceFile(fileName, stub, languageVersionOrOptions, false);
       if (!reused) return parse(fileName, languageVersionOrOptions);
       // Same options every time (one project): the key needs only what the Program varies per file.
       const key = typeof languageVersionOrOptions === 'object' ? `${fileName}\u0000${languageVersionOrOptions.languageVersion}\u0000${languageVersionOrOptions.impliedNodeFormat ?? ''}` : `${fileName}\u0000${languageVersionOrOptions}`;

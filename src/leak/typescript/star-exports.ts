@@ -164,6 +164,16 @@ export interface NameOnlyInput {
  * of its exports or reaches exports unnamed. `words` caches each file's words across roots.
  */
 export function readsFile(root: string, edited: string, input: NameOnlyInput, words: Map<string, Set<string> | null>): boolean {
+  const read = readFiles(root, input, words);
+  return read === null || read.has(edited);
+}
+
+/**
+ * The files whose text the walk of `root` can read (see above): the edges from it and the global
+ * files, a star-only edge followed once a read file names one of the target's exports; null when
+ * a read file reaches exports unnamed or cannot be read (then every file counts as read).
+ */
+export function readFiles(root: string, input: NameOnlyInput, words: Map<string, Set<string> | null>): Set<string> | null {
   const { edges, star } = input;
   const unnamed = new Set(star.unnamed);
   const read = new Set<string>();
@@ -199,14 +209,61 @@ export function readsFile(root: string, edited: string, input: NameOnlyInput, wo
         } else readFile(target);
       }
     }
-    if (unknown || read.has(edited)) return true;
+    if (unknown) return null;
     // A star-only target is read once a read file names one of its exports.
     const named = [...waiting].filter((target) => {
       const shape = star.starExports[target];
       // `export *` never re-exports a default export: only a direct import (an edge that reads) reaches it.
       return shape === null || shape === undefined || shape.names.some((name) => name !== 'default' && mentioned.has(name));
     });
-    if (named.length === 0) return false;
+    if (named.length === 0) return read;
     for (const target of named) readFile(target);
   }
+}
+
+/**
+ * The text a Program may load instead of a module that no walk of the rerun reads (readFiles): its
+ * export statements as recorded, each other exported name declared without a value. Building a
+ * barrel's export table reads only these; null when the shape is not known.
+ */
+export function stubText(shape: ExportShape): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(shape.shape);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || !Array.isArray(parsed[1])) return null;
+  const lines: string[] = [];
+  const viaForms = new Set<string>();
+  const quote = (specifier: string): string => JSON.stringify(specifier);
+  for (const form of parsed[1] as unknown[]) {
+    if (typeof form !== 'string') return null;
+    let match = /^\* (type )?from (.+)$/.exec(form);
+    if (match) {
+      lines.push(`export ${match[1] ? 'type ' : ''}* from ${quote(match[2]!)};`);
+      continue;
+    }
+    match = /^\* as (.+) from (.+)$/.exec(form);
+    if (match) {
+      viaForms.add(match[1]!);
+      lines.push(`export * as ${match[1]} from ${quote(match[2]!)};`);
+      continue;
+    }
+    match = /^\{(.+) as (.+)\} from (.+)$/.exec(form);
+    if (match) {
+      viaForms.add(match[2]!);
+      lines.push(`export { ${match[1]} as ${match[2]} } from ${quote(match[3]!)};`);
+      continue;
+    }
+    // A local name exported under another (`export { local as name }`): declared below by its exported name.
+    if (!/^\{(.+) as (.+)\}$/.test(form)) return null;
+  }
+  for (const name of shape.names) {
+    if (viaForms.has(name)) continue;
+    if (name === 'default') lines.push('declare const __default: unknown;', 'export default __default;');
+    else if (/^[A-Za-z_$][\w$]*$/.test(name)) lines.push(`export declare const ${name}: unknown;`);
+    else return null;
+  }
+  return `${lines.join('\n')}\n`;
 }
