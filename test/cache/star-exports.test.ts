@@ -2,7 +2,7 @@
 // its export names and shape, which edges are star-only, and which files reach exports unnamed.
 import { describe, expect, it } from 'vitest';
 import { ts } from '../../src/leak/typescript/compiler-api.js';
-import { exportShape, reachesExportsUnnamed, readsFile, starOnlyTargets, wordsOf } from '../../src/leak/typescript/star-exports.js';
+import { exportShape, reachesExportsUnnamed, readsFile, sameShape, starOnlyTargets, stubText, wordsOf } from '../../src/leak/typescript/star-exports.js';
 
 const parse = (fileName: string, text: string): ts.SourceFile => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
 /** Project files resolve (relative specifiers); packages do not, as LeakProject.resolveImport. */
@@ -15,9 +15,18 @@ describe('star-only dependencies', () => {
     // The same names with another star export: another shape.
     const other = exportShape(parse('/p/a.ts', "export const a = 1, { b } = { b: 2 };\nexport function f() {}\nexport default class {}\nexport type T = string;\nexport { x as y } from './x';\nexport * from './zz';\nexport * as ns from './w';\nconst local = 3;\nexport { local as publicLocal };\n"));
     expect(other?.names).toEqual(shape?.names);
-    expect(other?.shape).not.toBe(shape?.shape);
+    expect(sameShape(other!, shape)).toBe(false);
     // A body edit keeps the shape.
-    expect(exportShape(parse('/p/i.ts', 'export const Icon = () => 1;\n'))?.shape).toBe(exportShape(parse('/p/i.ts', 'export const Icon = () => 2 + 2;\n'))?.shape);
+    expect(sameShape(exportShape(parse('/p/i.ts', 'export const Icon = () => 1;\n'))!, exportShape(parse('/p/i.ts', 'export const Icon = () => 2 + 2;\n')))).toBe(true);
+    // The stub a Program may load instead declares the same names, with the same statements that
+    // name another module (a renamed local is declared by its exported name).
+    const stubbed = exportShape(parse('/p/a.ts', stubText(shape!)!))!;
+    const toModules = (forms: typeof stubbed.forms) => forms.filter((form) => !('name' in form) || form.from !== undefined);
+    expect(stubbed.names).toEqual(shape!.names);
+    expect(toModules(stubbed.forms)).toEqual(toModules(shape!.forms));
+    // A damaged record (read back from the cache) gives no stub.
+    expect(stubText({ names: ['a'], forms: [{ star: 1 } as never] })).toBeNull();
+    expect(stubText({ names: ['delete'], forms: [] })).toBeNull();
     expect(exportShape(parse('/p/e.ts', 'const o = {};\nexport = o;\n'))).toBeNull();
     expect(exportShape(parse('/p/c.js', 'exports.key = 1;\n'))).toBeNull();
   });
@@ -45,7 +54,7 @@ describe('star-only dependencies', () => {
       'icons.ts': "export const StarIcon = 1;\nexport default 2;\n",
     };
     const edges = { 'r.ts': ['ui.ts'], 'ui.ts': ['icons.ts', 'format.ts'], 'format.ts': ['helper.ts'] };
-    const star = { starOnly: { 'ui.ts': ['format.ts', 'icons.ts'] }, starExports: { 'icons.ts': { names: ['StarIcon', 'default'], shape: '' }, 'format.ts': { names: ['wrap'], shape: '' } }, unnamed: [] };
+    const star = { starOnly: { 'ui.ts': ['format.ts', 'icons.ts'] }, starExports: { 'icons.ts': { names: ['StarIcon', 'default'], forms: [] }, 'format.ts': { names: ['wrap'], forms: [] } }, unnamed: [] };
     const input = (changes: Partial<typeof texts> = {}, unnamed: string[] = []) => ({ edges, star: { ...star, unnamed }, global: [], readText: (file: string) => ({ ...texts, ...changes })[file] ?? null });
     // helper.ts (read through format.ts, which r.ts names) mentions StarIcon: icons.ts is read.
     expect(readsFile('r.ts', 'icons.ts', input(), new Map())).toBe(true);

@@ -20,7 +20,7 @@ import { declaredCalleeNames } from './callee-names.js';
 import { carrierReachingFiles, importCarriesBy, type CarrierReach } from './carrier-reaching.js';
 import { carryingExports, importersOf, mentionedExports, type ImportMemo } from './importers.js';
 import { handedOnNames } from './handed-on-exports.js';
-import { watchResolutions } from './resolution-watch.js';
+import { addEdge, watchResolutions } from './resolution-watch.js';
 import type { ts } from './compiler-api.js';
 import { openLeakProject, type LeakProject } from './project.js';
 import type { EngineContext, LeakCollector } from './taint.js';
@@ -116,11 +116,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
     // Every import the checkers resolve before the walks, importer -> targets: an import resolves
     // alike in either Program, and a walk finds it already resolved (incremental.ts, reachedEdges).
     const earlyEdges = new Map<string, Set<string>>();
-    const noteEdge = (target: string, from: ts.SourceFile): void => {
-      let targets = earlyEdges.get(from.fileName);
-      if (!targets) earlyEdges.set(from.fileName, (targets = new Set()));
-      targets.add(target);
-    };
+    const noteEdge = (target: string, from: ts.SourceFile): void => addEdge(earlyEdges, from.fileName, target);
     watchResolutions(first.program, (file, from) => {
       noteEdge(file, from);
       if (judgedFile !== undefined) judgedReached.get(judgedFile)?.add(file);

@@ -43,8 +43,9 @@ import { answerFor, importCarriesBy } from './carrier-reaching.js';
 import { ts } from './compiler-api.js';
 import { carryingExports, importersOf } from './importers.js';
 import { handedOnExports } from './handed-on-exports.js';
-import { watchResolutions } from './resolution-watch.js';
-import { exportShape, readFiles, readsFile, reachesExportsUnnamed, starOnlyTargets, stubText, type StarRecord } from './star-exports.js';
+import { addEdge, isFileLists, watchResolutions } from './resolution-watch.js';
+import type { StarRecord } from './star-exports.js';
+import { isStarRecord, starOnlyKept, starRecord, starRecordAfter, stubsFor } from './star-record.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -444,12 +445,12 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   if (record.exported) next.exported = { ...record.exported, ...Object.fromEntries(exported) };
   if (Array.isArray(record.reached)) next.reached = [...new Set([...record.reached, ...[...all].map(keys.rel)])].sort(compareCodeUnits);
   // A rerun root's own list grows by what its walk reached this time (a hint: it only ever widens).
-  if (isReachedBy(record.reachedBy)) {
+  if (isFileLists(record.reachedBy)) {
     const reachedBy = { ...record.reachedBy };
     for (const [root, files] of reachedNow) reachedBy[root] = [...new Set([...(reachedBy[root] ?? []), ...[...files].map(keys.rel)])].sort(compareCodeUnits);
     next.reachedBy = reachedBy;
   }
-  if (isReachedBy(record.reachedEdges)) {
+  if (isFileLists(record.reachedEdges)) {
     const edges = new Map(Object.entries(record.reachedEdges).map(([from, targets]) => [from, new Set(Array.isArray(targets) ? targets : [])]));
     for (const [from, targets] of edgesNow) for (const target of targets) addEdge(edges, keys.rel(from), keys.rel(target));
     next.reachedEdges = edgesRecord(edges, (file) => file);
@@ -503,7 +504,7 @@ interface LazyProgram {
  * a rerun root has no list (an older record).
  */
 function narrowGuess(record: RootsRecord, dirty: ReadonlySet<string>, keys: PathKeys): Set<string> | undefined {
-  if (!isReachedBy(record.reachedBy)) return undefined;
+  if (!isFileLists(record.reachedBy)) return undefined;
   const closure = closureOf([...dirty, ...(Array.isArray(record.global) ? record.global : [])], record.graph);
   const guess = new Set<string>();
   for (const root of dirty) {
@@ -524,7 +525,7 @@ function narrowGuess(record: RootsRecord, dirty: ReadonlySet<string>, keys: Path
  */
 function edgeGuess(record: RootsRecord, dirty: ReadonlySet<string>, missed: ReadonlySet<string>, keys: PathKeys): Set<string> | undefined {
   const edges = record.reachedEdges;
-  if (!isReachedBy(edges) || !isReachedBy(record.reachedBy)) return undefined;
+  if (!isFileLists(edges) || !isFileLists(record.reachedBy)) return undefined;
   const closure = closureOf([...dirty, ...(Array.isArray(record.global) ? record.global : [])], record.graph);
   const seen = new Set<string>();
   const queue: string[] = [];
@@ -546,124 +547,10 @@ function edgeGuess(record: RootsRecord, dirty: ReadonlySet<string>, missed: Read
   return new Set([...seen].sort(compareCodeUnits).map(keys.abs));
 }
 
-/** The star record of a full pass (star-exports.ts): over the files the edges leave from or lead to. */
-function starRecord(program: ts.Program, project: LeakProject, edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): StarRecord {
-  const starOnly: Record<string, string[]> = {};
-  const starExports: Record<string, StarRecord['starExports'][string]> = {};
-  const unnamed: string[] = [];
-  const files = new Set<string>([...edges.keys(), ...[...edges.values()].flatMap((targets) => [...targets])]);
-  for (const file of [...files].sort(compareCodeUnits)) {
-    const sourceFile = program.getSourceFile(file);
-    if (!sourceFile) continue;
-    if (reachesExportsUnnamed(sourceFile, project)) unnamed.push(rel(file));
-    const targets = [...starOnlyTargets(sourceFile, project)].filter((target) => edges.get(file)?.has(target));
-    if (targets.length === 0) continue;
-    starOnly[rel(file)] = targets.map(rel).sort(compareCodeUnits);
-    for (const target of targets) {
-      const targetFile = program.getSourceFile(target);
-      starExports[rel(target)] = targetFile ? exportShape(targetFile) : null;
-    }
-  }
-  return { starOnly, starExports, unnamed };
-}
-
-/** The star record after a rerun: the edited files' own entries from their new text (the others' texts are unchanged). */
-function starRecordAfter(star: StarRecord, changed: readonly string[], program: ts.Program, project: LeakProject, keys: PathKeys, edges: Record<string, string[]> | undefined): StarRecord {
-  const starOnly = { ...star.starOnly };
-  const starExports = { ...star.starExports };
-  const unnamed = new Set(star.unnamed);
-  for (const file of changed) {
-    const sourceFile = program.getSourceFile(keys.abs(file));
-    if (!sourceFile) continue;
-    if (reachesExportsUnnamed(sourceFile, project)) unnamed.add(file);
-    else unnamed.delete(file);
-    const followed = new Set(edges?.[file] ?? []);
-    const targets = [...starOnlyTargets(sourceFile, project)].map(keys.rel).filter((target) => followed.has(target));
-    if (targets.length > 0) starOnly[file] = targets.sort(compareCodeUnits);
-    else delete starOnly[file];
-    for (const target of targets) if (!(target in starExports)) starExports[target] = null; // its shape unknown here: always read
-    if (file in starExports) starExports[file] = exportShape(sourceFile);
-  }
-  return { starOnly, starExports, unnamed: [...unnamed].sort(compareCodeUnits) };
-}
-
-/**
- * Of the roots `dirty` would rerun for a single edited file, those whose walks can read its text:
- * a root that reaches it only through `export *`, naming none of its exports on the way, keeps its
- * stored walk while the edit keeps the file's export shape (star-exports.ts).
- */
-function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], texts: ReadonlyMap<string, string>, keys: PathKeys, readText: (abs: string) => string | null): ReadonlySet<string> {
-  const star = record.star;
-  const edges = record.reachedEdges;
-  if (changed.length !== 1 || !star || !isReachedBy(edges) || !isStarRecord(star)) return dirty;
-  const edited = changed[0]!;
-  const recorded = star.starExports[edited];
-  const text = texts.get(edited);
-  if (!recorded || text === undefined) return dirty;
-  const now = exportShape(ts.createSourceFile(keys.abs(edited), text, ts.ScriptTarget.Latest, false, scriptKindOf(edited)));
-  if (!now || now.shape !== recorded.shape) return dirty;
-  const words = new Map<string, Set<string> | null>();
-  const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
-  return new Set([...dirty].filter((root) => root === edited || readsFile(root, edited, input, words)));
-}
-
-/**
- * The modules the rerun's Program may load as stubs of their exports (absolute path -> text): the
- * star-only targets that no rerun root's walk reads (star-exports.ts, readFiles), the edited files
- * apart. A walk cannot tell: building a barrel's table reads a module's export names and
- * statements, which the stub keeps, and nothing the walks read names one of them. On dub, the 27
- * roots an edit to a rate-limit helper reruns reach 299 files by the edges and read 30 of them.
- * Empty when a root reads every file (a file on its way reaches exports unnamed) or without a record.
- */
-function stubsFor(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], keys: PathKeys, readText: (abs: string) => string | null): { stubs: Map<string, string>; read: Set<string> | null } {
-  const stubs = new Map<string, string>();
-  const star = record.star;
-  const edges = record.reachedEdges;
-  if (!star || !isStarRecord(star) || !isReachedBy(edges) || dirty.size === 0) return { stubs, read: null };
-  const words = new Map<string, Set<string> | null>();
-  const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
-  // The edited files are read as they are: the rerun checks their imports, names and carriers.
-  const read = new Set<string>(changed);
-  for (const root of dirty) {
-    const files = readFiles(root, input, words);
-    if (files === null) return { stubs, read: null };
-    for (const file of files) read.add(file);
-  }
-  for (const [file, shape] of Object.entries(star.starExports)) {
-    if (read.has(file) || !shape || typeof shape.shape !== 'string' || !Array.isArray(shape.names)) continue;
-    const text = stubText(shape);
-    if (text !== null) stubs.set(keys.abs(file), text);
-  }
-  return { stubs, read: new Set([...read].map(keys.abs)) };
-}
-
-function isStarRecord(value: unknown): value is StarRecord {
-  const star = value as StarRecord;
-  return typeof star === 'object' && star !== null && isReachedBy(star.starOnly) && typeof star.starExports === 'object' && star.starExports !== null && Array.isArray(star.unnamed);
-}
-
-function scriptKindOf(file: string): ts.ScriptKind {
-  const extension = path.extname(file);
-  if (extension === '.tsx') return ts.ScriptKind.TSX;
-  if (extension === '.jsx') return ts.ScriptKind.JSX;
-  if (extension === '.js' || extension === '.mjs' || extension === '.cjs') return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
-}
-
-function addEdge(edges: Map<string, Set<string>>, from: string, to: string): void {
-  let targets = edges.get(from);
-  if (!targets) edges.set(from, (targets = new Set()));
-  targets.add(to);
-}
-
 /** Edges as stored: relative keys, sorted, importers in code-unit order. */
 function edgesRecord(edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): Record<string, string[]> {
   const entries = [...edges].map(([from, targets]) => [rel(from), [...targets].map(rel).sort(compareCodeUnits)] as const);
   return Object.fromEntries(entries.sort((a, b) => compareCodeUnits(a[0], b[0])));
-}
-
-function isReachedBy(value: unknown): value is Record<string, string[]> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The files `roots` import, directly or not, in the recorded graph (roots included). */
@@ -846,7 +733,7 @@ function reachedDirty(record: RootsRecord, closureDirty: ReadonlySet<string>, ch
  */
 function edgeDirty(record: RootsRecord, affecting: readonly string[]): Set<string> | undefined {
   const edges = record.reachedEdges;
-  if (!isReachedBy(edges)) return undefined;
+  if (!isFileLists(edges)) return undefined;
   const importers = new Map<string, string[]>();
   for (const [from, targets] of Object.entries(edges)) {
     if (!Array.isArray(targets)) return undefined;

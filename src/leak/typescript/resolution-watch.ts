@@ -20,3 +20,15 @@ export function watchResolutions(program: ts.Program, resolved: (file: string, f
   };
   return true;
 }
+
+/** Records an import the checker followed: importing file -> the files its imports resolved to. */
+export function addEdge(edges: Map<string, Set<string>>, from: string, to: string): void {
+  let targets = edges.get(from);
+  if (!targets) edges.set(from, (targets = new Set()));
+  targets.add(to);
+}
+
+/** Lists per file (importing file -> files), as read back from the cache: the expected form, or not. */
+export function isFileLists(value: unknown): value is Record<string, string[]> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

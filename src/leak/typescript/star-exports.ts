@@ -16,25 +16,31 @@
 import type { LeakProject } from './project.js';
 import { ts } from './compiler-api.js';
 
-/** What a module exports by itself (names) and how (the shape an edit must keep); null: not known (`export =`). */
+/** An export statement that names another module or renames a local (what a barrel's table is built from). */
+export type ExportForm =
+  | { star: string; typeOnly?: true }
+  | { namespace: string; from: string }
+  | { name: string; property: string; from?: string };
+
+/** What a module exports by itself (names) and by which statements (forms): what an edit must keep. */
 export interface ExportShape {
   names: string[];
-  shape: string;
+  forms: ExportForm[];
 }
 
 /** JavaScript files: CommonJS exports (`exports.x = …`, `module.exports`) are assignments, not statements read here. */
 const SCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
 
 /**
- * The names a module exports and its export statements' form, from its syntax; null when that is
- * not the whole story: `export =` (the module object itself), a JavaScript file (CommonJS exports
- * are assignments anywhere in it).
+ * The names a module exports and its export statements, from its syntax, in a stable order; null
+ * when that is not the whole story: `export =` (the module object itself), a JavaScript file
+ * (CommonJS exports are assignments anywhere in it).
  */
 export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
   const dot = sourceFile.fileName.lastIndexOf('.');
   if (dot >= 0 && SCRIPT_EXTENSIONS.has(sourceFile.fileName.slice(dot).toLowerCase())) return null;
   const names = new Set<string>();
-  const forms: string[] = [];
+  const forms: ExportForm[] = [];
   for (const statement of sourceFile.statements) {
     if (ts.isExportAssignment(statement)) {
       if (statement.isExportEquals) return null;
@@ -42,20 +48,22 @@ export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
       continue;
     }
     if (ts.isExportDeclaration(statement)) {
-      const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : null;
+      const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
       const clause = statement.exportClause;
       if (!clause) {
-        forms.push(`*${statement.isTypeOnly ? ' type' : ''} from ${specifier}`);
+        if (from === undefined) return null;
+        forms.push(statement.isTypeOnly ? { star: from, typeOnly: true } : { star: from });
         continue;
       }
       if (ts.isNamespaceExport(clause)) {
+        if (from === undefined) return null;
         names.add(clause.name.text);
-        forms.push(`* as ${clause.name.text} from ${specifier}`);
+        forms.push({ namespace: clause.name.text, from });
         continue;
       }
       for (const element of clause.elements) {
         names.add(element.name.text);
-        forms.push(`{${element.propertyName?.getText(sourceFile) ?? element.name.text} as ${element.name.text}}${specifier === null ? '' : ` from ${specifier}`}`);
+        forms.push({ name: element.name.text, property: element.propertyName?.text ?? element.name.text, ...(from === undefined ? {} : { from }) });
       }
       continue;
     }
@@ -74,8 +82,13 @@ export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
     else if (declared && (ts.isIdentifier(declared) || ts.isStringLiteral(declared))) names.add(declared.text);
     else return null;
   }
-  const sorted = [...names].sort();
-  return { names: sorted, shape: JSON.stringify([sorted, forms.sort()]) };
+  const keyed = forms.map((form) => [JSON.stringify(form), form] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { names: [...names].sort(), forms: keyed.map(([, form]) => form) };
+}
+
+/** Whether two shapes (one possibly read back from the cache) are the same. */
+export function sameShape(a: ExportShape, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function hasExportModifier(statement: ts.Statement): boolean {
@@ -224,46 +237,46 @@ export function readFiles(root: string, input: NameOnlyInput, words: Map<string,
 /**
  * The text a Program may load instead of a module that no walk of the rerun reads (readFiles): its
  * export statements as recorded, each other exported name declared without a value. Building a
- * barrel's export table reads only these; null when the shape is not known.
+ * barrel's export table reads only these; null when the recorded shape is not one exportShape makes.
  */
 export function stubText(shape: ExportShape): string | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(shape.shape);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(parsed) || !Array.isArray(parsed[1])) return null;
+  if (!Array.isArray(shape.names) || !Array.isArray(shape.forms)) return null;
   const lines: string[] = [];
   const viaForms = new Set<string>();
-  const quote = (specifier: string): string => JSON.stringify(specifier);
-  for (const form of parsed[1] as unknown[]) {
-    if (typeof form !== 'string') return null;
-    let match = /^\* (type )?from (.+)$/.exec(form);
-    if (match) {
-      lines.push(`export ${match[1] ? 'type ' : ''}* from ${quote(match[2]!)};`);
-      continue;
-    }
-    match = /^\* as (.+) from (.+)$/.exec(form);
-    if (match) {
-      viaForms.add(match[1]!);
-      lines.push(`export * as ${match[1]} from ${quote(match[2]!)};`);
-      continue;
-    }
-    match = /^\{(.+) as (.+)\} from (.+)$/.exec(form);
-    if (match) {
-      viaForms.add(match[2]!);
-      lines.push(`export { ${match[1]} as ${match[2]} } from ${quote(match[3]!)};`);
-      continue;
-    }
-    // A local name exported under another (`export { local as name }`): declared below by its exported name.
-    if (!/^\{(.+) as (.+)\}$/.test(form)) return null;
+  const quote = (text: unknown): string | null => (typeof text === 'string' ? JSON.stringify(text) : null);
+  for (const form of shape.forms as unknown[]) {
+    const f = (form ?? {}) as Record<string, unknown>;
+    if ('star' in f) {
+      const from = quote(f.star);
+      if (from === null) return null;
+      lines.push(`export ${f.typeOnly ? 'type ' : ''}* from ${from};`);
+    } else if ('namespace' in f && isIdentifierText(f.namespace)) {
+      const from = quote(f.from);
+      if (from === null) return null;
+      viaForms.add(f.namespace);
+      lines.push(`export * as ${f.namespace} from ${from};`);
+    } else if ('name' in f && isIdentifierText(f.name) && isIdentifierText(f.property)) {
+      // A local exported under another name is declared below by that name; a re-export stays one.
+      if (f.from === undefined) continue;
+      const from = quote(f.from);
+      if (from === null) return null;
+      viaForms.add(f.name);
+      lines.push(`export { ${f.property} as ${f.name} } from ${from};`);
+    } else return null;
   }
   for (const name of shape.names) {
     if (viaForms.has(name)) continue;
     if (name === 'default') lines.push('declare const __default: unknown;', 'export default __default;');
-    else if (/^[A-Za-z_$][\w$]*$/.test(name)) lines.push(`export declare const ${name}: unknown;`);
+    else if (isIdentifierText(name)) lines.push(`export declare const ${name}: unknown;`);
     else return null;
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A name a stub can declare: identifier characters, and no reserved word (`export const delete` would not parse). */
+function isIdentifierText(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(value)) return false;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, value);
+  const token = scanner.scan();
+  return token === ts.SyntaxKind.Identifier || (token > ts.SyntaxKind.LastReservedWord && token <= ts.SyntaxKind.LastKeyword);
 }
