@@ -46,6 +46,8 @@ import { handedOnExports } from './handed-on-exports.js';
 import { addEdge, isFileLists, watchResolutions } from './resolution-watch.js';
 import type { StarRecord } from './star-exports.js';
 import { isStarRecord, starOnlyKept, starRecord, starRecordAfter, stubsFor } from './star-record.js';
+import { statementRecord, statementRecordAfter, unreadEditsKept } from './statement-record.js';
+import type { StatementPrints } from './statement-prints.js';
 import { createLeakContext } from './program-analysis.js';
 import { openLeakProject, TSCONFIG_OUTSIDE_MESSAGE, type LeakProject } from './project.js';
 import { relativePath } from './positions.js';
@@ -138,6 +140,8 @@ export interface RootsRecord {
   reachedEdges?: Record<string, string[]>;
   /** Which edges are `export * from` only, what their targets export, and which files reach exports unnamed (star-exports.ts); absent in older records. */
   star?: StarRecord;
+  /** Project module an edge leads to -> its top-level statements' prints (statement-prints.ts): which an edit changed; absent in older records. */
+  statements?: Record<string, StatementPrints>;
 }
 
 export interface PathKeys {
@@ -234,6 +238,7 @@ export class RootsRecorder implements LeakPassObserver {
       reachedBy: Object.fromEntries(info.roots.filter((root) => this.reachedBy.has(root)).map((root) => [rel(root), [...this.reachedBy.get(root)!].map(rel).sort(compareCodeUnits)])),
       reachedEdges: edgesRecord(this.edges, rel),
       star: starRecord(info.program, info.project, this.edges, rel),
+      statements: statementRecord(info.program, this.edges, rel),
     };
   }
 }
@@ -287,7 +292,9 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   const closureDirty = dirtyRoots(record, new Set(input.changed));
   if (!closureDirty) return full('an edited file is in no root closure');
-  const dirty = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText);
+  const reading = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText);
+  // Of those, the roots whose walks can read a statement the edit changed (statement-record.ts).
+  const dirty = unreadEditsKept(record, reading, input.changed, texts, keys, input.readText);
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });
@@ -456,6 +463,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     next.reachedEdges = edgesRecord(edges, (file) => file);
   }
   if (record.star && isStarRecord(record.star)) next.star = starRecordAfter(record.star, input.changed, program, project, keys, next.reachedEdges);
+  if (record.statements && typeof record.statements === 'object') next.statements = statementRecordAfter(record.statements, input.changed, program, keys) as Record<string, StatementPrints>;
   const { facts, errors } = replay(next, keys);
   const stubbed = program.getSourceFiles().filter((sourceFile) => stubs.has(sourceFile.fileName)).length;
   return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length - stubbed, stubbed, attempts: attempts + 1 };
