@@ -159,6 +159,45 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     await expectReruns(root, total, steps);
   });
 
+  it('an edit reruns only the roots whose walks can read a statement it changed', async () => {
+    // Three roots use src/util/text.ts, each through another export: r1 fmt (which reads inner,
+    // then PREFIX), r2 count, r3 label (which reads the import of quote).
+    const text = [
+      "import { quote } from './quote';",
+      'export const label = (name: string): string => quote(name);',
+      "const PREFIX = '[';",
+      'function inner(text: string): string {\n  return `${PREFIX}${text}]`;\n}',
+      'export function fmt(text: string): string {\n  return inner(text);\n}',
+      'export function count(text: string): string {\n  return String(text.length);\n}',
+      '',
+    ].join('\n');
+    const rootUsing = (name: string): string => `import { openAiKey } from '../config';\nimport { ${name} } from './util/text';\n\nexport function show(): void {\n  console.log(${name}(openAiKey()));\n}\n`;
+    const root = projectWith({
+      'src/util/text.ts': text,
+      'src/util/quote.ts': 'export function quote(text: string): string {\n  return `"${text}"`;\n}\n',
+      'src/app/r1.ts': rootUsing('fmt').replace("'./util/text'", "'../util/text'"),
+      'src/app/r2.ts': rootUsing('count').replace("'./util/text'", "'../util/text'"),
+      'src/app/r3.ts': rootUsing('label').replace("'./util/text'", "'../util/text'"),
+    });
+    const { json, total } = await firstScan(root);
+    const found = (report: string): string[] => (JSON.parse(report) as { findings: Array<{ file: string; ruleId: string }> }).findings.map((f) => `${f.file} ${f.ruleId}`);
+    expect(found(json)).toEqual(['src/app/r1.ts no-secret-in-log', 'src/app/r3.ts no-secret-in-log', 'src/config.ts no-direct-env-read']);
+    expect(total).toBe(4); // config, r1, r2, r3
+    const edit = (from: string, to: string) => () => write(root, 'src/util/text.ts', fs.readFileSync(path.join(root, 'src/util/text.ts'), 'utf8').replace(from, to));
+    // r1's and r3's flows pass through the module (label, inner): an edit above those steps moves
+    // them, so those roots are walked again too.
+    const steps: Array<[string, () => void, number]> = [
+      ['a comment at the end', edit('String(text.length);\n}\n', 'String(text.length);\n}\n// formatting helpers\n'), 0],
+      ['the body of count (r2 alone names it), below the other flows', edit('String(text.length)', 'String(text.trim().length)'), 1],
+      ['PREFIX, which fmt reads through inner (r3 reads label, above it)', edit("const PREFIX = '[';", "const PREFIX = '<<';"), 1],
+      ['the import label reads, above the steps of r1', edit("from './quote';", "from './quote.js';"), 2],
+      // A new declaration that shadows the global count calls: count now hands the value on.
+      ['a String that shadows the global count calls', edit('// formatting helpers\n', '// formatting helpers\nconst String = (value: unknown): string => `${value as string}`;\n'), 1],
+      ['top-level code runs for every root that reads the module', edit('// formatting helpers\n', "// formatting helpers\nconsole.info('text helpers loaded');\n"), 3],
+    ];
+    await expectReruns(root, total, steps);
+  });
+
   it("a root's walk does not depend on the roots walked before it", async () => {
     const { root, options, files, keys, recorder } = await recordingSetup();
     const full = await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });

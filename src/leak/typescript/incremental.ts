@@ -294,7 +294,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   if (!closureDirty) return full('an edited file is in no root closure');
   const reading = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText);
   // Of those, the roots whose walks can read a statement the edit changed (statement-record.ts).
-  const dirty = unreadEditsKept(record, reading, input.changed, texts, keys, input.readText);
+  const dirty = unreadEditsKept(input.root, record, reading, input.changed, texts, keys, input.readText);
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });

@@ -34,12 +34,12 @@ import { exportShape } from './star-exports.js';
 export interface StatementPrints {
   /** Hash of the module's export shape (exportShape). */
   shape: string;
-  /** Per statement in order, export lists left out: [hash, kind, ...the names it declares]. */
+  /** Per statement in order: [hash, kind, ...the names it declares]. */
   statements: string[][];
 }
 
-/** How a statement is read: an import binding, a declaration (for its names), code read always. */
-type Kind = 'import' | 'declaration' | 'always';
+/** How a statement is read: an import binding, a declaration (for its names), code read always, an export list (the shape). */
+type Kind = 'import' | 'declaration' | 'always' | 'export';
 
 /** Stands for "always read" among names: the empty string is no identifier. */
 const ALWAYS = '';
@@ -75,24 +75,21 @@ export function readsChangedStatement(recorded: unknown, now: ts.SourceFile, use
   if (!shape || fingerprint(JSON.stringify(shape)) !== recorded.shape) return true;
   const described = describeAll(now);
   const before = recorded.statements;
-  let prefix = 0;
-  while (prefix < before.length && prefix < described.length && before[prefix]![0] === described[prefix]!.hash) prefix++;
-  let suffix = 0;
-  while (suffix < before.length - prefix && suffix < described.length - prefix && before[before.length - 1 - suffix]![0] === described[described.length - 1 - suffix]!.hash) suffix++;
-  const changedBefore = before.slice(prefix, before.length - suffix).map((entry) => ({ kind: entry[1] as Kind, declared: entry.slice(2) }));
-  const changedAfter = described.slice(prefix, described.length - suffix);
+  const { prefix, suffix } = aligned(before, described);
+  // An export list that changed keeps the shape (checked above): it reads nothing.
+  const changedBefore = before.slice(prefix, before.length - suffix).map((entry) => ({ kind: entry[1] as Kind, declared: entry.slice(2) })).filter((entry) => entry.kind !== 'export');
+  const changedAfter = described.slice(prefix, described.length - suffix).filter((entry) => entry.kind !== 'export');
   if (changedBefore.length === 0 && changedAfter.length === 0) return false;
 
   const names = new Set([...before.flatMap((entry) => entry.slice(2)), ...described.flatMap((entry) => entry.declared)]);
   const groups = new NameGroups();
   const lengths = new Set([...names].map((name) => name.length));
   for (const entry of described) {
-    if (entry.kind === 'import') continue;
+    if (entry.kind === 'import' || entry.kind === 'export') continue;
     const first = entry.kind === 'always' ? ALWAYS : entry.declared[0]!;
     for (const name of entry.declared) groups.union(first, name);
     for (const word of wordsAmong(now.text, entry.statement.pos, entry.statement.end, names, lengths)) groups.union(first, word);
   }
-  for (const entry of changedBefore) if (entry.kind !== 'import') for (const name of entry.declared) groups.union(entry.kind === 'always' ? ALWAYS : entry.declared[0]!, name);
 
   const read = new Set([groups.find(ALWAYS)]);
   for (const name of shape.names) {
@@ -106,15 +103,36 @@ export function readsChangedStatement(recorded: unknown, now: ts.SourceFile, use
   return [...changedBefore, ...changedAfter].some((entry) => entry.kind === 'always' || entry.declared.length === 0 || entry.declared.some(isRead));
 }
 
-/** The statements of a module, export lists left out. */
+/**
+ * The offset up to which the module's text is the one the prints were recorded from (its
+ * statements up to there are), -1 when the record cannot say: positions before it did not move.
+ */
+export function unchangedPrefix(recorded: unknown, now: ts.SourceFile): number {
+  if (!isStatementPrints(recorded)) return -1;
+  const described = describeAll(now);
+  const { prefix } = aligned(recorded.statements, described);
+  if (prefix < described.length) return described[prefix]!.statement.pos;
+  // Every statement is as recorded (some may follow in the record): only what follows the last one may differ.
+  return now.statements.at(-1)?.end ?? 0;
+}
+
+/** How many statements the two versions share at the start and, after those, at the end. */
+function aligned(before: readonly string[][], described: readonly Described[]): { prefix: number; suffix: number } {
+  let prefix = 0;
+  while (prefix < before.length && prefix < described.length && before[prefix]![0] === described[prefix]!.hash) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < described.length - prefix && before[before.length - 1 - suffix]![0] === described[described.length - 1 - suffix]!.hash) suffix++;
+  return { prefix, suffix };
+}
+
+/** The statements of a module. */
 function describeAll(sourceFile: ts.SourceFile): Described[] {
   const described: Described[] = [];
   for (const statement of sourceFile.statements) {
-    // An export list is the export shape, compared as a whole.
-    if (ts.isExportDeclaration(statement)) continue;
     const isImport = ts.isImportDeclaration(statement);
-    const declared = isImport ? importedNames(statement) : declaredNames(statement);
-    const kind: Kind = isImport ? 'import' : declared.length === 0 || isDefaultExport(statement) ? 'always' : 'declaration';
+    const declared = isImport ? importedNames(statement) : ts.isExportDeclaration(statement) ? [] : declaredNames(statement);
+    // An export list is part of the export shape, compared as a whole.
+    const kind: Kind = ts.isExportDeclaration(statement) ? 'export' : isImport ? 'import' : declared.length === 0 || isDefaultExport(statement) ? 'always' : 'declaration';
     // The full text: leading comments belong to the statement (a JSDoc type is part of a declaration).
     described.push({ statement, hash: fingerprint(statement.getFullText(sourceFile)), kind, declared });
   }
@@ -178,7 +196,7 @@ function fingerprint(text: string): string {
   return hash('sha256', text, 'base64').slice(0, 16);
 }
 
-const KINDS = new Set<unknown>(['import', 'declaration', 'always']);
+const KINDS = new Set<unknown>(['import', 'declaration', 'always', 'export']);
 
 export function isStatementPrints(value: unknown): value is StatementPrints {
   const prints = value as StatementPrints;

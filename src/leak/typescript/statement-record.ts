@@ -7,7 +7,8 @@ import type { PathKeys, RootsRecord, StoredWalk } from './incremental.js';
 import { isFileLists } from './resolution-watch.js';
 import { readFiles, wordsOf } from './star-exports.js';
 import { isStarRecord } from './star-record.js';
-import { keepsExportShape, readsChangedStatement, statementPrints, type StatementPrints } from './statement-prints.js';
+import { relativePath } from './positions.js';
+import { keepsExportShape, readsChangedStatement, statementPrints, unchangedPrefix, type StatementPrints } from './statement-prints.js';
 
 /** The prints of the project modules the edges lead to (absolute paths in, relative keys out). */
 export function statementRecord(program: ts.Program, edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): Record<string, StatementPrints> {
@@ -40,10 +41,12 @@ export function statementRecordAfter(record: Readonly<Record<string, unknown>>, 
  * root that is not itself edited keeps its stored walk when, for every edited module its walk can
  * read (star-exports.ts, readFiles), none of the statements the edit changed is one the walk can
  * read from the names of the module's exports that the files it reads mention
- * (statement-prints.ts), and none of its stored flows passes through an edited module (their
- * positions there may have moved).
+ * (statement-prints.ts), and every position its stored flows hold in an edited module lies before
+ * the first change (the others may have moved). An edited module it cannot read must keep its
+ * export shape (a barrel's table holds its names).
  */
 export function unreadEditsKept(
+  scanRoot: string,
   record: RootsRecord,
   dirty: ReadonlySet<string>,
   changed: readonly string[],
@@ -55,11 +58,15 @@ export function unreadEditsKept(
   const star = record.star;
   const edges = record.reachedEdges;
   if (!prints || typeof prints !== 'object' || !isStarRecord(star) || !isFileLists(edges)) return dirty;
-  const edited = new Map<string, ts.SourceFile>();
+  const edited = new Map<string, { sourceFile: ts.SourceFile; stable: StablePositions | null }>();
   for (const file of changed) {
     const text = texts.get(file);
+    if (text === undefined) continue;
     // The compiler picks the script kind by the file name, as the Program does.
-    if (text !== undefined) edited.set(file, ts.createSourceFile(keys.abs(file), text, ts.ScriptTarget.Latest, false));
+    const sourceFile = ts.createSourceFile(keys.abs(file), text, ts.ScriptTarget.Latest, false);
+    const offset = unchangedPrefix(prints[file], sourceFile);
+    const stable = offset < 0 ? null : { names: new Set([file, relativePath(scanRoot, keys.abs(file))]), offset, at: sourceFile.getLineAndCharacterOfPosition(offset) };
+    edited.set(file, { sourceFile, stable });
   }
   const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
@@ -68,29 +75,59 @@ export function unreadEditsKept(
     if (changed.includes(root)) return false;
     const walk = walks.get(root);
     if (!walk) return false;
-    const stored = JSON.stringify(walk);
-    if (changed.some((file) => stored.includes(JSON.stringify(file).slice(1, -1)))) return false;
     const read = readFiles(root, input, words);
     if (read === null) return false;
     for (const file of changed) {
-      const sourceFile = edited.get(file);
-      if (!sourceFile) return false;
+      const found = edited.get(file);
+      if (!found) return false;
+      if (!found.stable || !positionsBefore(walk, found.stable)) return false;
       // Unread, it still counts in the tables of the barrels that re-export it: its exports must stay.
       if (!read.has(file)) {
-        if (keepsExportShape(prints[file], sourceFile)) continue;
+        if (keepsExportShape(prints[file], found.sourceFile)) continue;
         return false;
       }
       const others = [...read].filter((other) => other !== file);
       const used = (name: string): boolean =>
         others.some((other) => {
-          const found = wordsOfFile(other, words, input.readText);
-          return found === null || found.has(name);
+          const mentioned = wordsOfFile(other, words, input.readText);
+          return mentioned === null || mentioned.has(name);
         });
-      if (readsChangedStatement(prints[file], sourceFile, used)) return false;
+      if (readsChangedStatement(prints[file], found.sourceFile, used)) return false;
     }
     return true;
   };
   return new Set([...dirty].filter((root) => !keep(root)));
+}
+
+/** Where an edited module's text is unchanged: its names (record key, reported path), up to `offset`, at line and character `at` (0-based). */
+interface StablePositions {
+  names: ReadonlySet<string>;
+  offset: number;
+  at: ts.LineAndCharacter;
+}
+
+/**
+ * Whether every position a stored walk holds in the edited module ends before the point where its
+ * text may first differ: flows located there (range, and the sink key's offsets) and the steps
+ * through it. A failure located there always counts as moved.
+ */
+function positionsBefore(walk: StoredWalk, stable: StablePositions): boolean {
+  const [, adds, types, error] = walk;
+  // Reported lines and columns are 1-based.
+  const before = (line: unknown, column: unknown): boolean =>
+    typeof line === 'number' && typeof column === 'number' && (line - 1 < stable.at.line || (line - 1 === stable.at.line && column - 1 <= stable.at.character));
+  if (error && stable.names.has(error.file)) return false;
+  // Leaky-type facts belong to the root's own file; one naming the module would be new: moved.
+  if ([...stable.names].some((name) => JSON.stringify(types).includes(JSON.stringify(name).slice(1, -1)))) return false;
+  for (const [key, file, fact] of adds) {
+    if (stable.names.has(file)) {
+      const parts = key.split('|');
+      const end = Number(parts[parts.length - 1]);
+      if (!Number.isInteger(end) || end > stable.offset || !before(fact.range?.endLine, fact.range?.endColumn)) return false;
+    }
+    for (const step of Array.isArray(fact.flow) ? fact.flow : []) if (stable.names.has(step.file) && !before(step.endLine ?? step.line, step.endColumn ?? step.column)) return false;
+  }
+  return true;
 }
 
 /** A file's words through the shared cache (null: unreadable, which counts as naming everything). */
