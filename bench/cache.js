@@ -4,11 +4,15 @@
 // Times (wall and CPU): a first scan with an empty cache, a second unchanged scan, a scan after editing one file
 // the leak Program did not load, and one after editing a file it did load; checks each report is
 // byte-identical to an uncached scan of the same tree.
+// With `--sample N`, each sampled file is edited twice: a comment appended (as above), and a code
+// edit (a statement added at the top of its first function's body, the declaration a walk most
+// likely reads), whose report is checked against an uncached scan too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const BIN = fileURLToPath(new URL('../bin/clavis-lint.js', import.meta.url));
 // `--sample N`: also edit N more files inside the leak Program, evenly spaced in path order, one at
@@ -72,6 +76,29 @@ function edit(file) {
   fs.appendFileSync(path.join(tree, file), '\n// edited by bench/cache.js\n');
 }
 
+/** Adds a statement at the top of the first top-level function body of the file (declared, or a const's arrow or function); its name, or undefined when there is none. */
+function editBody(file) {
+  const abs = path.join(tree, file);
+  const text = fs.readFileSync(abs, 'utf8');
+  const sourceFile = ts.createSourceFile(abs, text, ts.ScriptTarget.Latest, true);
+  for (const statement of sourceFile.statements) {
+    let name;
+    let body;
+    if (ts.isFunctionDeclaration(statement) && statement.body) [name, body] = [statement.name?.text ?? 'default', statement.body];
+    else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (!body && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && init.body && ts.isBlock(init.body)) [name, body] = [declaration.name.getText(sourceFile), init.body];
+      }
+    }
+    if (!body) continue;
+    const at = body.getStart(sourceFile) + 1;
+    fs.writeFileSync(abs, `${text.slice(0, at)}\n  void 0; // edited by bench/cache.js${text.slice(at)}`);
+    return name;
+  }
+  return undefined;
+}
+
 /** A TS file the cached leak entry says the Program loaded, and one it did not (both scanned). */
 function pickFiles() {
   const doc = JSON.parse(fs.readFileSync(path.join(cacheDir, 'results.json'), 'utf8'));
@@ -100,6 +127,12 @@ for (const file of picked.sample) {
   sampled.push(best(`sample: one file edited inside the leak Program (${file})`, ['--cache']));
   fs.writeFileSync(path.join(tree, file), before);
   scan('restore', ['--cache']);
+  const edited = editBody(file);
+  if (edited === undefined) continue;
+  const row = best(`  the same file, code edit (the body of ${edited})`, ['--cache']);
+  sampled.push({ ...row, identical: row.report === scan('uncached, same tree', ['--no-cache']).report });
+  fs.writeFileSync(path.join(tree, file), before);
+  scan('restore', ['--cache']);
 }
 
 console.log(`tree: ${source} (copied to ${tree}); leak Program loaded ${picked.loaded} of ${picked.total} scanned TS/JS files; ${runs === 1 ? 'one run each' : `best of ${runs} runs each, from the same cache state`}`);
@@ -108,6 +141,6 @@ console.log(`${''.padEnd(96)} wall           cpu`);
 for (const row of rows) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}`);
 console.log('what the cache served (files: hits/misses/hashed; leak pass: stored result, or roots walked/reused, Program files and Programs built):');
 for (const row of rows) console.log(`  ${row.label.padEnd(94)} ${served(row.cache)}`);
-for (const row of sampled) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}  ${served(row.cache)}`);
+for (const row of sampled) console.log(`${row.label.padEnd(96)} ${(row.ms / 1000).toFixed(1).padStart(5)} s ${pct(row.ms, first.ms)}  ${(row.cpuMs / 1000).toFixed(1).padStart(5)} s ${pct(row.cpuMs, first.cpuMs)}  ${served(row.cache)}${row.identical === undefined ? '' : `; identical to uncached: ${row.identical}`}`);
 console.log(`uncached scan of the edited tree: ${(uncached.ms / 1000).toFixed(1)} s wall, ${(uncached.cpuMs / 1000).toFixed(1)} s cpu; cached report identical: ${rows[rows.length - 1].report === uncached.report}`);
 fs.rmSync(tree, { recursive: true, force: true });

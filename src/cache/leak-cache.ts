@@ -17,7 +17,7 @@
 // sink, leaky-type facts, failure) and what the roots share (candidates, roots, the followed
 // import graph, global files, callee names of source-reaching files, problems). A root is rerun
 // when its transitive import closure or a global file (.d.ts, script, global augmentation)
-// changed; the others are replayed, and flows are re-aggregated per sink in the original root
+// changed, and its walk can read what changed (incremental.ts); the others are replayed, and flows are re-aggregated per sink in the original root
 // order, as the full pass does. The shared inputs must stay as recorded (an edited file keeps its
 // import edges, is not and does not become a candidate or a root, keeps its declared callee
 // names); otherwise the full pass runs (and records the roots again). Each root walks as it would

@@ -9,8 +9,10 @@
 // After an edit, a root is rerun when its dependencies changed: the files the recorded checker
 // edges lead to from it (`reachedEdges`, see edgeDirty; in an older record, its transitive import
 // closure in the recorded graph), plus every global file (a .d.ts, a script, a module with
-// `declare global` or `declare module 'x'`: the checker sees them from everywhere). Only those
-// roots are walked, with the recorded callee names, in a Program of them, the global files, the
+// `declare global` or `declare module 'x'`: the checker sees them from everywhere), less those
+// that reach an edited module only through a barrel's `export *` naming none of its exports
+// (star-record.ts) or whose walks can read none of the statements the edit changed
+// (statement-record.ts). Only those roots are walked, with the recorded callee names, in a Program of them, the global files, the
 // edited files and the files the edges lead to from them (`reachedEdges`; in an older record what
 // their own last walks made the checker reach, `reachedBy`; after a miss, widened), every other
 // import left unresolved (same compiler options). The checker reaches another module only through an
