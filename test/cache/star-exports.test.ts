@@ -43,6 +43,9 @@ describe('star-only dependencies', () => {
     expect(reachesExportsUnnamed(parse('/p/a.js', "/** @type {import('./ui').T} */\nlet t;\n"), project)).toBe(true);
     expect(reachesExportsUnnamed(parse('/p/a.ts', "import x = require('./ui');\n"), project)).toBe(true);
     expect(reachesExportsUnnamed(parse('/p/a.ts', "import { Button } from './ui';\n"), project)).toBe(false);
+    // A namespace re-export hands the module on whole: its importers may index it.
+    expect(reachesExportsUnnamed(parse('/p/a.ts', "export * as ui from './ui';\n"), project)).toBe(true);
+    expect(reachesExportsUnnamed(parse('/p/a.ts', "export * as React from 'react';\n"), project)).toBe(false);
   });
 
   it('reads a star-only module once a file read on the way names one of its exports', () => {

@@ -85,6 +85,10 @@ describe('statement prints', () => {
     expect(reads(before, after, ['a'])).toBe(true);
     expect(reads(before, after, ['bee'])).toBe(true);
     expect(reads(before, after, ['c'])).toBe(false);
+    // A local exported as default is read by whoever imports the default, whatever they call it.
+    const local = "function run(): number { return 1; }\nfunction other(): number { return 2; }\nexport { run as default };\n";
+    expect(reads(local, local.replace('return 1', 'return 3'), [])).toBe(true);
+    expect(reads(local, local.replace('return 2', 'return 3'), [])).toBe(false);
   });
 
   it('another export shape, a damaged record or a CommonJS module: always read', () => {

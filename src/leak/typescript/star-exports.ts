@@ -122,7 +122,8 @@ export function starOnlyTargets(sourceFile: ts.SourceFile, project: Pick<LeakPro
 
 /**
  * Whether code in the file can reach a project module's exports without naming them: a namespace
- * import or `import x = require()` of a project module, or any `import(` or `require(` in its text
+ * import or `import x = require()` of a project module, a namespace re-export of one (`export * as
+ * ns from`: its importers index `ns` as they please), or any `import(` or `require(` in its text
  * (comments included: a JSDoc `import("./x").T` type counts; a doubt counts).
  */
 export function reachesExportsUnnamed(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): boolean {
@@ -130,6 +131,10 @@ export function reachesExportsUnnamed(sourceFile: ts.SourceFile, project: Pick<L
   if (text.includes('import(') || text.includes('require(') || text.includes('import (') || text.includes('require (')) return true;
   for (const statement of sourceFile.statements) {
     if (ts.isImportEqualsDeclaration(statement)) return true;
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamespaceExport(statement.exportClause) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+      if (project.resolveImport(sourceFile.fileName, statement.moduleSpecifier.text) !== undefined) return true;
+      continue;
+    }
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const bindings = statement.importClause?.namedBindings;
     if (bindings && ts.isNamespaceImport(bindings) && project.resolveImport(sourceFile.fileName, statement.moduleSpecifier.text) !== undefined) return true;

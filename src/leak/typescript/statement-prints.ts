@@ -93,7 +93,9 @@ export function readsChangedStatement(recorded: unknown, now: ts.SourceFile, use
 
   const read = new Set([groups.find(ALWAYS)]);
   for (const name of shape.names) {
-    if (name === 'default' || !used(name)) continue;
+    // Who imports the default export cannot be told by name: it counts as used (as a declaration
+    // exported as default is always read).
+    if (name !== 'default' && !used(name)) continue;
     // `export { local as name }` reads `local`; a re-export (`from`) reads another module.
     const form = shape.forms.find((candidate) => 'name' in candidate && candidate.name === name);
     const local = form && 'property' in form ? (form.from === undefined ? form.property : undefined) : name;
