@@ -55,7 +55,7 @@ export function openScanCache(request: CacheRequest | undefined, prepared: Prepa
     },
     leakPass: (discovered, partition) => (files, run) => {
       leakRan = true;
-      return leakPassCached(cache, { root: config.root, files, hashes, discovered, options, ...(partition ? { partition } : {}) }, run);
+      return leakPassCached(cache, { root: config.root, files, hashes, discovered, options, maxFileBytes: config.maxFileBytes, ...(partition ? { partition } : {}) }, run);
     },
     reanalyses: {
       get: (file, digest) => {

@@ -69,6 +69,8 @@ export interface LeakCacheInput {
   options: FrontEndOptions;
   /** A shard's part of the pass (`--shard I/N`): its entry never serves another part or the whole scan. */
   partition?: string;
+  /** The size limit over which the pass skips a file (config `maxFileBytes`, part of the scan key). */
+  maxFileBytes?: number;
 }
 
 const PROJECT_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig[^/]*\.json|package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?)$/;
@@ -85,7 +87,7 @@ export async function leakPassCached(cache: ResultCache, input: LeakCacheInput, 
   const needles = sourceNeedles(input.options);
 
   const stored = cache.leakEntry as LeakEntry | undefined;
-  const state = stored ? await check(stored, scanned, projectFiles, scannedRel, currentHash, root, needles, input.hashes) : 'miss';
+  const state = stored ? await check(stored, scanned, projectFiles, scannedRel, currentHash, root, needles, input.hashes, input.maxFileBytes) : 'miss';
   if (stored && state === 'hit') {
     cache.leakEntry = stored;
     cache.leakHit = true;
@@ -170,6 +172,7 @@ async function check(
   root: string,
   needles: ReturnType<typeof sourceNeedles>,
   frontEndHashes: ReadonlyMap<string, string>,
+  maxFileBytes: number | undefined,
 ): Promise<'hit' | 'miss' | { changed: string[] }> {
   if (typeof entry !== 'object' || entry === null || entry.scanned !== scanned || entry.projectFiles !== projectFiles) return 'miss';
   if (!isRecord(entry.loaded) || !isRecord(entry.files) || !isRecord(entry.imports) || !Array.isArray(entry.facts) || !Array.isArray(entry.errors)) return 'miss';
@@ -189,6 +192,10 @@ async function check(
       if (hash === null || !frontEndHashes.has(file)) return 'miss';
       continue; // among `changed` when its content differs
     }
+    // Not hashed when stored (over the size limit or unreadable: the pass skipped it) and over the
+    // limit now: the pass skips it again (dub's neighbour documenso has a 2.5 MB component, which
+    // made every edit run the whole pass).
+    if (!(file in entry.files) && maxFileBytes !== undefined && oversized(path.resolve(root, file), maxFileBytes)) continue;
     // Changed, but outside the Program: harmless unless it would now be a root.
     if (!importer || !(file in entry.imports)) return 'miss';
     const text = readText(path.resolve(root, file));
@@ -199,6 +206,15 @@ async function check(
     if (importerKey(compiler, text, importer) !== entry.imports[file]) return 'miss';
   }
   return changed.length === 0 ? 'hit' : { changed };
+}
+
+/** Whether the file is over the pass's size limit now (analyze.ts skips it; unreadable: not known, so no). */
+function oversized(abs: string, maxFileBytes: number): boolean {
+  try {
+    return fs.statSync(abs).size > maxFileBytes;
+  } catch {
+    return false;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, string> {

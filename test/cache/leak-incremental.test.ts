@@ -198,6 +198,22 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     await expectReruns(root, total, steps);
   });
 
+  it('a file over the size limit, which the pass skips, does not make every edit run the whole pass', async () => {
+    const root = projectWith({
+      '.clavis-lint.yaml': 'registry: secrets.registry.yaml\nmax_file_bytes: 4096\n',
+      'src/util/format.ts': 'export function fmt(text: string): string {\n  return `[${text}]`;\n}\n',
+      'src/log.ts': "import { openAiKey } from './config';\nimport { fmt } from './util/format';\n\nexport function start(): void {\n  console.log(fmt(openAiKey()));\n}\n",
+      // Generated data over the limit: the front end reports it, the leak pass skips it.
+      'src/generated/big.ts': `export const rows = [\n${'  "row",\n'.repeat(600)}];\n`,
+    });
+    const { total } = await firstScan(root);
+    expect(total).toBe(2); // config, log
+    await expectReruns(root, total, [
+      ['the helper log.ts reads', () => write(root, 'src/util/format.ts', 'export function fmt(text: string): string {\n  return `<${text}>`;\n}\n'), 1],
+      ['the oversized file itself, still oversized', () => write(root, 'src/generated/big.ts', `export const rows = [\n${'  "row",\n'.repeat(700)}];\n`), 0],
+    ]);
+  });
+
   it("a root's walk does not depend on the roots walked before it", async () => {
     const { root, options, files, keys, recorder } = await recordingSetup();
     const full = await analyzeTypeScriptLeaks({ root, files, options, observer: recorder });
