@@ -194,6 +194,8 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       // A new declaration that shadows the global count calls: count now hands the value on.
       ['a String that shadows the global count calls', edit('// formatting helpers\n', '// formatting helpers\nconst String = (value: unknown): string => `${value as string}`;\n'), 1],
       ['top-level code runs for every root that reads the module', edit('// formatting helpers\n', "// formatting helpers\nconsole.info('text helpers loaded');\n"), 3],
+      // Now a global file: every root sees it (whichever statements of it a walk reads).
+      ['a global augmentation (full pass)', edit('// formatting helpers\n', '// formatting helpers\ndeclare global {\n  var console: Console;\n}\n'), 4],
     ];
     await expectReruns(root, total, steps);
   });

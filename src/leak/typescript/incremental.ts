@@ -342,6 +342,8 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   for (const file of input.changed) {
     const sourceFile = program.getSourceFile(keys.abs(file));
     if (!sourceFile) return full(`${file} not loaded`);
+    // A module that now augments the global scope (`declare global`) is seen from every root.
+    if (isGlobal(sourceFile)) return full(`${file} is a global file now`);
     // Callee names only prune which calls are resolved: names no longer declared change nothing.
     const recordedNames = record.reaching[file];
     if (reaching.has(file) && !(Array.isArray(recordedNames) && namesOf(sourceFile, importsReaching).every((name) => recordedNames.includes(name)))) return full(`${file}: declares new callee names`);
