@@ -200,6 +200,22 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     await expectReruns(root, total, steps);
   });
 
+  it('a barrel of barrels: a module two `export *` away is read when its exports are named', async () => {
+    const root = projectWith({
+      'src/utils/index.ts': "export * from './functions';\n",
+      'src/utils/functions/index.ts': "export * from './wrap';\nexport * from './other';\n",
+      'src/utils/functions/wrap.ts': 'export function wrap(text: string): string {\n  return String(text.length);\n}\n',
+      'src/utils/functions/other.ts': "export const spare = (): string => 'spare';\n",
+      'src/r.ts': "import { openAiKey } from './config';\nimport { wrap } from './utils';\n\nexport function show(): void {\n  console.log(wrap(openAiKey()));\n}\n",
+    });
+    const { total } = await firstScan(root);
+    await expectReruns(root, total, [
+      // The body now hands the value on: r.ts reports a leak, as an uncached scan does.
+      ['the module r.ts names, two barrels away', () => write(root, 'src/utils/functions/wrap.ts', 'export function wrap(text: string): string {\n  return `[${text}]`;\n}\n'), 1],
+      ['its neighbour no file names', () => write(root, 'src/utils/functions/other.ts', "export const spare = (): string => 'another';\n"), 0],
+    ]);
+  });
+
   it('a file over the size limit, which the pass skips, does not make every edit run the whole pass', async () => {
     const root = projectWith({
       '.clavis-lint.yaml': 'registry: secrets.registry.yaml\nmax_file_bytes: 4096\n',

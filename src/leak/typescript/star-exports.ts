@@ -232,7 +232,9 @@ export function readFiles(root: string, input: NameOnlyInput, words: Map<string,
     const named = [...waiting].filter((target) => {
       const shape = star.starExports[target];
       // `export *` never re-exports a default export: only a direct import (an edge that reads) reaches it.
-      return shape === null || shape === undefined || shape.names.some((name) => name !== 'default' && mentioned.has(name));
+      // A barrel of barrels (`export * from './functions'`, itself `export * from './fetch-with-retry'`)
+      // exports names its own list lacks: it is read, and its targets are judged by their names.
+      return shape === null || shape === undefined || !Array.isArray(shape.forms) || shape.forms.some((form) => 'star' in form) || shape.names.some((name) => name !== 'default' && mentioned.has(name));
     });
     if (named.length === 0) return read;
     for (const target of named) readFile(target);
