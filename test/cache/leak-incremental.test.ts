@@ -216,6 +216,23 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     ]);
   });
 
+  it('a dynamic import names its module: only that module counts as read whole', async () => {
+    // r1 loads its job lazily (`import('./job')`) and uses fmt; r2 indexes the helpers' namespace.
+    const root = projectWith({
+      'src/util/text.ts': 'export function fmt(text: string): string {\n  return `[${text}]`;\n}\nexport function count(text: string): string {\n  return String(text.length);\n}\n',
+      'src/job.ts': "export const run = (): string => 'done';\n",
+      'src/r1.ts': "import { openAiKey } from './config';\nimport { fmt } from './util/text';\n\nexport async function show(): Promise<void> {\n  const job = await import('./job');\n  console.log(fmt(openAiKey()), job.run());\n}\n",
+      'src/r2.ts': "import { openAiKey } from './config';\nimport * as text from './util/text';\n\nexport function show(name: string): void {\n  console.log((text as Record<string, (value: string) => string>)[name]!(openAiKey()));\n}\n",
+    });
+    const { total } = await firstScan(root);
+    expect(total).toBe(3); // config, r1, r2
+    await expectReruns(root, total, [
+      // count: r1 names only fmt (and its job is another module); r2 reaches every export unnamed.
+      ['a declaration r1 does not name', () => write(root, 'src/util/text.ts', 'export function fmt(text: string): string {\n  return `[${text}]`;\n}\nexport function count(text: string): string {\n  return text;\n}\n'), 1],
+      ['the one it names', () => write(root, 'src/util/text.ts', 'export function fmt(text: string): string {\n  return `<${text}>`;\n}\nexport function count(text: string): string {\n  return text;\n}\n'), 2],
+    ]);
+  });
+
   it('a file over the size limit, which the pass skips, does not make every edit run the whole pass', async () => {
     const root = projectWith({
       '.clavis-lint.yaml': 'registry: secrets.registry.yaml\nmax_file_bytes: 4096\n',

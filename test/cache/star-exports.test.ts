@@ -2,7 +2,7 @@
 // its export names and shape, which edges are star-only, and which files reach exports unnamed.
 import { describe, expect, it } from 'vitest';
 import { ts } from '../../src/leak/typescript/compiler-api.js';
-import { exportShape, reachesExportsUnnamed, readsFile, sameShape, starOnlyTargets, stubText, wordsOf } from '../../src/leak/typescript/star-exports.js';
+import { exportShape, reachesExportsUnnamed, readFiles, readsFile, sameShape, starOnlyTargets, stubText, unnamedTargets, wordsOf } from '../../src/leak/typescript/star-exports.js';
 
 const parse = (fileName: string, text: string): ts.SourceFile => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
 /** Project files resolve (relative specifiers); packages do not, as LeakProject.resolveImport. */
@@ -46,6 +46,12 @@ describe('star-only dependencies', () => {
     // A namespace re-export hands the module on whole: its importers may index it.
     expect(reachesExportsUnnamed(parse('/p/a.ts', "export * as ui from './ui';\n"), project)).toBe(true);
     expect(reachesExportsUnnamed(parse('/p/a.ts', "export * as React from 'react';\n"), project)).toBe(false);
+    // Which modules, when every such reach names its module with a literal.
+    expect(unnamedTargets(parse('/p/a.ts', "import * as ui from './ui';\nconst job = () => import('./job');\ntype H = typeof import('./handler');\nconst cfg = require('./cfg');\n"), project)).toEqual(['/p/ui.ts', '/p/job.ts', '/p/handler.ts', '/p/cfg.ts']);
+    expect(unnamedTargets(parse('/p/a.ts', "const m = await import(`./${name}`);\n"), project)).toBeNull();
+    expect(unnamedTargets(parse('/p/a.ts', "// see import('./ui') for the rest\nexport const x = 1;\n"), project)).toBeNull();
+    expect(unnamedTargets(parse('/p/a.ts', "const v = myrequire('./ui');\n"), project)).toBeNull();
+    expect(unnamedTargets(parse('/p/a.ts', "const zod = await import('zod');\n"), project)).toEqual([]);
   });
 
   it('reads a star-only module once a file read on the way names one of its exports', () => {

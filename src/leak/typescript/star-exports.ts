@@ -105,6 +105,17 @@ function bindingNames(name: ts.BindingName): string[] {
  * import or re-export of them): the checker reads such a file's export names for the importer's
  * table, and its declarations only for a name someone asks for.
  */
+/** The project modules the file re-exports whole with `export * from` (whatever else it takes from them). */
+export function starTargets(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): string[] {
+  const targets = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const target = project.resolveImport(sourceFile.fileName, statement.moduleSpecifier.text);
+    if (target !== undefined) targets.add(target);
+  }
+  return [...targets];
+}
+
 export function starOnlyTargets(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): Set<string> {
   const star = new Set<string>();
   const other = new Set<string>();
@@ -121,25 +132,69 @@ export function starOnlyTargets(sourceFile: ts.SourceFile, project: Pick<LeakPro
 }
 
 /**
- * Whether code in the file can reach a project module's exports without naming them: a namespace
- * import or `import x = require()` of a project module, a namespace re-export of one (`export * as
- * ns from`: its importers index `ns` as they please), or any `import(` or `require(` in its text
- * (comments included: a JSDoc `import("./x").T` type counts; a doubt counts).
+ * Whether code in the file can reach a project module's exports without naming them (see
+ * unnamedTargets): some module, or one it cannot tell.
  */
 export function reachesExportsUnnamed(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): boolean {
-  const text = sourceFile.text;
-  if (text.includes('import(') || text.includes('require(') || text.includes('import (') || text.includes('require (')) return true;
+  const targets = unnamedTargets(sourceFile, project);
+  return targets === null || targets.length > 0;
+}
+
+/**
+ * The project modules whose exports code in the file can reach without naming them: through a
+ * namespace import or `import x = require()` of one, a namespace re-export (`export * as ns
+ * from`: its importers index `ns` as they please), or an `import()` or `require()` (call or type)
+ * with a literal specifier. Null when the text has an `import(` or `require(` that is not one of
+ * those (another argument, a comment or JSDoc type, a longer name ending so): a doubt counts.
+ */
+export function unnamedTargets(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): string[] | null {
+  const targets = new Set<string>();
+  const add = (specifier: string): void => {
+    const target = project.resolveImport(sourceFile.fileName, specifier);
+    if (target !== undefined) targets.add(target);
+  };
   for (const statement of sourceFile.statements) {
-    if (ts.isImportEqualsDeclaration(statement)) return true;
-    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamespaceExport(statement.exportClause) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
-      if (project.resolveImport(sourceFile.fileName, statement.moduleSpecifier.text) !== undefined) return true;
+    if (ts.isImportEqualsDeclaration(statement)) {
+      const reference = statement.moduleReference;
+      if (!ts.isExternalModuleReference(reference)) continue; // `import x = N.y` names what it takes
+      if (!ts.isStringLiteral(reference.expression)) return null;
+      add(reference.expression.text);
       continue;
     }
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings) && project.resolveImport(sourceFile.fileName, statement.moduleSpecifier.text) !== undefined) return true;
+    const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    if (specifier === undefined) continue;
+    const namespace = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : ts.isExportDeclaration(statement) ? statement.exportClause : undefined;
+    if (namespace && (ts.isNamespaceImport(namespace) || ts.isNamespaceExport(namespace))) add(specifier);
   }
-  return false;
+  const text = sourceFile.text;
+  const mentions = ['import(', 'import (', 'require(', 'require ('].reduce((count, needle) => count + occurrences(text, needle), 0);
+  if (mentions === 0) return [...targets];
+  let found = 0;
+  let unknown = false;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+      const argument = node.arguments[0];
+      if (argument && ts.isStringLiteralLike(argument)) {
+        found++;
+        add(argument.text);
+      } else unknown = true;
+    } else if (ts.isImportTypeNode(node)) {
+      if (ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+        found++;
+        add(node.argument.literal.text);
+      } else unknown = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  // Every `import(` and `require(` of the text must be one of the calls and types found.
+  return unknown || found !== mentions ? null : [...targets];
+}
+
+function occurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
 }
 
 /** The words of a text: runs of letters, digits, `_`, `$` and any non-ASCII character (a superset of identifiers). */
@@ -164,8 +219,12 @@ export interface StarRecord {
   starOnly: Record<string, string[]>;
   /** Every star-only target -> what it exports (null: not known, so always read). */
   starExports: Record<string, ExportShape | null>;
-  /** Files whose code can reach a project module's exports without naming them. */
+  /** Files whose code can reach a project module's exports without naming them, and cannot tell which (in older records: any such file). */
   unnamed: string[];
+  /** File -> the project modules it reaches without naming their exports, when it can tell (unnamedTargets); absent in older records. */
+  unnamedTargets?: Record<string, string[]>;
+  /** File -> the project modules it re-exports with `export * from` (starTargets); absent in older records. */
+  starAll?: Record<string, string[]>;
 }
 
 export interface NameOnlyInput {
@@ -191,9 +250,11 @@ export function readsFile(root: string, edited: string, input: NameOnlyInput, wo
  * files, a star-only edge followed once a read file names one of the target's exports; null when
  * a read file reaches exports unnamed or cannot be read (then every file counts as read).
  */
-export function readFiles(root: string, input: NameOnlyInput, words: Map<string, Set<string> | null>): Set<string> | null {
+export function readFiles(root: string, input: NameOnlyInput, words: Map<string, Set<string> | null>, whole = new Set<string>()): Set<string> | null {
   const { edges, star } = input;
   const unnamed = new Set(star.unnamed);
+  const reachedUnnamed = isLists(star.unnamedTargets) ? star.unnamedTargets : {};
+  const starAll = isLists(star.starAll) ? star.starAll : {};
   const read = new Set<string>();
   const queue: string[] = [];
   const mentioned = new Set<string>();
@@ -214,6 +275,14 @@ export function readFiles(root: string, input: NameOnlyInput, words: Map<string,
     }
     if (fileWords === null) unknown = true;
     else for (const word of fileWords) mentioned.add(word);
+    for (const target of reachedUnnamed[file] ?? []) readWhole(target);
+  };
+  /** A module whose exports code reaches unnamed: read, every export counted as named, and so for what it re-exports with `export *`. */
+  const readWhole = (file: string): void => {
+    if (whole.has(file)) return;
+    whole.add(file);
+    readFile(file);
+    for (const target of starAll[file] ?? []) readWhole(target);
   };
   readFile(root);
   for (const file of input.global) readFile(file);
@@ -230,6 +299,7 @@ export function readFiles(root: string, input: NameOnlyInput, words: Map<string,
     if (unknown) return null;
     // A star-only target is read once a read file names one of its exports.
     const named = [...waiting].filter((target) => {
+      if (whole.has(target)) return true;
       const shape = star.starExports[target];
       // `export *` never re-exports a default export: only a direct import (an edge that reads) reaches it.
       // A barrel of barrels (`export * from './functions'`, itself `export * from './fetch-with-retry'`)
@@ -239,6 +309,10 @@ export function readFiles(root: string, input: NameOnlyInput, words: Map<string,
     if (named.length === 0) return read;
     for (const target of named) readFile(target);
   }
+}
+
+function isLists(value: unknown): value is Record<string, string[]> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((list) => Array.isArray(list) && list.every((item) => typeof item === 'string'));
 }
 
 /**

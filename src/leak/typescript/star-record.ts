@@ -8,18 +8,20 @@ import { compareCodeUnits } from '../../core/compare.js';
 import { ts } from './compiler-api.js';
 import type { PathKeys, RootsRecord } from './incremental.js';
 import { isFileLists } from './resolution-watch.js';
-import { exportShape, readFiles, readsFile, reachesExportsUnnamed, sameShape, starOnlyTargets, stubText, type StarRecord } from './star-exports.js';
+import { exportShape, readFiles, readsFile, reachesExportsUnnamed, sameShape, starOnlyTargets, starTargets, stubText, unnamedTargets, type StarRecord } from './star-exports.js';
 
 /** The star record of a full pass (star-exports.ts): over the files the edges leave from or lead to. */
 export function starRecord(program: ts.Program, project: LeakProject, edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): StarRecord {
   const starOnly: Record<string, string[]> = {};
   const starExports: Record<string, StarRecord['starExports'][string]> = {};
   const unnamed: string[] = [];
+  const reachedUnnamed: Record<string, string[]> = {};
+  const starAll: Record<string, string[]> = {};
   const files = new Set<string>([...edges.keys(), ...[...edges.values()].flatMap((targets) => [...targets])]);
   for (const file of [...files].sort(compareCodeUnits)) {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
-    if (reachesExportsUnnamed(sourceFile, project)) unnamed.push(rel(file));
+    recordUnnamed(sourceFile, rel(file), project, rel, unnamed, reachedUnnamed, starAll);
     const targets = [...starOnlyTargets(sourceFile, project)].filter((target) => edges.get(file)?.has(target));
     if (targets.length === 0) continue;
     starOnly[rel(file)] = targets.map(rel).sort(compareCodeUnits);
@@ -28,7 +30,16 @@ export function starRecord(program: ts.Program, project: LeakProject, edges: Rea
       starExports[rel(target)] = targetFile ? exportShape(targetFile) : null;
     }
   }
-  return { starOnly, starExports, unnamed };
+  return { starOnly, starExports, unnamed, unnamedTargets: reachedUnnamed, starAll };
+}
+
+/** A file's unnamed reach (unnamed, or its targets) and what it re-exports whole, into the record's lists. */
+function recordUnnamed(sourceFile: ts.SourceFile, key: string, project: LeakProject, rel: (file: string) => string, unnamed: string[], reachedUnnamed: Record<string, string[]>, starAll: Record<string, string[]>): void {
+  const targets = unnamedTargets(sourceFile, project);
+  if (targets === null) unnamed.push(key);
+  else if (targets.length > 0) reachedUnnamed[key] = targets.map(rel).sort(compareCodeUnits);
+  const reexported = starTargets(sourceFile, project);
+  if (reexported.length > 0) starAll[key] = reexported.map(rel).sort(compareCodeUnits);
 }
 
 /** The star record after a rerun: the edited files' own entries from their new text (the others' texts are unchanged). */
@@ -36,11 +47,19 @@ export function starRecordAfter(star: StarRecord, changed: readonly string[], pr
   const starOnly = { ...star.starOnly };
   const starExports = { ...star.starExports };
   const unnamed = new Set(star.unnamed);
+  // An older record lists every file that reaches exports unnamed, and no targets: kept so.
+  const targetsKnown = star.unnamedTargets !== undefined && star.starAll !== undefined;
+  const reachedUnnamed = { ...(star.unnamedTargets ?? {}) };
+  const starAll = { ...(star.starAll ?? {}) };
   for (const file of changed) {
     const sourceFile = program.getSourceFile(keys.abs(file));
     if (!sourceFile) continue;
-    if (reachesExportsUnnamed(sourceFile, project)) unnamed.add(file);
-    else unnamed.delete(file);
+    unnamed.delete(file);
+    delete reachedUnnamed[file];
+    delete starAll[file];
+    const listed: string[] = [];
+    recordUnnamed(sourceFile, file, project, keys.rel, listed, reachedUnnamed, starAll);
+    if (listed.length > 0 || (!targetsKnown && reachesExportsUnnamed(sourceFile, project))) unnamed.add(file);
     const followed = new Set(edges?.[file] ?? []);
     const targets = [...starOnlyTargets(sourceFile, project)].map(keys.rel).filter((target) => followed.has(target));
     if (targets.length > 0) starOnly[file] = targets.sort(compareCodeUnits);
@@ -48,7 +67,7 @@ export function starRecordAfter(star: StarRecord, changed: readonly string[], pr
     for (const target of targets) if (!(target in starExports)) starExports[target] = null; // its shape unknown here: always read
     if (file in starExports) starExports[file] = exportShape(sourceFile);
   }
-  return { starOnly, starExports, unnamed: [...unnamed].sort(compareCodeUnits) };
+  return { starOnly, starExports, unnamed: [...unnamed].sort(compareCodeUnits), ...(targetsKnown ? { unnamedTargets: reachedUnnamed, starAll } : {}) };
 }
 
 /**

@@ -75,7 +75,9 @@ export function unreadEditsKept(
     if (changed.includes(root)) return false;
     const walk = walks.get(root);
     if (!walk) return false;
-    const read = readFiles(root, input, words);
+    // Modules whose exports the walk can reach unnamed (`import * as`, `import()`): all count as used.
+    const whole = new Set<string>();
+    const read = readFiles(root, input, words, whole);
     if (read === null) return false;
     for (const file of changed) {
       const found = edited.get(file);
@@ -88,6 +90,7 @@ export function unreadEditsKept(
       }
       const others = [...read].filter((other) => other !== file);
       const used = (name: string): boolean =>
+        whole.has(file) ||
         others.some((other) => {
           const mentioned = wordsOfFile(other, words, input.readText);
           return mentioned === null || mentioned.has(name);
