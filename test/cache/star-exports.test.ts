@@ -48,9 +48,12 @@ describe('star-only dependencies', () => {
     expect(reachesExportsUnnamed(parse('/p/a.ts', "export * as React from 'react';\n"), project)).toBe(false);
     // Which modules, when every such reach names its module with a literal.
     expect(unnamedTargets(parse('/p/a.ts', "import * as ui from './ui';\nconst job = () => import('./job');\ntype H = typeof import('./handler');\nconst cfg = require('./cfg');\n"), project)).toEqual(['/p/ui.ts', '/p/job.ts', '/p/handler.ts', '/p/cfg.ts']);
-    expect(unnamedTargets(parse('/p/a.ts', "const m = await import(`./${name}`);\n"), project)).toBeNull();
-    expect(unnamedTargets(parse('/p/a.ts', "// see import('./ui') for the rest\nexport const x = 1;\n"), project)).toBeNull();
-    expect(unnamedTargets(parse('/p/a.ts', "const v = myrequire('./ui');\n"), project)).toBeNull();
+    // Another argument: the checker types the result `any`, it follows nothing.
+    expect(unnamedTargets(parse('/p/a.ts', "const m = await import(`./${name}`);\n"), project)).toEqual([]);
+    // In TypeScript a comment is no type; in JavaScript a JSDoc one is, and a doubt counts.
+    expect(unnamedTargets(parse('/p/a.ts', "// see import('./ui') for the rest\nexport const x = 1;\n"), project)).toEqual([]);
+    expect(unnamedTargets(parse('/p/a.js', "/** @type {import('./ui').T} */\nlet t;\n"), project)).toBeNull();
+    expect(unnamedTargets(parse('/p/a.js', "const v = myrequire('./ui');\n"), project)).toBeNull();
     expect(unnamedTargets(parse('/p/a.ts', "const zod = await import('zod');\n"), project)).toEqual([]);
   });
 

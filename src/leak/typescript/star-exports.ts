@@ -31,14 +31,18 @@ export interface ExportShape {
 /** JavaScript files: CommonJS exports (`exports.x = …`, `module.exports`) are assignments, not statements read here. */
 const SCRIPT_EXTENSIONS = new Set(['.js', '.jsx', '.mjs', '.cjs']);
 
+function isJavaScript(fileName: string): boolean {
+  const dot = fileName.lastIndexOf('.');
+  return dot >= 0 && SCRIPT_EXTENSIONS.has(fileName.slice(dot).toLowerCase());
+}
+
 /**
  * The names a module exports and its export statements, from its syntax, in a stable order; null
  * when that is not the whole story: `export =` (the module object itself), a JavaScript file
  * (CommonJS exports are assignments anywhere in it).
  */
 export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
-  const dot = sourceFile.fileName.lastIndexOf('.');
-  if (dot >= 0 && SCRIPT_EXTENSIONS.has(sourceFile.fileName.slice(dot).toLowerCase())) return null;
+  if (isJavaScript(sourceFile.fileName)) return null;
   const names = new Set<string>();
   const forms: ExportForm[] = [];
   for (const statement of sourceFile.statements) {
@@ -144,8 +148,10 @@ export function reachesExportsUnnamed(sourceFile: ts.SourceFile, project: Pick<L
  * The project modules whose exports code in the file can reach without naming them: through a
  * namespace import or `import x = require()` of one, a namespace re-export (`export * as ns
  * from`: its importers index `ns` as they please), or an `import()` or `require()` (call or type)
- * with a literal specifier. Null when the text has an `import(` or `require(` that is not one of
- * those (another argument, a comment or JSDoc type, a longer name ending so): a doubt counts.
+ * with a literal specifier; one with another argument reaches nothing the checker can follow (it
+ * types the result `any`). In a JavaScript file, whose JSDoc types the checker reads, every
+ * `import(` and `require(` of the text must be one of those; otherwise (a JSDoc `import("./x")`,
+ * a longer name ending so) null: a doubt counts.
  */
 export function unnamedTargets(sourceFile: ts.SourceFile, project: Pick<LeakProject, 'resolveImport'>): string[] | null {
   const targets = new Set<string>();
@@ -156,10 +162,8 @@ export function unnamedTargets(sourceFile: ts.SourceFile, project: Pick<LeakProj
   for (const statement of sourceFile.statements) {
     if (ts.isImportEqualsDeclaration(statement)) {
       const reference = statement.moduleReference;
-      if (!ts.isExternalModuleReference(reference)) continue; // `import x = N.y` names what it takes
-      if (!ts.isStringLiteral(reference.expression)) return null;
-      add(reference.expression.text);
-      continue;
+      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) add(reference.expression.text);
+      continue; // `import x = N.y` names what it takes
     }
     const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
     if (specifier === undefined) continue;
@@ -170,25 +174,19 @@ export function unnamedTargets(sourceFile: ts.SourceFile, project: Pick<LeakProj
   const mentions = ['import(', 'import (', 'require(', 'require ('].reduce((count, needle) => count + occurrences(text, needle), 0);
   if (mentions === 0) return [...targets];
   let found = 0;
-  let unknown = false;
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+      found++;
       const argument = node.arguments[0];
-      if (argument && ts.isStringLiteralLike(argument)) {
-        found++;
-        add(argument.text);
-      } else unknown = true;
+      if (argument && ts.isStringLiteralLike(argument)) add(argument.text);
     } else if (ts.isImportTypeNode(node)) {
-      if (ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-        found++;
-        add(node.argument.literal.text);
-      } else unknown = true;
+      found++;
+      if (ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) add(node.argument.literal.text);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  // Every `import(` and `require(` of the text must be one of the calls and types found.
-  return unknown || found !== mentions ? null : [...targets];
+  return found !== mentions && isJavaScript(sourceFile.fileName) ? null : [...targets];
 }
 
 function occurrences(text: string, needle: string): number {
