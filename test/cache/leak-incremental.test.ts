@@ -184,13 +184,14 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     expect(found(json)).toEqual(['src/app/r1.ts no-secret-in-log', 'src/app/r3.ts no-secret-in-log', 'src/config.ts no-direct-env-read']);
     expect(total).toBe(4); // config, r1, r2, r3
     const edit = (from: string, to: string) => () => write(root, 'src/util/text.ts', fs.readFileSync(path.join(root, 'src/util/text.ts'), 'utf8').replace(from, to));
-    // r1's and r3's flows pass through the module (label, inner): an edit above those steps moves
-    // them, so those roots are walked again too.
+    // r1's and r3's flows pass through the module (label, inner): an edit above a kept walk's
+    // steps moves them with it (the report must still match an uncached scan byte for byte).
     const steps: Array<[string, () => void, number]> = [
       ['a comment at the end', edit('String(text.length);\n}\n', 'String(text.length);\n}\n// formatting helpers\n'), 0],
       ['the body of count (r2 alone names it), below the other flows', edit('String(text.length)', 'String(text.trim().length)'), 1],
       ['PREFIX, which fmt reads through inner (r3 reads label, above it)', edit("const PREFIX = '[';", "const PREFIX = '<<';"), 1],
-      ['the import label reads, above the steps of r1', edit("from './quote';", "from './quote.js';"), 2],
+      ['the import label reads, above the steps of r1 (moved along)', edit("from './quote';", "from './quote.js';"), 1],
+      ['label on two lines: r1\'s steps one line down', edit('export const label = (name: string): string => quote(name);', 'export const label = (name: string): string =>\n  quote(name);'), 1],
       // A new declaration that shadows the global count calls: count now hands the value on.
       ['a String that shadows the global count calls', edit('// formatting helpers\n', '// formatting helpers\nconst String = (value: unknown): string => `${value as string}`;\n'), 1],
       ['top-level code runs for every root that reads the module', edit('// formatting helpers\n', "// formatting helpers\nconsole.info('text helpers loaded');\n"), 3],
@@ -198,6 +199,20 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       ['a global augmentation (full pass)', edit('// formatting helpers\n', '// formatting helpers\ndeclare global {\n  var console: Console;\n}\n'), 4],
     ];
     await expectReruns(root, total, steps);
+  });
+
+  it('a kept walk whose sink lies below an edit moves with it, and meets a rerun walk at the same sink', async () => {
+    // r4 and r5 both reach the console.log in audit; r5 also reads tag, above it.
+    const root = projectWith({
+      'src/util/audit.ts': "export const tag = (name: string): string => `#${name}`;\nexport function audit(text: string): void {\n  console.log('audit', text);\n}\n",
+      'src/r4.ts': "import { openAiKey } from './config';\nimport { audit } from './util/audit';\n\nexport function show(): void {\n  audit(openAiKey());\n}\n",
+      'src/r5.ts': "import { openAiKey } from './config';\nimport { audit, tag } from './util/audit';\n\nexport function show(): void {\n  audit(tag(openAiKey()));\n}\n",
+    });
+    const { json, total } = await firstScan(root);
+    expect((JSON.parse(json) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file)).toContain('src/util/audit.ts');
+    await expectReruns(root, total, [
+      ['tag on three lines: r5 walks again, r4 kept with its sink two lines down', () => write(root, 'src/util/audit.ts', "export const tag = (name: string): string =>\n  // a tag\n  `#${name}`;\nexport function audit(text: string): void {\n  console.log('audit', text);\n}\n"), 1],
+    ]);
   });
 
   it('a barrel of barrels: a module two `export *` away is read when its exports are named', async () => {

@@ -3,7 +3,7 @@
 // edit read through another export, or another edit beside the same export.
 import { describe, expect, it } from 'vitest';
 import { ts } from '../../src/leak/typescript/compiler-api.js';
-import { isStatementPrints, keepsExportShape, readsChangedStatement, statementPrints } from '../../src/leak/typescript/statement-prints.js';
+import { editMap, isStatementPrints, keepsExportShape, readsChangedStatement, statementPrints } from '../../src/leak/typescript/statement-prints.js';
 
 const parse = (text: string, fileName = '/p/m.ts'): ts.SourceFile => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
 
@@ -89,6 +89,22 @@ describe('statement prints', () => {
     const local = "function run(): number { return 1; }\nfunction other(): number { return 2; }\nexport { run as default };\n";
     expect(reads(local, local.replace('return 1', 'return 3'), [])).toBe(true);
     expect(reads(local, local.replace('return 2', 'return 3'), [])).toBe(false);
+  });
+
+  it('maps where the text is unchanged: before the first changed statement, and after the last by its deltas', () => {
+    const recorded = JSON.parse(JSON.stringify(statementPrints(parse(HELPERS)))) as unknown;
+    const after = edited("const PREFIX = '[';", "const PREFIX =\n  '[[';");
+    const map = editMap(recorded, parse(after))!;
+    expect(after.slice(0, map.prefixEnd)).toBe(HELPERS.slice(0, map.prefixEnd));
+    expect(map.prefixEnd).toBe(HELPERS.indexOf("\nconst PREFIX"));
+    // The statements after PREFIX start one line and three characters later.
+    const delta = after.length - HELPERS.length;
+    expect(delta).toBe(3);
+    expect(map.suffix).toMatchObject({ offsetDelta: delta, lineDelta: 1, oldStart: HELPERS.indexOf("'[';") + 4, oldStartLine: 2 });
+    expect(HELPERS.slice(map.suffix!.oldStart)).toBe(after.slice(map.suffix!.oldStart + delta));
+    // Nothing changed but what follows the last statement: no suffix to move, all before.
+    expect(editMap(recorded, parse(`${HELPERS}// end\n`))).toEqual({ prefixEnd: HELPERS.trimEnd().length });
+    expect(editMap(undefined, parse(HELPERS))).toBeNull();
   });
 
   it('another export shape, a damaged record or a CommonJS module: always read', () => {

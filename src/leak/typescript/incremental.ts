@@ -12,7 +12,8 @@
 // `declare global` or `declare module 'x'`: the checker sees them from everywhere), less those
 // that reach an edited module only through a barrel's `export *` naming none of its exports
 // (star-record.ts) or whose walks can read none of the statements the edit changed
-// (statement-record.ts). Only those roots are walked, with the recorded callee names, in a Program of them, the global files, the
+// (statement-record.ts; their stored flows' positions in it move with the text, walk-positions.ts).
+// Only those roots are walked, with the recorded callee names, in a Program of them, the global files, the
 // edited files and the files the edges lead to from them (`reachedEdges`; in an older record what
 // their own last walks made the checker reach, `reachedBy`; after a miss, widened), every other
 // import left unresolved (same compiler options). The checker reaches another module only through an
@@ -296,7 +297,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   if (!closureDirty) return full('an edited file is in no root closure');
   const reading = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText);
   // Of those, the roots whose walks can read a statement the edit changed (statement-record.ts).
-  const dirty = unreadEditsKept(input.root, record, reading, input.changed, texts, keys, input.readText);
+  const { dirty, moved } = unreadEditsKept(input.root, record, reading, input.changed, texts, keys, input.readText);
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });
@@ -439,7 +440,8 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     break;
   }
 
-  const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? walk);
+  // A kept walk that passes through an edited module has its positions there moved to the new text.
+  const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? moved.get(walk[0]) ?? walk);
   // Problems of the files this Program loaded are its own; the others' are the recorded ones.
   const reloaded = new Set(program.getSourceFiles().filter((sourceFile) => !stubs.has(sourceFile.fileName)).map((sourceFile) => relativePath(input.root, sourceFile.fileName)));
   const problems = [

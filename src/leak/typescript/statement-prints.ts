@@ -36,6 +36,8 @@ export interface StatementPrints {
   shape: string;
   /** Per statement in order: [hash, kind, ...the names it declares]. */
   statements: string[][];
+  /** Where the last statement ends: [offset, line (0-based)] (editMap); absent in older records. */
+  end?: number[];
 }
 
 /** How a statement is read: an import binding, a declaration (for its names), code read always, an export list (the shape). */
@@ -55,7 +57,8 @@ interface Described {
 export function statementPrints(sourceFile: ts.SourceFile): StatementPrints | null {
   const shape = exportShape(sourceFile);
   if (!shape) return null;
-  return { shape: fingerprint(JSON.stringify(shape)), statements: describeAll(sourceFile).map((entry) => [entry.hash, entry.kind, ...entry.declared]) };
+  const end = sourceFile.statements.at(-1)?.end ?? 0;
+  return { shape: fingerprint(JSON.stringify(shape)), statements: describeAll(sourceFile).map((entry) => [entry.hash, entry.kind, ...entry.declared]), end: [end, sourceFile.getLineAndCharacterOfPosition(end).line] };
 }
 
 /** Whether the module exports what the prints recorded, by the same statements (a barrel's table of it is then the same). */
@@ -105,17 +108,34 @@ export function readsChangedStatement(recorded: unknown, now: ts.SourceFile, use
   return [...changedBefore, ...changedAfter].some((entry) => entry.kind === 'always' || entry.declared.length === 0 || entry.declared.some(isRead));
 }
 
-/**
- * The offset up to which the module's text is the one the prints were recorded from (its
- * statements up to there are), -1 when the record cannot say: positions before it did not move.
- */
-export function unchangedPrefix(recorded: unknown, now: ts.SourceFile): number {
-  if (!isStatementPrints(recorded)) return -1;
+/** Where the module's text is the one the prints were recorded from (editMap). */
+export interface EditMap {
+  /** Both texts are the same up to this offset: positions before it did not move. */
+  prefixEnd: number;
+  /**
+   * Both texts are the same again from here to the end of their last statements (the statements
+   * after the last change): a position there moved by these deltas, its column too on the line
+   * where this part starts (`oldStartLine`, 0-based), and not on the lines after it.
+   */
+  suffix?: { oldStart: number; oldStartLine: number; offsetDelta: number; lineDelta: number };
+}
+
+/** Where the module's text is unchanged since the prints, in the old text's coordinates; null when the record cannot say. */
+export function editMap(recorded: unknown, now: ts.SourceFile): EditMap | null {
+  if (!isStatementPrints(recorded)) return null;
   const described = describeAll(now);
-  const { prefix } = aligned(recorded.statements, described);
-  if (prefix < described.length) return described[prefix]!.statement.pos;
-  // Every statement is as recorded (some may follow in the record): only what follows the last one may differ.
-  return now.statements.at(-1)?.end ?? 0;
+  const { prefix, suffix } = aligned(recorded.statements, described);
+  const lastEnd = now.statements.at(-1)?.end ?? 0;
+  // Every statement as recorded (some may follow in the record): only what follows the last one may differ.
+  const prefixEnd = prefix < described.length ? described[prefix]!.statement.pos : lastEnd;
+  const end = recorded.end;
+  if (suffix === 0 || !Array.isArray(end) || !Number.isInteger(end[0]) || !Number.isInteger(end[1])) return { prefixEnd };
+  // The shared statements at the end have the same text in both: the offsets and lines of where
+  // they start differ as those of where they end.
+  const newStart = described[described.length - suffix]!.statement.pos;
+  const offsetDelta = lastEnd - end[0]!;
+  const lineDelta = now.getLineAndCharacterOfPosition(lastEnd).line - end[1]!;
+  return { prefixEnd, suffix: { oldStart: newStart - offsetDelta, oldStartLine: now.getLineAndCharacterOfPosition(newStart).line - lineDelta, offsetDelta, lineDelta } };
 }
 
 /** How many statements the two versions share at the start and, after those, at the end. */

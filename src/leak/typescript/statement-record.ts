@@ -8,7 +8,8 @@ import { isFileLists } from './resolution-watch.js';
 import { readFiles, wordsOf } from './star-exports.js';
 import { isStarRecord } from './star-record.js';
 import { relativePath } from './positions.js';
-import { keepsExportShape, readsChangedStatement, statementPrints, unchangedPrefix, type StatementPrints } from './statement-prints.js';
+import { editMap, keepsExportShape, readsChangedStatement, statementPrints, type StatementPrints } from './statement-prints.js';
+import { movedWalk, type EditedModule } from './walk-positions.js';
 
 /** The prints of the project modules the edges lead to (absolute paths in, relative keys out). */
 export function statementRecord(program: ts.Program, edges: ReadonlyMap<string, ReadonlySet<string>>, rel: (file: string) => string): Record<string, StatementPrints> {
@@ -37,13 +38,14 @@ export function statementRecordAfter(record: Readonly<Record<string, unknown>>, 
 }
 
 /**
- * Of the roots `dirty` would rerun, those whose walks can read a statement the edit changed: a
- * root that is not itself edited keeps its stored walk when, for every edited module its walk can
- * read (star-exports.ts, readFiles), none of the statements the edit changed is one the walk can
- * read from the names of the module's exports that the files it reads mention
+ * Of the roots `dirty` would rerun, those whose walks can read a statement the edit changed, and
+ * the stored walks of the others with their positions moved to the new text (walk-positions.ts):
+ * a root that is not itself edited keeps its stored walk when, for every edited module its walk
+ * can read (star-exports.ts, readFiles), none of the statements the edit changed is one the walk
+ * can read from the names of the module's exports that the files it reads mention
  * (statement-prints.ts), and every position its stored flows hold in an edited module lies before
- * the first change (the others may have moved). An edited module it cannot read must keep its
- * export shape (a barrel's table holds its names).
+ * the first change or after the last. An edited module it cannot read must keep its export shape
+ * (a barrel's table holds its names).
  */
 export function unreadEditsKept(
   scanRoot: string,
@@ -53,84 +55,61 @@ export function unreadEditsKept(
   texts: ReadonlyMap<string, string>,
   keys: PathKeys,
   readText: (abs: string) => string | null,
-): ReadonlySet<string> {
+): { dirty: ReadonlySet<string>; moved: Map<string, StoredWalk> } {
+  const moved = new Map<string, StoredWalk>();
   const prints = record.statements;
   const star = record.star;
   const edges = record.reachedEdges;
-  if (!prints || typeof prints !== 'object' || !isStarRecord(star) || !isFileLists(edges)) return dirty;
-  const edited = new Map<string, { sourceFile: ts.SourceFile; stable: StablePositions | null }>();
+  if (!prints || typeof prints !== 'object' || !isStarRecord(star) || !isFileLists(edges)) return { dirty, moved };
+  const edited = new Map<string, EditedModule | null>();
   for (const file of changed) {
     const text = texts.get(file);
     if (text === undefined) continue;
     // The compiler picks the script kind by the file name, as the Program does.
     const sourceFile = ts.createSourceFile(keys.abs(file), text, ts.ScriptTarget.Latest, false);
-    const offset = unchangedPrefix(prints[file], sourceFile);
-    const stable = offset < 0 ? null : { names: new Set([file, relativePath(scanRoot, keys.abs(file))]), offset, at: sourceFile.getLineAndCharacterOfPosition(offset) };
-    edited.set(file, { sourceFile, stable });
+    const map = editMap(prints[file], sourceFile);
+    edited.set(file, map ? { names: new Set([file, relativePath(scanRoot, keys.abs(file))]), sourceFile, map } : null);
   }
   const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
   const walks = new Map<string, StoredWalk>((Array.isArray(record.walks) ? record.walks : []).map((walk) => [walk[0], walk]));
-  const keep = (root: string): boolean => {
-    if (changed.includes(root)) return false;
-    const walk = walks.get(root);
-    if (!walk) return false;
+  /** The root's stored walk, moved to the new texts, when the edit cannot change it. */
+  const kept = (root: string): StoredWalk | null => {
+    if (changed.includes(root)) return null;
+    let walk = walks.get(root) ?? null;
+    if (!walk) return null;
     // Modules whose exports the walk can reach unnamed (`import * as`, `import()`): all count as used.
     const whole = new Set<string>();
     const read = readFiles(root, input, words, whole);
-    if (read === null) return false;
+    if (read === null) return null;
     for (const file of changed) {
-      const found = edited.get(file);
-      if (!found) return false;
-      if (!found.stable || !positionsBefore(walk, found.stable)) return false;
+      const module = edited.get(file);
+      if (!module) return null;
       // Unread, it still counts in the tables of the barrels that re-export it: its exports must stay.
       if (!read.has(file)) {
-        if (keepsExportShape(prints[file], found.sourceFile)) continue;
-        return false;
+        if (!keepsExportShape(prints[file], module.sourceFile)) return null;
+      } else {
+        const others = [...read].filter((other) => other !== file);
+        const used = (name: string): boolean =>
+          whole.has(file) ||
+          others.some((other) => {
+            const mentioned = wordsOfFile(other, words, input.readText);
+            return mentioned === null || mentioned.has(name);
+          });
+        if (readsChangedStatement(prints[file], module.sourceFile, used)) return null;
       }
-      const others = [...read].filter((other) => other !== file);
-      const used = (name: string): boolean =>
-        whole.has(file) ||
-        others.some((other) => {
-          const mentioned = wordsOfFile(other, words, input.readText);
-          return mentioned === null || mentioned.has(name);
-        });
-      if (readsChangedStatement(prints[file], found.sourceFile, used)) return false;
+      walk = movedWalk(walk, module);
+      if (!walk) return null;
     }
-    return true;
+    return walk;
   };
-  return new Set([...dirty].filter((root) => !keep(root)));
-}
-
-/** Where an edited module's text is unchanged: its names (record key, reported path), up to `offset`, at line and character `at` (0-based). */
-interface StablePositions {
-  names: ReadonlySet<string>;
-  offset: number;
-  at: ts.LineAndCharacter;
-}
-
-/**
- * Whether every position a stored walk holds in the edited module ends before the point where its
- * text may first differ: flows located there (range, and the sink key's offsets) and the steps
- * through it. A failure located there always counts as moved.
- */
-function positionsBefore(walk: StoredWalk, stable: StablePositions): boolean {
-  const [, adds, types, error] = walk;
-  // Reported lines and columns are 1-based.
-  const before = (line: unknown, column: unknown): boolean =>
-    typeof line === 'number' && typeof column === 'number' && (line - 1 < stable.at.line || (line - 1 === stable.at.line && column - 1 <= stable.at.character));
-  if (error && stable.names.has(error.file)) return false;
-  // Leaky-type facts belong to the root's own file; one naming the module would be new: moved.
-  if ([...stable.names].some((name) => JSON.stringify(types).includes(JSON.stringify(name).slice(1, -1)))) return false;
-  for (const [key, file, fact] of adds) {
-    if (stable.names.has(file)) {
-      const parts = key.split('|');
-      const end = Number(parts[parts.length - 1]);
-      if (!Number.isInteger(end) || end > stable.offset || !before(fact.range?.endLine, fact.range?.endColumn)) return false;
-    }
-    for (const step of Array.isArray(fact.flow) ? fact.flow : []) if (stable.names.has(step.file) && !before(step.endLine ?? step.line, step.endColumn ?? step.column)) return false;
+  const rerun = new Set<string>();
+  for (const root of dirty) {
+    const walk = kept(root);
+    if (!walk) rerun.add(root);
+    else if (walk !== walks.get(root)) moved.set(root, walk);
   }
-  return true;
+  return { dirty: rerun, moved };
 }
 
 /** A file's words through the shared cache (null: unreadable, which counts as naming everything). */
