@@ -188,6 +188,8 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
     // steps moves them with it (the report must still match an uncached scan byte for byte).
     const steps: Array<[string, () => void, number]> = [
       ['a comment at the end', edit('String(text.length);\n}\n', 'String(text.length);\n}\n// formatting helpers\n'), 0],
+      // No statement changed; r1's steps in inner and fmt move two lines down with them.
+      ['a comment and a blank line above PREFIX', edit("const PREFIX = '[';", "// the opening bracket\n\nconst PREFIX = '[';"), 0],
       ['the body of count (r2 alone names it), below the other flows', edit('String(text.length)', 'String(text.trim().length)'), 1],
       ['PREFIX, which fmt reads through inner (r3 reads label, above it)', edit("const PREFIX = '[';", "const PREFIX = '<<';"), 1],
       ['the import label reads, above the steps of r1 (moved along)', edit("from './quote';", "from './quote.js';"), 1],
@@ -195,6 +197,12 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       // A new declaration that shadows the global count calls: count now hands the value on.
       ['a String that shadows the global count calls', edit('// formatting helpers\n', '// formatting helpers\nconst String = (value: unknown): string => `${value as string}`;\n'), 1],
       ['top-level code runs for every root that reads the module', edit('// formatting helpers\n', "// formatting helpers\nconsole.info('text helpers loaded');\n"), 3],
+      // A reference to a declaration file no root loaded: its globals are seen from every root.
+      ['a `/// <reference>` to a new global file (full pass)', () => {
+        write(root, 'src/ambient.d.ts', 'declare function announce(text: string): void;\n');
+        const file = path.join(root, 'src/util/text.ts');
+        write(root, 'src/util/text.ts', `/// <reference path="../ambient.d.ts" />\n${fs.readFileSync(file, 'utf8')}`);
+      }, 4],
       // Now a global file: every root sees it (whichever statements of it a walk reads).
       ['a global augmentation (full pass)', edit('// formatting helpers\n', '// formatting helpers\ndeclare global {\n  var console: Console;\n}\n'), 4],
     ];

@@ -33,10 +33,11 @@ describe('statement prints', () => {
   it('an edit that changes no statement is read by no walk', () => {
     expect(reads(HELPERS, HELPERS, ['fmt', 'count', 'label'])).toBe(false);
     expect(reads(HELPERS, `${HELPERS}// a comment at the end\n`, ['fmt', 'count', 'label'])).toBe(false);
-    // A comment above a statement belongs to it (a JSDoc type would).
-    const commented = edited('export function count', '/** Counts. */\nexport function count');
-    expect(reads(HELPERS, commented, ['fmt'])).toBe(false);
-    expect(reads(HELPERS, commented, ['count'])).toBe(true);
+    // A comment or a blank line before a statement is no part of it (no comment is a type in TypeScript).
+    const commented = edited('export function count', '/** Counts. */\n\nexport function count');
+    expect(reads(HELPERS, commented, ['fmt', 'count', 'label'])).toBe(false);
+    // Before the first statement it is the file's (`/// <reference>`, pragmas): part of it.
+    expect(reads(HELPERS, `/// <reference types="node" />\n${HELPERS}`, ['fmt'])).toBe(true);
   });
 
   it('a changed declaration is read through the exports that lead to it, directly or through local names', () => {
@@ -91,19 +92,22 @@ describe('statement prints', () => {
     expect(reads(local, local.replace('return 2', 'return 3'), [])).toBe(false);
   });
 
-  it('maps where the text is unchanged: before the first changed statement, and after the last by its deltas', () => {
+  it('maps each statement the edit left alone to where it is now', () => {
     const recorded = JSON.parse(JSON.stringify(statementPrints(parse(HELPERS)))) as unknown;
+    const moved = (after: string) => {
+      const moves = editMap(recorded, parse(after))!;
+      // Each unchanged statement's text is the same at its old and its new place.
+      for (const move of moves) expect(after.slice(move.oldStart + move.offsetDelta, move.oldStart + move.offsetDelta + move.length)).toBe(HELPERS.slice(move.oldStart, move.oldStart + move.length));
+      return moves;
+    };
+    // PREFIX on two lines: the 2 imports stay, the 4 statements after it move one line down.
     const after = edited("const PREFIX = '[';", "const PREFIX =\n  '[[';");
-    const map = editMap(recorded, parse(after))!;
-    expect(after.slice(0, map.prefixEnd)).toBe(HELPERS.slice(0, map.prefixEnd));
-    expect(map.prefixEnd).toBe(HELPERS.indexOf("\nconst PREFIX"));
-    // The statements after PREFIX start one line and three characters later.
-    const delta = after.length - HELPERS.length;
-    expect(delta).toBe(3);
-    expect(map.suffix).toMatchObject({ offsetDelta: delta, lineDelta: 1, oldStart: HELPERS.indexOf("'[';") + 4, oldStartLine: 2 });
-    expect(HELPERS.slice(map.suffix!.oldStart)).toBe(after.slice(map.suffix!.oldStart + delta));
-    // Nothing changed but what follows the last statement: no suffix to move, all before.
-    expect(editMap(recorded, parse(`${HELPERS}// end\n`))).toEqual({ prefixEnd: HELPERS.trimEnd().length });
+    const moves = moved(after);
+    expect(moves.map((move) => [move.lineDelta, move.offsetDelta])).toEqual([[0, 0], [0, 0], [1, 3], [1, 3], [1, 3], [1, 3]]);
+    // A comment above count: every statement is unchanged, those from count on move.
+    const comment = '// counts\n';
+    expect(moved(edited('export function count', `${comment}export function count`)).map((move) => move.lineDelta)).toEqual([0, 0, 0, 0, 0, 1, 1]);
+    expect(moved(`${HELPERS}// end\n`).every((move) => move.offsetDelta === 0 && move.lineDelta === 0)).toBe(true);
     expect(editMap(undefined, parse(HELPERS))).toBeNull();
   });
 

@@ -440,6 +440,10 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     break;
   }
 
+  // A global file the record lacks (a `/// <reference>` the edit added) is seen from every root.
+  for (const sourceFile of program.getSourceFiles()) {
+    if (!stubs.has(sourceFile.fileName) && !global.has(keys.rel(sourceFile.fileName)) && isGlobal(sourceFile)) return full(`${keys.rel(sourceFile.fileName)} is a global file the record lacks`);
+  }
   // A kept walk that passes through an edited module has its positions there moved to the new text.
   const walks = record.walks.map((walk) => fresh.get(walk[0]) ?? moved.get(walk[0]) ?? walk);
   // Problems of the files this Program loaded are its own; the others' are the recorded ones.

@@ -23,9 +23,12 @@
 // both texts, and a changed one that a walk could read is found through the names it declares or,
 // when it declares none, always.
 //
-// Statements are compared by the hash of their full text (leading comments included: a JSDoc type
-// is part of a declaration), aligned by their common prefix and suffix, so that a reordering
-// counts as a change.
+// Statements are compared by the hash of their text, aligned by their common prefix and suffix, so
+// that a reordering counts as a change. The comments and blank lines before a statement are not
+// part of it (in a TypeScript module no comment is a type), but those before the first one are
+// (`/// <reference>`, `@jsx` pragmas): a comment edited, a blank line added, is no change. The
+// positions of each statement's text in both versions are recorded, so that a stored flow through
+// an unchanged statement moves with it (walk-positions.ts).
 import { hash } from 'node:crypto';
 import { ts } from './compiler-api.js';
 import { exportShape } from './star-exports.js';
@@ -36,8 +39,8 @@ export interface StatementPrints {
   shape: string;
   /** Per statement in order: [hash, kind, ...the names it declares]. */
   statements: string[][];
-  /** Where the last statement ends: [offset, line (0-based)] (editMap); absent in older records. */
-  end?: number[];
+  /** Per statement in order, where its text starts: offset, line, character (0-based), flat. */
+  places: number[];
 }
 
 /** How a statement is read: an import binding, a declaration (for its names), code read always, an export list (the shape). */
@@ -51,14 +54,20 @@ interface Described {
   hash: string;
   kind: Kind;
   declared: string[];
+  /** Where its text starts (after the comments before it). */
+  start: number;
 }
 
 /** The prints of a module; null when its exports are not all statements (a JavaScript file, `export =`). */
 export function statementPrints(sourceFile: ts.SourceFile): StatementPrints | null {
   const shape = exportShape(sourceFile);
   if (!shape) return null;
-  const end = sourceFile.statements.at(-1)?.end ?? 0;
-  return { shape: fingerprint(JSON.stringify(shape)), statements: describeAll(sourceFile).map((entry) => [entry.hash, entry.kind, ...entry.declared]), end: [end, sourceFile.getLineAndCharacterOfPosition(end).line] };
+  const described = describeAll(sourceFile);
+  const places = described.flatMap((entry) => {
+    const at = sourceFile.getLineAndCharacterOfPosition(entry.start);
+    return [entry.start, at.line, at.character];
+  });
+  return { shape: fingerprint(JSON.stringify(shape)), statements: described.map((entry) => [entry.hash, entry.kind, ...entry.declared]), places };
 }
 
 /** Whether the module exports what the prints recorded, by the same statements (a barrel's table of it is then the same). */
@@ -108,34 +117,50 @@ export function readsChangedStatement(recorded: unknown, now: ts.SourceFile, use
   return [...changedBefore, ...changedAfter].some((entry) => entry.kind === 'always' || entry.declared.length === 0 || entry.declared.some(isRead));
 }
 
-/** Where the module's text is the one the prints were recorded from (editMap). */
-export interface EditMap {
-  /** Both texts are the same up to this offset: positions before it did not move. */
-  prefixEnd: number;
-  /**
-   * Both texts are the same again from here to the end of their last statements (the statements
-   * after the last change): a position there moved by these deltas, its column too on the line
-   * where this part starts (`oldStartLine`, 0-based), and not on the lines after it.
-   */
-  suffix?: { oldStart: number; oldStartLine: number; offsetDelta: number; lineDelta: number };
+/**
+ * A statement the edit left alone, in both versions: its text starts at `oldStart` (line
+ * `oldLine`, character `oldCharacter`, 0-based) and spans `length` characters and `lines` line
+ * breaks; a position in it moves by the deltas, its character only on the statement's first line.
+ */
+export interface MovedStatement {
+  oldStart: number;
+  oldLine: number;
+  oldCharacter: number;
+  length: number;
+  lines: number;
+  /** In the old version, the character (0-based) where its text ends on its last line. */
+  lastCharacter: number;
+  offsetDelta: number;
+  lineDelta: number;
+  characterDelta: number;
 }
 
-/** Where the module's text is unchanged since the prints, in the old text's coordinates; null when the record cannot say. */
-export function editMap(recorded: unknown, now: ts.SourceFile): EditMap | null {
+/** The statements the edit left alone (see aligned), with where each moved; null when the record cannot say. */
+export function editMap(recorded: unknown, now: ts.SourceFile): MovedStatement[] | null {
   if (!isStatementPrints(recorded)) return null;
   const described = describeAll(now);
   const { prefix, suffix } = aligned(recorded.statements, described);
-  const lastEnd = now.statements.at(-1)?.end ?? 0;
-  // Every statement as recorded (some may follow in the record): only what follows the last one may differ.
-  const prefixEnd = prefix < described.length ? described[prefix]!.statement.pos : lastEnd;
-  const end = recorded.end;
-  if (suffix === 0 || !Array.isArray(end) || !Number.isInteger(end[0]) || !Number.isInteger(end[1])) return { prefixEnd };
-  // The shared statements at the end have the same text in both: the offsets and lines of where
-  // they start differ as those of where they end.
-  const newStart = described[described.length - suffix]!.statement.pos;
-  const offsetDelta = lastEnd - end[0]!;
-  const lineDelta = now.getLineAndCharacterOfPosition(lastEnd).line - end[1]!;
-  return { prefixEnd, suffix: { oldStart: newStart - offsetDelta, oldStartLine: now.getLineAndCharacterOfPosition(newStart).line - lineDelta, offsetDelta, lineDelta } };
+  const pairs: Array<[number, number]> = [];
+  for (let at = 0; at < prefix; at++) pairs.push([at, at]);
+  for (let back = suffix; back > 0; back--) pairs.push([recorded.statements.length - back, described.length - back]);
+  return pairs.map(([old, current]) => {
+    const entry = described[current]!;
+    const [oldStart, oldLine, oldCharacter] = recorded.places.slice(old * 3, old * 3 + 3) as [number, number, number];
+    const at = now.getLineAndCharacterOfPosition(entry.start);
+    const end = now.getLineAndCharacterOfPosition(entry.statement.end);
+    const lines = end.line - at.line;
+    return {
+      oldStart,
+      oldLine,
+      oldCharacter,
+      length: entry.statement.end - entry.start,
+      lines,
+      lastCharacter: lines === 0 ? end.character - at.character + oldCharacter : end.character,
+      offsetDelta: entry.start - oldStart,
+      lineDelta: at.line - oldLine,
+      characterDelta: at.character - oldCharacter,
+    };
+  });
 }
 
 /** How many statements the two versions share at the start and, after those, at the end. */
@@ -150,13 +175,14 @@ function aligned(before: readonly string[][], described: readonly Described[]): 
 /** The statements of a module. */
 function describeAll(sourceFile: ts.SourceFile): Described[] {
   const described: Described[] = [];
-  for (const statement of sourceFile.statements) {
+  for (const [index, statement] of sourceFile.statements.entries()) {
     const isImport = ts.isImportDeclaration(statement);
     const declared = isImport ? importedNames(statement) : ts.isExportDeclaration(statement) ? [] : declaredNames(statement);
     // An export list is part of the export shape, compared as a whole.
     const kind: Kind = ts.isExportDeclaration(statement) ? 'export' : isImport ? 'import' : declared.length === 0 || isDefaultExport(statement) ? 'always' : 'declaration';
-    // The full text: leading comments belong to the statement (a JSDoc type is part of a declaration).
-    described.push({ statement, hash: fingerprint(statement.getFullText(sourceFile)), kind, declared });
+    // The comments before the first statement are the file's (directives, pragmas): part of it.
+    const start = index === 0 ? statement.pos : statement.getStart(sourceFile);
+    described.push({ statement, hash: fingerprint(sourceFile.text.slice(start, statement.end)), kind, declared, start });
   }
   return described;
 }
@@ -226,7 +252,10 @@ export function isStatementPrints(value: unknown): value is StatementPrints {
     typeof prints === 'object' &&
     prints !== null &&
     typeof prints.shape === 'string' &&
+    Array.isArray(prints.places) &&
+    prints.places.every((value) => Number.isInteger(value) && value >= 0) &&
     Array.isArray(prints.statements) &&
+    prints.places.length === prints.statements.length * 3 &&
     prints.statements.every((entry) => Array.isArray(entry) && entry.length >= 2 && KINDS.has(entry[1]) && entry.every((part) => typeof part === 'string') && (entry[1] !== 'declaration' || entry.length > 2))
   );
 }

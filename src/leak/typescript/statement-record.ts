@@ -67,8 +67,8 @@ export function unreadEditsKept(
     if (text === undefined) continue;
     // The compiler picks the script kind by the file name, as the Program does.
     const sourceFile = ts.createSourceFile(keys.abs(file), text, ts.ScriptTarget.Latest, false);
-    const map = editMap(prints[file], sourceFile);
-    edited.set(file, map ? { names: new Set([file, relativePath(scanRoot, keys.abs(file))]), sourceFile, map } : null);
+    const moves = editMap(prints[file], sourceFile);
+    edited.set(file, moves ? { names: new Set([file, relativePath(scanRoot, keys.abs(file))]), sourceFile, moves } : null);
   }
   const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
