@@ -190,6 +190,7 @@ describe('the TS leak pass reruns only the roots an edit can affect', () => {
       ['a comment at the end', edit('String(text.length);\n}\n', 'String(text.length);\n}\n// formatting helpers\n'), 0],
       // No statement changed; r1's steps in inner and fmt move two lines down with them.
       ['a comment and a blank line above PREFIX', edit("const PREFIX = '[';", "// the opening bracket\n\nconst PREFIX = '[';"), 0],
+      ['a comment at the top of the module', edit("import { quote }", "// Text helpers.\nimport { quote }"), 0],
       ['the body of count (r2 alone names it), below the other flows', edit('String(text.length)', 'String(text.trim().length)'), 1],
       ['PREFIX, which fmt reads through inner (r3 reads label, above it)', edit("const PREFIX = '[';", "const PREFIX = '<<';"), 1],
       ['the import label reads, above the steps of r1 (moved along)', edit("from './quote';", "from './quote.js';"), 1],

@@ -38,6 +38,8 @@ describe('statement prints', () => {
     expect(reads(HELPERS, commented, ['fmt', 'count', 'label'])).toBe(false);
     // Before the first statement it is the file's (`/// <reference>`, pragmas): part of it.
     expect(reads(HELPERS, `/// <reference types="node" />\n${HELPERS}`, ['fmt'])).toBe(true);
+    expect(reads(HELPERS, `/** @jsxImportSource preact */\n${HELPERS}`, ['fmt'])).toBe(true);
+    expect(reads(HELPERS, `// Copyright the authors\n\n${HELPERS}`, ['fmt'])).toBe(false);
   });
 
   it('a changed declaration is read through the exports that lead to it, directly or through local names', () => {

@@ -25,8 +25,8 @@
 //
 // Statements are compared by the hash of their text, aligned by their common prefix and suffix, so
 // that a reordering counts as a change. The comments and blank lines before a statement are not
-// part of it (in a TypeScript module no comment is a type), but those before the first one are
-// (`/// <reference>`, `@jsx` pragmas): a comment edited, a blank line added, is no change. The
+// part of it (in a TypeScript module no comment is a type), unless they open the file and may
+// hold a directive (`/// <reference>`, `@jsx`): a comment edited, a blank line added, is no change. The
 // positions of each statement's text in both versions are recorded, so that a stored flow through
 // an unchanged statement moves with it (walk-positions.ts).
 import { hash } from 'node:crypto';
@@ -180,11 +180,17 @@ function describeAll(sourceFile: ts.SourceFile): Described[] {
     const declared = isImport ? importedNames(statement) : ts.isExportDeclaration(statement) ? [] : declaredNames(statement);
     // An export list is part of the export shape, compared as a whole.
     const kind: Kind = ts.isExportDeclaration(statement) ? 'export' : isImport ? 'import' : declared.length === 0 || isDefaultExport(statement) ? 'always' : 'declaration';
-    // The comments before the first statement are the file's (directives, pragmas): part of it.
-    const start = index === 0 ? statement.pos : statement.getStart(sourceFile);
+    // Comments before the first statement may be the file's directives (`/// <reference>`) or
+    // pragmas (`@jsx`, `@ts-nocheck`): then they are part of it.
+    const start = index === 0 && holdsDirective(sourceFile.text.slice(statement.pos, statement.getStart(sourceFile))) ? statement.pos : statement.getStart(sourceFile);
     described.push({ statement, hash: fingerprint(sourceFile.text.slice(start, statement.end)), kind, declared, start });
   }
   return described;
+}
+
+/** Whether comments may hold a triple-slash directive or a pragma (a doubt counts). */
+function holdsDirective(comments: string): boolean {
+  return comments.includes('///') || comments.includes('@');
 }
 
 /** ASCII letters, digits, `_` and `$` (with any non-ASCII character: wordsOf's word characters). */
