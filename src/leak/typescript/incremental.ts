@@ -295,9 +295,11 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   }
   const closureDirty = dirtyRoots(record, new Set(input.changed));
   if (!closureDirty) return full('an edited file is in no root closure');
-  const reading = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText);
+  // Each file's words, read once for the three questions below (the texts do not change meanwhile).
+  const words = new Map<string, Set<string> | null>();
+  const reading = starOnlyKept(record, reachedDirty(record, closureDirty, input.changed), input.changed, texts, keys, input.readText, words);
   // Of those, the roots whose walks can read a statement the edit changed (statement-record.ts).
-  const { dirty, moved } = unreadEditsKept(input.root, record, reading, input.changed, texts, keys, input.readText);
+  const { dirty, moved } = unreadEditsKept(input.root, record, reading, input.changed, texts, keys, input.readText, words);
   // Every root walked as it would alone (memo-monitor.ts): the others' recorded walks stand as they are.
 
   const project = openLeakProject(input.root, { unguarded: unguardedFiles(input), reuseSourceFiles: true, files: input.files });
@@ -321,7 +323,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   const extra = new Set(narrow ?? wide);
   let widened = narrow === undefined;
   let attempts = 0;
-  const { stubs, read } = stubsFor(record, dirty, input.changed, keys, input.readText);
+  const { stubs, read } = stubsFor(record, dirty, input.changed, keys, input.readText, words);
   // What the edges reach only through a stubbed module is not loaded: a stub imports nothing of it
   // (should a walk still ask for such a file, that is a miss, and the next Program has it).
   if (read) for (const file of [...extra]) if (!read.has(file) && !stubs.has(file)) extra.delete(file);

@@ -75,7 +75,7 @@ export function starRecordAfter(star: StarRecord, changed: readonly string[], pr
  * a root that reaches it only through `export *`, naming none of its exports on the way, keeps its
  * stored walk while the edit keeps the file's export shape (star-exports.ts).
  */
-export function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], texts: ReadonlyMap<string, string>, keys: PathKeys, readText: (abs: string) => string | null): ReadonlySet<string> {
+export function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], texts: ReadonlyMap<string, string>, keys: PathKeys, readText: (abs: string) => string | null, words: Map<string, Set<string> | null> = new Map()): ReadonlySet<string> {
   const star = record.star;
   const edges = record.reachedEdges;
   if (changed.length !== 1 || !isStarRecord(star) || !isFileLists(edges)) return dirty;
@@ -86,7 +86,6 @@ export function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, ch
   // The compiler picks the script kind by the file name, as the Program does.
   const now = exportShape(ts.createSourceFile(keys.abs(edited), text, ts.ScriptTarget.Latest, false));
   if (!now || !sameShape(now, recorded)) return dirty;
-  const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
   return new Set([...dirty].filter((root) => root === edited || readsFile(root, edited, input, words)));
 }
@@ -99,12 +98,11 @@ export function starOnlyKept(record: RootsRecord, dirty: ReadonlySet<string>, ch
  * roots an edit to a rate-limit helper reruns reach 299 files by the edges and read 30 of them.
  * Empty when a root reads every file (a file on its way reaches exports unnamed) or without a record.
  */
-export function stubsFor(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], keys: PathKeys, readText: (abs: string) => string | null): { stubs: Map<string, string>; read: Set<string> | null } {
+export function stubsFor(record: RootsRecord, dirty: ReadonlySet<string>, changed: readonly string[], keys: PathKeys, readText: (abs: string) => string | null, words: Map<string, Set<string> | null> = new Map()): { stubs: Map<string, string>; read: Set<string> | null } {
   const stubs = new Map<string, string>();
   const star = record.star;
   const edges = record.reachedEdges;
   if (!isStarRecord(star) || !isFileLists(edges) || dirty.size === 0) return { stubs, read: null };
-  const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
   // The edited files are read as they are: the rerun checks their imports, names and carriers.
   const read = new Set<string>(changed);

@@ -55,6 +55,7 @@ export function unreadEditsKept(
   texts: ReadonlyMap<string, string>,
   keys: PathKeys,
   readText: (abs: string) => string | null,
+  words: Map<string, Set<string> | null> = new Map(),
 ): { dirty: ReadonlySet<string>; moved: Map<string, StoredWalk> } {
   const moved = new Map<string, StoredWalk>();
   const prints = record.statements;
@@ -70,7 +71,6 @@ export function unreadEditsKept(
     const moves = editMap(prints[file], sourceFile);
     edited.set(file, moves ? { names: new Set([file, relativePath(scanRoot, keys.abs(file))]), sourceFile, moves } : null);
   }
-  const words = new Map<string, Set<string> | null>();
   const input = { edges, star, global: Array.isArray(record.global) ? record.global : [], readText: (file: string) => readText(keys.abs(file)) };
   const walks = new Map<string, StoredWalk>((Array.isArray(record.walks) ? record.walks : []).map((walk) => [walk[0], walk]));
   /** The root's stored walk, moved to the new texts, when the edit cannot change it. */
