@@ -161,6 +161,7 @@ export async function analyzeTypeScriptLeaks(input: TypeScriptLeakInput): Promis
       project,
       unloaded: created.unloaded,
       reachingFiles: analysis.reachingFiles,
+      memberNames: analysis.memberNames,
       carriers: analysis.reach.carriers,
       importsReaching: analysis.importsReaching,
       exported,

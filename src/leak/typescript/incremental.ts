@@ -69,6 +69,8 @@ export interface LeakPassObserver {
     project: LeakProject;
     unloaded: string[];
     reachingFiles: ts.SourceFile[];
+    /** Of the callee names, those callable as a member (callee-names.ts): the walks' pruning. */
+    memberNames: ReadonlySet<string>;
     importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean;
     /** Source-reaching file (absolute) -> its exports that can carry a secret (carrier-reaching.ts; null: any name). */
     carriers: ReadonlyMap<string, string[] | null>;
@@ -102,6 +104,11 @@ export interface RootsRecord {
   reaching: Record<string, string[]>;
   /** Source-reaching loaded file -> its exports that can carry a secret (carrier-reaching.ts); absent in older records. */
   carriers?: Record<string, string[] | null>;
+  /**
+   * Of the callee names, those callable as a member, as the walks pruned with them; absent in
+   * older records (a rerun then prunes members by every callee name: the same walks, more work).
+   */
+  memberNames?: string[];
   /** Roots the Program could not load (their errors are `unloadedErrors`). */
   unloadedErrors: FileError[];
   /** Imports and tsconfig parts not followed (project.ts). */
@@ -229,6 +236,7 @@ export class RootsRecorder implements LeakPassObserver {
       global: info.program.getSourceFiles().filter(isGlobal).map((sourceFile) => rel(sourceFile.fileName)),
       graph: graphOf(info.project, this.keys),
       reaching: Object.fromEntries(info.reachingFiles.map((sourceFile) => [rel(sourceFile.fileName), namesOf(sourceFile, info.importsReaching)])),
+      memberNames: [...info.memberNames].sort(compareCodeUnits),
       carriers: Object.fromEntries([...info.carriers].map(([file, names]) => [rel(file), names])),
       unloadedErrors: info.unloaded.map((file) => ({ file: relativePath(info.ctx.root, file), message: 'leak analysis: the file could not be loaded' })),
       problems: info.project.problems.map((problem) => ({ file: relativePath(info.ctx.root, problem.file), ...(problem.line ? { line: problem.line } : {}), message: problem.message })),
@@ -340,6 +348,8 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     return imported !== undefined && reachingAbs.has(imported);
   };
   const carriers = record.carriers;
+  // The walks prune member calls by these, as the full pass did (undefined: by every callee name).
+  const memberNames = Array.isArray(record.memberNames) && record.memberNames.every((name) => typeof name === 'string') ? new Set(record.memberNames) : undefined;
   if (!carriers || typeof carriers !== 'object') return full('no carriers recorded');
   const carriersAbs = new Map(Object.entries(carriers).map(([file, names]) => [keys.abs(file), names]));
   for (const file of input.changed) {
@@ -349,7 +359,10 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     if (isGlobal(sourceFile)) return full(`${file} is a global file now`);
     // Callee names only prune which calls are resolved: names no longer declared change nothing.
     const recordedNames = record.reaching[file];
-    if (reaching.has(file) && !(Array.isArray(recordedNames) && namesOf(sourceFile, importsReaching).every((name) => recordedNames.includes(name)))) return full(`${file}: declares new callee names`);
+    const members = new Set<string>();
+    if (reaching.has(file) && !(Array.isArray(recordedNames) && namesOf(sourceFile, importsReaching, members).every((name) => recordedNames.includes(name)))) return full(`${file}: declares new callee names`);
+    // Likewise the names callable as a member: the recorded set prunes the walks' member calls.
+    if (reaching.has(file) && memberNames && [...members].some((name) => !memberNames.has(name))) return full(`${file}: declares new member callee names`);
     // The recorded source-reaching set only prunes which callees are resolved (callee-names.ts) and
     // which roots are walked: a superset of the true one gives the same walks, a subset does not.
     // So it stays valid while each edited file receives and hands on no more than recorded.
@@ -380,7 +393,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
   /** Importing file -> what the checker resolved its imports to in this rerun (absolute). */
   const edgesNow = new Map<string, Set<string>>();
   for (;;) {
-    const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
+    const ctx = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)), memberNames);
     const monitor = new ContextMonitor();
     monitor.install(ctx);
     fresh = new Map<string, StoredWalk>();
@@ -419,7 +432,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     const rerunCandidates = record.candidates.filter((file) => dirty.has(file));
     let handedOnChanged: string | undefined;
     if (rerunCandidates.length > 0 && built.missed.size === 0) {
-      const judge = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)));
+      const judge = createLeakContext(input.root, program.getTypeChecker(), input.options, calleeNames, importCarriesBy({ reaching: reachingAbs, carriers: carriersAbs }, (file, specifier) => project.resolveImport(file, specifier)), memberNames);
       const names = new Map(rerunCandidates.map((file) => [keys.abs(file), exported.has(file) ? exported.get(file)! : (record.exported?.[file] ?? null)]));
       // The names judged then are judged again; the others stay kept (a file that starts to
       // mention one becomes an importer: its importer status changes, which runs the full pass).
@@ -788,8 +801,8 @@ function graphOf(project: LeakProject, keys: PathKeys): Record<string, string[]>
   return graph;
 }
 
-function namesOf(sourceFile: ts.SourceFile, importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean): string[] {
-  return [...declaredCalleeNames([sourceFile], importsReaching)].sort(compareCodeUnits);
+function namesOf(sourceFile: ts.SourceFile, importsReaching: (sourceFile: ts.SourceFile, specifier: string) => boolean, members?: Set<string>): string[] {
+  return [...declaredCalleeNames([sourceFile], importsReaching, members)].sort(compareCodeUnits);
 }
 
 function sameNames(a: readonly string[] | null, b: readonly string[] | null): boolean {
