@@ -488,7 +488,7 @@ export function rerunChangedRoots(input: IncrementalInput): IncrementalResult | 
     next.reachedEdges = edgesRecord(edges, (file) => file);
   }
   if (record.star && isStarRecord(record.star)) next.star = starRecordAfter(record.star, input.changed, program, project, keys, next.reachedEdges);
-  if (record.statements && typeof record.statements === 'object') next.statements = statementRecordAfter(record.statements, input.changed, program, keys) as Record<string, StatementPrints>;
+  if (record.statements && typeof record.statements === 'object') next.statements = statementRecordAfter(record.statements, input.changed, program, keys);
   const { facts, errors } = replay(next, keys);
   const stubbed = program.getSourceFiles().filter((sourceFile) => stubs.has(sourceFile.fileName)).length;
   return { facts, errors, record: next, walked: fresh.size, reused: record.walks.length - fresh.size, programFiles: program.getSourceFiles().length - stubbed, stubbed, attempts: attempts + 1 };

@@ -20,6 +20,7 @@
 //   `reExportedCarriers` gives (any name when unknown); a default export, `export =` or a CommonJS
 //   module answers null: any name can carry.
 import { ts } from './compiler-api.js';
+import { bindingNames, declaredNames } from './top-level-names.js';
 
 export interface CarrierQuestions {
   /** Whether a piece of source text names a source (prefilter.ts's test); absent: the module names none. */
@@ -303,16 +304,3 @@ function importedBindings(statement: ts.ImportDeclaration): Array<[string, strin
   return bindings;
 }
 
-function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
-  if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) return [statement.name.text];
-  if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return [statement.name.text];
-  if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) return [statement.name.text];
-  if (ts.isImportEqualsDeclaration(statement)) return [statement.name.text];
-  return [];
-}
-
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
-}

@@ -15,6 +15,7 @@
 // of the names the code uses (`ui["StripeIcon"]` names it too), so a doubt keeps the root rerun.
 import type { LeakProject } from './project.js';
 import { ts } from './compiler-api.js';
+import { bindingNames, hasModifier } from './top-level-names.js';
 
 /** An export statement that names another module or renames a local (what a barrel's table is built from). */
 export type ExportForm =
@@ -71,7 +72,7 @@ export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
       }
       continue;
     }
-    if (!hasExportModifier(statement)) continue;
+    if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword)) continue;
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) for (const name of bindingNames(declaration.name)) names.add(name);
       continue;
@@ -81,8 +82,7 @@ export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
       continue;
     }
     const declared = (statement as ts.DeclarationStatement).name;
-    const isDefault = (ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
-    if (isDefault) names.add('default');
+    if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) names.add('default');
     else if (declared && (ts.isIdentifier(declared) || ts.isStringLiteral(declared))) names.add(declared.text);
     else return null;
   }
@@ -93,15 +93,6 @@ export function exportShape(sourceFile: ts.SourceFile): ExportShape | null {
 /** Whether two shapes (one possibly read back from the cache) are the same. */
 export function sameShape(a: ExportShape, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function hasExportModifier(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-}
-
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
 /**
@@ -195,21 +186,39 @@ function occurrences(text: string, needle: string): number {
   return count;
 }
 
+/** ASCII letters, digits, `_` and `$`; with any non-ASCII character, the characters of a word. */
+const WORD_CHARACTER = new Uint8Array(128).map((_, code) => ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 ? 1 : 0));
+
+/** Each word of text[start, end) (a superset of identifiers), by where it starts and ends. */
+export function forEachWord(text: string, start: number, end: number, visit: (from: number, to: number) => void): void {
+  let from = -1;
+  for (let at = start; at <= end; at++) {
+    const code = at < end ? text.charCodeAt(at) : 32;
+    if (code > 127 || WORD_CHARACTER[code] === 1) {
+      if (from < 0) from = at;
+    } else if (from >= 0) {
+      visit(from, at);
+      from = -1;
+    }
+  }
+}
+
 /** The words of a text: runs of letters, digits, `_`, `$` and any non-ASCII character (a superset of identifiers). */
 export function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
-  let start = -1;
-  for (let at = 0; at <= text.length; at++) {
-    const code = at < text.length ? text.charCodeAt(at) : 32;
-    const inWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
-    if (inWord) {
-      if (start < 0) start = at;
-    } else if (start >= 0) {
-      words.add(text.slice(start, at));
-      start = -1;
-    }
-  }
+  forEachWord(text, 0, text.length, (from, to) => words.add(text.slice(from, to)));
   return words;
+}
+
+/** A file's words (relative key) through a cache shared across roots; null when it is unreadable. */
+export function fileWords(file: string, words: Map<string, Set<string> | null>, readText: (file: string) => string | null): Set<string> | null {
+  let found = words.get(file);
+  if (found === undefined) {
+    const text = readText(file);
+    found = text === null ? null : wordsOf(text);
+    words.set(file, found);
+  }
+  return found;
 }
 
 export interface StarRecord {
@@ -265,14 +274,9 @@ export function readFiles(root: string, input: NameOnlyInput, words: Map<string,
     waiting.delete(file);
     queue.push(file);
     if (unnamed.has(file)) unknown = true;
-    let fileWords = words.get(file);
-    if (fileWords === undefined) {
-      const text = input.readText(file);
-      fileWords = text === null ? null : wordsOf(text);
-      words.set(file, fileWords);
-    }
-    if (fileWords === null) unknown = true;
-    else for (const word of fileWords) mentioned.add(word);
+    const found = fileWords(file, words, input.readText);
+    if (found === null) unknown = true;
+    else for (const word of found) mentioned.add(word);
     for (const target of reachedUnnamed[file] ?? []) readWhole(target);
   };
   /** A module whose exports code reaches unnamed: read, every export counted as named, and so for what it re-exports with `export *`. */

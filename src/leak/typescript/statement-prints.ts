@@ -31,7 +31,8 @@
 // an unchanged statement moves with it (walk-positions.ts).
 import { hash } from 'node:crypto';
 import { ts } from './compiler-api.js';
-import { exportShape } from './star-exports.js';
+import { exportShape, forEachWord, type ExportShape } from './star-exports.js';
+import { declaredNames, hasModifier } from './top-level-names.js';
 
 /** A module's top-level statements as the leak record keeps them (statementPrints). */
 export interface StatementPrints {
@@ -67,13 +68,13 @@ export function statementPrints(sourceFile: ts.SourceFile): StatementPrints | nu
     const at = sourceFile.getLineAndCharacterOfPosition(entry.start);
     return [entry.start, at.line, at.character];
   });
-  return { shape: fingerprint(JSON.stringify(shape)), statements: described.map((entry) => [entry.hash, entry.kind, ...entry.declared]), places };
+  return { shape: shapePrint(shape), statements: described.map((entry) => [entry.hash, entry.kind, ...entry.declared]), places };
 }
 
 /** Whether the module exports what the prints recorded, by the same statements (a barrel's table of it is then the same). */
 export function keepsExportShape(recorded: unknown, now: ts.SourceFile): boolean {
   const shape = exportShape(now);
-  return isStatementPrints(recorded) && shape !== null && fingerprint(JSON.stringify(shape)) === recorded.shape;
+  return isStatementPrints(recorded) && shape !== null && shapePrint(shape) === recorded.shape;
 }
 
 /**
@@ -84,7 +85,7 @@ export function keepsExportShape(recorded: unknown, now: ts.SourceFile): boolean
 export function readsChangedStatement(recorded: unknown, now: ts.SourceFile, used: (exportName: string) => boolean): boolean {
   if (!isStatementPrints(recorded)) return true;
   const shape = exportShape(now);
-  if (!shape || fingerprint(JSON.stringify(shape)) !== recorded.shape) return true;
+  if (!shape || shapePrint(shape) !== recorded.shape) return true;
   const described = describeAll(now);
   const before = recorded.statements;
   const { prefix, suffix } = aligned(before, described);
@@ -179,7 +180,7 @@ function describeAll(sourceFile: ts.SourceFile): Described[] {
     const isImport = ts.isImportDeclaration(statement);
     const declared = isImport ? importedNames(statement) : ts.isExportDeclaration(statement) ? [] : declaredNames(statement);
     // An export list is part of the export shape, compared as a whole.
-    const kind: Kind = ts.isExportDeclaration(statement) ? 'export' : isImport ? 'import' : declared.length === 0 || isDefaultExport(statement) ? 'always' : 'declaration';
+    const kind: Kind = ts.isExportDeclaration(statement) ? 'export' : isImport ? 'import' : declared.length === 0 || hasModifier(statement, ts.SyntaxKind.DefaultKeyword) ? 'always' : 'declaration';
     // Comments before the first statement may be the file's directives (`/// <reference>`) or
     // pragmas (`@jsx`, `@ts-nocheck`): then they are part of it.
     const start = index === 0 && holdsDirective(sourceFile.text.slice(statement.pos, statement.getStart(sourceFile))) ? statement.pos : statement.getStart(sourceFile);
@@ -193,26 +194,15 @@ function holdsDirective(comments: string): boolean {
   return comments.includes('///') || comments.includes('@');
 }
 
-/** ASCII letters, digits, `_` and `$` (with any non-ASCII character: wordsOf's word characters). */
-const WORD_CHARACTER = new Uint8Array(128).map((_, code) => ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 ? 1 : 0));
-
-/** The words of text[start, end) that are among `names` (words as star-exports.ts's wordsOf cuts them). */
+/** The words of text[start, end) that are among `names` (words as star-exports.ts cuts them). */
 function wordsAmong(text: string, start: number, end: number, names: ReadonlySet<string>, lengths: ReadonlySet<number>): Set<string> {
   const found = new Set<string>();
-  let from = -1;
-  for (let at = start; at <= end; at++) {
-    const code = at < end ? text.charCodeAt(at) : 32;
-    if (code > 127 || WORD_CHARACTER[code] === 1) {
-      if (from < 0) from = at;
-    } else if (from >= 0) {
-      // Most words are not the module's names: compare only those of a length one has.
-      if (lengths.has(at - from)) {
-        const word = text.slice(from, at);
-        if (names.has(word)) found.add(word);
-      }
-      from = -1;
-    }
-  }
+  forEachWord(text, start, end, (from, to) => {
+    // Most words are not the module's names: compare only those of a length one has.
+    if (!lengths.has(to - from)) return;
+    const word = text.slice(from, to);
+    if (names.has(word)) found.add(word);
+  });
   return found;
 }
 
@@ -226,23 +216,9 @@ function importedNames(statement: ts.ImportDeclaration): string[] {
   return names;
 }
 
-/** The names a statement declares at the top level of its module (none for code that only runs). */
-function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
-  if (ts.isImportEqualsDeclaration(statement)) return [statement.name.text];
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) {
-    return statement.name && ts.isIdentifier(statement.name) ? [statement.name.text] : [];
-  }
-  return [];
-}
-
-function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
-}
-
-function isDefaultExport(statement: ts.Statement): boolean {
-  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+/** The record's print of an export shape. */
+function shapePrint(shape: ExportShape): string {
+  return fingerprint(JSON.stringify(shape));
 }
 
 /** A statement's identity across versions (sha256, cut to 96 bits). */

@@ -5,7 +5,7 @@
 import { ts } from './compiler-api.js';
 import type { PathKeys, RootsRecord, StoredWalk } from './incremental.js';
 import { isFileLists } from './resolution-watch.js';
-import { readFiles, wordsOf } from './star-exports.js';
+import { fileWords, readFiles } from './star-exports.js';
 import { isStarRecord } from './star-record.js';
 import { relativePath } from './positions.js';
 import { editMap, keepsExportShape, readsChangedStatement, statementPrints, type StatementPrints } from './statement-prints.js';
@@ -25,7 +25,7 @@ export function statementRecord(program: ts.Program, edges: ReadonlyMap<string, 
 }
 
 /** The record after a rerun: the edited files' prints from their new text (the others' texts are unchanged). */
-export function statementRecordAfter(record: Readonly<Record<string, unknown>>, changed: readonly string[], program: ts.Program, keys: PathKeys): Record<string, unknown> {
+export function statementRecordAfter(record: Readonly<Record<string, StatementPrints>>, changed: readonly string[], program: ts.Program, keys: PathKeys): Record<string, StatementPrints> {
   const next = { ...record };
   for (const file of changed) {
     if (!(file in next)) continue;
@@ -93,7 +93,7 @@ export function unreadEditsKept(
         const used = (name: string): boolean =>
           whole.has(file) ||
           others.some((other) => {
-            const mentioned = wordsOfFile(other, words, input.readText);
+            const mentioned = fileWords(other, words, input.readText);
             return mentioned === null || mentioned.has(name);
           });
         if (readsChangedStatement(prints[file], module.sourceFile, used)) return null;
@@ -110,15 +110,4 @@ export function unreadEditsKept(
     else if (walk !== walks.get(root)) moved.set(root, walk);
   }
   return { dirty: rerun, moved };
-}
-
-/** A file's words through the shared cache (null: unreadable, which counts as naming everything). */
-function wordsOfFile(file: string, words: Map<string, Set<string> | null>, readText: (file: string) => string | null): Set<string> | null {
-  let found = words.get(file);
-  if (found === undefined) {
-    const text = readText(file);
-    found = text === null ? null : wordsOf(text);
-    words.set(file, found);
-  }
-  return found;
 }
